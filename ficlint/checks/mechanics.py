@@ -1,0 +1,235 @@
+"""Mechanics: the small slips of typing fast. Two-dot ellipses, a missing space
+after a full stop, a lowercase "i", a sentence that starts lowercase, a doubled
+word, a paragraph of narration with no full stop at its end."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+
+from ficlint.check import Check, Context
+from ficlint.diagnostics import Diagnostic, Fix, Severity
+from ficlint.document import ABBREVIATIONS, Document, Region, RegionKind
+from ficlint.resources import load_data
+from ficlint.rule import Rule
+
+_WRITING = (RegionKind.NARRATION, RegionKind.DIALOGUE, RegionKind.AUTHOR_NOTE)
+
+TWO_DOT_ELLIPSIS = Rule(
+    id="M001",
+    name="two-dot-ellipsis",
+    category="punctuation",
+    summary="Two dots where an ellipsis (three dots) is meant.",
+    why="An ellipsis has three dots. Two dots read as a typo and make the pause look accidental.",
+    flags=("\"stop it..stop crying,\" she said.", "You're not alone.. that is what you need."),
+    allows=("\"stop it... stop crying,\" she said.", "She waited… and waited.", "Go up one folder with cd ../notes."),
+    fix_safety="Safe: the replacement keeps the manuscript's own ellipsis style (… or ...).",
+)
+MISSING_SPACE = Rule(
+    id="M002",
+    name="missing-space-after-punctuation",
+    category="punctuation",
+    summary="A sentence ends and the next begins with no space between them (`No!I`).",
+    why="Without the space the two sentences run together and the reader stumbles.",
+    flags=("\"No!I can't leave you.\"", "She left.Then he cried."),
+    allows=("\"No! I can't leave you.\"", "They flew to the U.S. on Monday.", "Visit example.com for more.",
+            "It was 3.5 miles away."),
+)
+LOWERCASE_I = Rule(
+    id="M003",
+    name="lowercase-i",
+    category="capitalization",
+    summary="The pronoun I written as a lowercase `i`.",
+    why="The pronoun I is always a capital. A lowercase i looks like a text message, not a story.",
+    flags=("This is my second fic, so i hope you enjoy.", "\"i know it hurts,\" he said.", "Then i'm leaving."),
+    allows=("I hope you enjoy.", "Items (i) and (ii) were missing.", "Bring snacks, i.e. crisps."),
+    severity=Severity.ERROR,
+)
+LOWERCASE_SENTENCE_START = Rule(
+    id="M004",
+    name="lowercase-sentence-start",
+    category="capitalization",
+    summary="A sentence of narration that starts with a lowercase letter.",
+    why="A capital letter tells the reader a new sentence has begun; without it sentences blur together.",
+    flags=("what did you think? please comment.", "She left. he stayed behind."),
+    allows=("She waited... and then she left.", "It cost 5 p.m. prices.", "He bought an iPhone. eBay had it.",
+            "What did you think? Please comment."),
+)
+DOUBLED_WORD = Rule(
+    id="M005",
+    name="doubled-word",
+    category="grammar",
+    summary="The same small word twice in a row (`the the`).",
+    why="A doubled word is a classic slip the eye skips over when rereading your own text.",
+    flags=("She walked to the the door.", "He gave it to to her."),
+    allows=("\"No, no, no,\" she said.", "What he had had was enough.", "She knew that that was wrong."),
+)
+MISSING_END_PUNCTUATION = Rule(
+    id="M006",
+    name="missing-end-punctuation",
+    category="punctuation",
+    summary="A paragraph of narration that ends without a full stop, question or exclamation mark.",
+    why="A paragraph that just stops looks unfinished; readers wonder whether text is missing.",
+    flags=("He placed a soft kiss on her forehead and then headed out the door",
+           "\"Wait,\" she said, and began to cry again"),
+    allows=("He headed out the door.", "Chapter Three", "* * *", "*Meet me at eight*", "Thanks for reading ;p"),
+    fix_safety="Unsafe: the paragraph may want a question mark or an exclamation mark, not a full stop.",
+)
+
+_TWO_DOTS = re.compile(r"(?<![.…])\.\.(?![.…/\\])")
+_RUN_ON = re.compile(r"(?<=[A-Za-z]{2})(?P<mark>[.!?]|[!?]{2,3})(?P<next>[A-Z][a-z]+|I\b|I['’])")
+_LOWER_I = re.compile(r"(?<![\w'’(-])(?<!\w\.)i(?:['’](?:m|ll|ve|d))?(?![\w.)-]|['’](?!m\b|ll\b|ve\b|d\b))")
+_SENTENCE_THEN_LOWER = re.compile(r"(?P<mark>[.?!])(?P<space>[ \t]+|[ \t]*\r?\n[ \t]*)(?P<word>[a-z][\w'’-]*)")
+_PARA_START_LOWER = re.compile(r"[*_\s]*(?P<word>[a-z][\w'’-]*)")
+_EMOTICON_END = re.compile(r"(?:[:;=xX8][-']?[)(\]\[dDpPoO3/\\|*]|<3|\^_*\^|[xX][dD]|T_T|[)(]+)\s*$")
+_TRAILING_MARKS = " \t*_~"
+
+
+class Mechanics(Check):
+    family = "mechanics"
+    rules = (TWO_DOT_ELLIPSIS, MISSING_SPACE, LOWERCASE_I, LOWERCASE_SENTENCE_START, DOUBLED_WORD,
+             MISSING_END_PUNCTUATION)
+
+    @cached_property
+    def doubled_words(self) -> re.Pattern[str]:
+        words = [str(w) for w in load_data("doubled-words")["words"]]
+        alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+        return re.compile(rf"\b(?P<first>{alternatives})(?P<gap>\s+)(?P=first)\b", re.I)
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
+        regions = doc.regions_of(*_WRITING)
+        if ctx.is_enabled(TWO_DOT_ELLIPSIS.id):
+            yield from self._two_dots(doc, regions)
+        if ctx.is_enabled(MISSING_SPACE.id):
+            yield from self._run_on(doc, regions)
+        if ctx.is_enabled(LOWERCASE_I.id):
+            yield from self._lowercase_i(doc, regions)
+        if ctx.is_enabled(LOWERCASE_SENTENCE_START.id):
+            yield from self._lowercase_starts(doc)
+        if ctx.is_enabled(DOUBLED_WORD.id):
+            yield from self._doubled(doc, regions)
+        if ctx.is_enabled(MISSING_END_PUNCTUATION.id):
+            yield from self._unfinished_paragraphs(doc)
+
+    def _two_dots(self, doc: Document, regions: list[Region]) -> Iterator[Diagnostic]:
+        ellipsis = "…" if doc.text.count("…") > doc.text.count("...") else "..."
+        for region in regions:
+            for m in _TWO_DOTS.finditer(doc.text, region.start, region.end):
+                yield Diagnostic(TWO_DOT_ELLIPSIS.id, m.start(), m.end(),
+                                 f"Two dots: an ellipsis has three (\"{ellipsis}\").",
+                                 (Fix(m.start(), m.end(), ellipsis),))
+
+    def _run_on(self, doc: Document, regions: list[Region]) -> Iterator[Diagnostic]:
+        text = doc.text
+        for region in regions:
+            for m in _RUN_ON.finditer(text, region.start, region.end):
+                before = re.search(r"[\w.]+$", text[max(0, m.start() - 15):m.start()])
+                if m.group("mark") == "." and before and before.group(0).lower().rstrip(".") in ABBREVIATIONS:
+                    continue
+                if m.group("mark") == "." and _looks_like_domain(text, m.start(), m.end("next")):
+                    continue
+                at = m.end("mark")
+                yield Diagnostic(MISSING_SPACE.id, m.start(), m.start("next") + 1,
+                                 f"No space after \"{m.group('mark')}\": the next sentence runs into this one.",
+                                 (Fix(at, at, " "),))
+
+    def _lowercase_i(self, doc: Document, regions: list[Region]) -> Iterator[Diagnostic]:
+        text = doc.text
+        for region in regions:
+            for m in _LOWER_I.finditer(text, region.start, region.end):
+                word = m.group(0)
+                yield Diagnostic(LOWERCASE_I.id, m.start(), m.start() + 1,
+                                 f"\"{word}\": the pronoun I is always a capital.",
+                                 (Fix(m.start(), m.start() + 1, "I"),))
+
+    def _lowercase_starts(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
+        for region in doc.regions_of(RegionKind.NARRATION, RegionKind.AUTHOR_NOTE):
+            if self._starts_paragraph(doc, region):
+                m = _PARA_START_LOWER.match(text, region.start, region.end)
+                if m and _is_plain_lowercase(m.group("word")) and not doc.in_emphasis(m.start("word")):
+                    yield self._lowercase_start(m, "A paragraph")
+            for m in _SENTENCE_THEN_LOWER.finditer(text, region.start, region.end):
+                if not _is_plain_lowercase(m.group("word")) or not _ends_sentence(text, m.start("mark")):
+                    continue
+                yield self._lowercase_start(m, "A sentence")
+
+    def _starts_paragraph(self, doc: Document, region: Region) -> bool:
+        regions = doc.paragraph_regions(region.paragraph)
+        return bool(regions) and regions[0] is region
+
+    def _lowercase_start(self, m: re.Match[str], what: str) -> Diagnostic:
+        word = m.group("word")
+        fixed = word[0].upper() + word[1:]
+        start = m.start("word")
+        return Diagnostic(LOWERCASE_SENTENCE_START.id, start, m.end("word"),
+                          f"{what} starts with a lowercase \"{word}\": write \"{fixed}\".",
+                          (Fix(start, start + 1, fixed[0]),))
+
+    def _doubled(self, doc: Document, regions: list[Region]) -> Iterator[Diagnostic]:
+        pattern = self.doubled_words
+        for region in regions:
+            for m in pattern.finditer(doc.text, region.start, region.end):
+                second = m.end("gap")
+                yield Diagnostic(DOUBLED_WORD.id, m.start(), m.end(),
+                                 f"\"{m.group('first')}\" twice in a row.",
+                                 (Fix(m.end("first"), second + len(m.group("first")), ""),))
+
+    def _unfinished_paragraphs(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
+        for para in doc.paragraphs:
+            if para.kind is not RegionKind.NARRATION or para.indented:
+                continue
+            regions = [r for r in doc.paragraph_regions(para.index) if r.kind is not RegionKind.MARKUP]
+            if not regions or regions[-1].kind is not RegionKind.NARRATION:
+                continue
+            last = regions[-1]
+            body = text[last.start:last.end].rstrip(_TRAILING_MARKS)
+            if not body or not body[-1].isalnum() or _EMOTICON_END.search(body):
+                continue
+            if _whole_paragraph_emphasised(doc, para.start, para.end) or "\n" not in text[para.start:para.end] \
+                    and _is_short_label(text[para.start:para.end]):
+                continue
+            end = last.start + len(body)
+            word = re.search(r"[\w'’-]+$", body)
+            start = end - len(word.group(0)) if word else end - 1
+            yield Diagnostic(MISSING_END_PUNCTUATION.id, start, end,
+                             "The paragraph ends without punctuation: finish the sentence with a full stop "
+                             "(or ? or !).",
+                             (Fix(end, end, ".", safe=False),))
+
+
+def _is_plain_lowercase(word: str) -> bool:
+    """A lowercase word that is not a brand like iPhone or eBay."""
+    return word[:1].islower() and not any(c.isupper() for c in word[1:])
+
+
+def _ends_sentence(text: str, at: int) -> bool:
+    """Does the mark at `at` end a sentence (not an abbreviation, initial or ellipsis)?"""
+    mark = text[at]
+    if mark != ".":
+        return True
+    if at > 0 and text[at - 1] in ".…" or text[at + 1:at + 2] == ".":
+        return False
+    token = re.search(r"[\w.]+$", text[max(0, at - 12):at])
+    word = token.group(0).lower() if token else ""
+    if word in ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(?:\w\.)+\w", word) or word.isdigit():
+        return False
+    return True
+
+
+def _looks_like_domain(text: str, start: int, end: int) -> bool:
+    return bool(re.match(r"[A-Z][a-z]+\.(?:com|org|net|io|uk)\b", text[start - 20:end + 5]))
+
+
+def _whole_paragraph_emphasised(doc: Document, start: int, end: int) -> bool:
+    return any(s.start <= start + 1 and s.end >= end - 1 for s in doc.emphasis)
+
+
+def _is_short_label(line: str) -> bool:
+    """A one- or two-word line such as a sign-off or a text message name ("Love, Mum")."""
+    return len(line.split()) <= 2
+
+
+CHECKS = [Mechanics]

@@ -1,0 +1,29 @@
+"""The `ficlint` command. Each subcommand lives in its own module.
+
+Exit codes: 0 no findings, 1 findings, 2 usage, configuration or input error.
+"""
+
+from __future__ import annotations
+
+import click
+
+from ficlint import __version__
+from ficlint.cli import check as check_cmd
+from ficlint.cli import rules as rules_cmd
+from ficlint.cli import setup as setup_cmd
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="ficlint")
+def cli() -> None:
+    """ficlint: an editor's eye for fiction manuscripts."""
+
+
+cli.add_command(check_cmd.check)
+cli.add_command(rules_cmd.rules)
+cli.add_command(rules_cmd.explain)
+cli.add_command(setup_cmd.init)
+
+
+def main() -> None:
+    cli(prog_name="ficlint")

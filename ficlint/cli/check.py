@@ -1,0 +1,95 @@
+"""`ficlint check PATH...`"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ficlint.cli.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail
+from ficlint.config import DIALECTS, ConfigError
+from ficlint.engine import FileResult, Selection
+from ficlint.packs import PackError
+from ficlint.reporters import FORMATS, reporter
+from ficlint.reporters.text import use_color
+from ficlint.source import InputError, decode
+from ficlint.workspace import RunOptions, lint_paths, lint_source
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(s.strip() for v in values for s in v.split(",") if s.strip())
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format.")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Only these rules: ids, id prefixes, names or categories (comma-separated).")
+@click.option("--extend-select", multiple=True, metavar="RULES", help="Add rules to the selection.")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Leave out these rules.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Use this config file instead of looking for .ficlint.yaml.")
+@click.option("--dialect", type=click.Choice(DIALECTS), help="Spelling dialect (default: from config, or auto).")
+@click.option("--stdin-filename", type=click.Path(path_type=Path),
+              help="With `-`: the path the text on stdin stands for (config and output).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option("-q", "--quiet", is_flag=True, help="One line per finding; no summary when clean.")
+@click.option("--statistics", is_flag=True, help="Count findings per rule.")
+@click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
+def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_select: tuple[str, ...],
+          ignore: tuple[str, ...], config_file: Path | None, dialect: str | None, stdin_filename: Path | None,
+          no_cache: bool, quiet: bool, statistics: bool, color: bool | None) -> None:
+    """Check manuscripts: files, folders (searched for *.md, *.markdown, *.txt), or - for stdin."""
+    if not paths:
+        paths = (Path("."),)
+    if config_file is not None and not config_file.is_file():
+        fail(f"{config_file}: no such config file")
+    options = RunOptions(
+        config_file=config_file,
+        selection=Selection(_split(select), _split(extend_select), _split(ignore)),
+        overrides={"dialect": dialect},
+    )
+    try:
+        _check_selectors(options)
+        results = _run(paths, options, stdin_filename)
+    except (ConfigError, PackError) as err:
+        fail(str(err))
+        return
+    extra = {"color": use_color(sys.stdout, color), "quiet": quiet, "statistics": statistics}
+    sys.stdout.write(reporter(fmt)(results, extra))
+    sys.stdout.flush()
+    raise SystemExit(_exit_code(results))
+
+
+def _check_selectors(options: RunOptions) -> None:
+    from ficlint.config import Config, load_config
+    from ficlint.registry import Registry
+
+    config = load_config(options.config_file) if options.config_file else Config()
+    registry = Registry.for_config(config)
+    sel = options.selection
+    for selector in sel.select + sel.extend_select + sel.ignore:
+        if not registry.is_selector(selector):
+            fail(f"unknown rule {selector!r}: not a rule id, id prefix, name or category (see `ficlint rules`)")
+
+
+def _run(paths: tuple[Path, ...], options: RunOptions, stdin_filename: Path | None) -> list[FileResult]:
+    if any(str(p) == "-" for p in paths):
+        if len(paths) > 1:
+            fail("`-` (stdin) cannot be combined with other paths")
+        data = sys.stdin.buffer.read()
+        name = str(stdin_filename) if stdin_filename else "-"
+        try:
+            source = decode(name, data)
+        except InputError as err:
+            return [FileResult(name, error=err)]
+        return [lint_source(source, options, stdin_filename.resolve() if stdin_filename else None)]
+    return lint_paths(list(paths), options)
+
+
+def _exit_code(results: list[FileResult]) -> int:
+    if any(r.error is not None for r in results):
+        return EXIT_ERROR
+    return EXIT_FINDINGS if any(r.diagnostics for r in results) else EXIT_CLEAN

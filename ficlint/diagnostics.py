@@ -1,0 +1,52 @@
+"""What checks produce: diagnostics with spans and suggested fixes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    HINT = "hint"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+CATEGORIES = ("homophone", "dialogue", "dialect", "tense", "spelling", "punctuation", "capitalization",
+              "grammar", "style")
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Replace text[start:end] with `replacement`. Only safe fixes are applied
+    by `--fix`; the others need `--unsafe-fixes`."""
+
+    start: int
+    end: int
+    replacement: str
+    safe: bool = True
+
+
+@dataclass(slots=True)
+class Diagnostic:
+    """One finding. Checks fill in the rule id, span, message and fixes; the
+    engine adds the rule's name, category and the configured severity."""
+
+    rule: str
+    start: int
+    end: int
+    message: str
+    fixes: tuple[Fix, ...] = ()
+    confidence: float | None = None
+    name: str = ""
+    category: str = ""
+    severity: Severity = Severity.WARNING
+    data: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.rule)

@@ -1,0 +1,305 @@
+"""The document: a manuscript's text and everything checks ask of it.
+
+    source file -> Document -> checks -> diagnostics -> reporters / fixer
+
+A Document is built once per file and is read-only afterwards. Its parts are
+computed lazily, so a check that needs only regions never pays for sentences.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+
+from ficlint.document import quotes, structure
+from ficlint.document.model import PROSE, Paragraph, Region, RegionKind, Sentence, Span, Word
+from ficlint.source import Source
+
+__all__ = ["Document", "Paragraph", "Region", "RegionKind", "Sentence", "Span", "Word", "PROSE"]
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.U)
+_EMPHASIS = re.compile(
+    r"(?<![\w*])\*\*(?=\S)(.+?)(?<=\S)\*\*(?![\w*])"
+    r"|(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"
+    r"|(?<![\w_])__?(?=[^\s_])(.+?)(?<=[^\s_])__?(?![\w_])",
+    re.S,
+)
+ABBREVIATIONS = frozenset(
+    """mr mrs ms mx dr st jr sr prof capt col gen lt sgt rev hon mt ave co inc ltd vs etc
+    e.g i.e cf fig no vol ch pp approx dept est jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+_SENTENCE_END = re.compile(r"(?:[.!?]+|…|\.\.\.)[\"”’'\)\]*_]*(?=\s)")
+
+
+class Document:
+    """A manuscript file, read and understood."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.path = source.path
+        self.text = source.text
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<text>") -> Document:
+        return cls(Source(path, text))
+
+    # -- lines and positions -------------------------------------------------
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in re.finditer(r"\n", self.text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset; columns count code points."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line break."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    # -- blocks --------------------------------------------------------------
+
+    @cached_property
+    def quote_style(self) -> str:
+        """'double' or 'single': how this manuscript quotes speech."""
+        return quotes.detect_style(self.text)
+
+    @cached_property
+    def markup(self) -> list[Span]:
+        return structure.markup_spans(self.text)
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        block_markup = [s for s in self.markup if self._is_block_markup(s)]
+        spans = list(structure.blocks(self.text, block_markup))
+        kinds = structure.classify_blocks(self.text, spans, block_markup)
+        paragraphs: list[Paragraph] = []
+        scene = 0
+        for index, (span, kind) in enumerate(zip(spans, kinds)):
+            if kind in (RegionKind.HEADING, RegionKind.SCENE_BREAK) and paragraphs:
+                scene += 1
+            block = self.text[span.start:span.end]
+            start = span.start + len(block) - len(block.lstrip(" \t"))
+            paragraphs.append(Paragraph(index, start, span.end, kind, scene, structure.is_indented(block)))
+        return paragraphs
+
+    def _is_block_markup(self, span: Span) -> bool:
+        """Front matter and fenced code fill whole blocks; inline markup doesn't."""
+        text = self.text
+        at_line_start = span.start == 0 or text[span.start - 1] == "\n"
+        at_line_end = span.end >= len(text) or text[span.end - 1] == "\n" or text[span.end] in "\r\n"
+        return at_line_start and at_line_end and "\n" in text[span.start:span.end].rstrip("\r\n")
+
+    # -- regions -------------------------------------------------------------
+
+    @cached_property
+    def regions(self) -> list[Region]:
+        """Every paragraph split into regions, in order: non-prose paragraphs are
+        one region each; prose paragraphs alternate narration and dialogue, with
+        inline markup (comments, code, URLs, link targets) cut out."""
+        regions: list[Region] = []
+        paragraphs = self.paragraphs
+        style = self.quote_style
+        for i, para in enumerate(paragraphs):
+            if para.kind is not RegionKind.NARRATION:
+                regions.append(Region(para.kind, para.start, para.end, para.index))
+                continue
+            next_opens = self._next_prose_opens_quote(i, style)
+            regions.extend(self._prose_regions(para, style, next_opens))
+        return regions
+
+    def _next_prose_opens_quote(self, i: int, style: str) -> bool:
+        for para in self.paragraphs[i + 1:]:
+            if para.kind is RegionKind.NARRATION:
+                return quotes.opens_with_quote(self.text, para.start, para.end, style)
+            if para.kind is not RegionKind.MARKUP:
+                return False
+        return False
+
+    def _prose_regions(self, para: Paragraph, style: str, next_opens: bool) -> Iterator[Region]:
+        text = self.text
+        pieces: list[Region] = []
+        pos = para.start
+        for q in quotes.find_quotations(text, para.start, para.end, style):
+            if q.open_at > pos:
+                pieces.append(Region(RegionKind.NARRATION, pos, q.open_at, para.index))
+            if q.close_at is None:
+                pieces.append(Region(RegionKind.DIALOGUE, q.open_at, para.end, para.index, q.open_char, "",
+                                     continues=next_opens))
+                pos = para.end
+            else:
+                pieces.append(Region(RegionKind.DIALOGUE, q.open_at, q.close_at + 1, para.index, q.open_char,
+                                     q.close_char))
+                pos = q.close_at + 1
+        if pos < para.end:
+            pieces.append(Region(RegionKind.NARRATION, pos, para.end, para.index))
+        yield from self._cut_markup(pieces)
+
+    def _cut_markup(self, pieces: list[Region]) -> Iterator[Region]:
+        markup = self.markup
+        for region in pieces:
+            first = bisect.bisect_left([m.end for m in markup], region.start + 1) if markup else 0
+            pos = region.start
+            for m in markup[first:]:
+                if m.start >= region.end:
+                    break
+                if m.start > pos:
+                    yield _piece(region, pos, m.start)
+                yield Region(RegionKind.MARKUP, max(m.start, region.start), min(m.end, region.end),
+                             region.paragraph)
+                pos = m.end
+            if pos == region.start:
+                yield region
+            elif pos < region.end:
+                yield _piece(region, pos, region.end)
+
+    @cached_property
+    def _region_starts(self) -> list[int]:
+        return [r.start for r in self.regions]
+
+    def region_at(self, offset: int) -> Region | None:
+        """The region containing `offset`, or None between paragraphs."""
+        i = bisect.bisect_right(self._region_starts, offset) - 1
+        if i >= 0 and offset < self.regions[i].end:
+            return self.regions[i]
+        return None
+
+    def kind_at(self, offset: int) -> RegionKind | None:
+        region = self.region_at(offset)
+        return region.kind if region else None
+
+    def regions_of(self, *kinds: RegionKind) -> list[Region]:
+        wanted = set(kinds)
+        return [r for r in self.regions if r.kind in wanted]
+
+    def paragraph_regions(self, paragraph: int) -> list[Region]:
+        starts = self._paragraph_region_index
+        lo, hi = starts.get(paragraph, (0, 0))
+        return self.regions[lo:hi]
+
+    @cached_property
+    def _paragraph_region_index(self) -> dict[int, tuple[int, int]]:
+        index: dict[int, tuple[int, int]] = {}
+        for i, region in enumerate(self.regions):
+            lo, _ = index.get(region.paragraph, (i, i))
+            index[region.paragraph] = (lo, i + 1)
+        return index
+
+    # -- emphasis, scenes ------------------------------------------------------
+
+    @cached_property
+    def emphasis(self) -> list[Span]:
+        """Italic or bold stretches (`*…*`, `_…_`, `**…**`) within prose
+        paragraphs: often a character's thoughts, a sign, a text message."""
+        spans: list[Span] = []
+        for para in self.paragraphs:
+            if para.kind is RegionKind.NARRATION:
+                spans.extend(Span(m.start(), m.end()) for m in _EMPHASIS.finditer(self.text, para.start, para.end))
+        return spans
+
+    @cached_property
+    def _emphasis_starts(self) -> list[int]:
+        return [s.start for s in self.emphasis]
+
+    def in_emphasis(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._emphasis_starts, offset) - 1
+        return i >= 0 and offset < self.emphasis[i].end
+
+    @cached_property
+    def scenes(self) -> list[Span]:
+        """Stretches between chapter headings and scene breaks."""
+        spans: list[Span] = []
+        current: list[Paragraph] = []
+        for para in self.paragraphs:
+            if para.kind in (RegionKind.HEADING, RegionKind.SCENE_BREAK):
+                if current:
+                    spans.append(Span(current[0].start, current[-1].end))
+                current = []
+            else:
+                current.append(para)
+        if current:
+            spans.append(Span(current[0].start, current[-1].end))
+        return spans
+
+    # -- words and sentences ---------------------------------------------------
+
+    @cached_property
+    def words(self) -> list[Word]:
+        """Every word of every prose, note and heading region."""
+        return list(self.words_in(self.regions))
+
+    def words_in(self, regions: Iterable[Region | Span]) -> Iterator[Word]:
+        text = self.text
+        for region in regions:
+            if isinstance(region, Region) and region.kind in (RegionKind.MARKUP, RegionKind.SCENE_BREAK):
+                continue
+            for m in WORD.finditer(text, region.start, region.end):
+                yield Word(m.group(0), m.start(), m.end())
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """Sentences of prose and note paragraphs (dialogue included), split at
+        terminal punctuation followed by white space; abbreviations such as
+        "Mr." and initials do not end a sentence, nor does an ellipsis followed
+        by a lowercase word."""
+        found: list[Sentence] = []
+        for para in self.paragraphs:
+            if para.kind in (RegionKind.NARRATION, RegionKind.AUTHOR_NOTE):
+                found.extend(self._split_sentences(para))
+        return found
+
+    def _split_sentences(self, para: Paragraph) -> Iterator[Sentence]:
+        text = self.text
+        start = para.start
+        for m in _SENTENCE_END.finditer(text, para.start, para.end):
+            if not self._ends_sentence(m.start(), m.end()):
+                continue
+            yield Sentence(start, m.end(), para.index)
+            start = m.end()
+            while start < para.end and text[start].isspace():
+                start += 1
+        if start < para.end:
+            yield Sentence(start, para.end, para.index)
+
+    def _ends_sentence(self, punct_at: int, end: int) -> bool:
+        text = self.text
+        mark = text[punct_at]
+        following = text[end:end + 40].lstrip()
+        if mark == "." and not text.startswith("...", punct_at):
+            before = re.search(r"([\w.]+)$", text[max(0, punct_at - 12):punct_at])
+            token = before.group(1).lower() if before else ""
+            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha() and token != "i"):
+                return False
+            if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+                return False
+        if mark in "….":
+            return not following[:1].islower()
+        return True
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        starts = self._sentence_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+def _piece(region: Region, start: int, end: int) -> Region:
+    """Part of a region, keeping only the quote characters that fall inside it."""
+    open_quote = region.open_quote if start == region.start else ""
+    close_quote = region.close_quote if end == region.end else ""
+    kind = region.kind
+    return Region(kind, start, end, region.paragraph, open_quote, close_quote, region.continues)

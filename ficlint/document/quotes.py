@@ -1,0 +1,159 @@
+"""Finding quotations in a paragraph, for the three quote styles fiction uses.
+
+Double style: straight "…" or curly “…” (single quotes inside are nested
+quotations and stay part of the dialogue). Single style (British): ‘…’ or
+'…', where the same characters also serve as apostrophes ('em, rock 'n' roll,
+the '90s, the boys' hats, goin'), so an apostrophe must be told from a quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "\"“"
+DOUBLE_CLOSE = "\"”"
+SINGLE_OPEN = "'‘"
+SINGLE_CLOSE = "'’"
+
+# Words that begin with an apostrophe standing for dropped letters.
+ELISIONS = frozenset(
+    """em tis twas twere twill til till cause cos coz bout round fore neath n un
+    im er ere ome alf appen ow ad ave is e ee ye s t d ll re ve""".split()
+)
+_DECADE = re.compile(r"\d0s\b|\d\d\b")
+_WORDCHAR = re.compile(r"\w")
+_QUOTE_CHARS = re.compile(r"[\"“”'‘’]")
+_SINGLE_OPENER = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–\-\"“]))['‘](?=[\w…—\-\"“])")
+_DOUBLE_CHARS = re.compile(r"[\"“”]")
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    open_at: int
+    close_at: int | None  # None: still open at the paragraph's end
+    open_char: str
+    close_char: str = ""
+
+
+def detect_style(text: str) -> str:
+    """'single' when the manuscript quotes speech with single quotes, else 'double'."""
+    doubles = len(_DOUBLE_CHARS.findall(text))
+    singles = sum(1 for m in _SINGLE_OPENER.finditer(text) if not _is_elision(text, m.start()))
+    return "single" if singles > 2 * doubles + 10 else "double"
+
+
+def _is_elision(text: str, at: int) -> bool:
+    """Is the apostrophe at `at` the start of an elided word ('em, '90s)?"""
+    m = re.match(r"[A-Za-z]+", text[at + 1:at + 12])
+    if m:
+        word = m.group(0).lower()
+        nxt = text[at + 1 + m.end():at + 2 + m.end()]
+        if word in ELISIONS and nxt not in ("'", "’") or word == "n" and nxt in ("'", "’"):
+            return True
+        return False
+    return bool(_DECADE.match(text, at + 1))
+
+
+def find_quotations(text: str, start: int, end: int, style: str) -> list[Quotation]:
+    """Quotations in text[start:end], one paragraph, in order."""
+    if style == "single":
+        return _single_quotations(text, start, end)
+    return _double_quotations(text, start, end)
+
+
+def _double_quotations(text: str, start: int, end: int) -> list[Quotation]:
+    found: list[Quotation] = []
+    open_at: int | None = None
+    open_char = ""
+    for m in _DOUBLE_CHARS.finditer(text, start, end):
+        ch, at = m.group(0), m.start()
+        if open_at is None:
+            if ch == "”" and not _opens_here(text, at, start):
+                continue  # a stray closing curly quote: nothing to open
+            open_at, open_char = at, ch
+        elif ch == "“":
+            continue  # a curly opener inside an open quotation: treat as nested
+        else:
+            found.append(Quotation(open_at, at, open_char, ch))
+            open_at = None
+    if open_at is not None:
+        found.append(Quotation(open_at, None, open_char))
+    return found
+
+
+def _opens_here(text: str, at: int, start: int) -> bool:
+    before = text[at - 1] if at > start else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return before.isspace() and not after.isspace()
+
+
+def _single_quotations(text: str, start: int, end: int) -> list[Quotation]:
+    found: list[Quotation] = []
+    open_at: int | None = None
+    open_char = ""
+    positions = [m.start() for m in re.finditer(r"['‘’]", text[start:end])]
+    positions = [p + start for p in positions]
+    for i, at in enumerate(positions):
+        ch = text[at]
+        if open_at is None:
+            if _single_opens(text, at, start):
+                open_at, open_char = at, ch
+            continue
+        if _single_closes(text, at, end) and not _later_definite_close(text, positions[i + 1:], end):
+            found.append(Quotation(open_at, at, open_char, ch))
+            open_at = None
+    if open_at is not None:
+        found.append(Quotation(open_at, None, open_char))
+    return found
+
+
+def _single_opens(text: str, at: int, start: int) -> bool:
+    if text[at] == "’":
+        return False
+    before = text[at - 1] if at > start else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    if not (before.isspace() or before in "([—–-\"“") or after.isspace():
+        return False
+    return not _is_elision(text, at)
+
+
+def _single_closes(text: str, at: int, end: int) -> bool:
+    if text[at] == "‘":
+        return False
+    before = text[at - 1]
+    after = text[at + 1] if at + 1 < end else " "
+    if _WORDCHAR.match(after):
+        return False  # don't, it's
+    return not before.isspace()
+
+
+def _definitely_closes(text: str, at: int, end: int) -> bool:
+    return _single_closes(text, at, end) and text[at - 1] in ".,!?;:—–-…"
+
+
+def _later_definite_close(text: str, later: list[int], end: int) -> bool:
+    """A closing quote after punctuation follows before the next opener: the
+    candidate at hand is then an apostrophe (the boys' hats, goin')."""
+    for at in later:
+        if _single_opens(text, at, 0) and text[at] == "‘":
+            return False
+        if _definitely_closes(text, at, end):
+            return True
+    return False
+
+
+def has_quote_char(text: str, start: int, end: int) -> bool:
+    return _QUOTE_CHARS.search(text, start, end) is not None
+
+
+def opens_with_quote(text: str, start: int, end: int, style: str) -> bool:
+    """Does the paragraph at text[start:end] begin (after markup) with an opening quote?"""
+    m = re.compile(r"[\s*_>]*").match(text, start, end)
+    at = m.end() if m else start
+    if at >= end:
+        return False
+    ch = text[at]
+    if style == "single":
+        return ch in SINGLE_OPEN and _single_opens(text, at, start)
+    return ch in DOUBLE_OPEN

@@ -1,0 +1,217 @@
+"""Block structure: paragraphs, headings, scene breaks, author's notes, markup.
+
+Manuscripts come as Markdown or as plain text, hard-wrapped (paragraphs
+separated by blank lines) or one paragraph per line. None of this knows about
+any rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ficlint.document.model import RegionKind, Span
+
+_BLANK_LINE = re.compile(r"\n(?:[ \t]*\r?\n)+")
+_LINE = re.compile(r"[^\n]*\n?")
+_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n(?:.*?\r?\n)?(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
+_INLINE_MARKUP = re.compile(
+    r"<!--.*?-->"  # HTML comment
+    r"|`[^`\n]+`"  # inline code
+    r"|(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # link target
+    r"|^\[[^\]\n]+\]:[^\n]*"  # link reference definition
+    r"|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>"  # HTML tag
+    r"|\b(?:https?://|www\.)[^\s<>()\"“”]+[^\s<>()\"“”.,;:!?'’]"  # URL
+    r"|\b[\w.+-]+@[\w-]+\.[\w.-]+\w",  # e-mail address
+    re.S | re.M,
+)
+
+_SCENE_BREAK = re.compile(r"^[ \t]*(?:(?:[*\-~#=_•·+oOxX][ \t]*){3,}|<hr\s*/?>|§)[ \t]*$")
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]|$)")
+_SETEXT = re.compile(r"\r?\n[ \t]*(?:=+|-+)[ \t]*$")
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|first|second|third|fourth|"
+    "fifth|sixth|seventh|eighth|ninth|tenth|last|final"
+)
+_CHAPTER = re.compile(
+    r"^[ \t*_]*(?:(?:chapter|part|book|volume|act|scene|ch\.?)[ \t]+(?:\d+|[IVXLCDMivxlcdm]+\b|"
+    + _NUMBER_WORDS
+    + r")\b|(?:prologue|epilogue|interlude|afterword|foreword|preface|the end)\b)",
+    re.I,
+)
+_NUMERAL_LINE = re.compile(r"^[ \t*_]*(?:[IVXLCDM]+|\d+)\.?[ \t*_]*$")
+_AUTHOR_NOTE = re.compile(
+    r"^[ \t*_>#]*(?:A/N|A\.N\.|AN:|author'?s?'?\s*notes?\b|P\.?S\.?(?=[\s:.,-])|P\.P\.S|disclaimer\s*:|"
+    r"note\s*:|beta'?d?\s+by|warnings?\s*:)",
+    re.I,
+)
+_SMALL_WORDS = frozenset("a an the of in on at to and or but for by with from into as vs nor is".split())
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_MAX_TITLE_CHARS = 80
+
+
+def markup_spans(text: str) -> list[Span]:
+    """Stretches that are Markdown or HTML machinery rather than prose."""
+    spans: list[Span] = []
+    front = _FRONT_MATTER.match(text)
+    if front and re.search(r"^\w[\w-]*\s*[:=]", front.group(0), re.M):
+        spans.append(Span(0, front.end()))
+    spans.extend(Span(m.start(), m.end()) for m in _FENCE.finditer(text))
+    spans.extend(Span(m.start(), m.end()) for m in _INLINE_MARKUP.finditer(text))
+    return _merge(spans)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if merged and span.start < merged[-1].end:
+            if span.end > merged[-1].end:
+                merged[-1] = Span(merged[-1].start, span.end)
+            continue
+        merged.append(span)
+    return merged
+
+
+def blocks(text: str, block_markup: list[Span]) -> Iterator[Span]:
+    """Paragraph spans (without their trailing line break).
+
+    Blocks are separated by blank lines; a block of several long lines (a
+    manuscript with one paragraph per line) is split at every line. Fenced code
+    and front matter stay whole even when they contain blank lines.
+    """
+    pos = 0
+    cuts: list[Span] = []
+    for span in block_markup:
+        cuts.extend(_text_blocks(text, pos, span.start))
+        cuts.append(_trim(text, span.start, span.end))
+        pos = span.end
+    cuts.extend(_text_blocks(text, pos, len(text)))
+    return (c for c in cuts if c.end > c.start)
+
+
+def _text_blocks(text: str, start: int, end: int) -> Iterator[Span]:
+    pos = start
+    for m in _BLANK_LINE.finditer(text, start, end):
+        yield from _split_long_lines(text, pos, m.start())
+        pos = m.end()
+    yield from _split_long_lines(text, pos, end)
+
+
+def _split_long_lines(text: str, start: int, end: int) -> Iterator[Span]:
+    block = _trim(text, start, end)
+    if block.end <= block.start:
+        return
+    lines = [m for m in _LINE.finditer(text, block.start, block.end) if m.end() > m.start()]
+    long_lines = sum(1 for m in lines if len(m.group(0)) > 100)
+    if len(lines) > 1 and long_lines * 2 >= len(lines) and not _MD_HEADING.match(text, block.start):
+        for m in lines:
+            piece = _trim(text, m.start(), m.end())
+            if piece.end > piece.start:
+                yield piece
+    else:
+        yield block
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start] in "\r\n":
+        start += 1
+    while end > start and text[end - 1] in " \t\r\n":
+        end -= 1
+    return Span(start, end)
+
+
+def is_scene_break(block: str) -> bool:
+    return "\n" not in block.strip() and bool(_SCENE_BREAK.match(block.strip()))
+
+
+def is_heading(block: str) -> bool:
+    """A chapter heading or title: Markdown `#`, `Chapter 3 - …`, a lone
+    numeral, an all-capitals line, or a short Title-Case line with no
+    sentence punctuation."""
+    stripped = block.strip()
+    if _MD_HEADING.match(block) or _SETEXT.search(stripped):
+        return "\n" not in stripped or bool(_SETEXT.search(stripped))
+    if "\n" in stripped or len(stripped) > _MAX_TITLE_CHARS or not stripped:
+        return False
+    if _CHAPTER.match(stripped) or _NUMERAL_LINE.match(stripped):
+        return True
+    if stripped[0] in "\"“‘'" or stripped[-1] in ",;:":
+        return False
+    letters = [c for c in stripped if c.isalpha()]
+    if len(letters) >= 2 and not any(c.islower() for c in letters):
+        return True
+    if stripped[-1] in ".!?…\"”’":
+        return False
+    return _is_title_case(stripped)
+
+
+def _is_title_case(line: str) -> bool:
+    words = _TITLE_WORD.findall(line)
+    if not 1 <= len(words) <= 12 or not words[0][0].isupper():
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    capitalised = sum(1 for w in content if w[0].isupper())
+    return bool(content) and capitalised == len(content)
+
+
+def is_author_note_start(block: str) -> bool:
+    return bool(_AUTHOR_NOTE.match(block))
+
+
+def classify_blocks(text: str, spans: list[Span], block_markup: list[Span]) -> list[RegionKind]:
+    """The kind of each block: markup, scene break, heading, author's note or prose.
+
+    An author's note that opens the manuscript runs until the first heading or
+    scene break (when one comes soon); one near the end runs to the end.
+    """
+    markup_starts = {s.start for s in block_markup}
+    kinds: list[RegionKind] = []
+    for span in spans:
+        block = text[span.start:span.end]
+        if span.start in markup_starts:
+            kinds.append(RegionKind.MARKUP)
+        elif is_scene_break(block):
+            kinds.append(RegionKind.SCENE_BREAK)
+        elif is_author_note_start(block):
+            kinds.append(RegionKind.AUTHOR_NOTE)
+        elif is_heading(block):
+            kinds.append(RegionKind.HEADING)
+        else:
+            kinds.append(RegionKind.NARRATION)
+    _extend_author_notes(kinds)
+    return kinds
+
+
+_NOTE_REACH = 6  # paragraphs an opening note may run on before a heading ends it
+
+
+def _extend_author_notes(kinds: list[RegionKind]) -> None:
+    breaks = {RegionKind.HEADING, RegionKind.SCENE_BREAK}
+    notes = [i for i, k in enumerate(kinds) if k is RegionKind.AUTHOR_NOTE]
+    if not notes:
+        return
+    first = notes[0]
+    if all(k is not RegionKind.NARRATION or i >= first for i, k in enumerate(kinds[:first + 1])):
+        following = kinds[first + 1:first + 1 + _NOTE_REACH]
+        stop = next((j for j, k in enumerate(following) if k in breaks), None)
+        if stop is not None:
+            for j in range(first + 1, first + 1 + stop):
+                kinds[j] = RegionKind.AUTHOR_NOTE
+    last = notes[-1]
+    trailing = [i for i in range(last + 1, len(kinds)) if kinds[i] is RegionKind.NARRATION]
+    if len(trailing) <= 3 and not any(kinds[i] in breaks for i in range(last + 1, len(kinds))):
+        start = last
+        while start - 1 >= 0 and kinds[start - 1] is RegionKind.AUTHOR_NOTE:
+            start -= 1
+        for i in range(last + 1, len(kinds)):
+            if kinds[i] is RegionKind.NARRATION:
+                kinds[i] = RegionKind.AUTHOR_NOTE
+
+
+def is_indented(block: str) -> bool:
+    """Every line of the block starts with two or more spaces or a tab: verse,
+    a letter, a sign."""
+    lines = [line for line in block.split("\n") if line.strip()]
+    return bool(lines) and all(line.startswith(("  ", "\t")) for line in lines)

@@ -1,0 +1,193 @@
+"""The engine: sources -> documents -> checks -> diagnostics.
+
+Files checked together are one manuscript: checks that need the whole
+manuscript (dialect majority, learned names) gather facts from every file
+before any file is checked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ficlint.check import Check, Context
+from ficlint.config import Config
+from ficlint.diagnostics import Diagnostic, Severity
+from ficlint.document import Document
+from ficlint.registry import Registry
+from ficlint.source import InputError, Source
+
+
+@dataclass
+class FileResult:
+    """What one file gave: its document and diagnostics, or the error that stopped it."""
+
+    path: str
+    document: Document | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: InputError | None = None
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rules run, from the config and the command line."""
+
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+
+class Linter:
+    def __init__(self, config: Config, selection: Selection | None = None,
+                 registry: Registry | None = None) -> None:
+        self.config = config
+        self.registry = registry or Registry.for_config(config)
+        sel = selection or Selection()
+        self.base_enabled = self.registry.enabled_rules(
+            sel.select or config.select, config.extend_select + sel.extend_select, config.ignore + sel.ignore)
+
+    def enabled_for(self, path: str) -> frozenset[str]:
+        ignored = self.config.ignored_for(path)
+        if not ignored:
+            return self.base_enabled
+        drop = {r.id for r in self.registry.rules.values() if any(r.matches(s) for s in ignored)}
+        return self.base_enabled - drop
+
+    def active_checks(self, enabled: frozenset[str]) -> list[Check]:
+        return [c for c in self.registry.checks if c.rule_ids() & enabled]
+
+    def lint(self, sources: Sequence[Source | InputError]) -> list[FileResult]:
+        """Lint files that form one manuscript, in the order given."""
+        results: list[FileResult] = []
+        documents: list[tuple[FileResult, Document, frozenset[str]]] = []
+        for source in sources:
+            if isinstance(source, InputError):
+                results.append(FileResult(source.path, error=source))
+                continue
+            doc = Document(source)
+            result = FileResult(source.path, doc)
+            results.append(result)
+            documents.append((result, doc, self.enabled_for(source.path)))
+        manuscript = self.gather([(doc, enabled) for _, doc, enabled in documents])
+        for result, doc, enabled in documents:
+            result.diagnostics = self.check_document(doc, enabled, manuscript)
+        return results
+
+    def gather(self, documents: Iterable[tuple[Document, frozenset[str]]]) -> dict[str, object]:
+        docs = list(documents)
+        all_enabled = frozenset().union(*(e for _, e in docs)) if docs else self.base_enabled
+        manuscript: dict[str, object] = {}
+        for check in self.active_checks(all_enabled):
+            if not check.needs_manuscript:
+                continue
+            facts = []
+            for doc, enabled in docs:
+                ctx = Context(self.config, enabled, {})
+                facts.append(check.gather(doc, ctx))
+            manuscript[check.family] = check.combine(facts, Context(self.config, all_enabled, manuscript))
+        return manuscript
+
+    def check_document(self, doc: Document, enabled: frozenset[str],
+                       manuscript: dict[str, object]) -> list[Diagnostic]:
+        ctx = Context(self.config, enabled, manuscript)
+        found: list[Diagnostic] = []
+        for check in self.active_checks(enabled):
+            for diag in check.check(doc, ctx):
+                if diag.rule in enabled:
+                    found.append(self._finish(diag))
+        found = [d for d in found if d.severity is not None]
+        return sorted(suppress(doc, found), key=lambda d: d.sort_key)
+
+    def _finish(self, diag: Diagnostic) -> Diagnostic:
+        rule = self.registry.rules[diag.rule]
+        diag.name = rule.name
+        diag.category = rule.category
+        configured = self.config.severity.get(rule.id) or self.config.severity.get(rule.name)
+        if configured == "off":
+            diag.severity = None  # type: ignore[assignment]
+        else:
+            diag.severity = Severity(configured) if configured else rule.severity
+        return diag
+
+    def lint_text(self, text: str, path: str = "<text>") -> list[Diagnostic]:
+        """Convenience for tests and editors: lint one text as a manuscript of its own."""
+        return self.lint([Source(path, text)])[0].diagnostics
+
+
+# -- inline suppression -----------------------------------------------------------
+
+_DIRECTIVE = re.compile(
+    r"<!--\s*ficlint-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->", re.I)
+
+
+def suppress(doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop diagnostics silenced by `<!-- ficlint-disable … -->` comments.
+
+    `disable [RULES]` / `enable [RULES]` open and close a silenced stretch;
+    `disable-next-line [RULES]` silences the next non-blank line,
+    `disable-line [RULES]` the line it stands on. RULES are selectors (ids,
+    prefixes, names, categories), separated by spaces or commas; none means all.
+    """
+    if "ficlint-" not in doc.text:
+        return diagnostics
+    windows = _silenced_windows(doc)
+    if not windows:
+        return diagnostics
+    return [d for d in diagnostics if not any(_silences(w, d) for w in windows)]
+
+
+@dataclass(frozen=True)
+class _Window:
+    start: int
+    end: int
+    selectors: tuple[str, ...]
+
+
+def _silences(window: _Window, diag: Diagnostic) -> bool:
+    if not window.start <= diag.start < window.end:
+        return False
+    if not window.selectors:
+        return True
+    return any(_selector_matches(s, diag) for s in window.selectors)
+
+
+def _selector_matches(selector: str, diag: Diagnostic) -> bool:
+    s = selector.strip()
+    return (diag.rule.startswith(s.upper()) or s.lower() == diag.name or s.lower() == diag.category
+            or s.upper() == "ALL")
+
+
+def _silenced_windows(doc: Document) -> list[_Window]:
+    windows: list[_Window] = []
+    open_blocks: dict[tuple[str, ...], int] = {}
+    text = doc.text
+    for m in _DIRECTIVE.finditer(text):
+        verb = m.group(1).lower()
+        selectors = tuple(s for s in re.split(r"[\s,]+", m.group(2).strip()) if s)
+        if verb == "disable":
+            open_blocks.setdefault(selectors, m.start())
+        elif verb == "enable":
+            keys = [selectors] if selectors in open_blocks else (list(open_blocks) if not selectors else [])
+            for key in keys:
+                windows.append(_Window(open_blocks.pop(key), m.start(), key))
+        elif verb == "disable-line":
+            line, _ = doc.position(m.start())
+            windows.append(_Window(doc.line_starts[line - 1], _line_end(doc, line), selectors))
+        else:
+            line = _next_nonblank_line(doc, doc.position(m.end())[0])
+            if line:
+                windows.append(_Window(doc.line_starts[line - 1], _line_end(doc, line), selectors))
+    windows.extend(_Window(start, len(text), key) for key, start in open_blocks.items())
+    return windows
+
+
+def _line_end(doc: Document, line: int) -> int:
+    return doc.line_starts[line] if line < len(doc.line_starts) else len(doc.text)
+
+
+def _next_nonblank_line(doc: Document, after: int) -> int | None:
+    for line in range(after + 1, len(doc.line_starts) + 1):
+        if doc.line_text(line).strip():
+            return line
+    return None

@@ -1,0 +1,234 @@
+"""YAML rule packs: rules a writer can add without Python, of a few kinds.
+
+A pack is a YAML file with a `rules:` list. Each rule has the metadata every
+rule has (id, name, category, severity, summary, why, flags, allows) and a
+`kind` with that kind's keys:
+
+- `substitution`: a word or phrase that is wrong, optionally only in a given
+  context, with its replacement. Keys: `swap` (wrong -> right), optional
+  `before` / `after` (regular expressions the text just before / after must
+  match), `message`.
+- `existence`: a pattern that should not occur. Keys: `patterns`, `message`.
+- `consistency`: pairs of variants of which a document should use one.
+  Keys: `either` (variant -> variant), `message`.
+
+Common keys: `regions` (where the rule applies: narration, dialogue,
+author_note, heading; default narration and dialogue), `ignorecase` (default
+true), `fix` (`safe`, `unsafe` or `none`; default safe).
+
+A user's pattern runs under a time limit per document, so a catastrophic
+regular expression cannot hang a run: see `ficlint.safe_regex`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ficlint.check import Check, Context
+from ficlint.diagnostics import Diagnostic, Fix, Severity
+from ficlint.document import Document, RegionKind
+from ficlint.rule import Rule
+
+KINDS = ("substitution", "existence", "consistency")
+_META_KEYS = {"id", "name", "kind", "category", "severity", "summary", "why", "flags", "allows", "fix_safety",
+              "regions", "ignorecase", "fix", "message", "enabled", "description"}
+_KIND_KEYS = {
+    "substitution": {"swap", "before", "after"},
+    "existence": {"patterns"},
+    "consistency": {"either"},
+}
+_DEFAULT_REGIONS = (RegionKind.NARRATION, RegionKind.DIALOGUE)
+
+
+class PackError(ValueError):
+    """A rule pack that cannot be used; the message names the file and line."""
+
+
+def load_pack(path: Path, extra_kinds: dict[str, Callable[..., Check]] | None = None) -> list[Check]:
+    """Parse one pack file into checks (one per rule)."""
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise PackError(f"{path}: cannot read rule pack: {err}") from None
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise PackError(f"{where}: not valid YAML: {getattr(err, 'problem', None) or err}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise PackError(f"{path}: a rule pack needs a top-level `rules:` list")
+    unknown_top = set(data) - {"rules", "pack", "description"}
+    if unknown_top:
+        raise PackError(f"{path}: unknown top-level key(s): {', '.join(sorted(unknown_top))}")
+    checks: list[Check] = []
+    for entry in data["rules"]:
+        checks.append(_build(entry, path, extra_kinds or {}))
+    return checks
+
+
+def _build(entry: Any, path: Path, extra_kinds: dict[str, Callable[..., Check]]) -> Check:
+    if not isinstance(entry, dict):
+        raise PackError(f"{path}: every item of `rules:` must be a mapping")
+    rid = entry.get("id", "?")
+    kind = entry.get("kind")
+    if kind in extra_kinds:
+        return extra_kinds[kind](entry, path)
+    if kind not in KINDS:
+        known = ", ".join(list(KINDS) + list(extra_kinds))
+        raise PackError(f"{path}: rule {rid}: kind must be one of {known}, not {kind!r}")
+    unknown = set(entry) - _META_KEYS - _KIND_KEYS[kind]
+    if unknown:
+        raise PackError(f"{path}: rule {rid}: unknown key(s) for kind {kind}: {', '.join(sorted(unknown))}")
+    rule = rule_from_entry(entry, path)
+    return PackRule(rule, kind, entry, path)
+
+
+def rule_from_entry(entry: dict[str, Any], path: Path) -> Rule:
+    """The Rule metadata of a pack entry (shared with kinds defined elsewhere)."""
+    rid = entry.get("id", "?")
+    try:
+        return Rule(
+            id=str(entry["id"]),
+            name=str(entry["name"]),
+            category=str(entry["category"]),
+            summary=str(entry["summary"]),
+            why=str(entry.get("why", "")).strip(),
+            flags=tuple(_as_list(entry.get("flags"))),
+            allows=tuple(_as_list(entry.get("allows"))),
+            severity=Severity(entry.get("severity", "warning")),
+            fix_safety=str(entry.get("fix_safety", "")),
+            enabled_by_default=bool(entry.get("enabled", True)),
+            origin=path.name,
+        )
+    except KeyError as err:
+        raise PackError(f"{path}: rule {rid}: missing key {err.args[0]!r}") from None
+    except ValueError as err:
+        raise PackError(f"{path}: {err}") from None
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+def parse_regions(entry: dict[str, Any], path: Path) -> tuple[RegionKind, ...]:
+    names = entry.get("regions")
+    if names is None:
+        return _DEFAULT_REGIONS
+    try:
+        return tuple(RegionKind(n) for n in _as_list(names))
+    except ValueError:
+        known = ", ".join(k.value for k in RegionKind)
+        raise PackError(f"{path}: rule {entry.get('id')}: regions must be among {known}") from None
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    pattern: re.Pattern[str]
+    replacement: Callable[[re.Match[str]], str | None]
+
+
+class PackRule(Check):
+    """One rule of a YAML pack."""
+
+    family = "packs"
+
+    def __init__(self, rule: Rule, kind: str, entry: dict[str, Any], path: Path) -> None:
+        self.rules = (rule,)
+        self.rule = rule
+        self.kind = kind
+        self.path = path
+        self.regions = parse_regions(entry, path)
+        self.flags = 0 if entry.get("ignorecase") is False else re.IGNORECASE
+        self.fix = entry.get("fix", "safe")
+        if self.fix not in ("safe", "unsafe", "none"):
+            raise PackError(f"{path}: rule {rule.id}: fix must be safe, unsafe or none")
+        self.message = str(entry.get("message", rule.summary))
+        self.matchers = self._compile(entry)
+
+    def _compile(self, entry: dict[str, Any]) -> list[_Matcher]:
+        try:
+            if self.kind == "substitution":
+                return self._substitutions(entry)
+            if self.kind == "existence":
+                return [_Matcher(re.compile(p, self.flags), lambda m: None) for p in _as_list(entry["patterns"])]
+            return self._consistency(entry)
+        except re.error as err:
+            raise PackError(f"{self.path}: rule {self.rule.id}: bad regular expression: {err}") from None
+        except (KeyError, AttributeError, TypeError) as err:
+            raise PackError(f"{self.path}: rule {self.rule.id}: missing or malformed key {err}") from None
+
+    def _substitutions(self, entry: dict[str, Any]) -> list[_Matcher]:
+        swap: dict[str, str] = entry["swap"]
+        # Context before is matched (Python's lookbehind needs a fixed width);
+        # the diagnostic covers only the `hit` group.
+        before = f"(?:{entry['before']})" if entry.get("before") else ""
+        after = f"(?={entry['after']})" if entry.get("after") else ""
+        matchers = []
+        for wrong, right in swap.items():
+            pattern = re.compile(f"{before}(?P<hit>\\b{wrong}\\b){after}", self.flags)
+            matchers.append(_Matcher(pattern, _replacer(str(right))))
+        return matchers
+
+    def _consistency(self, entry: dict[str, Any]) -> list[_Matcher]:
+        self.pairs = [(str(a), str(b)) for a, b in entry["either"].items()]
+        return []
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
+        if self.kind == "consistency":
+            yield from self._check_consistency(doc)
+            return
+        for region in doc.regions_of(*self.regions):
+            for matcher in self.matchers:
+                for m in matcher.pattern.finditer(doc.text, region.start, region.end):
+                    yield self._diagnostic(m, matcher)
+
+    def _diagnostic(self, m: re.Match[str], matcher: _Matcher) -> Diagnostic:
+        group = "hit" if "hit" in m.re.groupindex else 0
+        start, end = m.span(group)
+        replacement = matcher.replacement(m)
+        fixes: tuple[Fix, ...] = ()
+        if replacement is not None and self.fix != "none":
+            fixes = (Fix(start, end, _keep_case(m.group(group), replacement), safe=self.fix == "safe"),)
+        message = self.message.format(match=m.group(group), replacement=replacement or "")
+        return Diagnostic(self.rule.id, start, end, message, fixes)
+
+    def _check_consistency(self, doc: Document) -> Iterator[Diagnostic]:
+        regions = doc.regions_of(*self.regions)
+        for a, b in self.pairs:
+            hits = {a: list(self._find(doc, regions, a)), b: list(self._find(doc, regions, b))}
+            if not hits[a] or not hits[b]:
+                continue
+            majority, minority = (a, b) if len(hits[a]) >= len(hits[b]) else (b, a)
+            for m in hits[minority]:
+                message = self.message.format(match=m.group(0), replacement=majority,
+                                              count=len(hits[majority]))
+                fix = Fix(m.start(), m.end(), _keep_case(m.group(0), majority), safe=self.fix == "safe")
+                yield Diagnostic(self.rule.id, m.start(), m.end(), message,
+                                 (fix,) if self.fix != "none" else ())
+
+    def _find(self, doc: Document, regions: list, word: str) -> Iterator[re.Match[str]]:
+        pattern = re.compile(rf"\b{re.escape(word)}\b", self.flags)
+        for region in regions:
+            yield from pattern.finditer(doc.text, region.start, region.end)
+
+
+def _replacer(template: str) -> Callable[[re.Match[str]], str]:
+    return lambda m: m.expand(template) if "\\" in template else template
+
+
+def _keep_case(original: str, replacement: str) -> str:
+    """Carry the original's capitalisation over to the replacement."""
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

@@ -1,0 +1,90 @@
+"""Every rule ficlint knows: the Python check families under ficlint/checks/
+(found by module, one module per family) and the YAML packs in rules/ plus
+those a config adds."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from ficlint.check import Check
+from ficlint.config import Config
+from ficlint.packs import load_pack
+from ficlint.resources import rules_dir
+from ficlint.rule import Rule
+
+
+@cache
+def builtin_checks() -> tuple[Check, ...]:
+    """One instance of every check class that a module of ficlint.checks lists in CHECKS."""
+    import ficlint.checks as package
+
+    checks: list[Check] = []
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"ficlint.checks.{info.name}")
+        checks.extend(cls() for cls in getattr(module, "CHECKS", ()))
+    return tuple(checks)
+
+
+def shipped_pack_paths() -> list[Path]:
+    return sorted(p for p in rules_dir().glob("*.yaml"))
+
+
+@cache
+def _packs(paths: tuple[Path, ...]) -> tuple[Check, ...]:
+    from ficlint.checks import pack_kinds
+
+    checks: list[Check] = []
+    for path in paths:
+        checks.extend(load_pack(path, pack_kinds()))
+    return tuple(checks)
+
+
+class Registry:
+    """The checks and rules available under one configuration."""
+
+    def __init__(self, checks: Iterable[Check]) -> None:
+        self.checks = tuple(checks)
+        self.rules: dict[str, Rule] = {}
+        for check in self.checks:
+            for rule in check.rules:
+                if rule.id in self.rules:
+                    raise ValueError(f"rule id {rule.id} is defined twice ({self.rules[rule.id].origin}, "
+                                     f"{rule.origin})")
+                self.rules[rule.id] = rule
+
+    @classmethod
+    def for_config(cls, config: Config) -> Registry:
+        pack_paths = tuple(shipped_pack_paths()) + tuple(_expand(config.packs))
+        return cls(builtin_checks() + _packs(pack_paths))
+
+    def find(self, key: str) -> Rule | None:
+        """A rule by id or name."""
+        if key.upper() in self.rules:
+            return self.rules[key.upper()]
+        return next((r for r in self.rules.values() if r.name == key.lower()), None)
+
+    def is_selector(self, selector: str) -> bool:
+        return any(rule.matches(selector) for rule in self.rules.values())
+
+    def enabled_rules(self, select: Iterable[str], extend: Iterable[str], ignore: Iterable[str]) -> frozenset[str]:
+        select, ignore = list(select), list(ignore)
+        if select:
+            chosen = {r.id for r in self.rules.values() if any(r.matches(s) for s in select)}
+        else:
+            chosen = {r.id for r in self.rules.values() if r.enabled_by_default}
+        chosen |= {r.id for r in self.rules.values() if any(r.matches(s) for s in extend)}
+        chosen -= {r.id for r in self.rules.values() if any(r.matches(s) for s in ignore)}
+        return frozenset(chosen)
+
+
+def _expand(paths: Iterable[Path]) -> list[Path]:
+    out: list[Path] = []
+    for path in paths:
+        out.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
+    return out

@@ -1,0 +1,86 @@
+"""The JSON contract for editors and scripts (version 1). See README, "JSON output".
+
+    {"version": 1,
+     "files": [{"path": P, "diagnostics": [D, ...]}],   # files with an error have "error" instead
+     "summary": {"files": N, "diagnostics": N, "errors": N, "by_category": {...}, "by_rule": {...}}}
+
+Each D: rule, name, category, severity, message, text, start, end, fixes
+(and confidence where the check gives one). start/end are
+{"offset", "line", "column", "character"}: offset in code points into the
+decoded text, line and column 1-based in code points, character 0-based in
+UTF-16 code units as the Language Server Protocol counts them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from ficlint.diagnostics import Diagnostic
+from ficlint.document import Document
+from ficlint.engine import FileResult
+
+VERSION = 1
+
+
+def position(doc: Document, offset: int) -> dict[str, int]:
+    line, column = doc.position(offset)
+    line_start = doc.line_starts[line - 1]
+    prefix = doc.text[line_start:offset]
+    character = len(prefix.encode("utf-16-le", "surrogatepass")) // 2
+    return {"offset": offset, "line": line, "column": column, "character": character}
+
+
+def diagnostic_json(doc: Document, d: Diagnostic) -> dict[str, object]:
+    out: dict[str, object] = {
+        "rule": d.rule,
+        "name": d.name,
+        "category": d.category,
+        "severity": str(d.severity),
+        "message": d.message,
+        "text": doc.text[d.start:d.end],
+        "start": position(doc, d.start),
+        "end": position(doc, d.end),
+        "fixes": [
+            {"replacement": f.replacement, "safe": f.safe,
+             "start": position(doc, f.start), "end": position(doc, f.end)}
+            for f in d.fixes
+        ],
+    }
+    if d.confidence is not None:
+        out["confidence"] = round(d.confidence, 3)
+    if d.data:
+        out["data"] = d.data
+    return out
+
+
+def report(results: list[FileResult], extra: dict[str, object] | None = None) -> dict[str, object]:
+    files: list[dict[str, object]] = []
+    by_category: Counter[str] = Counter()
+    by_rule: Counter[str] = Counter()
+    errors = 0
+    for result in results:
+        if result.error is not None or result.document is None:
+            errors += 1
+            files.append({"path": result.path, "error": str(result.error.problem if result.error else "unreadable"),
+                          "diagnostics": []})
+            continue
+        diags = [diagnostic_json(result.document, d) for d in result.diagnostics]
+        by_category.update(d.category for d in result.diagnostics)
+        by_rule.update(d.rule for d in result.diagnostics)
+        files.append({"path": result.path, "diagnostics": diags})
+    summary = {
+        "files": len(results),
+        "diagnostics": sum(by_category.values()),
+        "errors": errors,
+        "by_category": dict(sorted(by_category.items())),
+        "by_rule": dict(sorted(by_rule.items())),
+    }
+    out: dict[str, object] = {"version": VERSION, "files": files, "summary": summary}
+    if extra:
+        out.update(extra)
+    return out
+
+
+def render(results: list[FileResult], extra: dict[str, object]) -> str:
+    return json.dumps(report(results, extra.get("json") if extra else None), ensure_ascii=False, indent=2) + "\n"

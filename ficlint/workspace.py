@@ -1,0 +1,112 @@
+"""From paths on the command line to lint results: finding files, finding
+each file's configuration, and linting files that share a configuration as
+one manuscript."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ficlint.config import Config, ConfigError, default_config, find_config, load_config
+from ficlint.engine import FileResult, Linter, Selection
+from ficlint.source import InputError, Source, read_source
+
+SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".ficlint_cache"}
+
+
+@dataclass
+class RunOptions:
+    config_file: Path | None = None
+    selection: Selection = field(default_factory=Selection)
+    overrides: dict[str, object] = field(default_factory=dict)  # Config fields set on the command line
+
+
+def discover(paths: Iterable[Path], include: Sequence[str], explicit_ok: bool = True) -> list[Path]:
+    """Files to check: explicit files as given, folders searched recursively for
+    files matching `include`, hidden and tool folders skipped."""
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            candidates = sorted(_walk(path, include))
+        else:
+            candidates = [path]
+        for candidate in candidates:
+            key = candidate.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(candidate)
+    return found
+
+
+def _walk(folder: Path, include: Sequence[str]) -> Iterable[Path]:
+    for child in sorted(folder.iterdir()):
+        if child.is_dir():
+            if child.name in SKIP_DIRS or child.name.startswith("."):
+                continue
+            yield from _walk(child, include)
+        elif any(fnmatch.fnmatch(child.name, pattern) for pattern in include):
+            yield child
+
+
+class ConfigCache:
+    """Configs found by walking up from files, loaded once each."""
+
+    def __init__(self, explicit: Path | None, overrides: dict[str, object]) -> None:
+        self.explicit = load_config(explicit) if explicit else None
+        self.overrides = overrides
+        self._by_path: dict[Path | None, Config] = {}
+        self._by_folder: dict[Path, Path | None] = {}
+
+    def for_file(self, path: Path) -> Config:
+        if self.explicit is not None:
+            return self._override(self.explicit)
+        folder = path.resolve().parent if not path.is_dir() else path.resolve()
+        if folder not in self._by_folder:
+            self._by_folder[folder] = find_config(folder)
+        config_path = self._by_folder[folder]
+        if config_path not in self._by_path:
+            base = load_config(config_path) if config_path else default_config(folder)
+            self._by_path[config_path] = self._override(base)
+        return self._by_path[config_path]
+
+    def _override(self, config: Config) -> Config:
+        return config.with_overrides(**self.overrides)
+
+
+def lint_paths(paths: Sequence[Path], options: RunOptions) -> list[FileResult]:
+    """Lint files and folders. Raises ConfigError for a broken configuration."""
+    configs = ConfigCache(options.config_file, options.overrides)
+    groups: dict[int, tuple[Config, list[Path]]] = {}
+    root_config = configs.for_file(paths[0] if paths else Path.cwd())
+    explicit_files = {p.resolve() for p in paths if not p.is_dir()}
+    for path in discover(paths, root_config.include):
+        config = configs.for_file(path)
+        if path.resolve() not in explicit_files and config.excludes(str(path)):
+            continue
+        groups.setdefault(id(config), (config, []))[1].append(path)
+    results: dict[str, FileResult] = {}
+    order: list[str] = []
+    for config, files in groups.values():
+        linter = Linter(config, options.selection)
+        sources: list[Source | InputError] = []
+        for f in files:
+            try:
+                sources.append(read_source(f, config.encoding))
+            except InputError as err:
+                sources.append(err)
+            except LookupError:
+                raise ConfigError(config.path, None, f"'encoding': unknown encoding {config.encoding!r}") from None
+        for result in linter.lint(sources):
+            results[result.path] = result
+        order.extend(str(f) for f in files)
+    return [results[p] for p in order]
+
+
+def lint_source(source: Source, options: RunOptions, context_path: Path | None = None) -> FileResult:
+    """Lint one text (stdin, an editor's buffer), configured as if it were at `context_path`."""
+    configs = ConfigCache(options.config_file, options.overrides)
+    config = configs.for_file(context_path or Path.cwd() / "stdin.md")
+    return Linter(config, options.selection).lint([source])[0]
