@@ -140,10 +140,18 @@ class Document:
             pieces.append(Region(RegionKind.NARRATION, pos, para.end, para.index))
         yield from self._cut_markup(pieces)
 
+    @cached_property
+    def _markup_ends(self) -> list[int]:
+        return [m.end for m in self.markup]
+
     def _cut_markup(self, pieces: list[Region]) -> Iterator[Region]:
         markup = self.markup
+        if not markup:
+            yield from pieces
+            return
+        ends = self._markup_ends
         for region in pieces:
-            first = bisect.bisect_left([m.end for m in markup], region.start + 1) if markup else 0
+            first = bisect.bisect_left(ends, region.start + 1)
             pos = region.start
             for m in markup[first:]:
                 if m.start >= region.end:
@@ -239,7 +247,7 @@ class Document:
             if isinstance(region, Region) and region.kind in (RegionKind.MARKUP, RegionKind.SCENE_BREAK):
                 continue
             for m in WORD.finditer(text, region.start, region.end):
-                yield Word(m.group(0), m.start(), m.end())
+                yield Word(m.group(0), *m.span())
 
     @cached_property
     def sentences(self) -> list[Sentence]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 
 class RegionKind(str, Enum):
@@ -27,8 +28,7 @@ class RegionKind(str, Enum):
 PROSE = frozenset({RegionKind.NARRATION, RegionKind.DIALOGUE})
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     start: int
     end: int
 
@@ -77,15 +77,13 @@ class Region:
         return self.kind is RegionKind.DIALOGUE and not self.close_quote and not self.continues
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     text: str
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     paragraph: int

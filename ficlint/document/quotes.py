@@ -24,7 +24,9 @@ ELISIONS = frozenset(
 _DECADE = re.compile(r"\d0s\b|\d\d\b")
 _WORDCHAR = re.compile(r"\w")
 _QUOTE_CHARS = re.compile(r"[\"“”'‘’]")
-_SINGLE_OPENER = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–\-\"“]))['‘](?=[\w…—\-\"“])")
+_SINGLE_CANDIDATE = re.compile(r"['‘](?=[\w…—\-\"“])")
+_OPENER_BEFORE = frozenset(" \t\r\n([—–-\"“")
+_LEADING_MARKUP = re.compile(r"[\s*_>]*")
 _DOUBLE_CHARS = re.compile(r"[\"“”]")
 
 
@@ -39,7 +41,11 @@ class Quotation:
 def detect_style(text: str) -> str:
     """'single' when the manuscript quotes speech with single quotes, else 'double'."""
     doubles = len(_DOUBLE_CHARS.findall(text))
-    singles = sum(1 for m in _SINGLE_OPENER.finditer(text) if not _is_elision(text, m.start()))
+    singles = 0
+    for m in _SINGLE_CANDIDATE.finditer(text):
+        at = m.start()
+        if (at == 0 or text[at - 1] in _OPENER_BEFORE) and not _is_elision(text, at):
+            singles += 1
     return "single" if singles > 2 * doubles + 10 else "double"
 
 
@@ -149,7 +155,7 @@ def has_quote_char(text: str, start: int, end: int) -> bool:
 
 def opens_with_quote(text: str, start: int, end: int, style: str) -> bool:
     """Does the paragraph at text[start:end] begin (after markup) with an opening quote?"""
-    m = re.compile(r"[\s*_>]*").match(text, start, end)
+    m = _LEADING_MARKUP.match(text, start, end)
     at = m.end() if m else start
     if at >= end:
         return False

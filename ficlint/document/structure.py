@@ -16,16 +16,17 @@ _BLANK_LINE = re.compile(r"\n(?:[ \t]*\r?\n)+")
 _LINE = re.compile(r"[^\n]*\n?")
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n(?:.*?\r?\n)?(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
-_INLINE_MARKUP = re.compile(
-    r"<!--.*?-->"  # HTML comment
-    r"|`[^`\n]+`"  # inline code
-    r"|(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # link target
-    r"|^\[[^\]\n]+\]:[^\n]*"  # link reference definition
-    r"|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>"  # HTML tag
-    r"|\b(?:https?://|www\.)[^\s<>()\"“”]+[^\s<>()\"“”.,;:!?'’]"  # URL
-    r"|\b[\w.+-]+@[\w-]+\.[\w.-]+\w",  # e-mail address
-    re.S | re.M,
-)
+# Each pattern starts with a literal so the regex engine can skip ahead fast.
+_INLINE_MARKUP = [
+    re.compile(r"<!--.*?-->", re.S),  # HTML comment
+    re.compile(r"`[^`\n]+`"),  # inline code
+    re.compile(r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link target
+    re.compile(r"^\[[^\]\n]+\]:[^\n]*", re.M),  # link reference definition
+    re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>"),  # HTML tag
+    re.compile(r"(?:https?://|www\.)[^\s<>()\"“”]+[^\s<>()\"“”.,;:!?'’]"),  # URL
+]
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+\w")
+
 
 _SCENE_BREAK = re.compile(r"^[ \t]*(?:(?:[*\-~#=_•·+oOxX][ \t]*){3,}|<hr\s*/?>|§)[ \t]*$")
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]|$)")
@@ -59,7 +60,13 @@ def markup_spans(text: str) -> list[Span]:
     if front and re.search(r"^\w[\w-]*\s*[:=]", front.group(0), re.M):
         spans.append(Span(0, front.end()))
     spans.extend(Span(m.start(), m.end()) for m in _FENCE.finditer(text))
-    spans.extend(Span(m.start(), m.end()) for m in _INLINE_MARKUP.finditer(text))
+    for pattern in _INLINE_MARKUP:
+        spans.extend(Span(m.start(), m.end()) for m in pattern.finditer(text))
+    if "@" in text:
+        for at in re.finditer("@", text):
+            m = _EMAIL.search(text, max(0, at.start() - 64), at.start() + 256)
+            if m and m.start() <= at.start() < m.end():
+                spans.append(Span(m.start(), m.end()))
     return _merge(spans)
 
 

@@ -1,0 +1,56 @@
+"""Shared test helpers: run the real CLI in a subprocess, or lint a text in-process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from ficlint.config import Config
+from ficlint.diagnostics import Diagnostic
+from ficlint.engine import Linter, Selection
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@dataclass
+class CliResult:
+    code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> dict:
+        return json.loads(self.stdout)
+
+
+def run_cli(*args: str, input: str | bytes | None = None, cwd: Path | None = None,
+            env: dict[str, str] | None = None) -> CliResult:
+    """Run `python -m ficlint ARGS` as a user would, without colour."""
+    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    full_env.pop("FORCE_COLOR", None)
+    data = input.encode("utf-8") if isinstance(input, str) else input
+    proc = subprocess.run([sys.executable, "-m", "ficlint", *args], input=data, capture_output=True,
+                          cwd=cwd, env=full_env, timeout=120)
+    return CliResult(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
+
+
+def lint(text: str, select: str | tuple[str, ...] = (), **config: object) -> list[Diagnostic]:
+    """Lint one text in-process with the given selection and config fields."""
+    selection = Selection(select=(select,) if isinstance(select, str) else tuple(select))
+    return Linter(Config(**config), selection).lint_text(text)
+
+
+def flagged(text: str, rule: str, **config: object) -> list[str]:
+    """The texts that `rule` flags in `text`."""
+    return [text[d.start:d.end] for d in lint(text, rule, **config) if d.rule == rule]
+
+
+@pytest.fixture
+def cli():
+    return run_cli
