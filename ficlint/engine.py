@@ -27,6 +27,7 @@ class FileResult:
     document: Document | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: InputError | None = None
+    failures: list[str] = field(default_factory=list)  # checks that crashed on this file (bugs)
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Linter:
                  registry: Registry | None = None) -> None:
         self.config = config
         self.registry = registry or Registry.for_config(config)
+        self.failures: list[str] = []  # manuscript-level check failures
         sel = selection or Selection()
         self.base_enabled = self.registry.enabled_rules(
             sel.select or config.select, config.extend_select + sel.extend_select, config.ignore + sel.ignore)
@@ -71,7 +73,8 @@ class Linter:
             documents.append((result, doc, self.enabled_for(source.path)))
         manuscript = self.gather([(doc, enabled) for _, doc, enabled in documents])
         for result, doc, enabled in documents:
-            result.diagnostics = self.check_document(doc, enabled, manuscript)
+            result.failures.extend(self.failures)
+            result.diagnostics = self.check_document(doc, enabled, manuscript, result.failures)
         return results
 
     def gather(self, documents: Iterable[tuple[Document, frozenset[str]]]) -> dict[str, object]:
@@ -81,21 +84,24 @@ class Linter:
         for check in self.active_checks(all_enabled):
             if not check.needs_manuscript:
                 continue
-            facts = []
-            for doc, enabled in docs:
-                ctx = Context(self.config, enabled, {})
-                facts.append(check.gather(doc, ctx))
-            manuscript[check.family] = check.combine(facts, Context(self.config, all_enabled, manuscript))
+            try:
+                facts = [check.gather(doc, Context(self.config, enabled, {})) for doc, enabled in docs]
+                manuscript[check.family] = check.combine(facts, Context(self.config, all_enabled, manuscript))
+            except Exception as err:  # a bug in one check must not stop the others
+                self.failures.append(f"check {check.family!r} failed while reading the manuscript: "
+                                     f"{type(err).__name__}: {err}")
         return manuscript
 
-    def check_document(self, doc: Document, enabled: frozenset[str],
-                       manuscript: dict[str, object]) -> list[Diagnostic]:
+    def check_document(self, doc: Document, enabled: frozenset[str], manuscript: dict[str, object],
+                       failures: list[str] | None = None) -> list[Diagnostic]:
         ctx = Context(self.config, enabled, manuscript)
         found: list[Diagnostic] = []
         for check in self.active_checks(enabled):
-            for diag in check.check(doc, ctx):
-                if diag.rule in enabled:
-                    found.append(self._finish(diag))
+            try:
+                found.extend(self._finish(d) for d in check.check(doc, ctx) if d.rule in enabled)
+            except Exception as err:  # a bug in one check must not stop the others
+                message = f"check {check.family!r} failed: {type(err).__name__}: {err}"
+                (failures if failures is not None else self.failures).append(message)
         found = [d for d in found if d.severity is not None]
         return sorted(suppress(doc, found), key=lambda d: d.sort_key)
 

@@ -60,7 +60,18 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
     extra = {"color": use_color(sys.stdout, color), "quiet": quiet, "statistics": statistics}
     sys.stdout.write(reporter(fmt)(results, extra))
     sys.stdout.flush()
+    _report_failures(results)
     raise SystemExit(_exit_code(results))
+
+
+def _report_failures(results: list[FileResult]) -> None:
+    """Checks that crashed are bugs in ficlint: say so on stderr, once each."""
+    seen: set[str] = set()
+    for result in results:
+        for failure in result.failures:
+            if failure not in seen:
+                seen.add(failure)
+                click.echo(f"ficlint: internal error on {result.path}: {failure} (please report this)", err=True)
 
 
 def _check_selectors(options: RunOptions) -> None:
@@ -90,6 +101,6 @@ def _run(paths: tuple[Path, ...], options: RunOptions, stdin_filename: Path | No
 
 
 def _exit_code(results: list[FileResult]) -> int:
-    if any(r.error is not None for r in results):
+    if any(r.error is not None or r.failures for r in results):
         return EXIT_ERROR
     return EXIT_FINDINGS if any(r.diagnostics for r in results) else EXIT_CLEAN
