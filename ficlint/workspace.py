@@ -79,14 +79,14 @@ class ConfigCache:
 def lint_paths(paths: Sequence[Path], options: RunOptions) -> list[FileResult]:
     """Lint files and folders. Raises ConfigError for a broken configuration."""
     configs = ConfigCache(options.config_file, options.overrides)
-    groups: dict[int, tuple[Config, list[Path]]] = {}
+    groups: dict[tuple[int, Path | None], tuple[Config, list[Path]]] = {}
     root_config = configs.for_file(paths[0] if paths else Path.cwd())
     explicit_files = {p.resolve() for p in paths if not p.is_dir()}
     for path in discover(paths, root_config.include):
         config = configs.for_file(path)
         if path.resolve() not in explicit_files and config.excludes(str(path)):
             continue
-        groups.setdefault(id(config), (config, []))[1].append(path)
+        groups.setdefault(manuscript_key(config, path), (config, []))[1].append(path)
     results: dict[str, FileResult] = {}
     order: list[str] = []
     for config, files in groups.values():
@@ -103,6 +103,12 @@ def lint_paths(paths: Sequence[Path], options: RunOptions) -> list[FileResult]:
             results[result.path] = result
         order.extend(str(f) for f in files)
     return [results[p] for p in order]
+
+
+def manuscript_key(config: Config, path: Path) -> tuple[int, Path | None]:
+    """Files checked together form one manuscript when they share a config file;
+    files with no config file are grouped by their folder."""
+    return (id(config), None if config.path else path.resolve().parent)
 
 
 def lint_source(source: Source, options: RunOptions, context_path: Path | None = None) -> FileResult:
