@@ -28,6 +28,7 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: InputError | None = None
     failures: list[str] = field(default_factory=list)  # checks that crashed on this file (bugs)
+    facts: dict[str, object] = field(default_factory=dict)  # the manuscript's combined facts, by family
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class Linter:
             documents.append((result, doc, self.enabled_for(source.path)))
         manuscript = self.gather([(doc, enabled) for _, doc, enabled in documents])
         for result, doc, enabled in documents:
+            result.facts = manuscript
             result.failures.extend(self.failures)
             result.diagnostics = self.check_document(doc, enabled, manuscript, result.failures)
         return results
