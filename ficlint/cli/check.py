@@ -38,9 +38,13 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("-q", "--quiet", is_flag=True, help="One line per finding; no summary when clean.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report what is left.")
+@click.option("--diff", "show_diff", is_flag=True, help="Show the fixes --fix would make as a diff; change nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also apply fixes marked unsafe.")
 def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], config_file: Path | None, dialect: str | None, stdin_filename: Path | None,
-          no_cache: bool, quiet: bool, statistics: bool, color: bool | None) -> None:
+          no_cache: bool, quiet: bool, statistics: bool, color: bool | None,
+          fix: bool = False, show_diff: bool = False, unsafe_fixes: bool = False) -> None:
     """Check manuscripts: files, folders (searched for *.md, *.markdown, *.txt), or - for stdin."""
     if not paths:
         paths = (Path("."),)
@@ -54,6 +58,11 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
     try:
         _check_selectors(options)
         results = _run(paths, options, stdin_filename)
+        if fix or show_diff:
+            from ficlint.cli import fixing
+
+            results = fixing.apply(results, options, stdin=any(str(p) == "-" for p in paths),
+                                   stdin_filename=stdin_filename, unsafe=unsafe_fixes, diff_only=show_diff)
     except (ConfigError, PackError) as err:
         fail(str(err))
         return

@@ -1,0 +1,177 @@
+"""Applying fixes: `ficlint check --fix` / `--diff` / `--unsafe-fixes`, and the language server.
+
+Only fixes marked safe are applied unless unsafe fixes are asked for. In one
+pass, the first fix of each diagnostic is applied when it does not overlap a
+fix already chosen; then the manuscript is linted again and the next pass
+applies what the first one had to leave, until nothing changes (at most
+MAX_PASSES passes). A fix replaces exactly its span; nothing else in the text
+changes, so line endings, the BOM and the encoding stay as they were.
+
+Files are written atomically: a temporary file in the same folder, then
+os.replace, so a crash never leaves half a chapter behind.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.engine import FileResult, Linter
+from ficlint.source import Source
+from ficlint.workspace import ConfigCache, RunOptions, manuscript_key
+
+MAX_PASSES = 10
+
+
+@dataclass
+class FileFix:
+    """What fixing did to one file."""
+
+    original: Source
+    fixed: Source
+    applied: int  # fixes applied over all passes
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed.text != self.original.text
+
+    def diff(self) -> str:
+        """A unified diff of the change, for `--diff`."""
+        before = self.original.text.splitlines(keepends=True)
+        after = self.fixed.text.splitlines(keepends=True)
+        lines = difflib.unified_diff(before, after, f"a/{self.original.path}", f"b/{self.original.path}")
+        return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+                       for line in lines)
+
+
+def usable_fix(diagnostic: Diagnostic, unsafe: bool) -> Fix | None:
+    """The fix `--fix` would apply for a diagnostic: its first one, if allowed."""
+    for fix in diagnostic.fixes[:1]:
+        if fix.safe or unsafe:
+            return fix
+    return None
+
+
+def choose_fixes(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> list[Fix]:
+    """Fixes that can be applied together: sorted, none overlapping another.
+
+    Two insertions at the same point, or a fix inside another's span, conflict;
+    the later one waits for the next pass (after a re-lint it may no longer apply).
+    """
+    candidates = sorted({f for d in diagnostics if (f := usable_fix(d, unsafe)) is not None},
+                        key=lambda f: (f.start, f.end))
+    chosen: list[Fix] = []
+    for fix in candidates:
+        if chosen and _conflicts(chosen[-1], fix):
+            continue
+        chosen.append(fix)
+    return chosen
+
+
+def _conflicts(before: Fix, fix: Fix) -> bool:
+    if fix.start < before.end:
+        return True
+    return fix.start == before.end and before.start == before.end == fix.end  # two insertions at one point
+
+
+def apply_fixes(text: str, fixes: Sequence[Fix], newline: str = "\n") -> str:
+    """`text` with non-overlapping, sorted `fixes` applied; text between spans is copied unchanged."""
+    parts: list[str] = []
+    at = 0
+    for fix in fixes:
+        parts.append(text[at:fix.start])
+        replacement = fix.replacement
+        if newline != "\n" and "\n" in replacement and newline not in replacement:
+            replacement = replacement.replace("\n", newline)
+        parts.append(replacement)
+        at = fix.end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def fix_manuscript(linter: Linter, sources: Sequence[Source], unsafe: bool = False,
+                   max_passes: int = MAX_PASSES) -> tuple[list[FileFix], list[FileResult]]:
+    """Fix files that form one manuscript, in memory. Returns what changed and the final lint results."""
+    current = list(sources)
+    applied = [0] * len(current)
+    results = linter.lint(current)
+    for _ in range(max_passes):
+        changed = False
+        for i, (source, result) in enumerate(zip(current, results)):
+            fixes = choose_fixes(result.diagnostics, unsafe)
+            if not fixes:
+                continue
+            text = apply_fixes(source.text, fixes, source.newline)
+            if text != source.text:
+                current[i] = replace(source, text=text)
+                applied[i] += len(fixes)
+                changed = True
+        if not changed:
+            break
+        results = linter.lint(current)
+    fixes = [FileFix(original, fixed, n) for original, fixed, n in zip(sources, current, applied)]
+    return fixes, results
+
+
+def fix_results(results: Sequence[FileResult], options: RunOptions, unsafe: bool = False,
+                context_path: Path | None = None) -> tuple[list[FileFix], list[FileResult]]:
+    """Fix the files of a finished lint run, manuscript by manuscript, in memory.
+
+    `results` come from `lint_paths` (or `lint_source` with `context_path`);
+    files are grouped into manuscripts the way that run grouped them. Results
+    for unreadable files are passed through.
+    """
+    configs = ConfigCache(options.config_file, options.overrides)
+    groups: dict[object, tuple[Linter | None, list[int]]] = {}
+    for index, result in enumerate(results):
+        if result.document is None:
+            continue
+        path = context_path or Path(result.path)
+        config = configs.for_file(path)
+        key = manuscript_key(config, path)
+        if key not in groups:
+            groups[key] = (Linter(config, options.selection), [])
+        groups[key][1].append(index)
+    final: list[FileResult] = list(results)
+    file_fixes: list[FileFix] = []
+    for linter, indexes in groups.values():
+        assert linter is not None
+        sources = [results[i].document.source for i in indexes]  # type: ignore[union-attr]
+        fixes, fixed_results = fix_manuscript(linter, sources, unsafe)
+        file_fixes.extend(fixes)
+        for i, fixed_result in zip(indexes, fixed_results):
+            fixed_result.failures = list(dict.fromkeys(results[i].failures + fixed_result.failures))
+            final[i] = fixed_result
+    return file_fixes, final
+
+
+def write_atomically(path: str | Path, data: bytes) -> None:
+    """Replace a file's bytes in one step, keeping its permissions; symlinks are followed."""
+    target = Path(path).resolve()
+    mode = target.stat().st_mode & 0o7777 if target.exists() else None
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".ficlint-tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp_name, mode)
+        os.replace(tmp_name, target)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_fix(fix: FileFix) -> None:
+    """Write a fixed file back in its own encoding, with its BOM. Raises UnicodeEncodeError
+    when a replacement cannot be written in the file's encoding (nothing is written then)."""
+    write_atomically(fix.original.path, fix.fixed.encode(fix.fixed.text))
