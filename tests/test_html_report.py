@@ -1,0 +1,153 @@
+"""The HTML report, rendered in a real headless Chromium: every finding of the
+JSON output is highlighted at its text, the overview chart is there, and a
+chapter's own markup shows as text. The screenshot is kept in test-artifacts/."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections import defaultdict
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEEDS, run_cli
+
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def _chromium() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    if os.environ.get("CI"):
+        pytest.fail("Chromium is needed for the HTML report test (apt-get install chromium)")
+    pytest.skip("Chromium is not installed")
+
+
+def _browser(*args: str) -> subprocess.CompletedProcess[str]:
+    profile = tempfile.mkdtemp(prefix="ficlint-chromium-")
+    try:
+        return subprocess.run(
+            [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={profile}", *args],
+            capture_output=True, text=True, timeout=120)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def rendered_dom(page: Path) -> str:
+    """The page's DOM after its scripts ran."""
+    proc = _browser("--virtual-time-budget=3000", "--dump-dom", page.resolve().as_uri())
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return proc.stdout
+
+
+class _Highlights(HTMLParser):
+    """Collects, per finding id, the text of every <mark data-f> segment covering it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text_by_id: dict[int, str] = defaultdict(str)
+        self.stack: list[list[int]] = []
+        self.svg_bars = 0
+        self.scripts = 0
+        self.data = ""
+        self._in_data = False
+        self.ready = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "mark" and a.get("data-f"):
+            self.stack.append([int(i) for i in (a["data-f"] or "").split()])
+        elif tag == "rect" and "bar" in (a.get("class") or ""):
+            self.svg_bars += 1
+        elif tag == "script":
+            self.scripts += 1
+            self._in_data = a.get("id") == "ficlint-data"
+        elif tag == "body":
+            self.ready = a.get("data-ready") == "true"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "mark" and self.stack:
+            self.stack.pop()
+        if tag == "script":
+            self._in_data = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_data:
+            self.data += data
+        for ids in self.stack:
+            for i in ids:
+                self.text_by_id[i] += data
+
+
+def parse(dom: str) -> _Highlights:
+    parser = _Highlights()
+    parser.feed(dom)
+    return parser
+
+
+@pytest.fixture(scope="module")
+def seeds_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, _Highlights, Path]:
+    out = tmp_path_factory.mktemp("report") / "report.html"
+    made = run_cli("report", str(SEEDS), "-o", str(out))
+    assert made.code == 0, made.stderr
+    findings = run_cli("check", "--format", "json", str(SEEDS))
+    assert findings.code in (0, 1), findings.stderr
+    return findings.json(), parse(rendered_dom(out)), out
+
+
+def test_every_json_finding_is_highlighted_at_its_text(seeds_report):
+    report, dom, _ = seeds_report
+    assert dom.ready, "the report's script did not run"
+    shown = json.loads(dom.data)["findings"]
+    expected = [(Path(f["path"]).name, d["rule"], d["start"]["line"], d["start"]["column"], d["text"])
+                for f in report["files"] for d in f["diagnostics"]]
+    assert expected, "the seeds should give findings"
+    assert len(shown) == len(expected)
+    highlighted = []
+    for finding in shown:
+        text = dom.text_by_id.get(finding["id"], "")
+        highlighted.append((finding["rule"], finding["line"], finding["column"], text))
+    for (name, rule, line, column, text), got in zip(expected, highlighted):
+        want_text = text or got[3]  # an insertion point shows its neighbouring character
+        assert got == (rule, line, column, want_text), f"{name}: {rule} at {line}:{column}"
+
+
+def test_overview_chart_and_screenshot(seeds_report):
+    _, dom, page = seeds_report
+    assert dom.svg_bars >= 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "html-report.png"
+    proc = _browser("--window-size=1280,1600", "--hide-scrollbars", f"--screenshot={shot}", page.resolve().as_uri())
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert shot.stat().st_size > 10_000
+
+
+def test_chapter_markup_is_shown_as_text(tmp_path):
+    chapter = tmp_path / "evil.md"
+    chapter.write_text('She typed <script>alert("x")</script> into the box.. and <b>waited</b>\n', encoding="utf-8")
+    out = tmp_path / "r.html"
+    assert run_cli("report", str(chapter), "-o", str(out)).code == 0
+    dom_text = rendered_dom(out)
+    dom = parse(dom_text)
+    assert dom.scripts == 2, "only the report's own data and script elements may exist"
+    assert "&lt;script&gt;alert" in dom_text
+    assert re.search(r"<mark[^>]*>\.\.</mark>", dom_text), "the two-dot ellipsis is highlighted"
+
+
+def test_check_format_html_writes_the_same_page(tmp_path):
+    chapter = tmp_path / "c.txt"
+    chapter.write_text("so i hope you enjoy it..\n", encoding="utf-8")
+    result = run_cli("check", "--format", "html", str(chapter))
+    assert result.code == 1
+    assert result.stdout.startswith("<!DOCTYPE html>")
+    assert 'data-f="' in result.stdout
