@@ -10,7 +10,7 @@ from functools import cached_property
 
 from ficlint.check import Check, Context
 from ficlint.diagnostics import Diagnostic, Fix, Severity
-from ficlint.document import ABBREVIATIONS, Document, Region, RegionKind
+from ficlint.document import ABBREVIATIONS, Document, Paragraph, Region, RegionKind
 from ficlint.resources import load_data
 from ficlint.rule import Rule
 
@@ -23,7 +23,8 @@ TWO_DOT_ELLIPSIS = Rule(
     summary="Two dots where an ellipsis (three dots) is meant.",
     why="An ellipsis has three dots. Two dots read as a typo and make the pause look accidental.",
     flags=("\"stop it..stop crying,\" she said.", "You're not alone.. that is what you need."),
-    allows=("\"stop it... stop crying,\" she said.", "She waited… and waited.", "Go up one folder with cd ../notes."),
+    allows=("\"stop it... stop crying,\" she said.", "She waited… and waited.",
+            "Go up one folder with cd ../notes."),
     fix_safety="Safe: the replacement keeps the manuscript's own ellipsis style (… or ...).",
 )
 MISSING_SPACE = Rule(
@@ -42,8 +43,10 @@ LOWERCASE_I = Rule(
     category="capitalization",
     summary="The pronoun I written as a lowercase `i`.",
     why="The pronoun I is always a capital. A lowercase i looks like a text message, not a story.",
-    flags=("This is my second fic, so i hope you enjoy.", "\"i know it hurts,\" he said.", "Then i'm leaving."),
-    allows=("I hope you enjoy.", "Items (i) and (ii) were missing.", "Bring snacks, i.e. crisps."),
+    flags=("This is my second fic, so i hope you enjoy.", "\"i know it hurts,\" he said.",
+           "Then i'm leaving."),
+    allows=("I hope you enjoy.", "Items (i) and (ii) were missing.", "Bring snacks, i.e. crisps.",
+            "Dear sor, dat i wont to tank you. i haf bin sick, so i like to heir wat you tink."),
     severity=Severity.ERROR,
 )
 LOWERCASE_SENTENCE_START = Rule(
@@ -54,7 +57,10 @@ LOWERCASE_SENTENCE_START = Rule(
     why="A capital letter tells the reader a new sentence has begun; without it sentences blur together.",
     flags=("what did you think? please comment.", "She left. he stayed behind."),
     allows=("She waited... and then she left.", "It cost 5 p.m. prices.", "He bought an iPhone. eBay had it.",
-            "What did you think? Please comment."),
+            "What did you think? Please comment.", "Oh! no wonder she wept.",
+            "What was its future? she wondered.", "She was reconciled . . . for an hour.",
+            "It cost 6s. 1d. or more.", "He read Henry VIII. of course.",
+            "Bang! went the drums.", "\"Here's Molly Loo!\"\n\nsang out another."),
 )
 DOUBLED_WORD = Rule(
     id="M005",
@@ -73,17 +79,26 @@ MISSING_END_PUNCTUATION = Rule(
     why="A paragraph that just stops looks unfinished; readers wonder whether text is missing.",
     flags=("He placed a soft kiss on her forehead and then headed out the door",
            "\"Wait,\" she said, and began to cry again"),
-    allows=("He headed out the door.", "Chapter Three", "* * *", "*Meet me at eight*", "Thanks for reading ;p"),
+    allows=("He headed out the door.", "Chapter Three", "* * *", "*Meet me at eight*",
+            "Thanks for reading ;p",
+            "They made a banner bearing the legend\n\n     SHE IS NEARLY WELL THANK YOU\n\nand hung it out."),
     fix_safety="Unsafe: the paragraph may want a question mark or an exclamation mark, not a full stop.",
 )
 
 _TWO_DOTS = re.compile(r"(?<![.…])\.\.(?![.…/\\])")
 _RUN_ON = re.compile(r"(?<=[A-Za-z]{2})(?P<mark>[.!?]|[!?]{2,3})(?P<next>[A-Z][a-z]+|I\b|I['’])")
 _LOWER_I = re.compile(r"(?<![\w'’(-])(?<!\w\.)i(?:['’](?:m|ll|ve|d))?(?![\w.)-]|['’](?!m\b|ll\b|ve\b|d\b))")
-_SENTENCE_THEN_LOWER = re.compile(r"(?P<mark>[.?!])(?P<space>[ \t]+|[ \t]*\r?\n[ \t]*)(?P<word>[a-z][\w'’-]*)")
+_SENTENCE_THEN_LOWER = re.compile(
+    r"(?P<mark>[.?!])(?P<space>[ \t]+|[ \t]*\r?\n[ \t]*)(?P<word>[a-z][\w'’-]*)")
 _PARA_START_LOWER = re.compile(r"[*_\s]*(?P<word>[a-z][\w'’-]*)")
 _EMOTICON_END = re.compile(r"(?:[:;=xX8][-']?[)(\]\[dDpPoO3/\\|*]|<3|\^_*\^|[xX][dD]|T_T|[)(]+)\s*$")
 _TRAILING_MARKS = " \t*_~"
+_VOICE_MIN_LOWER_I = 3
+_CAPITAL_I = re.compile(r"\bI\b")
+_SPACED_ELLIPSIS_BEFORE = re.compile(r"\.[ \t]$")
+_ROMAN = re.compile(r"(?=[MDCLXVI]{2})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+                    r"|i{2,3}|iv|vi{0,3}|ix|xi{0,3}")
+_FINISHED = re.compile(r"[.!?…][\"”’'\)\]*_]*$")
 
 
 class Mechanics(Check):
@@ -131,26 +146,47 @@ class Mechanics(Check):
                     continue
                 at = m.end("mark")
                 yield Diagnostic(MISSING_SPACE.id, m.start(), m.start("next") + 1,
-                                 f"No space after \"{m.group('mark')}\": the next sentence runs into this one.",
+                                 f"No space after \"{m.group('mark')}\": "
+                                 "the next sentence runs into this one.",
                                  (Fix(at, at, " "),))
 
     def _lowercase_i(self, doc: Document, regions: list[Region]) -> Iterator[Diagnostic]:
+        """Every lowercase pronoun i, except in a paragraph of story text that
+        writes i throughout and never I: a character's voice (an unlettered
+        letter, a text message), not a slip."""
         text = doc.text
+        by_paragraph: dict[int, list[tuple[Region, re.Match[str]]]] = {}
         for region in regions:
             for m in _LOWER_I.finditer(text, region.start, region.end):
+                by_paragraph.setdefault(region.paragraph, []).append((region, m))
+        for index, found in by_paragraph.items():
+            if len(found) >= _VOICE_MIN_LOWER_I and not self._has_capital_i(doc, index):
+                found = [(r, m) for r, m in found if r.kind is RegionKind.AUTHOR_NOTE]
+            for _, m in found:
                 word = m.group(0)
                 yield Diagnostic(LOWERCASE_I.id, m.start(), m.start() + 1,
                                  f"\"{word}\": the pronoun I is always a capital.",
                                  (Fix(m.start(), m.start() + 1, "I"),))
 
+    @staticmethod
+    def _has_capital_i(doc: Document, index: int) -> bool:
+        para = doc.paragraphs[index]
+        return _CAPITAL_I.search(doc.text, para.start, para.end) is not None
+
     def _lowercase_starts(self, doc: Document) -> Iterator[Diagnostic]:
+        """Lowercase after a full stop, anywhere in narration or a note; after
+        "!" or "?" only in author's notes: in narration a lowercase word there is
+        a device ("Oh! no wonder", "What was its future? she wondered")."""
         text = doc.text
         for region in doc.regions_of(RegionKind.NARRATION, RegionKind.AUTHOR_NOTE):
-            if self._starts_paragraph(doc, region):
+            in_note = region.kind is RegionKind.AUTHOR_NOTE
+            if self._starts_paragraph(doc, region) and (in_note or _follows_finished_paragraph(doc, region)):
                 m = _PARA_START_LOWER.match(text, region.start, region.end)
                 if m and _is_plain_lowercase(m.group("word")) and not doc.in_emphasis(m.start("word")):
                     yield self._lowercase_start(m, "A paragraph")
             for m in _SENTENCE_THEN_LOWER.finditer(text, region.start, region.end):
+                if m.group("mark") != "." and not in_note:
+                    continue
                 if not _is_plain_lowercase(m.group("word")) or not _ends_sentence(text, m.start("mark")):
                     continue
                 yield self._lowercase_start(m, "A sentence")
@@ -181,6 +217,8 @@ class Mechanics(Check):
         for para in doc.paragraphs:
             if para.kind is not RegionKind.NARRATION or para.indented:
                 continue
+            if _leads_into_indented_block(doc, para):
+                continue
             regions = [r for r in doc.paragraph_regions(para.index) if r.kind is not RegionKind.MARKUP]
             if not regions or regions[-1].kind is not RegionKind.NARRATION:
                 continue
@@ -188,8 +226,9 @@ class Mechanics(Check):
             body = text[last.start:last.end].rstrip(_TRAILING_MARKS)
             if not body or not body[-1].isalnum() or _EMOTICON_END.search(body):
                 continue
-            if _whole_paragraph_emphasised(doc, para.start, para.end) or "\n" not in text[para.start:para.end] \
-                    and _is_short_label(text[para.start:para.end]):
+            one_line = "\n" not in text[para.start:para.end]
+            if _whole_paragraph_emphasised(doc, para.start, para.end) or (
+                    one_line and _is_short_label(text[para.start:para.end])):
                 continue
             end = last.start + len(body)
             word = re.search(r"[\w'’-]+$", body)
@@ -212,11 +251,49 @@ def _ends_sentence(text: str, at: int) -> bool:
         return True
     if at > 0 and text[at - 1] in ".…" or text[at + 1:at + 2] == ".":
         return False
+    if _SPACED_ELLIPSIS_BEFORE.search(text, max(0, at - 4), at):
+        return False  # the last dot of ". . ."
     token = re.search(r"[\w.]+$", text[max(0, at - 12):at])
-    word = token.group(0).lower() if token else ""
-    if word in ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(?:\w\.)+\w", word) or word.isdigit():
+    word = token.group(0) if token else ""
+    lower = word.lower()
+    if lower in ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(?:\w\.)+\w", lower):
         return False
-    return True
+    # "6s. 1d.", "No. 4", "Henry VIII.", "Frobisher ii.": numbers and numerals, not sentence ends
+    return not (any(c.isdigit() for c in word) or _ROMAN.fullmatch(word))
+
+
+def _follows_finished_paragraph(doc: Document, region: Region) -> bool:
+    """Is the paragraph before this one a finished paragraph of narration (or
+    is there none)? After verse, a letter, a sign, a colon or a paragraph of
+    speech, a lowercase start continues the sentence ("sang the boys")."""
+    previous = _previous_block(doc, region.paragraph)
+    if previous is None or previous.kind is RegionKind.SCENE_BREAK:
+        return True
+    if previous.kind is RegionKind.HEADING:
+        return not previous.indented  # an indented line in capitals is a sign, not a chapter title
+    if previous.kind is not RegionKind.NARRATION or previous.indented:
+        return False
+    regions = [r for r in doc.paragraph_regions(previous.index) if r.kind is not RegionKind.MARKUP]
+    if not regions or regions[-1].kind is not RegionKind.NARRATION:
+        return False
+    ending = doc.text[regions[-1].start:regions[-1].end].rstrip()
+    return bool(_FINISHED.search(ending))
+
+
+def _leads_into_indented_block(doc: Document, para: Paragraph) -> bool:
+    """Does the paragraph run on into an indented block: verse, a sign, a
+    letter ("a banner bearing the legend / SHE IS NEARLY WELL")?"""
+    for following in doc.paragraphs[para.index + 1:]:
+        if following.kind is not RegionKind.MARKUP:
+            return following.indented and following.kind is not RegionKind.SCENE_BREAK
+    return False
+
+
+def _previous_block(doc: Document, index: int) -> Paragraph | None:
+    for para in reversed(doc.paragraphs[:index]):
+        if para.kind is not RegionKind.MARKUP:
+            return para
+    return None
 
 
 def _looks_like_domain(text: str, start: int, end: int) -> bool:

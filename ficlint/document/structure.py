@@ -48,6 +48,25 @@ _AUTHOR_NOTE = re.compile(
     r"note\s*:|beta'?d?\s+by|warnings?\s*:)",
     re.I,
 )
+# An author's note that carries no "A/N" label still talks to the reader about
+# the story as a story; two such cues in a paragraph at the very start or end
+# of a file make it a note.
+_READER_CUES = re.compile(
+    r"\b(?:fan ?fic(?:tion)?s?|fics?|one-?shots?|R ?& ?R|reviews?|reviewing|kudos|favou?rites?|"
+    r"updates?|updating|(?:next|this|last|first|new) chapter|(?:thanks?|thank you)(?: \w+)? for reading|"
+    r"hope (?:you|u)(?: \w+)? (?:enjoy|like)(?:ed|d)?|(?:do not|don't|dont) own|disclaimer|beta(?:'?d| reader)?|"
+    r"what (?:did|do) you(?: \w+)? think|read and review)\b"
+    r"|(?<![\w:;])(?:[:;=][-']?[)(DPp3]|<3|[xX][dD])(?![\w)(])",
+    re.I,
+)
+_WEAK_READER_CUES = re.compile(r"\b(?:comments?|follows?|let me know|please|plz)\b", re.I)
+_HEADER_LABEL = re.compile(
+    r"^[ \t*_]*(?:summary|rating|pairings?|ships?|characters|fandom|genre|warnings?|spoilers?|time ?line|"
+    r"setting|word ?count|prompt|dedication|disclaimer|beta|author|category)[ \t*_]*:",
+    re.I,
+)
+_EDGE_NOTE_REACH = 3  # paragraphs at each end of a file that may be unlabelled notes
+_EDGE_NOTE_MAX_CHARS = 600
 _SMALL_WORDS = frozenset("a an the of in on at to and or but for by with from into as vs nor is".split())
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _MAX_TITLE_CHARS = 80
@@ -187,8 +206,39 @@ def classify_blocks(text: str, spans: list[Span], block_markup: list[Span]) -> l
             kinds.append(RegionKind.HEADING)
         else:
             kinds.append(RegionKind.NARRATION)
+    _mark_unlabelled_notes(text, spans, kinds)
     _extend_author_notes(kinds)
     return kinds
+
+
+def looks_like_reader_note(block: str, at_start: bool = False) -> bool:
+    """Does a paragraph read as the author talking to readers ("so i hope you
+    enjoy:) R&R", "what did you think? please comment ;p")?"""
+    if len(block) > _EDGE_NOTE_MAX_CHARS:
+        return False
+    if at_start and _HEADER_LABEL.match(block):
+        return True
+    if block.lstrip(" \t*_")[:1] in "\"“‘'":
+        return False  # a paragraph of speech
+    strong = {m.group(0).lower() for m in _READER_CUES.finditer(block)}
+    weak = {m.group(0).lower() for m in _WEAK_READER_CUES.finditer(block)}
+    return bool(strong) and len(strong) + len(weak) >= 2
+
+
+def _mark_unlabelled_notes(text: str, spans: list[Span], kinds: list[RegionKind]) -> None:
+    """Prose paragraphs at the start or end of a file that read as notes to the reader."""
+    passable = (RegionKind.HEADING, RegionKind.MARKUP, RegionKind.AUTHOR_NOTE)
+    for order, at_start in ((range(len(kinds)), True), (range(len(kinds) - 1, -1, -1), False)):
+        seen = 0
+        for i in order:
+            if kinds[i] in passable:
+                continue
+            if kinds[i] is not RegionKind.NARRATION or seen >= _EDGE_NOTE_REACH:
+                break
+            if not looks_like_reader_note(text[spans[i].start:spans[i].end], at_start):
+                break
+            kinds[i] = RegionKind.AUTHOR_NOTE
+            seen += 1
 
 
 _NOTE_REACH = 6  # paragraphs an opening note may run on before a heading ends it
