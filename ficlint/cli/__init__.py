@@ -9,6 +9,7 @@ import click
 
 from ficlint import __version__
 from ficlint.cli import check as check_cmd
+from ficlint.cli import lsp as lsp_cmd
 from ficlint.cli import report as report_cmd
 from ficlint.cli import rules as rules_cmd
 from ficlint.cli import setup as setup_cmd
@@ -24,6 +25,7 @@ cli.add_command(check_cmd.check)
 cli.add_command(rules_cmd.rules)
 cli.add_command(rules_cmd.explain)
 cli.add_command(setup_cmd.init)
+cli.add_command(lsp_cmd.lsp)
 cli.add_command(report_cmd.report)
 
 

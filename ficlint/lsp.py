@@ -1,0 +1,335 @@
+"""The language server (`ficlint lsp`): ficlint's findings in any editor that speaks LSP.
+
+- Diagnostics for Markdown and plain-text documents on open, change and save,
+  configured by the `.ficlint.yaml` found from the document's folder, exactly as
+  `ficlint check` would configure that file.
+- Code actions: each fix (preferred when safe), "fix all safe findings"
+  (`source.fixAll.ficlint`), and, for spelling findings, adding the word to the
+  story's word list (`.ficlint-words.txt` beside the config).
+- Configuration is reloaded when a config or word-list file changes (watched
+  files, or saved in the editor), and every open document is checked again.
+
+Positions are UTF-16 code units, as LSP counts them by default.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import from_fs_path, to_fs_path
+
+from ficlint import __version__
+from ficlint.config import CONFIG_NAMES, WORDS_FILE, Config, ConfigError
+from ficlint.diagnostics import Diagnostic, Fix, Severity
+from ficlint.engine import Linter
+from ficlint.fixer import apply_fixes, choose_fixes
+from ficlint.packs import PackError
+from ficlint.source import Source
+from ficlint.workspace import ConfigCache
+
+log = logging.getLogger(__name__)
+
+ADD_WORD_COMMAND = "ficlint.addWord"
+FIX_ALL_KIND = "source.fixAll.ficlint"
+LANGUAGES = {"markdown", "plaintext", "text", "txt"}
+SUFFIXES = {".md", ".markdown", ".txt", ".text"}
+WATCHED = tuple(f"**/{name}" for name in (*CONFIG_NAMES, WORDS_FILE))
+WORD_CATEGORIES = {"spelling"}
+_SEVERITY = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+    Severity.HINT: types.DiagnosticSeverity.Hint,
+}
+
+
+# -- positions -------------------------------------------------------------------
+
+class Lines:
+    """Code-point offsets <-> LSP positions (0-based line, UTF-16 character) for one text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0]
+        for i, ch in enumerate(text):
+            if ch == "\n":
+                self.starts.append(i + 1)
+
+    def position(self, offset: int) -> types.Position:
+        import bisect
+
+        line = bisect.bisect_right(self.starts, offset) - 1
+        prefix = self.text[self.starts[line]:offset]
+        return types.Position(line=line, character=_utf16_len(prefix))
+
+    def range(self, start: int, end: int) -> types.Range:
+        return types.Range(start=self.position(start), end=self.position(end))
+
+    def offset(self, position: types.Position) -> int:
+        if position.line >= len(self.starts):
+            return len(self.text)
+        start = self.starts[position.line]
+        end = self.starts[position.line + 1] if position.line + 1 < len(self.starts) else len(self.text)
+        units = 0
+        for i in range(start, end):
+            if units >= position.character:
+                return i
+            units += _utf16_len(self.text[i])
+        return end
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+# -- the server ------------------------------------------------------------------
+
+class FicServer(LanguageServer):
+    """Keeps one config cache and one linter per configuration, until a config file changes."""
+
+    def __init__(self) -> None:
+        super().__init__("ficlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        self.reset()
+
+    def reset(self) -> None:
+        self.configs = ConfigCache(None, {})
+        self.linters: dict[int, Linter] = {}
+        self.reported_errors: set[str] = set()
+
+    def config_for(self, path: Path) -> Config:
+        return self.configs.for_file(path)
+
+    def linter_for(self, config: Config) -> Linter:
+        key = id(config)
+        if key not in self.linters:
+            self.linters[key] = Linter(config)
+        return self.linters[key]
+
+    def lint(self, uri: str, text: str) -> list[Diagnostic] | None:
+        """Findings for a document, or None when its configuration is broken (the user is told)."""
+        path = document_path(uri)
+        try:
+            config = self.config_for(path)
+            linter = self.linter_for(config)
+            if config.path is not None and config.excludes(str(path)):
+                return []
+            result = linter.lint([Source(str(path), text)])[0]
+        except (ConfigError, PackError) as err:
+            self.tell_once(str(err))
+            return None
+        for failure in result.failures:
+            self.tell_once(f"internal error: {failure} (please report this)")
+        return result.diagnostics
+
+    def tell_once(self, message: str) -> None:
+        if message in self.reported_errors:
+            return
+        self.reported_errors.add(message)
+        log.error(message)
+        self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=f"ficlint: {message}"))
+
+
+server = FicServer()
+
+
+def document_path(uri: str) -> Path:
+    path = to_fs_path(uri)
+    return Path(path) if path else Path.cwd() / "untitled.md"
+
+
+def is_manuscript(uri: str, language_id: str | None = None) -> bool:
+    if language_id and language_id.lower() in LANGUAGES:
+        return True
+    return Path(to_fs_path(uri) or uri).suffix.lower() in SUFFIXES
+
+
+def to_lsp(lines: Lines, d: Diagnostic) -> types.Diagnostic:
+    return types.Diagnostic(
+        range=lines.range(d.start, d.end),
+        message=d.message,
+        severity=_SEVERITY.get(d.severity, types.DiagnosticSeverity.Warning),
+        code=d.rule,
+        source="ficlint",
+        data={"name": d.name, "category": d.category, "word": lines.text[d.start:d.end]},
+    )
+
+
+def publish(ls: FicServer, uri: str) -> None:
+    document = ls.workspace.get_text_document(uri)
+    if not is_manuscript(uri, document.language_id):
+        return
+    found = ls.lint(uri, document.source)
+    if found is None:
+        return
+    lines = Lines(document.source)
+    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+        uri=uri, version=document.version, diagnostics=[to_lsp(lines, d) for d in found]))
+
+
+def relint_open_documents(ls: FicServer) -> None:
+    for uri in list(ls.workspace.text_documents):
+        publish(ls, uri)
+
+
+def is_config_file(uri: str) -> bool:
+    return Path(to_fs_path(uri) or uri).name in (*CONFIG_NAMES, WORDS_FILE)
+
+
+@server.feature(types.INITIALIZED)
+def initialized(ls: FicServer, params: types.InitializedParams) -> None:
+    watch = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
+    if watch and watch.dynamic_registration:
+        options = types.DidChangeWatchedFilesRegistrationOptions(
+            watchers=[types.FileSystemWatcher(glob_pattern=g) for g in WATCHED])
+        ls.client_register_capability(types.RegistrationParams(registrations=[types.Registration(
+            id="ficlint-config-watch", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)]))
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: FicServer, params: types.DidOpenTextDocumentParams) -> None:
+    publish(ls, params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: FicServer, params: types.DidChangeTextDocumentParams) -> None:
+    publish(ls, params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+def did_save(ls: FicServer, params: types.DidSaveTextDocumentParams) -> None:
+    if is_config_file(params.text_document.uri):
+        reload_configuration(ls)
+    else:
+        publish(ls, params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: FicServer, params: types.DidCloseTextDocumentParams) -> None:
+    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri,
+                                                                        diagnostics=[]))
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+def did_change_watched_files(ls: FicServer, params: types.DidChangeWatchedFilesParams) -> None:
+    if any(is_config_file(change.uri) for change in params.changes):
+        reload_configuration(ls)
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+def did_change_configuration(ls: FicServer, params: types.DidChangeConfigurationParams) -> None:
+    reload_configuration(ls)
+
+
+def reload_configuration(ls: FicServer) -> None:
+    ls.reset()
+    relint_open_documents(ls)
+
+
+# -- code actions ------------------------------------------------------------------
+
+@server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
+    code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll,
+                       FIX_ALL_KIND], resolve_provider=False))
+def code_action(ls: FicServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+    uri = params.text_document.uri
+    document = ls.workspace.get_text_document(uri)
+    if not is_manuscript(uri, document.language_id):
+        return None
+    found = ls.lint(uri, document.source) or []
+    lines = Lines(document.source)
+    start, end = lines.offset(params.range.start), lines.offset(params.range.end)
+    only = params.context.only
+    actions: list[types.CodeAction] = []
+    if not only or types.CodeActionKind.QuickFix in only:
+        for d in found:
+            if d.start <= end and start <= d.end:
+                actions.extend(quick_fixes(ls, uri, lines, d))
+    if not only or any(str(kind).startswith("source.fixAll") for kind in only):
+        fix_all = fix_all_action(uri, lines, found)
+        if fix_all is not None:
+            actions.append(fix_all)
+    return actions
+
+
+def quick_fixes(ls: FicServer, uri: str, lines: Lines, d: Diagnostic) -> list[types.CodeAction]:
+    lsp_diagnostic = to_lsp(lines, d)
+    actions = [types.CodeAction(
+        title=f"{fix_title(lines.text, fix)} ({d.rule})",
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[lsp_diagnostic],
+        is_preferred=fix.safe and i == 0,
+        edit=types.WorkspaceEdit(changes={uri: [text_edit(lines, fix)]}),
+    ) for i, fix in enumerate(d.fixes)]
+    word = lines.text[d.start:d.end]
+    if d.category in WORD_CATEGORIES and word.strip() and " " not in word.strip():
+        actions.append(types.CodeAction(
+            title=f'Add "{word.strip()}" to the story\'s word list',
+            kind=types.CodeActionKind.QuickFix,
+            diagnostics=[lsp_diagnostic],
+            command=types.Command(title="Add to word list", command=ADD_WORD_COMMAND,
+                                  arguments=[uri, word.strip()]),
+        ))
+    return actions
+
+
+def fix_title(text: str, fix: Fix) -> str:
+    if not fix.replacement:
+        what = f'Delete "{text[fix.start:fix.end]}"'
+    elif fix.start == fix.end:
+        what = f'Insert "{fix.replacement}"'
+    else:
+        what = f'Replace with "{fix.replacement}"'
+    return what + ("" if fix.safe else " (unsafe)")
+
+
+def text_edit(lines: Lines, fix: Fix) -> types.TextEdit:
+    return types.TextEdit(range=lines.range(fix.start, fix.end), new_text=fix.replacement)
+
+
+def fix_all_action(uri: str, lines: Lines, found: list[Diagnostic]) -> types.CodeAction | None:
+    """One edit with every safe fix that can be applied together (what one `--fix` pass does)."""
+    fixes = choose_fixes(found, unsafe=False)
+    if not fixes or apply_fixes(lines.text, fixes) == lines.text:
+        return None
+    return types.CodeAction(
+        title=f"Fix all safe ficlint findings ({len(fixes)})",
+        kind=FIX_ALL_KIND,
+        edit=types.WorkspaceEdit(changes={uri: [text_edit(lines, f) for f in fixes]}),
+    )
+
+
+@server.command(ADD_WORD_COMMAND)
+def add_word(ls: FicServer, *args: Any) -> dict[str, str] | None:
+    """Append a word to `.ficlint-words.txt` beside the document's config (or in its folder)."""
+    arguments = list(args[0]) if len(args) == 1 and isinstance(args[0], (list, tuple)) else list(args)
+    if len(arguments) < 2:
+        ls.tell_once(f"{ADD_WORD_COMMAND} needs a document URI and a word")
+        return None
+    uri, word = str(arguments[0]), str(arguments[1]).strip()
+    path = document_path(uri)
+    try:
+        config = ls.config_for(path)
+    except ConfigError as err:
+        ls.tell_once(str(err))
+        return None
+    words_file = (config.path.parent if config.path else path.parent) / WORDS_FILE
+    add_to_word_list(words_file, word)
+    reload_configuration(ls)
+    return {"wordsFile": from_fs_path(str(words_file)) or str(words_file), "word": word}
+
+
+def add_to_word_list(words_file: Path, word: str) -> None:
+    existing = words_file.read_text(encoding="utf-8-sig") if words_file.is_file() else ""
+    if word in (line.strip() for line in existing.splitlines()):
+        return
+    separator = "" if not existing or existing.endswith("\n") else "\n"
+    with words_file.open("a", encoding="utf-8", newline="") as handle:
+        handle.write(f"{separator}{word}\n")
+
+
+def main() -> None:
+    server.start_io()
