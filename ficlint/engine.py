@@ -28,6 +28,7 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: InputError | None = None
     failures: list[str] = field(default_factory=list)  # checks that crashed on this file (bugs)
+    warnings: list[str] = field(default_factory=list)  # optional backends that could not run (not bugs)
     facts: dict[str, object] = field(default_factory=dict)  # the manuscript's combined facts, by family
 
 
