@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ficlint.backends.languagetool import LanguageToolRun
 from ficlint.config import Config, ConfigError, default_config, find_config, load_config
 from ficlint.engine import FileResult, Linter, Selection
 from ficlint.source import InputError, Source, read_source
@@ -21,6 +22,7 @@ class RunOptions:
     config_file: Path | None = None
     selection: Selection = field(default_factory=Selection)
     overrides: dict[str, object] = field(default_factory=dict)  # Config fields set on the command line
+    languagetool: bool | None = None  # --languagetool / --no-languagetool; None: each config decides
 
 
 def discover(paths: Iterable[Path], include: Sequence[str], explicit_ok: bool = True) -> list[Path]:
@@ -89,6 +91,7 @@ def lint_paths(paths: Sequence[Path], options: RunOptions) -> list[FileResult]:
         groups.setdefault(manuscript_key(config, path), (config, []))[1].append(path)
     results: dict[str, FileResult] = {}
     order: list[str] = []
+    languagetool = LanguageToolRun(options.languagetool)  # servers open once per run, when first needed
     for config, files in groups.values():
         linter = Linter(config, options.selection)
         sources: list[Source | InputError] = []
@@ -99,9 +102,12 @@ def lint_paths(paths: Sequence[Path], options: RunOptions) -> list[FileResult]:
                 sources.append(err)
             except LookupError:
                 raise ConfigError(config.path, None, f"'encoding': unknown encoding {config.encoding!r}") from None
-        for result in linter.lint(sources):
+        manuscript = linter.lint(sources)
+        languagetool.add(manuscript, config, options.selection)
+        for result in manuscript:
             results[result.path] = result
         order.extend(str(f) for f in files)
+    languagetool.close()
     return [results[p] for p in order]
 
 
@@ -115,4 +121,8 @@ def lint_source(source: Source, options: RunOptions, context_path: Path | None =
     """Lint one text (stdin, an editor's buffer), configured as if it were at `context_path`."""
     configs = ConfigCache(options.config_file, options.overrides)
     config = configs.for_file(context_path or Path.cwd() / "stdin.md")
-    return Linter(config, options.selection).lint([source])[0]
+    result = Linter(config, options.selection).lint([source])[0]
+    languagetool = LanguageToolRun(options.languagetool)
+    languagetool.add([result], config, options.selection)
+    languagetool.close()
+    return result
