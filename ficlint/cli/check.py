@@ -41,10 +41,14 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report what is left.")
 @click.option("--diff", "show_diff", is_flag=True, help="Show the fixes --fix would make as a diff; change nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also apply fixes marked unsafe.")
+@click.option("--languagetool/--no-languagetool", "languagetool", default=None,
+              help="Also check with LanguageTool (server or local Java, as `languagetool` in the config says).")
+@click.option("--strict", is_flag=True, help="Exit with status 2 when LanguageTool was asked for but could not run.")
 def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], config_file: Path | None, dialect: str | None, stdin_filename: Path | None,
           no_cache: bool, quiet: bool, statistics: bool, color: bool | None,
-          fix: bool = False, show_diff: bool = False, unsafe_fixes: bool = False) -> None:
+          fix: bool = False, show_diff: bool = False, unsafe_fixes: bool = False,
+          languagetool: bool | None = None, strict: bool = False) -> None:
     """Check manuscripts: files, folders (searched for *.md, *.markdown, *.txt), or - for stdin."""
     if not paths:
         paths = (Path("."),)
@@ -54,6 +58,7 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
         config_file=config_file,
         selection=Selection(_split(select), _split(extend_select), _split(ignore)),
         overrides={"dialect": dialect},
+        languagetool=languagetool,
     )
     try:
         _check_selectors(options)
@@ -70,7 +75,16 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
     sys.stdout.write(reporter(fmt)(results, extra))
     sys.stdout.flush()
     _report_failures(results)
-    raise SystemExit(_exit_code(results))
+    skipped = _report_warnings(results)
+    raise SystemExit(EXIT_ERROR if strict and skipped else _exit_code(results))
+
+
+def _report_warnings(results: list[FileResult]) -> bool:
+    """Optional backends that could not run (no server, no Java): one line each, not bugs."""
+    warnings = dict.fromkeys(w for r in results for w in r.warnings)
+    for warning in warnings:
+        click.echo(f"ficlint: warning: {warning}", err=True)
+    return bool(warnings)
 
 
 def _report_failures(results: list[FileResult]) -> None:
