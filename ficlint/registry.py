@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 from ficlint.check import Check
 from ficlint.config import Config
@@ -17,18 +18,60 @@ from ficlint.resources import rules_dir
 from ficlint.rule import Rule
 
 
+class RegistryError(ValueError):
+    """The rules cannot be assembled (a rule id defined twice); a bug or a bad pack."""
+
+
 @cache
-def builtin_checks() -> tuple[Check, ...]:
-    """One instance of every check class that a module of ficlint.checks lists in CHECKS."""
+def check_modules() -> tuple[tuple[ModuleType, ...], tuple[str, ...]]:
+    """Every module of ficlint.checks, and a message for each that failed to import.
+
+    A broken module (a bug, a missing optional dependency) must not take the
+    other families down: it is left out and reported as an internal error.
+    """
     import ficlint.checks as package
 
-    checks: list[Check] = []
+    modules: list[ModuleType] = []
+    failures: list[str] = []
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
         if info.name.startswith("_"):
             continue
-        module = importlib.import_module(f"ficlint.checks.{info.name}")
-        checks.extend(cls() for cls in getattr(module, "CHECKS", ()))
-    return tuple(checks)
+        try:
+            modules.append(importlib.import_module(f"ficlint.checks.{info.name}"))
+        except Exception as err:  # noqa: BLE001 - any bug in a check module
+            failures.append(f"check module {info.name!r} could not be loaded: {type(err).__name__}: {err}")
+    return tuple(modules), tuple(failures)
+
+
+def load_failures() -> tuple[str, ...]:
+    """Check modules and classes that could not be loaded (bugs to report)."""
+    return check_modules()[1] + _instantiate()[1]
+
+
+def builtin_checks() -> tuple[Check, ...]:
+    """One instance of every check class that a module of ficlint.checks lists in CHECKS."""
+    return _instantiate()[0]
+
+
+@cache
+def _instantiate() -> tuple[tuple[Check, ...], tuple[str, ...]]:
+    checks: list[Check] = []
+    failures: list[str] = []
+    for module in check_modules()[0]:
+        for cls in getattr(module, "CHECKS", ()):
+            try:
+                checks.append(cls())
+            except Exception as err:  # noqa: BLE001
+                failures.append(f"check {cls.__name__} could not be created: {type(err).__name__}: {err}")
+    return tuple(checks), tuple(failures)
+
+
+def pack_kinds() -> dict[str, Callable[..., Check]]:
+    """Extra YAML rule kinds contributed by the check families (`PACK_KINDS`)."""
+    kinds: dict[str, Callable[..., Check]] = {}
+    for module in check_modules()[0]:
+        kinds.update(getattr(module, "PACK_KINDS", {}))
+    return kinds
 
 
 def shipped_pack_paths() -> list[Path]:
@@ -37,8 +80,6 @@ def shipped_pack_paths() -> list[Path]:
 
 @cache
 def _packs(paths: tuple[Path, ...]) -> tuple[Check, ...]:
-    from ficlint.checks import pack_kinds
-
     checks: list[Check] = []
     for path in paths:
         checks.extend(load_pack(path, pack_kinds()))
@@ -54,7 +95,7 @@ class Registry:
         for check in self.checks:
             for rule in check.rules:
                 if rule.id in self.rules:
-                    raise ValueError(f"rule id {rule.id} is defined twice ({self.rules[rule.id].origin}, "
+                    raise RegistryError(f"rule id {rule.id} is defined twice ({self.rules[rule.id].origin}, "
                                      f"{rule.origin})")
                 self.rules[rule.id] = rule
 
@@ -72,7 +113,8 @@ class Registry:
     def is_selector(self, selector: str) -> bool:
         return any(rule.matches(selector) for rule in self.rules.values())
 
-    def enabled_rules(self, select: Iterable[str], extend: Iterable[str], ignore: Iterable[str]) -> frozenset[str]:
+    def enabled_rules(self, select: Iterable[str], extend: Iterable[str],
+                      ignore: Iterable[str]) -> frozenset[str]:
         select, ignore = list(select), list(ignore)
         if select:
             chosen = {r.id for r in self.rules.values() if any(r.matches(s) for s in select)}

@@ -11,6 +11,7 @@ from ficlint.cli.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail
 from ficlint.config import DIALECTS, ConfigError
 from ficlint.engine import FileResult, Selection
 from ficlint.packs import PackError
+from ficlint.registry import RegistryError, load_failures
 from ficlint.reporters import FORMATS, reporter
 from ficlint.reporters.text import use_color
 from ficlint.source import InputError, decode
@@ -31,7 +32,8 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--ignore", multiple=True, metavar="RULES", help="Leave out these rules.")
 @click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Use this config file instead of looking for .ficlint.yaml.")
-@click.option("--dialect", type=click.Choice(DIALECTS), help="Spelling dialect (default: from config, or auto).")
+@click.option("--dialect", type=click.Choice(DIALECTS),
+              help="Spelling dialect (default: from config, or auto).")
 @click.option("--stdin-filename", type=click.Path(path_type=Path),
               help="With `-`: the path the text on stdin stands for (config and output).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
@@ -39,7 +41,8 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report what is left.")
-@click.option("--diff", "show_diff", is_flag=True, help="Show the fixes --fix would make as a diff; change nothing.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Show the fixes --fix would make as a diff; change nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also apply fixes marked unsafe.")
 @click.option("--languagetool/--no-languagetool", "languagetool", default=None,
               help="Also check with LanguageTool (server or local Java, as `languagetool` in the config says).")
@@ -68,15 +71,17 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
 
             results = fixing.apply(results, options, stdin=any(str(p) == "-" for p in paths),
                                    stdin_filename=stdin_filename, unsafe=unsafe_fixes, diff_only=show_diff)
-    except (ConfigError, PackError) as err:
+    except (ConfigError, PackError, RegistryError) as err:
         fail(str(err))
         return
+    if not results:
+        _warn_nothing_found(paths)
     extra = {"color": use_color(sys.stdout, color), "quiet": quiet, "statistics": statistics}
     sys.stdout.write(reporter(fmt)(results, extra))
     sys.stdout.flush()
-    _report_failures(results)
+    broken = _report_failures(results)
     skipped = _report_warnings(results)
-    raise SystemExit(EXIT_ERROR if strict and skipped else _exit_code(results))
+    raise SystemExit(EXIT_ERROR if broken or (strict and skipped) else _exit_code(results))
 
 
 def _report_warnings(results: list[FileResult]) -> bool:
@@ -87,14 +92,25 @@ def _report_warnings(results: list[FileResult]) -> bool:
     return bool(warnings)
 
 
-def _report_failures(results: list[FileResult]) -> None:
-    """Checks that crashed are bugs in ficlint: say so on stderr, once each."""
+def _warn_nothing_found(paths: tuple[Path, ...]) -> None:
+    where = ", ".join(str(p) for p in paths)
+    click.echo(f"ficlint: warning: no manuscripts (*.md, *.markdown, *.txt) found in {where}", err=True)
+
+
+def _report_failures(results: list[FileResult]) -> bool:
+    """Checks that crashed or could not be loaded are bugs in ficlint: say so
+    on stderr, once each. Returns whether there were any."""
     seen: set[str] = set()
+    for failure in load_failures():
+        seen.add(failure)
+        click.echo(f"ficlint: internal error: {failure} (please report this)", err=True)
     for result in results:
         for failure in result.failures:
             if failure not in seen:
                 seen.add(failure)
-                click.echo(f"ficlint: internal error on {result.path}: {failure} (please report this)", err=True)
+                click.echo(f"ficlint: internal error on {result.path}: {failure} (please report this)",
+                           err=True)
+    return bool(seen)
 
 
 def _check_selectors(options: RunOptions) -> None:
@@ -106,7 +122,8 @@ def _check_selectors(options: RunOptions) -> None:
     sel = options.selection
     for selector in sel.select + sel.extend_select + sel.ignore:
         if not registry.is_selector(selector):
-            fail(f"unknown rule {selector!r}: not a rule id, id prefix, name or category (see `ficlint rules`)")
+            fail(f"unknown rule {selector!r}: not a rule id, id prefix, name or category "
+                 "(see `ficlint rules`)")
 
 
 def _run(paths: tuple[Path, ...], options: RunOptions, stdin_filename: Path | None) -> list[FileResult]:
