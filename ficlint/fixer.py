@@ -63,8 +63,8 @@ def choose_fixes(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> lis
     Two insertions at the same point, or a fix inside another's span, conflict;
     the later one waits for the next pass (after a re-lint it may no longer apply).
     """
-    candidates = sorted({f for d in diagnostics if (f := usable_fix(d, unsafe)) is not None},
-                        key=lambda f: (f.start, f.end))
+    usable = dict.fromkeys(f for d in diagnostics if (f := usable_fix(d, unsafe)) is not None)
+    candidates = sorted(usable, key=lambda f: (f.start, f.end))  # stable: ties keep the findings' order
     chosen: list[Fix] = []
     for fix in candidates:
         if chosen and _conflicts(chosen[-1], fix):
