@@ -1,0 +1,729 @@
+"""Dialogue: the punctuation of speech, where fan fiction breaks most often.
+
+Every quotation in a paragraph is looked at with the narration on either side
+of it. What comes after a quotation is either a speech tag (`she said`), which
+belongs to the quotation's sentence, or an action beat (`she grabbed his arm`),
+which is a sentence of its own. Telling them apart needs a list of speech verbs
+(rules/data/speech-verbs.yaml, which also documents the policy for borderline
+verbs such as laughed, sighed and smiled).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from ficlint.check import Check, Context
+from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.document import ABBREVIATIONS, Document, Region, RegionKind
+from ficlint.resources import load_data
+from ficlint.rule import Rule
+
+_BORDERLINE_WHY = (" Borderline verbs that describe the voice or a gesture (laughed, sighed, giggled, huffed, smiled, "
+                   "nodded...) are accepted as speech tags, as published fiction uses them; plain actions (grabbed, "
+                   "felt, looked, hesitated...) are never tags.")
+
+TAG_AFTER_FULL_STOP = Rule(
+    id="D001",
+    name="speech-tag-after-full-stop",
+    category="dialogue",
+    summary="A speech tag after a full stop inside the quotation (`\"Hello.\" she said`).",
+    why="A speech tag is part of the quotation's sentence, so the quotation ends with a comma, not a full stop: "
+        "`\"Hello,\" she said.` A full stop ends the sentence, and the lowercase tag is left without one."
+        + _BORDERLINE_WHY,
+    flags=("\"I'll be there.\" she said.", "'Come along.' said the Rat."),
+    allows=("\"I'll be there,\" she said.", "\"I'll be there.\" She picked up her bag.",
+            "\"We leave at six a.m.\" he said.", "\"Don't.\" She said it softly."),
+    fix_safety="Safe: only the full stop before the closing quote becomes a comma.",
+)
+CAPITALIZED_TAG = Rule(
+    id="D002",
+    name="capitalized-speech-tag",
+    category="dialogue",
+    summary="A speech tag that starts with a capital after a comma, ! or ? (`\"Wait,\" She said`).",
+    why="The tag continues the quotation's sentence, so its pronoun stays lowercase: `\"Wait,\" she said.` and "
+        "`\"Wait!\" she said.` Names keep their capital: `\"Wait,\" Karen said.`",
+    flags=("\"Meet you there,\" She said.", "\"Why?\" He asked."),
+    allows=("\"Meet you there,\" she said.", "\"Meet you there,\" Karen said.", "\"Why?\" He looked away.",
+            "\"Why?\" I asked."),
+    fix_safety="Safe: only the first letter of the pronoun changes.",
+)
+MISSING_COMMA_BEFORE_TAG = Rule(
+    id="D003",
+    name="missing-comma-before-tag",
+    category="dialogue",
+    summary="No comma before the closing quote when a speech tag follows (`\"Meet you there\" she said`).",
+    why="A quotation followed by a speech tag ends with a comma (or ? or !) inside the closing quote: "
+        "`\"Meet you there,\" she said.` Without it the words run straight into the tag.",
+    flags=("\"Meet you there\" she said.", "\"Meet you there\" She said.", "'Meet you there' said the Mole."),
+    allows=("\"Meet you there,\" she said.", "She called it \"nonsense\" and left.",
+            "\"Meet you there\" was all she said."),
+    fix_safety="Safe: a comma is added before the closing quote (and a capitalized pronoun lowered).",
+)
+BEAT_AS_TAG = Rule(
+    id="D004",
+    name="action-beat-not-capitalized",
+    category="dialogue",
+    summary="An action beat after `.`, `!`, `?` or `...` that starts lowercase as if it were a speech tag.",
+    why="Only a speech tag (said, asked, whispered...) may continue the quotation's sentence in lowercase. "
+        "Words that describe an action are a new sentence and start with a capital: "
+        "`\"Wait!\" She grabbed his arm.`" + _BORDERLINE_WHY,
+    flags=("\"Wait!\" she grabbed his arm.", "\"It's my fault...\" the words came out in a rush.",
+           "\"Fine.\" he walked away."),
+    allows=("\"Wait!\" she said.", "\"Wait!\" She grabbed his arm.", "\"I need one!\" she giggled.",
+            "\"Go away!\" and he went.", "\"Well...\" he began."),
+    fix_safety="Unsafe: if the words are a speech tag with a verb ficlint doesn't know, the lowercase was right.",
+)
+COMMA_BEFORE_BEAT = Rule(
+    id="D005",
+    name="comma-before-action-beat",
+    category="dialogue",
+    summary="A comma before the closing quote followed by an action beat, not a speech tag.",
+    why="A comma inside the closing quote promises a speech tag (`\"We tried,\" she said.`). When an action "
+        "follows instead, the quotation is a sentence of its own: `\"We tried.\" Everything she had planned ran "
+        "out.`" + _BORDERLINE_WHY,
+    flags=("\"We gave it a good shot,\" everything she had planned came out at once.",
+           "\"I'm leaving,\" she grabbed her coat."),
+    allows=("\"We gave it a good shot,\" she said.", "\"Thanks,\" she smiled.", "\"Yes,\" he went on, \"I do.\"",
+            "\"I think,\" she paused, \"we should go.\"", "\"Come,\" with a wave of her hand."),
+    fix_safety="Unsafe: the comma becomes a full stop and the beat gets a capital; check the sentence still reads.",
+)
+LOWERCASE_DIALOGUE = Rule(
+    id="D006",
+    name="lowercase-dialogue-start",
+    category="dialogue",
+    summary="Speech that starts with a lowercase letter (`\"stop it\"`).",
+    why="A quotation of speech starts a new sentence, so its first word takes a capital - unless it carries on a "
+        "sentence interrupted by a tag: `\"I think,\" she said, \"we should go.\"`",
+    flags=("\"stop it,\" she said.", "She kissed his cheek. \"thank you.\""),
+    allows=("\"Stop it,\" she said.", "\"I think,\" she said, \"we should go.\"", "She called it \"nonsense\".",
+            "\"...and then he left.\"", "\"iPhones are expensive.\""),
+    fix_safety="Safe: only the first letter changes.",
+)
+MISSING_END_PUNCTUATION = Rule(
+    id="D007",
+    name="dialogue-missing-end-punctuation",
+    category="dialogue",
+    summary="Speech that ends without punctuation before the closing quote, at the end of a paragraph or before "
+            "an action beat.",
+    why="Speech needs punctuation before its closing quote: a full stop (or ? or !) when the sentence ends there "
+        "or an action follows, a comma when a speech tag follows. `\"I need to be alone right now.\"`",
+    flags=("\"I need to be alone right now\"", "\"I didn't mean it that way\" Derek tried to reach for her hand."),
+    allows=("\"I need to be alone right now.\"", "\"I didn't mean it--\"", "He read the sign: \"No Entry\"",
+            "It was called \"The Blue Boar\"", "\"Wait\"--she caught her breath--\"for me.\""),
+    fix_safety="Unsafe: a full stop is added; the speech may want ? or ! instead.",
+)
+SPACE_INSIDE_QUOTE = Rule(
+    id="D008",
+    name="space-inside-quote",
+    category="dialogue",
+    summary="A space just inside a quotation mark (`\" I'm`).",
+    why="Quotation marks hug the words they enclose; a space inside makes the quote look detached, and an "
+        "editor or e-book converter may turn it the wrong way round.",
+    flags=("\" I'm not blaming myself!\"", "\"I'm not blaming myself! \" she said."),
+    allows=("\"I'm not blaming myself!\"", "\"... and then?\""),
+    fix_safety="Safe: the space is removed.",
+)
+NO_SPACE_AROUND_QUOTE = Rule(
+    id="D009",
+    name="no-space-around-quote",
+    category="dialogue",
+    summary="Narration glued to a quotation: no space before the opening quote (`his arm\"Derek!\"`) or after "
+            "the closing one (`\"Hi,\"she said`).",
+    why="A quotation is set off from the narration by a space on the outside. Without it the narration runs into "
+        "the speech, and usually a full stop is missing too: `She slapped his arm. \"Derek!\"`",
+    flags=("Karen playfully slapped his arm\"Derek!\"", "\"Hi,\"she said."),
+    allows=("Karen playfully slapped his arm. \"Derek!\"", "\"Hi,\" she said.", "\"Hi\"--she said--\"there.\""),
+    fix_safety="Unsafe: a full stop and a space are added before an opening quote; check whether a comma fits "
+               "better.",
+)
+NARRATION_RUNS_INTO_SPEECH = Rule(
+    id="D010",
+    name="narration-runs-into-speech",
+    category="dialogue",
+    summary="Narration that runs into a quotation without any punctuation (`at Derek \"get over it?\"`).",
+    why="When narration introduces speech it ends first - with a full stop for an action "
+        "(`She glared at Derek. \"Get over it?\"`) or a comma for a tag (`She said, \"Get over it.\"`).",
+    flags=("Karen looked at Derek \"Get over it? Is that all you can say?\"",
+           "She pulled away from his grip \"Why would you say that?\" she asked."),
+    allows=("Karen looked at Derek. \"Get over it?\"", "She called it \"nonsense!\" and left.",
+            "He shouted \"Fire!\" and everyone ran.", "The sign read \"Keep Out. Private Land.\""),
+    fix_safety="Unsafe: the narration may want a full stop or a comma.",
+)
+UNCLOSED_QUOTE = Rule(
+    id="D011",
+    name="unclosed-quote",
+    category="dialogue",
+    summary="A quotation that is never closed (and is not a speech that continues into the next paragraph).",
+    why="A reader needs to know where speech stops. A speech running over several paragraphs leaves each "
+        "paragraph open and reopens the next one; any other open quotation is missing its closing mark.",
+    flags=("\"Come with me, she said.\n\nHe followed her out.",),
+    allows=("\"Come with me,\" she said.", "\"It was a long night.\n\n\"In the morning we left.\""),
+)
+AMERICAN_PLACEMENT = Rule(
+    id="D012",
+    name="american-punctuation-placement",
+    category="dialogue",
+    summary="A full stop or comma outside the closing quote where the dialect is American (`\"Go\".`).",
+    why="American English puts full stops and commas inside the closing quote, always: `He said \"Go.\"` "
+        "British English puts them where the sense puts them, so this rule only runs for en-US.",
+    flags=("He whispered one word: \"Go\".",),
+    allows=("He whispered one word: \"Go.\"", "Was it \"Go\"?"),
+    fix_safety="Safe: the mark moves inside the quote.",
+)
+
+_LOWER_NAMES = {"en-us"}
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The speech-verb data, as sets for quick look-ups."""
+
+    verbs: frozenset[str]
+    phrases: frozenset[tuple[str, str]]
+    inverted: frozenset[str]
+    between: frozenset[str]
+    pronouns: frozenset[str]
+    determiners: frozenset[str]
+    titles: frozenset[str]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    data = load_data("speech-verbs")
+
+    def forms(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for line in data.get(key, []) for w in str(line).split())
+
+    phrases = frozenset(tuple(str(p).lower().split()[:2]) for p in data.get("phrases", []))
+    return Vocabulary(forms("speech") | forms("borderline"), phrases, forms("inverted_only"), forms("between"),
+                      forms("pronouns"), forms("determiners"), forms("titles"))
+
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|--|\S")
+_CLAUSE_STOP = frozenset(",;:!?—–()[]\"“”‘’*_")
+_ELLIPSIS_END = re.compile(r"(?:\.\.+|…)$")
+_TRAILING_MARKUP = "_*"
+_CLOSE_NESTED = "'’\"”"
+_SENTENCE_INSIDE = re.compile(r"[.!?…][\"”'’]?\s+[\"“‘']?[A-Z]")
+_SPACE_THEN_WORD = re.compile(r"[ \t]+(?=[^\W_])")
+_CONJUNCTIONS = frozenset("and but or nor so then yet for".split())
+# Words after which a quotation is a quoted phrase, not speech that narration runs into.
+_INTRODUCERS = frozenset(
+    """a an the of as like than that to from with in on at for by and or but nor is was were be been being
+    word words phrase name named called calls call labelled labeled marked titled entitled reading read
+    reads says say said cried shouted yelled whispered screamed answered asked replied exclaimed added
+    sang sings sign signed wrote writes typed printed the of its his her their my our your this these those
+    simply just only merely even also either neither not""".split())
+
+
+class Speech:
+    """One quotation of a paragraph with its neighbours."""
+
+    __slots__ = ("region", "before", "after", "previous", "index")
+
+    def __init__(self, region: Region, before: Region | None, after: Region | None, previous: Speech | None,
+                 index: int) -> None:
+        self.region = region
+        self.before = before  # narration just before it in the paragraph
+        self.after = after  # narration just after it
+        self.previous = previous  # the paragraph's previous quotation
+        self.index = index  # position among the paragraph's quotations
+
+
+@dataclass(frozen=True, slots=True)
+class After:
+    """What follows a closing quote: its first words and what they are."""
+
+    kind: str  # "tag", "beat", "other", "end" (paragraph ends), "glued" (no space)
+    words: tuple[str, ...] = ()
+    first_start: int = 0  # offset of the first word
+    first_end: int = 0
+
+
+class Dialogue(Check):
+    family = "dialogue"
+    rules = (TAG_AFTER_FULL_STOP, CAPITALIZED_TAG, MISSING_COMMA_BEFORE_TAG, BEAT_AS_TAG, COMMA_BEFORE_BEAT,
+             LOWERCASE_DIALOGUE, MISSING_END_PUNCTUATION, SPACE_INSIDE_QUOTE, NO_SPACE_AROUND_QUOTE,
+             NARRATION_RUNS_INTO_SPEECH, UNCLOSED_QUOTE, AMERICAN_PLACEMENT)
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
+        american = _is_american(ctx)
+        found: list[Diagnostic] = []
+        for speeches in _speeches_by_paragraph(doc):
+            for speech in speeches:
+                found.extend(self._check_speech(doc, speech, american))
+        return [d for d in found if ctx.is_enabled(d.rule)]
+
+    def _check_speech(self, doc: Document, speech: Speech, american: bool) -> Iterator[Diagnostic]:
+        yield from _opening(doc, speech)
+        if speech.region.close_quote:
+            yield from _closing(doc, speech, american)
+        elif speech.region.unclosed:
+            yield from _unclosed(doc, speech)
+
+
+# -- gathering quotations ---------------------------------------------------------
+
+
+def _speeches_by_paragraph(doc: Document) -> Iterator[list[Speech]]:
+    paragraph = -1
+    regions: list[Region] = []
+    for region in doc.regions:
+        if region.paragraph != paragraph:
+            if regions:
+                yield _speeches(doc, regions)
+            paragraph, regions = region.paragraph, []
+        if region.kind in (RegionKind.NARRATION, RegionKind.DIALOGUE):
+            regions.append(region)
+    if regions:
+        yield _speeches(doc, regions)
+
+
+def _speeches(doc: Document, regions: list[Region]) -> list[Speech]:
+    found: list[Speech] = []
+    if not any(r.kind is RegionKind.DIALOGUE for r in regions):
+        return found
+    para = doc.paragraphs[regions[0].paragraph]
+    if para.indented:
+        return found  # verse, letters, signs: set out on their own terms
+    previous: Speech | None = None
+    for i, region in enumerate(regions):
+        if region.kind is not RegionKind.DIALOGUE or not region.open_quote:
+            continue
+        before = regions[i - 1] if i > 0 and regions[i - 1].kind is RegionKind.NARRATION else None
+        after = regions[i + 1] if i + 1 < len(regions) and regions[i + 1].kind is RegionKind.NARRATION else None
+        previous = Speech(region, before, after, previous, len(found))
+        found.append(previous)
+    return found
+
+
+# -- the opening quote ------------------------------------------------------------
+
+
+def _opening(doc: Document, speech: Speech) -> Iterator[Diagnostic]:
+    text = doc.text
+    region = speech.region
+    start = region.start
+    before_char = text[start - 1] if start > 0 else "\n"
+    glued = speech.before is not None and (before_char.isalnum() or before_char in ".!?")
+    if glued:
+        yield _glued_before(start, before_char)
+    elif _runs_into(doc, speech):
+        space = start - 1
+        fix = ". " if text[region.inner_start:region.inner_start + 1].isupper() else ", "
+        yield Diagnostic(NARRATION_RUNS_INTO_SPEECH.id, space, start + 1,
+                         "The narration runs into the quotation with no punctuation: end it with a full stop "
+                         "before an action's speech (`at Derek. \"Get over it?\"`), or a comma after a verb of "
+                         "saying.",
+                         (Fix(space, space + 1, fix, safe=False),))
+    inner = region.inner_start
+    m = _SPACE_THEN_WORD.match(text, inner, region.end)
+    if m:
+        yield Diagnostic(SPACE_INSIDE_QUOTE.id, inner, m.end(),
+                         "A space just inside the opening quote: quotation marks hug the words they enclose.",
+                         (Fix(inner, m.end(), ""),))
+    first = m.end() if m else inner
+    yield from _lowercase_start(doc, speech, first, glued)
+
+
+def _glued_before(start: int, before_char: str) -> Diagnostic:
+    if before_char.isalnum():
+        message = ("No space before the opening quote: the narration runs into the speech. End the narration "
+                   "first, usually with a full stop and a space (`his arm. \"Derek!\"`).")
+        fix = Fix(start, start, ". ", safe=False)
+    else:
+        message = "No space before the opening quote: put a space between the narration and the speech."
+        fix = Fix(start, start, " ", safe=True)
+    return Diagnostic(NO_SPACE_AROUND_QUOTE.id, start, start + 1, message, (fix,))
+
+
+def _runs_into(doc: Document, speech: Speech) -> bool:
+    """Narration ending in a word, a space, then speech (not a quoted phrase)."""
+    if speech.before is None or not _is_speech_like(doc, speech):
+        return False
+    text = doc.text
+    start = speech.region.start
+    if text[start - 1] not in " \t" or not text[start - 2:start - 1].isalpha():
+        return False
+    m = re.search(r"([^\W\d_]+)[ \t]$", text[max(speech.before.start, start - 30):start])
+    return bool(m) and m.group(1).lower() not in _INTRODUCERS and m.group(1).lower() not in vocabulary().verbs
+
+
+def _lowercase_start(doc: Document, speech: Speech, first: int, glued: bool) -> Iterator[Diagnostic]:
+    text = doc.text
+    m = re.match(r"[^\W\d_][\w'’-]*", text[first:first + 40])
+    if not m:
+        return
+    word = m.group(0)
+    if not word[0].islower() or any(c.isupper() for c in word[1:]):
+        return
+    if word in ("i", "i'm", "i’m", "i'll", "i’ll", "i've", "i’ve", "i'd", "i’d"):
+        return  # the lowercase pronoun is the mechanics family's
+    if _continues_sentence(doc, speech) or (not glued and _is_quoted_phrase(doc, speech)):
+        return
+    fixed = word[0].upper() + word[1:]
+    yield Diagnostic(LOWERCASE_DIALOGUE.id, first, first + len(word),
+                     f"Speech starts with a lowercase \"{word}\": a quotation begins a new sentence, so write "
+                     f"\"{fixed}\" (lowercase only continues a sentence a speech tag interrupted).",
+                     (Fix(first, first + 1, fixed[0]),))
+
+
+def _continues_sentence(doc: Document, speech: Speech) -> bool:
+    """`"I think," she said, "we should go."`: the quotation carries on the previous one."""
+    text = doc.text
+    if speech.previous is None or speech.before is None:
+        return False
+    narration = text[speech.before.start:speech.before.end].rstrip()
+    if not narration or narration[-1] not in ",—–-…:;" and not narration.endswith("..."):
+        return False
+    last = _last_mark(doc, speech.previous.region)
+    return last in (",", "—", "–", "-", "…", "letter", "?")
+
+
+def _is_quoted_phrase(doc: Document, speech: Speech) -> bool:
+    """A word or phrase quoted inside a sentence of narration (`called it "nonsense" and left`)."""
+    if speech.before is None:
+        return False
+    text = doc.text
+    if not text[speech.region.start - 1].isspace():
+        return False  # glued to the narration: a typo, not a quoted phrase
+    tail = text[speech.before.start:speech.before.end].rstrip(" \t\r\n")
+    if not tail or not (tail[-1].isalnum() or tail[-1] in ")"):
+        return False
+    return not _is_speech_like(doc, speech)
+
+
+def _is_speech_like(doc: Document, speech: Speech) -> bool:
+    """Does the quotation read like spoken sentences (ends with ! ? . … or holds more than one)?"""
+    region = speech.region
+    inner = doc.text[region.inner_start:region.inner_end]
+    if _SENTENCE_INSIDE.search(inner):
+        return True
+    return _last_mark(doc, region) in ("!", "?", ".", "…") and len(inner.split()) >= 2
+
+
+# -- the closing quote ------------------------------------------------------------
+
+
+def _last_mark(doc: Document, region: Region) -> str:
+    """The punctuation before a closing quote: '.', ',', '!', '?', '…' (ellipsis),
+    '—' (any dash), 'letter' (none), or '' (unclear)."""
+    text = doc.text
+    end = region.inner_end
+    start = region.inner_start
+    while end > start and text[end - 1] in _TRAILING_MARKUP:
+        end -= 1
+    if end > start and text[end - 1] in _CLOSE_NESTED:
+        if end - 1 > start and text[end - 2] in ".!?,…-—–":
+            end -= 1
+        else:
+            return ""
+    if end <= start:
+        return ""
+    ch = text[end - 1]
+    if ch.isalnum():
+        return "letter"
+    if ch == "." and end - 2 >= start and text[end - 2] == ".":
+        return "…"
+    if ch in "—–-":
+        return "—"
+    return ch if ch in ".,!?…;:" else ""
+
+
+def _closing(doc: Document, speech: Speech, american: bool) -> Iterator[Diagnostic]:
+    text = doc.text
+    region = speech.region
+    close = region.end - 1
+    inner_end = region.inner_end
+    if inner_end > region.inner_start and text[inner_end - 1] in " \t" and inner_end - 2 >= region.inner_start \
+            and not text[inner_end - 2].isspace():
+        yield Diagnostic(SPACE_INSIDE_QUOTE.id, inner_end - 1, inner_end,
+                         "A space just inside the closing quote: quotation marks hug the words they enclose.",
+                         (Fix(inner_end - 1, inner_end, ""),))
+    after = _after(doc, speech)
+    if after.kind == "glued":
+        yield Diagnostic(NO_SPACE_AROUND_QUOTE.id, close, region.end + 1,
+                         "No space after the closing quote: put a space between the speech and the narration.",
+                         (Fix(region.end, region.end, " "),))
+        return
+    mark = _last_mark(doc, region)
+    if american and mark == "letter":
+        yield from _american_placement(doc, speech)
+    yield from _after_mark(doc, speech, mark, after)
+
+
+def _after(doc: Document, speech: Speech) -> After:
+    text = doc.text
+    region = speech.region
+    if speech.after is None:
+        nothing_follows = _paragraph_ends_at(doc, region)
+        return After("end" if nothing_follows else "other")
+    pos = region.end
+    end = speech.after.end
+    if pos < end and (text[pos].isalnum()):
+        return After("glued")
+    snippet = text[pos:min(end, pos + 100)]
+    m = re.match(r"[ \t\r\n]+", snippet)
+    if not m:
+        return After("other")
+    words, first = _clause_words(snippet, m.end())
+    if not words:
+        rest = snippet[m.end():].strip()
+        return After("end" if not rest else "other")
+    kind = _classify(words)
+    return After(kind, tuple(words), pos + first[0], pos + first[1])
+
+
+def _paragraph_ends_at(doc: Document, region: Region) -> bool:
+    para = doc.paragraphs[region.paragraph]
+    return not doc.text[region.end:para.end].strip(" \t\r\n*_")
+
+
+def _clause_words(snippet: str, start: int) -> tuple[list[str], tuple[int, int]]:
+    """The words of the clause that starts at snippet[start:], up to its first punctuation."""
+    words: list[str] = []
+    first = (0, 0)
+    titles = vocabulary().titles
+    for m in _TOKEN.finditer(snippet, start):
+        token = m.group(0)
+        if token[0].isalpha():
+            if not words:
+                first = m.span()
+            words.append(token)
+            if len(words) >= 8:
+                break
+            continue
+        if token == "." and words and words[-1].lower() in titles | ABBREVIATIONS:
+            continue
+        break
+    return words, first
+
+
+def _classify(words: list[str]) -> str:
+    """'tag' (she said, said he), 'beat' (she grabbed his arm) or 'other' (and then...)."""
+    vocab = vocabulary()
+    lower = [w.lower() for w in words]
+    if _verb_at(lower, 0) or lower[0] in vocab.inverted:
+        return "tag"  # "said he", "came the answer"
+    subject_end = _subject_end(words, lower)
+    if subject_end is None:
+        return "other"
+    if lower[0] in vocab.determiners and lower[0] not in vocab.pronouns:
+        # "the old man said": the verb may come a few words in
+        for j in range(1, min(len(lower), 5)):
+            if _verb_at(lower, _skip_between(lower, j)):
+                return "tag"
+        return "beat"
+    i = _skip_between(lower, subject_end)
+    if i >= len(lower):
+        return "other"
+    return "tag" if _verb_at(lower, i) else "beat"
+
+
+def _verb_at(lower: list[str], i: int) -> bool:
+    if i >= len(lower):
+        return False
+    vocab = vocabulary()
+    if lower[i] in vocab.verbs:
+        return True
+    return i + 1 < len(lower) and (lower[i], lower[i + 1]) in vocab.phrases
+
+
+def _skip_between(lower: list[str], i: int) -> int:
+    between = vocabulary().between
+    for _ in range(3):
+        if i < len(lower) and (lower[i] in between or lower[i].endswith("ly") and len(lower[i]) > 4):
+            i += 1
+    return i
+
+
+def _subject_end(words: list[str], lower: list[str]) -> int | None:
+    vocab = vocabulary()
+    if lower[0] in vocab.pronouns:
+        return 1
+    if lower[0] in vocab.determiners:
+        return 1
+    if not words[0][0].isupper():
+        return None
+    i = 1  # a name: "Karen", "Mr. Smith", "Aunt Polly", "Karen's mother"
+    while i < len(words) and words[i][0].isupper() and i < 4:
+        i += 1
+    if words[i - 1].endswith(("'s", "’s")) and i < len(words):
+        i += 1
+    return i
+
+
+def _after_mark(doc: Document, speech: Speech, mark: str, after: After) -> Iterator[Diagnostic]:
+    if mark == "letter":
+        yield from _no_mark(doc, speech, after)
+    elif mark == ".":
+        yield from _after_full_stop(doc, speech, after)
+    elif mark == ",":
+        yield from _after_comma(doc, speech, after)
+    elif mark in ("!", "?", "…"):
+        yield from _after_terminal(doc, speech, after, mark)
+
+
+def _no_mark(doc: Document, speech: Speech, after: After) -> Iterator[Diagnostic]:
+    text = doc.text
+    region = speech.region
+    close = region.end - 1
+    if _is_quoted_phrase(doc, speech) or _is_label(doc, speech):
+        return
+    if after.kind == "end":
+        yield Diagnostic(MISSING_END_PUNCTUATION.id, close, region.end,
+                         "The speech ends the paragraph without punctuation: end it with a full stop (or ? or !) "
+                         "before the closing quote.",
+                         (Fix(close, close, ".", safe=False),))
+    elif after.kind == "tag":
+        first = after.words[0]
+        capital = first[0].isupper() and first.lower() in vocabulary().pronouns
+        replacement = "," + text[close:after.first_start] + (first[0].lower() if capital else first[0])
+        extra = f" and the tag stays lowercase (\"{first.lower()}\")" if capital else ""
+        yield Diagnostic(MISSING_COMMA_BEFORE_TAG.id, close, after.first_end,
+                         f"A speech tag follows, so the speech ends with a comma before the closing quote{extra}: "
+                         f"`,{text[close:after.first_start]}{first.lower() if capital else first}`.",
+                         (Fix(close, after.first_start + 1, replacement),))
+    elif after.kind == "beat":
+        yield _beat_diagnostic(doc, speech, after, MISSING_END_PUNCTUATION.id, insert=".",
+                               message="The speech ends without punctuation and an action follows: end the "
+                                       "speech with a full stop (or ? or !) and start the action as a new "
+                                       "sentence")
+
+
+def _is_label(doc: Document, speech: Speech) -> bool:
+    """A sign, a text message or a title in capitals: `"NO ENTRY"`."""
+    inner = doc.text[speech.region.inner_start:speech.region.inner_end]
+    return inner.isupper() or (speech.before is not None and
+                               doc.text[speech.before.start:speech.before.end].rstrip().endswith(":"))
+
+
+def _after_full_stop(doc: Document, speech: Speech, after: After) -> Iterator[Diagnostic]:
+    if not after.words or not after.words[0][0].islower():
+        return
+    text = doc.text
+    dot = _mark_offset(doc, speech.region)
+    if after.kind == "tag":
+        word = re.search(r"([\w.]+)\.$", text[max(0, dot - 12):dot + 1])
+        token = word.group(1).lower() if word else ""
+        if token in ABBREVIATIONS or len(token) == 1 or "." in token:
+            return  # "at six a.m." she said
+        yield Diagnostic(TAG_AFTER_FULL_STOP.id, dot, after.first_end,
+                         f"A speech tag (\"{' '.join(after.words[:2])}\") follows, so the speech ends with a "
+                         "comma, not a full stop: the tag is part of the same sentence.",
+                         (Fix(dot, dot + 1, ","),))
+    elif after.kind == "beat":
+        yield _beat_diagnostic(doc, speech, after, BEAT_AS_TAG.id, insert="",
+                               message="After a full stop the next words start a new sentence, and these are an "
+                                       "action, not a speech tag")
+
+
+def _after_comma(doc: Document, speech: Speech, after: After) -> Iterator[Diagnostic]:
+    if after.kind == "tag":
+        yield from _capitalized_tag(after)
+        return
+    if after.kind != "beat" or _interrupts_speech(doc, speech):
+        return
+    text = doc.text
+    comma = _mark_offset(doc, speech.region)
+    first = after.words[0]
+    fixed = first[0].upper() + first[1:]
+    yield Diagnostic(COMMA_BEFORE_BEAT.id, comma, after.first_end,
+                     f"A comma before the closing quote promises a speech tag, but \"{' '.join(after.words[:3])}\" "
+                     f"is an action: end the speech with a full stop and start a new sentence (`.{text[comma + 1:after.first_start]}{fixed}`).",
+                     (Fix(comma, comma + 1, ".", safe=False),
+                      Fix(after.first_start, after.first_start + 1, fixed[0], safe=False)))
+
+
+def _interrupts_speech(doc: Document, speech: Speech) -> bool:
+    """`"I think," she paused, "we should go."`: narration between two parts of one sentence."""
+    after = speech.after
+    if after is None:
+        return False
+    narration = doc.text[after.start:after.end].rstrip()
+    return bool(narration) and narration[-1] in ",—–-" and after.end < doc.paragraphs[after.paragraph].end
+
+
+def _after_terminal(doc: Document, speech: Speech, after: After, mark: str) -> Iterator[Diagnostic]:
+    if after.kind == "tag":
+        yield from _capitalized_tag(after)
+        return
+    if after.kind != "beat" or not after.words[0][0].islower() or after.words[0].lower() in _CONJUNCTIONS:
+        return
+    if _is_quoted_phrase(doc, speech):
+        return
+    what = {"!": "an exclamation mark", "?": "a question mark"}.get(mark, "an ellipsis")
+    yield _beat_diagnostic(doc, speech, after, BEAT_AS_TAG.id, insert="",
+                           message=f"After {what} the next words start a new sentence unless they are a speech "
+                                   "tag, and these are an action")
+
+
+def _capitalized_tag(after: After) -> Iterator[Diagnostic]:
+    first = after.words[0]
+    if not first[0].isupper() or first.lower() not in vocabulary().pronouns or first == "I":
+        return
+    if len(after.words) < 2 or not _verb_at([w.lower() for w in after.words], _skip_between(
+            [w.lower() for w in after.words], 1)):
+        return
+    lower = first.lower()
+    yield Diagnostic(CAPITALIZED_TAG.id, after.first_start, after.first_end,
+                     f"\"{first} {after.words[1]}\" is a speech tag, part of the quotation's sentence: write "
+                     f"\"{lower}\" in lowercase.",
+                     (Fix(after.first_start, after.first_start + 1, lower[0]),))
+
+
+def _beat_diagnostic(doc: Document, speech: Speech, after: After, rule: str, insert: str,
+                     message: str) -> Diagnostic:
+    text = doc.text
+    close = speech.region.end - 1
+    first = after.words[0]
+    fixed = first[0].upper() + first[1:]
+    shown = f"{insert}{text[close:after.first_start]}{fixed}"
+    fixes = [Fix(after.first_start, after.first_start + 1, fixed[0], safe=False)]
+    if insert:
+        fixes.insert(0, Fix(close, close, insert, safe=False))
+    return Diagnostic(rule, close, after.first_end, f"{message}: `{shown}`.", tuple(fixes))
+
+
+def _mark_offset(doc: Document, region: Region) -> int:
+    """Offset of the punctuation mark before the closing quote (past markup and nested quotes)."""
+    text = doc.text
+    end = region.inner_end
+    while end > region.inner_start and text[end - 1] in _TRAILING_MARKUP + _CLOSE_NESTED:
+        end -= 1
+    return end - 1
+
+
+def _american_placement(doc: Document, speech: Speech) -> Iterator[Diagnostic]:
+    text = doc.text
+    region = speech.region
+    outside = region.end
+    if outside >= len(text) or text[outside] not in ".," or text[outside:outside + 2] == "..":
+        return
+    mark = text[outside]
+    quote = region.close_quote
+    yield Diagnostic(AMERICAN_PLACEMENT.id, outside, outside + 1,
+                     f"In American English the {'full stop' if mark == '.' else 'comma'} goes inside the closing "
+                     f"quote: `{mark}{quote}`.",
+                     (Fix(region.end - len(quote), outside + 1, mark + quote),))
+
+
+def _unclosed(doc: Document, speech: Speech) -> Iterator[Diagnostic]:
+    region = speech.region
+    yield Diagnostic(UNCLOSED_QUOTE.id, region.start, region.start + 1,
+                     "This quotation is never closed: add the closing quote where the speech ends. (A speech "
+                     "running on into the next paragraph is fine: the next paragraph then opens with a quote.)")
+
+
+def _is_american(ctx: Context) -> bool:
+    dialect = str(getattr(ctx.config, "dialect", "auto") or "auto")
+    if dialect == "auto":
+        facts = ctx.facts("dialect")
+        dialect = str(getattr(facts, "dialect", None) or "")
+    return dialect.lower() in _LOWER_NAMES
+
+
+CHECKS = [Dialogue]
