@@ -82,13 +82,31 @@ class Linter:
 
     def gather(self, documents: Iterable[tuple[Document, frozenset[str]]]) -> dict[str, object]:
         docs = list(documents)
-        all_enabled = frozenset().union(*(e for _, e in docs)) if docs else self.base_enabled
+        return self.combine([self.gather_one(doc, enabled) for doc, enabled in docs],
+                            [enabled for _, enabled in docs])
+
+    def gather_one(self, doc: Document, enabled: frozenset[str]) -> dict[str, object]:
+        """One file's facts for the manuscript, by check family."""
+        facts: dict[str, object] = {}
+        for check in self.active_checks(enabled):
+            if not check.needs_manuscript:
+                continue
+            try:
+                facts[check.family] = check.gather(doc, Context(self.config, enabled, {}))
+            except Exception as err:  # a bug in one check must not stop the others
+                self.failures.append(f"check {check.family!r} failed while reading the manuscript: "
+                                     f"{type(err).__name__}: {err}")
+        return facts
+
+    def combine(self, per_file: Sequence[dict[str, object]], enabled: Sequence[frozenset[str]]) -> dict[str, object]:
+        """The manuscript's facts from every file's, by check family."""
+        all_enabled = frozenset().union(*enabled) if enabled else self.base_enabled
         manuscript: dict[str, object] = {}
         for check in self.active_checks(all_enabled):
             if not check.needs_manuscript:
                 continue
+            facts = [f[check.family] for f in per_file if check.family in f]
             try:
-                facts = [check.gather(doc, Context(self.config, enabled, {})) for doc, enabled in docs]
                 manuscript[check.family] = check.combine(facts, Context(self.config, all_enabled, manuscript))
             except Exception as err:  # a bug in one check must not stop the others
                 self.failures.append(f"check {check.family!r} failed while reading the manuscript: "
