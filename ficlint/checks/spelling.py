@@ -22,7 +22,6 @@ flagged with the canonical spelling as the fix.
 from __future__ import annotations
 
 import bisect
-import gzip
 import math
 import re
 import weakref
@@ -41,7 +40,8 @@ from ficlint.resources import data_dir, load_data
 from ficlint.rule import Rule
 
 _CHECKED = (RegionKind.NARRATION, RegionKind.DIALOGUE, RegionKind.AUTHOR_NOTE)
-_DICTIONARY_FILE = "english-words.txt.gz"
+_DICTIONARY_FILE = "english-words.txt"
+_RANKED = 60000  # the commonest words get their own rank; rarer ones share one
 
 POSSIBLE_TYPO = Rule(
     id="S001",
@@ -73,38 +73,36 @@ NAME_NEAR_MISS = Rule(
 
 
 class Lexicon:
-    """English words (every variety) with their frequency rank: 0 is the commonest."""
+    """English words (every variety), commonest first: a word's rank is its
+    position; words past the first _RANKED share one rank."""
 
     def __init__(self, words: list[str]) -> None:
-        self.rank: dict[str, int] = {}
-        for i, word in enumerate(words):
-            self.rank.setdefault(word, i)
-        self.size = len(words)
+        self.words = frozenset(words)
+        self.rank = dict(zip(words[:_RANKED], range(_RANKED)))
 
     def knows(self, word: str) -> bool:
         """Is `word`, in any usual capitalisation, a dictionary word?"""
-        rank = self.rank
-        if word in rank:
+        words = self.words
+        if word in words:
             return True
         lower = word.lower()
-        if lower in rank or lower.capitalize() in rank:
+        if lower in words or lower.capitalize() in words:
             return True
-        return word.isupper() and word.capitalize() in rank
+        return word.isupper() and word.capitalize() in words
 
     def rank_of(self, word: str, capitalised: bool) -> int | None:
         """The rank of a candidate spelling (lowercase), None if it is not a word.
         Proper nouns (Brooklyn) count only for capitalised words."""
-        found = self.rank.get(word)
-        if found is None and capitalised:
-            found = self.rank.get(word.capitalize())
-        return found
+        for form in (word, word.capitalize()) if capitalised else (word,):
+            if form in self.words:
+                return self.rank.get(form, _RANKED)
+        return None
 
 
 @cache
 def lexicon() -> Lexicon:
     path = data_dir() / _DICTIONARY_FILE
-    words = gzip.decompress(path.read_bytes()).decode("utf-8").split("\n")
-    return Lexicon([w for w in words if w])
+    return Lexicon(path.read_text(encoding="utf-8").split())
 
 
 @cache
@@ -176,8 +174,8 @@ def suggestions(word: str, names: Iterable[str] = (), limit: int = 3) -> list[st
         rank = lex.rank_of(candidate, capitalised)
         if rank is None and candidate not in name_set:
             continue
-        if candidate[:1] != lower[:1]:
-            cost += 0.4
+        if candidate[:1] != lower[:1] and candidate[:2] != lower[1::-1]:
+            continue  # slips of the first letter are rare; such "suggestions" are mostly other words
         frequency = 0.08 * math.log2((rank if rank is not None else 20000) + 2)
         best[candidate] = cost + frequency
     ranked = sorted(Suggestion(score, w) for w, score in best.items())
@@ -195,19 +193,27 @@ def keep_case(original: str, replacement: str) -> str:
 # -- reading the manuscript --------------------------------------------------------------
 
 _STRETCH = re.compile(r"([a-z])\1\1", re.I)
-_APOSTROPHES = "'’"
 _SUFFIXES = ("'s", "'ll", "'ve", "'re", "'d", "'m", "n't", "s'")
 _OPENING = "\"“‘'*_([«"
 _MID_SENTENCE_BEFORE = ",;:–—-&/"
+_CLUSTER_WINDOW = 50  # characters: another odd word this close means dialect or a foreign phrase
+_MIN_TYPO_LENGTH = 5  # shorter unknown words are mostly speech (wid, dese), foreign (und) or names
+_NAME_MIN_MID_SENTENCE = 2
+_NAME_MIN_OCCURRENCES = 3
+_RECURRING_MIN = 2
+_NAME_MIN_LENGTH = 5
+_NAME_MIN_REPEATS = 5
+
+KNOWN, CHECK, ODD = "known", "check", "odd"
 
 
 @dataclass(frozen=True, slots=True)
 class Occurrence:
-    word: str  # the part checked: Derek for Derek's
+    word: str  # the part checked: Dereck for Dereck's
     start: int
     end: int
     mid_sentence: bool
-    kind: RegionKind
+    reportable: bool  # False: a compound's part, italics, verse, or a dialect/foreign cluster
 
 
 @dataclass
@@ -215,27 +221,23 @@ class Scan:
     """The words of one file that the dictionary does not explain."""
 
     occurrences: list[Occurrence]
-    lowercase_seen: set[str]  # unknown words that also occur in lowercase
+    capitalised: Counter[str]  # every capitalised word of the file, with its count
 
 
 @dataclass
 class Manuscript:
     """What the whole manuscript says about its own vocabulary."""
 
-    names: frozenset[str] = frozenset()
-    recurring: frozenset[str] = frozenset()  # unknown lowercase words used again and again
-    counts: Counter[str] = field(default_factory=Counter)
+    names: frozenset[str] = frozenset()  # unknown capitalised words the story keeps using
+    counts: Counter[str] = field(default_factory=Counter)  # unknown words, lowercased
+    capitalised: Counter[str] = field(default_factory=Counter)  # all capitalised words
 
 
-_NAME_MIN_MID_SENTENCE = 2
-_NAME_MIN_OCCURRENCES = 3
-_RECURRING_MIN = 3
-
-
-def _checked_part(token: str) -> str | None:
-    """The part of a token to look up (Derek for Derek's), or None when the
-    token is not for the spelling check: short, mixed case (SouthPaw, iPhone),
-    a deliberate stretch (loooong), or speech with an elision (goin', 'em)."""
+@cache
+def classify(token: str) -> tuple[str, str]:
+    """(KNOWN | CHECK | ODD, the part to check). ODD: speech with an elision
+    (goin', t'ink) or a foreign word; KNOWN: a dictionary word, slang, a short
+    word, an acronym, mixed case (SouthPaw, iPhone), a stretch (loooong)."""
     word = token.replace("’", "'")
     if "'" in word:
         for suffix in _SUFFIXES:
@@ -243,36 +245,42 @@ def _checked_part(token: str) -> str | None:
                 word = word[: -len(suffix)]
                 break
         else:
-            return None
-    if len(word) < 3 or _STRETCH.search(word):
-        return None
-    if any(c.isupper() for c in word[1:]) and not word.isupper():
-        return None
-    return word
+            return (KNOWN if word.lower() in accepted_words() or lexicon().knows(word) else ODD), word
+    if not word.isascii():
+        return ODD, word
+    if len(word) < 3 or _STRETCH.search(word) or any(c.isupper() for c in word[1:]) and not word.isupper():
+        return KNOWN, word
+    if lexicon().knows(word) or word.lower() in accepted_words() or derived(word.lower()):
+        return KNOWN, word
+    if word.isupper() and len(word) <= 5:
+        return KNOWN, word  # an acronym
+    return CHECK, word
 
 
-class _VerdictCache:
-    """Per distinct token: is it explained without the manuscript (dictionary,
-    slang)? A novel has ~15,000 distinct words: each is looked up once."""
-
-    def __init__(self) -> None:
-        self.unknown: dict[str, str | None] = {}
-
-    def part_if_unknown(self, token: str) -> str | None:
-        try:
-            return self.unknown[token]
-        except KeyError:
-            pass
-        part = _checked_part(token)
-        if part is not None and (lexicon().knows(part) or part.lower() in accepted_words()):
-            part = None
-        if part is not None and part.isupper() and len(part) <= 5:
-            part = None  # an acronym
-        self.unknown[token] = part
-        return part
+_PREFIXES = ("un", "non", "re", "dis", "mis", "over", "under", "out", "half", "self", "fore", "counter")
+_SUFFIXES_AFTER_E_DROP = ("ed", "ing", "er", "ers", "est", "y", "ish")  # choky: choke + y
+_DERIVING_SUFFIXES = ("s", "es", "ly", "ness", "less", "ful", "like", "ish", "y", "ey", "ed", "ing", "er",
+                      "ers", "est", "ment", "ments")
 
 
-_VERDICTS = _VerdictCache()
+def derived(word: str) -> bool:
+    """A regular derivation of a dictionary word: tappings, moony, pantingly,
+    glossless, unbathed. Writers coin these freely; a slip rarely makes one."""
+    knows = lexicon().words.__contains__
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4 and knows(word[len(prefix):]):
+            return True
+    for suffix in _DERIVING_SUFFIXES:
+        base = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(base) < 3:
+            continue
+        if knows(base) or suffix in _SUFFIXES_AFTER_E_DROP and knows(base + "e"):
+            return True
+        if suffix == "ly" and knows(base + "y") is False and base.endswith("i") and knows(base[:-1] + "y"):
+            return True  # happily: happy + ly
+        if base[-1:] == base[-2:-1] and suffix in _SUFFIXES_AFTER_E_DROP and knows(base[:-1]):
+            return True  # scamming: scam + m + ing
+    return False
 
 
 def _mid_sentence(text: str, start: int) -> bool:
@@ -299,57 +307,82 @@ def scan(doc: Document, words: frozenset[str]) -> Scan:
     """Find every occurrence of a word the dictionary does not explain."""
     text = doc.text
     regions = doc.regions_of(*_CHECKED)
-    tokens: set[str] = set()
+    counts: Counter[str] = Counter()
     for region in regions:
-        tokens.update(WORD.findall(text, region.start, region.end))
-    unknown = {}
-    for token in tokens:
-        part = _VERDICTS.part_if_unknown(token)
-        if part is not None and part.lower() not in words:
-            unknown[token] = part
-    lowercase_seen = {p.lower() for t, p in unknown.items()} & {t.lower() for t in tokens if t.islower()}
-    if not unknown:
-        return Scan([], lowercase_seen)
-    occurrences = []
+        counts.update(WORD.findall(text, region.start, region.end))
+    capitalised = Counter({t: n for t, n in counts.items() if t[:1].isupper()})
+    odd: dict[str, str | None] = {}
+    for token in counts:
+        kind, part = classify(token)
+        if kind == CHECK and part.lower() not in words:
+            odd[token] = part
+        elif kind == ODD:
+            odd[token] = None
+    if not any(odd.values()):
+        return Scan([], capitalised)
+    return Scan(_occurrences(doc, regions, odd), capitalised)
+
+
+def _occurrences(doc: Document, regions: list, odd: dict[str, str | None]) -> list[Occurrence]:
+    text = doc.text
     starts = [r.start for r in regions]
-    for m in _token_pattern(unknown).finditer(text):
+    found: list[tuple[re.Match[str], Any]] = []
+    for m in _token_pattern(odd).finditer(text):
         i = bisect.bisect_right(starts, m.start()) - 1
-        if i < 0 or m.start() >= regions[i].end:
+        if i >= 0 and m.start() < regions[i].end:
+            found.append((m, regions[i]))
+    out = []
+    for n, (m, region) in enumerate(found):
+        part = odd[m.group(0)]
+        if part is None or _elided(text, m.start(), m.end(), region.start):
             continue
-        region = regions[i]
-        if region.kind is RegionKind.DIALOGUE and _elided(text, m.start(), m.end(), region.start):
-            continue
-        part = unknown[m.group(0)]
-        occurrences.append(Occurrence(part, m.start(), m.start() + len(part), _mid_sentence(text, m.start()),
-                                      region.kind))
-    return Scan(occurrences, lowercase_seen)
+        reportable = not (_in_compound(text, m.start(), m.end()) or doc.in_emphasis(m.start())
+                          or doc.paragraphs[region.paragraph].indented or _clustered(found, n, region))
+        out.append(Occurrence(part, m.start(), m.start() + len(part), _mid_sentence(text, m.start()), reportable))
+    return out
 
 
 def _elided(text: str, start: int, end: int, region_start: int) -> bool:
     """Speech spelt as spoken: goin', 'bout (an apostrophe against the word that
-    is not the quotation's own opening mark)."""
+    is not a quotation's opening mark)."""
     after = text[end:end + 1]
     before = text[start - 1:start] if start > region_start + 1 else ""
     return after in ("'", "’") or before in ("'", "’")
 
 
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """Part of a hyphenated compound (harum-scarum, bon-bons)."""
+    return (text[start - 1:start] == "-" and text[start - 2:start - 1].isalpha()) or \
+        (text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha())
+
+
+def _clustered(found: list[tuple[re.Match[str], Any]], n: int, region: Any) -> bool:
+    """Another odd word close by in the same paragraph: dialect or a foreign phrase, not a slip."""
+    m = found[n][0]
+    for k in (n - 1, n + 1):
+        if 0 <= k < len(found):
+            other, other_region = found[k]
+            if other_region.paragraph == region.paragraph and \
+                    abs(other.start() - m.start()) <= _CLUSTER_WINDOW:
+                return True
+    return False
+
+
 def learn(scans: Iterable[Scan]) -> Manuscript:
     mid: Counter[str] = Counter()
-    capitalised: Counter[str] = Counter()
-    lowercase: Counter[str] = Counter()
-    seen_lower: set[str] = set()
+    capitalised_unknown: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
+    all_capitalised: Counter[str] = Counter()
     for s in scans:
-        seen_lower |= s.lowercase_seen
+        all_capitalised.update(s.capitalised)
         for occ in s.occurrences:
+            counts[occ.word.lower()] += 1
             if occ.word[:1].isupper():
-                capitalised[occ.word] += 1
+                capitalised_unknown[occ.word] += 1
                 mid[occ.word] += occ.mid_sentence
-            else:
-                lowercase[occ.word] += 1
     names = {w for w, n in mid.items() if n >= _NAME_MIN_MID_SENTENCE}
-    names |= {w for w, n in capitalised.items() if n >= _NAME_MIN_OCCURRENCES and w.lower() not in seen_lower}
-    recurring = {w for w, n in lowercase.items() if n >= _RECURRING_MIN}
-    return Manuscript(frozenset(names), frozenset(recurring), capitalised + lowercase)
+    names |= {w for w, n in capitalised_unknown.items() if n >= _NAME_MIN_OCCURRENCES}
+    return Manuscript(frozenset(names), counts, all_capitalised)
 
 
 # -- the check -----------------------------------------------------------------------------
@@ -386,7 +419,7 @@ class Spelling(Check):
             manuscript = learn([doc_scan])
         glossaries = enabled_glossaries(ctx)
         for occ in doc_scan.occurrences:
-            if occ.word in manuscript.names or occ.word.lower() in manuscript.recurring:
+            if not occ.reportable or occ.word in manuscript.names:
                 continue
             if any(g.near_miss(occ.word) for g in glossaries):
                 continue  # the glossary rule reports it, with the canonical spelling
@@ -396,17 +429,18 @@ class Spelling(Check):
 
     def _judge(self, occ: Occurrence, manuscript: Manuscript, ctx: Context) -> Diagnostic | None:
         word = occ.word
-        if word[:1].isupper() and ctx.is_enabled(NAME_NEAR_MISS.id):
+        capitalised = word[:1].isupper() and not word.isupper()
+        if capitalised and ctx.is_enabled(NAME_NEAR_MISS.id):
             name = _near_name(word, manuscript)
             if name:
-                count = manuscript.counts[name]
-                return Diagnostic(NAME_NEAR_MISS.id, occ.start, occ.end,
-                                  f"\"{word}\": everywhere else the story spells this name \"{name}\""
-                                  f" ({count} times).", (Fix(occ.start, occ.end, name, safe=False),),
-                                  confidence=0.7)
-        if not ctx.is_enabled(POSSIBLE_TYPO.id) or word.isupper() and len(word) < 6:
+                return self._name_diagnostic(occ, name, manuscript.capitalised[name])
+        if capitalised and occ.mid_sentence:
+            return None  # a proper noun the dictionary does not know
+        if manuscript.counts[word.lower()] >= _RECURRING_MIN or len(word) < _MIN_TYPO_LENGTH:
+            return None  # used again and again: deliberate (an invented word, a dialect form)
+        if not ctx.is_enabled(POSSIBLE_TYPO.id):
             return None
-        found = _suggest(word)
+        found = _suggest(word.lower())
         if not found:
             return None
         shown = ", ".join(f"\"{keep_case(word, s)}\"" for s in found)
@@ -415,6 +449,11 @@ class Spelling(Check):
                           (Fix(occ.start, occ.end, keep_case(word, found[0]), safe=False),),
                           confidence=0.8, data={"suggestions": [keep_case(word, s) for s in found]})
 
+    def _name_diagnostic(self, occ: Occurrence, name: str, count: int) -> Diagnostic:
+        return Diagnostic(NAME_NEAR_MISS.id, occ.start, occ.end,
+                          f"\"{occ.word}\": everywhere else the story spells this name \"{name}\" ({count} times).",
+                          (Fix(occ.start, occ.end, name, safe=False),), confidence=0.7)
+
 
 @cache
 def _suggest(word: str) -> tuple[str, ...]:
@@ -422,12 +461,19 @@ def _suggest(word: str) -> tuple[str, ...]:
 
 
 def _near_name(word: str, manuscript: Manuscript) -> str | None:
-    """A learned name one edit away from a one-off capitalised word."""
+    """A name the story uses again and again, one cheap slip away from this
+    rarer spelling (not its plural: the two Erwyns; not an ordinary word: Now)."""
+    own = manuscript.capitalised[word]
     lower = word.lower()
-    by_lower = {n.lower(): n for n in manuscript.names}
-    for candidate, _cost in _edits(lower):
-        if candidate in by_lower:
-            return by_lower[candidate]
+    if len(word) < _NAME_MIN_LENGTH:
+        return None
+    for candidate, cost in _edits(lower):
+        if cost > 0.9 or candidate[:1] != lower[:1] or lower in (candidate + "s", candidate + "es"):
+            continue
+        name = candidate.capitalize()
+        count = manuscript.capitalised[name]
+        if count >= max(_NAME_MIN_REPEATS, 3 * own) and candidate not in lexicon().words:
+            return name
     return None
 
 
@@ -502,7 +548,7 @@ class GlossaryRule(Check):
                              (Fix(start, end, canonical, safe=False),), confidence=0.8)
 
     def _miss(self, token: str) -> tuple[str, str] | None:
-        part = _checked_part(token) or token
+        part = classify(token)[1]
         canonical = self.near_miss(part)
         return (part, canonical) if canonical and canonical != part else None
 
