@@ -182,6 +182,8 @@ class Vocabulary:
     """The speech-verb data, as sets for quick look-ups."""
 
     verbs: frozenset[str]
+    actions: frozenset[str]
+    things: frozenset[str]
     phrases: frozenset[tuple[str, str]]
     inverted: frozenset[str]
     between: frozenset[str]
@@ -198,7 +200,7 @@ def vocabulary() -> Vocabulary:
         return frozenset(w.lower() for line in data.get(key, []) for w in str(line).split())
 
     phrases = frozenset(tuple(str(p).lower().split()[:2]) for p in data.get("phrases", []))
-    return Vocabulary(forms("speech") | forms("borderline"), phrases, forms("inverted_only"), forms("between"),
+    return Vocabulary(forms("speech") | forms("borderline"), forms("actions"), forms("things"), phrases, forms("inverted_only"), forms("between"),
                       forms("pronouns"), forms("determiners"), forms("titles"))
 
 
@@ -209,6 +211,7 @@ _TRAILING_MARKUP = "_*"
 _CLOSE_NESTED = "'’\"”"
 _SENTENCE_INSIDE = re.compile(r"[.!?…][\"”'’]?\s+[\"“‘']?[A-Z]")
 _SPACE_THEN_WORD = re.compile(r"[ \t]+(?=[^\W_])")
+_CLAUSES = frozenset({"tag", "beat", "subject"})
 _CONJUNCTIONS = frozenset("and but or nor so then yet for".split())
 # Words after which a quotation is a quoted phrase, not speech that narration runs into.
 _INTRODUCERS = frozenset(
@@ -219,10 +222,21 @@ _INTRODUCERS = frozenset(
     simply just only merely even also either neither not""".split())
 
 
+@dataclass(frozen=True, slots=True)
+class After:
+    """What follows a closing quote: its first words and what they are."""
+
+    kind: str  # a clause kind (see _classify), "end" (the paragraph ends) or "glued" (no space)
+    words: tuple[str, ...] = ()
+    first_start: int = 0  # offset of the first word
+    first_end: int = 0
+    stop: str = ""  # the punctuation that ends the clause ("" if none within reach)
+
+
 class Speech:
     """One quotation of a paragraph with its neighbours."""
 
-    __slots__ = ("region", "before", "after", "previous", "index")
+    __slots__ = ("region", "before", "after", "previous", "index", "follows")
 
     def __init__(self, region: Region, before: Region | None, after: Region | None, previous: Speech | None,
                  index: int) -> None:
@@ -231,16 +245,7 @@ class Speech:
         self.after = after  # narration just after it
         self.previous = previous  # the paragraph's previous quotation
         self.index = index  # position among the paragraph's quotations
-
-
-@dataclass(frozen=True, slots=True)
-class After:
-    """What follows a closing quote: its first words and what they are."""
-
-    kind: str  # "tag", "beat", "other", "end" (paragraph ends), "glued" (no space)
-    words: tuple[str, ...] = ()
-    first_start: int = 0  # offset of the first word
-    first_end: int = 0
+        self.follows = After("other")  # what the narration after it is (set by _speeches)
 
 
 class Dialogue(Check):
@@ -296,6 +301,8 @@ def _speeches(doc: Document, regions: list[Region]) -> list[Speech]:
         before = regions[i - 1] if i > 0 and regions[i - 1].kind is RegionKind.NARRATION else None
         after = regions[i + 1] if i + 1 < len(regions) and regions[i + 1].kind is RegionKind.NARRATION else None
         previous = Speech(region, before, after, previous, len(found))
+        if region.close_quote:
+            previous.follows = _after(doc, previous)
         found.append(previous)
     return found
 
@@ -316,8 +323,8 @@ def _opening(doc: Document, speech: Speech) -> Iterator[Diagnostic]:
         fix = ". " if text[region.inner_start:region.inner_start + 1].isupper() else ", "
         yield Diagnostic(NARRATION_RUNS_INTO_SPEECH.id, space, start + 1,
                          "The narration runs into the quotation with no punctuation: end it with a full stop "
-                         "before an action's speech (`at Derek. \"Get over it?\"`), or a comma after a verb of "
-                         "saying.",
+                         "before the speech (`at Derek. \"Get over it?\"`), or a comma if it introduces the "
+                         "speech (`She said, \"Get over it.\"`).",
                          (Fix(space, space + 1, fix, safe=False),))
     inner = region.inner_start
     m = _SPACE_THEN_WORD.match(text, inner, region.end)
@@ -326,7 +333,8 @@ def _opening(doc: Document, speech: Speech) -> Iterator[Diagnostic]:
                          "A space just inside the opening quote: quotation marks hug the words they enclose.",
                          (Fix(inner, m.end(), ""),))
     first = m.end() if m else inner
-    yield from _lowercase_start(doc, speech, first, glued)
+    if glued or _starts_sentence(doc, speech):
+        yield from _lowercase_start(doc, first)
 
 
 def _glued_before(start: int, before_char: str) -> Diagnostic:
@@ -340,19 +348,46 @@ def _glued_before(start: int, before_char: str) -> Diagnostic:
     return Diagnostic(NO_SPACE_AROUND_QUOTE.id, start, start + 1, message, (fix,))
 
 
+def _narration_before(doc: Document, speech: Speech) -> str:
+    """The narration just before the quotation, without trailing white space and markup."""
+    if speech.before is None:
+        return ""
+    return doc.text[speech.before.start:speech.before.end].rstrip(" \t\r\n*_")
+
+
 def _runs_into(doc: Document, speech: Speech) -> bool:
-    """Narration ending in a word, a space, then speech (not a quoted phrase)."""
-    if speech.before is None or not _is_speech_like(doc, speech):
+    """Narration ending in a word and a space, then spoken sentences that a tag
+    or a beat follows (not a quoted phrase inside the narration's sentence)."""
+    narration = _narration_before(doc, speech)
+    if not narration or not narration[-1].isalpha() or speech.follows.kind not in _CLAUSES:
         return False
-    text = doc.text
-    start = speech.region.start
-    if text[start - 1] not in " \t" or not text[start - 2:start - 1].isalpha():
+    if not _is_speech_like(doc, speech):
         return False
-    m = re.search(r"([^\W\d_]+)[ \t]$", text[max(speech.before.start, start - 30):start])
-    return bool(m) and m.group(1).lower() not in _INTRODUCERS and m.group(1).lower() not in vocabulary().verbs
+    word = re.search(r"[^\W\d_]+$", narration[-30:])
+    return bool(word) and word.group(0).lower() not in _INTRODUCERS and word.group(0).lower() not in \
+        vocabulary().verbs
 
 
-def _lowercase_start(doc: Document, speech: Speech, first: int, glued: bool) -> Iterator[Diagnostic]:
+def _starts_sentence(doc: Document, speech: Speech) -> bool:
+    """Must the quotation start with a capital? Yes when it opens the paragraph,
+    follows a finished sentence, follows an action beat that interrupts speech
+    (`"Wait!" she grabbed his arm, "thank you"`), or is spoken sentences that
+    the narration runs into; not when it carries on a sentence a tag interrupted
+    or is a phrase quoted inside the narration's sentence."""
+    narration = _narration_before(doc, speech)
+    if not narration:
+        return speech.before is None or not doc.text[speech.before.start:speech.before.end].strip()
+    last = narration[-1]
+    if last in ".!?" and not narration.endswith(("..", "Mr.", "Mrs.", "Dr.", "St.")):
+        return True
+    if last.isalpha():
+        return _runs_into(doc, speech)
+    if last == "," and speech.previous is not None and speech.previous.after is speech.before:
+        return speech.previous.follows.kind == "beat"
+    return False
+
+
+def _lowercase_start(doc: Document, first: int) -> Iterator[Diagnostic]:
     text = doc.text
     m = re.match(r"[^\W\d_][\w'’-]*", text[first:first + 40])
     if not m:
@@ -362,8 +397,6 @@ def _lowercase_start(doc: Document, speech: Speech, first: int, glued: bool) -> 
         return
     if word in ("i", "i'm", "i’m", "i'll", "i’ll", "i've", "i’ve", "i'd", "i’d"):
         return  # the lowercase pronoun is the mechanics family's
-    if _continues_sentence(doc, speech) or (not glued and _is_quoted_phrase(doc, speech)):
-        return
     fixed = word[0].upper() + word[1:]
     yield Diagnostic(LOWERCASE_DIALOGUE.id, first, first + len(word),
                      f"Speech starts with a lowercase \"{word}\": a quotation begins a new sentence, so write "
@@ -371,38 +404,31 @@ def _lowercase_start(doc: Document, speech: Speech, first: int, glued: bool) -> 
                      (Fix(first, first + 1, fixed[0]),))
 
 
-def _continues_sentence(doc: Document, speech: Speech) -> bool:
-    """`"I think," she said, "we should go."`: the quotation carries on the previous one."""
-    text = doc.text
-    if speech.previous is None or speech.before is None:
-        return False
-    narration = text[speech.before.start:speech.before.end].rstrip()
-    if not narration or narration[-1] not in ",—–-…:;" and not narration.endswith("..."):
-        return False
-    last = _last_mark(doc, speech.previous.region)
-    return last in (",", "—", "–", "-", "…", "letter", "?")
-
-
 def _is_quoted_phrase(doc: Document, speech: Speech) -> bool:
     """A word or phrase quoted inside a sentence of narration (`called it "nonsense" and left`)."""
-    if speech.before is None:
-        return False
-    text = doc.text
-    if not text[speech.region.start - 1].isspace():
-        return False  # glued to the narration: a typo, not a quoted phrase
-    tail = text[speech.before.start:speech.before.end].rstrip(" \t\r\n")
-    if not tail or not (tail[-1].isalnum() or tail[-1] in ")"):
+    if speech.before is None or not doc.text[speech.region.start - 1].isspace():
+        return False  # opens the paragraph, or glued to the narration (a typo)
+    narration = _narration_before(doc, speech)
+    if not narration or not (narration[-1].isalnum() or narration[-1] in ")"):
         return False
     return not _is_speech_like(doc, speech)
 
 
 def _is_speech_like(doc: Document, speech: Speech) -> bool:
-    """Does the quotation read like spoken sentences (ends with ! ? . … or holds more than one)?"""
+    """Does the quotation read like spoken sentences: more than one, or an
+    exclamation or question of two words or more?"""
     region = speech.region
     inner = doc.text[region.inner_start:region.inner_end]
-    if _SENTENCE_INSIDE.search(inner):
-        return True
-    return _last_mark(doc, region) in ("!", "?", ".", "…") and len(inner.split()) >= 2
+    for m in _SENTENCE_INSIDE.finditer(inner):
+        if inner[m.start()] != "." or not _abbreviation_before(inner, m.start()):
+            return True
+    return _last_mark(doc, region) in ("!", "?") and len(inner.split()) >= 2
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    m = re.search(r"([\w.]+)$", text[max(0, dot - 12):dot])
+    token = m.group(1).lower() if m else ""
+    return token in ABBREVIATIONS or len(token) <= 1 or "." in token
 
 
 # -- the closing quote ------------------------------------------------------------
@@ -443,7 +469,7 @@ def _closing(doc: Document, speech: Speech, american: bool) -> Iterator[Diagnost
         yield Diagnostic(SPACE_INSIDE_QUOTE.id, inner_end - 1, inner_end,
                          "A space just inside the closing quote: quotation marks hug the words they enclose.",
                          (Fix(inner_end - 1, inner_end, ""),))
-    after = _after(doc, speech)
+    after = speech.follows
     if after.kind == "glued":
         yield Diagnostic(NO_SPACE_AROUND_QUOTE.id, close, region.end + 1,
                          "No space after the closing quote: put a space between the speech and the narration.",
@@ -469,12 +495,12 @@ def _after(doc: Document, speech: Speech) -> After:
     m = re.match(r"[ \t\r\n]+", snippet)
     if not m:
         return After("other")
-    words, first = _clause_words(snippet, m.end())
+    words, first, stop = _clause_words(snippet, m.end())
     if not words:
         rest = snippet[m.end():].strip()
         return After("end" if not rest else "other")
     kind = _classify(words)
-    return After(kind, tuple(words), pos + first[0], pos + first[1])
+    return After(kind, tuple(words), pos + first[0], pos + first[1], stop)
 
 
 def _paragraph_ends_at(doc: Document, region: Region) -> bool:
@@ -482,8 +508,9 @@ def _paragraph_ends_at(doc: Document, region: Region) -> bool:
     return not doc.text[region.end:para.end].strip(" \t\r\n*_")
 
 
-def _clause_words(snippet: str, start: int) -> tuple[list[str], tuple[int, int]]:
-    """The words of the clause that starts at snippet[start:], up to its first punctuation."""
+def _clause_words(snippet: str, start: int) -> tuple[list[str], tuple[int, int], str]:
+    """The words of the clause that starts at snippet[start:], up to its first
+    punctuation, and that punctuation."""
     words: list[str] = []
     first = (0, 0)
     titles = vocabulary().titles
@@ -494,33 +521,45 @@ def _clause_words(snippet: str, start: int) -> tuple[list[str], tuple[int, int]]
                 first = m.span()
             words.append(token)
             if len(words) >= 8:
-                break
+                return words, first, ""
             continue
         if token == "." and words and words[-1].lower() in titles | ABBREVIATIONS:
             continue
-        break
-    return words, first
+        return words, first, token
+    return words, first, "end"
 
 
 def _classify(words: list[str]) -> str:
-    """'tag' (she said, said he), 'beat' (she grabbed his arm) or 'other' (and then...)."""
+    """What a clause after a closing quote is:
+    'tag'      a speech tag: she said, said he, the old man asked;
+    'inverted' a verb first that makes a tag only there: came the answer;
+    'beat'     an action beat: she grabbed his arm, the words came out, everything ran out;
+    'subject'  a subject and a verb ficlint doesn't know (she crooned): a tag or a beat;
+    'other'    anything else (and then..., with a smile).
+    """
     vocab = vocabulary()
     lower = [w.lower() for w in words]
-    if _verb_at(lower, 0) or lower[0] in vocab.inverted:
-        return "tag"  # "said he", "came the answer"
+    if _verb_at(lower, 0):
+        return "tag"
+    if lower[0] in vocab.inverted:
+        return "inverted"
     subject_end = _subject_end(words, lower)
     if subject_end is None:
         return "other"
-    if lower[0] in vocab.determiners and lower[0] not in vocab.pronouns:
-        # "the old man said": the verb may come a few words in
+    if lower[0] in vocab.determiners and lower[0] not in vocab.pronouns or lower[0] in vocab.things:
+        # "the old man said", "her eyes were now focused": the verb may come a few words in
         for j in range(1, min(len(lower), 5)):
             if _verb_at(lower, _skip_between(lower, j)):
                 return "tag"
-        return "beat"
+        if lower[0] in vocab.things:
+            return "beat"
+        return "beat" if any(w in vocab.actions for w in lower[1:5]) else "subject"
     i = _skip_between(lower, subject_end)
     if i >= len(lower):
         return "other"
-    return "tag" if _verb_at(lower, i) else "beat"
+    if _verb_at(lower, i):
+        return "tag"
+    return "beat" if lower[i] in vocab.actions else "subject"
 
 
 def _verb_at(lower: list[str], i: int) -> bool:
@@ -542,9 +581,7 @@ def _skip_between(lower: list[str], i: int) -> int:
 
 def _subject_end(words: list[str], lower: list[str]) -> int | None:
     vocab = vocabulary()
-    if lower[0] in vocab.pronouns:
-        return 1
-    if lower[0] in vocab.determiners:
+    if lower[0] in vocab.pronouns or lower[0] in vocab.determiners or lower[0] in vocab.things:
         return 1
     if not words[0][0].isupper():
         return None
@@ -565,6 +602,8 @@ def _after_mark(doc: Document, speech: Speech, mark: str, after: After) -> Itera
         yield from _after_comma(doc, speech, after)
     elif mark in ("!", "?", "…"):
         yield from _after_terminal(doc, speech, after, mark)
+    elif mark == "—" and after.kind == "tag":
+        yield from _capitalized_tag(after, strict=True)
 
 
 def _no_mark(doc: Document, speech: Speech, after: After) -> Iterator[Diagnostic]:
@@ -580,50 +619,62 @@ def _no_mark(doc: Document, speech: Speech, after: After) -> Iterator[Diagnostic
                          (Fix(close, close, ".", safe=False),))
     elif after.kind == "tag":
         first = after.words[0]
-        capital = first[0].isupper() and first.lower() in vocabulary().pronouns
-        replacement = "," + text[close:after.first_start] + (first[0].lower() if capital else first[0])
-        extra = f" and the tag stays lowercase (\"{first.lower()}\")" if capital else ""
+        capital = _is_capitalized_pronoun(first)
+        shown = first.lower() if capital else first
+        replacement = "," + text[close:after.first_start] + shown[0]
+        extra = f" and the tag stays lowercase (\"{shown}\")" if capital else ""
         yield Diagnostic(MISSING_COMMA_BEFORE_TAG.id, close, after.first_end,
                          f"A speech tag follows, so the speech ends with a comma before the closing quote{extra}: "
-                         f"`,{text[close:after.first_start]}{first.lower() if capital else first}`.",
+                         f"`,{text[close:after.first_start]}{shown}`.",
                          (Fix(close, after.first_start + 1, replacement),))
     elif after.kind == "beat":
         yield _beat_diagnostic(doc, speech, after, MISSING_END_PUNCTUATION.id, insert=".",
                                message="The speech ends without punctuation and an action follows: end the "
                                        "speech with a full stop (or ? or !) and start the action as a new "
                                        "sentence")
+    elif after.kind == "subject":
+        yield Diagnostic(MISSING_END_PUNCTUATION.id, close, after.first_end,
+                         "The speech ends without punctuation before the closing quote: add a comma if "
+                         f"\"{' '.join(after.words[:2])}\" is a speech tag, or a full stop (and a capital) if it "
+                         "is an action.",
+                         (Fix(close, close, ",", safe=False),))
 
 
 def _is_label(doc: Document, speech: Speech) -> bool:
-    """A sign, a text message or a title in capitals: `"NO ENTRY"`."""
+    """A sign, a text message or a title: `"NO ENTRY"`, `"The Blue Boar"`, or
+    anything introduced by a colon."""
     inner = doc.text[speech.region.inner_start:speech.region.inner_end]
-    return inner.isupper() or (speech.before is not None and
-                               doc.text[speech.before.start:speech.before.end].rstrip().endswith(":"))
+    if inner.isupper() or _narration_before(doc, speech).endswith(":"):
+        return True
+    words = re.findall(r"[^\W\d_]{4,}", inner)
+    return bool(words) and len(words) <= 6 and all(w[0].isupper() for w in words)
+
+
+def _is_capitalized_pronoun(word: str) -> bool:
+    return word[0].isupper() and word != "I" and word.lower() in vocabulary().pronouns
 
 
 def _after_full_stop(doc: Document, speech: Speech, after: After) -> Iterator[Diagnostic]:
-    if not after.words or not after.words[0][0].islower():
+    if after.kind not in _CLAUSES or not after.words[0][0].islower():
         return
     text = doc.text
     dot = _mark_offset(doc, speech.region)
+    if _abbreviation_before(text, dot):
+        return  # "at six a.m." she said
     if after.kind == "tag":
-        word = re.search(r"([\w.]+)\.$", text[max(0, dot - 12):dot + 1])
-        token = word.group(1).lower() if word else ""
-        if token in ABBREVIATIONS or len(token) == 1 or "." in token:
-            return  # "at six a.m." she said
         yield Diagnostic(TAG_AFTER_FULL_STOP.id, dot, after.first_end,
                          f"A speech tag (\"{' '.join(after.words[:2])}\") follows, so the speech ends with a "
                          "comma, not a full stop: the tag is part of the same sentence.",
                          (Fix(dot, dot + 1, ","),))
-    elif after.kind == "beat":
+    else:
         yield _beat_diagnostic(doc, speech, after, BEAT_AS_TAG.id, insert="",
-                               message="After a full stop the next words start a new sentence, and these are an "
-                                       "action, not a speech tag")
+                               message="After a full stop the next words start a new sentence, and these are "
+                                       "not a speech tag")
 
 
 def _after_comma(doc: Document, speech: Speech, after: After) -> Iterator[Diagnostic]:
     if after.kind == "tag":
-        yield from _capitalized_tag(after)
+        yield from _capitalized_tag(after, strict=False)
         return
     if after.kind != "beat" or _interrupts_speech(doc, speech):
         return
@@ -633,7 +684,8 @@ def _after_comma(doc: Document, speech: Speech, after: After) -> Iterator[Diagno
     fixed = first[0].upper() + first[1:]
     yield Diagnostic(COMMA_BEFORE_BEAT.id, comma, after.first_end,
                      f"A comma before the closing quote promises a speech tag, but \"{' '.join(after.words[:3])}\" "
-                     f"is an action: end the speech with a full stop and start a new sentence (`.{text[comma + 1:after.first_start]}{fixed}`).",
+                     "is an action: end the speech with a full stop and start a new sentence "
+                     f"(`.{text[comma + 1:after.first_start]}{fixed}`).",
                      (Fix(comma, comma + 1, ".", safe=False),
                       Fix(after.first_start, after.first_start + 1, fixed[0], safe=False)))
 
@@ -649,11 +701,9 @@ def _interrupts_speech(doc: Document, speech: Speech) -> bool:
 
 def _after_terminal(doc: Document, speech: Speech, after: After, mark: str) -> Iterator[Diagnostic]:
     if after.kind == "tag":
-        yield from _capitalized_tag(after)
+        yield from _capitalized_tag(after, strict=True)
         return
-    if after.kind != "beat" or not after.words[0][0].islower() or after.words[0].lower() in _CONJUNCTIONS:
-        return
-    if _is_quoted_phrase(doc, speech):
+    if after.kind != "beat" or not after.words[0][0].islower() or _is_quoted_phrase(doc, speech):
         return
     what = {"!": "an exclamation mark", "?": "a question mark"}.get(mark, "an ellipsis")
     yield _beat_diagnostic(doc, speech, after, BEAT_AS_TAG.id, insert="",
@@ -661,12 +711,18 @@ def _after_terminal(doc: Document, speech: Speech, after: After, mark: str) -> I
                                    "tag, and these are an action")
 
 
-def _capitalized_tag(after: After) -> Iterator[Diagnostic]:
+def _capitalized_tag(after: After, strict: bool) -> Iterator[Diagnostic]:
+    """`"Wait," She said`. After ! or ? (`strict`) a capital may start a new
+    sentence (`"Why?" He spoke with pride.`), so only a bare tag counts there:
+    `"Why?" He asked.`"""
     first = after.words[0]
-    if not first[0].isupper() or first.lower() not in vocabulary().pronouns or first == "I":
+    if not _is_capitalized_pronoun(first) or len(after.words) < 2:
         return
-    if len(after.words) < 2 or not _verb_at([w.lower() for w in after.words], _skip_between(
-            [w.lower() for w in after.words], 1)):
+    lower_words = [w.lower() for w in after.words]
+    verb = _skip_between(lower_words, 1)
+    if not _verb_at(lower_words, verb):
+        return
+    if strict and (len(after.words) > verb + 2 or after.stop not in (".", ",", "end")):
         return
     lower = first.lower()
     yield Diagnostic(CAPITALIZED_TAG.id, after.first_start, after.first_end,
