@@ -44,6 +44,7 @@ _KIND_KEYS = {
     "consistency": {"either"},
 }
 _DEFAULT_REGIONS = (RegionKind.NARRATION, RegionKind.DIALOGUE)
+_PLAIN_WORDS = re.compile(r"[\w'’ -]+")
 
 
 class PackError(ValueError):
@@ -159,7 +160,8 @@ class PackRule(Check):
             if self.kind == "substitution":
                 return self._substitutions(entry)
             if self.kind == "existence":
-                return [_Matcher(re.compile(p, self.flags), lambda m: None) for p in _as_list(entry["patterns"])]
+                patterns = _as_list(entry["patterns"])
+                return [_Matcher(re.compile(p, self.flags), lambda m: None) for p in patterns]
             return self._consistency(entry)
         except re.error as err:
             raise PackError(f"{self.path}: rule {self.rule.id}: bad regular expression: {err}") from None
@@ -167,29 +169,54 @@ class PackRule(Check):
             raise PackError(f"{self.path}: rule {self.rule.id}: missing or malformed key {err}") from None
 
     def _substitutions(self, entry: dict[str, Any]) -> list[_Matcher]:
-        swap: dict[str, str] = entry["swap"]
+        swap = {str(k): str(v) for k, v in entry["swap"].items()}
         # Context before is matched (Python's lookbehind needs a fixed width);
         # the diagnostic covers only the `hit` group.
         before = f"(?:{entry['before']})" if entry.get("before") else ""
         after = f"(?={entry['after']})" if entry.get("after") else ""
+        if all(_PLAIN_WORDS.fullmatch(k) and "\\" not in v for k, v in swap.items()):
+            # Plain words: one alternation and a lookup, one scan of the text.
+            fold = str.lower if self.flags & re.IGNORECASE else str
+            table = {fold(k): v for k, v in swap.items()}
+            words = "|".join(re.escape(k) for k in sorted(swap, key=len, reverse=True))
+            pattern = re.compile(f"{before}(?P<hit>\\b(?:{words})\\b){after}", self.flags)
+            return [_Matcher(pattern, lambda m: table.get(fold(m.group("hit"))))]
         matchers = []
         for wrong, right in swap.items():
             pattern = re.compile(f"{before}(?P<hit>\\b{wrong}\\b){after}", self.flags)
-            matchers.append(_Matcher(pattern, _replacer(str(right))))
+            matchers.append(_Matcher(pattern, _replacer(right)))
         return matchers
 
     def _consistency(self, entry: dict[str, Any]) -> list[_Matcher]:
         self.pairs = [(str(a), str(b)) for a, b in entry["either"].items()]
+        fold = str.lower if self.flags & re.IGNORECASE else str
+        self.variant_of = {fold(v): (i, v) for i, pair in enumerate(self.pairs) for v in pair}
+        self.fold = fold
+        variants = sorted({v for pair in self.pairs for v in pair}, key=len, reverse=True)
+        self.variants = re.compile(r"\b(?:" + "|".join(map(re.escape, variants)) + r")\b", self.flags)
         return []
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
         if self.kind == "consistency":
             yield from self._check_consistency(doc)
             return
-        for region in doc.regions_of(*self.regions):
-            for matcher in self.matchers:
-                for m in matcher.pattern.finditer(doc.text, region.start, region.end):
-                    yield self._diagnostic(m, matcher)
+        for matcher in self.matchers:
+            for m in self._in_regions(doc, matcher.pattern):
+                yield self._diagnostic(m, matcher)
+
+    def _in_regions(self, doc: Document, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """Matches whose flagged text lies inside one region of the rule's kinds.
+        One scan of the whole text per pattern and a lookup per hit costs far
+        less than a scan per region."""
+        group = "hit" if "hit" in pattern.groupindex else 0
+        wanted = frozenset(self.regions)
+        for m in pattern.finditer(doc.text):
+            start, end = m.span(group)
+            if end <= start:
+                continue  # a pattern that can match nothing at all
+            region = doc.region_at(start)
+            if region is not None and region.kind in wanted and end <= region.end:
+                yield m
 
     def _diagnostic(self, m: re.Match[str], matcher: _Matcher) -> Diagnostic:
         group = "hit" if "hit" in m.re.groupindex else 0
@@ -202,23 +229,20 @@ class PackRule(Check):
         return Diagnostic(self.rule.id, start, end, message, fixes)
 
     def _check_consistency(self, doc: Document) -> Iterator[Diagnostic]:
-        regions = doc.regions_of(*self.regions)
-        for a, b in self.pairs:
-            hits = {a: list(self._find(doc, regions, a)), b: list(self._find(doc, regions, b))}
-            if not hits[a] or not hits[b]:
+        hits: dict[tuple[int, str], list[re.Match[str]]] = {}
+        for m in self._in_regions(doc, self.variants):
+            hits.setdefault(self.variant_of[self.fold(m.group(0))], []).append(m)
+        for i, (a, b) in enumerate(self.pairs):
+            first, second = hits.get((i, a), []), hits.get((i, b), [])
+            if not first or not second:
                 continue
-            majority, minority = (a, b) if len(hits[a]) >= len(hits[b]) else (b, a)
-            for m in hits[minority]:
-                message = self.message.format(match=m.group(0), replacement=majority,
-                                              count=len(hits[majority]))
+            (majority, many), (_, few) = ((a, first), (b, second)) if len(first) >= len(second) \
+                else ((b, second), (a, first))
+            for m in few:
+                message = self.message.format(match=m.group(0), replacement=majority, count=len(many))
                 fix = Fix(m.start(), m.end(), _keep_case(m.group(0), majority), safe=self.fix == "safe")
                 yield Diagnostic(self.rule.id, m.start(), m.end(), message,
                                  (fix,) if self.fix != "none" else ())
-
-    def _find(self, doc: Document, regions: list, word: str) -> Iterator[re.Match[str]]:
-        pattern = re.compile(rf"\b{re.escape(word)}\b", self.flags)
-        for region in regions:
-            yield from pattern.finditer(doc.text, region.start, region.end)
 
 
 def _replacer(template: str) -> Callable[[re.Match[str]], str]:
