@@ -21,7 +21,7 @@ flagged with the canonical spelling as the fix.
 
 from __future__ import annotations
 
-import bisect
+import functools
 import math
 import re
 import weakref
@@ -34,7 +34,7 @@ from typing import Any
 
 from ficlint.check import Check, Context
 from ficlint.diagnostics import Diagnostic, Fix
-from ficlint.document import WORD, Document, RegionKind
+from ficlint.document import WORD, Document, Region, RegionKind
 from ficlint.packs import PackError, parse_regions, rule_from_entry
 from ficlint.resources import data_dir, load_data
 from ficlint.rule import Rule
@@ -132,54 +132,48 @@ def _adjacent(a: str, b: str) -> bool:
     return b in _adjacent_keys().get(a, ())
 
 
-@dataclass(frozen=True, order=True)
-class Suggestion:
-    score: float
-    word: str = field(compare=False)
+def one_edit(word: str) -> set[str]:
+    """Every string one deletion, swap, substitution or insertion from `word`."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    swaps = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in _ALPHABET]
+    inserts = [a + c + b for a, b in splits for c in _ALPHABET]
+    return set(deletes + swaps + replaces + inserts)
 
 
-def _edits(word: str) -> Iterator[tuple[str, float]]:
-    """Every spelling one edit away, with the edit's cost: slips between
-    neighbouring keys, doubled or dropped letters and swaps cost least."""
-    adjacent = _adjacent
+def edit_cost(word: str, candidate: str) -> float:
+    """The cost of the single slip that turns `candidate` into `word`: a
+    neighbouring key, a doubled or dropped letter, or a swap costs least."""
     n = len(word)
-    for i in range(n):
-        left, right = word[:i], word[i + 1:]
+    i = next((k for k in range(min(n, len(candidate))) if word[k] != candidate[k]), min(n, len(candidate)))
+    if len(candidate) == n:
+        if word[i + 1:i + 2] == candidate[i:i + 1] and word[i:i + 1] == candidate[i + 1:i + 2] \
+                and word[i + 2:] == candidate[i + 2:]:
+            return 0.6  # two letters swapped
+        return 0.5 if _adjacent(word[i], candidate[i]) else 1.0  # a wrong key
+    if len(candidate) == n - 1:  # an extra letter typed
         c = word[i]
-        near = (i > 0 and (word[i - 1] == c or adjacent(word[i - 1], c))) or \
-               (i + 1 < n and (word[i + 1] == c or adjacent(word[i + 1], c)))
-        yield left + right, 0.5 if near else 0.9  # an extra letter typed
-        if i + 1 < n and word[i + 1] != c:
-            yield left + word[i + 1] + c + word[i + 2:], 0.6  # two letters swapped
-        for r in _ALPHABET:
-            if r != c:
-                yield left + r + right, 0.5 if adjacent(c, r) else 1.0  # a wrong key
-    for i in range(n + 1):
-        for r in _ALPHABET:
-            doubled = (i > 0 and word[i - 1] == r) or (i < n and word[i] == r)
-            yield word[:i] + r + word[i:], 0.6 if doubled else 0.8  # a letter left out
+        near = any(0 <= k < n and (word[k] == c or _adjacent(word[k], c)) for k in (i - 1, i + 1) if k != i)
+        return 0.5 if near else 0.9
+    c = candidate[i]  # a letter left out
+    doubled = candidate[i - 1:i] == c or candidate[i + 1:i + 2] == c
+    return 0.6 if doubled else 0.8
 
 
-def suggestions(word: str, names: Iterable[str] = (), limit: int = 3) -> list[str]:
-    """Dictionary words (and the story's names) one edit from `word`, best first:
-    cheapest edit, then commonest word; a changed first letter costs extra."""
+def suggestions(word: str, limit: int = 3) -> list[str]:
+    """Dictionary words one slip from `word`, best first: cheapest slip, then
+    commonest word. A changed first letter is not offered: such slips are rare
+    and the "suggestions" they give are mostly other words."""
     lex = lexicon()
     lower = word.lower()
-    capitalised = word[:1].isupper()
-    name_set = {n.lower() for n in names}
-    best: dict[str, float] = {}
-    for candidate, cost in _edits(lower):
-        if candidate in best and best[candidate] <= cost:
-            continue
-        rank = lex.rank_of(candidate, capitalised)
-        if rank is None and candidate not in name_set:
-            continue
+    scored = []
+    for candidate in one_edit(lower) & lex.words:
         if candidate[:1] != lower[:1] and candidate[:2] != lower[1::-1]:
-            continue  # slips of the first letter are rare; such "suggestions" are mostly other words
-        frequency = 0.08 * math.log2((rank if rank is not None else 20000) + 2)
-        best[candidate] = cost + frequency
-    ranked = sorted(Suggestion(score, w) for w, score in best.items())
-    return [s.word for s in ranked[:limit]]
+            continue
+        rank = lex.rank.get(candidate, _RANKED)
+        scored.append((edit_cost(lower, candidate) + 0.08 * math.log2(rank + 2), candidate))
+    return [w for _, w in sorted(scored)[:limit]]
 
 
 def keep_case(original: str, replacement: str) -> str:
@@ -232,12 +226,22 @@ class Manuscript:
     counts: Counter[str] = field(default_factory=Counter)  # unknown words, lowercased
     capitalised: Counter[str] = field(default_factory=Counter)  # all capitalised words
 
+    @functools.cached_property
+    def frequent_names(self) -> dict[str, str]:
+        """Capitalised words used again and again that are no ordinary word, by lowercase."""
+        words = lexicon().words
+        return {w.lower(): w for w, n in self.capitalised.items()
+                if n >= _NAME_MIN_REPEATS and w.lower() not in words}
+
 
 @cache
 def classify(token: str) -> tuple[str, str]:
     """(KNOWN | CHECK | ODD, the part to check). ODD: speech with an elision
     (goin', t'ink) or a foreign word; KNOWN: a dictionary word, slang, a short
     word, an acronym, mixed case (SouthPaw, iPhone), a stretch (loooong)."""
+    words = lexicon().words
+    if token in words or token.lower() in words:
+        return KNOWN, token
     word = token.replace("’", "'")
     if "'" in word:
         for suffix in _SUFFIXES:
@@ -248,7 +252,7 @@ def classify(token: str) -> tuple[str, str]:
             return (KNOWN if word.lower() in accepted_words() or lexicon().knows(word) else ODD), word
     if not word.isascii():
         return ODD, word
-    if len(word) < 3 or _STRETCH.search(word) or any(c.isupper() for c in word[1:]) and not word.isupper():
+    if len(word) < 3 or _STRETCH.search(word) or not word[1:].islower() and not word.isupper():
         return KNOWN, word
     if lexicon().knows(word) or word.lower() in accepted_words() or derived(word.lower()):
         return KNOWN, word
@@ -298,18 +302,16 @@ def _mid_sentence(text: str, start: int) -> bool:
     return c.isalnum() or c in _MID_SENTENCE_BEFORE
 
 
-def _token_pattern(tokens: Iterable[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W\d_])(?<![^\W\d_]['’])(?:{alternatives})(?![^\W\d_])(?!['’][^\W\d_])")
-
-
 def scan(doc: Document, words: frozenset[str]) -> Scan:
     """Find every occurrence of a word the dictionary does not explain."""
     text = doc.text
     regions = doc.regions_of(*_CHECKED)
     counts: Counter[str] = Counter()
+    tokens_by_region = []
     for region in regions:
-        counts.update(WORD.findall(text, region.start, region.end))
+        tokens = WORD.findall(text, region.start, region.end)
+        counts.update(tokens)
+        tokens_by_region.append(tokens)
     capitalised = Counter({t: n for t, n in counts.items() if t[:1].isupper()})
     odd: dict[str, str | None] = {}
     for token in counts:
@@ -320,26 +322,55 @@ def scan(doc: Document, words: frozenset[str]) -> Scan:
             odd[token] = None
     if not any(odd.values()):
         return Scan([], capitalised)
-    return Scan(_occurrences(doc, regions, odd), capitalised)
+    found = []
+    for region, tokens in zip(regions, tokens_by_region):
+        here = odd.keys() & tokens
+        if here:
+            found.extend(sorted(((at, token, region) for token in here
+                                 for at in _find_word(text, token, region.start, region.end)),
+                                key=lambda hit: hit[0]))
+    return Scan(_occurrences(doc, found, odd), capitalised)
 
 
-def _occurrences(doc: Document, regions: list, odd: dict[str, str | None]) -> list[Occurrence]:
+def _find_word(text: str, token: str, start: int, end: int) -> Iterator[int]:
+    """Where `token` stands as a whole word (as WORD would find it) in text[start:end]."""
+    at = text.find(token, start, end)
+    while at >= 0:
+        after = at + len(token)
+        if not _letter_joined(text, at - 1, -1) and not _letter_joined(text, after, 1):
+            yield at
+        at = text.find(token, after, end)
+
+
+def _letter_joined(text: str, i: int, step: int) -> bool:
+    """Is text[i] a letter, or an apostrophe with a letter beyond it (don't)?"""
+    c = text[i:i + 1] if i >= 0 else ""
+    if c.isalpha():
+        return True
+    j = i + step
+    return c in ("'", "’") and j >= 0 and text[j:j + 1].isalpha()
+
+
+Hit = tuple[int, str, Region]
+
+
+def _occurrences(doc: Document, found: list[Hit], odd: dict[str, str | None]) -> list[Occurrence]:
     text = doc.text
-    starts = [r.start for r in regions]
-    found: list[tuple[re.Match[str], Any]] = []
-    for m in _token_pattern(odd).finditer(text):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0 and m.start() < regions[i].end:
-            found.append((m, regions[i]))
     out = []
-    for n, (m, region) in enumerate(found):
-        part = odd[m.group(0)]
-        if part is None or _elided(text, m.start(), m.end(), region.start):
+    for n, (start, token, region) in enumerate(found):
+        part = odd[token]
+        end = start + len(token)
+        if part is None or _elided(text, start, end, region.start):
             continue
-        reportable = not (_in_compound(text, m.start(), m.end()) or doc.in_emphasis(m.start())
+        reportable = not (_in_compound(text, start, end) or _emphasised(text, start, end)
                           or doc.paragraphs[region.paragraph].indented or _clustered(found, n, region))
-        out.append(Occurrence(part, m.start(), m.start() + len(part), _mid_sentence(text, m.start()), reportable))
+        out.append(Occurrence(part, start, start + len(part), _mid_sentence(text, start), reportable))
     return out
+
+
+def _emphasised(text: str, start: int, end: int) -> bool:
+    """An italic or bold word (_gorver_, *Vell*): often foreign or deliberate."""
+    return text[start - 1:start] in ("_", "*") or text[end:end + 1] in ("_", "*")
 
 
 def _elided(text: str, start: int, end: int, region_start: int) -> bool:
@@ -356,14 +387,13 @@ def _in_compound(text: str, start: int, end: int) -> bool:
         (text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha())
 
 
-def _clustered(found: list[tuple[re.Match[str], Any]], n: int, region: Any) -> bool:
+def _clustered(found: list[Hit], n: int, region: Region) -> bool:
     """Another odd word close by in the same paragraph: dialect or a foreign phrase, not a slip."""
-    m = found[n][0]
+    start = found[n][0]
     for k in (n - 1, n + 1):
         if 0 <= k < len(found):
-            other, other_region = found[k]
-            if other_region.paragraph == region.paragraph and \
-                    abs(other.start() - m.start()) <= _CLUSTER_WINDOW:
+            other, _token, other_region = found[k]
+            if other_region.paragraph == region.paragraph and abs(other - start) <= _CLUSTER_WINDOW:
                 return True
     return False
 
@@ -463,16 +493,16 @@ def _suggest(word: str) -> tuple[str, ...]:
 def _near_name(word: str, manuscript: Manuscript) -> str | None:
     """A name the story uses again and again, one cheap slip away from this
     rarer spelling (not its plural: the two Erwyns; not an ordinary word: Now)."""
-    own = manuscript.capitalised[word]
     lower = word.lower()
     if len(word) < _NAME_MIN_LENGTH:
         return None
-    for candidate, cost in _edits(lower):
-        if cost > 0.9 or candidate[:1] != lower[:1] or lower in (candidate + "s", candidate + "es"):
+    own = manuscript.capitalised[word]
+    for candidate in sorted(one_edit(lower) & manuscript.frequent_names.keys()):
+        name = manuscript.frequent_names[candidate]
+        if candidate[:1] != lower[:1] or lower in (candidate + "s", candidate + "es") \
+                or edit_cost(lower, candidate) > 0.9:
             continue
-        name = candidate.capitalize()
-        count = manuscript.capitalised[name]
-        if count >= max(_NAME_MIN_REPEATS, 3 * own) and candidate not in lexicon().words:
+        if manuscript.capitalised[name] >= 3 * own:
             return name
     return None
 
@@ -530,23 +560,21 @@ class GlossaryRule(Check):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
         text = doc.text
-        regions = doc.regions_of(*self.regions)
-        tokens: set[str] = set()
-        for region in regions:
-            tokens.update(WORD.findall(text, region.start, region.end))
-        misses = {t: c for t in tokens if (c := self._miss(t))}
-        if not misses:
-            return
-        starts = [r.start for r in regions]
-        for m in _token_pattern(misses).finditer(text):
-            i = bisect.bisect_right(starts, m.start()) - 1
-            if i < 0 or m.start() >= regions[i].end:
+        for region in doc.regions_of(*self.regions):
+            tokens = set(WORD.findall(text, region.start, region.end))
+            misses = {t: miss for t in tokens if (miss := self._miss(t))}
+            if not misses:
                 continue
-            part, canonical = misses[m.group(0)]
-            start, end = m.start(), m.start() + len(part)
-            yield Diagnostic(self.rule.id, start, end, self.message.format(match=part, replacement=canonical),
-                             (Fix(start, end, canonical, safe=False),), confidence=0.8)
+            for m in WORD.finditer(text, region.start, region.end):
+                if m.group(0) not in misses:
+                    continue
+                part, canonical = misses[m.group(0)]
+                start, end = m.start(), m.start() + len(part)
+                yield Diagnostic(self.rule.id, start, end,
+                                 self.message.format(match=part, replacement=canonical),
+                                 (Fix(start, end, canonical, safe=False),), confidence=0.8)
 
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one per glossary rule, which lives for the run
     def _miss(self, token: str) -> tuple[str, str] | None:
         part = classify(token)[1]
         canonical = self.near_miss(part)
@@ -562,10 +590,8 @@ def _glossary_terms(entry: dict[str, Any], path: Path) -> tuple[str, ...]:
 
 
 def _within_one_edit(word: str, targets: dict[str, str]) -> str | None:
-    for candidate, _cost in _edits(word):
-        if candidate in targets:
-            return targets[candidate]
-    return None
+    hits = sorted(one_edit(word) & targets.keys())
+    return targets[hits[0]] if hits else None
 
 
 def enabled_glossaries(ctx: Context) -> list[GlossaryRule]:
