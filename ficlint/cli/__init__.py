@@ -16,6 +16,7 @@ from ficlint.cli import lsp as lsp_cmd
 from ficlint.cli import report as report_cmd
 from ficlint.cli import rules as rules_cmd
 from ficlint.cli import setup as setup_cmd
+from ficlint.cli import words as words_cmd
 from ficlint.cli.errors import EXIT_ERROR, EXIT_FINDINGS
 
 
@@ -31,6 +32,7 @@ cli.add_command(rules_cmd.explain)
 cli.add_command(setup_cmd.init)
 cli.add_command(lsp_cmd.lsp)
 cli.add_command(report_cmd.report)
+cli.add_command(words_cmd.words)
 
 
 def main() -> None:

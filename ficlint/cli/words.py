@@ -1,0 +1,65 @@
+"""`ficlint words add WORD...` and `ficlint words list`: the project word list.
+
+Words go to `.ficlint-words.txt` next to the project's `.ficlint.yaml` (found
+by walking up from the current folder, or given with --config), or in the
+current folder when there is no config file. The spelling check (S001, S002)
+never flags a listed word, in any capitalisation.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ficlint.cli.errors import fail
+from ficlint.config import WORDS_FILE, find_config
+
+
+def words_file(config_file: Path | None) -> Path:
+    config = config_file or find_config(Path.cwd())
+    folder = config.resolve().parent if config else Path.cwd()
+    return folder / WORDS_FILE
+
+
+def read_words(path: Path) -> list[str]:
+    if not path.is_file():
+        return []
+    lines = (line.strip() for line in path.read_text(encoding="utf-8-sig").splitlines())
+    return [w for w in lines if w and not w.startswith("#")]
+
+
+@click.group()
+def words() -> None:
+    """The project's own words: names, places, invented terms."""
+
+
+@words.command("add")
+@click.argument("new_words", metavar="WORD...", nargs=-1, required=True)
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="Add to the word list next to this config file.")
+def add(new_words: tuple[str, ...], config_file: Path | None) -> None:
+    """Add WORDs to .ficlint-words.txt so spelling never flags them."""
+    path = words_file(config_file)
+    known = set(read_words(path))
+    wanted = [w.strip() for w in new_words if w.strip()]
+    bad = [w for w in wanted if any(c.isspace() for c in w)]
+    if bad:
+        fail(f"one word at a time, without spaces: {bad[0]!r}")
+    added = [w for w in dict.fromkeys(wanted) if w not in known]
+    if added:
+        existing = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
+        prefix = "" if not existing or existing.endswith("\n") else "\n"
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(prefix + "".join(f"{w}\n" for w in added))
+    skipped = len(wanted) - len(added)
+    note = f" ({skipped} already listed)" if skipped else ""
+    click.echo(f"added {len(added)} word{'s' if len(added) != 1 else ''} to {path}{note}")
+
+
+@words.command("list")
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+def list_words(config_file: Path | None) -> None:
+    """Print the words of .ficlint-words.txt, one a line."""
+    for word in read_words(words_file(config_file)):
+        click.echo(word)
