@@ -261,9 +261,22 @@ def _packs(node: Node, path: Path, key: str) -> tuple[Path, ...]:
     for item, name in zip(_items(node), _strings(node, path, key)):
         pack = (path.parent / name).resolve()
         if not pack.exists():
+            pack = _shipped_pack(name) or pack
+        if not pack.exists():
             raise ConfigError(path, _line(item), f"{key!r}: rule pack {name!r} does not exist")
         out.append(pack)
     return tuple(out)
+
+
+def _shipped_pack(name: str) -> Path | None:
+    """An opt-in pack shipped with ficlint, named by its place under rules/
+    (`glossaries/harry-potter`), when no file of that name is beside the config."""
+    from ficlint.resources import rules_dir
+
+    for candidate in (rules_dir() / name, rules_dir() / f"{name}.yaml"):
+        if candidate.is_file() and candidate.resolve().is_relative_to(rules_dir().resolve()):
+            return candidate.resolve()
+    return None
 
 
 def _options(node: Node, path: Path, key: str) -> dict[str, dict[str, Any]]:

@@ -451,8 +451,8 @@ class Spelling(Check):
         for occ in doc_scan.occurrences:
             if not occ.reportable or occ.word in manuscript.names:
                 continue
-            if any(g.near_miss(occ.word) for g in glossaries):
-                continue  # the glossary rule reports it, with the canonical spelling
+            if any(g.covers(occ.word) for g in glossaries):
+                continue  # a term of the fandom, or a near-miss its glossary rule reports
             diagnostic = self._judge(occ, manuscript, ctx)
             if diagnostic is not None:
                 yield diagnostic
@@ -546,6 +546,10 @@ class GlossaryRule(Check):
         self.variants = {str(k).lower(): str(v) for k, v in (entry.get("variants") or {}).items()}
         self.by_lower = {t.lower(): t for t in self.terms}
         _GLOSSARIES[self.rule.id] = self
+
+    def covers(self, word: str) -> bool:
+        """Is `word` one of the glossary's terms or a near-miss of one?"""
+        return word.lower() in self.by_lower or self.near_miss(word) is not None
 
     def near_miss(self, word: str) -> str | None:
         """The canonical spelling `word` misses, or None."""
