@@ -63,8 +63,11 @@ NAME_NEAR_MISS = Rule(
     category="spelling",
     summary="A one-off spelling of a name the story spells another way everywhere else (`Dereck` for `Derek`).",
     why="Readers notice a character's name spelt two ways at once, and a search for the name misses it.",
-    flags=("Marguerite smiled. Marguerite waved. Then Marguerite left. Later Margeurite came back.",),
-    allows=("Marguerite smiled. Marguerite waved. Then Marguerite left. Later Marguerite came back.",),
+    flags=("Derek knocked. Karen let Derek in, and Derek sat down. She gave Derek tea; Derek drank it. "
+           "Then Dereck left.",),
+    allows=("Derek knocked. Karen let Derek in, and Derek sat down. She gave Derek tea; Derek drank it. "
+            "Then Derek left.",
+            "Hullo, said Tom. Hullo, said Ann. Hullo, said Bob. Hullo, said Jim. Hullo, said Sue. Hulloa!"),
     fix_safety="Unsafe: a second character may really have the similar name.",
 )
 
@@ -215,7 +218,7 @@ class Scan:
     """The words of one file that the dictionary does not explain."""
 
     occurrences: list[Occurrence]
-    capitalised: Counter[str]  # every capitalised word of the file, with its count
+    capitalised: Counter[str]  # words the file only ever capitalises (names), with their counts
 
 
 @dataclass
@@ -224,14 +227,14 @@ class Manuscript:
 
     names: frozenset[str] = frozenset()  # unknown capitalised words the story keeps using
     counts: Counter[str] = field(default_factory=Counter)  # unknown words, lowercased
-    capitalised: Counter[str] = field(default_factory=Counter)  # all capitalised words
+    capitalised: Counter[str] = field(default_factory=Counter)  # words only ever capitalised
 
     @functools.cached_property
     def frequent_names(self) -> dict[str, str]:
         """Capitalised words used again and again that are no ordinary word, by lowercase."""
         words = lexicon().words
         return {w.lower(): w for w, n in self.capitalised.items()
-                if n >= _NAME_MIN_REPEATS and w.lower() not in words}
+                if n >= _NAME_MIN_REPEATS and (w in words or w.lower() not in words)}
 
 
 @cache
@@ -312,7 +315,7 @@ def scan(doc: Document, words: frozenset[str]) -> Scan:
         tokens = WORD.findall(text, region.start, region.end)
         counts.update(tokens)
         tokens_by_region.append(tokens)
-    capitalised = Counter({t: n for t, n in counts.items() if t[:1].isupper()})
+    capitalised = Counter({t: n for t, n in counts.items() if t[:1].isupper() and t.lower() not in counts})
     odd: dict[str, str | None] = {}
     for token in counts:
         kind, part = classify(token)
@@ -496,15 +499,20 @@ def _near_name(word: str, manuscript: Manuscript) -> str | None:
     lower = word.lower()
     if len(word) < _NAME_MIN_LENGTH:
         return None
-    own = manuscript.capitalised[word]
+    own = manuscript.capitalised.get(word, 1)
     for candidate in sorted(one_edit(lower) & manuscript.frequent_names.keys()):
         name = manuscript.frequent_names[candidate]
-        if candidate[:1] != lower[:1] or lower in (candidate + "s", candidate + "es") \
+        if candidate[:1] != lower[:1] or _plural_pair(lower, candidate) \
                 or edit_cost(lower, candidate) > 0.9:
             continue
-        if manuscript.capitalised[name] >= 3 * own:
+        if manuscript.capitalised.get(name, 0) >= 3 * own:
             return name
     return None
+
+
+def _plural_pair(a: str, b: str) -> bool:
+    """One is the other's plural: Erwyn and Erwyns, Growleywog and Growleywogs."""
+    return a in (b + "s", b + "es") or b in (a + "s", a + "es")
 
 
 def project_words(ctx: Context) -> frozenset[str]:
