@@ -11,6 +11,8 @@ from pathlib import Path
 
 from ficlint.backends.languagetool import LanguageToolRun
 from ficlint.config import Config, ConfigError, default_config, find_config, load_config
+from ficlint.batch import Progress, lint_manuscript
+from ficlint.cache import ResultCache, cache_root
 from ficlint.engine import FileResult, Linter, Selection
 from ficlint.source import InputError, Source, read_source
 
@@ -23,6 +25,9 @@ class RunOptions:
     selection: Selection = field(default_factory=Selection)
     overrides: dict[str, object] = field(default_factory=dict)  # Config fields set on the command line
     languagetool: bool | None = None  # --languagetool / --no-languagetool; None: each config decides
+    cache: bool = False  # read and write the result cache (the CLI turns it on; --no-cache off)
+    jobs: int = 1  # worker processes for large manuscripts
+    progress: Progress | None = None  # called with (files done, files in all)
 
 
 def discover(paths: Iterable[Path], include: Sequence[str], explicit_ok: bool = True) -> list[Path]:
@@ -92,6 +97,7 @@ def lint_paths(paths: Sequence[Path], options: RunOptions) -> list[FileResult]:
     results: dict[str, FileResult] = {}
     order: list[str] = []
     languagetool = LanguageToolRun(options.languagetool)  # servers open once per run, when first needed
+    total = sum(len(files) for _, files in groups.values())
     for config, files in groups.values():
         linter = Linter(config, options.selection)
         sources: list[Source | InputError] = []
@@ -102,13 +108,22 @@ def lint_paths(paths: Sequence[Path], options: RunOptions) -> list[FileResult]:
                 sources.append(err)
             except LookupError:
                 raise ConfigError(config.path, None, f"'encoding': unknown encoding {config.encoding!r}") from None
-        manuscript = linter.lint(sources)
+        cache = ResultCache(cache_root(config.path)) if options.cache else None
+        progress = _offset_progress(options.progress, len(order), total)
+        manuscript = lint_manuscript(linter, sources, cache, options.jobs, progress)
         languagetool.add(manuscript, config, options.selection)
         for result in manuscript:
             results[result.path] = result
         order.extend(str(f) for f in files)
     languagetool.close()
     return [results[p] for p in order]
+
+
+def _offset_progress(progress: Progress | None, before: int, total: int) -> Progress | None:
+    """Progress of one manuscript reported as progress of the whole run."""
+    if progress is None:
+        return None
+    return lambda done, _: progress(before + done, total)
 
 
 def manuscript_key(config: Config, path: Path) -> tuple[int, Path | None]:

@@ -9,6 +9,8 @@ import click
 
 from ficlint.cli.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail
 from ficlint.config import DIALECTS, ConfigError
+from ficlint.batch import default_jobs
+from ficlint.cli.progress import progress_bar
 from ficlint.engine import FileResult, Selection
 from ficlint.packs import PackError
 from ficlint.registry import RegistryError, load_failures
@@ -37,6 +39,8 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--stdin-filename", type=click.Path(path_type=Path),
               help="With `-`: the path the text on stdin stands for (config and output).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for large manuscripts (default: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="One line per finding; no summary when clean.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
@@ -51,7 +55,7 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
           ignore: tuple[str, ...], config_file: Path | None, dialect: str | None, stdin_filename: Path | None,
           no_cache: bool, quiet: bool, statistics: bool, color: bool | None,
           fix: bool = False, show_diff: bool = False, unsafe_fixes: bool = False,
-          languagetool: bool | None = None, strict: bool = False) -> None:
+          languagetool: bool | None = None, strict: bool = False, jobs: int | None = None) -> None:
     """Check manuscripts: files, folders (searched for *.md, *.markdown, *.txt), or - for stdin."""
     if not paths:
         paths = (Path("."),)
@@ -62,6 +66,9 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
         selection=Selection(_split(select), _split(extend_select), _split(ignore)),
         overrides={"dialect": dialect},
         languagetool=languagetool,
+        cache=not no_cache,
+        jobs=jobs or default_jobs(),
+        progress=progress_bar(fmt, quiet),
     )
     try:
         _check_selectors(options)
@@ -74,6 +81,8 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
     except (ConfigError, PackError, RegistryError) as err:
         fail(str(err))
         return
+    if options.progress is not None:
+        options.progress.clear()
     if not results:
         _warn_nothing_found(paths)
     extra = {"color": use_color(sys.stdout, color), "quiet": quiet, "statistics": statistics}

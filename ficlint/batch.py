@@ -1,0 +1,172 @@
+"""Linting a manuscript of many files: the result cache, worker processes on
+every core, and progress. Output is the same, in the same order, as
+`Linter.lint` gives serially; only the time differs.
+
+Two phases, as in the engine: every file's facts are gathered (from the cache
+or a worker), combined into the manuscript's, then every file is checked
+(from the cache or a worker). Workers are forked after the parent has loaded
+ficlint's data, so they share it instead of loading it again; the manuscript's
+facts reach them the same way, not through a pipe.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from ficlint.cache import ResultCache, file_fingerprints, stable_digest
+from ficlint.diagnostics import Diagnostic
+from ficlint.document import Document
+from ficlint.engine import FileResult, Linter
+from ficlint.source import InputError, Source
+
+Progress = Callable[[int, int], None]  # (files done, files in all)
+
+PARALLEL_MIN_FILES = 4
+PARALLEL_MIN_CHARS = 400_000  # below this, starting workers costs more than it saves
+
+
+@dataclass
+class _Job:
+    index: int
+    source: Source
+    enabled: frozenset[str]
+    key: str  # the file's cache key, before the manuscript's facts are known
+
+
+# What forked workers inherit from the parent (never pickled).
+_WORKER_LINTER: Linter | None = None
+_WORKER_MANUSCRIPT: dict[str, object] = {}
+
+
+def lint_manuscript(linter: Linter, sources: Sequence[Source | InputError], cache: ResultCache | None = None,
+                    jobs: int = 1, progress: Progress | None = None) -> list[FileResult]:
+    results: list[FileResult] = []
+    work: list[_Job] = []
+    setting = _settings_key(linter)
+    for source in sources:
+        if isinstance(source, InputError):
+            results.append(FileResult(source.path, error=source))
+            continue
+        results.append(FileResult(source.path, Document(source)))
+        enabled = linter.enabled_for(source.path)
+        work.append(_Job(len(results) - 1, source, enabled, ResultCache.key(setting, sorted(enabled), source.text)))
+    jobs = _effective_jobs(jobs, work)
+    per_file = _gather_all(linter, work, cache, jobs)
+    manuscript = linter.combine(per_file, [job.enabled for job in work])
+    manuscript_key = stable_digest(manuscript)
+    checked = _check_all(linter, work, manuscript, manuscript_key, cache, jobs, progress)
+    for job, (diagnostics, failures) in zip(work, checked):
+        result = results[job.index]
+        result.facts = manuscript
+        result.failures.extend(linter.failures)
+        result.failures.extend(failures)
+        result.diagnostics = diagnostics
+    return results
+
+
+def _settings_key(linter: Linter) -> Any:
+    config = linter.config
+    return (repr(config), sorted(linter.base_enabled), file_fingerprints(config.packs))
+
+
+def _effective_jobs(jobs: int, work: list[_Job]) -> int:
+    if jobs <= 1 or len(work) < PARALLEL_MIN_FILES:
+        return 1
+    if sum(len(job.source.text) for job in work) < PARALLEL_MIN_CHARS:
+        return 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return min(jobs, len(work))
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+# -- phase 1: facts ----------------------------------------------------------------
+
+
+def _gather_all(linter: Linter, work: list[_Job], cache: ResultCache | None, jobs: int) -> list[dict[str, object]]:
+    facts: list[dict[str, object] | None] = [cache.get("facts", job.key) if cache else None for job in work]
+    missing = [i for i, f in enumerate(facts) if f is None]
+    if missing and jobs > 1 and len(missing) >= PARALLEL_MIN_FILES:
+        _warm(linter, work[missing[0]])
+        for i, (found, failures) in zip(missing, _map(linter, _gather_worker, [work[i] for i in missing], jobs)):
+            facts[i] = found
+            linter.failures.extend(failures)
+    else:
+        for i in missing:
+            facts[i] = linter.gather_one(Document(work[i].source), work[i].enabled)
+    if cache:
+        for i in missing:
+            cache.put("facts", work[i].key, facts[i])
+    return [f or {} for f in facts]
+
+
+def _gather_worker(job: _Job) -> tuple[dict[str, object], list[str]]:
+    assert _WORKER_LINTER is not None
+    before = len(_WORKER_LINTER.failures)
+    facts = _WORKER_LINTER.gather_one(Document(job.source), job.enabled)
+    return facts, _WORKER_LINTER.failures[before:]
+
+
+# -- phase 2: diagnostics --------------------------------------------------------------
+
+
+def _check_all(linter: Linter, work: list[_Job], manuscript: dict[str, object], manuscript_key: str,
+               cache: ResultCache | None, jobs: int, progress: Progress | None
+               ) -> list[tuple[list[Diagnostic], list[str]]]:
+    keys = [ResultCache.key(job.key, manuscript_key) for job in work]
+    done: list[tuple[list[Diagnostic], list[str]] | None] = [
+        cache.get("diagnostics", key) if cache else None for key in keys]
+    missing = [i for i, d in enumerate(done) if d is None]
+    count = len(work) - len(missing)
+    if progress:
+        progress(count, len(work))
+    if missing and jobs > 1 and len(missing) >= PARALLEL_MIN_FILES:
+        global _WORKER_MANUSCRIPT
+        _WORKER_MANUSCRIPT = manuscript
+        outputs = _map(linter, _check_worker, [work[i] for i in missing], jobs)
+    else:
+        outputs = (_check_one(linter, work[i], manuscript) for i in missing)
+    for i, output in zip(missing, outputs):
+        done[i] = output
+        if cache and not output[1]:  # never cache the result of a crashed check
+            cache.put("diagnostics", keys[i], output)
+        count += 1
+        if progress:
+            progress(count, len(work))
+    return [d or ([], []) for d in done]
+
+
+def _check_one(linter: Linter, job: _Job, manuscript: dict[str, object]) -> tuple[list[Diagnostic], list[str]]:
+    failures: list[str] = []
+    diagnostics = linter.check_document(Document(job.source), job.enabled, manuscript, failures)
+    return diagnostics, failures
+
+
+def _check_worker(job: _Job) -> tuple[list[Diagnostic], list[str]]:
+    assert _WORKER_LINTER is not None
+    return _check_one(_WORKER_LINTER, job, _WORKER_MANUSCRIPT)
+
+
+# -- workers ----------------------------------------------------------------------------
+
+
+def _warm(linter: Linter, job: _Job) -> None:
+    """Load every lazily loaded model and list in the parent before forking."""
+    linter.check_document(Document(job.source), job.enabled, {}, [])
+
+
+def _map(linter: Linter, fn: Callable[[_Job], Any], items: list[_Job], jobs: int) -> Iterator[Any]:
+    """fn over items in forked workers, results in order as they come."""
+    global _WORKER_LINTER
+    _WORKER_LINTER = linter
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        yield from pool.map(fn, items, chunksize=max(1, len(items) // (jobs * 4)))
