@@ -34,6 +34,7 @@ from ficlint.check import Check, Context
 from ficlint.diagnostics import Diagnostic, Fix, Severity
 from ficlint.document import Document, RegionKind
 from ficlint.rule import Rule
+from ficlint.safe_regex import UnsafePattern, compile_pattern
 
 KINDS = ("substitution", "existence", "consistency")
 _META_KEYS = {"id", "name", "kind", "category", "severity", "summary", "why", "flags", "allows", "fix_safety",
@@ -161,10 +162,12 @@ class PackRule(Check):
                 return self._substitutions(entry)
             if self.kind == "existence":
                 patterns = _as_list(entry["patterns"])
-                return [_Matcher(re.compile(p, self.flags), lambda m: None) for p in patterns]
+                return [_Matcher(compile_pattern(p, self.flags), lambda m: None) for p in patterns]
             return self._consistency(entry)
         except re.error as err:
             raise PackError(f"{self.path}: rule {self.rule.id}: bad regular expression: {err}") from None
+        except UnsafePattern as err:
+            raise PackError(f"{self.path}: rule {self.rule.id}: {err}") from None
         except (KeyError, AttributeError, TypeError) as err:
             raise PackError(f"{self.path}: rule {self.rule.id}: missing or malformed key {err}") from None
 
@@ -179,11 +182,11 @@ class PackRule(Check):
             fold = str.lower if self.flags & re.IGNORECASE else str
             table = {fold(k): v for k, v in swap.items()}
             words = "|".join(re.escape(k) for k in sorted(swap, key=len, reverse=True))
-            pattern = re.compile(f"{before}(?P<hit>\\b(?:{words})\\b){after}", self.flags)
+            pattern = compile_pattern(f"{before}(?P<hit>\\b(?:{words})\\b){after}", self.flags)
             return [_Matcher(pattern, lambda m: table.get(fold(m.group("hit"))))]
         matchers = []
         for wrong, right in swap.items():
-            pattern = re.compile(f"{before}(?P<hit>\\b{wrong}\\b){after}", self.flags)
+            pattern = compile_pattern(f"{before}(?P<hit>\\b{wrong}\\b){after}", self.flags)
             matchers.append(_Matcher(pattern, _replacer(right)))
         return matchers
 
