@@ -14,8 +14,15 @@ from ficlint.document.model import RegionKind, Span
 
 _BLANK_LINE = re.compile(r"\n(?:[ \t]*\r?\n)+")
 _LINE = re.compile(r"[^\n]*\n?")
-_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n(?:.*?\r?\n)?(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
+_FRONT_MATTER = re.compile(
+    r"\A(?:---|\+\+\+)[ \t]*\r?\n(?:.*?\r?\n)?(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+# A code fence must be closed; a `~~~` fence needs an info string (`~~~text`),
+# because a bare `~~~` line in fiction is a scene break.
+_FENCE = re.compile(
+    r"^[ \t]{0,3}(?:(?P<ticks>`{3,})[^`\n]*|(?P<tildes>~{3,})[ \t]*[A-Za-z][^\n]*)\r?\n.*?"
+    r"^[ \t]{0,3}(?:(?P=ticks)|(?P=tildes))[`~]*[ \t]*\r?$",
+    re.M | re.S,
+)
 # Each pattern starts with a literal so the regex engine can skip ahead fast.
 _INLINE_MARKUP = [
     re.compile(r"<!--.*?-->", re.S),  # HTML comment
@@ -28,7 +35,7 @@ _INLINE_MARKUP = [
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+\w")
 
 
-_SCENE_BREAK = re.compile(r"^[ \t]*(?:(?:[*\-~#=_•·+oOxX][ \t]*){3,}|<hr\s*/?>|§)[ \t]*$")
+_SCENE_BREAK = re.compile(r"^[ \t]*(?:(?:[*\-~#=_•·+oOxX0][ \t]*){3,}|<hr\s*/?>|§)[ \t]*$")
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]|$)")
 _SETEXT = re.compile(r"\r?\n[ \t]*(?:=+|-+)[ \t]*$")
 _NUMBER_WORDS = (
@@ -54,7 +61,8 @@ _AUTHOR_NOTE = re.compile(
 _READER_CUES = re.compile(
     r"\b(?:fan ?fic(?:tion)?s?|fics?|one-?shots?|R ?& ?R|reviews?|reviewing|kudos|favou?rites?|"
     r"updates?|updating|(?:next|this|last|first|new) chapter|(?:thanks?|thank you)(?: \w+)? for reading|"
-    r"hope (?:you|u)(?: \w+)? (?:enjoy|like)(?:ed|d)?|(?:do not|don't|dont) own|disclaimer|beta(?:'?d| reader)?|"
+    r"hope (?:you|u)(?: \w+)? (?:enjoy|like)(?:ed|d)?|(?:do not|don't|dont) own|disclaimer|"
+    r"beta(?:'?d| reader)?|"
     r"what (?:did|do) you(?: \w+)? think|read and review)\b"
     r"|(?<![\w:;])(?:[:;=][-']?[)(DPp3]|<3|[xX][dD])(?![\w)(])",
     re.I,
@@ -67,7 +75,8 @@ _HEADER_LABEL = re.compile(
 )
 _EDGE_NOTE_REACH = 3  # paragraphs at each end of a file that may be unlabelled notes
 _EDGE_NOTE_MAX_CHARS = 600
-_SMALL_WORDS = frozenset("a an the of in on at to and or but for by with from into as vs nor is".split())
+_SMALL_WORDS = frozenset(("a", "an", "the", "of", "in", "on", "at", "to", "and", "or", "but", "for", "by",
+                          "with", "from", "into", "as", "vs", "nor", "is"))
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _MAX_TITLE_CHARS = 80
 
@@ -161,7 +170,8 @@ def is_heading(block: str) -> bool:
         return "\n" not in stripped or bool(_SETEXT.search(stripped))
     if "\n" in stripped or len(stripped) > _MAX_TITLE_CHARS or not stripped:
         return False
-    if _CHAPTER.match(stripped) or _NUMERAL_LINE.match(stripped):
+    chapter = _CHAPTER.match(stripped)
+    if chapter and _is_chapter_title_rest(stripped[chapter.end():]) or _NUMERAL_LINE.match(stripped):
         return True
     if stripped[0] in "\"“‘'" or stripped[-1] in ",;:":
         return False
@@ -171,6 +181,14 @@ def is_heading(block: str) -> bool:
     if stripped[-1] in ".!?…\"”’":
         return False
     return _is_title_case(stripped)
+
+
+def _is_chapter_title_rest(rest: str) -> bool:
+    """What may follow "Chapter 3" or "Epilogue" in a heading: nothing, a
+    separator and a title, or a title in Title Case ("Chapter one was hard"
+    and "The end came quickly." are sentences)."""
+    rest = rest.strip(" \t*_")
+    return not rest or rest[0] in ":.-–—|(~" or _is_title_case(rest)
 
 
 def _is_title_case(line: str) -> bool:
