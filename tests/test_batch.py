@@ -100,3 +100,17 @@ def test_jobs_option_is_accepted(tmp_path: Path, jobs: str) -> None:
     result = run_cli("check", "-j", jobs, "--no-cache", str(tmp_path))
     assert result.code == 1, result.stderr
     assert run_cli("check", "-j", "0", str(tmp_path)).code == 2
+
+
+def test_huge_binary_and_undecodable_files_do_not_stop_the_run(tmp_path: Path) -> None:
+    write_manuscript(tmp_path, 2, 2)
+    with (tmp_path / "huge.txt").open("wb") as fh:  # 100 MB, sparse: cheap to make
+        fh.truncate(100 * 1024 * 1024)
+    (tmp_path / "photo.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (tmp_path / "odd.txt").write_bytes("Caf\u00e9 au lait".encode("utf-16-le"))
+    result = run_cli("check", "--no-cache", str(tmp_path))
+    assert result.code == 2
+    assert "huge.txt" in result.stdout + result.stderr and "MB" in result.stdout + result.stderr
+    assert "photo.md" in result.stdout + result.stderr
+    assert "chapter-00.md:" in result.stdout, "the readable chapters are still checked"
+    assert "Traceback" not in result.stderr
