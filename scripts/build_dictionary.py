@@ -12,9 +12,10 @@ Sources (both from PyPI, neither needed at run time):
 - Word frequency: `pyspellchecker`'s English frequency list
   (spellchecker/resources/en.json.gz): it orders the words so that a word's line
   number is its frequency rank (suggestions prefer common words), and its own
-  words (160,000 forms attested at least 50 times in its source corpus, with
-  common misspellings filtered out) join the list, so rare real words such as
-  tarnation, throve or eying are not typos.
+  words (forms attested at least 50 times in its source corpus) join the list,
+  so rare real words such as tarnation or hiccupped are not typos; but not a
+  form one edit from a dictionary word used five times as often, which is
+  likelier a common misspelling (occured, begining, untill).
 
 Usage:
 
@@ -40,6 +41,7 @@ from pathlib import Path
 
 VARIETIES = ("en_US", "en_GB", "en_CA", "en_AU")
 OUTPUT = Path(__file__).resolve().parent.parent / "ficlint" / "data" / "english-words.txt"
+MISSPELLING_RATIO = 5
 _PLAIN_WORD = re.compile(r"^[A-Za-z][A-Za-z'’.-]*$")
 
 
@@ -130,12 +132,34 @@ def load_frequencies(path: Path) -> dict[str, int]:
     return {k: int(v) for k, v in json.loads(gzip.decompress(raw)).items()}
 
 
+def attested_words(counts: dict[str, int], dictionary: set[str]) -> set[str]:
+    """Words of the frequency list that the dictionaries lack, less the likely
+    misspellings among them: a form one edit from a dictionary word used at
+    least MISSPELLING_RATIO times as often (occured/occurred, begining)."""
+    known = {w.lower() for w in dictionary}
+    out = set()
+    for word, count in counts.items():
+        if word in known or len(word) < 2 or not _PLAIN_WORD.match(word):
+            continue
+        rival = max((counts.get(c, 0) for c in _one_edit(word) if c in known), default=0)
+        if rival < MISSPELLING_RATIO * count:
+            out.add(word)
+    return out
+
+
+def _one_edit(word: str) -> set[str]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return ({a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+            | {a + c + b[1:] for a, b in splits if b for c in letters} | {a + c + b for a, b in splits for c in letters})
+
+
 def build(hunspell: Path, frequency: Path, output: Path) -> int:
     words: set[str] = set()
     for variety in VARIETIES:
         words |= expand_dic(hunspell / f"{variety}.dic", hunspell / f"{variety}.aff")
     counts = load_frequencies(frequency)
-    words |= {w for w in counts if _PLAIN_WORD.match(w) and len(w) > 1}
+    words |= attested_words(counts, words)
     ranked = sorted(words, key=lambda w: (-counts.get(w.lower(), 0), w.lower(), w))
     output.parent.mkdir(parents=True, exist_ok=True)
     # Plain text: the wheel compresses it anyway, and reading it skips a gunzip.

@@ -109,6 +109,12 @@ def lexicon() -> Lexicon:
 
 
 @cache
+def misspellings() -> dict[str, str]:
+    """Common misspellings and their corrections (rules/data/common-misspellings.yaml)."""
+    return {str(k).lower(): str(v) for k, v in load_data("common-misspellings")["misspellings"].items()}
+
+
+@cache
 def accepted_words() -> frozenset[str]:
     """Fandom conventions, online slang, interjections and speech forms (lowercase)."""
     data = load_data("fandom-words")
@@ -242,6 +248,8 @@ def classify(token: str) -> tuple[str, str]:
     """(KNOWN | CHECK | ODD, the part to check). ODD: speech with an elision
     (goin', t'ink) or a foreign word; KNOWN: a dictionary word, slang, a short
     word, an acronym, mixed case (SouthPaw, iPhone), a stretch (loooong)."""
+    if token.lower() in misspellings():
+        return CHECK, token
     words = lexicon().words
     if token in words or token.lower() in words:
         return KNOWN, token
@@ -271,8 +279,27 @@ _DERIVING_SUFFIXES = ("s", "es", "ly", "ness", "less", "ful", "like", "ish", "y"
 
 
 def derived(word: str) -> bool:
-    """A regular derivation of a dictionary word: tappings, moony, pantingly,
-    glossless, unbathed. Writers coin these freely; a slip rarely makes one."""
+    """A regular derivation of a dictionary word (tappings, moony, pantingly,
+    glossless, unbathed), which writers coin freely, and not a classic slip of
+    the spelling rules (occured, comming, truely, untill)."""
+    return _derivation(word) and not _spelling_rule_slip(word)
+
+
+def _spelling_rule_slip(word: str) -> bool:
+    """A dictionary word is this one with a consonant doubled or undoubled, or an e dropped."""
+    knows = lexicon().words.__contains__
+    for i in range(1, len(word)):
+        c = word[i]
+        if c == word[i - 1] and knows(word[:i] + word[i + 1:]):
+            return True  # comming -> coming, untill -> until
+        if c not in "aeiou" and c != word[i - 1] and knows(word[:i + 1] + c + word[i + 1:]):
+            return True  # occured -> occurred, realy -> really
+        if c == "e" and knows(word[:i] + word[i + 1:]):
+            return True  # truely -> truly
+    return False
+
+
+def _derivation(word: str) -> bool:
     knows = lexicon().words.__contains__
     for prefix in _PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 4 and knows(word[len(prefix):]):
@@ -467,6 +494,8 @@ class Spelling(Check):
             name = _near_name(word, manuscript)
             if name:
                 return self._name_diagnostic(occ, name, manuscript.capitalised[name])
+        if word.lower() in misspellings() and ctx.is_enabled(POSSIBLE_TYPO.id):
+            return self._typo_diagnostic(occ, (misspellings()[word.lower()],))
         if capitalised and occ.mid_sentence:
             return None  # a proper noun the dictionary does not know
         if manuscript.counts[word.lower()] >= _RECURRING_MIN or len(word) < _MIN_TYPO_LENGTH:
@@ -474,8 +503,10 @@ class Spelling(Check):
         if not ctx.is_enabled(POSSIBLE_TYPO.id):
             return None
         found = _suggest(word.lower())
-        if not found:
-            return None
+        return self._typo_diagnostic(occ, found) if found else None
+
+    def _typo_diagnostic(self, occ: Occurrence, found: tuple[str, ...]) -> Diagnostic:
+        word = occ.word
         shown = ", ".join(f"\"{keep_case(word, s)}\"" for s in found)
         return Diagnostic(POSSIBLE_TYPO.id, occ.start, occ.end,
                           f"\"{word}\" is not in the dictionary: did you mean {shown}?",
