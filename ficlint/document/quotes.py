@@ -46,6 +46,8 @@ def detect_style(text: str) -> str:
         at = m.start()
         if (at == 0 or text[at - 1] in _OPENER_BEFORE) and not _is_elision(text, at):
             singles += 1
+    if doubles == 0:
+        return "single" if singles else "double"
     return "single" if singles > 2 * doubles + 10 else "double"
 
 
@@ -70,10 +72,11 @@ def find_quotations(text: str, start: int, end: int, style: str) -> list[Quotati
 
 def _double_quotations(text: str, start: int, end: int) -> list[Quotation]:
     found: list[Quotation] = []
-    open_at: int | None = None
+    marks = [m.start() for m in _DOUBLE_CHARS.finditer(text, start, end)]
+    open_at: int | None = start if _closes_earlier_speech(text, marks, start) else None
     open_char = ""
-    for m in _DOUBLE_CHARS.finditer(text, start, end):
-        ch, at = m.group(0), m.start()
+    for at in marks:
+        ch = text[at]
         if open_at is None:
             if ch == "”" and not _opens_here(text, at, start):
                 continue  # a stray closing curly quote: nothing to open
@@ -86,6 +89,22 @@ def _double_quotations(text: str, start: int, end: int) -> list[Quotation]:
     if open_at is not None:
         found.append(Quotation(open_at, None, open_char))
     return found
+
+
+def _closes_earlier_speech(text: str, marks: list[int], start: int) -> bool:
+    """Is the paragraph's first quote mark the end of a speech that began in an
+    earlier paragraph (a speech that runs on through verse or a letter)? A
+    curly closing quote says so; a straight one does when it hangs on a word
+    (`We need it!"`) and the paragraph's straight quotes don't pair up."""
+    if not marks:
+        return False
+    at = marks[0]
+    if text[at] == "”":
+        return not _opens_here(text, at, start)
+    if text[at] != '"' or len(marks) % 2 == 0 or at == start or text[at - 1].isspace():
+        return False
+    after = text[at + 1:at + 2]
+    return not after or after.isspace() or after in ",.;:!?—–-)"
 
 
 def _opens_here(text: str, at: int, start: int) -> bool:
@@ -163,3 +182,14 @@ def opens_with_quote(text: str, start: int, end: int, style: str) -> bool:
     if style == "single":
         return ch in SINGLE_OPEN and _single_opens(text, at, start)
     return ch in DOUBLE_OPEN
+
+
+def continues_speech(text: str, start: int, end: int, style: str) -> bool:
+    """Does the paragraph at text[start:end] carry on a speech left open in the
+    paragraph before: it opens with a quote (the usual multi-paragraph speech)
+    or its first quote mark closes the speech (after verse or a letter)?"""
+    if opens_with_quote(text, start, end, style):
+        return True
+    if style == "single":
+        return False
+    return _closes_earlier_speech(text, [m.start() for m in _DOUBLE_CHARS.finditer(text, start, end)], start)
