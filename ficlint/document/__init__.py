@@ -116,7 +116,11 @@ class Document:
     def _next_prose_opens_quote(self, i: int, style: str) -> bool:
         for para in self.paragraphs[i + 1:]:
             if para.kind is RegionKind.NARRATION:
-                return quotes.opens_with_quote(self.text, para.start, para.end, style)
+                if quotes.continues_speech(self.text, para.start, para.end, style):
+                    return True
+                if not para.indented:  # verse or a letter may stand within a speech
+                    return False
+                continue
             if para.kind is not RegionKind.MARKUP:
                 return False
         return False
