@@ -146,8 +146,8 @@ NARRATION_RUNS_INTO_SPEECH = Rule(
     summary="Narration that runs into a quotation without any punctuation (`at Derek \"get over it?\"`).",
     why="When narration introduces speech it ends first - with a full stop for an action "
         "(`She glared at Derek. \"Get over it?\"`) or a comma for a tag (`She said, \"Get over it.\"`).",
-    flags=("Karen looked at Derek \"Get over it? Is that all you can say?\"",
-           "She pulled away from his grip \"Why would you say that?\" she asked."),
+    flags=("Karen looked at Derek \"Get over it? Is that all you can say?\" she asked.",
+           "She pulled away from his grip \"Why would you say that?\" Her eyes flashed."),
     allows=("Karen looked at Derek. \"Get over it?\"", "She called it \"nonsense!\" and left.",
             "He shouted \"Fire!\" and everyone ran.", "The sign read \"Keep Out. Private Land.\""),
     fix_safety="Unsafe: the narration may want a full stop or a comma.",
@@ -169,9 +169,10 @@ AMERICAN_PLACEMENT = Rule(
     summary="A full stop or comma outside the closing quote where the dialect is American (`\"Go\".`).",
     why="American English puts full stops and commas inside the closing quote, always: `He said \"Go.\"` "
         "British English puts them where the sense puts them, so this rule only runs for en-US.",
-    flags=("He whispered one word: \"Go\".",),
-    allows=("He whispered one word: \"Go.\"", "Was it \"Go\"?"),
+    flags=("He whispered one word: \"Go\".", "They called it \"the barn\", though it was a house."),
+    allows=("He whispered one word: \"Go.\"", "Was it \"Go\"?", "He said \"Go\"..."),
     fix_safety="Safe: the mark moves inside the quote.",
+    options={"examples_config": {"dialect": "en-US"}},
 )
 
 _LOWER_NAMES = {"en-us"}
@@ -181,7 +182,8 @@ _LOWER_NAMES = {"en-us"}
 class Vocabulary:
     """The speech-verb data, as sets for quick look-ups."""
 
-    verbs: frozenset[str]
+    verbs: frozenset[str]  # speech and borderline verbs: what makes a tag
+    speech: frozenset[str]  # plain verbs of saying only
     actions: frozenset[str]
     things: frozenset[str]
     phrases: frozenset[tuple[str, str]]
@@ -200,7 +202,7 @@ def vocabulary() -> Vocabulary:
         return frozenset(w.lower() for line in data.get(key, []) for w in str(line).split())
 
     phrases = frozenset(tuple(str(p).lower().split()[:2]) for p in data.get("phrases", []))
-    return Vocabulary(forms("speech") | forms("borderline"), forms("actions"), forms("things"), phrases, forms("inverted_only"), forms("between"),
+    return Vocabulary(forms("speech") | forms("borderline"), forms("speech"), forms("actions"), forms("things"), phrases, forms("inverted_only"), forms("between"),
                       forms("pronouns"), forms("determiners"), forms("titles"))
 
 
@@ -315,6 +317,9 @@ def _opening(doc: Document, speech: Speech) -> Iterator[Diagnostic]:
     region = speech.region
     start = region.start
     before_char = text[start - 1] if start > 0 else "\n"
+    if region.open_quote == '"' and speech.index > 0 and before_char.isalnum() \
+            and text[start + 1:start + 2].isspace():
+        return  # looks like a closing quote: the straight quotes of this paragraph don't pair up
     glued = speech.before is not None and (before_char.isalnum() or before_char in ".!?")
     if glued:
         yield _glued_before(start, before_char)
@@ -375,15 +380,20 @@ def _starts_sentence(doc: Document, speech: Speech) -> bool:
     the narration runs into; not when it carries on a sentence a tag interrupted
     or is a phrase quoted inside the narration's sentence."""
     narration = _narration_before(doc, speech)
+    previous = speech.previous
+    previous_ends = _last_mark(doc, previous.region) if previous is not None else ""
     if not narration:
+        if previous is not None:  # two quotations side by side
+            return previous_ends in ("!", "?", ".")
         return speech.before is None or not doc.text[speech.before.start:speech.before.end].strip()
     last = narration[-1]
     if last in ".!?" and not narration.endswith(("..", "Mr.", "Mrs.", "Dr.", "St.")):
         return True
     if last.isalpha():
         return _runs_into(doc, speech)
-    if last == "," and speech.previous is not None and speech.previous.after is speech.before:
-        return speech.previous.follows.kind == "beat"
+    if last == "," and previous is not None and previous.after is speech.before:
+        # "Wait!" she grabbed his arm, "thank you" - not "I think," she said, "we should"
+        return previous_ends in ("!", "?", ".") and previous.follows.kind == "beat"
     return False
 
 
@@ -409,7 +419,7 @@ def _is_quoted_phrase(doc: Document, speech: Speech) -> bool:
     if speech.before is None or not doc.text[speech.region.start - 1].isspace():
         return False  # opens the paragraph, or glued to the narration (a typo)
     narration = _narration_before(doc, speech)
-    if not narration or not (narration[-1].isalnum() or narration[-1] in ")"):
+    if not narration or not (narration[-1].isalnum() or narration[-1] in ")'’"):
         return False
     return not _is_speech_like(doc, speech)
 
@@ -463,6 +473,8 @@ def _closing(doc: Document, speech: Speech, american: bool) -> Iterator[Diagnost
     text = doc.text
     region = speech.region
     close = region.end - 1
+    if region.close_quote == '"' and text[close - 1].isspace() and text[close + 1:close + 2].isalnum():
+        return  # looks like an opening quote: the straight quotes of this paragraph don't pair up
     inner_end = region.inner_end
     if inner_end > region.inner_start and text[inner_end - 1] in " \t" and inner_end - 2 >= region.inner_start \
             and not text[inner_end - 2].isspace():
@@ -553,13 +565,21 @@ def _classify(words: list[str]) -> str:
                 return "tag"
         if lower[0] in vocab.things:
             return "beat"
-        return "beat" if any(w in vocab.actions for w in lower[1:5]) else "subject"
+        is_beat = any(w in vocab.actions for w in lower[1:5])
+        return "beat" if is_beat and not _mentions_speech(lower) else "subject"
     i = _skip_between(lower, subject_end)
     if i >= len(lower):
         return "other"
     if _verb_at(lower, i):
         return "tag"
-    return "beat" if lower[i] in vocab.actions else "subject"
+    return "beat" if lower[i] in vocab.actions and not _mentions_speech(lower) else "subject"
+
+
+def _mentions_speech(lower: list[str]) -> bool:
+    """Does the clause speak of speaking ("she heard Wally say", "he tried to say")?"""
+    verbs = vocabulary().speech
+    return any(w in verbs or w + "s" in verbs or w + "ed" in verbs or w + "d" in verbs or w.endswith("ing")
+               and (w[:-3] + "s" in verbs or w[:-3] + "es" in verbs) for w in lower)
 
 
 def _verb_at(lower: list[str], i: int) -> bool:
@@ -602,8 +622,6 @@ def _after_mark(doc: Document, speech: Speech, mark: str, after: After) -> Itera
         yield from _after_comma(doc, speech, after)
     elif mark in ("!", "?", "…"):
         yield from _after_terminal(doc, speech, after, mark)
-    elif mark == "—" and after.kind == "tag":
-        yield from _capitalized_tag(after, strict=True)
 
 
 def _no_mark(doc: Document, speech: Speech, after: After) -> Iterator[Diagnostic]:
@@ -655,7 +673,7 @@ def _is_capitalized_pronoun(word: str) -> bool:
 
 
 def _after_full_stop(doc: Document, speech: Speech, after: After) -> Iterator[Diagnostic]:
-    if after.kind not in _CLAUSES or not after.words[0][0].islower():
+    if after.kind not in _CLAUSES or not after.words[0][0].islower() or _is_quoted_phrase(doc, speech):
         return
     text = doc.text
     dot = _mark_offset(doc, speech.region)
@@ -676,7 +694,8 @@ def _after_comma(doc: Document, speech: Speech, after: After) -> Iterator[Diagno
     if after.kind == "tag":
         yield from _capitalized_tag(after, strict=False)
         return
-    if after.kind != "beat" or _interrupts_speech(doc, speech):
+    if after.kind != "beat" or _interrupts_speech(doc, speech) or _is_quoted_phrase(doc, speech) \
+            or _is_label(doc, speech):
         return
     text = doc.text
     comma = _mark_offset(doc, speech.region)
@@ -722,8 +741,9 @@ def _capitalized_tag(after: After, strict: bool) -> Iterator[Diagnostic]:
     verb = _skip_between(lower_words, 1)
     if not _verb_at(lower_words, verb):
         return
-    if strict and (len(after.words) > verb + 2 or after.stop not in (".", ",", "end")):
-        return
+    if strict and (lower_words[verb] not in vocabulary().speech or len(after.words) > verb + 2
+                   or after.stop not in (".", "end")):
+        return  # "Jill!" He choked.  "Why?" He answered, "Yes."
     lower = first.lower()
     yield Diagnostic(CAPITALIZED_TAG.id, after.first_start, after.first_end,
                      f"\"{first} {after.words[1]}\" is a speech tag, part of the quotation's sentence: write "
