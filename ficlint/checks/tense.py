@@ -1,0 +1,621 @@
+"""Tense drift: a verb in the narration that breaks the tense the scene is told in.
+
+Policy
+------
+1. Only narration counts. Dialogue, italic or bold stretches (thoughts, signs,
+   text messages), author's notes, headings, indented blocks (letters, verse)
+   and paragraphs that open as a marked flashback or a time-line note
+   ("Flashback:", "Time line:", "Years ago…") are left out.
+2. Finite verbs are found from context, not by a full tagger: a subject pronoun
+   and its verb ("she checked", "they walk"), a name and an unambiguous verb
+   ("Karen smiles"), the forms of be / have / do ("was", "is", "hasn't"),
+   pronoun contractions ("that's") and a verb coordinated after "and"
+   ("blew and check her"). Verb forms come from a lexicon compiled from
+   lemminflect's tables (scripts/build_tense_lexicon.py); it ships in the wheel
+   as ficlint/data/tense-lexicon.json.gz, so nothing is tagged or downloaded at
+   run time.
+3. Each scene (split at chapter headings and scene breaks) takes the tense of
+   the majority of its narration's finite verbs. A scene with too few verbs
+   or no clear majority takes the file's tense if that is clear, or is skipped.
+   How clear the majority is becomes the confidence and is said in the message.
+4. In a past-tense scene a present-tense verb is flagged (T001) when its
+   sentence also has a past-tense finite verb ("There are no velvet ropes …
+   and that's just the way she liked it"), or when it is a character's action
+   ("She walks to the door.") between sentences told in the past. Left alone:
+   - the timeless present of a sentence with no past verb ("Men are like
+     that."), or with a generic word (always, every, people, one …);
+   - the clause of reported speech or thought ("She knew the earth is round");
+   - first-person retrospective asides ("I still remember…", "I think");
+   - generic "you", relative "who", set phrases ("as it were", "that is"),
+     asides in parentheses, questions of free indirect thought;
+   - would / could futures in the past (modals are never flagged).
+5. In a present-tense scene a past-tense verb is flagged (T002) only when it is
+   coordinated with a present one ("She opens the door and walked in") or is a
+   character's action between present-tense sentences with no time word
+   (yesterday, ago, before, when, had …): a present-tense narrator may tell of
+   the past.
+
+The fix is the form the scene's tense wants (check → checked, are → were); it is
+unsafe: the writer may have meant the shift.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gzip
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache, cached_property
+from typing import Any
+
+from ficlint.check import Check, Context
+from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.document import Document, RegionKind, Span
+from ficlint.resources import data_dir, load_data
+from ficlint.rule import Rule
+
+PAST, PRESENT = "past", "present"
+_FIX_SAFETY = "Unsafe: the writer may have meant the change of tense (a flashback, a timeless truth, an aside)."
+
+PRESENT_IN_PAST = Rule(
+    id="T001",
+    name="present-tense-in-past-narration",
+    category="tense",
+    summary="A present-tense verb in narration that is otherwise told in the past tense.",
+    why=("Narration that slips from the past into the present (\"the wind blew and check her reflection\") "
+         "jolts the reader out of the story. ficlint takes each scene's tense from the majority of its "
+         "narration's finite verbs and flags a present-tense verb in a sentence that also uses the past, or a "
+         "character's present-tense action between past-tense sentences. It leaves dialogue, italic thoughts, "
+         "reported speech (\"She knew the earth is round\"), timeless generalisations, first-person asides "
+         "(\"I still remember\") and would/could futures alone."),
+    flags=("She was cold. She pulled her dress down as the wind blew and check her reflection in the window. "
+           "She smiled at what she saw.",
+           "It was late and she was tired. Karen walked to the bar. There are no velvet ropes at SouthPaw, and "
+           "that's just the way she liked it. She ordered a martini.",
+           "He waited by the door for an hour. He was tired and hungry. Then he walks to the car and drove "
+           "away. The rain had stopped."),
+    allows=("She pulled her dress down as the wind blew and checked her reflection in the window.",
+            "\"I know you feel it too,\" she said. She walked away and did not look back.",
+            "He knew that the earth is round. He said nothing about it and went home.",
+            "I was nine that summer. I still remember the smell of the river. We swam every day.",
+            "She would leave in the morning. He could see it in her eyes, and he turned away.",
+            "She walked home. *He is never going to change,* she thought. She locked the door."),
+    fix_safety=_FIX_SAFETY,
+)
+PAST_IN_PRESENT = Rule(
+    id="T002",
+    name="past-tense-in-present-narration",
+    category="tense",
+    summary="A past-tense verb in narration that is otherwise told in the present tense.",
+    why=("Present-tense narration drifts the other way: \"She opens the door and walked in.\" ficlint flags a "
+         "past-tense verb coordinated with a present one, or a character's past-tense action between "
+         "present-tense sentences, but leaves the past alone where the narrator tells of earlier events "
+         "(yesterday, before, when, had)."),
+    flags=("She stands at the window. The street is empty. She opens the door and walked out into the rain. "
+           "She shivers.",
+           "He sits on the bench. He waits for the train. He looked at his watch. The platform is empty."),
+    allows=("She stands at the window. The street is empty. She opens the door and walks out into the rain.",
+            "She looks at the letter. He wrote it the night before he left. She folds it again.",
+            "He sits on the bench. \"I waited for hours,\" he says. The platform is empty."),
+    fix_safety=_FIX_SAFETY,
+)
+
+_MODALS = frozenset("would could should might must will can shall may ought to".split())
+_GOVERNING = frozenset("saw watched heard felt made let helped had bade bid noticed observed".split())
+_MIN_SCENE_VERBS = 4  # a scene with fewer finite verbs takes the file's tense
+_MIN_FILE_VERBS = 10
+_OBJECT_PRONOUNS = frozenset("her him them it me us".split())
+_PARTICLES = frozenset("up down out away back off over in on".split())
+_INVERSION = re.compile(r"\s+(?:it|he|she|they|there|I|we|you)\b", re.I)
+_BE = frozenset("be been being having".split())
+_GOVERNED = re.compile(r"\b(?:would|could|should|might|must|will|can|shall|may|to|let['’]s)\b", re.I)
+_REPORTED_THAT = re.compile(r"\b[a-z]+(?:ed|ing)\s+(?:(?:him|her|them|me|us|it)\s+)?that\b", re.I)
+_ENDING_QUESTION = re.compile(r"[?][\"”’'*_)\]]*\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    """A finite verb found in the narration."""
+
+    start: int
+    end: int
+    word: str
+    tense: str
+    kind: str  # "subject", "name", "aux", "contraction", "and"
+    subject: str  # the subject pronoun, lowercased, or "" when there is none to hand
+    fix: str  # the text for [start, end) in the other tense, "" when there is none
+    participle: bool = False  # a coordinated past form that may share an auxiliary ("have swept and swept")
+
+    @property
+    def character(self) -> bool:
+        """The verb of a character's action: he, she, they, a name, or a coordinated verb."""
+        return self.subject in ("he", "she", "they") or self.kind in ("name", "and")
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A sentence of narration with the finite verbs found in it."""
+
+    start: int
+    end: int
+    text: str
+    verbs: list[Verb]
+    neighbours: tuple[list[Verb], ...]  # the sentences before and after it in the same paragraph
+    paragraph_present: int  # present-tense verbs in its paragraph that are not a character's action
+    paragraph_past: int
+
+    @property
+    def present_elsewhere(self) -> bool:
+        """Are there present-tense statements (not a character's action) in the paragraph
+        outside this sentence? Then the paragraph is commentary, not a slip."""
+        return self.paragraph_present > sum(1 for v in self.verbs if v.tense == PRESENT and not v.character)
+
+    @property
+    def past_elsewhere(self) -> bool:
+        return self.paragraph_past > sum(1 for v in self.verbs if v.tense == PAST and not v.character)
+
+    def has(self, tense: str) -> bool:
+        return any(v.tense == tense and not v.participle for v in self.verbs)
+
+    def between(self, tense: str) -> bool:
+        """Are the sentences on both sides told in `tense` alone?"""
+        return len(self.neighbours) == 2 and all(n and all(v.tense == tense for v in n) for n in self.neighbours)
+
+
+@dataclass(frozen=True, slots=True)
+class SceneTense:
+    tense: str
+    share: float  # share of the scene's finite verbs in that tense
+    count: int
+
+    @property
+    def confidence(self) -> float:
+        return round(self.share * self.count / (self.count + 8), 2)
+
+    @property
+    def sureness(self) -> str:
+        c = self.confidence
+        return "very sure" if c >= 0.85 else "fairly sure" if c >= 0.7 else "not very sure"
+
+    def describe(self) -> str:
+        return (f"this scene is told in the {self.tense} tense ({self.share:.0%} of its {self.count} "
+                f"narration verbs; ficlint is {self.sureness})")
+
+
+class Lexicon:
+    """Verb forms and the context words of the tense check."""
+
+    def __init__(self, verbs: list[list[str]], other: list[str], modifiers: list[str], words: dict[str, Any]) -> None:
+        self.past_of: dict[str, str] = {}  # any form -> simple past
+        self.third_of: dict[str, str] = {}
+        self.base_of: dict[str, str] = {}
+        self.past_forms: set[str] = set()  # simple past forms that are not also a base or -s form
+        self.third_forms: set[str] = set()
+        self.base_forms: set[str] = set()
+        for base, past, participle, third in verbs:
+            for form in (base, past, participle, third):
+                self.past_of.setdefault(form, past)
+                self.third_of.setdefault(form, third)
+                self.base_of.setdefault(form, base)
+            self.base_forms.add(base)
+            self.third_forms.add(third)
+            if past != base:
+                self.past_forms.add(past)
+        self.participles = {participle for _, _, participle, _ in verbs}
+        self.past_forms -= self.third_forms
+        self.other = frozenset(other)
+        # -s forms that may be a plural noun ("praises"): the base is also a noun or adjective
+        self.noun_like = self.other | {third for base, _, _, third in verbs if base in self.other}
+        self.modifiers = frozenset(modifiers) | frozenset(words["not_verbs"])
+        self.determiners = frozenset(words["determiners"])
+        self.auxiliaries: dict[str, dict[str, Any]] = words["auxiliaries"]
+        self.subjects: dict[str, str] = words["subjects"]
+        self.reporting = frozenset(words["reporting_verbs"])
+        self.aside_verbs = frozenset(words["aside_verbs"])
+        self.objects = frozenset(words["objects"])
+
+    def present_form(self, word: str, person: str) -> str:
+        return self.base_of.get(word, "") if person in ("first", "plural") else self.third_of.get(word, "")
+
+
+@cache
+def lexicon() -> Lexicon:
+    with gzip.open(data_dir() / "tense-lexicon.json.gz", "rt", encoding="utf-8") as fh:
+        data = json.load(fh)
+    return Lexicon(data["verbs"], data["other"], data["modifiers"], load_data("tense"))
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(sorted((re.escape(w).replace("'", "['’]") for w in words), key=len, reverse=True))
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + _alternatives(phrases).replace(r"\ ", r"\s+") + r")\b", re.I)
+
+
+class Tense(Check):
+    family = "tense"
+    rules = (PRESENT_IN_PAST, PAST_IN_PRESENT)
+
+    # -- patterns, compiled once per process ---------------------------------
+
+    @cached_property
+    def words(self) -> dict[str, Any]:
+        return load_data("tense")
+
+    @cached_property
+    def finite(self) -> re.Pattern[str]:
+        w = self.words
+        adverb = (rf"(?:(?!(?:{_alternatives(w['not_adverbs'])})\b)[a-z]{{2,}}ly|{_alternatives(w['adverbs'])}"
+                  r"|not)")
+        subjects = _alternatives(list(w["subjects"]) + ["who"])
+        hosts = _alternatives(w["contraction_hosts"])
+        auxiliaries = _alternatives(w["auxiliaries"])
+        objects = _alternatives(w["objects"] + ["in", "to", "across", "toward", "towards", "inside", "outside"])
+        return re.compile(
+            rf"\b(?P<host>{hosts})(?P<contr>['’](?:s|re|m|ve))\b"
+            rf"|\b(?P<subj>{subjects})\s+(?:{adverb}\s+){{0,2}}(?!and\b)(?P<verb>[a-z]+(?:n['’]t)?)\b(?!['’]\w)"
+            rf"|\b(?P<aux>{auxiliaries})\b(?!['’]\w)"
+            rf"|\band\s+(?:{adverb}\s+)?(?P<cverb>[a-z]+)(?=\s+(?:{objects})\b)"
+            r"|(?-i:\b(?P<name>[A-Z][a-z]+)\s+(?=(?P<nverb>[a-z]+)\b(?!['’]\w)))",
+            re.I | re.M,
+        )
+
+    @cached_property
+    def reporting(self) -> re.Pattern[str]:
+        return _phrase_pattern(self.words["reporting_verbs"])
+
+    @cached_property
+    def idioms(self) -> re.Pattern[str]:
+        return re.compile(_alternatives(self.words["idioms"]).replace(r"\ ", r"\s+"), re.I)
+
+    @cached_property
+    def generic(self) -> re.Pattern[str]:
+        return _phrase_pattern(self.words["generic_markers"])
+
+    @cached_property
+    def narrator(self) -> re.Pattern[str]:
+        return _phrase_pattern(self.words["narrator_words"])
+
+    @cached_property
+    def aside_markers(self) -> re.Pattern[str]:
+        return _phrase_pattern(self.words["aside_markers"])
+
+    @cached_property
+    def time_cues(self) -> re.Pattern[str]:
+        return _phrase_pattern(self.words["time_cues"])
+
+    @cached_property
+    def flashback(self) -> re.Pattern[str]:
+        return re.compile(r"[\s*_#>\[(]*(?:" + _alternatives(self.words["flashback_markers"]).replace(r"\ ", r"\s+")
+                          + r")\b", re.I)
+
+    # -- the check -------------------------------------------------------------
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
+        wanted = {r.id for r in self.rules if ctx.is_enabled(r.id)}
+        if not wanted:
+            return
+        lex = lexicon()
+        verbs = list(self.finite_verbs(doc, lex))
+        if not verbs:
+            return
+        file_tense = _majority(verbs)
+        scenes = doc.scenes
+        scene_starts = [s.start for s in scenes]
+        by_scene: dict[int, list[Verb]] = defaultdict(list)
+        for verb in verbs:
+            by_scene[bisect.bisect_right(scene_starts, verb.start) - 1].append(verb)
+        for scene_verbs in by_scene.values():
+            tense = _majority(scene_verbs)
+            if tense is None or tense.count < _MIN_SCENE_VERBS:
+                tense = file_tense if file_tense and file_tense.count >= _MIN_FILE_VERBS else None
+            if tense is None:
+                continue
+            rule = PRESENT_IN_PAST if tense.tense == PAST else PAST_IN_PRESENT
+            if rule.id in wanted:
+                yield from self._scene(doc, lex, scene_verbs, tense, rule)
+
+    def finite_verbs(self, doc: Document, lex: Lexicon) -> Iterator[Verb]:
+        for span in self._narration(doc):
+            for m in self.finite.finditer(doc.text, span.start, span.end):
+                verb = self._verb(m, lex)
+                if verb is not None:
+                    yield verb
+
+    def _narration(self, doc: Document) -> Iterator[Span]:
+        """Narration with emphasis, indented blocks and marked flashbacks cut out."""
+        text = doc.text
+        emphasis = doc.emphasis
+        emphasis_starts = [s.start for s in emphasis]
+        paragraphs = doc.paragraphs
+        for region in doc.regions_of(RegionKind.NARRATION):
+            para = paragraphs[region.paragraph]
+            if para.indented or self.flashback.match(text, para.start, para.end):
+                continue
+            pos = region.start
+            i = max(0, bisect.bisect_right(emphasis_starts, region.start) - 1)
+            for em in emphasis[i:]:
+                if em.start >= region.end:
+                    break
+                if em.end <= pos:
+                    continue
+                if em.start > pos:
+                    yield Span(pos, em.start)
+                pos = em.end
+            if pos < region.end:
+                yield Span(pos, region.end)
+
+    def _verb(self, m: re.Match[str], lex: Lexicon) -> Verb | None:
+        if m.group("contr"):
+            return _contraction(m)
+        if m.group("aux"):
+            return _auxiliary(m, "aux", lex, "")
+        if m.group("subj"):
+            return _after_subject(m, lex)
+        if m.group("cverb"):
+            return _coordinated(m, lex)
+        return _after_name(m, lex)
+
+    def _scene(self, doc: Document, lex: Lexicon, verbs: list[Verb], tense: SceneTense,
+               rule: Rule) -> Iterator[Diagnostic]:
+        sentences = self._sentences(doc, verbs)
+        judge = self._slip_in_past if tense.tense == PAST else self._slip_in_present
+        for clause in sentences:
+            for verb in clause.verbs:
+                if verb.tense == tense.tense or not verb.fix:
+                    continue
+                certainty = judge(doc.text, lex, verb, clause)
+                if certainty:
+                    yield self._diagnostic(verb, tense, rule, certainty)
+
+    def _sentences(self, doc: Document, verbs: list[Verb]) -> list[Clause]:
+        """The scene's verbs grouped by sentence, each knowing its neighbours and paragraph."""
+        grouped: dict[tuple[int, int, int], list[Verb]] = defaultdict(list)
+        for verb in verbs:
+            s = doc.sentence_at(verb.start)
+            grouped[(s.start, s.end, s.paragraph) if s else (verb.start, verb.end, -1)].append(verb)
+        keys = sorted(grouped)
+        present_by_paragraph: dict[int, int] = defaultdict(int)
+        past_by_paragraph: dict[int, int] = defaultdict(int)
+        for (_, _, para), group in grouped.items():
+            present_by_paragraph[para] += sum(1 for v in group if v.tense == PRESENT and not v.character)
+            past_by_paragraph[para] += sum(1 for v in group if v.tense == PAST and not v.character)
+        clauses = []
+        for i, key in enumerate(keys):
+            neighbours = tuple(grouped[keys[j]] for j in (i - 1, i + 1)
+                               if 0 <= j < len(keys) and keys[j][2] == key[2])
+            clauses.append(Clause(key[0], key[1], doc.text[key[0]:key[1]], grouped[key], neighbours,
+                                  present_by_paragraph[key[2]], past_by_paragraph[key[2]]))
+        return clauses
+
+    def _slip_in_past(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
+        """How sure is it that this present-tense verb in a past scene is a slip (0: leave it)?"""
+        if verb.subject in ("you", "who") or self._sheltered(text, lex, verb, clause):
+            return 0.0
+        if verb.kind == "and":
+            return 0.85 if self._coordinated_with(text, lex, clause, verb.start) == PAST else 0.0
+        if self.generic.search(clause.text) or self.narrator.search(clause.text):
+            return 0.0
+        if clause.has(PAST):
+            if verb.character:
+                return 0.8
+            return 0.7 if self._plain_statement(text, verb, clause) else 0.0
+        if not verb.character or verb.subject not in ("he", "she", "they") or _ENDING_QUESTION.search(clause.text):
+            return 0.0
+        return 0.65 if clause.between(PAST) and not clause.present_elsewhere else 0.0
+
+    def _slip_in_present(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
+        """How sure is it that this past-tense verb in a present scene is a slip (0: leave it)?"""
+        if verb.subject in ("you", "who", "i", "we") or verb.kind in ("aux", "name", "contraction"):
+            return 0.0
+        if self.time_cues.search(clause.text) or self._sheltered(text, lex, verb, clause):
+            return 0.0
+        if verb.kind == "and":
+            return 0.8 if self._coordinated_with(text, lex, clause, verb.start) == PRESENT else 0.0
+        if not verb.character or verb.word.lower() in lex.reporting:
+            return 0.0
+        if any(v.tense == PRESENT and v.subject == verb.subject for v in clause.verbs):
+            return 0.75
+        if clause.has(PRESENT) or clause.past_elsewhere:
+            return 0.0
+        return 0.6 if clause.between(PRESENT) else 0.0
+
+    def _sheltered(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> bool:
+        """Is the verb where another tense is right: reported speech or thought, a set phrase,
+        an aside in parentheses or dashes, a first-person narrator's aside?"""
+        before = text[clause.start:verb.start]
+        if self.reporting.search(before) or _REPORTED_THAT.search(before):
+            return True
+        if verb.kind != "and" and self.reporting.search(text, verb.end, clause.end):
+            return True  # free indirect thought: "She is trying to make him compete--was Graham's thought."
+        if self.idioms.search(text, max(clause.start, verb.start - 12), min(clause.end, verb.end + 12)):
+            return True
+        if before.count("(") > before.count(")") or _between_dashes(before):
+            return True
+        word = verb.word.lower().replace("’", "'").removesuffix("n't")
+        return verb.subject in ("i", "we") and (word in lex.aside_verbs or verb.kind == "contraction"
+                                                 or bool(self.aside_markers.search(clause.text)))
+
+    def _plain_statement(self, text: str, verb: Verb, clause: Clause) -> bool:
+        """A present "is / are / has" without a character subject ("There are no velvet ropes"):
+        a slip only in a plain statement beside a character's past action, alone in its
+        paragraph, and not a relative clause or an impersonal comment ("which is", "it is true")."""
+        if clause.present_elsewhere or not any(v.tense == PAST and v.character for v in clause.verbs):
+            return False
+        previous = re.search(r"([A-Za-z’']+)\W*$", text[max(clause.start, verb.start - 30):verb.start])
+        if previous and previous.group(1).lower() in self.words["relative_words"]:
+            return False
+        if verb.subject == "it" or previous and previous.group(1).lower() == "it":
+            return False
+        return verb.kind != "aux" or verb.start - clause.start < 30
+
+    def _coordinated_with(self, text: str, lex: Lexicon, clause: Clause, and_at: int) -> str | None:
+        """The tense of the verb an "and" coordinates with, read backwards from the "and"
+        ("the wind blew and check": past); None if a modal, "to", an auxiliary or a
+        verb of perception governs it ("wanted to stop and check", "saw him turn and check")."""
+        before = text[clause.start:and_at]
+        if _GOVERNED.search(before):
+            return None
+        words = re.findall(r"[A-Za-z’'-]+|[,;:]", before)[-14:]
+        skipped = 0
+        for i in range(len(words) - 1, -1, -1):
+            word = words[i].lower().replace("’", "'")
+            previous = words[i - 1].lower() if i else ""
+            if word in (",", ";", ":"):
+                skipped += 1
+            elif word in _MODALS or word in lex.auxiliaries or word.endswith("n't") or word in _BE:
+                return None
+            elif word in lex.past_forms and previous not in lex.determiners:
+                return None if word in _GOVERNING and skipped else PAST
+            elif word in lex.third_forms and word not in lex.other:
+                return PRESENT
+            elif word in lex.base_forms and word not in lex.other:
+                return None
+            else:
+                skipped += 1
+        return None
+
+    def _diagnostic(self, verb: Verb, tense: SceneTense, rule: Rule, certainty: float) -> Diagnostic:
+        shown = verb.word
+        message = (f"\"{shown}\" is in the {verb.tense} tense, but {tense.describe()}: "
+                   f"did you mean \"{verb.fix.strip()}\"?")
+        return Diagnostic(rule.id, verb.start, verb.end, message, (Fix(verb.start, verb.end, verb.fix, safe=False),),
+                          confidence=round(tense.confidence * certainty, 2),
+                          data={"scene_tense": tense.tense, "scene_share": round(tense.share, 2)})
+
+
+def _majority(verbs: list[Verb]) -> SceneTense | None:
+    past = sum(1 for v in verbs if v.tense == PAST)
+    present = len(verbs) - past
+    count = past + present
+    if not count:
+        return None
+    tense, share = (PAST, past / count) if past >= present else (PRESENT, present / count)
+    return SceneTense(tense, share, count) if share >= 0.7 else None
+
+
+def _between_dashes(before: str) -> bool:
+    """An aside set off by dashes that opened before the verb and has not closed."""
+    return before.count("--") % 2 == 1 or before.count("—") % 2 == 1
+
+
+def _match_case(word: str, like: str) -> str:
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+def _person(subject: str, lex: Lexicon) -> str:
+    return lex.subjects.get(subject, "3sg")
+
+
+def _contraction(m: re.Match[str]) -> Verb | None:
+    host = m.group("host").lower()
+    if host == "let":
+        return None
+    suffix = m.group("contr")[1:].lower()
+    past = {"s": " was", "re": " were", "m": " was", "ve": "'d"}[suffix]
+    if suffix in ("s", "re") and re.match(r"\s+(?:been|got|gotten|had)\b", m.string[m.end():m.end() + 10]):
+        past = "'d"
+    apostrophe = m.group("contr")[0]
+    return Verb(m.start("contr"), m.end("contr"), m.group(0), PRESENT, "contraction", host,
+                past.replace("'", apostrophe))
+
+
+def _auxiliary(m: re.Match[str], group: str, lex: Lexicon, subject: str) -> Verb | None:
+    raw = m.group(group)
+    word = raw.lower().replace("’", "'")
+    entry = lex.auxiliaries.get(word)
+    if entry is None or entry.get("needs_subject") and not subject:
+        return None
+    if group == "aux" and _INVERSION.match(m.string, m.end()):
+        return None  # "Nor is it", "was he": a question or an inverted clause
+    tense = entry["tense"]
+    if tense == PAST:
+        forms = entry["present"]
+        fix = forms.get(_person(subject, lex)) or forms["default"] if subject else forms["default"]
+    else:
+        fix = entry["past"]
+    if "'" in fix and "’" in raw:
+        fix = fix.replace("'", "’")
+    return Verb(m.start(group), m.end(group), raw, tense, "aux" if group == "aux" else "subject", subject,
+                _match_case(fix, raw))
+
+
+def _after_subject(m: re.Match[str], lex: Lexicon) -> Verb | None:
+    subject = m.group("subj").lower()
+    raw = m.group("verb")
+    word = raw.lower()
+    if subject == "who" or _inverted(m, lex) or word in _MODALS:
+        return None
+    if word.replace("’", "'") in lex.auxiliaries:
+        return _auxiliary(m, "verb", lex, subject)
+    person = _person(subject, lex)
+    start, end = m.start("verb"), m.end("verb")
+    if word in lex.past_forms and word in lex.past_of:
+        fix = lex.present_form(word, person)
+        return Verb(start, end, raw, PAST, "subject", subject, fix)
+    if person == "3sg" and word in lex.third_forms and word not in lex.base_forms:
+        return Verb(start, end, raw, PRESENT, "subject", subject, lex.past_of.get(word, ""))
+    if person in ("first", "plural") and word in lex.base_forms and word not in lex.past_forms \
+            and lex.past_of.get(word, word) != word:
+        return Verb(start, end, raw, PRESENT, "subject", subject, lex.past_of[word])
+    return None
+
+
+def _inverted(m: re.Match[str], lex: Lexicon) -> bool:
+    """A question or condition with the auxiliary before the subject ("did they know",
+    "would he have": the verb after the subject is not finite), or a comparison
+    ("things as they are")."""
+    previous = re.search(r"([A-Za-z’']+)\W*$", m.string[max(0, m.start() - 20):m.start()])
+    if not previous:
+        return False
+    word = previous.group(1).lower().replace("’", "'")
+    return word in _MODALS or word in lex.auxiliaries or word.endswith("n't") or word in ("as", "than")
+
+
+def _coordinated(m: re.Match[str], lex: Lexicon) -> Verb | None:
+    raw = m.group("cverb")
+    word = raw.lower()
+    start, end = m.start("cverb"), m.end("cverb")
+    if word in lex.modifiers or word in _MODALS:
+        return None
+    if word in lex.noun_like and not _verb_before_and(m, lex):
+        return None
+    if word in lex.past_forms:
+        return Verb(start, end, raw, PAST, "and", "", lex.third_of.get(word, ""), word in lex.participles)
+    if word in lex.base_forms and word not in lex.past_forms and lex.past_of.get(word, word) != word:
+        return Verb(start, end, raw, PRESENT, "and", "", lex.past_of[word])
+    if word in lex.third_forms and word not in lex.other:
+        return Verb(start, end, raw, PRESENT, "and", "", lex.past_of.get(word, ""))
+    return None
+
+
+def _verb_before_and(m: re.Match[str], lex: Lexicon) -> bool:
+    """Is the word before the "and" a verb, an object pronoun or a particle ("blew and check her"),
+    not a noun ("bread and butter")?"""
+    previous = re.search(r"([A-Za-z’'-]+)\W*$", m.string[max(0, m.start() - 25):m.start()])
+    if not previous:
+        return False
+    word = previous.group(1).lower()
+    return word in lex.past_forms or word in lex.third_forms and word not in lex.noun_like \
+        or word in _OBJECT_PRONOUNS or word in _PARTICLES
+
+
+def _after_name(m: re.Match[str], lex: Lexicon) -> Verb | None:
+    name, raw = m.group("name"), m.group("nverb")
+    word = raw.lower()
+    lower = name.lower()
+    if lower in lex.past_of or lower in lex.other or lower in lex.determiners or lower in lex.modifiers \
+            or word in lex.noun_like or word in lex.auxiliaries or word in _MODALS:
+        return None
+    if word in lex.third_forms and word not in lex.base_forms:
+        return Verb(m.start("nverb"), m.end("nverb"), raw, PRESENT, "name", "", lex.past_of.get(word, ""))
+    if word in lex.past_forms:
+        return Verb(m.start("nverb"), m.end("nverb"), raw, PAST, "name", "", lex.third_of.get(word, ""))
+    return None
+
+
+CHECKS = [Tense]
