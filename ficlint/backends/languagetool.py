@@ -164,9 +164,10 @@ def _merged(spans: Iterable[Span]) -> list[Span]:
     return out
 
 
-def chunks(text: str, pieces: Sequence[tuple[int, int, int]], limit: int = CHUNK_CHARS) -> list[Chunk]:
-    """Paragraph-aligned chunks of at most about `limit` characters (a longer
-    paragraph is split between its pieces)."""
+def chunks(text: str, pieces: Sequence[tuple[int, int, int]], limit: int | None = None) -> list[Chunk]:
+    """Paragraph-aligned chunks of at most `limit` characters (CHUNK_CHARS); a
+    longer paragraph is split between its pieces."""
+    limit = limit or CHUNK_CHARS
     out: list[Chunk] = []
     current: list[Piece] = []
     chunk_para = prev_para = -1
@@ -385,9 +386,14 @@ def keep_for_fiction(diag: Diagnostic, doc: Document, words: frozenset[str]) -> 
     if diag.category == "spelling":
         if flagged.lower() in words or flagged[:1].isupper():
             return False  # a name, a place, a spell, a shout
-        if in_dialogue and ("'" in flagged or "’" in flagged):
+        if in_dialogue and _elided(doc.text, diag.start, diag.end):
             return False  # dialect elision: nothin', 'em, y'know
     return not (in_dialogue and diag.category in _data()["not_in_dialogue"])
+
+
+def _elided(text: str, start: int, end: int) -> bool:
+    """An apostrophe in, just before or just after the word."""
+    return any(q in text[max(0, start - 1):end + 1] for q in "'’")
 
 
 def configured(diag: Diagnostic, config: Config, selection: Selection, path: str) -> Diagnostic | None:
