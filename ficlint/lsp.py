@@ -14,6 +14,7 @@ Positions are UTF-16 code units, as LSP counts them by default.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from pathlib import Path
 from typing import Any
@@ -25,11 +26,12 @@ from pygls.uris import from_fs_path, to_fs_path
 from ficlint import __version__
 from ficlint.config import CONFIG_NAMES, WORDS_FILE, Config, ConfigError
 from ficlint.diagnostics import Diagnostic, Fix, Severity
+from ficlint.document import Document
 from ficlint.engine import Linter
 from ficlint.fixer import apply_fixes, choose_fixes
 from ficlint.packs import PackError
-from ficlint.source import Source
-from ficlint.workspace import ConfigCache
+from ficlint.source import InputError, Source, read_source
+from ficlint.workspace import ConfigCache, discover, manuscript_key
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,9 @@ LANGUAGES = {"markdown", "plaintext", "text", "txt"}
 SUFFIXES = {".md", ".markdown", ".txt", ".text"}
 WATCHED = tuple(f"**/{name}" for name in (*CONFIG_NAMES, WORDS_FILE))
 WORD_CATEGORIES = {"spelling"}
+TYPING_PAUSE = 0.15  # seconds to wait after a change before checking
+MAX_MANUSCRIPT_FILES = 500  # beyond this, a document is checked on its own
+MAX_MANUSCRIPT_BYTES = 40 * 1024 * 1024
 _SEVERITY = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
     Severity.WARNING: types.DiagnosticSeverity.Warning,
@@ -99,6 +104,7 @@ class FicServer(LanguageServer):
         self.configs = ConfigCache(None, {})
         self.linters: dict[int, Linter] = {}
         self.reported_errors: set[str] = set()
+        self.on_disk: dict[Path, tuple[tuple[int, int], Document]] = {}  # chapters read from disk, by (mtime, size)
 
     def config_for(self, path: Path) -> Config:
         return self.configs.for_file(path)
@@ -117,13 +123,75 @@ class FicServer(LanguageServer):
             linter = self.linter_for(config)
             if config.path is not None and config.excludes(str(path)):
                 return []
-            result = linter.lint([Source(str(path), text)])[0]
+            return self.lint_in_manuscript(linter, config, path, text)
         except (ConfigError, PackError) as err:
             self.tell_once(str(err))
             return None
-        for failure in result.failures:
+
+    def lint_in_manuscript(self, linter: Linter, config: Config, path: Path, text: str) -> list[Diagnostic]:
+        """Check one document the way `ficlint check` checks it: as part of its manuscript (the other
+        files that share its config, read from open buffers or disk), so names learned and the dialect
+        found across chapters count here too. Only this document is checked."""
+        doc = Document(Source(str(path), text))
+        enabled = linter.enabled_for(str(path))
+        others = [(d, linter.enabled_for(d.path)) for d in self.manuscript_siblings(config, path)]
+        failures: list[str] = []
+        linter.failures = []
+        manuscript = linter.gather([*others, (doc, enabled)])
+        diagnostics = linter.check_document(doc, enabled, manuscript, failures)
+        for failure in linter.failures + failures:
             self.tell_once(f"internal error: {failure} (please report this)")
-        return result.diagnostics
+        return diagnostics
+
+    def manuscript_siblings(self, config: Config, path: Path) -> list[Document]:
+        key = manuscript_key(config, path)
+        root = config.root if config.path else path.parent
+        candidates = [p for p in discover([root], config.include) if p.resolve() != path.resolve()]
+        if len(candidates) > MAX_MANUSCRIPT_FILES:
+            return []
+        documents: list[Document] = []
+        total = 0
+        for candidate in candidates:
+            if self.configs.for_file(candidate) is not config or manuscript_key(config, candidate) != key:
+                continue
+            if config.excludes(str(candidate)):
+                continue
+            doc = self.open_or_disk_document(candidate, config)
+            if doc is None:
+                continue
+            total += len(doc.text)
+            if total > MAX_MANUSCRIPT_BYTES:
+                return []
+            documents.append(doc)
+        return documents
+
+    def open_or_disk_document(self, path: Path, config: Config) -> Document | None:
+        buffer = self.open_buffer(path)
+        if buffer is not None:
+            return Document(Source(str(path), buffer))
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        cached = self.on_disk.get(path)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        try:
+            doc = Document(read_source(path, config.encoding))
+        except (InputError, LookupError):
+            return None
+        self.on_disk[path] = (stamp, doc)
+        return doc
+
+    def open_buffer(self, path: Path) -> str | None:
+        """The editor's text of a file that is open (perhaps unsaved), or None."""
+        uri = from_fs_path(str(path))
+        try:
+            documents = self.workspace.text_documents
+        except RuntimeError:  # not initialized yet
+            return None
+        return documents[uri].source if uri in documents else None
 
     def tell_once(self, message: str) -> None:
         if message in self.reported_errors:
@@ -195,8 +263,12 @@ def did_open(ls: FicServer, params: types.DidOpenTextDocumentParams) -> None:
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-def did_change(ls: FicServer, params: types.DidChangeTextDocumentParams) -> None:
-    publish(ls, params.text_document.uri)
+async def did_change(ls: FicServer, params: types.DidChangeTextDocumentParams) -> None:
+    """Check after a short pause in typing; a newer change supersedes this one."""
+    uri, version = params.text_document.uri, params.text_document.version
+    await asyncio.sleep(TYPING_PAUSE)
+    if ls.workspace.get_text_document(uri).version == version:
+        publish(ls, uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)

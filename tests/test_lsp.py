@@ -188,3 +188,23 @@ def test_other_documents_are_left_alone(story: Path) -> None:
             await editor.stop()
 
     run(scenario)
+
+
+def test_a_document_is_checked_with_its_manuscript(tmp_path: Path) -> None:
+    """Like `ficlint check`, the server gathers manuscript facts from the chapters that share the config."""
+    from ficlint.lsp import FicServer
+
+    (tmp_path / ".ficlint.yaml").write_text("select: [M001]\n", encoding="utf-8")
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "chapters" / "01.md").write_text("Chapter one.\n", encoding="utf-8")
+    (tmp_path / "chapters" / "02.md").write_text("Chapter two.\n", encoding="utf-8")
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / ".ficlint.yaml").write_text("select: [M001]\n", encoding="utf-8")
+    (tmp_path / "notes" / "todo.md").write_text("A separate manuscript.\n", encoding="utf-8")
+
+    server = FicServer()
+    current = tmp_path / "chapters" / "02.md"
+    config = server.config_for(current)
+    siblings = server.manuscript_siblings(config, current)
+    assert [Path(d.path).name for d in siblings] == ["01.md"]
+    assert server.lint_in_manuscript(server.linter_for(config), config, current, "Wait..what.\n")[0].rule == "M001"
