@@ -186,12 +186,13 @@ class Vocabulary:
     speech: frozenset[str]  # plain verbs of saying only
     actions: frozenset[str]
     things: frozenset[str]
+    non_speakers: frozenset[str]
     phrases: frozenset[tuple[str, str]]
     inverted: frozenset[str]
     between: frozenset[str]
     pronouns: frozenset[str]
     determiners: frozenset[str]
-    titles: frozenset[str]
+    titles: frozenset[str]  # words a full stop may follow inside a name: Mr., Dr., St.
 
 
 @cache
@@ -202,8 +203,8 @@ def vocabulary() -> Vocabulary:
         return frozenset(w.lower() for line in data.get(key, []) for w in str(line).split())
 
     phrases = frozenset(tuple(str(p).lower().split()[:2]) for p in data.get("phrases", []))
-    return Vocabulary(forms("speech") | forms("borderline"), forms("speech"), forms("actions"), forms("things"), phrases, forms("inverted_only"), forms("between"),
-                      forms("pronouns"), forms("determiners"), forms("titles"))
+    return Vocabulary(forms("speech") | forms("borderline"), forms("speech"), forms("actions"), forms("things"), forms("non_speakers"), phrases, forms("inverted_only"), forms("between"),
+                      forms("pronouns"), forms("determiners"), forms("titles") | ABBREVIATIONS)
 
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|--|\S")
@@ -238,16 +239,24 @@ class After:
 class Speech:
     """One quotation of a paragraph with its neighbours."""
 
-    __slots__ = ("region", "before", "after", "previous", "index", "follows")
+    __slots__ = ("doc", "region", "before", "after", "previous", "index", "_follows")
 
-    def __init__(self, region: Region, before: Region | None, after: Region | None, previous: Speech | None,
-                 index: int) -> None:
+    def __init__(self, doc: Document, region: Region, before: Region | None, after: Region | None,
+                 previous: Speech | None, index: int) -> None:
+        self.doc = doc
         self.region = region
         self.before = before  # narration just before it in the paragraph
         self.after = after  # narration just after it
         self.previous = previous  # the paragraph's previous quotation
         self.index = index  # position among the paragraph's quotations
-        self.follows = After("other")  # what the narration after it is (set by _speeches)
+        self._follows: After | None = None
+
+    @property
+    def follows(self) -> After:
+        """What the narration after the closing quote is (a tag, a beat...), worked out once."""
+        if self._follows is None:
+            self._follows = _after(self.doc, self) if self.region.close_quote else After("other")
+        return self._follows
 
 
 class Dialogue(Check):
@@ -302,9 +311,7 @@ def _speeches(doc: Document, regions: list[Region]) -> list[Speech]:
             continue
         before = regions[i - 1] if i > 0 and regions[i - 1].kind is RegionKind.NARRATION else None
         after = regions[i + 1] if i + 1 < len(regions) and regions[i + 1].kind is RegionKind.NARRATION else None
-        previous = Speech(region, before, after, previous, len(found))
-        if region.close_quote:
-            previous.follows = _after(doc, previous)
+        previous = Speech(doc, region, before, after, previous, len(found))
         found.append(previous)
     return found
 
@@ -535,7 +542,7 @@ def _clause_words(snippet: str, start: int) -> tuple[list[str], tuple[int, int],
             if len(words) >= 8:
                 return words, first, ""
             continue
-        if token == "." and words and words[-1].lower() in titles | ABBREVIATIONS:
+        if token == "." and words and words[-1].lower() in titles:
             continue
         return words, first, token
     return words, first, "end"
@@ -565,7 +572,7 @@ def _classify(words: list[str]) -> str:
                 return "tag"
         if lower[0] in vocab.things:
             return "beat"
-        is_beat = any(w in vocab.actions for w in lower[1:5])
+        is_beat = any(w in vocab.actions for w in lower[1:5]) or any(w in vocab.non_speakers for w in lower[1:3])
         return "beat" if is_beat and not _mentions_speech(lower) else "subject"
     i = _skip_between(lower, subject_end)
     if i >= len(lower):

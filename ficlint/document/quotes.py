@@ -28,6 +28,8 @@ _SINGLE_CANDIDATE = re.compile(r"['‘](?=[\w…—\-\"“])")
 _OPENER_BEFORE = frozenset(" \t\r\n([—–-\"“")
 _LEADING_MARKUP = re.compile(r"[\s*_>]*")
 _DOUBLE_CHARS = re.compile(r"[\"“”]")
+_LINE_OPENS_DOUBLE = re.compile(r"(?m)^[ \t>*_]*[\"“]")
+_LINE_OPENS_SINGLE = re.compile(r"(?m)^[ \t>*_]*['‘](?=\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +50,12 @@ def detect_style(text: str) -> str:
             singles += 1
     if doubles == 0:
         return "single" if singles else "double"
-    return "single" if singles > 2 * doubles + 10 else "double"
+    if singles > 2 * doubles + 10:
+        return "single"
+    # nested quotes put doubles inside singles: see which opens the lines
+    line_doubles = len(_LINE_OPENS_DOUBLE.findall(text))
+    line_singles = sum(1 for m in _LINE_OPENS_SINGLE.finditer(text) if not _is_elision(text, m.end() - 1))
+    return "single" if line_singles > 2 * line_doubles else "double"
 
 
 def _is_elision(text: str, at: int) -> bool:
@@ -138,7 +145,10 @@ def _single_opens(text: str, at: int, start: int) -> bool:
         return False
     before = text[at - 1] if at > start else " "
     after = text[at + 1] if at + 1 < len(text) else " "
-    if not (before.isspace() or before in "([—–-\"“") or after.isspace():
+    if after.isspace():
+        return False
+    # a curly opening quote opens even when glued to the narration (`said.‘Now.’`)
+    if not (before.isspace() or before in "([—–-\"“" or text[at] == "‘"):
         return False
     return not _is_elision(text, at)
 
