@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
@@ -16,6 +17,10 @@ from ficlint.config import Config
 from ficlint.packs import load_pack
 from ficlint.resources import rules_dir
 from ficlint.rule import Rule
+
+# The optional LanguageTool backend's rules live on its server: any `LT`,
+# `LT:RULE_ID` or `lt-rule-id` selector is accepted (ficlint/backends/languagetool.py).
+_LANGUAGETOOL_SELECTOR = re.compile(r"^(?:LT(?::[A-Z0-9_]*)?|lt-[a-z0-9-]+)$", re.I)
 
 
 class RegistryError(ValueError):
@@ -111,7 +116,8 @@ class Registry:
         return next((r for r in self.rules.values() if r.name == key.lower()), None)
 
     def is_selector(self, selector: str) -> bool:
-        return any(rule.matches(selector) for rule in self.rules.values())
+        return (any(rule.matches(selector) for rule in self.rules.values())
+                or bool(_LANGUAGETOOL_SELECTOR.match(selector.strip())))
 
     def enabled_rules(self, select: Iterable[str], extend: Iterable[str],
                       ignore: Iterable[str]) -> frozenset[str]:
