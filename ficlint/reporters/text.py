@@ -20,7 +20,8 @@ from ficlint.engine import FileResult
 WINDOW = 100  # characters of a long source line shown around the span
 
 _COLORS = {"bold": "1", "red": "31", "yellow": "33", "blue": "34", "cyan": "36", "dim": "2", "green": "32"}
-_SEVERITY_COLOR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue", Severity.HINT: "cyan"}
+_SEVERITY_COLOR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue",
+                   Severity.HINT: "cyan"}
 
 
 def use_color(stream: object = None, force: bool | None = None) -> bool:
@@ -61,7 +62,7 @@ def render(results: list[FileResult], extra: dict[str, object]) -> str:
         out.append(statistics(results))
     if not quiet or any(r.diagnostics for r in results):
         out.append(summary_line(results, paint))
-    return "\n".join(out) + "\n"
+    return "\n".join(out) + "\n" if out else ""
 
 
 def format_diagnostic(doc: Document, d: Diagnostic, paint: Painter, quiet: bool = False) -> str:

@@ -1,0 +1,158 @@
+""".ficlint.yaml: every key, and errors that name the file, the line and the key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+
+from ficlint.config import Config, ConfigError, find_config, load_config
+from ficlint.engine import Linter
+
+
+def write(tmp_path: Path, text: str, name: str = ".ficlint.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def config_error(tmp_path: Path, text: str) -> str:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    return str(info.value)
+
+
+def test_every_key(tmp_path):
+    (tmp_path / "packs").mkdir()
+    write(tmp_path / "packs", "rules: []\n", "mine.yaml")
+    path = write(
+        tmp_path,
+        """\
+dialect: en-GB
+select: [M, punctuation]
+extend-select: [P003]
+ignore: [M006]
+severity:
+  M001: error
+  doubled-word: off
+per-file-ignores:
+  "notes/*.md": [spelling]
+include: ["*.md"]
+exclude: ["drafts/*"]
+packs: [packs]
+words: [Karen, SouthPaw]
+encoding: latin-1
+options:
+  mechanics: {anything: 1}
+languagetool:
+  enabled: true
+  server: http://localhost:8081
+  timeout: 5
+""",
+    )
+    config = load_config(path)
+    assert config.dialect == "en-GB"
+    assert config.select == ("M", "punctuation") and config.extend_select == ("P003",)
+    assert config.ignore == ("M006",)
+    assert config.severity == {"M001": "error", "doubled-word": "off"}
+    assert config.ignored_for(str(tmp_path / "notes" / "a.md")) == ("spelling",)
+    assert config.ignored_for(str(tmp_path / "chapter.md")) == ()
+    assert config.excludes(str(tmp_path / "drafts" / "old.md"))
+    assert config.packs == ((tmp_path / "packs").resolve(),)
+    assert config.words == ("Karen", "SouthPaw") and config.encoding == "latin-1"
+    assert config.option("mechanics", "anything") == 1
+    assert config.languagetool.enabled and config.languagetool.timeout == 5.0
+
+
+def test_an_empty_file_is_the_default_config(tmp_path):
+    config = load_config(write(tmp_path, ""))
+    assert config.dialect == "auto" and config.select == ()
+
+
+def test_unknown_key_names_file_line_and_key(tmp_path):
+    message = config_error(tmp_path, "dialect: en-US\ncolour: red\n")
+    assert message.startswith(f"{tmp_path / '.ficlint.yaml'}:2: unknown key 'colour'")
+
+
+def test_unknown_nested_key(tmp_path):
+    message = config_error(tmp_path, "languagetool:\n  enabled: true\n  sever: x\n")
+    assert ":3: unknown key languagetool.sever" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "expected"),
+    [
+        ("dialect: en-XX\n", 1, "'dialect' must be one of auto, en-US, en-GB"),
+        ("select: {a: 1}\n", 1, "'select' must be a list of strings"),
+        ("\nseverity:\n  M001: loud\n", 3, "'severity.M001' must be one of error, warning, info, hint, off"),
+        ("severity: [M001]\n", 1, "'severity' must map rule ids to a severity"),
+        ("ignore: [M001, Z999]\n", 1, "'ignore': no rule, rule prefix, name or category 'Z999'"),
+        ("select:\n  - M\n  - nonsense\n", 3, "'select': no rule, rule prefix, name or category 'nonsense'"),
+        ("severity:\n  Q123: error\n", 2, "'severity': no rule"),
+        ("packs: [missing.yaml]\n", 1, "'packs': rule pack 'missing.yaml' does not exist"),
+        ("languagetool:\n  timeout: -1\n", 2, "'languagetool.timeout' must be a positive number"),
+        ("languagetool: maybe\n", 1, "'languagetool' must be true or false"),
+        ("- just\n- a list\n", 1, "the top level must be a mapping"),
+        ("select: [M\n", 2, "not valid YAML"),
+        ("dialect: en-US\n  bad indent: x\n", 2, "not valid YAML"),
+    ],
+)
+def test_bad_values_name_file_line_and_key(tmp_path, text, line, expected):
+    message = config_error(tmp_path, text)
+    assert message.startswith(f"{tmp_path / '.ficlint.yaml'}:{line}: "), message
+    assert expected in message
+
+
+def test_a_broken_pack_named_by_the_config_is_a_config_error(tmp_path):
+    write(tmp_path, "rules:\n  - id: P900\n    kind: shout\n", "bad-pack.yaml")
+    message = config_error(tmp_path, "packs: [bad-pack.yaml]\n")
+    assert "bad-pack.yaml" in message and "kind must be one of" in message
+
+
+def test_config_is_found_by_walking_up(tmp_path):
+    write(tmp_path, "dialect: en-GB\n")
+    deep = tmp_path / "story" / "chapters"
+    deep.mkdir(parents=True)
+    assert find_config(deep / "one.md") == tmp_path / ".ficlint.yaml"
+
+
+def test_words_file_next_to_the_config_adds_words(tmp_path):
+    write(tmp_path, "words: [Karen]\n")
+    (tmp_path / ".ficlint-words.txt").write_text("# names\nSouthPaw\n\nDerek\n", encoding="utf-8")
+    assert load_config(tmp_path / ".ficlint.yaml").words == ("Karen", "SouthPaw", "Derek")
+
+
+def test_severity_override_and_off(tmp_path):
+    config = load_config(write(tmp_path, "severity:\n  M001: error\n  M005: off\n"))
+    found = Linter(config).lint_text("Stop it.. stop it. He went to the the door.")
+    assert [(d.rule, str(d.severity)) for d in found if d.rule.startswith("M")] == [("M001", "error")]
+
+
+def test_per_file_ignores_apply_to_matching_files(tmp_path):
+    write(tmp_path, 'per-file-ignores:\n  "notes/*.md": [M001]\n')
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "n.md").write_text("Wait.. what.\n", encoding="utf-8")
+    (tmp_path / "c.md").write_text("Wait.. what.\n", encoding="utf-8")
+    result = run_cli("check", "--format", "json", "--select", "M001", ".", cwd=tmp_path)
+    counts = {f["path"]: len(f["diagnostics"]) for f in result.json()["files"]}
+    assert counts == {"c.md": 1, str(Path("notes") / "n.md"): 0}
+
+
+def test_cli_config_error_is_one_line_exit_2(tmp_path):
+    write(tmp_path, "dialect: en-US\ncolour: red\n")
+    (tmp_path / "c.md").write_text("She left.\n", encoding="utf-8")
+    result = run_cli("check", "c.md", cwd=tmp_path)
+    assert result.code == 2 and result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert (
+        len(lines) == 1
+        and lines[0].startswith("ficlint: error: ")
+        and ".ficlint.yaml:2: unknown key" in lines[0]
+    )
+
+
+def test_default_config_object():
+    config = Config()
+    assert config.include == ("*.md", "*.markdown", "*.txt") and config.encoding == "cp1252"
