@@ -375,3 +375,24 @@ def test_local_server_is_started_once_and_closed(server, tmp_path, monkeypatch):
     assert lt_findings(results) == [("LT:EN_A_VS_AN", "a"), ("LT:EN_A_VS_AN", "a")]
     assert FakeLocalTool.started == ["en-US"] and FakeLocalTool.closed == 1
     assert "/v2/languages" not in server.state.paths  # the library checked the language itself
+
+
+def test_command_line_and_config_accept_languagetool_selectors(server, tmp_path):
+    write_config(tmp_path, server.url, "severity:\n  LT:EN_A_VS_AN: error\n  lt-whether: off\n")
+    (tmp_path / "ch1.md").write_text("She took a apple, whether or not it was her favourite.\n", encoding="utf-8")
+    out = run_cli("check", "-q", str(tmp_path))
+    assert "LT:EN_A_VS_AN" in out.stdout and "LT:WHETHER" not in out.stdout
+    report = run_cli("check", "--format", "json", str(tmp_path)).json()
+    [article] = [d for d in report["files"][0]["diagnostics"] if d["rule"] == "LT:EN_A_VS_AN"]
+    assert article["severity"] == "error"
+    out = run_cli("check", "-q", "--ignore", "LT:EN_A_VS_AN", str(tmp_path))
+    assert out.code == 1 and "LT:EN_A_VS_AN" not in out.stdout and "LT:MORFOLOGIK_RULE_EN_US" in out.stdout
+    only = run_cli("check", "-q", "--select", "LT", str(tmp_path))
+    assert {line.split()[1] for line in only.stdout.splitlines() if ": " in line} == {
+        "LT:EN_A_VS_AN", "LT:MORFOLOGIK_RULE_EN_US"}
+
+
+def test_readme_lists_every_rule_off_by_default():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## LanguageTool"):]
+    assert all(f"`{rule}`" in section for rule in lt.default_disabled_rules())
