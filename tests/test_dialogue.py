@@ -1,0 +1,219 @@
+"""The dialogue family on a table of dialogue sentences: wrong ones with the
+findings a writer must see, right ones that must be left alone, in straight
+double quotes, curly double quotes and British single quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import lint, run_cli
+
+# (text, expected findings as (rule, flagged text)); an empty list: nothing to flag.
+WRONG = [
+    # a speech tag after a full stop
+    ('"I\'ll be there." she said.', [("D001", '." she')]),
+    ("“I'll be there.” she said.", [("D001", ".” she")]),
+    ("‘I'll be there.’ she said.", [("D001", ".’ she")]),
+    # a capitalized tag
+    ('"Meet you there," She said.', [("D002", "She")]),
+    ("“Why?” He asked.", [("D002", "He")]),
+    ("‘Meet you there,’ She said.", [("D002", "She")]),
+    # no comma before a tag (and a capital)
+    ('"Meet you there" she said.', [("D003", '" she')]),
+    ("“Meet you there” She said, hanging up.", [("D003", "” She")]),
+    ("‘Meet you there’ said the Mole.", [("D003", "’ said")]),
+    # an action beat written as if it were a tag
+    ('"Wait!" she grabbed his arm.', [("D004", '" she')]),
+    ("“It's my fault...” the words came out in a rush.", [("D004", "” the")]),
+    ("‘Fine.’ he walked away.", [("D004", "’ he")]),
+    ('"Is that all?..." her eyes filled with tears.', [("D004", '" her')]),
+    # a comma before a beat
+    ('"We gave it a good shot," everything she had planned came out at once.', [("D005", '," everything')]),
+    ("“I'm leaving,” she grabbed her coat.", [("D005", ",” she")]),
+    ("‘I'm leaving,’ she grabbed her coat.", [("D005", ",’ she")]),
+    # speech that starts lowercase
+    ('"stop it," she said.', [("D006", "stop")]),
+    ("She kissed his cheek. “thank you.”", [("D006", "thank")]),
+    ("‘stop it,’ she said.", [("D006", "stop")]),
+    ('"Wait Derek!" she grabbed his arm, "thank you."', [("D004", '" she'), ("D006", "thank")]),
+    # no punctuation before the closing quote
+    ('"I need to be alone right now"', [("D007", '"')]),
+    ("“I didn't mean it that way” Derek tried to reach for her hand.", [("D007", "” Derek")]),
+    ("‘I need to be alone right now’", [("D007", "’")]),
+    ('"stop crying" she felt her heart beat loud.', [("D006", "stop"), ("D007", '" she')]),
+    # spacing
+    ('" I\'m not blaming myself!"', [("D008", " ")]),
+    ("“ I'm not blaming myself!”", [("D008", " ")]),
+    ('"I\'m not blaming myself! " she said.', [("D008", " ")]),
+    ('Karen playfully slapped his arm"Derek!"', [("D009", '"')]),
+    ("“Hi,”she said.", [("D009", "”s")]),
+    ("‘Come along,’ she said.‘Now.’", [("D009", "‘")]),
+    # narration running into speech
+    ('Karen looked at Derek "Get over it? Is that all you can say?" she asked.', [("D010", ' "')]),
+    ("She pulled away from his grip “Why would you say that? Why now?” Her eyes flashed.", [("D010", " “")]),
+    ('Karen looked with disbelief at Derek "get over it?" she huffed.', [("D010", ' "'), ("D006", "get")]),
+    # an unclosed quotation
+    ('"Come with me, she said.\n\nHe followed her out.', [("D011", '"')]),
+]
+
+RIGHT = [
+    '"I\'ll be there," she said.',
+    "“I'll be there,” she said.",
+    "‘I'll be there,’ she said.",
+    '"I\'ll be there." She picked up her bag.',
+    "“Don't.” She said it softly.",
+    '"We leave at six a.m." he said.',
+    '"Meet you there," Karen said.',
+    "‘Meet you there,’ said the Rat.",
+    '"Why?" He looked away.',
+    '"Why?" I asked.',
+    '"Wait!" she said.',
+    # borderline verbs are accepted as tags (see rules/data/speech-verbs.yaml)
+    "“I need one!” she giggled.",
+    '"Terribly," Karen sighed.',
+    "‘Thanks,’ she smiled.",
+    '"Fuck," he spat out between gritted teeth.',
+    '"Well..." he began.',
+    # interrupted speech
+    '"I think," she said, "we should go."',
+    "“I think,” she said, “we should go.”",
+    "‘I think,’ she said, ‘we should go.’",
+    "‘The Toad’s motor-car,’ said the Rat, ‘is a wreck.’",
+    '"I didn\'t mean it--"',
+    "“I was going to—” She stopped.",
+    '"Wait"--she caught her breath--"for me."',
+    '"...and then he left."',
+    # nested quotations
+    '"She said \'no\' to me."',
+    "‘She said “no” to me.’",
+    # multi-paragraph speech
+    '"It was a long night.\n\n"In the morning we left."',
+    "‘It was a long night.\n\n‘In the morning we left.’",
+    # quoted words, titles, signs and text messages inside narration
+    'She called it "nonsense" and left.',
+    "It was called “The Blue Boar”",
+    'He read the sign: "No Entry"',
+    'The text read "Running late" and I sighed.',
+    'He shouted "Fire!" and everyone ran.',
+    "“iPhones are expensive.”",
+    '"Go away!" and he went.',
+    '"Yes," he went on, "I do."',
+    "‘I'm sorry,’ she said again, and the Mole's ears went pink.",
+]
+
+
+def _findings(text: str) -> list[tuple[str, str]]:
+    return sorted((d.rule, text[d.start:d.end]) for d in lint(text, "D"))
+
+
+def test_the_table_is_balanced_across_three_quote_styles():
+    cases = [text for text, _ in WRONG] + RIGHT
+    assert len(cases) >= 60
+    assert abs(len(WRONG) - len(RIGHT)) <= 4
+    for marks in ('"', "“", "‘"):
+        assert sum(marks in text for text, _ in WRONG) >= 8
+        assert sum(marks in text for text in RIGHT) >= 8
+
+
+@pytest.mark.parametrize("text, expected", WRONG, ids=[t[:40] for t, _ in WRONG])
+def test_wrong_dialogue_is_flagged(text, expected):
+    assert _findings(text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", RIGHT, ids=[t[:40] for t in RIGHT])
+def test_right_dialogue_is_left_alone(text):
+    assert _findings(text) == []
+
+
+# -- dialect: where the full stop goes ------------------------------------------------
+
+
+def test_american_placement_is_flagged_in_american_english():
+    text = 'He whispered one word: "Go". They called it "the barn", though it was a house.'
+    found = [(d.rule, text[d.start:d.end]) for d in lint(text, "D012", dialect="en-US")]
+    assert found == [("D012", "."), ("D012", ",")]
+
+
+@pytest.mark.parametrize("dialect", ["en-GB", "en-GB-oxendict", "auto"])
+def test_british_placement_is_accepted_outside_american_english(dialect):
+    assert lint('He whispered one word: "Go". Then he left.', "D012", dialect=dialect) == []
+
+
+def test_american_placement_fix_moves_the_mark_inside():
+    text = 'He whispered one word: "Go".'
+    [finding] = lint(text, "D012", dialect="en-US")
+    [fix] = finding.fixes
+    assert text[:fix.start] + fix.replacement + text[fix.end:] == 'He whispered one word: "Go."'
+
+
+# -- fixes and messages ---------------------------------------------------------------
+
+
+def _apply(text: str, rule: str) -> str:
+    fixes = sorted((f for d in lint(text, rule) for f in d.fixes), key=lambda f: f.start, reverse=True)
+    for fix in fixes:
+        text = text[:fix.start] + fix.replacement + text[fix.end:]
+    return text
+
+
+@pytest.mark.parametrize("text, rule, fixed", [
+    ('"I\'ll be there." she said.', "D001", '"I\'ll be there," she said.'),
+    ('"Meet you there," She said.', "D002", '"Meet you there," she said.'),
+    ('"Meet you there" She said.', "D003", '"Meet you there," she said.'),
+    ('"Wait!" she grabbed his arm.', "D004", '"Wait!" She grabbed his arm.'),
+    ('"We tried," everything ran out of her.', "D005", '"We tried." Everything ran out of her.'),
+    ('"stop it," she said.', "D006", '"Stop it," she said.'),
+    ('"I need to be alone right now"', "D007", '"I need to be alone right now."'),
+    ('"stop crying" she felt sick.', "D007", '"stop crying." She felt sick.'),
+    ('" I\'m here."', "D008", '"I\'m here."'),
+    ('She slapped his arm"Derek!"', "D009", 'She slapped his arm. "Derek!"'),
+])
+def test_fixes_produce_the_corrected_text(text, rule, fixed):
+    assert _apply(text, rule) == fixed
+
+
+def test_safe_fixes_are_only_offered_where_meaning_cannot_change():
+    [beat] = lint('"Wait!" she grabbed his arm.', "D004")
+    assert all(not f.safe for f in beat.fixes)  # an unknown speech verb would make the capital wrong
+    [stop] = lint('"I\'ll be there." she said.', "D001")
+    assert all(f.safe for f in stop.fixes)
+
+
+def test_messages_teach_the_rule():
+    [beat] = lint('"Wait!" she grabbed his arm.', "D004")
+    assert "new sentence" in beat.message and "speech tag" in beat.message
+    [comma] = lint('"We tried," she grabbed her coat.', "D005")
+    assert "promises a speech tag" in comma.message
+    [lower] = lint('"stop it," she said.', "D006")
+    assert '"Stop"' in lower.message
+
+
+# -- whole manuscripts --------------------------------------------------------------
+
+
+def test_british_single_quotes_with_apostrophes():
+    text = ("‘I’ve seen ’em,’ said the Rat. ‘The boys’ hats were goin’ down the river.’\n\n"
+            "‘Rock ’n’ roll in the ’90s,’ said the Mole, ‘was loud.’\n\n"
+            "‘Wait!’ the Toad grabbed the wheel.\n")
+    assert _findings(text) == [("D004", "’ the")]
+
+
+def test_a_speech_running_through_verse_is_not_unclosed():
+    text = ('"I don\'t remember how the verse went, but ...\n\n'
+            "    John took me round to see his mother,\n"
+            "      his mother!\n\n"
+            'Chorus, Freddie! We need it!"\n\n'
+            "He laughed.\n")
+    assert _findings(text) == []
+
+
+def test_a_lowercase_pronoun_i_is_left_to_mechanics():
+    assert lint('"i know it hurts," he said.', "D") == []
+
+
+def test_cli_reports_dialogue_findings_with_their_category(tmp_path):
+    chapter = tmp_path / "chapter.txt"
+    chapter.write_text('"Wait!" she grabbed his arm.\n', encoding="utf-8")
+    result = run_cli("check", "--format", "json", "--no-cache", "--select", "D", str(chapter))
+    [file] = result.json()["files"]
+    assert [(d["rule"], d["category"]) for d in file["diagnostics"]] == [("D004", "dialogue")]
