@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from ficlint.cli.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail
-from ficlint.config import DIALECTS, ConfigError
 from ficlint.batch import default_jobs
+from ficlint.cli.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail
 from ficlint.cli.progress import progress_bar
+from ficlint.config import DIALECTS, ConfigError
 from ficlint.engine import FileResult, Selection
 from ficlint.packs import PackError
 from ficlint.registry import RegistryError, load_failures
@@ -86,8 +86,7 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
     if not results:
         _warn_nothing_found(paths)
     extra = {"color": use_color(sys.stdout, color), "quiet": quiet, "statistics": statistics}
-    sys.stdout.write(reporter(fmt)(results, extra))
-    sys.stdout.flush()
+    write_output(reporter(fmt)(results, extra), machine=fmt != "text")
     broken = _report_failures(results)
     skipped = _report_warnings(results)
     raise SystemExit(EXIT_ERROR if broken or (strict and skipped) else _exit_code(results))
@@ -99,6 +98,18 @@ def _report_warnings(results: list[FileResult]) -> bool:
     for warning in warnings:
         click.echo(f"ficlint: warning: {warning}", err=True)
     return bool(warnings)
+
+
+def write_output(output: str, machine: bool) -> None:
+    """Machine formats are always UTF-8; text for people never fails on a
+    terminal that cannot show a character (it shows a replacement instead)."""
+    sys.stdout.flush()
+    if machine:
+        sys.stdout.buffer.write(output.encode("utf-8"))
+    else:
+        encoding = sys.stdout.encoding or "utf-8"
+        sys.stdout.buffer.write(output.encode(encoding, "replace"))
+    sys.stdout.flush()
 
 
 def _warn_nothing_found(paths: tuple[Path, ...]) -> None:
