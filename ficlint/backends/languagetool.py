@@ -166,28 +166,48 @@ def _merged(spans: Iterable[Span]) -> list[Span]:
 
 def chunks(text: str, pieces: Sequence[tuple[int, int, int]], limit: int | None = None) -> list[Chunk]:
     """Paragraph-aligned chunks of at most `limit` characters (CHUNK_CHARS); a
-    longer paragraph is split between its pieces."""
+    paragraph longer than that is split between its pieces."""
     limit = limit or CHUNK_CHARS
     out: list[Chunk] = []
-    current: list[Piece] = []
-    chunk_para = prev_para = -1
-    for start, end, paragraph in pieces:
-        if current:
-            new_paragraph = paragraph != prev_para
-            if end - current[0].start > limit and (new_paragraph or chunk_para == paragraph):
-                out.append(Chunk(current[0].start, current[-1].end, tuple(current)))
+    current: list[tuple[int, int, int]] = []
+    for paragraph in _by_paragraph(pieces):
+        if current and paragraph[-1][1] - current[0][0] > limit:
+            out.append(_chunk(text, current))
+            current = []
+        if paragraph[-1][1] - paragraph[0][0] <= limit:
+            current.extend(paragraph)
+            continue
+        for piece in paragraph:
+            if current and piece[1] - current[0][0] > limit:
+                out.append(_chunk(text, current))
                 current = []
-            else:
-                gap = current[-1].end
-                if start > gap:
-                    current.append(Piece(gap, start, True, _interpret_gap(text, gap, start, new_paragraph)))
-        if not current:
-            chunk_para = paragraph
-        current.append(Piece(start, end))
-        prev_para = paragraph
+            current.append(piece)
     if current:
-        out.append(Chunk(current[0].start, current[-1].end, tuple(current)))
+        out.append(_chunk(text, current))
     return out
+
+
+def _by_paragraph(pieces: Sequence[tuple[int, int, int]]) -> Iterable[list[tuple[int, int, int]]]:
+    group: list[tuple[int, int, int]] = []
+    for piece in pieces:
+        if group and piece[2] != group[-1][2]:
+            yield group
+            group = []
+        group.append(piece)
+    if group:
+        yield group
+
+
+def _chunk(text: str, pieces: Sequence[tuple[int, int, int]]) -> Chunk:
+    """The text pieces, with markup pieces filling the gaps between them."""
+    out: list[Piece] = []
+    for i, (start, end, paragraph) in enumerate(pieces):
+        if i:
+            gap, previous_paragraph = pieces[i - 1][1], pieces[i - 1][2]
+            if start > gap:
+                out.append(Piece(gap, start, True, _interpret_gap(text, gap, start, paragraph != previous_paragraph)))
+        out.append(Piece(start, end))
+    return Chunk(out[0].start, out[-1].end, tuple(out))
 
 
 def _interpret_gap(text: str, start: int, end: int, new_paragraph: bool) -> str:
