@@ -90,6 +90,7 @@ MISSING_END_PUNCTUATION = Rule(
 _TWO_DOTS = re.compile(r"\.\.(?![.…/\\])")
 _RUN_ON = re.compile(r"(?P<mark>[!?]{2,3}|[.!?])(?P<next>[A-Z][a-z]+|I\b|I['’])")
 _LOWER_I = re.compile(r"\bi(?:['’](?:m|ll|ve|d))?(?![\w.)-]|['’](?!m\b|ll\b|ve\b|d\b))")
+_PRONOUN_I = re.compile(r"i(?:['’](?:m|ll|ve|d))?")
 _ASCII_LETTERS = re.compile(r"[A-Za-z]{2}")
 _NOT_BEFORE_I = re.compile(r"['’(-]|\w\.")
 _DOUBLED = re.compile(r"\b(?P<first>\w+)(?P<gap>\s+)(?i:(?P=first))\b")
@@ -134,7 +135,7 @@ class Mechanics(Check):
         ellipsis = "…" if doc.text.count("…") > doc.text.count("...") else "..."
         for region in regions:
             for m in _TWO_DOTS.finditer(doc.text, region.start, region.end):
-                if m.start() > 0 and doc.text[m.start() - 1] in ".…":
+                if m.start() > 0 and doc.text[m.start() - 1] in ".…" or _is_number_range(doc.text, m.start()):
                     continue
                 yield Diagnostic(TWO_DOT_ELLIPSIS.id, m.start(), m.end(),
                                  f"Two dots: an ellipsis has three (\"{ellipsis}\").",
@@ -251,9 +252,15 @@ class Mechanics(Check):
                              (Fix(end, end, ".", safe=False),))
 
 
+def _is_number_range(text: str, at: int) -> bool:
+    """`1..10`: a range, not an ellipsis."""
+    return text[at - 1:at].isdigit() and text[at + 2:at + 3].isdigit()
+
+
 def _is_plain_lowercase(word: str) -> bool:
-    """A lowercase word that is not a brand like iPhone or eBay."""
-    return word[:1].islower() and not any(c.isupper() for c in word[1:])
+    """A lowercase word that is not a brand like iPhone or eBay, nor the
+    pronoun i (M003 reports that one, once)."""
+    return word[:1].islower() and not any(c.isupper() for c in word[1:]) and not _PRONOUN_I.fullmatch(word)
 
 
 def _ends_sentence(text: str, at: int) -> bool:

@@ -26,10 +26,9 @@ _EMPHASIS = re.compile(
     r"|(?<![\w_])__?(?=[^\s_])(.+?)(?<=[^\s_])__?(?![\w_])",
     re.S,
 )
-ABBREVIATIONS = frozenset(
-    """mr mrs ms mx dr st jr sr prof capt col gen lt sgt rev hon mt ave co inc ltd vs etc
-    e.g i.e cf fig no vol ch pp approx dept est jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-)
+_ABBREVIATION_WORDS = """mr mrs ms mx dr st jr sr prof capt col gen lt sgt rev hon mt ave co inc ltd vs etc
+    e.g i.e cf fig no vol ch pp approx dept est jan feb mar apr jun jul aug sep sept oct nov dec ps pps"""
+ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 _SENTENCE_END = re.compile(r"(?:[.!?]+|…|\.\.\.)[\"”’'\)\]*_]*(?=\s)")
 
 
@@ -80,7 +79,7 @@ class Document:
         kinds = structure.classify_blocks(self.text, spans, block_markup)
         paragraphs: list[Paragraph] = []
         scene = 0
-        for index, (span, kind) in enumerate(zip(spans, kinds)):
+        for index, (span, kind) in enumerate(zip(spans, kinds, strict=True)):
             if kind in (RegionKind.HEADING, RegionKind.SCENE_BREAK) and paragraphs:
                 scene += 1
             block = self.text[span.start:span.end]
@@ -211,7 +210,8 @@ class Document:
         spans: list[Span] = []
         for para in self.paragraphs:
             if para.kind is RegionKind.NARRATION:
-                spans.extend(Span(m.start(), m.end()) for m in _EMPHASIS.finditer(self.text, para.start, para.end))
+                found = _EMPHASIS.finditer(self.text, para.start, para.end)
+                spans.extend(Span(m.start(), m.end()) for m in found)
         return spans
 
     @cached_property

@@ -1,0 +1,196 @@
+"""Mechanics (M001–M006) on text they must flag and text they must leave alone:
+author's notes, URLs, code, headings, old-style interjections, verse, letters."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import flagged, lint
+
+FAN_FIC_NOTE = "A/N: This is my first fic :) R&R pls!! Thanks to my beta xD <3\n\n"
+NOT_SILLY = [
+    FAN_FIC_NOTE + "She left.",
+    "She left.\n\nA/N: Thanks for reading ;p",
+    "She left.\n\nA/N. Hope you enjoyed :D",
+    "She left.\n\nPS. see you next chapter :)",
+    "Read it at https://example.com/story..html or www.example.org/a..b now.",
+    "She typed `cd ../notes..` and waited.",
+    "```\nthe the\ni wrote this..\n```\n\nShe left.",
+    "# chapter one\n\nShe left.",
+    "Chapter 3 - the fall\n\nShe left.",
+    "---\ntitle: the the\nsummary: i wrote it..\n---\n\nShe left.",
+    "<!-- the the.. i -->\n\nShe left.",
+    "* * *\n\nShe left.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_SILLY)
+def test_nothing_silly_in_notes_urls_code_headings_or_markup(text):
+    assert lint(text, "M") == []
+
+
+# -- M001 two dots ------------------------------------------------------------------------------
+
+
+def test_two_dots_flagged_with_the_manuscripts_own_ellipsis():
+    text = "She waited… and waited. Then.. nothing."
+    (diag,) = lint(text, "M001")
+    assert diag.fixes[0].replacement == "…"
+
+
+@pytest.mark.parametrize("text", ["Wait...", "Wait....", "Wait. . .", "Path ../up", "Wait…", "1..10"])
+def test_not_two_dots(text):
+    assert flagged(text, "M001") == []
+
+
+# -- M002 missing space --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ['"No!I can\'t."', "She left.Then he cried.", "Why?Because.", "Stop!!Now."])
+def test_missing_space_flagged(text):
+    assert flagged(text, "M002")
+
+
+@pytest.mark.parametrize(
+    "text", ["They flew to the U.S. on Monday.", "Visit Example.com today.", "It was 3.5 miles.", "Mr.Smith"]
+)
+def test_missing_space_not_flagged(text):
+    assert flagged(text, "M002") == []
+
+
+# -- M003 lowercase i ----------------------------------------------------------------------------
+
+
+def test_lowercase_i_in_notes_and_speech():
+    assert flagged("A/N: so i hope you enjoy:) R&R\n\nShe left.", "M003") == ["i"]
+    assert flagged('"i know," he said. "i\'m sure."', "M003") == ["i", "i"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Items (i) and (ii).", "i.e. this", "The i-th item.", "Pi is 3.14; the letter i alone.", "iPhone"],
+)
+def test_lowercase_i_not_flagged(text):
+    assert flagged(text, "M003") in ([], ["i"]) if "letter i alone" in text else flagged(text, "M003") == []
+
+
+def test_a_voice_that_writes_i_throughout_is_left_alone_in_the_story():
+    letter = "Dear sor, dat i wont to tank you. Now i haf bin sick and i like to heir wat you tink."
+    assert flagged(letter, "M003") == []
+
+
+def test_a_note_that_writes_i_throughout_is_still_flagged():
+    note = "A/N: i love this ship and i hope i can update soon :)\n\nShe left."
+    assert flagged(note, "M003") == ["i", "i", "i"]
+
+
+# -- M004 lowercase sentence start ---------------------------------------------------------------
+
+
+def test_lowercase_after_a_full_stop_and_at_a_paragraph_start():
+    assert flagged("She left. he stayed behind.", "M004") == ["he"]
+    assert flagged("She left.\n\nhe stayed behind.", "M004") == ["he"]
+
+
+def test_lowercase_after_question_or_exclamation_in_a_note():
+    assert flagged("She left.\n\nwhat did you think? please comment ;p", "M004") == ["what", "please"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oh! no wonder she wept.",
+        "Alas! they should have thought of it.",
+        "What was its future? she wondered.",
+        "Had he softened with the years? he questioned himself.",
+        "Bang! went the front door.",
+        "Up he went till at last, pop! his snout came out.",
+        "She was reconciled . . . for an hour.",
+        "They had looked charming . . . hadn't they?",
+        "It cost £2, 6s. 1d. or £2, 7s. 1d. in all.",
+        "Frobisher ii. was in great request.",
+        "The passage from Henry VIII. that he knew.",
+        "He met Mr. and Mrs. Smith at 5 p.m. yesterday.",
+        "She bought an iPhone. eBay had none.",
+        "She waited... and waited.",
+    ],
+)
+def test_lowercase_that_is_style_not_a_slip(text):
+    assert flagged(text, "M004") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He sang:\n\n  Here's Molly Loo\n  And little Boo!\n\nsang out another.",
+        '"You all right, Bobbie?"\n\nor an anxious look.',
+        "One sign read:\n\nand the second sign read the same.",
+        "The banner bore the legend\n\n     SHE IS NEARLY WELL\n\nand this was displayed.",
+    ],
+)
+def test_a_paragraph_that_continues_a_sentence(text):
+    assert flagged(text, "M004") == []
+
+
+def test_pronoun_i_is_reported_once_by_m003():
+    assert [d.rule for d in lint("She left. i stayed.", "M")] == ["M003"]
+
+
+# -- M005 doubled words ----------------------------------------------------------------------------
+
+
+def test_doubled_words_across_a_line_break_and_case():
+    assert flagged("She went to the\nthe door. The the end.", "M005") == ["the\nthe", "The the"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What he had had was enough.",
+        "She knew that that was wrong.",
+        "Helen burst in in a state of excitement.",
+        "He carried on on his own.",
+        '"No, no, no," she said.',
+        "He he he, laughed the goblin.",
+        "It was very very cold.",
+    ],
+)
+def test_doubled_words_that_are_right(text):
+    assert flagged(text, "M005") == []
+
+
+def test_doubled_word_fix_removes_one():
+    text = "She went to the the door."
+    (diag,) = lint(text, "M005")
+    fix = diag.fixes[0]
+    assert text[: fix.start] + fix.replacement + text[fix.end :] == "She went to the door."
+
+
+# -- M006 paragraph without end punctuation --------------------------------------------------------
+
+
+def test_paragraph_without_end_punctuation():
+    assert flagged("He placed a kiss on her forehead and headed out the door\n\nShe cried.", "M006") == [
+        "door"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chapter Three\n\nShe left.",
+        "The Long Night\n\nShe left.",
+        "*Meet me at eight*\n\nShe went.",
+        "She left.\n\nLove, Mum",
+        "He made up a song, which he called\n\n            DUCKS' DITTY.\n\nIt went well.",
+        "  Roses are red\n  Violets are blue\n\nShe laughed.",
+        'She said "wait"',
+        "She left.\n\nA/N: more soon",
+    ],
+)
+def test_paragraphs_that_need_no_end_punctuation(text):
+    assert flagged(text, "M006") == []
+
+
+def test_fix_for_missing_end_punctuation_is_unsafe():
+    (diag,) = lint("He headed out the door\n\nShe cried.", "M006")
+    assert diag.fixes[0].replacement == "." and not diag.fixes[0].safe
