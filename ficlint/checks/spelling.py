@@ -419,11 +419,12 @@ def _in_compound(text: str, start: int, end: int) -> bool:
 
 def _clustered(found: list[Hit], n: int, region: Region) -> bool:
     """Another odd word close by in the same paragraph: dialect or a foreign phrase, not a slip."""
-    start = found[n][0]
+    start, token, _region = found[n]
     for k in (n - 1, n + 1):
         if 0 <= k < len(found):
-            other, _token, other_region = found[k]
-            if other_region.paragraph == region.paragraph and abs(other - start) <= _CLUSTER_WINDOW:
+            other, other_token, other_region = found[k]
+            if other_region.paragraph == region.paragraph and abs(other - start) <= _CLUSTER_WINDOW \
+                    and other_token != token:
                 return True
     return False
 

@@ -1,0 +1,218 @@
+"""Spelling that knows the story: typos with the right first suggestion, names
+learned from the manuscript, fandom slang, speech, glossaries and the project
+word list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import flagged, lint, run_cli
+
+from ficlint.diagnostics import Diagnostic
+
+NOTE = ("A/N. Hi, so this is my first SMASH fanfic and the first creative piece of writing I have done in a "
+        "loooong time. Some characters (particulatly Karen) are quite different. R&R please!")
+
+
+def typos(text: str, **config: object) -> list[Diagnostic]:
+    return [d for d in lint(text, "S", **config) if d.rule == "S001"]
+
+
+def first_fix(diagnostic: Diagnostic) -> str:
+    return diagnostic.fixes[0].replacement
+
+
+# -- typos and suggestions ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "wrong", "right"), [
+    ("She pulled her jacket tighly around her.", "tighly", "tightly"),
+    (NOTE, "particulatly", "particularly"),
+    ("He walked into the kitchne and sat down.", "kitchne", "kitchen"),
+    ("It was a wonderfull evening.", "wonderfull", "wonderful"),
+    ("It was not straightfoward at all.", "straightfoward", "straightforward"),
+    ("I will definately come back.", "definately", "definitely"),
+    ("She got up agian and left.", "agian", "again"),
+    ("Tighly, she held on.", "Tighly", "Tightly"),
+])
+def test_a_typo_is_flagged_with_the_right_word_first(text, wrong, right):
+    found = typos(text)
+    assert [text[d.start:d.end] for d in found] == [wrong]
+    assert first_fix(found[0]) == right
+    assert not found[0].fixes[0].safe
+
+
+def test_spelling_applies_inside_an_authors_note():
+    assert flagged(NOTE, "S001") == ["particulatly"]
+
+
+def test_the_message_lists_the_suggestions():
+    (d,) = typos("She pulled her jacket tighly around her.")
+    assert "\"tightly\"" in d.message and "tighly" in d.message
+
+
+def test_a_classic_misspelling_is_flagged_even_when_repeated():
+    text = "I definately want it. You definately want it. We definately want it."
+    assert flagged(text, "S001") == ["definately"] * 3
+
+
+# -- what is not a typo -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    NOTE.replace("particulatly", "particularly"),
+    "This is my second SMASH fanfic, so I hope you enjoy:) R&R don't be afraid to comment.",
+    "A/N: sorry for the wait! This WIP is pure fluff, no angst. Canon-divergent AU, some OOC moments.",
+    "Her OTP was canon at last; the fic had a beta and a POV switch.",
+    "\"Nooo!\" she cried. \"Sooo sorry. Ugh. Hmm. Argh!\"",
+    "It took a loooong time.",
+    "The colour of the theatre; the color of the theater. She was apologising, he was apologizing.",
+    "\"I ain't goin' nowhere,\" he said. \"Gonna stay an' fight 'em, y'all.\"",
+    "\"Vell, I t'ink about vot ve alwis eat,\" said the old woman.",
+    "She could hear the buzz feeding out of the doors to SouthPaw.",
+    "There are no velvet ropes and frills at SouthPaw, and that's just the way she liked it.",
+    "She bought an iPhone and an eBook on eBay.",
+    "NASA and the FBI and the BBC were all there.",
+    "The harum-scarum boy shouted, \"Gid-dap!\"",
+    "She liked the word _gorver_ best of all.",
+    "The tappings at the door grew louder; the moony night was headachy and glossless.",
+])
+def test_not_a_typo(text):
+    assert flagged(text, "S001") == []
+
+
+def test_names_that_recur_mid_sentence_are_learned():
+    text = ("Karen looked at Derek. She told Dev about Ivy, and then Karen cried. Later, Brannock came in "
+            "and sat with Karen and Brannock's sister. Nobody spoke to Brannock.")
+    assert lint(text, "S") == []
+
+
+def test_a_one_off_capitalised_word_at_a_sentence_start_is_still_checked():
+    assert flagged("Tighly, she held on to the rail.", "S001") == ["Tighly"]
+
+
+def test_a_name_used_across_the_manuscript_is_learned_from_every_file(tmp_path: Path):
+    (tmp_path / "one.txt").write_text("They asked Kalen to stay. Then they saw Kalen again.\n", encoding="utf-8")
+    (tmp_path / "two.txt").write_text("Kalen smiled at them.\n", encoding="utf-8")
+    assert run_cli("check", "--select", "S", str(tmp_path / "two.txt")).code == 1  # alone: checked
+    result = run_cli("check", "--select", "S", "--format", "json", str(tmp_path))
+    assert result.code == 0, result.stdout
+
+
+def test_a_word_used_again_and_again_is_deliberate():
+    text = "The zorbling began. Everyone loved a good zorbling, and the zorbling went on."
+    assert flagged(text, "S001") == []
+
+
+def test_a_rare_capitalised_word_mid_sentence_is_taken_for_a_proper_noun():
+    assert flagged("They drove from the Upper Westsid to downtown Brooklyn.", "S001") == []
+
+
+# -- names near-misses -------------------------------------------------------------------------
+
+STORY = ("Derek knocked. Karen let Derek in, and Derek sat down. She gave Derek tea; Derek drank it. "
+         "Then Dereck left.")
+
+
+def test_a_one_off_misspelling_of_a_name_is_flagged_with_the_name():
+    found = [d for d in lint(STORY, "S") if d.rule == "S002"]
+    assert [STORY[d.start:d.end] for d in found] == ["Dereck"]
+    assert first_fix(found[0]) == "Derek"
+    assert "5 times" in found[0].message
+
+
+def test_ordinary_words_and_plurals_are_not_name_near_misses():
+    text = ("The Growleywogs came. Then the Growleywogs left. The Growleywogs sang, and the Growleywogs "
+            "danced, and the Growleywogs slept. The weakest Growleywog stayed.")
+    assert lint(text, "S") == []
+
+
+# -- the project word list ------------------------------------------------------------------------
+
+
+def test_config_words_are_never_flagged():
+    text = "She pulled her jacket tighly around her."
+    assert flagged(text, "S001", words=("tighly",)) == []
+    assert flagged(text, "S001", words=("Tighly",)) == []
+
+
+def test_words_add_appends_to_the_word_list_next_to_the_config(tmp_path: Path):
+    (tmp_path / ".ficlint.yaml").write_text("dialect: auto\n", encoding="utf-8")
+    chapters = tmp_path / "chapters"
+    chapters.mkdir()
+    (chapters / "one.txt").write_text("The Zorvath wore a quidditchy robe. Zorvath smiled.\n", encoding="utf-8")
+    before = run_cli("check", "--select", "S", "chapters", cwd=tmp_path)
+    assert "quidditchy" not in before.stdout  # a derivation of nothing: no suggestion, no finding
+    result = run_cli("words", "add", "Glimmerwick", "tighly", "tighly", cwd=chapters)
+    assert result.code == 0, result.stderr
+    assert "added 2 words" in result.stdout and "1 already listed" in result.stdout
+    assert (tmp_path / ".ficlint-words.txt").read_text(encoding="utf-8").split() == ["Glimmerwick", "tighly"]
+    again = run_cli("words", "add", "tighly", cwd=tmp_path)
+    assert "added 0 words" in again.stdout
+    (chapters / "two.txt").write_text("She pulled her jacket tighly around her.\n", encoding="utf-8")
+    assert run_cli("check", "--select", "S", "chapters", cwd=tmp_path).code == 0
+    listed = run_cli("words", "list", cwd=tmp_path)
+    assert listed.stdout.split() == ["Glimmerwick", "tighly"]
+
+
+def test_words_add_needs_a_word():
+    result = run_cli("words", "add")
+    assert result.code == 2
+
+
+# -- glossary packs --------------------------------------------------------------------------------
+
+HP = "Hermoine raised her hand. Dumbeldore smiled at the Griffindor table, and Hermione waved."
+
+
+def test_a_shipped_glossary_is_opt_in_and_named_in_packs(tmp_path: Path):
+    (tmp_path / "ch1.txt").write_text(HP + "\n", encoding="utf-8")
+    off = run_cli("check", "--select", "S", "--format", "json", "ch1.txt", cwd=tmp_path)
+    assert "S100" not in off.stdout
+    (tmp_path / ".ficlint.yaml").write_text("packs: [glossaries/harry-potter]\n", encoding="utf-8")
+    on = run_cli("check", "--select", "S", "--format", "json", "ch1.txt", cwd=tmp_path)
+    diags = on.json()["files"][0]["diagnostics"]
+    found = {HP[d["start"]["offset"]:d["end"]["offset"]]: d for d in diags}
+    assert set(found) == {"Hermoine", "Dumbeldore", "Griffindor"}
+    assert {d["rule"] for d in diags} == {"S100"}
+    assert found["Hermoine"]["fixes"][0]["replacement"] == "Hermione"
+
+
+def test_a_users_own_glossary_pack(tmp_path: Path):
+    (tmp_path / "smash.yaml").write_text(
+        "rules:\n"
+        "  - id: S150\n"
+        "    name: smash-glossary\n"
+        "    kind: glossary\n"
+        "    category: spelling\n"
+        "    summary: SMASH names.\n"
+        "    terms: [Karen Cartwright, Derek Wills, Ivy Lynn, Tom Levitt]\n"
+        "    variants: {Carthwright: Cartwright}\n"
+        "    flags: [\"Dereck Wills came in.\"]\n"
+        "    allows: [\"Derek Wills came in.\"]\n", encoding="utf-8")
+    (tmp_path / ".ficlint.yaml").write_text("packs: [smash.yaml]\n", encoding="utf-8")
+    (tmp_path / "ch.txt").write_text("Dereck took Karen Carthwright to see Tom Levit.\n", encoding="utf-8")
+    result = run_cli("check", "--select", "S", "--format", "json", "ch.txt", cwd=tmp_path)
+    diags = result.json()["files"][0]["diagnostics"]
+    assert [(d["rule"], d["fixes"][0]["replacement"]) for d in diags] == [
+        ("S150", "Derek"), ("S150", "Cartwright"), ("S150", "Levitt")]
+
+
+def test_a_glossary_without_terms_is_a_clear_error(tmp_path: Path):
+    (tmp_path / "bad.yaml").write_text(
+        "rules:\n  - {id: S151, name: bad-glossary, kind: glossary, category: spelling, summary: x,\n"
+        "     flags: [a], allows: [b]}\n", encoding="utf-8")
+    (tmp_path / ".ficlint.yaml").write_text("packs: [bad.yaml]\n", encoding="utf-8")
+    (tmp_path / "ch.txt").write_text("Hello.\n", encoding="utf-8")
+    result = run_cli("check", "ch.txt", cwd=tmp_path)
+    assert result.code == 2
+    assert "terms" in result.stderr
+
+
+def test_an_unknown_shipped_pack_is_a_config_error(tmp_path: Path):
+    (tmp_path / ".ficlint.yaml").write_text("packs: [glossaries/no-such-fandom]\n", encoding="utf-8")
+    (tmp_path / "ch.txt").write_text("Hello.\n", encoding="utf-8")
+    result = run_cli("check", "ch.txt", cwd=tmp_path)
+    assert result.code == 2
+    assert "no-such-fandom" in result.stderr
