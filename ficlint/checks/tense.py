@@ -48,12 +48,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property
-from typing import Any
+from functools import cache, cached_property, lru_cache
+from typing import Any, NamedTuple
 
 from ficlint.check import Check, Context
 from ficlint.diagnostics import Diagnostic, Fix
-from ficlint.document import Document, RegionKind, Span
+from ficlint.document import ABBREVIATIONS, Document, RegionKind, Span
 from ficlint.resources import data_dir, load_data
 from ficlint.rule import Rule
 
@@ -109,15 +109,18 @@ _MIN_SCENE_VERBS = 4  # a scene with fewer finite verbs takes the file's tense
 _MIN_FILE_VERBS = 10
 _OBJECT_PRONOUNS = frozenset("her him them it me us".split())
 _PARTICLES = frozenset("up down out away back off over in on".split())
-_INVERSION = re.compile(r"\s+(?:it|he|she|they|there|I|we|you)\b", re.I)
 _BE = frozenset("be been being having".split())
+_CHARACTERS = frozenset(("he", "she", "they"))
+_INVERSION = re.compile(r"\s+(?:it|he|she|they|there|i|we|you)\b", re.I)
 _GOVERNED = re.compile(r"\b(?:would|could|should|might|must|will|can|shall|may|to|let['’]s)\b", re.I)
 _REPORTED_THAT = re.compile(r"\b[a-z]+(?:ed|ing)\s+(?:(?:him|her|them|me|us|it)\s+)?that\b", re.I)
 _ENDING_QUESTION = re.compile(r"[?][\"”’'*_)\]]*\s*$")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z’'-]+)\W*$")
+_SENTENCE_END = re.compile(r"(?:[.!?]+|…)[\"”’'\)\]*_]*\s+(?=[\"“‘'(*_]*[A-Z0-9])")
+_NAME_VERB = re.compile(r"(?P<name>[A-Z][a-z]+)[ \t]+(?P<nverb>[a-z]+)\b(?!['’]\w)")
 
 
-@dataclass(frozen=True, slots=True)
-class Verb:
+class Verb(NamedTuple):
     """A finite verb found in the narration."""
 
     start: int
@@ -128,11 +131,12 @@ class Verb:
     subject: str  # the subject pronoun, lowercased, or "" when there is none to hand
     fix: str  # the text for [start, end) in the other tense, "" when there is none
     participle: bool = False  # a coordinated past form that may share an auxiliary ("have swept and swept")
+    paragraph: int = -1
 
     @property
     def character(self) -> bool:
         """The verb of a character's action: he, she, they, a name, or a coordinated verb."""
-        return self.subject in ("he", "she", "they") or self.kind in ("name", "and")
+        return self.subject in _CHARACTERS or self.kind in ("name", "and")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,18 +148,13 @@ class Clause:
     text: str
     verbs: list[Verb]
     neighbours: tuple[list[Verb], ...]  # the sentences before and after it in the same paragraph
-    paragraph_present: int  # present-tense verbs in its paragraph that are not a character's action
-    paragraph_past: int
+    paragraph_statements: dict[str, int]  # tense -> verbs in the paragraph that are not a character's action
 
-    @property
-    def present_elsewhere(self) -> bool:
-        """Are there present-tense statements (not a character's action) in the paragraph
-        outside this sentence? Then the paragraph is commentary, not a slip."""
-        return self.paragraph_present > sum(1 for v in self.verbs if v.tense == PRESENT and not v.character)
-
-    @property
-    def past_elsewhere(self) -> bool:
-        return self.paragraph_past > sum(1 for v in self.verbs if v.tense == PAST and not v.character)
+    def elsewhere(self, tense: str) -> bool:
+        """Are there statements in `tense` (not a character's action) in the paragraph outside
+        this sentence? Present-tense ones make the paragraph commentary, not a slip."""
+        here = sum(1 for v in self.verbs if v.tense == tense and not v.character)
+        return self.paragraph_statements.get(tense, 0) > here
 
     def has(self, tense: str) -> bool:
         return any(v.tense == tense and not v.participle for v in self.verbs)
@@ -188,11 +187,12 @@ class SceneTense:
 class Lexicon:
     """Verb forms and the context words of the tense check."""
 
-    def __init__(self, verbs: list[list[str]], other: list[str], modifiers: list[str], words: dict[str, Any]) -> None:
+    def __init__(self, verbs: list[list[str]], other: list[str], modifiers: list[str],
+                 words: dict[str, Any]) -> None:
         self.past_of: dict[str, str] = {}  # any form -> simple past
         self.third_of: dict[str, str] = {}
         self.base_of: dict[str, str] = {}
-        self.past_forms: set[str] = set()  # simple past forms that are not also a base or -s form
+        self.past_forms: set[str] = set()  # simple past forms that are not also an -s form or their own base
         self.third_forms: set[str] = set()
         self.base_forms: set[str] = set()
         for base, past, participle, third in verbs:
@@ -204,7 +204,7 @@ class Lexicon:
             self.third_forms.add(third)
             if past != base:
                 self.past_forms.add(past)
-        self.participles = {participle for _, _, participle, _ in verbs}
+        self.participles = frozenset(participle for _, _, participle, _ in verbs)
         self.past_forms -= self.third_forms
         self.other = frozenset(other)
         # -s forms that may be a plural noun ("praises"): the base is also a noun or adjective
@@ -215,10 +215,41 @@ class Lexicon:
         self.subjects: dict[str, str] = words["subjects"]
         self.reporting = frozenset(words["reporting_verbs"])
         self.aside_verbs = frozenset(words["aside_verbs"])
-        self.objects = frozenset(words["objects"])
+        self.relative = frozenset(words["relative_words"])
+        # capitalised words that are not a name before a verb ("Then", "She", "There")
+        self.not_names = frozenset([*self.subjects, "who", *self.determiners, *self.relative, *words["adverbs"],
+                                    *words["contraction_hosts"], *words["not_verbs"], *self.other, *self.past_of])
+        # forms that after a name are a finite verb ("Karen smiles", "Karen smiled")
+        self.name_verbs = frozenset((self.past_forms | (self.third_forms - self.base_forms)) - self.noun_like
+                                    - set(self.auxiliaries) - _MODALS)
 
     def present_form(self, word: str, person: str) -> str:
         return self.base_of.get(word, "") if person in ("first", "plural") else self.third_of.get(word, "")
+
+    def person(self, subject: str) -> str:
+        return self.subjects.get(subject, "3sg")
+
+    @lru_cache(maxsize=512)  # noqa: B019 - one Lexicon per process
+    def auxiliary_form(self, word: str, subject: str) -> tuple[str, str] | None:
+        """(tense, the form in the other tense) of be / have / do after `subject` ("" for none)."""
+        entry = self.auxiliaries.get(word.lower().replace("’", "'"))
+        if entry is None or entry.get("needs_subject") and not subject:
+            return None
+        if entry["tense"] == PRESENT:
+            return PRESENT, entry["past"]
+        forms = entry["present"]
+        return PAST, (forms.get(self.person(subject)) or forms["default"]) if subject else forms["default"]
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - one Lexicon per process
+    def after_subject(self, word: str, person: str) -> tuple[str, str] | None:
+        """(tense, the form in the other tense) of a lexical verb after a subject pronoun."""
+        if word in self.past_forms:
+            return PAST, self.present_form(word, person)
+        if person == "3sg" and word in self.third_forms and word not in self.base_forms:
+            return PRESENT, self.past_of.get(word, "")
+        if person in ("first", "plural") and word in self.base_forms and self.past_of.get(word, word) != word:
+            return PRESENT, self.past_of[word]
+        return None
 
 
 @cache
@@ -248,6 +279,8 @@ class Tense(Check):
 
     @cached_property
     def finite(self) -> re.Pattern[str]:
+        """Finite verbs in lowercased text: a contraction, a subject pronoun and its verb,
+        an auxiliary, a verb coordinated after "and"."""
         w = self.words
         adverb = (rf"(?:(?!(?:{_alternatives(w['not_adverbs'])})\b)[a-z]{{2,}}ly|{_alternatives(w['adverbs'])}"
                   r"|not)")
@@ -260,9 +293,12 @@ class Tense(Check):
             rf"|\b(?P<subj>{subjects})\s+(?:{adverb}\s+){{0,2}}(?!and\b)(?P<verb>[a-z]+(?:n['’]t)?)\b(?!['’]\w)"
             rf"|\b(?P<aux>{auxiliaries})\b(?!['’]\w)"
             rf"|\band\s+(?:{adverb}\s+)?(?P<cverb>[a-z]+)(?=\s+(?:{objects})\b)"
-            r"|(?-i:\b(?P<name>[A-Z][a-z]+)\s+(?=(?P<nverb>[a-z]+)\b(?!['’]\w)))",
-            re.I | re.M,
         )
+
+    @cached_property
+    def finite_any_case(self) -> re.Pattern[str]:
+        """The same for text whose lowercase changes its length (rare Unicode)."""
+        return re.compile(self.finite.pattern, re.I)
 
     @cached_property
     def reporting(self) -> re.Pattern[str]:
@@ -300,15 +336,15 @@ class Tense(Check):
         if not wanted:
             return
         lex = lexicon()
-        verbs = list(self.finite_verbs(doc, lex))
-        if not verbs:
-            return
+        verbs = self.finite_verbs(doc, lex)
         file_tense = _majority(verbs)
-        scenes = doc.scenes
-        scene_starts = [s.start for s in scenes]
+        scene_starts = [s.start for s in doc.scenes]
         by_scene: dict[int, list[Verb]] = defaultdict(list)
         for verb in verbs:
             by_scene[bisect.bisect_right(scene_starts, verb.start) - 1].append(verb)
+        by_paragraph: dict[int, list[Verb]] = defaultdict(list)
+        for verb in verbs:
+            by_paragraph[verb.paragraph].append(verb)
         for scene_verbs in by_scene.values():
             tense = _majority(scene_verbs)
             if tense is None or tense.count < _MIN_SCENE_VERBS:
@@ -317,16 +353,29 @@ class Tense(Check):
                 continue
             rule = PRESENT_IN_PAST if tense.tense == PAST else PAST_IN_PRESENT
             if rule.id in wanted:
-                yield from self._scene(doc, lex, scene_verbs, tense, rule)
+                yield from self._scene(doc, lex, scene_verbs, by_paragraph, tense, rule)
 
-    def finite_verbs(self, doc: Document, lex: Lexicon) -> Iterator[Verb]:
-        for span in self._narration(doc):
-            for m in self.finite.finditer(doc.text, span.start, span.end):
-                verb = self._verb(m, lex)
+    def finite_verbs(self, doc: Document, lex: Lexicon) -> list[Verb]:
+        """Every finite verb of the narration, in order."""
+        text = doc.text
+        low = text.lower()
+        pattern = self.finite
+        if len(low) != len(text):
+            low, pattern = text, self.finite_any_case
+        found: list[Verb] = []
+        for span, paragraph in self._narration(doc):
+            for m in pattern.finditer(low, span.start, span.end):
+                verb = self._verb(m, text, lex)
                 if verb is not None:
-                    yield verb
+                    found.append(verb._replace(paragraph=paragraph))
+            for m in _NAME_VERB.finditer(text, span.start, span.end):
+                verb = _after_name(m, lex)
+                if verb is not None:
+                    found.append(verb._replace(paragraph=paragraph))
+        found.sort()
+        return [v for i, v in enumerate(found) if not i or v.start != found[i - 1].start]
 
-    def _narration(self, doc: Document) -> Iterator[Span]:
+    def _narration(self, doc: Document) -> Iterator[tuple[Span, int]]:
         """Narration with emphasis, indented blocks and marked flashbacks cut out."""
         text = doc.text
         emphasis = doc.emphasis
@@ -344,52 +393,56 @@ class Tense(Check):
                 if em.end <= pos:
                     continue
                 if em.start > pos:
-                    yield Span(pos, em.start)
+                    yield Span(pos, em.start), region.paragraph
                 pos = em.end
             if pos < region.end:
-                yield Span(pos, region.end)
+                yield Span(pos, region.end), region.paragraph
 
-    def _verb(self, m: re.Match[str], lex: Lexicon) -> Verb | None:
+    def _verb(self, m: re.Match[str], text: str, lex: Lexicon) -> Verb | None:
         if m.group("contr"):
-            return _contraction(m)
+            return _contraction(m, text)
         if m.group("aux"):
-            return _auxiliary(m, "aux", lex, "")
+            return _auxiliary(m, text, "aux", lex, "")
         if m.group("subj"):
-            return _after_subject(m, lex)
-        if m.group("cverb"):
-            return _coordinated(m, lex)
-        return _after_name(m, lex)
+            return _after_subject(m, text, lex)
+        return _coordinated(m, text, lex)
 
-    def _scene(self, doc: Document, lex: Lexicon, verbs: list[Verb], tense: SceneTense,
-               rule: Rule) -> Iterator[Diagnostic]:
-        sentences = self._sentences(doc, verbs)
+    # -- judging the verbs of one scene ----------------------------------------
+
+    def _scene(self, doc: Document, lex: Lexicon, verbs: list[Verb], by_paragraph: dict[int, list[Verb]],
+               tense: SceneTense, rule: Rule) -> Iterator[Diagnostic]:
         judge = self._slip_in_past if tense.tense == PAST else self._slip_in_present
-        for clause in sentences:
-            for verb in clause.verbs:
-                if verb.tense == tense.tense or not verb.fix:
-                    continue
-                certainty = judge(doc.text, lex, verb, clause)
-                if certainty:
-                    yield self._diagnostic(verb, tense, rule, certainty)
-
-    def _sentences(self, doc: Document, verbs: list[Verb]) -> list[Clause]:
-        """The scene's verbs grouped by sentence, each knowing its neighbours and paragraph."""
-        grouped: dict[tuple[int, int, int], list[Verb]] = defaultdict(list)
+        clauses: dict[int, list[Clause]] = {}
         for verb in verbs:
-            s = doc.sentence_at(verb.start)
-            grouped[(s.start, s.end, s.paragraph) if s else (verb.start, verb.end, -1)].append(verb)
-        keys = sorted(grouped)
-        present_by_paragraph: dict[int, int] = defaultdict(int)
-        past_by_paragraph: dict[int, int] = defaultdict(int)
-        for (_, _, para), group in grouped.items():
-            present_by_paragraph[para] += sum(1 for v in group if v.tense == PRESENT and not v.character)
-            past_by_paragraph[para] += sum(1 for v in group if v.tense == PAST and not v.character)
+            if verb.tense == tense.tense or not verb.fix:
+                continue
+            if verb.paragraph not in clauses:
+                clauses[verb.paragraph] = self._clauses(doc, by_paragraph[verb.paragraph])
+            clause = next(c for c in clauses[verb.paragraph] if c.start <= verb.start < c.end)
+            certainty = judge(doc.text, lex, verb, clause)
+            if certainty:
+                yield self._diagnostic(verb, tense, rule, certainty)
+
+    def _clauses(self, doc: Document, verbs: list[Verb]) -> list[Clause]:
+        """The sentences of one paragraph, each with its verbs and its neighbours' verbs."""
+        para = doc.paragraphs[verbs[0].paragraph]
+        text = doc.text
+        bounds = [para.start]
+        for m in _SENTENCE_END.finditer(text, para.start, para.end):
+            word = _PREVIOUS_WORD.search(text, max(para.start, m.start() - 12), m.start() + 1)
+            if word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
+                continue
+            bounds.append(m.end())
+        bounds.append(para.end)
+        groups: list[list[Verb]] = [[] for _ in bounds[1:]]
+        for verb in verbs:
+            groups[bisect.bisect_right(bounds, verb.start) - 1].append(verb)
+        statements = {PAST: sum(1 for v in verbs if v.tense == PAST and not v.character),
+                      PRESENT: sum(1 for v in verbs if v.tense == PRESENT and not v.character)}
         clauses = []
-        for i, key in enumerate(keys):
-            neighbours = tuple(grouped[keys[j]] for j in (i - 1, i + 1)
-                               if 0 <= j < len(keys) and keys[j][2] == key[2])
-            clauses.append(Clause(key[0], key[1], doc.text[key[0]:key[1]], grouped[key], neighbours,
-                                  present_by_paragraph[key[2]], past_by_paragraph[key[2]]))
+        for i, (start, end) in enumerate(zip(bounds, bounds[1:])):
+            neighbours = tuple(groups[j] for j in (i - 1, i + 1) if 0 <= j < len(groups))
+            clauses.append(Clause(start, end, text[start:end], groups[i], neighbours, statements))
         return clauses
 
     def _slip_in_past(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
@@ -403,10 +456,10 @@ class Tense(Check):
         if clause.has(PAST):
             if verb.character:
                 return 0.8
-            return 0.7 if self._plain_statement(text, verb, clause) else 0.0
-        if not verb.character or verb.subject not in ("he", "she", "they") or _ENDING_QUESTION.search(clause.text):
+            return 0.7 if self._plain_statement(text, lex, verb, clause) else 0.0
+        if verb.subject not in _CHARACTERS or _ENDING_QUESTION.search(clause.text):
             return 0.0
-        return 0.65 if clause.between(PAST) and not clause.present_elsewhere else 0.0
+        return 0.65 if clause.between(PAST) and not clause.elsewhere(PRESENT) else 0.0
 
     def _slip_in_present(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
         """How sure is it that this past-tense verb in a present scene is a slip (0: leave it)?"""
@@ -420,7 +473,7 @@ class Tense(Check):
             return 0.0
         if any(v.tense == PRESENT and v.subject == verb.subject for v in clause.verbs):
             return 0.75
-        if clause.has(PRESENT) or clause.past_elsewhere:
+        if clause.has(PRESENT) or clause.elsewhere(PAST):
             return 0.0
         return 0.6 if clause.between(PRESENT) else 0.0
 
@@ -440,16 +493,15 @@ class Tense(Check):
         return verb.subject in ("i", "we") and (word in lex.aside_verbs or verb.kind == "contraction"
                                                  or bool(self.aside_markers.search(clause.text)))
 
-    def _plain_statement(self, text: str, verb: Verb, clause: Clause) -> bool:
+    def _plain_statement(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> bool:
         """A present "is / are / has" without a character subject ("There are no velvet ropes"):
         a slip only in a plain statement beside a character's past action, alone in its
         paragraph, and not a relative clause or an impersonal comment ("which is", "it is true")."""
-        if clause.present_elsewhere or not any(v.tense == PAST and v.character for v in clause.verbs):
+        if clause.elsewhere(PRESENT) or not any(v.tense == PAST and v.character for v in clause.verbs):
             return False
-        previous = re.search(r"([A-Za-z’']+)\W*$", text[max(clause.start, verb.start - 30):verb.start])
-        if previous and previous.group(1).lower() in self.words["relative_words"]:
-            return False
-        if verb.subject == "it" or previous and previous.group(1).lower() == "it":
+        previous = _PREVIOUS_WORD.search(text, max(clause.start, verb.start - 30), verb.start)
+        word = previous.group(1).lower() if previous else ""
+        if word in lex.relative or verb.subject == "it" or word == "it":
             return False
         return verb.kind != "aux" or verb.start - clause.start < 30
 
@@ -480,21 +532,21 @@ class Tense(Check):
         return None
 
     def _diagnostic(self, verb: Verb, tense: SceneTense, rule: Rule, certainty: float) -> Diagnostic:
-        shown = verb.word
-        message = (f"\"{shown}\" is in the {verb.tense} tense, but {tense.describe()}: "
-                   f"did you mean \"{verb.fix.strip()}\"?")
-        return Diagnostic(rule.id, verb.start, verb.end, message, (Fix(verb.start, verb.end, verb.fix, safe=False),),
+        fix = verb.fix
+        suggestion = f"{verb.subject}{fix}" if verb.kind == "contraction" and fix.startswith(" ") else fix
+        message = (f"\"{verb.word}\" is in the {verb.tense} tense, but {tense.describe()}: "
+                   f"did you mean \"{suggestion}\"?")
+        return Diagnostic(rule.id, verb.start, verb.end, message, (Fix(verb.start, verb.end, fix, safe=False),),
                           confidence=round(tense.confidence * certainty, 2),
                           data={"scene_tense": tense.tense, "scene_share": round(tense.share, 2)})
 
 
 def _majority(verbs: list[Verb]) -> SceneTense | None:
     past = sum(1 for v in verbs if v.tense == PAST)
-    present = len(verbs) - past
-    count = past + present
+    count = len(verbs)
     if not count:
         return None
-    tense, share = (PAST, past / count) if past >= present else (PRESENT, present / count)
+    tense, share = (PAST, past / count) if 2 * past >= count else (PRESENT, 1 - past / count)
     return SceneTense(tense, share, count) if share >= 0.7 else None
 
 
@@ -507,86 +559,70 @@ def _match_case(word: str, like: str) -> str:
     return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
-def _person(subject: str, lex: Lexicon) -> str:
-    return lex.subjects.get(subject, "3sg")
+def _previous_word(low: str, at: int) -> str:
+    """The lowercased word before offset `at` (punctuation between is skipped)."""
+    m = _PREVIOUS_WORD.search(low, max(0, at - 20), at)
+    return m.group(1).replace("’", "'") if m else ""
 
 
-def _contraction(m: re.Match[str]) -> Verb | None:
-    host = m.group("host").lower()
-    if host == "let":
-        return None
-    suffix = m.group("contr")[1:].lower()
+def _contraction(m: re.Match[str], text: str) -> Verb | None:
+    host = m.group("host")
+    suffix = m.group("contr")[1:]
     past = {"s": " was", "re": " were", "m": " was", "ve": "'d"}[suffix]
     if suffix in ("s", "re") and re.match(r"\s+(?:been|got|gotten|had)\b", m.string[m.end():m.end() + 10]):
         past = "'d"
     apostrophe = m.group("contr")[0]
-    return Verb(m.start("contr"), m.end("contr"), m.group(0), PRESENT, "contraction", host,
-                past.replace("'", apostrophe))
+    start, end = m.start("contr"), m.end("contr")
+    return Verb(start, end, text[m.start():end], PRESENT, "contraction", host, past.replace("'", apostrophe))
 
 
-def _auxiliary(m: re.Match[str], group: str, lex: Lexicon, subject: str) -> Verb | None:
-    raw = m.group(group)
-    word = raw.lower().replace("’", "'")
-    entry = lex.auxiliaries.get(word)
-    if entry is None or entry.get("needs_subject") and not subject:
+def _auxiliary(m: re.Match[str], text: str, group: str, lex: Lexicon, subject: str) -> Verb | None:
+    start, end = m.start(group), m.end(group)
+    form = lex.auxiliary_form(m.group(group), subject)
+    if form is None:
         return None
-    if group == "aux" and _INVERSION.match(m.string, m.end()):
+    if group == "aux" and _INVERSION.match(m.string, end):
         return None  # "Nor is it", "was he": a question or an inverted clause
-    tense = entry["tense"]
-    if tense == PAST:
-        forms = entry["present"]
-        fix = forms.get(_person(subject, lex)) or forms["default"] if subject else forms["default"]
-    else:
-        fix = entry["past"]
-    if "'" in fix and "’" in raw:
+    tense, fix = form
+    raw = text[start:end]
+    if "’" in raw:
         fix = fix.replace("'", "’")
-    return Verb(m.start(group), m.end(group), raw, tense, "aux" if group == "aux" else "subject", subject,
-                _match_case(fix, raw))
+    return Verb(start, end, raw, tense, "aux" if group == "aux" else "subject", subject, _match_case(fix, raw))
 
 
-def _after_subject(m: re.Match[str], lex: Lexicon) -> Verb | None:
-    subject = m.group("subj").lower()
-    raw = m.group("verb")
-    word = raw.lower()
-    if subject == "who" or _inverted(m, lex) or word in _MODALS:
+def _after_subject(m: re.Match[str], text: str, lex: Lexicon) -> Verb | None:
+    subject = m.group("subj")
+    word = m.group("verb")
+    if subject == "who" or word in _MODALS or _inverted(m, lex):
         return None
     if word.replace("’", "'") in lex.auxiliaries:
-        return _auxiliary(m, "verb", lex, subject)
-    person = _person(subject, lex)
+        return _auxiliary(m, text, "verb", lex, subject)
+    form = lex.after_subject(word, lex.person(subject))
+    if form is None:
+        return None
     start, end = m.start("verb"), m.end("verb")
-    if word in lex.past_forms and word in lex.past_of:
-        fix = lex.present_form(word, person)
-        return Verb(start, end, raw, PAST, "subject", subject, fix)
-    if person == "3sg" and word in lex.third_forms and word not in lex.base_forms:
-        return Verb(start, end, raw, PRESENT, "subject", subject, lex.past_of.get(word, ""))
-    if person in ("first", "plural") and word in lex.base_forms and word not in lex.past_forms \
-            and lex.past_of.get(word, word) != word:
-        return Verb(start, end, raw, PRESENT, "subject", subject, lex.past_of[word])
-    return None
+    return Verb(start, end, text[start:end], form[0], "subject", subject, form[1])
 
 
 def _inverted(m: re.Match[str], lex: Lexicon) -> bool:
     """A question or condition with the auxiliary before the subject ("did they know",
     "would he have": the verb after the subject is not finite), or a comparison
     ("things as they are")."""
-    previous = re.search(r"([A-Za-z’']+)\W*$", m.string[max(0, m.start() - 20):m.start()])
-    if not previous:
-        return False
-    word = previous.group(1).lower().replace("’", "'")
+    word = _previous_word(m.string, m.start()).lower()
     return word in _MODALS or word in lex.auxiliaries or word.endswith("n't") or word in ("as", "than")
 
 
-def _coordinated(m: re.Match[str], lex: Lexicon) -> Verb | None:
-    raw = m.group("cverb")
-    word = raw.lower()
+def _coordinated(m: re.Match[str], text: str, lex: Lexicon) -> Verb | None:
+    word = m.group("cverb").lower()
     start, end = m.start("cverb"), m.end("cverb")
+    raw = text[start:end]
     if word in lex.modifiers or word in _MODALS:
         return None
     if word in lex.noun_like and not _verb_before_and(m, lex):
         return None
     if word in lex.past_forms:
         return Verb(start, end, raw, PAST, "and", "", lex.third_of.get(word, ""), word in lex.participles)
-    if word in lex.base_forms and word not in lex.past_forms and lex.past_of.get(word, word) != word:
+    if word in lex.base_forms and lex.past_of.get(word, word) != word:
         return Verb(start, end, raw, PRESENT, "and", "", lex.past_of[word])
     if word in lex.third_forms and word not in lex.other:
         return Verb(start, end, raw, PRESENT, "and", "", lex.past_of.get(word, ""))
@@ -596,20 +632,17 @@ def _coordinated(m: re.Match[str], lex: Lexicon) -> Verb | None:
 def _verb_before_and(m: re.Match[str], lex: Lexicon) -> bool:
     """Is the word before the "and" a verb, an object pronoun or a particle ("blew and check her"),
     not a noun ("bread and butter")?"""
-    previous = re.search(r"([A-Za-z’'-]+)\W*$", m.string[max(0, m.start() - 25):m.start()])
-    if not previous:
-        return False
-    word = previous.group(1).lower()
+    word = _previous_word(m.string, m.start()).lower()
     return word in lex.past_forms or word in lex.third_forms and word not in lex.noun_like \
         or word in _OBJECT_PRONOUNS or word in _PARTICLES
 
 
 def _after_name(m: re.Match[str], lex: Lexicon) -> Verb | None:
-    name, raw = m.group("name"), m.group("nverb")
-    word = raw.lower()
-    lower = name.lower()
-    if lower in lex.past_of or lower in lex.other or lower in lex.determiners or lower in lex.modifiers \
-            or word in lex.noun_like or word in lex.auxiliaries or word in _MODALS:
+    word = m.group("nverb")
+    if word not in lex.name_verbs:
+        return None
+    raw = word
+    if m.group("name").lower() in lex.not_names:
         return None
     if word in lex.third_forms and word not in lex.base_forms:
         return Verb(m.start("nverb"), m.end("nverb"), raw, PRESENT, "name", "", lex.past_of.get(word, ""))
