@@ -95,11 +95,14 @@ def apply_fixes(text: str, fixes: Sequence[Fix], newline: str = "\n") -> str:
 
 
 def fix_manuscript(linter: Linter, sources: Sequence[Source], unsafe: bool = False,
-                   max_passes: int = MAX_PASSES) -> tuple[list[FileFix], list[FileResult]]:
-    """Fix files that form one manuscript, in memory. Returns what changed and the final lint results."""
+                   max_passes: int = MAX_PASSES, results: Sequence[FileResult] | None = None,
+                   ) -> tuple[list[FileFix], list[FileResult]]:
+    """Fix files that form one manuscript, in memory. Returns what changed and the final lint results.
+
+    `results`, when given, are the lint results of `sources` already at hand (saves one lint)."""
     current = list(sources)
     applied = [0] * len(current)
-    results = linter.lint(current)
+    results = list(results) if results is not None else linter.lint(current)
     for _ in range(max_passes):
         changed = False
         for i, (source, result) in enumerate(zip(current, results)):
@@ -142,7 +145,8 @@ def fix_results(results: Sequence[FileResult], options: RunOptions, unsafe: bool
     for linter, indexes in groups.values():
         assert linter is not None
         sources = [results[i].document.source for i in indexes]  # type: ignore[union-attr]
-        fixes, fixed_results = fix_manuscript(linter, sources, unsafe)
+        # the run linted these files as the same manuscript: its results are the first pass's
+        fixes, fixed_results = fix_manuscript(linter, sources, unsafe, results=[results[i] for i in indexes])
         file_fixes.extend(fixes)
         for i, fixed_result in zip(indexes, fixed_results):
             fixed_result.failures = list(dict.fromkeys(results[i].failures + fixed_result.failures))
