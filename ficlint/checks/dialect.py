@@ -112,6 +112,7 @@ class Variant(NamedTuple):
 class Variants:
     marked: dict[str, Variant]  # lower-case spelling -> variant
     spellings: frozenset[str]  # every spelling of every pair, neutral ones included
+    neutral: frozenset[str]  # standard in both dialects: never evidence, never flagged
 
 
 def _family(british: str, american: str) -> str:
@@ -142,7 +143,7 @@ def variants() -> Variants:
             marked.setdefault(gb, Variant(gb, us, BRITISH, pattern, family, group))
         if us not in neutral:
             marked.setdefault(us, Variant(us, gb, AMERICAN, pattern, family, group))
-    return Variants(marked, frozenset(spellings))
+    return Variants(marked, frozenset(spellings), frozenset(neutral))
 
 
 def is_variant_spelling(word: str) -> bool:
@@ -163,18 +164,38 @@ class Hit(NamedTuple):
 
 
 def find_hits(doc: Document) -> tuple[list[Hit], set[str]]:
-    """Variant spellings in the prose of `doc`, and the spellings it uses as (part of) names."""
+    """Variant spellings in the prose of `doc`, and the spellings it uses as (part of) names.
+
+    The same text gives the same answer, so it is kept for a few documents: the manuscript's facts are
+    gathered from one copy of a file and the file is checked from another.
+    """
+    key = (doc.path, len(doc.text), hash(doc.text))
+    found = _recent_hits.get(key)
+    if found is None:
+        found = _find_hits(doc)
+        _recent_hits[key] = found
+        while len(_recent_hits) > _RECENT_MAX:
+            del _recent_hits[next(iter(_recent_hits))]
+    return found[0], set(found[1])
+
+
+_RECENT_MAX = 64
+_recent_hits: dict[tuple[str, int, int], tuple[list[Hit], frozenset[str]]] = {}
+
+
+def _find_hits(doc: Document) -> tuple[list[Hit], frozenset[str]]:
     text = doc.text
     marked = variants().marked
-    present = {t for t in set(_TOKEN.findall(text)) if t.lower() in marked}
+    # the few variant spellings this text uses, then one search for just those
+    present = {t for t in set(_TOKEN.findall(" ".join(set(text.split())))) if t.lower() in marked}
     if not present:
-        return [], set()
-    alternatives = "|".join(sorted(present, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![A-Za-z'’-])(?:{alternatives})(?![A-Za-z]|['’-][A-Za-z])")
+        return [], frozenset()
+    pattern = re.compile(rf"\b{_trie_regex(present)}\b")
     hits: list[Hit] = []
     names: set[str] = set()
     for m in pattern.finditer(text):
-        region = doc.region_at(m.start())
+        start, end = m.span()
+        region = doc.region_at(start)
         if region is None or region.kind not in _COUNTED:
             continue
         word = m.group(0)
@@ -182,11 +203,32 @@ def find_hits(doc: Document) -> tuple[list[Hit], set[str]]:
         capitalised = word[0].isupper()
         if capitalised:
             para_start = doc.paragraphs[region.paragraph].start
-            if not _starts_sentence(text, m.start(), para_start) or _next_word_capitalised(text, m.end()):
+            if not _starts_sentence(text, start, para_start) or _next_word_capitalised(text, end):
                 names.add(lower)
                 continue
-        hits.append(Hit(m.start(), m.end(), word, marked[lower], capitalised, region.kind is RegionKind.DIALOGUE))
-    return hits, names
+        hits.append(Hit(start, end, word, marked[lower], capitalised, region.kind is RegionKind.DIALOGUE))
+    return hits, frozenset(names)
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """One regular expression for a set of words, factored by common prefixes (fast to search)."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict[str, dict]) -> str:
+        alternatives = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        if "" not in node:
+            return body
+        return body + "?" if len(alternatives) == 1 and len(alternatives[0]) == 1 else "(?:" + body + ")?"
+
+    return branch(root)
 
 
 def _starts_sentence(text: str, at: int, para_start: int) -> bool:
@@ -410,7 +452,8 @@ class _Judge:
         """Which side the manuscript prefers for this spelling's group, and the spellings that show it.
 
         A group with enough one-sided evidence decides; a word family (grey/gray, mould/mold) is judged
-        only when the manuscript also spells the word the other way. Otherwise the manuscript's overall
+        only when the manuscript also spells the word the other way, unless the other spelling is one
+        that cannot show it (programme/program). Otherwise the manuscript's overall
         dialect decides. A group never pulls a spelling away from a clear overall dialect (a period
         "practise" habit in an American manuscript does not make "practiced" wrong), except -ise/-ize,
         which are both British.
@@ -420,8 +463,8 @@ class _Judge:
         mine, theirs = sum(by_side[v.side].values()), sum(by_side[other].values())
         total = mine + theirs
         overall = self.facts.dialect
-        if v.pattern not in _HABIT_PATTERNS and theirs == 0:
-            return None, Counter()
+        if v.pattern not in _HABIT_PATTERNS and theirs == 0 and v.other not in variants().neutral:
+            return None, Counter()  # the word is never spelt the other way: no sign of inconsistency
         if total >= GROUP_MIN and theirs >= GROUP_SHARE * total:
             if overall is not None and overall != other and v.pattern != "ise":
                 return None, Counter()
