@@ -278,15 +278,25 @@ def test_stdin_is_checked_too(server, tmp_path):
 # -- failures are warnings ---------------------------------------------------------------------
 
 def check_warns(tmp_path: Path, url: str, expected: str, extra: str = "") -> None:
+    """LanguageTool fails: one warning, ficlint's own findings kept."""
     write_config(tmp_path, url, extra)
+    (tmp_path / "ch1.md").write_text("She walked to the the door.\n", encoding="utf-8")
+    [result] = lint_folder(tmp_path)
+    assert "M005" in [d.rule for d in result.diagnostics] and lt_findings([result]) == []
+    [warning] = result.warnings
+    assert warning.startswith("LanguageTool skipped: ") and expected in warning, warning
+
+
+def test_a_failure_is_one_warning_line_and_an_error_only_with_strict(tmp_path):
+    write_config(tmp_path, f"http://127.0.0.1:{free_port()}")
     (tmp_path / "ch1.md").write_text("She walked to the the door.\n", encoding="utf-8")
     out = run_cli("check", str(tmp_path))
     assert out.code == 1, out.stderr  # findings, not an error
     assert "M005" in out.stdout and "LT:" not in out.stdout
     [line] = out.stderr.splitlines()
-    assert line.startswith("ficlint: warning: LanguageTool skipped: ") and expected in line, line
+    assert line.startswith("ficlint: warning: LanguageTool skipped: cannot reach http://127.0.0.1:")
     strict = run_cli("check", "--strict", str(tmp_path))
-    assert strict.code == 2 and "M005" in strict.stdout
+    assert strict.code == 2 and "M005" in strict.stdout and strict.stderr == out.stderr
 
 
 def test_no_server_reachable(tmp_path):
