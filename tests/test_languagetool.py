@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from ltserver import StandInLanguageTool
 
 import ficlint.backends.languagetool as lt
@@ -406,3 +408,31 @@ def test_readme_lists_every_rule_off_by_default():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## LanguageTool"):]
     assert all(f"`{rule}`" in section for rule in lt.default_disabled_rules())
+
+
+# -- offsets, for any text ------------------------------------------------------------------------
+
+_BITS = ["She took a apple", " and a egg", "😀", "𝔘", "é", "*", "**", "_", "\"", "“", "”", "'", " ", "  ",
+         "\r\n", "\n", "\n\n", "\r\n\r\n", "> ", "# Heading\n\n", "<!-- note -->", "https://x.org/a", "whether or not",
+         "favourite", "the the", ". ", "—", "\\*"]
+
+
+@given(st.lists(st.sampled_from(_BITS), min_size=1, max_size=60), st.integers(min_value=40, max_value=400))
+@settings(max_examples=150, deadline=None)
+def test_every_match_maps_back_to_the_text_languagetool_read(bits, limit):
+    from ltserver import check
+
+    doc = Document.from_text("".join(bits))
+    form = lt.rule_form(LanguageToolConfig(), "en-US")
+    for chunk in lt.chunks(doc.text, lt.prose_pieces(doc), limit=limit):
+        assert "".join(doc.text[p.start:p.end] for p in chunk.pieces) == doc.text[chunk.start:chunk.end]
+        assert "\r" not in chunk.plain_text(doc.text)
+        status, answer = check({**form, "data": chunk.annotation(doc.text)})
+        assert status == 200
+        offsets = lt.Utf16Offsets(doc.text[chunk.start:chunk.end])
+        for match in answer["matches"]:
+            diag = lt.to_diagnostic(match, chunk, offsets)
+            context = match["context"]
+            read = context["text"][context["offset"]:context["offset"] + context["length"]]
+            if doc.text[diag.start:diag.end] != read:  # only a match across markup may differ
+                assert any(p.markup and diag.start < p.end and p.start < diag.end for p in chunk.pieces)
