@@ -193,6 +193,8 @@ class Vocabulary:
     pronouns: frozenset[str]
     determiners: frozenset[str]
     titles: frozenset[str]  # words a full stop may follow inside a name: Mr., Dr., St.
+    written: frozenset[str]  # tag verbs that make the quotation a written message
+    text_speak: frozenset[str]  # words that make it a text message
 
 
 @cache
@@ -204,7 +206,7 @@ def vocabulary() -> Vocabulary:
 
     phrases = frozenset(tuple(str(p).lower().split()[:2]) for p in data.get("phrases", []))
     return Vocabulary(forms("speech") | forms("borderline"), forms("speech"), forms("actions"), forms("things"), forms("non_speakers"), phrases, forms("inverted_only"), forms("between"),
-                      forms("pronouns"), forms("determiners"), forms("titles") | ABBREVIATIONS)
+                      forms("pronouns"), forms("determiners"), forms("titles") | ABBREVIATIONS, forms("written"), forms("text_speak"))
 
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|--|\S")
@@ -345,7 +347,7 @@ def _opening(doc: Document, speech: Speech) -> Iterator[Diagnostic]:
                          "A space just inside the opening quote: quotation marks hug the words they enclose.",
                          (Fix(inner, m.end(), ""),))
     first = m.end() if m else inner
-    if glued or _starts_sentence(doc, speech):
+    if (glued or _starts_sentence(doc, speech)) and not _is_label(doc, speech):
         yield from _lowercase_start(doc, first)
 
 
@@ -666,13 +668,32 @@ def _no_mark(doc: Document, speech: Speech, after: After) -> Iterator[Diagnostic
 
 
 def _is_label(doc: Document, speech: Speech) -> bool:
-    """A sign, a text message or a title: `"NO ENTRY"`, `"The Blue Boar"`, or
-    anything introduced by a colon."""
+    """A sign, a text message or a title: `"NO ENTRY"`, a quotation introduced
+    by a colon, a title inside narration (`called "The Blue Boar"`), or words
+    a tag says were written (`"lol ok," Ron texted`)."""
     inner = doc.text[speech.region.inner_start:speech.region.inner_end]
-    if inner.isupper() or _narration_before(doc, speech).endswith(":"):
+    narration = _narration_before(doc, speech)
+    if inner.isupper() or narration.endswith(":") or _is_written(speech) or _is_text_speak(inner):
         return True
-    words = re.findall(r"[^\W\d_]{4,}", inner)
+    words = re.findall(r"[^\W\d_]+", inner)
+    if not narration:  # a signature closing a letter: "Your Jack", "Joseph P. Flint"
+        return 0 < len(words) <= 4 and all(w[0].isupper() for w in words)
+    words = [w for w in words if len(w) >= 4]
     return bool(words) and len(words) <= 6 and all(w[0].isupper() for w in words)
+
+
+def _is_written(speech: Speech) -> bool:
+    """Is the quotation a message someone typed or wrote (`"brb," she texted`)?"""
+    follows = speech.follows
+    if follows.kind != "tag":
+        return False
+    written = vocabulary().written
+    return any(w.lower() in written for w in follows.words[:4])
+
+
+def _is_text_speak(inner: str) -> bool:
+    first = re.match(r"[^\W\d_]+", inner.lstrip())
+    return bool(first) and first.group(0).lower() in vocabulary().text_speak
 
 
 def _is_capitalized_pronoun(word: str) -> bool:
