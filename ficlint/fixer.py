@@ -13,6 +13,7 @@ os.replace, so a crash never leaves half a chapter behind.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import tempfile
@@ -105,7 +106,7 @@ def fix_manuscript(linter: Linter, sources: Sequence[Source], unsafe: bool = Fal
     results = list(results) if results is not None else linter.lint(current)
     for _ in range(max_passes):
         changed = False
-        for i, (source, result) in enumerate(zip(current, results)):
+        for i, (source, result) in enumerate(zip(current, results, strict=True)):
             fixes = choose_fixes(result.diagnostics, unsafe)
             if not fixes:
                 continue
@@ -117,8 +118,8 @@ def fix_manuscript(linter: Linter, sources: Sequence[Source], unsafe: bool = Fal
         if not changed:
             break
         results = linter.lint(current)
-    fixes = [FileFix(original, fixed, n) for original, fixed, n in zip(sources, current, applied)]
-    return fixes, results
+    changes = zip(sources, current, applied, strict=True)
+    return [FileFix(original, fixed, n) for original, fixed, n in changes], results
 
 
 def fix_results(results: Sequence[FileResult], options: RunOptions, unsafe: bool = False,
@@ -148,7 +149,7 @@ def fix_results(results: Sequence[FileResult], options: RunOptions, unsafe: bool
         # the run linted these files as the same manuscript: its results are the first pass's
         fixes, fixed_results = fix_manuscript(linter, sources, unsafe, results=[results[i] for i in indexes])
         file_fixes.extend(fixes)
-        for i, fixed_result in zip(indexes, fixed_results):
+        for i, fixed_result in zip(indexes, fixed_results, strict=True):
             fixed_result.failures = list(dict.fromkeys(results[i].failures + fixed_result.failures))
             final[i] = fixed_result
     return file_fixes, final
@@ -168,10 +169,8 @@ def write_atomically(path: str | Path, data: bytes) -> None:
             os.chmod(tmp_name, mode)
         os.replace(tmp_name, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
         raise
 
 

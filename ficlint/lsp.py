@@ -97,14 +97,16 @@ class FicServer(LanguageServer):
     """Keeps one config cache and one linter per configuration, until a config file changes."""
 
     def __init__(self) -> None:
-        super().__init__("ficlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__("ficlint", __version__,
+                         text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.reset()
 
     def reset(self) -> None:
         self.configs = ConfigCache(None, {})
         self.linters: dict[int, Linter] = {}
         self.reported_errors: set[str] = set()
-        self.on_disk: dict[Path, tuple[tuple[int, int], Document]] = {}  # chapters read from disk, by (mtime, size)
+        # chapters read from disk, with the (mtime, size) they had
+        self.on_disk: dict[Path, tuple[tuple[int, int], Document]] = {}
 
     def config_for(self, path: Path) -> Config:
         return self.configs.for_file(path)
@@ -198,7 +200,8 @@ class FicServer(LanguageServer):
             return
         self.reported_errors.add(message)
         log.error(message)
-        self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=f"ficlint: {message}"))
+        self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error,
+                                                         message=f"ficlint: {message}"))
 
 
 server = FicServer()
@@ -253,8 +256,10 @@ def initialized(ls: FicServer, params: types.InitializedParams) -> None:
     if watch and watch.dynamic_registration:
         options = types.DidChangeWatchedFilesRegistrationOptions(
             watchers=[types.FileSystemWatcher(glob_pattern=g) for g in WATCHED])
-        ls.client_register_capability(types.RegistrationParams(registrations=[types.Registration(
-            id="ficlint-config-watch", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)]))
+        registration = types.Registration(id="ficlint-config-watch",
+                                          method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                                          register_options=options)
+        ls.client_register_capability(types.RegistrationParams(registrations=[registration]))
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)

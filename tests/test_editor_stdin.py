@@ -22,7 +22,8 @@ def test_unsaved_buffer_gets_the_config_of_its_folder(tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     unsaved = root / "chapters" / "not-yet-saved.md"
-    result = run_cli("check", "--format", "json", "-", "--stdin-filename", str(unsaved), input=TEXT, cwd=elsewhere)
+    result = run_cli("check", "--format", "json", "-", "--stdin-filename", str(unsaved),
+                     input=TEXT, cwd=elsewhere)
     report = result.json()
     (file_report,) = report["files"]
     assert file_report["path"] == str(unsaved)
@@ -31,7 +32,8 @@ def test_unsaved_buffer_gets_the_config_of_its_folder(tmp_path: Path) -> None:
 
 def test_json_positions_for_editors(tmp_path: Path) -> None:
     root = story(tmp_path, "M001")
-    result = run_cli("check", "--format", "json", "-", "--stdin-filename", "chapters/01.md", input=TEXT, cwd=root)
+    result = run_cli("check", "--format", "json", "-", "--stdin-filename", "chapters/01.md",
+                     input=TEXT, cwd=root)
     (diagnostic,) = result.json()["files"][0]["diagnostics"]
     assert diagnostic["start"] == {"offset": 20, "line": 1, "column": 21, "character": 21}
     assert diagnostic["end"]["character"] == 23

@@ -12,8 +12,8 @@ import stat
 from pathlib import Path
 
 import pytest
-
 from conftest import SEEDS, run_cli
+
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.fixer import apply_fixes, choose_fixes
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 INSTALL_TIMEOUT = 1800  # building pre-commit's environment downloads ficlint's dependencies
@@ -30,8 +29,9 @@ GOOD = "She walked to the door.\n\n\"Stop it... stop crying,\" he said.\n"
 
 
 def checkout_commit() -> str:
-    """The committed state of this checkout: what a manuscript repo's `rev:` would pin. (Without a ref,
-    try-repo also takes uncommitted edits of tracked files but not new files, which can mix half-done work.)"""
+    """The committed state of this checkout: what a manuscript repo's `rev:` would pin. (Without a
+    ref, try-repo also takes uncommitted edits of tracked files but not new files, a mix of half-done
+    work.)"""
     proc = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     if proc.returncode != 0:
         pytest.skip("this checkout is not a git repository")
@@ -60,7 +60,8 @@ class ManuscriptRepo:
         (path / "chapters").mkdir(exist_ok=True)
 
     def git(self, *args: str) -> None:
-        subprocess.run(["git", *args], cwd=self.path, env=self.env, check=True, capture_output=True, timeout=120)
+        subprocess.run(["git", *args], cwd=self.path, env=self.env, check=True, capture_output=True,
+                       timeout=120)
 
     def write(self, name: str, text: str) -> Path:
         target = self.path / name
@@ -69,9 +70,10 @@ class ManuscriptRepo:
         return target
 
     def try_hook(self, hook_id: str, *files: str) -> Hook:
-        command = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), hook_id, "--ref", checkout_commit(),
-                   "--files", *files]
-        proc = subprocess.run(command, cwd=self.path, env=self.env, capture_output=True, timeout=INSTALL_TIMEOUT)
+        command = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), hook_id,
+                   "--ref", checkout_commit(), "--files", *files]
+        proc = subprocess.run(command, cwd=self.path, env=self.env, capture_output=True,
+                              timeout=INSTALL_TIMEOUT)
         output = proc.stdout.decode("utf-8", "replace") + proc.stderr.decode("utf-8", "replace")
         return Hook(proc.returncode, output)
 

@@ -85,7 +85,8 @@ def _write(changed: list[FileFix]) -> list[FileFix]:
             write_fix(fix)
         except UnicodeEncodeError as err:
             failed.append(fix)
-            click.echo(f"ficlint: error: {fix.original.path}: not fixed: the fix needs {err.object[err.start]!r}, "
+            needed = err.object[err.start]
+            click.echo(f"ficlint: error: {fix.original.path}: not fixed: the fix needs {needed!r}, "
                        f"which {fix.original.encoding} cannot hold", err=True)
         except OSError as err:
             failed.append(fix)

@@ -10,7 +10,8 @@ from ficlint.diagnostics import Diagnostic, Severity
 from ficlint.document import Document
 from ficlint.engine import FileResult
 
-LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice", Severity.HINT: "notice"}
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice",
+          Severity.HINT: "notice"}
 
 
 def escape_data(text: str) -> str:
@@ -27,7 +28,8 @@ def annotation(doc: Document, d: Diagnostic) -> str:
     title = f"{d.rule} {d.name}".strip() if d.name else d.rule
     props = (f"file={escape_property(doc.path)},line={line},col={col},endLine={end_line},endColumn={end_col},"
              f"title={escape_property(title)}")
-    return f"::{LEVELS.get(d.severity, 'warning')} {props}::{escape_data(f'{d.rule} [{d.category}] {d.message}')}"
+    message = escape_data(f"{d.rule} [{d.category}] {d.message}")
+    return f"::{LEVELS.get(d.severity, 'warning')} {props}::{message}"
 
 
 def render(results: list[FileResult], extra: dict[str, object]) -> str:

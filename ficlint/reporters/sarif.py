@@ -43,7 +43,8 @@ def _utf16_column(doc: Document, offset: int) -> tuple[int, int]:
 def region(doc: Document, start: int, end: int) -> dict[str, int]:
     start_line, start_column = _utf16_column(doc, start)
     end_line, end_column = _utf16_column(doc, end)
-    return {"startLine": start_line, "startColumn": start_column, "endLine": end_line, "endColumn": end_column,
+    return {"startLine": start_line, "startColumn": start_column,
+            "endLine": end_line, "endColumn": end_column,
             "charOffset": start, "charLength": end - start}
 
 
@@ -112,8 +113,8 @@ def report(results: list[FileResult]) -> dict[str, object]:
     for file_result in results:
         uri = artifact_uri(file_result.path)
         if file_result.error is not None or file_result.document is None:
-            notifications.append({"level": "error",
-                                  "message": {"text": str(file_result.error or f"{file_result.path}: unreadable")},
+            problem = str(file_result.error or f"{file_result.path}: unreadable")
+            notifications.append({"level": "error", "message": {"text": problem},
                                   "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}]})
             continue
         for failure in file_result.failures:
