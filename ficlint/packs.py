@@ -70,9 +70,21 @@ def load_pack(path: Path, extra_kinds: dict[str, Callable[..., Check]] | None = 
     if unknown_top:
         raise PackError(f"{path}: unknown top-level key(s): {', '.join(sorted(unknown_top))}")
     checks: list[Check] = []
-    for entry in data["rules"]:
-        checks.append(_build(entry, path, extra_kinds or {}))
+    for entry, line in zip(data["rules"], _entry_lines(raw), strict=False):
+        try:
+            checks.append(_build(entry, path, extra_kinds or {}))
+        except PackError as err:  # say which entry: file:line
+            raise PackError(str(err).replace(f"{path}: ", f"{path}:{line}: ", 1)) from None
     return checks
+
+
+def _entry_lines(raw: str) -> list[int]:
+    """The 1-based line on which each item of `rules:` starts."""
+    root = yaml.compose(raw, Loader=yaml.SafeLoader)
+    for key, value in root.value if isinstance(root, yaml.MappingNode) else ():
+        if key.value == "rules" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
 
 
 def _build(entry: Any, path: Path, extra_kinds: dict[str, Callable[..., Check]]) -> Check:
@@ -81,7 +93,12 @@ def _build(entry: Any, path: Path, extra_kinds: dict[str, Callable[..., Check]])
     rid = entry.get("id", "?")
     kind = entry.get("kind")
     if kind in extra_kinds:
-        return extra_kinds[kind](entry, path)
+        try:
+            return extra_kinds[kind](entry, path)
+        except PackError:
+            raise
+        except Exception as err:  # noqa: BLE001 - a kind's builder that chokes on bad data
+            raise PackError(f"{path}: rule {rid}: {type(err).__name__}: {err}") from None
     if kind not in KINDS:
         known = ", ".join(list(KINDS) + list(extra_kinds))
         raise PackError(f"{path}: rule {rid}: kind must be one of {known}, not {kind!r}")

@@ -49,8 +49,10 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
               help="Show the fixes --fix would make as a diff; change nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also apply fixes marked unsafe.")
 @click.option("--languagetool/--no-languagetool", "languagetool", default=None,
-              help="Also check with LanguageTool (server or local Java, as `languagetool` in the config says).")
-@click.option("--strict", is_flag=True, help="Exit with status 2 when LanguageTool was asked for but could not run.")
+              help="Also check with LanguageTool (server or local Java, as `languagetool` in the config "
+                   "says).")
+@click.option("--strict", is_flag=True,
+              help="Exit with status 2 when LanguageTool was asked for but could not run.")
 def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], config_file: Path | None, dialect: str | None, stdin_filename: Path | None,
           no_cache: bool, quiet: bool, statistics: bool, color: bool | None,
@@ -71,7 +73,7 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
         progress=progress_bar(fmt, quiet),
     )
     try:
-        _check_selectors(options)
+        _check_selectors(options, _config_anchor(paths, stdin_filename))
         results = _run(paths, options, stdin_filename)
         if fix or show_diff:
             from ficlint.cli import fixing
@@ -133,11 +135,20 @@ def _report_failures(results: list[FileResult]) -> bool:
     return bool(seen)
 
 
-def _check_selectors(options: RunOptions) -> None:
-    from ficlint.config import Config, load_config
+def _config_anchor(paths: tuple[Path, ...], stdin_filename: Path | None) -> Path:
+    """Where to look for the config that defines the rules --select may name."""
+    if stdin_filename is not None:
+        return stdin_filename
+    return next((p for p in paths if str(p) != "-"), Path.cwd())
+
+
+def _check_selectors(options: RunOptions, anchor: Path) -> None:
+    """Every --select/--ignore names a rule (the config's own packs included)."""
+    from ficlint.config import Config, find_config, load_config
     from ficlint.registry import Registry
 
-    config = load_config(options.config_file) if options.config_file else Config()
+    config_path = options.config_file or find_config(anchor.resolve())
+    config = load_config(config_path) if config_path else Config()
     registry = Registry.for_config(config)
     sel = options.selection
     for selector in sel.select + sel.extend_select + sel.ignore:
