@@ -49,7 +49,7 @@ from weakref import WeakKeyDictionary
 
 from ficlint.check import Check, Context
 from ficlint.diagnostics import Diagnostic, Fix
-from ficlint.document import Document, RegionKind
+from ficlint.document import ABBREVIATIONS, Document, RegionKind
 from ficlint.resources import data_dir
 from ficlint.rule import Rule
 
@@ -200,7 +200,10 @@ def _find_hits(doc: Document) -> tuple[list[Hit], frozenset[str]]:
             continue
         word = m.group(0)
         lower = word.lower()
-        capitalised = word[0].isupper()
+        all_capitals = word.isupper() and len(word) > 1  # shouting or emphasis, unless a run of them
+        capitalised = word[0].isupper() and not all_capitals
+        if all_capitals and _caps_run(text, start, end):
+            continue  # a sign or a title: THEATRE ROYAL
         if capitalised:
             para_start = doc.paragraphs[region.paragraph].start
             if not _starts_sentence(text, start, para_start) or _next_word_capitalised(text, end):
@@ -235,10 +238,22 @@ def _starts_sentence(text: str, at: int, para_start: int) -> bool:
     i = at - 1
     while i >= para_start and text[i] in _OPENERS:
         i -= 1
-    return i < para_start or text[i] in _SENTENCE_MARKS
+    if i < para_start:
+        return True
+    if text[i] != ".":
+        return text[i] in _SENTENCE_MARKS
+    before = _WORD_BEFORE.search(text, max(para_start, i - 12), i)
+    word = before.group(0).lower() if before else ""
+    return word not in ABBREVIATIONS and len(word) != 1  # "Mr. Gray", "J. Grey" are names
 
 
-_NEXT_CAPITAL = re.compile(r"[ \t]+(?:of |the |and |de )?([A-Z])([A-Za-z]*)")
+_NEXT_CAPITAL = re.compile(r"[ \t]+(?:(?:of|the|and|de|du|la|van|von)[ \t]+){0,2}([A-Z])([A-Za-z]*)")
+_WORD_BEFORE = re.compile(r"[A-Za-z]+$")
+
+
+def _caps_run(text: str, start: int, end: int) -> bool:
+    """Is this all-capitals word next to another (THEATRE ROYAL, WORLD HEALTH ORGANIZATION)?"""
+    return bool(re.match(r"[ \t]+[A-Z]{2,}\b", text[end:end + 20]) or re.search(r"\b[A-Z]{2,}[ \t]+$", text[max(0, start - 20):start]))
 
 
 def _next_word_capitalised(text: str, at: int) -> bool:

@@ -1,0 +1,276 @@
+"""Dialect (V001): one manuscript, one spelling dialect.
+
+Texts here are written for the tests; none is read from ../shared."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from ficlint.check import Context
+from ficlint.checks.dialect import Dialect, DialectFacts, is_variant_spelling
+from ficlint.config import Config
+from ficlint.document import Document
+from tests.conftest import ROOT, lint, run_cli
+
+AMERICAN = """\
+Mara had always loved the color of the harbor at dusk. Her favorite spot was the center of the old pier,
+where the gray boards creaked and the neighbors' boats rocked in a rhythm she recognized from childhood.
+
+She had traveled a long way to be here. The theater downtown had canceled its last show, and the program
+was wrapped in her coat pocket. "I realize it sounds silly," she told Ben, "but I organized the whole trip
+around this one evening." He shrugged, analyzed the sky, and offered a defense of the diner's pie.
+
+Behind them a neighbor's kid was labeling jars of paint in every color: a humor she understood. The gray
+gulls wheeled over the center of the bay. Later they traveled home, the honor of the evening theirs.
+"""
+
+BRITISH = """\
+Mara had always loved the colour of the harbour at dusk. Her favourite spot was the centre of the old pier,
+where the grey boards creaked and the neighbours' boats rocked in a rhythm she recognised from childhood.
+
+She had travelled a long way to be here. The theatre in town had cancelled its last show, and the programme
+was folded in her coat pocket. "I realise it sounds silly," she told Ben, "but I organised the whole trip
+around this one evening." He shrugged, analysed the sky, and offered a defence of the café's pie.
+
+Behind them a neighbour's kid was labelling jars of paint in every colour: a humour she understood. The grey
+gulls wheeled over the centre of the bay. Later they travelled home, the honour of the evening theirs.
+"""
+
+# One word of each pattern, written the other way, appended as a paragraph of narration.
+INTO_AMERICAN = ["colour", "theatre", "travelled", "realised", "analysed", "defence", "grey"]
+INTO_BRITISH = ["color", "theater", "traveled", "realize", "analyzed", "defense", "gray"]
+
+
+def _v001(text: str, **config: object) -> list[str]:
+    return [text[d.start:d.end] for d in lint(text, "V001", **config) if d.rule == "V001"]
+
+
+def _injected(passage: str, words: list[str]) -> str:
+    return passage + "\nLater still, " + ", ".join(f"the {w} one" for w in words) + ", were all she noted.\n"
+
+
+# -- auto: the manuscript's majority --------------------------------------------------------------------
+
+
+def test_consistent_texts_give_nothing():
+    assert _v001(AMERICAN) == []
+    assert _v001(BRITISH) == []
+
+
+@pytest.mark.parametrize("word", INTO_AMERICAN + ["favourite", "harbour", "centre", "cancelled", "recognised",
+                                  "paralysed", "greyish", "neighbour", "colours"])
+def test_a_british_spelling_injected_into_an_american_passage_is_found(word):
+    assert _v001(_injected(AMERICAN, [word])) == [word]
+
+
+@pytest.mark.parametrize("word", INTO_BRITISH + ["favorite", "harbor", "center", "canceled", "recognized",
+                                 "paralyzed", "grayish", "colors"])
+def test_an_american_spelling_injected_into_a_british_passage_is_found(word):
+    assert _v001(_injected(BRITISH, [word])) == [word]
+
+
+def test_every_british_spelling_injected_into_an_american_chapter_is_found():
+    text = _injected(AMERICAN + "\n" + AMERICAN, INTO_AMERICAN)
+    assert sorted(_v001(text)) == sorted(INTO_AMERICAN)
+
+
+def test_every_american_spelling_injected_into_a_british_chapter_is_found():
+    text = _injected(BRITISH + "\n" + BRITISH, INTO_BRITISH)
+    assert sorted(_v001(text)) == sorted(INTO_BRITISH)
+
+
+def test_message_says_what_the_manuscript_uses_and_the_fix_keeps_the_case():
+    text = AMERICAN + "\nColour drained from her face. The COLOUR was gone.\n"
+    found = {text[d.start:d.end]: d for d in lint(text, "V001")}
+    assert set(found) == {"Colour", "COLOUR"}
+    message = found["Colour"].message
+    assert message.startswith('"Colour" is British; this manuscript spells it the American way')
+    assert "color" in message and "times" in message
+    assert found["Colour"].fixes[0].replacement == "Color"
+    assert found["COLOUR"].fixes[0].replacement == "COLOR"
+    assert found["Colour"].fixes[0].safe
+
+
+def test_ise_message_names_the_endings():
+    text = _injected(BRITISH, ["realize"])
+    (diag,) = [d for d in lint(text, "V001")]
+    assert diag.message.startswith('"realize" is spelt with -ize; this manuscript uses -ise')
+    assert diag.fixes[0].replacement == "realise"
+
+
+def test_a_mixed_manuscript_without_a_clear_majority_is_left_alone():
+    text = "The color of the sea. The colour of the sky. The center and the centre of it all.\n"
+    assert _v001(text) == []
+
+
+def test_oxford_spelling_is_british_with_ize():
+    oxford = BRITISH.replace("recognised", "recognized").replace("realise", "realize").replace(
+        "organised", "organized")
+    assert _v001(oxford) == []
+    facts = _facts(oxford)
+    assert facts.dialect == "en-GB" and facts.oxford
+
+
+def test_a_period_style_kept_throughout_a_file_is_respected():
+    # an American book that keeps "travelling" and "theatre" throughout, as older American books do
+    text = AMERICAN.replace("traveled", "travelled").replace("theater", "theatre").replace(
+        "canceled", "cancelled").replace("labeling", "labelling")
+    text += "\nThe travellers marvelled at the theatre, the travelling players and the labelled crates.\n"
+    assert _v001(text) == []
+
+
+# -- words that are different words, proper nouns, speech -------------------------------------------------
+
+
+@pytest.mark.parametrize("dialect", ["en-GB", "auto"])
+def test_words_whose_other_spelling_is_a_different_word_are_not_flagged_on_that_side(dialect):
+    text = (BRITISH + "\nShe would practice later; the practice was hers. He had a license to drive and was "
+            "licensed to sell. The computer program crashed. Don't tire yourself. Check the meter. The dog "
+            "strained at the curb of the lead. It's a long story. I'll draft a letter. Disk or disc, "
+            "judgment or judgement, he never minded. The dialogue and the catalogue were fine.\n")
+    assert _v001(text, dialect=dialect) == []
+
+
+def test_the_unambiguous_side_of_such_pairs_is_flagged_in_an_american_manuscript():
+    text = _injected(AMERICAN, ["practise", "tyre", "cheque", "programme", "licence"])
+    found = _v001(text, dialect="en-US")
+    assert set(found) >= {"practise", "tyre", "cheque", "programme", "licence"}
+
+
+@pytest.mark.parametrize("dialect", ["en-US", "en-GB", "auto"])
+def test_proper_nouns_are_never_flagged(dialect):
+    names = ("They sailed from Pearl Harbor to meet the Labour Party, the World Health Organization, "
+             "the Rockefeller Center crowd and Mr. Gray of the Harbour Board. In Sydney the Harbour Bridge "
+             "glowed. Gray said nothing; Grey Street was quiet.\n")
+    for passage in (AMERICAN, BRITISH):
+        text = passage + "\n" + names + "Mrs. Grey waved. Mr. Gray nodded.\n"
+        flagged = _v001(text, dialect=dialect)
+        assert not {"Harbor", "Labour", "Organization", "Center", "Harbour", "Gray", "Grey"} & set(flagged)
+
+
+def test_a_british_word_in_an_american_characters_speech_is_their_voice():
+    text = AMERICAN + '\nThe visitor from Leeds smiled. "What a lovely parlour, and such flavour in the tea."\n'
+    assert _v001(text) == []
+
+
+def test_speech_is_still_held_to_the_same_word_spelt_the_other_way_in_the_file():
+    text = AMERICAN + '\n"That color," she said, "is not the colour I ordered."\n'
+    assert _v001(text) == ["colour"]
+
+
+def test_words_in_the_users_word_list_are_accepted():
+    text = _injected(AMERICAN, ["colour"])
+    assert _v001(text, words=("colour",)) == []
+
+
+def test_headings_and_markup_are_not_spelling():
+    text = "# The Colour of Magic\n\n" + AMERICAN + "\nSee <https://example.com/colour-guide> for more.\n"
+    assert _v001(text, dialect="en-US") == []
+
+
+# -- a configured dialect ------------------------------------------------------------------------------
+
+
+def test_configured_american_flags_every_british_spelling():
+    found = _v001(BRITISH, dialect="en-US")
+    for word in ("colour", "harbour", "favourite", "centre", "grey", "recognised", "travelled", "theatre",
+                 "cancelled", "programme", "realise", "organised", "analysed", "defence", "labelling"):
+        assert word in found
+    assert _v001(AMERICAN, dialect="en-US") == []
+
+
+def test_configured_british_flags_american_spellings_and_ize():
+    found = _v001(AMERICAN, dialect="en-GB")
+    for word in ("color", "harbor", "favorite", "center", "gray", "recognized", "traveled", "theater",
+                 "canceled", "realize", "organized", "analyzed", "defense", "labeling"):
+        assert word in found
+    assert "program" not in found  # a computer program is British too
+    assert _v001(BRITISH, dialect="en-GB") == []
+
+
+def test_oxendict_wants_ize_with_british_our_and_re():
+    oxford = _v001(AMERICAN, dialect="en-GB-oxendict")
+    assert "realize" not in oxford and "recognized" not in oxford
+    assert {"color", "center", "analyzed"} <= set(oxford)  # Oxford spelling keeps -our, -re and -yse
+    from_british = _v001(BRITISH, dialect="en-GB-oxendict")
+    assert {"realise", "recognised", "organised"} == set(from_british)
+    (diag,) = [d for d in lint("I realise it.", "V001", dialect="en-GB-oxendict")]
+    assert "Oxford" in diag.message and diag.fixes[0].replacement == "realize"
+
+
+def test_configured_dialect_in_the_config_file(tmp_path):
+    (tmp_path / ".ficlint.yaml").write_text("dialect: en-US\n", encoding="utf-8")
+    (tmp_path / "chapter.md").write_text("The colour of the sea was grey.\n", encoding="utf-8")
+    result = run_cli("check", "--format", "json", "--no-cache", "--select", "V", str(tmp_path))
+    found = [d for f in result.json()["files"] for d in f["diagnostics"]]
+    assert {(d["rule"], d["category"]) for d in found} == {("V001", "dialect")}
+    assert len(found) == 2
+
+
+# -- the whole manuscript ----------------------------------------------------------------------------------
+
+
+def test_the_majority_is_counted_over_every_file_checked_together(tmp_path):
+    book = tmp_path / "book"
+    book.mkdir()
+    (book / "01.md").write_text(AMERICAN, encoding="utf-8")
+    (book / "02.md").write_text("Chapter two.\n\nShe painted the door a brighter colour than before.\n",
+                                encoding="utf-8")
+    together = run_cli("check", "--format", "json", "--no-cache", "--select", "V", str(book))
+    by_file = {Path(f["path"]).name: f["diagnostics"] for f in together.json()["files"]}
+    assert by_file["01.md"] == []
+    (diag,) = by_file["02.md"]
+    assert diag["rule"] == "V001" and "American way" in diag["message"]
+    alone = run_cli("check", "--format", "json", "--no-cache", "--select", "V", str(book / "02.md"))
+    assert [d for f in alone.json()["files"] for d in f["diagnostics"]] == []
+
+
+def test_fix_replaces_the_minority_spelling_from_the_cli(tmp_path):
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text(AMERICAN + "\nColour rose in her cheeks, a deeper colour than the sky.\n", encoding="utf-8")
+    run_cli("check", "--fix", "--no-cache", "--select", "V", str(chapter))
+    fixed = chapter.read_text(encoding="utf-8")
+    assert "Color rose in her cheeks, a deeper color than the sky." in fixed and "olour" not in fixed
+
+
+def _facts(text: str, dialect: str = "auto") -> DialectFacts:
+    check = Dialect()
+    ctx = Context(Config(dialect=dialect), frozenset({"V001"}))
+    return check.combine([check.gather(Document.from_text(text), ctx)], ctx)
+
+
+def test_facts_for_other_families():
+    assert _facts(AMERICAN).dialect == "en-US"
+    british = _facts(BRITISH)
+    assert british.dialect == "en-GB" and not british.oxford and british.british > 10
+    assert _facts("The color of the sea. The colour of the sky.").dialect is None
+    assert _facts("No variant spellings here at all.").dialect is None
+    configured = _facts("Nothing here.", dialect="en-GB-oxendict")
+    assert configured.dialect == "en-GB" and configured.oxford and configured.configured
+
+
+def test_both_spellings_are_variant_spellings_for_the_spelling_check():
+    for word in ("colour", "color", "Colour", "tyre", "tire", "practise", "practice", "realise", "realize"):
+        assert is_variant_spelling(word)
+    assert not is_variant_spelling("house")
+
+
+# -- the data ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(importlib.util.find_spec("breame") is None, reason="breame (the data's source) not installed")
+def test_compiled_data_is_current_with_its_source_and_exceptions():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import build_dialect_data
+    finally:
+        sys.path.pop(0)
+    with gzip.open(ROOT / "ficlint" / "data" / "dialect-variants.json.gz", "rt", encoding="utf-8") as fh:
+        shipped = json.load(fh)
+    assert shipped == build_dialect_data.build(), "run: python scripts/build_dialect_data.py"
