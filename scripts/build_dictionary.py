@@ -27,6 +27,8 @@ Usage:
 
 Output: one word per line, most frequent first; words the frequency list does
 not know follow in alphabetical order. Case is kept (Brooklyn, NASA, colour).
+Hyphenated and dotted entries and possessives are left out: the checker never
+looks them up.
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ from pathlib import Path
 VARIETIES = ("en_US", "en_GB", "en_CA", "en_AU")
 OUTPUT = Path(__file__).resolve().parent.parent / "ficlint" / "data" / "english-words.txt"
 MISSPELLING_RATIO = 5
+# Only what ficlint's tokenizer can meet: letters with inner apostrophes (o'clock),
+# no hyphens or dots (each part of a compound is checked on its own) and no
+# possessives (the check looks up Derek for Derek's).
+_TOKEN = re.compile(r"^[A-Za-z]+(?:'[A-Za-z]+)*$")
 _PLAIN_WORD = re.compile(r"^[A-Za-z][A-Za-z'’.-]*$")
 
 
@@ -160,6 +166,7 @@ def build(hunspell: Path, frequency: Path, output: Path) -> int:
         words |= expand_dic(hunspell / f"{variety}.dic", hunspell / f"{variety}.aff")
     counts = load_frequencies(frequency)
     words |= attested_words(counts, words)
+    words = {w for w in words if _TOKEN.match(w) and not w.endswith("'s")}
     ranked = sorted(words, key=lambda w: (-counts.get(w.lower(), 0), w.lower(), w))
     output.parent.mkdir(parents=True, exist_ok=True)
     # Plain text: the wheel compresses it anyway, and reading it skips a gunzip.

@@ -22,6 +22,7 @@ flagged with the canonical spelling as the fix.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import weakref
@@ -336,15 +337,13 @@ def scan(doc: Document, words: frozenset[str]) -> Scan:
     """Find every occurrence of a word the dictionary does not explain."""
     text = doc.text
     regions = doc.regions_of(*_CHECKED)
-    counts: Counter[str] = Counter()
-    tokens_by_region = []
-    for region in regions:
-        tokens = WORD.findall(text, region.start, region.end)
-        counts.update(tokens)
-        tokens_by_region.append(tokens)
+    findall = WORD.findall
+    tokens_by_region = [findall(text, region.start, region.end) for region in regions]
+    counts = Counter(itertools.chain.from_iterable(tokens_by_region))
     capitalised = Counter({t: n for t, n in counts.items() if t[:1].isupper() and t.lower() not in counts})
     odd: dict[str, str | None] = {}
-    for token in counts:
+    spelt_out = misspellings().keys()
+    for token in counts.keys() - lexicon().words | (counts.keys() & spelt_out):
         kind, part = classify(token)
         if kind == CHECK and part.lower() not in words:
             odd[token] = part
