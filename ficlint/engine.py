@@ -16,6 +16,7 @@ from ficlint.config import Config
 from ficlint.diagnostics import Diagnostic, Severity
 from ficlint.document import Document
 from ficlint.registry import Registry
+from ficlint.rule import Rule
 from ficlint.source import InputError, Source
 
 
@@ -47,6 +48,7 @@ class Linter:
         self.config = config
         self.registry = registry or Registry.for_config(config)
         self.failures: list[str] = []  # manuscript-level check failures
+        self._severity_cache: dict[str, str | None] = {}
         sel = selection or Selection()
         self.base_enabled = self.registry.enabled_rules(
             sel.select or config.select, config.extend_select + sel.extend_select, config.ignore + sel.ignore)
@@ -98,7 +100,8 @@ class Linter:
                                      f"{type(err).__name__}: {err}")
         return facts
 
-    def combine(self, per_file: Sequence[dict[str, object]], enabled: Sequence[frozenset[str]]) -> dict[str, object]:
+    def combine(self, per_file: Sequence[dict[str, object]],
+                enabled: Sequence[frozenset[str]]) -> dict[str, object]:
         """The manuscript's facts from every file's, by check family."""
         all_enabled = frozenset().union(*enabled) if enabled else self.base_enabled
         manuscript: dict[str, object] = {}
@@ -130,16 +133,36 @@ class Linter:
         rule = self.registry.rules[diag.rule]
         diag.name = rule.name
         diag.category = rule.category
-        configured = self.config.severity.get(rule.id) or self.config.severity.get(rule.name)
+        configured = self._configured_severity(rule)
         if configured == "off":
             diag.severity = None  # type: ignore[assignment]
         else:
             diag.severity = Severity(configured) if configured else rule.severity
         return diag
 
+    def _configured_severity(self, rule: Rule) -> str | None:
+        """The `severity:` entry for a rule; the most specific selector wins
+        (id or name, then the longest id prefix, then the category, then ALL)."""
+        if rule.id not in self._severity_cache:
+            ranked = sorted(((_specificity(sel, rule), level) for sel, level in self.config.severity.items()
+                             if rule.matches(sel)), reverse=True)
+            self._severity_cache[rule.id] = ranked[0][1] if ranked else None
+        return self._severity_cache[rule.id]
+
     def lint_text(self, text: str, path: str = "<text>") -> list[Diagnostic]:
         """Convenience for tests and editors: lint one text as a manuscript of its own."""
         return self.lint([Source(path, text)])[0].diagnostics
+
+
+def _specificity(selector: str, rule: Rule) -> int:
+    s = selector.strip()
+    if s.upper() == rule.id or s.lower() == rule.name:
+        return 1000
+    if s.upper() == "ALL":
+        return 0
+    if s.lower() == rule.category:
+        return 1
+    return 1 + len(s)  # an id prefix: longer is more specific
 
 
 # -- inline suppression -----------------------------------------------------------

@@ -130,6 +130,17 @@ def test_severity_override_and_off(tmp_path):
     assert [(d.rule, str(d.severity)) for d in found if d.rule.startswith("M")] == [("M001", "error")]
 
 
+def test_severity_by_category_prefix_and_id_most_specific_wins(tmp_path):
+    config = load_config(
+        write(tmp_path, "severity:\n  punctuation: info\n  M00: hint\n  M001: error\n  M005: off\n")
+    )
+    found = Linter(config).lint_text("Wait.. what. He went to the the door\n\nNext.")
+    assert [(d.rule, str(d.severity)) for d in found if d.rule.startswith("M")] == [
+        ("M001", "error"),
+        ("M006", "hint"),
+    ]
+
+
 def test_per_file_ignores_apply_to_matching_files(tmp_path):
     write(tmp_path, 'per-file-ignores:\n  "notes/*.md": [M001]\n')
     (tmp_path / "notes").mkdir()
