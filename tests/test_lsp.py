@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import sys
 from pathlib import Path
+from typing import Union
 
 import pytest
 from lsprotocol import types
@@ -16,11 +17,31 @@ from ficlint.lsp import ADD_WORD_COMMAND, Lines
 TIMEOUT = 60  # generous: a slow CI machine loads every check family on the first lint
 
 
+def editor_converter():  # type: ignore[no-untyped-def]
+    """lsprotocol's converter, except that a code action with a `command` stays a CodeAction.
+
+    lsprotocol's client side takes any object with a "command" key in a codeAction result for a
+    Command; editors tell them apart by whether "command" is a string, as the protocol says.
+    """
+    from lsprotocol.converters import get_converter
+
+    converter = get_converter()
+
+    def command_or_action(obj: dict, _: type) -> types.Command | types.CodeAction:
+        if isinstance(obj.get("command"), str):
+            return converter.structure(obj, types.Command)
+        return converter.structure(obj, types.CodeAction)
+
+    # typing.Union, the very key lsprotocol registers its hook under
+    converter.register_structure_hook(Union[types.Command, types.CodeAction], command_or_action)  # noqa: UP007
+    return converter
+
+
 class Editor:
     """A minimal editor: keeps documents, applies edits, collects published diagnostics."""
 
     def __init__(self) -> None:
-        self.client = LanguageClient("test-editor", "1")
+        self.client = LanguageClient("test-editor", "1", converter_factory=editor_converter)
         self.published: dict[str, asyncio.Queue[list[types.Diagnostic]]] = {}
         self.texts: dict[str, str] = {}
         self.versions: dict[str, int] = {}
@@ -209,3 +230,43 @@ def test_a_document_is_checked_with_its_manuscript(tmp_path: Path) -> None:
     assert [Path(d.path).name for d in siblings] == ["01.md"]
     found = server.lint_in_manuscript(server.linter_for(config), config, current, "Wait..what.\n")
     assert [d.rule for d in found] == ["M001"]
+
+
+def _spelling_example() -> tuple[str, str] | None:
+    """A spelling rule of the registry and the first text it must flag (run by test_rule_examples)."""
+    from ficlint.config import Config
+    from ficlint.registry import Registry
+
+    for rule in Registry.for_config(Config()).rules.values():
+        plain = rule.enabled_by_default and not rule.options.get("examples_config")
+        if rule.category == "spelling" and plain:
+            return rule.id, rule.flags[0]
+    return None
+
+
+def test_spelling_finding_offers_to_add_the_word(tmp_path: Path) -> None:
+    example = _spelling_example()
+    if example is None:
+        pytest.skip("no spelling rule is registered")
+    rule_id, text = example
+    (tmp_path / ".ficlint.yaml").write_text(f"select: [{rule_id}]\n", encoding="utf-8")
+
+    async def scenario() -> None:
+        editor = Editor()
+        await editor.start(tmp_path)
+        try:
+            uri = editor.open(tmp_path / "chapter.md", text + "\n")
+            found = [d for d in await editor.diagnostics(uri) if d.code == rule_id]
+            assert found, f"{rule_id} should flag its own example {text!r}"
+            actions = await editor.code_actions(uri, found[0].range, found)
+            add = next(a for a in actions if a.command and a.command.command == ADD_WORD_COMMAND)
+            word = add.command.arguments[1]
+            await asyncio.wait_for(editor.client.workspace_execute_command_async(types.ExecuteCommandParams(
+                command=ADD_WORD_COMMAND, arguments=add.command.arguments)), TIMEOUT)
+            assert word in (tmp_path / ".ficlint-words.txt").read_text(encoding="utf-8").split()
+            again = await editor.diagnostics(uri)  # re-checked with the new word list
+            assert not [d for d in again if d.code == rule_id and d.range == found[0].range]
+        finally:
+            await editor.stop()
+
+    run(scenario)
