@@ -54,6 +54,15 @@ WRONG = [
     ('Karen looked with disbelief at Derek "get over it?" she huffed.', [("D010", ' "'), ("D006", "get")]),
     # an unclosed quotation
     ('"Come with me, she said.\n\nHe followed her out.', [("D011", '"')]),
+    # fan-fiction habits
+    ('She said, "stop."', [("D006", "stop")]),
+    ('"Stop," he said. "please."', [("D006", "please")]),
+    ('"Fine," she rolled her eyes.', [("D005", '," she')]),
+    ('"Ok then" he mumbled.', [("D003", '" he')]),
+    ("“Okay.” he nodded.", [("D001", ".” he")]),
+    ("‘Really?’ she tilted her head.", [("D004", "’ she")]),
+    ("“Please…” she begged. “don't go.”", [("D006", "don't")]),
+    ("‘Wait,’ he said.‘Please.’", [("D009", "‘")]),
 ]
 
 RIGHT = [
@@ -99,6 +108,13 @@ RIGHT = [
     '"Go away!" and he went.',
     '"Yes," he went on, "I do."',
     "‘I'm sorry,’ she said again, and the Mole's ears went pink.",
+    '"lol ok," Ron texted back.',
+    '"Hermione!" "Ron!" they shouted at the same time.',
+    '"Oi!" Ron yelled, "Get back here!"',
+    '*"Hello,"* she whispered.',
+    '"Sure," Draco drawled, rolling his eyes.',
+    "She looked, as Peter said, “like any little gutter child.”",
+    "“Your Jack”",
 ]
 
 

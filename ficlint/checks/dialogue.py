@@ -224,7 +224,8 @@ _INTRODUCERS = frozenset(
     word words phrase name named called calls call labelled labeled marked titled entitled reading read
     reads says say said cried shouted yelled whispered screamed answered asked replied exclaimed added
     sang sings sign signed wrote writes typed printed the of its his her their my our your this these those
-    simply just only merely even also either neither not""".split())
+    simply just only merely even also either neither not had has have would could should will shall might
+    must may can do did does""".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,8 +379,10 @@ def _runs_into(doc: Document, speech: Speech) -> bool:
     if not _is_speech_like(doc, speech):
         return False
     word = re.search(r"[^\W\d_]+$", narration[-30:])
-    return bool(word) and word.group(0).lower() not in _INTRODUCERS and word.group(0).lower() not in \
-        vocabulary().verbs
+    if not word:
+        return False
+    last = word.group(0).lower()
+    return last not in _INTRODUCERS and last not in vocabulary().verbs and not _mentions_speech([last])
 
 
 def _starts_sentence(doc: Document, speech: Speech) -> bool:
@@ -403,6 +406,10 @@ def _starts_sentence(doc: Document, speech: Speech) -> bool:
     if last == "," and previous is not None and previous.after is speech.before:
         # "Wait!" she grabbed his arm, "thank you" - not "I think," she said, "we should"
         return previous_ends in ("!", "?", ".") and previous.follows.kind == "beat"
+    if last == "," and previous is None:
+        # She said, "Stop." - a tag before the speech introduces a sentence
+        clause = re.split(r"[.!?]\s", narration)[-1].split()
+        return len(clause) <= 4 and clause[-1].rstrip(",").lower() in vocabulary().speech
     return False
 
 
@@ -676,8 +683,9 @@ def _is_label(doc: Document, speech: Speech) -> bool:
     if inner.isupper() or narration.endswith(":") or _is_written(speech) or _is_text_speak(inner):
         return True
     words = re.findall(r"[^\W\d_]+", inner)
-    if not narration:  # a signature closing a letter: "Your Jack", "Joseph P. Flint"
-        return 0 < len(words) <= 4 and all(w[0].isupper() for w in words)
+    if not narration:  # a signature closing a letter, alone in its paragraph: "Your Jack"
+        alone = speech.after is None or not doc.text[speech.after.start:speech.after.end].strip()
+        return alone and 0 < len(words) <= 4 and all(w[0].isupper() for w in words)
     words = [w for w in words if len(w) >= 4]
     return bool(words) and len(words) <= 6 and all(w[0].isupper() for w in words)
 
