@@ -66,8 +66,12 @@ DIALECT_SPELLING = Rule(
     category="dialect",
     summary="A British spelling in an American manuscript, or the reverse (colour among color, favorite, gray).",
     why="Readers notice when one book spells it both ways, and every publisher's style sheet picks one "
-        "dialect. With `dialect: auto` the manuscript's own majority decides; set `dialect: en-US`, "
-        "`en-GB` or `en-GB-oxendict` to decide yourself.",
+        "dialect. With `dialect: auto` the manuscript's own majority decides, counted over every file "
+        "checked together and pattern by pattern (-our, -ise/-ize, -re, doubled l…), and only where the "
+        "evidence is clear; set `dialect: en-US`, `en-GB` or `en-GB-oxendict` (Oxford -ize) to decide "
+        "yourself. Spellings that are different words (practice/practise, tire/tyre, program/programme, "
+        "check/cheque) are flagged only on their unambiguous side, names (Pearl Harbor, the Labour Party) "
+        "never, and in speech a spelling is held only to the same word spelt the other way in the file.",
     flags=("The color of the sky, the color of the sea, the color of the grass and the colour of her eyes.",
            "She walked to the center of the room, past the center table and the theater posters, to the centre of "
            "the rug.",
