@@ -17,10 +17,14 @@ import contextlib
 import difflib
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ficlint.backends.languagetool import LanguageToolRun
+from ficlint.batch import lint_manuscript
+from ficlint.cache import ResultCache, cache_root
+from ficlint.config import Config
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.engine import FileResult, Linter
 from ficlint.source import Source
@@ -95,15 +99,20 @@ def apply_fixes(text: str, fixes: Sequence[Fix], newline: str = "\n") -> str:
     return "".join(parts)
 
 
+Relint = Callable[[Sequence[Source]], list[FileResult]]
+
+
 def fix_manuscript(linter: Linter, sources: Sequence[Source], unsafe: bool = False,
                    max_passes: int = MAX_PASSES, results: Sequence[FileResult] | None = None,
-                   ) -> tuple[list[FileFix], list[FileResult]]:
+                   relint: Relint | None = None) -> tuple[list[FileFix], list[FileResult]]:
     """Fix files that form one manuscript, in memory. Returns what changed and the final lint results.
 
-    `results`, when given, are the lint results of `sources` already at hand (saves one lint)."""
+    `results`, when given, are the lint results of `sources` already at hand (saves one lint);
+    `relint` lints the fixed texts again (default: `linter.lint`)."""
+    relint = relint or linter.lint
     current = list(sources)
     applied = [0] * len(current)
-    results = list(results) if results is not None else linter.lint(current)
+    results = list(results) if results is not None else relint(current)
     for _ in range(max_passes):
         changed = False
         for i, (source, result) in enumerate(zip(current, results, strict=True)):
@@ -117,7 +126,7 @@ def fix_manuscript(linter: Linter, sources: Sequence[Source], unsafe: bool = Fal
                 changed = True
         if not changed:
             break
-        results = linter.lint(current)
+        results = relint(current)
     changes = zip(sources, current, applied, strict=True)
     return [FileFix(original, fixed, n) for original, fixed, n in changes], results
 
@@ -131,28 +140,37 @@ def fix_results(results: Sequence[FileResult], options: RunOptions, unsafe: bool
     for unreadable files are passed through.
     """
     configs = ConfigCache(options.config_file, options.overrides)
-    groups: dict[object, tuple[Linter | None, list[int]]] = {}
+    groups: dict[object, tuple[Config, list[int]]] = {}
     for index, result in enumerate(results):
         if result.document is None:
             continue
         path = context_path or Path(result.path)
         config = configs.for_file(path)
-        key = manuscript_key(config, path)
-        if key not in groups:
-            groups[key] = (Linter(config, options.selection), [])
-        groups[key][1].append(index)
+        groups.setdefault(manuscript_key(config, path), (config, []))[1].append(index)
     final: list[FileResult] = list(results)
     file_fixes: list[FileFix] = []
-    for linter, indexes in groups.values():
-        assert linter is not None
+    languagetool = LanguageToolRun(options.languagetool)
+    for config, indexes in groups.values():
+        linter = Linter(config, options.selection)
         sources = [results[i].document.source for i in indexes]  # type: ignore[union-attr]
         # the run linted these files as the same manuscript: its results are the first pass's
-        fixes, fixed_results = fix_manuscript(linter, sources, unsafe, results=[results[i] for i in indexes])
+        fixes, fixed_results = fix_manuscript(linter, sources, unsafe, results=[results[i] for i in indexes],
+                                              relint=_relint(linter, config, options))
         file_fixes.extend(fixes)
+        if any(f.changed for f in fixes):  # LanguageTool's findings for the text as it is now
+            languagetool.add(fixed_results, config, options.selection)
         for i, fixed_result in zip(indexes, fixed_results, strict=True):
             fixed_result.failures = list(dict.fromkeys(results[i].failures + fixed_result.failures))
             final[i] = fixed_result
+    languagetool.close()
     return file_fixes, final
+
+
+def _relint(linter: Linter, config: Config, options: RunOptions) -> Relint:
+    """Lint fixed texts the way the run linted the files: with its result cache and worker processes.
+    (LanguageTool, a slow server round trip, runs once on the final texts, not on every pass.)"""
+    cache = ResultCache(cache_root(config.path)) if options.cache else None
+    return lambda sources: lint_manuscript(linter, list(sources), cache, options.jobs)
 
 
 def write_atomically(path: str | Path, data: bytes) -> None:
