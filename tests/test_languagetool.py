@@ -436,3 +436,12 @@ def test_every_match_maps_back_to_the_text_languagetool_read(bits, limit):
             read = context["text"][context["offset"]:context["offset"] + context["length"]]
             if doc.text[diag.start:diag.end] != read:  # only a match across markup may differ
                 assert any(p.markup and diag.start < p.end and p.start < diag.end for p in chunk.pieces)
+
+
+def test_language_follows_the_dialect_ficlint_decided(server, tmp_path):
+    write_config(tmp_path, server.url, dialect=None)
+    (tmp_path / "ch1.md").write_text("She realised the colour had faded. Her favourite coat was grey.\n",
+                                     encoding="utf-8")
+    [result] = lint_folder(tmp_path)
+    decided = getattr(result.facts.get("dialect"), "dialect", None)
+    assert server.state.requests[0]["language"] == (decided or "en-GB")

@@ -339,13 +339,17 @@ def _one_line(err: BaseException) -> str:
 
 # -- which English -------------------------------------------------------------------
 
-def language_for(config: Config, docs: Sequence[Document]) -> str:
-    """`languagetool.language`, or the English that follows ficlint's dialect."""
+def language_for(config: Config, docs: Sequence[Document], facts: dict[str, object] | None = None) -> str:
+    """`languagetool.language`, or the English that follows ficlint's dialect:
+    configured, or as the dialect check decided for the manuscript, or by a
+    count of a few telltale spellings."""
     if config.languagetool.language != "auto":
         return config.languagetool.language
-    if config.dialect.startswith("en-GB"):
+    decided = getattr((facts or {}).get("dialect"), "dialect", None)
+    dialect = config.dialect if config.dialect != "auto" else decided or "auto"
+    if dialect.startswith("en-GB"):
         return "en-GB"
-    if config.dialect == "en-US":
+    if dialect == "en-US":
         return "en-US"
     gb, us = _dialect_markers()
     text = "\n".join(doc.text for doc in docs)
@@ -496,7 +500,7 @@ class LanguageToolRun:
     def _check(self, results: Sequence[FileResult], config: Config) -> dict[int, list[Diagnostic]]:
         settings = config.languagetool
         docs = [r.document for r in results if r.document is not None]
-        language = language_for(config, docs)
+        language = language_for(config, docs, results[0].facts)
         server = self._server(settings, language)
         form = rule_form(settings, language)
         jobs = [_Job(r, c) for r in results if r.document is not None
