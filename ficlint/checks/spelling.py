@@ -385,14 +385,16 @@ Hit = tuple[int, str, Region]
 
 def _occurrences(doc: Document, found: list[Hit], odd: dict[str, str | None]) -> list[Occurrence]:
     text = doc.text
+    elided = [_elided(text, start, start + len(token), region.start) for start, token, region in found]
+    strange = [elided[n] or _strange(odd[token]) for n, (_start, token, _region) in enumerate(found)]
     out = []
     for n, (start, token, region) in enumerate(found):
         part = odd[token]
         end = start + len(token)
-        if part is None or _elided(text, start, end, region.start):
+        if part is None or elided[n]:
             continue
         reportable = not (_in_compound(text, start, end) or _emphasised(text, start, end)
-                          or doc.paragraphs[region.paragraph].indented or _clustered(found, n, region))
+                          or doc.paragraphs[region.paragraph].indented or _clustered(found, n, strange))
         out.append(Occurrence(part, start, start + len(part), _mid_sentence(text, start), reportable))
     return out
 
@@ -416,16 +418,23 @@ def _in_compound(text: str, start: int, end: int) -> bool:
         (text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha())
 
 
-def _clustered(found: list[Hit], n: int, region: Region) -> bool:
-    """Another odd word close by in the same paragraph: dialect or a foreign phrase, not a slip."""
-    start, token, _region = found[n]
+def _clustered(found: list[Hit], n: int, strange: list[bool]) -> bool:
+    """A strange word close by in the same paragraph: dialect or a foreign phrase, not a slip."""
+    start, token, region = found[n]
     for k in (n - 1, n + 1):
-        if 0 <= k < len(found):
+        if 0 <= k < len(found) and strange[k]:
             other, other_token, other_region = found[k]
             if other_region.paragraph == region.paragraph and abs(other - start) <= _CLUSTER_WINDOW \
                     and other_token != token:
                 return True
     return False
+
+
+def _strange(part: str | None) -> bool:
+    """Speech with an elision, a foreign word, or a short or unguessable unknown
+    word: company that makes a neighbour dialect, not a slip. (Two real typos
+    side by side each have a close dictionary word.)"""
+    return part is None or len(part) < _MIN_TYPO_LENGTH or not _suggest(part.lower())
 
 
 def learn(scans: Iterable[Scan]) -> Manuscript:
