@@ -115,7 +115,8 @@ def main() -> None:
     args = parser.parse_args()
     data = build()
     write(data, args.out)
-    print(f"{args.out}: {len(data['pairs'])} pairs, {len(data['neutral'])} neutral spellings ({data['source']})")
+    pairs, neutral = len(data["pairs"]), len(data["neutral"])
+    print(f"{args.out}: {pairs} pairs, {neutral} neutral spellings ({data['source']})")
 
 
 if __name__ == "__main__":

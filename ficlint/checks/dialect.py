@@ -45,7 +45,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import NamedTuple
-from weakref import WeakKeyDictionary
 
 from ficlint.check import Check, Context
 from ficlint.diagnostics import Diagnostic, Fix
@@ -64,7 +63,7 @@ DIALECT_SPELLING = Rule(
     id="V001",
     name="dialect-spelling",
     category="dialect",
-    summary="A British spelling in an American manuscript, or the reverse (colour among color, favorite, gray).",
+    summary="A British spelling in an American manuscript, or the reverse (colour among color, favorite).",
     why="Readers notice when one book spells it both ways, and every publisher's style sheet picks one "
         "dialect. With `dialect: auto` the manuscript's own majority decides, counted over every file "
         "checked together and pattern by pattern (-our, -ise/-ize, -re, doubled l…), and only where the "
@@ -73,16 +72,16 @@ DIALECT_SPELLING = Rule(
         "check/cheque) are flagged only on their unambiguous side, names (Pearl Harbor, the Labour Party) "
         "never, and in speech a spelling is held only to the same word spelt the other way in the file.",
     flags=("The color of the sky, the color of the sea, the color of the grass and the colour of her eyes.",
-           "She walked to the center of the room, past the center table and the theater posters, to the centre of "
-           "the rug.",
+           "She walked to the center of the room, past the center table and the theater posters, to the "
+           "centre of the rug.",
            "He realised it, recognised it, apologised, and realized nothing more.",
            "My favorite color is gray, and I traveled to the theater to see the colour."),
     allows=("The colour of the sky and the grey sea; she realised her favourite theatre was shut.",
             "He had color, she had colour: nobody can tell which is the odd one out.",
-            "They flew to Pearl Harbor with the Labour Party and the World Health Organization. Her favourite "
-            "colour was grey.",
-            "I practise every day; practice makes perfect. The program on my laptop crashed. My favourite tyre "
-            "was flat. Her colour was good.",
+            "They flew to Pearl Harbor with the Labour Party and the World Health Organization. Her "
+            "favourite colour was grey.",
+            "I practise every day; practice makes perfect. The program on my laptop crashed. My favourite "
+            "tyre was flat. Her colour was good.",
             "Theatre and travelling were his life, said the color guard; his favorite was the theatre in the "
             "centre, and he loved travelling."),
     fix_safety="Safe: the other dialect's spelling of the same word, with the same capitalisation.",
@@ -128,7 +127,9 @@ def _family(british: str, american: str) -> str:
     while (suffix < min(len(british), len(american)) - prefix
            and british[-1 - suffix] == american[-1 - suffix]):
         suffix += 1
-    return f"{british[:prefix]}|{british[prefix:len(british) - suffix]}|{american[prefix:len(american) - suffix]}"
+    british_part = british[prefix:len(british) - suffix]
+    american_part = american[prefix:len(american) - suffix]
+    return f"{british[:prefix]}|{british_part}|{american_part}"
 
 
 @cache
@@ -253,11 +254,14 @@ def _starts_sentence(text: str, at: int, para_start: int) -> bool:
 
 _NEXT_CAPITAL = re.compile(r"[ \t]+(?:(?:of|the|and|de|du|la|van|von)[ \t]+){0,2}([A-Z])([A-Za-z]*)")
 _WORD_BEFORE = re.compile(r"[A-Za-z]+$")
+_CAPITALS_AFTER = re.compile(r"[ \t]+[A-Z]{2,}\b")
+_CAPITALS_BEFORE = re.compile(r"\b[A-Z]{2,}[ \t]+$")
 
 
 def _caps_run(text: str, start: int, end: int) -> bool:
     """Is this all-capitals word next to another (THEATRE ROYAL, WORLD HEALTH ORGANIZATION)?"""
-    return bool(re.match(r"[ \t]+[A-Z]{2,}\b", text[end:end + 20]) or re.search(r"\b[A-Z]{2,}[ \t]+$", text[max(0, start - 20):start]))
+    return bool(_CAPITALS_AFTER.match(text, end, end + 20)
+                or _CAPITALS_BEFORE.search(text, max(0, start - 20), start))
 
 
 def _next_word_capitalised(text: str, at: int) -> bool:
@@ -369,12 +373,8 @@ class Dialect(Check):
     rules = (DIALECT_SPELLING,)
     needs_manuscript = True
 
-    def __init__(self) -> None:
-        self._hits: WeakKeyDictionary[Document, list[Hit]] = WeakKeyDictionary()
-
     def gather(self, doc: Document, ctx: Context) -> FileCounts:
         hits, names = find_hits(doc)
-        self._hits[doc] = hits
         accepted = _accepted_words(ctx)
         counted = [h for h in hits if h.variant.spelling not in accepted]
         return FileCounts(Counter(h.variant.spelling for h in counted),
@@ -399,9 +399,7 @@ class Dialect(Check):
         facts = ctx.facts(self.family)
         if not isinstance(facts, DialectFacts):  # checked on its own: the file is the manuscript
             facts = self.combine([self.gather(doc, ctx)], ctx)
-        hits = self._hits.pop(doc, None)
-        if hits is None:  # gathered from another copy of the document (cache, worker process)
-            hits, _ = find_hits(doc)
+        hits, _ = find_hits(doc)  # kept from gathering when it was this process that gathered
         accepted = _accepted_words(ctx)
         hits = [h for h in hits if h.variant.spelling not in accepted
                 and not (h.capitalised and h.variant.spelling in facts.names)]
@@ -410,8 +408,9 @@ class Dialect(Check):
             message = judge.verdict(hit)
             if message:
                 fix = _same_case(hit.variant.other, hit.word)
-                yield Diagnostic(DIALECT_SPELLING.id, hit.start, hit.end, message, (Fix(hit.start, hit.end, fix),),
-                                 confidence=0.9 if facts.configured else 0.8, data={"replacement": fix})
+                yield Diagnostic(DIALECT_SPELLING.id, hit.start, hit.end, message,
+                                 (Fix(hit.start, hit.end, fix),), confidence=0.9 if facts.configured else 0.8,
+                                 data={"replacement": fix})
 
 
 class _Judge:
@@ -437,10 +436,10 @@ class _Judge:
         times = "once" if n == 1 else f"{n} times"
         if v.pattern == "ise":
             mine, theirs = ("-ise", "-ize") if v.side == BRITISH else ("-ize", "-ise")
-            return (f"\"{hit.word}\" is spelt with {mine}; this manuscript uses {theirs} {times} ({examples}). "
-                    f"Write \"{fix}\".")
-        return (f"\"{hit.word}\" is {_SIDE_NAME[v.side]}; this manuscript spells it the {_SIDE_NAME[wanted]} way "
-                f"{times} ({examples}). Write \"{fix}\".")
+            return (f"\"{hit.word}\" is spelt with {mine}; this manuscript uses {theirs} {times} "
+                    f"({examples}). Write \"{fix}\".")
+        return (f"\"{hit.word}\" is {_SIDE_NAME[v.side]}; this manuscript spells it the "
+                f"{_SIDE_NAME[wanted]} way {times} ({examples}). Write \"{fix}\".")
 
     def _configured_verdict(self, v: Variant, shown: str, fix: str) -> str | None:
         f = self.facts
