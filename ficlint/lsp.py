@@ -107,6 +107,7 @@ class FicServer(LanguageServer):
         self.reported_errors: set[str] = set()
         # chapters read from disk, with the (mtime, size) they had
         self.on_disk: dict[Path, tuple[tuple[int, int], Document]] = {}
+        self.sibling_facts: dict[tuple[int, str], tuple[Document, dict[str, object]]] = {}
 
     def config_for(self, path: Path) -> Config:
         return self.configs.for_file(path)
@@ -136,41 +137,60 @@ class FicServer(LanguageServer):
         found across chapters count here too. Only this document is checked."""
         doc = Document(Source(str(path), text))
         enabled = linter.enabled_for(str(path))
-        others = [(d, linter.enabled_for(d.path)) for d in self.manuscript_siblings(config, path)]
-        failures: list[str] = []
         linter.failures = []
-        manuscript = linter.gather([*others, (doc, enabled)])
+        per_file: list[dict[str, object]] = []
+        enabled_per_file: list[frozenset[str]] = []
+        for sibling, on_disk in self.manuscript_siblings(config, path):
+            sibling_enabled = linter.enabled_for(sibling.path)
+            per_file.append(self.facts_of(linter, sibling, sibling_enabled) if on_disk
+                            else linter.gather_one(sibling, sibling_enabled))
+            enabled_per_file.append(sibling_enabled)
+        per_file.append(linter.gather_one(doc, enabled))
+        enabled_per_file.append(enabled)
+        manuscript = linter.combine(per_file, enabled_per_file)
+        failures: list[str] = []
         diagnostics = linter.check_document(doc, enabled, manuscript, failures)
         for failure in linter.failures + failures:
             self.tell_once(f"internal error: {failure} (please report this)")
         return diagnostics
 
-    def manuscript_siblings(self, config: Config, path: Path) -> list[Document]:
+    def facts_of(self, linter: Linter, doc: Document, enabled: frozenset[str]) -> dict[str, object]:
+        """A chapter's manuscript facts, gathered once while the file on disk stays the same."""
+        key = (id(linter), doc.path)
+        cached = self.sibling_facts.get(key)
+        if cached is None or cached[0] is not doc:
+            cached = (doc, linter.gather_one(doc, enabled))
+            self.sibling_facts[key] = cached
+        return cached[1]
+
+    def manuscript_siblings(self, config: Config, path: Path) -> list[tuple[Document, bool]]:
+        """The other files of the document's manuscript, each with whether it was read from disk
+        (False: from the editor's open buffer)."""
         key = manuscript_key(config, path)
         root = config.root if config.path else path.parent
         candidates = [p for p in discover([root], config.include) if p.resolve() != path.resolve()]
         if len(candidates) > MAX_MANUSCRIPT_FILES:
             return []
-        documents: list[Document] = []
+        documents: list[tuple[Document, bool]] = []
         total = 0
         for candidate in candidates:
             if self.configs.for_file(candidate) is not config or manuscript_key(config, candidate) != key:
                 continue
             if config.excludes(str(candidate)):
                 continue
-            doc = self.open_or_disk_document(candidate, config)
+            buffer = self.open_buffer(candidate)
+            doc = Document(Source(str(candidate), buffer)) if buffer is not None else self.disk_document(
+                candidate, config)
             if doc is None:
                 continue
             total += len(doc.text)
             if total > MAX_MANUSCRIPT_BYTES:
                 return []
-            documents.append(doc)
+            documents.append((doc, buffer is None))
         return documents
 
-    def open_or_disk_document(self, path: Path, config: Config) -> Document | None:
-        buffer = self.open_buffer(path)
-        if buffer is not None:
-            return Document(Source(str(path), buffer))
+    def disk_document(self, path: Path, config: Config) -> Document | None:
+        """A chapter as saved, read again only when its modification time or size changes."""
         try:
             stat = path.stat()
         except OSError:

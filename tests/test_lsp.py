@@ -227,7 +227,7 @@ def test_a_document_is_checked_with_its_manuscript(tmp_path: Path) -> None:
     current = tmp_path / "chapters" / "02.md"
     config = server.config_for(current)
     siblings = server.manuscript_siblings(config, current)
-    assert [Path(d.path).name for d in siblings] == ["01.md"]
+    assert [(Path(d.path).name, on_disk) for d, on_disk in siblings] == [("01.md", True)]
     found = server.lint_in_manuscript(server.linter_for(config), config, current, "Wait..what.\n")
     assert [d.rule for d in found] == ["M001"]
 
