@@ -36,17 +36,36 @@ LANGUAGES = [
 ]
 
 _CATEGORY_NAMES = {
-    "TYPOS": "Possible Typo", "MISC": "Miscellaneous", "CASING": "Capitalization",
-    "TYPOGRAPHY": "Typography", "CONFUSED_WORDS": "Commonly Confused Words", "GRAMMAR": "Grammar",
-    "REDUNDANCY": "Redundant Phrases", "PUNCTUATION": "Punctuation",
+    "TYPOS": "Possible Typo",
+    "MISC": "Miscellaneous",
+    "CASING": "Capitalization",
+    "TYPOGRAPHY": "Typography",
+    "CONFUSED_WORDS": "Commonly Confused Words",
+    "GRAMMAR": "Grammar",
+    "REDUNDANCY": "Redundant Phrases",
+    "PUNCTUATION": "Punctuation",
 }
 # LanguageTool's spell checker knows no character names, no dialect, and only
 # its own variety of English.
 _MISSPELLINGS = {
-    "en-US": {"colour": ["color"], "favourite": ["favorite"], "realise": ["realize"], "nothin": ["nothing"],
-              "Hermione": ["Hermine"], "Malfoy": ["Mallory"], "Teh": ["The"]},
-    "en-GB": {"color": ["colour"], "favorite": ["favourite"], "realize": ["realise"], "nothin": ["nothing"],
-              "Hermione": ["Hermine"], "Malfoy": ["Mallory"], "Teh": ["The"]},
+    "en-US": {
+        "colour": ["color"],
+        "favourite": ["favorite"],
+        "realise": ["realize"],
+        "nothin": ["nothing"],
+        "Hermione": ["Hermine"],
+        "Malfoy": ["Mallory"],
+        "Teh": ["The"],
+    },
+    "en-GB": {
+        "color": ["colour"],
+        "favorite": ["favourite"],
+        "realize": ["realise"],
+        "nothin": ["nothing"],
+        "Hermione": ["Hermine"],
+        "Malfoy": ["Mallory"],
+        "Teh": ["The"],
+    },
 }
 
 
@@ -68,36 +87,102 @@ def _capitalize(m: re.Match[str]) -> list[str]:
 
 
 RULES = [
-    StandInRule("EN_A_VS_AN", "MISC", "misspelling", re.compile(r"\b[Aa](?= [aeiou]\w)"),
-                "Use <suggestion>an</suggestion> instead of ‘a’ if the following word starts with a vowel sound, "
-                "e.g. ‘an article’, ‘an hour’.", "Wrong article", lambda m: ["an" if m.group(0) == "a" else "An"]),
-    StandInRule("ENGLISH_WORD_REPEAT_RULE", "MISC", "duplication", re.compile(r"\b(\w+) \1\b", re.I),
-                "Possible typo: you repeated a word.", "Word repetition", lambda m: [m.group(1)]),
-    StandInRule("UPPERCASE_SENTENCE_START", "CASING", "typographical",
-                re.compile(r"(?:(?<=^)|(?<=[.!?] ))[a-z]\w*", re.M),
-                "This sentence does not start with an uppercase letter.", "", _capitalize),
-    StandInRule("WHITESPACE_RULE", "TYPOGRAPHY", "whitespace", re.compile(r"(?<=\S)  +(?=\S)"),
-                "Possible typo: you repeated a whitespace", "", lambda m: [" "]),
-    StandInRule("COMMA_PARENTHESIS_WHITESPACE", "TYPOGRAPHY", "whitespace", re.compile(r" (?=[,.])|(?<=\") (?=\w)"),
-                "Don't put a space before the full stop or comma.", "", lambda m: [""]),
-    StandInRule("EN_QUOTES", "TYPOGRAPHY", "typographical", re.compile(r"\""),
-                "Use a smart opening or closing quote here: <suggestion>“</suggestion>.", "", lambda m: ["“", "”"]),
-    StandInRule("YOUR_YOU_RE", "CONFUSED_WORDS", "grammar", re.compile(r"\b[Yy]our(?= (?:going|gonna|welcome|right)\b)"),
-                "Did you mean <suggestion>you're</suggestion> (= you are)?", "Confused words",
-                lambda m: ["you're" if m.group(0)[0] == "y" else "You're"]),
-    StandInRule("HE_VERB_AGR", "GRAMMAR", "grammar", re.compile(r"(?<=\b[Hh]e )don't|(?<=\b[Ss]he )don't"),
-                "The pronoun ‘he’ or ‘she’ must be used with a third-person verb: "
-                "<suggestion>doesn't</suggestion>.", "Grammatical problem", lambda m: ["doesn't"]),
-    StandInRule("WHETHER", "REDUNDANCY", "style", re.compile(r"\bwhether or not\b"),
-                "Consider shortening this phrase to just ‘whether’.", "Redundant phrase", lambda m: ["whether"]),
+    StandInRule(
+        "EN_A_VS_AN",
+        "MISC",
+        "misspelling",
+        re.compile(r"\b[Aa](?= [aeiou]\w)"),
+        "Use <suggestion>an</suggestion> instead of ‘a’ if the following word starts with a vowel sound, "
+        "e.g. ‘an article’, ‘an hour’.",
+        "Wrong article",
+        lambda m: ["an" if m.group(0) == "a" else "An"],
+    ),
+    StandInRule(
+        "ENGLISH_WORD_REPEAT_RULE",
+        "MISC",
+        "duplication",
+        re.compile(r"\b(\w+) \1\b", re.I),
+        "Possible typo: you repeated a word.",
+        "Word repetition",
+        lambda m: [m.group(1)],
+    ),
+    StandInRule(
+        "UPPERCASE_SENTENCE_START",
+        "CASING",
+        "typographical",
+        re.compile(r"(?:(?<=^)|(?<=[.!?] ))[a-z]\w*", re.M),
+        "This sentence does not start with an uppercase letter.",
+        "",
+        _capitalize,
+    ),
+    StandInRule(
+        "WHITESPACE_RULE",
+        "TYPOGRAPHY",
+        "whitespace",
+        re.compile(r"(?<=\S)  +(?=\S)"),
+        "Possible typo: you repeated a whitespace",
+        "",
+        lambda m: [" "],
+    ),
+    StandInRule(
+        "COMMA_PARENTHESIS_WHITESPACE",
+        "TYPOGRAPHY",
+        "whitespace",
+        re.compile(r" (?=[,.])|(?<=\") (?=\w)"),
+        "Don't put a space before the full stop or comma.",
+        "",
+        lambda m: [""],
+    ),
+    StandInRule(
+        "EN_QUOTES",
+        "TYPOGRAPHY",
+        "typographical",
+        re.compile(r"\""),
+        "Use a smart opening or closing quote here: <suggestion>“</suggestion>.",
+        "",
+        lambda m: ["“", "”"],
+    ),
+    StandInRule(
+        "YOUR_YOU_RE",
+        "CONFUSED_WORDS",
+        "grammar",
+        re.compile(r"\b[Yy]our(?= (?:going|gonna|welcome|right)\b)"),
+        "Did you mean <suggestion>you're</suggestion> (= you are)?",
+        "Confused words",
+        lambda m: ["you're" if m.group(0)[0] == "y" else "You're"],
+    ),
+    StandInRule(
+        "HE_VERB_AGR",
+        "GRAMMAR",
+        "grammar",
+        re.compile(r"(?<=\b[Hh]e )don't|(?<=\b[Ss]he )don't"),
+        "The pronoun ‘he’ or ‘she’ must be used with a third-person verb: <suggestion>doesn't</suggestion>.",
+        "Grammatical problem",
+        lambda m: ["doesn't"],
+    ),
+    StandInRule(
+        "WHETHER",
+        "REDUNDANCY",
+        "style",
+        re.compile(r"\bwhether or not\b"),
+        "Consider shortening this phrase to just ‘whether’.",
+        "Redundant phrase",
+        lambda m: ["whether"],
+    ),
 ]
 
 
 def _spelling_rule(language: str) -> StandInRule:
     words = _MISSPELLINGS.get(language, _MISSPELLINGS["en-US"])
-    return StandInRule(f"MORFOLOGIK_RULE_{language.replace('-', '_').upper()}", "TYPOS", "misspelling",
-                       re.compile(r"\b(?:" + "|".join(words) + r")\b"), "Possible spelling mistake found.",
-                       "Spelling mistake", lambda m: words[m.group(0)])
+    return StandInRule(
+        f"MORFOLOGIK_RULE_{language.replace('-', '_').upper()}",
+        "TYPOS",
+        "misspelling",
+        re.compile(r"\b(?:" + "|".join(words) + r")\b"),
+        "Possible spelling mistake found.",
+        "Spelling mistake",
+        lambda m: words[m.group(0)],
+    )
 
 
 @dataclass
@@ -131,7 +216,11 @@ def parse_annotation(data: str) -> tuple[str, str, list[Segment]]:
 
 def to_original(segments: list[Segment], plain_offset: int, is_end: bool) -> int:
     for s in segments:
-        inside = s.plain_start < plain_offset <= s.plain_end if is_end else s.plain_start <= plain_offset < s.plain_end
+        inside = (
+            s.plain_start < plain_offset <= s.plain_end
+            if is_end
+            else s.plain_start <= plain_offset < s.plain_end
+        )
         if inside:
             return s.orig_start + (plain_offset - s.plain_start if s.is_text else 0)
     return segments[-1].orig_start if segments else 0
@@ -174,11 +263,20 @@ def check(form: dict[str, str]) -> tuple[int, object]:
             matches.append(_match(rule, m, plain, original, segments))
     matches.sort(key=lambda item: item["offset"])
     return 200, {
-        "software": {"name": "LanguageTool", "version": "6.4", "buildDate": "2024-03-28", "apiVersion": 1,
-                     "premium": False, "status": ""},
+        "software": {
+            "name": "LanguageTool",
+            "version": "6.4",
+            "buildDate": "2024-03-28",
+            "apiVersion": 1,
+            "premium": False,
+            "status": "",
+        },
         "warnings": {"incompleteResults": False},
-        "language": {"name": language, "code": language,
-                     "detectedLanguage": {"name": "English (US)", "code": "en-US", "confidence": 0.9}},
+        "language": {
+            "name": language,
+            "code": language,
+            "detectedLanguage": {"name": "English (US)", "code": "en-US", "confidence": 0.9},
+        },
         "matches": matches,
         "sentenceRanges": [[0, utf16(original, len(original))]],
     }
@@ -188,7 +286,7 @@ def _match(rule: StandInRule, m: re.Match[str], plain: str, original: str, segme
     start = to_original(segments, m.start(), False)
     end = to_original(segments, m.end(), True)
     ctx_start = max(0, m.start() - 40)
-    ctx = plain[ctx_start:m.end() + 40]
+    ctx = plain[ctx_start : m.end() + 40]
     return {
         "message": rule.message,
         "shortMessage": rule.short,
@@ -196,10 +294,14 @@ def _match(rule: StandInRule, m: re.Match[str], plain: str, original: str, segme
         "offset": utf16(original, start),
         "length": utf16(original, end) - utf16(original, start),
         "context": {"text": ctx, "offset": m.start() - ctx_start, "length": m.end() - m.start()},
-        "sentence": plain[max(0, plain.rfind(".", 0, m.start()) + 1):m.end()].strip(),
+        "sentence": plain[max(0, plain.rfind(".", 0, m.start()) + 1) : m.end()].strip(),
         "type": {"typeName": "Other"},
-        "rule": {"id": rule.id, "description": rule.message.split(".")[0], "issueType": rule.issue_type,
-                 "category": {"id": rule.category, "name": _CATEGORY_NAMES.get(rule.category, rule.category)}},
+        "rule": {
+            "id": rule.id,
+            "description": rule.message.split(".")[0],
+            "issueType": rule.issue_type,
+            "category": {"id": rule.category, "name": _CATEGORY_NAMES.get(rule.category, rule.category)},
+        },
         "ignoreForIncompleteSentence": False,
         "contextForSureMatch": 0,
     }
@@ -234,7 +336,9 @@ class _Handler(BaseHTTPRequestHandler):
         if state.delay:
             time.sleep(state.delay)
         if state.fail_status:
-            return self._send(state.fail_status, "Error: Internal Error: java.lang.OutOfMemoryError", "text/plain")
+            return self._send(
+                state.fail_status, "Error: Internal Error: java.lang.OutOfMemoryError", "text/plain"
+            )
         state.requests.append(form)
         status, answer = check(form)
         if status == 200 and "data" in form:

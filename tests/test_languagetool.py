@@ -32,7 +32,8 @@ def write_config(folder: Path, url: str, extra: str = "", dialect: str | None = 
     """A config that turns LanguageTool on; en-US, so that British spellings are its misspellings."""
     top = f"dialect: {dialect}\n" if dialect else ""
     (folder / ".ficlint.yaml").write_text(
-        f"{top}languagetool:\n  enabled: true\n  server: {url}\n  timeout: 5\n{extra}", encoding="utf-8")
+        f"{top}languagetool:\n  enabled: true\n  server: {url}\n  timeout: 5\n{extra}", encoding="utf-8"
+    )
 
 
 def lint_folder(folder: Path, **options: object):
@@ -45,7 +46,7 @@ def lt_findings(results) -> list[tuple[str, str]]:
     for result in results:
         for d in result.diagnostics:
             if d.rule.startswith("LT:"):
-                out.append((d.rule, result.document.text[d.start:d.end]))
+                out.append((d.rule, result.document.text[d.start : d.end]))
     return out
 
 
@@ -63,7 +64,7 @@ MARKDOWN = (
     "# Chapter One\r\n\r\n"
     "She wanted to *favourite* the letter\r\n"
     "before a owl came. <!-- fix later -->\r\n\r\n"
-    "> \"Your going to miss it,\" he said.\r\n"
+    '> "Your going to miss it," he said.\r\n'
     "> She laughed 😀 and took a apple.\r\n\r\n"
     "***\r\n\r\n"
     "Teh end came at dawn.\r\n"
@@ -76,17 +77,18 @@ def test_only_prose_is_sent_and_markup_goes_as_markup(server, tmp_path):
     lint_folder(tmp_path)
     plain = "\n".join(server.state.plain_texts)
     assert "She wanted to favourite the letter before a owl came." in plain
-    assert "\"Your going to miss it,\" he said. She laughed 😀 and took a apple." in plain
+    assert '"Your going to miss it," he said. She laughed 😀 and took a apple.' in plain
     for markup in ("#", "*", "<!--", "http", "title:", "\r", "A/N", "Chapter One", ">"):
         assert markup not in plain
     # paragraphs stay apart; a hard-wrapped line does not end one
-    assert "came. \n\n\"Your" in plain
+    assert 'came. \n\n"Your' in plain
 
 
 def test_author_notes_are_sent_only_when_asked(server, tmp_path):
     write_config(tmp_path, server.url, "  author_notes: true\n")
-    (tmp_path / "ch1.md").write_text("A/N: This is a **realise** one, sorry!\n\nThe story starts.\n",
-                                     encoding="utf-8")
+    (tmp_path / "ch1.md").write_text(
+        "A/N: This is a **realise** one, sorry!\n\nThe story starts.\n", encoding="utf-8"
+    )
     results = lint_folder(tmp_path)
     plain = "\n".join(server.state.plain_texts)
     assert "This is a realise one, sorry!" in plain and "**" not in plain
@@ -107,12 +109,17 @@ def test_positions_in_json_output(server, tmp_path):
     (tmp_path / "ch1.md").write_bytes(MARKDOWN.encode("utf-8"))
     report = run_cli("check", "--format", "json", str(tmp_path / "ch1.md")).json()
     diags = [d for d in report["files"][0]["diagnostics"] if d["rule"] == "LT:EN_A_VS_AN"]
-    assert [(d["start"]["line"], d["start"]["column"], d["text"]) for d in diags] == [(10, 8, "a"), (13, 26, "a")]
+    assert [(d["start"]["line"], d["start"]["column"], d["text"]) for d in diags] == [
+        (10, 8, "a"),
+        (13, 26, "a"),
+    ]
     apple = diags[1]
     assert apple["start"]["character"] == 26  # UTF-16, 0-based: the emoji counts twice
     assert apple["category"] == "grammar" and apple["name"] == "lt-en-a-vs-an"
-    assert apple["fixes"] == [{"replacement": "an", "safe": False, "start": apple["start"], "end": apple["end"]}]
-    assert "Use \"an\" instead" in apple["message"]
+    assert apple["fixes"] == [
+        {"replacement": "an", "safe": False, "start": apple["start"], "end": apple["end"]}
+    ]
+    assert 'Use "an" instead' in apple["message"]
 
 
 def test_text_reporter_shows_languagetool_findings(server, tmp_path):
@@ -134,6 +141,7 @@ def test_utf16_offsets_convert_to_code_points():
 
 # -- chunks -----------------------------------------------------------------------
 
+
 def test_chunks_are_paragraph_aligned_and_tile_the_text():
     paragraphs = [f"Paragraph {i} has a apple in it and some more words to fill it." for i in range(60)]
     doc = Document.from_text("\n\n".join(paragraphs) + "\n")
@@ -143,8 +151,8 @@ def test_chunks_are_paragraph_aligned_and_tile_the_text():
     for chunk in chunks:
         assert chunk.end - chunk.start <= 500
         assert chunk.pieces[0].start == chunk.start and chunk.pieces[-1].end == chunk.end
-        assert all(a.end == b.start for a, b in zip(chunk.pieces, chunk.pieces[1:]))  # no gaps
-        assert doc.text[chunk.start:chunk.start + 10] == "Paragraph "  # starts at a paragraph
+        assert all(a.end == b.start for a, b in zip(chunk.pieces, chunk.pieces[1:], strict=False))  # no gaps
+        assert doc.text[chunk.start : chunk.start + 10] == "Paragraph "  # starts at a paragraph
         assert chunk.plain_text(doc.text).endswith("fill it.")
 
 
@@ -169,9 +177,10 @@ def test_one_huge_paragraph_is_split_between_its_pieces():
 
 # -- rules and fiction --------------------------------------------------------------
 
+
 def test_rules_that_misfire_on_fiction_are_disabled_by_default(server, tmp_path):
     write_config(tmp_path, server.url)
-    (tmp_path / "ch1.md").write_text("\"Wait ,\" she said.  \" Hello.\"\n", encoding="utf-8")
+    (tmp_path / "ch1.md").write_text('"Wait ," she said.  " Hello."\n', encoding="utf-8")
     assert lt_findings(lint_folder(tmp_path)) == []
     disabled = set(server.state.requests[0]["disabledRules"].split(","))
     assert {"WHITESPACE_RULE", "COMMA_PARENTHESIS_WHITESPACE", "EN_QUOTES", "EN_UNPAIRED_QUOTES"} <= disabled
@@ -180,9 +189,9 @@ def test_rules_that_misfire_on_fiction_are_disabled_by_default(server, tmp_path)
 
 def test_config_turns_a_default_disabled_rule_back_on_and_disables_others(server, tmp_path):
     write_config(tmp_path, server.url, "  enabled_rules: [EN_QUOTES]\n  disabled_rules: [EN_A_VS_AN]\n")
-    (tmp_path / "ch1.md").write_text("\"Stop,\" she said, taking a apple.\n", encoding="utf-8")
+    (tmp_path / "ch1.md").write_text('"Stop," she said, taking a apple.\n', encoding="utf-8")
     found = lt_findings(lint_folder(tmp_path))
-    assert ("LT:EN_QUOTES", "\"") in found
+    assert ("LT:EN_QUOTES", '"') in found
     assert not any(rule == "LT:EN_A_VS_AN" for rule, _ in found)
     form = server.state.requests[0]
     assert form["enabledRules"] == "EN_QUOTES"
@@ -194,7 +203,9 @@ def test_names_dialect_and_voices_in_dialogue_are_left_alone(server, tmp_path):
     (tmp_path / "ch1.md").write_text(
         "Hermione glared at Malfoy.\n\n"
         "\"He don't know nothin', that boy,\" said the farmer.\n\n"
-        "But he don't care, and he did favourite it.\n", encoding="utf-8")
+        "But he don't care, and he did favourite it.\n",
+        encoding="utf-8",
+    )
     found = lt_findings(lint_folder(tmp_path))
     assert found == [("LT:HE_VERB_AGR", "don't"), ("LT:MORFOLOGIK_RULE_EN_US", "favourite")]
 
@@ -216,6 +227,7 @@ def test_style_matches_are_info(server, tmp_path):
 
 # -- deduplication -------------------------------------------------------------------
 
+
 def test_ficlint_wins_where_both_flag_the_same_problem(server, tmp_path):
     write_config(tmp_path, server.url)
     (tmp_path / "ch1.md").write_text("She walked to the the door.\n", encoding="utf-8")
@@ -227,27 +239,36 @@ def test_ficlint_wins_where_both_flag_the_same_problem(server, tmp_path):
 
 def test_deduplicate_keeps_other_categories_and_other_spans():
     own = [Diagnostic("M005", 10, 17, "doubled", category="grammar")]
-    theirs = [Diagnostic("LT:A", 14, 17, "same place", category="grammar"),
-              Diagnostic("LT:B", 10, 17, "other kind", category="style"),
-              Diagnostic("LT:C", 17, 20, "next to it", category="grammar")]
+    theirs = [
+        Diagnostic("LT:A", 14, 17, "same place", category="grammar"),
+        Diagnostic("LT:B", 10, 17, "other kind", category="style"),
+        Diagnostic("LT:C", 17, 20, "next to it", category="grammar"),
+    ]
     assert [d.rule for d in lt.deduplicate(own, theirs)] == ["LT:B", "LT:C"]
 
 
 # -- selection, severity, suppression ----------------------------------------------------
 
+
 def test_select_ignore_severity_and_inline_suppression_apply(server, tmp_path):
-    text = "She took a apple.\n\n<!-- ficlint-disable-next-line LT -->\nHe took a apple.\n\nWe did favourite it.\n"
+    text = (
+        "She took a apple.\n\n<!-- ficlint-disable-next-line LT -->\nHe took a apple.\n\n"
+        "Her favourite one.\n"
+    )
     write_config(tmp_path, server.url, "severity:\n  M006: off\n")
     (tmp_path / "ch1.md").write_text(text, encoding="utf-8")
     assert len(lt_findings(lint_folder(tmp_path))) == 2  # the second apple is silenced
     assert lt_findings(lint_folder(tmp_path, selection=Selection(select=("M",)))) == []
-    assert lt_findings(lint_folder(tmp_path, selection=Selection(ignore=("spelling",)))) == [("LT:EN_A_VS_AN", "a")]
+    assert lt_findings(lint_folder(tmp_path, selection=Selection(ignore=("spelling",)))) == [
+        ("LT:EN_A_VS_AN", "a")
+    ]
     config = Config(severity={"LT:EN_A_VS_AN": "off"}, languagetool=LanguageToolConfig(True, server.url))
     diag = Diagnostic("LT:EN_A_VS_AN", 0, 1, "x", name="lt-en-a-vs-an", category="grammar")
     assert lt.configured(diag, config, Selection(), "ch1.md") is None
 
 
 # -- on and off ----------------------------------------------------------------------------
+
 
 def test_off_by_default_and_switched_by_the_command_line(server, tmp_path):
     (tmp_path / ".ficlint.yaml").write_text(f"languagetool:\n  server: {server.url}\n", encoding="utf-8")
@@ -278,6 +299,7 @@ def test_stdin_is_checked_too(server, tmp_path):
 
 
 # -- failures are warnings ---------------------------------------------------------------------
+
 
 def check_warns(tmp_path: Path, url: str, expected: str, extra: str = "") -> None:
     """LanguageTool fails: one warning, ficlint's own findings kept."""
@@ -332,7 +354,9 @@ def test_no_server_configured(tmp_path):
 
 
 def test_local_server_without_java(tmp_path):
-    (tmp_path / ".ficlint.yaml").write_text("languagetool:\n  enabled: true\n  local: true\n", encoding="utf-8")
+    (tmp_path / ".ficlint.yaml").write_text(
+        "languagetool:\n  enabled: true\n  local: true\n", encoding="utf-8"
+    )
     (tmp_path / "ch1.md").write_text("She walked to the the door.\n", encoding="utf-8")
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
@@ -355,6 +379,7 @@ def test_a_failed_server_is_not_asked_again_in_the_same_run(tmp_path):
 
 
 # -- a local server, started by language-tool-python once per run ----------------------------------
+
 
 class FakeLocalTool:
     """Stands in for language_tool_python.LanguageTool: 'starts' a server (the stand-in)."""
@@ -391,7 +416,9 @@ def test_local_server_is_started_once_and_closed(server, tmp_path, monkeypatch):
 
 def test_command_line_and_config_accept_languagetool_selectors(server, tmp_path):
     write_config(tmp_path, server.url, "severity:\n  LT:EN_A_VS_AN: error\n  lt-whether: off\n")
-    (tmp_path / "ch1.md").write_text("She took a apple, whether or not it was her favourite.\n", encoding="utf-8")
+    (tmp_path / "ch1.md").write_text(
+        "She took a apple, whether or not it was her favourite.\n", encoding="utf-8"
+    )
     out = run_cli("check", "-q", str(tmp_path))
     assert "LT:EN_A_VS_AN" in out.stdout and "LT:WHETHER" not in out.stdout
     report = run_cli("check", "--format", "json", str(tmp_path)).json()
@@ -401,20 +428,49 @@ def test_command_line_and_config_accept_languagetool_selectors(server, tmp_path)
     assert out.code == 1 and "LT:EN_A_VS_AN" not in out.stdout and "LT:MORFOLOGIK_RULE_EN_US" in out.stdout
     only = run_cli("check", "-q", "--select", "LT", str(tmp_path))
     assert {line.split()[1] for line in only.stdout.splitlines() if ": " in line} == {
-        "LT:EN_A_VS_AN", "LT:MORFOLOGIK_RULE_EN_US"}
+        "LT:EN_A_VS_AN",
+        "LT:MORFOLOGIK_RULE_EN_US",
+    }
 
 
 def test_readme_lists_every_rule_off_by_default():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## LanguageTool"):]
+    section = readme[readme.index("## LanguageTool") :]
     assert all(f"`{rule}`" in section for rule in lt.default_disabled_rules())
 
 
 # -- offsets, for any text ------------------------------------------------------------------------
 
-_BITS = ["She took a apple", " and a egg", "😀", "𝔘", "é", "*", "**", "_", "\"", "“", "”", "'", " ", "  ",
-         "\r\n", "\n", "\n\n", "\r\n\r\n", "> ", "# Heading\n\n", "<!-- note -->", "https://x.org/a", "whether or not",
-         "favourite", "the the", ". ", "—", "\\*"]
+_BITS = [
+    "She took a apple",
+    " and a egg",
+    "😀",
+    "𝔘",
+    "é",
+    "*",
+    "**",
+    "_",
+    '"',
+    "“",
+    "”",
+    "'",
+    " ",
+    "  ",
+    "\r\n",
+    "\n",
+    "\n\n",
+    "\r\n\r\n",
+    "> ",
+    "# Heading\n\n",
+    "<!-- note -->",
+    "https://x.org/a",
+    "whether or not",
+    "favourite",
+    "the the",
+    ". ",
+    "—",
+    "\\*",
+]
 
 
 @given(st.lists(st.sampled_from(_BITS), min_size=1, max_size=60), st.integers(min_value=40, max_value=400))
@@ -425,23 +481,24 @@ def test_every_match_maps_back_to_the_text_languagetool_read(bits, limit):
     doc = Document.from_text("".join(bits))
     form = lt.rule_form(LanguageToolConfig(), "en-US")
     for chunk in lt.chunks(doc.text, lt.prose_pieces(doc), limit=limit):
-        assert "".join(doc.text[p.start:p.end] for p in chunk.pieces) == doc.text[chunk.start:chunk.end]
+        assert "".join(doc.text[p.start : p.end] for p in chunk.pieces) == doc.text[chunk.start : chunk.end]
         assert "\r" not in chunk.plain_text(doc.text)
         status, answer = check({**form, "data": chunk.annotation(doc.text)})
         assert status == 200
-        offsets = lt.Utf16Offsets(doc.text[chunk.start:chunk.end])
+        offsets = lt.Utf16Offsets(doc.text[chunk.start : chunk.end])
         for match in answer["matches"]:
             diag = lt.to_diagnostic(match, chunk, offsets)
             context = match["context"]
-            read = context["text"][context["offset"]:context["offset"] + context["length"]]
-            if doc.text[diag.start:diag.end] != read:  # only a match across markup may differ
+            read = context["text"][context["offset"] : context["offset"] + context["length"]]
+            if doc.text[diag.start : diag.end] != read:  # only a match across markup may differ
                 assert any(p.markup and diag.start < p.end and p.start < diag.end for p in chunk.pieces)
 
 
 def test_language_follows_the_dialect_ficlint_decided(server, tmp_path):
     write_config(tmp_path, server.url, dialect=None)
-    (tmp_path / "ch1.md").write_text("She realised the colour had faded. Her favourite coat was grey.\n",
-                                     encoding="utf-8")
+    (tmp_path / "ch1.md").write_text(
+        "She realised the colour had faded. Her favourite coat was grey.\n", encoding="utf-8"
+    )
     [result] = lint_folder(tmp_path)
     decided = getattr(result.facts.get("dialect"), "dialect", None)
     assert server.state.requests[0]["language"] == (decided or "en-GB")

@@ -52,6 +52,7 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 # -- settings kept as data -------------------------------------------------------
 
+
 @cache
 def _data() -> dict[str, Any]:
     return load_data("languagetool")
@@ -68,6 +69,7 @@ def ficlint_category(lt_category: str) -> str:
 
 
 # -- what is sent: prose pieces, chunks, the annotation --------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class Piece:
@@ -91,17 +93,17 @@ class Chunk:
         items: list[dict[str, str]] = []
         for p in self.pieces:
             if p.markup:
-                item = {"markup": text[p.start:p.end]}
+                item = {"markup": text[p.start : p.end]}
                 if p.interpret_as:
                     item["interpretAs"] = p.interpret_as
                 items.append(item)
             else:
-                items.append({"text": text[p.start:p.end]})
+                items.append({"text": text[p.start : p.end]})
         return json.dumps({"annotation": items}, ensure_ascii=False)
 
     def plain_text(self, text: str) -> str:
         """What LanguageTool reads (for tests and debugging)."""
-        return "".join(p.interpret_as if p.markup else text[p.start:p.end] for p in self.pieces)
+        return "".join(p.interpret_as if p.markup else text[p.start : p.end] for p in self.pieces)
 
 
 _PROSE_KINDS = frozenset({RegionKind.NARRATION, RegionKind.DIALOGUE})
@@ -205,7 +207,9 @@ def _chunk(text: str, pieces: Sequence[tuple[int, int, int]]) -> Chunk:
         if i:
             gap, previous_paragraph = pieces[i - 1][1], pieces[i - 1][2]
             if start > gap:
-                out.append(Piece(gap, start, True, _interpret_gap(text, gap, start, paragraph != previous_paragraph)))
+                out.append(
+                    Piece(gap, start, True, _interpret_gap(text, gap, start, paragraph != previous_paragraph))
+                )
         out.append(Piece(start, end))
     return Chunk(out[0].start, out[-1].end, tuple(out))
 
@@ -217,6 +221,7 @@ def _interpret_gap(text: str, start: int, end: int, new_paragraph: bool) -> str:
 
 
 # -- UTF-16 offsets --------------------------------------------------------------
+
 
 class Utf16Offsets:
     """Converts UTF-16 code-unit offsets (LanguageTool's, Java's) into code points."""
@@ -231,6 +236,7 @@ class Utf16Offsets:
 
 # -- talking to a server -----------------------------------------------------------
 
+
 def request(url: str, form: dict[str, str] | None, timeout: float) -> Any:
     """GET (no form) or POST a form; the JSON answer, or a BackendError that says what went wrong."""
     import socket
@@ -241,19 +247,22 @@ def request(url: str, form: dict[str, str] | None, timeout: float) -> Any:
     from ficlint import __version__
 
     data = urllib.parse.urlencode(form).encode("utf-8") if form is not None else None
-    req = urllib.request.Request(url, data=data, headers={"Accept": "application/json",
-                                                         "User-Agent": f"ficlint/{__version__}"})
+    req = urllib.request.Request(
+        url, data=data, headers={"Accept": "application/json", "User-Agent": f"ficlint/{__version__}"}
+    )
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:
             body = resp.read()
     except urllib.error.HTTPError as err:
         detail = err.read(400).decode("utf-8", "replace").strip().splitlines()
-        raise BackendError(f"{url} answered HTTP {err.code}" + (f": {detail[0][:200]}" if detail else "")) from None
+        raise BackendError(
+            f"{url} answered HTTP {err.code}" + (f": {detail[0][:200]}" if detail else "")
+        ) from None
     except urllib.error.URLError as err:
         if isinstance(err.reason, (TimeoutError, socket.timeout)):
             raise BackendError(_timeout_message(url, timeout)) from None
         raise BackendError(f"cannot reach {url}: {err.reason}") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise BackendError(_timeout_message(url, timeout)) from None
     except OSError as err:
         raise BackendError(f"lost the connection to {url}: {err}") from None
@@ -292,19 +301,23 @@ class Server:
             return server
         if settings.local:
             return cls.start_local(settings, language)
-        raise BackendError("no server: set `languagetool.server` (a URL) or `languagetool.local: true` "
-                           "in .ficlint.yaml")
+        raise BackendError(
+            "no server: set `languagetool.server` (a URL) or `languagetool.local: true` in .ficlint.yaml"
+        )
 
     @classmethod
     def start_local(cls, settings: LanguageToolConfig, language: str) -> Server:
         if shutil.which("java") is None:
-            raise BackendError("`languagetool.local` needs Java 17 or later, and `java` is not on PATH; "
-                               "install Java or set `languagetool.server`")
+            raise BackendError(
+                "`languagetool.local` needs Java 17 or later, and `java` is not on PATH; "
+                "install Java or set `languagetool.server`"
+            )
         try:
             import language_tool_python
         except ImportError:
-            raise BackendError("`languagetool.local` needs language-tool-python "
-                               "(pip install language-tool-python)") from None
+            raise BackendError(
+                "`languagetool.local` needs language-tool-python (pip install language-tool-python)"
+            ) from None
         try:
             tool = language_tool_python.LanguageTool(language)
         except Exception as err:  # the library raises many kinds; all mean "no local server"
@@ -315,7 +328,9 @@ class Server:
         languages = request(self.url + "languages", None, self.timeout)
         if not isinstance(languages, list):
             raise BackendError(f"{self.url}languages did not answer like a LanguageTool server")
-        codes = {str(item.get(key)) for item in languages if isinstance(item, dict) for key in ("code", "longCode")}
+        codes = {
+            str(item.get(key)) for item in languages if isinstance(item, dict) for key in ("code", "longCode")
+        }
         if language not in codes:
             raise BackendError(f"the server at {self.url} does not check {language!r}")
 
@@ -338,6 +353,7 @@ def _one_line(err: BaseException) -> str:
 
 
 # -- which English -------------------------------------------------------------------
+
 
 def language_for(config: Config, docs: Sequence[Document], facts: dict[str, object] | None = None) -> str:
     """`languagetool.language`, or the English that follows ficlint's dialect:
@@ -374,6 +390,7 @@ def rule_form(settings: LanguageToolConfig, language: str) -> dict[str, str]:
 
 # -- matches → diagnostics -------------------------------------------------------------
 
+
 def to_diagnostic(match: dict[str, Any], chunk: Chunk, offsets: Utf16Offsets) -> Diagnostic | None:
     """One LanguageTool match as a ficlint diagnostic, offsets in the file's code points."""
     try:
@@ -386,7 +403,9 @@ def to_diagnostic(match: dict[str, Any], chunk: Chunk, offsets: Utf16Offsets) ->
     end = chunk.start + offsets.code_points(offset + length)
     lt_category = str((rule.get("category") or {}).get("id", ""))
     category = ficlint_category(lt_category)
-    replacements = [r["value"] for r in match.get("replacements") or () if isinstance(r, dict) and "value" in r]
+    replacements = [
+        r["value"] for r in match.get("replacements") or () if isinstance(r, dict) and "value" in r
+    ]
     message = _SUGGESTION.sub('"', str(match.get("message") or match.get("shortMessage") or rule_id)).strip()
     return Diagnostic(
         rule=f"LT:{rule_id}",
@@ -404,7 +423,7 @@ def to_diagnostic(match: dict[str, Any], chunk: Chunk, offsets: Utf16Offsets) ->
 def keep_for_fiction(diag: Diagnostic, doc: Document, words: frozenset[str]) -> bool:
     """Drop what LanguageTool gets wrong about fiction: character names and
     the writer's own words as misspellings, characters' voices as grammar."""
-    flagged = doc.text[diag.start:diag.end]
+    flagged = doc.text[diag.start : diag.end]
     region = doc.region_at(diag.start)
     in_dialogue = region is not None and region.kind is RegionKind.DIALOGUE
     if diag.category == "spelling":
@@ -417,7 +436,7 @@ def keep_for_fiction(diag: Diagnostic, doc: Document, words: frozenset[str]) -> 
 
 def _elided(text: str, start: int, end: int) -> bool:
     """An apostrophe in, just before or just after the word."""
-    return any(q in text[max(0, start - 1):end + 1] for q in "'’")
+    return any(q in text[max(0, start - 1) : end + 1] for q in "'’")
 
 
 def configured(diag: Diagnostic, config: Config, selection: Selection, path: str) -> Diagnostic | None:
@@ -455,6 +474,7 @@ def _overlap(a: Diagnostic, b: Diagnostic) -> bool:
 
 
 # -- one run -----------------------------------------------------------------------------
+
 
 @dataclass
 class _Job:
@@ -503,8 +523,12 @@ class LanguageToolRun:
         language = language_for(config, docs, results[0].facts)
         server = self._server(settings, language)
         form = rule_form(settings, language)
-        jobs = [_Job(r, c) for r in results if r.document is not None
-                for c in chunks(r.document.text, prose_pieces(r.document, settings.author_notes))]
+        jobs = [
+            _Job(r, c)
+            for r in results
+            if r.document is not None
+            for c in chunks(r.document.text, prose_pieces(r.document, settings.author_notes))
+        ]
         found: dict[int, list[Diagnostic]] = {}
         if not jobs:
             return found
@@ -521,7 +545,7 @@ class LanguageToolRun:
             raise
         for job, matches in answers:
             assert job.result.document is not None
-            offsets = Utf16Offsets(job.result.document.text[job.chunk.start:job.chunk.end])
+            offsets = Utf16Offsets(job.result.document.text[job.chunk.start : job.chunk.end])
             diags = (to_diagnostic(m, job.chunk, offsets) for m in matches if isinstance(m, dict))
             found.setdefault(id(job.result), []).extend(d for d in diags if d is not None)
         return found
