@@ -6,6 +6,7 @@ the file, the line and the key.
 
 from __future__ import annotations
 
+import codecs
 import fnmatch
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -153,7 +154,8 @@ def parse_config(node: Node | None, path: Path) -> Config:
         key = key_node.value
         parser = _TOP_LEVEL.get(key)
         if parser is None:
-            raise ConfigError(path, _line(key_node), f"unknown key {key!r} (known: {', '.join(sorted(_TOP_LEVEL))})")
+            known = ", ".join(sorted(_TOP_LEVEL))
+            raise ConfigError(path, _line(key_node), f"unknown key {key!r} (known: {known})")
         field_name, parse = parser
         values[field_name] = parse(value_node, path, key)
     config = Config(**values)
@@ -203,10 +205,20 @@ def _choice(choices: tuple[str, ...]) -> Callable[[Node, Path, str], str]:
     def parse(node: Node, path: Path, key: str) -> str:
         value = _string(node, path, key)
         if value not in choices:
-            raise ConfigError(path, _line(node), f"{key!r} must be one of {', '.join(choices)}, not {value!r}")
+            raise ConfigError(path, _line(node),
+                              f"{key!r} must be one of {', '.join(choices)}, not {value!r}")
         return value
 
     return parse
+
+
+def _encoding(node: Node, path: Path, key: str) -> str:
+    value = _string(node, path, key)
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise ConfigError(path, _line(node), f"{key!r}: unknown encoding {value!r}") from None
+    return value
 
 
 def _bool(node: Node, path: Path, key: str) -> bool:
@@ -258,7 +270,7 @@ def _per_file(node: Node, path: Path, key: str) -> dict[str, tuple[str, ...]]:
 
 def _packs(node: Node, path: Path, key: str) -> tuple[Path, ...]:
     out = []
-    for item, name in zip(_items(node), _strings(node, path, key)):
+    for item, name in zip(_items(node), _strings(node, path, key), strict=True):
         pack = (path.parent / name).resolve()
         if not pack.exists():
             pack = _shipped_pack(name) or pack
@@ -328,7 +340,7 @@ _TOP_LEVEL: dict[str, tuple[str, Callable[[Node, Path, str], Any]]] = {
     "exclude": ("exclude", _strings),
     "packs": ("packs", _packs),
     "words": ("words", _strings),
-    "encoding": ("encoding", _string),
+    "encoding": ("encoding", _encoding),
     "options": ("options", _options),
     "languagetool": ("languagetool", _languagetool),
 }

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ficlint.backends.languagetool import LanguageToolRun
-from ficlint.config import Config, ConfigError, default_config, find_config, load_config
 from ficlint.batch import Progress, lint_manuscript
 from ficlint.cache import ResultCache, cache_root
+from ficlint.config import Config, ConfigError, default_config, find_config, load_config
 from ficlint.engine import FileResult, Linter, Selection
 from ficlint.source import InputError, Source, read_source
 
@@ -36,10 +36,7 @@ def discover(paths: Iterable[Path], include: Sequence[str], explicit_ok: bool = 
     found: list[Path] = []
     seen: set[Path] = set()
     for path in paths:
-        if path.is_dir():
-            candidates = sorted(_walk(path, include))
-        else:
-            candidates = [path]
+        candidates = sorted(_walk(path, include, set())) if path.is_dir() else [path]
         for candidate in candidates:
             key = candidate.resolve()
             if key not in seen:
@@ -48,12 +45,20 @@ def discover(paths: Iterable[Path], include: Sequence[str], explicit_ok: bool = 
     return found
 
 
-def _walk(folder: Path, include: Sequence[str]) -> Iterable[Path]:
-    for child in sorted(folder.iterdir()):
+def _walk(folder: Path, include: Sequence[str], visited: set[Path]) -> Iterable[Path]:
+    real = folder.resolve()
+    if real in visited:  # a symlink back up the tree
+        return
+    visited.add(real)
+    try:
+        children = sorted(folder.iterdir())
+    except OSError:  # unreadable folder: nothing to check in it
+        return
+    for child in children:
         if child.is_dir():
             if child.name in SKIP_DIRS or child.name.startswith("."):
                 continue
-            yield from _walk(child, include)
+            yield from _walk(child, include, visited)
         elif any(fnmatch.fnmatch(child.name, pattern) for pattern in include):
             yield child
 
@@ -107,7 +112,8 @@ def lint_paths(paths: Sequence[Path], options: RunOptions) -> list[FileResult]:
             except InputError as err:
                 sources.append(err)
             except LookupError:
-                raise ConfigError(config.path, None, f"'encoding': unknown encoding {config.encoding!r}") from None
+                raise ConfigError(config.path, None,
+                                  f"'encoding': unknown encoding {config.encoding!r}") from None
         cache = ResultCache(cache_root(config.path)) if options.cache else None
         progress = _offset_progress(options.progress, len(order), total)
         manuscript = lint_manuscript(linter, sources, cache, options.jobs, progress)

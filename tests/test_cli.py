@@ -187,6 +187,18 @@ def test_folder_with_no_manuscripts(tmp_path):
     assert "no manuscripts" in result.stderr
 
 
+def test_a_symlink_loop_in_a_folder_is_walked_once(tmp_path):
+    (tmp_path / "story").mkdir()
+    (tmp_path / "story" / "c.md").write_text(SLIP, encoding="utf-8")
+    try:
+        (tmp_path / "story" / "loop").symlink_to(tmp_path / "story", target_is_directory=True)
+    except OSError:
+        pytest.skip("no symlinks here")
+    result = run_cli("check", "--select", "M001", "-q", "story", cwd=tmp_path)
+    assert result.code == 1 and no_traceback(result)
+    assert result.stdout.count("M001") == 1
+
+
 def test_broken_pack_is_one_line_exit_2(tmp_path):
     (tmp_path / "pack.yaml").write_text(
         "rules:\n  - id: P900\n    kind: substitution\n  swap: [\n", encoding="utf-8"

@@ -95,6 +95,7 @@ def test_unknown_nested_key(tmp_path):
         ("languagetool:\n  timeout: -1\n", 2, "'languagetool.timeout' must be a positive number"),
         ("languagetool: maybe\n", 1, "'languagetool' must be true or false"),
         ("- just\n- a list\n", 1, "the top level must be a mapping"),
+        ("dialect: en-US\nencoding: klingon\n", 2, "'encoding': unknown encoding 'klingon'"),
         ("select: [M\n", 2, "not valid YAML"),
         ("dialect: en-US\n  bad indent: x\n", 2, "not valid YAML"),
     ],

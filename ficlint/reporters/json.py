@@ -62,8 +62,8 @@ def report(results: list[FileResult], extra: dict[str, object] | None = None) ->
     for result in results:
         if result.error is not None or result.document is None:
             errors += 1
-            files.append({"path": result.path, "error": str(result.error.problem if result.error else "unreadable"),
-                          "diagnostics": []})
+            problem = result.error.problem if result.error else "unreadable"
+            files.append({"path": result.path, "error": str(problem), "diagnostics": []})
             continue
         diags = [diagnostic_json(result.document, d) for d in result.diagnostics]
         by_category.update(d.category for d in result.diagnostics)
@@ -83,4 +83,5 @@ def report(results: list[FileResult], extra: dict[str, object] | None = None) ->
 
 
 def render(results: list[FileResult], extra: dict[str, object]) -> str:
-    return json.dumps(report(results, extra.get("json") if extra else None), ensure_ascii=False, indent=2) + "\n"
+    document = report(results, extra.get("json") if extra else None)
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
