@@ -156,8 +156,10 @@ def attested_words(counts: dict[str, int], dictionary: set[str]) -> set[str]:
 def _one_edit(word: str) -> set[str]:
     letters = "abcdefghijklmnopqrstuvwxyz"
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    return ({a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-            | {a + c + b[1:] for a, b in splits if b for c in letters} | {a + c + b for a, b in splits for c in letters})
+    deletes = {a + b[1:] for a, b in splits if b}
+    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in letters}
+    return deletes | swaps | replaces | {a + c + b for a, b in splits for c in letters}
 
 
 def build(hunspell: Path, frequency: Path, output: Path) -> int:
@@ -176,7 +178,7 @@ def build(hunspell: Path, frequency: Path, output: Path) -> int:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--hunspell", type=Path, required=True, help="folder with en_US.dic/.aff, en_GB.dic/.aff, …")
+    ap.add_argument("--hunspell", type=Path, required=True, help="folder of en_US.dic/.aff, en_GB…")
     ap.add_argument("--frequency", type=Path, required=True, help="pyspellchecker wheel or its en.json.gz")
     ap.add_argument("--output", type=Path, default=OUTPUT)
     args = ap.parse_args()

@@ -93,7 +93,7 @@ def test_a_one_off_capitalised_word_at_a_sentence_start_is_still_checked():
 
 
 def test_a_name_used_across_the_manuscript_is_learned_from_every_file(tmp_path: Path):
-    (tmp_path / "one.txt").write_text("They asked Kalen to stay. Then they saw Kalen again.\n", encoding="utf-8")
+    (tmp_path / "one.txt").write_text("They asked Kalen to stay. Then they saw Kalen.\n", encoding="utf-8")
     (tmp_path / "two.txt").write_text("Kalen smiled at them.\n", encoding="utf-8")
     assert run_cli("check", "--select", "S", str(tmp_path / "two.txt")).code == 1  # alone: checked
     result = run_cli("check", "--select", "S", "--format", "json", str(tmp_path))
@@ -141,7 +141,7 @@ def test_words_add_appends_to_the_word_list_next_to_the_config(tmp_path: Path):
     (tmp_path / ".ficlint.yaml").write_text("dialect: auto\n", encoding="utf-8")
     chapters = tmp_path / "chapters"
     chapters.mkdir()
-    (chapters / "one.txt").write_text("The Zorvath wore a quidditchy robe. Zorvath smiled.\n", encoding="utf-8")
+    (chapters / "one.txt").write_text("The Zorvath wore a quidditchy robe.\n", encoding="utf-8")
     before = run_cli("check", "--select", "S", "chapters", cwd=tmp_path)
     assert "quidditchy" not in before.stdout  # a derivation of nothing: no suggestion, no finding
     result = run_cli("words", "add", "Glimmerwick", "tighly", "tighly", cwd=chapters)
@@ -216,3 +216,28 @@ def test_an_unknown_shipped_pack_is_a_config_error(tmp_path: Path):
     result = run_cli("check", "ch.txt", cwd=tmp_path)
     assert result.code == 2
     assert "no-such-fandom" in result.stderr
+
+
+def test_two_typos_side_by_side_are_both_reported():
+    text = "He walked into the kitchne and sat down tighly on the chair."
+    assert flagged(text, "S001") == ["kitchne", "tighly"]
+
+
+def test_the_shipped_glossaries_prove_their_own_examples():
+    from ficlint.checks import pack_kinds
+    from ficlint.config import Config
+    from ficlint.engine import Linter, Selection
+    from ficlint.packs import load_pack
+    from ficlint.registry import Registry, builtin_checks
+    from ficlint.resources import rules_dir
+
+    for path in sorted((rules_dir() / "glossaries").glob("*.yaml")):
+        checks = load_pack(path, pack_kinds())
+        registry = Registry(builtin_checks() + tuple(checks))
+        for check in checks:
+            rule = check.rules[0]
+            linter = Linter(Config(), Selection(select=(rule.id,)), registry=registry)
+            for example in rule.flags:
+                assert any(d.rule == rule.id for d in linter.lint_text(example)), (path.name, example)
+            for example in rule.allows:
+                assert not linter.lint_text(example), (path.name, example)

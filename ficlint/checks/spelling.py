@@ -62,7 +62,7 @@ NAME_NEAR_MISS = Rule(
     id="S002",
     name="character-name-near-miss",
     category="spelling",
-    summary="A one-off spelling of a name the story spells another way everywhere else (`Dereck` for `Derek`).",
+    summary="A one-off spelling of a name the story spells another way elsewhere (`Dereck` for `Derek`).",
     why="Readers notice a character's name spelt two ways at once, and a search for the name misses it.",
     flags=("Derek knocked. Karen let Derek in, and Derek sat down. She gave Derek tea; Derek drank it. "
            "Then Dereck left.",),
@@ -82,7 +82,7 @@ class Lexicon:
 
     def __init__(self, words: list[str]) -> None:
         self.words = frozenset(words)
-        self.rank = dict(zip(words[:_RANKED], range(_RANKED)))
+        self.rank = {word: i for i, word in enumerate(words[:_RANKED])}
 
     def knows(self, word: str) -> bool:
         """Is `word`, in any usual capitalisation, a dictionary word?"""
@@ -352,7 +352,7 @@ def scan(doc: Document, words: frozenset[str]) -> Scan:
     if not any(odd.values()):
         return Scan([], capitalised)
     found = []
-    for region, tokens in zip(regions, tokens_by_region):
+    for region, tokens in zip(regions, tokens_by_region, strict=True):
         here = odd.keys() & tokens
         if here:
             found.extend(sorted(((at, token, region) for token in here
@@ -524,7 +524,8 @@ class Spelling(Check):
 
     def _name_diagnostic(self, occ: Occurrence, name: str, count: int) -> Diagnostic:
         return Diagnostic(NAME_NEAR_MISS.id, occ.start, occ.end,
-                          f"\"{occ.word}\": everywhere else the story spells this name \"{name}\" ({count} times).",
+                          f"\"{occ.word}\": everywhere else the story spells this name \"{name}\""
+                          f" ({count} times).",
                           (Fix(occ.start, occ.end, name, safe=False),), confidence=0.7)
 
 
