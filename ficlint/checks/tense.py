@@ -110,14 +110,29 @@ _MIN_FILE_VERBS = 10
 _OBJECT_PRONOUNS = frozenset("her him them it me us".split())
 _PARTICLES = frozenset("up down out away back off over in on".split())
 _BE = frozenset("be been being having".split())
+_PAST_AUXILIARIES = frozenset("was were had did wasn't weren't didn't hadn't".split())
+_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)*")
+_IMPERSONAL = re.compile(r"(?:\s+[\w’'-]+){0,5}?\s+(?:to|that|when|if|how|what|whether)\b|(?:\s+[\w’'-]+){0,5}?,")
+_SUBORDINATE = re.compile(r"(?:\b(?:when|whenever|if|unless|until|till|once|wherever|where|while|after|before|"
+                          r"so long as|as long as)"
+                          r"|\bas\s+[a-z]+\s+as)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+_COMPARISON = re.compile(r"\b(?:as|than|like|whom|which|whose)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+_PRESENT_MODAL = re.compile(r"\b(?:may|can|will|shall|must)\b", re.I)
+_ANY_MODAL = re.compile(r"\b(?:would|could|should|might|must|will|can|shall|may)\b", re.I)
+_TO_VERB = re.compile(r"\bto\s+([a-z]+)")
+_CLAUSE_BREAK = re.compile(r"[;:!?\"“”]|,\s+(?:and|but|for|so|while)\b|\s(?:--|—)\s?")
+_TOKEN = re.compile(r"[A-Za-z’'-]+|[,;:(.!?]")
+_DEFINITE = frozenset("the her his their its my your our".split())
+_GENERIC_DETERMINERS = frozenset("a an all every each any some no to such many most few".split())
 _CHARACTERS = frozenset(("he", "she", "they"))
 _INVERSION = re.compile(r"\s+(?:it|he|she|they|there|i|we|you)\b", re.I)
-_GOVERNED = re.compile(r"\b(?:would|could|should|might|must|will|can|shall|may|to|let['’]s)\b", re.I)
-_REPORTED_THAT = re.compile(r"\b[a-z]+(?:ed|ing)\s+(?:(?:him|her|them|me|us|it)\s+)?that\b", re.I)
+_REPORTED_THAT = re.compile(r"\b(?:[a-z]+(?:ed|ing)|idea|thought|fact|feeling|belief|conviction|notion|knowledge|"
+                            r"sense|news|assertion|opinion|theory|certainty|impression)\s+(?:(?:him|her|them|me|us|it)\s+)?that\b", re.I)
 _ENDING_QUESTION = re.compile(r"[?][\"”’'*_)\]]*\s*$")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z’'-]+)\W*$")
 _SENTENCE_END = re.compile(r"(?:[.!?]+|…)[\"”’'\)\]*_]*\s+(?=[\"“‘'(*_]*[A-Z0-9])")
-_NAME_VERB = re.compile(r"(?P<name>[A-Z][a-z]+)[ \t]+(?P<nverb>[a-z]+)\b(?!['’]\w)")
+_NAME_VERB = re.compile(r"(?P<name>[A-Z][a-z]+)[ \t]+(?P<nverb>[a-z]+)\b(?!['’]\w)(?=\s+(?P<next>[a-z]+))?")
+_AFTER_VERB = frozenset("her him them it his their its up down off out back away".split())
 
 
 class Verb(NamedTuple):
@@ -139,6 +154,23 @@ class Verb(NamedTuple):
         return self.subject in _CHARACTERS or self.kind in ("name", "and")
 
 
+class Names:
+    """Capitalised words the document uses inside sentences: its characters' and places' names.
+    Found once per document, when first asked."""
+
+    _INSIDE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\b")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return frozenset(self._INSIDE.findall(self.text))
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words
+
+
 @dataclass(frozen=True, slots=True)
 class Clause:
     """A sentence of narration with the finite verbs found in it."""
@@ -149,6 +181,10 @@ class Clause:
     verbs: list[Verb]
     neighbours: tuple[list[Verb], ...]  # the sentences before and after it in the same paragraph
     paragraph_statements: dict[str, int]  # tense -> verbs in the paragraph that are not a character's action
+    narration: str  # its text without dialogue
+    names: Names  # the document's names
+    past: bool  # does its narration have a finite past-tense verb (found by any means)?
+    neighbours_past: tuple[bool, ...]
 
     def elsewhere(self, tense: str) -> bool:
         """Are there statements in `tense` (not a character's action) in the paragraph outside
@@ -157,11 +193,17 @@ class Clause:
         return self.paragraph_statements.get(tense, 0) > here
 
     def has(self, tense: str) -> bool:
+        if tense == PAST and self.past:
+            return True
         return any(v.tense == tense and not v.participle for v in self.verbs)
 
     def between(self, tense: str) -> bool:
-        """Are the sentences on both sides told in `tense` alone?"""
-        return len(self.neighbours) == 2 and all(n and all(v.tense == tense for v in n) for n in self.neighbours)
+        """Are the sentences on both sides (one side at a paragraph's edge) told in `tense` alone?"""
+        if not self.neighbours:
+            return False
+        if tense == PAST:
+            return all(self.neighbours_past) and not any(v.tense == PRESENT for n in self.neighbours for v in n)
+        return all(n and all(v.tense == tense for v in n) for n in self.neighbours)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,12 +258,27 @@ class Lexicon:
         self.reporting = frozenset(words["reporting_verbs"])
         self.aside_verbs = frozenset(words["aside_verbs"])
         self.relative = frozenset(words["relative_words"])
+        self.adverbs = frozenset([*words["adverbs"], "not"])
+        self.non_finite_before = frozenset([*self.determiners, *self.auxiliaries, *_BE, *_MODALS, "is", "are",
+                                            "am", "get", "got", "getting", "become", "became", "seemed", "looked"])
         # capitalised words that are not a name before a verb ("Then", "She", "There")
-        self.not_names = frozenset([*self.subjects, "who", *self.determiners, *self.relative, *words["adverbs"],
+        self.not_names = frozenset([*self.subjects, "who", "one", *self.determiners, *self.relative, *words["adverbs"],
                                     *words["contraction_hosts"], *words["not_verbs"], *self.other, *self.past_of])
         # forms that after a name are a finite verb ("Karen smiles", "Karen smiled")
         self.name_verbs = frozenset((self.past_forms | (self.third_forms - self.base_forms)) - self.noun_like
                                     - set(self.auxiliaries) - _MODALS)
+
+    def has_finite_past(self, text: str) -> bool:
+        """Does the text have a simple past verb that is not a participle after an
+        auxiliary or an adjective after a determiner ("was pleased", "a tired man")?"""
+        previous = ""
+        for word in _WORD.findall(text.lower()):
+            if word in _PAST_AUXILIARIES:
+                return True
+            if word in self.past_forms and previous not in self.non_finite_before:
+                return True
+            previous = word
+        return False
 
     def present_form(self, word: str, person: str) -> str:
         return self.base_of.get(word, "") if person in ("first", "plural") else self.third_of.get(word, "")
@@ -303,6 +360,19 @@ class Tense(Check):
     @cached_property
     def reporting(self) -> re.Pattern[str]:
         return _phrase_pattern(self.words["reporting_verbs"])
+
+    @cached_property
+    def perceiving(self) -> re.Pattern[str]:
+        """A verb of perception with a clause after it: "she saw that", "he felt how"."""
+        return re.compile(r"\b(?:" + _alternatives(self.words["perception_verbs"]) +
+                          r")\s+(?:(?:him|her|them|me|us|it)\s+)?(?:that|how|what|whether|if|why|where|who)\b", re.I)
+
+    @cached_property
+    def thought_after(self) -> re.Pattern[str]:
+        """A thought tag after the thought: "…, she thought", "--was Graham's thought"."""
+        verbs = _alternatives(self.words["reporting_verbs"])
+        return re.compile(rf"(?:,|--|—|–)\s*(?:(?:he|she|they|I|[A-Z][a-z]+)\s+(?:{verbs})|(?:{verbs})\s+(?:he|she|the|[A-Z]))\b"
+                          r"|\bwas\s+[A-Z]?[a-z]+['’]s\s+thought\b")
 
     @cached_property
     def idioms(self) -> re.Pattern[str]:
@@ -413,17 +483,18 @@ class Tense(Check):
                tense: SceneTense, rule: Rule) -> Iterator[Diagnostic]:
         judge = self._slip_in_past if tense.tense == PAST else self._slip_in_present
         clauses: dict[int, list[Clause]] = {}
+        names = Names(doc.text)
         for verb in verbs:
             if verb.tense == tense.tense or not verb.fix:
                 continue
             if verb.paragraph not in clauses:
-                clauses[verb.paragraph] = self._clauses(doc, by_paragraph[verb.paragraph])
+                clauses[verb.paragraph] = self._clauses(doc, lex, by_paragraph[verb.paragraph], names)
             clause = next(c for c in clauses[verb.paragraph] if c.start <= verb.start < c.end)
             certainty = judge(doc.text, lex, verb, clause)
             if certainty:
                 yield self._diagnostic(verb, tense, rule, certainty)
 
-    def _clauses(self, doc: Document, verbs: list[Verb]) -> list[Clause]:
+    def _clauses(self, doc: Document, lex: Lexicon, verbs: list[Verb], names: Names) -> list[Clause]:
         """The sentences of one paragraph, each with its verbs and its neighbours' verbs."""
         para = doc.paragraphs[verbs[0].paragraph]
         text = doc.text
@@ -439,10 +510,13 @@ class Tense(Check):
             groups[bisect.bisect_right(bounds, verb.start) - 1].append(verb)
         statements = {PAST: sum(1 for v in verbs if v.tense == PAST and not v.character),
                       PRESENT: sum(1 for v in verbs if v.tense == PRESENT and not v.character)}
+        narration = [_narration_text(doc, start, end) for start, end in zip(bounds, bounds[1:])]
+        past = [lex.has_finite_past(n) for n in narration]
         clauses = []
         for i, (start, end) in enumerate(zip(bounds, bounds[1:])):
-            neighbours = tuple(groups[j] for j in (i - 1, i + 1) if 0 <= j < len(groups))
-            clauses.append(Clause(start, end, text[start:end], groups[i], neighbours, statements))
+            around = [j for j in (i - 1, i + 1) if 0 <= j < len(groups)]
+            clauses.append(Clause(start, end, text[start:end], groups[i], tuple(groups[j] for j in around),
+                                  statements, narration[i], names, past[i], tuple(past[j] for j in around)))
         return clauses
 
     def _slip_in_past(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
@@ -451,21 +525,44 @@ class Tense(Check):
             return 0.0
         if verb.kind == "and":
             return 0.85 if self._coordinated_with(text, lex, clause, verb.start) == PAST else 0.0
-        if self.generic.search(clause.text) or self.narrator.search(clause.text):
+        if self.narrator.search(clause.narration):
+            return 0.0
+        window = max(clause.start, verb.start - 60)
+        if _COMPARISON.search(text, window, verb.start) or _PRESENT_MODAL.search(clause.narration):
+            return 0.0  # "as a lantern is lighted by the candle", "alarming as an intruder may be, he is"
+        if _SUBORDINATE.search(text, window, verb.start) and \
+                (not clause.has(PAST) or sum(1 for v in clause.verbs if v.tense == PRESENT) > 1):
+            return 0.0  # "School is a child's world while he is there": a timeless present
+        if verb.subject not in ("he", "she") and self.generic.search(clause.narration):
+            return 0.0
+        subject = verb.subject if verb.kind == "subject" else "name" if verb.kind == "name" else \
+            _subject(text, lex, verb, clause)
+        if subject in ("i", "we"):
+            return 0.0  # a first-person narrator's aside: "I still remember", "the exception I speak of"
+        if subject in ("there", "it", "that", "this", "here", "what", "they"):
+            # "There are no velvet ropes at SouthPaw, and that's just the way she liked it."
+            # ("they" is as often people in general as the characters)
+            character_past = any(v.tense == PAST and (v.subject in ("he", "she") or v.kind == "name")
+                                 for v in clause.verbs)
+            return 0.7 if character_past and not clause.elsewhere(PRESENT) and not self._impersonal(text, verb, clause) \
+                else 0.0
+        if subject not in ("he", "she", "name", "definite"):
             return 0.0
         if clause.has(PAST):
-            if verb.character:
-                return 0.8
-            return 0.7 if self._plain_statement(text, lex, verb, clause) else 0.0
-        if verb.subject not in _CHARACTERS or _ENDING_QUESTION.search(clause.text):
+            return 0.8 if verb.character else 0.7 if not clause.elsewhere(PRESENT) else 0.0
+        if _ENDING_QUESTION.search(clause.text):
             return 0.0
         return 0.65 if clause.between(PAST) and not clause.elsewhere(PRESENT) else 0.0
+
+    def _impersonal(self, text: str, verb: Verb, clause: Clause) -> bool:
+        """ "It is true", "it is impossible to …": the narrator's comment, not the story."""
+        return bool(_IMPERSONAL.match(text, verb.end, clause.end))
 
     def _slip_in_present(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
         """How sure is it that this past-tense verb in a present scene is a slip (0: leave it)?"""
         if verb.subject in ("you", "who", "i", "we") or verb.kind in ("aux", "name", "contraction"):
             return 0.0
-        if self.time_cues.search(clause.text) or self._sheltered(text, lex, verb, clause):
+        if self.time_cues.search(clause.narration) or self._sheltered(text, lex, verb, clause):
             return 0.0
         if verb.kind == "and":
             return 0.8 if self._coordinated_with(text, lex, clause, verb.start) == PRESENT else 0.0
@@ -481,9 +578,10 @@ class Tense(Check):
         """Is the verb where another tense is right: reported speech or thought, a set phrase,
         an aside in parentheses or dashes, a first-person narrator's aside?"""
         before = text[clause.start:verb.start]
-        if self.reporting.search(before) or _REPORTED_THAT.search(before):
+        if any(_governs(before, m.end()) for pattern in (self.reporting, self.perceiving, _REPORTED_THAT)
+               for m in pattern.finditer(before)):
             return True
-        if verb.kind != "and" and self.reporting.search(text, verb.end, clause.end):
+        if verb.kind != "and" and self.thought_after.search(text, verb.end, clause.end):
             return True  # free indirect thought: "She is trying to make him compete--was Graham's thought."
         if self.idioms.search(text, max(clause.start, verb.start - 12), min(clause.end, verb.end + 12)):
             return True
@@ -491,27 +589,16 @@ class Tense(Check):
             return True
         word = verb.word.lower().replace("’", "'").removesuffix("n't")
         return verb.subject in ("i", "we") and (word in lex.aside_verbs or verb.kind == "contraction"
-                                                 or bool(self.aside_markers.search(clause.text)))
-
-    def _plain_statement(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> bool:
-        """A present "is / are / has" without a character subject ("There are no velvet ropes"):
-        a slip only in a plain statement beside a character's past action, alone in its
-        paragraph, and not a relative clause or an impersonal comment ("which is", "it is true")."""
-        if clause.elsewhere(PRESENT) or not any(v.tense == PAST and v.character for v in clause.verbs):
-            return False
-        previous = _PREVIOUS_WORD.search(text, max(clause.start, verb.start - 30), verb.start)
-        word = previous.group(1).lower() if previous else ""
-        if word in lex.relative or verb.subject == "it" or word == "it":
-            return False
-        return verb.kind != "aux" or verb.start - clause.start < 30
+                                                 or bool(self.aside_markers.search(clause.narration)))
 
     def _coordinated_with(self, text: str, lex: Lexicon, clause: Clause, and_at: int) -> str | None:
         """The tense of the verb an "and" coordinates with, read backwards from the "and"
         ("the wind blew and check": past); None if a modal, "to", an auxiliary or a
         verb of perception governs it ("wanted to stop and check", "saw him turn and check")."""
         before = text[clause.start:and_at]
-        if _GOVERNED.search(before):
-            return None
+        if _PRESENT_MODAL.search(before) or _ANY_MODAL.search(before) or any(
+                w in lex.base_forms and w not in lex.determiners for w in _TO_VERB.findall(before.lower())):
+            return None  # "would examine it … and then hunt", "to collar Jack when he came out, and talk"
         words = re.findall(r"[A-Za-z’'-]+|[,;:]", before)[-14:]
         skipped = 0
         for i in range(len(words) - 1, -1, -1):
@@ -519,9 +606,11 @@ class Tense(Check):
             previous = words[i - 1].lower() if i else ""
             if word in (",", ";", ":"):
                 skipped += 1
-            elif word in _MODALS or word in lex.auxiliaries or word.endswith("n't") or word in _BE:
+            elif word in _MODALS or word in lex.auxiliaries or word.endswith("n't") or word in _BE or word == "to":
                 return None
             elif word in lex.past_forms and previous not in lex.determiners:
+                if previous in lex.non_finite_before or previous in _OBJECT_PRONOUNS:
+                    return None  # "had been received and warn", "have it refused and get away"
                 return None if word in _GOVERNING and skipped else PAST
             elif word in lex.third_forms and word not in lex.other:
                 return PRESENT
@@ -550,6 +639,59 @@ def _majority(verbs: list[Verb]) -> SceneTense | None:
     return SceneTense(tense, share, count) if share >= 0.7 else None
 
 
+def _subject(text: str, lex: Lexicon, verb: Verb, clause: Clause) -> str:
+    """What kind of subject an auxiliary has, read backwards from it: "there", "it", "that" …;
+    "definite" (the bar, her hands, Mr. Frank), or "" when it is generic or unknown
+    (children, a rebellious girl, the way to be artistic, which)."""
+    if verb.kind == "contraction":
+        return verb.subject
+    words = _TOKEN.findall(text, max(clause.start, verb.start - 60), verb.start)[-6:]
+    phrase: list[tuple[str, bool]] = []  # the subject's words, last first, and whether each starts a sentence
+    for i in range(len(words) - 1, -1, -1):
+        token, word = words[i], words[i].lower()
+        if not phrase and (word in lex.adverbs or word.endswith("ly")):
+            continue
+        if token in ",;:(.!?" or len(phrase) >= 4:
+            break
+        phrase.append((token, i == 0 or words[i - 1] in ".!?"))
+    if not phrase:
+        return ""
+    first = phrase[0][0].lower()
+    if first in ("there", "it", "this", "that", "here", "what"):
+        return first
+    lowered = {token.lower() for token, _ in phrase}
+    if lowered & (lex.relative | _GENERIC_DETERMINERS):
+        return ""
+    if lowered & _DEFINITE:
+        return "definite"
+    for token, starts in phrase:
+        if token[:1].isupper() and (not starts or token in clause.names and token.lower() not in lex.other):
+            return "definite"  # a name
+    return ""
+
+
+def _governs(before: str, end: int) -> bool:
+    """Does a reporting verb ending at `end` govern the rest of `before` (no clause break
+    between: "she knew the earth is round", not "whispered Merry; for she adores")?"""
+    between = before[end:]
+    return len(between) < 80 and not _CLAUSE_BREAK.search(between)
+
+
+def _narration_text(doc: Document, start: int, end: int) -> str:
+    """The narration between two offsets, dialogue and emphasis left out."""
+    pieces = []
+    pos = start
+    while pos < end:
+        region = doc.region_at(pos)
+        if region is None:
+            pos += 1
+            continue
+        if region.kind is RegionKind.NARRATION:
+            pieces.append(doc.text[pos:min(region.end, end)])
+        pos = region.end
+    return " ".join(pieces)
+
+
 def _between_dashes(before: str) -> bool:
     """An aside set off by dashes that opened before the verb and has not closed."""
     return before.count("--") % 2 == 1 or before.count("—") % 2 == 1
@@ -567,6 +709,8 @@ def _previous_word(low: str, at: int) -> str:
 
 def _contraction(m: re.Match[str], text: str) -> Verb | None:
     host = m.group("host")
+    if m.string[m.end():m.end() + 1] == "-":
+        return None  # "What's-his-name"
     suffix = m.group("contr")[1:]
     past = {"s": " was", "re": " were", "m": " was", "ve": "'d"}[suffix]
     if suffix in ("s", "re") and re.match(r"\s+(?:been|got|gotten|had)\b", m.string[m.end():m.end() + 10]):
@@ -607,9 +751,9 @@ def _after_subject(m: re.Match[str], text: str, lex: Lexicon) -> Verb | None:
 def _inverted(m: re.Match[str], lex: Lexicon) -> bool:
     """A question or condition with the auxiliary before the subject ("did they know",
     "would he have": the verb after the subject is not finite), or a comparison
-    ("things as they are")."""
+    ("taller than he is")."""
     word = _previous_word(m.string, m.start()).lower()
-    return word in _MODALS or word in lex.auxiliaries or word.endswith("n't") or word in ("as", "than")
+    return word in _MODALS or word in lex.auxiliaries or word.endswith("n't") or word == "than"
 
 
 def _coordinated(m: re.Match[str], text: str, lex: Lexicon) -> Verb | None:
@@ -639,14 +783,15 @@ def _verb_before_and(m: re.Match[str], lex: Lexicon) -> bool:
 
 def _after_name(m: re.Match[str], lex: Lexicon) -> Verb | None:
     word = m.group("nverb")
-    if word not in lex.name_verbs:
+    if word not in lex.name_verbs and not (word in lex.third_forms and m.group("next") in _AFTER_VERB
+                                           and word not in lex.base_forms):
         return None
     raw = word
     if m.group("name").lower() in lex.not_names:
         return None
-    if word in lex.third_forms and word not in lex.base_forms:
+    if word in lex.third_forms and word not in lex.base_forms and word not in lex.auxiliaries:
         return Verb(m.start("nverb"), m.end("nverb"), raw, PRESENT, "name", "", lex.past_of.get(word, ""))
-    if word in lex.past_forms:
+    if word in lex.name_verbs and word in lex.past_forms:
         return Verb(m.start("nverb"), m.end("nverb"), raw, PAST, "name", "", lex.third_of.get(word, ""))
     return None
 
