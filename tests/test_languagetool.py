@@ -500,5 +500,13 @@ def test_language_follows_the_dialect_ficlint_decided(server, tmp_path):
         "She realised the colour had faded. Her favourite coat was grey.\n", encoding="utf-8"
     )
     [result] = lint_folder(tmp_path)
-    decided = getattr(result.facts.get("dialect"), "dialect", None)
-    assert server.state.requests[0]["language"] == (decided or "en-GB")
+    assert getattr(result.facts.get("dialect"), "dialect", None) == "en-GB"
+    assert server.state.requests[0]["language"] == "en-GB"
+
+
+def test_a_match_outside_what_was_sent_is_dropped():
+    doc = Document.from_text("She took a apple.")
+    [chunk] = lt.chunks(doc.text, lt.prose_pieces(doc))
+    match = {"offset": 40, "length": 3, "message": "?", "rule": {"id": "X", "category": {"id": "MISC"}}}
+    assert lt.to_diagnostic(match, chunk, lt.Utf16Offsets(doc.text)) is None
+    assert lt.to_diagnostic({"offset": 1}, chunk, lt.Utf16Offsets(doc.text)) is None  # malformed

@@ -401,6 +401,8 @@ def to_diagnostic(match: dict[str, Any], chunk: Chunk, offsets: Utf16Offsets) ->
         return None
     start = chunk.start + offsets.code_points(offset)
     end = chunk.start + offsets.code_points(offset + length)
+    if not chunk.start <= start <= end <= chunk.end:
+        return None  # not in what was sent: a server bug, nothing to show
     lt_category = str((rule.get("category") or {}).get("id", ""))
     category = ficlint_category(lt_category)
     replacements = [
