@@ -28,6 +28,7 @@ _EMPHASIS = re.compile(
 )
 _ABBREVIATION_WORDS = """mr mrs ms mx dr st jr sr prof capt col gen lt sgt rev hon mt ave co inc ltd vs etc
     e.g i.e cf fig no vol ch pp approx dept est jan feb mar apr jun jul aug sep sept oct nov dec ps pps"""
+_EMPHASIS_MARK = re.compile(r"[*_]")
 ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 _SENTENCE_END = re.compile(r"(?:[.!?]+|…|\.\.\.)[\"”’'\)\]*_]*(?=\s)")
 
@@ -207,9 +208,13 @@ class Document:
     def emphasis(self) -> list[Span]:
         """Italic or bold stretches (`*…*`, `_…_`, `**…**`) within prose
         paragraphs: often a character's thoughts, a sign, a text message."""
+        markers = [m.start() for m in _EMPHASIS_MARK.finditer(self.text)]
         spans: list[Span] = []
         for para in self.paragraphs:
-            if para.kind is RegionKind.NARRATION:
+            # Only paragraphs with two marks or more can hold emphasis: skip the rest cheaply.
+            first = bisect.bisect_left(markers, para.start)
+            two_marks = first + 1 < len(markers) and markers[first + 1] < para.end
+            if para.kind is RegionKind.NARRATION and two_marks:
                 found = _EMPHASIS.finditer(self.text, para.start, para.end)
                 spans.extend(Span(m.start(), m.end()) for m in found)
         return spans
