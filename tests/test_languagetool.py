@@ -510,3 +510,11 @@ def test_a_match_outside_what_was_sent_is_dropped():
     match = {"offset": 40, "length": 3, "message": "?", "rule": {"id": "X", "category": {"id": "MISC"}}}
     assert lt.to_diagnostic(match, chunk, lt.Utf16Offsets(doc.text)) is None
     assert lt.to_diagnostic({"offset": 1}, chunk, lt.Utf16Offsets(doc.text)) is None  # malformed
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github"])
+def test_other_output_formats_show_languagetool_findings(server, tmp_path, fmt):
+    write_config(tmp_path, server.url)
+    (tmp_path / "ch1.md").write_text("She took a apple.\n", encoding="utf-8")
+    out = run_cli("check", "--format", fmt, str(tmp_path))
+    assert out.code == 1 and "LT:EN_A_VS_AN" in out.stdout, out.stderr
