@@ -21,13 +21,14 @@ flagged with the canonical spelling as the fix.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
 import re
 import weakref
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -41,6 +42,7 @@ from ficlint.resources import data_dir, load_data
 from ficlint.rule import Rule
 
 _CHECKED = (RegionKind.NARRATION, RegionKind.DIALOGUE, RegionKind.AUTHOR_NOTE)
+_CHECKED_SET = frozenset(_CHECKED)
 _DICTIONARY_FILE = "english-words.txt"
 _RANKED = 60000  # the commonest words get their own rank; rarer ones share one
 
@@ -336,10 +338,10 @@ def _mid_sentence(text: str, start: int) -> bool:
 def scan(doc: Document, words: frozenset[str]) -> Scan:
     """Find every occurrence of a word the dictionary does not explain."""
     text = doc.text
-    regions = doc.regions_of(*_CHECKED)
+    runs = _runs(doc)
     findall = WORD.findall
-    tokens_by_region = [findall(text, region.start, region.end) for region in regions]
-    counts = Counter(itertools.chain.from_iterable(tokens_by_region))
+    tokens_by_run = [findall(text, start, end) for start, end in runs]
+    counts = Counter(itertools.chain.from_iterable(tokens_by_run))
     capitalised = Counter({t: n for t, n in counts.items() if t[:1].isupper() and t.lower() not in counts})
     odd: dict[str, str | None] = {}
     spelt_out = misspellings().keys()
@@ -351,14 +353,35 @@ def scan(doc: Document, words: frozenset[str]) -> Scan:
             odd[token] = None
     if not any(odd.values()):
         return Scan([], capitalised)
+    regions = doc.regions_of(*_CHECKED)
+    starts = [r.start for r in regions]
     found = []
-    for region, tokens in zip(regions, tokens_by_region, strict=True):
-        here = odd.keys() & tokens
-        if here:
-            found.extend(sorted(((at, token, region) for token in here
-                                 for at in _find_word(text, token, region.start, region.end)),
-                                key=lambda hit: hit[0]))
+    for (start, end), tokens in zip(runs, tokens_by_run, strict=True):
+        for token in odd.keys() & tokens:
+            for at in _find_word(text, token, start, end):
+                region = regions[bisect.bisect_right(starts, at) - 1]
+                if at + len(token) <= region.end:
+                    found.append((at, token, region))
+    found.sort(key=lambda hit: hit[0])
     return Scan(_occurrences(doc, found, odd), capitalised)
+
+
+def _runs(doc: Document) -> list[tuple[int, int]]:
+    """Stretches of consecutive checked regions (narration, dialogue, notes), so
+    that the words of a whole chapter are found in one pass."""
+    runs: list[tuple[int, int]] = []
+    start = end = -1
+    for region in doc.regions:
+        if region.kind in _CHECKED_SET:
+            if start < 0:
+                start = region.start
+            end = region.end
+        elif start >= 0:
+            runs.append((start, end))
+            start = -1
+    if start >= 0:
+        runs.append((start, end))
+    return runs
 
 
 def _find_word(text: str, token: str, start: int, end: int) -> Iterator[int]:
@@ -386,7 +409,10 @@ Hit = tuple[int, str, Region]
 def _occurrences(doc: Document, found: list[Hit], odd: dict[str, str | None]) -> list[Occurrence]:
     text = doc.text
     elided = [_elided(text, start, start + len(token), region.start) for start, token, region in found]
-    strange = [elided[n] or _strange(odd[token]) for n, (_start, token, _region) in enumerate(found)]
+
+    def strange(k: int) -> bool:
+        return elided[k] or _strange(odd[found[k][1]])
+
     out = []
     for n, (start, token, region) in enumerate(found):
         part = odd[token]
@@ -394,7 +420,8 @@ def _occurrences(doc: Document, found: list[Hit], odd: dict[str, str | None]) ->
         if part is None or elided[n]:
             continue
         reportable = not (_in_compound(text, start, end) or _emphasised(text, start, end)
-                          or doc.paragraphs[region.paragraph].indented or _clustered(found, n, strange))
+                          or doc.paragraphs[region.paragraph].indented
+                          or _clustered(found, n, strange))
         out.append(Occurrence(part, start, start + len(part), _mid_sentence(text, start), reportable))
     return out
 
@@ -418,14 +445,14 @@ def _in_compound(text: str, start: int, end: int) -> bool:
         (text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha())
 
 
-def _clustered(found: list[Hit], n: int, strange: list[bool]) -> bool:
+def _clustered(found: list[Hit], n: int, strange: Callable[[int], bool]) -> bool:
     """A strange word close by in the same paragraph: dialect or a foreign phrase, not a slip."""
     start, token, region = found[n]
     for k in (n - 1, n + 1):
-        if 0 <= k < len(found) and strange[k]:
+        if 0 <= k < len(found):
             other, other_token, other_region = found[k]
             if other_region.paragraph == region.paragraph and abs(other - start) <= _CLUSTER_WINDOW \
-                    and other_token != token:
+                    and other_token != token and strange(k):
                 return True
     return False
 
