@@ -518,3 +518,13 @@ def test_other_output_formats_show_languagetool_findings(server, tmp_path, fmt):
     (tmp_path / "ch1.md").write_text("She took a apple.\n", encoding="utf-8")
     out = run_cli("check", "--format", fmt, str(tmp_path))
     assert out.code == 1 and "LT:EN_A_VS_AN" in out.stdout, out.stderr
+
+
+def test_with_fix_languagetool_reports_on_the_fixed_text(server, tmp_path):
+    write_config(tmp_path, server.url)
+    chapter = tmp_path / "ch1.md"
+    chapter.write_text("She waited.. then took a apple.\n", encoding="utf-8")
+    out = run_cli("check", "--fix", str(tmp_path))
+    assert chapter.read_text(encoding="utf-8") == "She waited... then took a apple.\n"  # ficlint's safe fix
+    assert out.stdout.count("LT:EN_A_VS_AN") == 1 and "M001" not in out.stdout
+    assert "waited... then" in server.state.plain_texts[-1]  # asked again about the fixed text
