@@ -528,3 +528,13 @@ def test_with_fix_languagetool_reports_on_the_fixed_text(server, tmp_path):
     assert chapter.read_text(encoding="utf-8") == "She waited... then took a apple.\n"  # ficlint's safe fix
     assert out.stdout.count("LT:EN_A_VS_AN") == 1 and "M001" not in out.stdout
     assert "waited... then" in server.state.plain_texts[-1]  # asked again about the fixed text
+
+
+def test_languagetool_suggestions_are_applied_only_as_unsafe_fixes(server, tmp_path):
+    write_config(tmp_path, server.url)
+    chapter = tmp_path / "ch1.md"
+    chapter.write_text("She took a apple.\n", encoding="utf-8")
+    run_cli("check", "--fix", str(tmp_path))
+    assert chapter.read_text(encoding="utf-8") == "She took a apple.\n"
+    out = run_cli("check", "--fix", "--unsafe-fixes", str(tmp_path))
+    assert chapter.read_text(encoding="utf-8") == "She took an apple.\n" and out.code == 0
