@@ -19,7 +19,8 @@ SINGLE_CLOSE = "'’"
 # Words that begin with an apostrophe standing for dropped letters.
 ELISIONS = frozenset(
     """em tis twas twere twill til till cause cos coz bout round fore neath n un
-    im er ere ome alf appen ow ad ave is e ee ye s t d ll re ve""".split()
+    im er ere ome alf appen ow ad ave is e ee ye s t d ll re ve
+    bus phone plane cello possum gator coon frisco cuz""".split()
 )
 _DECADE = re.compile(r"\d0s\b|\d\d\b")
 _WORDCHAR = re.compile(r"\w")
@@ -28,6 +29,7 @@ _SINGLE_CANDIDATE = re.compile(r"['‘](?=[\w…—\-\"“])")
 _OPENER_BEFORE = frozenset(" \t\r\n([—–-\"“")
 _LEADING_MARKUP = re.compile(r"[\s*_>]*")
 _DOUBLE_CHARS = re.compile(r"[\"“”]")
+_SINGLE_CHARS = re.compile(r"['‘’]")
 _LINE_OPENS_DOUBLE = re.compile(r"(?m)^[ \t>*_]*[\"“]")
 _LINE_OPENS_SINGLE = re.compile(r"(?m)^[ \t>*_]*['‘](?=\w)")
 
@@ -124,20 +126,34 @@ def _single_quotations(text: str, start: int, end: int) -> list[Quotation]:
     found: list[Quotation] = []
     open_at: int | None = None
     open_char = ""
-    positions = [m.start() for m in re.finditer(r"['‘’]", text[start:end])]
-    positions = [p + start for p in positions]
+    positions = [m.start() for m in _SINGLE_CHARS.finditer(text, start, end)]
+    if _single_closes_earlier_speech(text, positions, start, end):
+        open_at = start
     for i, at in enumerate(positions):
         ch = text[at]
         if open_at is None:
             if _single_opens(text, at, start):
                 open_at, open_char = at, ch
             continue
-        if _single_closes(text, at, end) and not _later_definite_close(text, positions[i + 1:], end):
+        if not _single_closes(text, at, end):
+            continue
+        if _definitely_closes(text, at, end) or not _later_definite_close(text, positions[i + 1:], start, end):
             found.append(Quotation(open_at, at, open_char, ch))
             open_at = None
     if open_at is not None:
         found.append(Quotation(open_at, None, open_char))
     return found
+
+
+def _single_closes_earlier_speech(text: str, positions: list[int], start: int, end: int) -> bool:
+    """Does the paragraph's first quote mark (not an apostrophe) close a speech
+    begun in an earlier paragraph (`Do you get the idea?’` after verse)?"""
+    for at in positions:
+        if _single_opens(text, at, start):
+            return False
+        if _definitely_closes(text, at, end):
+            return True
+    return False
 
 
 def _single_opens(text: str, at: int, start: int) -> bool:
@@ -167,11 +183,12 @@ def _definitely_closes(text: str, at: int, end: int) -> bool:
     return _single_closes(text, at, end) and text[at - 1] in ".,!?;:—–-…"
 
 
-def _later_definite_close(text: str, later: list[int], end: int) -> bool:
+def _later_definite_close(text: str, later: list[int], start: int, end: int) -> bool:
     """A closing quote after punctuation follows before the next opener: the
-    candidate at hand is then an apostrophe (the boys' hats, goin')."""
+    candidate at hand (a quote mark after a letter) is then an apostrophe (the
+    boys' hats, goin')."""
     for at in later:
-        if _single_opens(text, at, 0) and text[at] == "‘":
+        if _single_opens(text, at, start):
             return False
         if _definitely_closes(text, at, end):
             return True
@@ -201,5 +218,6 @@ def continues_speech(text: str, start: int, end: int, style: str) -> bool:
     if opens_with_quote(text, start, end, style):
         return True
     if style == "single":
-        return False
+        return _single_closes_earlier_speech(text, [m.start() for m in _SINGLE_CHARS.finditer(text, start, end)],
+                                             start, end)
     return _closes_earlier_speech(text, [m.start() for m in _DOUBLE_CHARS.finditer(text, start, end)], start)
