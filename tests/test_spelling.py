@@ -241,3 +241,13 @@ def test_the_shipped_glossaries_prove_their_own_examples():
                 assert any(d.rule == rule.id for d in linter.lint_text(example)), (path.name, example)
             for example in rule.allows:
                 assert not linter.lint_text(example), (path.name, example)
+
+
+@pytest.mark.parametrize("word", ["humourist", "jewelery", "glamor", "travelling", "traveling", "fulfil",
+                                  "skilful", "colour", "color", "theatre", "apologising", "apologizing"])
+def test_a_british_or_american_form_is_never_a_typo(word):
+    assert flagged(f"She was a {word} at heart.", "S001") == []
+
+
+def test_a_misspelt_suffix_is_no_dialect_variant():
+    assert flagged("It was a wonderfull evening.", "S001") == ["wonderfull"]

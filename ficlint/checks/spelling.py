@@ -268,7 +268,8 @@ def classify(token: str) -> tuple[str, str]:
         return ODD, word
     if len(word) < 3 or _STRETCH.search(word) or not word[1:].islower() and not word.isupper():
         return KNOWN, word
-    if lexicon().knows(word) or word.lower() in accepted_words() or derived(word.lower()):
+    if lexicon().knows(word) or word.lower() in accepted_words() or derived(word.lower()) \
+            or dialect_variant(word.lower()):
         return KNOWN, word
     if word.isupper() and len(word) <= 5:
         return KNOWN, word  # an acronym
@@ -279,6 +280,36 @@ _PREFIXES = ("un", "non", "re", "dis", "mis", "over", "under", "out", "half", "s
 _SUFFIXES_AFTER_E_DROP = ("ed", "ing", "er", "ers", "est", "y", "ish")  # choky: choke + y
 _DERIVING_SUFFIXES = ("s", "es", "ly", "ness", "less", "ful", "like", "ish", "y", "ey", "ed", "ing", "er",
                       "ers", "est", "ment", "ments")
+
+
+_VARIETY_SWAPS = (("our", "or"), ("or", "our"), ("ise", "ize"), ("ize", "ise"), ("yse", "yze"),
+                  ("yze", "yse"), ("tre", "ter"), ("ter", "tre"), ("ll", "l"), ("l", "ll"), ("ence", "ense"),
+                  ("ense", "ence"), ("ogue", "og"), ("ae", "e"), ("oe", "e"), ("ey", "y"), ("y", "ey"))
+_VOWELS = frozenset("aeiouy")
+
+
+def dialect_variant(word: str) -> bool:
+    """The British or American form of a dictionary word (humourist, jewelery,
+    kidnaped): consistency between the two is the dialect rules' job, not a typo."""
+    knows = lexicon().words.__contains__
+    for a, b in _VARIETY_SWAPS:
+        at = word.find(a, 1)
+        while at >= 0:
+            variant = word[:at] + b + word[at + len(a):]
+            if _swap_allowed(a, word[at + len(a):]) and (knows(variant) or derived(variant)):
+                return True
+            at = word.find(a, at + 1)
+    return False
+
+
+def _swap_allowed(swapped: str, rest: str) -> bool:
+    """l and ll differ by variety before a vowel (travelling/traveling) and l
+    may double at the end (fulfil/fulfill); wonderfull is no variant of wonderful."""
+    if swapped == "ll":
+        return rest[:1] in _VOWELS
+    if swapped == "l":
+        return rest == "" or rest[:1] in _VOWELS
+    return True
 
 
 def derived(word: str) -> bool:
