@@ -322,7 +322,8 @@ class Server:
             tool = language_tool_python.LanguageTool(language)
         except Exception as err:  # the library raises many kinds; all mean "no local server"
             raise BackendError(f"could not start a local LanguageTool server: {_one_line(err)}") from None
-        return cls(str(tool.url), settings.timeout, tool.close)
+        url = getattr(tool, "url", None) or tool._url  # older versions keep only `_url`
+        return cls(str(url), settings.timeout, tool.close)
 
     def require_language(self, language: str) -> None:
         languages = request(self.url + "languages", None, self.timeout)
