@@ -48,6 +48,8 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--diff", "show_diff", is_flag=True,
               help="Show the fixes --fix would make as a diff; change nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also apply fixes marked unsafe.")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply the config's `exclude` to files named on the command line too (pre-commit).")
 @click.option("--languagetool/--no-languagetool", "languagetool", default=None,
               help="Also check with LanguageTool (server or local Java, as `languagetool` in the config "
                    "says).")
@@ -56,7 +58,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], config_file: Path | None, dialect: str | None, stdin_filename: Path | None,
           no_cache: bool, quiet: bool, statistics: bool, color: bool | None,
-          fix: bool = False, show_diff: bool = False, unsafe_fixes: bool = False,
+          fix: bool = False, show_diff: bool = False, unsafe_fixes: bool = False, force_exclude: bool = False,
           languagetool: bool | None = None, strict: bool = False, jobs: int | None = None) -> None:
     """Check manuscripts: files, folders (searched for *.md, *.markdown, *.txt), or - for stdin."""
     if not paths:
@@ -74,6 +76,12 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
     )
     try:
         _check_selectors(options, _config_anchor(paths, stdin_filename))
+        if force_exclude:
+            from ficlint.cli.fixing import without_excluded
+
+            paths = without_excluded(paths, options)
+            if not paths:
+                raise SystemExit(EXIT_CLEAN)
         results = _run(paths, options, stdin_filename)
         if fix or show_diff:
             from ficlint.cli import fixing

@@ -19,7 +19,15 @@ from ficlint.cli.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from ficlint.engine import FileResult
 from ficlint.fixer import FileFix, fix_results, write_fix
 from ficlint.reporters import reporter
-from ficlint.workspace import RunOptions
+from ficlint.workspace import ConfigCache, RunOptions
+
+
+def without_excluded(paths: tuple[Path, ...], options: RunOptions) -> tuple[Path, ...]:
+    """`--force-exclude`: files named on the command line (as pre-commit names them) are left out
+    when their config's `exclude` matches them; folders and `-` are kept."""
+    configs = ConfigCache(options.config_file, options.overrides)
+    return tuple(p for p in paths
+                 if str(p) == "-" or p.is_dir() or not configs.for_file(p).excludes(str(p)))
 
 
 def apply(results: list[FileResult], options: RunOptions, *, stdin: bool, stdin_filename: Path | None,
