@@ -105,6 +105,15 @@ def test_a_good_chapter_passes(repo: ManuscriptRepo) -> None:
     assert "Passed" in hook.output
 
 
+def test_files_the_config_excludes_are_left_alone(repo: ManuscriptRepo) -> None:
+    (repo.path / ".ficlint.yaml").write_text("select: [M001]\nexclude: [\"notes/*\"]\n", encoding="utf-8")
+    (repo.path / "notes").mkdir()
+    repo.write("notes/todo.md", BAD)  # pre-commit names the file; the config's exclude still holds
+    repo.write("chapters/01.md", GOOD)
+    hook = repo.try_hook("ficlint", "notes/todo.md", "chapters/01.md")
+    assert hook.code == 0, hook.output
+
+
 def test_the_fix_hook_fixes_and_fails_so_the_writer_can_review(repo: ManuscriptRepo) -> None:
     chapter = repo.write("chapters/01.md", BAD)
     hook = repo.try_hook("ficlint-fix", "chapters/01.md")
