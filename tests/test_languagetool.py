@@ -538,3 +538,11 @@ def test_languagetool_suggestions_are_applied_only_as_unsafe_fixes(server, tmp_p
     assert chapter.read_text(encoding="utf-8") == "She took a apple.\n"
     out = run_cli("check", "--fix", "--unsafe-fixes", str(tmp_path))
     assert chapter.read_text(encoding="utf-8") == "She took an apple.\n" and out.code == 0
+
+
+def test_per_file_ignores_apply_to_languagetool(server, tmp_path):
+    write_config(tmp_path, server.url, "per-file-ignores:\n  notes-*.md: [LT]\n")
+    (tmp_path / "ch1.md").write_text("She took a apple.\n", encoding="utf-8")
+    (tmp_path / "notes-1.md").write_text("She took a apple.\n", encoding="utf-8")
+    results = lint_folder(tmp_path)
+    assert [(Path(r.path).name, len(lt_findings([r]))) for r in results] == [("ch1.md", 1), ("notes-1.md", 0)]
