@@ -5,7 +5,6 @@ double quotes, curly double quotes and British single quotes."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import lint, run_cli
 
 # (text, expected findings as (rule, flagged text)); an empty list: nothing to flag.

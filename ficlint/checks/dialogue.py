@@ -21,8 +21,10 @@ from ficlint.document import ABBREVIATIONS, Document, Region, RegionKind
 from ficlint.resources import load_data
 from ficlint.rule import Rule
 
-_BORDERLINE_WHY = (" Borderline verbs that describe the voice or a gesture (laughed, sighed, giggled, huffed, smiled, "
-                   "nodded...) are accepted as speech tags, as published fiction uses them; plain actions (grabbed, "
+_BORDERLINE_WHY = (" Borderline verbs that describe the voice or a gesture (laughed, sighed, giggled, "
+                   "huffed, smiled, "
+                   "nodded...) are accepted as speech tags, as published fiction uses them; plain actions "
+                   "(grabbed, "
                    "felt, looked, hesitated...) are never tags.")
 
 TAG_AFTER_FULL_STOP = Rule(
@@ -30,7 +32,8 @@ TAG_AFTER_FULL_STOP = Rule(
     name="speech-tag-after-full-stop",
     category="dialogue",
     summary="A speech tag after a full stop inside the quotation (`\"Hello.\" she said`).",
-    why="A speech tag is part of the quotation's sentence, so the quotation ends with a comma, not a full stop: "
+    why="A speech tag is part of the quotation's sentence, so the quotation ends with a comma, not a full "
+        "stop: "
         "`\"Hello,\" she said.` A full stop ends the sentence, and the lowercase tag is left without one."
         + _BORDERLINE_WHY,
     flags=("\"I'll be there.\" she said.", "'Come along.' said the Rat."),
@@ -43,7 +46,8 @@ CAPITALIZED_TAG = Rule(
     name="capitalized-speech-tag",
     category="dialogue",
     summary="A speech tag that starts with a capital after a comma, ! or ? (`\"Wait,\" She said`).",
-    why="The tag continues the quotation's sentence, so its pronoun stays lowercase: `\"Wait,\" she said.` and "
+    why="The tag continues the quotation's sentence, so its pronoun stays lowercase: `\"Wait,\" she "
+        "said.` and "
         "`\"Wait!\" she said.` Names keep their capital: `\"Wait,\" Karen said.`",
     flags=("\"Meet you there,\" She said.", "\"Why?\" He asked."),
     allows=("\"Meet you there,\" she said.", "\"Meet you there,\" Karen said.", "\"Why?\" He looked away.",
@@ -74,7 +78,8 @@ BEAT_AS_TAG = Rule(
            "\"Fine.\" he walked away."),
     allows=("\"Wait!\" she said.", "\"Wait!\" She grabbed his arm.", "\"I need one!\" she giggled.",
             "\"Go away!\" and he went.", "\"Well...\" he began."),
-    fix_safety="Unsafe: if the words are a speech tag with a verb ficlint doesn't know, the lowercase was right.",
+    fix_safety="Unsafe: if the words are a speech tag with a verb ficlint doesn't know, the lowercase was "
+               "right.",
 )
 COMMA_BEFORE_BEAT = Rule(
     id="D005",
@@ -82,23 +87,28 @@ COMMA_BEFORE_BEAT = Rule(
     category="dialogue",
     summary="A comma before the closing quote followed by an action beat, not a speech tag.",
     why="A comma inside the closing quote promises a speech tag (`\"We tried,\" she said.`). When an action "
-        "follows instead, the quotation is a sentence of its own: `\"We tried.\" Everything she had planned ran "
+        "follows instead, the quotation is a sentence of its own: `\"We tried.\" Everything she had "
+        "planned ran "
         "out.`" + _BORDERLINE_WHY,
     flags=("\"We gave it a good shot,\" everything she had planned came out at once.",
            "\"I'm leaving,\" she grabbed her coat."),
-    allows=("\"We gave it a good shot,\" she said.", "\"Thanks,\" she smiled.", "\"Yes,\" he went on, \"I do.\"",
+    allows=("\"We gave it a good shot,\" she "
+            "said.", "\"Thanks,\" she smiled.", "\"Yes,\" he went on, \"I do.\"",
             "\"I think,\" she paused, \"we should go.\"", "\"Come,\" with a wave of her hand."),
-    fix_safety="Unsafe: the comma becomes a full stop and the beat gets a capital; check the sentence still reads.",
+    fix_safety="Unsafe: the comma becomes a full stop and the beat gets a capital; check the sentence "
+               "still reads.",
 )
 LOWERCASE_DIALOGUE = Rule(
     id="D006",
     name="lowercase-dialogue-start",
     category="dialogue",
     summary="Speech that starts with a lowercase letter (`\"stop it\"`).",
-    why="A quotation of speech starts a new sentence, so its first word takes a capital - unless it carries on a "
+    why="A quotation of speech starts a new sentence, so its first word takes a capital - unless it "
+        "carries on a "
         "sentence interrupted by a tag: `\"I think,\" she said, \"we should go.\"`",
     flags=("\"stop it,\" she said.", "She kissed his cheek. \"thank you.\""),
-    allows=("\"Stop it,\" she said.", "\"I think,\" she said, \"we should go.\"", "She called it \"nonsense\".",
+    allows=("\"Stop it,\" she "
+            "said.", "\"I think,\" she said, \"we should go.\"", "She called it \"nonsense\".",
             "\"...and then he left.\"", "\"iPhones are expensive.\""),
     fix_safety="Safe: only the first letter changes.",
 )
@@ -106,11 +116,14 @@ MISSING_END_PUNCTUATION = Rule(
     id="D007",
     name="dialogue-missing-end-punctuation",
     category="dialogue",
-    summary="Speech that ends without punctuation before the closing quote, at the end of a paragraph or before "
+    summary="Speech that ends without punctuation before the closing quote, at the end of a paragraph or "
+            "before "
             "an action beat.",
-    why="Speech needs punctuation before its closing quote: a full stop (or ? or !) when the sentence ends there "
+    why="Speech needs punctuation before its closing quote: a full stop (or ? or !) when the sentence "
+        "ends there "
         "or an action follows, a comma when a speech tag follows. `\"I need to be alone right now.\"`",
-    flags=("\"I need to be alone right now\"", "\"I didn't mean it that way\" Derek tried to reach for her hand."),
+    flags=("\"I need to be alone right "
+           "now\"", "\"I didn't mean it that way\" Derek tried to reach for her hand."),
     allows=("\"I need to be alone right now.\"", "\"I didn't mean it--\"", "He read the sign: \"No Entry\"",
             "It was called \"The Blue Boar\"", "\"Wait\"--she caught her breath--\"for me.\""),
     fix_safety="Unsafe: a full stop is added; the speech may want ? or ! instead.",
@@ -130,13 +143,17 @@ NO_SPACE_AROUND_QUOTE = Rule(
     id="D009",
     name="no-space-around-quote",
     category="dialogue",
-    summary="Narration glued to a quotation: no space before the opening quote (`his arm\"Derek!\"`) or after "
+    summary="Narration glued to a quotation: no space before the opening quote (`his arm\"Derek!\"`) or "
+            "after "
             "the closing one (`\"Hi,\"she said`).",
-    why="A quotation is set off from the narration by a space on the outside. Without it the narration runs into "
+    why="A quotation is set off from the narration by a space on the outside. Without it the narration "
+        "runs into "
         "the speech, and usually a full stop is missing too: `She slapped his arm. \"Derek!\"`",
     flags=("Karen playfully slapped his arm\"Derek!\"", "\"Hi,\"she said."),
-    allows=("Karen playfully slapped his arm. \"Derek!\"", "\"Hi,\" she said.", "\"Hi\"--she said--\"there.\""),
-    fix_safety="Unsafe: a full stop and a space are added before an opening quote; check whether a comma fits "
+    allows=("Karen playfully slapped his arm. "
+            "\"Derek!\"", "\"Hi,\" she said.", "\"Hi\"--she said--\"there.\""),
+    fix_safety="Unsafe: a full stop and a space are added before an opening quote; check whether a comma "
+               "fits "
                "better.",
 )
 NARRATION_RUNS_INTO_SPEECH = Rule(
@@ -175,26 +192,24 @@ AMERICAN_PLACEMENT = Rule(
     options={"examples_config": {"dialect": "en-US"}},
 )
 
-_LOWER_NAMES = {"en-us"}
-
-
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     """The speech-verb data, as sets for quick look-ups."""
 
     verbs: frozenset[str]  # speech and borderline verbs: what makes a tag
     speech: frozenset[str]  # plain verbs of saying only
-    actions: frozenset[str]
-    things: frozenset[str]
-    non_speakers: frozenset[str]
-    phrases: frozenset[tuple[str, str]]
-    inverted: frozenset[str]
-    between: frozenset[str]
+    actions: frozenset[str]  # plain actions: a subject followed by one is a beat
+    things: frozenset[str]  # subjects that cannot speak (everything, nothing)
+    non_speakers: frozenset[str]  # nouns that cannot speak (eyes, words)
+    phrases: frozenset[tuple[str, str]]  # verb + particle tags (went on, broke in)
+    inverted: frozenset[str]  # verbs that make a tag only when first (came the answer)
+    between: frozenset[str]  # words between a tag's subject and verb (had, then)
     pronouns: frozenset[str]
     determiners: frozenset[str]
     titles: frozenset[str]  # words a full stop may follow inside a name: Mr., Dr., St.
     written: frozenset[str]  # tag verbs that make the quotation a written message
     text_speak: frozenset[str]  # words that make it a text message
+    introducers: frozenset[str]  # words after which a quotation is a phrase inside the narration
 
 
 @cache
@@ -202,30 +217,25 @@ def vocabulary() -> Vocabulary:
     data = load_data("speech-verbs")
 
     def forms(key: str) -> frozenset[str]:
-        return frozenset(w.lower() for line in data.get(key, []) for w in str(line).split())
+        entries = data.get(key, [])
+        lines = [entries] if isinstance(entries, str) else entries
+        return frozenset(w.lower() for line in lines for w in str(line).split())
 
     phrases = frozenset(tuple(str(p).lower().split()[:2]) for p in data.get("phrases", []))
-    return Vocabulary(forms("speech") | forms("borderline"), forms("speech"), forms("actions"), forms("things"), forms("non_speakers"), phrases, forms("inverted_only"), forms("between"),
-                      forms("pronouns"), forms("determiners"), forms("titles") | ABBREVIATIONS, forms("written"), forms("text_speak"))
+    return Vocabulary(
+        verbs=forms("speech") | forms("borderline"), speech=forms("speech"), actions=forms("actions"),
+        things=forms("things"), non_speakers=forms("non_speakers"), phrases=phrases,
+        inverted=forms("inverted_only"), between=forms("between"), pronouns=forms("pronouns"),
+        determiners=forms("determiners"), titles=forms("titles") | ABBREVIATIONS, written=forms("written"),
+        text_speak=forms("text_speak"), introducers=forms("introducers"))
 
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|--|\S")
-_CLAUSE_STOP = frozenset(",;:!?—–()[]\"“”‘’*_")
-_ELLIPSIS_END = re.compile(r"(?:\.\.+|…)$")
 _TRAILING_MARKUP = "_*"
 _CLOSE_NESTED = "'’\"”"
 _SENTENCE_INSIDE = re.compile(r"[.!?…][\"”'’]?\s+[\"“‘']?[A-Z]")
 _SPACE_THEN_WORD = re.compile(r"[ \t]+(?=[^\W_])")
 _CLAUSES = frozenset({"tag", "beat", "subject"})
-_CONJUNCTIONS = frozenset("and but or nor so then yet for".split())
-# Words after which a quotation is a quoted phrase, not speech that narration runs into.
-_INTRODUCERS = frozenset(
-    """a an the of as like than that to from with in on at for by and or but nor is was were be been being
-    word words phrase name named called calls call labelled labeled marked titled entitled reading read
-    reads says say said cried shouted yelled whispered screamed answered asked replied exclaimed added
-    sang sings sign signed wrote writes typed printed the of its his her their my our your this these those
-    simply just only merely even also either neither not had has have would could should will shall might
-    must may can do did does""".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,7 +323,8 @@ def _speeches(doc: Document, regions: list[Region]) -> list[Speech]:
         if region.kind is not RegionKind.DIALOGUE or not region.open_quote:
             continue
         before = regions[i - 1] if i > 0 and regions[i - 1].kind is RegionKind.NARRATION else None
-        after = regions[i + 1] if i + 1 < len(regions) and regions[i + 1].kind is RegionKind.NARRATION else None
+        following = regions[i + 1] if i + 1 < len(regions) else None
+        after = following if following is not None and following.kind is RegionKind.NARRATION else None
         previous = Speech(doc, region, before, after, previous, len(found))
         found.append(previous)
     return found
@@ -382,7 +393,8 @@ def _runs_into(doc: Document, speech: Speech) -> bool:
     if not word:
         return False
     last = word.group(0).lower()
-    return last not in _INTRODUCERS and last not in vocabulary().verbs and not _mentions_speech([last])
+    vocab = vocabulary()
+    return last not in vocab.introducers and last not in vocab.verbs and not _mentions_speech([last])
 
 
 def _starts_sentence(doc: Document, speech: Speech) -> bool:
@@ -425,7 +437,8 @@ def _lowercase_start(doc: Document, first: int) -> Iterator[Diagnostic]:
         return  # the lowercase pronoun is the mechanics family's
     fixed = word[0].upper() + word[1:]
     yield Diagnostic(LOWERCASE_DIALOGUE.id, first, first + len(word),
-                     f"Speech starts with a lowercase \"{word}\": a quotation begins a new sentence, so write "
+                     f"Speech starts with a lowercase \"{word}\": a quotation begins a new sentence, so "
+                     "write "
                      f"\"{fixed}\" (lowercase only continues a sentence a speech tag interrupted).",
                      (Fix(first, first + 1, fixed[0]),))
 
@@ -492,7 +505,7 @@ def _closing(doc: Document, speech: Speech, american: bool) -> Iterator[Diagnost
     if region.close_quote == '"' and text[close - 1].isspace() and text[close + 1:close + 2].isalnum():
         return  # looks like an opening quote: the straight quotes of this paragraph don't pair up
     inner_end = region.inner_end
-    if inner_end > region.inner_start and text[inner_end - 1] in " \t" and inner_end - 2 >= region.inner_start \
+    if inner_end - 2 >= region.inner_start and text[inner_end - 1] in " \t" \
             and not text[inner_end - 2].isspace():
         yield Diagnostic(SPACE_INSIDE_QUOTE.id, inner_end - 1, inner_end,
                          "A space just inside the closing quote: quotation marks hug the words they enclose.",
@@ -500,7 +513,8 @@ def _closing(doc: Document, speech: Speech, american: bool) -> Iterator[Diagnost
     after = speech.follows
     if after.kind == "glued":
         yield Diagnostic(NO_SPACE_AROUND_QUOTE.id, close, region.end + 1,
-                         "No space after the closing quote: put a space between the speech and the narration.",
+                         "No space after the closing quote: put a space between the speech and the "
+                         "narration.",
                          (Fix(region.end, region.end, " "),))
         return
     mark = _last_mark(doc, region)
@@ -581,7 +595,8 @@ def _classify(words: list[str]) -> str:
                 return "tag"
         if lower[0] in vocab.things:
             return "beat"
-        is_beat = any(w in vocab.actions for w in lower[1:5]) or any(w in vocab.non_speakers for w in lower[1:3])
+        is_beat = any(w in vocab.actions for w in lower[1:5]) \
+            or any(w in vocab.non_speakers for w in lower[1:3])
         return "beat" if is_beat and not _mentions_speech(lower) else "subject"
     i = _skip_between(lower, subject_end)
     if i >= len(lower):
@@ -648,7 +663,8 @@ def _no_mark(doc: Document, speech: Speech, after: After) -> Iterator[Diagnostic
         return
     if after.kind == "end":
         yield Diagnostic(MISSING_END_PUNCTUATION.id, close, region.end,
-                         "The speech ends the paragraph without punctuation: end it with a full stop (or ? or !) "
+                         "The speech ends the paragraph without punctuation: end it with a full stop (or "
+                         "? or !) "
                          "before the closing quote.",
                          (Fix(close, close, ".", safe=False),))
     elif after.kind == "tag":
@@ -658,7 +674,8 @@ def _no_mark(doc: Document, speech: Speech, after: After) -> Iterator[Diagnostic
         replacement = "," + text[close:after.first_start] + shown[0]
         extra = f" and the tag stays lowercase (\"{shown}\")" if capital else ""
         yield Diagnostic(MISSING_COMMA_BEFORE_TAG.id, close, after.first_end,
-                         f"A speech tag follows, so the speech ends with a comma before the closing quote{extra}: "
+                         "A speech tag follows, so the speech ends with a comma before the closing "
+                         f"quote{extra}: "
                          f"`,{text[close:after.first_start]}{shown}`.",
                          (Fix(close, after.first_start + 1, replacement),))
     elif after.kind == "beat":
@@ -669,7 +686,8 @@ def _no_mark(doc: Document, speech: Speech, after: After) -> Iterator[Diagnostic
     elif after.kind == "subject":
         yield Diagnostic(MISSING_END_PUNCTUATION.id, close, after.first_end,
                          "The speech ends without punctuation before the closing quote: add a comma if "
-                         f"\"{' '.join(after.words[:2])}\" is a speech tag, or a full stop (and a capital) if it "
+                         f"\"{' '.join(after.words[:2])}\" is a speech tag, or a full stop (and a "
+                         "capital) if it "
                          "is an action.",
                          (Fix(close, close, ",", safe=False),))
 
@@ -738,7 +756,8 @@ def _after_comma(doc: Document, speech: Speech, after: After) -> Iterator[Diagno
     first = after.words[0]
     fixed = first[0].upper() + first[1:]
     yield Diagnostic(COMMA_BEFORE_BEAT.id, comma, after.first_end,
-                     f"A comma before the closing quote promises a speech tag, but \"{' '.join(after.words[:3])}\" "
+                     "A comma before the closing quote promises a speech tag, but "
+                     f"\"{' '.join(after.words[:3])}\" "
                      "is an action: end the speech with a full stop and start a new sentence "
                      f"(`.{text[comma + 1:after.first_start]}{fixed}`).",
                      (Fix(comma, comma + 1, ".", safe=False),
@@ -762,7 +781,8 @@ def _after_terminal(doc: Document, speech: Speech, after: After, mark: str) -> I
         return
     what = {"!": "an exclamation mark", "?": "a question mark"}.get(mark, "an ellipsis")
     yield _beat_diagnostic(doc, speech, after, BEAT_AS_TAG.id, insert="",
-                           message=f"After {what} the next words start a new sentence unless they are a speech "
+                           message=f"After {what} the next words start a new sentence unless they are a "
+                                   "speech "
                                    "tag, and these are an action")
 
 
@@ -818,7 +838,8 @@ def _american_placement(doc: Document, speech: Speech) -> Iterator[Diagnostic]:
     mark = text[outside]
     quote = region.close_quote
     yield Diagnostic(AMERICAN_PLACEMENT.id, outside, outside + 1,
-                     f"In American English the {'full stop' if mark == '.' else 'comma'} goes inside the closing "
+                     f"In American English the {'full stop' if mark == '.' else 'comma'} goes inside the "
+                     "closing "
                      f"quote: `{mark}{quote}`.",
                      (Fix(region.end - len(quote), outside + 1, mark + quote),))
 
@@ -827,7 +848,8 @@ def _unclosed(doc: Document, speech: Speech) -> Iterator[Diagnostic]:
     region = speech.region
     yield Diagnostic(UNCLOSED_QUOTE.id, region.start, region.start + 1,
                      "This quotation is never closed: add the closing quote where the speech ends. (A speech "
-                     "running on into the next paragraph is fine: the next paragraph then opens with a quote.)")
+                     "running on into the next paragraph is fine: the next paragraph then opens with a "
+                     "quote.)")
 
 
 def _is_american(ctx: Context) -> bool:
@@ -835,7 +857,7 @@ def _is_american(ctx: Context) -> bool:
     if dialect == "auto":
         facts = ctx.facts("dialect")
         dialect = str(getattr(facts, "dialect", None) or "")
-    return dialect.lower() in _LOWER_NAMES
+    return dialect.lower() == "en-us"
 
 
 CHECKS = [Dialogue]

@@ -66,9 +66,7 @@ def _is_elision(text: str, at: int) -> bool:
     if m:
         word = m.group(0).lower()
         nxt = text[at + 1 + m.end():at + 2 + m.end()]
-        if word in ELISIONS and nxt not in ("'", "’") or word == "n" and nxt in ("'", "’"):
-            return True
-        return False
+        return word in ELISIONS and nxt not in ("'", "’") or word == "n" and nxt in ("'", "’")
     return bool(_DECADE.match(text, at + 1))
 
 
@@ -137,7 +135,8 @@ def _single_quotations(text: str, start: int, end: int) -> list[Quotation]:
             continue
         if not _single_closes(text, at, end):
             continue
-        if _definitely_closes(text, at, end) or not _later_definite_close(text, positions[i + 1:], start, end):
+        later = positions[i + 1:]
+        if _definitely_closes(text, at, end) or not _later_definite_close(text, later, start, end):
             found.append(Quotation(open_at, at, open_char, ch))
             open_at = None
     if open_at is not None:
@@ -218,6 +217,6 @@ def continues_speech(text: str, start: int, end: int, style: str) -> bool:
     if opens_with_quote(text, start, end, style):
         return True
     if style == "single":
-        return _single_closes_earlier_speech(text, [m.start() for m in _SINGLE_CHARS.finditer(text, start, end)],
-                                             start, end)
+        singles = [m.start() for m in _SINGLE_CHARS.finditer(text, start, end)]
+        return _single_closes_earlier_speech(text, singles, start, end)
     return _closes_earlier_speech(text, [m.start() for m in _DOUBLE_CHARS.finditer(text, start, end)], start)
