@@ -235,6 +235,8 @@ _TRAILING_MARKUP = "_*"
 _CLOSE_NESTED = "'’\"”"
 _SENTENCE_INSIDE = re.compile(r"[.!?…][\"”'’]?\s+[\"“‘']?[A-Z]")
 _SPACE_THEN_WORD = re.compile(r"[ \t]+(?=[^\W_])")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_LOWERCASE_I = re.compile(r"i(?:['’](?:m|ll|ve|d))?")
 _CLAUSES = frozenset({"tag", "beat", "subject"})
 
 
@@ -359,8 +361,9 @@ def _opening(doc: Document, speech: Speech) -> Iterator[Diagnostic]:
                          "A space just inside the opening quote: quotation marks hug the words they enclose.",
                          (Fix(inner, m.end(), ""),))
     first = m.end() if m else inner
-    if (glued or _starts_sentence(doc, speech)) and not _is_label(doc, speech):
-        yield from _lowercase_start(doc, first)
+    word = _lowercase_word(doc, first)
+    if word and (glued or _starts_sentence(doc, speech)) and not _is_label(doc, speech):
+        yield _lowercase_start(first, word)
 
 
 def _glued_before(start: int, before_char: str) -> Diagnostic:
@@ -425,22 +428,25 @@ def _starts_sentence(doc: Document, speech: Speech) -> bool:
     return False
 
 
-def _lowercase_start(doc: Document, first: int) -> Iterator[Diagnostic]:
-    text = doc.text
-    m = re.match(r"[^\W\d_][\w'’-]*", text[first:first + 40])
+def _lowercase_word(doc: Document, first: int) -> str:
+    """The word at `first` if it is plain lowercase (not a brand like iPhone, nor the pronoun i)."""
+    m = _WORD.match(doc.text, first, first + 40)
     if not m:
-        return
+        return ""
     word = m.group(0)
     if not word[0].islower() or any(c.isupper() for c in word[1:]):
-        return
-    if word in ("i", "i'm", "i’m", "i'll", "i’ll", "i've", "i’ve", "i'd", "i’d"):
-        return  # the lowercase pronoun is the mechanics family's
+        return ""
+    if _LOWERCASE_I.fullmatch(word):
+        return ""  # the lowercase pronoun is the mechanics family's
+    return word
+
+
+def _lowercase_start(first: int, word: str) -> Diagnostic:
     fixed = word[0].upper() + word[1:]
-    yield Diagnostic(LOWERCASE_DIALOGUE.id, first, first + len(word),
-                     f"Speech starts with a lowercase \"{word}\": a quotation begins a new sentence, so "
-                     "write "
-                     f"\"{fixed}\" (lowercase only continues a sentence a speech tag interrupted).",
-                     (Fix(first, first + 1, fixed[0]),))
+    return Diagnostic(LOWERCASE_DIALOGUE.id, first, first + len(word),
+                      f"Speech starts with a lowercase \"{word}\": a quotation begins a new sentence, "
+                      f"so write \"{fixed}\" (lowercase only continues a sentence a speech tag interrupted).",
+                      (Fix(first, first + 1, fixed[0]),))
 
 
 def _is_quoted_phrase(doc: Document, speech: Speech) -> bool:
