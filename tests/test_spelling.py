@@ -251,3 +251,22 @@ def test_a_british_or_american_form_is_never_a_typo(word):
 
 def test_a_misspelt_suffix_is_no_dialect_variant():
     assert flagged("It was a wonderfull evening.", "S001") == ["wonderfull"]
+
+
+@pytest.mark.parametrize("text", [
+    "\"Papa, I did tut it with my thixty little hanchet.\"",
+    "\"Poor darlint, hear how purty she's singin', wid the pain.\"",
+    "\"Well, I hooked it offen Agnes.\"",
+    "\"Fancy fixins,\" said Grandma.",
+])
+def test_speech_spelt_as_spoken_is_not_a_typo(text):
+    assert flagged(text, "S001") == []
+
+
+def test_a_slip_of_the_fingers_in_dialogue_is_still_a_typo():
+    text = "\"Hold on tighly,\" she said. \"It's in the kitchne.\""
+    assert flagged(text, "S001") == ["tighly", "kitchne"]
+
+
+def test_a_name_after_a_title_is_a_proper_noun():
+    assert flagged("She read Wordsworth, Gray, Mrs. Hemans and Kipling.", "S001") == []

@@ -36,7 +36,7 @@ from typing import Any
 
 from ficlint.check import Check, Context
 from ficlint.diagnostics import Diagnostic, Fix
-from ficlint.document import WORD, Document, Region, RegionKind
+from ficlint.document import ABBREVIATIONS, WORD, Document, Region, RegionKind
 from ficlint.packs import PackError, parse_regions, rule_from_entry
 from ficlint.resources import data_dir, load_data
 from ficlint.rule import Rule
@@ -202,8 +202,10 @@ _STRETCH = re.compile(r"([a-z])\1\1", re.I)
 _SUFFIXES = ("'s", "'ll", "'ve", "'re", "'d", "'m", "n't", "s'")
 _OPENING = "\"“‘'*_([«"
 _MID_SENTENCE_BEFORE = ",;:–—-&/"
+_TITLE_BEFORE = re.compile(r"(?<![\w.])[A-Za-z]{1,5}$")
 _CLUSTER_WINDOW = 50  # characters: another odd word this close means dialect or a foreign phrase
-_MIN_TYPO_LENGTH = 5  # shorter unknown words are mostly speech (wid, dese), foreign (und) or names
+_MIN_TYPO_LENGTH = 5
+_MIN_SPOKEN_TYPO_LENGTH = 6  # shorter unknown words are mostly speech (wid, dese), foreign (und) or names
 _NAME_MIN_MID_SENTENCE = 2
 _NAME_MIN_OCCURRENCES = 3
 _RECURRING_MIN = 2
@@ -220,6 +222,7 @@ class Occurrence:
     end: int
     mid_sentence: bool
     reportable: bool  # False: a compound's part, italics, verse, or a dialect/foreign cluster
+    spoken: bool = False  # in dialogue, where characters may speak in dialect
 
 
 @dataclass
@@ -363,6 +366,9 @@ def _mid_sentence(text: str, start: int) -> bool:
     if i < 0:
         return False
     c = text[i]
+    if c == ".":
+        title = _TITLE_BEFORE.search(text, max(0, i - 6), i)
+        return title is not None and title.group(0).lower() in ABBREVIATIONS  # Mrs. Hemans
     return c.isalnum() or c in _MID_SENTENCE_BEFORE
 
 
@@ -453,7 +459,8 @@ def _occurrences(doc: Document, found: list[Hit], odd: dict[str, str | None]) ->
         reportable = not (_in_compound(text, start, end) or _emphasised(text, start, end)
                           or doc.paragraphs[region.paragraph].indented
                           or _clustered(found, n, strange))
-        out.append(Occurrence(part, start, start + len(part), _mid_sentence(text, start), reportable))
+        out.append(Occurrence(part, start, start + len(part), _mid_sentence(text, start), reportable,
+                              region.kind is RegionKind.DIALOGUE))
     return out
 
 
@@ -570,6 +577,8 @@ class Spelling(Check):
         if not ctx.is_enabled(POSSIBLE_TYPO.id):
             return None
         found = _suggest(word.lower())
+        if found and occ.spoken and not _slip_of_the_fingers(word.lower(), found[0]):
+            return None  # a character's way of saying it (fixin, thixty, darlint), not a typo
         return self._typo_diagnostic(occ, found) if found else None
 
     def _typo_diagnostic(self, occ: Occurrence, found: tuple[str, ...]) -> Diagnostic:
@@ -607,6 +616,13 @@ def _near_name(word: str, manuscript: Manuscript) -> str | None:
         if manuscript.capitalised.get(name, 0) >= 3 * own:
             return name
     return None
+
+
+def _slip_of_the_fingers(word: str, suggestion: str) -> bool:
+    """In speech, only a long word one mechanical slip from the suggestion
+    (a neighbouring key, a doubled, dropped or swapped letter) counts as a typo;
+    spellings of speech differ in sound (thixty, hanchet) or are short (offen)."""
+    return len(word) >= _MIN_SPOKEN_TYPO_LENGTH and edit_cost(word, suggestion) <= 0.8
 
 
 def _plural_pair(a: str, b: str) -> bool:
