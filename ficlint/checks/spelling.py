@@ -486,12 +486,13 @@ def _in_compound(text: str, start: int, end: int) -> bool:
 def _clustered(found: list[Hit], n: int, strange: Callable[[int], bool]) -> bool:
     """A strange word close by in the same paragraph: dialect or a foreign phrase, not a slip."""
     start, token, region = found[n]
-    for k in (n - 1, n + 1):
-        if 0 <= k < len(found):
-            other, other_token, other_region = found[k]
-            if other_region.paragraph == region.paragraph and abs(other - start) <= _CLUSTER_WINDOW \
-                    and other_token != token and strange(k):
+    for step in (-1, 1):
+        k = n + step
+        while 0 <= k < len(found) and abs(found[k][0] - start) <= _CLUSTER_WINDOW:
+            _other, other_token, other_region = found[k]
+            if other_region.paragraph == region.paragraph and other_token != token and strange(k):
                 return True
+            k += step
     return False
 
 
