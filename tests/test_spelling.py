@@ -270,3 +270,9 @@ def test_a_slip_of_the_fingers_in_dialogue_is_still_a_typo():
 
 def test_a_name_after_a_title_is_a_proper_noun():
     assert flagged("She read Wordsworth, Gray, Mrs. Hemans and Kipling.", "S001") == []
+
+
+@pytest.mark.parametrize("text", ["There was noone there.", "It was, infact, over.", "Wait abit.",
+                                  "She sat ontop of it.", "I like it alot."])
+def test_two_words_run_together_are_left_to_the_run_together_rules(text):
+    assert flagged(text, "S001") == []

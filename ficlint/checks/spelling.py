@@ -205,7 +205,9 @@ _MID_SENTENCE_BEFORE = ",;:–—-&/"
 _TITLE_BEFORE = re.compile(r"(?<![\w.])[A-Za-z]{1,5}$")
 _CLUSTER_WINDOW = 50  # characters: another odd word this close means dialect or a foreign phrase
 _MIN_TYPO_LENGTH = 5
-_MIN_SPOKEN_TYPO_LENGTH = 6  # shorter unknown words are mostly speech (wid, dese), foreign (und) or names
+_MIN_SPOKEN_TYPO_LENGTH = 6
+_RUN_TOGETHER_HEAD = 1000  # rank of a short first word (a, in, no, on)
+_RUN_TOGETHER_TAIL = 5000  # shorter unknown words are mostly speech (wid, dese), foreign (und) or names
 _NAME_MIN_MID_SENTENCE = 2
 _NAME_MIN_OCCURRENCES = 3
 _RECURRING_MIN = 2
@@ -575,7 +577,7 @@ class Spelling(Check):
             return None  # a proper noun the dictionary does not know
         if manuscript.counts[word.lower()] >= _RECURRING_MIN or len(word) < _MIN_TYPO_LENGTH:
             return None  # used again and again: deliberate (an invented word, a dialect form)
-        if not ctx.is_enabled(POSSIBLE_TYPO.id):
+        if not ctx.is_enabled(POSSIBLE_TYPO.id) or run_together(word.lower()):
             return None
         found = _suggest(word.lower())
         if found and occ.spoken and not _slip_of_the_fingers(word.lower(), found[0]):
@@ -617,6 +619,17 @@ def _near_name(word: str, manuscript: Manuscript) -> str | None:
         if manuscript.capitalised.get(name, 0) >= 3 * own:
             return name
     return None
+
+
+def run_together(word: str) -> bool:
+    """Two common words typed as one (noone, infact, abit): a missing space,
+    which the run-together rules report, not a misspelt word."""
+    rank = lexicon().rank
+    for i in range(1, min(3, len(word) - 2) + 1):
+        head, tail = word[:i], word[i:]
+        if rank.get(head, _RANKED) < _RUN_TOGETHER_HEAD and rank.get(tail, _RANKED) < _RUN_TOGETHER_TAIL:
+            return True
+    return False
 
 
 def _slip_of_the_fingers(word: str, suggestion: str) -> bool:
