@@ -160,6 +160,24 @@ def test_stdin_binary_and_cp1252():
     assert diag["text"] == ".." and diag["start"]["offset"] == 4
 
 
+def test_stdin_uses_the_configured_encoding(tmp_path):
+    (tmp_path / ".ficlint.yaml").write_text("encoding: koi8-r\n", encoding="utf-8")
+    result = run_cli(
+        "check",
+        "--format",
+        "json",
+        "--select",
+        "M004",
+        "--stdin-filename",
+        "c.txt",
+        "-",
+        cwd=tmp_path,
+        input="Она ушла. мир остался.".encode("koi8-r"),
+    )
+    (diag,) = result.json()["files"][0]["diagnostics"]
+    assert diag["text"] == "мир"
+
+
 def test_stdin_cannot_be_mixed_with_paths(story):
     result = run_cli("check", "-", "slip.md", cwd=story, input=SLIP)
     assert result.code == 2 and "stdin" in result.stderr

@@ -17,7 +17,7 @@ from ficlint.registry import RegistryError, load_failures
 from ficlint.reporters import FORMATS, reporter
 from ficlint.reporters.text import use_color
 from ficlint.source import InputError, decode
-from ficlint.workspace import RunOptions, lint_paths, lint_source
+from ficlint.workspace import ConfigCache, RunOptions, lint_paths, lint_source
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -171,11 +171,17 @@ def _run(paths: tuple[Path, ...], options: RunOptions, stdin_filename: Path | No
             fail("`-` (stdin) cannot be combined with other paths")
         data = sys.stdin.buffer.read()
         name = str(stdin_filename) if stdin_filename else "-"
+        context = stdin_filename.resolve() if stdin_filename else None
+        encoding = ConfigCache(options.config_file, options.overrides).for_file(
+            context or Path.cwd() / "stdin.md").encoding
         try:
-            source = decode(name, data)
+            source = decode(name, data, encoding)
         except InputError as err:
             return [FileResult(name, error=err)]
-        return [lint_source(source, options, stdin_filename.resolve() if stdin_filename else None)]
+        except LookupError:
+            fail(f"'encoding': unknown encoding {encoding!r}")
+            raise
+        return [lint_source(source, options, context)]
     return lint_paths(list(paths), options)
 
 
