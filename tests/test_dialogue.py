@@ -62,6 +62,9 @@ WRONG = [
     ("‘Really?’ she tilted her head.", [("D004", "’ she")]),
     ("“Please…” she begged. “don't go.”", [("D006", "don't")]),
     ("‘Wait,’ he said.‘Please.’", [("D009", "‘")]),
+    ('"Hi." Said Harry.', [("D001", '." Said')]),
+    ("“Why not?” Asked Ron.", [("D002", "Asked")]),
+    ("‘Where are you going’ he asked.", [("D003", "’ he")]),
 ]
 
 RIGHT = [
@@ -112,6 +115,8 @@ RIGHT = [
     '"Oi!" Ron yelled, "Get back here!"',
     '*"Hello,"* she whispered.',
     '"Sure," Draco drawled, rolling his eyes.',
+    '"Hi," said Harry. Said Ron, "Hello."',
+    "‘Why not?’ asked the Rat.",
     "She looked, as Peter said, “like any little gutter child.”",
     "“Your Jack”",
 ]
@@ -182,6 +187,9 @@ def _apply(text: str, rule: str) -> str:
     ('"stop crying" she felt sick.', "D007", '"stop crying." She felt sick.'),
     ('" I\'m here."', "D008", '"I\'m here."'),
     ('She slapped his arm"Derek!"', "D009", 'She slapped his arm. "Derek!"'),
+    ('"Where are you going" he asked.', "D003", '"Where are you going?" he asked.'),
+    ('"Why would you do that"', "D007", '"Why would you do that?"'),
+    ('"Hi." Said Harry.', "D001", '"Hi," said Harry.'),
 ])
 def test_fixes_produce_the_corrected_text(text, rule, fixed):
     assert _apply(text, rule) == fixed

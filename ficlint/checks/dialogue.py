@@ -210,6 +210,8 @@ class Vocabulary:
     written: frozenset[str]  # tag verbs that make the quotation a written message
     text_speak: frozenset[str]  # words that make it a text message
     introducers: frozenset[str]  # words after which a quotation is a phrase inside the narration
+    asking: frozenset[str]  # tag verbs that ask
+    question_words: frozenset[str]  # words that open a question
 
 
 @cache
@@ -227,7 +229,8 @@ def vocabulary() -> Vocabulary:
         things=forms("things"), non_speakers=forms("non_speakers"), phrases=phrases,
         inverted=forms("inverted_only"), between=forms("between"), pronouns=forms("pronouns"),
         determiners=forms("determiners"), titles=forms("titles") | ABBREVIATIONS, written=forms("written"),
-        text_speak=forms("text_speak"), introducers=forms("introducers"))
+        text_speak=forms("text_speak"), introducers=forms("introducers"), asking=forms("asking"),
+        question_words=forms("question_words"))
 
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|--|\S")
@@ -667,28 +670,31 @@ def _no_mark(doc: Document, speech: Speech, after: After) -> Iterator[Diagnostic
     close = region.end - 1
     if _is_quoted_phrase(doc, speech) or _is_label(doc, speech):
         return
+    question = _is_question(doc, speech)
+    end_with = "a question mark" if question else "a full stop (or ? or !)"
     if after.kind == "end":
+        mark = "?" if question else "."
         yield Diagnostic(MISSING_END_PUNCTUATION.id, close, region.end,
-                         "The speech ends the paragraph without punctuation: end it with a full stop (or "
-                         "? or !) "
-                         "before the closing quote.",
-                         (Fix(close, close, ".", safe=False),))
+                         f"The speech ends the paragraph without punctuation: end it with {end_with} before "
+                         "the closing quote.",
+                         (Fix(close, close, mark, safe=False),))
     elif after.kind == "tag":
         first = after.words[0]
         capital = _is_capitalized_pronoun(first)
         shown = first.lower() if capital else first
-        replacement = "," + text[close:after.first_start] + shown[0]
+        mark = "?" if question else ","
+        replacement = mark + text[close:after.first_start] + shown[0]
         extra = f" and the tag stays lowercase (\"{shown}\")" if capital else ""
+        what = "a question mark (it asks something)" if question else "a comma"
         yield Diagnostic(MISSING_COMMA_BEFORE_TAG.id, close, after.first_end,
-                         "A speech tag follows, so the speech ends with a comma before the closing "
-                         f"quote{extra}: "
-                         f"`,{text[close:after.first_start]}{shown}`.",
+                         f"A speech tag follows, so the speech ends with {what} before the closing "
+                         f"quote{extra}: `{mark}{text[close:after.first_start]}{shown}`.",
                          (Fix(close, after.first_start + 1, replacement),))
     elif after.kind == "beat":
-        yield _beat_diagnostic(doc, speech, after, MISSING_END_PUNCTUATION.id, insert=".",
+        insert = "?" if question else "."
+        yield _beat_diagnostic(doc, speech, after, MISSING_END_PUNCTUATION.id, insert=insert,
                                message="The speech ends without punctuation and an action follows: end the "
-                                       "speech with a full stop (or ? or !) and start the action as a new "
-                                       "sentence")
+                                       f"speech with {end_with} and start the action as a new sentence")
     elif after.kind == "subject":
         yield Diagnostic(MISSING_END_PUNCTUATION.id, close, after.first_end,
                          "The speech ends without punctuation before the closing quote: add a comma if "
@@ -696,6 +702,18 @@ def _no_mark(doc: Document, speech: Speech, after: After) -> Iterator[Diagnostic
                          "capital) if it "
                          "is an action.",
                          (Fix(close, close, ",", safe=False),))
+
+
+def _is_question(doc: Document, speech: Speech) -> bool:
+    """Does the speech ask something: its last sentence opens with a question
+    word (`where are you going`), or its tag says so (`he asked`)?"""
+    vocab = vocabulary()
+    if speech.follows.kind == "tag" and any(w.lower() in vocab.asking for w in speech.follows.words[:4]):
+        return True
+    inner = doc.text[speech.region.inner_start:speech.region.inner_end]
+    last = re.split(r"[.!?…]+\s+", inner)[-1]
+    first = _WORD.match(last.lstrip(" \t\"'“‘*_"))
+    return bool(first) and first.group(0).lower() in vocab.question_words
 
 
 def _is_label(doc: Document, speech: Speech) -> bool:
@@ -733,17 +751,24 @@ def _is_capitalized_pronoun(word: str) -> bool:
 
 
 def _after_full_stop(doc: Document, speech: Speech, after: After) -> Iterator[Diagnostic]:
-    if after.kind not in _CLAUSES or not after.words[0][0].islower() or _is_quoted_phrase(doc, speech):
+    capital_verb = _is_capitalized_tag_verb(after)
+    if after.kind not in _CLAUSES or not (after.words[0][0].islower() or capital_verb) \
+            or _is_quoted_phrase(doc, speech):
         return
     text = doc.text
     dot = _mark_offset(doc, speech.region)
     if _abbreviation_before(text, dot):
         return  # "at six a.m." she said
     if after.kind == "tag":
+        fixes = [Fix(dot, dot + 1, ",")]
+        tag = " ".join(after.words[:2])
+        if capital_verb:
+            tag = tag[0].lower() + tag[1:]
+            fixes.append(Fix(after.first_start, after.first_start + 1, tag[0]))
         yield Diagnostic(TAG_AFTER_FULL_STOP.id, dot, after.first_end,
-                         f"A speech tag (\"{' '.join(after.words[:2])}\") follows, so the speech ends with a "
-                         "comma, not a full stop: the tag is part of the same sentence.",
-                         (Fix(dot, dot + 1, ","),))
+                         f"A speech tag (\"{tag}\") follows, so the speech ends with a comma, not a full "
+                         "stop: the tag is part of the same sentence, and stays lowercase.",
+                         tuple(fixes))
     else:
         yield _beat_diagnostic(doc, speech, after, BEAT_AS_TAG.id, insert="",
                                message="After a full stop the next words start a new sentence, and these are "
@@ -797,6 +822,9 @@ def _capitalized_tag(after: After, strict: bool) -> Iterator[Diagnostic]:
     sentence (`"Why?" He spoke with pride.`), so only a bare tag counts there:
     `"Why?" He asked.`"""
     first = after.words[0]
+    if _is_capitalized_tag_verb(after):
+        yield _lower_tag_word(after)
+        return
     if not _is_capitalized_pronoun(first) or len(after.words) < 2:
         return
     lower_words = [w.lower() for w in after.words]
@@ -806,11 +834,26 @@ def _capitalized_tag(after: After, strict: bool) -> Iterator[Diagnostic]:
     if strict and (lower_words[verb] not in vocabulary().speech or len(after.words) > verb + 2
                    or after.stop not in (".", "end")):
         return  # "Jill!" He choked.  "Why?" He answered, "Yes."
+    yield _lower_tag_word(after)
+
+
+def _lower_tag_word(after: After) -> Diagnostic:
+    first = after.words[0]
     lower = first.lower()
-    yield Diagnostic(CAPITALIZED_TAG.id, after.first_start, after.first_end,
-                     f"\"{first} {after.words[1]}\" is a speech tag, part of the quotation's sentence: write "
-                     f"\"{lower}\" in lowercase.",
-                     (Fix(after.first_start, after.first_start + 1, lower[0]),))
+    return Diagnostic(CAPITALIZED_TAG.id, after.first_start, after.first_end,
+                      f"\"{first} {after.words[1]}\" is a speech tag, part of the quotation's sentence: "
+                      f"write \"{lower}\" in lowercase.",
+                      (Fix(after.first_start, after.first_start + 1, lower[0]),))
+
+
+def _is_capitalized_tag_verb(after: After) -> bool:
+    """`Said Harry`, `Asked the Mole`: a tag whose verb comes first, wrongly capitalized."""
+    if len(after.words) < 2 or not after.words[0][0].isupper():
+        return False
+    vocab = vocabulary()
+    second = after.words[1]
+    speaker = second[0].isupper() or second.lower() in vocab.pronouns or second.lower() in vocab.determiners
+    return after.words[0].lower() in vocab.speech and speaker
 
 
 def _beat_diagnostic(doc: Document, speech: Speech, after: After, rule: str, insert: str,
