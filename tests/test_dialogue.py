@@ -230,6 +230,19 @@ def test_a_speech_running_through_verse_is_not_unclosed():
     assert _findings(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    '"Check https://example.com/x now," she said.',
+    '"Look <!-- a note --> here," she said.',
+    '"Type `ls` here," she said.',
+])
+def test_markup_inside_a_quotation_does_not_break_it(text):
+    assert _findings(text) == []
+
+
+def test_a_quotation_cut_by_markup_is_still_checked_whole():
+    assert _findings('"stop <!-- x --> it" she felt sick.') == [("D006", "stop"), ("D007", '" she')]
+
+
 def test_a_lowercase_pronoun_i_is_left_to_mechanics():
     assert lint('"i know it hurts," he said.', "D") == []
 

@@ -308,12 +308,32 @@ def _speeches_by_paragraph(doc: Document) -> Iterator[list[Speech]]:
     for region in doc.regions:
         if region.paragraph != paragraph:
             if regions:
-                yield _speeches(doc, regions)
+                yield _speeches(doc, _join_markup(regions))
             paragraph, regions = region.paragraph, []
-        if region.kind in (RegionKind.NARRATION, RegionKind.DIALOGUE):
+        if region.kind in (RegionKind.NARRATION, RegionKind.DIALOGUE, RegionKind.MARKUP):
             regions.append(region)
     if regions:
-        yield _speeches(doc, regions)
+        yield _speeches(doc, _join_markup(regions))
+
+
+def _join_markup(regions: list[Region]) -> list[Region]:
+    """The paragraph's regions with each quotation whole again where inline
+    markup (a URL, a comment, `code`) cut it into pieces; markup itself dropped."""
+    if all(r.kind is not RegionKind.MARKUP for r in regions):
+        return regions
+    joined: list[Region] = []
+    for region in regions:
+        last = joined[-1] if joined else None
+        if last is not None and last.kind is RegionKind.DIALOGUE and not last.close_quote \
+                and region.kind is not RegionKind.NARRATION:
+            close = region.close_quote if region.kind is RegionKind.DIALOGUE else ""
+            joined[-1] = Region(RegionKind.DIALOGUE, last.start, region.end, last.paragraph, last.open_quote,
+                                close, region.continues)
+        elif last is not None and last.kind is RegionKind.NARRATION and region.kind is RegionKind.NARRATION:
+            joined[-1] = Region(RegionKind.NARRATION, last.start, region.end, last.paragraph)
+        elif region.kind is not RegionKind.MARKUP:
+            joined.append(region)
+    return joined
 
 
 def _speeches(doc: Document, regions: list[Region]) -> list[Speech]:
