@@ -116,12 +116,15 @@ _IMPERSONAL = re.compile(r"(?:\s+[\w’'-]+){0,5}?\s+(?:to|that|when|if|how|what
 _SUBORDINATE = re.compile(r"(?:\b(?:when|whenever|if|unless|until|till|once|wherever|where|while|after|before|"
                           r"so long as|as long as)"
                           r"|\bas\s+[a-z]+\s+as)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
-_COMPARISON = re.compile(r"\b(?:as|than|like|whom|which|whose)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+_COMPARISON = re.compile(r"\b(?:than|like|as\s+[a-z]+\s+as)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+_COMPARISON_OR_RELATIVE = re.compile(r"\b(?:as|than|like|whom|which|whose)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _PRESENT_MODAL = re.compile(r"\b(?:may|can|will|shall|must)\b", re.I)
 _ANY_MODAL = re.compile(r"\b(?:would|could|should|might|must|will|can|shall|may)\b", re.I)
 _TO_VERB = re.compile(r"\bto\s+([a-z]+)")
-_CLAUSE_BREAK = re.compile(r"[;:!?\"“”]|,\s+(?:and|but|for|so|while)\b|\s(?:--|—)\s?")
+_CLAUSE_BREAK = re.compile(r"[,;:!?\"“”]|\s(?:--|—)\s?")
 _TOKEN = re.compile(r"[A-Za-z’'-]+|[,;:(.!?]")
+_NP_BOUNDARY = frozenset("and or but nor for at in on by to from with into onto upon after before during since "
+                         "until through under over about against among between within without".split())
 _DEFINITE = frozenset("the her his their its my your our".split())
 _GENERIC_DETERMINERS = frozenset("a an all every each any some no to such many most few".split())
 _CHARACTERS = frozenset(("he", "she", "they"))
@@ -132,6 +135,8 @@ _ENDING_QUESTION = re.compile(r"[?][\"”’'*_)\]]*\s*$")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z’'-]+)\W*$")
 _SENTENCE_END = re.compile(r"(?:[.!?]+|…)[\"”’'\)\]*_]*\s+(?=[\"“‘'(*_]*[A-Z0-9])")
 _NAME_VERB = re.compile(r"(?P<name>[A-Z][a-z]+)[ \t]+(?P<nverb>[a-z]+)\b(?!['’]\w)(?=\s+(?P<next>[a-z]+))?")
+_AFTER_NAME_VERB = frozenset("her him them his their its the a an one to at in on into onto with for from up down "
+                             "off out back away over across toward towards through".split())
 _AFTER_VERB = frozenset("her him them it his their its up down off out back away".split())
 
 
@@ -262,7 +267,7 @@ class Lexicon:
         self.non_finite_before = frozenset([*self.determiners, *self.auxiliaries, *_BE, *_MODALS, "is", "are",
                                             "am", "get", "got", "getting", "become", "became", "seemed", "looked"])
         # capitalised words that are not a name before a verb ("Then", "She", "There")
-        self.not_names = frozenset([*self.subjects, "who", "one", *self.determiners, *self.relative, *words["adverbs"],
+        self.not_names = frozenset([*self.subjects, "who", "one", *words["not_names"], *self.determiners, *self.relative, *words["adverbs"],
                                     *words["contraction_hosts"], *words["not_verbs"], *self.other, *self.past_of])
         # forms that after a name are a finite verb ("Karen smiles", "Karen smiled")
         self.name_verbs = frozenset((self.past_forms | (self.third_forms - self.base_forms)) - self.noun_like
@@ -349,7 +354,7 @@ class Tense(Check):
             rf"\b(?P<host>{hosts})(?P<contr>['’](?:s|re|m|ve))\b"
             rf"|\b(?P<subj>{subjects})\s+(?:{adverb}\s+){{0,2}}(?!and\b)(?P<verb>[a-z]+(?:n['’]t)?)\b(?!['’]\w)"
             rf"|\b(?P<aux>{auxiliaries})\b(?!['’]\w)"
-            rf"|\band\s+(?:{adverb}\s+)?(?P<cverb>[a-z]+)(?=\s+(?:{objects})\b)"
+            rf"|\band\s+(?:{adverb}\s+)?(?=(?P<cverb>[a-z]+)\b(?!['’])(?:\s+(?P<obj>{objects})\b)?)"
         )
 
     @cached_property
@@ -433,6 +438,7 @@ class Tense(Check):
         if len(low) != len(text):
             low, pattern = text, self.finite_any_case
         found: list[Verb] = []
+        maybe: list[tuple[str, Verb]] = []  # a name and a word that may be a verb or a noun ("Grif grins")
         for span, paragraph in self._narration(doc):
             for m in pattern.finditer(low, span.start, span.end):
                 verb = self._verb(m, text, lex)
@@ -442,6 +448,10 @@ class Tense(Check):
                 verb = _after_name(m, lex)
                 if verb is not None:
                     found.append(verb._replace(paragraph=paragraph))
+                elif _maybe_name_verb(m, lex):
+                    maybe.append((m.group("name"), _after_name(m, lex, maybe=True)._replace(paragraph=paragraph)))
+        characters = {_word_before(text, v.start) for v in found if v.kind == "name" and v.tense == PAST}
+        found.extend(verb for name, verb in maybe if name in characters)
         found.sort()
         return [v for i, v in enumerate(found) if not i or v.start != found[i - 1].start]
 
@@ -514,7 +524,7 @@ class Tense(Check):
         past = [lex.has_finite_past(n) for n in narration]
         clauses = []
         for i, (start, end) in enumerate(zip(bounds, bounds[1:])):
-            around = [j for j in (i - 1, i + 1) if 0 <= j < len(groups)]
+            around = _nearest_narration(narration, i)
             clauses.append(Clause(start, end, text[start:end], groups[i], tuple(groups[j] for j in around),
                                   statements, narration[i], names, past[i], tuple(past[j] for j in around)))
         return clauses
@@ -528,7 +538,8 @@ class Tense(Check):
         if self.narrator.search(clause.narration):
             return 0.0
         window = max(clause.start, verb.start - 60)
-        if _COMPARISON.search(text, window, verb.start) or _PRESENT_MODAL.search(clause.narration):
+        comparison = _COMPARISON if verb.subject in ("he", "she", "they") else _COMPARISON_OR_RELATIVE
+        if comparison.search(text, window, verb.start) or _PRESENT_MODAL.search(clause.narration):
             return 0.0  # "as a lantern is lighted by the candle", "alarming as an intruder may be, he is"
         if _SUBORDINATE.search(text, window, verb.start) and \
                 (not clause.has(PAST) or sum(1 for v in clause.verbs if v.tense == PRESENT) > 1):
@@ -539,20 +550,36 @@ class Tense(Check):
             _subject(text, lex, verb, clause)
         if subject in ("i", "we"):
             return 0.0  # a first-person narrator's aside: "I still remember", "the exception I speak of"
+        if subject == "they" and verb.word.lower() not in lex.auxiliaries:
+            subject = "they-acting"  # "They make their way to the river": the characters, not people in general
+        if subject == "and":
+            return 0.8 if self._coordinated_with(text, lex, clause, verb.start) == PAST else 0.0
         if subject in ("there", "it", "that", "this", "here", "what", "they"):
-            # "There are no velvet ropes at SouthPaw, and that's just the way she liked it."
-            # ("they" is as often people in general as the characters)
-            character_past = any(v.tense == PAST and (v.subject in ("he", "she") or v.kind == "name")
-                                 for v in clause.verbs)
-            return 0.7 if character_past and not clause.elsewhere(PRESENT) and not self._impersonal(text, verb, clause) \
-                else 0.0
-        if subject not in ("he", "she", "name", "definite"):
+            return self._weak_statement(text, verb, clause, subject)
+        if subject not in ("he", "she", "they-acting", "name", "definite"):
             return 0.0
         if clause.has(PAST):
             return 0.8 if verb.character else 0.7 if not clause.elsewhere(PRESENT) else 0.0
-        if _ENDING_QUESTION.search(clause.text):
+        if _ENDING_QUESTION.search(clause.text) or clause.elsewhere(PRESENT):
             return 0.0
-        return 0.65 if clause.between(PAST) and not clause.elsewhere(PRESENT) else 0.0
+        if clause.between(PAST):
+            return 0.65
+        # a character's action in a paragraph of dialogue: "Come here," she says.
+        return 0.6 if not clause.neighbours and verb.kind in ("subject", "name") and subject != "definite" else 0.0
+
+    def _weak_statement(self, text: str, verb: Verb, clause: Clause, subject: str) -> float:
+        """A present "is / are / has" after "there", "it", "that" or "they": a slip only beside a past
+        verb of the story ("There are no velvet ropes at SouthPaw, and that's just the way she liked
+        it"), never a comment of the narrator's ("It is impossible to …", "There are men who …")."""
+        if clause.elsewhere(PRESENT) or subject in ("it", "this") and self._impersonal(text, verb, clause):
+            return 0.0
+        character_past = any(v.tense == PAST and (v.subject in ("he", "she") or v.kind == "name")
+                             for v in clause.verbs)
+        if character_past or subject in ("it", "this") and clause.has(PAST):
+            return 0.7
+        # "There is another pause." between sentences told in the past
+        alone = subject == "there" and not clause.has(PAST) and not _ENDING_QUESTION.search(clause.text)
+        return 0.6 if alone and clause.between(PAST) else 0.0
 
     def _impersonal(self, text: str, verb: Verb, clause: Clause) -> bool:
         """ "It is true", "it is impossible to …": the narrator's comment, not the story."""
@@ -609,6 +636,8 @@ class Tense(Check):
             elif word in _MODALS or word in lex.auxiliaries or word.endswith("n't") or word in _BE or word == "to":
                 return None
             elif word in lex.past_forms and previous not in lex.determiners:
+                if previous in ("had", "hadn't"):
+                    return PAST  # "he had finished reading, and is now gazing"
                 if previous in lex.non_finite_before or previous in _OBJECT_PRONOUNS:
                     return None  # "had been received and warn", "have it refused and get away"
                 return None if word in _GOVERNING and skipped else PAST
@@ -641,33 +670,48 @@ def _majority(verbs: list[Verb]) -> SceneTense | None:
 
 def _subject(text: str, lex: Lexicon, verb: Verb, clause: Clause) -> str:
     """What kind of subject an auxiliary has, read backwards from it: "there", "it", "that" …;
-    "definite" (the bar, her hands, Mr. Frank), or "" when it is generic or unknown
-    (children, a rebellious girl, the way to be artistic, which)."""
+    "definite" (the bar, her hands, Mr. Frank), "and" (a verb coordinated with the one before:
+    "went on, and are rounding the bend"), or "" when it is generic or unknown (children, a
+    rebellious girl, the way to be artistic, which)."""
     if verb.kind == "contraction":
         return verb.subject
-    words = _TOKEN.findall(text, max(clause.start, verb.start - 60), verb.start)[-6:]
+    words = _TOKEN.findall(text, max(clause.start, verb.start - 60), verb.start)[-7:]
     phrase: list[tuple[str, bool]] = []  # the subject's words, last first, and whether each starts a sentence
+    determiner = ""
     for i in range(len(words) - 1, -1, -1):
         token, word = words[i], words[i].lower()
         if not phrase and (word in lex.adverbs or word.endswith("ly")):
             continue
-        if token in ",;:(.!?" or len(phrase) >= 4:
+        if not phrase and word == "and":
+            return "and"
+        if token in ",;:(.!?" or word in _NP_BOUNDARY or len(phrase) >= 5:
             break
-        phrase.append((token, i == 0 or words[i - 1] in ".!?"))
+        if word in lex.relative:
+            return ""
+        starts = i == 0 or words[i - 1] in ".!?" and not (i > 1 and words[i - 2].lower() in ABBREVIATIONS)
+        phrase.append((token, starts))
+        if word in _DEFINITE or word in _GENERIC_DETERMINERS:
+            determiner = word
+            break
     if not phrase:
         return ""
     first = phrase[0][0].lower()
     if first in ("there", "it", "this", "that", "here", "what"):
         return first
-    lowered = {token.lower() for token, _ in phrase}
-    if lowered & (lex.relative | _GENERIC_DETERMINERS):
-        return ""
-    if lowered & _DEFINITE:
-        return "definite"
+    if determiner:
+        return "definite" if determiner in _DEFINITE else ""
     for token, starts in phrase:
-        if token[:1].isupper() and (not starts or token in clause.names and token.lower() not in lex.other):
+        if token.endswith(("'s", "’s")) or token[:1].isupper() and (
+                not starts or token in clause.names and token.lower() not in lex.other):
             return "definite"  # a name
     return ""
+
+
+def _nearest_narration(narration: list[str], i: int) -> list[int]:
+    """The sentences before and after sentence i that have narration (dialogue-only ones skipped)."""
+    before = next((j for j in range(i - 1, -1, -1) if narration[j].strip()), None)
+    after = next((j for j in range(i + 1, len(narration)) if narration[j].strip()), None)
+    return [j for j in (before, after) if j is not None]
 
 
 def _governs(before: str, end: int) -> bool:
@@ -699,6 +743,12 @@ def _between_dashes(before: str) -> bool:
 
 def _match_case(word: str, like: str) -> str:
     return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+def _word_before(text: str, at: int) -> str:
+    """The word just before offset `at`, as written."""
+    words = text[max(0, at - 40):at].split()
+    return words[-1] if words else ""
 
 
 def _previous_word(low: str, at: int) -> str:
@@ -762,11 +812,11 @@ def _coordinated(m: re.Match[str], text: str, lex: Lexicon) -> Verb | None:
     raw = text[start:end]
     if word in lex.modifiers or word in _MODALS:
         return None
-    if word in lex.noun_like and not _verb_before_and(m, lex):
+    if word in lex.noun_like and not (m.group("obj") and _verb_before_and(m, lex)):
         return None
     if word in lex.past_forms:
         return Verb(start, end, raw, PAST, "and", "", lex.third_of.get(word, ""), word in lex.participles)
-    if word in lex.base_forms and lex.past_of.get(word, word) != word:
+    if word in lex.base_forms and lex.past_of.get(word, word) != word and m.group("obj"):
         return Verb(start, end, raw, PRESENT, "and", "", lex.past_of[word])
     if word in lex.third_forms and word not in lex.other:
         return Verb(start, end, raw, PRESENT, "and", "", lex.past_of.get(word, ""))
@@ -781,10 +831,18 @@ def _verb_before_and(m: re.Match[str], lex: Lexicon) -> bool:
         or word in _OBJECT_PRONOUNS or word in _PARTICLES
 
 
-def _after_name(m: re.Match[str], lex: Lexicon) -> Verb | None:
+def _maybe_name_verb(m: re.Match[str], lex: Lexicon) -> bool:
+    """An -s form that may be a plural noun after a capitalised word: a verb if the word
+    is a character's name ("Grif grins", not "Sunday papers")."""
     word = m.group("nverb")
-    if word not in lex.name_verbs and not (word in lex.third_forms and m.group("next") in _AFTER_VERB
-                                           and word not in lex.base_forms):
+    return word in lex.third_forms and word not in lex.base_forms and word not in lex.auxiliaries \
+        and m.group("name").lower() not in lex.not_names and m.group("next") in _AFTER_NAME_VERB
+
+
+def _after_name(m: re.Match[str], lex: Lexicon, maybe: bool = False) -> Verb | None:
+    word = m.group("nverb")
+    if not maybe and word not in lex.name_verbs and not (
+            word in lex.third_forms and m.group("next") in _AFTER_VERB and word not in lex.base_forms):
         return None
     raw = word
     if m.group("name").lower() in lex.not_names:

@@ -1,0 +1,165 @@
+"""Tense drift (T001, T002): slips in past and present narration, and the many
+correct shifts of tense that must be left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import flagged, lint, run_cli
+
+PAST_BEFORE = "Karen was tired. She walked into the bar and she ordered a drink. She waited for a while."
+PAST_AFTER = "Then she finished her drink and she left."
+PRESENT_BEFORE = "Karen is tired. She walks into the bar and she orders a drink. She waits for a while."
+PRESENT_AFTER = "Then she finishes her drink and she leaves."
+
+
+def in_past(sentence: str) -> str:
+    return f"{PAST_BEFORE} {sentence} {PAST_AFTER}"
+
+
+def in_present(sentence: str) -> str:
+    return f"{PRESENT_BEFORE} {sentence} {PRESENT_AFTER}"
+
+
+# -- slips that must be found -------------------------------------------------
+
+@pytest.mark.parametrize("sentence, slip", [
+    ("She pulled her dress down as the wind blew and check her reflection in the window.", "check"),
+    ("There are no velvet ropes at SouthPaw, and that's just the way she liked it.", "are"),
+    ("She looked around and sees him at the far end of the room.", "sees"),
+    ("He came over, and she smiles at him before she turned away.", "smiles"),
+    ("She walks to the window.", "walks"),
+    ("Karen smiled when Dev sits down beside her.", "sits"),
+    ("The music was loud and her head is pounding.", "is"),
+    ("She was tired, and she has no idea what to say.", "has"),
+])
+def test_present_tense_slips_in_past_narration_are_flagged(sentence, slip):
+    assert slip in flagged(in_past(sentence), "T001")
+
+
+@pytest.mark.parametrize("sentence, slip", [
+    ("She opens the door and walked out into the rain.", "walked"),
+    ("He looked at his watch.", "looked"),
+    ("She stands up, she turned to the window and stares at the rain.", "turned"),
+])
+def test_past_tense_slips_in_present_narration_are_flagged(sentence, slip):
+    assert slip in flagged(in_present(sentence), "T002")
+
+
+def test_the_fix_is_the_form_the_scene_wants():
+    text = in_past("She pulled her dress down as the wind blew and check her reflection in the window. "
+                   "There are no velvet ropes at SouthPaw, and she liked it.")
+    fixes = {text[d.start:d.end]: d.fixes[0] for d in lint(text, "T001")}
+    assert fixes["check"].replacement == "checked"
+    assert fixes["are"].replacement == "were"
+    assert not fixes["check"].safe
+
+
+def test_the_message_says_the_scene_tense_and_how_sure():
+    [finding] = [d for d in lint(in_past("She walks to the window."), "T001")]
+    assert "past tense" in finding.message
+    assert "sure" in finding.message
+    assert finding.confidence is not None and 0 < finding.confidence < 1
+
+
+def test_each_scene_has_its_own_tense():
+    past_scene = in_past("She looked out of the window.")
+    present_scene = in_present("She looks out of the window.")
+    text = f"{past_scene}\n\n* * *\n\n{present_scene}\n\n* * *\n\n{in_past('She walks to the window.')}"
+    assert flagged(text, "T001") == ["walks"]
+    assert flagged(text, "T002") == []
+
+
+# -- correct text that must be left alone -------------------------------------
+
+PAST_ALLOWED = [
+    "\"I know you feel it too,\" she said quietly.",  # present-tense dialogue
+    "\"Is he here?\" she asked. \"He never comes on Mondays.\"",
+    "She knew that the earth is round.",  # reported speech / thought
+    "He told her that he loves her.",
+    "She said she is tired of waiting.",
+    "She wondered whether he has any idea.",
+    "She would leave in the morning, and he could do nothing about it.",  # futures in the past
+    "Tomorrow she would tell him everything.",
+    "*He is never going to change,* she thought.",  # italic thoughts
+    "_This is the best night of my life,_ she thought.",
+    "Men are like that.",  # timeless truths in a sentence of their own
+    "Water boils at a hundred degrees.",
+    "It is a truth universally acknowledged that a single man wants a wife.",
+    "People always say that first love is the hardest.",
+    "Where is he? she wondered.",  # free indirect thought
+    "She is right, he thought.",
+    "He was, as it were, a stranger in his own house.",  # set phrases
+    "It seems a pity that he never came back.",
+    "It was a small town (the town is still there today) and she loved it.",  # an aside in parentheses
+    "She could not remember when the last bus leaves.",
+    "She lit a candle, as one does when the power fails.",
+    "The phantom of bigness, which London encourages, was laid for ever.",
+    "Everything was quiet, as it always is before a storm.",
+    "It was taller than he is.",
+    "She smiled at the barman, who knows everyone in town.",
+]
+
+
+@pytest.mark.parametrize("sentence", PAST_ALLOWED)
+def test_correct_sentences_in_past_narration_are_not_flagged(sentence):
+    assert flagged(in_past(sentence), "T001") == []
+
+
+def test_first_person_retrospective_asides_are_not_flagged():
+    text = ("I was nine that summer. I still remember the smell of the river. We swam every day and "
+            "I think we were happy. I know now that it could not last. My father worked at the mill.")
+    assert flagged(text, "T001") == []
+
+
+def test_a_marked_flashback_is_not_flagged():
+    text = (f"{PAST_BEFORE}\n\nFlashback: She is seven and her father lifts her onto the wall.\n\n{PAST_AFTER} "
+            "She went home and slept.")
+    assert flagged(text, "T001") == []
+
+
+def test_headings_and_authors_notes_are_not_flagged():
+    text = ("A/N: This is my first fic and I hope you like it! Reviews are welcome.\n\n"
+            "Chapter One - Where She Goes\n\n"
+            f"{PAST_BEFORE} {PAST_AFTER}\n\nA/N: Thanks for reading, I love you all.")
+    assert flagged(text, "T001") == []
+
+
+def test_present_dialogue_in_past_narration_is_not_flagged():
+    text = ("Karen looked at him for a long time.\n\n\"You never listen,\" she said. \"You just don't. "
+            "Everyone knows it.\"\n\nHe shrugged and turned away. She picked up her bag and left.")
+    assert flagged(text, "T001") == []
+
+
+PRESENT_ALLOWED = [
+    "She reads the letter he wrote the night before he left.",  # earlier events
+    "Yesterday she waited for hours, and today she waits again.",
+    "\"I waited for hours,\" she says.",
+    "She remembers how he smiled at her.",
+    "He was her first love, and she knows it.",
+]
+
+
+@pytest.mark.parametrize("sentence", PRESENT_ALLOWED)
+def test_correct_sentences_in_present_narration_are_not_flagged(sentence):
+    assert flagged(in_present(sentence), "T002") == []
+
+
+def test_present_tense_narration_is_not_flagged_as_a_slip_of_the_past():
+    text = in_present("She looks out of the window. The street is empty and the rain falls.")
+    assert flagged(text, "T001") == []
+
+
+# -- the real command line ---------------------------------------------------
+
+def test_cli_reports_tense_slip_with_unsafe_fix(tmp_path):
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text("# Chapter One\n\n" + in_past("She walks to the window.") + "\n", encoding="utf-8")
+    result = run_cli("check", "--select", "T", "--format", "json", "--no-cache", str(chapter))
+    [file] = result.json()["files"]
+    [diagnostic] = file["diagnostics"]
+    assert diagnostic["rule"] == "T001"
+    assert diagnostic["category"] == "tense"
+    assert "past tense" in diagnostic["message"]
+    text = run_cli("check", "--select", "T", "--no-cache", str(chapter)).stdout
+    assert "walked" in text
