@@ -184,7 +184,7 @@ def find_hits(doc: Document) -> tuple[list[Hit], set[str]]:
     return found[0], set(found[1])
 
 
-_RECENT_MAX = 64
+_RECENT_MAX = 256
 _recent_hits: dict[tuple[str, int, int], tuple[list[Hit], frozenset[str]]] = {}
 
 
