@@ -278,3 +278,20 @@ def test_compiled_data_is_current_with_its_source_and_exceptions():
     with gzip.open(ROOT / "ficlint" / "data" / "dialect-variants.json.gz", "rt", encoding="utf-8") as fh:
         shipped = json.load(fh)
     assert shipped == build_dialect_data.build(), "run: python scripts/build_dialect_data.py"
+
+
+def test_dialect_option_on_the_command_line(tmp_path):
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text("She realised the colour of the sky had changed. He organized the theater trip.\n",
+                       encoding="utf-8")
+
+    def found(dialect: str) -> dict[str, str]:
+        result = run_cli("check", "--format", "json", "--no-cache", "--select", "V", "--dialect", dialect,
+                         str(chapter))
+        return {d["message"].split('"')[1]: d for f in result.json()["files"] for d in f["diagnostics"]}
+
+    assert set(found("en-US")) == {"realised", "colour"}
+    assert set(found("en-GB")) == {"organized", "theater"}
+    oxford = found("en-GB-oxendict")
+    assert set(oxford) == {"realised", "theater"}
+    assert "Oxford" in oxford["realised"]["message"]
