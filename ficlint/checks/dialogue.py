@@ -882,7 +882,9 @@ def _beat_diagnostic(doc: Document, speech: Speech, after: After, rule: str, ins
     close = speech.region.end - 1
     first = after.words[0]
     fixed = first[0].upper() + first[1:]
-    shown = f"{insert}{text[close:after.first_start]}{fixed}"
+    last_word = re.search(r"[\w'’]+[^\w\s]*$", text[max(speech.region.inner_start, close - 20):close])
+    said = last_word.group(0) if last_word else ""
+    shown = f"{said}{insert}{text[close:after.first_start]}{fixed}"
     fixes = [Fix(after.first_start, after.first_start + 1, fixed[0], safe=False)]
     if insert:
         fixes.insert(0, Fix(close, close, insert, safe=False))
