@@ -142,6 +142,20 @@ def test_author_notes_at_the_end_including_ps():
     assert kinds == ["narration", "narration", "author_note", "author_note", "author_note"]
 
 
+def test_a_ps_in_a_characters_letter_is_story():
+    text = (
+        'She opened the letter.\n\n"Dear Bobbie, we are well.\n\n"Roberta.\n\n'
+        "P.S. Mother sends her regards.\n\nShe folded it.\n\nThen she cried.\n\nThe train came.\n\n"
+        "It was late."
+    )
+    assert all(k == "narration" for k, _ in block_kinds(text))
+
+
+def test_a_ps_after_an_authors_note_is_a_note():
+    text = "A/N: Thanks!\n\nPS. More soon.\n\nChapter 1\n\nShe left.\n\nHe stayed.\n\nThey met.\n\nIt rained."
+    assert [k for k, _ in block_kinds(text)][:3] == ["author_note", "author_note", "heading"]
+
+
 def test_an_opening_note_runs_until_the_chapter_heading():
     text = "A/N: Hi all.\n\nThis one was hard to write.\n\nChapter 2\n\nShe left."
     assert [k for k, _ in block_kinds(text)] == ["author_note", "author_note", "heading", "narration"]

@@ -55,6 +55,9 @@ _AUTHOR_NOTE = re.compile(
     r"note\s*:|beta'?d?\s+by|warnings?\s*:)",
     re.I,
 )
+# Labels a character's letter can carry too ("P.S. Mother sends her regards"):
+# a note only at the start or end of the file, or right after another note.
+_STORY_LABEL = re.compile(r"^[ \t*_>#]*(?:P\.?S\.?(?=[\s:.,-])|P\.P\.S|note\s*:|warnings?\s*:)", re.I)
 # An author's note that carries no "A/N" label still talks to the reader about
 # the story as a story; two such cues in a paragraph at the very start or end
 # of a file make it a note.
@@ -212,6 +215,7 @@ def classify_blocks(text: str, spans: list[Span], block_markup: list[Span]) -> l
     """
     markup_starts = {s.start for s in block_markup}
     kinds: list[RegionKind] = []
+    story_labels: list[int] = []
     for span in spans:
         block = text[span.start:span.end]
         if span.start in markup_starts:
@@ -220,13 +224,30 @@ def classify_blocks(text: str, spans: list[Span], block_markup: list[Span]) -> l
             kinds.append(RegionKind.SCENE_BREAK)
         elif is_author_note_start(block):
             kinds.append(RegionKind.AUTHOR_NOTE)
+            if _STORY_LABEL.match(block):
+                story_labels.append(len(kinds) - 1)
         elif is_heading(block):
             kinds.append(RegionKind.HEADING)
         else:
             kinds.append(RegionKind.NARRATION)
+    _keep_story_labels_in_the_story(kinds, story_labels)
     _mark_unlabelled_notes(text, spans, kinds)
     _extend_author_notes(kinds)
     return kinds
+
+
+def _keep_story_labels_in_the_story(kinds: list[RegionKind], labelled: list[int]) -> None:
+    """A "P.S." or "Note:" paragraph with story before and after it belongs to
+    the story (a character's letter), unless it follows an author's note."""
+    narration = [i for i, k in enumerate(kinds) if k is RegionKind.NARRATION]
+    if not narration:
+        return
+    for i in labelled:
+        after_note = i > 0 and kinds[i - 1] is RegionKind.AUTHOR_NOTE and i - 1 not in labelled
+        story_before = narration[0] < i
+        story_after = sum(1 for j in narration if j > i) > _TRAILING_NOTE_REACH
+        if story_before and story_after and not after_note:
+            kinds[i] = RegionKind.NARRATION
 
 
 def looks_like_reader_note(block: str, at_start: bool = False) -> bool:
@@ -260,6 +281,7 @@ def _mark_unlabelled_notes(text: str, spans: list[Span], kinds: list[RegionKind]
 
 
 _NOTE_REACH = 6  # paragraphs an opening note may run on before a heading ends it
+_TRAILING_NOTE_REACH = 3  # paragraphs of prose a closing note may carry after it
 
 
 def _extend_author_notes(kinds: list[RegionKind]) -> None:
@@ -276,7 +298,8 @@ def _extend_author_notes(kinds: list[RegionKind]) -> None:
                 kinds[j] = RegionKind.AUTHOR_NOTE
     last = notes[-1]
     trailing = [i for i in range(last + 1, len(kinds)) if kinds[i] is RegionKind.NARRATION]
-    if len(trailing) <= 3 and not any(kinds[i] in breaks for i in range(last + 1, len(kinds))):
+    no_break_after = not any(kinds[i] in breaks for i in range(last + 1, len(kinds)))
+    if len(trailing) <= _TRAILING_NOTE_REACH and no_break_after:
         start = last
         while start - 1 >= 0 and kinds[start - 1] is RegionKind.AUTHOR_NOTE:
             start -= 1
