@@ -243,6 +243,13 @@ def test_a_quotation_cut_by_markup_is_still_checked_whole():
     assert _findings('"stop <!-- x --> it" she felt sick.') == [("D006", "stop"), ("D007", '" she')]
 
 
+def test_straight_quotes_that_do_not_pair_up_are_reported_once_at_the_paragraph_start():
+    text = '"Hello, she said. "How are you?"\n\nHe left.'
+    [finding] = lint(text, "D")
+    assert (finding.rule, finding.start) == ("D011", 0)
+    assert "don't pair up" in finding.message
+
+
 def test_a_lowercase_pronoun_i_is_left_to_mechanics():
     assert lint('"i know it hurts," he said.', "D") == []
 

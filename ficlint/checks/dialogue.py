@@ -363,9 +363,8 @@ def _opening(doc: Document, speech: Speech) -> Iterator[Diagnostic]:
     region = speech.region
     start = region.start
     before_char = text[start - 1] if start > 0 else "\n"
-    if region.open_quote == '"' and speech.index > 0 and before_char.isalnum() \
-            and text[start + 1:start + 2].isspace():
-        return  # looks like a closing quote: the straight quotes of this paragraph don't pair up
+    if region.open_quote == '"' and speech.index > 0 and _looks_like_closer(text, start):
+        return  # the straight quotes of this paragraph don't pair up: D011 says so
     glued = speech.before is not None and (before_char.isalnum() or before_char in ".!?")
     if glued:
         yield _glued_before(start, before_char)
@@ -917,10 +916,25 @@ def _american_placement(doc: Document, speech: Speech) -> Iterator[Diagnostic]:
 
 def _unclosed(doc: Document, speech: Speech) -> Iterator[Diagnostic]:
     region = speech.region
-    yield Diagnostic(UNCLOSED_QUOTE.id, region.start, region.start + 1,
-                     "This quotation is never closed: add the closing quote where the speech ends. (A speech "
-                     "running on into the next paragraph is fine: the next paragraph then opens with a "
-                     "quote.)")
+    if region.open_quote == '"' and _looks_like_closer(doc.text, region.start):
+        first = speech
+        while first.previous is not None:
+            first = first.previous
+        start = first.region.start
+        message = ("The quotation marks of this paragraph don't pair up: a quote is missing between "
+                   "here and the paragraph's end.")
+    else:
+        start = region.start
+        message = ("This quotation is never closed: add the closing quote where the speech ends. (A speech "
+                   "running on into the next paragraph is fine: the next paragraph then opens with a quote.)")
+    yield Diagnostic(UNCLOSED_QUOTE.id, start, start + 1, message)
+
+
+def _looks_like_closer(text: str, at: int) -> bool:
+    """A straight double quote hanging on a word or mark, with a space or the end after it."""
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1:at + 2]
+    return (before.isalnum() or before in ".,!?…-—") and (not after or after.isspace())
 
 
 def _is_american(ctx: Context) -> bool:
