@@ -407,7 +407,7 @@ class Dialect(Check):
         for hit in hits:
             message = judge.verdict(hit)
             if message:
-                fix = _same_case(hit.variant.other, hit.word)
+                fix = same_case(hit.variant.other, hit.word)
                 yield Diagnostic(DIALECT_SPELLING.id, hit.start, hit.end, message,
                                  (Fix(hit.start, hit.end, fix),), confidence=0.9 if facts.configured else 0.8,
                                  data={"replacement": fix})
@@ -423,7 +423,7 @@ class _Judge:
     def verdict(self, hit: Hit) -> str | None:
         """The message for a spelling that should be the other dialect's, or None."""
         v = hit.variant
-        fix = _same_case(v.other, hit.word)
+        fix = same_case(v.other, hit.word)
         if self.facts.configured:
             return self._configured_verdict(v, hit.word, fix)
         if self._file_habit(v) or hit.in_speech and not self._file_spells_it_both_ways(v):
@@ -498,7 +498,8 @@ def _accepted_words(ctx: Context) -> frozenset[str]:
     return frozenset(w.lower() for w in ctx.config.words)
 
 
-def _same_case(replacement: str, like: str) -> str:
+def same_case(replacement: str, like: str) -> str:
+    """`replacement` capitalised like `like` (colour -> Color, COLOUR -> COLOR)."""
     if like.isupper() and len(like) > 1:
         return replacement.upper()
     if like[:1].isupper():
