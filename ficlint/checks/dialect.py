@@ -10,14 +10,24 @@ Data: ficlint/data/dialect-variants.json.gz, the British/American spelling
 pairs of the `breame` package compiled by scripts/build_dialect_data.py and
 corrected by rules/data/dialect-exceptions.yaml (different words such as
 practice/practise or tire/tyre are flagged only on their unambiguous side).
-Each pair has a pattern (our, ise, yse, re, ll, ce, ogue, ae, oe, other); in
-auto mode consistency is judged pattern by pattern first, so a period American
-style that keeps "theatre" and "travelling" throughout is not called British,
-and only then by the manuscript's overall majority.
+Each pair has a pattern (our, ise, yse, re, ll, ce, ogue, ae, oe, other). In
+auto mode a spelling is judged, in this order:
+
+1. by its own file: a file that keeps one side of a pattern at least
+   FILE_HABIT_MIN times, one-sidedly, keeps it (a period American book that
+   writes "travelling" and "theatre" throughout is not called British);
+2. in speech, only against the same word spelt the other way in the same file
+   (a character's voice);
+3. by the manuscript's pattern (or, for one-off pairs such as grey/gray or
+   defence/defense, the word family, which must be spelt both ways), when it has
+   GROUP_MIN spellings and GROUP_SHARE of them on one side, never against a
+   clear overall dialect;
+4. otherwise by the manuscript's overall dialect, if it is clear (three to one).
 
 Never counted or flagged: capitalised words in mid-sentence and capitalised
 runs (Pearl Harbor, the Labour Party, World Health Organization, Mrs. Gray),
-words the user's word list accepts, headings and markup.
+a capitalised sentence start of a word the manuscript uses as a name, words
+the user's word list accepts, headings and markup.
 
 Facts for other check families: `ctx.facts("dialect")` is a `DialectFacts`:
 
@@ -29,6 +39,7 @@ Facts for other check families: `ctx.facts("dialect")` is a `DialectFacts`:
     facts.american     American spellings counted (-ize counts only without
                        other British evidence, since Oxford spelling uses it)
     facts.counts       Counter: lower-case variant spelling -> times used
+    facts.names        variant spellings the manuscript uses as names (Gray)
 
 and `is_variant_spelling(word)` says whether a word is a British or American
 spelling of a word that has both (the spelling check accepts these as correctly
