@@ -45,7 +45,7 @@ import bisect
 import gzip
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
@@ -450,8 +450,8 @@ class Tense(Check):
                     found.append(verb._replace(paragraph=paragraph))
                 elif _maybe_name_verb(m, lex):
                     maybe.append((m.group("name"), _after_name(m, lex, maybe=True)._replace(paragraph=paragraph)))
-        characters = {_word_before(text, v.start) for v in found if v.kind == "name" and v.tense == PAST}
-        found.extend(verb for name, verb in maybe if name in characters)
+        acting = Counter(_word_before(text, v.start) for v in found if v.kind == "name" and v.tense == PAST)
+        found.extend(verb for name, verb in maybe if acting[name] >= 2)
         found.sort()
         return [v for i, v in enumerate(found) if not i or v.start != found[i - 1].start]
 
@@ -559,7 +559,12 @@ class Tense(Check):
         if subject not in ("he", "she", "they-acting", "name", "definite"):
             return 0.0
         if clause.has(PAST):
-            return 0.8 if verb.character else 0.7 if not clause.elsewhere(PRESENT) else 0.0
+            if verb.character:
+                return 0.8
+            # a statement about a thing: a slip beside a character's past action, not in a sentence
+            # of general statements ("The affections are more reticent than the passions, and …")
+            presents = sum(1 for v in clause.verbs if v.tense == PRESENT)
+            return 0.7 if not clause.elsewhere(PRESENT) and (presents == 1 or _character_past(clause)) else 0.0
         if _ENDING_QUESTION.search(clause.text) or clause.elsewhere(PRESENT):
             return 0.0
         if clause.between(PAST):
@@ -573,11 +578,10 @@ class Tense(Check):
         it"), never a comment of the narrator's ("It is impossible to …", "There are men who …")."""
         if clause.elsewhere(PRESENT) or subject in ("it", "this") and self._impersonal(text, verb, clause):
             return 0.0
-        character_past = any(v.tense == PAST and (v.subject in ("he", "she") or v.kind == "name")
-                             for v in clause.verbs)
+        character_past = _character_past(clause)
         if character_past or subject in ("it", "this") and clause.has(PAST):
             return 0.7
-        # "There is another pause." between sentences told in the past
+        # "There is another pause." "It is a colossal vehicle." between sentences told in the past
         alone = subject == "there" and not clause.has(PAST) and not _ENDING_QUESTION.search(clause.text)
         return 0.6 if alone and clause.between(PAST) else 0.0
 
@@ -612,7 +616,7 @@ class Tense(Check):
             return True  # free indirect thought: "She is trying to make him compete--was Graham's thought."
         if self.idioms.search(text, max(clause.start, verb.start - 12), min(clause.end, verb.end + 12)):
             return True
-        if before.count("(") > before.count(")") or _between_dashes(before):
+        if before.count("(") > before.count(")") or _between_dashes(before, text[verb.end:clause.end]):
             return True
         word = verb.word.lower().replace("’", "'").removesuffix("n't")
         return verb.subject in ("i", "we") and (word in lex.aside_verbs or verb.kind == "contraction"
@@ -680,15 +684,17 @@ def _subject(text: str, lex: Lexicon, verb: Verb, clause: Clause) -> str:
     determiner = ""
     for i in range(len(words) - 1, -1, -1):
         token, word = words[i], words[i].lower()
-        if not phrase and (word in lex.adverbs or word.endswith("ly")):
+        if not phrase and token.islower() and (word in lex.adverbs or word.endswith("ly")):
             continue
         if not phrase and word == "and":
             return "and"
+        starts = i == 0 or words[i - 1] in ".!?" and not (i > 1 and words[i - 2].lower() in ABBREVIATIONS)
+        if not phrase and _is_name(token, starts, lex, clause):
+            return "definite"  # "for a moment Freddie is uneasy"
         if token in ",;:(.!?" or word in _NP_BOUNDARY or len(phrase) >= 5:
             break
         if word in lex.relative:
             return ""
-        starts = i == 0 or words[i - 1] in ".!?" and not (i > 1 and words[i - 2].lower() in ABBREVIATIONS)
         phrase.append((token, starts))
         if word in _DEFINITE or word in _GENERIC_DETERMINERS:
             determiner = word
@@ -701,10 +707,21 @@ def _subject(text: str, lex: Lexicon, verb: Verb, clause: Clause) -> str:
     if determiner:
         return "definite" if determiner in _DEFINITE else ""
     for token, starts in phrase:
-        if token.endswith(("'s", "’s")) or token[:1].isupper() and (
-                not starts or token in clause.names and token.lower() not in lex.other):
+        if token.endswith(("'s", "’s")) or _is_name(token, starts, lex, clause):
             return "definite"  # a name
     return ""
+
+
+def _is_name(token: str, starts: bool, lex: Lexicon, clause: Clause) -> bool:
+    """A capitalised word inside a sentence, or one that opens it and the story uses as a name."""
+    if not token[:1].isupper() or token.lower() in lex.not_names:
+        return False
+    return not starts or token in clause.names and token.lower() not in lex.other
+
+
+def _character_past(clause: Clause) -> bool:
+    """Does a character act in the past tense in this sentence ("she liked it", "Karen smiled")?"""
+    return any(v.tense == PAST and (v.subject in ("he", "she") or v.kind == "name") for v in clause.verbs)
 
 
 def _nearest_narration(narration: list[str], i: int) -> list[int]:
@@ -736,9 +753,11 @@ def _narration_text(doc: Document, start: int, end: int) -> str:
     return " ".join(pieces)
 
 
-def _between_dashes(before: str) -> bool:
-    """An aside set off by dashes that opened before the verb and has not closed."""
-    return before.count("--") % 2 == 1 or before.count("—") % 2 == 1
+def _between_dashes(before: str, after: str) -> bool:
+    """An aside set off by a pair of dashes around the verb ("he was--she is sure--a liar"),
+    counted in the narration after the last quotation."""
+    before = before[max(before.rfind(q) for q in "\"”“") + 1:]
+    return any(before.count(dash) % 2 == 1 and dash in after for dash in ("--", "—"))
 
 
 def _match_case(word: str, like: str) -> str:
@@ -836,7 +855,8 @@ def _maybe_name_verb(m: re.Match[str], lex: Lexicon) -> bool:
     is a character's name ("Grif grins", not "Sunday papers")."""
     word = m.group("nverb")
     return word in lex.third_forms and word not in lex.base_forms and word not in lex.auxiliaries \
-        and m.group("name").lower() not in lex.not_names and m.group("next") in _AFTER_NAME_VERB
+        and m.group("name").lower() not in lex.not_names and m.group("next") is not None \
+        and m.group("next") not in lex.determiners
 
 
 def _after_name(m: re.Match[str], lex: Lexicon, maybe: bool = False) -> Verb | None:
