@@ -211,6 +211,7 @@ class Vocabulary:
     text_speak: frozenset[str]  # words that make it a text message
     introducers: frozenset[str]  # words after which a quotation is a phrase inside the narration
     asking: frozenset[str]  # tag verbs that ask
+    thinking: frozenset[str]  # tag verbs that can also start a sentence of their own after ! or ?
     question_words: frozenset[str]  # words that open a question
 
 
@@ -230,7 +231,7 @@ def vocabulary() -> Vocabulary:
         inverted=forms("inverted_only"), between=forms("between"), pronouns=forms("pronouns"),
         determiners=forms("determiners"), titles=forms("titles") | ABBREVIATIONS, written=forms("written"),
         text_speak=forms("text_speak"), introducers=forms("introducers"), asking=forms("asking"),
-        question_words=forms("question_words"))
+        question_words=forms("question_words"), thinking=forms("thinking"))
 
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|--|\S")
@@ -850,9 +851,11 @@ def _capitalized_tag(after: After, strict: bool) -> Iterator[Diagnostic]:
     verb = _skip_between(lower_words, 1)
     if not _verb_at(lower_words, verb):
         return
-    if strict and (lower_words[verb] not in vocabulary().speech or len(after.words) > verb + 2
+    vocab = vocabulary()
+    said = lower_words[verb]
+    if strict and (said not in vocab.speech or said in vocab.thinking or len(after.words) > verb + 2
                    or after.stop not in (".", "end")):
-        return  # "Jill!" He choked.  "Why?" He answered, "Yes."
+        return  # "Jill!" He choked.  "Why?" He answered, "Yes."  "Why?" She reflected.
     yield _lower_tag_word(after)
 
 
