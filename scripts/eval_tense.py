@@ -38,7 +38,8 @@ PER_BOOK = 150
 PRONOUN_PAST = re.compile(r"\b(?P<subj>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e) (?P<verb>[a-z]+ed|[a-z]+)\b(?= [a-z])")
 NAME_PAST = re.compile(r"(?<=[a-z,] )(?P<subj>[A-Z][a-z]{2,}) (?P<verb>[a-z]+)\b(?= [a-z])")
 BE_HAVE = re.compile(r"\b(?P<verb>was|were|had)\b(?= [a-z])")
-AND_PAST = re.compile(r"\b(?P<first>[a-z]+) and (?P<verb>[a-z]+)(?= (?:her|his|him|them|the|a|an|their|its|up|down|out|back)\b)")
+AND_PAST = re.compile(r"\b(?P<first>[a-z]+),? and (?P<verb>[a-z]+)(?= (?:her|his|him|them|the|a|an|their|its|up|down|"
+                      r"out|back|at|to|into|on|off|away|over|in)\b)")
 SWAPS = {"was": "is", "were": "are", "had": "has"}
 
 

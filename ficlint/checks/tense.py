@@ -123,6 +123,8 @@ _ANY_MODAL = re.compile(r"\b(?:would|could|should|might|must|will|can|shall|may)
 _TO_VERB = re.compile(r"\bto\s+([a-z]+)")
 _CLAUSE_BREAK = re.compile(r"[,;:!?\"“”]|\s(?:--|—)\s?")
 _TOKEN = re.compile(r"[A-Za-z’'-]+|[,;:(.!?]")
+_GENERIC_START = re.compile(r"\b(?:a|an|every|each|all|any|no|some|such|many|most|few|which|who|that|what)\b"
+                            r"[^,;:.!?]*$", re.I)
 _NP_BOUNDARY = frozenset("and or but nor for at in on by to from with into onto upon after before during since "
                          "until through under over about against among between within without".split())
 _DEFINITE = frozenset("the her his their its my your our".split())
@@ -267,8 +269,11 @@ class Lexicon:
         self.non_finite_before = frozenset([*self.determiners, *self.auxiliaries, *_BE, *_MODALS, "is", "are",
                                             "am", "get", "got", "getting", "become", "became", "seemed", "looked"])
         # capitalised words that are not a name before a verb ("Then", "She", "There")
-        self.not_names = frozenset([*self.subjects, "who", "one", *words["not_names"], *self.determiners, *self.relative, *words["adverbs"],
-                                    *words["contraction_hosts"], *words["not_verbs"], *self.other, *self.past_of])
+        # capitalised function words ("Then", "At", "Sunday"), never a name
+        self.function_words = frozenset([*self.subjects, "who", "one", *words["not_names"], *self.determiners,
+                                         *self.relative, *words["adverbs"], *words["contraction_hosts"],
+                                         *words["not_verbs"]])
+        self.not_names = self.function_words | self.other | set(self.past_of)
         # forms that after a name are a finite verb ("Karen smiles", "Karen smiled")
         self.name_verbs = frozenset((self.past_forms | (self.third_forms - self.base_forms)) - self.noun_like
                                     - set(self.auxiliaries) - _MODALS)
@@ -556,6 +561,13 @@ class Tense(Check):
             return 0.8 if self._coordinated_with(text, lex, clause, verb.start) == PAST else 0.0
         if subject in ("there", "it", "that", "this", "here", "what", "they"):
             return self._weak_statement(text, verb, clause, subject)
+        if subject == "":
+            # a thing whose kind is unclear ("for dress is her delight, and here she had …"): only in a
+            # sentence where a character acts in the past and nothing else is in the present
+            presents = sum(1 for v in clause.verbs if v.tense == PRESENT)
+            plain = presents == 1 and _character_past(clause) and not clause.elsewhere(PRESENT)
+            return 0.6 if plain and not _GENERIC_START.search(text, max(clause.start, verb.start - 30), verb.start) \
+                else 0.0
         if subject not in ("he", "she", "they-acting", "name", "definite"):
             return 0.0
         if clause.has(PAST):
@@ -714,7 +726,7 @@ def _subject(text: str, lex: Lexicon, verb: Verb, clause: Clause) -> str:
 
 def _is_name(token: str, starts: bool, lex: Lexicon, clause: Clause) -> bool:
     """A capitalised word inside a sentence, or one that opens it and the story uses as a name."""
-    if not token[:1].isupper() or token.lower() in lex.not_names:
+    if not token[:1].isupper() or token.lower() in lex.function_words:
         return False
     return not starts or token in clause.names and token.lower() not in lex.other
 
