@@ -250,6 +250,16 @@ def test_straight_quotes_that_do_not_pair_up_are_reported_once_at_the_paragraph_
     assert "don't pair up" in finding.message
 
 
+def test_a_closing_quote_without_an_opening_one_is_reported():
+    text = "‘Come in,’ said the Badger.\n\nYou’ve disregarded all the warnings we’ve given you.’\n\nToad wept.\n"
+    assert _findings(text) == [("D011", "’")]
+
+
+def test_speech_that_opens_with_a_capital_is_not_an_elision():
+    text = "‘Is it so nice as all that?’ asked the Mole shyly.\n\n‘’Tis lovely,’ said the Rat.\n"
+    assert _findings(text) == []
+
+
 def test_a_lowercase_pronoun_i_is_left_to_mechanics():
     assert lint('"i know it hurts," he said.', "D") == []
 

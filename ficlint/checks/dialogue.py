@@ -290,6 +290,7 @@ class Dialogue(Check):
         for speeches in _speeches_by_paragraph(doc):
             for speech in speeches:
                 found.extend(self._check_speech(doc, speech, american))
+        found.extend(_closes_nothing(doc))
         return [d for d in found if ctx.is_enabled(d.rule)]
 
     def _check_speech(self, doc: Document, speech: Speech, american: bool) -> Iterator[Diagnostic]:
@@ -931,6 +932,22 @@ def _unclosed(doc: Document, speech: Speech) -> Iterator[Diagnostic]:
         message = ("This quotation is never closed: add the closing quote where the speech ends. (A speech "
                    "running on into the next paragraph is fine: the next paragraph then opens with a quote.)")
     yield Diagnostic(UNCLOSED_QUOTE.id, start, start + 1, message)
+
+
+def _closes_nothing(doc: Document) -> Iterator[Diagnostic]:
+    """A paragraph whose first quote mark closes a speech, when no speech was
+    left open before it (`She said hi." He left.`)."""
+    left_open = False
+    for region in doc.regions:
+        if region.kind is not RegionKind.DIALOGUE:
+            continue
+        opens_paragraph = region.start == doc.paragraphs[region.paragraph].start
+        if not region.open_quote and region.close_quote and opens_paragraph and not left_open:
+            close = region.end - 1
+            yield Diagnostic(UNCLOSED_QUOTE.id, close, region.end,
+                             "This closing quote has no opening quote: add the opening quote where the "
+                             "speech begins.")
+        left_open = not region.close_quote
 
 
 def _looks_like_closer(text: str, at: int) -> bool:

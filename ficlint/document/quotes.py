@@ -22,6 +22,9 @@ ELISIONS = frozenset(
     im er ere ome alf appen ow ad ave is e ee ye s t d ll re ve
     bus phone plane cello possum gator coon frisco cuz""".split()
 )
+# Elisions that are also ordinary words or letters: capitalized, they start speech (‘Is it so nice?’).
+_ORDINARY_WORDS = frozenset({"is", "im", "er", "ere", "ad", "ave", "ow", "e", "ee", "ye", "s", "t", "d", "ll", "re",
+                             "ve", "n", "un", "alf", "ome", "appen"})
 _DECADE = re.compile(r"\d0s\b|\d\d\b")
 _WORDCHAR = re.compile(r"\w")
 _QUOTE_CHARS = re.compile(r"[\"“”'‘’]")
@@ -65,6 +68,8 @@ def _is_elision(text: str, at: int) -> bool:
     m = re.match(r"[A-Za-z]+", text[at + 1:at + 12])
     if m:
         word = m.group(0).lower()
+        if m.group(0)[0].isupper() and word in _ORDINARY_WORDS:
+            return False  # ‘Is it nice?’ - a capital starts speech, not a dropped h
         nxt = text[at + 1 + m.end():at + 2 + m.end()]
         return word in ELISIONS and nxt not in ("'", "’") or word == "n" and nxt in ("'", "’")
     return bool(_DECADE.match(text, at + 1))
