@@ -425,6 +425,7 @@ class Tense(Check):
         by_paragraph: dict[int, list[Verb]] = defaultdict(list)
         for verb in verbs:
             by_paragraph[verb.paragraph].append(verb)
+        names = Names(doc.text)  # found only if a sentence needs them
         for scene_verbs in by_scene.values():
             tense = _majority(scene_verbs)
             if tense is None or tense.count < _MIN_SCENE_VERBS:
@@ -433,7 +434,7 @@ class Tense(Check):
                 continue
             rule = PRESENT_IN_PAST if tense.tense == PAST else PAST_IN_PRESENT
             if rule.id in wanted:
-                yield from self._scene(doc, lex, scene_verbs, by_paragraph, tense, rule)
+                yield from self._scene(doc, lex, scene_verbs, by_paragraph, names, tense, rule)
 
     def finite_verbs(self, doc: Document, lex: Lexicon) -> list[Verb]:
         """Every finite verb of the narration, in order."""
@@ -495,10 +496,9 @@ class Tense(Check):
     # -- judging the verbs of one scene ----------------------------------------
 
     def _scene(self, doc: Document, lex: Lexicon, verbs: list[Verb], by_paragraph: dict[int, list[Verb]],
-               tense: SceneTense, rule: Rule) -> Iterator[Diagnostic]:
+               names: Names, tense: SceneTense, rule: Rule) -> Iterator[Diagnostic]:
         judge = self._slip_in_past if tense.tense == PAST else self._slip_in_present
         clauses: dict[int, list[Clause]] = {}
-        names = Names(doc.text)
         for verb in verbs:
             if verb.tense == tense.tense or not verb.fix:
                 continue
