@@ -104,10 +104,6 @@ def test_multi_paragraph_speech_in_single_quotes():
     assert first.continues and not first.unclosed
 
 
-@pytest.mark.xfail(
-    reason="quotes.py: a straight ' opener after a closed quote is taken for an apostrophe "
-    "when a definite close follows later (reported to the dialogue developer)"
-)
 def test_straight_single_quotes_two_speeches_in_one_paragraph():
     text = "'Fine,' he said. 'Tell 'em I'm comin'.'\n\n" + BRITISH_FILLER
     assert texts_of(text, D)[:2] == ["'Fine,'", "'Tell 'em I'm comin'.'"]
