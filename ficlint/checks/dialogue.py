@@ -521,8 +521,8 @@ def _last_mark(doc: Document, region: Region) -> str:
     ch = text[end - 1]
     if ch.isalnum():
         return "letter"
-    if ch == "." and end - 2 >= start and text[end - 2] == ".":
-        return "…"
+    if ch == "." and end - 2 >= start and (text[end - 2] == "." or text[end - 3:end] == ". ."):
+        return "…"  # "..." or a spaced ". . ."
     if ch in "—–-":
         return "—"
     return ch if ch in ".,!?…;:" else ""
