@@ -85,6 +85,7 @@ RIGHT = [
     "‘Thanks,’ she smiled.",
     '"Fuck," he spat out between gritted teeth.',
     '"Well..." he began.',
+    '"Well . . ." she said.',
     # interrupted speech
     '"I think," she said, "we should go."',
     "“I think,” she said, “we should go.”",
