@@ -206,6 +206,8 @@ def test_headings(heading):
         "Chapter one was the hardest to write",
         "The end came quickly",
         "Part two of the plan failed",
+        "_“Who is Mr. Brown?”_",
+        "*Meet Me At Eight.*",
     ],
 )
 def test_sentences_are_not_headings(line):

@@ -176,6 +176,7 @@ def is_heading(block: str) -> bool:
     chapter = _CHAPTER.match(stripped)
     if chapter and _is_chapter_title_rest(stripped[chapter.end():]) or _NUMERAL_LINE.match(stripped):
         return True
+    stripped = stripped.strip("*_ \t") or stripped  # emphasis marks around the line: look inside
     if stripped[0] in "\"“‘'" or stripped[-1] in ",;:":
         return False
     letters = [c for c in stripped if c.isalpha()]
