@@ -40,6 +40,8 @@ NAME_PAST = re.compile(r"(?<=[a-z,] )(?P<subj>[A-Z][a-z]{2,}) (?P<verb>[a-z]+)\b
 BE_HAVE = re.compile(r"\b(?P<verb>was|were|had)\b(?= [a-z])")
 AND_PAST = re.compile(r"\b(?P<first>[a-z]+),? and (?P<verb>[a-z]+)(?= (?:her|his|him|them|the|a|an|their|its|up|down|"
                       r"out|back|at|to|into|on|off|away|over|in)\b)")
+# "as if she were", "if he had known": a subjunctive or a condition, not the past tense of narration
+SUBJUNCTIVE = re.compile(r"\b(?:if|though|wish|wished|unless|lest)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 SWAPS = {"was": "is", "were": "are", "had": "has"}
 
 
@@ -74,7 +76,8 @@ def candidates(text: str, start: int, end: int) -> list[tuple[str, int, int, str
         if verb in lex.past_forms and verb not in lex.other and m.group("subj").lower() not in lex.past_of:
             found.append(("name", m.start("verb"), m.end("verb"), lex.third_of[verb]))
     for m in BE_HAVE.finditer(text, start, end):
-        found.append(("be-have", m.start("verb"), m.end("verb"), SWAPS[m.group("verb")]))
+        if not SUBJUNCTIVE.search(text, max(start, m.start() - 30), m.start()):
+            found.append(("be-have", m.start("verb"), m.end("verb"), SWAPS[m.group("verb")]))
     for m in AND_PAST.finditer(text, start, end):
         first, verb = m.group("first"), m.group("verb")
         if first in lex.past_forms and verb in lex.past_forms and verb not in lex.other:

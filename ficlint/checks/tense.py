@@ -125,6 +125,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:!?\"“”]|\s(?:--|—)\s?")
 _TOKEN = re.compile(r"[A-Za-z’'-]+|[,;:(.!?]")
 _GENERIC_START = re.compile(r"\b(?:a|an|every|each|all|any|no|some|such|many|most|few|which|who|that|what)\b"
                             r"[^,;:.!?]*$", re.I)
+_IT_IS_A = re.compile(r"\s+(?:an?\s|[a-z]+ed\s+by\b)")
 _NP_BOUNDARY = frozenset("and or but nor for at in on by to from with into onto upon after before during since "
                          "until through under over about against among between within without".split())
 _DEFINITE = frozenset("the her his their its my your our".split())
@@ -594,7 +595,7 @@ class Tense(Check):
         if character_past or subject in ("it", "this") and clause.has(PAST):
             return 0.7
         # "There is another pause." "It is a colossal vehicle." between sentences told in the past
-        alone = subject == "there" and not clause.has(PAST) and not _ENDING_QUESTION.search(clause.text)
+        alone = (subject == "there" or subject == "it" and _IT_IS_A.match(text, verb.end)) and not clause.has(PAST) and not _ENDING_QUESTION.search(clause.text)
         return 0.6 if alone and clause.between(PAST) else 0.0
 
     def _impersonal(self, text: str, verb: Verb, clause: Clause) -> bool:
