@@ -316,6 +316,12 @@ def test_init_writes_a_valid_commented_config(tmp_path):
     assert run_cli("init", "--force", cwd=tmp_path).code == 0
 
 
+def test_init_into_a_missing_folder_and_rules_of_an_unknown_category(tmp_path):
+    result = run_cli("init", str(tmp_path / "missing" / "sub"))
+    assert result.code == 2 and result.stderr.startswith("ficlint: error: ") and no_traceback(result)
+    assert run_cli("rules", "--category", "vibes").code == 2
+
+
 def test_version_and_help():
     assert run_cli("--version").stdout.startswith("ficlint, version ")
     assert "check" in run_cli("--help").stdout

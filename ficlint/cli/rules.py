@@ -9,6 +9,7 @@ import click
 
 from ficlint.cli.errors import fail
 from ficlint.config import Config, ConfigError, load_config
+from ficlint.diagnostics import CATEGORIES
 from ficlint.packs import PackError
 from ficlint.registry import Registry
 from ficlint.rule import Rule
@@ -25,7 +26,7 @@ def _registry(config_file: Path | None) -> Registry:
 
 @click.command()
 @click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@click.option("--category", help="Only rules of this category.")
+@click.option("--category", type=click.Choice(CATEGORIES), help="Only rules of this category.")
 @click.option("--format", "fmt", type=click.Choice(("text", "markdown", "json")), default="text",
               show_default=True, help="A table, the rules' full documentation as Markdown (docs/rules.md), "
                                       "or JSON for tools.")

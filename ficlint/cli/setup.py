@@ -53,5 +53,8 @@ def init(force: bool, folder: Path) -> None:
     target = folder / ".ficlint.yaml"
     if target.exists() and not force:
         fail(f"{target} already exists (use --force to overwrite)")
-    target.write_text(STARTER, encoding="utf-8")
+    try:
+        target.write_text(STARTER, encoding="utf-8")
+    except OSError as err:
+        fail(f"{target}: cannot write: {err.strerror or err}")
     click.echo(f"wrote {target}")
