@@ -126,6 +126,7 @@ _TOKEN = re.compile(r"[A-Za-z’'-]+|[,;:(.!?]")
 _GENERIC_START = re.compile(r"\b(?:a|an|every|each|all|any|no|some|such|many|most|few|which|who|that|what)\b"
                             r"[^,;:.!?]*$", re.I)
 _IT_IS_A = re.compile(r"\s+(?:an?\s|[a-z]+ed\s+by\b)")
+_GENERIC_ANTECEDENT = frozenset("a an one ones those these such like as any every many most all some kind sort".split())
 _NP_BOUNDARY = frozenset("and or but nor for at in on by to from with into onto upon after before during since "
                          "until through under over about against among between within without".split())
 _DEFINITE = frozenset("the her his their its my your our".split())
@@ -537,8 +538,10 @@ class Tense(Check):
 
     def _slip_in_past(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
         """How sure is it that this present-tense verb in a past scene is a slip (0: leave it)?"""
-        if verb.subject in ("you", "who") or self._sheltered(text, lex, verb, clause):
+        if verb.subject == "you" or self._sheltered(text, lex, verb, clause):
             return 0.0
+        if verb.subject == "who" or verb.kind == "aux" and _after_relative(text, verb, lex):
+            return 0.65 if self._relative_in_the_moment(text, lex, verb, clause) else 0.0
         if verb.kind == "and":
             return 0.85 if self._coordinated_with(text, lex, clause, verb.start) == PAST else 0.0
         if self.narrator.search(clause.narration):
@@ -584,6 +587,22 @@ class Tense(Check):
             return 0.65
         # a character's action in a paragraph of dialogue: "Come here," she says.
         return 0.6 if not clause.neighbours and verb.kind in ("subject", "name") and subject != "definite" else 0.0
+
+    def _relative_in_the_moment(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> bool:
+        """A relative clause in the progressive or the perfect ("Gus, who is convulsed with laughter",
+        "the silence which has fallen upon the room") ties it to the story's moment: a slip beside a
+        past verb. In the simple present ("the barman, who knows everyone") it may be timeless."""
+        if not clause.has(PAST) or self.generic.search(clause.narration) or self.narrator.search(clause.narration):
+            return False
+        if not _specific_antecedent(text[max(clause.start, verb.start - 70):verb.start]):
+            return False  # "like a man who has been stung", "those who are engaged in it"
+        if verb.word.lower() not in ("is", "are", "has", "have", "isn't", "aren't", "hasn't", "haven't"):
+            return False
+        following = _WORD.findall(text[verb.end:verb.end + 40].lower())
+        following = [w for w in following if w not in lex.adverbs and not w.endswith("ly")][:1]
+        return bool(following) and (following[0].endswith("ing") and following[0] not in lex.other
+                                    or following[0] == "been" or following[0] in lex.participles
+                                    and following[0] not in lex.base_forms)
 
     def _weak_statement(self, text: str, verb: Verb, clause: Clause, subject: str) -> float:
         """A present "is / are / has" after "there", "it", "that" or "they": a slip only beside a past
@@ -732,6 +751,29 @@ def _is_name(token: str, starts: bool, lex: Lexicon, clause: Clause) -> bool:
     return not starts or token in clause.names and token.lower() not in lex.other
 
 
+def _specific_antecedent(before: str) -> bool:
+    """Is the noun before the relative pronoun a particular one ("Gus, who", "the silence which"),
+    not a kind of thing ("a man who", "one who", "those who", "like a horse which")?"""
+    words = _TOKEN.findall(before)[:-1]  # without the relative pronoun itself
+    if words and words[-1] == ",":
+        words = words[:-1]
+    if not words:
+        return False
+    if words[-1][:1].isupper() and words[-1].lower() not in ("i", "those", "one"):
+        return True  # a name: "Gus, who is convulsed"
+    phrase = []
+    for token in reversed(words[-5:]):
+        if token in ",;:(.!?":
+            break
+        phrase.append(token.lower())
+    return bool(set(phrase) & {"the", "his", "her", "their", "its", "my", "our"}) and not set(phrase) & _GENERIC_ANTECEDENT
+
+
+def _after_relative(text: str, verb: Verb, lex: Lexicon) -> bool:
+    """Does a relative pronoun stand right before the verb ("the silence which has fallen")?"""
+    return _previous_word(text.lower(), verb.start) in ("which", "that", "who")
+
+
 def _character_past(clause: Clause) -> bool:
     """Does a character act in the past tense in this sentence ("she liked it", "Karen smiled")?"""
     return any(v.tense == PAST and (v.subject in ("he", "she") or v.kind == "name") for v in clause.verbs)
@@ -819,10 +861,12 @@ def _auxiliary(m: re.Match[str], text: str, group: str, lex: Lexicon, subject: s
 def _after_subject(m: re.Match[str], text: str, lex: Lexicon) -> Verb | None:
     subject = m.group("subj")
     word = m.group("verb")
-    if subject == "who" or word in _MODALS or _inverted(m, lex):
+    if word in _MODALS or _inverted(m, lex):
         return None
     if word.replace("’", "'") in lex.auxiliaries:
         return _auxiliary(m, text, "verb", lex, subject)
+    if subject == "who":
+        return None
     form = lex.after_subject(word, lex.person(subject))
     if form is None:
         return None
