@@ -11,10 +11,8 @@ facts reach them the same way, not through a pipe.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,6 +77,8 @@ def _effective_jobs(jobs: int, work: list[_Job]) -> int:
         return 1
     if sum(len(job.source.text) for job in work) < PARALLEL_MIN_CHARS:
         return 1
+    import multiprocessing
+
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return min(jobs, len(work))
@@ -165,6 +165,9 @@ def _warm(linter: Linter, job: _Job) -> None:
 
 def _map(linter: Linter, fn: Callable[[_Job], Any], items: list[_Job], jobs: int) -> Iterator[Any]:
     """fn over items in forked workers, results in order as they come."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     global _WORKER_LINTER
     _WORKER_LINTER = linter
     context = multiprocessing.get_context("fork")

@@ -5,34 +5,48 @@ Exit codes: 0 no findings, 1 findings, 2 usage, configuration or input error.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
 import click
 
 from ficlint import __version__
-from ficlint.cli import check as check_cmd
-from ficlint.cli import lsp as lsp_cmd
-from ficlint.cli import report as report_cmd
-from ficlint.cli import rules as rules_cmd
-from ficlint.cli import setup as setup_cmd
-from ficlint.cli import words as words_cmd
 from ficlint.cli.errors import EXIT_ERROR, EXIT_FINDINGS
 
+# Subcommands are imported only when used, so `ficlint --version` and a
+# pre-commit run of `ficlint check` do not pay for the language server or the
+# HTML report.
+COMMANDS = {
+    "check": "ficlint.cli.check:check",
+    "rules": "ficlint.cli.rules:rules",
+    "explain": "ficlint.cli.rules:explain",
+    "init": "ficlint.cli.setup:init",
+    "lsp": "ficlint.cli.lsp:lsp",
+    "report": "ficlint.cli.report:report",
+    "words": "ficlint.cli.words:words",
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyGroup(click.Group):
+    """A click group that imports a subcommand's module when it is invoked."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, attr = target.split(":")
+        command: click.Command = getattr(importlib.import_module(module), attr)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="ficlint")
 def cli() -> None:
     """ficlint: an editor's eye for fiction manuscripts."""
-
-
-cli.add_command(check_cmd.check)
-cli.add_command(rules_cmd.rules)
-cli.add_command(rules_cmd.explain)
-cli.add_command(setup_cmd.init)
-cli.add_command(lsp_cmd.lsp)
-cli.add_command(report_cmd.report)
-cli.add_command(words_cmd.words)
 
 
 def main() -> None:
