@@ -67,22 +67,25 @@ class ConfigCache:
     """Configs found by walking up from files, loaded once each."""
 
     def __init__(self, explicit: Path | None, overrides: dict[str, object]) -> None:
-        self.explicit = load_config(explicit) if explicit else None
         self.overrides = overrides
-        self._by_path: dict[Path | None, Config] = {}
+        # One Config object per config file (or per folder without one): files that
+        # get the same object are one manuscript (see manuscript_key).
+        self.explicit = self._override(load_config(explicit)) if explicit else None
+        self._by_path: dict[Path, Config] = {}
         self._by_folder: dict[Path, Path | None] = {}
 
     def for_file(self, path: Path) -> Config:
         if self.explicit is not None:
-            return self._override(self.explicit)
+            return self.explicit
         folder = path.resolve().parent if not path.is_dir() else path.resolve()
         if folder not in self._by_folder:
             self._by_folder[folder] = find_config(folder)
         config_path = self._by_folder[folder]
-        if config_path not in self._by_path:
+        key = config_path or folder  # no config file: each folder its own (its own words file too)
+        if key not in self._by_path:
             base = load_config(config_path) if config_path else default_config(folder)
-            self._by_path[config_path] = self._override(base)
-        return self._by_path[config_path]
+            self._by_path[key] = self._override(base)
+        return self._by_path[key]
 
     def _override(self, config: Config) -> Config:
         return config.with_overrides(**self.overrides)
