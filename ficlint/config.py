@@ -121,21 +121,23 @@ def load_config(path: Path) -> Config:
 
 
 def _with_words_file(config: Config) -> Config:
-    words_file = config.root / WORDS_FILE
-    if not words_file.is_file():
-        return config
-    extra = [w.strip() for w in words_file.read_text(encoding="utf-8-sig").splitlines()]
-    extra = [w for w in extra if w and not w.startswith("#")]
-    return replace(config, words=config.words + tuple(extra))
+    return replace(config, words=config.words + read_words_file(config.root / WORDS_FILE))
+
+
+def read_words_file(path: Path) -> tuple[str, ...]:
+    """The words of a `.ficlint-words.txt`: one a line, `#` comments; none if it is missing or unreadable."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return ()
+    return tuple(w for w in (line.strip() for line in lines) if w and not w.startswith("#"))
 
 
 def default_config(folder: Path | None = None) -> Config:
     """The config used where no file is found; a words file still counts."""
     config = Config()
-    if folder is not None and (folder / WORDS_FILE).is_file():
-        config = replace(config, path=None)
-        words = (folder / WORDS_FILE).read_text(encoding="utf-8-sig").split()
-        config = replace(config, words=tuple(w for w in words if not w.startswith("#")))
+    if folder is not None:
+        config = replace(config, words=read_words_file(folder / WORDS_FILE))
     return config
 
 

@@ -51,7 +51,7 @@ def test_an_explicit_config_makes_every_file_one_manuscript(tmp_path):
 def test_each_folder_without_a_config_keeps_its_own_words(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    (tmp_path / "a" / ".ficlint-words.txt").write_text("Zorblax\n", encoding="utf-8")
+    (tmp_path / "a" / ".ficlint-words.txt").write_text("# names\nZorblax\n", encoding="utf-8")
     configs = ConfigCache(None, {})
     assert configs.for_file(tmp_path / "a" / "x.md").words == ("Zorblax",)
     assert configs.for_file(tmp_path / "b" / "y.md").words == ()
