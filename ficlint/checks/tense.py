@@ -18,17 +18,34 @@ Policy
    the majority of its narration's finite verbs. A scene with too few verbs
    or no clear majority takes the file's tense if that is clear, or is skipped.
    How clear the majority is becomes the confidence and is said in the message.
-4. In a past-tense scene a present-tense verb is flagged (T001) when its
-   sentence also has a past-tense finite verb ("There are no velvet ropes …
-   and that's just the way she liked it"), or when it is a character's action
-   ("She walks to the door.") between sentences told in the past. Left alone:
-   - the timeless present of a sentence with no past verb ("Men are like
-     that."), or with a generic word (always, every, people, one …);
-   - the clause of reported speech or thought ("She knew the earth is round");
-   - first-person retrospective asides ("I still remember…", "I think");
-   - generic "you", relative "who", set phrases ("as it were", "that is"),
-     asides in parentheses, questions of free indirect thought;
-   - would / could futures in the past (modals are never flagged).
+4. In a past-tense scene a present-tense verb is flagged (T001) when:
+   - it is coordinated with a past verb ("the wind blew and check her");
+   - a character (he, she, a name, a particular thing: "the bar", "her hands")
+     does it in a sentence that also has a past verb ("She looked around and
+     sees him"), or in a sentence of its own between sentences told in the
+     past ("She walks to the door.");
+   - it is "there is / it is / that's" beside a character's past action ("There
+     are no velvet ropes at SouthPaw, and that's just the way she liked it"),
+     or "There is another pause." alone between past sentences;
+   - it is a relative clause about a particular character in the progressive
+     or perfect ("Gus, who is convulsed with laughter").
+   Left alone (the policy's "keep out" list):
+   - the timeless present: a sentence with no past verb ("Men are like that."),
+     generic subjects (children, a man, every dish, people, one), generic words
+     (always, usually, whenever), several present verbs in one statement, the
+     narrator speaking to the reader (we, you, one's);
+   - embedded clauses of reported speech or thought ("She knew the earth is
+     round", "he told her that he loves her") and free indirect thought
+     ("She is right, he thought.");
+   - first-person asides: any present verb with I or we ("I still remember…",
+     "the exception I speak of");
+   - comparisons, "as if" and conditions ("as a lantern is lit", "when they
+     come back", "School is a child's world while he is there"), impersonal
+     comments ("It is impossible to…", "It is true"), set phrases ("as it were"),
+     asides in parentheses or between two dashes, questions;
+   - would / could futures in the past: modals are never flagged, and a
+     sentence with may / can / will / must is left alone;
+   - a marked one-line flashback (point 1).
 5. In a present-tense scene a past-tense verb is flagged (T002) only when it is
    coordinated with a present one ("She opens the door and walked in") or is a
    character's action between present-tense sentences with no time word
@@ -37,6 +54,11 @@ Policy
 
 The fix is the form the scene's tense wants (check → checked, are → were); it is
 unsafe: the writer may have meant the shift.
+
+Measured (scripts/eval_tense.py, slips injected into held-out corpus books): about
+two thirds of injected slips are found, nine in ten of a character's own verbs;
+statements about things ("every dish is soon emptied") are the weak spot, kept
+out because old novels' narrators make such timeless remarks all the time.
 """
 
 from __future__ import annotations
