@@ -125,6 +125,7 @@ def test_lowercase_that_is_style_not_a_slip(text):
         '"You all right, Bobbie?"\n\nor an anxious look.',
         "One sign read:\n\nand the second sign read the same.",
         "The banner bore the legend\n\n     SHE IS NEARLY WELL\n\nand this was displayed.",
+        "She read the poem.\n\n  the rain falls soft\n  on the roofs of the town",
     ],
 )
 def test_a_paragraph_that_continues_a_sentence(text):

@@ -285,6 +285,8 @@ def _follows_finished_paragraph(doc: Document, region: Region) -> bool:
     """Is the paragraph before this one a finished paragraph of narration (or
     is there none)? After verse, a letter, a sign, a colon or a paragraph of
     speech, a lowercase start continues the sentence ("sang the boys")."""
+    if doc.paragraphs[region.paragraph].indented:
+        return False  # verse, a letter, a sign: its own capitalisation
     previous = _previous_block(doc, region.paragraph)
     if previous is None or previous.kind is RegionKind.SCENE_BREAK:
         return True
