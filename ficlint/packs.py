@@ -153,6 +153,9 @@ def parse_regions(entry: dict[str, Any], path: Path) -> tuple[RegionKind, ...]:
 class _Matcher:
     pattern: re.Pattern[str]
     replacement: Callable[[re.Match[str]], str | None]
+    # The same search, case-sensitive, for the lowercased text: several times faster
+    # than IGNORECASE on a long alternation of words.
+    lower_pattern: re.Pattern[str] | None = None
 
 
 class PackRule(Check):
@@ -200,7 +203,10 @@ class PackRule(Check):
             table = {fold(k): v for k, v in swap.items()}
             words = "|".join(re.escape(k) for k in sorted(swap, key=len, reverse=True))
             pattern = compile_pattern(f"{before}(?P<hit>\\b(?:{words})\\b){after}", self.flags)
-            return [_Matcher(pattern, lambda m: table.get(fold(m.group("hit"))))]
+            lower = None
+            if self.flags & re.IGNORECASE and not before and not after:
+                lower = re.compile(f"(?P<hit>\\b(?:{words.lower()})\\b)")
+            return [_Matcher(pattern, lambda m: table.get(fold(m.group("hit"))), lower)]
         matchers = []
         for wrong, right in swap.items():
             pattern = compile_pattern(f"{before}(?P<hit>\\b{wrong}\\b){after}", self.flags)
@@ -213,7 +219,9 @@ class PackRule(Check):
         self.variant_of = {fold(v): (i, v) for i, pair in enumerate(self.pairs) for v in pair}
         self.fold = fold
         variants = sorted({v for pair in self.pairs for v in pair}, key=len, reverse=True)
-        self.variants = re.compile(r"\b(?:" + "|".join(map(re.escape, variants)) + r")\b", self.flags)
+        alternation = r"\b(?:" + "|".join(map(re.escape, variants)) + r")\b"
+        lower = re.compile(alternation.lower()) if self.flags & re.IGNORECASE else None
+        self.variants = _Matcher(re.compile(alternation, self.flags), lambda m: None, lower)
         return []
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
@@ -221,16 +229,20 @@ class PackRule(Check):
             yield from self._check_consistency(doc)
             return
         for matcher in self.matchers:
-            for m in self._in_regions(doc, matcher.pattern):
-                yield self._diagnostic(m, matcher)
+            for m in self._in_regions(doc, matcher):
+                yield self._diagnostic(doc, m, matcher)
 
-    def _in_regions(self, doc: Document, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    def _in_regions(self, doc: Document, matcher: _Matcher) -> Iterator[re.Match[str]]:
         """Matches whose flagged text lies inside one region of the rule's kinds.
         One scan of the whole text per pattern and a lookup per hit costs far
-        less than a scan per region."""
+        less than a scan per region. (A match may be on the lowercased text:
+        take the flagged text from doc.text by its offsets.)"""
+        pattern, haystack = matcher.pattern, doc.text
+        if matcher.lower_pattern is not None and doc.lower_text is not None:
+            pattern, haystack = matcher.lower_pattern, doc.lower_text
         group = "hit" if "hit" in pattern.groupindex else 0
         wanted = frozenset(self.regions)
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(haystack):
             start, end = m.span(group)
             if end <= start:
                 continue  # a pattern that can match nothing at all
@@ -238,14 +250,15 @@ class PackRule(Check):
             if region is not None and region.kind in wanted and end <= region.end:
                 yield m
 
-    def _diagnostic(self, m: re.Match[str], matcher: _Matcher) -> Diagnostic:
+    def _diagnostic(self, doc: Document, m: re.Match[str], matcher: _Matcher) -> Diagnostic:
         group = "hit" if "hit" in m.re.groupindex else 0
         start, end = m.span(group)
+        found = doc.text[start:end]
         replacement = matcher.replacement(m)
         fixes: tuple[Fix, ...] = ()
         if replacement is not None and self.fix != "none":
-            fixes = (Fix(start, end, _keep_case(m.group(group), replacement), safe=self.fix == "safe"),)
-        message = self.message.format(match=m.group(group), replacement=replacement or "")
+            fixes = (Fix(start, end, _keep_case(found, replacement), safe=self.fix == "safe"),)
+        message = self.message.format(match=found, replacement=replacement or "")
         return Diagnostic(self.rule.id, start, end, message, fixes)
 
     def _check_consistency(self, doc: Document) -> Iterator[Diagnostic]:
@@ -259,8 +272,9 @@ class PackRule(Check):
             (majority, many), (_, few) = ((a, first), (b, second)) if len(first) >= len(second) \
                 else ((b, second), (a, first))
             for m in few:
-                message = self.message.format(match=m.group(0), replacement=majority, count=len(many))
-                fix = Fix(m.start(), m.end(), _keep_case(m.group(0), majority), safe=self.fix == "safe")
+                found = doc.text[m.start():m.end()]
+                message = self.message.format(match=found, replacement=majority, count=len(many))
+                fix = Fix(m.start(), m.end(), _keep_case(found, majority), safe=self.fix == "safe")
                 yield Diagnostic(self.rule.id, m.start(), m.end(), message,
                                  (fix,) if self.fix != "none" else ())
 

@@ -73,6 +73,12 @@ def test_inconsistent_variants_flag_the_minority():
     assert "2 times" in diag.message
 
 
+def test_case_insensitive_packs_with_characters_that_grow_when_lowered():
+    text = "İstanbul had Alot of cafés. The café, the Cafe, the café."
+    assert flagged(text, "P001") == ["Alot"]
+    assert flagged(text, "P003") == ["Cafe"]
+
+
 def test_packs_stay_out_of_author_notes_by_default():
     assert flagged("A/N: alot of you asked for this :)\n\nShe left.", "P001") == []
 

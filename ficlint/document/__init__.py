@@ -45,6 +45,13 @@ class Document:
     def from_text(cls, text: str, path: str = "<text>") -> Document:
         return cls(Source(path, text))
 
+    @cached_property
+    def lower_text(self) -> str | None:
+        """The text in lowercase, for fast case-insensitive scans, when lowering
+        keeps every offset (only a few characters such as "İ" grow); else None."""
+        lowered = self.text.lower()
+        return lowered if len(lowered) == len(self.text) else None
+
     # -- lines and positions -------------------------------------------------
 
     @cached_property
