@@ -158,6 +158,7 @@ _INVERSION = re.compile(r"\s+(?:it|he|she|they|there|i|we|you)\b", re.I)
 _REPORTED_THAT = re.compile(r"\b(?:[a-z]+(?:ed|ing)|idea|thought|fact|feeling|belief|conviction|notion|knowledge|"
                             r"sense|news|assertion|opinion|theory|certainty|impression)\s+(?:(?:him|her|them|me|us|it)\s+)?that\b", re.I)
 _ENDING_QUESTION = re.compile(r"[?][\"”’'*_)\]]*\s*$")
+_WORD_IN_CLAUSE = re.compile(r"([A-Za-z’'-]+)[ \t,]*$")  # the word before, in the same sentence
 _PREVIOUS_WORD = re.compile(r"([A-Za-z’'-]+)\W*$")
 _SENTENCE_END = re.compile(r"(?:[.!?]+|…)[\"”’'\)\]*_]*\s+(?=[\"“‘'(*_]*[A-Z0-9])")
 _NAME_VERB = re.compile(r"(?P<name>[A-Z][a-z]+)[ \t]+(?P<nverb>[a-z]+)\b(?!['’]\w)(?=\s+(?P<next>[a-z]+))?")
@@ -195,11 +196,16 @@ class Names:
         self.text = text
 
     @cached_property
-    def words(self) -> frozenset[str]:
-        return frozenset(self._INSIDE.findall(self.text))
+    def words(self) -> Counter[str]:
+        return Counter(self._INSIDE.findall(self.text))
 
     def __contains__(self, word: str) -> bool:
         return word in self.words
+
+    def surely(self, word: str) -> bool:
+        """A name even though it is also a word ("Feather", "Frank"): capitalised inside
+        sentences again and again."""
+        return self.words[word] >= 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -585,6 +591,8 @@ class Tense(Check):
             subject = "they-acting"  # "They make their way to the river": the characters, not people in general
         if subject == "and":
             return 0.8 if self._coordinated_with(text, lex, clause, verb.start) == PAST else 0.0
+        if subject == "they" and self._in_the_moment(text, lex, verb, clause):
+            return 0.65  # "so they are put away", "they are soon walking"
         if subject in ("there", "it", "that", "this", "here", "what", "they"):
             return self._weak_statement(text, verb, clause, subject)
         if subject == "":
@@ -618,6 +626,12 @@ class Tense(Check):
             return False
         if not _specific_antecedent(text[max(clause.start, verb.start - 70):verb.start]):
             return False  # "like a man who has been stung", "those who are engaged in it"
+        return self._in_the_moment(text, lex, verb, clause)
+
+    def _in_the_moment(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> bool:
+        """is / has + a participle ("is crying", "has fallen") beside a past verb of the story."""
+        if not clause.has(PAST) or self.generic.search(clause.narration) or self.narrator.search(clause.narration):
+            return False
         if verb.word.lower() not in ("is", "are", "has", "have", "isn't", "aren't", "hasn't", "haven't"):
             return False
         following = _WORD.findall(text[verb.end:verb.end + 40].lower())
@@ -770,7 +784,7 @@ def _is_name(token: str, starts: bool, lex: Lexicon, clause: Clause) -> bool:
     """A capitalised word inside a sentence, or one that opens it and the story uses as a name."""
     if not token[:1].isupper() or token.lower() in lex.function_words:
         return False
-    return not starts or token in clause.names and token.lower() not in lex.other
+    return not starts or token in clause.names and (token.lower() not in lex.other or clause.names.surely(token))
 
 
 def _specific_antecedent(before: str) -> bool:
@@ -849,7 +863,7 @@ def _word_before(text: str, at: int) -> str:
 
 def _previous_word(low: str, at: int) -> str:
     """The lowercased word before offset `at` (punctuation between is skipped)."""
-    m = _PREVIOUS_WORD.search(low, max(0, at - 20), at)
+    m = _WORD_IN_CLAUSE.search(low, max(0, at - 20), at)
     return m.group(1).replace("’", "'") if m else ""
 
 
