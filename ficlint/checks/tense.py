@@ -566,8 +566,15 @@ class Tense(Check):
 
     def _slip_in_past(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
         """How sure is it that this present-tense verb in a past scene is a slip (0: leave it)?"""
-        if verb.subject == "you" or self._sheltered(text, lex, verb, clause):
+        if verb.subject == "you":
             return 0.0
+        if self._sheltered(text, lex, verb, clause):
+            # reported speech keeps a timeless present ("she knew the earth is round"), but not a
+            # character's passing state: "he perceived that she is crying"
+            reported = self._reported(text, verb, clause)
+            character = verb.subject in ("he", "she") or verb.kind == "aux" and \
+                _subject(text, lex, verb, clause) == "definite"
+            return 0.55 if reported and character and self._in_the_moment(text, lex, verb, clause) else 0.0
         if verb.subject == "who" or verb.kind == "aux" and _after_relative(text, verb, lex):
             return 0.65 if self._relative_in_the_moment(text, lex, verb, clause) else 0.0
         if verb.kind == "and":
@@ -638,7 +645,7 @@ class Tense(Check):
         following = [w for w in following if w not in lex.adverbs and not w.endswith("ly")][:1]
         return bool(following) and (following[0].endswith("ing") and following[0] not in lex.other
                                     or following[0] == "been" or following[0] in lex.participles
-                                    and following[0] not in lex.base_forms)
+                                    and following[0] not in lex.base_forms and following[0] not in lex.modifiers)
 
     def _weak_statement(self, text: str, verb: Verb, clause: Clause, subject: str) -> float:
         """A present "is / are / has" after "there", "it", "that" or "they": a slip only beside a past
@@ -672,6 +679,12 @@ class Tense(Check):
         if clause.has(PRESENT) or clause.elsewhere(PAST):
             return 0.0
         return 0.6 if clause.between(PRESENT) else 0.0
+
+    def _reported(self, text: str, verb: Verb, clause: Clause) -> bool:
+        """Is the verb in a clause of reported speech or thought ("she knew that he is …")?"""
+        before = text[clause.start:verb.start]
+        return any(_governs(before, m.end()) for pattern in (self.reporting, self.perceiving, _REPORTED_THAT)
+                   for m in pattern.finditer(before))
 
     def _sheltered(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> bool:
         """Is the verb where another tense is right: reported speech or thought, a set phrase,
