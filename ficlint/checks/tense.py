@@ -961,8 +961,7 @@ def _maybe_name_verb(m: re.Match[str], lex: Lexicon) -> bool:
     is a character's name ("Grif grins", not "Sunday papers")."""
     word = m.group("nverb")
     return word in lex.third_forms and word not in lex.base_forms and word not in lex.auxiliaries \
-        and m.group("name").lower() not in lex.not_names and m.group("next") is not None \
-        and m.group("next") not in lex.determiners
+        and m.group("name").lower() not in lex.not_names and m.group("next") is not None
 
 
 def _after_name(m: re.Match[str], lex: Lexicon, maybe: bool = False) -> Verb | None:
