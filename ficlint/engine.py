@@ -218,9 +218,7 @@ def _silenced_windows(doc: Document) -> list[_Window]:
         if verb == "disable":
             open_blocks.setdefault(selectors, m.start())
         elif verb == "enable":
-            keys = [selectors] if selectors in open_blocks else (list(open_blocks) if not selectors else [])
-            for key in keys:
-                windows.append(_Window(open_blocks.pop(key), m.start(), key))
+            windows.extend(_enable(open_blocks, selectors, m.start()))
         elif verb == "disable-line":
             line, _ = doc.position(m.start())
             windows.append(_Window(doc.line_starts[line - 1], _line_end(doc, line), selectors))
@@ -230,6 +228,22 @@ def _silenced_windows(doc: Document) -> list[_Window]:
                 windows.append(_Window(doc.line_starts[line - 1], _line_end(doc, line), selectors))
     windows.extend(_Window(start, len(text), key) for key, start in open_blocks.items())
     return windows
+
+
+def _enable(open_blocks: dict[tuple[str, ...], int], selectors: tuple[str, ...], at: int) -> list[_Window]:
+    """Close what `enable [RULES]` names: everything, or those rules in every
+    open block (a block that silenced more rules goes on for the others)."""
+    closed: list[_Window] = []
+    named = {s.upper() for s in selectors}
+    for key, start in list(open_blocks.items()):
+        if selectors and not any(s.upper() in named for s in key):
+            continue  # `disable` of everything is only ended by a plain `enable`
+        closed.append(_Window(start, at, key))
+        del open_blocks[key]
+        rest = tuple(s for s in key if s.upper() not in named) if selectors else ()
+        if rest:
+            open_blocks.setdefault(rest, at)
+    return closed
 
 
 def _line_end(doc: Document, line: int) -> int:

@@ -34,6 +34,18 @@ def test_enable_of_one_rule_closes_only_that_rule():
     assert found(text) == [("M001", "..")]
 
 
+def test_enable_of_one_rule_out_of_a_list_keeps_the_others_silenced():
+    text = (
+        "<!-- ficlint-disable M001, M005 -->\nOne.. the the.\n<!-- ficlint-enable m001 -->\nTwo.. the the.\n"
+    )
+    assert found(text) == [("M001", "..")]
+
+
+def test_enable_of_one_rule_does_not_end_a_disable_of_everything():
+    text = "<!-- ficlint-disable -->\nOne.. the the.\n<!-- ficlint-enable M001 -->\nTwo.. the the.\n"
+    assert found(text) == []
+
+
 def test_disable_without_enable_runs_to_the_end():
     text = "One.. two.\n\n<!-- ficlint-disable -->\n\nThree.. four.\n\nFive.. six.\n"
     assert len(found(text)) == 1
