@@ -18,6 +18,7 @@ context before it calls such a word a finite verb.
 
     python scripts/build_tense_lexicon.py [--out ficlint/data/tense-lexicon.json.gz]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -72,9 +73,12 @@ def main() -> None:
     args = parser.parse_args()
     verbs = verb_rows()
     forms = {form for row in verbs for form in row}
-    data = {"source": "lemminflect 0.2.3 (MIT), resources/infl_lu.csv.gz + lemma_lu.csv.gz",
-            "verbs": verbs, "other": other_forms(forms, ("noun", "adj", "adv")),
-            "modifiers": other_forms(forms, ("adj", "adv"))}
+    data = {
+        "source": "lemminflect 0.2.3 (MIT), resources/infl_lu.csv.gz + lemma_lu.csv.gz",
+        "verbs": verbs,
+        "other": other_forms(forms, ("noun", "adj", "adv")),
+        "modifiers": other_forms(forms, ("adj", "adv")),
+    }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(args.out, "wt", encoding="utf-8") as fh:
         json.dump(data, fh, separators=(",", ":"))

@@ -16,6 +16,7 @@ words (beyond those the unchanged book already has).
 
     python scripts/eval_tense.py /work/shared/corpus [--books us/a.txt gb/b.txt] [--seed 6] [-v]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,14 +33,20 @@ from ficlint.document import Document, RegionKind
 from ficlint.engine import Linter, Selection
 
 # Books never looked at while the check was tuned for recall.
-HELD_OUT = ("us/carolyn-wells-the-diamond-pin.txt", "us/baum-the-emerald-city-of-oz.txt",
-            "gb/christie-the-secret-adversary.txt", "gb/doyle-the-tragedy-of-the-korosko.txt")
+HELD_OUT = (
+    "us/carolyn-wells-the-diamond-pin.txt",
+    "us/baum-the-emerald-city-of-oz.txt",
+    "gb/christie-the-secret-adversary.txt",
+    "gb/doyle-the-tragedy-of-the-korosko.txt",
+)
 PER_BOOK = 150
 PRONOUN_PAST = re.compile(r"\b(?P<subj>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e) (?P<verb>[a-z]+ed|[a-z]+)\b(?= [a-z])")
 NAME_PAST = re.compile(r"(?<=[a-z,] )(?P<subj>[A-Z][a-z]{2,}) (?P<verb>[a-z]+)\b(?= [a-z])")
 BE_HAVE = re.compile(r"\b(?P<verb>was|were|had)\b(?= [a-z])")
-AND_PAST = re.compile(r"\b(?P<first>[a-z]+),? and (?P<verb>[a-z]+)(?= (?:her|his|him|them|the|a|an|their|its|up|down|"
-                      r"out|back|at|to|into|on|off|away|over|in)\b)")
+AND_PAST = re.compile(
+    r"\b(?P<first>[a-z]+),? and (?P<verb>[a-z]+)(?= (?:her|his|him|them|the|a|an|their|its|up|down|"
+    r"out|back|at|to|into|on|off|away|over|in)\b)"
+)
 # "as if she were", "if he had known": a subjunctive or a condition, not the past tense of narration
 SUBJUNCTIVE = re.compile(r"\b(?:if|though|wish|wished|unless|lest)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 SWAPS = {"was": "is", "were": "are", "had": "has"}
@@ -56,8 +63,11 @@ class Slip:
 
 def narration_paragraphs(doc: Document) -> list[tuple[int, int]]:
     """(start, end) of narration regions long enough to hold a sentence."""
-    return [(r.start, r.end) for r in doc.regions_of(RegionKind.NARRATION) if r.end - r.start > 60
-            and not doc.in_emphasis(r.start)]
+    return [
+        (r.start, r.end)
+        for r in doc.regions_of(RegionKind.NARRATION)
+        if r.end - r.start > 60 and not doc.in_emphasis(r.start)
+    ]
 
 
 def candidates(text: str, start: int, end: int) -> list[tuple[str, int, int, str]]:
@@ -139,20 +149,24 @@ def main() -> int:
                 found_by_kind[slip.kind] += 1
                 hits += 1
             elif args.verbose:
-                context = changed[max(0, slip.start - 90):slip.start].replace("\n", " ")
-                after = changed[slip.end:slip.end + 40].replace("\n", " ")
+                context = changed[max(0, slip.start - 90) : slip.start].replace("\n", " ")
+                after = changed[slip.end : slip.end + 40].replace("\n", " ")
                 print(f"  missed {slip.kind}: …{context}[[{slip.after}]]{after}…")
         on_slips = sum(1 for s, e, _ in findings if any(s < sl.end + 2 and e > sl.start - 2 for sl in slips))
         book_extra = max(0, len(findings) - on_slips - baseline)
         extra += book_extra
         words += len(text.split())
-        print(f"{book}: {hits}/{len(slips)} slips found, {book_extra} new findings elsewhere, "
-              f"{baseline} before injection")
+        print(
+            f"{book}: {hits}/{len(slips)} slips found, {book_extra} new findings elsewhere, "
+            f"{baseline} before injection"
+        )
     total = sum(total_by_kind.values())
     found = sum(found_by_kind.values())
     for kind in sorted(total_by_kind):
-        print(f"  {kind:8} {found_by_kind[kind]:4}/{total_by_kind[kind]:<4} "
-              f"{found_by_kind[kind] / total_by_kind[kind]:.0%}")
+        print(
+            f"  {kind:8} {found_by_kind[kind]:4}/{total_by_kind[kind]:<4} "
+            f"{found_by_kind[kind] / total_by_kind[kind]:.0%}"
+        )
     recall = found / total if total else 0.0
     print(f"RESULT recall={recall:.3f} ({found}/{total}) extra_per10k={extra / words * 10000:.2f}")
     return 0

@@ -23,33 +23,42 @@ def in_present(sentence: str) -> str:
 
 # -- slips that must be found -------------------------------------------------
 
-@pytest.mark.parametrize("sentence, slip", [
-    ("She pulled her dress down as the wind blew and check her reflection in the window.", "check"),
-    ("There are no velvet ropes at SouthPaw, and that's just the way she liked it.", "are"),
-    ("She looked around and sees him at the far end of the room.", "sees"),
-    ("He came over, and she smiles at him before she turned away.", "smiles"),
-    ("She walks to the window.", "walks"),
-    ("Karen smiled when Dev sits down beside her.", "sits"),
-    ("The music was loud and her head is pounding.", "is"),
-    ("She was tired, and she has no idea what to say.", "has"),
-])
+
+@pytest.mark.parametrize(
+    "sentence, slip",
+    [
+        ("She pulled her dress down as the wind blew and check her reflection in the window.", "check"),
+        ("There are no velvet ropes at SouthPaw, and that's just the way she liked it.", "are"),
+        ("She looked around and sees him at the far end of the room.", "sees"),
+        ("He came over, and she smiles at him before she turned away.", "smiles"),
+        ("She walks to the window.", "walks"),
+        ("Karen smiled when Dev sits down beside her.", "sits"),
+        ("The music was loud and her head is pounding.", "is"),
+        ("She was tired, and she has no idea what to say.", "has"),
+    ],
+)
 def test_present_tense_slips_in_past_narration_are_flagged(sentence, slip):
     assert slip in flagged(in_past(sentence), "T001")
 
 
-@pytest.mark.parametrize("sentence, slip", [
-    ("She opens the door and walked out into the rain.", "walked"),
-    ("He looked at his watch.", "looked"),
-    ("She stands up, she turned to the window and stares at the rain.", "turned"),
-])
+@pytest.mark.parametrize(
+    "sentence, slip",
+    [
+        ("She opens the door and walked out into the rain.", "walked"),
+        ("He looked at his watch.", "looked"),
+        ("She stands up, she turned to the window and stares at the rain.", "turned"),
+    ],
+)
 def test_past_tense_slips_in_present_narration_are_flagged(sentence, slip):
     assert slip in flagged(in_present(sentence), "T002")
 
 
 def test_the_fix_is_the_form_the_scene_wants():
-    text = in_past("She pulled her dress down as the wind blew and check her reflection in the window. "
-                   "There are no velvet ropes at SouthPaw, and she liked it.")
-    fixes = {text[d.start:d.end]: d.fixes[0] for d in lint(text, "T001")}
+    text = in_past(
+        "She pulled her dress down as the wind blew and check her reflection in the window. "
+        "There are no velvet ropes at SouthPaw, and she liked it."
+    )
+    fixes = {text[d.start : d.end]: d.fixes[0] for d in lint(text, "T001")}
     assert fixes["check"].replacement == "checked"
     assert fixes["are"].replacement == "were"
     assert not fixes["check"].safe
@@ -73,8 +82,8 @@ def test_each_scene_has_its_own_tense():
 # -- correct text that must be left alone -------------------------------------
 
 PAST_ALLOWED = [
-    "\"I know you feel it too,\" she said quietly.",  # present-tense dialogue
-    "\"Is he here?\" she asked. \"He never comes on Mondays.\"",
+    '"I know you feel it too," she said quietly.',  # present-tense dialogue
+    '"Is he here?" she asked. "He never comes on Mondays."',
     "She knew that the earth is round.",  # reported speech / thought
     "He told her that he loves her.",
     "She said she is tired of waiting.",
@@ -107,34 +116,42 @@ def test_correct_sentences_in_past_narration_are_not_flagged(sentence):
 
 
 def test_first_person_retrospective_asides_are_not_flagged():
-    text = ("I was nine that summer. I still remember the smell of the river. We swam every day and "
-            "I think we were happy. I know now that it could not last. My father worked at the mill.")
+    text = (
+        "I was nine that summer. I still remember the smell of the river. We swam every day and "
+        "I think we were happy. I know now that it could not last. My father worked at the mill."
+    )
     assert flagged(text, "T001") == []
 
 
 def test_a_marked_flashback_is_not_flagged():
-    text = (f"{PAST_BEFORE}\n\nFlashback: She is seven and her father lifts her onto the wall.\n\n{PAST_AFTER} "
-            "She went home and slept.")
+    text = (
+        f"{PAST_BEFORE}\n\nFlashback: She is seven and her father lifts her onto the wall.\n\n{PAST_AFTER} "
+        "She went home and slept."
+    )
     assert flagged(text, "T001") == []
 
 
 def test_headings_and_authors_notes_are_not_flagged():
-    text = ("A/N: This is my first fic and I hope you like it! Reviews are welcome.\n\n"
-            "Chapter One - Where She Goes\n\n"
-            f"{PAST_BEFORE} {PAST_AFTER}\n\nA/N: Thanks for reading, I love you all.")
+    text = (
+        "A/N: This is my first fic and I hope you like it! Reviews are welcome.\n\n"
+        "Chapter One - Where She Goes\n\n"
+        f"{PAST_BEFORE} {PAST_AFTER}\n\nA/N: Thanks for reading, I love you all."
+    )
     assert flagged(text, "T001") == []
 
 
 def test_present_dialogue_in_past_narration_is_not_flagged():
-    text = ("Karen looked at him for a long time.\n\n\"You never listen,\" she said. \"You just don't. "
-            "Everyone knows it.\"\n\nHe shrugged and turned away. She picked up her bag and left.")
+    text = (
+        'Karen looked at him for a long time.\n\n"You never listen," she said. "You just don\'t. '
+        'Everyone knows it."\n\nHe shrugged and turned away. She picked up her bag and left.'
+    )
     assert flagged(text, "T001") == []
 
 
 PRESENT_ALLOWED = [
     "She reads the letter he wrote the night before he left.",  # earlier events
     "Yesterday she waited for hours, and today she waits again.",
-    "\"I waited for hours,\" she says.",
+    '"I waited for hours," she says.',
     "She remembers how he smiled at her.",
     "He was her first love, and she knows it.",
 ]
@@ -151,6 +168,7 @@ def test_present_tense_narration_is_not_flagged_as_a_slip_of_the_past():
 
 
 # -- the real command line ---------------------------------------------------
+
 
 def test_cli_reports_tense_slip_with_unsafe_fix(tmp_path):
     chapter = tmp_path / "chapter.md"

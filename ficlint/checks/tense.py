@@ -65,6 +65,7 @@ from __future__ import annotations
 
 import bisect
 import gzip
+import itertools
 import json
 import re
 from collections import Counter, defaultdict
@@ -80,31 +81,39 @@ from ficlint.resources import data_dir, load_data
 from ficlint.rule import Rule
 
 PAST, PRESENT = "past", "present"
-_FIX_SAFETY = "Unsafe: the writer may have meant the change of tense (a flashback, a timeless truth, an aside)."
+_FIX_SAFETY = (
+    "Unsafe: the writer may have meant the change of tense (a flashback, a timeless truth, an aside)."
+)
 
 PRESENT_IN_PAST = Rule(
     id="T001",
     name="present-tense-in-past-narration",
     category="tense",
     summary="A present-tense verb in narration that is otherwise told in the past tense.",
-    why=("Narration that slips from the past into the present (\"the wind blew and check her reflection\") "
-         "jolts the reader out of the story. ficlint takes each scene's tense from the majority of its "
-         "narration's finite verbs and flags a present-tense verb in a sentence that also uses the past, or a "
-         "character's present-tense action between past-tense sentences. It leaves dialogue, italic thoughts, "
-         "reported speech (\"She knew the earth is round\"), timeless generalisations, first-person asides "
-         "(\"I still remember\") and would/could futures alone."),
-    flags=("She was cold. She pulled her dress down as the wind blew and check her reflection in the window. "
-           "She smiled at what she saw.",
-           "It was late and she was tired. Karen walked to the bar. There are no velvet ropes at SouthPaw, and "
-           "that's just the way she liked it. She ordered a martini.",
-           "He waited by the door for an hour. He was tired and hungry. Then he walks to the car and drove "
-           "away. The rain had stopped."),
-    allows=("She pulled her dress down as the wind blew and checked her reflection in the window.",
-            "\"I know you feel it too,\" she said. She walked away and did not look back.",
-            "He knew that the earth is round. He said nothing about it and went home.",
-            "I was nine that summer. I still remember the smell of the river. We swam every day.",
-            "She would leave in the morning. He could see it in her eyes, and he turned away.",
-            "She walked home. *He is never going to change,* she thought. She locked the door."),
+    why=(
+        'Narration that slips from the past into the present ("the wind blew and check her reflection") '
+        "jolts the reader out of the story. ficlint takes each scene's tense from the majority of its "
+        "narration's finite verbs and flags a present-tense verb in a sentence that also uses the past, or a "
+        "character's present-tense action between past-tense sentences. It leaves dialogue, italic thoughts, "
+        'reported speech ("She knew the earth is round"), timeless generalisations, first-person asides '
+        '("I still remember") and would/could futures alone.'
+    ),
+    flags=(
+        "She was cold. She pulled her dress down as the wind blew and check her reflection in the window. "
+        "She smiled at what she saw.",
+        "It was late and she was tired. Karen walked to the bar. There are no velvet ropes at SouthPaw, and "
+        "that's just the way she liked it. She ordered a martini.",
+        "He waited by the door for an hour. He was tired and hungry. Then he walks to the car and drove "
+        "away. The rain had stopped.",
+    ),
+    allows=(
+        "She pulled her dress down as the wind blew and checked her reflection in the window.",
+        '"I know you feel it too," she said. She walked away and did not look back.',
+        "He knew that the earth is round. He said nothing about it and went home.",
+        "I was nine that summer. I still remember the smell of the river. We swam every day.",
+        "She would leave in the morning. He could see it in her eyes, and he turned away.",
+        "She walked home. *He is never going to change,* she thought. She locked the door.",
+    ),
     fix_safety=_FIX_SAFETY,
 )
 PAST_IN_PRESENT = Rule(
@@ -112,32 +121,47 @@ PAST_IN_PRESENT = Rule(
     name="past-tense-in-present-narration",
     category="tense",
     summary="A past-tense verb in narration that is otherwise told in the present tense.",
-    why=("Present-tense narration drifts the other way: \"She opens the door and walked in.\" ficlint flags a "
-         "past-tense verb coordinated with a present one, or a character's past-tense action between "
-         "present-tense sentences, but leaves the past alone where the narrator tells of earlier events "
-         "(yesterday, before, when, had)."),
-    flags=("She stands at the window. The street is empty. She opens the door and walked out into the rain. "
-           "She shivers.",
-           "He sits on the bench. He waits for the train. He looked at his watch. The platform is empty."),
-    allows=("She stands at the window. The street is empty. She opens the door and walks out into the rain.",
-            "She looks at the letter. He wrote it the night before he left. She folds it again.",
-            "He sits on the bench. \"I waited for hours,\" he says. The platform is empty."),
+    why=(
+        'Present-tense narration drifts the other way: "She opens the door and walked in." ficlint flags a '
+        "past-tense verb coordinated with a present one, or a character's past-tense action between "
+        "present-tense sentences, but leaves the past alone where the narrator tells of earlier events "
+        "(yesterday, before, when, had)."
+    ),
+    flags=(
+        "She stands at the window. The street is empty. She opens the door and walked out into the rain. "
+        "She shivers.",
+        "He sits on the bench. He waits for the train. He looked at his watch. The platform is empty.",
+    ),
+    allows=(
+        "She stands at the window. The street is empty. She opens the door and walks out into the rain.",
+        "She looks at the letter. He wrote it the night before he left. She folds it again.",
+        'He sits on the bench. "I waited for hours," he says. The platform is empty.',
+    ),
     fix_safety=_FIX_SAFETY,
 )
 
-_MODALS = frozenset("would could should might must will can shall may ought to".split())
-_GOVERNING = frozenset("saw watched heard felt made let helped had bade bid noticed observed".split())
+_MODALS = frozenset(
+    ["would", "could", "should", "might", "must", "will", "can", "shall", "may", "ought", "to"]
+)
+_GOVERNING = frozenset(
+    ["saw", "watched", "heard", "felt", "made", "let", "helped", "had", "bade", "bid", "noticed", "observed"]
+)
 _MIN_SCENE_VERBS = 4  # a scene with fewer finite verbs takes the file's tense
 _MIN_FILE_VERBS = 10
-_OBJECT_PRONOUNS = frozenset("her him them it me us".split())
-_PARTICLES = frozenset("up down out away back off over in on".split())
-_BE = frozenset("be been being having".split())
-_PAST_AUXILIARIES = frozenset("was were had did wasn't weren't didn't hadn't".split())
+_OBJECT_PRONOUNS = frozenset(["her", "him", "them", "it", "me", "us"])
+_PARTICLES = frozenset(["up", "down", "out", "away", "back", "off", "over", "in", "on"])
+_BE = frozenset(["be", "been", "being", "having"])
+_PAST_AUXILIARIES = frozenset(["was", "were", "had", "did", "wasn't", "weren't", "didn't", "hadn't"])
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)*")
-_IMPERSONAL = re.compile(r"(?:\s+[\w’'-]+){0,5}?\s+(?:to|that|when|if|how|what|whether)\b|(?:\s+[\w’'-]+){0,5}?,")
-_SUBORDINATE = re.compile(r"(?:\b(?:when|whenever|if|unless|until|till|once|wherever|where|while|after|before|"
-                          r"so long as|as long as)"
-                          r"|\bas\s+[a-z]+\s+as)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+_IMPERSONAL = re.compile(
+    r"(?:\s+[\w’'-]+){0,5}?\s+(?:to|that|when|if|how|what|whether)\b|(?:\s+[\w’'-]+){0,5}?,"
+)
+_SUBORDINATE = re.compile(
+    r"(?:\b(?:when|whenever|if|unless|until|till|once|wherever|where|while|after|before|"
+    r"so long as|as long as)"
+    r"|\bas\s+[a-z]+\s+as)\s+(?:[\w’'-]+\s+){0,4}$",
+    re.I,
+)
 _COMPARISON = re.compile(r"\b(?:than|like|as\s+[a-z]+\s+as)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _COMPARISON_OR_RELATIVE = re.compile(r"\b(?:as|than|like|whom|which|whose)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _PRESENT_MODAL = re.compile(r"\b(?:may|can|will|shall|must)\b", re.I)
@@ -145,26 +169,119 @@ _ANY_MODAL = re.compile(r"\b(?:would|could|should|might|must|will|can|shall|may)
 _TO_VERB = re.compile(r"\bto\s+([a-z]+)")
 _CLAUSE_BREAK = re.compile(r"[,;:!?\"“”]|\s(?:--|—)\s?")
 _TOKEN = re.compile(r"[A-Za-z’'-]+|[,;:(.!?]")
-_GENERIC_START = re.compile(r"\b(?:a|an|every|each|all|any|no|some|such|many|most|few|which|who|that|what)\b"
-                            r"[^,;:.!?]*$", re.I)
+_GENERIC_START = re.compile(
+    r"\b(?:a|an|any|no|some|such|many|most|few|which|who|that|what)\b"
+    r"[^,;:.!?]*$",
+    re.I,
+)
 _IT_IS_A = re.compile(r"\s+(?:an?\s|[a-z]+ed\s+by\b)")
-_GENERIC_ANTECEDENT = frozenset("a an one ones those these such like as any every many most all some kind sort".split())
-_NP_BOUNDARY = frozenset("and or but nor for at in on by to from with into onto upon after before during since "
-                         "until through under over about against among between within without".split())
-_DEFINITE = frozenset("the her his their its my your our".split())
-_GENERIC_DETERMINERS = frozenset("a an all every each any some no to such many most few".split())
+_GENERIC_ANTECEDENT = frozenset(
+    [
+        "a",
+        "an",
+        "one",
+        "ones",
+        "those",
+        "these",
+        "such",
+        "like",
+        "as",
+        "any",
+        "every",
+        "many",
+        "most",
+        "all",
+        "some",
+        "kind",
+        "sort",
+    ]
+)
+_NP_BOUNDARY = frozenset(
+    [
+        "and",
+        "or",
+        "but",
+        "nor",
+        "for",
+        "at",
+        "in",
+        "on",
+        "by",
+        "to",
+        "from",
+        "with",
+        "into",
+        "onto",
+        "upon",
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "through",
+        "under",
+        "over",
+        "about",
+        "against",
+        "among",
+        "between",
+        "within",
+        "without",
+    ]
+)
+_DEFINITE = frozenset(["the", "her", "his", "their", "its", "my", "your", "our"])
+_GENERIC_DETERMINERS = frozenset(
+    ["a", "an", "all", "every", "each", "any", "some", "no", "to", "such", "many", "most", "few"]
+)
 _CHARACTERS = frozenset(("he", "she", "they"))
 _INVERSION = re.compile(r"\s+(?:it|he|she|they|there|i|we|you)\b", re.I)
-_REPORTED_THAT = re.compile(r"\b(?:[a-z]+(?:ed|ing)|idea|thought|fact|feeling|belief|conviction|notion|knowledge|"
-                            r"sense|news|assertion|opinion|theory|certainty|impression)\s+(?:(?:him|her|them|me|us|it)\s+)?that\b", re.I)
+_REPORTED_THAT = re.compile(
+    r"\b(?:[a-z]+(?:ed|ing)|idea|thought|fact|feeling|belief|conviction|notion|knowledge|"
+    r"sense|news|assertion|opinion|theory|certainty|impression)\s+(?:(?:him|her|them|me|us|it)\s+)?that\b",
+    re.I,
+)
 _ENDING_QUESTION = re.compile(r"[?][\"”’'*_)\]]*\s*$")
 _WORD_IN_CLAUSE = re.compile(r"([A-Za-z’'-]+)[ \t,]*$")  # the word before, in the same sentence
 _PREVIOUS_WORD = re.compile(r"([A-Za-z’'-]+)\W*$")
 _SENTENCE_END = re.compile(r"(?:[.!?]+|…)[\"”’'\)\]*_]*\s+(?=[\"“‘'(*_]*[A-Z0-9])")
 _NAME_VERB = re.compile(r"(?P<name>[A-Z][a-z]+)[ \t]+(?P<nverb>[a-z]+)\b(?!['’]\w)(?=\s+(?P<next>[a-z]+))?")
-_AFTER_NAME_VERB = frozenset("her him them his their its the a an one to at in on into onto with for from up down "
-                             "off out back away over across toward towards through".split())
-_AFTER_VERB = frozenset("her him them it his their its up down off out back away".split())
+_AFTER_NAME_VERB = frozenset(
+    [
+        "her",
+        "him",
+        "them",
+        "his",
+        "their",
+        "its",
+        "the",
+        "a",
+        "an",
+        "one",
+        "to",
+        "at",
+        "in",
+        "on",
+        "into",
+        "onto",
+        "with",
+        "for",
+        "from",
+        "up",
+        "down",
+        "off",
+        "out",
+        "back",
+        "away",
+        "over",
+        "across",
+        "toward",
+        "towards",
+        "through",
+    ]
+)
+_AFTER_VERB = frozenset(
+    ["her", "him", "them", "it", "his", "their", "its", "up", "down", "off", "out", "back", "away"]
+)
 
 
 class Verb(NamedTuple):
@@ -239,7 +356,9 @@ class Clause:
         if not self.neighbours:
             return False
         if tense == PAST:
-            return all(self.neighbours_past) and not any(v.tense == PRESENT for n in self.neighbours for v in n)
+            return all(self.neighbours_past) and not any(
+                v.tense == PRESENT for n in self.neighbours for v in n
+            )
         return all(n and all(v.tense == tense for v in n) for n in self.neighbours)
 
 
@@ -259,15 +378,18 @@ class SceneTense:
         return "very sure" if c >= 0.85 else "fairly sure" if c >= 0.7 else "not very sure"
 
     def describe(self) -> str:
-        return (f"this scene is told in the {self.tense} tense ({self.share:.0%} of its {self.count} "
-                f"narration verbs; ficlint is {self.sureness})")
+        return (
+            f"this scene is told in the {self.tense} tense ({self.share:.0%} of its {self.count} "
+            f"narration verbs; ficlint is {self.sureness})"
+        )
 
 
 class Lexicon:
     """Verb forms and the context words of the tense check."""
 
-    def __init__(self, verbs: list[list[str]], other: list[str], modifiers: list[str],
-                 words: dict[str, Any]) -> None:
+    def __init__(
+        self, verbs: list[list[str]], other: list[str], modifiers: list[str], words: dict[str, Any]
+    ) -> None:
         self.past_of: dict[str, str] = {}  # any form -> simple past
         self.third_of: dict[str, str] = {}
         self.base_of: dict[str, str] = {}
@@ -296,17 +418,47 @@ class Lexicon:
         self.aside_verbs = frozenset(words["aside_verbs"])
         self.relative = frozenset(words["relative_words"])
         self.adverbs = frozenset([*words["adverbs"], "not"])
-        self.non_finite_before = frozenset([*self.determiners, *self.auxiliaries, *_BE, *_MODALS, "is", "are",
-                                            "am", "get", "got", "getting", "become", "became", "seemed", "looked"])
+        self.non_finite_before = frozenset(
+            [
+                *self.determiners,
+                *self.auxiliaries,
+                *_BE,
+                *_MODALS,
+                "is",
+                "are",
+                "am",
+                "get",
+                "got",
+                "getting",
+                "become",
+                "became",
+                "seemed",
+                "looked",
+            ]
+        )
         # capitalised words that are not a name before a verb ("Then", "She", "There")
         # capitalised function words ("Then", "At", "Sunday"), never a name
-        self.function_words = frozenset([*self.subjects, "who", "one", *words["not_names"], *self.determiners,
-                                         *self.relative, *words["adverbs"], *words["contraction_hosts"],
-                                         *words["not_verbs"]])
+        self.function_words = frozenset(
+            [
+                *self.subjects,
+                "who",
+                "one",
+                *words["not_names"],
+                *self.determiners,
+                *self.relative,
+                *words["adverbs"],
+                *words["contraction_hosts"],
+                *words["not_verbs"],
+            ]
+        )
         self.not_names = self.function_words | self.other | set(self.past_of)
         # forms that after a name are a finite verb ("Karen smiles", "Karen smiled")
-        self.name_verbs = frozenset((self.past_forms | (self.third_forms - self.base_forms)) - self.noun_like
-                                    - set(self.auxiliaries) - _MODALS)
+        self.name_verbs = frozenset(
+            (self.past_forms | (self.third_forms - self.base_forms))
+            - self.noun_like
+            - set(self.auxiliaries)
+            - _MODALS
+        )
 
     def has_finite_past(self, text: str) -> bool:
         """Does the text have a simple past verb that is not a participle after an
@@ -379,12 +531,16 @@ class Tense(Check):
         """Finite verbs in lowercased text: a contraction, a subject pronoun and its verb,
         an auxiliary, a verb coordinated after "and"."""
         w = self.words
-        adverb = (rf"(?:(?!(?:{_alternatives(w['not_adverbs'])})\b)[a-z]{{2,}}ly|{_alternatives(w['adverbs'])}"
-                  r"|not)")
+        adverb = (
+            rf"(?:(?!(?:{_alternatives(w['not_adverbs'])})\b)[a-z]{{2,}}ly|{_alternatives(w['adverbs'])}"
+            r"|not)"
+        )
         subjects = _alternatives(list(w["subjects"]) + ["who"])
         hosts = _alternatives(w["contraction_hosts"])
         auxiliaries = _alternatives(w["auxiliaries"])
-        objects = _alternatives(w["objects"] + ["in", "to", "across", "toward", "towards", "inside", "outside"])
+        objects = _alternatives(
+            w["objects"] + ["in", "to", "across", "toward", "towards", "inside", "outside"]
+        )
         return re.compile(
             rf"\b(?P<host>{hosts})(?P<contr>['’](?:s|re|m|ve))\b"
             rf"|\b(?P<subj>{subjects})\s+(?:{adverb}\s+){{0,2}}(?!and\b)(?P<verb>[a-z]+(?:n['’]t)?)\b(?!['’]\w)"
@@ -404,15 +560,21 @@ class Tense(Check):
     @cached_property
     def perceiving(self) -> re.Pattern[str]:
         """A verb of perception with a clause after it: "she saw that", "he felt how"."""
-        return re.compile(r"\b(?:" + _alternatives(self.words["perception_verbs"]) +
-                          r")\s+(?:(?:him|her|them|me|us|it)\s+)?(?:that|how|what|whether|if|why|where|who)\b", re.I)
+        return re.compile(
+            r"\b(?:"
+            + _alternatives(self.words["perception_verbs"])
+            + r")\s+(?:(?:him|her|them|me|us|it)\s+)?(?:that|how|what|whether|if|why|where|who)\b",
+            re.I,
+        )
 
     @cached_property
     def thought_after(self) -> re.Pattern[str]:
         """A thought tag after the thought: "…, she thought", "--was Graham's thought"."""
         verbs = _alternatives(self.words["reporting_verbs"])
-        return re.compile(rf"(?:,|--|—|–)\s*(?:(?:he|she|they|I|[A-Z][a-z]+)\s+(?:{verbs})|(?:{verbs})\s+(?:he|she|the|[A-Z]))\b"
-                          r"|\bwas\s+[A-Z]?[a-z]+['’]s\s+thought\b")
+        return re.compile(
+            rf"(?:,|--|—|–)\s*(?:(?:he|she|they|I|[A-Z][a-z]+)\s+(?:{verbs})|(?:{verbs})\s+(?:he|she|the|[A-Z]))\b"
+            r"|\bwas\s+[A-Z]?[a-z]+['’]s\s+thought\b"
+        )
 
     @cached_property
     def idioms(self) -> re.Pattern[str]:
@@ -436,8 +598,12 @@ class Tense(Check):
 
     @cached_property
     def flashback(self) -> re.Pattern[str]:
-        return re.compile(r"[\s*_#>\[(]*(?:" + _alternatives(self.words["flashback_markers"]).replace(r"\ ", r"\s+")
-                          + r")\b", re.I)
+        return re.compile(
+            r"[\s*_#>\[(]*(?:"
+            + _alternatives(self.words["flashback_markers"]).replace(r"\ ", r"\s+")
+            + r")\b",
+            re.I,
+        )
 
     # -- the check -------------------------------------------------------------
 
@@ -485,7 +651,9 @@ class Tense(Check):
                 if verb is not None:
                     found.append(verb._replace(paragraph=paragraph))
                 elif _maybe_name_verb(m, lex):
-                    maybe.append((m.group("name"), _after_name(m, lex, maybe=True)._replace(paragraph=paragraph)))
+                    maybe.append(
+                        (m.group("name"), _after_name(m, lex, maybe=True)._replace(paragraph=paragraph))
+                    )
         acting = Counter(_word_before(text, v.start) for v in found if v.kind == "name" and v.tense == PAST)
         found.extend(verb for name, verb in maybe if acting[name] >= 2)
         found.sort()
@@ -525,8 +693,16 @@ class Tense(Check):
 
     # -- judging the verbs of one scene ----------------------------------------
 
-    def _scene(self, doc: Document, lex: Lexicon, verbs: list[Verb], by_paragraph: dict[int, list[Verb]],
-               names: Names, tense: SceneTense, rule: Rule) -> Iterator[Diagnostic]:
+    def _scene(
+        self,
+        doc: Document,
+        lex: Lexicon,
+        verbs: list[Verb],
+        by_paragraph: dict[int, list[Verb]],
+        names: Names,
+        tense: SceneTense,
+        rule: Rule,
+    ) -> Iterator[Diagnostic]:
         judge = self._slip_in_past if tense.tense == PAST else self._slip_in_present
         clauses: dict[int, list[Clause]] = {}
         for verb in verbs:
@@ -553,15 +729,29 @@ class Tense(Check):
         groups: list[list[Verb]] = [[] for _ in bounds[1:]]
         for verb in verbs:
             groups[bisect.bisect_right(bounds, verb.start) - 1].append(verb)
-        statements = {PAST: sum(1 for v in verbs if v.tense == PAST and not v.character),
-                      PRESENT: sum(1 for v in verbs if v.tense == PRESENT and not v.character)}
-        narration = [_narration_text(doc, start, end) for start, end in zip(bounds, bounds[1:])]
+        statements = {
+            PAST: sum(1 for v in verbs if v.tense == PAST and not v.character),
+            PRESENT: sum(1 for v in verbs if v.tense == PRESENT and not v.character),
+        }
+        narration = [_narration_text(doc, start, end) for start, end in itertools.pairwise(bounds)]
         past = [lex.has_finite_past(n) for n in narration]
         clauses = []
-        for i, (start, end) in enumerate(zip(bounds, bounds[1:])):
+        for i, (start, end) in enumerate(itertools.pairwise(bounds)):
             around = _nearest_narration(narration, i)
-            clauses.append(Clause(start, end, text[start:end], groups[i], tuple(groups[j] for j in around),
-                                  statements, narration[i], names, past[i], tuple(past[j] for j in around)))
+            clauses.append(
+                Clause(
+                    start,
+                    end,
+                    text[start:end],
+                    groups[i],
+                    tuple(groups[j] for j in around),
+                    statements,
+                    narration[i],
+                    names,
+                    past[i],
+                    tuple(past[j] for j in around),
+                )
+            )
         return clauses
 
     def _slip_in_past(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
@@ -572,8 +762,11 @@ class Tense(Check):
             # reported speech keeps a timeless present ("she knew the earth is round"), but not a
             # character's passing state: "he perceived that she is crying"
             reported = self._reported(text, verb, clause)
-            character = verb.subject in ("he", "she") or verb.kind == "aux" and \
-                _subject(text, lex, verb, clause) == "definite"
+            character = (
+                verb.subject in ("he", "she")
+                or verb.kind == "aux"
+                and _subject(text, lex, verb, clause) == "definite"
+            )
             return 0.55 if reported and character and self._in_the_moment(text, lex, verb, clause) else 0.0
         if verb.subject == "who" or verb.kind == "aux" and _after_relative(text, verb, lex):
             return 0.65 if self._relative_in_the_moment(text, lex, verb, clause) else 0.0
@@ -585,17 +778,25 @@ class Tense(Check):
         comparison = _COMPARISON if verb.subject in ("he", "she", "they") else _COMPARISON_OR_RELATIVE
         if comparison.search(text, window, verb.start) or _PRESENT_MODAL.search(clause.narration):
             return 0.0  # "as a lantern is lighted by the candle", "alarming as an intruder may be, he is"
-        if _SUBORDINATE.search(text, window, verb.start) and \
-                (not clause.has(PAST) or sum(1 for v in clause.verbs if v.tense == PRESENT) > 1):
+        if _SUBORDINATE.search(text, window, verb.start) and (
+            not clause.has(PAST) or sum(1 for v in clause.verbs if v.tense == PRESENT) > 1
+        ):
             return 0.0  # "School is a child's world while he is there": a timeless present
         if verb.subject not in ("he", "she") and self.generic.search(clause.narration):
             return 0.0
-        subject = verb.subject if verb.kind == "subject" else "name" if verb.kind == "name" else \
-            _subject(text, lex, verb, clause)
+        subject = (
+            verb.subject
+            if verb.kind == "subject"
+            else "name"
+            if verb.kind == "name"
+            else _subject(text, lex, verb, clause)
+        )
         if subject in ("i", "we"):
             return 0.0  # a first-person narrator's aside: "I still remember", "the exception I speak of"
         if subject == "they" and verb.word.lower() not in lex.auxiliaries:
-            subject = "they-acting"  # "They make their way to the river": the characters, not people in general
+            subject = (
+                "they-acting"  # "They make their way to the river": the characters, not people in general
+            )
         if subject == "and":
             return 0.8 if self._coordinated_with(text, lex, clause, verb.start) == PAST else 0.0
         if subject == "they" and self._in_the_moment(text, lex, verb, clause):
@@ -607,8 +808,11 @@ class Tense(Check):
             # sentence where a character acts in the past and nothing else is in the present
             presents = sum(1 for v in clause.verbs if v.tense == PRESENT)
             plain = presents == 1 and _character_past(clause) and not clause.elsewhere(PRESENT)
-            return 0.6 if plain and not _GENERIC_START.search(text, max(clause.start, verb.start - 30), verb.start) \
+            return (
+                0.6
+                if plain and not _GENERIC_START.search(text, max(clause.start, verb.start - 30), verb.start)
                 else 0.0
+            )
         if subject not in ("he", "she", "they-acting", "name", "definite"):
             return 0.0
         if clause.has(PAST):
@@ -617,35 +821,54 @@ class Tense(Check):
             # a statement about a thing: a slip beside a character's past action, not in a sentence
             # of general statements ("The affections are more reticent than the passions, and …")
             presents = sum(1 for v in clause.verbs if v.tense == PRESENT)
-            return 0.7 if not clause.elsewhere(PRESENT) and (presents == 1 or _character_past(clause)) else 0.0
+            return (
+                0.7 if not clause.elsewhere(PRESENT) and (presents == 1 or _character_past(clause)) else 0.0
+            )
         if _ENDING_QUESTION.search(clause.text) or clause.elsewhere(PRESENT):
             return 0.0
         if clause.between(PAST):
             return 0.65
         # a character's action in a paragraph of dialogue: "Come here," she says.
-        return 0.6 if not clause.neighbours and verb.kind in ("subject", "name") and subject != "definite" else 0.0
+        return (
+            0.6
+            if not clause.neighbours and verb.kind in ("subject", "name") and subject != "definite"
+            else 0.0
+        )
 
     def _relative_in_the_moment(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> bool:
         """A relative clause in the progressive or the perfect ("Gus, who is convulsed with laughter",
         "the silence which has fallen upon the room") ties it to the story's moment: a slip beside a
         past verb. In the simple present ("the barman, who knows everyone") it may be timeless."""
-        if not clause.has(PAST) or self.generic.search(clause.narration) or self.narrator.search(clause.narration):
+        if (
+            not clause.has(PAST)
+            or self.generic.search(clause.narration)
+            or self.narrator.search(clause.narration)
+        ):
             return False
-        if not _specific_antecedent(text[max(clause.start, verb.start - 70):verb.start]):
+        if not _specific_antecedent(text[max(clause.start, verb.start - 70) : verb.start]):
             return False  # "like a man who has been stung", "those who are engaged in it"
         return self._in_the_moment(text, lex, verb, clause)
 
     def _in_the_moment(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> bool:
         """is / has + a participle ("is crying", "has fallen") beside a past verb of the story."""
-        if not clause.has(PAST) or self.generic.search(clause.narration) or self.narrator.search(clause.narration):
+        if (
+            not clause.has(PAST)
+            or self.generic.search(clause.narration)
+            or self.narrator.search(clause.narration)
+        ):
             return False
         if verb.word.lower() not in ("is", "are", "has", "have", "isn't", "aren't", "hasn't", "haven't"):
             return False
-        following = _WORD.findall(text[verb.end:verb.end + 40].lower())
+        following = _WORD.findall(text[verb.end : verb.end + 40].lower())
         following = [w for w in following if w not in lex.adverbs and not w.endswith("ly")][:1]
-        return bool(following) and (following[0].endswith("ing") and following[0] not in lex.other
-                                    or following[0] == "been" or following[0] in lex.participles
-                                    and following[0] not in lex.base_forms and following[0] not in lex.modifiers)
+        return bool(following) and (
+            following[0].endswith("ing")
+            and following[0] not in lex.other
+            or following[0] == "been"
+            or following[0] in lex.participles
+            and following[0] not in lex.base_forms
+            and following[0] not in lex.modifiers
+        )
 
     def _weak_statement(self, text: str, verb: Verb, clause: Clause, subject: str) -> float:
         """A present "is / are / has" after "there", "it", "that" or "they": a slip only beside a past
@@ -657,7 +880,11 @@ class Tense(Check):
         if character_past or subject in ("it", "this") and clause.has(PAST):
             return 0.7
         # "There is another pause." "It is a colossal vehicle." between sentences told in the past
-        alone = (subject == "there" or subject == "it" and _IT_IS_A.match(text, verb.end)) and not clause.has(PAST) and not _ENDING_QUESTION.search(clause.text)
+        alone = (
+            (subject == "there" or subject == "it" and _IT_IS_A.match(text, verb.end))
+            and not clause.has(PAST)
+            and not _ENDING_QUESTION.search(clause.text)
+        )
         return 0.6 if alone and clause.between(PAST) else 0.0
 
     def _impersonal(self, text: str, verb: Verb, clause: Clause) -> bool:
@@ -682,34 +909,46 @@ class Tense(Check):
 
     def _reported(self, text: str, verb: Verb, clause: Clause) -> bool:
         """Is the verb in a clause of reported speech or thought ("she knew that he is …")?"""
-        before = text[clause.start:verb.start]
-        return any(_governs(before, m.end()) for pattern in (self.reporting, self.perceiving, _REPORTED_THAT)
-                   for m in pattern.finditer(before))
+        before = text[clause.start : verb.start]
+        return any(
+            _governs(before, m.end())
+            for pattern in (self.reporting, self.perceiving, _REPORTED_THAT)
+            for m in pattern.finditer(before)
+        )
 
     def _sheltered(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> bool:
         """Is the verb where another tense is right: reported speech or thought, a set phrase,
         an aside in parentheses or dashes, a first-person narrator's aside?"""
-        before = text[clause.start:verb.start]
-        if any(_governs(before, m.end()) for pattern in (self.reporting, self.perceiving, _REPORTED_THAT)
-               for m in pattern.finditer(before)):
+        before = text[clause.start : verb.start]
+        if any(
+            _governs(before, m.end())
+            for pattern in (self.reporting, self.perceiving, _REPORTED_THAT)
+            for m in pattern.finditer(before)
+        ):
             return True
         if verb.kind != "and" and self.thought_after.search(text, verb.end, clause.end):
             return True  # free indirect thought: "She is trying to make him compete--was Graham's thought."
         if self.idioms.search(text, max(clause.start, verb.start - 12), min(clause.end, verb.end + 12)):
             return True
-        if before.count("(") > before.count(")") or _between_dashes(before, text[verb.end:clause.end]):
+        if before.count("(") > before.count(")") or _between_dashes(before, text[verb.end : clause.end]):
             return True
         word = verb.word.lower().replace("’", "'").removesuffix("n't")
-        return verb.subject in ("i", "we") and (word in lex.aside_verbs or verb.kind == "contraction"
-                                                 or bool(self.aside_markers.search(clause.narration)))
+        return verb.subject in ("i", "we") and (
+            word in lex.aside_verbs
+            or verb.kind == "contraction"
+            or bool(self.aside_markers.search(clause.narration))
+        )
 
     def _coordinated_with(self, text: str, lex: Lexicon, clause: Clause, and_at: int) -> str | None:
         """The tense of the verb an "and" coordinates with, read backwards from the "and"
         ("the wind blew and check": past); None if a modal, "to", an auxiliary or a
         verb of perception governs it ("wanted to stop and check", "saw him turn and check")."""
-        before = text[clause.start:and_at]
-        if _PRESENT_MODAL.search(before) or _ANY_MODAL.search(before) or any(
-                w in lex.base_forms and w not in lex.determiners for w in _TO_VERB.findall(before.lower())):
+        before = text[clause.start : and_at]
+        if (
+            _PRESENT_MODAL.search(before)
+            or _ANY_MODAL.search(before)
+            or any(w in lex.base_forms and w not in lex.determiners for w in _TO_VERB.findall(before.lower()))
+        ):
             return None  # "would examine it … and then hunt", "to collar Jack when he came out, and talk"
         words = re.findall(r"[A-Za-z’'-]+|[,;:]", before)[-14:]
         skipped = 0
@@ -718,7 +957,13 @@ class Tense(Check):
             previous = words[i - 1].lower() if i else ""
             if word in (",", ";", ":"):
                 skipped += 1
-            elif word in _MODALS or word in lex.auxiliaries or word.endswith("n't") or word in _BE or word == "to":
+            elif (
+                word in _MODALS
+                or word in lex.auxiliaries
+                or word.endswith("n't")
+                or word in _BE
+                or word == "to"
+            ):
                 return None
             elif word in lex.past_forms and previous not in lex.determiners:
                 if previous in ("had", "hadn't"):
@@ -737,11 +982,19 @@ class Tense(Check):
     def _diagnostic(self, verb: Verb, tense: SceneTense, rule: Rule, certainty: float) -> Diagnostic:
         fix = verb.fix
         suggestion = f"{verb.subject}{fix}" if verb.kind == "contraction" and fix.startswith(" ") else fix
-        message = (f"\"{verb.word}\" is in the {verb.tense} tense, but {tense.describe()}: "
-                   f"did you mean \"{suggestion}\"?")
-        return Diagnostic(rule.id, verb.start, verb.end, message, (Fix(verb.start, verb.end, fix, safe=False),),
-                          confidence=round(tense.confidence * certainty, 2),
-                          data={"scene_tense": tense.tense, "scene_share": round(tense.share, 2)})
+        message = (
+            f'"{verb.word}" is in the {verb.tense} tense, but {tense.describe()}: '
+            f'did you mean "{suggestion}"?'
+        )
+        return Diagnostic(
+            rule.id,
+            verb.start,
+            verb.end,
+            message,
+            (Fix(verb.start, verb.end, fix, safe=False),),
+            confidence=round(tense.confidence * certainty, 2),
+            data={"scene_tense": tense.tense, "scene_share": round(tense.share, 2)},
+        )
 
 
 def _majority(verbs: list[Verb]) -> SceneTense | None:
@@ -797,7 +1050,9 @@ def _is_name(token: str, starts: bool, lex: Lexicon, clause: Clause) -> bool:
     """A capitalised word inside a sentence, or one that opens it and the story uses as a name."""
     if not token[:1].isupper() or token.lower() in lex.function_words:
         return False
-    return not starts or token in clause.names and (token.lower() not in lex.other or clause.names.surely(token))
+    return (
+        not starts or token in clause.names and (token.lower() not in lex.other or clause.names.surely(token))
+    )
 
 
 def _specific_antecedent(before: str) -> bool:
@@ -815,7 +1070,10 @@ def _specific_antecedent(before: str) -> bool:
         if token in ",;:(.!?":
             break
         phrase.append(token.lower())
-    return bool(set(phrase) & {"the", "his", "her", "their", "its", "my", "our"}) and not set(phrase) & _GENERIC_ANTECEDENT
+    return (
+        bool(set(phrase) & {"the", "his", "her", "their", "its", "my", "our"})
+        and not set(phrase) & _GENERIC_ANTECEDENT
+    )
 
 
 def _after_relative(text: str, verb: Verb, lex: Lexicon) -> bool:
@@ -852,7 +1110,7 @@ def _narration_text(doc: Document, start: int, end: int) -> str:
             pos += 1
             continue
         if region.kind is RegionKind.NARRATION:
-            pieces.append(doc.text[pos:min(region.end, end)])
+            pieces.append(doc.text[pos : min(region.end, end)])
         pos = region.end
     return " ".join(pieces)
 
@@ -860,7 +1118,7 @@ def _narration_text(doc: Document, start: int, end: int) -> str:
 def _between_dashes(before: str, after: str) -> bool:
     """An aside set off by a pair of dashes around the verb ("he was--she is sure--a liar"),
     counted in the narration after the last quotation."""
-    before = before[max(before.rfind(q) for q in "\"”“") + 1:]
+    before = before[max(before.rfind(q) for q in '"”“') + 1 :]
     return any(before.count(dash) % 2 == 1 and dash in after for dash in ("--", "—"))
 
 
@@ -870,7 +1128,7 @@ def _match_case(word: str, like: str) -> str:
 
 def _word_before(text: str, at: int) -> str:
     """The word just before offset `at`, as written."""
-    words = text[max(0, at - 40):at].split()
+    words = text[max(0, at - 40) : at].split()
     return words[-1] if words else ""
 
 
@@ -882,15 +1140,17 @@ def _previous_word(low: str, at: int) -> str:
 
 def _contraction(m: re.Match[str], text: str) -> Verb | None:
     host = m.group("host")
-    if m.string[m.end():m.end() + 1] == "-":
+    if m.string[m.end() : m.end() + 1] == "-":
         return None  # "What's-his-name"
     suffix = m.group("contr")[1:]
     past = {"s": " was", "re": " were", "m": " was", "ve": "'d"}[suffix]
-    if suffix in ("s", "re") and re.match(r"\s+(?:been|got|gotten|had)\b", m.string[m.end():m.end() + 10]):
+    if suffix in ("s", "re") and re.match(r"\s+(?:been|got|gotten|had)\b", m.string[m.end() : m.end() + 10]):
         past = "'d"
     apostrophe = m.group("contr")[0]
     start, end = m.start("contr"), m.end("contr")
-    return Verb(start, end, text[m.start():end], PRESENT, "contraction", host, past.replace("'", apostrophe))
+    return Verb(
+        start, end, text[m.start() : end], PRESENT, "contraction", host, past.replace("'", apostrophe)
+    )
 
 
 def _auxiliary(m: re.Match[str], text: str, group: str, lex: Lexicon, subject: str) -> Verb | None:
@@ -904,7 +1164,9 @@ def _auxiliary(m: re.Match[str], text: str, group: str, lex: Lexicon, subject: s
     raw = text[start:end]
     if "’" in raw:
         fix = fix.replace("'", "’")
-    return Verb(start, end, raw, tense, "aux" if group == "aux" else "subject", subject, _match_case(fix, raw))
+    return Verb(
+        start, end, raw, tense, "aux" if group == "aux" else "subject", subject, _match_case(fix, raw)
+    )
 
 
 def _after_subject(m: re.Match[str], text: str, lex: Lexicon) -> Verb | None:
@@ -952,22 +1214,35 @@ def _verb_before_and(m: re.Match[str], lex: Lexicon) -> bool:
     """Is the word before the "and" a verb, an object pronoun or a particle ("blew and check her"),
     not a noun ("bread and butter")?"""
     word = _previous_word(m.string, m.start()).lower()
-    return word in lex.past_forms or word in lex.third_forms and word not in lex.noun_like \
-        or word in _OBJECT_PRONOUNS or word in _PARTICLES
+    return (
+        word in lex.past_forms
+        or word in lex.third_forms
+        and word not in lex.noun_like
+        or word in _OBJECT_PRONOUNS
+        or word in _PARTICLES
+    )
 
 
 def _maybe_name_verb(m: re.Match[str], lex: Lexicon) -> bool:
     """An -s form that may be a plural noun after a capitalised word: a verb if the word
     is a character's name ("Grif grins", not "Sunday papers")."""
     word = m.group("nverb")
-    return word in lex.third_forms and word not in lex.base_forms and word not in lex.auxiliaries \
-        and m.group("name").lower() not in lex.not_names and m.group("next") is not None
+    return (
+        word in lex.third_forms
+        and word not in lex.base_forms
+        and word not in lex.auxiliaries
+        and m.group("name").lower() not in lex.not_names
+        and m.group("next") is not None
+    )
 
 
 def _after_name(m: re.Match[str], lex: Lexicon, maybe: bool = False) -> Verb | None:
     word = m.group("nverb")
-    if not maybe and word not in lex.name_verbs and not (
-            word in lex.third_forms and m.group("next") in _AFTER_VERB and word not in lex.base_forms):
+    if (
+        not maybe
+        and word not in lex.name_verbs
+        and not (word in lex.third_forms and m.group("next") in _AFTER_VERB and word not in lex.base_forms)
+    ):
         return None
     raw = word
     if m.group("name").lower() in lex.not_names:
