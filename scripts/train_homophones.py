@@ -17,8 +17,8 @@ seen fewer than MIN_FEATURE_COUNT times in a set are dropped (size, noise).
 
 Thresholds: the books are split into FOLDS groups; for each, a model trained
 on the others scores every (untouched, presumed correct) occurrence in it, and
-the set's threshold is set so that at most TARGET_RATE of those occurrences
-would be flagged, and never below MIN_THRESHOLD (log-odds).
+the set's threshold is set so that at most ALLOWED_FALSE_ALARMS of those
+occurrences would be flagged, and never below MIN_THRESHOLD (log-odds).
 
 Everything is deterministic (sorted inputs, no sampling; SEED only orders the
 folds), so the same corpus gives the same file, byte for byte.
@@ -53,20 +53,29 @@ from ficlint.checks.homophones import (  # noqa: E402
     padded,
     tokenize,
 )
+import numpy as np  # noqa: E402
+
 from ficlint.document import Document, RegionKind  # noqa: E402
 from ficlint.resources import data_dir  # noqa: E402
 
 SEED = 4
 FOLDS = 5
-KAPPA = 5.0  # pseudo-counts pulling P(member | feature) towards P(member)
+EPOCHS = 3
+LEARNING_RATE = 0.1
+L2 = 0.0
 MIN_FEATURE_COUNT = 2  # features seen once in a set's training data are dropped
-MIN_SPREAD = 0.15  # features that barely separate the members are dropped
-WINDOW_WEIGHT = 0.5  # the word window is many weak, correlated features
+MIN_SPREAD = 0.1  # features that barely separate the members are dropped
 PRIOR_CAP = 3.0  # the commoner member may not win on frequency alone by more than this
 RARE_PRIOR = 6.0  # a member marked `rare` starts this far behind
-MIN_THRESHOLD = 4.0
-TARGET_RATE = 0.0005
+MIN_THRESHOLD = 1.0
+SPARSE_MEMBER = 20  # a set whose rarest (not `rare`) member is seen fewer times than this is sparse:
+MIN_THRESHOLD_SPARSE = 3.0  # cross-validation says little about it, so it needs a larger margin
+ALLOWED_FALSE_ALARMS = 2  # per set, over the whole cross-validated corpus
 WINDOW_SETS_BELOW = 3000  # sets rarer than this in the corpus also use the word window
+CLUSTERS = 64
+CLUSTER_VOCAB = 5000
+CONTEXT_WORDS = 300
+KMEANS_ROUNDS = 25
 SCALE = 20  # weights are stored as integers in twentieths of a nat
 
 
@@ -117,7 +126,7 @@ def windowed_sets(counts: list[Counter[str]]) -> list[bool]:
     return [sum(c.values()) < WINDOW_SETS_BELOW for c in counts]
 
 
-def examples(books: dict[str, list[list[str]]], windows: list[bool]) -> list[Example]:
+def examples(books: dict[str, list[list[str]]], windows: list[bool], clusters: dict[str, str]) -> list[Example]:
     index = member_index()
     found = []
     for book, paras in books.items():
@@ -125,43 +134,101 @@ def examples(books: dict[str, list[list[str]]], windows: list[bool]) -> list[Exa
             toks = padded(tokens)
             for i in range(2, len(toks) - 2):
                 for s, m in index.get(toks[i], ()):
-                    found.append(Example(book, s, m, features(toks, i, windows[s])))
+                    found.append(Example(book, s, m, features(toks, i, windows[s], clusters)))
     return found
+
+
+# -- word classes ------------------------------------------------------------------
+
+
+def word_clusters(books: dict[str, list[list[str]]]) -> dict[str, str]:
+    """Distributional word classes (a stand-in for parts of speech): the
+    CLUSTER_VOCAB most frequent words, each described by which of the
+    CONTEXT_WORDS most frequent tokens occur just before and just after it,
+    grouped by spherical k-means into CLUSTERS classes (seeded, deterministic)."""
+    unigrams: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    for paras in books.values():
+        for tokens in paras:
+            toks = [_norm(t) for t in padded(tokens)]
+            unigrams.update(toks[2:-2])
+            pairs.update(zip(toks, toks[1:]))
+    ranked = sorted(unigrams.items(), key=lambda item: (-item[1], item[0]))
+    vocab = [w for w, _ in ranked if w[0].isalpha()][:CLUSTER_VOCAB]
+    context = [w for w, _ in ranked[:CONTEXT_WORDS]] + [PAD]
+    row = {w: i for i, w in enumerate(vocab)}
+    col = {w: i for i, w in enumerate(context)}
+    x = np.zeros((len(vocab), 2 * len(context)))
+    for (a, b), n in pairs.items():
+        if b in row and a in col:
+            x[row[b], col[a]] += n
+        if a in row and b in col:
+            x[row[a], len(context) + col[b]] += n
+    x = np.sqrt(x)
+    x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
+    rng = np.random.RandomState(SEED)
+    centres = x[rng.choice(len(vocab), CLUSTERS, replace=False)]
+    for _ in range(KMEANS_ROUNDS):
+        assign = np.argmax(x @ centres.T, axis=1)
+        for k in range(CLUSTERS):
+            members = x[assign == k]
+            if len(members):
+                centre = members.sum(axis=0)
+                centres[k] = centre / max(np.linalg.norm(centre), 1e-9)
+    assign = np.argmax(x @ centres.T, axis=1)
+    return {w: f"k{int(assign[i])}" for i, w in enumerate(vocab)}
 
 
 # -- naive Bayes -----------------------------------------------------------------
 
 
 def train_set(set_index: int, exs: list[Example], window: bool) -> SetModel:
-    """Naive Bayes in posterior form: score(c) = log P(c) + sum over features f of
-    log P(c | f) / P(c), with P(c | f) shrunk towards P(c) by KAPPA pseudo-counts."""
+    """A multinomial logistic regression over the set's members, trained by
+    stochastic gradient descent in a seeded order (deterministic)."""
     cset = confusion_sets()[set_index]
     k = len(cset.members)
     n_member = [0] * k
-    n_feat: dict[str, list[int]] = {}
+    seen: Counter[str] = Counter()
     for ex in exs:
         n_member[ex.member] += 1
-        for f in ex.feats:
-            n_feat.setdefault(f, [0] * k)[ex.member] += 1
-    base = [(n + 1) / (sum(n_member) + k) for n in n_member]
-    weights: dict[str, list[float]] = {}
-    for f in sorted(n_feat):
-        counts = n_feat[f]
-        total = sum(counts)
-        if total < MIN_FEATURE_COUNT:
-            continue
-        scale = WINDOW_WEIGHT if f[0] == "w" else 1.0
-        w = [scale * math.log((counts[c] + KAPPA * base[c]) / (total + KAPPA) / base[c]) for c in range(k)]
-        if max(w) - min(w) >= MIN_SPREAD:
-            weights[f] = w
-    return SetModel(cset.members, priors(cset.members, n_member, cset.rare), 0.0, window, weights)
+        seen.update(ex.feats)
+    kept = {f for f, n in seen.items() if n >= MIN_FEATURE_COUNT}
+    data = [([f for f in ex.feats if f in kept], ex.member) for ex in exs]
+    weights: dict[str, list[float]] = {f: [0.0] * k for f in sorted(kept)}
+    bias = [math.log((n + 1) / (len(exs) + k)) for n in n_member]
+    order = list(range(len(data)))
+    rng = random.Random(SEED + set_index)
+    for epoch in range(EPOCHS):
+        rng.shuffle(order)
+        rate = LEARNING_RATE / (1 + epoch)
+        for j in order:
+            feats, gold = data[j]
+            scores = list(bias)
+            rows = [weights[f] for f in feats]
+            for row in rows:
+                for c in range(k):
+                    scores[c] += row[c]
+            top = max(scores)
+            exps = [math.exp(x - top) for x in scores]
+            total = sum(exps)
+            grads = [e / total - (1.0 if c == gold else 0.0) for c, e in enumerate(exps)]
+            if max(abs(g) for g in grads) < 1e-3:
+                continue
+            for c in range(k):
+                step = rate * grads[c]
+                bias[c] -= step
+                for row in rows:
+                    row[c] -= step + rate * L2 * row[c]
+    compact = {f: [round(v, 3) for v in w] for f, w in weights.items() if max(w) - min(w) >= MIN_SPREAD}
+    return SetModel(cset.members, priors(cset.members, bias, cset.rare), 0.0, window, compact)
 
 
-def priors(members: Sequence[str], n_member: list[int], rare: frozenset[str]) -> list[float]:
-    total = sum(n_member) + len(members)
-    logs = [math.log((n + 1) / total) for n in n_member]
-    top = max(logs)
-    return [top - RARE_PRIOR if w in rare else max(p, top - PRIOR_CAP) for w, p in zip(members, logs)]
+def priors(members: Sequence[str], bias: list[float], rare: frozenset[str]) -> list[float]:
+    """The learnt biases, but no member may lose on frequency alone by more than
+    PRIOR_CAP (the novels' word frequencies are not a writer's), and members
+    marked `rare` start RARE_PRIOR behind."""
+    top = max(bias)
+    return [top - RARE_PRIOR if w in rare else max(p, top - PRIOR_CAP) for w, p in zip(members, bias)]
 
 
 def train(exs: list[Example], windows: list[bool]) -> list[SetModel]:
@@ -199,34 +266,42 @@ def cross_validated_margins(books: dict[str, list[list[str]]], exs: list[Example
 
 
 def threshold(margins: list[float]) -> float:
-    """The margin that at most TARGET_RATE of correct occurrences exceed."""
+    """The margin that at most ALLOWED_FALSE_ALARMS correct occurrences exceed
+    (a count per set, not a rate: a set as common as to/too/two gets as few false
+    alarms as a rare one, so the frequent sets are held to a far stricter rate)."""
     if not margins:
         return MIN_THRESHOLD
     ordered = sorted(margins, reverse=True)
-    allowed = int(len(ordered) * TARGET_RATE)
+    allowed = ALLOWED_FALSE_ALARMS
     return max(MIN_THRESHOLD, ordered[allowed] + 0.05 if allowed < len(ordered) else MIN_THRESHOLD)
 
 
 # -- the whole thing -------------------------------------------------------------
 
 
-def build(books: dict[str, list[list[str]]]) -> list[SetModel]:
+def build(books: dict[str, list[list[str]]]) -> tuple[list[SetModel], dict[str, str]]:
     """Train on `books` with cross-validated thresholds."""
     windows = windowed_sets(set_counts(books))
-    exs = examples(books, windows)
+    clusters = word_clusters(books)
+    exs = examples(books, windows, clusters)
     cv = cross_validated_margins(books, exs, windows)
     models = train(exs, windows)
+    counts = set_counts(books)
     for s, model in enumerate(models):
-        model.threshold = threshold(cv.get(s, []))
-    return models
+        cset = confusion_sets()[s]
+        common = [counts[s][w] for w in cset.members if w not in cset.rare]
+        floor = MIN_THRESHOLD_SPARSE if min(common) < SPARSE_MEMBER else MIN_THRESHOLD
+        model.threshold = max(floor, threshold(cv.get(s, [])))
+    return models, clusters
 
 
-def to_json(models: list[SetModel]) -> dict[str, object]:
+def to_json(models: list[SetModel], clusters: dict[str, str]) -> dict[str, object]:
     def q(x: float) -> int:
         return round(x * SCALE)
 
     return {
         "format": 1,
+        "clusters": clusters,
         "scale": SCALE,
         "sets": [{"members": list(m.members), "prior": [q(p) for p in m.prior], "threshold": q(m.threshold),
                   "window": m.window, "weights": {f: [q(v) for v in w] for f, w in sorted(m.weights.items())}}
@@ -234,8 +309,8 @@ def to_json(models: list[SetModel]) -> dict[str, object]:
     }
 
 
-def write_model(models: list[SetModel], out: Path) -> None:
-    payload = json.dumps(to_json(models), separators=(",", ":"), ensure_ascii=False, sort_keys=True)
+def write_model(models: list[SetModel], clusters: dict[str, str], out: Path) -> None:
+    payload = json.dumps(to_json(models, clusters), separators=(",", ":"), ensure_ascii=False, sort_keys=True)
     buffer = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as gz:
         gz.write(payload.encode("utf-8"))
@@ -252,8 +327,8 @@ def main(argv: list[str] | None = None) -> int:
     paths = corpus_books(args.corpus, args.exclude)
     if not paths:
         parser.error(f"no .txt files under {args.corpus}")
-    models = build(read_books(paths))
-    write_model(models, args.out)
+    models, clusters = build(read_books(paths))
+    write_model(models, clusters, args.out)
     print(f"{len(paths)} books, {len(models)} sets, {sum(len(m.weights) for m in models)} features -> "
           f"{args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
     return 0

@@ -184,10 +184,22 @@ def _initial(token: str) -> str:
     return "v" if first in "aeiou" else "h" if first == "h" else "c"
 
 
-def features(tokens: Sequence[str], i: int, window: bool) -> list[str]:
+def word_class(token: str, clusters: dict[str, str]) -> str:
+    """The distributional class of a (normalized) token: its cluster, else its ending."""
+    found = clusters.get(token)
+    if found is not None:
+        return found
+    return token if not token[0].isalpha() or token == PAD else "-" + token[-2:]
+
+
+def features(tokens: Sequence[str], i: int, window: bool, clusters: dict[str, str]) -> list[str]:
     """The context features of the token at i in a padded token list."""
     l1, l2, r1, r2 = _norm(tokens[i - 1]), _norm(tokens[i - 2]), _norm(tokens[i + 1]), _norm(tokens[i + 2])
-    found = [f"<{l1}", f">{r1}", f"<<{l2} {l1}", f">>{r1} {r2}", f"<>{l1} {r1}", f">i{_initial(r1)}"]
+    cl1, cl2 = word_class(l1, clusters), word_class(l2, clusters)
+    cr1, cr2 = word_class(r1, clusters), word_class(r2, clusters)
+    found = [f"<{l1}", f">{r1}", f"<<{l2} {l1}", f">>{r1} {r2}", f"<>{l1} {r1}", f">i{_initial(r1)}",
+             f"<c{cl1}", f">c{cr1}", f"<<c{cl2} {cl1}", f">>c{cr1} {cr2}", f"<>c{cl1} {cr1}",
+             f"<<C{cl2} {l1}", f">>C{r1} {cr2}"]
     if suffix := _suffix(l1):
         found.append(f"<s{suffix}")
     if suffix := _suffix(r1):
@@ -230,6 +242,7 @@ class SetModel:
 class Model:
     sets: dict[str, SetModel]  # by set name
     by_word: dict[str, list[tuple[SetModel, int]]]
+    clusters: dict[str, str]  # word -> distributional class
 
 
 def model_from_json(data: dict[str, Any]) -> Model:
@@ -242,7 +255,7 @@ def model_from_json(data: dict[str, Any]) -> Model:
         sets["/".join(model.members)] = model
         for c, word in enumerate(model.members):
             by_word.setdefault(word, []).append((model, c))
-    return Model(sets, by_word)
+    return Model(sets, by_word, data.get("clusters", {}))
 
 
 @cache
@@ -269,13 +282,14 @@ def suggestions(model: Model, tokens: list[str], extra_margin: float = 0.0) -> I
     """Members of a confusion set in `tokens` for which another member fits the
     context better by more than the set's threshold (+ extra_margin)."""
     by_word = model.by_word
+    clusters = model.clusters
     toks = padded(tokens)
     for i in range(2, len(toks) - 2):
         entries = by_word.get(toks[i])
         if entries is None:
             continue
         for set_model, written in entries:
-            scores = set_model.scores(features(toks, i, set_model.window))
+            scores = set_model.scores(features(toks, i, set_model.window, clusters))
             best = max((c for c in range(len(scores)) if c != written), key=scores.__getitem__)
             margin = scores[best] - scores[written]
             if margin > set_model.threshold + extra_margin * set_model.scale:
@@ -296,14 +310,18 @@ class Homophones(Check):
     family = "homophones"
     rules = (CONTEXT_HOMOPHONE, PATTERN_HOMOPHONE)
 
+    def __init__(self, model: Model | None = None) -> None:
+        self._model = model  # None: the shipped model (scripts/eval_homophones.py passes its own)
+
     def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
+        from_patterns = list(self._pattern_findings(doc)) if ctx.is_enabled(PATTERN_HOMOPHONE.id) else []
+        yield from from_patterns
         if ctx.is_enabled(CONTEXT_HOMOPHONE.id):
-            yield from self._model_findings(doc)
-        if ctx.is_enabled(PATTERN_HOMOPHONE.id):
-            yield from self._pattern_findings(doc)
+            taken = {d.start for d in from_patterns}  # one finding per word: the pattern's is more specific
+            yield from (d for d in self._model_findings(doc) if d.start not in taken)
 
     def _model_findings(self, doc: Document) -> Iterator[Diagnostic]:
-        model = load_model()
+        model = self._model or load_model()
         if model is None:
             return
         glosses = _glosses()

@@ -1,0 +1,161 @@
+"""Evaluate the homophone model on books it has not seen.
+
+    python scripts/eval_homophones.py ../shared/corpus [--holdout BOOK ...] [--seed 7] [--per-set 40]
+
+Trains a model exactly as scripts/train_homophones.py does, but without the
+held-out books; then, in each held-out book,
+
+1. lints the untouched text and counts findings per 10,000 words (all of them
+   are false alarms, as far as we know: the novels are edited text);
+2. injects confusions at random (fixed seed): up to --per-set occurrences of
+   each confusion set per book, each member swapped for another member of its
+   set, no two injections within MIN_GAP tokens; lints the injected text and
+   prints, per set, the injections, the findings, precision and recall. A
+   finding is right when it sits on an injected word and suggests the original.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from train_homophones import build, corpus_books, read_books, to_json  # noqa: E402
+
+from ficlint.check import Context  # noqa: E402
+from ficlint.checks.homophones import (  # noqa: E402
+    CONTEXT_HOMOPHONE,
+    TOKEN,
+    Homophones,
+    Model,
+    _match_case,
+    confusion_sets,
+    model_from_json,
+    normalize,
+)
+from ficlint.config import Config  # noqa: E402
+from ficlint.document import WORD, Document, RegionKind  # noqa: E402
+
+HOLDOUT = ("carolyn-wells-the-diamond-pin.txt", "twain-the-american-claimant.txt",
+           "nesbit-the-railway-children.txt", "doyle-the-tragedy-of-the-korosko.txt")
+MIN_GAP = 12
+
+
+@dataclass(frozen=True)
+class Injection:
+    start: int
+    end: int
+    original: str
+    set_name: str
+
+
+def findings(text: str, model: Model) -> list[tuple[int, int, str, str]]:
+    doc = Document.from_text(text)
+    ctx = Context(Config(), frozenset({CONTEXT_HOMOPHONE.id}))
+    return [(d.start, d.end, str(d.data.get("intended", "")).lower(), str(d.data.get("set", "")))
+            for d in Homophones(model).check(doc, ctx)]
+
+
+def inject(text: str, rng: random.Random, per_set: int) -> tuple[str, list[Injection]]:
+    """The text with confusions swapped in, and where they are."""
+    doc = Document.from_text(text)
+    sets = {w: s for s in confusion_sets() for w in s.members}
+    candidates = []
+    for para in doc.paragraphs:
+        if para.kind is not RegionKind.NARRATION:
+            continue
+        lowered = normalize(text[para.start:para.end])
+        for m in TOKEN.finditer(lowered):
+            if m.group(0) in sets:
+                candidates.append((para.start + m.start(), para.start + m.end(), m.group(0)))
+    rng.shuffle(candidates)
+    taken: Counter[str] = Counter()
+    chosen: list[tuple[int, int, str]] = []
+    for start, end, word in candidates:
+        cset = sets[word]
+        if taken[cset.name] >= per_set or any(abs(start - s) < MIN_GAP * 6 for s, _, _ in chosen):
+            continue
+        taken[cset.name] += 1
+        chosen.append((start, end, word))
+    chosen.sort()
+    pieces, injections, at, shift = [], [], 0, 0
+    for start, end, word in chosen:
+        cset = sets[word]
+        swap = rng.choice([w for w in cset.members if w != word])
+        swap = _match_case(swap, text[start:end])
+        pieces.append(text[at:start])
+        pieces.append(swap)
+        injections.append(Injection(start + shift, start + shift + len(swap), word, cset.name))
+        shift += len(swap) - (end - start)
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces), injections
+
+
+def evaluate(books: list[Path], model: Model, seed: int, per_set: int) -> None:
+    rng = random.Random(seed)
+    injected: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    wrong: Counter[str] = Counter()
+    clean_findings = words = 0
+    for path in books:
+        text = path.read_text(encoding="utf-8")
+        words += len(WORD.findall(text))
+        clean = findings(text, model)
+        clean_findings += len(clean)
+        for start, end, intended, _ in clean:
+            print(f"  clean: {path.name}: {text[max(0, start - 50):end + 30]!r} -> {intended}".replace("\\n", " "))
+        changed, injections = inject(text, rng, per_set)
+        at = {(i.start, i.end): i for i in injections}
+        for i in injections:
+            injected[i.set_name] += 1
+        for start, end, intended, set_name in findings(changed, model):
+            hit = at.get((start, end))
+            if hit and hit.original == intended:
+                right[set_name] += 1
+            else:
+                wrong[set_name] += 1
+    report(injected, right, wrong)
+    print(f"\nuntouched held-out books: {words} words, {clean_findings} findings, "
+          f"{clean_findings / words * 10000:.2f} per 10,000 words")
+
+
+def report(injected: Counter[str], right: Counter[str], wrong: Counter[str]) -> None:
+    print(f"{'set':<28} {'inj':>5} {'TP':>5} {'FP':>4} {'prec':>6} {'recall':>6}")
+    for cset in confusion_sets():
+        name = cset.name
+        n, tp, fp = injected[name], right[name], wrong[name]
+        if n or fp:
+            print(f"{name:<28} {n:>5} {tp:>5} {fp:>4} {_pct(tp, tp + fp):>6} {_pct(tp, n):>6}")
+    n, tp, fp = sum(injected.values()), sum(right.values()), sum(wrong.values())
+    print(f"{'ALL':<28} {n:>5} {tp:>5} {fp:>4} {_pct(tp, tp + fp):>6} {_pct(tp, n):>6}")
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{100 * a / b:.1f}" if b else "-"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--holdout", nargs="*", default=list(HOLDOUT))
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--per-set", type=int, default=40)
+    args = parser.parse_args(argv)
+    held = set(args.holdout)
+    held_paths = [p for p in sorted(args.corpus.rglob("*.txt")) if p.name in held]
+    train_paths = corpus_books(args.corpus, held)
+    print(f"training on {len(train_paths)} books, holding out {len(held_paths)}", file=sys.stderr)
+    model = model_from_json(to_json(*build(read_books(train_paths))))
+    evaluate(held_paths, model, args.seed, args.per_set)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
