@@ -196,6 +196,7 @@ _GENERIC_ANTECEDENT = frozenset(
         "sort",
     ]
 )
+_ABSTRACT = ("ness", "ity", "ment", "tion", "sion", "ism", "ship", "hood", "ance", "ence", "acy", "ery")
 _NP_BOUNDARY = frozenset(
     [
         "and",
@@ -803,11 +804,13 @@ class Tense(Check):
             return 0.65  # "so they are put away", "they are soon walking"
         if subject in ("there", "it", "that", "this", "here", "what", "they"):
             return self._weak_statement(text, verb, clause, subject)
+        if subject == "generic":
+            return 0.0
         if subject == "":
             # a thing whose kind is unclear ("for dress is her delight, and here she had …"): only in a
             # sentence where a character acts in the past and nothing else is in the present
             presents = sum(1 for v in clause.verbs if v.tense == PRESENT)
-            plain = presents == 1 and _character_past(clause) and not clause.elsewhere(PRESENT)
+            plain = presents == 1 and clause.has(PAST) and not clause.elsewhere(PRESENT)
             return (
                 0.6
                 if plain and not _GENERIC_START.search(text, max(clause.start, verb.start - 30), verb.start)
@@ -1043,6 +1046,9 @@ def _subject(text: str, lex: Lexicon, verb: Verb, clause: Clause) -> str:
     for token, starts in phrase:
         if token.endswith(("'s", "’s")) or _is_name(token, starts, lex, clause):
             return "definite"  # a name
+    head = phrase[0][0].lower()
+    if head.endswith(_ABSTRACT) or head.endswith("s") and not head.endswith("ss"):
+        return "generic"  # "girls are tender-hearted creatures", "hatred is a skilful compositor"
     return ""
 
 
