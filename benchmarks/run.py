@@ -80,7 +80,7 @@ def word_count(paths: list[Path]) -> int:
 def make_chapter(book: Path, folder: Path, words: int = 3000) -> Path:
     paragraphs = book.read_text(encoding="utf-8-sig").split("\n\n")
     out, count = [], 0
-    for para in paragraphs[len(paragraphs) // 3:]:
+    for para in paragraphs[len(paragraphs) // 3 :]:
         out.append(para)
         count += len(para.split())
         if count >= words:
@@ -92,7 +92,9 @@ def make_chapter(book: Path, folder: Path, words: int = 3000) -> Path:
 
 def make_manuscript(books: list[Path], folder: Path, files: int = 60, words: int = 300_000) -> list[Path]:
     """60 chapters of about 5,000 words each, cut from the corpus books in turn."""
-    paragraphs = [p for book in books for p in book.read_text(encoding="utf-8-sig").split("\n\n") if p.strip()]
+    paragraphs = [
+        p for book in books for p in book.read_text(encoding="utf-8-sig").split("\n\n") if p.strip()
+    ]
     per_file = words // files
     out: list[Path] = []
     it = iter(paragraphs * 3)
@@ -147,43 +149,74 @@ def main() -> int:
         manuscript_dir = work / "manuscript"
         manuscript_dir.mkdir()
         manuscript = make_manuscript(books, manuscript_dir)
-        chapter_words, book_words, ms_words = word_count([chapter]), word_count([largest]), word_count(manuscript)
+        chapter_words, book_words, ms_words = (
+            word_count([chapter]),
+            word_count([largest]),
+            word_count(manuscript),
+        )
 
         seconds, peak = run_process(ficlint_cmd("--version"), args.repeat * 3)
         rows.append(Timing("start-up: ficlint --version (process)", 0, seconds, peak))
-        seconds, peak = run_process(ficlint_cmd("check", "--no-cache", "--format", "json", str(chapter)),
-                                    args.repeat * 2)
+        seconds, peak = run_process(
+            ficlint_cmd("check", "--no-cache", "--format", "json", str(chapter)), args.repeat * 2
+        )
         rows.append(Timing("3,000-word chapter (process, start-up included)", chapter_words, seconds, peak))
-        rows.append(Timing("3,000-word chapter (in-process, warm)", chapter_words,
-                           in_process(lambda: Linter(Config()).lint([read_source(chapter)]), args.repeat * 3)))
-        seconds, peak = run_process(ficlint_cmd("check", "--no-cache", "--format", "json", str(largest)),
-                                    args.repeat)
+        rows.append(
+            Timing(
+                "3,000-word chapter (in-process, warm)",
+                chapter_words,
+                in_process(lambda: Linter(Config()).lint([read_source(chapter)]), args.repeat * 3),
+            )
+        )
+        seconds, peak = run_process(
+            ficlint_cmd("check", "--no-cache", "--format", "json", str(largest)), args.repeat
+        )
         rows.append(Timing(f"largest book, {largest.name} (process)", book_words, seconds, peak))
-        rows.append(Timing(f"largest book, {largest.name} (in-process, warm)", book_words,
-                           in_process(lambda: Linter(Config()).lint([read_source(largest)]), args.repeat)))
-        seconds, peak = run_process(ficlint_cmd("check", "--no-cache", "--format", "json", str(manuscript_dir)), 1)
+        rows.append(
+            Timing(
+                f"largest book, {largest.name} (in-process, warm)",
+                book_words,
+                in_process(lambda: Linter(Config()).lint([read_source(largest)]), args.repeat),
+            )
+        )
+        seconds, peak = run_process(
+            ficlint_cmd("check", "--no-cache", "--format", "json", str(manuscript_dir)), 1
+        )
         rows.append(Timing("300,000 words in 60 files (process, no cache)", ms_words, seconds, peak))
         run_process(ficlint_cmd("check", "--format", "json", str(manuscript_dir)), 1)  # fill the cache
-        seconds, peak = run_process(ficlint_cmd("check", "--format", "json", str(manuscript_dir)), args.repeat)
+        seconds, peak = run_process(
+            ficlint_cmd("check", "--format", "json", str(manuscript_dir)), args.repeat
+        )
         rows.append(Timing("300,000 words in 60 files (process, cache warm)", ms_words, seconds, peak))
-        rows.append(Timing("300,000 words in 60 files (in-process, warm, no cache)", ms_words,
-                           in_process(lambda: lint_paths([manuscript_dir], RunOptions()), 1)))
+        rows.append(
+            Timing(
+                "300,000 words in 60 files (in-process, warm, no cache)",
+                ms_words,
+                in_process(lambda: lint_paths([manuscript_dir], RunOptions()), 1),
+            )
+        )
 
         harper_rows = [("harper-py: 3,000-word chapter", [chapter], chapter_words)]
         if not args.quick:
-            harper_rows += [(f"harper-py: largest book, {largest.name}", [largest], book_words),
-                            ("harper-py: 300,000 words in 60 files", manuscript, ms_words)]
+            harper_rows += [
+                (f"harper-py: largest book, {largest.name}", [largest], book_words),
+                ("harper-py: 300,000 words in 60 files", manuscript, ms_words),
+            ]
         for label, paths, words in harper_rows:
             seconds_h = harper_seconds(paths)
             if seconds_h is None:
-                print("harper-py is not installed: pip install -r benchmarks/requirements.txt", file=sys.stderr)
+                print(
+                    "harper-py is not installed: pip install -r benchmarks/requirements.txt", file=sys.stderr
+                )
                 break
             rows.append(Timing(label + " (in-process, warm)", words, seconds_h))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.system()} {platform.release()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
     print(f"{'what':<58}{'words':>9}{'time':>11}{'words/s':>12}{'peak':>10}")
     for row in rows:
         print(row.row())

@@ -41,8 +41,13 @@ _WORKER_LINTER: Linter | None = None
 _WORKER_MANUSCRIPT: dict[str, object] = {}
 
 
-def lint_manuscript(linter: Linter, sources: Sequence[Source | InputError], cache: ResultCache | None = None,
-                    jobs: int = 1, progress: Progress | None = None) -> list[FileResult]:
+def lint_manuscript(
+    linter: Linter,
+    sources: Sequence[Source | InputError],
+    cache: ResultCache | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> list[FileResult]:
     results: list[FileResult] = []
     work: list[_Job] = []
     setting = _settings_key(linter)
@@ -52,13 +57,15 @@ def lint_manuscript(linter: Linter, sources: Sequence[Source | InputError], cach
             continue
         results.append(FileResult(source.path, Document(source)))
         enabled = linter.enabled_for(source.path)
-        work.append(_Job(len(results) - 1, source, enabled, ResultCache.key(setting, sorted(enabled), source.text)))
+        work.append(
+            _Job(len(results) - 1, source, enabled, ResultCache.key(setting, sorted(enabled), source.text))
+        )
     jobs = _effective_jobs(jobs, work)
     per_file = _gather_all(linter, work, cache, jobs)
     manuscript = linter.combine(per_file, [job.enabled for job in work])
     manuscript_key = stable_digest(manuscript)
     checked = _check_all(linter, work, manuscript, manuscript_key, cache, jobs, progress)
-    for job, (diagnostics, failures) in zip(work, checked):
+    for job, (diagnostics, failures) in zip(work, checked, strict=True):
         result = results[job.index]
         result.facts = manuscript
         result.failures.extend(linter.failures)
@@ -91,12 +98,16 @@ def default_jobs() -> int:
 # -- phase 1: facts ----------------------------------------------------------------
 
 
-def _gather_all(linter: Linter, work: list[_Job], cache: ResultCache | None, jobs: int) -> list[dict[str, object]]:
+def _gather_all(
+    linter: Linter, work: list[_Job], cache: ResultCache | None, jobs: int
+) -> list[dict[str, object]]:
     facts: list[dict[str, object] | None] = [cache.get("facts", job.key) if cache else None for job in work]
     missing = [i for i, f in enumerate(facts) if f is None]
     if missing and jobs > 1 and len(missing) >= PARALLEL_MIN_FILES:
         _warm(linter, work[missing[0]])
-        for i, (found, failures) in zip(missing, _map(linter, _gather_worker, [work[i] for i in missing], jobs)):
+        for i, (found, failures) in zip(
+            missing, _map(linter, _gather_worker, [work[i] for i in missing], jobs), strict=True
+        ):
             facts[i] = found
             linter.failures.extend(failures)
     else:
@@ -118,12 +129,19 @@ def _gather_worker(job: _Job) -> tuple[dict[str, object], list[str]]:
 # -- phase 2: diagnostics --------------------------------------------------------------
 
 
-def _check_all(linter: Linter, work: list[_Job], manuscript: dict[str, object], manuscript_key: str,
-               cache: ResultCache | None, jobs: int, progress: Progress | None
-               ) -> list[tuple[list[Diagnostic], list[str]]]:
+def _check_all(
+    linter: Linter,
+    work: list[_Job],
+    manuscript: dict[str, object],
+    manuscript_key: str,
+    cache: ResultCache | None,
+    jobs: int,
+    progress: Progress | None,
+) -> list[tuple[list[Diagnostic], list[str]]]:
     keys = [ResultCache.key(job.key, manuscript_key) for job in work]
     done: list[tuple[list[Diagnostic], list[str]] | None] = [
-        cache.get("diagnostics", key) if cache else None for key in keys]
+        cache.get("diagnostics", key) if cache else None for key in keys
+    ]
     missing = [i for i, d in enumerate(done) if d is None]
     count = len(work) - len(missing)
     if progress:
@@ -134,7 +152,7 @@ def _check_all(linter: Linter, work: list[_Job], manuscript: dict[str, object], 
         outputs = _map(linter, _check_worker, [work[i] for i in missing], jobs)
     else:
         outputs = (_check_one(linter, work[i], manuscript) for i in missing)
-    for i, output in zip(missing, outputs):
+    for i, output in zip(missing, outputs, strict=True):
         done[i] = output
         if cache and not output[1]:  # never cache the result of a crashed check
             cache.put("diagnostics", keys[i], output)
@@ -144,7 +162,9 @@ def _check_all(linter: Linter, work: list[_Job], manuscript: dict[str, object], 
     return [d or ([], []) for d in done]
 
 
-def _check_one(linter: Linter, job: _Job, manuscript: dict[str, object]) -> tuple[list[Diagnostic], list[str]]:
+def _check_one(
+    linter: Linter, job: _Job, manuscript: dict[str, object]
+) -> tuple[list[Diagnostic], list[str]]:
     failures: list[str] = []
     diagnostics = linter.check_document(Document(job.source), job.enabled, manuscript, failures)
     return diagnostics, failures

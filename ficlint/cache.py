@@ -79,8 +79,10 @@ def code_fingerprint() -> str:
     entries = []
     for root in (package, rules_dir()):
         for path in sorted(root.rglob("*")):
-            if path.suffix in (".py", ".yaml", ".json", ".bin", ".gz", ".pkl", ".dic", ".txt", ".npz") \
-                    and "__pycache__" not in path.parts:
+            if (
+                path.suffix in (".py", ".yaml", ".json", ".bin", ".gz", ".pkl", ".dic", ".txt", ".npz")
+                and "__pycache__" not in path.parts
+            ):
                 stat = path.stat()
                 entries.append((str(path.relative_to(root)), stat.st_size, stat.st_mtime_ns))
     return stable_digest((__version__, entries))

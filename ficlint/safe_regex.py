@@ -38,7 +38,8 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
         raise UnsafePattern(
             f"pattern {pattern!r} repeats something that itself repeats (like `(a+)+`); it can take "
             "exponential time on some text. Rewrite it without a repeat inside a repeat, or make the "
-            "inner one possessive (`a++`) or atomic (`(?>a+)`)")
+            "inner one possessive (`a++`) or atomic (`(?>a+)`)"
+        )
     return re.compile(pattern, flags)
 
 

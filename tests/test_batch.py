@@ -53,7 +53,9 @@ def test_second_run_comes_from_the_cache_and_a_change_is_seen(tmp_path: Path, mo
 
     calls = []
     original = Linter.check_document
-    monkeypatch.setattr(Linter, "check_document", lambda self, *a, **k: calls.append(1) or original(self, *a, **k))
+    monkeypatch.setattr(
+        Linter, "check_document", lambda self, *a, **k: calls.append(1) or original(self, *a, **k)
+    )
     second = lint_paths([tmp_path / "book"], RunOptions(cache=True))
     assert findings(second) == findings(first)
     assert calls == [], "an unchanged manuscript is not checked again"
@@ -81,9 +83,13 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     piped = run_cli("check", str(tmp_path))
     assert "checking" not in piped.stderr, "no progress bar when stderr is not a terminal"
     primary, replica = os.openpty()
-    proc = subprocess.run([sys.executable, "-m", "ficlint", "check", "--no-cache", str(tmp_path)],
-                          stdout=subprocess.PIPE, stderr=replica, timeout=120,
-                          env={**os.environ, "NO_COLOR": "1"})
+    proc = subprocess.run(
+        [sys.executable, "-m", "ficlint", "check", "--no-cache", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=replica,
+        timeout=120,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
     os.close(replica)
     shown = os.read(primary, 65536).decode("utf-8", "replace")
     os.close(primary)

@@ -15,7 +15,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SEEDS, run_cli
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -35,10 +34,23 @@ def _browser(*args: str) -> subprocess.CompletedProcess[str]:
     profile = tempfile.mkdtemp(prefix="ficlint-chromium-")
     try:
         return subprocess.run(
-            [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={profile}", *args],
-            capture_output=True, text=True, timeout=120)
+            [
+                _chromium(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={profile}",
+                *args,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     finally:
         shutil.rmtree(profile, ignore_errors=True)
 
@@ -109,15 +121,18 @@ def test_every_json_finding_is_highlighted_at_its_text(seeds_report):
     report, dom, _ = seeds_report
     assert dom.ready, "the report's script did not run"
     shown = json.loads(dom.data)["findings"]
-    expected = [(Path(f["path"]).name, d["rule"], d["start"]["line"], d["start"]["column"], d["text"])
-                for f in report["files"] for d in f["diagnostics"]]
+    expected = [
+        (Path(f["path"]).name, d["rule"], d["start"]["line"], d["start"]["column"], d["text"])
+        for f in report["files"]
+        for d in f["diagnostics"]
+    ]
     assert expected, "the seeds should give findings"
     assert len(shown) == len(expected)
     highlighted = []
     for finding in shown:
         text = dom.text_by_id.get(finding["id"], "")
         highlighted.append((finding["rule"], finding["line"], finding["column"], text))
-    for (name, rule, line, column, text), got in zip(expected, highlighted):
+    for (name, rule, line, column, text), got in zip(expected, highlighted, strict=True):
         want_text = text or got[3]  # an insertion point shows its neighbouring character
         assert got == (rule, line, column, want_text), f"{name}: {rule} at {line}:{column}"
 
@@ -127,14 +142,18 @@ def test_overview_chart_and_screenshot(seeds_report):
     assert dom.svg_bars >= 1
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "html-report.png"
-    proc = _browser("--window-size=1280,1600", "--hide-scrollbars", f"--screenshot={shot}", page.resolve().as_uri())
+    proc = _browser(
+        "--window-size=1280,1600", "--hide-scrollbars", f"--screenshot={shot}", page.resolve().as_uri()
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert shot.stat().st_size > 10_000
 
 
 def test_chapter_markup_is_shown_as_text(tmp_path):
     chapter = tmp_path / "evil.md"
-    chapter.write_text('She typed <script>alert("x")</script> into the box.. and <b>waited</b>\n', encoding="utf-8")
+    chapter.write_text(
+        'She typed <script>alert("x")</script> into the box.. and <b>waited</b>\n', encoding="utf-8"
+    )
     out = tmp_path / "r.html"
     assert run_cli("report", str(chapter), "-o", str(out)).code == 0
     dom_text = rendered_dom(out)

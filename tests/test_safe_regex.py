@@ -30,7 +30,9 @@ def test_a_user_pack_with_a_catastrophic_pattern_is_a_clear_error(tmp_path: Path
     (tmp_path / "mine.yaml").write_text(
         "rules:\n"
         "  - {id: X001, name: slow, kind: existence, category: style, summary: s, why: w,\n"
-        "     patterns: ['(a+)+$'], flags: [aaaa], allows: [b]}\n", encoding="utf-8")
+        "     patterns: ['(a+)+$'], flags: [aaaa], allows: [b]}\n",
+        encoding="utf-8",
+    )
     chapter = tmp_path / "c.txt"
     chapter.write_text("a" * 40 + "b\n", encoding="utf-8")
     result = run_cli("check", str(chapter), cwd=tmp_path)

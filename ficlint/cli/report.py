@@ -21,19 +21,37 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=Path("ficlint-report.html"),
-              show_default=True, help="The HTML file to write.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("ficlint-report.html"),
+    show_default=True,
+    help="The HTML file to write.",
+)
 @click.option("--title", help="The report's title (default: the folder or file name).")
-@click.option("--select", multiple=True, metavar="RULES", help="Only these rules (ids, prefixes, names, categories).")
+@click.option(
+    "--select", multiple=True, metavar="RULES", help="Only these rules (ids, prefixes, names, categories)."
+)
 @click.option("--ignore", multiple=True, metavar="RULES", help="Leave out these rules.")
 @click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.option("--dialect", type=click.Choice(DIALECTS))
-def report(paths: tuple[Path, ...], output: Path, title: str | None, select: tuple[str, ...],
-           ignore: tuple[str, ...], config_file: Path | None, dialect: str | None) -> None:
+def report(
+    paths: tuple[Path, ...],
+    output: Path,
+    title: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_file: Path | None,
+    dialect: str | None,
+) -> None:
     """Write a self-contained HTML report of manuscripts: every finding marked in the text,
     an overview chart, filters, keyboard navigation and each rule's explanation."""
-    options = RunOptions(config_file=config_file, selection=Selection(_split(select), (), _split(ignore)),
-                         overrides={"dialect": dialect})
+    options = RunOptions(
+        config_file=config_file,
+        selection=Selection(_split(select), (), _split(ignore)),
+        overrides={"dialect": dialect},
+    )
     try:
         config = load_config(config_file) if config_file else Config()
         registry = Registry.for_config(config)
@@ -41,7 +59,9 @@ def report(paths: tuple[Path, ...], output: Path, title: str | None, select: tup
     except (ConfigError, PackError) as err:
         fail(str(err))
         return
-    page = html.render(results, {"rules": registry.rules, "title": title or f"ficlint: {paths[0].resolve().name}"})
+    page = html.render(
+        results, {"rules": registry.rules, "title": title or f"ficlint: {paths[0].resolve().name}"}
+    )
     try:
         output.write_text(page, encoding="utf-8")
     except OSError as err:

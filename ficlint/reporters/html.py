@@ -80,10 +80,13 @@ def _header(title: str, results: list[FileResult], findings: list[_Finding]) -> 
     boxes = "".join(
         f'<label class="filter"><input type="checkbox" data-category="{c}" checked>'
         f'<span class="swatch" style="--c:{COLORS[c]}"></span>{c} <small>{by_category[c]}</small></label>'
-        for c in CATEGORIES if by_category[c]
+        for c in CATEGORIES
+        if by_category[c]
     )
-    options = "".join(f'<option value="{_e(rule)}">{_e(rule)} {_e(name)} ({n})</option>'
-                      for (rule, name), n in sorted(by_rule.items()))
+    options = "".join(
+        f'<option value="{_e(rule)}">{_e(rule)} {_e(name)} ({n})</option>'
+        for (rule, name), n in sorted(by_rule.items())
+    )
     words = sum(r.document.word_count for r in results if r.document)
     return f"""<header class="bar">
   <h1>{_e(title)}</h1>
@@ -91,7 +94,8 @@ def _header(title: str, results: list[FileResult], findings: list[_Finding]) -> 
      {words:,} words · ficlint {__version__}</p>
   <nav class="controls" aria-label="Filters and navigation">
     {boxes}
-    <label class="filter">Rule <select id="rule-filter"><option value="">all rules</option>{options}</select></label>
+    <label class="filter">Rule
+      <select id="rule-filter"><option value="">all rules</option>{options}</select></label>
     <button type="button" id="prev" title="Previous finding (k)">◀ prev</button>
     <span id="position" aria-live="polite">–</span>
     <button type="button" id="next" title="Next finding (j)">next ▶</button>
@@ -113,8 +117,15 @@ def _overview(results: list[FileResult], findings: list[_Finding]) -> str:
     <dt>Dialect</dt><dd id="dialect">{_e(dialect or "not clear from the text")}</dd>
     <dt>Words learned as names</dt><dd id="names">{_e(", ".join(names) or "none")}</dd>
   </dl>
-  {f'<table class="tenses"><caption>Narrative tense by scene</caption><tr><th>File</th><th>Scene</th><th>Tense</th></tr>{tenses}</table>' if tenses else ''}
+  {_tense_table(tenses)}
 </section>"""
+
+
+def _tense_table(rows: str) -> str:
+    if not rows:
+        return ""
+    head = "<tr><th>File</th><th>Scene</th><th>Tense</th></tr>"
+    return f'<table class="tenses"><caption>Narrative tense by scene</caption>{head}{rows}</table>'
 
 
 def _learned_names(facts: dict[str, object]) -> list[str]:
@@ -138,8 +149,10 @@ def _scene_tenses(result: FileResult) -> str:
         rows = list(scene_tenses(result.document))
     except Exception:  # the report must not fail because one fact could not be computed
         return ""
-    return "".join(f"<tr><td>{_e(result.path)}</td><td>{i + 1}</td><td>{_e(str(t))}</td></tr>"
-                   for i, t in enumerate(rows))
+    return "".join(
+        f"<tr><td>{_e(result.path)}</td><td>{i + 1}</td><td>{_e(str(t))}</td></tr>"
+        for i, t in enumerate(rows)
+    )
 
 
 def _chart(results: list[FileResult], findings: list[_Finding]) -> str:
@@ -153,17 +166,24 @@ def _chart(results: list[FileResult], findings: list[_Finding]) -> str:
     top = max((sum(rates.values()) for _, rates in rows), default=0) or 1
     label_w, bar_w, row_h = 220, 520, 26
     height = row_h * len(rows) + 40
-    parts = [f'<svg id="chart" role="img" aria-label="Findings per 1,000 words by file and category" '
-             f'viewBox="0 0 {label_w + bar_w + 70} {height}" width="100%" style="max-width:{label_w + bar_w + 70}px">']
+    width = label_w + bar_w + 70
+    parts = [
+        '<svg id="chart" role="img" aria-label="Findings per 1,000 words by file and category" '
+        f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px">'
+    ]
     for j, (name, rates) in enumerate(rows):
         y = 10 + j * row_h
-        parts.append(f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end" class="label">{_e(name[:32])}</text>')
+        parts.append(
+            f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end" class="label">{_e(name[:32])}</text>'
+        )
         x = float(label_w)
         for category, rate in rates.items():
             w = rate / top * bar_w
-            parts.append(f'<rect class="bar" data-category="{category}" x="{x:.1f}" y="{y}" width="{w:.1f}" '
-                         f'height="{row_h - 8}" fill="{COLORS[category]}"><title>{category}: {rate:.1f} per 1,000 words'
-                         f'</title></rect>')
+            parts.append(
+                f'<rect class="bar" data-category="{category}" x="{x:.1f}" y="{y}" width="{w:.1f}" '
+                f'height="{row_h - 8}" fill="{COLORS[category]}">'
+                f"<title>{category}: {rate:.1f} per 1,000 words</title></rect>"
+            )
             x += w
         parts.append(f'<text x="{x + 6:.1f}" y="{y + 15}" class="value">{sum(rates.values()):.1f}</text>')
     parts.append(f'<text x="{label_w}" y="{height - 8}" class="axis">findings per 1,000 words</text>')
@@ -177,8 +197,10 @@ def _chapter(index: int, result: FileResult, findings: list[_Finding]) -> str:
         message = result.error.problem if result.error else "could not be read"
         return f'<section class="chapter error" id="file-{index}">{heading}<p>{_e(message)}</p></section>'
     prose = "".join(_segments(result.document.text, findings))
-    return (f'<section class="chapter" id="file-{index}" aria-labelledby="file-{index}-title">{heading}'
-            f'<div class="prose">{prose}</div></section>')
+    return (
+        f'<section class="chapter" id="file-{index}" aria-labelledby="file-{index}-title">{heading}'
+        f'<div class="prose">{prose}</div></section>'
+    )
 
 
 def _segments(text: str, findings: list[_Finding]) -> Iterable[str]:
@@ -192,7 +214,7 @@ def _segments(text: str, findings: list[_Finding]) -> Iterable[str]:
         ends.setdefault(e, []).append(fid)
     cuts = sorted({0, len(text), *starts, *ends})
     active: list[int] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in zip(cuts, cuts[1:], strict=False):
         for fid in ends.get(a, ()):
             active.remove(fid)
         opened = starts.get(a, [])
@@ -204,9 +226,11 @@ def _segments(text: str, findings: list[_Finding]) -> Iterable[str]:
         lead = by_id[active[-1]].diagnostic
         anchors = "".join(f'<a class="anchor" id="f-{fid}"></a>' for fid in opened)
         ids = " ".join(map(str, sorted(active)))
-        yield (f'{anchors}<mark class="hl" data-f="{ids}" data-category="{lead.category}" '
-               f'style="--c:{COLORS.get(lead.category, "#888")}" tabindex="0" '
-               f'title="{_e(lead.rule)}: {_e(lead.message)}">{chunk}</mark>')
+        yield (
+            f'{anchors}<mark class="hl" data-f="{ids}" data-category="{lead.category}" '
+            f'style="--c:{COLORS.get(lead.category, "#888")}" tabindex="0" '
+            f'title="{_e(lead.rule)}: {_e(lead.message)}">{chunk}</mark>'
+        )
 
 
 def _span(d: Diagnostic, length: int) -> tuple[int, int]:
@@ -236,9 +260,16 @@ def _finding_json(results: list[FileResult], f: _Finding) -> dict[str, object]:
     line, column = doc.position(d.start)
     fix = d.fixes[0] if d.fixes else None
     return {
-        "id": f.id, "file": f.file, "rule": d.rule, "name": d.name, "category": d.category,
-        "severity": str(d.severity), "message": d.message, "text": doc.text[d.start:d.end],
-        "line": line, "column": column,
+        "id": f.id,
+        "file": f.file,
+        "rule": d.rule,
+        "name": d.name,
+        "category": d.category,
+        "severity": str(d.severity),
+        "message": d.message,
+        "text": doc.text[d.start : d.end],
+        "line": line,
+        "column": column,
         "fix": None if fix is None else {"replacement": fix.replacement, "safe": fix.safe},
     }
 
@@ -249,8 +280,15 @@ def _rules_json(rules: dict[str, Rule], findings: list[_Finding]) -> dict[str, d
         rule = rules.get(f.diagnostic.rule)
         if rule is None or rule.id in out:
             continue
-        out[rule.id] = {"name": rule.name, "category": rule.category, "summary": rule.summary, "why": rule.why,
-                        "bad": list(rule.flags), "good": list(rule.allows), "fix_safety": rule.fix_safety}
+        out[rule.id] = {
+            "name": rule.name,
+            "category": rule.category,
+            "summary": rule.summary,
+            "why": rule.why,
+            "bad": list(rule.flags),
+            "good": list(rule.allows),
+            "fix_safety": rule.fix_safety,
+        }
     return out
 
 
