@@ -10,7 +10,10 @@ each, chosen with a fixed seed, of four kinds a hasty writer makes:
     and       blew and checked her -> blew and check her
 
 The slips are placed by plain patterns over the narration, not by the check's
-own finder, so recall is measured against slips the check has not chosen.
+own finder, so recall is measured against slips the check has not chosen. A
+subjunctive or conditional "were" / "had" ("as if she were") is not a past tense
+and gets no slip. The default books (HELD_OUT) were never looked at while the
+check was tuned; other books may be named with --books.
 The script reports recall by kind and the tense findings elsewhere per 10,000
 words (beyond those the unchanged book already has).
 
