@@ -158,7 +158,7 @@ _IMPERSONAL = re.compile(
     r"(?:\s+[\w’'-]+){0,5}?\s+(?:to|that|when|if|how|what|whether)\b|(?:\s+[\w’'-]+){0,5}?,"
 )
 _SUBORDINATE = re.compile(
-    r"(?:\b(?:when|whenever|if|unless|until|till|once|wherever|where|while|after|before|"
+    r"(?:\b(?:when|whenever|if|unless|until|till|once|wherever|where|while|after|before|whether|"
     r"so long as|as long as)"
     r"|\bas\s+[a-z]+\s+as)\s+(?:[\w’'-]+\s+){0,4}$",
     re.I,
@@ -320,11 +320,6 @@ class Names:
 
     def __contains__(self, word: str) -> bool:
         return word in self.words
-
-    def surely(self, word: str) -> bool:
-        """A name even though it is also a word ("Feather", "Frank"): capitalised inside
-        sentences again and again."""
-        return self.words[word] >= 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -769,7 +764,9 @@ class Tense(Check):
                 or verb.kind == "aux"
                 and _subject(text, lex, verb, clause) == "definite"
             )
-            return 0.55 if reported and character and self._in_the_moment(text, lex, verb, clause) else 0.0
+            timeless = _PRESENT_MODAL.search(clause.narration) or self.narrator.search(clause.narration)
+            passing = reported and character and not timeless and self._in_the_moment(text, lex, verb, clause)
+            return 0.55 if passing else 0.0
         if verb.subject == "who" or verb.kind == "aux" and _after_relative(text, verb, lex):
             return 0.65 if self._relative_in_the_moment(text, lex, verb, clause) else 0.0
         if verb.kind == "and":
@@ -1057,9 +1054,7 @@ def _is_name(token: str, starts: bool, lex: Lexicon, clause: Clause) -> bool:
     """A capitalised word inside a sentence, or one that opens it and the story uses as a name."""
     if not token[:1].isupper() or token.lower() in lex.function_words:
         return False
-    return (
-        not starts or token in clause.names and (token.lower() not in lex.other or clause.names.surely(token))
-    )
+    return not starts or token in clause.names and token.lower() not in lex.other
 
 
 def _specific_antecedent(before: str) -> bool:
