@@ -31,6 +31,7 @@ from train_homophones import build, corpus_books, read_books, to_json  # noqa: E
 from ficlint.check import Context  # noqa: E402
 from ficlint.checks.homophones import (  # noqa: E402
     CONTEXT_HOMOPHONE,
+    PATTERN_HOMOPHONE,
     TOKEN,
     Homophones,
     Model,
@@ -57,7 +58,7 @@ class Injection:
 
 def findings(text: str, model: Model) -> list[tuple[int, int, str, str]]:
     doc = Document.from_text(text)
-    ctx = Context(Config(), frozenset({CONTEXT_HOMOPHONE.id}))
+    ctx = Context(Config(), frozenset({CONTEXT_HOMOPHONE.id, PATTERN_HOMOPHONE.id}))
     return [(d.start, d.end, str(d.data.get("intended", "")).lower(), str(d.data.get("set", "")))
             for d in Homophones(model).check(doc, ctx)]
 
@@ -110,7 +111,8 @@ def evaluate(books: list[Path], model: Model, seed: int, per_set: int) -> None:
         clean = findings(text, model)
         clean_findings += len(clean)
         for start, end, intended, _ in clean:
-            print(f"  clean: {path.name}: {text[max(0, start - 50):end + 30]!r} -> {intended}".replace("\\n", " "))
+            context = text[max(0, start - 50):end + 30].replace("\n", " ")
+            print(f"  clean: {path.name}: {context!r} -> {intended}")
         changed, injections = inject(text, rng, per_set)
         at = {(i.start, i.end): i for i in injections}
         for i in injections:

@@ -4,16 +4,14 @@
 
 Reads every *.txt under the corpus folder (sorted by path), trusts the novels
 to use their words correctly, and learns for each confusion set of
-rules/data/confusables.yaml a naive Bayes model over the features of
-ficlint.checks.homophones.features (see that module's docstring).
+rules/data/confusables.yaml a linear model that tells its members apart by context.
 
-Naive Bayes in posterior form: score(member) = log P(member) + the sum over
-the occurrence's features f of log P(member | f) / P(member), where
-P(member | f) = (n(f, member) + KAPPA * P(member)) / (n(f) + KAPPA). The
-pseudo-counts bound what one rare collocation can say (a feature seen once
-moves the odds by at most ~1.7 nats), and a member the corpus hardly uses
-("starred", "evitable") is judged by the evidence for its partner. Features
-seen fewer than MIN_FEATURE_COUNT times in a set are dropped (size, noise).
+Model: for each set a multinomial logistic regression over the features of
+ficlint.checks.homophones.features (see that module's docstring), trained by
+stochastic gradient descent in a seeded order, EPOCHS passes, no
+regularisation but early stopping. Features seen fewer than MIN_FEATURE_COUNT
+times in a set are dropped (size, noise). The word classes are k-means
+clusters of the commonest words by their neighbours (word_clusters).
 
 Thresholds: the books are split into FOLDS groups; for each, a model trained
 on the others scores every (untouched, presumed correct) occurrence in it, and
@@ -21,7 +19,8 @@ the set's threshold is set so that at most ALLOWED_FALSE_ALARMS of those
 occurrences would be flagged, and never below MIN_THRESHOLD (log-odds).
 
 Everything is deterministic (sorted inputs, no sampling; SEED only orders the
-folds), so the same corpus gives the same file, byte for byte.
+folds and the k-means start; the gzip header has no time stamp), so the same
+corpus gives the same file, byte for byte.
 """
 
 from __future__ import annotations
@@ -35,26 +34,23 @@ import random
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import numpy as np  # noqa: E402
+
 from ficlint.checks.homophones import (  # noqa: E402
     MODEL_FILE,
     PAD,
-    WINDOW,
     SetModel,
-    _initial,
     _norm,
-    _suffix,
     confusion_sets,
     features,
     padded,
     tokenize,
 )
-import numpy as np  # noqa: E402
-
 from ficlint.document import Document, RegionKind  # noqa: E402
 from ficlint.resources import data_dir  # noqa: E402
 
@@ -126,7 +122,8 @@ def windowed_sets(counts: list[Counter[str]]) -> list[bool]:
     return [sum(c.values()) < WINDOW_SETS_BELOW for c in counts]
 
 
-def examples(books: dict[str, list[list[str]]], windows: list[bool], clusters: dict[str, str]) -> list[Example]:
+def examples(books: dict[str, list[list[str]]], windows: list[bool],
+             clusters: dict[str, str]) -> list[Example]:
     index = member_index()
     found = []
     for book, paras in books.items():
@@ -152,7 +149,7 @@ def word_clusters(books: dict[str, list[list[str]]]) -> dict[str, str]:
         for tokens in paras:
             toks = [_norm(t) for t in padded(tokens)]
             unigrams.update(toks[2:-2])
-            pairs.update(zip(toks, toks[1:]))
+            pairs.update(zip(toks, toks[1:], strict=False))
     ranked = sorted(unigrams.items(), key=lambda item: (-item[1], item[0]))
     vocab = [w for w, _ in ranked if w[0].isalpha()][:CLUSTER_VOCAB]
     context = [w for w, _ in ranked[:CONTEXT_WORDS]] + [PAD]
@@ -179,7 +176,7 @@ def word_clusters(books: dict[str, list[list[str]]]) -> dict[str, str]:
     return {w: f"k{int(assign[i])}" for i, w in enumerate(vocab)}
 
 
-# -- naive Bayes -----------------------------------------------------------------
+# -- logistic regression -----------------------------------------------------------------
 
 
 def train_set(set_index: int, exs: list[Example], window: bool) -> SetModel:
@@ -228,7 +225,8 @@ def priors(members: Sequence[str], bias: list[float], rare: frozenset[str]) -> l
     PRIOR_CAP (the novels' word frequencies are not a writer's), and members
     marked `rare` start RARE_PRIOR behind."""
     top = max(bias)
-    return [top - RARE_PRIOR if w in rare else max(p, top - PRIOR_CAP) for w, p in zip(members, bias)]
+    return [top - RARE_PRIOR if w in rare else max(p, top - PRIOR_CAP)
+            for w, p in zip(members, bias, strict=True)]
 
 
 def train(exs: list[Example], windows: list[bool]) -> list[SetModel]:

@@ -2,47 +2,60 @@
 tears", "eyes threw the vanity", "you feel it to."
 
 Every word is in the dictionary, so only the context can tell. The confusion
-sets (where/were/we're, to/too/two, an/and, passed/past, ...) and a gloss for
-each member are data in `rules/data/confusables.yaml`.
+sets (where/were/we're, to/too/two, an/and, passed/past, ...; 117 of them) and
+a gloss for each member are data in `rules/data/confusables.yaml`.
 
-The model
----------
-A naive Bayes classifier per confusion set over collocation and word-window
-features, as in Golding's Bayesian hybrid and Golding & Roth's WinSpell work on
-context-sensitive spelling correction. For an occurrence of a member at token i
-the features are:
+H001: the context model
+-----------------------
+One linear classifier per confusion set over collocation and word-window
+features, the feature set of the classic context-sensitive spelling work
+(Golding's Bayesian hybrid; Golding & Roth's Winnow-based WinSpell), trained
+as a multinomial logistic regression (discriminative, so the overlapping
+features are not counted twice as naive Bayes would). For an occurrence of a
+member at token i the features are:
 
-- the word to the left and to the right, the two words to the left, the two to
-  the right, and the pair around it (`they _ the`);
-- the last two letters of the neighbouring words (`-ed`, `-ng`, `-ly`: a cheap
-  stand-in for part of speech, so "smiles where shared" is seen as "_ + past
-  participle" even if "shared" never followed "were" in training);
+- the word to the left and to the right, the two words to the left, the two
+  to the right, and the pair around it (`they _ the`);
+- the same with each word replaced by its distributional class: 64 clusters
+  of the 5,000 commonest words by their neighbours (k-means, trained with the
+  model). The classes stand in for parts of speech, so the model generalises
+  from "they were" to "tears were" with a corpus of only ~1.2M words;
+- the last two letters of the neighbouring words (`-ed`, `-ng`, `-ly`);
 - whether the next word starts with a vowel, a consonant or an h (an/and);
 - for the rarer, content-word sets only, the words within five tokens either
-  side (rain/reign, weather/whether, peek/peak).
+  side (rain/reign, weather/whether, desert/dessert).
 
 Sentence punctuation, dashes and quotation marks are tokens, so "feel it to."
-sees the full stop. Likelihoods are smoothed towards each feature's frequency
-in the whole set (a Dirichlet prior), so a feature seen with neither member
-says nothing. The class prior is the members' training frequency, capped so
-that a rare member is not suggested on frequency alone, except for members the
-data marks `rare` ("evitable": the novels never use it).
+sees the full stop. The class prior is capped so that a member the novels
+rarely use is not suggested on frequency alone, except for members marked
+`rare` in the data ("evitable": the novels never use it).
 
 An occurrence of member `a` is flagged when another member `b` wins by a
-margin log P(b | context) - log P(a | context) above the set's threshold. The
-training script (scripts/train_homophones.py) chooses each threshold by
-cross-validation over whole books: high enough that almost no untouched
-occurrence in an unseen book would be flagged (precision first). Dialogue and
-author's notes need an extra margin: speech has dialect and notes are casual.
-The model is trained from the public-domain novels of the project's corpus;
-it ships as ficlint/data/homophones.json.gz and loads lazily, once.
+margin (log-odds) above the set's threshold. scripts/train_homophones.py
+chooses each threshold by cross-validation over whole books: at most two
+untouched occurrences of the set in the whole corpus may exceed it, whatever
+the set's frequency (so to/too/two is held to a far stricter rate than
+rein/reign), and sets with little data need at least 3 nats. Dialogue and
+author's notes need an extra margin (`extra_margin` in the data): speech has
+dialect and notes are casual. Capitalised words mid-sentence (names: "Will",
+"Rose") and dialect forms with an apostrophe ("an'") are left alone.
 
-Hand-written context patterns (`patterns:` in the same YAML file) cover what a
-one-word model cannot: "could of" for "could have".
+The model ships as ficlint/data/homophones.json.gz (~0.2 MB, integer weights)
+and loads lazily, once (~30 ms). Scoring is a C-level sum of dictionary
+lookups; the word window is only looked at when it could change the verdict.
+
+H002: hand-written patterns
+---------------------------
+Grammatical patterns (`patterns:` in the same data file) for what a
+word-window model trained on 1900s novels cannot see: "could of been", "they
+where", a plural noun + "where" + participle, "feel it to.", "-ing passed
+her", "starred into".
 
 Fix safety: never safe. A statistical guess about which word the writer meant
 (and a pattern like "could of", which may be deliberate dialect in speech) must
-not rewrite a manuscript unattended; `--unsafe-fixes` applies them.
+not rewrite a manuscript unattended; `--unsafe-fixes` applies them. Each
+finding carries the model's posterior (or the pattern's fixed confidence) as
+`confidence` and the intended word in `data["intended"]`.
 """
 
 from __future__ import annotations
@@ -71,22 +84,24 @@ _CHECKED_REGIONS = (RegionKind.NARRATION, RegionKind.DIALOGUE, RegionKind.AUTHOR
 # Words (a trailing apostrophe kept, so dialect "an'" and "goin'" are other words)
 # and the punctuation that matters for context.
 TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*'?|[.!?…]+|[,;:]|--+|[—–]|[\"“”]")
-_PUNCT_CLASS = {",": ",", ";": ",", ":": ",", "-": "-", "—": "-", "–": "-", '"': '"', "“": '"', "”": '"'}
+_PUNCT_NORM = {",": ",", ";": ",", ":": ",", "-": "-", "—": "-", "–": "-", '"': '"', "“": '"', "”": '"',
+               ".": ".", "!": ".", "?": ".", "…": "."}
 _SENTENCE_OPENERS = frozenset({PAD, ".", '"', "-"})
 
 CONTEXT_HOMOPHONE = Rule(
     id="H001",
     name="homophone-in-context",
     category="homophone",
-    summary="A word that sounds like another where the context calls for the other (`they where`, `feel it to.`).",
+    summary="A word that sounds like another where the context calls for the other (`they where`).",
     why="A spell checker cannot see these: every word is in the dictionary. A reader trips over "
         "\"their\" for \"there\" as surely as over a misspelling.",
     flags=("They where the kind of tears that made it hard to breathe.",
-           "I know deep down you feel it to.",
-           "She tried to answer an skip the question."),
+           "It was to late to go back.", "Their is no time left.", "I no what you mean.",
+           "She tried to answer an skip the question.", "She let out a deep breathe."),
     allows=("Where were you last night?", "They were the kind of tears that made it hard to breathe.",
             "I know deep down you feel it too.", "People were bustling past her towards the steps.",
-            "\"Bread an' butter,\" said the old man."),
+            "\"Bread an' butter,\" said the old man.", "\"I'll tell you where to go.\"",
+            "Will Turner sat down.", "She read it aloud."),
     fix_safety="Unsafe: the model guesses which word was meant from the words around it; read the "
                "sentence before accepting.",
 )
@@ -121,6 +136,15 @@ class Pattern:
     fix: str
     explanation: str
     confidence: float
+    before: re.Pattern[str] | None = None  # must match the text just before the match
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Matches in `text`, which the caller has lowercased (see `normalize`)."""
+        for m in self.regex.finditer(text):
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "'"):
+                continue  # not at the start of a word
+            if self.before is None or self.before.search(text, max(0, m.start() - 60), m.start()):
+                yield m
 
 
 @cache
@@ -138,8 +162,8 @@ def confusion_sets() -> tuple[ConfusionSet, ...]:
 
 @cache
 def patterns() -> tuple[Pattern, ...]:
-    return tuple(Pattern(p["name"], re.compile(p["pattern"], re.I), p["fix"], p["explanation"],
-                         float(p["confidence"]))
+    return tuple(Pattern(p["name"], re.compile(p["pattern"]), p["fix"], p["explanation"],
+                         float(p["confidence"]), re.compile(p["before"] + r"\Z") if "before" in p else None)
                  for p in load_data("confusables").get("patterns", ()))
 
 
@@ -166,11 +190,10 @@ def padded(tokens: list[str]) -> list[str]:
 
 
 def _norm(token: str) -> str:
+    """A token with punctuation reduced to its class: . , - " (words unchanged)."""
     if token[0].isalpha() or token == PAD:
         return token
-    if token[0] in ".!?…":
-        return "."
-    return _PUNCT_CLASS.get(token[0], token[0])
+    return _PUNCT_NORM.get(token[0], token[0])
 
 
 def _suffix(token: str) -> str:
@@ -194,22 +217,37 @@ def word_class(token: str, clusters: dict[str, str]) -> str:
 
 def features(tokens: Sequence[str], i: int, window: bool, clusters: dict[str, str]) -> list[str]:
     """The context features of the token at i in a padded token list."""
-    l1, l2, r1, r2 = _norm(tokens[i - 1]), _norm(tokens[i - 2]), _norm(tokens[i + 1]), _norm(tokens[i + 2])
-    cl1, cl2 = word_class(l1, clusters), word_class(l2, clusters)
-    cr1, cr2 = word_class(r1, clusters), word_class(r2, clusters)
+    found = local_features(tokens, i, clusters)
+    if window:
+        found.extend(window_features(tokens, i))
+    return found
+
+
+def local_features(tokens: Sequence[str], i: int, clusters: dict[str, str]) -> list[str]:
+    """Collocations: the neighbouring words, their classes and endings."""
+    l2, l1, r1, r2 = tokens[i - 2], tokens[i - 1], tokens[i + 1], tokens[i + 2]
+    l1 = l1 if l1[0].isalpha() else _norm(l1)
+    l2 = l2 if l2[0].isalpha() else _norm(l2)
+    r1 = r1 if r1[0].isalpha() else _norm(r1)
+    r2 = r2 if r2[0].isalpha() else _norm(r2)
+    get = clusters.get
+    cl1, cl2 = get(l1) or word_class(l1, clusters), get(l2) or word_class(l2, clusters)
+    cr1, cr2 = get(r1) or word_class(r1, clusters), get(r2) or word_class(r2, clusters)
     found = [f"<{l1}", f">{r1}", f"<<{l2} {l1}", f">>{r1} {r2}", f"<>{l1} {r1}", f">i{_initial(r1)}",
              f"<c{cl1}", f">c{cr1}", f"<<c{cl2} {cl1}", f">>c{cr1} {cr2}", f"<>c{cl1} {cr1}",
              f"<<C{cl2} {l1}", f">>C{r1} {cr2}"]
-    if suffix := _suffix(l1):
-        found.append(f"<s{suffix}")
-    if suffix := _suffix(r1):
-        found.append(f">s{suffix}")
-    if window:
-        lo, hi = max(0, i - WINDOW), min(len(tokens), i + WINDOW + 1)
-        near = {t for t in tokens[lo:hi] if t[0].isalpha() and t != PAD}
-        near.discard(tokens[i])
-        found.extend(sorted(f"w{t}" for t in near))
+    if len(l1) > 3 and l1[0].isalpha():
+        found.append(f"<s{l1[-2:]}")
+    if len(r1) > 3 and r1[0].isalpha():
+        found.append(f">s{r1[-2:]}")
     return found
+
+
+def window_features(tokens: Sequence[str], i: int) -> list[str]:
+    """The words within WINDOW tokens either side."""
+    near = {t for t in tokens[max(0, i - WINDOW):i + WINDOW + 1] if t[0].isalpha()}
+    near.discard(tokens[i])
+    return sorted(f"w{t}" for t in near)
 
 
 # -- the trained model ---------------------------------------------------------
@@ -217,8 +255,9 @@ def features(tokens: Sequence[str], i: int, window: bool, clusters: dict[str, st
 
 @dataclass
 class SetModel:
-    """One confusion set's naive Bayes model. Scores are in units of 1/scale nat
-    (the shipped model keeps integers, so scoring is integer addition)."""
+    """One confusion set's linear model: score(member) = prior + the sum of the
+    weights of the occurrence's features. Scores are in units of 1/scale nat
+    (the shipped model keeps integers)."""
 
     members: tuple[str, ...]
     prior: list[float]
@@ -227,15 +266,38 @@ class SetModel:
     weights: dict[str, list[float]]
     scale: float = 1.0
 
+    def __post_init__(self) -> None:
+        # Scoring is a C-level sum over dict lookups: with two members only the
+        # difference matters (one lookup per feature), with more one column each.
+        if len(self.members) == 2:
+            self.columns = [{f: w[1] - w[0] for f, w in self.weights.items() if w[1] != w[0]}]
+        else:
+            self.columns = [{f: w[c] for f, w in self.weights.items() if w[c]}
+                            for c in range(len(self.members))]
+        self.window_bound = self._window_bounds() if self.window else []
+
+    def _window_bounds(self) -> list[float]:
+        """For each written member, the most the word window can add to the margin
+        of any other member: lets `suggestions` skip the window when the
+        collocations alone leave the written word far ahead."""
+        k = len(self.members)
+        window = [w for f, w in self.weights.items() if f[0] == "w"]
+        bounds = []
+        for a in range(k):
+            best = 0.0
+            for b in range(k):
+                if b != a:
+                    gains = sorted((w[b] - w[a] for w in window if w[b] > w[a]), reverse=True)
+                    best = max(best, sum(gains[:2 * WINDOW]))
+            bounds.append(best)
+        return bounds
+
     def scores(self, feats: Iterable[str]) -> list[float]:
-        totals = list(self.prior)
-        weights = self.weights
-        for f in feats:
-            w = weights.get(f)
-            if w is not None:
-                for c, value in enumerate(w):
-                    totals[c] += value
-        return totals
+        feats = list(feats)
+        if len(self.members) == 2:
+            return [self.prior[0], self.prior[1] + sum(filter(None, map(self.columns[0].get, feats)))]
+        return [p + sum(filter(None, map(col.get, feats)))
+                for p, col in zip(self.prior, self.columns, strict=True)]
 
 
 @dataclass
@@ -289,10 +351,17 @@ def suggestions(model: Model, tokens: list[str], extra_margin: float = 0.0) -> I
         if entries is None:
             continue
         for set_model, written in entries:
-            scores = set_model.scores(features(toks, i, set_model.window, clusters))
+            needed = set_model.threshold + extra_margin * set_model.scale
+            feats = local_features(toks, i, clusters)
+            scores = set_model.scores(feats)
+            if set_model.window:
+                ahead = max(scores[c] - scores[written] for c in range(len(scores)) if c != written)
+                if ahead + set_model.window_bound[written] <= needed:
+                    continue  # even the most telling words around could not change the verdict
+                scores = set_model.scores(feats + window_features(toks, i))
             best = max((c for c in range(len(scores)) if c != written), key=scores.__getitem__)
             margin = scores[best] - scores[written]
-            if margin > set_model.threshold + extra_margin * set_model.scale:
+            if margin > needed:
                 yield Suggestion(i - 2, toks[i], set_model.members[best], "/".join(set_model.members),
                                  margin / set_model.scale, _posterior(scores, best, set_model.scale))
 
@@ -343,7 +412,8 @@ class Homophones(Check):
                 fix = _match_case(s.intended, written)
                 yield Diagnostic(CONTEXT_HOMOPHONE.id, start, end,
                                  _message(written, fix, s.intended, glosses),
-                                 (Fix(start, end, fix, safe=False),), confidence=round(min(s.confidence, 0.99), 2),
+                                 (Fix(start, end, fix, safe=False),),
+                                 confidence=round(min(s.confidence, 0.99), 2),
                                  data={"intended": fix, "set": s.set_name})
 
     def _worth_reporting(self, doc: Document, s: Suggestion, start: int, end: int,
@@ -353,24 +423,31 @@ class Homophones(Check):
             return False
         set_model = model.sets[s.set_name]
         confusion = _sets_by_name().get(s.set_name)
-        needed = set_model.threshold / set_model.scale + margins.get(str(kind), 0.0) + (confusion.margin if confusion else 0.0)
+        needed = (set_model.threshold / set_model.scale + margins.get(str(kind), 0.0)
+                  + (confusion.margin if confusion else 0.0))
         if s.margin <= needed:
             return False
         written = doc.text[start:end]
         # a capital mid-sentence: a name or a title ("Will", "Rose")
-        return not (written[:1].isupper() and s.token_index > 0 and not _opens_sentence(doc.text, spans, s.token_index))
+        mid_sentence = s.token_index > 0 and not _opens_sentence(doc.text, spans, s.token_index)
+        return not (written[:1].isupper() and mid_sentence)
 
     def _pattern_findings(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        for region in doc.regions_of(*_CHECKED_REGIONS):
-            for pattern in patterns():
-                for m in pattern.regex.finditer(text, region.start, region.end):
-                    start, end = m.span("bad")
-                    fix = _match_case(pattern.fix, m.group("bad"))
-                    yield Diagnostic(PATTERN_HOMOPHONE.id, start, end,
-                                     f"\"{m.group('bad')}\": did you mean \"{fix}\"? {pattern.explanation}.",
-                                     (Fix(start, end, fix, safe=False),), confidence=pattern.confidence,
-                                     data={"intended": fix})
+        lowered = normalize(text)
+        if len(lowered) != len(text):
+            return
+        for pattern in patterns():
+            for m in pattern.finditer(lowered):
+                start, end = m.span("bad")
+                if doc.kind_at(start) not in _CHECKED_REGIONS:
+                    continue
+                written = text[start:end]
+                fix = _match_case(pattern.fix, written)
+                yield Diagnostic(PATTERN_HOMOPHONE.id, start, end,
+                                 f"\"{written}\": did you mean \"{fix}\"? {pattern.explanation}.",
+                                 (Fix(start, end, fix, safe=False),), confidence=pattern.confidence,
+                                 data={"intended": fix, "pattern": pattern.name})
 
 
 @cache
@@ -380,7 +457,7 @@ def _sets_by_name() -> dict[str, ConfusionSet]:
 
 @cache
 def _glosses() -> dict[str, str]:
-    return {word: gloss for s in confusion_sets() for word, gloss in zip(s.members, s.glosses)}
+    return {word: gloss for s in confusion_sets() for word, gloss in zip(s.members, s.glosses, strict=True)}
 
 
 def _opens_sentence(text: str, spans: list[tuple[int, int]], index: int) -> bool:
