@@ -610,24 +610,32 @@ class Tense(Check):
             return
         lex = lexicon()
         verbs = self.finite_verbs(doc, lex)
-        file_tense = _majority(verbs)
-        scene_starts = [s.start for s in doc.scenes]
-        by_scene: dict[int, list[Verb]] = defaultdict(list)
-        for verb in verbs:
-            by_scene[bisect.bisect_right(scene_starts, verb.start) - 1].append(verb)
         by_paragraph: dict[int, list[Verb]] = defaultdict(list)
         for verb in verbs:
             by_paragraph[verb.paragraph].append(verb)
         names = Names(doc.text)  # found only if a sentence needs them
-        for scene_verbs in by_scene.values():
-            tense = _majority(scene_verbs)
-            if tense is None or tense.count < _MIN_SCENE_VERBS:
-                tense = file_tense if file_tense and file_tense.count >= _MIN_FILE_VERBS else None
+        for scene_verbs, tense in self.scenes(doc, verbs):
             if tense is None:
                 continue
             rule = PRESENT_IN_PAST if tense.tense == PAST else PAST_IN_PRESENT
             if rule.id in wanted:
                 yield from self._scene(doc, lex, scene_verbs, by_paragraph, names, tense, rule)
+
+    def scenes(self, doc: Document, verbs: list[Verb]) -> list[tuple[list[Verb], SceneTense | None]]:
+        """Each scene with narration verbs, its verbs and its tense: the scene's own
+        majority, or the file's where the scene has too few verbs to tell."""
+        file_tense = _majority(verbs)
+        scene_starts = [s.start for s in doc.scenes]
+        by_scene: dict[int, list[Verb]] = defaultdict(list)
+        for verb in verbs:
+            by_scene[bisect.bisect_right(scene_starts, verb.start) - 1].append(verb)
+        out: list[tuple[list[Verb], SceneTense | None]] = []
+        for _, scene_verbs in sorted(by_scene.items()):
+            tense = _majority(scene_verbs)
+            if tense is None or tense.count < _MIN_SCENE_VERBS:
+                tense = file_tense if file_tense and file_tense.count >= _MIN_FILE_VERBS else None
+            out.append((scene_verbs, tense))
+        return out
 
     def finite_verbs(self, doc: Document, lex: Lexicon) -> list[Verb]:
         """Every finite verb of the narration, in order."""
@@ -1258,3 +1266,13 @@ def _after_name(m: re.Match[str], lex: Lexicon, maybe: bool = False) -> Verb | N
 
 
 CHECKS = [Tense]
+
+
+def scene_tenses(doc: Document) -> list[str]:
+    """Each scene's narrative tense as reports show it ("past, very sure"), in order."""
+    check = Tense()
+    verbs = check.finite_verbs(doc, lexicon())
+    return [
+        f"{tense.tense}, {tense.sureness} ({tense.share:.0%} of {tense.count} verbs)" if tense else "unclear"
+        for _, tense in check.scenes(doc, verbs)
+    ]
