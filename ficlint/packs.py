@@ -33,6 +33,7 @@ import yaml
 from ficlint.check import Check, Context
 from ficlint.diagnostics import Diagnostic, Fix, Severity
 from ficlint.document import Document, RegionKind
+from ficlint.resources import SafeLoader
 from ficlint.rule import Rule
 from ficlint.safe_regex import UnsafePattern, compile_pattern
 
@@ -59,7 +60,7 @@ def load_pack(path: Path, extra_kinds: dict[str, Callable[..., Check]] | None = 
     except (OSError, UnicodeDecodeError) as err:
         raise PackError(f"{path}: cannot read rule pack: {err}") from None
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=SafeLoader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
@@ -70,17 +71,19 @@ def load_pack(path: Path, extra_kinds: dict[str, Callable[..., Check]] | None = 
     if unknown_top:
         raise PackError(f"{path}: unknown top-level key(s): {', '.join(sorted(unknown_top))}")
     checks: list[Check] = []
-    for entry, line in zip(data["rules"], _entry_lines(raw), strict=False):
+    for index, entry in enumerate(data["rules"]):
         try:
             checks.append(_build(entry, path, extra_kinds or {}))
         except PackError as err:  # say which entry: file:line
+            lines = _entry_lines(raw)
+            line = lines[index] if index < len(lines) else 0
             raise PackError(str(err).replace(f"{path}: ", f"{path}:{line}: ", 1)) from None
     return checks
 
 
 def _entry_lines(raw: str) -> list[int]:
     """The 1-based line on which each item of `rules:` starts."""
-    root = yaml.compose(raw, Loader=yaml.SafeLoader)
+    root = yaml.compose(raw, Loader=SafeLoader)
     for key, value in root.value if isinstance(root, yaml.MappingNode) else ():
         if key.value == "rules" and isinstance(value, yaml.SequenceNode):
             return [item.start_mark.line + 1 for item in value.value]
