@@ -50,21 +50,23 @@ def lint_manuscript(
 ) -> list[FileResult]:
     results: list[FileResult] = []
     work: list[_Job] = []
+    documents: list[Document] = []  # one per job, built once: its words and regions serve both phases
     setting = _settings_key(linter)
     for source in sources:
         if isinstance(source, InputError):
             results.append(FileResult(source.path, error=source))
             continue
-        results.append(FileResult(source.path, Document(source)))
+        documents.append(Document(source))
+        results.append(FileResult(source.path, documents[-1]))
         enabled = linter.enabled_for(source.path)
         work.append(
             _Job(len(results) - 1, source, enabled, ResultCache.key(setting, sorted(enabled), source.text))
         )
     jobs = _effective_jobs(jobs, work)
-    per_file = _gather_all(linter, work, cache, jobs)
+    per_file = _gather_all(linter, work, documents, cache, jobs)
     manuscript = linter.combine(per_file, [job.enabled for job in work])
     manuscript_key = stable_digest(manuscript)
-    checked = _check_all(linter, work, manuscript, manuscript_key, cache, jobs, progress)
+    checked = _check_all(linter, work, documents, manuscript, manuscript_key, cache, jobs, progress)
     for job, (diagnostics, failures) in zip(work, checked, strict=True):
         result = results[job.index]
         result.facts = manuscript
@@ -99,7 +101,7 @@ def default_jobs() -> int:
 
 
 def _gather_all(
-    linter: Linter, work: list[_Job], cache: ResultCache | None, jobs: int
+    linter: Linter, work: list[_Job], documents: list[Document], cache: ResultCache | None, jobs: int
 ) -> list[dict[str, object]]:
     facts: list[dict[str, object] | None] = [cache.get("facts", job.key) if cache else None for job in work]
     missing = [i for i, f in enumerate(facts) if f is None]
@@ -112,7 +114,7 @@ def _gather_all(
             linter.failures.extend(failures)
     else:
         for i in missing:
-            facts[i] = linter.gather_one(Document(work[i].source), work[i].enabled)
+            facts[i] = linter.gather_one(documents[i], work[i].enabled)
     if cache:
         for i in missing:
             cache.put("facts", work[i].key, facts[i])
@@ -132,6 +134,7 @@ def _gather_worker(job: _Job) -> tuple[dict[str, object], list[str]]:
 def _check_all(
     linter: Linter,
     work: list[_Job],
+    documents: list[Document],
     manuscript: dict[str, object],
     manuscript_key: str,
     cache: ResultCache | None,
@@ -151,7 +154,7 @@ def _check_all(
         _WORKER_MANUSCRIPT = manuscript
         outputs = _map(linter, _check_worker, [work[i] for i in missing], jobs)
     else:
-        outputs = (_check_one(linter, work[i], manuscript) for i in missing)
+        outputs = (_check_one(linter, work[i], manuscript, documents[i]) for i in missing)
     for i, output in zip(missing, outputs, strict=True):
         done[i] = output
         if cache and not output[1]:  # never cache the result of a crashed check
@@ -163,10 +166,11 @@ def _check_all(
 
 
 def _check_one(
-    linter: Linter, job: _Job, manuscript: dict[str, object]
+    linter: Linter, job: _Job, manuscript: dict[str, object], document: Document | None = None
 ) -> tuple[list[Diagnostic], list[str]]:
     failures: list[str] = []
-    diagnostics = linter.check_document(Document(job.source), job.enabled, manuscript, failures)
+    document = document if document is not None else Document(job.source)
+    diagnostics = linter.check_document(document, job.enabled, manuscript, failures)
     return diagnostics, failures
 
 
