@@ -29,6 +29,10 @@ def _findings(text: str) -> list[tuple[str, str]]:
     ("I no what you mean.", "no", "know"),
     ("She could of been a star.", "of", "have"),
     ("She let out a deep breathe.", "breathe", "breath"),
+    ("Its been a long day.", "Its", "It's"),
+    ("The dog chased it's own tail.", "it's", "its"),
+    ("Your welcome, Derek.", "Your", "You're"),
+    ("She was taller then her brother.", "then", "than"),
 ])
 def test_flags_the_confusion_and_names_the_intended_word(text, word, intended):
     assert (word, intended) in _findings(text)
@@ -54,6 +58,10 @@ def test_flags_the_confusion_and_names_the_intended_word(text, word, intended):
     "It was an inevitable end.",
     "\"Bread an' butter,\" said the old man.",
     "\"Ye'll no' be wantin' it,\" he said.",
+    "Its own tail wagged.",
+    "Your turn, Derek.",
+    "She was happier then than now.",
+    "Even then, she was older then.",
 ])
 def test_leaves_correct_text_alone(text):
     assert _findings(text) == []
@@ -86,7 +94,8 @@ def test_json_output_reports_confidence_and_the_intended_word(tmp_path):
                        encoding="utf-8")
     result = run_cli("check", "--select", "H", "--format", "json", str(chapter))
     data = result.json()
-    diagnostics = [d for f in data["files"] for d in f["diagnostics"]] if "files" in data else data["diagnostics"]
+    files = data.get("files", [data])
+    diagnostics = [d for f in files for d in f["diagnostics"]]
     rules = {d["rule"] for d in diagnostics}
     assert rules <= {"H001", "H002"} and len(diagnostics) == 2
     for d in diagnostics:

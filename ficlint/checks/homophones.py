@@ -109,10 +109,16 @@ PATTERN_HOMOPHONE = Rule(
     id="H002",
     name="homophone-pattern",
     category="homophone",
-    summary="A sound-alike slip a hand-written pattern recognises (`could of been` for `could have been`).",
-    why="Said aloud, \"could've\" sounds like \"could of\", but written down the verb needs \"have\".",
-    flags=("She could of been a star.", "You should of told me."),
-    allows=("She could have been a star.", "We could, of course, leave now.", "It must of course be true."),
+    summary="A sound-alike slip a hand-written pattern knows (`could of been`, `its been`, `taller then`).",
+    why="Said aloud, \"could've\" sounds like \"could of\" and \"it's\" like \"its\", but on the page the "
+        "grammar needs the other word.",
+    flags=("She could of been a star.", "You should of told me.", "They where late.",
+           "Its been a long day.", "Your welcome.", "She was taller then her brother.",
+           "The dog chased it's own tail."),
+    allows=("She could have been a star.", "We could, of course, leave now.", "It must of course be true.",
+            "I'll tell you where they went.", "Its own tail wagged.", "Your turn.",
+            "She was happier then than now.", "Even then, she was older then.",
+            "You'll go to bed as I told you to."),
     fix_safety="Unsafe: in a character's speech it may be deliberate dialect.",
 )
 
