@@ -99,7 +99,7 @@ def inject(text: str, rng: random.Random, per_set: int) -> tuple[str, list[Injec
     return "".join(pieces), injections
 
 
-def evaluate(books: list[Path], model: Model, seed: int, per_set: int) -> None:
+def evaluate(books: list[Path], model: Model, seed: int, per_set: int, quiet: bool = False) -> None:
     rng = random.Random(seed)
     injected: Counter[str] = Counter()
     right: Counter[str] = Counter()
@@ -110,7 +110,7 @@ def evaluate(books: list[Path], model: Model, seed: int, per_set: int) -> None:
         words += len(WORD.findall(text))
         clean = findings(text, model)
         clean_findings += len(clean)
-        for start, end, intended, _ in clean:
+        for start, end, intended, _ in ([] if quiet else clean):
             context = text[max(0, start - 50):end + 30].replace("\n", " ")
             print(f"  clean: {path.name}: {context!r} -> {intended}")
         changed, injections = inject(text, rng, per_set)
@@ -123,8 +123,12 @@ def evaluate(books: list[Path], model: Model, seed: int, per_set: int) -> None:
                 right[set_name] += 1
             else:
                 wrong[set_name] += 1
-    report(injected, right, wrong)
-    print(f"\nuntouched held-out books: {words} words, {clean_findings} findings, "
+    if quiet:
+        n, tp, fp = sum(injected.values()), sum(right.values()), sum(wrong.values())
+        print(f"precision {_pct(tp, tp + fp)}  recall {_pct(tp, n)}  ", end="")
+    else:
+        report(injected, right, wrong)
+    print(f"{'' if quiet else chr(10)}untouched held-out books: {words} words, {clean_findings} findings, "
           f"{clean_findings / words * 10000:.2f} per 10,000 words")
 
 
@@ -149,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--holdout", nargs="*", default=list(HOLDOUT))
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--per-set", type=int, default=40)
+    parser.add_argument("--offsets", type=float, nargs="*", default=[],
+                        help="also report overall figures with every threshold moved by these many nats")
     args = parser.parse_args(argv)
     held = set(args.holdout)
     held_paths = [p for p in sorted(args.corpus.rglob("*.txt")) if p.name in held]
@@ -156,6 +162,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"training on {len(train_paths)} books, holding out {len(held_paths)}", file=sys.stderr)
     model = model_from_json(to_json(*build(read_books(train_paths))))
     evaluate(held_paths, model, args.seed, args.per_set)
+    for offset in args.offsets:
+        print(f"thresholds {offset:+.1f} nats: ", end="")
+        for set_model in model.sets.values():
+            set_model.threshold += offset * set_model.scale
+        evaluate(held_paths, model, args.seed, args.per_set, quiet=True)
+        for set_model in model.sets.values():
+            set_model.threshold -= offset * set_model.scale
     return 0
 
 
