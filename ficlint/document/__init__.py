@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
+from itertools import accumulate, repeat
 
 from ficlint.document import quotes, structure
 from ficlint.document.model import PROSE, Paragraph, Region, RegionKind, Sentence, Span, Word
@@ -20,6 +21,7 @@ from ficlint.source import Source
 __all__ = ["Document", "Paragraph", "Region", "RegionKind", "Sentence", "Span", "Word", "PROSE"]
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.U)
+_WORD_SPLIT = re.compile(f"({WORD.pattern})").split  # gaps and words, alternating
 _EMPHASIS = re.compile(
     r"(?<![\w*])\*\*(?=\S)(.+?)(?<=\S)\*\*(?![\w*])"
     r"|(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"
@@ -258,13 +260,16 @@ class Document:
         return list(self.words_in(self.regions))
 
     def words_in(self, regions: Iterable[Region | Span]) -> Iterator[Word]:
+        # Splitting at words (gap, word, gap, …) and summing lengths gives the
+        # offsets without a match object per word: words are many.
         text = self.text
-        new = tuple.__new__  # a Word without NamedTuple's slower constructor: words are many
+        new = tuple.__new__  # a Word without NamedTuple's slower constructor
         for region in regions:
             if isinstance(region, Region) and region.kind in (RegionKind.MARKUP, RegionKind.SCENE_BREAK):
                 continue
-            yield from [new(Word, (m.group(), m.start(), m.end()))
-                        for m in WORD.finditer(text, region.start, region.end)]
+            pieces = _WORD_SPLIT(text[region.start:region.end])
+            starts = list(accumulate(map(len, pieces), initial=region.start))
+            yield from map(new, repeat(Word), zip(pieces[1::2], starts[1::2], starts[2::2]))
 
     @cached_property
     def sentences(self) -> list[Sentence]:
