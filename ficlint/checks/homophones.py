@@ -129,6 +129,7 @@ class ConfusionSet:
     glosses: tuple[str, ...]
     rare: frozenset[str] = frozenset()
     margin: float = 0.0
+    before_vowel: frozenset[str] = frozenset()  # members only ever suggested before a vowel letter or h
 
     @property
     def name(self) -> str:
@@ -161,8 +162,9 @@ def confusion_sets() -> tuple[ConfusionSet, ...]:
         entry = dict(entry)
         rare = frozenset(entry.pop("rare", ()))
         margin = float(entry.pop("margin", 0.0))
+        before_vowel = frozenset(entry.pop("before_vowel", ()))
         members = tuple(str(word) for word in entry)
-        sets.append(ConfusionSet(members, tuple(str(entry[w]) for w in entry), rare, margin))
+        sets.append(ConfusionSet(members, tuple(str(entry[w]) for w in entry), rare, margin, before_vowel))
     return tuple(sets)
 
 
@@ -271,6 +273,7 @@ class SetModel:
     window: bool
     weights: dict[str, list[float]]
     scale: float = 1.0
+    vowel_only: frozenset[int] = frozenset()  # members that only fit before a vowel letter or h
 
     def __post_init__(self) -> None:
         # Scoring is a C-level sum over dict lookups: with two members only the
@@ -317,9 +320,13 @@ def model_from_json(data: dict[str, Any]) -> Model:
     scale = float(data["scale"])
     sets: dict[str, SetModel] = {}
     by_word: dict[str, list[tuple[SetModel, int]]] = {}
+    data_sets = _sets_by_name()
     for entry in data["sets"]:
-        model = SetModel(tuple(entry["members"]), entry["prior"], entry["threshold"], entry["window"],
-                         entry["weights"], scale)
+        members = tuple(entry["members"])
+        known = data_sets.get("/".join(members))
+        vowel_only = frozenset(members.index(w) for w in known.before_vowel) if known else frozenset()
+        model = SetModel(members, entry["prior"], entry["threshold"], entry["window"], entry["weights"],
+                         scale, vowel_only)
         sets["/".join(model.members)] = model
         for c, word in enumerate(model.members):
             by_word.setdefault(word, []).append((model, c))
@@ -357,6 +364,9 @@ def suggestions(model: Model, tokens: list[str], extra_margin: float = 0.0) -> I
         if entries is None:
             continue
         for set_model, written in entries:
+            if set_model.vowel_only and toks[i + 1][0] not in "aeiouh" and \
+                    all(c in set_model.vowel_only for c in range(len(set_model.members)) if c != written):
+                continue  # "and" before "skip" cannot have been meant as "an"
             needed = set_model.threshold + extra_margin * set_model.scale
             feats = local_features(toks, i, clusters)
             scores = set_model.scores(feats)
