@@ -32,6 +32,8 @@ _ABBREVIATION_WORDS = """mr mrs ms mx dr st jr sr prof capt col gen lt sgt rev h
     e.g i.e cf fig no vol ch pp approx dept est jan feb mar apr jun jul aug sep sept oct nov dec ps pps"""
 _EMPHASIS_MARK = re.compile(r"[*_]")
 ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+_TOKEN_BEFORE = re.compile(r"([\w.]+)$")  # the word (or initials) a full stop ends
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # e.g, i.e, u.s
 _SENTENCE_END = re.compile(r"(?:[.!?]+|…|\.\.\.)[\"”’'\)\]*_]*(?=\s)")
 
 
@@ -299,16 +301,15 @@ class Document:
     def _ends_sentence(self, punct_at: int, end: int) -> bool:
         text = self.text
         mark = text[punct_at]
-        following = text[end:end + 40].lstrip()
         if mark == "." and not text.startswith("...", punct_at):
-            before = re.search(r"([\w.]+)$", text[max(0, punct_at - 12):punct_at])
+            before = _TOKEN_BEFORE.search(text, max(0, punct_at - 12), punct_at)
             token = before.group(1).lower() if before else ""
             if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha() and token != "i"):
                 return False
-            if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+            if _INITIALS.fullmatch(token):
                 return False
         if mark in "….":
-            return not following[:1].islower()
+            return not text[end:end + 40].lstrip()[:1].islower()
         return True
 
     def sentence_at(self, offset: int) -> Sentence | None:
