@@ -141,10 +141,12 @@ def _split_long_lines(text: str, start: int, end: int) -> Iterator[Span]:
     block = _trim(text, start, end)
     if block.end <= block.start:
         return
-    lines = [m for m in _LINE.finditer(text, block.start, block.end) if m.end() > m.start()]
-    long_lines = sum(1 for m in lines if len(m.group(0)) > 100)
-    if len(lines) > 1 and long_lines * 2 >= len(lines) and not _MD_HEADING.match(text, block.start):
-        for m in lines:
+    # Lines with their line breaks, as _LINE finds them (the trimmed block ends without one).
+    lengths = [len(line) + 1 for line in text[block.start:block.end].split("\n")]
+    lengths[-1] -= 1
+    long_lines = sum(1 for n in lengths if n > 100)
+    if len(lengths) > 1 and long_lines * 2 >= len(lengths) and not _MD_HEADING.match(text, block.start):
+        for m in _LINE.finditer(text, block.start, block.end):
             piece = _trim(text, m.start(), m.end())
             if piece.end > piece.start:
                 yield piece
