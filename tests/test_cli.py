@@ -46,7 +46,7 @@ def test_exit_1_with_findings_and_annotated_output(story):
           |
         1 | She left.. He stayed.
           |         ^^
-          = help: replace with "..."
+          = help: replace ".." with "..."
 
         1 finding in 1 file.
         """)
@@ -331,4 +331,4 @@ def test_seeds_show_annotated_findings():
     result = run_cli("check", "--select", "M", str(SEEDS))
     assert result.code == 1
     assert "000_fc2cc3dfa4e754d1.txt:1:36: M003 [capitalization]" in result.stdout
-    assert "= help: replace with" in result.stdout
+    assert '= help: replace "i" with "I"' in result.stdout

@@ -55,9 +55,9 @@ def _browser(*args: str) -> subprocess.CompletedProcess[str]:
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def rendered_dom(page: Path) -> str:
+def rendered_dom(page: Path, fragment: str = "") -> str:
     """The page's DOM after its scripts ran."""
-    proc = _browser("--virtual-time-budget=3000", "--dump-dom", page.resolve().as_uri())
+    proc = _browser("--virtual-time-budget=3000", "--dump-dom", page.resolve().as_uri() + fragment)
     assert proc.returncode == 0, proc.stderr[-2000:]
     return proc.stdout
 
@@ -170,3 +170,14 @@ def test_check_format_html_writes_the_same_page(tmp_path):
     assert result.code == 1
     assert result.stdout.startswith("<!DOCTYPE html>")
     assert 'data-f="' in result.stdout
+
+
+def test_navigating_to_a_finding_marks_it_and_shows_its_message(seeds_report):
+    report, _, page = seeds_report
+    diagnostics = [d for f in report["files"] for d in f["diagnostics"]]
+    dom = rendered_dom(page, "#show=3")
+    assert re.search(r'<mark class="hl current" data-f="(?:\d+ )*3(?: \d+)*"', dom), "finding 3 is current"
+    assert f'<span id="position" aria-live="polite">4 / {len(diagnostics)}</span>' in dom
+    popover = re.search(r'<div id="popover" role="tooltip"([^>]*)>(.*?)</div>\s*<dialog', dom, re.S)
+    assert popover and "hidden" not in popover.group(1), "the message is shown"
+    assert diagnostics[3]["rule"] in popover.group(2)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.engine import FileResult
 
 Reporter = Callable[[list[FileResult], dict[str, object]], str]
@@ -23,6 +24,15 @@ def reporter(name: str) -> Reporter:
                                       "sarif": sarif_reporter.render, "github": github_reporter.render,
                                       "html": html_reporter.render}
     return reporters[name]
+
+
+def fix_preview(text: str, diagnostic: Diagnostic, fix: Fix) -> tuple[str, str]:
+    """The flagged words before and after a fix, for people: a fix that swaps
+    one letter of "stop" reads as "stop" -> "Stop", not as "S"."""
+    start, end = min(diagnostic.start, fix.start), max(diagnostic.end, fix.end)
+    before = text[start:end]
+    after = text[start:fix.start] + fix.replacement + text[fix.end:end]
+    return before, after
 
 
 FORMATS = ("text", "json", "sarif", "github", "html")

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ficlint import __version__
-from ficlint.diagnostics import CATEGORIES, Diagnostic
+from ficlint.diagnostics import CATEGORIES, Diagnostic, Fix
 from ficlint.engine import FileResult
+from ficlint.reporters import fix_preview
 from ficlint.rule import Rule
 
 COLORS = {
@@ -129,12 +130,11 @@ def _tense_table(rows: str) -> str:
 
 
 def _learned_names(facts: dict[str, object]) -> list[str]:
+    """The story's own names as the spelling check learned them (never the pronoun I)."""
     spelling = facts.get("spelling") if facts else None
-    for attr in ("names", "learned_names", "learned"):
-        value = getattr(spelling, attr, None)
-        if value:
-            return sorted(str(v) for v in value)[:200]
-    return []
+    names = set(getattr(spelling, "names", ()) or ())
+    names.update(getattr(spelling, "frequent_names", {}).values() if spelling is not None else ())
+    return sorted(n for n in map(str, names) if n != "I" and not n.startswith(("I'", "I’")))[:200]
 
 
 def _scene_tenses(result: FileResult) -> str:
@@ -270,8 +270,13 @@ def _finding_json(results: list[FileResult], f: _Finding) -> dict[str, object]:
         "text": doc.text[d.start : d.end],
         "line": line,
         "column": column,
-        "fix": None if fix is None else {"replacement": fix.replacement, "safe": fix.safe},
+        "fix": None if fix is None else _fix_json(doc.text, d, fix),
     }
+
+
+def _fix_json(text: str, d: Diagnostic, fix: Fix) -> dict[str, object]:
+    before, after = fix_preview(text, d, fix)
+    return {"replacement": fix.replacement, "safe": fix.safe, "before": before, "after": after}
 
 
 def _rules_json(rules: dict[str, Rule], findings: list[_Finding]) -> dict[str, dict[str, object]]:

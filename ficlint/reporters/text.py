@@ -4,7 +4,7 @@
       |
     3 | …watery eyes threw the vanity as tears…
       |              ^^^^^
-      = help: replace with "through"
+      = help: replace "threw" with "through"
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from collections import Counter
 from ficlint.diagnostics import Diagnostic, Severity
 from ficlint.document import Document
 from ficlint.engine import FileResult
+from ficlint.reporters import fix_preview
 
 WINDOW = 100  # characters of a long source line shown around the span
 
@@ -87,12 +88,15 @@ def format_diagnostic(doc: Document, d: Diagnostic, paint: Painter, quiet: bool 
         f"{gutter} {paint('|', 'blue')} {' ' * caret_at}{paint('^' * caret_len, color, 'bold')}",
     ]
     for fix in d.fixes[:1]:
-        what = f'replace with "{fix.replacement}"' if fix.end > fix.start else f'insert "{fix.replacement}"'
-        if not fix.replacement:
-            what = f'delete "{doc.text[fix.start:fix.end]}"'
+        before, after = fix_preview(doc.text, d, fix)
+        what = f'replace "{_one_line(before)}" with "{_one_line(after)}"'
         safety = "" if fix.safe else " (unsafe fix)"
         lines.append(f"{gutter} {paint('=', 'blue')} {paint('help', 'green', 'bold')}: {what}{safety}")
     return "\n".join(lines) + "\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split()) if "\n" in text else text
 
 
 def _window(line: str, start: int, end: int) -> tuple[str, int, int]:

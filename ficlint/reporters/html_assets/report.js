@@ -42,7 +42,10 @@
       const f = findings[id];
       const box = document.createElement("div");
       box.append(text("div", `${f.rule} ${f.name} · ${f.category}`, "rule"), text("div", f.message));
-      if (f.fix) box.append(text("div", f.fix.replacement ? `Fix: “${f.fix.replacement}”` : "Fix: delete", "fix"));
+      if (f.fix) {
+        const safety = f.fix.safe ? "" : " (check before applying)";
+        box.append(text("div", `Fix: “${f.fix.before}” → “${f.fix.after}”${safety}`, "fix"));
+      }
       const explain = text("button", "Explain this rule");
       explain.type = "button";
       explain.addEventListener("click", () => explainRule(f.rule));
@@ -80,7 +83,9 @@
     const target = marks.filter(m => idsOf(m).includes(current));
     target.forEach(m => m.classList.add("current"));
     if (target.length) {
-      target[0].scrollIntoView({ block: "center" });
+      const r = target[0].getBoundingClientRect();
+      const header = document.querySelector("header.bar").getBoundingClientRect().bottom;
+      if (r.top < header || r.bottom > window.innerHeight) target[0].scrollIntoView({ block: "center" });
       target[0].focus({ preventScroll: true });
       showPopover(target[0]);
     }
@@ -109,5 +114,12 @@
     else if (e.key === "e" && current >= 0) { explainRule(findings[current].rule); }
     else if (e.key === "Escape") { popover.hidden = true; }
   });
+  // A link to one finding (report.html#show=12) opens the page on it, with its message.
+  const linked = /^#show=(\d+)$/.exec(window.location.hash);
+  if (linked && findings[Number(linked[1])]) {
+    const ids = visibleIds();
+    current = ids[ids.indexOf(Number(linked[1])) - 1] ?? -1;
+    go(1);
+  }
   document.body.dataset.ready = "true";
 })();
