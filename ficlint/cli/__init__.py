@@ -5,6 +5,7 @@ Exit codes: 0 no findings, 1 findings, 2 usage, configuration or input error.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -26,6 +27,11 @@ COMMANDS = {
     "report": "ficlint.cli.report:report",
     "words": "ficlint.cli.words:words",
 }
+# A command runs for a second and makes few reference cycles, so the cyclic garbage
+# collector would only walk the loaded word lists and models again and again (about a
+# third of a chapter's run, a tenth of a novel's). The language server runs for hours
+# and keeps it.
+LONG_RUNNING = frozenset({"lsp"})
 
 
 class LazyGroup(click.Group):
@@ -39,6 +45,8 @@ class LazyGroup(click.Group):
         if target is None:
             return None
         module, attr = target.split(":")
+        if cmd_name not in LONG_RUNNING:
+            gc.disable()
         command: click.Command = getattr(importlib.import_module(module), attr)
         return command
 
