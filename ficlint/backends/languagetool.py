@@ -24,7 +24,6 @@ import json
 import re
 import shutil
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -539,6 +538,8 @@ class LanguageToolRun:
         def run(job: _Job) -> tuple[_Job, list[dict[str, Any]]]:
             assert job.result.document is not None
             return job, server.check({**form, "data": job.chunk.annotation(job.result.document.text)})
+
+        from concurrent.futures import ThreadPoolExecutor  # only when LanguageTool runs: start-up time
 
         try:
             with ThreadPoolExecutor(max_workers=min(WORKERS, len(jobs))) as pool:

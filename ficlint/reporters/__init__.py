@@ -5,6 +5,7 @@ A reporter takes the results and returns a string; it never runs a check.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from ficlint.diagnostics import Diagnostic, Fix
@@ -14,16 +15,11 @@ Reporter = Callable[[list[FileResult], dict[str, object]], str]
 
 
 def reporter(name: str) -> Reporter:
-    from ficlint.reporters import github as github_reporter
-    from ficlint.reporters import html as html_reporter
-    from ficlint.reporters import json as json_reporter
-    from ficlint.reporters import sarif as sarif_reporter
-    from ficlint.reporters import text as text_reporter
-
-    reporters: dict[str, Reporter] = {"text": text_reporter.render, "json": json_reporter.render,
-                                      "sarif": sarif_reporter.render, "github": github_reporter.render,
-                                      "html": html_reporter.render}
-    return reporters[name]
+    """The `render` of one output format; only that format's module is imported (start-up time)."""
+    if name not in FORMATS:
+        raise KeyError(name)
+    render: Reporter = importlib.import_module(f"ficlint.reporters.{name}").render
+    return render
 
 
 def fix_preview(text: str, diagnostic: Diagnostic, fix: Fix) -> tuple[str, str]:
