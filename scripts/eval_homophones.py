@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_homophones import build, corpus_books, read_books, to_json  # noqa: E402
+from train_homophones import corpus_books, read_books, to_json, train_all  # noqa: E402
 
 from ficlint.check import Context  # noqa: E402
 from ficlint.checks.homophones import (  # noqa: E402
@@ -155,13 +155,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-set", type=int, default=40)
     parser.add_argument("--offsets", type=float, nargs="*", default=[],
                         help="also report overall figures with every threshold moved by these many nats")
+    parser.add_argument("--budgets", type=float, nargs="*", default=[],
+                        help="also report overall figures with thresholds chosen for these "
+                             "cross-validated false alarms per 10,000 words")
     args = parser.parse_args(argv)
     held = set(args.holdout)
     held_paths = [p for p in sorted(args.corpus.rglob("*.txt")) if p.name in held]
     train_paths = corpus_books(args.corpus, held)
     print(f"training on {len(train_paths)} books, holding out {len(held_paths)}", file=sys.stderr)
-    model = model_from_json(to_json(*build(read_books(train_paths))))
+    trained = train_all(read_books(train_paths))
+    trained.set_thresholds()
+    model = model_from_json(to_json(trained.models, trained.clusters))
     evaluate(held_paths, model, args.seed, args.per_set)
+    for budget in args.budgets:
+        print(f"false-alarm budget {budget:.2f} per 10k: ", end="")
+        trained.set_thresholds(budget)
+        evaluate(held_paths, model_from_json(to_json(trained.models, trained.clusters)), args.seed,
+                 args.per_set, quiet=True)
     for offset in args.offsets:
         print(f"thresholds {offset:+.1f} nats: ", end="")
         for set_model in model.sets.values():

@@ -66,7 +66,11 @@ RARE_PRIOR = 6.0  # a member marked `rare` starts this far behind
 MIN_THRESHOLD = 1.0
 SPARSE_MEMBER = 20  # a set whose rarest (not `rare`) member is seen fewer times than this is sparse:
 MIN_THRESHOLD_SPARSE = 3.0  # cross-validation says little about it, so it needs a larger margin
-ALLOWED_FALSE_ALARMS = 2  # per set, over the whole cross-validated corpus
+FALSE_ALARMS_PER_10K = 1.0  # cross-validated, all sets
+SLIP_CAP = 400  # see choose_thresholds
+THRESHOLD_STEP = 0.25
+PRIOR_OCCURRENCES = 200.0  # see expected_false_alarms
+MAX_THRESHOLD = 15.0
 WINDOW_SETS_BELOW = 3000  # sets rarer than this in the corpus also use the word window
 CLUSTERS = 64
 CLUSTER_VOCAB = 5000
@@ -251,46 +255,144 @@ def folds(books: list[str]) -> list[list[str]]:
     return [order[i::FOLDS] for i in range(FOLDS)]
 
 
-def cross_validated_margins(books: dict[str, list[list[str]]], exs: list[Example],
-                            windows: list[bool]) -> dict[int, list[float]]:
-    margins: dict[int, list[float]] = defaultdict(list)
+def cross_validated_scores(books: dict[str, list[list[str]]], exs: list[Example],
+                           windows: list[bool]) -> dict[int, list[tuple[int, list[float]]]]:
+    """Per set, (written member, every member's score) of each occurrence, each
+    scored by a model trained without the occurrence's book."""
+    scored: dict[int, list[tuple[int, list[float]]]] = defaultdict(list)
     for held in folds(list(books)):
         held_set = set(held)
         models = train([e for e in exs if e.book not in held_set], windows)
         for ex in exs:
             if ex.book in held_set:
-                margins[ex.set_index].append(margin(models[ex.set_index], ex))
-    return margins
+                scored[ex.set_index].append((ex.member, models[ex.set_index].scores(ex.feats)))
+    return scored
 
 
-def threshold(margins: list[float]) -> float:
-    """The margin that at most ALLOWED_FALSE_ALARMS correct occurrences exceed
-    (a count per set, not a rate: a set as common as to/too/two gets as few false
-    alarms as a rare one, so the frequent sets are held to a far stricter rate)."""
-    if not margins:
-        return MIN_THRESHOLD
-    ordered = sorted(margins, reverse=True)
-    allowed = ALLOWED_FALSE_ALARMS
-    return max(MIN_THRESHOLD, ordered[allowed] + 0.05 if allowed < len(ordered) else MIN_THRESHOLD)
+@dataclass
+class Curve:
+    """A set's cross-validated behaviour at each threshold of GRID: how many
+    correct occurrences would be flagged (false alarms) and how many slips would
+    be caught, had the writer put another member in place of each occurrence.
+    Thresholds below `floor` are not to be chosen."""
+
+    false_alarms: list[int]
+    catches: list[float]
+    occurrences: int
+    floor: float
 
 
-# -- the whole thing -------------------------------------------------------------
+GRID = [MIN_THRESHOLD + THRESHOLD_STEP * i
+        for i in range(int((MAX_THRESHOLD - MIN_THRESHOLD) / THRESHOLD_STEP) + 1)]
+
+
+def curve(scored: list[tuple[int, list[float]]], floor: float) -> Curve:
+    alarms, catch_margins = [], []
+    for member, scores in scored:
+        k = len(scores)
+        alarms.append(max(scores[c] - scores[member] for c in range(k) if c != member))
+        for slip in range(k):
+            if slip == member:
+                continue
+            best = max((c for c in range(k) if c != slip), key=scores.__getitem__)
+            if best == member:  # the model would suggest the word the writer meant
+                catch_margins.append((scores[member] - scores[slip], 1 / (k - 1)))
+    alarm_array = np.sort(np.array(alarms or [-1e9]))
+    catch_array = np.array([m for m, _ in catch_margins] or [-1e9])
+    catch_weight = np.array([w for _, w in catch_margins] or [0.0])
+    false_alarms = [int(len(alarm_array) - np.searchsorted(alarm_array, t, side="right")) if alarms else 0
+                    for t in GRID]
+    catches = [float(catch_weight[catch_array > t].sum()) for t in GRID]
+    return Curve(false_alarms, catches, len(scored), floor)
+
+
+def expected_false_alarms(curves: list[Curve]) -> list[list[float]]:
+    """Each set's false alarms at each threshold, its own count shrunk towards
+    the rate of all sets together (empirical Bayes, PRIOR_OCCURRENCES pseudo
+    occurrences): a rare set that gave no false alarm in 30 occurrences has not
+    shown that it never will."""
+    total = sum(c.occurrences for c in curves) or 1
+    pooled = [sum(c.false_alarms[j] for c in curves) / total for j in range(len(GRID))]
+    m = PRIOR_OCCURRENCES
+    return [[c.occurrences * (c.false_alarms[j] + m * pooled[j]) / (c.occurrences + m)
+             for j in range(len(GRID))] for c in curves]
+
+
+def choose_thresholds(curves: list[Curve], words: int,
+                      per_10k: float = FALSE_ALARMS_PER_10K) -> list[float]:
+    """Per-set thresholds that catch the most slips for a false-alarm budget of
+    FALSE_ALARMS_PER_10K over the cross-validated corpus. Each set's catches
+    count as a share of its occurrences, at most SLIP_CAP occurrences' worth (a
+    writer's slips are spread over the sets, a common set more often but not
+    in proportion to its frequency); a false alarm costs the same in any set.
+    The price of a false alarm (lambda) is found by bisection, so that every set
+    sits at the same trade-off between catching and crying wolf."""
+    budget = per_10k * words / 10000
+    alarms = expected_false_alarms(curves)
+
+    def pick(price: float) -> tuple[list[int], float]:
+        chosen, total = [], 0.0
+        for c, expected in zip(curves, alarms, strict=True):
+            weight = min(1.0, SLIP_CAP / c.occurrences) if c.occurrences else 0.0
+            best, best_value = len(GRID) - 1, -math.inf
+            for j in range(len(GRID) - 1, -1, -1):  # ties go to the higher threshold
+                if GRID[j] < c.floor:
+                    break
+                value = weight * c.catches[j] - price * expected[j]
+                if value > best_value + 1e-12:
+                    best, best_value = j, value
+            chosen.append(best)
+            total += expected[best]
+        return chosen, total
+
+    low, high = 0.0, 1000.0
+    for _ in range(60):
+        mid = (low + high) / 2
+        if pick(mid)[1] > budget:
+            low = mid
+        else:
+            high = mid
+    chosen, _ = pick(high)
+    return [GRID[j] for j in chosen]
+
+
+@dataclass
+class Trained:
+    models: list[SetModel]
+    clusters: dict[str, str]
+    scored: dict[int, list[tuple[int, list[float]]]]  # cross-validated scores, by set
+    floors: list[float]
+    words: int
+
+    @property
+    def curves(self) -> list[Curve]:
+        return [curve(self.scored.get(s, []), floor) for s, floor in enumerate(self.floors)]
+
+    def set_thresholds(self, per_10k: float = FALSE_ALARMS_PER_10K) -> None:
+        for model, chosen in zip(self.models, choose_thresholds(self.curves, self.words, per_10k), strict=True):
+            model.threshold = chosen
+
+
+def train_all(books: dict[str, list[list[str]]]) -> Trained:
+    """Models trained on all `books`, and the cross-validated curves to choose their thresholds."""
+    counts = set_counts(books)
+    windows = windowed_sets(counts)
+    clusters = word_clusters(books)
+    exs = examples(books, windows, clusters)
+    cv = cross_validated_scores(books, exs, windows)
+    floors = []
+    for s, cset in enumerate(confusion_sets()):
+        common = [counts[s][w] for w in cset.members if w not in cset.rare]
+        floors.append(MIN_THRESHOLD_SPARSE if min(common) < SPARSE_MEMBER else MIN_THRESHOLD)
+    words = sum(1 for paras in books.values() for tokens in paras for t in tokens if t[0].isalpha())
+    return Trained(train(exs, windows), clusters, cv, floors, words)
 
 
 def build(books: dict[str, list[list[str]]]) -> tuple[list[SetModel], dict[str, str]]:
     """Train on `books` with cross-validated thresholds."""
-    windows = windowed_sets(set_counts(books))
-    clusters = word_clusters(books)
-    exs = examples(books, windows, clusters)
-    cv = cross_validated_margins(books, exs, windows)
-    models = train(exs, windows)
-    counts = set_counts(books)
-    for s, model in enumerate(models):
-        cset = confusion_sets()[s]
-        common = [counts[s][w] for w in cset.members if w not in cset.rare]
-        floor = MIN_THRESHOLD_SPARSE if min(common) < SPARSE_MEMBER else MIN_THRESHOLD
-        model.threshold = max(floor, threshold(cv.get(s, [])))
-    return models, clusters
+    trained = train_all(books)
+    trained.set_thresholds()
+    return trained.models, trained.clusters
 
 
 def to_json(models: list[SetModel], clusters: dict[str, str]) -> dict[str, object]:
@@ -336,4 +438,4 @@ if __name__ == "__main__":
     raise SystemExit(main())
 
 
-__all__ = ["PAD", "build", "read_books", "corpus_books", "write_model", "margin", "Example"]
+__all__ = ["PAD", "build", "read_books", "corpus_books", "write_model", "Example"]

@@ -135,3 +135,15 @@ def test_features_see_punctuation_and_word_classes():
 
 def test_flagged_helper_agrees():
     assert flagged("They where late.", "H002") == ["where"]
+
+
+def test_a_second_verb_in_a_clause_that_has_one_reads_as_the_preposition():
+    assert ("threw", "through") in _findings("Karen stared into her watery eyes threw the vanity.")
+    assert _findings("Belmont threw the empty rifle down.") == []
+
+
+def test_confidence_grows_with_the_margin_over_the_threshold():
+    from ficlint.checks.homophones import confidence
+    assert confidence(0.0) == 0.51 and confidence(1.0) == 0.73 and confidence(10.0) == 0.99
+    [weak, strong] = [confidence(x) for x in (0.5, 3.0)]
+    assert 0.5 < weak < strong < 0.99

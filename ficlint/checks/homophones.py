@@ -20,6 +20,13 @@ member at token i the features are:
   of the 5,000 commonest words by their neighbours (k-means, trained with the
   model). The classes stand in for parts of speech, so the model generalises
   from "they were" to "tears were" with a corpus of only ~1.2M words;
+- the classes of the three words to the left and of the three to the right;
+- how many words precede it in its sentence (0-3), and whether the sentence
+  ends with a question mark ("where" asks);
+- whether its clause already has a past-tense verb in -ed (nothing but a
+  comma, a stop or a conjunction between), alone and with the class of the
+  next word: "starred into her eyes threw the vanity" has its verb, so the
+  second one reads as the preposition "through" (also passed/past);
 - the last two letters of the neighbouring words (`-ed`, `-ng`, `-ly`);
 - whether the next word starts with a vowel, a consonant or an h (an/and);
 - for the rarer, content-word sets only, the words within five tokens either
@@ -32,13 +39,18 @@ rarely use is not suggested on frequency alone, except for members marked
 
 An occurrence of member `a` is flagged when another member `b` wins by a
 margin (log-odds) above the set's threshold. scripts/train_homophones.py
-chooses each threshold by cross-validation over whole books: at most two
-untouched occurrences of the set in the whole corpus may exceed it, whatever
-the set's frequency (so to/too/two is held to a far stricter rate than
-rein/reign), and sets with little data need at least 3 nats. Dialogue and
-author's notes need an extra margin (`extra_margin` in the data): speech has
-dialect and notes are casual. Capitalised words mid-sentence (names: "Will",
-"Rose") and dialect forms with an apostrophe ("an'") are left alone.
+chooses the thresholds by cross-validation over whole books: from the
+held-out scores of every occurrence it knows, per set and per threshold, how
+many correct uses would be flagged (false alarms) and how many slips would be
+caught had the writer put another member there. The thresholds that catch the
+most slips for a budget of 1 cross-validated false alarm per 10,000 words are
+found by one price per false alarm for all sets (a Lagrangian: each set sits
+at the same trade-off), each set's false-alarm count shrunk towards the rate of
+all sets (so a rare set with no false alarm in 30 uses is not trusted to have
+none), and sets with little data need at least 3 nats. Dialogue and author's
+notes need an extra margin (`extra_margin` in the data): speech has dialect
+and notes are casual. Capitalised words mid-sentence (names: "Will", "Rose")
+and dialect forms with an apostrophe ("an'") are left alone.
 
 The model ships as ficlint/data/homophones.json.gz (~0.2 MB, integer weights)
 and loads lazily, once (~30 ms). Scoring is a C-level sum of dictionary
@@ -54,8 +66,9 @@ her", "starred into".
 Fix safety: never safe. A statistical guess about which word the writer meant
 (and a pattern like "could of", which may be deliberate dialect in speech) must
 not rewrite a manuscript unattended; `--unsafe-fixes` applies them. Each
-finding carries the model's posterior (or the pattern's fixed confidence) as
-`confidence` and the intended word in `data["intended"]`.
+finding carries its confidence (for the model: how far the margin clears the
+threshold, see `confidence`; for a pattern its fixed confidence) and the
+intended word in `data["intended"]`.
 """
 
 from __future__ import annotations
@@ -244,11 +257,57 @@ def local_features(tokens: Sequence[str], i: int, clusters: dict[str, str]) -> l
     found = [f"<{l1}", f">{r1}", f"<<{l2} {l1}", f">>{r1} {r2}", f"<>{l1} {r1}", f">i{_initial(r1)}",
              f"<c{cl1}", f">c{cr1}", f"<<c{cl2} {cl1}", f">>c{cr1} {cr2}", f"<>c{cl1} {cr1}",
              f"<<C{cl2} {l1}", f">>C{r1} {cr2}"]
+    l3, r3 = tokens[i - 3] if i >= 3 else PAD, tokens[i + 3] if i + 3 < len(tokens) else PAD
+    cl3 = get(_norm(l3)) or word_class(_norm(l3), clusters)
+    cr3 = get(_norm(r3)) or word_class(_norm(r3), clusters)
+    found.append(f"<<<c{cl3} {cl2} {cl1}")
+    found.append(f">>>c{cr1} {cr2} {cr3}")
+    found.append(f"^{_words_since_stop(tokens, i)}")
+    if _ends_in_question(tokens, i):
+        found.append("?")
+    if _clause_has_past_verb(tokens, i):
+        found.extend(("v", f"v>c{cr1}"))
     if len(l1) > 3 and l1[0].isalpha():
         found.append(f"<s{l1[-2:]}")
     if len(r1) > 3 and r1[0].isalpha():
         found.append(f">s{r1[-2:]}")
     return found
+
+
+def _words_since_stop(tokens: Sequence[str], i: int) -> int:
+    """How many words precede token i in its sentence (0-3, 3 meaning more)."""
+    n = 0
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if _norm(tokens[j]) in _SENTENCE_OPENERS:
+            return n
+        n += tokens[j][0].isalpha()
+    return 3
+
+
+_CLAUSE_BREAKS = frozenset({"and", "but", "or", "nor", "that", "which", "who", "whom", "when", "while", "as",
+                            "if", "because", "though", "although", "till", "until", "where", "whose"})
+
+
+def _clause_has_past_verb(tokens: Sequence[str], i: int) -> bool:
+    """Whether the clause before token i (back to a comma, a stop or a
+    conjunction, at most 8 tokens) already has a past-tense verb in -ed: a
+    second verb there is unlikely, so "starred into her eyes threw the vanity"
+    reads "through", and "walked passed him" "past"."""
+    for j in range(i - 1, max(-1, i - 9), -1):
+        t = tokens[j]
+        if not t[0].isalpha() or t in _CLAUSE_BREAKS:
+            return False
+        if len(t) > 4 and t.endswith("ed"):
+            return True
+    return False
+
+
+def _ends_in_question(tokens: Sequence[str], i: int) -> bool:
+    """Whether the sentence around token i (within 30 tokens) ends with a question mark."""
+    for t in tokens[i + 1:i + 31]:
+        if t[0] in ".!?…":
+            return "?" in t
+    return False
 
 
 def window_features(tokens: Sequence[str], i: int) -> list[str]:
@@ -382,6 +441,14 @@ def suggestions(model: Model, tokens: list[str], extra_margin: float = 0.0) -> I
                                  margin / set_model.scale, _posterior(scores, best, set_model.scale))
 
 
+def confidence(excess: float) -> float:
+    """The reported confidence of a model finding that clears its threshold by
+    `excess` nats: the threshold counts as even odds, and every nat beyond it
+    multiplies the odds by e (0.5 at the threshold, 0.73 one nat past it, 0.88
+    two, 0.95 three; kept within 0.51-0.99)."""
+    return round(min(0.99, max(0.51, 1 / (1 + math.exp(-excess)))), 2)
+
+
 def _posterior(scores: list[float], best: int, scale: float) -> float:
     top = max(scores)
     total = sum(math.exp((s - top) / scale) for s in scores)
@@ -422,31 +489,35 @@ class Homophones(Check):
             spans = [(m.start() + para.start, m.end() + para.start) for m in TOKEN.finditer(lowered)]
             for s in found:
                 start, end = spans[s.token_index]
-                if not self._worth_reporting(doc, s, start, end, spans, margins, model):
+                excess = self._excess_margin(doc, s, start, end, spans, margins, model)
+                if excess is None:
                     continue
                 written = text[start:end]
                 fix = _match_case(s.intended, written)
                 yield Diagnostic(CONTEXT_HOMOPHONE.id, start, end,
                                  _message(written, fix, s.intended, glosses),
                                  (Fix(start, end, fix, safe=False),),
-                                 confidence=round(min(s.confidence, 0.99), 2),
+                                 confidence=confidence(excess),
                                  data={"intended": fix, "set": s.set_name})
 
-    def _worth_reporting(self, doc: Document, s: Suggestion, start: int, end: int,
-                         spans: list[tuple[int, int]], margins: dict[str, float], model: Model) -> bool:
+    def _excess_margin(self, doc: Document, s: Suggestion, start: int, end: int,
+                       spans: list[tuple[int, int]], margins: dict[str, float], model: Model) -> float | None:
+        """How far (nats) the suggestion clears what this set and region need; None: not reported."""
         kind = doc.kind_at(start)
         if kind not in _CHECKED_REGIONS:
-            return False
+            return None
         set_model = model.sets[s.set_name]
         confusion = _sets_by_name().get(s.set_name)
         needed = (set_model.threshold / set_model.scale + margins.get(str(kind), 0.0)
                   + (confusion.margin if confusion else 0.0))
         if s.margin <= needed:
-            return False
+            return None
         written = doc.text[start:end]
         # a capital mid-sentence: a name or a title ("Will", "Rose")
         mid_sentence = s.token_index > 0 and not _opens_sentence(doc.text, spans, s.token_index)
-        return not (written[:1].isupper() and mid_sentence)
+        if written[:1].isupper() and mid_sentence:
+            return None
+        return s.margin - needed
 
     def _pattern_findings(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
