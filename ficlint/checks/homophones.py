@@ -245,28 +245,28 @@ def features(tokens: Sequence[str], i: int, window: bool, clusters: dict[str, st
 
 
 def local_features(tokens: Sequence[str], i: int, clusters: dict[str, str]) -> list[str]:
-    """Collocations: the neighbouring words, their classes and endings."""
-    l2, l1, r1, r2 = tokens[i - 2], tokens[i - 1], tokens[i + 1], tokens[i + 2]
+    """Collocations: the neighbouring words, their classes and endings, and
+    where the word sits in its sentence and clause."""
+    l3, l2, l1, r1, r2, r3 = (tokens[i - 3] if i >= 3 else PAD, tokens[i - 2], tokens[i - 1],
+                              tokens[i + 1], tokens[i + 2], tokens[i + 3] if i + 3 < len(tokens) else PAD)
     l1 = l1 if l1[0].isalpha() else _norm(l1)
     l2 = l2 if l2[0].isalpha() else _norm(l2)
+    l3 = l3 if l3[0].isalpha() else _norm(l3)
     r1 = r1 if r1[0].isalpha() else _norm(r1)
     r2 = r2 if r2[0].isalpha() else _norm(r2)
+    r3 = r3 if r3[0].isalpha() else _norm(r3)
     get = clusters.get
-    cl1, cl2 = get(l1) or word_class(l1, clusters), get(l2) or word_class(l2, clusters)
-    cr1, cr2 = get(r1) or word_class(r1, clusters), get(r2) or word_class(r2, clusters)
+    cl1, cl2, cl3 = get(l1) or _shape(l1), get(l2) or _shape(l2), get(l3) or _shape(l3)
+    cr1, cr2, cr3 = get(r1) or _shape(r1), get(r2) or _shape(r2), get(r3) or _shape(r3)
     found = [f"<{l1}", f">{r1}", f"<<{l2} {l1}", f">>{r1} {r2}", f"<>{l1} {r1}", f">i{_initial(r1)}",
              f"<c{cl1}", f">c{cr1}", f"<<c{cl2} {cl1}", f">>c{cr1} {cr2}", f"<>c{cl1} {cr1}",
-             f"<<C{cl2} {l1}", f">>C{r1} {cr2}"]
-    l3, r3 = tokens[i - 3] if i >= 3 else PAD, tokens[i + 3] if i + 3 < len(tokens) else PAD
-    cl3 = get(_norm(l3)) or word_class(_norm(l3), clusters)
-    cr3 = get(_norm(r3)) or word_class(_norm(r3), clusters)
-    found.append(f"<<<c{cl3} {cl2} {cl1}")
-    found.append(f">>>c{cr1} {cr2} {cr3}")
-    found.append(f"^{_words_since_stop(tokens, i)}")
+             f"<<C{cl2} {l1}", f">>C{r1} {cr2}", f"<<<c{cl3} {cl2} {cl1}", f">>>c{cr1} {cr2} {cr3}",
+             f"^{_words_since_stop(tokens, i)}"]
     if _ends_in_question(tokens, i):
         found.append("?")
     if _clause_has_past_verb(tokens, i):
-        found.extend(("v", f"v>c{cr1}"))
+        found.append("v")
+        found.append(f"v>c{cr1}")
     if len(l1) > 3 and l1[0].isalpha():
         found.append(f"<s{l1[-2:]}")
     if len(r1) > 3 and r1[0].isalpha():
@@ -274,13 +274,23 @@ def local_features(tokens: Sequence[str], i: int, clusters: dict[str, str]) -> l
     return found
 
 
+def _shape(token: str) -> str:
+    """The class of a (normalized) token outside the clusters: itself for
+    punctuation, else its last two letters."""
+    return token if not token[0].isalpha() or token == PAD else "-" + token[-2:]
+
+
+_STOP_FIRST = frozenset('<.!?…"“”-—–')  # first characters of PAD and of the tokens that open a sentence
+
+
 def _words_since_stop(tokens: Sequence[str], i: int) -> int:
     """How many words precede token i in its sentence (0-3, 3 meaning more)."""
     n = 0
     for j in range(i - 1, max(-1, i - 4), -1):
-        if _norm(tokens[j]) in _SENTENCE_OPENERS:
+        t = tokens[j]
+        if t[0] in _STOP_FIRST:
             return n
-        n += tokens[j][0].isalpha()
+        n += t[0].isalpha()
     return 3
 
 
