@@ -52,8 +52,8 @@ notes need an extra margin (`extra_margin` in the data): speech has dialect
 and notes are casual. Capitalised words mid-sentence (names: "Will", "Rose")
 and dialect forms with an apostrophe ("an'") are left alone.
 
-The model ships as ficlint/data/homophones.json.gz (~0.2 MB, integer weights)
-and loads lazily, once (~30 ms). Scoring is a C-level sum of dictionary
+The model ships as ficlint/data/homophones.json.gz (~0.3 MB, integer weights)
+and loads lazily, once (~0.1 s). Scoring is a C-level sum of dictionary
 lookups; the word window is only looked at when it could change the verdict.
 
 H002: hand-written patterns
