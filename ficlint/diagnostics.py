@@ -20,6 +20,15 @@ CATEGORIES = ("homophone", "dialogue", "dialect", "tense", "spelling", "punctuat
               "grammar", "style")
 
 
+def keep_case(original: str, replacement: str) -> str:
+    """`replacement` capitalised like `original` (colour -> Color, COLOUR -> COLOR)."""
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
 @dataclass(frozen=True, slots=True)
 class Fix:
     """Replace text[start:end] with `replacement`. Only safe fixes are applied

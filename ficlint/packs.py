@@ -31,7 +31,7 @@ from typing import Any
 import yaml
 
 from ficlint.check import Check, Context
-from ficlint.diagnostics import Diagnostic, Fix, Severity
+from ficlint.diagnostics import Diagnostic, Fix, Severity, keep_case
 from ficlint.document import Document, RegionKind
 from ficlint.resources import SafeLoader
 from ficlint.rule import Rule
@@ -260,7 +260,7 @@ class PackRule(Check):
         replacement = matcher.replacement(m)
         fixes: tuple[Fix, ...] = ()
         if replacement is not None and self.fix != "none":
-            fixes = (Fix(start, end, _keep_case(found, replacement), safe=self.fix == "safe"),)
+            fixes = (Fix(start, end, keep_case(found, replacement), safe=self.fix == "safe"),)
         message = self.message.format(match=found, replacement=replacement or "")
         return Diagnostic(self.rule.id, start, end, message, fixes)
 
@@ -277,7 +277,7 @@ class PackRule(Check):
             for m in few:
                 found = doc.text[m.start():m.end()]
                 message = self.message.format(match=found, replacement=majority, count=len(many))
-                fix = Fix(m.start(), m.end(), _keep_case(found, majority), safe=self.fix == "safe")
+                fix = Fix(m.start(), m.end(), keep_case(found, majority), safe=self.fix == "safe")
                 yield Diagnostic(self.rule.id, m.start(), m.end(), message,
                                  (fix,) if self.fix != "none" else ())
 
@@ -286,10 +286,3 @@ def _replacer(template: str) -> Callable[[re.Match[str]], str]:
     return lambda m: m.expand(template) if "\\" in template else template
 
 
-def _keep_case(original: str, replacement: str) -> str:
-    """Carry the original's capitalisation over to the replacement."""
-    if original.isupper() and len(original) > 1:
-        return replacement.upper()
-    if original[:1].isupper():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement

@@ -15,8 +15,9 @@ import argparse
 import random
 from pathlib import Path
 
-from ficlint.checks.dialect import find_hits, same_case
+from ficlint.checks.dialect import find_hits
 from ficlint.config import Config
+from ficlint.diagnostics import keep_case
 from ficlint.document import Document
 from ficlint.engine import Linter, Selection
 
@@ -30,7 +31,7 @@ def swap(text: str, count: int, rng: random.Random) -> tuple[str, set[int]]:
     chosen = sorted(rng.sample(candidates, min(count, len(candidates))), key=lambda h: h.start)
     pieces, starts, pos, shift = [], set(), 0, 0
     for h in chosen:
-        other = same_case(h.variant.other, h.word)
+        other = keep_case(h.word, h.variant.other)
         pieces += [text[pos:h.start], other]
         starts.add(h.start + shift)
         shift += len(other) - len(h.word)

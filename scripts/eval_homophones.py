@@ -35,12 +35,12 @@ from ficlint.checks.homophones import (  # noqa: E402
     TOKEN,
     Homophones,
     Model,
-    _match_case,
     confusion_sets,
     model_from_json,
     normalize,
 )
 from ficlint.config import Config  # noqa: E402
+from ficlint.diagnostics import keep_case  # noqa: E402
 from ficlint.document import WORD, Document, RegionKind  # noqa: E402
 
 HOLDOUT = ("carolyn-wells-the-diamond-pin.txt", "twain-the-american-claimant.txt",
@@ -89,7 +89,7 @@ def inject(text: str, rng: random.Random, per_set: int) -> tuple[str, list[Injec
     for start, end, word in chosen:
         cset = sets[word]
         swap = rng.choice([w for w in cset.members if w != word])
-        swap = _match_case(swap, text[start:end])
+        swap = keep_case(text[start:end], swap)
         pieces.append(text[at:start])
         pieces.append(swap)
         injections.append(Injection(start + shift, start + shift + len(swap), word, cset.name))

@@ -373,7 +373,8 @@ class Trained:
         return [curve(self.scored.get(s, []), floor) for s, floor in enumerate(self.floors)]
 
     def set_thresholds(self, per_10k: float = FALSE_ALARMS_PER_10K) -> None:
-        for model, chosen in zip(self.models, choose_thresholds(self.curves, self.words, per_10k), strict=True):
+        thresholds = choose_thresholds(self.curves, self.words, per_10k)
+        for model, chosen in zip(self.models, thresholds, strict=True):
             model.threshold = chosen
 
 

@@ -37,7 +37,8 @@ def run_cli(*args: str, input: str | bytes | None = None, cwd: Path | None = Non
     data = input.encode("utf-8") if isinstance(input, str) else input
     proc = subprocess.run([sys.executable, "-m", "ficlint", *args], input=data, capture_output=True,
                           cwd=cwd, env=full_env, timeout=120)
-    return CliResult(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
+    out, err = proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
+    return CliResult(proc.returncode, out, err)
 
 
 def lint(text: str, select: str | tuple[str, ...] = (), **config: object) -> list[Diagnostic]:

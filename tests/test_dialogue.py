@@ -252,7 +252,8 @@ def test_straight_quotes_that_do_not_pair_up_are_reported_once_at_the_paragraph_
 
 
 def test_a_closing_quote_without_an_opening_one_is_reported():
-    text = "‘Come in,’ said the Badger.\n\nYou’ve disregarded all the warnings we’ve given you.’\n\nToad wept.\n"
+    text = ("‘Come in,’ said the Badger.\n\nYou’ve disregarded all the warnings we’ve given you.’\n\n"
+            "Toad wept.\n")
     assert _findings(text) == [("D011", "’")]
 
 

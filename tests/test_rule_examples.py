@@ -15,7 +15,8 @@ RULES = sorted(REGISTRY.rules.values(), key=lambda r: r.id)
 
 
 def _rule_findings(rule_id: str, text: str) -> list[str]:
-    # a rule that only runs under some configuration (D012: dialect en-US) names it in options["examples_config"]
+    # a rule that only runs under some configuration (D012: dialect en-US) names it in
+    # options["examples_config"]
     settings = REGISTRY.rules[rule_id].options.get("examples_config", {})
     linter = Linter(Config(**settings), Selection(select=(rule_id,)), registry=REGISTRY)
     return [text[d.start:d.end] for d in linter.lint_text(text) if d.rule == rule_id]

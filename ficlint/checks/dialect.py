@@ -58,7 +58,7 @@ from functools import cache, cached_property
 from typing import NamedTuple
 
 from ficlint.check import Check, Context
-from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.document import ABBREVIATIONS, Document, RegionKind
 from ficlint.resources import data_dir
 from ficlint.rule import Rule
@@ -418,7 +418,7 @@ class Dialect(Check):
         for hit in hits:
             message = judge.verdict(hit)
             if message:
-                fix = same_case(hit.variant.other, hit.word)
+                fix = keep_case(hit.word, hit.variant.other)
                 yield Diagnostic(DIALECT_SPELLING.id, hit.start, hit.end, message,
                                  (Fix(hit.start, hit.end, fix),), confidence=0.9 if facts.configured else 0.8,
                                  data={"replacement": fix})
@@ -434,7 +434,7 @@ class _Judge:
     def verdict(self, hit: Hit) -> str | None:
         """The message for a spelling that should be the other dialect's, or None."""
         v = hit.variant
-        fix = same_case(v.other, hit.word)
+        fix = keep_case(hit.word, v.other)
         if self.facts.configured:
             return self._configured_verdict(v, hit.word, fix)
         if self._file_habit(v) or hit.in_speech and not self._file_spells_it_both_ways(v):
@@ -509,13 +509,6 @@ def _accepted_words(ctx: Context) -> frozenset[str]:
     return frozenset(w.lower() for w in ctx.config.words)
 
 
-def same_case(replacement: str, like: str) -> str:
-    """`replacement` capitalised like `like` (colour -> Color, COLOUR -> COLOR)."""
-    if like.isupper() and len(like) > 1:
-        return replacement.upper()
-    if like[:1].isupper():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
 
 
 CHECKS = [Dialect]

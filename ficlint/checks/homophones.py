@@ -83,7 +83,7 @@ from functools import cache
 from typing import Any
 
 from ficlint.check import Check, Context
-from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.document import Document, RegionKind
 from ficlint.resources import data_dir, load_data
 from ficlint.rule import Rule
@@ -503,7 +503,7 @@ class Homophones(Check):
                 if excess is None:
                     continue
                 written = text[start:end]
-                fix = _match_case(s.intended, written)
+                fix = keep_case(written, s.intended)
                 yield Diagnostic(CONTEXT_HOMOPHONE.id, start, end,
                                  _message(written, fix, s.intended, glosses),
                                  (Fix(start, end, fix, safe=False),),
@@ -540,7 +540,7 @@ class Homophones(Check):
                 if doc.kind_at(start) not in _CHECKED_REGIONS:
                     continue
                 written = text[start:end]
-                fix = _match_case(pattern.fix, written)
+                fix = keep_case(written, pattern.fix)
                 yield Diagnostic(PATTERN_HOMOPHONE.id, start, end,
                                  f"\"{written}\": did you mean \"{fix}\"? {pattern.explanation}.",
                                  (Fix(start, end, fix, safe=False),), confidence=pattern.confidence,
@@ -562,12 +562,6 @@ def _opens_sentence(text: str, spans: list[tuple[int, int]], index: int) -> bool
     return _norm(before.lower()) in _SENTENCE_OPENERS
 
 
-def _match_case(word: str, like: str) -> str:
-    if like.isupper() and len(like) > 1:
-        return word.upper()
-    if like[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
 
 
 def _message(written: str, fix: str, intended: str, glosses: dict[str, str]) -> str:

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ficlint.check import Check, Context
-from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.document import ABBREVIATIONS, WORD, Document, Region, RegionKind
 from ficlint.packs import PackError, parse_regions, rule_from_entry
 from ficlint.resources import data_dir, load_data
@@ -188,12 +188,6 @@ def suggestions(word: str, limit: int = 3) -> list[str]:
     return [w for _, w in sorted(scored)[:limit]]
 
 
-def keep_case(original: str, replacement: str) -> str:
-    if original.isupper() and len(original) > 1:
-        return replacement.upper()
-    if original[:1].isupper():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
 
 
 # -- reading the manuscript --------------------------------------------------------------

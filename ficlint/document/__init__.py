@@ -271,7 +271,7 @@ class Document:
                 continue
             pieces = _WORD_SPLIT(text[region.start:region.end])
             starts = list(accumulate(map(len, pieces), initial=region.start))
-            yield from map(new, repeat(Word), zip(pieces[1::2], starts[1::2], starts[2::2]))
+            yield from map(new, repeat(Word), zip(pieces[1::2], starts[1::2], starts[2::2], strict=False))
 
     @cached_property
     def sentences(self) -> list[Sentence]:
