@@ -26,7 +26,9 @@ Policy
      past ("She walks to the door.");
    - it is "there is / it is / that's" beside a character's past action ("There
      are no velvet ropes at SouthPaw, and that's just the way she liked it"),
-     or "There is another pause." alone between past sentences;
+     or "There is another pause." alone between past sentences; "they are" in a
+     sentence where they also act in the past ("They are camel-men, but they sat
+     their camels");
    - it is a relative clause about a particular character in the progressive
      or perfect ("Gus, who is convulsed with laughter").
    Left alone (the policy's "keep out" list):
@@ -885,7 +887,7 @@ class Tense(Check):
         it"), never a comment of the narrator's ("It is impossible to …", "There are men who …")."""
         if clause.elsewhere(PRESENT) or subject in ("it", "this") and self._impersonal(text, verb, clause):
             return 0.0
-        character_past = _character_past(clause)
+        character_past = _character_past(clause) or subject == "they" and _they_past(clause)
         if character_past or subject in ("it", "this") and clause.has(PAST):
             return 0.7
         # "There is another pause." "It is a colossal vehicle." between sentences told in the past
@@ -1095,6 +1097,12 @@ def _after_relative(text: str, verb: Verb, lex: Lexicon) -> bool:
 def _character_past(clause: Clause) -> bool:
     """Does a character act in the past tense in this sentence ("she liked it", "Karen smiled")?"""
     return any(v.tense == PAST and (v.subject in ("he", "she") or v.kind == "name") for v in clause.verbs)
+
+
+def _they_past(clause: Clause) -> bool:
+    """Do "they" act in the past tense in this sentence ("They are camel-men, but they sat their
+    camels"): the same subject's past action makes its present "are" a slip, not a remark."""
+    return any(v.tense == PAST and (v.subject == "they" or v.kind == "and") for v in clause.verbs)
 
 
 def _nearest_narration(narration: list[str], i: int) -> list[int]:
