@@ -28,7 +28,10 @@ Policy
      are no velvet ropes at SouthPaw, and that's just the way she liked it"),
      or "There is another pause." alone between past sentences; "they are" in a
      sentence where they also act in the past ("They are camel-men, but they sat
-     their camels");
+     their camels"); "is / are" + an -ing form as the one present verb in a
+     paragraph told in the past, whatever the subject ("A council of war is
+     being held beside the wells"), since a timeless remark takes the simple
+     present (an -ing word that ends its clause is taken as an adjective);
    - it is a relative clause about a particular character in the progressive
      or perfect ("Gus, who is convulsed with laughter").
    Left alone (the policy's "keep out" list):
@@ -812,6 +815,8 @@ class Tense(Check):
             return 0.65  # "so they are put away", "they are soon walking"
         if subject in ("there", "it", "that", "this", "here", "what", "they"):
             return self._weak_statement(text, verb, clause, subject)
+        if subject in ("generic", "") and self._progressive(text, lex, verb, clause):
+            return 0.6  # "A council of war is being held beside the wells": happening in the story's moment
         if subject == "generic":
             return 0.0
         if subject == "":
@@ -880,6 +885,23 @@ class Tense(Check):
             and following[0] not in lex.base_forms
             and following[0] not in lex.modifiers
         )
+
+    def _progressive(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> bool:
+        """ "is / are" + an -ing form ("a council is being held") as the only present verb of a
+        sentence told beside the story's past, with none elsewhere in the paragraph: something
+        happening in the story's moment, since a timeless remark takes the simple present."""
+        if verb.word.lower() not in ("is", "are") or clause.elsewhere(PRESENT):
+            return False
+        if sum(1 for v in clause.verbs if v.tense == PRESENT) > 1 or _ENDING_QUESTION.search(clause.text):
+            return False
+        if self.generic.search(clause.narration) or not (clause.has(PAST) or clause.between(PAST)):
+            return False
+        after = text[verb.end : verb.end + 40]
+        words = [w for w in _WORD.findall(after.lower()) if w not in lex.adverbs and not w.endswith("ly")]
+        if not words or not words[0].endswith("ing") or words[0].endswith("thing") or words[0] in lex.other:
+            return False  # "money is not everything"
+        # an -ing word that ends its clause is mostly an adjective ("such things are irritating,")
+        return not re.match(rf"[^,;:.!?]*?\b{words[0]}\s*[,;:.!?]", after, re.I)
 
     def _weak_statement(self, text: str, verb: Verb, clause: Clause, subject: str) -> float:
         """A present "is / are / has" after "there", "it", "that" or "they": a slip only beside a past
