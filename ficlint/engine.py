@@ -41,6 +41,16 @@ class Selection:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
 
+    @classmethod
+    def from_options(cls, select: Iterable[str] = (), extend_select: Iterable[str] = (),
+                     ignore: Iterable[str] = ()) -> Selection:
+        """From repeatable, comma-separated command-line options (--select D,M001 --select H)."""
+        return cls(_split(select), _split(extend_select), _split(ignore))
+
+
+def _split(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(s.strip() for v in values for s in v.split(",") if s.strip())
+
 
 class Linter:
     def __init__(self, config: Config, selection: Selection | None = None,

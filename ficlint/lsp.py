@@ -30,6 +30,7 @@ from ficlint.document import Document
 from ficlint.engine import Linter
 from ficlint.fixer import apply_fixes, choose_fixes
 from ficlint.packs import PackError
+from ficlint.reporters import describe_fix
 from ficlint.source import InputError, Source, read_source
 from ficlint.workspace import ConfigCache, discover, manuscript_key
 
@@ -374,13 +375,7 @@ def quick_fixes(ls: FicServer, uri: str, lines: Lines, d: Diagnostic) -> list[ty
 
 
 def fix_title(text: str, fix: Fix) -> str:
-    if not fix.replacement:
-        what = f'Delete "{text[fix.start:fix.end]}"'
-    elif fix.start == fix.end:
-        what = f'Insert "{fix.replacement}"'
-    else:
-        what = f'Replace with "{fix.replacement}"'
-    return what + ("" if fix.safe else " (unsafe)")
+    return describe_fix(text, fix) + ("" if fix.safe else " (unsafe)")
 
 
 def text_edit(lines: Lines, fix: Fix) -> types.TextEdit:

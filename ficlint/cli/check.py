@@ -20,10 +20,6 @@ from ficlint.source import InputError, decode
 from ficlint.workspace import ConfigCache, RunOptions, lint_paths, lint_source
 
 
-def _split(values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(s.strip() for v in values for s in v.split(",") if s.strip())
-
-
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
@@ -67,7 +63,7 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
         fail(f"{config_file}: no such config file")
     options = RunOptions(
         config_file=config_file,
-        selection=Selection(_split(select), _split(extend_select), _split(ignore)),
+        selection=Selection.from_options(select, extend_select, ignore),
         overrides={"dialect": dialect},
         languagetool=languagetool,
         cache=not no_cache,

@@ -15,10 +15,6 @@ from ficlint.reporters import html
 from ficlint.workspace import RunOptions, lint_paths
 
 
-def _split(values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(s.strip() for v in values for s in v.split(",") if s.strip())
-
-
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
 @click.option(
@@ -49,7 +45,7 @@ def report(
     an overview chart, filters, keyboard navigation and each rule's explanation."""
     options = RunOptions(
         config_file=config_file,
-        selection=Selection(_split(select), (), _split(ignore)),
+        selection=Selection.from_options(select, ignore=ignore),
         overrides={"dialect": dialect},
     )
     try:

@@ -67,6 +67,13 @@ class Document:
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
 
+    def utf16_character(self, offset: int) -> int:
+        """0-based column of an offset in UTF-16 code units, as the Language Server
+        Protocol and SARIF count them."""
+        line, _ = self.position(offset)
+        prefix = self.text[self.line_starts[line - 1]:offset]
+        return len(prefix.encode("utf-16-le", "surrogatepass")) // 2
+
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
         start = self.line_starts[line - 1]

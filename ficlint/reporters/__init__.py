@@ -22,6 +22,15 @@ def reporter(name: str) -> Reporter:
     return render
 
 
+def describe_fix(text: str, fix: Fix) -> str:
+    """A fix as an editor's menu item or a SARIF description: Delete/Insert/Replace with."""
+    if not fix.replacement:
+        return f'Delete "{text[fix.start:fix.end]}"'
+    if fix.start == fix.end:
+        return f'Insert "{fix.replacement}"'
+    return f'Replace with "{fix.replacement}"'
+
+
 def fix_preview(text: str, diagnostic: Diagnostic, fix: Fix) -> tuple[str, str]:
     """The flagged words before and after a fix, for people: a fix that swaps
     one letter of "stop" reads as "stop" -> "Stop", not as "S"."""

@@ -25,10 +25,7 @@ VERSION = 1
 
 def position(doc: Document, offset: int) -> dict[str, int]:
     line, column = doc.position(offset)
-    line_start = doc.line_starts[line - 1]
-    prefix = doc.text[line_start:offset]
-    character = len(prefix.encode("utf-16-le", "surrogatepass")) // 2
-    return {"offset": offset, "line": line, "column": column, "character": character}
+    return {"offset": offset, "line": line, "column": column, "character": doc.utf16_character(offset)}
 
 
 def diagnostic_json(doc: Document, d: Diagnostic) -> dict[str, object]:

@@ -18,6 +18,7 @@ from ficlint import __version__
 from ficlint.diagnostics import Diagnostic, Fix, Severity
 from ficlint.document import Document
 from ficlint.engine import FileResult
+from ficlint.reporters import describe_fix
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/ficlint/"
@@ -36,8 +37,7 @@ def artifact_uri(path: str) -> str:
 def _utf16_column(doc: Document, offset: int) -> tuple[int, int]:
     """1-based line and 1-based column in UTF-16 code units."""
     line, _ = doc.position(offset)
-    prefix = doc.text[doc.line_starts[line - 1]:offset]
-    return line, len(prefix.encode("utf-16-le", "surrogatepass")) // 2 + 1
+    return line, doc.utf16_character(offset) + 1
 
 
 def region(doc: Document, start: int, end: int) -> dict[str, int]:
@@ -49,12 +49,7 @@ def region(doc: Document, start: int, end: int) -> dict[str, int]:
 
 
 def _fix(doc: Document, uri: str, fix: Fix) -> dict[str, object]:
-    if not fix.replacement:
-        what = f'Delete "{doc.text[fix.start:fix.end]}"'
-    elif fix.start == fix.end:
-        what = f'Insert "{fix.replacement}"'
-    else:
-        what = f'Replace with "{fix.replacement}"'
+    what = describe_fix(doc.text, fix)
     return {
         "description": {"text": what + ("" if fix.safe else " (unsafe fix)")},
         "artifactChanges": [{
