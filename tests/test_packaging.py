@@ -59,6 +59,9 @@ def test_installed_ficlint_finds_its_packs_from_another_folder(wheel, tmp_path):
             "pip",
             "install",
             "--no-deps",
+            # The venv sees system site-packages (for click, yaml...), where CI has already
+            # installed this same ficlint version; without this pip would skip the wheel.
+            "--ignore-installed",
             "--quiet",
             "--disable-pip-version-check",
             str(wheel),
