@@ -143,6 +143,12 @@ def report(injected: Counter[str], right: Counter[str], wrong: Counter[str]) -> 
     print(f"{'ALL':<28} {n:>5} {tp:>5} {fp:>4} {_pct(tp, tp + fp):>6} {_pct(tp, n):>6}")
 
 
+def _shift_thresholds(model: Model, nats: float) -> None:
+    for set_model in model.sets.values():
+        step = nats * set_model.scale
+        set_model.thresholds = [[t + step for t in row] for row in set_model.thresholds]
+
+
 def _pct(a: int, b: int) -> str:
     return f"{100 * a / b:.1f}" if b else "-"
 
@@ -174,11 +180,9 @@ def main(argv: list[str] | None = None) -> int:
                  args.per_set, quiet=True)
     for offset in args.offsets:
         print(f"thresholds {offset:+.1f} nats: ", end="")
-        for set_model in model.sets.values():
-            set_model.threshold += offset * set_model.scale
+        _shift_thresholds(model, offset)
         evaluate(held_paths, model, args.seed, args.per_set, quiet=True)
-        for set_model in model.sets.values():
-            set_model.threshold -= offset * set_model.scale
+        _shift_thresholds(model, -offset)
     return 0
 
 

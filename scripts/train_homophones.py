@@ -13,13 +13,20 @@ regularisation but early stopping. Features seen fewer than MIN_FEATURE_COUNT
 times in a set are dropped (size, noise). The word classes are k-means
 clusters of the commonest words by their neighbours (word_clusters).
 
+Training also sees every "it is", "you are", "we are", "they are" and "who
+is" of the novels as the contraction (CONTRACTIONS): the novels of the time
+rarely contract, a writer today does. These made-up examples train the
+weights but are never scored for the thresholds.
+
 Thresholds: the books are split into FOLDS groups; for each, a model trained
 on the others scores every (untouched, presumed correct) occurrence in it.
-From those scores each set gets a curve: per threshold, the false alarms
-(correct uses flagged) and the slips caught (had another member been written
-there). choose_thresholds picks, for all sets at one price per false alarm,
-the thresholds that catch the most slips within FALSE_ALARMS_PER_10K
-(see that function and expected_false_alarms), never below MIN_THRESHOLD
+From those scores each direction of a set (member a written, member b
+suggested) gets a curve: per threshold, the false alarms (correct uses of a
+flagged) and the slips caught (had a been written where b belongs). Members
+used fewer than DIRECTION_MIN_USES times pool their directions into one
+curve. choose_thresholds picks, for all curves at one price per false alarm,
+the thresholds that catch the most slips within FALSE_ALARMS_PER_10K (see
+that function and expected_false_alarms), never below MIN_THRESHOLD
 (log-odds), or MIN_THRESHOLD_SPARSE for sets with little data.
 
 Everything is deterministic (sorted inputs, no sampling; SEED only orders the
@@ -70,11 +77,12 @@ RARE_PRIOR = 6.0  # a member marked `rare` starts this far behind
 MIN_THRESHOLD = 1.0
 SPARSE_MEMBER = 20  # a set whose rarest (not `rare`) member is seen fewer times than this is sparse:
 MIN_THRESHOLD_SPARSE = 3.0  # cross-validation says little about it, so it needs a larger margin
-FALSE_ALARMS_PER_10K = 1.0  # cross-validated, all sets
+FALSE_ALARMS_PER_10K = 1.75  # cross-validated, all sets
 SLIP_CAP = 400  # see choose_thresholds
 THRESHOLD_STEP = 0.25
 PRIOR_OCCURRENCES = 200.0  # see expected_false_alarms
 MAX_THRESHOLD = 15.0
+DIRECTION_MIN_USES = 1000  # a word used less often shares one threshold with its set's other rare words
 WINDOW_SETS_BELOW = 3000  # sets rarer than this in the corpus also use the word window
 CLUSTERS = 64
 CLUSTER_VOCAB = 5000
@@ -111,6 +119,7 @@ class Example:
     set_index: int
     member: int
     feats: list[str]
+    synthetic: bool = False  # made by contracting "it is" and the like: trains, is never scored
 
 
 def member_index() -> dict[str, list[tuple[int, int]]]:
@@ -130,6 +139,12 @@ def windowed_sets(counts: list[Counter[str]]) -> list[bool]:
     return [sum(c.values()) < WINDOW_SETS_BELOW for c in counts]
 
 
+# The novels, of their time, mostly write "it is" where a fan-fiction writer
+# writes "it's": each such pair also teaches the contraction's context.
+CONTRACTIONS = {("it", "is"): "it's", ("you", "are"): "you're", ("we", "are"): "we're",
+                ("they", "are"): "they're", ("who", "is"): "who's"}
+
+
 def examples(books: dict[str, list[list[str]]], windows: list[bool],
              clusters: dict[str, str]) -> list[Example]:
     index = member_index()
@@ -140,6 +155,11 @@ def examples(books: dict[str, list[list[str]]], windows: list[bool],
             for i in range(2, len(toks) - 2):
                 for s, m in index.get(toks[i], ()):
                     found.append(Example(book, s, m, features(toks, i, windows[s], clusters)))
+                contracted = CONTRACTIONS.get((toks[i], toks[i + 1]))
+                if contracted and toks[i + 2][0].isalpha():  # "I know it is." does not contract
+                    short = [*toks[:i], contracted, *toks[i + 2:]]
+                    for s, m in index.get(contracted, ()):
+                        found.append(Example(book, s, m, features(short, i, windows[s], clusters), True))
     return found
 
 
@@ -225,7 +245,8 @@ def train_set(set_index: int, exs: list[Example], window: bool) -> SetModel:
                 for row in rows:
                     row[c] -= step + rate * L2 * row[c]
     compact = {f: [round(v, 3) for v in w] for f, w in weights.items() if max(w) - min(w) >= MIN_SPREAD}
-    return SetModel(cset.members, priors(cset.members, bias, cset.rare), 0.0, window, compact)
+    unset = [[MAX_THRESHOLD] * k for _ in range(k)]  # Trained.set_thresholds chooses them
+    return SetModel(cset.members, priors(cset.members, bias, cset.rare), unset, window, compact)
 
 
 def priors(members: Sequence[str], bias: list[float], rare: frozenset[str]) -> list[float]:
@@ -268,81 +289,104 @@ def cross_validated_scores(books: dict[str, list[list[str]]], exs: list[Example]
         held_set = set(held)
         models = train([e for e in exs if e.book not in held_set], windows)
         for ex in exs:
-            if ex.book in held_set:
+            if ex.book in held_set and not ex.synthetic:
                 scored[ex.set_index].append((ex.member, models[ex.set_index].scores(ex.feats)))
     return scored
 
 
 @dataclass
 class Curve:
-    """A set's cross-validated behaviour at each threshold of GRID: how many
-    correct occurrences would be flagged (false alarms) and how many slips would
-    be caught, had the writer put another member in place of each occurrence.
-    Thresholds below `floor` are not to be chosen."""
+    """One or more directions of a set (the writer put member `written`, the
+    model would suggest member `intended`), cross-validated, at each threshold
+    of GRID: how many correct uses of `written` would be flagged (false
+    alarms), and how many slips would be caught had the writer put `written`
+    where `intended` belongs. `weight` is what a catch in this set is worth
+    (see choose_thresholds). Thresholds below `floor` are not to be chosen."""
 
+    directions: list[tuple[int, int]]  # (written, intended) pairs sharing this curve's threshold
     false_alarms: list[int]
     catches: list[float]
-    occurrences: int
+    exposure: float  # uses of the written words, a use of a k-member set's word counting 1/(k-1)
     floor: float
+    weight: float
 
 
 GRID = [MIN_THRESHOLD + THRESHOLD_STEP * i
         for i in range(int((MAX_THRESHOLD - MIN_THRESHOLD) / THRESHOLD_STEP) + 1)]
 
 
-def curve(scored: list[tuple[int, list[float]]], floor: float) -> Curve:
-    alarms, catch_margins = [], []
+def set_curves(scored: list[tuple[int, list[float]]], k: int, floor: float) -> list[Curve]:
+    """The curves of every direction of a k-member set. A direction has its own
+    threshold: "we're" read as "were" is not "were" read as "where", and a
+    model unsure of one should not silence the other."""
+    alarms: dict[tuple[int, int], list[float]] = defaultdict(list)
+    catch_margins: dict[tuple[int, int], list[float]] = defaultdict(list)
+    uses = Counter(member for member, _ in scored)
     for member, scores in scored:
-        k = len(scores)
-        alarms.append(max(scores[c] - scores[member] for c in range(k) if c != member))
+        best = max((c for c in range(k) if c != member), key=scores.__getitem__)
+        alarms[member, best].append(scores[best] - scores[member])
         for slip in range(k):
             if slip == member:
                 continue
             best = max((c for c in range(k) if c != slip), key=scores.__getitem__)
             if best == member:  # the model would suggest the word the writer meant
-                catch_margins.append((scores[member] - scores[slip], 1 / (k - 1)))
-    alarm_array = np.sort(np.array(alarms or [-1e9]))
-    catch_array = np.array([m for m, _ in catch_margins] or [-1e9])
-    catch_weight = np.array([w for _, w in catch_margins] or [0.0])
-    false_alarms = [int(len(alarm_array) - np.searchsorted(alarm_array, t, side="right")) if alarms else 0
-                    for t in GRID]
-    catches = [float(catch_weight[catch_array > t].sum()) for t in GRID]
-    return Curve(false_alarms, catches, len(scored), floor)
+                catch_margins[slip, member].append(scores[member] - scores[slip])
+    weight = min(1.0, SLIP_CAP / len(scored)) if scored else 0.0
+    own, pooled = [], []
+    for a in range(k):
+        for b in range(k):
+            if a == b:
+                continue
+            alarm_array = np.sort(np.array(alarms[a, b]))
+            catch_array = np.array(catch_margins[a, b])
+            false_alarms = [int(len(alarm_array) - np.searchsorted(alarm_array, t, side="right"))
+                            for t in GRID]
+            catches = [float((catch_array > t).sum()) / (k - 1) for t in GRID]
+            found = Curve([(a, b)], false_alarms, catches, uses[a] / (k - 1), floor, weight)
+            (own if uses[a] >= DIRECTION_MIN_USES else pooled).append(found)
+    if pooled:  # too few uses to trust a threshold of their own: one for all of them
+        own.append(Curve([d for c in pooled for d in c.directions],
+                         [sum(c.false_alarms[j] for c in pooled) for j in range(len(GRID))],
+                         [sum(c.catches[j] for c in pooled) for j in range(len(GRID))],
+                         sum(c.exposure for c in pooled), floor, weight))
+    return own
 
 
 def expected_false_alarms(curves: list[Curve]) -> list[list[float]]:
-    """Each set's false alarms at each threshold, its own count shrunk towards
-    the rate of all sets together (empirical Bayes, PRIOR_OCCURRENCES pseudo
-    occurrences): a rare set that gave no false alarm in 30 occurrences has not
-    shown that it never will."""
-    total = sum(c.occurrences for c in curves) or 1
+    """Each direction's false alarms at each threshold, its own count shrunk
+    towards the rate of all directions together (empirical Bayes,
+    PRIOR_OCCURRENCES pseudo occurrences): a rare word that gave no false
+    alarm in 30 uses has not shown that it never will. A use of a k-member
+    set's word counts 1/(k-1) towards each of its directions."""
+    exposure = [c.exposure for c in curves]
+    total = sum(exposure) or 1
     pooled = [sum(c.false_alarms[j] for c in curves) / total for j in range(len(GRID))]
     m = PRIOR_OCCURRENCES
-    return [[c.occurrences * (c.false_alarms[j] + m * pooled[j]) / (c.occurrences + m)
-             for j in range(len(GRID))] for c in curves]
+    return [[n * (c.false_alarms[j] + m * pooled[j]) / (n + m) for j in range(len(GRID))]
+            for c, n in zip(curves, exposure, strict=True)]
 
 
 def choose_thresholds(curves: list[Curve], words: int,
                       per_10k: float = FALSE_ALARMS_PER_10K) -> list[float]:
-    """Per-set thresholds that catch the most slips for a false-alarm budget of
-    FALSE_ALARMS_PER_10K over the cross-validated corpus. Each set's catches
-    count as a share of its occurrences, at most SLIP_CAP occurrences' worth (a
-    writer's slips are spread over the sets, a common set more often but not
-    in proportion to its frequency); a false alarm costs the same in any set.
-    The price of a false alarm (lambda) is found by bisection, so that every set
-    sits at the same trade-off between catching and crying wolf."""
+    """Per-direction thresholds that catch the most slips for a false-alarm
+    budget of FALSE_ALARMS_PER_10K over the cross-validated corpus. Each set's
+    catches count as a share of its occurrences, at most SLIP_CAP occurrences'
+    worth (a writer's slips are spread over the sets, a common set more often
+    but not in proportion to its frequency); a false alarm costs the same
+    anywhere. The price of a false alarm (lambda) is found by bisection, so
+    that every direction sits at the same trade-off between catching and
+    crying wolf."""
     budget = per_10k * words / 10000
     alarms = expected_false_alarms(curves)
 
     def pick(price: float) -> tuple[list[int], float]:
         chosen, total = [], 0.0
         for c, expected in zip(curves, alarms, strict=True):
-            weight = min(1.0, SLIP_CAP / c.occurrences) if c.occurrences else 0.0
             best, best_value = len(GRID) - 1, -math.inf
             for j in range(len(GRID) - 1, -1, -1):  # ties go to the higher threshold
                 if GRID[j] < c.floor:
                     break
-                value = weight * c.catches[j] - price * expected[j]
+                value = c.weight * c.catches[j] - price * expected[j]
                 if value > best_value + 1e-12:
                     best, best_value = j, value
             chosen.append(best)
@@ -368,14 +412,21 @@ class Trained:
     floors: list[float]
     words: int
 
-    @property
-    def curves(self) -> list[Curve]:
-        return [curve(self.scored.get(s, []), floor) for s, floor in enumerate(self.floors)]
+    def curves(self) -> list[list[Curve]]:
+        return [set_curves(self.scored.get(s, []), len(model.members), floor)
+                for s, (model, floor) in enumerate(zip(self.models, self.floors, strict=True))]
 
     def set_thresholds(self, per_10k: float = FALSE_ALARMS_PER_10K) -> None:
-        thresholds = choose_thresholds(self.curves, self.words, per_10k)
-        for model, chosen in zip(self.models, thresholds, strict=True):
-            model.threshold = chosen
+        by_set = self.curves()
+        flat = [c for curves in by_set for c in curves]
+        chosen = iter(choose_thresholds(flat, self.words, per_10k))
+        for model, curves in zip(self.models, by_set, strict=True):
+            k = len(model.members)
+            model.thresholds = [[0.0] * k for _ in range(k)]
+            for c in curves:
+                threshold = next(chosen)
+                for written, intended in c.directions:
+                    model.thresholds[written][intended] = threshold
 
 
 def train_all(books: dict[str, list[list[str]]]) -> Trained:
@@ -408,7 +459,8 @@ def to_json(models: list[SetModel], clusters: dict[str, str]) -> dict[str, objec
         "format": 1,
         "clusters": clusters,
         "scale": SCALE,
-        "sets": [{"members": list(m.members), "prior": [q(p) for p in m.prior], "threshold": q(m.threshold),
+        "sets": [{"members": list(m.members), "prior": [q(p) for p in m.prior],
+                  "thresholds": [[q(t) for t in row] for row in m.thresholds],
                   "window": m.window, "weights": {f: [q(v) for v in w] for f, w in sorted(m.weights.items())}}
                  for m in models],
     }

@@ -21,6 +21,9 @@ member at token i the features are:
   model). The classes stand in for parts of speech, so the model generalises
   from "they were" to "tears were" with a corpus of only ~1.2M words;
 - the classes of the three words to the left and of the three to the right;
+- the classes of the words 2-6 places either side, up to the nearest
+  punctuation, as two bags: "where" opens a clause with a verb of its own
+  ("where the jewels are hidden"), "were" is that verb;
 - how many words precede it in its sentence (0-3), and whether the sentence
   ends with a question mark ("where" asks);
 - whether its clause already has a past-tense verb in -ed (nothing but a
@@ -37,17 +40,23 @@ sees the full stop. The class prior is capped so that a member the novels
 rarely use is not suggested on frequency alone, except for members marked
 `rare` in the data ("evitable": the novels never use it).
 
+The novels of the corpus mostly write "it is" where a writer today writes
+"it's", so every "it is", "you are", "we are", "they are" and "who is" also
+trains the contraction's context (never its thresholds).
+
 An occurrence of member `a` is flagged when another member `b` wins by a
-margin (log-odds) above the set's threshold. scripts/train_homophones.py
-chooses the thresholds by cross-validation over whole books: from the
-held-out scores of every occurrence it knows, per set and per threshold, how
-many correct uses would be flagged (false alarms) and how many slips would be
-caught had the writer put another member there. The thresholds that catch the
-most slips for a budget of 1 cross-validated false alarm per 10,000 words are
-found by one price per false alarm for all sets (a Lagrangian: each set sits
-at the same trade-off), each set's false-alarm count shrunk towards the rate of
-all sets (so a rare set with no false alarm in 30 uses is not trusted to have
-none), and sets with little data need at least 3 nats. Dialogue and author's
+margin (log-odds) above the threshold for that direction (a to b; members
+used fewer than 1,000 times in the corpus share one threshold per set).
+scripts/train_homophones.py chooses the thresholds by cross-validation over
+whole books: from the held-out scores of every occurrence it knows, per
+direction and per threshold, how many correct uses would be flagged (false
+alarms) and how many slips would be caught had the writer put another member
+there. The thresholds that catch the most slips for a budget of 1.75
+cross-validated false alarms per 10,000 words are found by one price per
+false alarm for all directions (a Lagrangian: each sits at the same
+trade-off), each direction's false-alarm count shrunk towards the rate of all
+(so a rare word with no false alarm in 30 uses is not trusted to have none),
+and sets with little data need at least 3 nats. Dialogue and author's
 notes need an extra margin (`extra_margin` in the data): speech has dialect
 and notes are casual. Capitalised words mid-sentence (names: "Will", "Rose")
 and dialect forms with an apostrophe ("an'") are left alone.
@@ -267,10 +276,29 @@ def local_features(tokens: Sequence[str], i: int, clusters: dict[str, str]) -> l
     if _clause_has_past_verb(tokens, i):
         found.append("v")
         found.append(f"v>c{cr1}")
+    found.extend(_clause_classes(tokens, i, clusters))
     if len(l1) > 3 and l1[0].isalpha():
         found.append(f"<s{l1[-2:]}")
     if len(r1) > 3 and r1[0].isalpha():
         found.append(f">s{r1[-2:]}")
+    return found
+
+
+def _clause_classes(tokens: Sequence[str], i: int, clusters: dict[str, str]) -> set[str]:
+    """The classes of the words 2-6 places ahead and 2-6 behind, up to the
+    nearest punctuation, as two bags: "where" wants a clause with its own verb
+    after it ("where the jewels are hidden"), "were" is that verb."""
+    found = set()
+    for j in range(i + 2, min(len(tokens), i + 7)):
+        t = tokens[j]
+        if not t[0].isalpha():
+            break
+        found.add(">b" + (clusters.get(t) or _shape(t)))
+    for j in range(i - 2, max(-1, i - 7), -1):
+        t = tokens[j]
+        if not t[0].isalpha():
+            break
+        found.add("<b" + (clusters.get(t) or _shape(t)))
     return found
 
 
@@ -338,7 +366,7 @@ class SetModel:
 
     members: tuple[str, ...]
     prior: list[float]
-    threshold: float
+    thresholds: list[list[float]]  # [written][intended]: the margin needed to suggest `intended`
     window: bool
     weights: dict[str, list[float]]
     scale: float = 1.0
@@ -394,7 +422,7 @@ def model_from_json(data: dict[str, Any]) -> Model:
         members = tuple(entry["members"])
         known = data_sets.get("/".join(members))
         vowel_only = frozenset(members.index(w) for w in known.before_vowel) if known else frozenset()
-        model = SetModel(members, entry["prior"], entry["threshold"], entry["window"], entry["weights"],
+        model = SetModel(members, entry["prior"], entry["thresholds"], entry["window"], entry["weights"],
                          scale, vowel_only)
         sets["/".join(model.members)] = model
         for c, word in enumerate(model.members):
@@ -419,12 +447,13 @@ class Suggestion:
     intended: str
     set_name: str
     margin: float
+    threshold: float  # what this set needs (nats) to suggest `intended` for `written`
     confidence: float
 
 
 def suggestions(model: Model, tokens: list[str], extra_margin: float = 0.0) -> Iterator[Suggestion]:
     """Members of a confusion set in `tokens` for which another member fits the
-    context better by more than the set's threshold (+ extra_margin)."""
+    context better by more than the set's threshold for that pair (+ extra_margin)."""
     by_word = model.by_word
     clusters = model.clusters
     toks = padded(tokens)
@@ -436,19 +465,22 @@ def suggestions(model: Model, tokens: list[str], extra_margin: float = 0.0) -> I
             if set_model.vowel_only and toks[i + 1][0] not in "aeiouh" and \
                     all(c in set_model.vowel_only for c in range(len(set_model.members)) if c != written):
                 continue  # "and" before "skip" cannot have been meant as "an"
-            needed = set_model.threshold + extra_margin * set_model.scale
+            row = set_model.thresholds[written]
+            extra = extra_margin * set_model.scale
             feats = local_features(toks, i, clusters)
             scores = set_model.scores(feats)
             if set_model.window:
                 ahead = max(scores[c] - scores[written] for c in range(len(scores)) if c != written)
-                if ahead + set_model.window_bound[written] <= needed:
+                lowest = min(row[c] for c in range(len(row)) if c != written)
+                if ahead + set_model.window_bound[written] <= lowest + extra:
                     continue  # even the most telling words around could not change the verdict
                 scores = set_model.scores(feats + window_features(toks, i))
             best = max((c for c in range(len(scores)) if c != written), key=scores.__getitem__)
             margin = scores[best] - scores[written]
-            if margin > needed:
+            if margin > row[best] + extra:
                 yield Suggestion(i - 2, toks[i], set_model.members[best], "/".join(set_model.members),
-                                 margin / set_model.scale, _posterior(scores, best, set_model.scale))
+                                 margin / set_model.scale, row[best] / set_model.scale,
+                                 _posterior(scores, best, set_model.scale))
 
 
 def confidence(excess: float) -> float:
@@ -499,7 +531,7 @@ class Homophones(Check):
             spans = [(m.start() + para.start, m.end() + para.start) for m in TOKEN.finditer(lowered)]
             for s in found:
                 start, end = spans[s.token_index]
-                excess = self._excess_margin(doc, s, start, end, spans, margins, model)
+                excess = self._excess_margin(doc, s, start, end, spans, margins)
                 if excess is None:
                     continue
                 written = text[start:end]
@@ -511,14 +543,13 @@ class Homophones(Check):
                                  data={"intended": fix, "set": s.set_name})
 
     def _excess_margin(self, doc: Document, s: Suggestion, start: int, end: int,
-                       spans: list[tuple[int, int]], margins: dict[str, float], model: Model) -> float | None:
+                       spans: list[tuple[int, int]], margins: dict[str, float]) -> float | None:
         """How far (nats) the suggestion clears what this set and region need; None: not reported."""
         kind = doc.kind_at(start)
         if kind not in _CHECKED_REGIONS:
             return None
-        set_model = model.sets[s.set_name]
         confusion = _sets_by_name().get(s.set_name)
-        needed = (set_model.threshold / set_model.scale + margins.get(str(kind), 0.0)
+        needed = (s.threshold + margins.get(str(kind), 0.0)
                   + (confusion.margin if confusion else 0.0))
         if s.margin <= needed:
             return None
