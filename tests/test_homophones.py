@@ -33,6 +33,11 @@ def _findings(text: str) -> list[tuple[str, str]]:
     ("The dog chased it's own tail.", "it's", "its"),
     ("Your welcome, Derek.", "Your", "You're"),
     ("She was taller then her brother.", "then", "than"),
+    # the contractions, learnt also from the novels' "it is", "you are"
+    ("She was managing it's business alone after the war.", "it's", "its"),
+    ("I think your right about that.", "your", "you're"),
+    # "where" wants a clause of its own after it
+    ("The jewels where hidden somewhere in the old house.", "where", "were"),
 ])
 def test_flags_the_confusion_and_names_the_intended_word(text, word, intended):
     assert (word, intended) in _findings(text)
@@ -62,6 +67,11 @@ def test_flags_the_confusion_and_names_the_intended_word(text, word, intended):
     "Your turn, Derek.",
     "She was happier then than now.",
     "Even then, she was older then.",
+    "It's a long way to the station from here.",
+    "You're the only one who knows where the key is.",
+    "They stayed in the garden where the roses grew.",
+    "We're going home, and it's late.",
+    "The house where they lived had its own well.",
 ])
 def test_leaves_correct_text_alone(text):
     assert _findings(text) == []
