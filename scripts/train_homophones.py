@@ -246,7 +246,7 @@ def train_set(set_index: int, exs: list[Example], window: bool) -> SetModel:
                     row[c] -= step + rate * L2 * row[c]
     compact = {f: [round(v, 3) for v in w] for f, w in weights.items() if max(w) - min(w) >= MIN_SPREAD}
     unset = [[MAX_THRESHOLD] * k for _ in range(k)]  # Trained.set_thresholds chooses them
-    return SetModel(cset.members, priors(cset.members, bias, cset.rare), unset, window, compact)
+    return SetModel.from_weights(cset.members, priors(cset.members, bias, cset.rare), unset, window, compact)
 
 
 def priors(members: Sequence[str], bias: list[float], rare: frozenset[str]) -> list[float]:
@@ -452,18 +452,24 @@ def build(books: dict[str, list[list[str]]]) -> tuple[list[SetModel], dict[str, 
 
 
 def to_json(models: list[SetModel], clusters: dict[str, str]) -> dict[str, object]:
+    """The model as shipped: each member's weights rounded to integer SCALEths
+    of a nat, kept as the columns the check scores with (see SetModel)."""
     def q(x: float) -> int:
         return round(x * SCALE)
 
-    return {
-        "format": 1,
-        "clusters": clusters,
-        "scale": SCALE,
-        "sets": [{"members": list(m.members), "prior": [q(p) for p in m.prior],
-                  "thresholds": [[q(t) for t in row] for row in m.thresholds],
-                  "window": m.window, "weights": {f: [q(v) for v in w] for f, w in sorted(m.weights.items())}}
-                 for m in models],
-    }
+    def entry(m: SetModel) -> dict[str, object]:
+        assert m.weights is not None, "a trained model keeps its weights"
+        rounded = SetModel.from_weights(m.members, [q(p) for p in m.prior],
+                                        [[q(t) for t in row] for row in m.thresholds], m.window,
+                                        {f: [q(v) for v in w] for f, w in m.weights.items()})
+        found: dict[str, object] = {
+            "members": list(m.members), "prior": rounded.prior, "thresholds": rounded.thresholds,
+            "window": m.window, "columns": [dict(sorted(col.items())) for col in rounded.columns]}
+        if m.window:
+            found["window_bound"] = rounded.window_bound
+        return found
+
+    return {"format": 2, "clusters": clusters, "scale": SCALE, "sets": [entry(m) for m in models]}
 
 
 def write_model(models: list[SetModel], clusters: dict[str, str], out: Path) -> None:
@@ -486,7 +492,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"no .txt files under {args.corpus}")
     models, clusters = build(read_books(paths))
     write_model(models, clusters, args.out)
-    print(f"{len(paths)} books, {len(models)} sets, {sum(len(m.weights) for m in models)} features -> "
+    weights = sum(len(c) for m in models for c in m.columns)
+    print(f"{len(paths)} books, {len(models)} sets, {weights} weights -> "
           f"{args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
     return 0
 

@@ -362,41 +362,35 @@ def window_features(tokens: Sequence[str], i: int) -> list[str]:
 class SetModel:
     """One confusion set's linear model: score(member) = prior + the sum of the
     weights of the occurrence's features. Scores are in units of 1/scale nat
-    (the shipped model keeps integers)."""
+    (the shipped model keeps integers).
+
+    Scoring is a C-level sum over dict lookups, so the weights are kept as
+    columns: with two members only the difference matters (one column, one
+    lookup per feature), with more one column per member. `window_bound` is,
+    for each written member, the most the word window can add to the margin of
+    any other member: it lets `suggestions` skip the window when the
+    collocations alone leave the written word far ahead."""
 
     members: tuple[str, ...]
     prior: list[float]
     thresholds: list[list[float]]  # [written][intended]: the margin needed to suggest `intended`
     window: bool
-    weights: dict[str, list[float]]
+    columns: list[dict[str, float]]
+    window_bound: list[float]
     scale: float = 1.0
     vowel_only: frozenset[int] = frozenset()  # members that only fit before a vowel letter or h
+    weights: dict[str, list[float]] | None = None  # per feature, one weight per member: training only
 
-    def __post_init__(self) -> None:
-        # Scoring is a C-level sum over dict lookups: with two members only the
-        # difference matters (one lookup per feature), with more one column each.
-        if len(self.members) == 2:
-            self.columns = [{f: w[1] - w[0] for f, w in self.weights.items() if w[1] != w[0]}]
+    @classmethod
+    def from_weights(cls, members: tuple[str, ...], prior: list[float], thresholds: list[list[float]],
+                     window: bool, weights: dict[str, list[float]], scale: float = 1.0) -> SetModel:
+        """The model of per-feature weight vectors (one weight per member), as training learns them."""
+        if len(members) == 2:
+            columns = [{f: w[1] - w[0] for f, w in weights.items() if w[1] != w[0]}]
         else:
-            self.columns = [{f: w[c] for f, w in self.weights.items() if w[c]}
-                            for c in range(len(self.members))]
-        self.window_bound = self._window_bounds() if self.window else []
-
-    def _window_bounds(self) -> list[float]:
-        """For each written member, the most the word window can add to the margin
-        of any other member: lets `suggestions` skip the window when the
-        collocations alone leave the written word far ahead."""
-        k = len(self.members)
-        window = [w for f, w in self.weights.items() if f[0] == "w"]
-        bounds = []
-        for a in range(k):
-            best = 0.0
-            for b in range(k):
-                if b != a:
-                    gains = sorted((w[b] - w[a] for w in window if w[b] > w[a]), reverse=True)
-                    best = max(best, sum(gains[:2 * WINDOW]))
-            bounds.append(best)
-        return bounds
+            columns = [{f: w[c] for f, w in weights.items() if w[c]} for c in range(len(members))]
+        bounds = _window_bounds(len(members), weights) if window else []
+        return cls(members, prior, thresholds, window, columns, bounds, scale, weights=weights)
 
     def scores(self, feats: Iterable[str]) -> list[float]:
         feats = list(feats)
@@ -404,6 +398,19 @@ class SetModel:
             return [self.prior[0], self.prior[1] + sum(filter(None, map(self.columns[0].get, feats)))]
         return [p + sum(filter(None, map(col.get, feats)))
                 for p, col in zip(self.prior, self.columns, strict=True)]
+
+
+def _window_bounds(k: int, weights: dict[str, list[float]]) -> list[float]:
+    window = [w for f, w in weights.items() if f[0] == "w"]
+    bounds = []
+    for a in range(k):
+        best = 0.0
+        for b in range(k):
+            if b != a:
+                gains = sorted((w[b] - w[a] for w in window if w[b] > w[a]), reverse=True)
+                best = max(best, sum(gains[:2 * WINDOW]))
+        bounds.append(best)
+    return bounds
 
 
 @dataclass
@@ -422,8 +429,8 @@ def model_from_json(data: dict[str, Any]) -> Model:
         members = tuple(entry["members"])
         known = data_sets.get("/".join(members))
         vowel_only = frozenset(members.index(w) for w in known.before_vowel) if known else frozenset()
-        model = SetModel(members, entry["prior"], entry["thresholds"], entry["window"], entry["weights"],
-                         scale, vowel_only)
+        model = SetModel(members, entry["prior"], entry["thresholds"], entry["window"], entry["columns"],
+                         entry.get("window_bound", []), scale, vowel_only)
         sets["/".join(model.members)] = model
         for c, word in enumerate(model.members):
             by_word.setdefault(word, []).append((model, c))
