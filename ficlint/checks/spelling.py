@@ -44,7 +44,9 @@ from ficlint.rule import Rule
 _CHECKED = (RegionKind.NARRATION, RegionKind.DIALOGUE, RegionKind.AUTHOR_NOTE)
 _CHECKED_SET = frozenset(_CHECKED)
 _DICTIONARY_FILE = "english-words.txt"
-_RANKED = 30000  # the commonest words get their own rank; rarer ones share one
+RANKED = 30000  # the commonest words get their own rank; rarer ones share one (and are stored sorted)
+_BLOCK = 1024  # characters of the sorted rare words searched after the bisection
+_SET_AFTER = 10000  # words looked up before the whole dictionary becomes a set
 
 POSSIBLE_TYPO = Rule(
     id="S001",
@@ -78,37 +80,103 @@ NAME_NEAR_MISS = Rule(
 # -- the dictionary ----------------------------------------------------------------
 
 
+class SortedWords:
+    """Membership in a sorted word list kept as one string ("\\nword\\nword…\\n"), without
+    splitting it into a set: a bisection over the first word of each block of about
+    _BLOCK characters, then a substring search inside that one block."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = self._block_starts(text)
+        self.firsts = [text[at + 1:text.find("\n", at + 1)] for at in self.starts[:-1]]
+
+    @staticmethod
+    def _block_starts(text: str) -> list[int]:
+        """Offsets of the newline before each block's first word, and the final newline."""
+        starts = [0]
+        at = text.find("\n", _BLOCK)
+        while 0 <= at < len(text) - 1:
+            starts.append(at)
+            at = text.find("\n", at + _BLOCK)
+        starts.append(len(text) - 1)
+        return starts
+
+    def __contains__(self, word: str) -> bool:
+        i = bisect.bisect_right(self.firsts, word) - 1
+        return i >= 0 and f"\n{word}\n" in self.text[self.starts[i]:self.starts[i + 1] + 1]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.text.split())
+
+
 class Lexicon:
     """English words (every variety), commonest first: a word's rank is its
-    position; words past the first _RANKED share one rank."""
+    position; words past the first RANKED share one rank.
 
-    def __init__(self, words: list[str]) -> None:
-        self.words = frozenset(words)
-        self.rank = {word: i for i, word in enumerate(words[:_RANKED])}
+    A chapter looks up a few thousand words, and hashing all 194,000 into a set
+    would cost more than the whole check: the RANKED words are a dict (their
+    ranks), the rarer ones, stored in sorted order, are searched by bisection
+    (SortedWords). Once a manuscript has asked about _SET_AFTER words the set
+    pays for itself and is built."""
+
+    def __init__(self, text: str) -> None:
+        head = text.split("\n", RANKED)
+        tail = head.pop() if len(head) > RANKED else ""
+        self.rank = {word: i for i, word in enumerate(head) if word}
+        self._rare = SortedWords("\n" + tail)
+        self._all: frozenset[str] | None = None
+        self._looked_up = 0
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every word, as a set (built on first use)."""
+        if self._all is None:
+            self._all = frozenset(itertools.chain(self.rank, self._rare))
+        return self._all
+
+    def has(self, word: str) -> bool:
+        """Is `word`, exactly as written, a dictionary word?"""
+        if self._all is not None:
+            return word in self._all
+        self._looked_up += 1
+        if self._looked_up > _SET_AFTER:
+            return word in self.words
+        return word in self.rank or word in self._rare
+
+    def known(self, words: Iterable[str]) -> set[str]:
+        """Those of `words` that are dictionary words, exactly as written."""
+        asked = set(words)
+        if self._all is None and self._looked_up + len(asked) > _SET_AFTER:
+            self.words  # noqa: B018 - builds the set
+        if self._all is not None:
+            return asked & self._all
+        self._looked_up += len(asked)
+        rank, rare = self.rank, self._rare
+        return {w for w in asked if w in rank or w in rare}
 
     def knows(self, word: str) -> bool:
         """Is `word`, in any usual capitalisation, a dictionary word?"""
-        words = self.words
-        if word in words:
+        has = self.has
+        if has(word):
             return True
         lower = word.lower()
-        if lower in words or lower.capitalize() in words:
+        if has(lower) or has(lower.capitalize()):
             return True
-        return word.isupper() and word.capitalize() in words
+        return word.isupper() and has(word.capitalize())
 
     def rank_of(self, word: str, capitalised: bool) -> int | None:
         """The rank of a candidate spelling (lowercase), None if it is not a word.
         Proper nouns (Brooklyn) count only for capitalised words."""
         for form in (word, word.capitalize()) if capitalised else (word,):
-            if form in self.words:
-                return self.rank.get(form, _RANKED)
+            if self.has(form):
+                return self.rank.get(form, RANKED)
         return None
 
 
 @cache
 def lexicon() -> Lexicon:
     path = data_dir() / _DICTIONARY_FILE
-    return Lexicon(path.read_text(encoding="utf-8").split())
+    return Lexicon(path.read_text(encoding="utf-8"))
 
 
 @cache
@@ -180,10 +248,10 @@ def suggestions(word: str, limit: int = 3) -> list[str]:
     lex = lexicon()
     lower = word.lower()
     scored = []
-    for candidate in one_edit(lower) & lex.words:
+    for candidate in lex.known(one_edit(lower)):
         if candidate[:1] != lower[:1] and candidate[:2] != lower[1::-1]:
             continue
-        rank = lex.rank.get(candidate, _RANKED)
+        rank = lex.rank.get(candidate, RANKED)
         scored.append((edit_cost(lower, candidate) + 0.08 * math.log2(rank + 2), candidate))
     return [w for _, w in sorted(scored)[:limit]]
 
@@ -240,9 +308,9 @@ class Manuscript:
     @functools.cached_property
     def frequent_names(self) -> dict[str, str]:
         """Capitalised words used again and again that are no ordinary word, by lowercase."""
-        words = lexicon().words
+        has = lexicon().has
         return {w.lower(): w for w, n in self.capitalised.items()
-                if n >= _NAME_MIN_REPEATS and (w in words or w.lower() not in words)}
+                if n >= _NAME_MIN_REPEATS and (has(w) or not has(w.lower()))}
 
 
 @cache
@@ -252,8 +320,8 @@ def classify(token: str) -> tuple[str, str]:
     word, an acronym, mixed case (SouthPaw, iPhone), a stretch (loooong)."""
     if token.lower() in misspellings():
         return CHECK, token
-    words = lexicon().words
-    if token in words or token.lower() in words:
+    has = lexicon().has
+    if has(token) or has(token.lower()):
         return KNOWN, token
     word = token.replace("’", "'")
     if "'" in word:
@@ -290,7 +358,7 @@ _VOWELS = frozenset("aeiouy")
 def dialect_variant(word: str) -> bool:
     """The British or American form of a dictionary word (humourist, jewelery,
     kidnaped): consistency between the two is the dialect rules' job, not a typo."""
-    knows = lexicon().words.__contains__
+    knows = lexicon().has
     for a, b in _VARIETY_SWAPS:
         at = word.find(a, 1)
         while at >= 0:
@@ -320,7 +388,7 @@ def derived(word: str) -> bool:
 
 def _spelling_rule_slip(word: str) -> bool:
     """A dictionary word is this one with a consonant doubled or undoubled, or an e dropped."""
-    knows = lexicon().words.__contains__
+    knows = lexicon().has
     for i in range(1, len(word)):
         c = word[i]
         if c == word[i - 1] and knows(word[:i] + word[i + 1:]):
@@ -333,7 +401,7 @@ def _spelling_rule_slip(word: str) -> bool:
 
 
 def _derivation(word: str) -> bool:
-    knows = lexicon().words.__contains__
+    knows = lexicon().has
     for prefix in _PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 4 and knows(word[len(prefix):]):
             return True
@@ -378,7 +446,7 @@ def scan(doc: Document, words: frozenset[str]) -> Scan:
     capitalised = Counter({t: n for t, n in counts.items() if t[:1].isupper() and t.lower() not in counts})
     odd: dict[str, str | None] = {}
     spelt_out = misspellings().keys()
-    for token in counts.keys() - lexicon().words | (counts.keys() & spelt_out):
+    for token in counts.keys() - lexicon().known(counts) | (counts.keys() & spelt_out):
         kind, part = classify(token)
         if kind == CHECK and part.lower() not in words:
             odd[token] = part
@@ -621,7 +689,7 @@ def run_together(word: str) -> bool:
     rank = lexicon().rank
     for i in range(1, min(3, len(word) - 2) + 1):
         head, tail = word[:i], word[i:]
-        if rank.get(head, _RANKED) < _RUN_TOGETHER_HEAD and rank.get(tail, _RANKED) < _RUN_TOGETHER_TAIL:
+        if rank.get(head, RANKED) < _RUN_TOGETHER_HEAD and rank.get(tail, RANKED) < _RUN_TOGETHER_TAIL:
             return True
     return False
 
