@@ -58,6 +58,7 @@ class Config:
     packs: tuple[Path, ...] = ()
     words: tuple[str, ...] = ()
     encoding: str = "cp1252"  # fallback for files that are not UTF-8
+    min_confidence: float = 0.0  # findings that report a lower confidence are dropped
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # per check family
     languagetool: LanguageToolConfig = field(default_factory=LanguageToolConfig)
 
@@ -237,6 +238,13 @@ def _number(node: Node, path: Path, key: str) -> float:
     return float(value)
 
 
+def _confidence(node: Node, path: Path, key: str) -> float:
+    value = _plain(node)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise ConfigError(path, _line(node), f"{key!r} must be a number from 0 to 1")
+    return float(value)
+
+
 def _strings(node: Node, path: Path, key: str) -> tuple[str, ...]:
     if isinstance(node, yaml.ScalarNode) and node.value:
         return (str(node.value),)
@@ -343,6 +351,7 @@ _TOP_LEVEL: dict[str, tuple[str, Callable[[Node, Path, str], Any]]] = {
     "packs": ("packs", _packs),
     "words": ("words", _strings),
     "encoding": ("encoding", _encoding),
+    "min-confidence": ("min_confidence", _confidence),
     "options": ("options", _options),
     "languagetool": ("languagetool", _languagetool),
 }

@@ -136,8 +136,12 @@ class Linter:
             except Exception as err:  # a bug in one check must not stop the others
                 message = f"check {check.family!r} failed: {type(err).__name__}: {err}"
                 (failures if failures is not None else self.failures).append(message)
-        found = [d for d in found if d.severity is not None]
+        found = [d for d in found if d.severity is not None and self._confident_enough(d)]
         return sorted(suppress(doc, found), key=lambda d: d.sort_key)
+
+    def _confident_enough(self, diag: Diagnostic) -> bool:
+        """Findings that report a confidence (the statistical ones) below `min-confidence` are dropped."""
+        return diag.confidence is None or diag.confidence >= self.config.min_confidence
 
     def _finish(self, diag: Diagnostic) -> Diagnostic:
         rule = self.registry.rules[diag.rule]

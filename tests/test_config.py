@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -96,6 +97,8 @@ def test_unknown_nested_key(tmp_path):
         ("languagetool: maybe\n", 1, "'languagetool' must be true or false"),
         ("- just\n- a list\n", 1, "the top level must be a mapping"),
         ("dialect: en-US\nencoding: klingon\n", 2, "'encoding': unknown encoding 'klingon'"),
+        ("min-confidence: 1.5\n", 1, "'min-confidence' must be a number from 0 to 1"),
+        ("min-confidence: high\n", 1, "'min-confidence' must be a number from 0 to 1"),
         ("select: [M\n", 2, "not valid YAML"),
         ("dialect: en-US\n  bad indent: x\n", 2, "not valid YAML"),
     ],
@@ -168,3 +171,33 @@ def test_cli_config_error_is_one_line_exit_2(tmp_path):
 def test_default_config_object():
     config = Config()
     assert config.include == ("*.md", "*.markdown", "*.txt") and config.encoding == "cp1252"
+
+
+def _homophone_lines(result) -> list[str]:
+    return [line for line in result.stdout.splitlines() if " H001 " in line]
+
+
+def test_min_confidence_leaves_out_the_less_certain_findings(tmp_path):
+    chapter = tmp_path / "c.md"
+    chapter.write_text("She was managing it's business alone after the war.\n\n"
+                       "She looked out at were the cars had been.\n", encoding="utf-8")
+    everything = _homophone_lines(run_cli("check", "-q", "--no-cache", "--select", "H001", str(chapter)))
+    assert len(everything) == 2
+    json_out = run_cli("check", "--no-cache", "--select", "H001", "--format", "json", str(chapter))
+    confidences = sorted(d["confidence"] for f in json.loads(json_out.stdout)["files"]
+                         for d in f["diagnostics"])
+    cut = (confidences[0] + confidences[1]) / 2
+    from_cli = _homophone_lines(run_cli("check", "-q", "--no-cache", "--select", "H001",
+                                        "--min-confidence", f"{cut:.3f}", str(chapter)))
+    write(tmp_path, f"min-confidence: {cut:.3f}\n")
+    from_config = _homophone_lines(run_cli("check", "-q", "--no-cache", "--select", "H001", str(chapter)))
+    assert len(from_cli) == 1 and from_cli == from_config
+    assert from_cli[0] in everything
+
+
+def test_min_confidence_keeps_findings_that_report_no_confidence(tmp_path):
+    chapter = tmp_path / "c.md"
+    chapter.write_text("She had alot to say.. to them.\n", encoding="utf-8")
+    result = run_cli("check", "-q", "--no-cache", "--select", "P001,M001", "--min-confidence", "1",
+                     str(chapter))
+    assert [line.split()[1] for line in result.stdout.splitlines() if ":1:" in line] == ["P001", "M001"]

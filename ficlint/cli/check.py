@@ -32,6 +32,8 @@ from ficlint.workspace import ConfigCache, RunOptions, lint_paths, lint_source
               help="Use this config file instead of looking for .ficlint.yaml.")
 @click.option("--dialect", type=click.Choice(DIALECTS),
               help="Spelling dialect (default: from config, or auto).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="0-1",
+              help="Leave out findings whose confidence is lower (homophones, tense, spelling, dialect).")
 @click.option("--stdin-filename", type=click.Path(path_type=Path),
               help="With `-`: the path the text on stdin stands for (config and output).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
@@ -52,8 +54,9 @@ from ficlint.workspace import ConfigCache, RunOptions, lint_paths, lint_source
 @click.option("--strict", is_flag=True,
               help="Exit with status 2 when LanguageTool was asked for but could not run.")
 def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_select: tuple[str, ...],
-          ignore: tuple[str, ...], config_file: Path | None, dialect: str | None, stdin_filename: Path | None,
-          no_cache: bool, quiet: bool, statistics: bool, color: bool | None,
+          ignore: tuple[str, ...], config_file: Path | None, dialect: str | None,
+          min_confidence: float | None, stdin_filename: Path | None, no_cache: bool, quiet: bool,
+          statistics: bool, color: bool | None,
           fix: bool = False, show_diff: bool = False, unsafe_fixes: bool = False, force_exclude: bool = False,
           languagetool: bool | None = None, strict: bool = False, jobs: int | None = None) -> None:
     """Check manuscripts: files, folders (searched for *.md, *.markdown, *.txt), or - for stdin."""
@@ -64,7 +67,7 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
     options = RunOptions(
         config_file=config_file,
         selection=Selection.from_options(select, extend_select, ignore),
-        overrides={"dialect": dialect},
+        overrides={"dialect": dialect, "min_confidence": min_confidence},
         languagetool=languagetool,
         cache=not no_cache,
         jobs=jobs or default_jobs(),

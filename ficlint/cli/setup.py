@@ -42,6 +42,10 @@ words: []
 
 # Encoding to try for files that are not UTF-8 (Word exports cp1252).
 encoding: cp1252
+
+# Leave out findings the statistical checks (homophones, tense, spelling,
+# dialect) are less sure of than this (0-1; JSON output shows each one's).
+# min-confidence: 0.75
 """
 
 
