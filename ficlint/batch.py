@@ -33,7 +33,7 @@ class _Job:
     index: int
     source: Source
     enabled: frozenset[str]
-    key: str  # the file's cache key, before the manuscript's facts are known
+    key: str  # the file's cache key, before the manuscript's facts are known ("" without a cache)
 
 
 # What forked workers inherit from the parent (never pickled).
@@ -51,7 +51,7 @@ def lint_manuscript(
     results: list[FileResult] = []
     work: list[_Job] = []
     documents: list[Document] = []  # one per job, built once: its words and regions serve both phases
-    setting = _settings_key(linter)
+    setting = _settings_key(linter) if cache else None
     for source in sources:
         if isinstance(source, InputError):
             results.append(FileResult(source.path, error=source))
@@ -59,13 +59,12 @@ def lint_manuscript(
         documents.append(Document(source))
         results.append(FileResult(source.path, documents[-1]))
         enabled = linter.enabled_for(source.path)
-        work.append(
-            _Job(len(results) - 1, source, enabled, ResultCache.key(setting, sorted(enabled), source.text))
-        )
+        key = ResultCache.key(setting, sorted(enabled), source.text) if cache else ""
+        work.append(_Job(len(results) - 1, source, enabled, key))
     jobs = _effective_jobs(jobs, work)
     per_file = _gather_all(linter, work, documents, cache, jobs)
     manuscript = linter.combine(per_file, [job.enabled for job in work])
-    manuscript_key = stable_digest(manuscript)
+    manuscript_key = stable_digest(manuscript) if cache else ""
     checked = _check_all(linter, work, documents, manuscript, manuscript_key, cache, jobs, progress)
     for job, (diagnostics, failures) in zip(work, checked, strict=True):
         result = results[job.index]
@@ -141,7 +140,8 @@ def _check_all(
     jobs: int,
     progress: Progress | None,
 ) -> list[tuple[list[Diagnostic], list[str]]]:
-    keys = [ResultCache.key(job.key, manuscript_key) for job in work]
+    # without a cache no key is needed: they cost a stat of every installed file and a digest of the facts
+    keys = [ResultCache.key(job.key, manuscript_key) if cache else "" for job in work]
     done: list[tuple[list[Diagnostic], list[str]] | None] = [
         cache.get("diagnostics", key) if cache else None for key in keys
     ]

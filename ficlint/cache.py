@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import hashlib
 import os
-import pickle
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -31,6 +29,8 @@ _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# ficlint's result cache: s
 def stable_digest(value: Any) -> str:
     """A digest that is the same for equal values in any process (sets and
     dict order, hash randomisation and object identity do not matter)."""
+    import hashlib  # here, not at the top: a run without the cache never digests (OpenSSL loads in ~3 ms)
+
     h = hashlib.blake2b(digest_size=20)
     _feed(h, value)
     return h.hexdigest()
@@ -112,6 +112,8 @@ class ResultCache:
         return stable_digest((code_fingerprint(), parts))
 
     def get(self, kind: str, key: str) -> Any | None:
+        import pickle  # here, not at the top: a run without the cache never needs it
+
         path = self.folder / kind / key[:2] / key
         try:
             with path.open("rb") as fh:
@@ -122,6 +124,8 @@ class ResultCache:
             return None
 
     def put(self, kind: str, key: str, value: Any) -> None:
+        import pickle
+
         try:
             self._prepare()
             folder = self.folder / kind / key[:2]
