@@ -20,7 +20,8 @@ mixing dialects) and so Oxford spelling (-ize with British -our/-re) works.
 
 Output (gzipped JSON, deterministic):
     {"source": "breame 0.1.2",
-     "pairs": [[british, american, class], ...],   # class: our, ise, yse, re, ll, ce, ogue, ae, oe, other
+     "pairs": [[british, american, class, family], ...],
+        # class: our, ise, yse, re, ll, ce, ogue, ae, oe, other; family: what differs and where (colo|u|)
      "neutral": [spelling, ...]}
 
     python scripts/build_dialect_data.py [--out ficlint/data/dialect-variants.json.gz]
@@ -66,6 +67,21 @@ def classify(british: str, american: str) -> str:
     return "other"
 
 
+def family(british: str, american: str) -> str:
+    """What differs and where: "mo|u|" for mould/mold, moulding/molding, mouldy/moldy. Shipped
+    with each pair so the check does not work it out for 1,952 pairs at every start."""
+    prefix = 0
+    while prefix < min(len(british), len(american)) and british[prefix] == american[prefix]:
+        prefix += 1
+    suffix = 0
+    while (suffix < min(len(british), len(american)) - prefix
+           and british[-1 - suffix] == american[-1 - suffix]):
+        suffix += 1
+    british_part = british[prefix:len(british) - suffix]
+    american_part = american[prefix:len(american) - suffix]
+    return f"{british[:prefix]}|{british_part}|{american_part}"
+
+
 def source_pairs() -> dict[str, str]:
     from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
 
@@ -98,7 +114,7 @@ def build() -> dict[str, object]:
         raise SystemExit(f"dialect-exceptions.yaml: neutral spellings that are in no pair: {unknown}")
     return {
         "source": f"breame {version('breame')}",
-        "pairs": [[gb, us, classify(gb, us)] for gb, us in kept],
+        "pairs": [[gb, us, classify(gb, us), family(gb, us)] for gb, us in kept],
         "neutral": sorted(neutral),
     }
 

@@ -10,7 +10,8 @@ Data: ficlint/data/dialect-variants.json.gz, the British/American spelling
 pairs of the `breame` package compiled by scripts/build_dialect_data.py and
 corrected by rules/data/dialect-exceptions.yaml (different words such as
 practice/practise or tire/tyre are flagged only on their unambiguous side).
-Each pair has a pattern (our, ise, yse, re, ll, ce, ogue, ae, oe, other). In
+Each pair has a pattern (our, ise, yse, re, ll, ce, ogue, ae, oe, other) and
+a word family (what differs and where: "colo|u|" for colour/color). In
 auto mode a spelling is judged, in this order:
 
 1. by its own file: a file that keeps one side of a pattern at least
@@ -129,20 +130,6 @@ class Variants:
     neutral: frozenset[str]  # standard in both dialects: never evidence, never flagged
 
 
-def _family(british: str, american: str) -> str:
-    """What differs and where: "mo|u|" for mould/mold, moulding/molding, mouldy/moldy."""
-    prefix = 0
-    while prefix < min(len(british), len(american)) and british[prefix] == american[prefix]:
-        prefix += 1
-    suffix = 0
-    while (suffix < min(len(british), len(american)) - prefix
-           and british[-1 - suffix] == american[-1 - suffix]):
-        suffix += 1
-    british_part = british[prefix:len(british) - suffix]
-    american_part = american[prefix:len(american) - suffix]
-    return f"{british[:prefix]}|{british_part}|{american_part}"
-
-
 @cache
 def variants() -> Variants:
     """The compiled spelling pairs, loaded once per process."""
@@ -151,9 +138,8 @@ def variants() -> Variants:
     neutral = set(data["neutral"])
     marked: dict[str, Variant] = {}
     spellings: set[str] = set()
-    for gb, us, pattern in data["pairs"]:
+    for gb, us, pattern, family in data["pairs"]:
         spellings.update((gb, us))
-        family = _family(gb, us)
         group = pattern if pattern in _HABIT_PATTERNS else family
         if gb not in neutral:
             marked.setdefault(gb, Variant(gb, us, BRITISH, pattern, family, group))
