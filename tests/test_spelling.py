@@ -276,3 +276,27 @@ def test_a_name_after_a_title_is_a_proper_noun():
                                   "She sat ontop of it.", "I like it alot."])
 def test_two_words_run_together_are_left_to_the_run_together_rules(text):
     assert flagged(text, "S001") == []
+
+
+# -- the dictionary ----------------------------------------------------------------------------
+
+
+def test_the_rarer_dictionary_words_are_shipped_sorted_for_bisection():
+    from ficlint.checks.spelling import RANKED
+    from ficlint.resources import data_dir
+
+    words = (data_dir() / "english-words.txt").read_text(encoding="utf-8").split("\n")[:-1]
+    assert words[RANKED:] == sorted(words[RANKED:]), "run scripts/build_dictionary.py"
+
+
+def test_a_lookup_by_bisection_knows_exactly_the_words_the_set_knows():
+    from ficlint.checks.spelling import Lexicon, lexicon
+    from ficlint.resources import data_dir
+
+    words = sorted(lexicon().words)
+    sample = words[::60]
+    asked = sample + [w + "q" for w in sample] + [w[:-1] for w in sample] + ["", "zzzzz", "Brooklyn"]
+    # fewer than 10,000 words asked of a fresh lexicon: all are looked up by bisection, none in a set
+    fresh = Lexicon((data_dir() / "english-words.txt").read_text(encoding="utf-8"))
+    assert fresh.known(asked[:5000]) == set(asked[:5000]) & lexicon().words
+    assert [fresh.has(w) for w in asked[5000:]] == [w in lexicon().words for w in asked[5000:]]

@@ -2,8 +2,9 @@
 learned from the manuscript, and fandom glossaries.
 
 The dictionary is the Hunspell English dictionaries (SCOWL en_US, en_CA, en_AU
-and LibreOffice en_GB), expanded and ordered by word frequency by
-scripts/build_dictionary.py into ficlint/data/english-words.txt.gz. Every
+and LibreOffice en_GB), expanded and ordered by word frequency (the rarer
+words, which share one rank, in sorted order) by scripts/build_dictionary.py
+into ficlint/data/english-words.txt. Every
 variety counts as correct: colour and color are both words here; whether a
 manuscript mixes them is the dialect checks' business.
 
