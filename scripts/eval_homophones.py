@@ -56,11 +56,11 @@ class Injection:
     set_name: str
 
 
-def findings(text: str, model: Model) -> list[tuple[int, int, str, str]]:
+def findings(text: str, model: Model, min_confidence: float = 0.0) -> list[tuple[int, int, str, str]]:
     doc = Document.from_text(text)
     ctx = Context(Config(), frozenset({CONTEXT_HOMOPHONE.id, PATTERN_HOMOPHONE.id}))
     return [(d.start, d.end, str(d.data.get("intended", "")).lower(), str(d.data.get("set", "")))
-            for d in Homophones(model).check(doc, ctx)]
+            for d in Homophones(model).check(doc, ctx) if (d.confidence or 0.0) >= min_confidence]
 
 
 def inject(text: str, rng: random.Random, per_set: int) -> tuple[str, list[Injection]]:
@@ -99,7 +99,8 @@ def inject(text: str, rng: random.Random, per_set: int) -> tuple[str, list[Injec
     return "".join(pieces), injections
 
 
-def evaluate(books: list[Path], model: Model, seed: int, per_set: int, quiet: bool = False) -> None:
+def evaluate(books: list[Path], model: Model, seed: int, per_set: int, quiet: bool = False,
+             min_confidence: float = 0.0) -> None:
     rng = random.Random(seed)
     injected: Counter[str] = Counter()
     right: Counter[str] = Counter()
@@ -108,7 +109,7 @@ def evaluate(books: list[Path], model: Model, seed: int, per_set: int, quiet: bo
     for path in books:
         text = path.read_text(encoding="utf-8")
         words += len(WORD.findall(text))
-        clean = findings(text, model)
+        clean = findings(text, model, min_confidence)
         clean_findings += len(clean)
         for start, end, intended, _ in ([] if quiet else clean):
             context = text[max(0, start - 50):end + 30].replace("\n", " ")
@@ -117,7 +118,7 @@ def evaluate(books: list[Path], model: Model, seed: int, per_set: int, quiet: bo
         at = {(i.start, i.end): i for i in injections}
         for i in injections:
             injected[i.set_name] += 1
-        for start, end, intended, set_name in findings(changed, model):
+        for start, end, intended, set_name in findings(changed, model, min_confidence):
             hit = at.get((start, end))
             if hit and hit.original == intended:
                 right[set_name] += 1
@@ -164,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budgets", type=float, nargs="*", default=[],
                         help="also report overall figures with thresholds chosen for these "
                              "cross-validated false alarms per 10,000 words")
+    parser.add_argument("--confidences", type=float, nargs="*", default=[],
+                        help="also report overall figures leaving out findings below these confidences "
+                             "(what `min-confidence` does)")
     args = parser.parse_args(argv)
     held = set(args.holdout)
     held_paths = [p for p in sorted(args.corpus.rglob("*.txt")) if p.name in held]
@@ -178,6 +182,9 @@ def main(argv: list[str] | None = None) -> int:
         trained.set_thresholds(budget)
         evaluate(held_paths, model_from_json(to_json(trained.models, trained.clusters)), args.seed,
                  args.per_set, quiet=True)
+    for cut in args.confidences:
+        print(f"min-confidence {cut:.2f}: ", end="")
+        evaluate(held_paths, model, args.seed, args.per_set, quiet=True, min_confidence=cut)
     for offset in args.offsets:
         print(f"thresholds {offset:+.1f} nats: ", end="")
         _shift_thresholds(model, offset)

@@ -78,6 +78,10 @@ MIN_THRESHOLD = 1.0
 SPARSE_MEMBER = 20  # a set whose rarest (not `rare`) member is seen fewer times than this is sparse:
 MIN_THRESHOLD_SPARSE = 3.0  # cross-validation says little about it, so it needs a larger margin
 FALSE_ALARMS_PER_10K = 1.75  # cross-validated, all sets
+# Stricter budgets: where a finding's margin clears the thresholds chosen for
+# these, its confidence reaches 0.75 and 0.9 (see ficlint.checks.homophones.confidence),
+# so `min-confidence: 0.75` gives the model chosen for 1 false alarm per 10k.
+STRICTER_BUDGETS = (1.0, 0.5)
 SLIP_CAP = 400  # see choose_thresholds
 THRESHOLD_STEP = 0.25
 PRIOR_OCCURRENCES = 200.0  # see expected_false_alarms
@@ -416,17 +420,36 @@ class Trained:
         return [set_curves(self.scored.get(s, []), len(model.members), floor)
                 for s, (model, floor) in enumerate(zip(self.models, self.floors, strict=True))]
 
-    def set_thresholds(self, per_10k: float = FALSE_ALARMS_PER_10K) -> None:
+    def set_thresholds(self, per_10k: float = FALSE_ALARMS_PER_10K,
+                       stricter: Sequence[float] = STRICTER_BUDGETS) -> None:
+        """The thresholds for `per_10k` cross-validated false alarms per 10,000
+        words, and the stricter ones for each budget of `stricter` (each at
+        least the one before it)."""
         by_set = self.curves()
+        chosen = [self._chosen(by_set, budget) for budget in (per_10k, *stricter)]
+        for level in range(1, len(chosen)):
+            for s, matrix in enumerate(chosen[level]):
+                below = chosen[level - 1][s]
+                chosen[level][s] = [[max(t, b) for t, b in zip(row, low, strict=True)]
+                                    for row, low in zip(matrix, below, strict=True)]
+        for s, model in enumerate(self.models):
+            model.thresholds = chosen[0][s]
+            model.stricter = [level[s] for level in chosen[1:]]
+
+    def _chosen(self, by_set: list[list[Curve]], per_10k: float) -> list[list[list[float]]]:
+        """Per set, the [written][intended] thresholds chosen for `per_10k`."""
         flat = [c for curves in by_set for c in curves]
         chosen = iter(choose_thresholds(flat, self.words, per_10k))
+        matrices = []
         for model, curves in zip(self.models, by_set, strict=True):
             k = len(model.members)
-            model.thresholds = [[0.0] * k for _ in range(k)]
+            matrix = [[0.0] * k for _ in range(k)]
             for c in curves:
                 threshold = next(chosen)
                 for written, intended in c.directions:
-                    model.thresholds[written][intended] = threshold
+                    matrix[written][intended] = threshold
+            matrices.append(matrix)
+        return matrices
 
 
 def train_all(books: dict[str, list[list[str]]]) -> Trained:
@@ -464,6 +487,7 @@ def to_json(models: list[SetModel], clusters: dict[str, str]) -> dict[str, objec
                                         {f: [q(v) for v in w] for f, w in m.weights.items()})
         found: dict[str, object] = {
             "members": list(m.members), "prior": rounded.prior, "thresholds": rounded.thresholds,
+            "stricter": [[[q(t) for t in row] for row in level] for level in m.stricter],
             "window": m.window, "columns": [dict(sorted(col.items())) for col in rounded.columns]}
         if m.window:
             found["window_bound"] = rounded.window_bound

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ficlint.checks.homophones import confusion_sets, features, load_model, padded, tokenize
-from tests.conftest import flagged, lint, run_cli
+from tests.conftest import ROOT, flagged, lint, run_cli
 
 H = ("H001", "H002")
 
@@ -152,8 +154,42 @@ def test_a_second_verb_in_a_clause_that_has_one_reads_as_the_preposition():
     assert _findings("Belmont threw the empty rifle down.") == []
 
 
-def test_confidence_grows_with_the_margin_over_the_threshold():
+def test_confidence_rises_through_the_stricter_thresholds():
     from ficlint.checks.homophones import confidence
-    assert confidence(0.0) == 0.51 and confidence(1.0) == 0.73 and confidence(10.0) == 0.99
-    [weak, strong] = [confidence(x) for x in (0.5, 3.0)]
-    assert 0.5 < weak < strong < 0.99
+    levels = (2.0, 4.0, 6.0)  # the threshold, then those chosen for fewer false alarms
+    assert confidence(2.0, levels) == 0.51  # just flagged
+    assert confidence(3.0, levels) == 0.62
+    assert confidence(4.0, levels) == 0.75  # what `min-confidence: 0.75` keeps starts here
+    assert confidence(6.0, levels) == 0.9
+    assert 0.9 < confidence(7.0, levels) < confidence(9.0, levels) <= 0.99
+    assert confidence(2.0, (2.0, 2.0, 6.0)) == 0.75  # equal thresholds: the stricter one counts
+
+
+def _spans(text: str, model, min_confidence: float = 0.0) -> list[tuple[int, str]]:
+    from ficlint.check import Context
+    from ficlint.checks.homophones import CONTEXT_HOMOPHONE, Homophones
+    from ficlint.config import Config
+    from ficlint.document import Document
+
+    ctx = Context(Config(), frozenset({CONTEXT_HOMOPHONE.id}))
+    return [(d.start, str(d.data["intended"])) for d in Homophones(model).check(Document.from_text(text), ctx)
+            if d.confidence is not None and d.confidence >= min_confidence]
+
+
+def test_min_confidence_of_three_quarters_is_the_model_with_its_stricter_thresholds():
+    import copy
+
+    model = load_model()
+    assert model is not None
+    stricter = copy.deepcopy(model)
+    for s in stricter.sets.values():
+        s.thresholds, s.stricter = s.stricter[0], s.stricter[1:]
+    # text with many slips: every "were", "to", "its"... of the seeds swapped for another member
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("seeds/*.txt")))
+    swaps = {"were": "where", "where": "were", "to": "too", "its": "it's", "their": "there",
+             "then": "than", "your": "you're", "through": "threw", "past": "passed"}
+    slipped = re.sub(r"\b(\w+)\b", lambda m: swaps.get(m.group(1), m.group(1)), text)
+    everything = _spans(slipped, model)
+    confident = _spans(slipped, model, 0.75)
+    assert len(everything) > len(confident) > 5
+    assert confident == _spans(slipped, stricter)

@@ -75,9 +75,10 @@ her", "starred into".
 Fix safety: never safe. A statistical guess about which word the writer meant
 (and a pattern like "could of", which may be deliberate dialect in speech) must
 not rewrite a manuscript unattended; `--unsafe-fixes` applies them. Each
-finding carries its confidence (for the model: how far the margin clears the
-threshold, see `confidence`; for a pattern its fixed confidence) and the
-intended word in `data["intended"]`.
+finding carries its confidence (for the model: 0.5 at its threshold, 0.75
+where the thresholds chosen for 1 false alarm per 10,000 words would flag it
+too, 0.9 at those for 0.5, see `confidence`; for a pattern its fixed
+confidence) and the intended word in `data["intended"]`.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -380,6 +381,7 @@ class SetModel:
     scale: float = 1.0
     vowel_only: frozenset[int] = frozenset()  # members that only fit before a vowel letter or h
     weights: dict[str, list[float]] | None = None  # per feature, one weight per member: training only
+    stricter: list[list[list[float]]] = field(default_factory=list)  # see `confidence`
 
     @classmethod
     def from_weights(cls, members: tuple[str, ...], prior: list[float], thresholds: list[list[float]],
@@ -430,7 +432,7 @@ def model_from_json(data: dict[str, Any]) -> Model:
         known = data_sets.get("/".join(members))
         vowel_only = frozenset(members.index(w) for w in known.before_vowel) if known else frozenset()
         model = SetModel(members, entry["prior"], entry["thresholds"], entry["window"], entry["columns"],
-                         entry.get("window_bound", []), scale, vowel_only)
+                         entry.get("window_bound", []), scale, vowel_only, stricter=entry.get("stricter", []))
         sets["/".join(model.members)] = model
         for c, word in enumerate(model.members):
             by_word.setdefault(word, []).append((model, c))
@@ -454,8 +456,8 @@ class Suggestion:
     intended: str
     set_name: str
     margin: float
-    threshold: float  # what this set needs (nats) to suggest `intended` for `written`
-    confidence: float
+    levels: tuple[float, ...]  # what this set needs (nats) to suggest `intended` for `written`, then
+    # the stricter thresholds (see `confidence`)
 
 
 def suggestions(model: Model, tokens: list[str], extra_margin: float = 0.0) -> Iterator[Suggestion]:
@@ -485,23 +487,32 @@ def suggestions(model: Model, tokens: list[str], extra_margin: float = 0.0) -> I
             best = max((c for c in range(len(scores)) if c != written), key=scores.__getitem__)
             margin = scores[best] - scores[written]
             if margin > row[best] + extra:
+                levels = (row[best], *(level[written][best] for level in set_model.stricter))
                 yield Suggestion(i - 2, toks[i], set_model.members[best], "/".join(set_model.members),
-                                 margin / set_model.scale, row[best] / set_model.scale,
-                                 _posterior(scores, best, set_model.scale))
+                                 margin / set_model.scale, tuple(t / set_model.scale for t in levels))
 
 
-def confidence(excess: float) -> float:
-    """The reported confidence of a model finding that clears its threshold by
-    `excess` nats: the threshold counts as even odds, and every nat beyond it
-    multiplies the odds by e (0.5 at the threshold, 0.73 one nat past it, 0.88
-    two, 0.95 three; kept within 0.51-0.99)."""
-    return round(min(0.99, max(0.51, 1 / (1 + math.exp(-excess)))), 2)
+LEVEL_CONFIDENCE = (0.5, 0.75, 0.9)  # at the threshold, and at each stricter one
 
 
-def _posterior(scores: list[float], best: int, scale: float) -> float:
-    top = max(scores)
-    total = sum(math.exp((s - top) / scale) for s in scores)
-    return math.exp((scores[best] - top) / scale) / total
+def confidence(margin: float, levels: Sequence[float]) -> float:
+    """The reported confidence of a model finding whose margin is `margin`
+    nats, where `levels` are its direction's threshold and then the stricter
+    thresholds training chose for fewer false alarms (1 and 0.5 per 10,000
+    words). The confidence is 0.5 at the threshold, 0.75 at the first stricter
+    one and 0.9 at the second, linear in between, and nears 0.99 beyond, so
+    `min-confidence: 0.75` keeps what the model chosen for 1 false alarm per
+    10,000 words would flag. Kept within 0.51-0.99."""
+    anchors = LEVEL_CONFIDENCE[:len(levels)]
+    if margin >= levels[-1]:
+        top = anchors[-1]
+        found = top + (0.99 - top) * (1 - math.exp(levels[-1] - margin))
+    else:
+        i = max(j for j, t in enumerate(levels) if t <= margin) if margin >= levels[0] else 0
+        low, high = levels[i], levels[i + 1]
+        share = (margin - low) / (high - low) if high > low else 1.0
+        found = anchors[i] + share * (anchors[i + 1] - anchors[i])
+    return round(min(0.99, max(0.51, found)), 2)
 
 
 # -- the check -----------------------------------------------------------------
@@ -538,34 +549,34 @@ class Homophones(Check):
             spans = [(m.start() + para.start, m.end() + para.start) for m in TOKEN.finditer(lowered)]
             for s in found:
                 start, end = spans[s.token_index]
-                excess = self._excess_margin(doc, s, start, end, spans, margins)
-                if excess is None:
+                extra = self._extra_margin(doc, s, start, end, spans, margins)
+                if extra is None:
                     continue
                 written = text[start:end]
                 fix = keep_case(written, s.intended)
                 yield Diagnostic(CONTEXT_HOMOPHONE.id, start, end,
                                  _message(written, fix, s.intended, glosses),
                                  (Fix(start, end, fix, safe=False),),
-                                 confidence=confidence(excess),
+                                 confidence=confidence(s.margin, [t + extra for t in s.levels]),
                                  data={"intended": fix, "set": s.set_name})
 
-    def _excess_margin(self, doc: Document, s: Suggestion, start: int, end: int,
-                       spans: list[tuple[int, int]], margins: dict[str, float]) -> float | None:
-        """How far (nats) the suggestion clears what this set and region need; None: not reported."""
+    def _extra_margin(self, doc: Document, s: Suggestion, start: int, end: int,
+                      spans: list[tuple[int, int]], margins: dict[str, float]) -> float | None:
+        """The margin (nats) this region and set need beyond the model's
+        thresholds; None: the suggestion is not reported."""
         kind = doc.kind_at(start)
         if kind not in _CHECKED_REGIONS:
             return None
         confusion = _sets_by_name().get(s.set_name)
-        needed = (s.threshold + margins.get(str(kind), 0.0)
-                  + (confusion.margin if confusion else 0.0))
-        if s.margin <= needed:
+        extra = margins.get(str(kind), 0.0) + (confusion.margin if confusion else 0.0)
+        if s.margin <= s.levels[0] + extra:
             return None
         written = doc.text[start:end]
         # a capital mid-sentence: a name or a title ("Will", "Rose")
         mid_sentence = s.token_index > 0 and not _opens_sentence(doc.text, spans, s.token_index)
         if written[:1].isupper() and mid_sentence:
             return None
-        return s.margin - needed
+        return extra
 
     def _pattern_findings(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
