@@ -52,7 +52,8 @@ class Source:
 def decode(path: str, data: bytes, fallback_encoding: str | None = "cp1252") -> Source:
     """Decode a manuscript's bytes.
 
-    UTF-8 (with or without BOM) and UTF-16 with a BOM are read as they are.
+    UTF-8 (with or without BOM) and UTF-16 (with a BOM, or without one when the
+    bytes leave no doubt) are read as they are.
     Bytes that are not UTF-8 are read as `fallback_encoding` (Word's cp1252 by
     default) when that gives plausible text; otherwise, and for binary files,
     an InputError explains what is wrong.
@@ -65,6 +66,9 @@ def decode(path: str, data: bytes, fallback_encoding: str | None = "cp1252") -> 
                 raise InputError(path, f"not valid {encoding.upper()} despite its byte-order mark "
                                        f"(byte {err.start + len(bom)})") from None
     if b"\x00" in data[:8192]:
+        bomless = _bomless_utf16(path, data)
+        if bomless is not None:
+            return bomless
         raise InputError(path, "looks like a binary file (it contains NUL bytes), not a manuscript")
     try:
         return Source(path, data.decode("utf-8"), "utf-8")
@@ -79,6 +83,26 @@ def decode(path: str, data: bytes, fallback_encoding: str | None = "cp1252") -> 
             return Source(path, text, fallback_encoding)
     raise InputError(path, f"is not UTF-8 (invalid byte 0x{data[utf8_error.start]:02x} at offset "
                            f"{utf8_error.start}); save it as UTF-8 or set `encoding` in .ficlint.yaml")
+
+
+def _bomless_utf16(path: str, data: bytes) -> Source | None:
+    """UTF-16 without a byte-order mark (some Windows and phone apps save it):
+    in English text nearly every other byte is NUL, always on the same side.
+    None when the bytes do not read that way."""
+    if len(data) % 2:
+        return None
+    sample = data[:8192]
+    pairs = len(sample) // 2
+    even = sample[0::2].count(0)  # the high byte of big-endian ASCII
+    odd = sample[1::2].count(0)  # the high byte of little-endian ASCII
+    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros >= 0.6 * pairs and other <= pairs // 100:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return Source(path, text, encoding) if _looks_like_text(text) else None
+    return None
 
 
 def _looks_like_text(text: str) -> bool:

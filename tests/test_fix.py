@@ -42,6 +42,13 @@ def test_utf16_file_stays_utf16(tmp_path: Path) -> None:
     assert chapter.read_bytes() == b"\xff\xfe" + "Wait...what?\r\n".encode("utf-16-le")
 
 
+def test_utf16_file_without_byte_order_mark_stays_so(tmp_path: Path) -> None:
+    chapter = tmp_path / "chapter.txt"
+    chapter.write_bytes("Wait..what?\r\n".encode("utf-16-be"))
+    assert fix(chapter).code == 0
+    assert chapter.read_bytes() == "Wait...what?\r\n".encode("utf-16-be")
+
+
 def test_cp1252_file_stays_cp1252(tmp_path: Path) -> None:
     chapter = tmp_path / "chapter.txt"
     chapter.write_bytes("At the café..she waited.\n".encode("cp1252"))

@@ -65,3 +65,18 @@ def test_missing_file_and_folder_are_input_errors(tmp_path):
 def test_input_error_names_the_file():
     err = InputError("chapters/one.md", "no such file")
     assert str(err) == "chapters/one.md: no such file"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read_and_written_back_without_one(encoding):
+    text = "“Meet you there” She said.\r\nCafé."
+    source = decode("a.txt", text.encode(encoding))
+    assert source.text == text and source.encoding == encoding and source.bom == b""
+    assert source.encode(source.text) == text.encode(encoding)
+
+
+def test_nul_bytes_that_do_not_read_as_utf16_are_still_binary():
+    with pytest.raises(InputError, match="binary file"):
+        decode("a.bin", b"\x00\x01\x02\x03" * 100)
+    with pytest.raises(InputError, match="binary file"):
+        decode("odd.txt", "She said hi.".encode("utf-16-le") + b"\x00")  # odd length
