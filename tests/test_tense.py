@@ -188,3 +188,11 @@ def test_cli_reports_tense_slip_with_unsafe_fix(tmp_path):
     assert "past tense" in diagnostic["message"]
     text = run_cli("check", "--select", "T", "--no-cache", str(chapter)).stdout
     assert "walked" in text
+
+
+def test_the_fix_keeps_the_slipped_verbs_case():
+    text = ("She pulled her dress down as the wind blew and check her reflection. She smiled at the "
+            "mirror and turned away. Then she walked out.\n\nHe LOOKS at the clock, then left the room. "
+            "He waited outside for an hour and walked home.\n")
+    fixes = {text[d.start:d.end]: d.fixes[0].replacement for d in lint(text, "T") if d.fixes}
+    assert fixes == {"check": "checked", "LOOKS": "LOOKED"}

@@ -81,7 +81,7 @@ from functools import cache, cached_property, lru_cache
 from typing import Any, NamedTuple
 
 from ficlint.check import Check, Context
-from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.document import ABBREVIATIONS, Document, RegionKind, Span
 from ficlint.resources import data_dir, load_data
 from ficlint.rule import Rule
@@ -1013,7 +1013,7 @@ class Tense(Check):
         return None
 
     def _diagnostic(self, verb: Verb, tense: SceneTense, rule: Rule, certainty: float) -> Diagnostic:
-        fix = verb.fix
+        fix = verb.fix if verb.kind == "contraction" else keep_case(verb.word, verb.fix)
         suggestion = f"{verb.subject}{fix}" if verb.kind == "contraction" and fix.startswith(" ") else fix
         message = (
             f'"{verb.word}" is in the {verb.tense} tense, but {tense.describe()}: '
@@ -1163,10 +1163,6 @@ def _between_dashes(before: str, after: str) -> bool:
     return any(before.count(dash) % 2 == 1 and dash in after for dash in ("--", "—"))
 
 
-def _match_case(word: str, like: str) -> str:
-    return word[:1].upper() + word[1:] if like[:1].isupper() else word
-
-
 def _word_before(text: str, at: int) -> str:
     """The word just before offset `at`, as written."""
     words = text[max(0, at - 40) : at].split()
@@ -1206,7 +1202,7 @@ def _auxiliary(m: re.Match[str], text: str, group: str, lex: Lexicon, subject: s
     if "’" in raw:
         fix = fix.replace("'", "’")
     return Verb(
-        start, end, raw, tense, "aux" if group == "aux" else "subject", subject, _match_case(fix, raw)
+        start, end, raw, tense, "aux" if group == "aux" else "subject", subject, keep_case(raw, fix)
     )
 
 
