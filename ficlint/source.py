@@ -89,7 +89,7 @@ def _bomless_utf16(path: str, data: bytes) -> Source | None:
     """UTF-16 without a byte-order mark (some Windows and phone apps save it):
     in English text nearly every other byte is NUL, always on the same side.
     None when the bytes do not read that way."""
-    if len(data) % 2:
+    if len(data) % 2 or len(data) < 8:
         return None
     sample = data[:8192]
     pairs = len(sample) // 2
@@ -101,7 +101,8 @@ def _bomless_utf16(path: str, data: bytes) -> Source | None:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
                 return None
-            return Source(path, text, encoding) if _looks_like_text(text) else None
+            controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f")
+            return Source(path, text, encoding) if controls == 0 else None
     return None
 
 
