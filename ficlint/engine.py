@@ -235,11 +235,11 @@ def _silenced_windows(doc: Document) -> list[_Window]:
             windows.extend(_enable(open_blocks, selectors, m.start()))
         elif verb == "disable-line":
             line, _ = doc.position(m.start())
-            windows.append(_Window(doc.line_starts[line - 1], _line_end(doc, line), selectors))
+            windows.append(_Window(doc.line_starts[line - 1], doc.lines.line_end(line), selectors))
         else:
             line = _next_nonblank_line(doc, doc.position(m.end())[0])
             if line:
-                windows.append(_Window(doc.line_starts[line - 1], _line_end(doc, line), selectors))
+                windows.append(_Window(doc.line_starts[line - 1], doc.lines.line_end(line), selectors))
     windows.extend(_Window(start, len(text), key) for key, start in open_blocks.items())
     return windows
 
@@ -258,10 +258,6 @@ def _enable(open_blocks: dict[tuple[str, ...], int], selectors: tuple[str, ...],
         if rest:
             open_blocks.setdefault(rest, at)
     return closed
-
-
-def _line_end(doc: Document, line: int) -> int:
-    return doc.line_starts[line] if line < len(doc.line_starts) else len(doc.text)
 
 
 def _next_nonblank_line(doc: Document, after: int) -> int | None:

@@ -27,6 +27,7 @@ from ficlint import __version__
 from ficlint.config import CONFIG_NAMES, WORDS_FILE, Config, ConfigError
 from ficlint.diagnostics import Diagnostic, Fix, Severity
 from ficlint.document import Document
+from ficlint.document.lines import LineIndex
 from ficlint.engine import Linter
 from ficlint.fixer import apply_fixes, choose_fixes
 from ficlint.packs import PackError
@@ -60,36 +61,17 @@ class Lines:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0]
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                self.starts.append(i + 1)
+        self.index = LineIndex(text)
 
     def position(self, offset: int) -> types.Position:
-        import bisect
-
-        line = bisect.bisect_right(self.starts, offset) - 1
-        prefix = self.text[self.starts[line]:offset]
-        return types.Position(line=line, character=_utf16_len(prefix))
+        line, _ = self.index.position(offset)
+        return types.Position(line=line - 1, character=self.index.utf16_character(offset))
 
     def range(self, start: int, end: int) -> types.Range:
         return types.Range(start=self.position(start), end=self.position(end))
 
     def offset(self, position: types.Position) -> int:
-        if position.line >= len(self.starts):
-            return len(self.text)
-        start = self.starts[position.line]
-        end = self.starts[position.line + 1] if position.line + 1 < len(self.starts) else len(self.text)
-        units = 0
-        for i in range(start, end):
-            if units >= position.character:
-                return i
-            units += _utf16_len(self.text[i])
-        return end
-
-
-def _utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+        return self.index.offset_at(position.line, position.character)
 
 
 # -- the server ------------------------------------------------------------------

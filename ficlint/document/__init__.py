@@ -15,6 +15,7 @@ from functools import cached_property
 from itertools import accumulate, repeat
 
 from ficlint.document import quotes, structure
+from ficlint.document.lines import LineIndex
 from ficlint.document.model import PROSE, Paragraph, Region, RegionKind, Sentence, Span, Word
 from ficlint.source import Source
 
@@ -59,26 +60,25 @@ class Document:
     # -- lines and positions -------------------------------------------------
 
     @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @property
     def line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in re.finditer(r"\n", self.text)]
+        return self.lines.starts
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset; columns count code points."""
-        line = bisect.bisect_right(self.line_starts, offset) - 1
-        return line + 1, offset - self.line_starts[line] + 1
+        return self.lines.position(offset)
 
     def utf16_character(self, offset: int) -> int:
         """0-based column of an offset in UTF-16 code units, as the Language Server
         Protocol and SARIF count them."""
-        line, _ = self.position(offset)
-        prefix = self.text[self.line_starts[line - 1]:offset]
-        return len(prefix.encode("utf-16-le", "surrogatepass")) // 2
+        return self.lines.utf16_character(offset)
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
-        start = self.line_starts[line - 1]
-        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
+        return self.lines.line_text(line)
 
     # -- blocks --------------------------------------------------------------
 
