@@ -38,6 +38,8 @@ def _findings(text: str) -> list[tuple[str, str]]:
     # the contractions, learnt also from the novels' "it is", "you are"
     ("She was managing it's business alone after the war.", "it's", "its"),
     ("I think your right about that.", "your", "you're"),
+    ("You know your going to regret this.", "your", "you're"),
+    ("Your supposed to be at home by now.", "Your", "You're"),
     # "where" wants a clause of its own after it
     ("The jewels where hidden somewhere in the old house.", "where", "were"),
 ])
@@ -72,6 +74,8 @@ def test_flags_the_confusion_and_names_the_intended_word(text, word, intended):
     "It's a long way to the station from here.",
     "You're the only one who knows where the key is.",
     "They stayed in the garden where the roses grew.",
+    "It was your going to him that saved us.",
+    "She approved of your trying to help.",
     "We're going home, and it's late.",
     "The house where they lived had its own well.",
 ])

@@ -137,10 +137,11 @@ PATTERN_HOMOPHONE = Rule(
         "grammar needs the other word.",
     flags=("She could of been a star.", "You should of told me.", "They where late.",
            "Its been a long day.", "Your welcome.", "She was taller then her brother.",
-           "The dog chased it's own tail."),
+           "The dog chased it's own tail.", "If your going to be like that, leave."),
     allows=("She could have been a star.", "We could, of course, leave now.", "It must of course be true.",
             "I'll tell you where they went.", "Its own tail wagged.", "Your turn.",
             "She was happier then than now.", "Even then, she was older then.",
+            "She approved of your going to see him.",
             "You'll go to bed as I told you to."),
     fix_safety="Unsafe: in a character's speech it may be deliberate dialect.",
 )
