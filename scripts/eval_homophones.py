@@ -59,7 +59,10 @@ class Injection:
 def findings(text: str, model: Model, min_confidence: float = 0.0) -> list[tuple[int, int, str, str]]:
     doc = Document.from_text(text)
     ctx = Context(Config(), frozenset({CONTEXT_HOMOPHONE.id, PATTERN_HOMOPHONE.id}))
-    return [(d.start, d.end, str(d.data.get("intended", "")).lower(), str(d.data.get("set", "")))
+    sets = {w: s.name for s in confusion_sets() for w in s.members}
+    # a pattern's finding names no set: it counts for the set of the word it flags
+    return [(d.start, d.end, str(d.data.get("intended", "")).lower(),
+             str(d.data.get("set") or sets.get(normalize(text[d.start:d.end]), "")))
             for d in Homophones(model).check(doc, ctx) if (d.confidence or 0.0) >= min_confidence]
 
 
