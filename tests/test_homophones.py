@@ -40,6 +40,9 @@ def _findings(text: str) -> list[tuple[str, str]]:
     ("I think your right about that.", "your", "you're"),
     ("You know your going to regret this.", "your", "you're"),
     ("Your supposed to be at home by now.", "Your", "You're"),
+    ("She wanted to here his voice again.", "here", "hear"),
+    ("I don't here anything at all.", "here", "hear"),
+    ("That is quiet right, my dear.", "quiet", "quite"),
     # "where" wants a clause of its own after it
     ("The jewels where hidden somewhere in the old house.", "where", "were"),
 ])
@@ -76,6 +79,9 @@ def test_flags_the_confusion_and_names_the_intended_word(text, word, intended):
     "They stayed in the garden where the roses grew.",
     "It was your going to him that saved us.",
     "She approved of your trying to help.",
+    "He was not here the day before.",
+    "Come to here, then go left.",
+    "Be quiet a minute, Toad.",
     "We're going home, and it's late.",
     "The house where they lived had its own well.",
 ])
