@@ -110,6 +110,8 @@ RIGHT = [
     "“iPhones are expensive.”",
     '"Go away!" and he went.',
     '"Yes," he went on, "I do."',
+    '"And then," she hurried on, "we found the key."',
+    '"You never listen," he flung at her.',
     "‘I'm sorry,’ she said again, and the Mole's ears went pink.",
     '"lol ok," Ron texted back.',
     '"Hermione!" "Ron!" they shouted at the same time.',
