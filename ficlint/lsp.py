@@ -60,12 +60,15 @@ class Lines:
     """Code-point offsets <-> LSP positions (0-based line, UTF-16 character) for one text."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
         self.index = LineIndex(text)
 
+    @property
+    def text(self) -> str:
+        return self.index.text
+
     def position(self, offset: int) -> types.Position:
-        line, _ = self.index.position(offset)
-        return types.Position(line=line - 1, character=self.index.utf16_character(offset))
+        line, character = self.index.utf16_position(offset)
+        return types.Position(line=line, character=character)
 
     def range(self, start: int, end: int) -> types.Range:
         return types.Range(start=self.position(start), end=self.position(end))

@@ -101,14 +101,17 @@ def _bomless_utf16(path: str, data: bytes) -> Source | None:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
                 return None
-            controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f")
-            return Source(path, text, encoding) if controls == 0 else None
+            return Source(path, text, encoding) if _control_characters(text) == 0 else None
     return None
 
 
 def _looks_like_text(text: str) -> bool:
-    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f")
-    return controls <= max(2, len(text) // 1000)
+    return _control_characters(text) <= max(2, len(text) // 1000)
+
+
+def _control_characters(text: str) -> int:
+    """How many characters of `text` are control characters other than whitespace."""
+    return sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f")
 
 
 def read_source(path: str | Path, fallback_encoding: str | None = "cp1252") -> Source:

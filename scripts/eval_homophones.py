@@ -33,6 +33,7 @@ from ficlint.checks.homophones import (  # noqa: E402
     CONTEXT_HOMOPHONE,
     PATTERN_HOMOPHONE,
     TOKEN,
+    ConfusionSet,
     Homophones,
     Model,
     confusion_sets,
@@ -56,20 +57,29 @@ class Injection:
     set_name: str
 
 
+def _sets_by_word() -> dict[str, ConfusionSet]:
+    return {w: s for s in confusion_sets() for w in s.members}
+
+
 def findings(text: str, model: Model, min_confidence: float = 0.0) -> list[tuple[int, int, str, str]]:
     doc = Document.from_text(text)
     ctx = Context(Config(), frozenset({CONTEXT_HOMOPHONE.id, PATTERN_HOMOPHONE.id}))
-    sets = {w: s.name for s in confusion_sets() for w in s.members}
-    # a pattern's finding names no set: it counts for the set of the word it flags
-    return [(d.start, d.end, str(d.data.get("intended", "")).lower(),
-             str(d.data.get("set") or sets.get(normalize(text[d.start:d.end]), "")))
-            for d in Homophones(model).check(doc, ctx) if (d.confidence or 0.0) >= min_confidence]
+    sets = _sets_by_word()
+    found = []
+    for d in Homophones(model).check(doc, ctx):
+        if (d.confidence or 0.0) < min_confidence:
+            continue
+        # a pattern's finding names no set: it counts for the set of the word it flags
+        written = normalize(text[d.start:d.end])
+        set_name = d.data.get("set") or (sets[written].name if written in sets else "")
+        found.append((d.start, d.end, str(d.data.get("intended", "")).lower(), str(set_name)))
+    return found
 
 
 def inject(text: str, rng: random.Random, per_set: int) -> tuple[str, list[Injection]]:
     """The text with confusions swapped in, and where they are."""
     doc = Document.from_text(text)
-    sets = {w: s for s in confusion_sets() for w in s.members}
+    sets = _sets_by_word()
     candidates = []
     for para in doc.paragraphs:
         if para.kind is not RegionKind.NARRATION:

@@ -463,9 +463,9 @@ class Suggestion:
     # the stricter thresholds (see `confidence`)
 
 
-def suggestions(model: Model, tokens: list[str], extra_margin: float = 0.0) -> Iterator[Suggestion]:
+def suggestions(model: Model, tokens: list[str]) -> Iterator[Suggestion]:
     """Members of a confusion set in `tokens` for which another member fits the
-    context better by more than the set's threshold for that pair (+ extra_margin)."""
+    context better by more than the set's threshold for that pair."""
     by_word = model.by_word
     clusters = model.clusters
     toks = padded(tokens)
@@ -478,18 +478,17 @@ def suggestions(model: Model, tokens: list[str], extra_margin: float = 0.0) -> I
                     all(c in set_model.vowel_only for c in range(len(set_model.members)) if c != written):
                 continue  # "and" before "skip" cannot have been meant as "an"
             row = set_model.thresholds[written]
-            extra = extra_margin * set_model.scale
             feats = local_features(toks, i, clusters)
             scores = set_model.scores(feats)
             if set_model.window:
                 ahead = max(scores[c] - scores[written] for c in range(len(scores)) if c != written)
                 lowest = min(row[c] for c in range(len(row)) if c != written)
-                if ahead + set_model.window_bound[written] <= lowest + extra:
+                if ahead + set_model.window_bound[written] <= lowest:
                     continue  # even the most telling words around could not change the verdict
                 scores = set_model.scores(feats + window_features(toks, i))
             best = max((c for c in range(len(scores)) if c != written), key=scores.__getitem__)
             margin = scores[best] - scores[written]
-            if margin > row[best] + extra:
+            if margin > row[best]:
                 levels = (row[best], *(level[written][best] for level in set_model.stricter))
                 yield Suggestion(i - 2, toks[i], set_model.members[best], "/".join(set_model.members),
                                  margin / set_model.scale, tuple(t / set_model.scale for t in levels))

@@ -147,10 +147,8 @@ class Lexicon:
     def known(self, words: Iterable[str]) -> set[str]:
         """Those of `words` that are dictionary words, exactly as written."""
         asked = set(words)
-        if self._all is None and self._looked_up + len(asked) > _SET_AFTER:
-            self.words  # noqa: B018 - builds the set
-        if self._all is not None:
-            return asked & self._all
+        if self._all is not None or self._looked_up + len(asked) > _SET_AFTER:
+            return asked & self.words
         self._looked_up += len(asked)
         rank, rare = self.rank, self._rare
         return {w for w in asked if w in rank or w in rare}

@@ -1013,8 +1013,11 @@ class Tense(Check):
         return None
 
     def _diagnostic(self, verb: Verb, tense: SceneTense, rule: Rule, certainty: float) -> Diagnostic:
-        fix = verb.fix if verb.kind == "contraction" else keep_case(verb.word, verb.fix)
-        suggestion = f"{verb.subject}{fix}" if verb.kind == "contraction" and fix.startswith(" ") else fix
+        if verb.kind == "contraction":
+            fix = verb.fix
+            suggestion = f"{verb.subject}{fix}" if fix.startswith(" ") else fix
+        else:
+            fix = suggestion = keep_case(verb.word, verb.fix)
         message = (
             f'"{verb.word}" is in the {verb.tense} tense, but {tense.describe()}: '
             f'did you mean "{suggestion}"?'
@@ -1202,7 +1205,7 @@ def _auxiliary(m: re.Match[str], text: str, group: str, lex: Lexicon, subject: s
     if "’" in raw:
         fix = fix.replace("'", "’")
     return Verb(
-        start, end, raw, tense, "aux" if group == "aux" else "subject", subject, keep_case(raw, fix)
+        start, end, raw, tense, "aux" if group == "aux" else "subject", subject, fix
     )
 
 

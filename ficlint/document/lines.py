@@ -24,8 +24,12 @@ class LineIndex:
 
     def utf16_character(self, offset: int) -> int:
         """0-based column of an offset in UTF-16 code units."""
-        line, _ = self.position(offset)
-        return utf16_length(self.text[self.starts[line - 1]:offset])
+        return self.utf16_position(offset)[1]
+
+    def utf16_position(self, offset: int) -> tuple[int, int]:
+        """0-based (line, UTF-16 character) of an offset, as an editor counts them."""
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line, utf16_length(self.text[self.starts[line]:offset])
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
