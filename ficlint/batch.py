@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ficlint.analysis import AnalyzedDocument as Document
 from ficlint.cache import ResultCache, file_fingerprints, stable_digest
 from ficlint.diagnostics import Diagnostic
-from ficlint.document import Document
 from ficlint.engine import FileResult, Linter
 from ficlint.source import InputError, Source
 

@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ficlint.check import Check, Context
+from ficlint.analysis import AnalyzedDocument as Document
+from ficlint.check import Check, Context, Facts
 from ficlint.config import Config
 from ficlint.diagnostics import Diagnostic, Severity
-from ficlint.document import Document
 from ficlint.registry import Registry
 from ficlint.rule import Rule
 from ficlint.source import InputError, Source
@@ -71,7 +71,16 @@ class Linter:
         return self.base_enabled - drop
 
     def active_checks(self, enabled: frozenset[str]) -> list[Check]:
-        return [c for c in self.registry.checks if c.rule_ids() & enabled]
+        return [c for c in self.registry.checks if _rule_ids(c) & enabled]
+
+    def active_facts(self, enabled: frozenset[str]) -> list[Facts]:
+        """The manuscript facts the active checks read, each once."""
+        found: dict[str, Facts] = {}
+        for check in self.active_checks(enabled):
+            facts = _facts_of(check)
+            if facts is not None:
+                found.setdefault(_facts_name(facts), facts)
+        return list(found.values())
 
     def lint(self, sources: Sequence[Source | InputError]) -> list[FileResult]:
         """Lint files that form one manuscript, in the order given."""
@@ -100,13 +109,12 @@ class Linter:
     def gather_one(self, doc: Document, enabled: frozenset[str]) -> dict[str, object]:
         """One file's facts for the manuscript, by check family."""
         facts: dict[str, object] = {}
-        for check in self.active_checks(enabled):
-            if not check.needs_manuscript:
-                continue
+        for provider in self.active_facts(enabled):
+            name = _facts_name(provider)
             try:
-                facts[check.family] = check.gather(doc, Context(self.config, enabled, {}))
+                facts[name] = provider.gather(doc, Context(self.config, enabled, {}))
             except Exception as err:  # a bug in one check must not stop the others
-                self.failures.append(f"check {check.family!r} failed while reading the manuscript: "
+                self.failures.append(f"{name!r} failed while reading the manuscript: "
                                      f"{type(err).__name__}: {err}")
         return facts
 
@@ -115,14 +123,13 @@ class Linter:
         """The manuscript's facts from every file's, by check family."""
         all_enabled = frozenset().union(*enabled) if enabled else self.base_enabled
         manuscript: dict[str, object] = {}
-        for check in self.active_checks(all_enabled):
-            if not check.needs_manuscript:
-                continue
-            facts = [f[check.family] for f in per_file if check.family in f]
+        for provider in self.active_facts(all_enabled):
+            name = _facts_name(provider)
+            facts = [f[name] for f in per_file if name in f]
             try:
-                manuscript[check.family] = check.combine(facts, Context(self.config, all_enabled, manuscript))
+                manuscript[name] = provider.combine(facts, Context(self.config, all_enabled, manuscript))
             except Exception as err:  # a bug in one check must not stop the others
-                self.failures.append(f"check {check.family!r} failed while reading the manuscript: "
+                self.failures.append(f"{name!r} failed while reading the manuscript: "
                                      f"{type(err).__name__}: {err}")
         return manuscript
 
@@ -134,7 +141,7 @@ class Linter:
             try:
                 found.extend(self._finish(d) for d in check.check(doc, ctx) if d.rule in enabled)
             except Exception as err:  # a bug in one check must not stop the others
-                message = f"check {check.family!r} failed: {type(err).__name__}: {err}"
+                message = f"rule {check.rule.id} failed: {type(err).__name__}: {err}"
                 (failures if failures is not None else self.failures).append(message)
         found = [d for d in found if d.severity is not None and self._confident_enough(d)]
         return sorted(suppress(doc, found), key=lambda d: d.sort_key)
@@ -166,6 +173,20 @@ class Linter:
     def lint_text(self, text: str, path: str = "<text>") -> list[Diagnostic]:
         """Convenience for tests and editors: lint one text as a manuscript of its own."""
         return self.lint([Source(path, text)])[0].diagnostics
+
+
+def _rule_ids(check: Check) -> frozenset[str]:
+    return frozenset(r.id for r in getattr(check, "rules", (check.rule,)))  # TRANSITION: legacy families
+
+
+def _facts_of(check: Check) -> Facts | None:
+    if getattr(check, "needs_manuscript", False):  # TRANSITION: legacy families gather for themselves
+        return check  # type: ignore[return-value]
+    return check.facts
+
+
+def _facts_name(provider: Facts) -> str:
+    return getattr(provider, "name", "") or getattr(provider, "family", "")
 
 
 def _specificity(selector: str, rule: Rule) -> int:

@@ -24,9 +24,9 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from ficlint import __version__
+from ficlint.analysis import AnalyzedDocument as Document
 from ficlint.config import CONFIG_NAMES, WORDS_FILE, Config, ConfigError
 from ficlint.diagnostics import Diagnostic, Fix, Severity
-from ficlint.document import Document
 from ficlint.document.lines import LineIndex
 from ficlint.engine import Linter
 from ficlint.fixer import apply_fixes, choose_fixes

@@ -34,7 +34,7 @@ from ficlint.check import Check, Context
 from ficlint.diagnostics import Diagnostic, Fix, Severity, keep_case
 from ficlint.document import Document, RegionKind
 from ficlint.resources import SafeLoader
-from ficlint.rule import Rule
+from ficlint.rule import Example, Rule
 from ficlint.safe_regex import UnsafePattern, compile_pattern
 
 KINDS = ("substitution", "existence", "consistency")
@@ -122,7 +122,7 @@ def rule_from_entry(entry: dict[str, Any], path: Path) -> Rule:
             category=str(entry["category"]),
             summary=str(entry["summary"]),
             why=str(entry.get("why", "")).strip(),
-            flags=tuple(_as_list(entry.get("flags"))),
+            examples=_examples(entry.get("flags"), path, rid),
             allows=tuple(_as_list(entry.get("allows"))),
             severity=Severity(entry.get("severity", "warning")),
             fix_safety=str(entry.get("fix_safety", "")),
@@ -133,6 +133,20 @@ def rule_from_entry(entry: dict[str, Any], path: Path) -> Rule:
         raise PackError(f"{path}: rule {rid}: missing key {err.args[0]!r}") from None
     except ValueError as err:
         raise PackError(f"{path}: {err}") from None
+
+
+def _examples(value: Any, path: Path, rid: str) -> tuple[Example, ...]:
+    """`flags:` items: a text the rule must flag, or a mapping {bad: text, fixed: text after the fix}."""
+    found: list[Example] = []
+    for item in value if isinstance(value, list) else [] if value is None else [value]:
+        if isinstance(item, dict):
+            if "bad" not in item or set(item) - {"bad", "fixed"}:
+                raise PackError(f"{path}: rule {rid}: a `flags` mapping has `bad` and optionally `fixed`")
+            fixed = item.get("fixed")
+            found.append(Example(str(item["bad"]), None if fixed is None else str(fixed)))
+        else:
+            found.append(Example(str(item)))
+    return tuple(found)
 
 
 def _as_list(value: Any) -> list[str]:

@@ -10,6 +10,7 @@ from conftest import run_cli
 
 from ficlint.config import Config, ConfigError, find_config, load_config
 from ficlint.engine import Linter
+from ficlint.registry import Registry
 
 
 def write(tmp_path: Path, text: str, name: str = ".ficlint.yaml") -> Path:
@@ -21,7 +22,7 @@ def write(tmp_path: Path, text: str, name: str = ".ficlint.yaml") -> Path:
 def config_error(tmp_path: Path, text: str) -> str:
     path = write(tmp_path, text)
     with pytest.raises(ConfigError) as info:
-        load_config(path)
+        Registry.for_config(load_config(path))  # rules named in the config are checked once they are known
     return str(info.value)
 
 

@@ -62,7 +62,7 @@ from ficlint.check import Check, Context
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.document import ABBREVIATIONS, Document, RegionKind
 from ficlint.resources import data_dir
-from ficlint.rule import Rule
+from ficlint.rule import Rule, examples
 
 BRITISH = "en-GB"
 AMERICAN = "en-US"
@@ -83,7 +83,7 @@ DIALECT_SPELLING = Rule(
         "yourself. Spellings that are different words (practice/practise, tire/tyre, program/programme, "
         "check/cheque) are flagged only on their unambiguous side, names (Pearl Harbor, the Labour Party) "
         "never, and in speech a spelling is held only to the same word spelt the other way in the file.",
-    flags=("The color of the sky, the color of the sea, the color of the grass and the colour of her eyes.",
+    examples=examples("The color of the sky, the color of the sea, the color of the grass and the colour of her eyes.",
            "She walked to the center of the room, past the center table and the theater posters, to the "
            "centre of the rug.",
            "He realised it, recognised it, apologised, and realized nothing more.",

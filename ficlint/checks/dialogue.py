@@ -19,7 +19,7 @@ from ficlint.check import Check, Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.document import ABBREVIATIONS, Document, Region, RegionKind
 from ficlint.resources import load_data
-from ficlint.rule import Rule
+from ficlint.rule import Rule, examples
 
 _BORDERLINE_WHY = (" Borderline verbs that describe the voice or a gesture (laughed, sighed, giggled, "
                    "huffed, smiled, "
@@ -36,7 +36,7 @@ TAG_AFTER_FULL_STOP = Rule(
         "stop: "
         "`\"Hello,\" she said.` A full stop ends the sentence, and the lowercase tag is left without one."
         + _BORDERLINE_WHY,
-    flags=("\"I'll be there.\" she said.", "'Come along.' said the Rat."),
+    examples=examples("\"I'll be there.\" she said.", "'Come along.' said the Rat."),
     allows=("\"I'll be there,\" she said.", "\"I'll be there.\" She picked up her bag.",
             "\"We leave at six a.m.\" he said.", "\"Don't.\" She said it softly."),
     fix_safety="Safe: only the full stop before the closing quote becomes a comma.",
@@ -49,7 +49,7 @@ CAPITALIZED_TAG = Rule(
     why="The tag continues the quotation's sentence, so its pronoun stays lowercase: `\"Wait,\" she "
         "said.` and "
         "`\"Wait!\" she said.` Names keep their capital: `\"Wait,\" Karen said.`",
-    flags=("\"Meet you there,\" She said.", "\"Why?\" He asked."),
+    examples=examples("\"Meet you there,\" She said.", "\"Why?\" He asked."),
     allows=("\"Meet you there,\" she said.", "\"Meet you there,\" Karen said.", "\"Why?\" He looked away.",
             "\"Why?\" I asked."),
     fix_safety="Safe: only the first letter of the pronoun changes.",
@@ -61,7 +61,7 @@ MISSING_COMMA_BEFORE_TAG = Rule(
     summary="No comma before the closing quote when a speech tag follows (`\"Meet you there\" she said`).",
     why="A quotation followed by a speech tag ends with a comma (or ? or !) inside the closing quote: "
         "`\"Meet you there,\" she said.` Without it the words run straight into the tag.",
-    flags=("\"Meet you there\" she said.", "\"Meet you there\" She said.", "'Meet you there' said the Mole."),
+    examples=examples("\"Meet you there\" she said.", "\"Meet you there\" She said.", "'Meet you there' said the Mole."),
     allows=("\"Meet you there,\" she said.", "She called it \"nonsense\" and left.",
             "\"Meet you there\" was all she said."),
     fix_safety="Safe: a comma is added before the closing quote (and a capitalized pronoun lowered).",
@@ -74,7 +74,7 @@ BEAT_AS_TAG = Rule(
     why="Only a speech tag (said, asked, whispered...) may continue the quotation's sentence in lowercase. "
         "Words that describe an action are a new sentence and start with a capital: "
         "`\"Wait!\" She grabbed his arm.`" + _BORDERLINE_WHY,
-    flags=("\"Wait!\" she grabbed his arm.", "\"It's my fault...\" the words came out in a rush.",
+    examples=examples("\"Wait!\" she grabbed his arm.", "\"It's my fault...\" the words came out in a rush.",
            "\"Fine.\" he walked away."),
     allows=("\"Wait!\" she said.", "\"Wait!\" She grabbed his arm.", "\"I need one!\" she giggled.",
             "\"Go away!\" and he went.", "\"Well...\" he began."),
@@ -90,7 +90,7 @@ COMMA_BEFORE_BEAT = Rule(
         "follows instead, the quotation is a sentence of its own: `\"We tried.\" Everything she had "
         "planned ran "
         "out.`" + _BORDERLINE_WHY,
-    flags=("\"We gave it a good shot,\" everything she had planned came out at once.",
+    examples=examples("\"We gave it a good shot,\" everything she had planned came out at once.",
            "\"I'm leaving,\" she grabbed her coat."),
     allows=("\"We gave it a good shot,\" she "
             "said.", "\"Thanks,\" she smiled.", "\"Yes,\" he went on, \"I do.\"",
@@ -106,7 +106,7 @@ LOWERCASE_DIALOGUE = Rule(
     why="A quotation of speech starts a new sentence, so its first word takes a capital - unless it "
         "carries on a "
         "sentence interrupted by a tag: `\"I think,\" she said, \"we should go.\"`",
-    flags=("\"stop it,\" she said.", "She kissed his cheek. \"thank you.\""),
+    examples=examples("\"stop it,\" she said.", "She kissed his cheek. \"thank you.\""),
     allows=("\"Stop it,\" she "
             "said.", "\"I think,\" she said, \"we should go.\"", "She called it \"nonsense\".",
             "\"...and then he left.\"", "\"iPhones are expensive.\""),
@@ -122,7 +122,7 @@ MISSING_END_PUNCTUATION = Rule(
     why="Speech needs punctuation before its closing quote: a full stop (or ? or !) when the sentence "
         "ends there "
         "or an action follows, a comma when a speech tag follows. `\"I need to be alone right now.\"`",
-    flags=("\"I need to be alone right "
+    examples=examples("\"I need to be alone right "
            "now\"", "\"I didn't mean it that way\" Derek tried to reach for her hand."),
     allows=("\"I need to be alone right now.\"", "\"I didn't mean it--\"", "He read the sign: \"No Entry\"",
             "It was called \"The Blue Boar\"", "\"Wait\"--she caught her breath--\"for me.\""),
@@ -135,7 +135,7 @@ SPACE_INSIDE_QUOTE = Rule(
     summary="A space just inside a quotation mark (`\" I'm`).",
     why="Quotation marks hug the words they enclose; a space inside makes the quote look detached, and an "
         "editor or e-book converter may turn it the wrong way round.",
-    flags=("\" I'm not blaming myself!\"", "\"I'm not blaming myself! \" she said."),
+    examples=examples("\" I'm not blaming myself!\"", "\"I'm not blaming myself! \" she said."),
     allows=("\"I'm not blaming myself!\"", "\"... and then?\""),
     fix_safety="Safe: the space is removed.",
 )
@@ -149,7 +149,7 @@ NO_SPACE_AROUND_QUOTE = Rule(
     why="A quotation is set off from the narration by a space on the outside. Without it the narration "
         "runs into "
         "the speech, and usually a full stop is missing too: `She slapped his arm. \"Derek!\"`",
-    flags=("Karen playfully slapped his arm\"Derek!\"", "\"Hi,\"she said."),
+    examples=examples("Karen playfully slapped his arm\"Derek!\"", "\"Hi,\"she said."),
     allows=("Karen playfully slapped his arm. "
             "\"Derek!\"", "\"Hi,\" she said.", "\"Hi\"--she said--\"there.\""),
     fix_safety="Unsafe: a full stop and a space are added before an opening quote; check whether a comma "
@@ -163,7 +163,7 @@ NARRATION_RUNS_INTO_SPEECH = Rule(
     summary="Narration that runs into a quotation without any punctuation (`at Derek \"get over it?\"`).",
     why="When narration introduces speech it ends first - with a full stop for an action "
         "(`She glared at Derek. \"Get over it?\"`) or a comma for a tag (`She said, \"Get over it.\"`).",
-    flags=("Karen looked at Derek \"Get over it? Is that all you can say?\" she asked.",
+    examples=examples("Karen looked at Derek \"Get over it? Is that all you can say?\" she asked.",
            "She pulled away from his grip \"Why would you say that?\" Her eyes flashed."),
     allows=("Karen looked at Derek. \"Get over it?\"", "She called it \"nonsense!\" and left.",
             "He shouted \"Fire!\" and everyone ran.", "The sign read \"Keep Out. Private Land.\""),
@@ -176,7 +176,7 @@ UNCLOSED_QUOTE = Rule(
     summary="A quotation that is never closed (and is not a speech that continues into the next paragraph).",
     why="A reader needs to know where speech stops. A speech running over several paragraphs leaves each "
         "paragraph open and reopens the next one; any other open quotation is missing its closing mark.",
-    flags=("\"Come with me, she said.\n\nHe followed her out.",),
+    examples=examples("\"Come with me, she said.\n\nHe followed her out.",),
     allows=("\"Come with me,\" she said.", "\"It was a long night.\n\n\"In the morning we left.\""),
 )
 AMERICAN_PLACEMENT = Rule(
@@ -186,7 +186,7 @@ AMERICAN_PLACEMENT = Rule(
     summary="A full stop or comma outside the closing quote where the dialect is American (`\"Go\".`).",
     why="American English puts full stops and commas inside the closing quote, always: `He said \"Go.\"` "
         "British English puts them where the sense puts them, so this rule only runs for en-US.",
-    flags=("He whispered one word: \"Go\".", "They called it \"the barn\", though it was a house."),
+    examples=examples("He whispered one word: \"Go\".", "They called it \"the barn\", though it was a house."),
     allows=("He whispered one word: \"Go.\"", "Was it \"Go\"?", "He said \"Go\"..."),
     fix_safety="Safe: the mark moves inside the quote.",
     options={"examples_config": {"dialect": "en-US"}},

@@ -96,7 +96,7 @@ from ficlint.check import Check, Context
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.document import Document, RegionKind
 from ficlint.resources import data_dir, load_data
-from ficlint.rule import Rule
+from ficlint.rule import Rule, examples
 
 MODEL_FILE = "homophones.json.gz"
 WINDOW = 5  # words either side for the bag-of-words features
@@ -118,7 +118,7 @@ CONTEXT_HOMOPHONE = Rule(
     summary="A word that sounds like another where the context calls for the other (`they where`).",
     why="A spell checker cannot see these: every word is in the dictionary. A reader trips over "
         "\"their\" for \"there\" as surely as over a misspelling.",
-    flags=("They where the kind of tears that made it hard to breathe.",
+    examples=examples("They where the kind of tears that made it hard to breathe.",
            "It was to late to go back.", "Their is no time left.", "I no what you mean.",
            "She tried to answer an skip the question.", "She let out a deep breathe."),
     allows=("Where were you last night?", "They were the kind of tears that made it hard to breathe.",
@@ -135,7 +135,7 @@ PATTERN_HOMOPHONE = Rule(
     summary="A sound-alike slip a hand-written pattern knows (`could of been`, `its been`, `taller then`).",
     why="Said aloud, \"could've\" sounds like \"could of\" and \"it's\" like \"its\", but on the page the "
         "grammar needs the other word.",
-    flags=("She could of been a star.", "You should of told me.", "They where late.",
+    examples=examples("She could of been a star.", "You should of told me.", "They where late.",
            "Its been a long day.", "Your welcome.", "She was taller then her brother.",
            "The dog chased it's own tail.", "If your going to be like that, leave.",
            "I could here the rain on the roof.", "I am quiet sure of it."),

@@ -40,7 +40,7 @@ from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.document import ABBREVIATIONS, WORD, Document, Region, RegionKind
 from ficlint.packs import PackError, parse_regions, rule_from_entry
 from ficlint.resources import data_dir, load_data
-from ficlint.rule import Rule
+from ficlint.rule import Rule, examples
 
 _CHECKED = (RegionKind.NARRATION, RegionKind.DIALOGUE, RegionKind.AUTHOR_NOTE)
 _CHECKED_SET = frozenset(_CHECKED)
@@ -56,7 +56,7 @@ POSSIBLE_TYPO = Rule(
     summary="A word that is in no dictionary and is one slip away from a common word (`tighly`).",
     why="Typos are the most common slip of all and the one readers notice first. Names the story uses, "
         "fandom slang, deliberate stretches (`loooong`) and speech spelt as spoken are left alone.",
-    flags=("She pulled her jacket tighly around her.", "Some characters (particulatly Karen) are different.",
+    examples=examples("She pulled her jacket tighly around her.", "Some characters (particulatly Karen) are different.",
            "He walked into the kitchne."),
     allows=("She pulled her jacket tightly around her.", "It took a loooong time.",
             "A/N: my first fanfic, R&R please!", "The colour deepened; the color deepened.",
@@ -69,7 +69,7 @@ NAME_NEAR_MISS = Rule(
     category="spelling",
     summary="A one-off spelling of a name the story spells another way elsewhere (`Dereck` for `Derek`).",
     why="Readers notice a character's name spelt two ways at once, and a search for the name misses it.",
-    flags=("Derek knocked. Karen let Derek in, and Derek sat down. She gave Derek tea; Derek drank it. "
+    examples=examples("Derek knocked. Karen let Derek in, and Derek sat down. She gave Derek tea; Derek drank it. "
            "Then Dereck left.",),
     allows=("Derek knocked. Karen let Derek in, and Derek sat down. She gave Derek tea; Derek drank it. "
             "Then Derek left.",

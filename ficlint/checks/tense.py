@@ -84,7 +84,7 @@ from ficlint.check import Check, Context
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.document import ABBREVIATIONS, Document, RegionKind, Span
 from ficlint.resources import data_dir, load_data
-from ficlint.rule import Rule
+from ficlint.rule import Rule, examples
 
 PAST, PRESENT = "past", "present"
 _FIX_SAFETY = (
@@ -104,7 +104,7 @@ PRESENT_IN_PAST = Rule(
         'reported speech ("She knew the earth is round"), timeless generalisations, first-person asides '
         '("I still remember") and would/could futures alone.'
     ),
-    flags=(
+    examples=examples(
         "She was cold. She pulled her dress down as the wind blew and check her reflection in the window. "
         "She smiled at what she saw.",
         "It was late and she was tired. Karen walked to the bar. There are no velvet ropes at SouthPaw, and "
@@ -133,7 +133,7 @@ PAST_IN_PRESENT = Rule(
         "present-tense sentences, but leaves the past alone where the narrator tells of earlier events "
         "(yesterday, before, when, had)."
     ),
-    flags=(
+    examples=examples(
         "She stands at the window. The street is empty. She opens the door and walked out into the rain. "
         "She shivers.",
         "He sits on the bench. He waits for the train. He looked at his watch. The platform is empty.",

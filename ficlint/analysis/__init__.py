@@ -1,0 +1,67 @@
+"""The analysis layer: what the text says, worked out once per document, lazily.
+
+    source file -> Document (text, paragraphs, regions)
+                -> AnalyzedDocument (sentences, tokens, word classes, speech, clauses, scenes)
+                -> rules -> diagnostics
+
+`AnalyzedDocument` is a `Document` with the analysis as cached properties, so
+a rule that only needs regions pays for nothing else, and two rules that need
+sentences share one split. Nothing here knows about any rule; rules and
+reporters read it, never the other way round.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cached_property
+
+from ficlint.analysis import sentences as sentence_splitter
+from ficlint.analysis.tokens import Tokens, tokenize
+from ficlint.document import Document, RegionKind, Sentence
+
+__all__ = ["AnalyzedDocument"]
+
+_SENTENCE_PARAGRAPHS = (RegionKind.NARRATION, RegionKind.AUTHOR_NOTE)
+
+
+class AnalyzedDocument(Document):
+    """A manuscript file, read, and understood as far as any rule needs."""
+
+    # -- sentences ---------------------------------------------------------------
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """Sentences of prose and note paragraphs, dialogue included (see
+        ficlint/analysis/sentences.py for where one ends)."""
+        found: list[Sentence] = []
+        text = self.text
+        for para in self.paragraphs:
+            if para.kind in _SENTENCE_PARAGRAPHS:
+                found.extend(Sentence(s.start, s.end, para.index)
+                             for s in sentence_splitter.split(text, para.start, para.end))
+        return found
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_index_at(self, offset: int) -> int | None:
+        """Index of the sentence containing `offset`, or None outside sentences."""
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return i
+        return None
+
+    def sentence_start(self, offset: int) -> str:
+        """"yes", "maybe" or "no": does the word at `offset` open a sentence?"""
+        para = self.paragraph_at(offset)
+        start = para.start if para is not None else 0
+        return sentence_splitter.sentence_start(self.text, offset, start)
+
+    # -- tokens and word classes -----------------------------------------------------
+
+    @cached_property
+    def tokens(self) -> Tokens:
+        """Words, numbers and marks of every sentence, markup left out."""
+        holes = [(r.start, r.end) for r in self.regions if r.kind is RegionKind.MARKUP]
+        return tokenize(self.text, [(s.start, s.end) for s in self.sentences], holes)

@@ -1,0 +1,23 @@
+"""Every built-in rule: its id and the module under ficlint/rules/ that defines it.
+
+The one table of ficlint's own rules, like ruff's `codes.rs`: grep an id to
+find its code, its documentation and its examples. Id prefixes: M mechanics,
+D dialogue, H homophones, V dialect (varieties of English), T tense,
+S spelling, G grammar, C capitalization; P is for the shipped YAML packs in
+rules/, LT: for the optional LanguageTool backend.
+"""
+
+from __future__ import annotations
+
+RULES: dict[str, str] = {
+    "M001": "mechanics.m001_two_dot_ellipsis",
+    "M002": "mechanics.m002_missing_space_after_punctuation",
+    "M003": "mechanics.m003_lowercase_i",
+    "M004": "mechanics.m004_lowercase_sentence_start",
+    "M005": "mechanics.m005_doubled_word",
+    "M006": "mechanics.m006_missing_end_punctuation",
+}
+
+# Kinds of YAML pack rule that a family adds beyond substitution, existence and consistency:
+# kind -> "module:builder", the builder taking (entry, path) and returning a Check.
+PACK_KINDS: dict[str, str] = {}
