@@ -13,19 +13,33 @@ reporters read it, never the other way round.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from functools import cached_property
+from typing import Any, TypeVar
 
 from ficlint.analysis import sentences as sentence_splitter
+from ficlint.analysis.speech import Quotation, quotations
 from ficlint.analysis.tokens import Tokens, tokenize
 from ficlint.document import Document, RegionKind, Sentence
 
 __all__ = ["AnalyzedDocument"]
 
 _SENTENCE_PARAGRAPHS = (RegionKind.NARRATION, RegionKind.AUTHOR_NOTE)
+T = TypeVar("T")
 
 
 class AnalyzedDocument(Document):
     """A manuscript file, read, and understood as far as any rule needs."""
+
+    def memo(self, compute: Callable[[AnalyzedDocument], T]) -> T:
+        """`compute(self)`, worked out once per document however many rules ask: a
+        family's own reading of the text that several of its rules share (the
+        spelling rules' scan of unknown words). What every family needs belongs
+        in a cached property of its own instead."""
+        cache: dict[Any, Any] = self.__dict__.setdefault("_memo", {})
+        if compute not in cache:
+            cache[compute] = compute(self)
+        return cache[compute]
 
     # -- sentences ---------------------------------------------------------------
 
@@ -65,3 +79,10 @@ class AnalyzedDocument(Document):
         """Words, numbers and marks of every sentence, markup left out."""
         holes = [(r.start, r.end) for r in self.regions if r.kind is RegionKind.MARKUP]
         return tokenize(self.text, [(s.start, s.end) for s in self.sentences], holes)
+
+    # -- speech -------------------------------------------------------------------------
+
+    @cached_property
+    def speech(self) -> list[Quotation]:
+        """Every quotation of the prose, with the tag or beat around it (ficlint/analysis/speech.py)."""
+        return quotations(self)

@@ -16,6 +16,18 @@ RULES: dict[str, str] = {
     "M004": "mechanics.m004_lowercase_sentence_start",
     "M005": "mechanics.m005_doubled_word",
     "M006": "mechanics.m006_missing_end_punctuation",
+    "D001": "dialogue.d001_speech_tag_after_full_stop",
+    "D002": "dialogue.d002_capitalized_speech_tag",
+    "D003": "dialogue.d003_missing_comma_before_tag",
+    "D004": "dialogue.d004_action_beat_not_capitalized",
+    "D005": "dialogue.d005_comma_before_action_beat",
+    "D006": "dialogue.d006_lowercase_dialogue_start",
+    "D007": "dialogue.d007_dialogue_missing_end_punctuation",
+    "D008": "dialogue.d008_space_inside_quote",
+    "D009": "dialogue.d009_no_space_around_quote",
+    "D010": "dialogue.d010_narration_runs_into_speech",
+    "D011": "dialogue.d011_unclosed_quote",
+    "D012": "dialogue.d012_american_punctuation_placement",
 }
 
 # Kinds of YAML pack rule that a family adds beyond substitution, existence and consistency:

@@ -1,0 +1,68 @@
+"""What several dialogue rules share: which quotations to judge, and the fixes for tags and beats."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.speech import After, Quotation, vocabulary
+from ficlint.check import Context
+from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.rules.common import capitalized
+
+BORDERLINE_WHY = (" Borderline verbs that describe the voice or a gesture (laughed, sighed, giggled, "
+                  "huffed, smiled, nodded...) are accepted as speech tags, as published fiction uses them; "
+                  "plain actions (grabbed, felt, looked, hesitated...) are never tags.")
+
+
+def opened(doc: AnalyzedDocument) -> Iterator[Quotation]:
+    """Quotations whose opening quote really opens one (not a stray straight
+    quote that closes: the unclosed-quote rule reports those)."""
+    return (q for q in doc.speech if not q.opening_misplaced)
+
+
+def closed(doc: AnalyzedDocument) -> Iterator[Quotation]:
+    """Quotations with a real closing quote."""
+    return (q for q in doc.speech if q.region.close_quote and not q.closing_misplaced)
+
+
+def followed(doc: AnalyzedDocument) -> Iterator[Quotation]:
+    """Closed quotations with a space (or the paragraph's end) after the closing quote:
+    the ones whose tag or beat can be judged."""
+    return (q for q in closed(doc) if q.follows.kind != "glued")
+
+
+def is_capitalized_pronoun(word: str) -> bool:
+    return word[0].isupper() and word != "I" and word.lower() in vocabulary().pronouns
+
+
+def capitalized_tag_verb(after: After) -> bool:
+    """`Said Harry`, `Asked the Mole`: a tag whose verb comes first, wrongly capitalized."""
+    if len(after.words) < 2 or not after.words[0][0].isupper():
+        return False
+    vocab = vocabulary()
+    second = after.words[1]
+    speaker = second[0].isupper() or second.lower() in vocab.pronouns or second.lower() in vocab.determiners
+    return after.words[0].lower() in vocab.speech and speaker
+
+
+def beat_diagnostic(q: Quotation, rule: str, insert: str, message: str) -> Diagnostic:
+    """An action beat written as if it were a tag: it starts a new sentence, with a capital
+    (and, with `insert`, the speech gets the mark it lacks)."""
+    after = q.follows
+    text = q.doc.text
+    close = q.region.end - 1
+    fixed = capitalized(after.words[0])
+    between = text[close:after.first_start]
+    shown = f"{q.last_word_before_close()}{insert}{between}{fixed}"
+    fix = Fix(close, after.first_start + 1, insert + between + fixed[0], safe=False)
+    return Diagnostic(rule, close, after.first_end, f"{message}: `{shown}`.", (fix,))
+
+
+def is_american(ctx: Context) -> bool:
+    """Is the manuscript written in American English (configured, or found by the dialect facts)?"""
+    dialect = str(getattr(ctx.config, "dialect", "auto") or "auto")
+    if dialect == "auto":
+        facts = ctx.facts("dialect")
+        dialect = str(getattr(facts, "dialect", None) or "")
+    return dialect.lower() == "en-us"
