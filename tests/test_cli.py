@@ -231,13 +231,14 @@ def test_broken_pack_is_one_line_exit_2(tmp_path):
         assert len(lines) == 1 and "pack.yaml" in lines[0] and "not valid YAML" in lines[0]
 
 
-def test_a_check_module_that_fails_to_import_is_one_internal_error(tmp_path):
-    broken = tmp_path / "checks"
+def test_a_rule_module_that_fails_to_import_is_one_internal_error(tmp_path):
+    broken = tmp_path / "rules"
     broken.mkdir()
     (broken / "zz_broken.py").write_text("raise RuntimeError('boom')\n", encoding="utf-8")
     (tmp_path / "slip.md").write_text(SLIP, encoding="utf-8")
     script = (
-        f"import sys, ficlint.checks as c; c.__path__.append({str(broken)!r}); "
+        f"import sys, ficlint.rules as r, ficlint.rules.codes as c; r.__path__.append({str(broken)!r}); "
+        "c.RULES['M999'] = 'zz_broken'; "
         "from ficlint.cli import main; sys.argv = ['ficlint', 'check', '--select', 'M001', 'slip.md']; main()"
     )
     proc = subprocess.run(
@@ -251,7 +252,7 @@ def test_a_check_module_that_fails_to_import_is_one_internal_error(tmp_path):
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert proc.stderr.strip() == (
-        "ficlint: internal error: check module 'zz_broken' could not be loaded: "
+        "ficlint: internal error: rule M999 (zz_broken) could not be loaded: "
         "RuntimeError: boom (please report this)"
     )
     assert "slip.md:1:9: M001" in proc.stdout  # the other checks still ran

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import flagged, lint, run_cli
 
-from ficlint.config import Config
+from ficlint.config import Config, ConfigError
 from ficlint.engine import Linter
 from ficlint.packs import PackError, load_pack
 from ficlint.registry import Registry, shipped_pack_paths
@@ -210,5 +210,5 @@ def test_a_pack_that_reuses_a_rule_id_is_an_error(tmp_path):
         tmp_path,
         rule_with(COMPLETE, RULE_HEAD.replace("P901", "M001")),
     )
-    with pytest.raises(ValueError, match="rule id M001 is defined twice"):
+    with pytest.raises(ConfigError, match="rule id M001 is defined twice"):
         Registry.for_config(Config(packs=(pack,)))

@@ -1,11 +1,12 @@
 """Tokens: the words, numbers and punctuation marks of prose, sentence by sentence.
 
-A word keeps its inner apostrophes and hyphens whole ("don't", "Harry's",
-"well-known", "rock-'n'-roll" is three), as a writer and a reader see it; an
-apostrophe that opens an elided word ("'em") or closes one ("goin'", "James'")
-is a token of its own. Emphasis marks (`*`, `_`) and inline markup are not
-tokens, so `*never*` is the word "never". Every token's offsets point into the
-document's text.
+A word keeps its inner apostrophes whole ("don't", "Harry's"), as the document
+model finds words; a hyphenated word is its pieces and the hyphen ("well", "-",
+"known"), as the treebank the tagger learnt from has them; an apostrophe that
+opens an elided word ("'em") or closes one ("goin'", "James'") is a token of its
+own; a run of one mark ("...", "!!", "--") is one token. Emphasis marks (`*`,
+`_`) and inline markup are not tokens, so `*never*` is the word "never". Every
+token's offsets point into the document's text.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ficlint.document import WORD
+
 _TOKEN = re.compile(
-    r"(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*)"
-    r"|(?P<number>\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|am|pm)?)"
-    r"|(?P<mark>\.\.\.|\. \. \.|--+|[^\w\s*_])"
+    rf"(?P<word>{WORD.pattern})"  # words, as the document model finds them
+    r"|(?P<number>\d+(?:[.,:]\d+)*)"
+    r"|(?P<mark>(?P<char>[^\w\s*_])(?P=char)*)"
 )
 
 
