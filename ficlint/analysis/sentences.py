@@ -61,8 +61,9 @@ def ends_sentence(text: str, mark_at: int) -> bool:
     lower = word.lower()
     if lower in ABBREVIATIONS or _INITIALS.fullmatch(lower):
         return False
-    if len(word) == 1 and word.isalpha() and word != "I":
-        return False  # a middle initial: "Julius P. Hersheimmer"
+    possessive = token is not None and token.start() > 0 and text[token.start() - 1] in "'’"
+    if len(word) == 1 and word.isalpha() and word != "I" and not possessive:
+        return False  # a middle initial: "Julius P. Hersheimmer", not the s of "the merchant’s."
     return not (any(c.isdigit() for c in word) or _ROMAN.fullmatch(word))
 
 

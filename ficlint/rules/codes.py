@@ -28,6 +28,8 @@ RULES: dict[str, str] = {
     "D010": "dialogue.d010_narration_runs_into_speech",
     "D011": "dialogue.d011_unclosed_quote",
     "D012": "dialogue.d012_american_punctuation_placement",
+    "T001": "tense.t001_present_tense_in_past_narration",
+    "T002": "tense.t002_past_tense_in_present_narration",
 }
 
 # Kinds of YAML pack rule that a family adds beyond substitution, existence and consistency:
