@@ -28,8 +28,13 @@ RULES: dict[str, str] = {
     "D010": "dialogue.d010_narration_runs_into_speech",
     "D011": "dialogue.d011_unclosed_quote",
     "D012": "dialogue.d012_american_punctuation_placement",
+    "V001": "dialect.v001_dialect_spelling",
+    "S001": "spelling.s001_possible_typo",
+    "S002": "spelling.s002_character_name_near_miss",
 }
 
 # Kinds of YAML pack rule that a family adds beyond substitution, existence and consistency:
 # kind -> "module:builder", the builder taking (entry, path) and returning a Check.
-PACK_KINDS: dict[str, str] = {}
+PACK_KINDS: dict[str, str] = {
+    "glossary": "spelling._glossary:GlossaryRule",
+}
