@@ -81,9 +81,6 @@ def pack_kinds() -> dict[str, Callable[..., Check]]:
     for kind, target in PACK_KINDS.items():
         module_name, builder = target.split(":")
         kinds[kind] = getattr(importlib.import_module(f"ficlint.rules.{module_name}"), builder)
-    import ficlint.checks.spelling as legacy  # TRANSITION: the glossary kind until spelling moves
-
-    kinds.update(getattr(legacy, "PACK_KINDS", {}))
     return kinds
 
 
