@@ -28,6 +28,8 @@ RULES: dict[str, str] = {
     "D010": "dialogue.d010_narration_runs_into_speech",
     "D011": "dialogue.d011_unclosed_quote",
     "D012": "dialogue.d012_american_punctuation_placement",
+    "H001": "homophones.h001_homophone_in_context",
+    "H002": "homophones.h002_homophone_pattern",
 }
 
 # Kinds of YAML pack rule that a family adds beyond substitution, existence and consistency:
