@@ -33,6 +33,8 @@ RULES: dict[str, str] = {
     "V001": "dialect.v001_dialect_spelling",
     "S001": "spelling.s001_possible_typo",
     "S002": "spelling.s002_character_name_near_miss",
+    "H001": "homophones.h001_homophone_in_context",
+    "H002": "homophones.h002_homophone_pattern",
 }
 
 # Kinds of YAML pack rule that a family adds beyond substitution, existence and consistency:
