@@ -32,11 +32,10 @@ from typing import Any
 
 import yaml
 
-from ficlint.check import Check, Context
-from ficlint.diagnostics import Diagnostic, Fix, Severity, keep_case
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.scopes import Scope, UnknownScope
-from ficlint.document import RegionKind
+from ficlint.check import Check, Context
+from ficlint.diagnostics import Diagnostic, Fix, Severity, keep_case
 from ficlint.resources import SafeLoader
 from ficlint.rule import Example, Rule
 from ficlint.safe_regex import UnsafePattern, compile_pattern
@@ -304,7 +303,3 @@ def _replacer(template: str) -> Callable[[re.Match[str]], str]:
 
 
 
-
-def parse_regions(entry: dict[str, Any], path: Path) -> tuple[RegionKind, ...]:
-    """TRANSITION: the legacy glossary kind reads region kinds; goes when spelling moves."""
-    return tuple(parse_scope(entry, path).region_kinds)

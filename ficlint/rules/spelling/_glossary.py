@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.scopes import Scope
 from ficlint.check import Check, Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.document import WORD
-from ficlint.packs import PackError, parse_regions, rule_from_entry
+from ficlint.packs import PackError, parse_scope, rule_from_entry
 from ficlint.rules.common import WRITING
 from ficlint.rules.spelling._dictionary import lexicon
 from ficlint.rules.spelling._suggest import one_edit
@@ -27,6 +28,9 @@ from ficlint.rules.spelling._words import classify
 _GLOSSARY_KEYS = {"id", "name", "kind", "category", "severity", "summary", "why", "flags", "allows",
                   "fix_safety", "enabled", "description", "terms", "variants", "regions", "message"}
 _GLOSSARIES: dict[str, GlossaryRule] = {}  # by rule id: the spelling rules leave their terms alone
+
+
+_WRITING_SCOPE = Scope.of(k.value for k in WRITING)
 
 
 class GlossaryRule(Check):
@@ -38,7 +42,7 @@ class GlossaryRule(Check):
             raise PackError(f"{path}: rule {entry.get('id')}: unknown key(s) for kind glossary: "
                             f"{', '.join(sorted(unknown))}")
         self.rule = rule_from_entry(entry, path)
-        self.regions = parse_regions(entry, path) if "regions" in entry else WRITING
+        self.regions = tuple(parse_scope(entry, path, default=_WRITING_SCOPE).region_kinds)
         self.message = str(entry.get("message", "\"{match}\": the canonical spelling is \"{replacement}\"."))
         self.terms = _glossary_terms(entry, path)
         self.variants = {str(k).lower(): str(v) for k, v in (entry.get("variants") or {}).items()}
