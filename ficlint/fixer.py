@@ -28,7 +28,7 @@ from ficlint.config import Config
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.engine import FileResult, Linter
 from ficlint.source import Source
-from ficlint.workspace import ConfigCache, RunOptions, manuscript_key
+from ficlint.workspace import ConfigCache, RunOptions, manuscript_key, rest_of_manuscript
 
 MAX_PASSES = 10
 
@@ -153,9 +153,11 @@ def fix_results(results: Sequence[FileResult], options: RunOptions, unsafe: bool
     for config, indexes in groups.values():
         linter = Linter(config, options.selection)
         sources = [results[i].document.source for i in indexes]  # type: ignore[union-attr]
+        named = [context_path] if context_path else [Path(results[i].path) for i in indexes]
+        others, _ = rest_of_manuscript(config, [] if _nameless(results) else named, configs)
         # the run linted these files as the same manuscript: its results are the first pass's
         fixes, fixed_results = fix_manuscript(linter, sources, unsafe, results=[results[i] for i in indexes],
-                                              relint=_relint(linter, config, options))
+                                              relint=_relint(linter, config, options, others))
         file_fixes.extend(fixes)
         if any(f.changed for f in fixes):  # LanguageTool's findings for the text as it is now
             languagetool.add(fixed_results, config, options.selection)
@@ -166,11 +168,17 @@ def fix_results(results: Sequence[FileResult], options: RunOptions, unsafe: bool
     return file_fixes, final
 
 
-def _relint(linter: Linter, config: Config, options: RunOptions) -> Relint:
-    """Lint fixed texts the way the run linted the files: with its result cache and worker processes.
-    (LanguageTool, a slow server round trip, runs once on the final texts, not on every pass.)"""
+def _nameless(results: Sequence[FileResult]) -> bool:
+    """Text on stdin without --stdin-filename: a manuscript of its own."""
+    return any(r.path == "-" for r in results)
+
+
+def _relint(linter: Linter, config: Config, options: RunOptions, others: Sequence[Source]) -> Relint:
+    """Lint fixed texts the way the run linted the files: with its result cache and worker processes,
+    and the facts of the manuscript's other files. (LanguageTool, a slow server round trip, runs once
+    on the final texts, not on every pass.)"""
     cache = ResultCache(cache_root(config.path)) if options.cache else None
-    return lambda sources: lint_manuscript(linter, list(sources), cache, options.jobs)
+    return lambda sources: lint_manuscript(linter, list(sources), cache, options.jobs, context=others)
 
 
 def write_atomically(path: str | Path, data: bytes) -> None:

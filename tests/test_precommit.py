@@ -69,6 +69,9 @@ class ManuscriptRepo:
         self.git("add", name)
         return target
 
+    def commit(self, message: str) -> None:
+        self.git("commit", "-q", "-m", message)
+
     def try_hook(self, hook_id: str, *files: str) -> Hook:
         command = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), hook_id,
                    "--ref", checkout_commit(), "--files", *files]
@@ -122,3 +125,19 @@ def test_the_fix_hook_fixes_and_fails_so_the_writer_can_review(repo: ManuscriptR
     assert chapter.read_text(encoding="utf-8") == BAD.replace("it..stop", "it...stop")
     repo.git("add", "chapters/01.md")
     assert repo.try_hook("ficlint-fix", "chapters/01.md").code == 0
+
+
+def test_one_staged_chapter_is_judged_by_the_whole_manuscript(repo: ManuscriptRepo) -> None:
+    """pre-commit names only the staged chapter; the dialect the story is written in comes from all."""
+    (repo.path / ".ficlint.yaml").write_text("select: [dialect]\n", encoding="utf-8")
+    repo.write("chapters/01.md", "The colour of the sky was grey. She realised the centre of town was near.\n\n"
+                                 "Her favourite colour was red; the theatre had an honour board.\n")
+    repo.write("chapters/02.md", "He recognised the colour. They travelled to the centre, and the neighbour "
+                                 "apologised.\n")
+    repo.git("add", ".ficlint.yaml")
+    repo.commit("Chapters 1 and 2")
+    repo.write("chapters/03.md", "The color of the door was blue.\n")
+    hook = repo.try_hook("ficlint", "chapters/03.md")
+    assert hook.code == 1, hook.output
+    assert "chapters/03.md:1:5:" in hook.output and "V001" in hook.output, hook.output
+    assert "chapters/01.md:" not in hook.output and "chapters/02.md:" not in hook.output
