@@ -99,8 +99,8 @@ def test_installed_ficlint_finds_its_packs_from_another_folder(wheel, tmp_path):
     found = run("check", "--select", "P001,M001", "-q", "c.md")
     assert found.returncode == 1
     assert [line.split()[1] for line in found.stdout.splitlines() if line.startswith("c.md:")] == [
-        "P001",
-        "M001",
+        "warning[P001]",
+        "warning[M001]",
     ]
 
 
