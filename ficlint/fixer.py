@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -181,23 +183,53 @@ def _relint(linter: Linter, config: Config, options: RunOptions, others: Sequenc
     return lambda sources: lint_manuscript(linter, list(sources), cache, options.jobs, context=others)
 
 
+class ReadOnlyFile(PermissionError):
+    """A file `--fix` will not write: it is read-only (for root too: no write permission bit is set)."""
+
+
 def write_atomically(path: str | Path, data: bytes) -> None:
-    """Replace a file's bytes in one step, keeping its permissions; symlinks are followed."""
+    """Replace a file's bytes in one step, keeping its mode, owner and group; symlinks are followed.
+    A read-only file is refused (ReadOnlyFile): the atomic rename would only need a writable folder."""
     target = Path(path).resolve()
-    mode = target.stat().st_mode & 0o7777 if target.exists() else None
+    before = target.stat() if target.exists() else None
+    if before is not None and not _writable(target, before):
+        raise ReadOnlyFile(errno.EACCES, "the file is read-only", str(path))
     fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".ficlint-tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp_name, mode)
+        if before is not None:
+            _keep_owner(tmp_name, before)
+            os.chmod(tmp_name, stat.S_IMODE(before.st_mode))  # after chown, which clears setuid/setgid
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         raise
+
+
+def _writable(path: Path, info: os.stat_result) -> bool:
+    if _is_root():  # root may write anything; a file nobody may write is still meant to stay as it is
+        return bool(info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+    return os.access(path, os.W_OK)
+
+
+def _keep_owner(tmp_name: str, before: os.stat_result) -> None:
+    """The new file is created as whoever runs ficlint: give it the old file's owner and group
+    (root can; anyone else can at least keep a group they belong to)."""
+    if not hasattr(os, "chown"):
+        return
+    if _is_root():
+        os.chown(tmp_name, before.st_uid, before.st_gid)
+    elif os.stat(tmp_name).st_gid != before.st_gid:
+        with contextlib.suppress(OSError):
+            os.chown(tmp_name, -1, before.st_gid)
+
+
+def _is_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 def write_fix(fix: FileFix) -> None:

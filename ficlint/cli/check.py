@@ -89,12 +89,13 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
             if not paths:
                 raise SystemExit(EXIT_CLEAN)
         results = _run(paths, options, stdin_filename)
+        unwritten = False
         if fix or show_diff:
             from ficlint.cli import fixing
 
-            results = fixing.apply(results, options, stdin=any(str(p) == "-" for p in paths),
-                                   stdin_filename=stdin_filename, unsafe=unsafe_fixes, diff_only=show_diff,
-                                   exit_zero=exit_zero)
+            results, unwritten = fixing.apply(
+                results, options, stdin=any(str(p) == "-" for p in paths), stdin_filename=stdin_filename,
+                unsafe=unsafe_fixes, diff_only=show_diff, exit_zero=exit_zero)
     except (ConfigError, PackError, RegistryError) as err:
         fail(str(err))
         return
@@ -108,7 +109,9 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
     write_output(reporter(fmt)(results, extra), machine=fmt != "text")
     broken = _report_failures(results)
     skipped = _report_warnings(results)
-    raise SystemExit(EXIT_ERROR if broken or (strict and skipped) else exit_code(results, options, exit_zero))
+    if broken or (strict and skipped) or unwritten:
+        raise SystemExit(EXIT_ERROR)
+    raise SystemExit(exit_code(results, options, exit_zero))
 
 
 def _report_warnings(results: list[FileResult]) -> bool:

@@ -32,8 +32,9 @@ def without_excluded(paths: tuple[Path, ...], options: RunOptions) -> tuple[Path
 
 
 def apply(results: list[FileResult], options: RunOptions, *, stdin: bool, stdin_filename: Path | None,
-          unsafe: bool, diff_only: bool, exit_zero: bool = False) -> list[FileResult]:
-    """Fix, or show the diff; returns the results left to report (or exits)."""
+          unsafe: bool, diff_only: bool, exit_zero: bool = False) -> tuple[list[FileResult], bool]:
+    """Fix, or show the diff; returns the results left to report and whether a file could not be
+    written (said on stderr, one line each; the other files are still fixed), or exits."""
     context = stdin_filename.resolve() if stdin and stdin_filename else None
     if stdin and context is None:
         context = Path.cwd() / "stdin.md"
@@ -51,8 +52,8 @@ def apply(results: list[FileResult], options: RunOptions, *, stdin: bool, stdin_
                    f"file{'s' if files != 1 else ''}.", err=True)
     if failed:
         failed_paths = {f.original.path for f in failed}
-        return [r if r.path not in failed_paths else _original(results, r.path) for r in remaining]
-    return remaining
+        return [r if r.path not in failed_paths else _original(results, r.path) for r in remaining], True
+    return remaining, False
 
 
 def _original(results: list[FileResult], path: str) -> FileResult:
