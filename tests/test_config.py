@@ -201,4 +201,5 @@ def test_min_confidence_keeps_findings_that_report_no_confidence(tmp_path):
     chapter.write_text("She had alot to say.. to them.\n", encoding="utf-8")
     result = run_cli("check", "-q", "--no-cache", "--select", "P001,M001", "--min-confidence", "1",
                      str(chapter))
-    assert [line.split()[1] for line in result.stdout.splitlines() if ":1:" in line] == ["warning[P001]", "warning[M001]"]
+    found = [line.split()[1] for line in result.stdout.splitlines() if ":1:" in line]
+    assert found == ["warning[P001]", "warning[M001]"]

@@ -122,7 +122,8 @@ def test_without_re2_a_catastrophic_pattern_is_stopped_by_the_time_limit(tmp_pat
     assert proc.returncode == 2
     stopped = [line for line in proc.stderr.splitlines() if "took longer than" in line]
     assert len(stopped) == 3 and all("long.txt" in line for line in stopped), proc.stderr
-    assert "rule X001 (mine.yaml): pattern '(a|aa)+$'" in proc.stderr and "pip install google-re2" in proc.stderr
+    assert "rule X001 (mine.yaml): pattern '(a|aa)+$'" in proc.stderr
+    assert "pip install google-re2" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert findings(proc.stdout) == [  # every other file is checked as with RE2
         ("cry.txt", "X002", "1:20"),
