@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -28,7 +30,7 @@ from ficlint.config import Config
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.engine import FileResult, Linter
 from ficlint.source import Source
-from ficlint.workspace import ConfigCache, RunOptions, manuscript_key
+from ficlint.workspace import ConfigCache, RunOptions, manuscript_key, rest_of_manuscript
 
 MAX_PASSES = 10
 
@@ -153,9 +155,11 @@ def fix_results(results: Sequence[FileResult], options: RunOptions, unsafe: bool
     for config, indexes in groups.values():
         linter = Linter(config, options.selection)
         sources = [results[i].document.source for i in indexes]  # type: ignore[union-attr]
+        named = [context_path] if context_path else [Path(results[i].path) for i in indexes]
+        others, _ = rest_of_manuscript(config, [] if _nameless(results) else named, configs)
         # the run linted these files as the same manuscript: its results are the first pass's
         fixes, fixed_results = fix_manuscript(linter, sources, unsafe, results=[results[i] for i in indexes],
-                                              relint=_relint(linter, config, options))
+                                              relint=_relint(linter, config, options, others))
         file_fixes.extend(fixes)
         if any(f.changed for f in fixes):  # LanguageTool's findings for the text as it is now
             languagetool.add(fixed_results, config, options.selection)
@@ -166,30 +170,66 @@ def fix_results(results: Sequence[FileResult], options: RunOptions, unsafe: bool
     return file_fixes, final
 
 
-def _relint(linter: Linter, config: Config, options: RunOptions) -> Relint:
-    """Lint fixed texts the way the run linted the files: with its result cache and worker processes.
-    (LanguageTool, a slow server round trip, runs once on the final texts, not on every pass.)"""
+def _nameless(results: Sequence[FileResult]) -> bool:
+    """Text on stdin without --stdin-filename: a manuscript of its own."""
+    return any(r.path == "-" for r in results)
+
+
+def _relint(linter: Linter, config: Config, options: RunOptions, others: Sequence[Source]) -> Relint:
+    """Lint fixed texts the way the run linted the files: with its result cache and worker processes,
+    and the facts of the manuscript's other files. (LanguageTool, a slow server round trip, runs once
+    on the final texts, not on every pass.)"""
     cache = ResultCache(cache_root(config.path)) if options.cache else None
-    return lambda sources: lint_manuscript(linter, list(sources), cache, options.jobs)
+    return lambda sources: lint_manuscript(linter, list(sources), cache, options.jobs, context=others)
+
+
+class ReadOnlyFile(PermissionError):
+    """A file `--fix` will not write: it is read-only (for root too: no write permission bit is set)."""
 
 
 def write_atomically(path: str | Path, data: bytes) -> None:
-    """Replace a file's bytes in one step, keeping its permissions; symlinks are followed."""
+    """Replace a file's bytes in one step, keeping its mode, owner and group; symlinks are followed.
+    A read-only file is refused (ReadOnlyFile): the atomic rename would only need a writable folder."""
     target = Path(path).resolve()
-    mode = target.stat().st_mode & 0o7777 if target.exists() else None
+    before = target.stat() if target.exists() else None
+    if before is not None and not _writable(target, before):
+        raise ReadOnlyFile(errno.EACCES, "the file is read-only", str(path))
     fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".ficlint-tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp_name, mode)
+        if before is not None:
+            _keep_owner(tmp_name, before)
+            os.chmod(tmp_name, stat.S_IMODE(before.st_mode))  # after chown, which clears setuid/setgid
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         raise
+
+
+def _writable(path: Path, info: os.stat_result) -> bool:
+    if _is_root():  # root may write anything; a file nobody may write is still meant to stay as it is
+        return bool(info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+    return os.access(path, os.W_OK)
+
+
+def _keep_owner(tmp_name: str, before: os.stat_result) -> None:
+    """The new file is created as whoever runs ficlint: give it the old file's owner and group
+    (root can; anyone else can at least keep a group they belong to)."""
+    if not hasattr(os, "chown"):
+        return
+    if _is_root():
+        os.chown(tmp_name, before.st_uid, before.st_gid)
+    elif os.stat(tmp_name).st_gid != before.st_gid:
+        with contextlib.suppress(OSError):
+            os.chown(tmp_name, -1, before.st_gid)
+
+
+def _is_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 def write_fix(fix: FileFix) -> None:

@@ -5,6 +5,7 @@ one manuscript."""
 from __future__ import annotations
 
 import fnmatch
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,9 @@ from ficlint.engine import FileResult, Linter, Selection
 from ficlint.source import InputError, Source, read_source
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".ficlint_cache"}
+# A config file high up (a home folder) would make every text file below it one "manuscript": past this
+# many files only the files named are read for the manuscript's facts.
+MAX_MANUSCRIPT_FILES = 2000
 
 
 @dataclass
@@ -117,15 +121,65 @@ def lint_paths(paths: Sequence[Path], options: RunOptions) -> list[FileResult]:
             except LookupError:
                 raise ConfigError(config.path, None,
                                   f"'encoding': unknown encoding {config.encoding!r}") from None
+        others, warning = rest_of_manuscript(config, files, configs)
         cache = ResultCache(cache_root(config.path)) if options.cache else None
         progress = _offset_progress(options.progress, len(order), total)
-        manuscript = lint_manuscript(linter, sources, cache, options.jobs, progress)
+        manuscript = lint_manuscript(linter, sources, cache, options.jobs, progress, context=others)
+        if warning:
+            manuscript[0].warnings.append(warning)
         languagetool.add(manuscript, config, options.selection)
         for result in manuscript:
             results[result.path] = result
         order.extend(str(f) for f in files)
     languagetool.close()
     return [results[p] for p in order]
+
+
+def manuscript_members(config: Config, path: Path, configs: ConfigCache) -> list[Path] | None:
+    """Every file of the manuscript `path` belongs to, in a folder run's order: the files under its
+    config file's folder that `include` picks and `exclude` does not (less those of a nested config),
+    or, with no config file above it, the files of its folder. None when there are more than
+    MAX_MANUSCRIPT_FILES."""
+    key = manuscript_key(config, path)
+    folder = path.resolve().parent
+    if config.path is not None and folder.is_relative_to(config.root.resolve()):
+        candidates: Iterable[Path] = _walk(config.root, config.include, set())
+    else:  # no config file: the folder is the manuscript (its subfolders are others)
+        candidates = _folder_files(folder, config.include)
+    belongs = (c for c in candidates
+               if not config.excludes(str(c)) and manuscript_key(configs.for_file(c), c) == key)
+    members = list(itertools.islice(belongs, MAX_MANUSCRIPT_FILES + 1))
+    return members if len(members) <= MAX_MANUSCRIPT_FILES else None
+
+
+def _folder_files(folder: Path, include: Sequence[str]) -> list[Path]:
+    try:
+        children = sorted(folder.iterdir())
+    except OSError:
+        return []
+    return [c for c in children if any(fnmatch.fnmatch(c.name, p) for p in include) and c.is_file()]
+
+
+def rest_of_manuscript(config: Config, named: Sequence[Path],
+                       configs: ConfigCache) -> tuple[list[Source], str | None]:
+    """The files of the manuscript of `named` that are not named, read for their facts (pre-commit
+    names only the staged chapters, but the dialect and the names are the whole story's). Unreadable
+    ones are left out: they are not being checked. Returns them, and a warning when the manuscript is
+    too large to read."""
+    members = manuscript_members(config, named[0], configs) if named else []
+    if members is None:
+        return [], (f"{config.root}: more than {MAX_MANUSCRIPT_FILES} files share this configuration; "
+                    "only the files named were read for the manuscript's dialect and names")
+    skip = {f.resolve() for f in named}
+    others: list[Source] = []
+    for member in members:
+        if member.resolve() in skip:
+            continue
+        try:
+            others.append(read_source(member, config.encoding))
+        except (InputError, LookupError):
+            continue
+    return others, None
 
 
 def _offset_progress(progress: Progress | None, before: int, total: int) -> Progress | None:
@@ -145,7 +199,13 @@ def lint_source(source: Source, options: RunOptions, context_path: Path | None =
     """Lint one text (stdin, an editor's buffer), configured as if it were at `context_path`."""
     configs = ConfigCache(options.config_file, options.overrides)
     config = configs.for_file(context_path or Path.cwd() / "stdin.md")
-    result = Linter(config, options.selection).lint([source])[0]
+    # a named text is one chapter of its manuscript (standing in for the file of that name); a
+    # nameless one is a manuscript of its own
+    others, warning = rest_of_manuscript(config, [context_path] if context_path else [], configs)
+    cache = ResultCache(cache_root(config.path)) if options.cache and others else None
+    result = lint_manuscript(Linter(config, options.selection), [source], cache, context=others)[0]
+    if warning:
+        result.warnings.append(warning)
     languagetool = LanguageToolRun(options.languagetool)
     languagetool.add([result], config, options.selection)
     languagetool.close()

@@ -175,7 +175,7 @@ def test_default_config_object():
 
 
 def _homophone_lines(result) -> list[str]:
-    return [line for line in result.stdout.splitlines() if " H001 " in line]
+    return [line for line in result.stdout.splitlines() if "[H001]" in line]
 
 
 def test_min_confidence_leaves_out_the_less_certain_findings(tmp_path):
@@ -201,4 +201,5 @@ def test_min_confidence_keeps_findings_that_report_no_confidence(tmp_path):
     chapter.write_text("She had alot to say.. to them.\n", encoding="utf-8")
     result = run_cli("check", "-q", "--no-cache", "--select", "P001,M001", "--min-confidence", "1",
                      str(chapter))
-    assert [line.split()[1] for line in result.stdout.splitlines() if ":1:" in line] == ["P001", "M001"]
+    found = [line.split()[1] for line in result.stdout.splitlines() if ":1:" in line]
+    assert found == ["warning[P001]", "warning[M001]"]

@@ -93,11 +93,16 @@ def test_a_one_off_capitalised_word_at_a_sentence_start_is_still_checked():
 
 
 def test_a_name_used_across_the_manuscript_is_learned_from_every_file(tmp_path: Path):
-    (tmp_path / "one.txt").write_text("They asked Kalen to stay. Then they saw Kalen.\n", encoding="utf-8")
-    (tmp_path / "two.txt").write_text("Kalen smiled at them.\n", encoding="utf-8")
-    assert run_cli("check", "--select", "S", str(tmp_path / "two.txt")).code == 1  # alone: checked
-    result = run_cli("check", "--select", "S", "--format", "json", str(tmp_path))
+    story, apart = tmp_path / "story", tmp_path / "apart"
+    for folder in (story, apart):
+        folder.mkdir()
+        (folder / "two.txt").write_text("Kalen smiled at them.\n", encoding="utf-8")
+    (story / "one.txt").write_text("They asked Kalen to stay. Then they saw Kalen.\n", encoding="utf-8")
+    assert run_cli("check", "--select", "S", str(apart / "two.txt")).code == 1  # a manuscript of its own
+    result = run_cli("check", "--select", "S", "--format", "json", str(story))
     assert result.code == 0, result.stdout
+    named = run_cli("check", "--select", "S", str(story / "two.txt"))  # named alone: still one story
+    assert named.code == 0, named.stdout
 
 
 def test_a_word_used_again_and_again_is_deliberate():

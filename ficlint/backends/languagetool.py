@@ -12,8 +12,9 @@ so LanguageTool's offsets (UTF-16 code units into that stretch) map back to
 the file with a UTF-16 → code point conversion and nothing else.
 
 The server is either one the writer names (`languagetool.server`) or one that
-language-tool-python starts (`languagetool.local`, needs Java, downloads
-LanguageTool on first use). It is opened once per run and closed at the end.
+language-tool-python starts (`languagetool.local`: the `ficlint[languagetool]`
+extra, Java, and a download of LanguageTool on first use). A named server needs no
+package: requests are plain HTTP (urllib). It is opened once per run and closed at the end.
 Any failure is a BackendError: one warning line, ficlint's own findings stay.
 """
 
@@ -306,17 +307,18 @@ class Server:
 
     @classmethod
     def start_local(cls, settings: LanguageToolConfig, language: str) -> Server:
+        try:
+            import language_tool_python
+        except ImportError:
+            raise BackendError(
+                "`languagetool.local` needs the languagetool extra: pip install 'ficlint[languagetool]' "
+                "(or set `languagetool.server`)"
+            ) from None
         if shutil.which("java") is None:
             raise BackendError(
                 "`languagetool.local` needs Java 17 or later, and `java` is not on PATH; "
                 "install Java or set `languagetool.server`"
             )
-        try:
-            import language_tool_python
-        except ImportError:
-            raise BackendError(
-                "`languagetool.local` needs language-tool-python (pip install language-tool-python)"
-            ) from None
         try:
             tool = language_tool_python.LanguageTool(language)
         except Exception as err:  # the library raises many kinds; all mean "no local server"
