@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from ficlint.document import Document
 
 CHARACTERS = frozenset(("he", "she", "they"))
+_ACTORS = frozenset(("he", "she", "i"))
 OBJECT_PRONOUNS = frozenset(["her", "him", "them", "it", "me", "us"])
 _PARTICLES = frozenset(["up", "down", "out", "away", "back", "off", "over", "in", "on"])
 _INVERSION = re.compile(r"\s+(?:it|he|she|they|there|i|we|you)\b", re.I)
@@ -56,6 +57,16 @@ class Verb(NamedTuple):
     def character(self) -> bool:
         """The verb of a character's action: he, she, they, a name, or a coordinated verb."""
         return self.subject in CHARACTERS or self.kind in ("name", "and")
+
+    @property
+    def acting(self) -> bool:
+        """A particular character's action, not a state or a description: a lexical verb (not be /
+        have / do) after he, she, I or a name ("Karen smiles", "she walked")."""
+        return self.kind == "name" or self.kind == "subject" and self.subject in _ACTORS and not self.auxiliary
+
+    @property
+    def auxiliary(self) -> bool:
+        return self.word.lower().replace("’", "'") in lexicon().auxiliaries
 
 
 class Names:

@@ -27,7 +27,9 @@ from ficlint.analysis.sentences import ABBREVIATIONS
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.document import RegionKind
 from ficlint.rule import Rule
+from ficlint.rules.tense._drift import drifted
 
+_DRIFT_CERTAINTY = 0.8
 FIX_SAFETY = (
     "Unsafe: the writer may have meant the change of tense (a flashback, a timeless truth, an aside)."
 )
@@ -174,8 +176,13 @@ def findings(doc: AnalyzedDocument, rule: Rule, tense: str) -> Iterator[Diagnost
         by_paragraph.setdefault(verb.paragraph, []).append(verb)
     names = doc.memo(_names)
     for scene in doc.narrative:
-        if scene.tense is not None and scene.tense.tense == tense:
-            yield from judge.scene(doc, lex, scene.verbs, by_paragraph, names, scene.tense, rule)
+        if scene.tense is None or scene.tense.tense != tense:
+            continue
+        drift = {v.start: v for v in drifted(doc, scene)}
+        for verb in drift.values():
+            yield _diagnostic(verb, scene.tense, rule, _DRIFT_CERTAINTY, drift=True)
+        rest = [v for v in scene.verbs if v.start not in drift]
+        yield from judge.scene(doc, lex, rest, by_paragraph, names, scene.tense, rule)
 
 
 def _names(doc: AnalyzedDocument) -> Names:
@@ -553,16 +560,22 @@ class _Judge:
                 skipped += 1
         return None
 
-def _diagnostic(verb: Verb, tense: SceneTense, rule: Rule, certainty: float) -> Diagnostic:
+def _diagnostic(verb: Verb, tense: SceneTense, rule: Rule, certainty: float, drift: bool = False) -> Diagnostic:
     if verb.kind == "contraction":
         fix = verb.fix
         suggestion = f"{verb.subject}{fix}" if fix.startswith(" ") else fix
     else:
         fix = suggestion = keep_case(verb.word, verb.fix)
-    message = (
-        f'"{verb.word}" is in the {verb.tense} tense, but {tense.describe()}: '
-        f'did you mean "{suggestion}"?'
-    )
+    if drift:
+        message = (
+            f'"{verb.word}" is in the {verb.tense} tense, but {tense.describe()}, and this paragraph has '
+            f'drifted into the {verb.tense}: did you mean "{suggestion}"?'
+        )
+    else:
+        message = (
+            f'"{verb.word}" is in the {verb.tense} tense, but {tense.describe()}: '
+            f'did you mean "{suggestion}"?'
+        )
     return Diagnostic(
         rule.id,
         verb.start,
