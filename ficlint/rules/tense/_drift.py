@@ -37,13 +37,16 @@ def drifted(doc: AnalyzedDocument, scene: Scene) -> Iterator[Verb]:
         return
     other = PRESENT if scene.tense.tense == PAST else PAST
     paragraphs = scene.paragraphs
-    strong = [_drifted(doc, p, scene.tense.tense, other) for p in paragraphs]
-    for i, paragraph in enumerate(paragraphs):
-        carried = not strong[i] and _carries(doc, paragraph, other) and (
-            i > 0 and strong[i - 1] and paragraphs[i - 1].index >= paragraph.index - 2
-            or i + 1 < len(paragraphs) and strong[i + 1] and paragraphs[i + 1].index <= paragraph.index + 2
-        )
-        if strong[i] or carried:
+    marked = [_drifted(doc, p, scene.tense.tense, other) for p in paragraphs]
+    # a stretch carries on through neighbouring paragraphs told in the other tense alone
+    for order in (range(len(paragraphs)), range(len(paragraphs) - 1, -1, -1)):
+        step = 1 if order.step == 1 else -1
+        for i in order:
+            j = i - step
+            if not marked[i] and 0 <= j < len(paragraphs) and marked[j] and _carries(doc, paragraphs[i], other):
+                marked[i] = True
+    for paragraph, drift in zip(paragraphs, marked, strict=True):
+        if drift:
             yield from (v for v in paragraph.verbs if v.tense == other and _slip(v))
 
 
@@ -56,8 +59,8 @@ def _drifted(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: str, other
 
 
 def _carries(doc: AnalyzedDocument, paragraph: ParagraphTense, other: str) -> bool:
-    """Verbs in the other tense, none in the scene's, and a character acting among them."""
-    if any(v.tense != other for v in paragraph.verbs) or not any(v.acting and _slip(v) for v in paragraph.verbs):
+    """Verbs in the other tense and none in the scene's."""
+    if any(v.tense != other for v in paragraph.verbs) or not any(_slip(v) for v in paragraph.verbs):
         return False
     return not _aside(doc, paragraph) and (other == PRESENT or not _backstory(doc, paragraph))
 
