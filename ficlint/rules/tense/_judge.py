@@ -314,7 +314,7 @@ class _Judge:
 
     def _slip_in_past(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
         """How sure is it that this present-tense verb in a past scene is a slip (0: leave it)?"""
-        if verb.subject == "you":
+        if verb.subject == "you" or self._timeless_copula(text, lex, verb) and not _character_past(clause):
             return 0.0
         if self._sheltered(text, lex, verb, clause):
             # reported speech keeps a timeless present ("she knew the earth is round"), but not a
@@ -398,6 +398,26 @@ class _Judge:
             if not clause.neighbours and verb.kind in ("subject", "name") and subject != "definite"
             else 0.0
         )
+
+    def _timeless_copula(self, text: str, lex: Lexicon, verb: Verb) -> bool:
+        """ "is / are" or "does" of a thing, a kind or "it" ("The affections are more reticent", "There
+        are eyes of that cut", "It is odd"): alone in past narration that is how a narrator states
+        what is always so. The story's moment shows in the progressive ("a council of war is being
+        held"), the perfect ("Harry has felt numb") or a character's past action in the same sentence
+        ("There are no velvet ropes, and that's the way she liked it"); a character's own state ("he
+        is tired") or a named one's "doesn't" stays a slip."""
+        if verb.subject in ("he", "she", "they") or verb.kind in ("name", "and", "np"):
+            return False
+        word = verb.word.lower().replace("’", "'")
+        if word.endswith(("'s", "'re", "'m")):
+            word = {"s": "is", "re": "are", "m": "am"}[word.rsplit("'", 1)[1]]
+        if word in ("does", "do", "doesn't", "don't"):
+            return not _name_before(text, verb.start, lex)
+        if word not in ("is", "are", "am", "isn't", "aren't"):
+            return False
+        following = [w for w in _WORD.findall(text[verb.end : verb.end + 40].lower())
+                     if w not in lex.adverbs and not w.endswith("ly")][:1]
+        return not (following and following[0].endswith("ing") and following[0] not in lex.other)
 
     def _relative_in_the_moment(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> bool:
         """A relative clause in the progressive or the perfect ("Gus, who is convulsed with laughter",
@@ -583,7 +603,8 @@ def _diagnostic(verb: Verb, tense: SceneTense, rule: Rule, certainty: float, dri
         message,
         (Fix(verb.start, verb.end, fix, safe=False),),
         confidence=round(tense.confidence * certainty, 2),
-        data={"scene_tense": tense.tense, "scene_share": round(tense.share, 2)},
+        data={"scene_tense": tense.tense, "scene_share": round(tense.share, 2), "drift": drift,
+              "verb_kind": verb.kind, "subject": verb.subject},
     )
 
 
@@ -640,6 +661,12 @@ def _is_name(token: str, starts: bool, lex: Lexicon, clause: Clause) -> bool:
     if not token[:1].isupper() or token.lower() in lex.function_words:
         return False
     return not starts or token in clause.names and token.lower() not in lex.other
+
+
+def _name_before(text: str, at: int, lex: Lexicon) -> bool:
+    """Is the word before `at` a capitalised name ("Naruto doesn't wait")?"""
+    m = re.search(r"\b([A-Z][a-z]+)[ \t]+$", text[max(0, at - 30) : at])
+    return m is not None and m.group(1).lower() not in lex.not_names
 
 
 def _specific_antecedent(before: str) -> bool:
