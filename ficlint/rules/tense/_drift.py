@@ -1,16 +1,16 @@
 """Drifts: a stretch of narration that slides into the other tense for a paragraph or more.
 
 A paragraph has drifted when at least two characters' actions in it are in the
-other tense than its scene's and its other-tense verbs outnumber the scene's
-tense two to one ("The butler nods and takes the coat and walks to the door." in
+other tense than its scene's and its other-tense verbs outnumber the scene's ("The butler nods and takes the coat and walks to the door." in
 a past-tense scene). A paragraph next to a drifted one, with verbs in the other
 tense and none in the scene's, carries the drift on. Every finite verb of a
 drifted paragraph in the other tense is a slip, whatever its subject, except the
 reader addressed as "you" and a first-person narrator's asides ("I remember").
 
 Into the past, in a present-tense scene, a paragraph that tells of earlier
-events is not a drift: one with a pluperfect ("had gone"), "used to" or a time
-word that opens it ("Last summer", "Years ago", "When she was six").
+events is not a drift: one with a pluperfect ("had gone", "she'd seen"), "used
+to" or a time word that opens it ("Last summer", "Years ago", "When she was
+six"). There a character's past state ("she was tired") counts like an action.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ from ficlint.document import RegionKind
 _MIN_ACTIONS = 2
 _NARRATOR = re.compile(r"\b(?:we|us|our|ours|you|your|yours|one['’]s)\b", re.I)
 _LETTER = re.compile(r"[\s*_\"“]*(?:dear|my\s+dear|dearest)\b", re.I)
-_BACKSTORY = re.compile(r"\b(?:had|hadn['’]t|used\s+to)\b", re.I)
+_PLUPERFECT = re.compile(r"\b(?:had|hadn['’]t|['’]d)\s+(?:(?:never|not|already|just|once|long|[a-z]+ly)\s+)?"
+                         r"(?P<participle>[a-z]+)\b|\bused\s+to\b", re.I)
 
 
 def drifted(doc: AnalyzedDocument, scene: Scene) -> Iterator[Verb]:
@@ -52,8 +53,8 @@ def drifted(doc: AnalyzedDocument, scene: Scene) -> Iterator[Verb]:
 
 def _drifted(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: str, other: str) -> bool:
     slips = [v for v in paragraph.verbs if v.tense == other and _slip(v)]
-    actions = sum(1 for v in slips if v.acting)
-    if actions < _MIN_ACTIONS or len(slips) < 2 * paragraph.count(tense):
+    actions = sum(1 for v in slips if v.acting or other == PAST and _characters_state(v))
+    if actions < _MIN_ACTIONS or len(slips) <= paragraph.count(tense):
         return False
     return not _aside(doc, paragraph) and (other == PRESENT or not _backstory(doc, paragraph))
 
@@ -78,6 +79,12 @@ def _aside(doc: AnalyzedDocument, paragraph: ParagraphTense) -> bool:
     return previous is not None and doc.text[previous.start : previous.end].rstrip().endswith(":")
 
 
+def _characters_state(verb: Verb) -> bool:
+    """ "Draco was fair", "she was tired": in a present-tense story a character's past state
+    counts toward a drift like an action (a narrator's past comment would be about things)."""
+    return verb.kind == "subject" and verb.subject in ("he", "she")
+
+
 def _slip(verb: Verb) -> bool:
     if not verb.fix or verb.subject == "you":
         return False
@@ -90,7 +97,10 @@ def _backstory(doc: AnalyzedDocument, paragraph: ParagraphTense) -> bool:
     """Does the paragraph tell of earlier events: a pluperfect, "used to", a time word at its start?"""
     para = doc.paragraphs[paragraph.index]
     text = doc.text[para.start : para.end]
-    return bool(_BACKSTORY.search(text) or _time_opening().match(text))
+    participles = lexicon().participles
+    pluperfect = any(m.group("participle") is None or m.group("participle").lower() in participles
+                     or m.group("participle").lower() == "been" for m in _PLUPERFECT.finditer(text))
+    return pluperfect or bool(_time_opening().match(text))
 
 
 @cache

@@ -494,7 +494,7 @@ class _Judge:
 
     def _slip_in_present(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
         """How sure is it that this past-tense verb in a present scene is a slip (0: leave it)?"""
-        if verb.subject in ("you", "who", "i", "we") or verb.kind in ("aux", "name", "contraction"):
+        if verb.subject in ("you", "who", "i", "we") or verb.kind in ("aux", "contraction", "np"):
             return 0.0
         if self.time_cues.search(clause.narration) or self._sheltered(text, lex, verb, clause):
             return 0.0
