@@ -2,7 +2,7 @@
 
 What counts as narration: the narration regions of prose paragraphs, less
 emphasis (italic or bold thoughts, signs, text messages), indented blocks
-(letters, verse) and paragraphs that open as a marked flashback or time-line
+(letters, verse), chat lines ("**Dani:** on my way") and paragraphs that open as a marked flashback or time-line
 note ("Flashback:", "Years ago…").
 
 Finite verbs are found from context: a subject pronoun and its verb ("she
@@ -33,6 +33,8 @@ _ACTORS = frozenset(("he", "she", "i"))
 OBJECT_PRONOUNS = frozenset(["her", "him", "them", "it", "me", "us"])
 _PARTICLES = frozenset(["up", "down", "out", "away", "back", "off", "over", "in", "on"])
 _INVERSION = re.compile(r"\s+(?:it|he|she|they|there|i|we|you)\b", re.I)
+# a text message or chat line: a speaker's name and a colon ("**Dani:** on my way", "Steve: u up?")
+_CHAT_LINE = re.compile(r"[ \t]*[*_]{0,2}@?[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}[ \t]?:[*_]{0,2}[ \t]")
 _WORD_IN_CLAUSE = re.compile(r"([A-Za-z’'-]+)[ \t,]*$")  # the word before, in the same sentence
 _AFTER_OBJECT = frozenset(["the", "a", "an", "to", "at", "into", "in", "on", "with", "from", "for", "across",
                            "through", "over", "toward", "towards", "against"])
@@ -181,7 +183,7 @@ def narration_spans(doc: Document) -> Iterator[tuple[Span, int]]:
     flashback = _patterns().flashback
     for region in doc.regions_of(RegionKind.NARRATION):
         para = paragraphs[region.paragraph]
-        if para.indented or flashback.match(text, para.start, para.end):
+        if para.indented or flashback.match(text, para.start, para.end) or _CHAT_LINE.match(text, para.start):
             continue
         pos = region.start
         i = max(0, bisect.bisect_right(emphasis_starts, region.start) - 1)
