@@ -285,7 +285,7 @@ def _coordinated(m: re.Match[str], text: str, lex: Lexicon) -> Verb | None:
         return Verb(start, end, raw, PAST, "and", "", lex.third_of.get(word, ""), word in lex.participles)
     if word in lex.base_forms and lex.past_of.get(word, word) != word and m.group("obj"):
         return Verb(start, end, raw, PRESENT, "and", "", lex.past_of[word])
-    if word in lex.third_forms and word not in lex.other:
+    if word in lex.third_forms and word not in lex.base_forms and (word not in lex.other or m.group("obj")):
         return Verb(start, end, raw, PRESENT, "and", "", lex.past_of.get(word, ""))
     return None
 
@@ -294,6 +294,9 @@ def _verb_before_and(m: re.Match[str], lex: Lexicon) -> bool:
     """Is the word before the "and" a verb, an object pronoun or a particle ("blew and check her"),
     not a noun ("bread and butter")?"""
     word = previous_word(m.string, m.start()).lower()
+    before = m.string[max(0, m.start() - 40) : m.start()].lower().split()
+    if len(before) >= 2 and before[-2] in lex.subjects and (word in lex.third_forms or word in lex.past_forms):
+        return True  # "he nods and takes the coat": the word before is its subject's verb
     return (
         word in lex.past_forms
         or word in lex.third_forms

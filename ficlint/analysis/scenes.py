@@ -176,7 +176,10 @@ def scenes(doc: Document, verbs: list[Verb]) -> list[Scene]:
         if first is not None and (tense is None or tense.tense != first.tense):
             tense = first
         elif tense is None or tense.count < _MIN_SCENE_VERBS:
+            own = tense
             tense = file_tense if file_tense and file_tense.count >= _MIN_FILE_VERBS else None
+            if own is not None and tense is not None and own.tense != tense.tense and own.count >= 3:
+                tense = None  # a short scene told wholly in the other tense is not the file's
         out.append(Scene(spans[max(index, 0)], scene_verbs, tense, _paragraphs(scene_verbs)))
     return out
 
