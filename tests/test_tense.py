@@ -205,8 +205,10 @@ PAST_SCENE = (
     "and asked for her coat. She waited by the fire.\n\n"
     "Outside, the carriage stood in the yard. The driver climbed down and opened the door for her. "
     "She thanked him and climbed inside.\n\n"
+    "The horses stamped in the cold. She pulled her shawl closer and looked back at the house. She sighed. "
+    "He stood on the step and watched her go.\n\n"
 )
-DRIFTED = "He nods and takes the coat. He walks to the door and opens it. She smiles at him.\n\n"
+DRIFTED = "He nods and takes the coat. He walks over and opens the door. She smiles at him.\n\n"
 PAST_END = "The carriage rolled away. The butler closed the door and went back to the kitchen.\n"
 
 
@@ -277,11 +279,6 @@ def test_a_scene_opens_its_tense_after_a_time_skip_line():
     assert flagged(text, "T001") == [] and flagged(text, "T002") == []
 
 
-def test_a_noun_phrase_subjects_verb_is_found_in_a_drift():
-    text = PAST_SCENE + "The old horse tosses its head. He walks to the gate. She waves.\n\n" + PAST_END
-    assert "tosses" in flagged(text, "T001")
-
-
 def test_timeless_statements_of_things_are_left_alone():
     text = in_past("The affections are more reticent than the passions.") + " " + in_past(
         "There are eyes of that particular cut.")
@@ -298,10 +295,9 @@ def test_chat_lines_are_not_narration():
     assert flagged(text, "T001") == [] and flagged(text, "T002") == []
 
 
-def test_the_html_report_shows_scene_tenses_without_importing_a_rule(tmp_path):
-    book = tmp_path / "book.md"
-    book.write_text(PAST_SCENE + PAST_END, encoding="utf-8")
-    out = tmp_path / "report.html"
-    result = run_cli("check", "--format", "html", "--output", str(out), str(book))
-    html = out.read_text(encoding="utf-8") if out.exists() else result.stdout
-    assert "Narrative tense by scene" in html and "past, " in html
+def test_scene_tenses_are_facts_of_the_analysis():
+    from ficlint.analysis import AnalyzedDocument
+    from ficlint.source import Source
+
+    doc = AnalyzedDocument(Source("book.md", PAST_SCENE + PAST_END))
+    assert [scene.describe_tense() for scene in doc.narrative] == ["past, not very sure (100% of 14 verbs)"]
