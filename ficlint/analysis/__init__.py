@@ -99,4 +99,4 @@ class AnalyzedDocument(Document):
     @cached_property
     def narrative(self) -> list[Scene]:
         """The scenes with narration verbs, each with its narrative tense (ficlint/analysis/scenes.py)."""
-        return scenes(self.scenes, self.finite_verbs)
+        return scenes(self, self.finite_verbs)
