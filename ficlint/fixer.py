@@ -23,14 +23,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ficlint.backends.languagetool import LanguageToolRun
-from ficlint.batch import lint_manuscript
-from ficlint.cache import ResultCache, cache_root
-from ficlint.config import Config
 from ficlint.diagnostics import Diagnostic, Fix
-from ficlint.engine import FileResult, Linter
+from ficlint.engine import FileResult
 from ficlint.source import Source
-from ficlint.workspace import ConfigCache, RunOptions, manuscript_key, rest_of_manuscript
 
 MAX_PASSES = 10
 
@@ -104,14 +99,13 @@ def apply_fixes(text: str, fixes: Sequence[Fix], newline: str = "\n") -> str:
 Relint = Callable[[Sequence[Source]], list[FileResult]]
 
 
-def fix_manuscript(linter: Linter, sources: Sequence[Source], unsafe: bool = False,
-                   max_passes: int = MAX_PASSES, results: Sequence[FileResult] | None = None,
-                   relint: Relint | None = None) -> tuple[list[FileFix], list[FileResult]]:
+def fix_manuscript(sources: Sequence[Source], unsafe: bool, relint: Relint,
+                   results: Sequence[FileResult] | None = None,
+                   max_passes: int = MAX_PASSES) -> tuple[list[FileFix], list[FileResult]]:
     """Fix files that form one manuscript, in memory. Returns what changed and the final lint results.
 
-    `results`, when given, are the lint results of `sources` already at hand (saves one lint);
-    `relint` lints the fixed texts again (default: `linter.lint`)."""
-    relint = relint or linter.lint
+    `relint` lints texts of the manuscript (ManuscriptRun.lint); `results`, when given, are the
+    lint results of `sources` already at hand (saves one lint)."""
     current = list(sources)
     applied = [0] * len(current)
     results = list(results) if results is not None else relint(current)
@@ -131,56 +125,6 @@ def fix_manuscript(linter: Linter, sources: Sequence[Source], unsafe: bool = Fal
         results = relint(current)
     changes = zip(sources, current, applied, strict=True)
     return [FileFix(original, fixed, n) for original, fixed, n in changes], results
-
-
-def fix_results(results: Sequence[FileResult], options: RunOptions, unsafe: bool = False,
-                context_path: Path | None = None) -> tuple[list[FileFix], list[FileResult]]:
-    """Fix the files of a finished lint run, manuscript by manuscript, in memory.
-
-    `results` come from `lint_paths` (or `lint_source` with `context_path`);
-    files are grouped into manuscripts the way that run grouped them. Results
-    for unreadable files are passed through.
-    """
-    configs = ConfigCache(options.config_file, options.overrides)
-    groups: dict[object, tuple[Config, list[int]]] = {}
-    for index, result in enumerate(results):
-        if result.document is None:
-            continue
-        path = context_path or Path(result.path)
-        config = configs.for_file(path)
-        groups.setdefault(manuscript_key(config, path), (config, []))[1].append(index)
-    final: list[FileResult] = list(results)
-    file_fixes: list[FileFix] = []
-    languagetool = LanguageToolRun(options.languagetool)
-    for config, indexes in groups.values():
-        linter = Linter(config, options.selection)
-        sources = [results[i].document.source for i in indexes]  # type: ignore[union-attr]
-        named = [context_path] if context_path else [Path(results[i].path) for i in indexes]
-        others, _ = rest_of_manuscript(config, [] if _nameless(results) else named, configs)
-        # the run linted these files as the same manuscript: its results are the first pass's
-        fixes, fixed_results = fix_manuscript(linter, sources, unsafe, results=[results[i] for i in indexes],
-                                              relint=_relint(linter, config, options, others))
-        file_fixes.extend(fixes)
-        if any(f.changed for f in fixes):  # LanguageTool's findings for the text as it is now
-            languagetool.add(fixed_results, config, options.selection)
-        for i, fixed_result in zip(indexes, fixed_results, strict=True):
-            fixed_result.failures = list(dict.fromkeys(results[i].failures + fixed_result.failures))
-            final[i] = fixed_result
-    languagetool.close()
-    return file_fixes, final
-
-
-def _nameless(results: Sequence[FileResult]) -> bool:
-    """Text on stdin without --stdin-filename: a manuscript of its own."""
-    return any(r.path == "-" for r in results)
-
-
-def _relint(linter: Linter, config: Config, options: RunOptions, others: Sequence[Source]) -> Relint:
-    """Lint fixed texts the way the run linted the files: with its result cache and worker processes,
-    and the facts of the manuscript's other files. (LanguageTool, a slow server round trip, runs once
-    on the final texts, not on every pass.)"""
-    cache = ResultCache(cache_root(config.path)) if options.cache else None
-    return lambda sources: lint_manuscript(linter, list(sources), cache, options.jobs, context=others)
 
 
 class ReadOnlyFile(PermissionError):

@@ -1,20 +1,14 @@
-"""From paths on the command line to lint results: finding files, finding
-each file's configuration, and linting files that share a configuration as
-one manuscript."""
+"""Where the files are: finding manuscript files under paths, each file's
+configuration, and which files form one manuscript (ficlint/run.py lints them)."""
 
 from __future__ import annotations
 
 import fnmatch
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from ficlint.backends.languagetool import LanguageToolRun
-from ficlint.batch import Progress, lint_manuscript
-from ficlint.cache import ResultCache, cache_root
-from ficlint.config import Config, ConfigError, default_config, find_config, load_config
-from ficlint.engine import FileResult, Linter, Selection
+from ficlint.config import Config, default_config, find_config, load_config
 from ficlint.source import InputError, Source, read_source
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".ficlint_cache"}
@@ -23,18 +17,7 @@ SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "ven
 MAX_MANUSCRIPT_FILES = 2000
 
 
-@dataclass
-class RunOptions:
-    config_file: Path | None = None
-    selection: Selection = field(default_factory=Selection)
-    overrides: dict[str, object] = field(default_factory=dict)  # Config fields set on the command line
-    languagetool: bool | None = None  # --languagetool / --no-languagetool; None: each config decides
-    cache: bool = False  # read and write the result cache (the CLI turns it on; --no-cache off)
-    jobs: int = 1  # worker processes for large manuscripts
-    progress: Progress | None = None  # called with (files done, files in all)
-
-
-def discover(paths: Iterable[Path], include: Sequence[str], explicit_ok: bool = True) -> list[Path]:
+def discover(paths: Iterable[Path], include: Sequence[str]) -> list[Path]:
     """Files to check: explicit files as given, folders searched recursively for
     files matching `include`, hidden and tool folders skipped."""
     found: list[Path] = []
@@ -70,11 +53,14 @@ def _walk(folder: Path, include: Sequence[str], visited: set[Path]) -> Iterable[
 class ConfigCache:
     """Configs found by walking up from files, loaded once each."""
 
-    def __init__(self, explicit: Path | None, overrides: dict[str, object]) -> None:
+    def __init__(self, explicit: Path | None, overrides: dict[str, object], given: Config | None = None) -> None:
         self.overrides = overrides
         # One Config object per config file (or per folder without one): files that
         # get the same object are one manuscript (see manuscript_key).
-        self.explicit = self._override(load_config(explicit)) if explicit else None
+        if given is not None:
+            self.explicit: Config | None = self._override(given)
+        else:
+            self.explicit = self._override(load_config(explicit)) if explicit else None
         self._by_path: dict[Path, Config] = {}
         self._by_folder: dict[Path, Path | None] = {}
 
@@ -93,46 +79,6 @@ class ConfigCache:
 
     def _override(self, config: Config) -> Config:
         return config.with_overrides(**self.overrides)
-
-
-def lint_paths(paths: Sequence[Path], options: RunOptions) -> list[FileResult]:
-    """Lint files and folders. Raises ConfigError for a broken configuration."""
-    configs = ConfigCache(options.config_file, options.overrides)
-    groups: dict[tuple[int, Path | None], tuple[Config, list[Path]]] = {}
-    root_config = configs.for_file(paths[0] if paths else Path.cwd())
-    explicit_files = {p.resolve() for p in paths if not p.is_dir()}
-    for path in discover(paths, root_config.include):
-        config = configs.for_file(path)
-        if path.resolve() not in explicit_files and config.excludes(str(path)):
-            continue
-        groups.setdefault(manuscript_key(config, path), (config, []))[1].append(path)
-    results: dict[str, FileResult] = {}
-    order: list[str] = []
-    languagetool = LanguageToolRun(options.languagetool)  # servers open once per run, when first needed
-    total = sum(len(files) for _, files in groups.values())
-    for config, files in groups.values():
-        linter = Linter(config, options.selection)
-        sources: list[Source | InputError] = []
-        for f in files:
-            try:
-                sources.append(read_source(f, config.encoding))
-            except InputError as err:
-                sources.append(err)
-            except LookupError:
-                raise ConfigError(config.path, None,
-                                  f"'encoding': unknown encoding {config.encoding!r}") from None
-        others, warning = rest_of_manuscript(config, files, configs)
-        cache = ResultCache(cache_root(config.path)) if options.cache else None
-        progress = _offset_progress(options.progress, len(order), total)
-        manuscript = lint_manuscript(linter, sources, cache, options.jobs, progress, context=others)
-        if warning:
-            manuscript[0].warnings.append(warning)
-        languagetool.add(manuscript, config, options.selection)
-        for result in manuscript:
-            results[result.path] = result
-        order.extend(str(f) for f in files)
-    languagetool.close()
-    return [results[p] for p in order]
 
 
 def manuscript_members(config: Config, path: Path, configs: ConfigCache) -> list[Path] | None:
@@ -182,31 +128,7 @@ def rest_of_manuscript(config: Config, named: Sequence[Path],
     return others, None
 
 
-def _offset_progress(progress: Progress | None, before: int, total: int) -> Progress | None:
-    """Progress of one manuscript reported as progress of the whole run."""
-    if progress is None:
-        return None
-    return lambda done, _: progress(before + done, total)
-
-
 def manuscript_key(config: Config, path: Path) -> tuple[int, Path | None]:
     """Files checked together form one manuscript when they share a config file;
     files with no config file are grouped by their folder."""
     return (id(config), None if config.path else path.resolve().parent)
-
-
-def lint_source(source: Source, options: RunOptions, context_path: Path | None = None) -> FileResult:
-    """Lint one text (stdin, an editor's buffer), configured as if it were at `context_path`."""
-    configs = ConfigCache(options.config_file, options.overrides)
-    config = configs.for_file(context_path or Path.cwd() / "stdin.md")
-    # a named text is one chapter of its manuscript (standing in for the file of that name); a
-    # nameless one is a manuscript of its own
-    others, warning = rest_of_manuscript(config, [context_path] if context_path else [], configs)
-    cache = ResultCache(cache_root(config.path)) if options.cache and others else None
-    result = lint_manuscript(Linter(config, options.selection), [source], cache, context=others)[0]
-    if warning:
-        result.warnings.append(warning)
-    languagetool = LanguageToolRun(options.languagetool)
-    languagetool.add([result], config, options.selection)
-    languagetool.close()
-    return result

@@ -46,7 +46,7 @@ from ficlint.analysis import AnalyzedDocument  # noqa: E402
 from ficlint.analysis.lexicon import PAST, PRESENT, lexicon  # noqa: E402
 from ficlint.config import Config  # noqa: E402
 from ficlint.document import RegionKind  # noqa: E402
-from ficlint.engine import Linter, Selection  # noqa: E402
+from ficlint.run import lint_text  # noqa: E402
 from ficlint.source import Source  # noqa: E402
 
 PRONOUNS = r"[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t|[Tt]here"
@@ -236,8 +236,11 @@ def inject(text: str, paragraphs: list[tuple[int, int]], tense: str, rng: random
     return apply(text, single), apply(text, run)
 
 
-def findings(linter: Linter, text: str) -> list[tuple[int, int, str]]:
-    return [(d.start, d.end, d.rule) for d in linter.lint_text(text) if d.rule.startswith("T")]
+CONFIG = Config()
+
+
+def findings(text: str) -> list[tuple[int, int, str]]:
+    return [(d.start, d.end, d.rule) for d in lint_text(text, CONFIG, ["T"])]
 
 
 def documents(split: str, n_books: int, n_works: int):
@@ -258,7 +261,6 @@ def main() -> int:
     parser.add_argument("--show-clean", type=int, default=0, help="print a fixed sample of N clean-text findings")
     parser.add_argument("-v", "--verbose", action="store_true", help="show the slips that were missed")
     args = parser.parse_args()
-    linter = Linter(Config(), Selection(select=("T",)))
     found: Counter[tuple[str, ...]] = Counter()
     total: Counter[tuple[str, ...]] = Counter()
     clean_findings: dict[str, int] = Counter()
@@ -268,7 +270,7 @@ def main() -> int:
     for source_kind, name, text in documents(args.split, args.books, args.works):
         doc = AnalyzedDocument(Source(name, text))
         words = len(text.split())
-        base = findings(linter, text)
+        base = findings(text)
         clean_findings[source_kind] += len(base)
         clean_words[source_kind] += words
         for s, e, rule in base:
@@ -284,7 +286,7 @@ def main() -> int:
             for changed, slips in inject(text, paragraphs, tense, rng, args.singles, args.runs):
                 if not slips:
                     continue
-                now = findings(linter, changed)
+                now = findings(changed)
                 for slip in slips:
                     key = (direction, source_kind, slip.injection, slip.subject, slip.clause)
                     total[key] += 1

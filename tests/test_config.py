@@ -9,8 +9,8 @@ import pytest
 from conftest import run_cli
 
 from ficlint.config import Config, ConfigError, find_config, load_config
-from ficlint.engine import Linter
 from ficlint.registry import Registry
+from ficlint.run import lint_text
 
 
 def write(tmp_path: Path, text: str, name: str = ".ficlint.yaml") -> Path:
@@ -131,7 +131,7 @@ def test_words_file_next_to_the_config_adds_words(tmp_path):
 
 def test_severity_override_and_off(tmp_path):
     config = load_config(write(tmp_path, "severity:\n  M001: error\n  M005: off\n"))
-    found = Linter(config).lint_text("Stop it.. stop it. He went to the the door.")
+    found = lint_text("Stop it.. stop it. He went to the the door.", config)
     assert [(d.rule, str(d.severity)) for d in found if d.rule.startswith("M")] == [("M001", "error")]
 
 
@@ -139,7 +139,7 @@ def test_severity_by_category_prefix_and_id_most_specific_wins(tmp_path):
     config = load_config(
         write(tmp_path, "severity:\n  punctuation: info\n  M00: hint\n  M001: error\n  M005: off\n")
     )
-    found = Linter(config).lint_text("Wait.. what. He went to the the door\n\nNext.")
+    found = lint_text("Wait.. what. He went to the the door\n\nNext.", config)
     assert [(d.rule, str(d.severity)) for d in found if d.rule.startswith("M")] == [
         ("M001", "error"),
         ("M006", "hint"),

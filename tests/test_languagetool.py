@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 from ltserver import StandInLanguageTool
 
 import ficlint.backends.languagetool as lt
-from ficlint.config import Config, LanguageToolConfig
+from ficlint.config import LanguageToolConfig
 from ficlint.diagnostics import Diagnostic
 from ficlint.document import Document
 from ficlint.engine import Selection
-from ficlint.workspace import RunOptions, lint_paths
+from ficlint.run import RunOptions, lint_paths
 
 
 @pytest.fixture
@@ -265,9 +265,20 @@ def test_select_ignore_severity_and_inline_suppression_apply(server, tmp_path):
     assert lt_findings(lint_folder(tmp_path, selection=Selection(ignore=("spelling",)))) == [
         ("LT:EN_A_VS_AN", "a")
     ]
-    config = Config(severity={"LT:EN_A_VS_AN": "off"}, languagetool=LanguageToolConfig(True, server.url))
-    diag = Diagnostic("LT:EN_A_VS_AN", 0, 1, "x", name="lt-en-a-vs-an", category="grammar")
-    assert lt.configured(diag, config, Selection(), "ch1.md") is None
+
+
+
+def test_severity_by_category_and_prefix_reaches_languagetool_rules(server, tmp_path):
+    """`severity:` works on LT rules exactly as on ficlint's own: a category, a prefix, an id."""
+    (tmp_path / "ch1.md").write_text("She took a apple.\n", encoding="utf-8")
+    write_config(tmp_path, server.url, "severity:\n  grammar: info\n")
+    assert {(d.rule, str(d.severity)) for r in lint_folder(tmp_path) for d in r.diagnostics
+            if d.rule.startswith("LT:")} == {("LT:EN_A_VS_AN", "info")}
+    write_config(tmp_path, server.url, "severity:\n  grammar: info\n  LT: error\n")
+    assert {str(d.severity) for r in lint_folder(tmp_path) for d in r.diagnostics if d.rule.startswith("LT:")} \
+        == {"error"}  # the longer selector wins, as for ficlint's rules
+    write_config(tmp_path, server.url, "severity:\n  LT:EN_A_VS_AN: off\n")
+    assert lt_findings(lint_folder(tmp_path)) == []
 
 
 # -- on and off ----------------------------------------------------------------------------

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from conftest import run_cli
 
-from ficlint.workspace import ConfigCache, RunOptions, lint_paths
+from ficlint.run import RunOptions, lint_paths
+from ficlint.workspace import ConfigCache
 
 
 def chapter(folder: Path, name: str, text: str = "She left.\n") -> Path:

@@ -33,7 +33,7 @@ from ficlint.backends import BackendError
 from ficlint.config import Config, LanguageToolConfig
 from ficlint.diagnostics import Diagnostic, Fix, Severity
 from ficlint.document import Document, RegionKind, Span
-from ficlint.engine import FileResult, Selection, suppress
+from ficlint.engine import FileResult, Linter, suppress
 from ficlint.resources import load_data
 
 CHUNK_CHARS = 15_000  # under the public server's 20,000-character limit per request
@@ -443,27 +443,6 @@ def _elided(text: str, start: int, end: int) -> bool:
     return any(q in text[max(0, start - 1) : end + 1] for q in "'’")
 
 
-def configured(diag: Diagnostic, config: Config, selection: Selection, path: str) -> Diagnostic | None:
-    """Apply select/ignore/per-file-ignores and severity the way the engine does for ficlint's rules."""
-    select = selection.select or config.select
-    extend = config.extend_select + selection.extend_select
-    if select and not any(_selects(s, diag) for s in select + extend):
-        return None
-    if any(_selects(s, diag) for s in config.ignore + selection.ignore + config.ignored_for(path)):
-        return None
-    level = config.severity.get(diag.rule) or config.severity.get(diag.name)
-    if level == "off":
-        return None
-    if level:
-        diag.severity = Severity(level)
-    return diag
-
-
-def _selects(selector: str, diag: Diagnostic) -> bool:
-    s = selector.strip()
-    return s.upper() == "ALL" or diag.rule.startswith(s.upper()) or s.lower() in (diag.name, diag.category)
-
-
 def deduplicate(own: Sequence[Diagnostic], extra: Iterable[Diagnostic]) -> list[Diagnostic]:
     """LanguageTool's diagnostics that ficlint has not already made: a ficlint
     diagnostic of the same category on an overlapping span wins."""
@@ -498,9 +477,11 @@ class LanguageToolRun:
     def wanted(self, config: Config) -> bool:
         return config.languagetool.enabled if self.requested is None else self.requested
 
-    def add(self, results: Sequence[FileResult], config: Config, selection: Selection) -> None:
+    def add(self, results: Sequence[FileResult], linter: Linter) -> None:
         """Add LanguageTool's findings to the results of one manuscript, or a
-        warning to each result when LanguageTool could not run."""
+        warning to each result when LanguageTool could not run. Its findings pass
+        the linter's selection and severity, as ficlint's own do, then inline suppression."""
+        config = linter.config
         if not self.wanted(config):
             return
         readable = [r for r in results if r.document is not None]
@@ -517,7 +498,7 @@ class LanguageToolRun:
             doc = result.document
             assert doc is not None
             mine = [d for d in found.get(id(result), ()) if keep_for_fiction(d, doc, words)]
-            mine = [c for d in mine if (c := configured(d, config, selection, result.path)) is not None]
+            mine = [d for d in mine if linter.admit(d, result.path)]
             mine = suppress(doc, deduplicate(result.diagnostics, mine))
             result.diagnostics = sorted(result.diagnostics + mine, key=lambda d: d.sort_key)
 

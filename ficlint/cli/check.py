@@ -17,8 +17,8 @@ from ficlint.packs import PackError
 from ficlint.registry import RegistryError, load_failures
 from ficlint.reporters import FORMATS, reporter
 from ficlint.reporters.text import use_color
+from ficlint.run import ManuscriptRun, RunOptions
 from ficlint.source import InputError, decode
-from ficlint.workspace import ConfigCache, RunOptions, lint_paths, lint_source
 
 
 @click.command()
@@ -82,20 +82,22 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
     )
     try:
         _check_selectors(options, _config_anchor(paths, stdin_filename))
-        if force_exclude:
-            from ficlint.cli.fixing import without_excluded
+        with ManuscriptRun(options) as run:
+            if force_exclude:
+                from ficlint.cli.fixing import without_excluded
 
-            paths = without_excluded(paths, options)
-            if not paths:
-                raise SystemExit(EXIT_CLEAN)
-        results = _run(paths, options, stdin_filename)
-        unwritten = False
-        if fix or show_diff:
-            from ficlint.cli import fixing
+                paths = without_excluded(paths, run)
+                if not paths:
+                    raise SystemExit(EXIT_CLEAN)
+            results = _run(paths, run, stdin_filename)
+            unwritten = False
+            if fix or show_diff:
+                from ficlint.cli import fixing
 
-            results, unwritten = fixing.apply(
-                results, options, stdin=any(str(p) == "-" for p in paths), stdin_filename=stdin_filename,
-                unsafe=unsafe_fixes, diff_only=show_diff, exit_zero=exit_zero)
+                results, unwritten = fixing.apply(
+                    results, run, stdin=any(str(p) == "-" for p in paths), stdin_filename=stdin_filename,
+                    unsafe=unsafe_fixes, diff_only=show_diff, exit_zero=exit_zero)
+            failing = failing_findings(results, run)
     except (ConfigError, PackError, RegistryError) as err:
         fail(str(err))
         return
@@ -103,7 +105,6 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
         options.progress.clear()
     if not results:
         _warn_nothing_found(paths)
-    failing = failing_findings(results, options)
     extra = {"color": use_color(sys.stdout, color), "quiet": quiet, "statistics": statistics,
              "failing": failing}
     write_output(reporter(fmt)(results, extra), machine=fmt != "text")
@@ -111,7 +112,7 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
     skipped = _report_warnings(results)
     if broken or (strict and skipped) or unwritten:
         raise SystemExit(EXIT_ERROR)
-    raise SystemExit(exit_code(results, options, exit_zero))
+    raise SystemExit(exit_code(results, failing, exit_zero))
 
 
 def _report_warnings(results: list[FileResult]) -> bool:
@@ -177,15 +178,14 @@ def _check_selectors(options: RunOptions, anchor: Path) -> None:
                  "(see `ficlint rules`)")
 
 
-def _run(paths: tuple[Path, ...], options: RunOptions, stdin_filename: Path | None) -> list[FileResult]:
+def _run(paths: tuple[Path, ...], run: ManuscriptRun, stdin_filename: Path | None) -> list[FileResult]:
     if any(str(p) == "-" for p in paths):
         if len(paths) > 1:
             fail("`-` (stdin) cannot be combined with other paths")
         data = sys.stdin.buffer.read()
         name = str(stdin_filename) if stdin_filename else "-"
         context = stdin_filename.resolve() if stdin_filename else None
-        encoding = ConfigCache(options.config_file, options.overrides).for_file(
-            context or Path.cwd() / "stdin.md").encoding
+        encoding = run.configs.for_file(context or Path.cwd() / "stdin.md").encoding
         try:
             source = decode(name, data, encoding)
         except InputError as err:
@@ -193,5 +193,5 @@ def _run(paths: tuple[Path, ...], options: RunOptions, stdin_filename: Path | No
         except LookupError:
             fail(f"'encoding': unknown encoding {encoding!r}")
             raise
-        return [lint_source(source, options, context)]
-    return lint_paths(list(paths), options)
+        return [run.lint_text(source, context)]
+    return run.lint_paths(list(paths))

@@ -10,19 +10,20 @@ from pathlib import Path
 
 from ficlint.cli.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from ficlint.engine import FileResult
-from ficlint.workspace import ConfigCache, RunOptions
+from ficlint.run import ManuscriptRun
 
 
-def exit_code(results: list[FileResult], options: RunOptions, exit_zero: bool = False) -> int:
-    """2 for an error; 1 for findings at or above each file's `fail-on` level (unless --exit-zero); else 0."""
+def exit_code(results: list[FileResult], failing: int, exit_zero: bool = False) -> int:
+    """2 for an error; 1 for `failing` findings (at or above each file's `fail-on` level) unless
+    --exit-zero; else 0."""
     if any(r.error is not None or r.failures for r in results):
         return EXIT_ERROR
-    return EXIT_FINDINGS if failing_findings(results, options) and not exit_zero else EXIT_CLEAN
+    return EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN
 
 
-def failing_findings(results: list[FileResult], options: RunOptions) -> int:
+def failing_findings(results: list[FileResult], run: ManuscriptRun) -> int:
     """How many findings are severe enough to fail the check, by each file's config (or --fail-on)."""
-    configs = ConfigCache(options.config_file, options.overrides)
+    configs = run.configs
     count = 0
     for result in results:
         if result.diagnostics:
