@@ -45,10 +45,10 @@ def evaluate_ud(tagger: T.Tagger, training: Path, split: str) -> None:
     known = Counter()
     confusions = Counter()
     at = 0
-    for sentence, toks in zip(sentences, tokens):
+    for sentence, toks in zip(sentences, tokens, strict=True):
         expanded = expand(sentence, toks, predicted[at:at + len(toks)])
         at += len(toks)
-        for word, tag in zip(sentence.words, expanded):
+        for word, tag in zip(sentence.words, expanded, strict=True):
             total += 1
             kind = "known" if word.form.lower() in train_words else "unknown"
             known[kind, "all"] += 1
@@ -94,7 +94,7 @@ def evaluate_fiction(tagger: T.Tagger, show_errors: bool = True) -> None:
     gold = [tag for _, _, tags in sentences for tag in tags]
     wordy = [any(c.isalpha() for c in w) for w in words]
     for name, keep in (("words", wordy), ("all tokens", [True] * len(words))):
-        pairs = [(g, p) for g, p, k in zip(gold, predicted, keep) if k]
+        pairs = [(g, p) for g, p, k in zip(gold, predicted, keep, strict=True) if k]
         upos = sum(g.upos == p.upos for g, p in pairs)
         xpos = sum(g.xpos == p.xpos for g, p in pairs)
         print(f"fiction sample, {name}: {len(pairs)}, UPOS {100 * upos / len(pairs):.2f}%, "
@@ -102,7 +102,7 @@ def evaluate_fiction(tagger: T.Tagger, show_errors: bool = True) -> None:
     if show_errors:
         at = 0
         for source, tokens, tags in sentences:
-            for i, (word, g) in enumerate(zip(tokens, tags)):
+            for i, (word, g) in enumerate(zip(tokens, tags, strict=True)):
                 p = predicted[at + i]
                 if g.upos != p.upos or g.xpos != p.xpos:
                     context = " ".join(tokens[max(0, i - 3):i]) + f" [{word}] " + " ".join(tokens[i + 1:i + 3])

@@ -49,6 +49,7 @@ from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import lemminflect  # noqa: E402
 import numpy as np  # noqa: E402
 import scipy.sparse as sp  # noqa: E402
 
@@ -56,23 +57,24 @@ from ficlint.analysis import tagger as T  # noqa: E402
 from ficlint.resources import data_dir  # noqa: E402
 
 SEED = 15
-EPOCHS = 8
+EPOCHS = 3
 BATCH = 1000
-LEARNING_RATE = 0.5
+LEARNING_RATE = 0.1
 MIN_FEATURE = 2
 MIN_TAG = 20
 MIN_FUSED = 3
-FOLDS = 5
-PAIR_EPOCHS = 6
+FOLDS = 4
+PAIR_EPOCHS = 4
 PAIR_LEARNING_RATE = 0.2
-SCALE = 100.0
+SCALE = 50.0
+PRUNE = 0.15
+TOP_WORDS = 300
 LEXICON_SHARDS = 25
-LEXICON_MIN_COUNT = 10
-CONTEXT_WORDS = 1000
+LEXICON_MIN_COUNT = 5
+CONTEXT_WORDS = 500
 REDUCED_DIMENSIONS = 100
 FINE_CLASSES = 512
 COARSE_CLASSES = 64
-CAPITAL_BUCKETS = (0.02, 0.2, 0.5, 0.8, 0.98)
 
 
 # -- the treebank ------------------------------------------------------------
@@ -155,6 +157,8 @@ def _rebuild(doc: str, sent_id: str, rows: list[list[str]]) -> Sentence:
 @dataclass
 class Token:
     form: str
+    start: int
+    end: int
     words: list[int]  # indices of the treebank words it overlaps
 
 
@@ -165,7 +169,7 @@ def align(sentence: Sentence) -> list[Token]:
         start, end = m.span()
         covered = [i for i, w in enumerate(sentence.words) if w.start < end and start < w.end]
         if covered:
-            tokens.append(Token(m.group(0), covered))
+            tokens.append(Token(m.group(0), start, end, covered))
     return tokens
 
 
@@ -180,7 +184,7 @@ def expand(sentence: Sentence, tokens: list[Token], predicted: Sequence[T.Tag]) 
     tag of its first token that holds a letter or digit, else its first token."""
     out: list[T.Tag | None] = [None] * len(sentence.words)
     chosen: list[bool] = [False] * len(sentence.words)
-    for token, tag in zip(tokens, predicted):
+    for token, tag in zip(tokens, predicted, strict=True):
         parts = tag.parts
         wordy = any(c.isalnum() for c in token.form)
         for j, w in enumerate(token.words):
@@ -204,7 +208,7 @@ def label_map(sentences: list[Sentence]) -> dict[str, str]:
 
 def canonical(label: str, single: dict[str, str]) -> str:
     upos, xpos = label.split("|")
-    parts = [single.get(f"{u}|{x}", f"{u}|{x}") for u, x in zip(upos.split("+"), xpos.split("+"))]
+    parts = [single.get(f"{u}|{x}", f"{u}|{x}") for u, x in zip(upos.split("+"), xpos.split("+"), strict=True)]
     return "+".join(p.split("|")[0] for p in parts) + "|" + "+".join(p.split("|")[1] for p in parts)
 
 
@@ -217,10 +221,10 @@ class Corpus:
         self.tokens = [align(s) for s in sentences]
         self.type_index: dict[str, int] = {T.PAD: 0}
         padded, where, labels, docs = [], [], [], []
-        for sentence, tokens in zip(sentences, self.tokens):
+        for sentence, tokens in zip(sentences, self.tokens, strict=True):
             keys = T.sentence_keys([t.form for t in tokens], [0])
             padded += [0, 0]
-            for key, token in zip(keys, tokens):
+            for key, token in zip(keys, tokens, strict=True):
                 where.append(len(padded))
                 padded.append(self.type_index.setdefault(key, len(self.type_index)))
                 label = canonical(token_label(sentence, token), single)
@@ -235,13 +239,14 @@ class Corpus:
 
 
 def raw_labels(corpus: Corpus, single: dict[str, str]) -> list[str]:
-    return [canonical(token_label(s, t), single) for s, tokens in zip(corpus.sentences, corpus.tokens) for t in tokens]
+    return [canonical(token_label(s, t), single) for s, tokens in zip(corpus.sentences, corpus.tokens, strict=True)
+            for t in tokens]
 
 
 class FeatureSpace:
     """Per offset, the features kept and a (types x features) matrix for any list of type keys."""
 
-    def __init__(self, corpus: Corpus, lexicon: dict[str, tuple[str, str, str]]):
+    def __init__(self, corpus: Corpus, lexicon: dict[str, tuple[int, int, int, int]]):
         self.lexicon = lexicon
         counts: dict[int, Counter] = {o: Counter() for o in T.OFFSETS}
         feats = [T.type_features(k, lexicon) for k in corpus.keys]
@@ -316,18 +321,56 @@ def train_logistic(x: sp.csr_matrix, y: np.ndarray, n_tags: int, epochs: int, ra
     return weights
 
 
-def pair_design(first: np.ndarray, corpus: Corpus, n_tags: int) -> sp.csr_matrix:
-    """One-hot pair features of pass-1 tags: (left, right), (left2, left), (right, right2)."""
-    width = n_tags + 1
-    tags = np.full(len(corpus.padded), n_tags, np.intp)
-    tags[corpus.where] = first
-    w = corpus.where
-    left, left2, right, right2 = tags[w - 1], tags[w - 2], tags[w + 1], tags[w + 2]
-    cols = np.stack([left * width + right, width * width + left2 * width + left,
-                     2 * width * width + right * width + right2], axis=1)
-    n = len(w)
-    return sp.csr_matrix((np.ones(3 * n, np.float32), cols.ravel(), np.arange(0, 3 * n + 1, 3)),
-                         shape=(n, 3 * width * width))
+class Stacking:
+    """Pass 2's features: pairs of neighbouring pass-1 tags, and a neighbour's UPOS with the word's
+    class (tagger.conjunction_class); blocks lr, ll, rr, lc, cr as the tagger adds them."""
+
+    def __init__(self, tags: list[str], corpus: Corpus, lexicon: dict[str, tuple[int, int, int, int]],
+                 top: list[str]):
+        parts = [(t.split("|")[0].split("+")) for t in tags]
+        upos = sorted({u for p in parts for u in p})
+        index = {u: i for i, u in enumerate(upos)}
+        self.n_tags = len(tags)
+        self.n_upos = len(upos) + 1
+        self.left_upos = np.asarray([index[p[-1]] for p in parts] + [len(upos)], np.intp)
+        self.right_upos = np.asarray([index[p[0]] for p in parts] + [len(upos)], np.intp)
+        top_index = {w: i for i, w in enumerate(top)}
+        self.n_classes = len(top) + FINE_CLASSES + len(T.CASES)
+        type_class = np.asarray([T.conjunction_class(k, lexicon, top_index, FINE_CLASSES) for k in corpus.keys])
+        self.classes = type_class[corpus.padded[corpus.where]]
+        width = self.n_tags + 1
+        self.blocks = {"lr": width * width, "ll": width * width, "rr": width * width,
+                       "lc": self.n_upos * self.n_classes, "cr": self.n_classes * self.n_upos}
+
+    def design(self, first: np.ndarray, corpus: Corpus) -> sp.csr_matrix:
+        width = self.n_tags + 1
+        tags = np.full(len(corpus.padded), self.n_tags, np.intp)
+        tags[corpus.where] = first
+        w = corpus.where
+        left, left2, right, right2 = tags[w - 1], tags[w - 2], tags[w + 1], tags[w + 2]
+        columns = [left * width + right, left2 * width + left, right * width + right2,
+                   self.left_upos[left] * self.n_classes + self.classes,
+                   self.classes * self.n_upos + self.right_upos[right]]
+        base = 0
+        for name, column in zip(self.blocks, columns, strict=True):
+            column += base
+            base += self.blocks[name]
+        cols = np.stack(columns, axis=1)
+        n, k = cols.shape
+        return sp.csr_matrix((np.ones(n * k, np.float32), cols.ravel(), np.arange(0, n * k + 1, k)),
+                             shape=(n, base))
+
+    def split(self, weights: np.ndarray) -> dict[str, np.ndarray]:
+        out, at = {}, 0
+        for name, size in self.blocks.items():
+            out[name] = weights[at:at + size]
+            at += size
+        return out
+
+
+def top_words(corpus: Corpus) -> list[str]:
+    counts = Counter(T.normalise(k.lstrip(T.INITIAL)).lower() for k in (corpus.keys[t] for t in corpus.padded[corpus.where]))
+    return [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_WORDS]]
 
 
 def fold_of(docs: list[str]) -> np.ndarray:
@@ -339,66 +382,104 @@ def fold_of(docs: list[str]) -> np.ndarray:
 
 
 def quantise(weights: np.ndarray) -> np.ndarray:
-    return np.clip(np.rint(weights * SCALE), -32767, 32767).astype(np.int16)
+    """int8 weights in units of 1/SCALE: each feature's row shifted by its median (the same shift
+    for every tag changes no decision), weights under PRUNE in size dropped."""
+    centred = weights - np.median(weights, axis=1, keepdims=True)
+    centred[np.abs(centred) < PRUNE] = 0.0
+    return np.clip(np.rint(centred * SCALE), -127, 127).astype(np.int8)
 
 
 # -- the word-class lexicon ------------------------------------------------------
-_LEXICON_TOKEN = re.compile(rf"{T.WORD.pattern}|[.!?\"“”‘]")
-_SENTENCE_BREAK = frozenset('.!?"“”‘')
+_LEXICON_TOKEN = re.compile(rf"{T.WORD.pattern}|[.!?\"“”‘\n]")
+_SENTENCE_BREAK = frozenset('.!?"“”‘\n')
 
 
 def read_fanfic(training: Path) -> Iterator[str]:
     for path in sorted((training / "fanfic").glob("*.txt.xz"))[:LEXICON_SHARDS]:
         with lzma.open(path, "rt", encoding="utf-8") as fh:
-            yield from fh
+            yield fh.read()
 
 
-def build_lexicon(training: Path) -> dict[str, tuple[int, int, int]]:
+def build_lexicon(training: Path) -> dict[str, tuple[int, int, int, int]]:
     """lowercase word -> (fine class, coarse class, capitalised-share bucket) for the words seen
     LEXICON_MIN_COUNT times in the fan fiction."""
-    tokens: list[str] = []
-    for line in read_fanfic(training):
-        tokens += _LEXICON_TOKEN.findall(line)
-        tokens.append(".")  # paragraphs end sentences
-    lowers = [T.normalise(t).lower() for t in tokens]
-    counts = Counter(lowers)
-    vocab = sorted(w for w, c in counts.items() if c >= LEXICON_MIN_COUNT and w not in _SENTENCE_BREAK)
+    forms: defaultdict[str, int] = defaultdict()  # lowercase form -> id, in order of first use
+    forms.default_factory = forms.__len__
+    cased: defaultdict[str, int] = defaultdict()
+    cased.default_factory = cased.__len__
+    chunks, cased_chunks = [], []
+    for text in read_fanfic(training):
+        lowered = _LEXICON_TOKEN.findall(text.replace("’", "'").lower())
+        chunks.append(np.fromiter(map(forms.__getitem__, lowered), np.int32, len(lowered)))
+        found = _LEXICON_TOKEN.findall(text)
+        cased_chunks.append(np.fromiter(map(cased.__getitem__, found), np.int32, len(found)))
+    ids_all = np.concatenate(chunks)
+    capital = np.asarray([form[:1].isupper() for form in cased], bool)[np.concatenate(cased_chunks)]
+    del chunks, cased_chunks
+    words = list(forms)
+    counts_all = np.bincount(ids_all, minlength=len(words))
+    breaks_ids = np.asarray([forms[b] for b in _SENTENCE_BREAK if b in forms], np.int32)
+    vocab = sorted(w for w, c in zip(words, counts_all.tolist(), strict=True) if c >= LEXICON_MIN_COUNT and w not in _SENTENCE_BREAK)
     index = {w: i for i, w in enumerate(vocab)}
-    ids = np.fromiter((index.get(w, -1) for w in lowers), np.int64, len(lowers))
+    to_vocab = np.full(len(words), -1, np.int64)
+    to_vocab[[forms[w] for w in vocab]] = np.arange(len(vocab))
+    ids = to_vocab[ids_all]
     # capitalised share of the uses that follow neither sentence end nor quotation mark
-    breaks = np.fromiter((t in _SENTENCE_BREAK for t in tokens), bool, len(tokens))
-    capital = np.fromiter((t[:1].isupper() for t in tokens), bool, len(tokens))
-    mid = np.zeros(len(tokens), bool)
+    breaks = np.isin(ids_all, breaks_ids)
+    mid = np.zeros(len(ids), bool)
     mid[1:] = ~breaks[:-1]
     use = mid & (ids >= 0)
     mid_count = np.bincount(ids[use], minlength=len(vocab))
     cap_count = np.bincount(ids[use & capital], minlength=len(vocab))
+    order = sorted(range(len(words)), key=lambda i: (-counts_all[i], words[i]))
+    contexts = [words[i] for i in order if words[i] not in _SENTENCE_BREAK][:CONTEXT_WORDS]
+    to_context = np.full(len(words), -1, np.int64)
+    to_context[[forms[w] for w in contexts]] = np.arange(len(contexts))
+    cids = to_context[ids_all]
     # neighbour profiles over the CONTEXT_WORDS commonest words, left and right
-    contexts = [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:CONTEXT_WORDS]]
-    cindex = {w: i for i, w in enumerate(contexts)}
-    cids = np.fromiter((cindex.get(w, -1) for w in lowers), np.int64, len(lowers))
     width = 2 * len(contexts)
-    profile = np.zeros((len(vocab), width), np.float64)
-    for shift, base in ((-1, 0), (1, len(contexts))):
-        if shift < 0:
-            word, ctx = ids[1:], cids[:-1]
-        else:
-            word, ctx = ids[:-1], cids[1:]
+    rows, cols = [], []
+    for word, ctx, base in ((ids[1:], cids[:-1], 0), (ids[:-1], cids[1:], len(contexts))):
         ok = (word >= 0) & (ctx >= 0)
-        flat = np.bincount(word[ok] * width + base + ctx[ok], minlength=len(vocab) * width)
-        profile += flat.reshape(len(vocab), width)
-    profile /= profile.sum(1, keepdims=True) + 1e-9
-    profile = np.sqrt(profile)  # Hellinger distance: rare contexts count
-    values, vectors = np.linalg.eigh(profile.T @ profile)
-    reduced = profile @ vectors[:, -REDUCED_DIMENSIONS:]
+        rows.append(word[ok])
+        cols.append(base + ctx[ok])
+    row, col = np.concatenate(rows), np.concatenate(cols)
+    profile = sp.csr_matrix((np.ones(len(row)), (row, col)), shape=(len(vocab), width))
+    profile.sum_duplicates()
+    totals = np.asarray(profile.sum(1)).ravel() + 1e-9
+    profile = sp.diags(1 / totals) @ profile
+    profile.data = np.sqrt(profile.data)  # Hellinger distance: rare contexts count
+    values, vectors = np.linalg.eigh((profile.T @ profile).toarray())
+    reduced = np.asarray(profile @ vectors[:, -REDUCED_DIMENSIONS:])
     fine = kmeans(reduced, FINE_CLASSES)
     coarse = kmeans(reduced, COARSE_CLASSES)
     lexicon = {}
-    for w, i in index.items():
+    for w, i in sorted(index.items()):
         share = cap_count[i] / mid_count[i] if mid_count[i] >= 5 else -1.0
-        bucket = 0 if share < 0 else 1 + sum(share > b for b in CAPITAL_BUCKETS)
-        lexicon[w] = (int(fine[i]), int(coarse[i]), bucket)
+        bucket = 0 if share < 0 else 1 + sum(share > b for b in T.CAPITAL_BUCKETS)
+        lexicon[w] = (int(fine[i]), int(coarse[i]), bucket, allowed_class(w))
     return lexicon
+
+
+def allowed_tags(word: str) -> str:
+    """The Penn Treebank tags lemminflect's dictionary allows a lowercase word, "+"-joined
+    ("led": VBD+VBN), or "" for a word it does not know."""
+    found = set()
+    for upos, lemmas in lemminflect.getAllLemmas(word).items():
+        for lemma in lemmas:
+            for tag, forms in lemminflect.getAllInflections(lemma, upos).items():
+                if word in forms:
+                    found.add(tag)
+    return "+".join(sorted(found))
+
+
+_ALLOWED: dict[str, int] = {}
+
+
+def allowed_class(word: str) -> int:
+    """A number for the set of tags the dictionary allows the word (numbered in order of first sight;
+    the words are seen in sorted order, so the numbers are the same on every run)."""
+    return _ALLOWED.setdefault(allowed_tags(word), len(_ALLOWED))
 
 
 def kmeans(x: np.ndarray, k: int, iterations: int = 20) -> np.ndarray:
@@ -418,23 +499,27 @@ def kmeans(x: np.ndarray, k: int, iterations: int = 20) -> np.ndarray:
 
 
 # -- the whole build ------------------------------------------------------------
-def build(training: Path, out: Path, lexicon_on: bool = True) -> None:
+def build(training: Path, out: Path) -> None:
     started = time.time()
-    ud = training / "ud-ewt"
-    train = read_conllu(ud / "train.conllu.xz")
+
+    def log(message: str) -> None:
+        print(f"{message} ({time.time() - started:.0f} s)", file=sys.stderr)
+
+    train = read_conllu(training / "ud-ewt" / "train.conllu.xz")
     single = label_map(train)
-    lexicon = build_lexicon(training) if lexicon_on else {}
-    print(f"lexicon: {len(lexicon)} words ({time.time() - started:.0f} s)", file=sys.stderr)
     probe = Corpus(train, None, single)
+    top = top_words(probe)
+    # the treebank knows its commonest words well; word classes are for the rest (they would teach
+    # the model that a name is a pronoun: "Hermione" has the neighbours of "she")
+    lexicon = {w: c for w, c in build_lexicon(training).items() if w not in set(top)}
+    log(f"lexicon: {len(lexicon)} words")
     label_counts = Counter(raw_labels(probe, single))
     tags = sorted(lab for lab, c in label_counts.items() if "+" not in lab or c >= MIN_FUSED)
-    tag_index = {t: i for i, t in enumerate(tags)}
-    corpus = Corpus(train, tag_index, single)
+    corpus = Corpus(train, {t: i for i, t in enumerate(tags)}, single)
     space = FeatureSpace(corpus, lexicon)
     x = space.design(corpus)
     y = corpus.labels
-    print(f"{len(tags)} tags, {x.shape[0]} tokens, {x.shape[1]} features ({time.time() - started:.0f} s)",
-          file=sys.stderr)
+    log(f"{len(tags)} tags, {x.shape[0]} tokens, {x.shape[1]} features")
     folds = fold_of(corpus.docs)
     stacked = np.zeros((len(y), len(tags)))
     for k in range(FOLDS):
@@ -442,35 +527,47 @@ def build(training: Path, out: Path, lexicon_on: bool = True) -> None:
         w = train_logistic(x, np.where(inside, y, -1), len(tags), EPOCHS, LEARNING_RATE, seed=SEED + k)
         rows = np.flatnonzero(~inside)
         stacked[rows] = x[rows] @ w
-        print(f"fold {k + 1}/{FOLDS} ({time.time() - started:.0f} s)", file=sys.stderr)
-    weights = train_logistic(x, y, len(tags), EPOCHS, LEARNING_RATE, log="pass 1")
-    qweights = quantise(weights)
-    first = stacked.argmax(1)
-    pairs = pair_design(first, corpus, len(tags))
-    pair_weights = train_logistic(pairs, y, len(tags), PAIR_EPOCHS, PAIR_LEARNING_RATE, offset=stacked,
-                                  log="pass 2")
-    header, arrays = model_parts(space, tags, lexicon, qweights, quantise(pair_weights))
+        log(f"fold {k + 1}/{FOLDS}")
+    weights = quantise(train_logistic(x, y, len(tags), EPOCHS, LEARNING_RATE))
+    log("pass 1")
+    stacking = Stacking(tags, corpus, lexicon, top)
+    second = stacking.design(stacked.argmax(1), corpus)
+    second_weights = train_logistic(second, y, len(tags), PAIR_EPOCHS, PAIR_LEARNING_RATE, offset=stacked)
+    log("pass 2")
+    header, arrays = model_parts(space, tags, lexicon, weights, stacking.split(quantise(second_weights)))
+    header["top"] = top
+    header["fine_classes"] = FINE_CLASSES
     T.write_model(str(out), header, arrays)
-    print(f"wrote {out} ({out.stat().st_size:,} bytes, {time.time() - started:.0f} s)", file=sys.stderr)
+    log(f"wrote {out} ({out.stat().st_size:,} bytes)")
 
 
-def model_parts(space: FeatureSpace, tags: list[str], lexicon: dict[str, tuple[str, str, str]],
-                weights: np.ndarray, pair_weights: np.ndarray) -> tuple[dict, dict[str, np.ndarray]]:
-    """Keep the features with a non-zero weight; split the weights per offset."""
-    arrays, vocab = {}, {}
+def model_parts(space: FeatureSpace, tags: list[str], lexicon: dict[str, tuple[int, int, int, int]],
+                weights: np.ndarray, second: dict[str, np.ndarray]) -> tuple[dict, dict[str, np.ndarray]]:
+    """Keep the features with a non-zero weight; one list of them, and per offset the row of each."""
+    blocks, kept = {}, {}
     at = 0
-    for offset, width in zip(T.OFFSETS, space.widths):
+    for offset, width in zip(T.OFFSETS, space.widths, strict=True):
         block = weights[at:at + width]
         at += width
         keep = np.flatnonzero(np.abs(block).max(1) > 0)
-        vocab[str(offset)] = [space.vocab[offset][i] for i in keep]
-        arrays[f"w{offset}"] = np.ascontiguousarray(block[keep])
-    n = len(tags) + 1
-    for i, name in enumerate(("lr", "ll", "rr")):
-        arrays[name] = np.ascontiguousarray(pair_weights[i * n * n:(i + 1) * n * n])
+        kept[offset] = [space.vocab[offset][i] for i in keep]
+        blocks[offset] = np.ascontiguousarray(block[keep])
+    features = sorted(set().union(*kept.values()))
+    index = {f: i for i, f in enumerate(features)}
+    arrays: dict[str, np.ndarray] = {}
+    for offset in T.OFFSETS:
+        has_row = np.zeros(len(features), np.uint8)
+        has_row[[index[f] for f in kept[offset]]] = 1
+        order = np.argsort([index[f] for f in kept[offset]], kind="stable")
+        arrays[f"r{offset}"] = has_row
+        arrays.update(T.sparse_parts(f"w{offset}", blocks[offset][order]))
+    for name, w in second.items():
+        arrays.update(T.sparse_parts(name, w))
     words = sorted(lexicon)
-    header = {"tags": tags, "vocab": vocab, "scale": SCALE, "lexicon_words": words,
-              "lexicon_classes": [list(lexicon[w]) for w in words]}
+    for i, (name, dtype) in enumerate((("fine", np.uint16), ("coarse", np.uint8), ("capital", np.uint8),
+                                       ("allowed", np.uint16))):
+        arrays[name] = np.asarray([lexicon[w][i] for w in words], dtype)
+    header = {"tags": tags, "features": features, "scale": SCALE, "lexicon": "\n".join(words)}
     return header, arrays
 
 
@@ -478,9 +575,8 @@ def main(argv: Iterable[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("training", type=Path, help="the shared training folder (holds ud-ewt/, fanfic/)")
     parser.add_argument("--out", type=Path, default=data_dir() / T.MODEL_FILE)
-    parser.add_argument("--no-lexicon", action="store_true", help="leave out the fan-fiction word classes")
     args = parser.parse_args(argv)
-    build(args.training, args.out, lexicon_on=not args.no_lexicon)
+    build(args.training, args.out)
 
 
 if __name__ == "__main__":
