@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.clauses import Verb
+from ficlint.source import Source
 from tests.conftest import flagged, lint, run_cli
 
 PAST_BEFORE = "Karen was tired. She walked into the bar and she ordered a drink. She waited for a while."
@@ -301,3 +304,176 @@ def test_scene_tenses_are_facts_of_the_analysis():
 
     doc = AnalyzedDocument(Source("book.md", PAST_SCENE + PAST_END))
     assert [scene.describe_tense() for scene in doc.narrative] == ["past, not very sure (100% of 14 verbs)"]
+
+
+# -- the analysis: finite verbs, their subjects and clauses, from the word classes -------------
+
+
+def verbs_of(text: str) -> dict[str, Verb]:
+    """The finite verbs of the text by their words (the first of each)."""
+    found: dict[str, Verb] = {}
+    for verb in AnalyzedDocument(Source("chapter.md", text)).finite_verbs:
+        found.setdefault(verb.word, verb)
+    return found
+
+
+def test_any_noun_phrase_is_a_subject():
+    found = verbs_of("The old horse in the far paddock tosses its head. Three weeks pass.")
+    horse, weeks = found["tosses"], found["pass"]
+    assert (horse.subject, horse.subject_kind, horse.determiner, horse.tense) == ("horse", "noun", "the", "present")
+    assert horse.fix == "tossed" and not horse.generic_subject
+    assert (weeks.subject, weeks.person, weeks.fix) == ("weeks", "plural", "passed")
+    assert not weeks.generic_subject  # a number makes it particular
+
+
+def test_names_pronouns_and_coordinated_verbs():
+    found = verbs_of("Karen smiles. He nods and takes the coat and walks to the door.")
+    assert found["smiles"].subject_kind == "name"
+    assert [found[w].subject_kind for w in ("nods", "takes", "walks")] == ["pronoun", "and", "and"]
+    assert found["walks"].subject == "he" and found["walks"].partner == "present"
+
+
+def test_relative_and_subordinate_clauses():
+    found = verbs_of("The wind, which rattles the shutters, is cold. She stood still, as though the house "
+                     "is listening. She smiled when he sits down.")
+    assert (found["rattles"].subject_kind, found["rattles"].clause) == ("relative", "which")
+    assert found["is"].subject == "wind"  # read through the relative clause
+    assert found["sits"].clause == "when"
+    listening = verbs_of("She stood still, as though the house is listening.")["is"]
+    assert listening.clause == "as though" and listening.aspect == "progressive"
+
+
+def test_contracted_be_have_and_do_forms():
+    found = verbs_of("He doesn’t know. She's here. They've gone. That's it.")
+    assert (found["doesn’t"].kind, found["doesn’t"].fix) == ("do", "didn’t")
+    assert found["'s"].fix == " was" and found["'s"].subject == "she" and found["'s"].contracted
+    assert found["'ve"].fix == "'d" and found["'ve"].aspect == "perfect"
+
+
+def test_words_that_are_no_finite_verbs():
+    found = verbs_of("At 5 PM she watched them leave and browse the stalls. The bandages were clean. "
+                     "If he were king, he would know.")
+    assert set(found) == {"watched", "were", "would"}
+    assert found["were"].subject == "bandages"  # "bandages" is the subject, not a verb
+
+
+def test_generic_subjects():
+    found = verbs_of("Sailors are a superstitious lot. All cats hate water. The sailors are tired.")
+    assert found["are"].generic_subject  # the first: a plural noun without a determiner
+    assert found["hate"].generic_subject
+    assert not verbs_of("The sailors are tired.")["are"].generic_subject
+
+
+def test_the_fix_is_the_other_tense_of_the_same_verb():
+    found = verbs_of("She saw the lake. She lay down. I was tired. They walk home. He read the letter.")
+    assert found["saw"].fix == "sees" and found["lay"].fix == "lies" and found["was"].fix == "am"
+    assert found["walk"].fix == "walked" and found["read"].fix == "reads"
+
+
+def test_a_dated_diary_entry_starts_a_scene():
+    past = "Harry walked to the lake. He sat on the bank and threw a stone. He watched the ripples. " * 3
+    diary = ("October 20th.--The ship is crowded with canvas. The captain walks the deck and checks the "
+             "sails. He looks at the sky and frowns. The men work the pumps.")
+    doc = AnalyzedDocument(Source("c.md", f"{past}\n\n{diary}\n"))
+    assert [s.tense.tense for s in doc.narrative if s.tense] == ["past", "present"]
+
+
+def test_captions_and_lines_in_capitals_are_not_narration():
+    found = verbs_of("[Illustration: The Queen envies the skaters]\n\nIN WHICH MARTIN MAKES A DISCOVERY\n\n"
+                     "She walked home.")
+    assert set(found) == {"walked"}
+
+
+# -- any subject, any clause ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, slip",
+    [
+        ("The old radio on the shelf crackles and she turned it off.", "crackles"),  # a noun phrase
+        ("She closed the shutters against the wind, which rattles them all night.", "rattles"),  # relative
+        ("She stood still in the hall, as though the house is listening.", "is"),  # subordinate
+        ("He walked to the door. He doesn't look back.", "doesn't"),  # a contracted do-form
+        ("Harry and Ron walk into the hall and sat down.", "walk"),  # coordinated names
+    ],
+)
+def test_present_slips_of_any_subject_are_flagged(sentence, slip):
+    assert slip in flagged(in_past(sentence), "T001")
+
+
+def test_a_contraction_is_fixed_whole():
+    text = in_past("He waited at the door. That's when she saw him.")
+    [finding] = [d for d in lint(text, "T001") if text[d.start:d.end] == "'s"]
+    assert finding.fixes[0].replacement == " was"
+    assert '"That was"' in finding.message
+
+
+# -- drifts: modals too ------------------------------------------------------------------------
+
+
+def test_a_modal_in_a_drifted_paragraph_is_flagged():
+    drift = "He nods and takes the coat. He can see the carriage from the door. He walks over and opens it.\n\n"
+    text = PAST_SCENE + drift + PAST_END
+    found = {text[d.start:d.end]: d.fixes[0].replacement for d in lint(text, "T001")}
+    assert found["can"] == "could"
+    assert {"nods", "takes", "walks", "opens"} <= set(found)
+
+
+def test_a_modal_outside_a_drift_is_left_alone():
+    text = in_past("She knew he can swim.")
+    assert "can" not in flagged(text, "T001")
+
+
+def test_a_drift_into_the_past_flags_could_as_can():
+    present = (
+        "Luna wakes early. She wipes her eyes and slides out of bed. Luna makes her way down to the common "
+        "room and avoids the trick step. She hums to herself.\n\n"
+        "The common room is empty. She pats the door knocker and steps into the hall. She walks slowly "
+        "and looks at the paintings.\n\n"
+    )
+    drift = "Luna turned a corner and ran into someone. She could not breathe. She landed on the floor and gasped.\n\n"
+    after = "Harry helps her up. She smiles and thanks him.\n"
+    found = {d.start: d for d in lint(present + drift + after, "T002")}
+    text = present + drift + after
+    words = {text[d.start:d.end]: d.fixes[0].replacement for d in found.values()}
+    assert words["could"] == "can" and words["ran"] == "runs"
+
+
+# -- keep quiet -------------------------------------------------------------------------------
+
+QUIET_IN_PAST = [
+    "Sailors are a superstitious lot.",  # a generic subject: a timeless statement
+    "Dark magic is never free, and she knew it.",
+    "All cats hate water.",
+    "At 5 PM she watched them leave and browse the stalls.",  # "PM", bare infinitives
+    "The bandages were clean.",  # a plural noun, not a verb
+]
+
+
+@pytest.mark.parametrize("sentence", QUIET_IN_PAST)
+def test_generic_statements_and_non_verbs_are_left_alone(sentence):
+    assert flagged(in_past(sentence), "T001") == []
+
+
+def test_a_narrators_present_frame_is_left_alone():
+    text = PAST_SCENE + "And that is why the house stands empty now, and why nobody goes there.\n"
+    assert flagged(text, "T001") == []
+
+
+def test_song_lyrics_and_text_messages_are_left_alone():
+    text = (
+        PAST_SCENE
+        + "She turned on the radio and sang along.\n\n"
+        + "    The river runs and the night is long,\n    my darling waits for me.\n\n"
+        + "Her phone buzzed. *He is outside and he wants to talk,* the message said.\n\n"
+        + PAST_END
+    )
+    assert flagged(text, "T001") == []
+
+
+def test_a_present_tense_diary_entry_in_a_past_tense_story_is_its_own_scene():
+    entry = (
+        "October 20th.--The ship is crowded with canvas. The captain walks the deck and checks the sails. "
+        "He looks at the sky and frowns. The men work the pumps and curse the wind.\n\n"
+    )
+    assert flagged(PAST_SCENE + entry + PAST_END, "T001") == []
