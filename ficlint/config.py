@@ -18,6 +18,7 @@ import yaml
 CONFIG_NAMES = (".ficlint.yaml", ".ficlint.yml", "ficlint.yaml")
 WORDS_FILE = ".ficlint-words.txt"
 DIALECTS = ("auto", "en-US", "en-GB", "en-GB-oxendict")
+FANDOM_GLOSSARIES = ("auto", "off")
 SEVERITIES = ("error", "warning", "info", "hint", "off")
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
 
@@ -59,6 +60,7 @@ class Config:
     words: tuple[str, ...] = ()
     encoding: str = "cp1252"  # fallback for files that are not UTF-8
     min_confidence: float = 0.0  # findings that report a lower confidence are dropped
+    fandom_glossaries: str = "auto"  # shipped glossaries switch on when the manuscript is of their fandom
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # per check family
     languagetool: LanguageToolConfig = field(default_factory=LanguageToolConfig)
     # (key, rule, line) of each rule the file names, checked once the rules are known
@@ -347,6 +349,7 @@ _TOP_LEVEL: dict[str, tuple[str, Callable[[Node, Path, str], Any]]] = {
     "words": ("words", _strings),
     "encoding": ("encoding", _encoding),
     "min-confidence": ("min_confidence", _confidence),
+    "fandom-glossaries": ("fandom_glossaries", _choice(FANDOM_GLOSSARIES)),
     "options": ("options", _options),
     "languagetool": ("languagetool", _languagetool),
 }
