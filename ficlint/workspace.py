@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fnmatch
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -128,7 +129,44 @@ def rest_of_manuscript(config: Config, named: Sequence[Path],
     return others, None
 
 
-def manuscript_key(config: Config, path: Path) -> tuple[int, Path | None]:
-    """Files checked together form one manuscript when they share a config file;
-    files with no config file are grouped by their folder."""
-    return (id(config), None if config.path else path.resolve().parent)
+def manuscript_key(config: Config, path: Path) -> tuple[object, ...]:
+    """Which manuscript a file belongs to; files with the same key are checked together, and the
+    dialect, the names and the habits one file shows count for the others.
+
+    By the config's `manuscript`:
+    - `config`: the files that share a config file; with none, the files of a folder;
+    - `folder`: the files of a folder;
+    - `file`: every file on its own;
+    - `auto` (the default): as `config` where there is a config file; without one, the files of a
+      folder whose names number the parts of one work (chapter-1.md, chapter-2.md; 01.txt, 02.txt;
+      prologue.md beside them), each other file on its own. A folder of one-shots is not one story
+      unless its config file says so.
+    """
+    mode = config.manuscript
+    real = path.resolve()
+    if mode == "file":
+        return (id(config), real)
+    if mode == "folder":
+        return (id(config), real.parent)
+    if config.path is not None:
+        return (id(config), None)
+    if mode == "config":
+        return (id(config), real.parent)
+    return (id(config), real.parent, series_of(path.name))
+
+
+_CHAPTER_WORD = re.compile(r"(?<![a-z])(?:ch|chap|chapter|part|pt|act|book|vol|volume|scene|prologue|epilogue|"
+                           r"interlude|afterword|foreword|preface)(?![a-z])")
+_SHORT_NUMBER = re.compile(r"(?<!\d)\d{1,3}(?!\d)")
+_LONG_NUMBER = re.compile(r"\d{4,}")
+
+
+def series_of(name: str) -> str:
+    """What a file's name says about the work it is part of: a name with a chapter word (chapter,
+    ch, part, prologue, epilogue…) stands for its folder's one story, told apart only by a long
+    number it carries (an AO3 work id: 22366303-ch1); any other name with its part number taken
+    out ("01.txt" -> "#", "notes-2.md" -> "notes-#")."""
+    stem = name.rsplit(".", 1)[0].lower()
+    if _CHAPTER_WORD.search(stem):
+        return "story:" + ",".join(_LONG_NUMBER.findall(stem))
+    return _SHORT_NUMBER.sub("#", stem)

@@ -11,7 +11,7 @@ from ficlint.batch import default_jobs
 from ficlint.cli.errors import EXIT_CLEAN, EXIT_ERROR, fail
 from ficlint.cli.progress import progress_bar
 from ficlint.cli.status import exit_code, failing_findings
-from ficlint.config import DIALECTS, FAIL_ON, ConfigError
+from ficlint.config import DIALECTS, MANUSCRIPTS, FAIL_ON, ConfigError
 from ficlint.engine import FileResult, Selection
 from ficlint.packs import PackError
 from ficlint.registry import RegistryError, load_failures
@@ -57,6 +57,8 @@ from ficlint.source import InputError, decode
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               help="The least severe finding that makes the exit status 1 (default: the config's "
                    "`fail-on`, or warning).")
+@click.option("--manuscript", type=click.Choice(MANUSCRIPTS), default=None,
+              help="Which files are one manuscript: auto (default), config, folder or file.")
 @click.option("--exit-zero", is_flag=True,
               help="Exit with status 0 even when there are findings (errors still give 2).")
 def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_select: tuple[str, ...],
@@ -65,7 +67,7 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
           statistics: bool, color: bool | None,
           fix: bool = False, show_diff: bool = False, unsafe_fixes: bool = False, force_exclude: bool = False,
           languagetool: bool | None = None, strict: bool = False, jobs: int | None = None,
-          fail_on: str | None = None, exit_zero: bool = False) -> None:
+          fail_on: str | None = None, exit_zero: bool = False, manuscript: str | None = None) -> None:
     """Check manuscripts: files, folders (searched for *.md, *.markdown, *.txt), or - for stdin."""
     if not paths:
         paths = (Path("."),)
@@ -74,7 +76,8 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
     options = RunOptions(
         config_file=config_file,
         selection=Selection.from_options(select, extend_select, ignore),
-        overrides={"dialect": dialect, "min_confidence": min_confidence, "fail_on": fail_on},
+        overrides={"dialect": dialect, "min_confidence": min_confidence, "fail_on": fail_on,
+                   "manuscript": manuscript},
         languagetool=languagetool,
         cache=not no_cache,
         jobs=jobs or default_jobs(),
