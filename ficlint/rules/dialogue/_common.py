@@ -66,3 +66,37 @@ def is_american(ctx: Context) -> bool:
         facts = ctx.facts("dialect")
         dialect = str(getattr(facts, "dialect", None) or "")
     return dialect.lower() == "en-us"
+
+
+def lowered_first_word(after: After) -> str:
+    """The tag's first word as it is written inside the quotation's sentence: a pronoun,
+    an article or a tag verb in lowercase (`he said`, `the butler said`, `said Harry`),
+    a name and I as they are."""
+    first = after.words[0]
+    lower = first.lower()
+    vocab = vocabulary()
+    if first == "I" or after.subject == "name":
+        return first
+    if after.verb == 0 or lower in vocab.pronouns or lower in vocab.determiners or lower in vocab.things:
+        return lower
+    return first
+
+
+def capitalized_bare_tag(q: Quotation, after_terminal: bool) -> bool:
+    """Is the capitalised clause after the speech's end a tag and nothing else, so that
+    the capital (and a full stop before it) is wrong: `"Fine." He said quietly.`?
+
+    After ! or ? (`after_terminal`) a capital may start a sentence of its own
+    (`"Why?" He spoke with pride.`), so only a plain tag counts there: a speech or
+    voice verb with nothing after it but adverbs. A tag that introduces the next
+    quotation may be the next speaker's (`"Why?" He answered, "Because."`).
+    """
+    after = q.follows
+    said = after.verb_word
+    vocab = vocabulary()
+    if not after.bare or said in vocab.narrating or q.introduces_next:
+        return False
+    if not after_terminal:
+        return True
+    return after.plain and (said in vocab.speech or said in vocab.voice or after.verb + 1 < len(after.words)
+                            and (said, after.words[after.verb + 1].lower()) in vocab.phrases)
