@@ -28,6 +28,7 @@ class VerbForms:
     participle: frozenset[str]  # walked, let, run
     present_participle: frozenset[str]  # walking, letting, running
     base_of: dict[str, str]  # any form -> its base
+    forms_of: dict[str, tuple[str, ...]]  # base -> its forms (base, past, participle, third person, -ing)
 
     def finite(self, word: str) -> bool:
         """Can the (lowercase) word be a finite verb after a third-person subject?"""
@@ -47,6 +48,7 @@ def verb_forms() -> VerbForms:
     with gzip.open(data_dir() / "tense-lexicon.json.gz", "rt", encoding="utf-8") as fh:
         rows = json.load(fh)["verbs"]
     base_of: dict[str, str] = {}
+    forms_of: dict[str, tuple[str, ...]] = {}
     past, third, base, participle, ing = set(), set(), set(), set(), set()
     for b, p, pp, s in rows:
         base.add(b)
@@ -60,5 +62,6 @@ def verb_forms() -> VerbForms:
             base_of.setdefault(p[:-2] + "ing", b)
         for form in (b, p, pp, s, _ing(b)):
             base_of.setdefault(form, b)
-    return VerbForms(frozenset(past), frozenset(third), frozenset(base), frozenset(participle), frozenset(ing),
-                     base_of)
+        forms_of[b] = (b, p, pp, s, _ing(b))
+    return VerbForms(frozenset(past), frozenset(third), frozenset(base), frozenset(participle),
+                     frozenset(ing), base_of, forms_of)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from ficlint.analysis.lexicon import AUXILIARIES, verb_forms
-from ficlint.analysis.sentences import ABBREVIATIONS
+from ficlint.analysis.sentences import ABBREVIATIONS, ends_sentence
 from ficlint.document import Document, Region, RegionKind
 from ficlint.resources import load_data
 
@@ -29,7 +29,6 @@ _CLOSE_NESTED = "'’\"”"
 _SENTENCE_INSIDE = re.compile(r"[.!?…][\"”'’]?\s+[\"“‘']?[A-Z]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
-_WORD_BEFORE_DOT = re.compile(r"([\w.]+)$")
 _WORD_WITH_MARK = re.compile(r"[\w'’]+[^\w\s]*$")
 _LEADING_SPACE = re.compile(r"[ \t\r\n]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -118,7 +117,6 @@ class After:
     subject: str = ""
     verb: int = -1
     bare: bool = False
-    plain: bool = False  # bare, and nothing after the verb but adverbs or the person spoken to
 
     @property
     def has_clause(self) -> bool:
@@ -171,7 +169,7 @@ def _noun_phrase_clause(lower: list[str], subject: str) -> Reading:
             return Reading(_verb_reading(lower, i), subject, i)
         if subject == "thing":
             continue  # everything, nothing: cannot speak, so only a tag verb would make it a tag
-        if lower[j] in vocab.actions or j >= 2 and _action(lower, j, finite=True):
+        if lower[j] in vocab.actions or j >= 2 and is_action(lower, j, finite=True):
             speaks = mentions_speech(lower) or any(w in _SPEAKING_NOUNS for w in lower[1:j])
             return Reading("subject" if speaks else "beat", subject, j)
     if subject == "thing" or any(w in vocab.non_speakers for w in lower[1:3]) and not mentions_speech(lower):
@@ -196,8 +194,8 @@ def _verb_reading(lower: list[str], i: int) -> str:
     word = lower[i]
     if word in AUXILIARIES and i + 1 < len(lower):
         j = i + 2 if lower[i + 1] == "not" and i + 2 < len(lower) else i + 1
-        return "beat" if _verb_after_auxiliary(word, lower[j]) and _action(lower, j, finite=False) else "subject"
-    return "beat" if _action(lower, i, finite=True) else "subject"
+        return "beat" if _verb_after_auxiliary(word, lower[j]) and is_action(lower, j, finite=False) else "subject"
+    return "beat" if is_action(lower, i, finite=True) else "subject"
 
 
 def _verb_after_auxiliary(auxiliary: str, word: str) -> bool:
@@ -211,7 +209,7 @@ def _verb_after_auxiliary(auxiliary: str, word: str) -> bool:
     return word in forms.base
 
 
-def _action(lower: list[str], i: int, finite: bool) -> bool:
+def is_action(lower: list[str], i: int, finite: bool) -> bool:
     """Is the verb at `i` an action: a plain action (grabbed, nodded), or any other
     verb that is not one of speech and takes an object (`he touched a rose`, `she let
     herself grin`)? Alone, an unusual verb may be a tag: published fiction writes
@@ -225,9 +223,9 @@ def _action(lower: list[str], i: int, finite: bool) -> bool:
         return False
     if finite and word not in forms.past and (word not in forms.third or word.endswith("ss")):
         return False
-    if word in vocab.actions or any(form in vocab.actions for form in (base + "s", base + "es", base + "ed")):
+    if word in vocab.actions or any(form in vocab.actions for form in forms.forms_of[base]):
         return True
-    if any(form in vocab.verbs for form in (base, base + "s", base + "es", base + "ed", base + "d")):
+    if any(form in vocab.verbs for form in forms.forms_of[base]):
         return False  # "he was whispering": a speech verb in another form
     return _object_follows(lower, i + 1)
 
@@ -264,9 +262,9 @@ def _speech_verb_with_object(lower: list[str], i: int) -> bool:
     return nxt in vocab.objects or nxt == "her" and i + 2 < len(lower)
 
 
-def bare_tag(lower: list[str], verb: int, stop: str, phrases: bool = True) -> bool:
+def bare_tag(lower: list[str], verb: int, stop: str) -> bool:
     """Is the clause a speech tag and nothing else: its verb followed only by how the
-    words were said (quietly, back, into his ear, when `phrases`) or by the person spoken to?"""
+    words were said (quietly, back, into his ear) or by the person spoken to?"""
     vocab = vocabulary()
     said = lower[verb]
     if said in vocab.borderline or said in vocab.thinking:
@@ -277,9 +275,11 @@ def bare_tag(lower: list[str], verb: int, stop: str, phrases: bool = True) -> bo
         word = lower[j]
         if word == "to" and j + 1 < len(lower) and lower[j + 1] in verb_forms().base:
             return False  # "She began to sob", "he told her to run": an action
+        if said in vocab.asking and word in vocab.question_words:
+            return False  # "They asked when the train left": a question reported, not a tag
         if word in vocab.prepositions or word == "and":
-            # a phrase or a second verb follows: how, where or what next ("she began with a question": not a tag)
-            return phrases and said not in vocab.beginning and not (hearer and j > i)
+            # a phrase or a second verb follows: how, where or what next (not "she began with a question")
+            return said not in vocab.beginning and not (hearer and j > i)
         if word in vocab.manner or word.endswith("ly") and len(word) > 4:
             continue
         if hearer and j == i and word in _OBJECT_PRONOUNS:
@@ -296,6 +296,17 @@ def mentions_speech(lower: list[str]) -> bool:
     verbs = vocabulary().speech
     return any(w in verbs or w + "s" in verbs or w + "ed" in verbs or w + "d" in verbs or w.endswith("ing")
                and (w[:-3] + "s" in verbs or w[:-3] + "es" in verbs) for w in lower)
+
+
+def speech_form(word: str) -> bool:
+    """Is the (lowercase) word any form of a verb of speech or of the voice: saying,
+    crying, asked, whispers, shouting?"""
+    vocab = vocabulary()
+    if word in vocab.speech or word in vocab.voice:
+        return True
+    forms = verb_forms()
+    base = forms.base_of.get(word)
+    return base is not None and any(form in vocab.speech or form in vocab.voice for form in forms.forms_of[base])
 
 
 def verb_at(lower: list[str], i: int) -> bool:
@@ -365,10 +376,8 @@ def _clause_words(snippet: str, start: int) -> tuple[list[str], tuple[int, int],
 
 
 def abbreviation_before(text: str, dot: int) -> bool:
-    """Is the full stop at `dot` the end of an abbreviation or an initial (a.m., Mr., J.)?"""
-    m = _WORD_BEFORE_DOT.search(text[max(0, dot - 12):dot])
-    token = m.group(1).lower() if m else ""
-    return token in ABBREVIATIONS or len(token) <= 1 or "." in token
+    """Is the full stop at `dot` the end of an abbreviation, an initial or a number (a.m., Mr., J.)?"""
+    return not ends_sentence(text, dot)
 
 
 def looks_like_closer(text: str, at: int) -> bool:
@@ -422,9 +431,8 @@ class Quotation:
         reading = read_clause(words)
         lower = [w.lower() for w in words]
         bare = reading.kind == "tag" and bare_tag(lower, reading.verb, stop)
-        plain = bare and bare_tag(lower, reading.verb, stop, phrases=False)
         return After(reading.kind, tuple(words), pos + first[0], pos + first[1], stop, reading.subject,
-                     reading.verb, bare, plain)
+                     reading.verb, bare)
 
     def _paragraph_ends_here(self) -> bool:
         para = self.doc.paragraphs[self.region.paragraph]

@@ -28,6 +28,7 @@ RULES: dict[str, str] = {
     "D010": "dialogue.d010_narration_runs_into_speech",
     "D011": "dialogue.d011_unclosed_quote",
     "D012": "dialogue.d012_american_punctuation_placement",
+    "D013": "dialogue.d013_comma_before_new_speech",
 }
 
 # Kinds of YAML pack rule that a family adds beyond substitution, existence and consistency:
