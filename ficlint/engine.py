@@ -71,15 +71,15 @@ class Linter:
         return self.base_enabled - drop
 
     def active_checks(self, enabled: frozenset[str]) -> list[Check]:
-        return [c for c in self.registry.checks if _rule_ids(c) & enabled]
+        return [c for c in self.registry.checks if c.rule.id in enabled]
 
     def active_facts(self, enabled: frozenset[str]) -> list[Facts]:
         """The manuscript facts the active checks read, each once."""
         found: dict[str, Facts] = {}
         for check in self.active_checks(enabled):
-            facts = _facts_of(check)
+            facts = check.facts
             if facts is not None:
-                found.setdefault(_facts_name(facts), facts)
+                found.setdefault(facts.name, facts)
         return list(found.values())
 
     def lint(self, sources: Sequence[Source | InputError]) -> list[FileResult]:
@@ -110,7 +110,7 @@ class Linter:
         """One file's facts for the manuscript, by check family."""
         facts: dict[str, object] = {}
         for provider in self.active_facts(enabled):
-            name = _facts_name(provider)
+            name = provider.name
             try:
                 facts[name] = provider.gather(doc, Context(self.config, enabled, {}))
             except Exception as err:  # a bug in one check must not stop the others
@@ -124,7 +124,7 @@ class Linter:
         all_enabled = frozenset().union(*enabled) if enabled else self.base_enabled
         manuscript: dict[str, object] = {}
         for provider in self.active_facts(all_enabled):
-            name = _facts_name(provider)
+            name = provider.name
             facts = [f[name] for f in per_file if name in f]
             try:
                 manuscript[name] = provider.combine(facts, Context(self.config, all_enabled, manuscript))
@@ -173,20 +173,6 @@ class Linter:
     def lint_text(self, text: str, path: str = "<text>") -> list[Diagnostic]:
         """Convenience for tests and editors: lint one text as a manuscript of its own."""
         return self.lint([Source(path, text)])[0].diagnostics
-
-
-def _rule_ids(check: Check) -> frozenset[str]:
-    return frozenset(r.id for r in getattr(check, "rules", (check.rule,)))  # TRANSITION: legacy families
-
-
-def _facts_of(check: Check) -> Facts | None:
-    if getattr(check, "needs_manuscript", False):  # TRANSITION: legacy families gather for themselves
-        return check  # type: ignore[return-value]
-    return check.facts
-
-
-def _facts_name(provider: Facts) -> str:
-    return getattr(provider, "name", "") or getattr(provider, "family", "")
 
 
 def _specificity(selector: str, rule: Rule) -> int:

@@ -12,8 +12,10 @@ rule has (id, name, category, severity, summary, why, flags, allows) and a
 - `consistency`: pairs of variants of which a document should use one.
   Keys: `either` (variant -> variant), `message`.
 
-Common keys: `regions` (where the rule applies: narration, dialogue,
-author_note, heading; default narration and dialogue), `ignorecase` (default
+Common keys: `scope` (where the rule applies: narration, dialogue,
+author_note, heading, and from the analysis `tag` (speech tags), `beat` (action
+beats), `emphasis` (italics: thoughts, signs); default narration and dialogue;
+`regions` is the older name, for region kinds only), `ignorecase` (default
 true), `fix` (`safe`, `unsafe` or `none`; default safe).
 
 A user's pattern runs under a time limit per document, so a catastrophic
@@ -30,22 +32,23 @@ from typing import Any
 
 import yaml
 
+from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.scopes import Scope, UnknownScope
 from ficlint.check import Check, Context
 from ficlint.diagnostics import Diagnostic, Fix, Severity, keep_case
-from ficlint.document import Document, RegionKind
 from ficlint.resources import SafeLoader
 from ficlint.rule import Example, Rule
 from ficlint.safe_regex import UnsafePattern, compile_pattern
 
 KINDS = ("substitution", "existence", "consistency")
 _META_KEYS = {"id", "name", "kind", "category", "severity", "summary", "why", "flags", "allows", "fix_safety",
-              "regions", "ignorecase", "fix", "message", "enabled", "description"}
+              "regions", "scope", "ignorecase", "fix", "message", "enabled", "description"}
 _KIND_KEYS = {
     "substitution": {"swap", "before", "after"},
     "existence": {"patterns"},
     "consistency": {"either"},
 }
-_DEFAULT_REGIONS = (RegionKind.NARRATION, RegionKind.DIALOGUE)
+DEFAULT_SCOPE = Scope.of(("narration", "dialogue"))
 _PLAIN_WORDS = re.compile(r"[\w'’ -]+")
 
 
@@ -155,15 +158,18 @@ def _as_list(value: Any) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
 
-def parse_regions(entry: dict[str, Any], path: Path) -> tuple[RegionKind, ...]:
-    names = entry.get("regions")
+def parse_scope(entry: dict[str, Any], path: Path, default: Scope = DEFAULT_SCOPE) -> Scope:
+    """Where a pack rule applies: `scope:` (any of ficlint.analysis.scopes.SCOPES), or the older
+    `regions:` (region kinds only); narration and dialogue when neither is given."""
+    if "scope" in entry and "regions" in entry:
+        raise PackError(f"{path}: rule {entry.get('id')}: give `scope` or `regions`, not both")
+    names = entry.get("scope", entry.get("regions"))
     if names is None:
-        return _DEFAULT_REGIONS
+        return default
     try:
-        return tuple(RegionKind(n) for n in _as_list(names))
-    except ValueError:
-        known = ", ".join(k.value for k in RegionKind)
-        raise PackError(f"{path}: rule {entry.get('id')}: regions must be among {known}") from None
+        return Scope.of(_as_list(names))
+    except UnknownScope as err:
+        raise PackError(f"{path}: rule {entry.get('id')}: {err}") from None
 
 
 @dataclass(frozen=True)
@@ -185,7 +191,7 @@ class PackRule(Check):
         self.rule = rule
         self.kind = kind
         self.path = path
-        self.regions = parse_regions(entry, path)
+        self.scope = parse_scope(entry, path)
         self.flags = 0 if entry.get("ignorecase") is False else re.IGNORECASE
         self.fix = entry.get("fix", "safe")
         if self.fix not in ("safe", "unsafe", "none"):
@@ -241,7 +247,7 @@ class PackRule(Check):
         self.variants = _Matcher(re.compile(alternation, self.flags), lambda m: None, lower)
         return []
 
-    def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
+    def check(self, doc: AnalyzedDocument, ctx: Context) -> Iterable[Diagnostic]:
         if self.kind == "consistency":
             yield from self._check_consistency(doc)
             return
@@ -249,8 +255,8 @@ class PackRule(Check):
             for m in self._in_regions(doc, matcher):
                 yield self._diagnostic(doc, m, matcher)
 
-    def _in_regions(self, doc: Document, matcher: _Matcher) -> Iterator[re.Match[str]]:
-        """Matches whose flagged text lies inside one region of the rule's kinds.
+    def _in_regions(self, doc: AnalyzedDocument, matcher: _Matcher) -> Iterator[re.Match[str]]:
+        """Matches whose flagged text lies inside the rule's scope.
         One scan of the whole text per pattern and a lookup per hit costs far
         less than a scan per region. (A match may be on the lowercased text:
         take the flagged text from doc.text by its offsets.)"""
@@ -258,16 +264,12 @@ class PackRule(Check):
         if matcher.lower_pattern is not None and doc.lower_text is not None:
             pattern, haystack = matcher.lower_pattern, doc.lower_text
         group = "hit" if "hit" in pattern.groupindex else 0
-        wanted = frozenset(self.regions)
         for m in pattern.finditer(haystack):
             start, end = m.span(group)
-            if end <= start:
-                continue  # a pattern that can match nothing at all
-            region = doc.region_at(start)
-            if region is not None and region.kind in wanted and end <= region.end:
+            if end > start and self.scope.contains(doc, start, end):  # end == start: a pattern matching nothing
                 yield m
 
-    def _diagnostic(self, doc: Document, m: re.Match[str], matcher: _Matcher) -> Diagnostic:
+    def _diagnostic(self, doc: AnalyzedDocument, m: re.Match[str], matcher: _Matcher) -> Diagnostic:
         group = "hit" if "hit" in m.re.groupindex else 0
         start, end = m.span(group)
         found = doc.text[start:end]
@@ -278,7 +280,7 @@ class PackRule(Check):
         message = self.message.format(match=found, replacement=replacement or "")
         return Diagnostic(self.rule.id, start, end, message, fixes)
 
-    def _check_consistency(self, doc: Document) -> Iterator[Diagnostic]:
+    def _check_consistency(self, doc: AnalyzedDocument) -> Iterator[Diagnostic]:
         hits: dict[tuple[int, str], list[re.Match[str]]] = {}
         for m in self._in_regions(doc, self.variants):
             hits.setdefault(self.variant_of[self.fold(m.group(0))], []).append(m)
@@ -298,5 +300,6 @@ class PackRule(Check):
 
 def _replacer(template: str) -> Callable[[re.Match[str]], str]:
     return lambda m: m.expand(template) if "\\" in template else template
+
 
 

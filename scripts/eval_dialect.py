@@ -15,16 +15,16 @@ import argparse
 import random
 from pathlib import Path
 
-from ficlint.checks.dialect import find_hits
+from ficlint.analysis import AnalyzedDocument
 from ficlint.config import Config
 from ficlint.diagnostics import keep_case
-from ficlint.document import Document
 from ficlint.engine import Linter, Selection
+from ficlint.rules.dialect._variants import find_hits
 
 
 def swap(text: str, count: int, rng: random.Random) -> tuple[str, set[int]]:
     """The text with `count` of its majority-dialect spellings swapped; the swaps' new start offsets."""
-    hits, _ = find_hits(Document.from_text(text))
+    hits, _ = find_hits(AnalyzedDocument.from_text(text))
     sides = [h.variant.side for h in hits]
     majority = max(set(sides), key=sides.count) if sides else None
     candidates = [h for h in hits if h.variant.side == majority and not h.in_speech]

@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from ficlint.checks.tense import lexicon
+from ficlint.analysis.lexicon import lexicon
 from ficlint.config import Config
 from ficlint.document import Document, RegionKind
 from ficlint.engine import Linter, Selection

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
-from ficlint.checks.dialect import Dialect, DialectFacts, is_variant_spelling
 from ficlint.config import Config
-from ficlint.document import Document
+from ficlint.rules.dialect._facts import DIALECT, DialectFacts
+from ficlint.rules.dialect._variants import is_variant_spelling
 from tests.conftest import ROOT, lint, run_cli
 
 AMERICAN = """\
@@ -241,9 +242,8 @@ def test_fix_replaces_the_minority_spelling_from_the_cli(tmp_path):
 
 
 def _facts(text: str, dialect: str = "auto") -> DialectFacts:
-    check = Dialect()
     ctx = Context(Config(dialect=dialect), frozenset({"V001"}))
-    return check.combine([check.gather(Document.from_text(text), ctx)], ctx)
+    return DIALECT.combine([DIALECT.gather(AnalyzedDocument.from_text(text), ctx)], ctx)
 
 
 def test_facts_for_other_families():

@@ -121,6 +121,38 @@ def test_existence_with_regions_and_case(tmp_path):
     assert found == ["OMG"] and text.index('"OMG') + 1 == text.index("OMG", 5)
 
 
+@pytest.mark.parametrize(("scope", "expected"), [
+    ("[tag]", ["smirked"]),
+    ("[beat]", ["smirked"]),
+    ("[narration]", ["smirked", "smirked", "smirked"]),
+    ("[dialogue]", ["smirked"]),
+    ("[emphasis]", ["smirked"]),
+])
+def test_scope_limits_a_rule_to_tags_beats_or_italics(tmp_path, scope, expected):
+    """`scope:` reads the analysis: a speech tag, an action beat, an italic thought."""
+    pack = write_pack(
+        tmp_path,
+        RULE_HEAD
+        + f"""\
+        kind: existence
+        scope: {scope}
+        patterns: ['\\bsmirked\\b']
+        flags: ["x smirked"]
+        allows: ["x"]
+    """,
+    )
+    texts = {
+        "[tag]": '"Fine," he smirked. He smirked at nobody.',
+        "[beat]": '"Fine." He grabbed her arm and smirked. Later he smirked again.',
+        "[narration]": 'He smirked. "He smirked," she said. "Fine," he smirked. *He smirked.*',
+        "[dialogue]": 'He smirked. "He smirked," she said.',
+        "[emphasis]": 'He smirked. *He smirked,* she thought.',
+    }
+    text = texts[scope]
+    found = [text[d.start : d.end] for d in linter_with(pack).lint_text(text) if d.rule == "P901"]
+    assert found == expected
+
+
 def test_consistency_of_a_fandoms_names(tmp_path):
     pack = write_pack(
         tmp_path,
@@ -193,7 +225,9 @@ COMPLETE = "kind: existence\npatterns: [x]\nflags: [x]\nallows: [y]\n"
         (rule_with(COMPLETE, RULE_HEAD.replace("P901", "X1")), "id 'X1' is not like 'M001'"),
         (rule_with(COMPLETE, RULE_HEAD.replace("style", "vibes")), "category 'vibes' is not one of"),
         (rule_with(COMPLETE + "fix: maybe\n"), "fix must be safe, unsafe or none"),
-        (rule_with(COMPLETE + "regions: [footnotes]\n"), "regions must be among"),
+        (rule_with(COMPLETE + "regions: [footnotes]\n"), "scope must be among"),
+        (rule_with(COMPLETE + "scope: [tags]\n"), "scope must be among narration, dialogue"),
+        (rule_with(COMPLETE + "scope: [tag]\nregions: [dialogue]\n"), "give `scope` or `regions`, not both"),
         ("- just a list\n", "needs a top-level `rules:` list"),
         ("rules:\n  - just a string\n", "every item of `rules:` must be a mapping"),
     ],

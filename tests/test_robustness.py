@@ -13,8 +13,8 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ficlint.analysis import AnalyzedDocument as Document
 from ficlint.config import Config
-from ficlint.document import Document
 from ficlint.engine import Linter, Selection
 from ficlint.fixer import MAX_PASSES, fix_manuscript
 from ficlint.source import InputError, Source, decode
@@ -175,6 +175,11 @@ def test_document_model_never_fails(text: str) -> None:
     for items in (doc.paragraphs, doc.words, doc.sentences, doc.emphasis, doc.scenes):
         for item in items:
             assert 0 <= item.start <= item.end <= n
+    tokens = doc.tokens
+    for start, end, token in zip(tokens.start, tokens.end, tokens.text, strict=True):
+        assert text[start:end] == token
+    for quotation in doc.speech:
+        assert quotation.follows.kind in ("tag", "inverted", "beat", "subject", "other", "end", "glued")
     for offset in (0, n // 2, n):
         line, column = doc.position(offset)
         assert line >= 1 and column >= 1

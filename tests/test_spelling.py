@@ -224,18 +224,17 @@ def test_two_typos_side_by_side_are_both_reported():
 
 
 def test_the_shipped_glossaries_prove_their_own_examples():
-    from ficlint.checks import pack_kinds
     from ficlint.config import Config
     from ficlint.engine import Linter, Selection
     from ficlint.packs import load_pack
-    from ficlint.registry import Registry, builtin_checks
+    from ficlint.registry import Registry, builtin_checks, pack_kinds
     from ficlint.resources import rules_dir
 
     for path in sorted((rules_dir() / "glossaries").glob("*.yaml")):
         checks = load_pack(path, pack_kinds())
         registry = Registry(builtin_checks() + tuple(checks))
         for check in checks:
-            rule = check.rules[0]
+            rule = check.rule
             linter = Linter(Config(), Selection(select=(rule.id,)), registry=registry)
             for example in rule.flags:
                 assert any(d.rule == rule.id for d in linter.lint_text(example)), (path.name, example)
@@ -282,16 +281,16 @@ def test_two_words_run_together_are_left_to_the_run_together_rules(text):
 
 
 def test_the_rarer_dictionary_words_are_shipped_sorted_for_bisection():
-    from ficlint.checks.spelling import RANKED
     from ficlint.resources import data_dir
+    from ficlint.rules.spelling._dictionary import RANKED
 
     words = (data_dir() / "english-words.txt").read_text(encoding="utf-8").split("\n")[:-1]
     assert words[RANKED:] == sorted(words[RANKED:]), "run scripts/build_dictionary.py"
 
 
 def test_a_lookup_by_bisection_knows_exactly_the_words_the_set_knows():
-    from ficlint.checks.spelling import Lexicon, lexicon
     from ficlint.resources import data_dir
+    from ficlint.rules.spelling._dictionary import Lexicon, lexicon
 
     words = sorted(lexicon().words)
     sample = words[::60]

@@ -18,6 +18,8 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from ficlint.analysis import sentences as sentence_splitter
+from ficlint.analysis.clauses import Verb, finite_verbs
+from ficlint.analysis.scenes import Scene, scenes
 from ficlint.analysis.speech import Quotation, quotations
 from ficlint.analysis.tokens import Tokens, tokenize
 from ficlint.document import Document, RegionKind, Sentence
@@ -86,3 +88,15 @@ class AnalyzedDocument(Document):
     def speech(self) -> list[Quotation]:
         """Every quotation of the prose, with the tag or beat around it (ficlint/analysis/speech.py)."""
         return quotations(self)
+
+    # -- clauses and scenes ------------------------------------------------------------
+
+    @cached_property
+    def finite_verbs(self) -> list[Verb]:
+        """Every finite verb of the narration with its subject and tense (ficlint/analysis/clauses.py)."""
+        return finite_verbs(self)
+
+    @cached_property
+    def narrative(self) -> list[Scene]:
+        """The scenes with narration verbs, each with its narrative tense (ficlint/analysis/scenes.py)."""
+        return scenes(self.scenes, self.finite_verbs)

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from ficlint.analysis.lexicon import AUXILIARIES, verb_forms
+from ficlint.analysis.verbforms import AUXILIARIES, verb_forms
 from ficlint.analysis.sentences import ABBREVIATIONS, ends_sentence
 from ficlint.document import Document, Region, RegionKind
 from ficlint.resources import load_data
@@ -114,9 +114,14 @@ class After:
     first_start: int = 0
     first_end: int = 0
     stop: str = ""  # the punctuation that ends the clause ("" if none within reach)
+    end: int = 0  # offset just after its last word
     subject: str = ""
     verb: int = -1
     bare: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.first_start
 
     @property
     def has_clause(self) -> bool:
@@ -350,10 +355,12 @@ def _subject(words: list[str], lower: list[str]) -> tuple[str, int]:
     return "name", i
 
 
-def _clause_words(snippet: str, start: int) -> tuple[list[str], tuple[int, int], str]:
+def _clause_words(snippet: str, start: int) -> tuple[list[str], tuple[int, int], str, int]:
     """The words of the clause that starts at snippet[start:], up to its first
-    punctuation, and that punctuation."""
+    punctuation: the words, the first word's span, that punctuation, and where the
+    last word ends."""
     words: list[str] = []
+    ends: list[int] = []
     first = (0, 0)
     titles = vocabulary().titles
     for m in _TOKEN.finditer(snippet, start):
@@ -362,17 +369,17 @@ def _clause_words(snippet: str, start: int) -> tuple[list[str], tuple[int, int],
             if not words:
                 first = m.span()
             words.append(token)
+            ends.append(m.end())
             if len(words) >= 8:
-                return words, first, ""
+                return words, first, "", ends[-1]
             continue
         if token == "." and words and words[-1].lower() in titles:
             continue
         if token == "-" and words and snippet[m.start() - 1:m.start()].isalpha():
             words.pop()  # "faked-scolded": a compound ficlint can't read as a verb
-            if not words:
-                first = (0, 0)
-        return words, first, token
-    return words, first, "end"
+            ends.pop()
+        return words, first if words else (0, 0), token, ends[-1] if ends else start
+    return words, first, "end", ends[-1] if ends else start
 
 
 def abbreviation_before(text: str, dot: int) -> bool:
@@ -424,15 +431,15 @@ class Quotation:
         m = _LEADING_SPACE.match(snippet)
         if not m:
             return After("other")
-        words, first, stop = _clause_words(snippet, m.end())
+        words, first, stop, last_end = _clause_words(snippet, m.end())
         if not words:
             rest = snippet[m.end():].strip()
             return After("end" if not rest else "other")
         reading = read_clause(words)
         lower = [w.lower() for w in words]
         bare = reading.kind == "tag" and bare_tag(lower, reading.verb, stop)
-        return After(reading.kind, tuple(words), pos + first[0], pos + first[1], stop, reading.subject,
-                     reading.verb, bare)
+        return After(reading.kind, tuple(words), pos + first[0], pos + first[1], stop, pos + last_end,
+                     reading.subject, reading.verb, bare)
 
     def _paragraph_ends_here(self) -> bool:
         para = self.doc.paragraphs[self.region.paragraph]

@@ -29,8 +29,17 @@ RULES: dict[str, str] = {
     "D011": "dialogue.d011_unclosed_quote",
     "D012": "dialogue.d012_american_punctuation_placement",
     "D013": "dialogue.d013_comma_before_new_speech",
+    "T001": "tense.t001_present_tense_in_past_narration",
+    "T002": "tense.t002_past_tense_in_present_narration",
+    "V001": "dialect.v001_dialect_spelling",
+    "S001": "spelling.s001_possible_typo",
+    "S002": "spelling.s002_character_name_near_miss",
+    "H001": "homophones.h001_homophone_in_context",
+    "H002": "homophones.h002_homophone_pattern",
 }
 
 # Kinds of YAML pack rule that a family adds beyond substitution, existence and consistency:
 # kind -> "module:builder", the builder taking (entry, path) and returning a Check.
-PACK_KINDS: dict[str, str] = {}
+PACK_KINDS: dict[str, str] = {
+    "glossary": "spelling._glossary:GlossaryRule",
+}

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.sentences import ends_sentence
-from ficlint.analysis.lexicon import verb_forms
+from ficlint.analysis.verbforms import verb_forms
 from ficlint.analysis.speech import Quotation, is_action, speech_form, verb_at, vocabulary
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
