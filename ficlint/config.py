@@ -19,7 +19,9 @@ CONFIG_NAMES = (".ficlint.yaml", ".ficlint.yml", "ficlint.yaml")
 WORDS_FILE = ".ficlint-words.txt"
 DIALECTS = ("auto", "en-US", "en-GB", "en-GB-oxendict")
 FANDOM_GLOSSARIES = ("auto", "off")
+MANUSCRIPTS = ("auto", "config", "folder", "file")
 SEVERITIES = ("error", "warning", "info", "hint", "off")
+FAIL_ON = ("error", "warning", "info", "hint")  # the least severe finding that makes `check` exit 1
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
 
 
@@ -61,6 +63,8 @@ class Config:
     encoding: str = "cp1252"  # fallback for files that are not UTF-8
     min_confidence: float = 0.0  # findings that report a lower confidence are dropped
     fandom_glossaries: str = "auto"  # shipped glossaries switch on when the manuscript is of their fandom
+    fail_on: str = "warning"  # findings this severe or worse make `ficlint check` exit 1
+    manuscript: str = "auto"  # which files are one manuscript (workspace.manuscript_key)
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # per check family
     languagetool: LanguageToolConfig = field(default_factory=LanguageToolConfig)
     # (key, rule, line) of each rule the file names, checked once the rules are known
@@ -350,6 +354,8 @@ _TOP_LEVEL: dict[str, tuple[str, Callable[[Node, Path, str], Any]]] = {
     "encoding": ("encoding", _encoding),
     "min-confidence": ("min_confidence", _confidence),
     "fandom-glossaries": ("fandom_glossaries", _choice(FANDOM_GLOSSARIES)),
+    "fail-on": ("fail_on", _choice(FAIL_ON)),
+    "manuscript": ("manuscript", _choice(MANUSCRIPTS)),
     "options": ("options", _options),
     "languagetool": ("languagetool", _languagetool),
 }

@@ -258,7 +258,12 @@ def test_the_majority_is_counted_over_every_file_checked_together(tmp_path):
     assert by_file["01.md"] == []
     (diag,) = by_file["02.md"]
     assert diag["rule"] == "V001" and "American way" in diag["message"]
-    alone = run_cli("check", "--format", "json", "--no-cache", "--select", "V", str(book / "02.md"))
+    named = run_cli("check", "--format", "json", "--no-cache", "--select", "V", str(book / "02.md"))
+    assert [d for f in named.json()["files"] for d in f["diagnostics"]] == [diag]  # judged by the folder
+    apart = tmp_path / "apart"
+    apart.mkdir()
+    (apart / "02.md").write_bytes((book / "02.md").read_bytes())
+    alone = run_cli("check", "--format", "json", "--no-cache", "--select", "V", str(apart / "02.md"))
     assert [d for f in alone.json()["files"] for d in f["diagnostics"]] == []
 
 

@@ -31,10 +31,6 @@ _EMPHASIS = re.compile(
     re.S,
 )
 _EMPHASIS_MARK = re.compile(r"[*_]")
-# TRANSITION: the legacy families still import this; the sentence splitter owns it
-# (ficlint/analysis/sentences.py).
-ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "mx", "dr", "st", "jr", "sr", "prof", "capt", "col", "gen", "lt", "sgt", "rev", "hon", "mt", "ave", "co", "inc", "ltd", "vs", "etc", "e.g", "i.e", "cf", "fig", "no", "vol", "ch", "pp", "approx", "dept", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ps", "pps"])
-
 
 class Document:
     """A manuscript file, read and understood."""

@@ -24,10 +24,11 @@ from typing import Any
 import yaml
 
 from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.scopes import Scope
 from ficlint.check import Check, Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.document import WORD
-from ficlint.packs import PackError, parse_regions, rule_from_entry
+from ficlint.packs import PackError, parse_scope, rule_from_entry
 from ficlint.resources import SafeLoader, rules_dir
 from ficlint.rules.common import WRITING
 from ficlint.rules.spelling import _names
@@ -43,6 +44,7 @@ _GLOSSARIES: dict[str, GlossaryRule] = {}  # by rule id: the spelling rules leav
 SIGNATURE_NAMES = 3
 SIGNATURE_USES = 5
 EACH_USES = 5
+_WRITING_SCOPE = Scope.of(k.value for k in WRITING)
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ class GlossaryRule(Check):
             raise PackError(f"{path}: rule {entry.get('id')}: unknown key(s) for kind glossary: "
                             f"{', '.join(sorted(unknown))}")
         self.rule = rule_from_entry(entry, path)
-        self.regions = parse_regions(entry, path) if "regions" in entry else WRITING
+        self.regions = tuple(parse_scope(entry, path, default=_WRITING_SCOPE).region_kinds)
         self.message = str(entry.get("message", "\"{match}\": the canonical spelling is \"{replacement}\"."))
         self.glossary = glossary_of(entry, path)
         _GLOSSARIES[self.rule.id] = self
