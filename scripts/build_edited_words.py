@@ -10,7 +10,8 @@ knows it, it is printed in at least MIN_BOOKS books of the split (so it is usage
 not one book's misprint or coinage), and no dictionary word one mechanical slip
 away (a doubled or dropped letter, a neighbouring key, two letters swapped:
 SLIP_COST) is TYPO_RATIO times commoner in the same books (then it is a common
-misprint of that word: accomodating). A word a vowel or a sound away (shako and
+misprint of that word: accomodating; an inflection of the word is no misprint of
+it: mammas). A word a vowel or a sound away (shako and
 shake, sirup and syrup) is a word of its own. Words on the common-misspellings list never are.
 """
 
@@ -53,10 +54,15 @@ def build(training: Path) -> str:
         if lex.knows(word) or word in spelt:
             continue
         if any(times[s] >= TYPO_RATIO * times[word] and edit_cost(word, s) <= SLIP_COST
-               for s in suggestions(word, limit=3)):
+               and not _inflection_of(word, s) for s in suggestions(word, limit=3)):
             continue
         listed.append(word)
     return "".join(f"{w}\n" for w in listed)
+
+
+def _inflection_of(word: str, base: str) -> bool:
+    """Is `word` a regular inflection of `base` (mammas of mamma), not a misprint of it?"""
+    return word in (base + "s", base + "es", base + "d", base + "ed")
 
 
 def main() -> None:
