@@ -330,3 +330,67 @@ def test_dialect_option_on_the_command_line(tmp_path):
     oxford = found("en-GB-oxendict")
     assert set(oxford) == {"realised", "theater"}
     assert "Oxford" in oxford["realised"]["message"]
+
+
+# -- chapters, one-shots and writers who mix (issue 19) ------------------------------------------------
+
+SHORT_AMERICAN_CHAPTER = (
+    "Mom said the color of the old barn was the gray of rain. Dustin walked toward the center of town, past "
+    "the theater and his favorite diner, where the neighbor's kid had traveled in from the fall fair. He "
+    "realized he had left his flashlight behind, and the colour of the sky told him it was late. The "
+    "neighbour's dog barked at the centre of the square.\n")
+
+
+def test_a_clear_minority_is_flagged_even_in_one_short_chapter():
+    assert sorted(_v001(SHORT_AMERICAN_CHAPTER)) == ["centre", "colour", "neighbour"]
+
+
+def test_weak_signs_support_the_spellings_but_are_never_findings_on_their_own():
+    # Mum and single-quoted speech lean British, but nothing here is a variant spelling to flag
+    assert _v001("'Mum,' she said, 'I learnt it whilst you were out. Mum, are you listening?'\n") == []
+
+
+def _chapters(folder: Path, texts: list[str], names: list[str]) -> None:
+    folder.mkdir()
+    for name, text in zip(names, texts, strict=True):
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def _flagged_by_file(folder: Path) -> dict[str, list[str]]:
+    result = run_cli("check", "--format", "json", "--no-cache", "--select", "V", str(folder))
+    out = {}
+    for f in result.json()["files"]:
+        text = Path(f["path"]).read_text(encoding="utf-8")
+        out[Path(f["path"]).name] = [text[d["start"]["offset"]:d["end"]["offset"]] for d in f["diagnostics"]]
+    return out
+
+
+CH1 = "Chapter one.\n\nMom painted the porch a brighter color and hung the gray flag by the center door.\n"
+CH2 = "Chapter two.\n\nMom said his favorite color was gray; he traveled to the theater at noon.\n"
+CH3 = "Chapter three.\n\nThe colour of the sky at the centre of town was grey, and the harbour was quiet.\n"
+
+
+def test_a_chapter_of_three_written_the_other_way_is_that_chapters_slip(tmp_path: Path):
+    book = tmp_path / "book"
+    _chapters(book, [CH1, CH2, CH3], ["chapter-1.md", "chapter-2.md", "chapter-3.md"])
+    found = _flagged_by_file(book)
+    assert found["chapter-1.md"] == [] and found["chapter-2.md"] == []
+    assert sorted(found["chapter-3.md"]) == ["centre", "colour", "grey", "harbour"]
+
+
+def test_a_folder_of_unrelated_one_shots_does_not_pool_their_dialects(tmp_path: Path):
+    shots = tmp_path / "one-shots"
+    british = "The colour of the harbour was grey; she realised the theatre was shut.\n"
+    american = "The color of the harbor was gray; she realized the theater was shut.\n"
+    _chapters(shots, [british, british, american], ["rain.md", "tea.md", "night-drive.md"])
+    assert _flagged_by_file(shots) == {"rain.md": [], "tea.md": [], "night-drive.md": []}
+
+
+def test_a_consistently_mixed_manuscript_is_told_once_naming_both_sides(tmp_path: Path):
+    book = tmp_path / "mixed"
+    chapter = "She realised the colour of the honour guard was gray; the theater at the center was full.\n"
+    _chapters(book, [chapter, chapter.replace("She", "He")], ["chapter-1.md", "chapter-2.md"])
+    found = _flagged_by_file(book)
+    assert found["chapter-2.md"] == [] and len(found["chapter-1.md"]) == 1
+    result = run_cli("check", "--no-cache", "--select", "V", str(book))
+    assert "mixes British spellings" in result.stdout and "American ones" in result.stdout

@@ -302,3 +302,85 @@ def test_a_lookup_by_bisection_knows_exactly_the_words_the_set_knows():
     fresh = Lexicon((data_dir() / "english-words.txt").read_text(encoding="utf-8"))
     assert fresh.known(asked[:5000]) == set(asked[:5000]) & lexicon().words
     assert [fresh.has(w) for w in asked[5000:]] == [w in lexicon().words for w in asked[5000:]]
+
+
+# -- chapters with invented names, fandoms and a writer's habits (issue 19) ----------------------------
+
+INVENTED = ("Ysolde rode north to Kaer Morwen with Tavik. At the gate of Kaer Morwen, Ysolde stopped, and "
+            "Tavik looked back at Ysolde. ")
+
+
+def test_a_typo_beside_invented_names_is_still_a_typo():
+    text = INVENTED + "Ysolde climbed tighly up the stair of Kaer Morwen."
+    assert flagged(text, "S001") == ["tighly"]
+
+
+def test_a_typo_beside_strange_words_that_are_no_names_stays_dialect():
+    assert flagged("\"Ach, ye ken the wee bairnie grat an' skirled tighly,\" said the auld wife.", "S001") == []
+
+
+def test_a_repeated_common_misspelling_is_flagged_every_time_and_at_a_sentence_start():
+    text = ("I definately knew. She definately knew. Definately, we all knew. He definately said so, "
+            "and they definately agreed.")
+    assert flagged(text, "S001") == ["definately", "definately", "Definately", "definately", "definately"]
+
+
+def test_an_our_spelling_that_is_no_british_word_is_a_typo():
+    (d,) = typos("He was a vigourous man with an enourmous appetite.")[:1]
+    assert flagged("He was a vigourous man with an enourmous appetite.", "S001") == ["vigourous", "enourmous"]
+    assert first_fix(d) == "vigorous"
+
+
+def test_a_typo_inside_a_hyphenated_compound_or_in_italics_is_checked():
+    assert flagged("She had a half-finsihed essay and a *beleive* in ghosts.", "S001") == ["finsihed", "beleive"]
+    assert flagged("The harum-scarum boy liked the word _gorver_.", "S001") == []
+
+
+HOGWARTS = ("Harry walked into the Gryffindor common room, where Hermione and Ron sat by the fire. Hagrid had "
+            "sent an owl from Hogsmeade, and Neville read it aloud. ")
+
+
+def test_a_capitalised_near_miss_of_a_canon_name_is_flagged_with_the_canon_spelling():
+    text = HOGWARTS + "Dumbeldore wanted to see them, said Hermione; Voldermort was back."
+    found = [d for d in lint(text, "S") if d.rule == "S002"]
+    assert [(text[d.start:d.end], first_fix(d)) for d in found] == [("Dumbeldore", "Dumbledore"),
+                                                                     ("Voldermort", "Voldemort")]
+    assert "Harry Potter spells this name" in found[0].message
+
+
+def test_canon_terms_are_no_typos_once_the_fandom_is_detected():
+    text = HOGWARTS + "They would apparate to the Ministry, where the aurors cast lumos in the dark."
+    assert flagged(text, "S001") == []
+
+
+def test_fandom_detection_can_be_turned_off(tmp_path: Path):
+    text = HOGWARTS + "Dumbeldore smiled.\n\nThey would apparate to the Ministry.\n"
+    (tmp_path / "chapter-1.md").write_text(text, encoding="utf-8")
+
+    def found() -> set[tuple[str, str]]:
+        result = run_cli("check", "--select", "S", "--format", "json", "--no-cache", "chapter-1.md", cwd=tmp_path)
+        return {(d["rule"], text[d["start"]["offset"]:d["end"]["offset"]])
+                for f in result.json()["files"] for d in f["diagnostics"]}
+
+    assert found() == {("S002", "Dumbeldore")}
+    (tmp_path / ".ficlint.yaml").write_text("fandom-glossaries: off\n", encoding="utf-8")
+    assert ("S002", "Dumbeldore") not in found()
+    assert ("S001", "apparate") in found()
+
+
+def test_a_chapter_of_another_fandom_does_not_switch_the_glossary_on():
+    text = ("Merlin ran after Arthur through the woods of Camelot. Gaius had warned Merlin, and Merlin "
+            "knew it. Lily the maid waved. They would apparate, said nobody.")
+    assert "apparate" in flagged(text, "S001")
+
+
+def test_a_vowel_heard_wrong_in_a_long_name_the_story_keeps_using_is_flagged():
+    text = ("Kageyama set the ball. " * 3 + "Hinata spiked it past Kageyama and Kageyama laughed. "
+            "Then Kagayama served.")
+    found = [d for d in lint(text, "S") if d.rule == "S002"]
+    assert [(text[d.start:d.end], first_fix(d)) for d in found] == [("Kagayama", "Kageyama")]
+
+
+def test_short_names_a_vowel_apart_and_pet_names_are_different_names():
+    text = "Dawson met Jill. " * 5 + "Ernest Dowson wrote poems; Jilly laughed."
+    assert [d for d in lint(text, "S") if d.rule == "S002"] == []

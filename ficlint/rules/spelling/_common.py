@@ -33,9 +33,12 @@ def judged(doc: AnalyzedDocument, ctx: Context) -> Iterator[tuple[Occurrence, Ma
 
 
 def _established(word: str, manuscript: Manuscript, glossaries: list[Glossary]) -> bool:
-    """A name or term the manuscript or a glossary knows: no sign of dialect beside it."""
-    return word in manuscript.names or word.lower() in manuscript.frequent_names \
-        or any(g.knows(word) for g in glossaries)
+    """A name or term the manuscript or a glossary knows, or a slip in one (Voldermort): no sign of
+    dialect beside it."""
+    if word in manuscript.names or word.lower() in manuscript.frequent_names:
+        return True
+    return any(g.knows(word) or g.near_miss(word) for g in glossaries) \
+        or is_capitalised(word) and near_name(word, manuscript) is not None
 
 
 def is_capitalised(word: str) -> bool:
