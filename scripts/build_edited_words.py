@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Build ficlint/data/edited-prose-words.txt: words that edited books print although the
-dictionary lacks them (cocoanut, woful, sirup, employes, lotos), so that the spelling rule
-does not call them typos. Byte for byte from the train split of ../shared/training/gutenberg.
+"""Build ficlint/data/edited-prose-words.txt: words that edited books print, or that many
+fan-fiction writers use, although the dictionary lacks them (cocoanut, woful, sirup,
+employes; noogie, hiccupping), so that the spelling rule does not call them typos. Byte for
+byte from the train splits of ../shared/training/gutenberg and ../shared/training/fanfic.
 
     python scripts/build_edited_words.py [--training ../shared/training] [--check]
 
@@ -13,6 +14,11 @@ SLIP_COST) is TYPO_RATIO times commoner in the same books (then it is a common
 misprint of that word: accomodating; an inflection of the word is no misprint of
 it: mammas). A word a vowel or a sound away (shako and
 shake, sirup and syrup) is a word of its own. Words on the common-misspellings list never are.
+
+From fan fiction, where writers' slips are commoner, a word must be used in at
+least MIN_WORKS works, and one slip from a word FAN_TYPO_RATIO times commoner is
+a typo; a word that is a contraction without its apostrophe (dont, thats) never
+counts.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from training_data import TRAINING, books  # noqa: E402
+from training_data import TRAINING, books, works  # noqa: E402
 
 from ficlint.rules.spelling._dictionary import lexicon, misspellings  # noqa: E402
 from ficlint.rules.spelling._suggest import edit_cost, suggestions  # noqa: E402
@@ -37,27 +43,48 @@ MIN_BOOKS = 2
 MIN_LENGTH = 5
 TYPO_RATIO = 10
 SLIP_COST = 0.6
+MIN_WORKS = 5
+FAN_TYPO_RATIO = 3
 _WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’])")
 
 
-def build(training: Path) -> str:
-    in_books: Counter[str] = Counter()
+def counted(texts: object) -> tuple[Counter[str], Counter[str]]:
+    """Texts each word appears in, and how often it appears."""
+    in_texts: Counter[str] = Counter()
     times: Counter[str] = Counter()
-    for _, text in books("train", root=training):
+    for _, text in texts:  # type: ignore[attr-defined]
         words = Counter(_WORD.findall(text))
         times.update(words)
-        in_books.update(words.keys())
+        in_texts.update(words.keys())
+    return in_texts, times
+
+
+def attested(in_texts: Counter[str], times: Counter[str], minimum: int, ratio: int) -> set[str]:
+    """Words in `minimum` texts that the dictionary lacks and that are no typo of a word `ratio`
+    times commoner."""
     lex = lexicon()
     spelt = misspellings()
-    listed = []
-    for word in sorted(w for w, n in in_books.items() if n >= MIN_BOOKS and len(w) >= MIN_LENGTH):
-        if lex.knows(word) or word in spelt:
+    found = set()
+    for word in (w for w, n in in_texts.items() if n >= minimum and len(w) >= MIN_LENGTH):
+        if lex.knows(word) or word in spelt or _apostrophe_dropped(word):
             continue
-        if any(times[s] >= TYPO_RATIO * times[word] and edit_cost(word, s) <= SLIP_COST
+        if any(times[s] >= ratio * times[word] and edit_cost(word, s) <= SLIP_COST
                and not _inflection_of(word, s) for s in suggestions(word, limit=3)):
             continue
-        listed.append(word)
-    return "".join(f"{w}\n" for w in listed)
+        found.add(word)
+    return found
+
+
+def _apostrophe_dropped(word: str) -> bool:
+    """dont, thats, youre: a contraction without its apostrophe."""
+    knows = lexicon().has
+    return any(knows(word[:i] + "'" + word[i:]) for i in range(1, len(word)))
+
+
+def build(training: Path) -> str:
+    listed = attested(*counted(books("train", root=training)), MIN_BOOKS, TYPO_RATIO)
+    listed |= attested(*counted(works("train", root=training)), MIN_WORKS, FAN_TYPO_RATIO)
+    return "".join(f"{w}\n" for w in sorted(listed))
 
 
 def _inflection_of(word: str, base: str) -> bool:

@@ -44,10 +44,13 @@ def learn(scans: Iterable[Scan], detect_fandoms: bool = True) -> Manuscript:
     counts: Counter[str] = Counter()
     all_capitalised: Counter[str] = Counter()
     signs: dict[str, Counter[str]] = {}
+    own: dict[str, set[str]] = {}
     for s in scans:
         all_capitalised.update(s.capitalised)
         for fandom, uses in s.fandom_names.items():
             signs.setdefault(fandom, Counter()).update(uses)
+        for fandom, words in s.fandom_words.items():
+            own.setdefault(fandom, set()).update(words)
         for occ in s.occurrences:
             counts[occ.word.lower()] += 1
             if occ.word[:1].isupper():
@@ -56,7 +59,7 @@ def learn(scans: Iterable[Scan], detect_fandoms: bool = True) -> Manuscript:
     names = {w for w, n in mid.items() if n >= _NAME_MIN_MID_SENTENCE}
     names |= {w for w, n in capitalised_unknown.items() if n >= _NAME_MIN_OCCURRENCES}
     fandoms = tuple(g.rule_id for g in shipped_glossaries()
-                    if detect_fandoms and g.belongs(signs.get(g.rule_id, {})))
+                    if detect_fandoms and g.belongs(signs.get(g.rule_id, {}), own.get(g.rule_id, set())))
     return Manuscript(frozenset(names), counts, all_capitalised, fandoms)
 
 

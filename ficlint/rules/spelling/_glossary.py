@@ -40,10 +40,11 @@ _GLOSSARY_KEYS = {"id", "name", "kind", "category", "severity", "summary", "why"
                   "signature", "fandom"}
 _GLOSSARIES: dict[str, GlossaryRule] = {}  # by rule id: the spelling rules leave their terms alone
 # A manuscript belongs to a fandom when it uses SIGNATURE_NAMES distinct names of its signature
-# SIGNATURE_USES times in all, or two of them EACH_USES times each (a chapter about two characters).
+# SIGNATURE_USES times in all, or two of them EACH_USES times each (a chapter about two characters),
 SIGNATURE_NAMES = 3
 SIGNATURE_USES = 5
 EACH_USES = 5
+OWN_WORDS = 3  # or this many distinct words only the fandom uses (knuts, apparate, Alohomora)
 _WRITING_SCOPE = Scope.of(k.value for k in WRITING)
 
 
@@ -56,6 +57,12 @@ class Glossary:
     by_lower: dict[str, str]  # every term, lowercase -> as spelt
     variants: dict[str, str]  # known misspelling (lowercase) -> canonical
     signature: frozenset[str]
+
+    @functools.cached_property
+    def own_words(self) -> frozenset[str]:
+        """The terms no dictionary knows (lowercase): words only this fandom uses (knuts, apparate)."""
+        knows = lexicon().knows
+        return frozenset(low for low, t in self.by_lower.items() if not knows(t))
 
     @functools.cached_property
     def names(self) -> dict[str, str]:
@@ -80,11 +87,12 @@ class Glossary:
             return None  # an ordinary word (Harry/Hardy): not a slip
         return _names.near_miss(word, self.names, by_ear=True)
 
-    def belongs(self, uses: dict[str, int]) -> bool:
-        """Do these uses of signature names say that a manuscript belongs to the fandom?"""
+    def belongs(self, uses: dict[str, int], own_words: set[str]) -> bool:
+        """Do these uses of signature names, and these of the fandom's own words, say that a
+        manuscript belongs to the fandom?"""
         if len(uses) >= SIGNATURE_NAMES and sum(uses.values()) >= SIGNATURE_USES:
             return True
-        return sum(n >= EACH_USES for n in uses.values()) >= 2
+        return sum(n >= EACH_USES for n in uses.values()) >= 2 or len(own_words) >= OWN_WORDS
 
 
 def glossary_of(entry: dict[str, Any], path: Path) -> Glossary:

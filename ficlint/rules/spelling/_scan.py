@@ -46,6 +46,7 @@ class Scan:
     occurrences: list[Occurrence]
     capitalised: Counter[str]  # words the file only ever capitalises (names), with their counts
     fandom_names: dict[str, dict[str, int]] = field(default_factory=dict)  # glossary -> signature names used
+    fandom_words: dict[str, set[str]] = field(default_factory=dict)  # glossary -> its own words used
 
 
 def scan_of(doc: AnalyzedDocument, words: frozenset[str]) -> Scan:
@@ -67,8 +68,12 @@ def scan(doc: AnalyzedDocument, words: frozenset[str]) -> Scan:
     tokens_by_run = [findall(text, start, end) for start, end in runs]
     counts = Counter(itertools.chain.from_iterable(tokens_by_run))
     capitalised = Counter({t: n for t, n in counts.items() if t[:1].isupper() and t.lower() not in counts})
-    signs = {g.rule_id: {w: counts[w] for w in g.signature & counts.keys()} for g in shipped_glossaries()}
+    glossaries = shipped_glossaries()
+    signs = {g.rule_id: {w: counts[w] for w in g.signature & counts.keys()} for g in glossaries}
     fandom_names = {name: uses for name, uses in signs.items() if uses}
+    lowered = {t.lower() for t in counts}
+    own = {g.rule_id: lowered & g.own_words for g in glossaries}
+    fandom_words = {name: used for name, used in own.items() if used}
     odd: dict[str, str | None] = {}
     spelt_out = misspellings().keys()
     for token in counts.keys() - lexicon().known(counts) | (counts.keys() & spelt_out):
@@ -78,7 +83,7 @@ def scan(doc: AnalyzedDocument, words: frozenset[str]) -> Scan:
         elif kind == ODD:
             odd[token] = None
     if not any(odd.values()):
-        return Scan([], capitalised, fandom_names)
+        return Scan([], capitalised, fandom_names, fandom_words)
     regions = doc.regions_of(*WRITING)
     starts = [r.start for r in regions]
     found = []
@@ -89,7 +94,7 @@ def scan(doc: AnalyzedDocument, words: frozenset[str]) -> Scan:
                 if at + len(token) <= region.end:
                     found.append((at, token, region))
     found.sort(key=lambda hit: hit[0])
-    return Scan(_occurrences(doc, found, odd), capitalised, fandom_names)
+    return Scan(_occurrences(doc, found, odd), capitalised, fandom_names, fandom_words)
 
 
 def _runs(doc: AnalyzedDocument) -> list[tuple[int, int]]:
