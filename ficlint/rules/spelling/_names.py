@@ -84,15 +84,17 @@ def near_miss(word: str, names: Mapping[str, str], by_ear: bool = False) -> str 
     key = sound_key(lower)
     for candidate in sorted(names):
         if candidate[:1] == lower[:1] and abs(len(candidate) - len(lower)) <= 2 \
-                and sound_key(candidate) == key and distance(lower, candidate) <= 2 \
+                and sound_key(candidate) == key and distance(lower, candidate) == 2 \
                 and not _plural_pair(lower, candidate):
-            return names[candidate]
+            return names[candidate]  # one slip away was judged above: Asteria is no Astoria
     return None
 
 
 def _diminutive(word: str, name: str) -> bool:
-    """A pet name made from the name: Jill and Jilly, Tom and Tommy, Ann and Annie."""
-    return word in (name + "y", name + "ie", name + "ey", name + name[-1:] + "y")
+    """A pet name or a name's other form: Jill and Jilly, Tom and Tommy, Ann and Annie, Siri and
+    Siria, Paul and Paula (a vowel added or dropped at the end)."""
+    return word in (name + "y", name + "ie", name + "ey", name + name[-1:] + "y") \
+        or word[:-1] == name and word[-1:] in _VOWELS or name[:-1] == word and name[-1:] in _VOWELS
 
 
 def _plural_pair(a: str, b: str) -> bool:

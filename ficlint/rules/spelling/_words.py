@@ -44,6 +44,8 @@ def classify(token: str) -> tuple[str, str]:
         return KNOWN, word
     if word.isupper() and len(word) <= 5:
         return KNOWN, word  # an acronym
+    if _sound(word.lower()) and (word.islower() or _ONSET.match(word.lower()) is None):
+        return KNOWN, word  # a sound written out: mrred, tsking, Hmhph (a name may begin oddly: Dvorak)
     if word[:1].isupper() and word.endswith("s") and lexicon().has(word[:-1]):
         return KNOWN, word  # a name in the plural: the Snapes, two Tupperwares
     return CHECK, word
@@ -153,6 +155,22 @@ def _derivation(word: str) -> bool:
             return True  # scamming: scam + m + ing
     parts = range(_COMPOUND_PART, len(word) - _COMPOUND_PART + 1)
     return any(knows(word[:i]) and knows(word[i:]) for i in parts)  # brickred: brick + red
+
+
+def _sound(word: str) -> bool:
+    """A sound written out (mrred, tsking, hmph, pfft): its letters before the first vowel begin no
+    English word, or it has no vowel at all."""
+    onset = _ONSET.match(word)
+    return onset is None or onset.group(0) not in _onsets()
+
+
+_ONSET = re.compile(r"[^aeiouy]*(?=[aeiouy])")
+
+
+@cache
+def _onsets() -> frozenset[str]:
+    """How the commoner English words begin before their first vowel: "", "str", "sch", "ch"…"""
+    return frozenset(m.group(0) for w in lexicon().rank if (m := _ONSET.match(w)))
 
 
 def run_together(word: str) -> bool:
