@@ -31,7 +31,8 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=100)
     ap.add_argument("--seed", type=int, default=19)
     ap.add_argument("--out", type=Path, default=None)
-    ap.add_argument("--skip-words", type=int, default=0, help="leave out the split's first works, this many words")
+    ap.add_argument("--skip-words", type=int, default=0,
+                    help="leave out the split's first works, this many words")
     args = ap.parse_args()
     folder = args.out or Path(tempfile.mkdtemp(prefix="ficlint-sample-"))
     folder.mkdir(parents=True, exist_ok=True)
