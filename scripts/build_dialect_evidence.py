@@ -41,7 +41,7 @@ from training_data import TRAINING, books, works  # noqa: E402
 
 from ficlint.document.quotes import detect_style  # noqa: E402
 from ficlint.resources import load_data  # noqa: E402
-from ficlint.rules.dialect._variants import AMERICAN, BRITISH, variants  # noqa: E402
+from ficlint.rules.dialect._variants import AMERICAN, BRITISH, marker_counts, variants  # noqa: E402
 
 OUTPUT = ROOT / "ficlint" / "data" / "dialect-evidence.json"
 _WORD = re.compile(r"[A-Za-z]+")
@@ -109,14 +109,9 @@ def _other(side: str) -> str:
     return AMERICAN if side == BRITISH else BRITISH
 
 
-def marker_patterns() -> dict[str, re.Pattern[str]]:
-    data = load_data("dialect-markers")["markers"]
-    return {name: re.compile(entry["pattern"]) for name, entry in data.items()}
-
-
 def markers(training: Path) -> dict[str, float]:
     """Marker -> weight (nats) of one occurrence, positive for British."""
-    patterns = marker_patterns()
+    names = list(load_data("dialect-markers")["markers"])
     found = {BRITISH: Counter(), AMERICAN: Counter()}
     words = {BRITISH: 0, AMERICAN: 0}
     styles = {BRITISH: Counter(), AMERICAN: Counter()}
@@ -126,10 +121,9 @@ def markers(training: Path) -> dict[str, float]:
             continue
         words[side] += len(text.split())
         styles[side][detect_style(text)] += 1
-        for name, pattern in patterns.items():
-            found[side][name] += len(pattern.findall(text))
+        found[side].update(marker_counts(text))
     weights = {}
-    for name in patterns:
+    for name in names:
         gb = (found[BRITISH][name] + 1) / words[BRITISH]
         us = (found[AMERICAN][name] + 1) / words[AMERICAN]
         weights[name] = round(max(-WEIGHT_CAP, min(WEIGHT_CAP, math.log(gb / us))), 3)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -90,8 +91,7 @@ NOUN = "noun"  # the pattern of a noun that marks a dialect only as a noun (a fl
 class Markers:
     """Weak evidence (rules/data/dialect-markers.yaml, weighed in ficlint/data/dialect-evidence.json)."""
 
-    pattern: re.Pattern[str]  # one alternation, a named group per marker
-    names: dict[str, str]  # group name -> marker name
+    forms: dict[str, str]  # a form as written ("Mum", "Mr.") -> marker name
     weights: dict[str, float]  # marker name -> weight of one occurrence (positive: British)
     spelling_weights: dict[str, float]  # pattern (our, re, …, ise, ize) -> weight of one spelling
     pairs: dict[str, Variant]  # mum -> its Variant (pattern MARKER), mom -> …
@@ -103,11 +103,9 @@ def markers() -> Markers:
     data = load_data("dialect-markers")
     with (data_dir() / "dialect-evidence.json").open(encoding="utf-8") as fh:
         evidence = json.load(fh)
-    names = {f"m{i}": name for i, name in enumerate(data["markers"])}
-    pattern = re.compile("|".join(f"(?P<{group}>{data['markers'][name]['pattern']})"
-                                  for group, name in names.items()))
+    forms = {str(form): name for name, entry in data["markers"].items() for form in entry["words"]}
     weights = {k: float(v) for k, v in evidence["markers"].items() if not k.startswith("_")}
-    return Markers(pattern, names, weights, {k: float(v) for k, v in evidence["spelling"].items()},
+    return Markers(forms, weights, {k: float(v) for k, v in evidence["spelling"].items()},
                    _paired(data.get("pairs", []), MARKER), _paired(data.get("nouns", []), NOUN))
 
 
@@ -134,14 +132,28 @@ def every_variant() -> dict[str, Variant]:
     return marked
 
 
+@cache
+def _marker_pattern() -> re.Pattern[str]:
+    """The markers' words as one factored regular expression, with the full stop after them."""
+    words = {form.rstrip(".") for form in markers().forms}
+    return re.compile(rf"(?<![A-Za-z])(?:{_trie_regex(words)})(?![A-Za-z])\.?")
+
+
+def marker_counts(text: str) -> dict[str, int]:
+    """How often each weak marker occurs in `text` ("Mr." counts with its full stop, "Mr" without)."""
+    forms = markers().forms
+    found: dict[str, int] = {}
+    for token, n in Counter(_marker_pattern().findall(text)).items():
+        name = forms.get(token) or (forms.get(token[:-1]) if token.endswith(".") else None)
+        if name is not None and not (token.endswith(".") and name == "title-without-stop"):
+            found[name] = found.get(name, 0) + n
+    return found
+
+
 def count_markers(doc: AnalyzedDocument) -> dict[str, int]:
     """How often each weak marker occurs in `doc`, and its quotation style ("single-quotes" or
     "double-quotes", once) when it has speech."""
-    m = markers()
-    found: dict[str, int] = {}
-    for hit in m.pattern.finditer(doc.text):
-        name = m.names[hit.lastgroup or ""]
-        found[name] = found.get(name, 0) + 1
+    found = marker_counts(doc.text)
     if doc.regions_of(RegionKind.DIALOGUE):
         found[f"{doc.quote_style}-quotes"] = 1
     return found

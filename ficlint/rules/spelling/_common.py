@@ -51,9 +51,9 @@ def near_name(word: str, manuscript: Manuscript) -> str | None:
     if len(word) < _NAME_MIN_LENGTH:
         return None
     own = manuscript.capitalised.get(word, 1)
-    names = {low: name for low, name in manuscript.frequent_names.items()
-             if manuscript.capitalised.get(name, 0) >= 3 * own}
-    return near_miss(word, names)
+    name = near_miss(word, manuscript.frequent_names,
+                     accept=lambda n: manuscript.capitalised.get(n, 0) >= 3 * own)
+    return name
 
 
 def near_canon(word: str, manuscript: Manuscript, ctx: Context) -> tuple[str, Glossary] | None:

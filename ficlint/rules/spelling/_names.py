@@ -10,7 +10,7 @@ letter is kept: a name missed at its first letter is rarely a slip.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 
 from ficlint.rules.spelling._suggest import edit_cost, one_edit
@@ -68,15 +68,16 @@ def slip_cost(word: str, name: str) -> float:
     return edit_cost(word, name)
 
 
-def near_miss(word: str, names: Mapping[str, str], by_ear: bool = False) -> str | None:
-    """The name (from `names`, lowercase -> as spelt) that `word` misses, or None. Spellings by
-    ear count only with `by_ear`: for a fandom's canon names, not for the names a book happens to
-    use (Baltimore and Biltmore, Nelly and Neuilly are different places and people)."""
+def near_miss(word: str, names: Mapping[str, str], by_ear: bool = False,
+              accept: Callable[[str], bool] = lambda name: True) -> str | None:
+    """The name (from `names`, lowercase -> as spelt, and `accept`ed) that `word` misses, or None.
+    Spellings by ear count only with `by_ear`: for a fandom's canon names, not for the names a book
+    happens to use (Baltimore and Biltmore, Nelly and Neuilly are different places and people)."""
     lower = word.lower()
     if len(lower) < _MIN_LENGTH or lower in names:
         return None
     for candidate in sorted(one_edit(lower) & names.keys()):
-        if candidate[:1] == lower[:1] and not _plural_pair(lower, candidate) \
+        if candidate[:1] == lower[:1] and not _plural_pair(lower, candidate) and accept(names[candidate]) \
                 and not _diminutive(lower, candidate) and slip_cost(lower, candidate) <= _SLIP_COST:
             return names[candidate]
     if not by_ear or len(lower) < _SOUND_ALIKE_MIN_LENGTH:
@@ -85,7 +86,7 @@ def near_miss(word: str, names: Mapping[str, str], by_ear: bool = False) -> str 
     for candidate in sorted(names):
         if candidate[:1] == lower[:1] and abs(len(candidate) - len(lower)) <= 2 \
                 and sound_key(candidate) == key and distance(lower, candidate) == 2 \
-                and not _plural_pair(lower, candidate):
+                and not _plural_pair(lower, candidate) and accept(names[candidate]):
             return names[candidate]  # one slip away was judged above: Asteria is no Astoria
     return None
 
