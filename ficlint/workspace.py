@@ -157,7 +157,9 @@ def manuscript_key(config: Config, path: Path) -> tuple[object, ...]:
 
 _CHAPTER_WORD = re.compile(r"(?<![a-z])(?:ch|chap|chapter|part|pt|act|book|vol|volume|scene|prologue|epilogue|"
                            r"interlude|afterword|foreword|preface)(?![a-z])")
-_SHORT_NUMBER = re.compile(r"(?<!\d)\d{1,3}(?!\d)")
+_SHORT_NUMBER = re.compile(
+    r"(?<!\d)\d{1,3}(?!\d)|(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|second|"
+    r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|i{1,3}|iv|vi{0,3}|ix|xi{0,2})(?![a-z])")
 _LONG_NUMBER = re.compile(r"\d{4,}")
 
 
@@ -165,7 +167,7 @@ def series_of(name: str) -> str:
     """What a file's name says about the work it is part of: a name with a chapter word (chapter,
     ch, part, prologue, epilogue…) stands for its folder's one story, told apart only by a long
     number it carries (an AO3 work id: 22366303-ch1); any other name with its part number taken
-    out ("01.txt" -> "#", "notes-2.md" -> "notes-#")."""
+    out ("01.txt" -> "#", "two.txt" -> "#", "notes-2.md" -> "notes-#")."""
     stem = name.rsplit(".", 1)[0].lower()
     if _CHAPTER_WORD.search(stem):
         return "story:" + ",".join(_LONG_NUMBER.findall(stem))
