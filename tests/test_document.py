@@ -4,6 +4,7 @@ note, a heading, a scene break or markup; lines, paragraphs, sentences, words.""
 from __future__ import annotations
 
 import pytest
+from conftest import run_cli
 
 from ficlint.document import Document, RegionKind
 
@@ -276,6 +277,46 @@ def test_one_paragraph_per_line_manuscripts_split_at_every_line():
 def test_hard_wrapped_paragraphs_stay_whole():
     text = "She walked along the river\nfor a long time.\n\nHe waited."
     assert [k for k, _ in block_kinds(text)] == ["narration", "narration"]
+
+
+# Hard-wrapped at 100-110 columns, as Markdown in a repository often is: lines over
+# 100 characters that still run on as one paragraph each.
+WIDE_WRAPPED = """\
+The rain had not stopped since the morning, and by the time the last train pulled out of the station
+the platform was empty except for a woman in a grey coat who kept looking at the clock above the
+ticket office as if it owed her money. She had been waiting there for two hours, and the porter, who
+had seen a great many people wait for a great many things, had stopped asking whether she needed help.
+
+When the lights went out one by one along the platform, she finally picked up her bag and walked out
+into the street. The town was quiet. Somewhere a dog barked twice and then thought better of it, and
+the only other sound was the water running in the gutters towards the river at the bottom of the hill.
+"""
+
+
+def test_paragraphs_hard_wrapped_wider_than_100_columns_stay_whole():
+    paragraphs = Document.from_text(WIDE_WRAPPED).paragraphs
+    assert len(paragraphs) == 2
+    assert WIDE_WRAPPED[paragraphs[0].start:paragraphs[0].end].endswith("needed help.")
+
+
+def test_wide_hard_wrapped_markdown_gets_no_false_paragraph_endings(tmp_path):
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text("# Chapter One\n\n" + WIDE_WRAPPED, encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--select", "M004,M006", str(chapter))
+    assert result.code == 0, result.stdout
+
+
+def test_one_paragraph_per_line_still_splits_when_lines_end_like_paragraphs():
+    lines = [
+        "The rain had not stopped since the morning, and the platform was empty"
+        " except for a woman in a coat.",
+        '"You waited all this time?" the porter asked her when the last train had gone'
+        " and the lights went out",
+        "She did not answer him. She picked up her bag and walked out into the street"
+        " towards the river below.",
+    ]
+    doc = Document.from_text("\n".join(lines) + "\n")
+    assert [doc.text[p.start:p.end] for p in doc.paragraphs] == lines
 
 
 def test_sentences_skip_abbreviations_initials_and_ellipses():
