@@ -3,6 +3,8 @@ note, a heading, a scene break or markup; lines, paragraphs, sentences, words.""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from conftest import run_cli
 
@@ -65,6 +67,27 @@ def test_multi_paragraph_speech_left_open_continues():
     first, second = doc.regions_of(D)
     assert first.continues and not first.unclosed and first.close_quote == ""
     assert not second.continues and second.close_quote == '"'
+
+
+def test_a_speech_runs_on_through_indented_verse():
+    text = (
+        '"Listen to this one," she said. "It goes:\n\n'
+        "    The river ran down to the sea,\n    and the night was long.\n\n"
+        '    The sea ran up to the hill.\n\nAnd that was all of it."\n\nHe laughed.'
+    )
+    doc = Document.from_text(text)
+    unclosed = [r for r in doc.regions_of(D) if not r.close_quote]
+    assert [text[r.start:r.end] for r in unclosed] == ['"It goes:']
+    assert unclosed[0].continues
+
+
+def test_a_long_poem_of_indented_stanzas_is_read_in_linear_time():
+    # Each stanza once asked about every stanza after it (a quadratic walk: 12 s here).
+    stanza = "    The river ran down to the sea,\n    and all the night was long and cold,\n\n"
+    started = time.perf_counter()
+    doc = Document.from_text("# A Long Song\n\n" + stanza * 3000)
+    assert len(doc.regions) == 3001
+    assert time.perf_counter() - started < 2
 
 
 def test_a_quote_left_open_at_the_end_is_unclosed():

@@ -121,27 +121,34 @@ class Document:
         one region each; prose paragraphs alternate narration and dialogue, with
         inline markup (comments, code, URLs, link targets) cut out."""
         regions: list[Region] = []
-        paragraphs = self.paragraphs
         style = self.quote_style
-        for i, para in enumerate(paragraphs):
+        next_opens = self._next_prose_opens_quote(style)
+        for para, opens in zip(self.paragraphs, next_opens, strict=True):
             if para.kind is not RegionKind.NARRATION:
                 regions.append(Region(para.kind, para.start, para.end, para.index))
                 continue
-            next_opens = self._next_prose_opens_quote(i, style)
-            regions.extend(self._prose_regions(para, style, next_opens))
+            regions.extend(self._prose_regions(para, style, opens))
         return regions
 
-    def _next_prose_opens_quote(self, i: int, style: str) -> bool:
-        for para in self.paragraphs[i + 1:]:
+    def _next_prose_opens_quote(self, style: str) -> list[bool]:
+        """For each paragraph: does the prose paragraph after it carry on a speech
+        it leaves open? Markup between them is passed over, and so is indented
+        prose (verse or a letter may stand within a speech); anything else ends
+        the speech. One pass from the end, so a long manuscript costs no more per
+        paragraph than a short one."""
+        opens = [False] * len(self.paragraphs)
+        carried = False  # what the paragraph before position i would be told
+        for i in range(len(self.paragraphs) - 1, -1, -1):
+            opens[i] = carried
+            para = self.paragraphs[i]
             if para.kind is RegionKind.NARRATION:
                 if quotes.continues_speech(self.text, para.start, para.end, style):
-                    return True
-                if not para.indented:  # verse or a letter may stand within a speech
-                    return False
-                continue
-            if para.kind is not RegionKind.MARKUP:
-                return False
-        return False
+                    carried = True
+                elif not para.indented:
+                    carried = False
+            elif para.kind is not RegionKind.MARKUP:
+                carried = False
+        return opens
 
     def _prose_regions(self, para: Paragraph, style: str, next_opens: bool) -> Iterator[Region]:
         text = self.text
