@@ -125,6 +125,18 @@ def _with_words_file(config: Config) -> Config:
     return replace(config, words=config.words + read_words_file(config.root / WORDS_FILE))
 
 
+def word_lists(folder: Path, config_path: Path | None) -> list[Path]:
+    """The `.ficlint-words.txt` files the check reads for files in `folder`,
+    nearest first: the one beside the config file that applies; with no config
+    file, every one in the folder and the folders above it (so a list made at
+    the top of a project counts for the chapters in its subfolders, and one
+    made beside a chapter counts too)."""
+    if config_path is not None:
+        return [config_path.parent / WORDS_FILE]
+    folder = folder.resolve()
+    return [f / WORDS_FILE for f in (folder, *folder.parents) if (f / WORDS_FILE).is_file()]
+
+
 def read_words_file(path: Path) -> tuple[str, ...]:
     """The words of a `.ficlint-words.txt`: one a line, `#` comments; none if it is missing or unreadable."""
     try:
@@ -135,10 +147,11 @@ def read_words_file(path: Path) -> tuple[str, ...]:
 
 
 def default_config(folder: Path | None = None) -> Config:
-    """The config used where no file is found; a words file still counts."""
+    """The config used where no file is found; words files still count (see word_lists)."""
     config = Config()
     if folder is not None:
-        config = replace(config, words=read_words_file(folder / WORDS_FILE))
+        words = (w for path in word_lists(folder, None) for w in read_words_file(path))
+        config = replace(config, words=tuple(dict.fromkeys(words)))
     return config
 
 

@@ -32,7 +32,8 @@ class RunOptions:
 
 def discover(paths: Iterable[Path], include: Sequence[str], explicit_ok: bool = True) -> list[Path]:
     """Files to check: explicit files as given, folders searched recursively for
-    files matching `include`, hidden and tool folders skipped."""
+    files matching `include`, hidden files (`.ficlint-words.txt`) and hidden and
+    tool folders skipped."""
     found: list[Path] = []
     seen: set[Path] = set()
     for path in paths:
@@ -59,7 +60,7 @@ def _walk(folder: Path, include: Sequence[str], visited: set[Path]) -> Iterable[
             if child.name in SKIP_DIRS or child.name.startswith("."):
                 continue
             yield from _walk(child, include, visited)
-        elif any(fnmatch.fnmatch(child.name, pattern) for pattern in include):
+        elif not child.name.startswith(".") and any(fnmatch.fnmatch(child.name, p) for p in include):
             yield child
 
 
