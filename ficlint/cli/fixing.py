@@ -39,7 +39,7 @@ def apply(results: list[FileResult], options: RunOptions, *, stdin: bool, stdin_
     fixes, remaining = fix_results(results, options, unsafe, context_path=context)
     changed = [f for f in fixes if f.changed]
     if diff_only:
-        _show_diff(changed)
+        _show_diff(changed, unsafe)
     if stdin:
         _write_stdin_result(fixes, remaining, results)
     failed = _write(changed)
@@ -58,13 +58,14 @@ def _original(results: list[FileResult], path: str) -> FileResult:
     return next(r for r in results if r.path == path)
 
 
-def _show_diff(changed: list[FileFix]) -> None:
+def _show_diff(changed: list[FileFix], unsafe: bool) -> None:
     for fix in changed:
         sys.stdout.write(fix.diff())
     total = sum(f.applied for f in changed)
     if total:
+        flags = "--fix --unsafe-fixes" if unsafe else "--fix"  # the diff shows what these flags apply
         click.echo(f"ficlint: {total} fix{'es' if total != 1 else ''} would be applied to {len(changed)} "
-                   f"file{'s' if len(changed) != 1 else ''} (run with --fix to apply).", err=True)
+                   f"file{'s' if len(changed) != 1 else ''} (run with {flags} to apply).", err=True)
     else:
         click.echo("ficlint: nothing to fix.", err=True)
     sys.stdout.flush()
