@@ -49,6 +49,7 @@ def test_exit_1_with_findings_and_annotated_output(story):
           = help: replace ".." with "..."
 
         1 finding in 1 file.
+        1 fixable with `--fix`.
         """)
 
 
@@ -103,6 +104,50 @@ def test_quiet_and_statistics(story):
     assert run_cli("check", "-q", "clean.md", cwd=story).stdout == ""
     stats = run_cli("check", "--select", "M001", "--statistics", "slip.md", cwd=story)
     assert "    1  M001   two-dot-ellipsis [punctuation]" in stats.stdout
+
+
+MIXED = "She left.. He went to the the door\n\nThey where there.\n"  # M001, M005 safe; M006, H002 not
+
+
+def test_statistics_prints_only_the_counts_and_the_summary(tmp_path):
+    (tmp_path / "ch.md").write_text(MIXED, encoding="utf-8")
+    stats = run_cli("check", "--no-cache", "--statistics", "ch.md", cwd=tmp_path)
+    assert stats.code == 1
+    assert stats.stdout == textwrap.dedent("""\
+            1  M001   two-dot-ellipsis [punctuation]
+            1  M005   doubled-word [grammar]
+            1  M006   missing-end-punctuation [punctuation]
+            1  H002   homophone-pattern [homophone]
+
+        4 findings in 1 file.
+        2 fixable with `--fix` (2 more with `--fix --unsafe-fixes`).
+        """)
+
+
+def test_the_summary_says_how_many_findings_the_fix_flags_would_fix(tmp_path):
+    (tmp_path / "ch.md").write_text(MIXED, encoding="utf-8")
+    plain = run_cli("check", "--no-cache", "-q", "ch.md", cwd=tmp_path).stdout.splitlines()
+    assert plain[-1] == "2 fixable with `--fix` (2 more with `--fix --unsafe-fixes`)."
+    unsafe = run_cli("check", "--no-cache", "-q", "--unsafe-fixes", "ch.md", cwd=tmp_path).stdout
+    assert unsafe.splitlines()[-1] == "4 fixable with `--fix --unsafe-fixes`."
+    only_unsafe = run_cli("check", "--no-cache", "-q", "--select", "H002", "ch.md", cwd=tmp_path).stdout
+    assert only_unsafe.splitlines()[-1] == "1 fixable with `--fix --unsafe-fixes`."
+    no_fix = run_cli("check", "--no-cache", "--select", "M006", "--fix", "ch.md", cwd=tmp_path)
+    assert no_fix.stdout.splitlines()[-1] == "1 fixable with `--fix --unsafe-fixes`."
+    (tmp_path / "clean.md").write_text(CLEAN, encoding="utf-8")
+    assert run_cli("check", "--no-cache", "clean.md", cwd=tmp_path).stdout == "0 findings in 1 file.\n"
+
+
+@pytest.mark.parametrize("flags", [["--diff"], ["--diff", "--unsafe-fixes"]])
+def test_the_diff_names_the_flags_that_would_apply_it(tmp_path, flags):
+    (tmp_path / "ch.md").write_text(MIXED, encoding="utf-8")
+    result = run_cli("check", "--no-cache", *flags, "ch.md", cwd=tmp_path)
+    apply = " ".join(["--fix", *flags[1:]])
+    fixes = 4 if "--unsafe-fixes" in flags else 2
+    expected = f"ficlint: {fixes} fixes would be applied to 1 file (run with {apply} to apply).\n"
+    assert result.stderr == expected
+    assert ("+They were there." in result.stdout) == ("--unsafe-fixes" in flags)
+    assert (tmp_path / "ch.md").read_text(encoding="utf-8") == MIXED
 
 
 def test_no_cache_is_accepted(story):

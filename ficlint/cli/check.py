@@ -40,12 +40,13 @@ from ficlint.workspace import ConfigCache, RunOptions, lint_paths, lint_source
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for large manuscripts (default: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="One line per finding; no summary when clean.")
-@click.option("--statistics", is_flag=True, help="Count findings per rule.")
+@click.option("--statistics", is_flag=True, help="Only count findings per rule (no finding is shown).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report what is left.")
 @click.option("--diff", "show_diff", is_flag=True,
               help="Show the fixes --fix would make as a diff; change nothing.")
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also apply fixes marked unsafe.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="With --fix or --diff: also apply fixes marked unsafe (alone: count them as fixable).")
 @click.option("--force-exclude", is_flag=True,
               help="Apply the config's `exclude` to files named on the command line too (pre-commit).")
 @click.option("--languagetool/--no-languagetool", "languagetool", default=None,
@@ -94,7 +95,8 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
         options.progress.clear()
     if not results:
         _warn_nothing_found(paths)
-    extra = {"color": use_color(sys.stdout, color), "quiet": quiet, "statistics": statistics}
+    extra = {"color": use_color(sys.stdout, color), "quiet": quiet, "statistics": statistics,
+             "unsafe_fixes": unsafe_fixes}
     write_output(reporter(fmt)(results, extra), machine=fmt != "text")
     broken = _report_failures(results)
     skipped = _report_warnings(results)
