@@ -180,8 +180,8 @@ def test_a_word_list_beside_a_chapter_without_a_config_still_counts(tmp_path: Pa
     chapter = "She quikly pulled her jacket tighly around her, slowely.\n"
     (chapters / "one.txt").write_text(chapter, encoding="utf-8")
     result = run_cli("check", "--no-cache", "-q", "--select", "S", "chapters", cwd=tmp_path)
-    assert [line.split()[-1] for line in result.stdout.splitlines()[:-1]] == ['"slowly"?']
-    assert result.stdout.endswith("1 finding in 1 file.\n")  # the word lists are not chapters
+    assert [line.split()[-1] for line in result.stdout.splitlines() if " S001 " in line] == ['"slowly"?']
+    assert "\n1 finding in 1 file.\n" in result.stdout  # the word lists are not chapters
     assert run_cli("words", "list", cwd=chapters).stdout.split() == ["tighly", "quikly"]
 
 
