@@ -5,7 +5,8 @@ one manuscript."""
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,16 +29,20 @@ class RunOptions:
     cache: bool = False  # read and write the result cache (the CLI turns it on; --no-cache off)
     jobs: int = 1  # worker processes for large manuscripts
     progress: Progress | None = None  # called with (files done, files in all)
+    warn: Callable[[str], None] | None = None  # told about files a folder run skips (a broken link)
 
 
-def discover(paths: Iterable[Path], include: Sequence[str], explicit_ok: bool = True) -> list[Path]:
+def discover(paths: Iterable[Path], include: Sequence[str], explicit_ok: bool = True,
+             warn: Callable[[str], None] | None = None) -> list[Path]:
     """Files to check: explicit files as given, folders searched recursively for
     files matching `include`, hidden files (`.ficlint-words.txt`) and hidden and
-    tool folders skipped."""
+    tool folders skipped. A broken symbolic link in a folder is skipped with a
+    warning, as ruff does (named on the command line, it is an error as any
+    missing file is)."""
     found: list[Path] = []
     seen: set[Path] = set()
     for path in paths:
-        candidates = sorted(_walk(path, include, set())) if path.is_dir() else [path]
+        candidates = sorted(_walk(path, include, set(), warn)) if path.is_dir() else [path]
         for candidate in candidates:
             key = candidate.resolve()
             if key not in seen:
@@ -46,7 +51,8 @@ def discover(paths: Iterable[Path], include: Sequence[str], explicit_ok: bool = 
     return found
 
 
-def _walk(folder: Path, include: Sequence[str], visited: set[Path]) -> Iterable[Path]:
+def _walk(folder: Path, include: Sequence[str], visited: set[Path],
+          warn: Callable[[str], None] | None) -> Iterable[Path]:
     real = folder.resolve()
     if real in visited:  # a symlink back up the tree
         return
@@ -59,8 +65,12 @@ def _walk(folder: Path, include: Sequence[str], visited: set[Path]) -> Iterable[
         if child.is_dir():
             if child.name in SKIP_DIRS or child.name.startswith("."):
                 continue
-            yield from _walk(child, include, visited)
+            yield from _walk(child, include, visited, warn)
         elif not child.name.startswith(".") and any(fnmatch.fnmatch(child.name, p) for p in include):
+            if child.is_symlink() and not child.exists():
+                if warn is not None:
+                    warn(f"{child}: a broken symbolic link (to {os.readlink(child)}), skipped")
+                continue
             yield child
 
 
@@ -98,7 +108,7 @@ def lint_paths(paths: Sequence[Path], options: RunOptions) -> list[FileResult]:
     groups: dict[tuple[int, Path | None], tuple[Config, list[Path]]] = {}
     root_config = configs.for_file(paths[0] if paths else Path.cwd())
     explicit_files = {p.resolve() for p in paths if not p.is_dir()}
-    for path in discover(paths, root_config.include):
+    for path in discover(paths, root_config.include, warn=options.warn):
         config = configs.for_file(path)
         if path.resolve() not in explicit_files and config.excludes(str(path)):
             continue

@@ -250,6 +250,26 @@ def test_folder_with_no_manuscripts(tmp_path):
     assert "no manuscripts" in result.stderr
 
 
+def test_a_broken_symlink_in_a_folder_is_skipped_with_one_warning(tmp_path):
+    (tmp_path / "story").mkdir()
+    (tmp_path / "story" / "c.md").write_text(SLIP, encoding="utf-8")
+    try:
+        (tmp_path / "story" / "old.md").symlink_to(tmp_path / "gone.md")
+    except OSError:
+        pytest.skip("no symlinks here")
+    result = run_cli("check", "--no-cache", "--select", "M001", "-q", "story", cwd=tmp_path)
+    assert result.code == 1 and no_traceback(result)
+    assert result.stdout.splitlines() == [
+        f"{Path('story/c.md')}:1:9: M001 [punctuation] Two dots: an ellipsis has three (\"...\").",
+        "1 finding in 1 file.",
+        "1 fixable with `--fix`.",
+    ]
+    link, target = Path("story/old.md"), tmp_path / "gone.md"
+    assert result.stderr == f"ficlint: warning: {link}: a broken symbolic link (to {target}), skipped\n"
+    named = run_cli("check", "--no-cache", "story/old.md", cwd=tmp_path)  # named, it is a missing file
+    assert named.code == 2 and "story/old.md: no such file" in named.stdout
+
+
 def test_a_symlink_loop_in_a_folder_is_walked_once(tmp_path):
     (tmp_path / "story").mkdir()
     (tmp_path / "story" / "c.md").write_text(SLIP, encoding="utf-8")

@@ -73,6 +73,7 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
         cache=not no_cache,
         jobs=jobs or default_jobs(),
         progress=progress_bar(fmt, quiet),
+        warn=lambda message: click.echo(f"ficlint: warning: {message}", err=True),
     )
     try:
         _check_selectors(options, _config_anchor(paths, stdin_filename))
