@@ -94,6 +94,23 @@ def test_ignore_and_comma_separated_lists(story):
     assert result.code == 0
 
 
+def test_selecting_only_languagetool_rules_while_it_is_off_is_an_error(story):
+    result = run_cli("check", "--no-cache", "--select", "LT:FOO", "slip.md", cwd=story)
+    assert result.code == 2 and result.stdout == ""
+    assert result.stderr == (
+        "ficlint: error: --select LT:FOO: these are LanguageTool rules and LanguageTool is off, so nothing "
+        "would be checked (turn it on with --languagetool, or `languagetool: true` in .ficlint.yaml)\n")
+
+
+def test_languagetool_rules_beside_ficlint_rules_while_it_is_off_are_a_warning(story):
+    result = run_cli("check", "--no-cache", "-q", "--select", "M001,lt-en-a-vs-an", "slip.md", cwd=story)
+    assert result.code == 1 and "M001" in result.stdout
+    assert result.stderr.startswith("ficlint: warning: lt-en-a-vs-an: LanguageTool rules select nothing "
+                                    "while LanguageTool is off")
+    ignored = run_cli("check", "--no-cache", "-q", "--ignore", "LT", "slip.md", cwd=story)
+    assert ignored.code == 1 and ignored.stderr == ""
+
+
 def test_quiet_and_statistics(story):
     quiet = run_cli("check", "--select", "M001", "-q", "slip.md", cwd=story)
     assert (

@@ -13,7 +13,7 @@ from ficlint.cli.progress import progress_bar
 from ficlint.config import DIALECTS, ConfigError
 from ficlint.engine import FileResult, Selection
 from ficlint.packs import PackError
-from ficlint.registry import RegistryError, load_failures
+from ficlint.registry import Registry, RegistryError, load_failures
 from ficlint.reporters import FORMATS, reporter
 from ficlint.reporters.text import use_color
 from ficlint.source import InputError, decode
@@ -155,7 +155,6 @@ def _config_anchor(paths: tuple[Path, ...], stdin_filename: Path | None) -> Path
 def _check_selectors(options: RunOptions, anchor: Path) -> None:
     """Every --select/--ignore names a rule (the config's own packs included)."""
     from ficlint.config import Config, find_config, load_config
-    from ficlint.registry import Registry
 
     config_path = options.config_file or find_config(anchor.resolve())
     config = load_config(config_path) if config_path else Config()
@@ -165,6 +164,25 @@ def _check_selectors(options: RunOptions, anchor: Path) -> None:
         if not registry.is_selector(selector):
             fail(f"unknown rule {selector!r}: not a rule id, id prefix, name or category "
                  "(see `ficlint rules`)")
+    languagetool_on = config.languagetool.enabled if options.languagetool is None else options.languagetool
+    if not languagetool_on:
+        _languagetool_selectors_while_off(registry, sel)
+
+
+def _languagetool_selectors_while_off(registry: Registry, sel: Selection) -> None:
+    """`--select LT:…` with LanguageTool off selects nothing: an error when nothing
+    at all would be checked, else a warning (an `--ignore` of LT rules is harmless)."""
+    asked = [s for s in sel.select + sel.extend_select if registry.selects_only_languagetool(s)]
+    if not asked:
+        return
+    names = ", ".join(asked)
+    hint = "turn it on with --languagetool, or `languagetool: true` in .ficlint.yaml"
+    ficlint_rules = [s for s in sel.select + sel.extend_select if s not in asked]
+    if sel.select and not ficlint_rules:
+        fail(f"--select {names}: these are LanguageTool rules and LanguageTool is off, so nothing "
+             f"would be checked ({hint})")
+    click.echo(f"ficlint: warning: {names}: LanguageTool rules select nothing while LanguageTool is off "
+               f"({hint})", err=True)
 
 
 def _run(paths: tuple[Path, ...], options: RunOptions, stdin_filename: Path | None) -> list[FileResult]:
