@@ -379,6 +379,57 @@ def test_explain_by_id_or_name():
         assert "## Why it matters" in result.stdout and "She walked to the the door." in result.stdout
 
 
+def run_on_a_terminal(*args: str, env: dict[str, str]) -> str:
+    """Run the CLI with its standard output on a pseudo-terminal, as a writer's shell has it."""
+    import os
+    import pty
+
+    main, secondary = pty.openpty()
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    proc = subprocess.Popen([sys.executable, "-m", "ficlint", *args], stdout=secondary,
+                            stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env={**full_env, **env})
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(main)
+    assert proc.wait(timeout=60) == 0
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+D001_ON_A_TERMINAL = """\
+D001 speech-tag-after-full-stop
+dialogue · default severity: warning · defined in: ficlint
+
+What it does
+    A speech tag after a full stop inside the quotation (`"Hello." she said`).
+
+Why it matters
+    A speech tag is part of the quotation's sentence, so the quotation ends with
+    a comma, not a full stop: `"Hello," she said.` A full stop ends the
+"""
+
+
+def test_explain_on_a_terminal_is_plain_text_and_markdown_when_piped():
+    plain = run_on_a_terminal("explain", "D001", env={"NO_COLOR": "1", "COLUMNS": "80"})
+    assert plain.startswith(D001_ON_A_TERMINAL)
+    assert "#" not in plain and "```" not in plain
+    assert "Flagged\n    \"I'll be there.\" she said.\n" in plain
+    coloured = run_on_a_terminal("explain", "D001", env={"COLUMNS": "80"})
+    assert coloured.startswith("\x1b[1mD001\x1b[0m \x1b[1mspeech-tag-after-full-stop\x1b[0m\n")
+    assert '(\x1b[36m"Hello." she said\x1b[0m)' in coloured and "`" not in coloured
+    piped = run_cli("explain", "D001")
+    assert piped.stdout.startswith("# D001 speech-tag-after-full-stop\n")
+    assert run_cli("explain", "D001", "--format", "text").stdout.startswith(D001_ON_A_TERMINAL)
+    assert run_cli("explain", "D001", "--format", "json").json()["name"] == "speech-tag-after-full-stop"
+
+
 def test_explain_unknown_rule_is_one_line_exit_2():
     result = run_cli("explain", "Z999")
     assert result.code == 2 and result.stdout == ""
