@@ -238,6 +238,38 @@ def test_sentences_are_not_headings(line):
     assert block_kinds(f"{line}\n\nMore.")[0][0] == "narration"
 
 
+CHAT = """She checked her phone.
+
+STEVE: u up?
+
+DANI: On My Way
+
+STEVE: OK
+
+**DANI:** WHERE ARE YOU
+
+She put the phone down."""
+
+
+def test_lines_of_a_text_message_exchange_are_not_headings():
+    kinds = block_kinds(CHAT)
+    assert [k for k, _ in kinds] == ["narration"] * 6
+    assert Document.from_text(CHAT).exchange_paragraphs == frozenset({1, 2, 3, 4})
+    assert len(Document.from_text(CHAT).scenes) == 1
+
+
+@pytest.mark.parametrize("line", ["BANG!", "WHERE ARE YOU?", "*NO!*", "HARRY POTTER, YOU ARE A BASTARD!"])
+def test_a_shouted_line_in_capitals_is_not_a_heading(line):
+    assert block_kinds(f"She left.\n\n{line}\n\nHe stayed.")[1] == ("narration", line)
+
+
+@pytest.mark.parametrize("heading",
+                         ["Interlude: Steve", "ONE YEAR AGO…", "THE LONG NIGHT", "Part Two: The Fall"])
+def test_a_labelled_or_capitalised_title_on_its_own_is_still_a_heading(heading):
+    text = f"She left.\n\n{heading}\n\nHe stayed.\n\nChapter One: Rain\n\nIt rained."
+    assert block_kinds(text)[1] == ("heading", heading)
+
+
 @pytest.mark.parametrize("mark", ["***", "* * *", "---", "~~~", "# # #", "<hr>", "§", "o0o0o0o"])
 def test_scene_breaks(mark):
     text = f"She left.\n\n{mark}\n\nHe stayed."

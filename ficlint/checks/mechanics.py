@@ -81,7 +81,8 @@ MISSING_END_PUNCTUATION = Rule(
            "\"Wait,\" she said, and began to cry again"),
     allows=("He headed out the door.", "Chapter Three", "* * *", "*Meet me at eight*",
             "Thanks for reading ;p",
-            "They made a banner bearing the legend\n\n     SHE IS NEARLY WELL THANK YOU\n\nand hung it out."),
+            "They made a banner bearing the legend\n\n     SHE IS NEARLY WELL THANK YOU\n\nand hung it out.",
+            "Her phone buzzed.\n\nSTEVE: u up\n\nDANI: on my way\n\nShe grabbed her keys."),
     fix_safety="Unsafe: the paragraph may want a question mark or an exclamation mark, not a full stop.",
 )
 
@@ -230,8 +231,8 @@ class Mechanics(Check):
         for para in doc.paragraphs:
             if para.kind is not RegionKind.NARRATION or para.indented:
                 continue
-            if _leads_into_indented_block(doc, para):
-                continue
+            if _leads_into_indented_block(doc, para) or para.index in doc.exchange_paragraphs:
+                continue  # a text message ("DANI: on my way") needs no full stop
             regions = [r for r in doc.paragraph_regions(para.index) if r.kind is not RegionKind.MARKUP]
             if not regions or regions[-1].kind is not RegionKind.NARRATION:
                 continue

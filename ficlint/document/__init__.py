@@ -106,6 +106,14 @@ class Document:
             paragraphs.append(Paragraph(index, start, span.end, kind, scene, structure.is_indented(block)))
         return paragraphs
 
+    @cached_property
+    def exchange_paragraphs(self) -> frozenset[int]:
+        """Indices of paragraphs that are lines of a text-message exchange or a
+        script ("STEVE: u up?" / "DANI: on my way"): speech by its speaker's
+        label, not sentences of narration."""
+        spans = [Span(p.start, p.end) for p in self.paragraphs]
+        return frozenset(structure.exchange_blocks(self.text, spans))
+
     def _is_block_markup(self, span: Span) -> bool:
         """Front matter and fenced code fill whole blocks; inline markup doesn't."""
         text = self.text

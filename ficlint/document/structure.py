@@ -76,6 +76,13 @@ _HEADER_LABEL = re.compile(
     r"setting|word ?count|prompt|dedication|disclaimer|beta|author|category)[ \t*_]*:",
     re.I,
 )
+# A line of a text-message exchange or a script: a speaker's name (one to three
+# words, maybe bold or bracketed), a colon, what they say ("STEVE: u up?",
+# "**Dani:** on my way", "[Mum]: call me").
+_MARK = r"(?:\*\*|__|\*|_|\[|\])?"
+_SPEAKER_LINE = re.compile(
+    rf"^[ \t]*{_MARK}[^\W\d_][\w'’.@-]*(?:[ \t][^\W\d_][\w'’.@-]*){{0,2}}{_MARK}[ \t]*:{_MARK}[ \t]+\S")
+_EXCHANGE_REACH = 2  # a speaker line this many paragraphs or fewer from another belongs to an exchange
 _EDGE_NOTE_REACH = 3  # paragraphs at each end of a file that may be unlabelled notes
 _EDGE_NOTE_MAX_CHARS = 600
 _SMALL_WORDS = frozenset(("a", "an", "the", "of", "in", "on", "at", "to", "and", "or", "but", "for", "by",
@@ -193,8 +200,10 @@ def is_scene_break(block: str) -> bool:
 
 def is_heading(block: str) -> bool:
     """A chapter heading or title: Markdown `#`, `Chapter 3 - …`, a lone
-    numeral, an all-capitals line, or a short Title-Case line with no
-    sentence punctuation."""
+    numeral, an all-capitals line that is not shouted (`BANG!`, `WHERE ARE
+    YOU?`), or a short Title-Case line with no sentence punctuation. A line of
+    a text-message exchange is none of these, but needs its neighbours to tell
+    (see exchange_blocks)."""
     stripped = block.strip()
     if _MD_HEADING.match(block) or _SETEXT.search(stripped):
         return "\n" not in stripped or bool(_SETEXT.search(stripped))
@@ -208,7 +217,7 @@ def is_heading(block: str) -> bool:
         return False
     letters = [c for c in stripped if c.isalpha()]
     if len(letters) >= 2 and not any(c.islower() for c in letters):
-        return True
+        return stripped[-1] not in "!?"  # a title in capitals is not shouted
     if stripped[-1] in ".!?…\"”’":
         return False
     return _is_title_case(stripped)
@@ -229,6 +238,30 @@ def _is_title_case(line: str) -> bool:
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     capitalised = sum(1 for w in content if w[0].isupper())
     return bool(content) and capitalised == len(content)
+
+
+def is_speaker_line(block: str) -> bool:
+    """One line that gives a speaker and what they say ("DANI: on my way"),
+    rather than a chapter's label ("Epilogue: Ten Years Later"), a story
+    header's field ("Rating: T") or an author's note ("A/N: thanks")."""
+    stripped = block.strip()
+    return ("\n" not in stripped and bool(_SPEAKER_LINE.match(stripped)) and not _CHAPTER.match(stripped)
+            and not _HEADER_LABEL.match(stripped) and not _AUTHOR_NOTE.match(stripped))
+
+
+def exchange_blocks(text: str, spans: list[Span]) -> set[int]:
+    """Blocks that are lines of a text-message exchange or a script: a speaker
+    line with another one at most _EXCHANGE_REACH blocks away, or a block
+    whose every line is a speaker line. One labelled line alone proves
+    nothing: "Interlude: Steve" is a heading."""
+    speakers = [i for i, span in enumerate(spans) if is_speaker_line(text[span.start:span.end])]
+    found = {i for i, span in enumerate(spans)
+             if "\n" in text[span.start:span.end].strip()
+             and all(is_speaker_line(line) for line in text[span.start:span.end].split("\n") if line.strip())}
+    for before, after in zip(speakers, speakers[1:], strict=False):
+        if after - before <= _EXCHANGE_REACH:
+            found.update((before, after))
+    return found
 
 
 def is_author_note_start(block: str) -> bool:
@@ -258,6 +291,9 @@ def classify_blocks(text: str, spans: list[Span], block_markup: list[Span]) -> l
             kinds.append(RegionKind.HEADING)
         else:
             kinds.append(RegionKind.NARRATION)
+    for i in exchange_blocks(text, spans):
+        if kinds[i] is RegionKind.HEADING:  # "STEVE: OK" between "DANI: u up?" and "DANI: on my way"
+            kinds[i] = RegionKind.NARRATION
     _keep_story_labels_in_the_story(kinds, story_labels)
     _mark_unlabelled_notes(text, spans, kinds)
     _extend_author_notes(kinds)

@@ -20,7 +20,8 @@ from ficlint.reporters import fix_preview
 
 WINDOW = 100  # characters of a long source line shown around the span
 
-_COLORS = {"bold": "1", "italic": "3", "red": "31", "yellow": "33", "blue": "34", "cyan": "36", "dim": "2", "green": "32"}
+_COLORS = {"bold": "1", "italic": "3", "red": "31", "yellow": "33", "blue": "34", "cyan": "36", "dim": "2",
+           "green": "32"}
 _SEVERITY_COLOR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue",
                    Severity.HINT: "cyan"}
 
