@@ -252,6 +252,15 @@ class Document:
                 spans.extend(Span(m.start(), m.end()) for m in found)
         return spans
 
+    def emphasis_in(self, start: int, end: int) -> Iterator[tuple[Span, Span, bool]]:
+        """Emphasis in text[start:end] of any paragraph: the span with its marks,
+        the text inside them, and whether it is bold (`**…**`, `__…__`) rather
+        than italic (`*…*`, `_…_`)."""
+        for m in _EMPHASIS.finditer(self.text, start, end):
+            group = next(g for g in (1, 2, 3) if m.group(g) is not None)
+            bold = group == 1 or (group == 3 and self.text.startswith("__", m.start()))
+            yield Span(m.start(), m.end()), Span(m.start(group), m.end(group)), bold
+
     @cached_property
     def _emphasis_starts(self) -> list[int]:
         return [s.start for s in self.emphasis]
