@@ -60,7 +60,7 @@ from typing import NamedTuple
 
 from ficlint.check import Check, Context
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
-from ficlint.document import ABBREVIATIONS, Document, RegionKind
+from ficlint.document import ABBREVIATIONS, Document, RegionKind, distinct_tokens
 from ficlint.resources import data_dir
 from ficlint.rule import Rule
 
@@ -189,7 +189,7 @@ def _find_hits(doc: Document) -> tuple[list[Hit], frozenset[str]]:
     text = doc.text
     marked = variants().marked
     # the few variant spellings this text uses, then one search for just those
-    present = {t for t in set(_TOKEN.findall(" ".join(set(text.split())))) if t.lower() in marked}
+    present = {t for t in set(_TOKEN.findall(" ".join(distinct_tokens(text)))) if t.lower() in marked}
     if not present:
         return [], frozenset()
     pattern = re.compile(rf"\b{_trie_regex(present)}\b")

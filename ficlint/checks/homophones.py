@@ -582,9 +582,9 @@ class Homophones(Check):
 
     def _pattern_findings(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
-        lowered = normalize(text)
-        if len(lowered) != len(text):
+        if doc.lower_text is None:  # lowering moves offsets ("İ")
             return
+        lowered = doc.lower_text.replace("’", "'")  # as normalize() does, without lowering the text again
         for pattern in patterns():
             for m in pattern.finditer(lowered):
                 start, end = m.span("bad")

@@ -37,7 +37,7 @@ from typing import Any
 
 from ficlint.check import Check, Context
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
-from ficlint.document import ABBREVIATIONS, WORD, Document, Region, RegionKind
+from ficlint.document import ABBREVIATIONS, WORD, Document, Region, RegionKind, slices
 from ficlint.packs import PackError, parse_regions, rule_from_entry
 from ficlint.resources import data_dir, load_data
 from ficlint.rule import Rule
@@ -440,8 +440,15 @@ def scan(doc: Document, words: frozenset[str]) -> Scan:
     text = doc.text
     runs = _runs(doc)
     findall = WORD.findall
-    tokens_by_run = [findall(text, start, end) for start, end in runs]
-    counts = Counter(itertools.chain.from_iterable(tokens_by_run))
+    counts: Counter[str] = Counter()
+    tokens_by_run: list[set[str]] = []  # each run's distinct words (every word in a list: 63 bytes each)
+    for start, end in runs:
+        distinct: set[str] = set()
+        for piece in slices(text[start:end]):
+            tokens = findall(piece)
+            counts.update(tokens)
+            distinct.update(tokens)
+        tokens_by_run.append(distinct)
     capitalised = Counter({t: n for t, n in counts.items() if t[:1].isupper() and t.lower() not in counts})
     odd: dict[str, str | None] = {}
     spelt_out = misspellings().keys()

@@ -645,9 +645,8 @@ class Tense(Check):
     def finite_verbs(self, doc: Document, lex: Lexicon) -> list[Verb]:
         """Every finite verb of the narration, in order."""
         text = doc.text
-        low = text.lower()
-        pattern = self.finite
-        if len(low) != len(text):
+        low, pattern = doc.lower_text, self.finite
+        if low is None:  # lowering moves offsets ("İ")
             low, pattern = text, self.finite_any_case
         found: list[Verb] = []
         maybe: list[tuple[str, Verb]] = []  # a name and a word that may be a verb or a noun ("Grif grins")
