@@ -4,11 +4,12 @@ note, a heading, a scene break or markup; lines, paragraphs, sentences, words.""
 from __future__ import annotations
 
 import time
+import tracemalloc
 
 import pytest
 from conftest import run_cli
 
-from ficlint.document import Document, RegionKind
+from ficlint.document import Document, RegionKind, lowercase
 
 N, D, NOTE, H, BREAK, M = (
     RegionKind.NARRATION,
@@ -88,6 +89,19 @@ def test_a_long_poem_of_indented_stanzas_is_read_in_linear_time():
     doc = Document.from_text("# A Long Song\n\n" + stanza * 3000)
     assert len(doc.regions) == 3001
     assert time.perf_counter() - started < 2
+
+
+def test_lowering_a_long_text_takes_no_scratch_memory_beyond_its_result():
+    # str.lower() on a whole text allocates 12 bytes of scratch a character; a slice at a time, it does not.
+    text = "ΟΔΟΣ Σοφία’s WORD, İstanbul.\n" * 100_000 + "ΟΔΟΣ" * 50_000  # 3.1M characters
+    tracemalloc.start()
+    try:
+        lowered = lowercase(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert lowered == text.lower()  # final sigmas included, at any slice boundary
+    assert peak < 8 * len(text), f"{peak / len(text):.1f} bytes a character"
 
 
 def test_a_quote_left_open_at_the_end_is_unclosed():

@@ -360,6 +360,7 @@ class Document:
 
 
 _SLICE = 1 << 16
+_WHITE_SPACE = re.compile(r"\s")
 
 
 def slices(text: str, size: int = _SLICE) -> Iterator[str]:
@@ -370,7 +371,11 @@ def slices(text: str, size: int = _SLICE) -> Iterator[str]:
         end = start + size
         if end < len(text):
             cut = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
-            end = cut + 1 if cut > start else end
+            if cut > start:
+                end = cut + 1
+            else:  # no space in the whole slice: run on to the next one
+                space = _WHITE_SPACE.search(text, end)
+                end = space.end() if space else len(text)
         yield text[start:end]
         start = end
 
