@@ -81,7 +81,7 @@ _HEADER_LABEL = re.compile(
 # "**Dani:** on my way", "[Mum]: call me").
 _MARK = r"(?:\*\*|__|\*|_|\[|\])?"
 _SPEAKER_LINE = re.compile(
-    rf"^[ \t]*{_MARK}[^\W\d_][\w'’.@-]*(?:[ \t][^\W\d_][\w'’.@-]*){{0,2}}{_MARK}[ \t]*:{_MARK}[ \t]+\S")
+    rf"[ \t]*{_MARK}[^\W\d_][\w'’.@-]*(?:[ \t][^\W\d_][\w'’.@-]*){{0,2}}{_MARK}[ \t]*:{_MARK}[ \t]+\S")
 _EXCHANGE_REACH = 2  # a speaker line this many paragraphs or fewer from another belongs to an exchange
 _EDGE_NOTE_REACH = 3  # paragraphs at each end of a file that may be unlabelled notes
 _EDGE_NOTE_MAX_CHARS = 600
@@ -254,10 +254,16 @@ def exchange_blocks(text: str, spans: list[Span]) -> set[int]:
     line with another one at most _EXCHANGE_REACH blocks away, or a block
     whose every line is a speaker line. One labelled line alone proves
     nothing: "Interlude: Steve" is a heading."""
-    speakers = [i for i, span in enumerate(spans) if is_speaker_line(text[span.start:span.end])]
-    found = {i for i, span in enumerate(spans)
-             if "\n" in text[span.start:span.end].strip()
-             and all(is_speaker_line(line) for line in text[span.start:span.end].split("\n") if line.strip())}
+    speakers: list[int] = []
+    found: set[int] = set()
+    for i, span in enumerate(spans):
+        if not _SPEAKER_LINE.match(text, span.start, span.end):  # most blocks: one quick look
+            continue
+        lines = [line for line in text[span.start:span.end].split("\n") if line.strip()]
+        if len(lines) == 1 and is_speaker_line(lines[0]):
+            speakers.append(i)
+        elif len(lines) > 1 and all(is_speaker_line(line) for line in lines):
+            found.add(i)
     for before, after in zip(speakers, speakers[1:], strict=False):
         if after - before <= _EXCHANGE_REACH:
             found.update((before, after))
