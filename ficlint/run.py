@@ -39,6 +39,7 @@ class RunOptions:
     cache: bool = False  # read and write the result cache (the CLI turns it on; --no-cache off)
     jobs: int = 1  # worker processes for large manuscripts
     progress: Progress | None = None  # called with (files done, files in all)
+    warn: Callable[[str], None] | None = None  # told about files a folder run skips (a broken link)
 
 
 @dataclass
@@ -83,7 +84,7 @@ class ManuscriptRun:
         root_config = self.configs.for_file(paths[0] if paths else Path.cwd())
         explicit = {p.resolve() for p in paths if not p.is_dir()}
         groups: dict[object, Manuscript] = {}
-        for path in discover(paths, root_config.include):
+        for path in discover(paths, root_config.include, self.options.warn):
             config = self.configs.for_file(path)
             if path.resolve() not in explicit and config.excludes(str(path)):
                 continue
