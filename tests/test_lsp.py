@@ -7,6 +7,7 @@ applies fixes the way editors do: as incremental changes sent back to the server
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import re
 import sys
 import textwrap
@@ -441,3 +442,23 @@ def test_catastrophic_patterns_in_a_user_pack_do_not_hang_the_server(tmp_path: P
         assert "M001" in [d.code for d in published.diagnostics]
 
     run(with_editor, tmp_path, scenario)
+
+
+def test_a_check_that_takes_too_long_is_stopped_and_the_next_runs_in_a_new_worker() -> None:
+    from ficlint.lsp.linting import LintRequest
+    from ficlint.lsp.worker import LintWorker, WorkerStopped
+
+    async def scenario() -> None:
+        worker = LintWorker(timeout=0.001)  # no check is this fast: the first is stopped
+        request = LintRequest("untitled:Untitled-1", 1, "Wait..what.\n", path=None, root=None)
+        try:
+            with pytest.raises(WorkerStopped, match="took longer than"):
+                await worker.lint(request)
+            assert not [p for p in multiprocessing.active_children() if p.name == "ficlint-lint-worker"]
+            worker.timeout = TIMEOUT
+            outcome = await worker.lint(request)
+            assert outcome.problem is None and "M001" in [d.rule for d in outcome.diagnostics]
+        finally:
+            worker.stop()
+
+    run(scenario)

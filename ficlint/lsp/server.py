@@ -176,10 +176,18 @@ class FicServer(LanguageServer):
             document = self.documents.get(uri)
             if document is None or not document.is_manuscript:
                 continue
+            version, settings = document.version, self.settings
             try:
-                self.publish(await self.lint_document(uri, document.text, document.version))
+                outcome = await self.lint_document(uri, document.text, version)
             except Exception:  # never leave the other documents unchecked
                 log.exception("checking %s failed", uri)
+                continue
+            # still the same document (not closed and opened again), version and configuration?
+            current = self.documents.get(uri) is document and document.version == version
+            if current and self.settings == settings:
+                self.publish(document, outcome)
+            else:
+                log.info("dropped the findings for %s version %d: superseded", uri, version)
 
     async def lint_document(self, uri: str, text: str, version: int) -> LintOutcome:
         """ficlint's findings for one version of a document (the one call into the engine, in the worker)."""
@@ -194,12 +202,8 @@ class FicServer(LanguageServer):
         except WorkerStopped as err:
             return LintOutcome(uri, version, problem=str(err))
 
-    def publish(self, outcome: LintOutcome) -> None:
-        """Send a check's findings, unless the document has changed (or closed) since."""
-        document = self.documents.get(outcome.uri)
-        if document is None or document.version != outcome.version:
-            log.info("dropped the findings for %s version %d: superseded", outcome.uri, outcome.version)
-            return
+    def publish(self, document: OpenDocument, outcome: LintOutcome) -> None:
+        """Keep a check's findings for code actions, and send them."""
         log.info("checked %s version %d in %.3f s", outcome.uri, outcome.version, outcome.seconds)
         for failure in outcome.failures:
             self.tell_once(f"internal error: {failure} (please report this)")
