@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from lsprotocol import types
 
 from ficlint.diagnostics import Diagnostic, Fix, Severity
-from ficlint.fixer import apply_fixes, choose_fixes
 from ficlint.lsp.positions import Lines
 from ficlint.reporters import describe_fix
 
@@ -35,23 +35,31 @@ _SEVERITY = {
 
 @dataclass
 class Linted:
-    """One checked version of a document: its text, ficlint's findings and the same as published."""
+    """One checked version of a document: its text, ficlint's findings, and the fix-all's fixes."""
 
     uri: str
     version: int
     lines: Lines
     diagnostics: list[Diagnostic]
-    published: list[types.Diagnostic] = field(init=False)
-    _fix_all: tuple[types.CodeAction | None] | None = field(default=None, init=False)
+    fixes: list[Fix] = field(default_factory=list)  # what one `--fix` pass would apply
+    _fix_all: types.CodeAction | None = field(default=None, init=False)
 
-    def __post_init__(self) -> None:
-        self.published = [to_lsp(self.lines, d) for d in self.diagnostics]
+    def published(self) -> list[dict[str, Any]]:
+        """The findings as the editor is sent them, as JSON values (see FicProtocol.notify_json)."""
+        return [lsp_json(self.lines, d) for d in self.diagnostics]
 
-    def fix_all(self) -> types.CodeAction | None:
-        """The fix-all action, worked out once for this version (editors ask on every cursor move)."""
+    def fix_all(self, with_edit: bool = True) -> types.CodeAction | None:
+        """The fix-all action, its edit made once for this version (editors ask on every cursor move)."""
+        if not self.fixes:
+            return None
+        title = f"Fix all safe ficlint findings ({len(self.fixes)})"
+        if not with_edit:  # sent by codeAction/resolve when the writer picks it
+            return types.CodeAction(title=title, kind=FIX_ALL_KIND,
+                                    data={"uri": self.uri, "version": self.version})
         if self._fix_all is None:
-            self._fix_all = (fix_all_action(self.uri, self.lines, self.diagnostics),)
-        return self._fix_all[0]
+            edit = types.WorkspaceEdit(changes={self.uri: [text_edit(self.lines, f) for f in self.fixes]})
+            self._fix_all = types.CodeAction(title=title, kind=FIX_ALL_KIND, edit=edit)
+        return self._fix_all
 
 
 def to_lsp(lines: Lines, d: Diagnostic) -> types.Diagnostic:
@@ -63,6 +71,20 @@ def to_lsp(lines: Lines, d: Diagnostic) -> types.Diagnostic:
         source="ficlint",
         data={"name": d.name, "category": d.category, "word": lines.text[d.start:d.end]},
     )
+
+
+def lsp_json(lines: Lines, d: Diagnostic) -> dict[str, Any]:
+    """The same as `to_lsp`, as JSON values: a novel's thousands of findings are sent in half the time."""
+    (line, character), (end_line, end_character) = lines.index_position(d.start), lines.index_position(d.end)
+    return {
+        "range": {"start": {"line": line, "character": character},
+                  "end": {"line": end_line, "character": end_character}},
+        "message": d.message,
+        "severity": int(_SEVERITY.get(d.severity, types.DiagnosticSeverity.Warning)),
+        "code": d.rule,
+        "source": "ficlint",
+        "data": {"name": d.name, "category": d.category, "word": lines.text[d.start:d.end]},
+    }
 
 
 def problem_diagnostic(problem: str) -> types.Diagnostic:
@@ -81,14 +103,11 @@ def code_actions(linted: Linted, rng: types.Range, only: Sequence[str] | None,
     start, end = linted.lines.span(rng)
     actions: list[types.CodeAction] = []
     if wanted(types.CodeActionKind.QuickFix, only):
-        for d, published in zip(linted.diagnostics, linted.published, strict=True):
+        for d in linted.diagnostics:
             if d.start <= end and start <= d.end:
-                actions.extend(quick_fixes(linted, d, published))
+                actions.extend(quick_fixes(linted, d, to_lsp(linted.lines, d)))
     if wanted(FIX_ALL_KIND, only):
-        fix_all = linted.fix_all()
-        if fix_all is not None and resolve_edits:
-            fix_all = types.CodeAction(title=fix_all.title, kind=fix_all.kind,
-                                       data={"uri": linted.uri, "version": linted.version})
+        fix_all = linted.fix_all(with_edit=not resolve_edits)
         if fix_all is not None:
             actions.append(fix_all)
     return actions
@@ -135,15 +154,3 @@ def fix_title(text: str, fix: Fix) -> str:
 
 def text_edit(lines: Lines, fix: Fix) -> types.TextEdit:
     return types.TextEdit(range=lines.range(fix.start, fix.end), new_text=fix.replacement)
-
-
-def fix_all_action(uri: str, lines: Lines, found: list[Diagnostic]) -> types.CodeAction | None:
-    """One edit with every safe fix that can be applied together (what one `--fix` pass does)."""
-    fixes = choose_fixes(found, unsafe=False)
-    if not fixes or apply_fixes(lines.text, fixes) == lines.text:
-        return None
-    return types.CodeAction(
-        title=f"Fix all safe ficlint findings ({len(fixes)})",
-        kind=FIX_ALL_KIND,
-        edit=types.WorkspaceEdit(changes={uri: [text_edit(lines, f) for f in fixes]}),
-    )

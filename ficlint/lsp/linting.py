@@ -33,6 +33,7 @@ from ficlint.config import Config, ConfigError, default_config
 from ficlint.diagnostics import Diagnostic, Fix, Severity
 from ficlint.document import Document
 from ficlint.engine import Linter
+from ficlint.fixer import apply_fixes, choose_fixes
 from ficlint.packs import PackError
 from ficlint.source import InputError, Source, read_source
 from ficlint.workspace import ConfigCache, discover, manuscript_key
@@ -65,6 +66,7 @@ class LintOutcome:
     uri: str
     version: int
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    fix_all: list[Fix] = field(default_factory=list)  # the safe fixes one `--fix` pass would apply
     problem: str | None = None  # for the writer: a broken config or rule pack, a check that took too long
     failures: list[str] = field(default_factory=list)  # checks that crashed (bugs), to report once
     seconds: float = 0.0  # time spent checking, in the worker
@@ -74,10 +76,12 @@ class LintOutcome:
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["diagnostics"] = [_packed(d) for d in self.diagnostics]
+        state["fix_all"] = [_fix_values(fix) for fix in self.fix_all]
         return state
 
-    def __setstate__(self, state: dict[str, object]) -> None:
-        state["diagnostics"] = [_unpacked(row) for row in state["diagnostics"]]  # type: ignore[union-attr]
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state["diagnostics"] = [_unpacked(row) for row in state["diagnostics"]]
+        state["fix_all"] = [Fix(*fix) for fix in state["fix_all"]]
         self.__dict__.update(state)
 
 
@@ -134,6 +138,7 @@ class LintSession:
                 outcome.diagnostics = self.lint_alone(linter, request, outcome.failures)
             elif not (config.path is not None and config.excludes(request.path)):
                 outcome.diagnostics = self.lint_in_manuscript(linter, config, request, outcome.failures)
+            outcome.fix_all = one_fix_pass(request.text, outcome.diagnostics)
         except (ConfigError, PackError) as err:
             outcome.problem = str(err)
         outcome.seconds = time.perf_counter() - started
@@ -251,6 +256,13 @@ class LintSession:
             return None
         self.on_disk[resolved] = (stamp, doc)
         return doc
+
+
+def one_fix_pass(text: str, diagnostics: list[Diagnostic]) -> list[Fix]:
+    """The safe fixes one `ficlint check --fix` pass would apply, none if they would change nothing:
+    the fix-all action's, worked out here rather than on the server's event loop."""
+    fixes = choose_fixes(diagnostics, unsafe=False)
+    return fixes if fixes and apply_fixes(text, fixes) != text else []
 
 
 def folder_files(folder: Path, include: Sequence[str]) -> list[Path]:

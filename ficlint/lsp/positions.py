@@ -40,8 +40,12 @@ class Lines:
         return self.index.text
 
     def position(self, offset: int) -> types.Position:
-        line, character = self.index.encoded_position(offset, self.encoding)
+        line, character = self.index_position(offset)
         return types.Position(line=line, character=character)
+
+    def index_position(self, offset: int) -> tuple[int, int]:
+        """(line, character) of an offset, as plain numbers."""
+        return self.index.encoded_position(offset, self.encoding)
 
     def range(self, start: int, end: int) -> types.Range:
         return types.Range(start=self.position(start), end=self.position(end))
