@@ -20,9 +20,33 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from typing import BinaryIO
+
 
 def main() -> None:
-    """Run the server on stdin/stdout (imported here so the worker process need not load pygls's server)."""
+    """Run the server on stdin/stdout."""
+    from ficlint.lsp.worker import LintWorker
+
+    channel = editor_channel()
+    worker = LintWorker()
+    worker.spawn()  # the worker loads ficlint's checks while this process loads pygls and lsprotocol
     from ficlint.lsp.server import main as serve
 
-    serve()
+    serve(worker, *channel)
+
+
+def editor_channel() -> tuple[BinaryIO, BinaryIO]:
+    """The editor's stdin and stdout, moved to descriptors of their own; 0 and 1 become the null
+    device and stderr. A stray print (ficlint's or a library's) cannot corrupt the protocol, and
+    no child process (the worker, multiprocessing's helper) holds the editor's pipes open: when the
+    server ends, the editor sees it at once."""
+    stdin = os.fdopen(os.dup(0), "rb")  # duplicates are not inherited by child processes
+    stdout = os.fdopen(os.dup(1), "wb")
+    sys.stdout.flush()
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.close(null)
+    os.dup2(2, 1)
+    return stdin, stdout

@@ -17,7 +17,7 @@ import logging
 import time
 from collections.abc import Generator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -367,5 +367,8 @@ def add_to_word_list(words_file: Path, word: str) -> None:
         handle.write(f"{separator}{word}\n")
 
 
-def main() -> None:
-    server.start_io()
+def main(worker: LintWorker | None = None, stdin: BinaryIO | None = None,
+         stdout: BinaryIO | None = None) -> None:
+    if worker is not None:
+        server.worker = worker
+    server.start_io(stdin, stdout)

@@ -21,8 +21,10 @@ import threading
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from multiprocessing.reduction import ForkingPickler
+from typing import TYPE_CHECKING
 
-from ficlint.lsp.linting import LintOutcome, LintRequest, LintSession
+if TYPE_CHECKING:  # the server imports this module before pygls, to start the worker early: keep it light
+    from ficlint.lsp.linting import LintOutcome, LintRequest, LintSession
 
 LINT_TIMEOUT = 30.0  # seconds; a 300,000-word manuscript takes ~3 s
 
@@ -37,6 +39,7 @@ class LintWorker:
     def __init__(self, timeout: float = LINT_TIMEOUT) -> None:
         self.timeout = timeout
         self._process: BaseProcess | None = None
+        self._pipes: tuple[Connection, Connection] | None = None  # requests, replies: for the threads
         self._outbox: queue.SimpleQueue[LintRequest | None] = queue.SimpleQueue()
         self._answer: asyncio.Future[LintOutcome] | None = None
         self._busy = asyncio.Lock()
@@ -44,9 +47,8 @@ class LintWorker:
     async def lint(self, request: LintRequest) -> LintOutcome:
         """The worker's outcome for one request; WorkerStopped if it never comes."""
         async with self._busy:
-            loop = asyncio.get_running_loop()
             self.start()
-            answer: asyncio.Future[LintOutcome] = loop.create_future()
+            answer: asyncio.Future[LintOutcome] = asyncio.get_running_loop().create_future()
             self._answer = answer
             self._outbox.put(request)
             try:
@@ -57,20 +59,10 @@ class LintWorker:
             finally:
                 self._answer = None
 
-    def start(self) -> None:
-        """Start the worker now, if it is not running (called on the event loop)."""
-        if self._process is None:
-            self._start(asyncio.get_running_loop())
-
-    def stop(self) -> None:
-        """End the worker (it is started again by the next request)."""
-        process, self._process = self._process, None
-        self._outbox.put(None)  # ends the sending thread
-        if process is not None and process.is_alive():
-            process.kill()
-            process.join(1)
-
-    def _start(self, loop: asyncio.AbstractEventLoop) -> None:
+    def spawn(self) -> None:
+        """Start the worker process, if it is not running: it loads ficlint's checks meanwhile."""
+        if self._process is not None:
+            return
         # spawn, not fork: the server has threads, and a fresh interpreter is the same on every platform
         context = multiprocessing.get_context("spawn")
         request_reader, request_writer = context.Pipe(duplex=False)
@@ -80,10 +72,30 @@ class LintWorker:
         process.start()
         request_reader.close()
         reply_writer.close()
-        self._process = process
+        self._process, self._pipes = process, (request_writer, reply_reader)
         self._outbox = queue.SimpleQueue()
-        threading.Thread(target=_send_all, args=(self._outbox, request_writer), daemon=True).start()
-        threading.Thread(target=self._receive_all, args=(reply_reader, loop, process), daemon=True).start()
+
+    def start(self) -> None:
+        """Spawn the worker if it is not running, and connect it to the running event loop."""
+        self.spawn()
+        if self._pipes is None:
+            return
+        (requests, replies), self._pipes = self._pipes, None
+        loop = asyncio.get_running_loop()
+        threading.Thread(target=_send_all, args=(self._outbox, requests), daemon=True).start()
+        threading.Thread(target=self._receive_all, args=(replies, loop, self._process), daemon=True).start()
+
+    def stop(self) -> None:
+        """End the worker (it is started again by the next request)."""
+        process, self._process = self._process, None
+        self._outbox.put(None)  # ends the sending thread
+        if self._pipes is not None:
+            for pipe in self._pipes:
+                pipe.close()
+            self._pipes = None
+        if process is not None and process.is_alive():
+            process.kill()
+            process.join(1)
 
     def _receive_all(self, replies: Connection, loop: asyncio.AbstractEventLoop,
                      process: BaseProcess) -> None:
@@ -129,7 +141,10 @@ def serve(requests: Connection, replies: Connection) -> None:
     # stdout is the server's channel to the editor: nothing of the worker's may go there
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     sys.stdout = sys.stderr
+    from ficlint.lsp.linting import LintSession
+
     session = LintSession()
+    session.linter_for(session.defaults)  # imports the checks while the server starts
     # No collector during a check (it would walk the loaded word lists and models again and again,
     # as `ficlint check` avoids too); the garbage is collected after each answer, while the server
     # publishes it, and what the first check loaded is set aside for good.
@@ -152,6 +167,8 @@ def serve(requests: Connection, replies: Connection) -> None:
 
 def _outcome(session: LintSession, request: LintRequest) -> memoryview:
     """The pickled outcome of a request (what `Connection.recv` reads)."""
+    from ficlint.lsp.linting import LintOutcome
+
     try:
         return ForkingPickler.dumps(session.lint_document(request))
     except Exception as err:  # a bug must not end the worker: the server reports it
