@@ -118,6 +118,7 @@ class LintSession:
         self.linters: dict[int, Linter] = {}
         self.on_disk: dict[Path, tuple[tuple[int, int], Document]] = {}
         self.file_lists: dict[tuple[int, Path | None], tuple[float, list[tuple[Path, Path]]]] = {}
+        self.enabled: dict[tuple[int, Path], frozenset[str]] = {}
         # each chapter's facts, with the text they were gathered from
         self.facts: dict[tuple[int, Path], tuple[str, Facts]] = {}
 
@@ -179,7 +180,7 @@ class LintSession:
             if chars > MAX_MANUSCRIPT_CHARS:  # too much to read on every change: the document alone
                 per_file, enabled_per_file = [], []
                 break
-            enabled = linter.enabled_for(doc.path)
+            enabled = self.enabled_for(linter, doc.path, resolved)
             per_file.append(self.facts_of(linter, doc, resolved, enabled))
             enabled_per_file.append(enabled)
         doc = Document(Source(str(path), request.text))
@@ -195,6 +196,13 @@ class LintSession:
         diagnostics = linter.check_document(doc, enabled, manuscript, failures)
         failures.extend(linter.failures)
         return diagnostics
+
+    def enabled_for(self, linter: Linter, path: str, resolved: Path) -> frozenset[str]:
+        """The rules a chapter is checked with (`per-file-ignores` resolves its path: once is enough)."""
+        key = (id(linter), resolved)
+        if key not in self.enabled:
+            self.enabled[key] = linter.enabled_for(path)
+        return self.enabled[key]
 
     def facts_of(self, linter: Linter, doc: Document, resolved: Path, enabled: frozenset[str]) -> Facts:
         """A chapter's manuscript facts, gathered again only when its text changes."""
