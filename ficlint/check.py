@@ -1,24 +1,30 @@
-"""The contract between the engine and the checks.
+"""The contract between the run and the rules.
 
-A check reads a Document and yields Diagnostics. It never prints, never reads
-files and never knows the output format. A check that needs to see the whole
-manuscript first (the dialect majority, the names a story uses) gathers facts
-from every file in `gather`, the engine `combine`s them, and `check` finds
-them in `ctx.facts(self.family)`.
+A check is one rule's judgement: it reads an analysed document and yields
+Diagnostics. It never prints, never reads files and never knows the output
+format. Built-in rules are modules under ficlint/rules/ (a `RULE` and a
+`check` function, wrapped in a ModuleCheck); YAML pack rules are Check
+objects too.
+
+A rule that must see the whole manuscript first (the dialect majority, the
+names a story uses) names the `Facts` it reads: the run gathers them from every
+file of the manuscript, combines them once, and the check finds them in
+`ctx.facts(name)`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ficlint.diagnostics import Diagnostic
 from ficlint.rule import Rule
 
 if TYPE_CHECKING:
+    from ficlint.analysis import AnalyzedDocument
     from ficlint.config import Config
-    from ficlint.document import Document
 
 
 @dataclass
@@ -27,31 +33,47 @@ class Context:
 
     config: Config
     enabled: frozenset[str] = frozenset()  # ids of the rules that are on for this file
-    manuscript: dict[str, Any] = field(default_factory=dict)  # combined facts, by check family
+    manuscript: dict[str, Any] = field(default_factory=dict)  # combined facts, by Facts.name
 
     def is_enabled(self, rule_id: str) -> bool:
         return rule_id in self.enabled
 
-    def facts(self, family: str) -> Any:
-        return self.manuscript.get(family)
+    def facts(self, name: str) -> Any:
+        return self.manuscript.get(name)
+
+
+class Facts:
+    """Manuscript-wide facts some rules read: gathered from each file, combined once."""
+
+    name: ClassVar[str] = ""
+
+    def gather(self, doc: AnalyzedDocument, ctx: Context) -> Any:
+        """What one file tells about the manuscript."""
+        raise NotImplementedError
+
+    def combine(self, per_file: list[Any], ctx: Context) -> Any:
+        """The manuscript's facts from every file's."""
+        raise NotImplementedError
 
 
 class Check:
-    """Base class of every check. Subclasses set `family` and `rules`."""
+    """One rule and the code that judges it."""
 
-    family: ClassVar[str] = ""
-    rules: ClassVar[tuple[Rule, ...]] = ()
-    needs_manuscript: ClassVar[bool] = False  # True: gather/combine are used
+    rule: Rule
+    facts: Facts | None = None  # the manuscript facts the check reads, if any
 
-    def gather(self, doc: Document, ctx: Context) -> Any:
-        """Facts from one file for the whole manuscript (only if needs_manuscript)."""
-        return None
-
-    def combine(self, facts: list[Any], ctx: Context) -> Any:
-        return facts
-
-    def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
+    def check(self, doc: AnalyzedDocument, ctx: Context) -> Iterable[Diagnostic]:
         raise NotImplementedError
 
-    def rule_ids(self) -> frozenset[str]:
-        return frozenset(r.id for r in self.rules)
+
+class ModuleCheck(Check):
+    """A built-in rule: a module of ficlint/rules/ with `RULE`, `check` and optionally `FACTS`."""
+
+    def __init__(self, module: ModuleType) -> None:
+        relative = module.__name__.split(".rules.", 1)[1].replace(".", "/")
+        self.rule = replace(module.RULE, origin=f"ficlint/rules/{relative}.py")
+        self.facts = getattr(module, "FACTS", None)
+        self._check: Callable[[AnalyzedDocument, Context], Iterable[Diagnostic]] = module.check
+
+    def check(self, doc: AnalyzedDocument, ctx: Context) -> Iterable[Diagnostic]:
+        return self._check(doc, ctx)

@@ -18,7 +18,9 @@ import yaml
 CONFIG_NAMES = (".ficlint.yaml", ".ficlint.yml", "ficlint.yaml")
 WORDS_FILE = ".ficlint-words.txt"
 DIALECTS = ("auto", "en-US", "en-GB", "en-GB-oxendict")
+MANUSCRIPTS = ("auto", "config", "folder", "file")
 SEVERITIES = ("error", "warning", "info", "hint", "off")
+FAIL_ON = ("error", "warning", "info", "hint")  # the least severe finding that makes `check` exit 1
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
 
 
@@ -59,8 +61,12 @@ class Config:
     words: tuple[str, ...] = ()
     encoding: str = "cp1252"  # fallback for files that are not UTF-8
     min_confidence: float = 0.0  # findings that report a lower confidence are dropped
+    fail_on: str = "warning"  # findings this severe or worse make `ficlint check` exit 1
+    manuscript: str = "auto"  # which files are one manuscript (workspace.manuscript_key)
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # per check family
     languagetool: LanguageToolConfig = field(default_factory=LanguageToolConfig)
+    # (key, rule, line) of each rule the file names, checked once the rules are known
+    selectors: tuple[tuple[str, str, int], ...] = field(default=(), compare=False, repr=False)
 
     @property
     def root(self) -> Path:
@@ -161,33 +167,26 @@ def parse_config(node: Node | None, path: Path) -> Config:
             raise ConfigError(path, _line(key_node), f"unknown key {key!r} (known: {known})")
         field_name, parse = parser
         values[field_name] = parse(value_node, path, key)
-    config = Config(**values)
-    _check_selectors(node, config)
-    return config
+    values["selectors"] = _selectors(node)
+    return Config(**values)
 
 
-def _check_selectors(node: yaml.MappingNode, config: Config) -> None:
-    """Every rule named in select, ignore, severity and per-file-ignores must exist."""
-    from ficlint.registry import Registry
-
-    try:
-        registry = Registry.for_config(config)
-    except ValueError as err:
-        raise ConfigError(config.path, None, str(err)) from None
+def _selectors(node: yaml.MappingNode) -> tuple[tuple[str, str, int], ...]:
+    """(key, selector, line) of every rule named in select, ignore, severity and
+    per-file-ignores, so the rules can be checked to exist once they are known."""
+    found: list[tuple[str, str, int]] = []
     for key_node, value_node in node.value:
         key = key_node.value
         if key in ("select", "extend-select", "ignore"):
-            pairs = [(item, item.value) for item in _items(value_node)]
+            items = list(_items(value_node))
         elif key == "severity":
-            pairs = [(k, k.value) for k, _ in value_node.value]
+            items = [k for k, _ in value_node.value]
         elif key == "per-file-ignores":
-            pairs = [(item, item.value) for _, v in value_node.value for item in _items(v)]
+            items = [item for _, v in value_node.value for item in _items(v)]
         else:
             continue
-        for item, selector in pairs:
-            if not registry.is_selector(str(selector)):
-                raise ConfigError(config.path, _line(item),
-                                  f"{key!r}: no rule, rule prefix, name or category {selector!r}")
+        found.extend((key, str(item.value), _line(item)) for item in items)
+    return tuple(found)
 
 
 def _line(node: Node) -> int:
@@ -352,6 +351,8 @@ _TOP_LEVEL: dict[str, tuple[str, Callable[[Node, Path, str], Any]]] = {
     "words": ("words", _strings),
     "encoding": ("encoding", _encoding),
     "min-confidence": ("min_confidence", _confidence),
+    "fail-on": ("fail_on", _choice(FAIL_ON)),
+    "manuscript": ("manuscript", _choice(MANUSCRIPTS)),
     "options": ("options", _options),
     "languagetool": ("languagetool", _languagetool),
 }

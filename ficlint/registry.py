@@ -1,22 +1,21 @@
-"""Every rule ficlint knows: the Python check families under ficlint/checks/
-(found by module, one module per family) and the YAML packs in rules/ plus
-those a config adds."""
+"""Every rule ficlint knows under one configuration: the built-in rules listed in
+ficlint/rules/codes.py, the YAML packs shipped in rules/ and those the config
+adds; selection by id, id prefix, name or category."""
 
 from __future__ import annotations
 
 import importlib
-import pkgutil
 import re
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from types import ModuleType
 
-from ficlint.check import Check
-from ficlint.config import Config
+from ficlint.check import Check, ModuleCheck
+from ficlint.config import Config, ConfigError
 from ficlint.packs import load_pack
 from ficlint.resources import rules_dir
 from ficlint.rule import Rule
+from ficlint.rules.codes import PACK_KINDS, RULES
 
 # The optional LanguageTool backend's rules live on its server: any `LT`,
 # `LT:RULE_ID` or `lt-rule-id` selector is accepted (ficlint/backends/languagetool.py).
@@ -28,54 +27,44 @@ class RegistryError(ValueError):
 
 
 @cache
-def check_modules() -> tuple[tuple[ModuleType, ...], tuple[str, ...]]:
-    """Every module of ficlint.checks, and a message for each that failed to import.
+def _builtin() -> tuple[tuple[Check, ...], tuple[str, ...]]:
+    """A check for every rule in the codes table, and a message for each that failed to load.
 
-    A broken module (a bug, a missing optional dependency) must not take the
-    other families down: it is left out and reported as an internal error.
+    A broken rule module (a bug, a missing optional dependency) must not take the
+    other rules down: it is left out and reported as an internal error.
     """
-    import ficlint.checks as package
-
-    modules: list[ModuleType] = []
-    failures: list[str] = []
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
-        if info.name.startswith("_"):
-            continue
-        try:
-            modules.append(importlib.import_module(f"ficlint.checks.{info.name}"))
-        except Exception as err:  # noqa: BLE001 - any bug in a check module
-            failures.append(f"check module {info.name!r} could not be loaded: {type(err).__name__}: {err}")
-    return tuple(modules), tuple(failures)
-
-
-def load_failures() -> tuple[str, ...]:
-    """Check modules and classes that could not be loaded (bugs to report)."""
-    return check_modules()[1] + _instantiate()[1]
-
-
-def builtin_checks() -> tuple[Check, ...]:
-    """One instance of every check class that a module of ficlint.checks lists in CHECKS."""
-    return _instantiate()[0]
-
-
-@cache
-def _instantiate() -> tuple[tuple[Check, ...], tuple[str, ...]]:
     checks: list[Check] = []
     failures: list[str] = []
-    for module in check_modules()[0]:
-        for cls in getattr(module, "CHECKS", ()):
-            try:
-                checks.append(cls())
-            except Exception as err:  # noqa: BLE001
-                failures.append(f"check {cls.__name__} could not be created: {type(err).__name__}: {err}")
+    for rule_id, module_name in RULES.items():
+        try:
+            check = ModuleCheck(importlib.import_module(f"ficlint.rules.{module_name}"))
+        except Exception as err:  # noqa: BLE001 - any bug in a rule module
+            failures.append(f"rule {rule_id} ({module_name}) could not be loaded: "
+                            f"{type(err).__name__}: {err}")
+            continue
+        if check.rule.id != rule_id:
+            failures.append(f"rule module {module_name} defines {check.rule.id}, but codes.py says {rule_id}")
+            continue
+        checks.append(check)
     return tuple(checks), tuple(failures)
 
 
+def builtin_checks() -> tuple[Check, ...]:
+    return _builtin()[0]
+
+
+def load_failures() -> tuple[str, ...]:
+    """Rule modules that could not be loaded (bugs to report)."""
+    return _builtin()[1]
+
+
+@cache
 def pack_kinds() -> dict[str, Callable[..., Check]]:
-    """Extra YAML rule kinds contributed by the check families (`PACK_KINDS`)."""
+    """Extra YAML rule kinds contributed by the rule families (codes.PACK_KINDS)."""
     kinds: dict[str, Callable[..., Check]] = {}
-    for module in check_modules()[0]:
-        kinds.update(getattr(module, "PACK_KINDS", {}))
+    for kind, target in PACK_KINDS.items():
+        module_name, builder = target.split(":")
+        kinds[kind] = getattr(importlib.import_module(f"ficlint.rules.{module_name}"), builder)
     return kinds
 
 
@@ -98,16 +87,25 @@ class Registry:
         self.checks = tuple(checks)
         self.rules: dict[str, Rule] = {}
         for check in self.checks:
-            for rule in check.rules:
-                if rule.id in self.rules:
-                    raise RegistryError(f"rule id {rule.id} is defined twice ({self.rules[rule.id].origin}, "
-                                     f"{rule.origin})")
-                self.rules[rule.id] = rule
+            rule = check.rule
+            if rule.id in self.rules:
+                raise RegistryError(f"rule id {rule.id} is defined twice ({self.rules[rule.id].origin}, "
+                                    f"{rule.origin})")
+            self.rules[rule.id] = rule
 
     @classmethod
     def for_config(cls, config: Config) -> Registry:
+        """The rules under `config`; a config naming a rule that does not exist is a ConfigError."""
         pack_paths = tuple(shipped_pack_paths()) + tuple(_expand(config.packs))
-        return cls(builtin_checks() + _packs(pack_paths))
+        try:
+            registry = cls(builtin_checks() + _packs(pack_paths))
+        except ValueError as err:  # a rule id defined twice, a broken pack
+            raise ConfigError(config.path, None, str(err)) from None
+        for key, selector, line in config.selectors:
+            if not registry.is_selector(selector):
+                raise ConfigError(config.path, line,
+                                  f"{key!r}: no rule, rule prefix, name or category {selector!r}")
+        return registry
 
     def find(self, key: str) -> Rule | None:
         """A rule by id or name."""

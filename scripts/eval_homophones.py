@@ -28,21 +28,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from train_homophones import corpus_books, read_books, to_json, train_all  # noqa: E402
 
+from ficlint.analysis import AnalyzedDocument  # noqa: E402
 from ficlint.check import Context  # noqa: E402
-from ficlint.checks.homophones import (  # noqa: E402
-    CONTEXT_HOMOPHONE,
-    PATTERN_HOMOPHONE,
-    TOKEN,
-    ConfusionSet,
-    Homophones,
-    Model,
-    confusion_sets,
-    model_from_json,
-    normalize,
-)
 from ficlint.config import Config  # noqa: E402
 from ficlint.diagnostics import keep_case  # noqa: E402
 from ficlint.document import WORD, Document, RegionKind  # noqa: E402
+from ficlint.rules.homophones import h002_homophone_pattern as h002  # noqa: E402
+from ficlint.rules.homophones._confusables import ConfusionSet, confusion_sets  # noqa: E402
+from ficlint.rules.homophones._model import TOKEN, Model, model_from_json, normalize  # noqa: E402
+from ficlint.rules.homophones.h001_homophone_in_context import model_findings  # noqa: E402
 
 HOLDOUT = ("carolyn-wells-the-diamond-pin.txt", "twain-the-american-claimant.txt",
            "nesbit-the-railway-children.txt", "doyle-the-tragedy-of-the-korosko.txt")
@@ -62,11 +56,13 @@ def _sets_by_word() -> dict[str, ConfusionSet]:
 
 
 def findings(text: str, model: Model, min_confidence: float = 0.0) -> list[tuple[int, int, str, str]]:
-    doc = Document.from_text(text)
-    ctx = Context(Config(), frozenset({CONTEXT_HOMOPHONE.id, PATTERN_HOMOPHONE.id}))
+    doc = AnalyzedDocument.from_text(text)
+    ctx = Context(Config(), frozenset({"H001", "H002"}))
     sets = _sets_by_word()
     found = []
-    for d in Homophones(model).check(doc, ctx):
+    patterns = list(h002.check(doc, ctx))
+    taken = {d.start for d in patterns}  # as H001 does: one finding per word, the pattern's
+    for d in patterns + [d for d in model_findings(doc, model) if d.start not in taken]:
         if (d.confidence or 0.0) < min_confidence:
             continue
         # a pattern's finding names no set: it counts for the set of the word it flags

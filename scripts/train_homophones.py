@@ -7,7 +7,7 @@ to use their words correctly, and learns for each confusion set of
 rules/data/confusables.yaml a linear model that tells its members apart by context.
 
 Model: for each set a multinomial logistic regression over the features of
-ficlint.checks.homophones.features (see that module's docstring), trained by
+ficlint.rules.homophones._model.features (see that module's docstring), trained by
 stochastic gradient descent in a seeded order, EPOCHS passes, no
 regularisation but early stopping. Features seen fewer than MIN_FEATURE_COUNT
 times in a set are dropped (size, noise). The word classes are k-means
@@ -52,18 +52,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np  # noqa: E402
 
-from ficlint.checks.homophones import (  # noqa: E402
+from ficlint.document import Document, RegionKind  # noqa: E402
+from ficlint.resources import data_dir  # noqa: E402
+from ficlint.rules.homophones._confusables import confusion_sets  # noqa: E402
+from ficlint.rules.homophones._model import (  # noqa: E402
     MODEL_FILE,
     PAD,
     SetModel,
-    _norm,
-    confusion_sets,
     features,
+    norm,
     padded,
     tokenize,
 )
-from ficlint.document import Document, RegionKind  # noqa: E402
-from ficlint.resources import data_dir  # noqa: E402
 
 SEED = 4
 FOLDS = 5
@@ -79,7 +79,7 @@ SPARSE_MEMBER = 20  # a set whose rarest (not `rare`) member is seen fewer times
 MIN_THRESHOLD_SPARSE = 3.0  # cross-validation says little about it, so it needs a larger margin
 FALSE_ALARMS_PER_10K = 1.75  # cross-validated, all sets
 # Stricter budgets: where a finding's margin clears the thresholds chosen for
-# these, its confidence reaches 0.75 and 0.9 (see ficlint.checks.homophones.confidence),
+# these, its confidence reaches 0.75 and 0.9 (see ficlint.rules.homophones._model.confidence),
 # so `min-confidence: 0.75` gives the model chosen for 1 false alarm per 10k.
 STRICTER_BUDGETS = (1.0, 0.5)
 SLIP_CAP = 400  # see choose_thresholds
@@ -179,7 +179,7 @@ def word_clusters(books: dict[str, list[list[str]]]) -> dict[str, str]:
     pairs: Counter[tuple[str, str]] = Counter()
     for paras in books.values():
         for tokens in paras:
-            toks = [_norm(t) for t in padded(tokens)]
+            toks = [norm(t) for t in padded(tokens)]
             unigrams.update(toks[2:-2])
             pairs.update(zip(toks, toks[1:], strict=False))
     ranked = sorted(unigrams.items(), key=lambda item: (-item[1], item[0]))

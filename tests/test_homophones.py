@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from ficlint.checks.homophones import confusion_sets, features, load_model, padded, tokenize
+from ficlint.rules.homophones._confusables import confusion_sets
+from ficlint.rules.homophones._model import confidence, features, load_model, padded, tokenize
 from tests.conftest import ROOT, flagged, lint, run_cli
 
 H = ("H001", "H002")
@@ -165,7 +166,6 @@ def test_a_second_verb_in_a_clause_that_has_one_reads_as_the_preposition():
 
 
 def test_confidence_rises_through_the_stricter_thresholds():
-    from ficlint.checks.homophones import confidence
     levels = (2.0, 4.0, 6.0)  # the threshold, then those chosen for fewer false alarms
     assert confidence(2.0, levels) == 0.51  # just flagged
     assert confidence(3.0, levels) == 0.62
@@ -176,13 +176,11 @@ def test_confidence_rises_through_the_stricter_thresholds():
 
 
 def _spans(text: str, model, min_confidence: float = 0.0) -> list[tuple[int, str]]:
-    from ficlint.check import Context
-    from ficlint.checks.homophones import CONTEXT_HOMOPHONE, Homophones
-    from ficlint.config import Config
-    from ficlint.document import Document
+    from ficlint.analysis import AnalyzedDocument
+    from ficlint.rules.homophones.h001_homophone_in_context import model_findings
 
-    ctx = Context(Config(), frozenset({CONTEXT_HOMOPHONE.id}))
-    return [(d.start, str(d.data["intended"])) for d in Homophones(model).check(Document.from_text(text), ctx)
+    doc = AnalyzedDocument.from_text(text)
+    return [(d.start, str(d.data["intended"])) for d in model_findings(doc, model)
             if d.confidence is not None and d.confidence >= min_confidence]
 
 

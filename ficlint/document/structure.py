@@ -1,4 +1,4 @@
-"""Block structure: paragraphs, headings, scene breaks, author's notes, markup.
+"""Block structure: paragraphs, headings, scene breaks, chat logs, author's notes, markup.
 
 Manuscripts come as Markdown or as plain text, hard-wrapped (paragraphs
 separated by blank lines) or one paragraph per line. None of this knows about
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ficlint.document.furniture import chat_blocks, is_ornament
 from ficlint.document.model import RegionKind, Span
 
 _BLANK_LINE = re.compile(r"\n(?:[ \t]*\r?\n)+")
@@ -163,7 +164,9 @@ def _trim(text: str, start: int, end: int) -> Span:
 
 
 def is_scene_break(block: str) -> bool:
-    return "\n" not in block.strip() and bool(_SCENE_BREAK.match(block.strip()))
+    """A scene break: `***`, `---`, `<hr>`, or an ornament (`x.x.x`, `oOo`, `-x-`, `o . o . o`)."""
+    stripped = block.strip()
+    return "\n" not in stripped and bool(_SCENE_BREAK.match(stripped)) or is_ornament(stripped)
 
 
 def is_heading(block: str) -> bool:
@@ -219,12 +222,15 @@ def classify_blocks(text: str, spans: list[Span], block_markup: list[Span]) -> l
     markup_starts = {s.start for s in block_markup}
     kinds: list[RegionKind] = []
     story_labels: list[int] = []
-    for span in spans:
+    chat = chat_blocks([text[span.start:span.end] for span in spans])
+    for span, in_chat in zip(spans, chat, strict=True):
         block = text[span.start:span.end]
         if span.start in markup_starts:
             kinds.append(RegionKind.MARKUP)
         elif is_scene_break(block):
             kinds.append(RegionKind.SCENE_BREAK)
+        elif in_chat and not is_author_note_start(block):
+            kinds.append(RegionKind.CHAT)
         elif is_author_note_start(block):
             kinds.append(RegionKind.AUTHOR_NOTE)
             if _STORY_LABEL.match(block):

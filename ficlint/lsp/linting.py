@@ -3,8 +3,8 @@ language server that runs the engine. It runs in the worker process
 (ficlint/lsp/worker.py), never on the server's event loop.
 
 - A file (a `file:` URI) is configured by the `.ficlint.yaml` found from its
-  folder and checked as part of its manuscript: the other files that share its
-  config (or, without a config, its folder), read from the editor's open
+  folder and checked as part of its manuscript (workspace.manuscript_members,
+  as `ficlint check` finds it), the other files read from the editor's open
   buffers or from disk, so names learned and the dialect found across chapters
   count here too. Only the document itself is checked.
 - Any other document (`untitled:`, a diff view's `git:`, a notebook cell) is
@@ -21,24 +21,21 @@ each chapter's manuscript facts.
 
 from __future__ import annotations
 
-import fnmatch
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
+from ficlint.analysis import AnalyzedDocument as Document
 from ficlint.config import Config, ConfigError, default_config
 from ficlint.diagnostics import Diagnostic, Fix, Severity
-from ficlint.document import Document
 from ficlint.engine import Linter
 from ficlint.fixer import apply_fixes, choose_fixes
 from ficlint.packs import PackError
 from ficlint.source import InputError, Source, read_source
-from ficlint.workspace import ConfigCache, discover, manuscript_key
+from ficlint.workspace import ConfigCache, manuscript_key, manuscript_members
 
-MAX_MANUSCRIPT_FILES = 500  # beyond this, a document is checked on its own
 MAX_MANUSCRIPT_CHARS = 40 * 1024 * 1024
 FILE_LIST_SECONDS = 30.0  # files created outside the editor are found within this time
 
@@ -229,17 +226,10 @@ class LintSession:
         return [(p, resolved) for p, resolved in cached[1] if resolved != me]
 
     def find_manuscript_files(self, config: Config, path: Path) -> list[tuple[Path, Path]]:
-        """The files that share the document's config (its tree), or without a config its folder alone."""
-        key = manuscript_key(config, path)
-        if config.path is not None:
-            candidates = discover([config.root], config.include)
-        else:
-            candidates = folder_files(path.parent, config.include)
-        if len(candidates) > MAX_MANUSCRIPT_FILES:
-            return []
-        return [(p, p.resolve()) for p in candidates
-                if self.configs.for_file(p) is config and manuscript_key(config, p) == key
-                and not config.excludes(str(p))]
+        """The files of the document's manuscript, as `ficlint check` finds them; none (the document
+        is checked alone) when there are too many."""
+        members = manuscript_members(config, path, self.configs) or []
+        return [(p, p.resolve()) for p in members]
 
     def sibling_document(self, path: Path, resolved: Path, buffer: str | None,
                          config: Config) -> Document | None:
@@ -271,12 +261,3 @@ def one_fix_pass(text: str, diagnostics: list[Diagnostic]) -> list[Fix]:
     the fix-all action's, worked out here rather than on the server's event loop."""
     fixes = choose_fixes(diagnostics, unsafe=False)
     return fixes if fixes and apply_fixes(text, fixes) != text else []
-
-
-def folder_files(folder: Path, include: Sequence[str]) -> list[Path]:
-    """The files of one folder (not its subfolders) that match `include`."""
-    try:
-        children = sorted(folder.iterdir())
-    except OSError:
-        return []
-    return [c for c in children if any(fnmatch.fnmatch(c.name, p) for p in include) and c.is_file()]

@@ -1,0 +1,112 @@
+"""Where sentences end: the one sentence splitter every family and reporter uses.
+
+A sentence ends at `.`, `!`, `?` or an ellipsis (with any closing quotes,
+brackets and emphasis marks after it) followed by white space, except:
+
+- after an abbreviation or a title ("Mr.", "Dr.", "St.", "etc.", "a.m."), a
+  middle initial ("Julius P. Hersheimmer"), a number or a Roman numeral
+  ("No. 4", "Henry VIII. was");
+- the dots inside an ellipsis, spaced or not (". . .");
+- any of them when the next word carries the sentence on in lowercase
+  ("She waited... and waited.", `"Why?" he asked.`, "Oh! no wonder she wept").
+
+An em dash or a double hyphen followed by a closing quote ends a sentence of
+speech that is cut off (`"I was going to—" She stopped.`) when a capital
+follows; a bare dash inside narration never does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ficlint.document.model import Span
+
+_ABBREVIATION_WORDS = """mr mrs ms mx dr st jr sr prof capt col gen lt sgt rev hon mt ave co inc ltd vs etc
+    e.g i.e cf fig no vol ch pp approx dept est jan feb mar apr jun jul aug sep sept oct nov dec ps pps"""
+ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+
+# A sentence-ending mark with what may close around it, then white space.
+_END = re.compile(r"(?:[.!?]+|…|(?:—|--)(?=[\"”’'*_]))[\"”’'\)\]*_]*(?=\s)")
+_TOKEN_BEFORE = re.compile(r"[\w.'’]+$")  # the word (or initials) a full stop ends: "can't", "a.m"
+_INITIALS = re.compile(r"(?:\w\.)+\w")  # e.g, i.e, u.s, p.m
+_ROMAN = re.compile(r"(?=[MDCLXVI]{2})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+                    r"|i{2,3}|iv|vi{0,3}|ix|xi{0,3}")
+_SPACED_ELLIPSIS_BEFORE = re.compile(r"\.[ \t]$")
+_NEXT_WORD = re.compile(r"\s*[\"“‘'(\[*_]*(\S)")
+OPENERS = " \t\r\n\"'“‘([*_"  # what may stand between a sentence end and the next sentence's first letter
+
+
+def part_of_ellipsis(text: str, dot_at: int) -> bool:
+    """Is the full stop at `dot_at` one of the dots of an ellipsis ("...", ". . .")?"""
+    if text[dot_at - 1:dot_at] in (".", "…") or text[dot_at + 1:dot_at + 2] == ".":
+        return True
+    return text[dot_at + 1:dot_at + 3] in (" .", "\t.") or bool(
+        _SPACED_ELLIPSIS_BEFORE.search(text, max(0, dot_at - 4), dot_at))
+
+
+def ends_sentence(text: str, mark_at: int) -> bool:
+    """Can the mark at `mark_at` end a sentence, judged by what comes before it?
+
+    Only full stops can be something else (an abbreviation, an initial, a
+    number, a dot inside an ellipsis); `!`, `?`, `…` and dashes always can, and
+    so can an ellipsis's last dot: whether it does depends on what follows.
+    """
+    if text[mark_at] != ".":
+        return True
+    if part_of_ellipsis(text, mark_at):
+        return not (text[mark_at + 1:mark_at + 2] == "." or text[mark_at + 1:mark_at + 3] in (" .", "\t."))
+    token = _TOKEN_BEFORE.search(text, max(0, mark_at - 12), mark_at)
+    word = token.group(0) if token else ""
+    lower = word.lower()
+    if lower in ABBREVIATIONS or _INITIALS.fullmatch(lower):
+        return False
+    possessive = token is not None and token.start() > 0 and text[token.start() - 1] in "'’"
+    if len(word) == 1 and word.isalpha() and word != "I" and not possessive:
+        return False  # a middle initial: "Julius P. Hersheimmer", not the s of "the merchant’s."
+    return not (any(c.isdigit() for c in word) or _ROMAN.fullmatch(word))
+
+
+def _carried_on(text: str, end: int, limit: int) -> bool:
+    """Does the next word carry the sentence on (starts lowercase, or is a digit)?"""
+    m = _NEXT_WORD.match(text, end, min(limit, end + 40))
+    return bool(m) and (m.group(1).islower() or m.group(1).isdigit())
+
+
+def split(text: str, start: int, end: int) -> Iterator[Span]:
+    """The sentences of text[start:end] (one paragraph), white space between them left out."""
+    begin = start
+    for m in _END.finditer(text, start, end):
+        mark_at = m.start() + len(m.group(0).rstrip("\"”’')]*_")) - 1
+        if not ends_sentence(text, mark_at):
+            continue
+        if _carried_on(text, m.end(), end):
+            continue  # "She waited... and waited.", "Why?" he asked., Oh! no wonder
+        yield Span(begin, m.end())
+        begin = m.end()
+        while begin < end and text[begin].isspace():
+            begin += 1
+    if begin < end:
+        yield Span(begin, end)
+
+
+def sentence_start(text: str, at: int, paragraph_start: int) -> str:
+    """Does the word at `at` open a sentence? "yes": the paragraph's first word or
+    the first after a sentence end (quotes, brackets and emphasis marks between);
+    "maybe": after an ellipsis, a colon or a cut-off speech, where either case is
+    right; "no": anywhere else."""
+    i = at - 1
+    while i >= paragraph_start and text[i] in OPENERS:
+        i -= 1
+    if i < paragraph_start:
+        return "yes"
+    while i > paragraph_start and text[i] in "\"”’')]*_":
+        i -= 1
+    mark = text[i]
+    if mark in "!?":
+        return "yes"
+    if mark == "…" or mark == "." and part_of_ellipsis(text, i):
+        return "maybe"
+    if mark == ".":
+        return "yes" if ends_sentence(text, i) else "no"
+    return "maybe" if mark in ":—-" else "no"

@@ -1,0 +1,47 @@
+"""D005 comma-before-action-beat: a comma before the closing quote, then an action beat, not a tag."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ficlint.analysis import AnalyzedDocument
+from ficlint.check import Context
+from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.rule import Rule, examples
+from ficlint.rules.common import capitalized
+from ficlint.rules.dialogue._common import BORDERLINE_WHY, followed
+
+RULE = Rule(
+    id="D005",
+    name="comma-before-action-beat",
+    category="dialogue",
+    summary="A comma before the closing quote followed by an action beat, not a speech tag.",
+    why="A comma inside the closing quote promises a speech tag (`\"We tried,\" she said.`). When an action "
+        "follows instead, the quotation is a sentence of its own: `\"We tried.\" Everything she had "
+        "planned ran out.`" + BORDERLINE_WHY,
+    examples=examples(
+        ("\"We gave it a good shot,\" everything she had planned came out at once.",
+         "\"We gave it a good shot.\" Everything she had planned came out at once."),
+        ("\"I'm leaving,\" she grabbed her coat.", "\"I'm leaving.\" She grabbed her coat."),
+    ),
+    allows=("\"We gave it a good shot,\" she said.", "\"Thanks,\" she smiled.", "\"Yes,\" he went on, \"I do.\"",
+            "\"I think,\" she paused, \"we should go.\"", "\"Come,\" with a wave of her hand."),
+    fix_safety="Unsafe: the comma becomes a full stop and the beat gets a capital; check the sentence "
+               "still reads.",
+)
+
+
+def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
+    text = doc.text
+    for q in followed(doc):
+        after = q.follows
+        if q.last_mark != "," or after.kind != "beat" or q.quoted_phrase or q.is_label:
+            continue
+        comma = q.mark_offset
+        fixed = capitalized(after.words[0])
+        yield Diagnostic(RULE.id, comma, after.first_end,
+                         "A comma before the closing quote promises a speech tag, but "
+                         f"\"{' '.join(after.words[:3])}\" is an action: end the speech with a full stop and "
+                         f"start a new sentence (`.{text[comma + 1:after.first_start]}{fixed}`).",
+                         (Fix(comma, after.first_start + 1, "." + text[comma + 1:after.first_start] + fixed[0],
+                              safe=False),))

@@ -1,0 +1,61 @@
+"""D006 lowercase-dialogue-start: speech that starts with a lowercase letter."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ficlint.analysis import AnalyzedDocument
+from ficlint.check import Context
+from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.rule import Rule, examples
+from ficlint.rules.common import PRONOUN_I, capitalized
+from ficlint.rules.dialogue._common import opened
+
+RULE = Rule(
+    id="D006",
+    name="lowercase-dialogue-start",
+    category="dialogue",
+    summary="Speech that starts with a lowercase letter (`\"stop it\"`).",
+    why="A quotation of speech starts a new sentence, so its first word takes a capital - unless it "
+        "carries on a sentence interrupted by a tag: `\"I think,\" she said, \"we should go.\"`",
+    examples=examples(
+        ("\"stop it,\" she said.", "\"Stop it,\" she said."),
+        ("She kissed his cheek. \"thank you.\"", "She kissed his cheek. \"Thank you.\""),
+    ),
+    allows=("\"Stop it,\" she said.", "\"I think,\" she said, \"we should go.\"", "She called it \"nonsense\".",
+            "\"...and then he left.\"", "\"iPhones are expensive.\""),
+    fix_safety="Safe: only the first letter changes.",
+)
+
+_SPACE_THEN_WORD = re.compile(r"[ \t]+(?=[^\W_])")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
+    text = doc.text
+    for q in opened(doc):
+        inner = q.region.inner_start
+        space = _SPACE_THEN_WORD.match(text, inner, q.region.end)
+        first = space.end() if space else inner
+        word = _lowercase_word(text, first)
+        if word and (q.glued_before or q.starts_sentence) and not q.is_label:
+            fixed = capitalized(word)
+            yield Diagnostic(RULE.id, first, first + len(word),
+                             f"Speech starts with a lowercase \"{word}\": a quotation begins a new sentence, "
+                             f"so write \"{fixed}\" (lowercase only continues a sentence a speech tag "
+                             "interrupted).",
+                             (Fix(first, first + 1, fixed[0]),))
+
+
+def _lowercase_word(text: str, first: int) -> str:
+    """The word at `first` if it is plain lowercase (not a brand like iPhone, nor the pronoun i)."""
+    m = _WORD.match(text, first, first + 40)
+    if not m:
+        return ""
+    word = m.group(0)
+    if not word[0].islower() or any(c.isupper() for c in word[1:]):
+        return ""
+    if PRONOUN_I.fullmatch(word):
+        return ""  # the lowercase pronoun is the mechanics family's
+    return word
