@@ -21,13 +21,16 @@ How it works (`scripts/train_tagger.py` trains it from the UD English Web Treeba
 passes over the whole document at once, both vectorised with numpy:
 1. every token's scores for the tags are a sum of one vector per neighbour at offsets -2..+2
    (sentence ends padded). A vector belongs to a word TYPE (its form, and whether it starts a
-   sentence) at an offset: the weights of the type's features (lowercase word, exact capitalised
-   form, suffixes, prefixes, shape, case, and distributional word classes and the share of
-   capitalised uses mid-sentence learnt from fan fiction) summed once per distinct type and kept
-   for the process, so a document costs one gather and add per offset;
-2. the first pass's best tags of the neighbours then add a correction looked up by tag pairs
-   (left and right neighbour; the two on the left; the two on the right).
-Unknown words get their tag from suffixes, shape, case and the word-class lexicon.
+   sentence or quotation) at an offset: the weights of the type's features (lowercase word, exact
+   capitalised form, suffixes, prefixes, shape, case; from the lexicon: distributional word
+   classes and the share of capitalised uses mid-sentence learnt from fan fiction, and the tags a
+   dictionary allows) summed once per distinct type and kept for the process, so a document costs
+   one gather and add per offset;
+2. the first pass's best tags of the neighbours then add corrections looked up by pairs of tags
+   (left and right; the two on the left; the two on the right) and by a neighbour's UPOS with the
+   word's class (one of the commonest words, else its word class, else its case).
+Unknown words get their tag from suffixes, shape, case and the lexicon. A caller that wants
+numbers rather than Tag objects reads `load_tagger().tag_ids(...)` and `.tags`.
 """
 
 from __future__ import annotations
