@@ -3,7 +3,8 @@
     pip install lemminflect==0.2.3     # the dictionary of allowed tags, for building only
     python scripts/train_tagger.py ../shared/training [--out ficlint/data/tagger.bin.gz]
 
-About 4 minutes on an idle 2-core machine (the word-class lexicon takes half).
+Takes 13 minutes on a shared 2-core machine under load (load average 7-10), less on an idle one;
+the word-class lexicon is the slowest part.
 
 Data: the Universal Dependencies English Web Treebank (training/ud-ewt/, CC BY-SA 4.0): the model
 is trained on train.conllu only; dev.conllu chose the settings below; test.conllu is for reporting
@@ -14,9 +15,10 @@ Tokens: the treebank's words are re-tokenized the way ficlint reads text (tagger
 sentence text rebuilt from the words and their SpaceAfter=No): a token that holds several words
 ("do"+"n't", "Harry"+"'s", "gon"+"na") gets the fused tag of its parts, and a word that ficlint
 splits (URLs, "a.m.") gives its tag to each piece. Sentences with a pair of CONTRACTIONS ("you all",
-"going to") are seen a second time with the pair contracted ("y'all", "gonna"). Joint tags (UPOS|XPOS) seen fewer than
-MIN_TAG times map to their UPOS's commonest XPOS; fused tags seen fewer than MIN_FUSED times are
-left out of training.
+"going to") are seen a second time with the pair contracted ("y'all", "gonna"): the treebank's web
+text has them rarely or never. (Contracting "he is", "do not" too was tried: dev accuracy fell.)
+Joint tags (UPOS|XPOS) seen fewer than MIN_TAG times map to their UPOS's commonest XPOS; fused tags
+seen fewer than MIN_FUSED times are left out of training.
 
 Model: pass 1 is a multinomial logistic regression over the features of tagger.type_features at
 offsets -2..2, trained by Adagrad on mini-batches in a seeded order (EPOCHS passes), features seen
@@ -174,7 +176,9 @@ CONTRACTIONS = {
     ("let", "me"): "lemme",
     ("out", "of"): "outta",
 }
-CONTRACTION_PARTS = {("going", "to"): ("VBG", "TO"), ("want", "to"): ("VBP", "TO"), ("got", "to"): ("VBD", "TO")}
+CONTRACTION_PARTS = {
+    ("going", "to"): ("VBG", "TO"), ("want", "to"): ("VBP", "TO"), ("got", "to"): ("VBD", "TO"),
+}
 
 
 def contracted(sentences: list[Sentence]) -> list[Sentence]:
@@ -256,7 +260,8 @@ def label_map(sentences: list[Sentence]) -> dict[str, str]:
 
 def canonical(label: str, single: dict[str, str]) -> str:
     upos, xpos = label.split("|")
-    parts = [single.get(f"{u}|{x}", f"{u}|{x}") for u, x in zip(upos.split("+"), xpos.split("+"), strict=True)]
+    pairs = zip(upos.split("+"), xpos.split("+"), strict=True)
+    parts = [single.get(f"{u}|{x}", f"{u}|{x}") for u, x in pairs]
     return "+".join(p.split("|")[0] for p in parts) + "|" + "+".join(p.split("|")[1] for p in parts)
 
 
@@ -287,8 +292,8 @@ class Corpus:
 
 
 def raw_labels(corpus: Corpus, single: dict[str, str]) -> list[str]:
-    return [canonical(token_label(s, t), single) for s, tokens in zip(corpus.sentences, corpus.tokens, strict=True)
-            for t in tokens]
+    return [canonical(token_label(s, t), single)
+            for s, tokens in zip(corpus.sentences, corpus.tokens, strict=True) for t in tokens]
 
 
 class FeatureSpace:
@@ -385,7 +390,8 @@ class Stacking:
         self.right_upos = np.asarray([index[p[0]] for p in parts] + [len(upos)], np.intp)
         top_index = {w: i for i, w in enumerate(top)}
         self.n_classes = len(top) + FINE_CLASSES + len(T.CASES)
-        type_class = np.asarray([T.conjunction_class(k, lexicon, top_index, FINE_CLASSES) for k in corpus.keys])
+        type_class = np.asarray([T.conjunction_class(k, lexicon, top_index, FINE_CLASSES)
+                                 for k in corpus.keys])
         self.classes = type_class[corpus.padded[corpus.where]]
         width = self.n_tags + 1
         self.blocks = {"lr": width * width, "ll": width * width, "rr": width * width,
@@ -418,7 +424,8 @@ class Stacking:
 
 
 def top_words(corpus: Corpus) -> list[str]:
-    counts = Counter(T.normalise(k.lstrip(T.INITIAL)).lower() for k in (corpus.keys[t] for t in corpus.padded[corpus.where]))
+    keys = (corpus.keys[t] for t in corpus.padded[corpus.where])
+    counts = Counter(T.normalise(k.lstrip(T.INITIAL)).lower() for k in keys)
     return [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_WORDS]]
 
 
@@ -468,7 +475,8 @@ def build_lexicon(training: Path) -> dict[str, tuple[int, int, int, int]]:
     words = list(forms)
     counts_all = np.bincount(ids_all, minlength=len(words))
     breaks_ids = np.asarray([forms[b] for b in _SENTENCE_BREAK if b in forms], np.int32)
-    vocab = sorted(w for w, c in zip(words, counts_all.tolist(), strict=True) if c >= LEXICON_MIN_COUNT and w not in _SENTENCE_BREAK)
+    vocab = sorted(w for w, c in zip(words, counts_all.tolist(), strict=True)
+                   if c >= LEXICON_MIN_COUNT and w not in _SENTENCE_BREAK)
     index = {w: i for i, w in enumerate(vocab)}
     to_vocab = np.full(len(words), -1, np.int64)
     to_vocab[[forms[w] for w in vocab]] = np.arange(len(vocab))
