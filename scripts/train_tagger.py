@@ -3,7 +3,7 @@
     pip install lemminflect==0.2.3     # the dictionary of allowed tags, for building only
     python scripts/train_tagger.py ../shared/training [--out ficlint/data/tagger.bin.gz]
 
-Takes 13 minutes on a shared 2-core machine under load (load average 7-10), less on an idle one;
+Takes 13-15 minutes on a shared 2-core machine under load (load average 7-10), less on an idle one;
 the word-class lexicon is the slowest part.
 
 Data: the Universal Dependencies English Web Treebank (training/ud-ewt/, CC BY-SA 4.0): the model
