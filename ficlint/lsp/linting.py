@@ -1,5 +1,5 @@
-"""Checking one document the way `ficlint check` would: the only part of the
-language server that runs the engine. It runs in the worker process
+"""Checking one document the way `ficlint check` would, with the same ManuscriptRun: the
+only part of the language server that runs the pipeline. It runs in the worker process
 (ficlint/lsp/worker.py), never on the server's event loop.
 
 - A file (a `file:` URI) is configured by the `.ficlint.yaml` found from its
@@ -12,11 +12,12 @@ language server that runs the engine. It runs in the worker process
   folder (as a file directly in that folder would be), or the defaults when
   the editor opened no folder. No folder is searched for its manuscript.
 
-What does not change while the writer types is kept between runs: configs and
-their linters, the manuscript's file list (found again when the server says
-files were created, saved or deleted, and every FILE_LIST_SECONDS), chapters
-read from disk (read again when their modification time or size changes) and
-each chapter's manuscript facts.
+What does not change while the writer types is kept between runs: the run (its
+configs and linters, and an in-memory result cache that keeps each unchanged
+chapter's manuscript facts), the manuscript's file list (found again when the
+server says files were created, saved or deleted, and every FILE_LIST_SECONDS)
+and chapters read from disk (read again when their modification time or size
+changes).
 """
 
 from __future__ import annotations
@@ -27,19 +28,18 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from ficlint.analysis import AnalyzedDocument as Document
+from ficlint.cache import MemoryCache
 from ficlint.config import Config, ConfigError, default_config
 from ficlint.diagnostics import Diagnostic, Fix, Severity
-from ficlint.engine import Linter
+from ficlint.engine import FileResult
 from ficlint.fixer import apply_fixes, choose_fixes
 from ficlint.packs import PackError
+from ficlint.run import ManuscriptRun, RunOptions
 from ficlint.source import InputError, Source, read_source
-from ficlint.workspace import ConfigCache, manuscript_key, manuscript_members
+from ficlint.workspace import manuscript_key, manuscript_members
 
 MAX_MANUSCRIPT_CHARS = 40 * 1024 * 1024
 FILE_LIST_SECONDS = 30.0  # files created outside the editor are found within this time
-
-Facts = dict[str, object]
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,9 @@ def _unpacked(row: list[Any]) -> Diagnostic:
 
 
 class LintSession:
-    """The worker's state, kept between runs."""
+    """The worker's state, kept between runs: one ManuscriptRun (its configs, its linters and an
+    in-memory result cache, so an unchanged chapter's facts are gathered once), the manuscripts'
+    file lists and the chapters read from disk."""
 
     def __init__(self) -> None:
         self.settings = -1
@@ -110,14 +112,10 @@ class LintSession:
         self.reset()
 
     def reset(self) -> None:
-        self.configs = ConfigCache(None, {})
+        self.run = ManuscriptRun(RunOptions(), store=MemoryCache())
         self.defaults = default_config()
-        self.linters: dict[int, Linter] = {}
-        self.on_disk: dict[Path, tuple[tuple[int, int], Document]] = {}
-        self.file_lists: dict[tuple[int, Path | None], tuple[float, list[tuple[Path, Path]]]] = {}
-        self.enabled: dict[tuple[int, Path], frozenset[str]] = {}
-        # each chapter's facts, with the text they were gathered from
-        self.facts: dict[tuple[int, Path], tuple[str, Facts]] = {}
+        self.on_disk: dict[Path, tuple[tuple[int, int], Source]] = {}
+        self.file_lists: dict[tuple[object, ...], tuple[float, list[tuple[Path, Path]]]] = {}
 
     def lint_document(self, request: LintRequest) -> LintOutcome:
         """Check one version of a document. A broken config or pack is the outcome's `problem`."""
@@ -131,11 +129,10 @@ class LintSession:
         outcome = LintOutcome(request.uri, request.version)
         try:
             config = self.config_for(request)
-            linter = self.linter_for(config)
-            if request.path is None:
-                outcome.diagnostics = self.lint_alone(linter, request, outcome.failures)
-            elif not (config.path is not None and config.excludes(request.path)):
-                outcome.diagnostics = self.lint_in_manuscript(linter, config, request, outcome.failures)
+            if request.path is None or not (config.path is not None and config.excludes(request.path)):
+                result = self.lint(config, request)
+                outcome.diagnostics = result.diagnostics
+                outcome.failures.extend(result.failures)
             outcome.fix_all = one_fix_pass(request.text, outcome.diagnostics)
         except (ConfigError, PackError) as err:
             outcome.problem = str(err)
@@ -144,75 +141,38 @@ class LintSession:
 
     def config_for(self, request: LintRequest) -> Config:
         if request.path is not None:
-            return self.configs.for_file(Path(request.path))
+            return self.run.configs.for_file(Path(request.path))
         if request.root is not None:
-            return self.configs.for_file(Path(request.root) / "untitled")
+            return self.run.configs.for_file(Path(request.root) / "untitled")
         return self.defaults
 
-    def linter_for(self, config: Config) -> Linter:
-        key = id(config)
-        if key not in self.linters:
-            self.linters[key] = Linter(config)
-        return self.linters[key]
-
-    # -- the engine ------------------------------------------------------------------
-
-    def lint_alone(self, linter: Linter, request: LintRequest, failures: list[str]) -> list[Diagnostic]:
-        return self.check(linter, Document(Source(request.uri, request.text)), [], [], failures)
-
-    def lint_in_manuscript(self, linter: Linter, config: Config, request: LintRequest,
-                           failures: list[str]) -> list[Diagnostic]:
-        """Check one file as part of its manuscript: the other files' facts count, only it is checked."""
-        assert request.path is not None
+    def lint(self, config: Config, request: LintRequest) -> FileResult:
+        """A file is checked as one chapter of its manuscript; any other document alone."""
+        if request.path is None:
+            return self.run.lint(config, [Source(request.uri, request.text)], languagetool=False)[0]
         path = Path(request.path)
-        per_file: list[Facts] = []
-        enabled_per_file: list[frozenset[str]] = []
-        buffers = {Path(p).resolve(): text for p, text in request.buffers.items()}
-        chars = len(request.text)
-        for sibling, resolved in self.manuscript_files(config, path):
-            doc = self.sibling_document(sibling, resolved, buffers.get(resolved), config)
-            if doc is None:
-                continue
-            chars += len(doc.text)
-            if chars > MAX_MANUSCRIPT_CHARS:  # too much to read on every change: the document alone
-                per_file, enabled_per_file = [], []
-                break
-            enabled = self.enabled_for(linter, doc.path, resolved)
-            per_file.append(self.facts_of(linter, doc, resolved, enabled))
-            enabled_per_file.append(enabled)
-        doc = Document(Source(str(path), request.text))
-        return self.check(linter, doc, per_file, enabled_per_file, failures)
-
-    def check(self, linter: Linter, doc: Document, per_file: list[Facts],
-              enabled_per_file: list[frozenset[str]], failures: list[str]) -> list[Diagnostic]:
-        """The document's findings, with the other files' facts added to its own."""
-        enabled = linter.enabled_for(doc.path)
-        linter.failures = []
-        own = linter.gather_one(doc, enabled)
-        manuscript = linter.combine([*per_file, own], [*enabled_per_file, enabled])
-        diagnostics = linter.check_document(doc, enabled, manuscript, failures)
-        failures.extend(linter.failures)
-        return diagnostics
-
-    def enabled_for(self, linter: Linter, path: str, resolved: Path) -> frozenset[str]:
-        """The rules a chapter is checked with (`per-file-ignores` resolves its path: once is enough)."""
-        key = (id(linter), resolved)
-        if key not in self.enabled:
-            self.enabled[key] = linter.enabled_for(path)
-        return self.enabled[key]
-
-    def facts_of(self, linter: Linter, doc: Document, resolved: Path, enabled: frozenset[str]) -> Facts:
-        """A chapter's manuscript facts, gathered again only when its text changes."""
-        key = (id(linter), resolved)
-        cached = self.facts.get(key)
-        # a chapter from disk keeps its text object; an open buffer's text comes anew on every run
-        if cached is not None and (cached[0] is doc.text or cached[0] == doc.text):
-            return cached[1]
-        facts = linter.gather_one(doc, enabled)
-        self.facts[key] = (doc.text, facts)
-        return facts
+        return self.run.lint(config, [Source(str(path), request.text)], self.others(config, request, path),
+                             languagetool=False)[0]
 
     # -- the manuscript's other files --------------------------------------------------
+
+    def others(self, config: Config, request: LintRequest, path: Path) -> list[Source]:
+        """The manuscript's other files, from the editor's buffers or disk; none when there is
+        more than MAX_MANUSCRIPT_CHARS to read on every change (the document is then alone)."""
+        buffers = {Path(p).resolve(): text for p, text in request.buffers.items()}
+        found: list[Source] = []
+        chars = len(request.text)
+        for sibling, resolved in self.manuscript_files(config, path):
+            text = buffers.get(resolved)
+            source = Source(str(sibling), text) if text is not None else self.disk_source(sibling, resolved,
+                                                                                          config)
+            if source is None:
+                continue
+            chars += len(source.text)
+            if chars > MAX_MANUSCRIPT_CHARS:
+                return []
+            found.append(source)
+        return found
 
     def manuscript_files(self, config: Config, path: Path) -> list[tuple[Path, Path]]:
         """The other files of the document's manuscript (each with its resolved path)."""
@@ -220,25 +180,13 @@ class LintSession:
         now = time.monotonic()
         cached = self.file_lists.get(key)
         if cached is None or now - cached[0] > FILE_LIST_SECONDS:
-            cached = (now, self.find_manuscript_files(config, path))
+            members = manuscript_members(config, path, self.run.configs) or []
+            cached = (now, [(p, p.resolve()) for p in members])
             self.file_lists[key] = cached
         me = path.resolve()
         return [(p, resolved) for p, resolved in cached[1] if resolved != me]
 
-    def find_manuscript_files(self, config: Config, path: Path) -> list[tuple[Path, Path]]:
-        """The files of the document's manuscript, as `ficlint check` finds them; none (the document
-        is checked alone) when there are too many."""
-        members = manuscript_members(config, path, self.configs) or []
-        return [(p, p.resolve()) for p in members]
-
-    def sibling_document(self, path: Path, resolved: Path, buffer: str | None,
-                         config: Config) -> Document | None:
-        """Another file of the manuscript: the editor's text if it is open, else the file as saved."""
-        if buffer is not None:
-            return Document(Source(str(path), buffer))
-        return self.disk_document(path, resolved, config)
-
-    def disk_document(self, path: Path, resolved: Path, config: Config) -> Document | None:
+    def disk_source(self, path: Path, resolved: Path, config: Config) -> Source | None:
         """A chapter as saved, read again only when its modification time or size changes."""
         try:
             stat = path.stat()
@@ -249,11 +197,11 @@ class LintSession:
         if cached is not None and cached[0] == stamp:
             return cached[1]
         try:
-            doc = Document(read_source(path, config.encoding))
+            source = read_source(path, config.encoding)
         except (InputError, LookupError):
             return None
-        self.on_disk[resolved] = (stamp, doc)
-        return doc
+        self.on_disk[resolved] = (stamp, source)
+        return source
 
 
 def one_fix_pass(text: str, diagnostics: list[Diagnostic]) -> list[Fix]:

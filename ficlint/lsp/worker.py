@@ -144,7 +144,7 @@ def serve(requests: Connection, replies: Connection) -> None:
     from ficlint.lsp.linting import LintSession
 
     session = LintSession()
-    session.linter_for(session.defaults)  # imports the checks while the server starts
+    session.run.linter(session.defaults)  # imports the rules while the server starts
     # No collector during a check (it would walk the loaded word lists and models again and again,
     # as `ficlint check` avoids too); the garbage is collected after each answer, while the server
     # publishes it, and what the first check loaded is set aside for good.
