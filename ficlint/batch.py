@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ficlint.analysis import AnalyzedDocument as Document
-from ficlint.cache import ResultCache, file_fingerprints, stable_digest
+from ficlint.cache import MemoryCache, ResultCache, file_fingerprints, stable_digest
 from ficlint.diagnostics import Diagnostic
 from ficlint.engine import FileResult, Linter
 from ficlint.source import InputError, Source
@@ -44,7 +44,7 @@ _WORKER_MANUSCRIPT: dict[str, object] = {}
 def lint_manuscript(
     linter: Linter,
     sources: Sequence[Source | InputError],
-    cache: ResultCache | None = None,
+    cache: ResultCache | MemoryCache | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
     context: Sequence[Source] = (),
@@ -78,7 +78,7 @@ def lint_manuscript(
     return results
 
 
-def _job(linter: Linter, index: int, source: Source, setting: Any, cache: ResultCache | None) -> _Job:
+def _job(linter: Linter, index: int, source: Source, setting: Any, cache: ResultCache | MemoryCache | None) -> _Job:
     enabled = linter.enabled_for(source.path)
     key = ResultCache.key(setting, sorted(enabled), source.text) if cache else ""
     return _Job(index, source, enabled, key)
@@ -109,7 +109,7 @@ def default_jobs() -> int:
 
 
 def _gather_all(
-    linter: Linter, work: list[_Job], documents: list[Document | None], cache: ResultCache | None, jobs: int
+    linter: Linter, work: list[_Job], documents: list[Document | None], cache: ResultCache | MemoryCache | None, jobs: int
 ) -> list[dict[str, object]]:
     facts: list[dict[str, object] | None] = [cache.get("facts", job.key) if cache else None for job in work]
     missing = [i for i, f in enumerate(facts) if f is None]
@@ -145,7 +145,7 @@ def _check_all(
     documents: list[Document],
     manuscript: dict[str, object],
     manuscript_key: str,
-    cache: ResultCache | None,
+    cache: ResultCache | MemoryCache | None,
     jobs: int,
     progress: Progress | None,
 ) -> list[tuple[list[Diagnostic], list[str]]]:

@@ -161,6 +161,35 @@ def test_words_add_appends_to_the_word_list_next_to_the_config(tmp_path: Path):
     assert listed.stdout.split() == ["Glimmerwick", "tighly"]
 
 
+def test_words_added_without_a_config_count_for_the_chapters_in_subfolders(tmp_path: Path):
+    chapters = tmp_path / "chapters"
+    chapters.mkdir()
+    (chapters / "one.txt").write_text("She pulled her jacket tighly around her.\n", encoding="utf-8")
+    assert "tighly" in run_cli("check", "--no-cache", "--select", "S", "chapters", cwd=tmp_path).stdout
+    added = run_cli("words", "add", "tighly", cwd=tmp_path)
+    assert added.code == 0, added.stderr
+    assert f"to {tmp_path / '.ficlint-words.txt'}" in added.stdout
+    assert run_cli("check", "--no-cache", "--select", "S", "chapters", cwd=tmp_path).code == 0
+    assert run_cli("check", "--no-cache", "--select", "S", ".", cwd=chapters).code == 0
+    # From the chapter folder, `words add` extends the list the check already reads there.
+    run_cli("words", "add", "Zorvath", cwd=chapters)
+    assert not (chapters / ".ficlint-words.txt").exists()
+    assert run_cli("words", "list", cwd=chapters).stdout.split() == ["tighly", "Zorvath"]
+
+
+def test_a_word_list_beside_a_chapter_without_a_config_still_counts(tmp_path: Path):
+    (tmp_path / ".ficlint-words.txt").write_text("quikly\n", encoding="utf-8")
+    chapters = tmp_path / "chapters"
+    chapters.mkdir()
+    (chapters / ".ficlint-words.txt").write_text("tighly\n", encoding="utf-8")
+    chapter = "She quikly pulled her jacket tighly around her, slowely.\n"
+    (chapters / "one.txt").write_text(chapter, encoding="utf-8")
+    result = run_cli("check", "--no-cache", "-q", "--select", "S", "chapters", cwd=tmp_path)
+    assert [line.split()[-1] for line in result.stdout.splitlines() if "[S001]" in line] == ['"slowly"?']
+    assert "\n1 finding in 1 file.\n" in result.stdout  # the word lists are not chapters
+    assert run_cli("words", "list", cwd=chapters).stdout.split() == ["tighly", "quikly"]
+
+
 def test_words_add_needs_a_word():
     result = run_cli("words", "add")
     assert result.code == 2

@@ -192,6 +192,7 @@ def test_manuscript_on_the_command_line(tmp_path):
     ("01.txt", "02.txt", True),
     ("22366303-ch1.txt", "20386357-ch1.txt", False),  # two AO3 works
     ("the-fare.md", "salt-lines.md", False),
+    ("one.txt", "two.txt", True),
 ])
 def test_file_names_that_number_one_work(a, b, together):
     assert (series_of(a) == series_of(b)) is together

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
+import sys
+import textwrap
 from pathlib import Path
 
 import click
@@ -12,6 +16,7 @@ from ficlint.config import Config, ConfigError, load_config
 from ficlint.diagnostics import CATEGORIES
 from ficlint.packs import PackError
 from ficlint.registry import Registry
+from ficlint.reporters.text import Painter, use_color
 from ficlint.rule import Rule
 
 
@@ -50,13 +55,73 @@ def rules(config_file: Path | None, category: str | None, fmt: str) -> None:
 @click.command()
 @click.argument("rule")
 @click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-def explain(rule: str, config_file: Path | None) -> None:
+@click.option("--format", "fmt", type=click.Choice(("text", "markdown", "json")), default=None,
+              help="text for people (the default on a terminal), markdown (the default when piped, as in "
+                   "docs/rules.md) or json for tools.")
+@click.option("--color/--no-color", default=None, help="Colour the text (default: on a terminal).")
+def explain(rule: str, config_file: Path | None, fmt: str | None, color: bool | None) -> None:
     """Show a rule's documentation: what it flags, why, and examples."""
     found = _registry(config_file).find(rule)
     if found is None:
         fail(f"unknown rule {rule!r} (see `ficlint rules`)")
         return
-    click.echo(render_rule(found))
+    if fmt is None:
+        fmt = "text" if sys.stdout.isatty() else "markdown"
+    if fmt == "json":
+        click.echo(json.dumps(rule_json(found), ensure_ascii=False, indent=2))
+    elif fmt == "markdown":
+        click.echo(render_rule(found))
+    else:
+        width = min(shutil.get_terminal_size().columns, _TEXT_WIDTH)
+        paint = Painter(use_color(sys.stdout, color))
+        click.echo(render_rule_text(found, paint, width), nl=False, color=paint.enabled)
+
+
+_TEXT_WIDTH = 100
+_INDENT = "    "
+_INLINE_MARKDOWN = re.compile(r"`([^`]+)`|\*\*(\S(?:[^*]*\S)?)\*\*|(?<![\w*])\*(\S(?:[^*]*\S)?)\*(?![\w*])")
+
+
+def render_rule_text(rule: Rule, paint: Painter, width: int = _TEXT_WIDTH) -> str:
+    """A rule's documentation for a terminal: the sections of render_rule as
+    plain text, headings flush left and bold, prose wrapped and indented, the
+    examples shown verbatim (they are the text the rule reads)."""
+    state = "" if rule.enabled_by_default else " · off by default"
+    out = [f"{paint(rule.id, 'bold')} {paint(rule.name, 'bold')}",
+           f"{rule.category} · default severity: {rule.severity}{state} · defined in: {rule.origin}", ""]
+    sections = [("What it does", rule.summary), ("Why it matters", rule.why)]
+    if rule.fix_safety:
+        sections.append(("Fix safety", rule.fix_safety))
+    for heading, prose in sections:
+        out += [paint(heading, "bold"), *_prose_lines(prose, paint, width), ""]
+    for heading, examples in (("Flagged", rule.flags), ("Not flagged", rule.allows)):
+        out.append(paint(heading, "bold"))
+        for example in examples:
+            out += [f"{_INDENT}{paint(line, 'cyan')}" if line else "" for line in example.splitlines()]
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _prose_lines(prose: str, paint: Painter, width: int) -> list[str]:
+    """Wrapped, indented lines with `code`, **bold** and *emphasis* shown as such:
+    coloured on a colour terminal; without colour, code keeps its backticks (they
+    mark where quoted text starts and ends) and the asterisks go."""
+    # Spaces inside a code span become no-break spaces, so wrapping never splits one.
+    kept = _INLINE_MARKDOWN.sub(lambda m: m.group(0).replace(" ", _KEPT_SPACE) if m.group(1) else m.group(0),
+                                prose)
+    lines = textwrap.wrap(kept, max(20, width - len(_INDENT)), break_long_words=False, break_on_hyphens=False)
+    return [_INDENT + _INLINE_MARKDOWN.sub(lambda m: _inline(m, paint), line) for line in lines]
+
+
+_KEPT_SPACE = "\xa0"
+
+
+def _inline(m: re.Match[str], paint: Painter) -> str:
+    code, bold, emphasis = m.groups()
+    if code is not None:
+        code_span = m.group(0).replace(_KEPT_SPACE, " ")
+        return paint(code_span[1:-1], "cyan") if paint.enabled else code_span
+    return paint(bold, "bold") if bold is not None else paint(emphasis, "italic")
 
 
 def render_rule(rule: Rule, level: int = 1) -> str:
