@@ -18,7 +18,8 @@ shake, sirup and syrup) is a word of its own. Words on the common-misspellings l
 From fan fiction, where writers' slips are commoner, a word must be used in at
 least MIN_WORKS works, and one slip from a word FAN_TYPO_RATIO times commoner is
 a typo; a word that is a contraction without its apostrophe (dont, thats) never
-counts.
+counts, nor a term of a shipped fandom glossary (apparate, knuts): those belong to
+their fandom and count only where the manuscript is of it (`fandom-glossaries`).
 """
 
 from __future__ import annotations
@@ -81,9 +82,16 @@ def _apostrophe_dropped(word: str) -> bool:
     return any(knows(word[:i] + "'" + word[i:]) for i in range(1, len(word)))
 
 
+def fandom_terms() -> set[str]:
+    """The terms of the glossaries shipped in rules/glossaries/ (lowercase)."""
+    from ficlint.rules.spelling._glossary import shipped_glossaries
+
+    return {low for g in shipped_glossaries() for low in g.by_lower}
+
+
 def build(training: Path) -> str:
     listed = attested(*counted(books("train", root=training)), MIN_BOOKS, TYPO_RATIO)
-    listed |= attested(*counted(works("train", root=training)), MIN_WORKS, FAN_TYPO_RATIO)
+    listed |= attested(*counted(works("train", root=training)), MIN_WORKS, FAN_TYPO_RATIO) - fandom_terms()
     return "".join(f"{w}\n" for w in sorted(listed))
 
 
