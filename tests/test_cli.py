@@ -406,7 +406,7 @@ def run_on_a_terminal(*args: str, env: dict[str, str]) -> str:
 
 D001_ON_A_TERMINAL = """\
 D001 speech-tag-after-full-stop
-dialogue · default severity: warning · defined in: ficlint
+dialogue · default severity: warning · defined in: ficlint/rules/dialogue/d001_speech_tag_after_full_stop.py
 
 What it does
     A speech tag after a full stop inside the quotation (`"Hello." she said`).
@@ -421,7 +421,8 @@ def test_explain_on_a_terminal_is_plain_text_and_markdown_when_piped():
     plain = run_on_a_terminal("explain", "D001", env={"NO_COLOR": "1", "COLUMNS": "80"})
     assert plain.startswith(D001_ON_A_TERMINAL)
     assert "#" not in plain and "```" not in plain
-    assert "Flagged\n    \"I'll be there.\" she said.\n" in plain
+    assert ("Flagged (and what the fix gives)\n    \"I'll be there.\" she said.\n"
+            "  → \"I'll be there,\" she said.\n") in plain
     coloured = run_on_a_terminal("explain", "D001", env={"COLUMNS": "80"})
     assert coloured.startswith("\x1b[1mD001\x1b[0m \x1b[1mspeech-tag-after-full-stop\x1b[0m\n")
     assert '(\x1b[36m"Hello." she said\x1b[0m)' in coloured and "`" not in coloured

@@ -94,12 +94,26 @@ def render_rule_text(rule: Rule, paint: Painter, width: int = _TEXT_WIDTH) -> st
         sections.append(("Fix safety", rule.fix_safety))
     for heading, prose in sections:
         out += [paint(heading, "bold"), *_prose_lines(prose, paint, width), ""]
-    for heading, examples in (("Flagged", rule.flags), ("Not flagged", rule.allows)):
-        out.append(paint(heading, "bold"))
-        for example in examples:
-            out += [f"{_INDENT}{paint(line, 'cyan')}" if line else "" for line in example.splitlines()]
-            out.append("")
+    out.append(paint("Flagged (and what the fix gives)", "bold"))
+    for example in rule.examples:
+        out += _verbatim(example.bad, _INDENT, paint)
+        if example.fixed is not None and example.fixed != example.bad:
+            out += _verbatim(example.fixed, _FIXED_INDENT, paint)
+        out.append("")
+    out.append(paint("Not flagged", "bold"))
+    for text in rule.allows:
+        out += [*_verbatim(text, _INDENT, paint), ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+_FIXED_INDENT = "  → "
+
+
+def _verbatim(text: str, first_indent: str, paint: Painter) -> list[str]:
+    """An example as it stands (it is the text the rule reads), indented, coloured on a terminal."""
+    lines = text.splitlines() or [""]
+    return [f"{first_indent if i == 0 else _INDENT}{paint(line, 'cyan')}" if line else ""
+            for i, line in enumerate(lines)]
 
 
 def _prose_lines(prose: str, paint: Painter, width: int) -> list[str]:
@@ -140,15 +154,25 @@ def render_rule(rule: Rule, level: int = 1) -> str:
         f"{h}# Why it matters",
         rule.why,
         "",
-        f"{h}# Example",
-        *_examples(rule.flags),
-        "Use instead, or leave as it is:",
+        f"{h}# Examples",
+        *_example_pairs(rule),
+        "Left alone:",
         "",
         *_examples(rule.allows),
     ]
     if rule.fix_safety:
         lines += [f"{h}# Fix safety", rule.fix_safety, ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _example_pairs(rule: Rule) -> list[str]:
+    """Each text the rule flags, and what its fix makes of it."""
+    lines: list[str] = []
+    for example in rule.examples:
+        lines += ["Flagged:", "", *_examples((example.bad,))]
+        if example.fixed is not None and example.fixed != example.bad:
+            lines += ["Fixed:", "", *_examples((example.fixed,))]
+    return lines
 
 
 def _examples(texts: tuple[str, ...]) -> list[str]:
