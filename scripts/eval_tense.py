@@ -40,7 +40,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tense_injection import inject  # noqa: E402
+from tense_injection import fresh_tagger, inject  # noqa: E402
 from training_data import books, works  # noqa: E402
 
 from ficlint.analysis import AnalyzedDocument  # noqa: E402
@@ -82,7 +82,9 @@ def main() -> int:
     clean_words: Counter[str] = Counter()
     clean_sample: list[str] = []
     extra: Counter[str] = Counter()
-    for source, name, text in documents(args.split, args.books, args.works):
+    for count, (source, name, text) in enumerate(documents(args.split, args.books, args.works)):
+        if source == "book" or count % 10 == 0:
+            fresh_tagger()
         base = findings(text)
         clean_findings[source] += len(base)
         clean_words[source] += len(text.split())

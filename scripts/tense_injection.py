@@ -6,7 +6,8 @@ verb finder (ficlint/analysis/clauses.py), so the slips it makes are not limited
 rules know how to find. Every finite verb of the narration is converted, with its subject's person
 guessed from the nearest word before it:
 
-    past -> present    walked -> walks / walk, was -> is / am / are, had -> has / have,
+    past -> present    walked -> walks / walk, was -> is / am / are (it was -> it's, three times in
+                       ten), had -> has / have,
                        did(n't) -> does(n't) / do(n't), could -> can, would -> will, wasn't -> isn't
     present -> past    walks / walk -> walked, is / am -> was, are -> were, has / have -> had,
                        does / do -> did, she's -> she was (she'd before "been"), I'm -> I was,
@@ -52,6 +53,7 @@ SUBORDINATORS = frozenset(["when", "whenever", "as", "while", "because", "if", "
                            "which", "who", "whom", "whose"])
 SUBJUNCTIVE = frozenset(["if", "though", "wish", "wished", "unless", "lest", "whether"])
 NOUNS = frozenset(["NN", "NNS", "NNP", "NNPS"])
+CONTRACTING = frozenset(["it", "that", "there", "he", "she", "what", "here"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,14 @@ class Slip:
     after: str
 
 
+def fresh_tagger() -> None:
+    """Let the tagger start its cache of word types afresh: a run over thousands of documents would
+    otherwise reach the cache's limit inside one document, which the tagger does not survive."""
+    from ficlint.analysis.tagger import load_tagger
+
+    load_tagger.cache_clear()
+
+
 def changes(doc: AnalyzedDocument, paragraph: int, tense: str) -> list[Change]:
     """Every verb of the paragraph's narration in `tense` put into the other tense."""
     tokens, tags = doc.tokens, doc.tags
@@ -89,7 +99,7 @@ def changes(doc: AnalyzedDocument, paragraph: int, tense: str) -> list[Change]:
         last = bisect.bisect_left(tokens.start, span.end)
         for i in range(first, last):
             lo = max(first, tokens.sentence_first[tokens.sentence[i]])
-            change = _change(doc, low, tags, i, lo, tense)
+            change = _change(doc, low, tags, i, lo, tense, contract=(tokens.start[i] * 7919) % 10 < 3)
             if change is not None:
                 found.append(change)
     return found
@@ -102,7 +112,8 @@ def _narration_by_paragraph(doc: AnalyzedDocument) -> dict[int, list[tuple[Span,
     return found
 
 
-def _change(doc: AnalyzedDocument, low: list[str], tags, i: int, lo: int, tense: str) -> Change | None:
+def _change(doc: AnalyzedDocument, low: list[str], tags, i: int, lo: int, tense: str,
+            contract: bool = False) -> Change | None:
     xpos = tags[i].xpos
     word = low[i]
     raw = doc.tokens.text[i]
@@ -148,6 +159,9 @@ def _change(doc: AnalyzedDocument, low: list[str], tags, i: int, lo: int, tense:
             if not replacement or replacement == word:
                 return None
     clause = "subordinate" if subject == "relative" or _subordinate(low, tags, first, lo) else "main"
+    if tense == PAST and word == "was" and first == i - 1 and low[first] in CONTRACTING and contract:
+        # "it was" -> "it's": writers slip into the present with contractions too
+        return Change(doc.tokens.start[first], end, doc.tokens.text[first] + "'s", subject, clause, False)
     return Change(start, end, keep_case(raw, replacement), subject, clause, word in MODALS)
 
 
@@ -180,6 +194,10 @@ def _subject(low: list[str], tags, i: int, lo: int) -> tuple[str, str, int]:
     if xpos in ("WDT", "WP"):
         return "", "relative", j
     if xpos == "CC" or xpos == ",":
+        # the person of the verb it is coordinated with ("they kissed him and go upstairs")
+        for k in range(j - 1, max(lo, j - 20) - 1, -1):
+            if tags[k].xpos in ("VBD", "VBZ", "VBP", "MD", "VBD+RB", "VBZ+RB", "VBP+RB", "MD+RB"):
+                return _subject(low, tags, k, lo)[0], "and", j
         return "", "and", j
     if xpos in NOUNS:
         k = j

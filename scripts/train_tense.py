@@ -31,12 +31,13 @@ import pickle
 import random
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tense_injection import inject_mixed  # noqa: E402
+from tense_injection import fresh_tagger, inject_mixed  # noqa: E402
 from training_data import books, works  # noqa: E402
 
 from ficlint.analysis import AnalyzedDocument  # noqa: E402
@@ -57,6 +58,7 @@ class Example:
     injection: str  # natural, single, run
     document: str
     context: str = ""  # the verb in its sentence, for reading the examples
+    drifted: bool = False  # in a drifted paragraph: flagged whatever the model says
 
 
 @dataclass
@@ -72,11 +74,14 @@ def harvest(split: str, n_books: int, n_works: int, seed: int, singles: int, run
     documents = [("book", name, text) for name, text in books(split, limit=n_books)]
     documents += [("fanfic", str(work), text) for work, text in works(split, limit=n_works)]
     for count, (source, name, text) in enumerate(documents, 1):
+        if source == "book" or count % 10 == 0:
+            fresh_tagger()
         doc = AnalyzedDocument(Source(name, text))
         words[source] += len(text.split())
         for tense in DIRECTIONS:
             for c in candidates(doc, tense):
-                examples[tense].append(Example(c.features, 0, source, "natural", name, _context(doc, c.verb)))
+                examples[tense].append(Example(c.features, 0, source, "natural", name, _context(doc, c.verb),
+                                               c.drifted))
             rng = random.Random(f"{seed}:{name}:{tense}")
             for changed, slips in (inject_mixed(doc, tense, rng, singles, runs),):
                 if not slips:
@@ -87,7 +92,7 @@ def harvest(split: str, n_books: int, n_works: int, seed: int, singles: int, run
                     hit = _overlapping(spans, c.verb.start, c.verb.end)
                     if hit is not None:
                         examples[tense].append(Example(c.features, 1, source, hit, name,
-                                                       _context(changed_doc, c.verb)))
+                                                       _context(changed_doc, c.verb), c.drifted))
         if count % 50 == 0:
             print(f"  {split}: {count}/{len(documents)} documents", file=sys.stderr)
     return Harvest(examples, words)
@@ -181,6 +186,19 @@ def report(tune: Harvest, direction: str, bias: float, weights: dict[str, float]
         print(f"  tune {key[0]:7} {key[1]:8} {found[key]:6}/{total[key]:<6}{rate}")
 
 
+def _harvested(cache: Path | None, split: str, make: Callable[[], Harvest]) -> Harvest:
+    """A split's examples, kept in `cache` (one file per split) when it is given."""
+    path = cache.with_name(f"{cache.name}.{split}") if cache else None
+    if path is not None and path.exists():
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    harvest = make()
+    if path is not None:
+        with path.open("wb") as fh:
+            pickle.dump(harvest, fh)
+    return harvest
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--books", type=int, default=40)
@@ -197,15 +215,10 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, help="keep the harvested examples here and reuse them")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
-    if args.cache and args.cache.exists():
-        with args.cache.open("rb") as fh:
-            train, tune = pickle.load(fh)
-    else:
-        train = harvest("train", args.books, args.works, args.seed, args.singles, args.runs)
-        tune = harvest("tune", args.tune_books, args.tune_works, args.seed, args.singles, args.runs)
-        if args.cache:
-            with args.cache.open("wb") as fh:
-                pickle.dump((train, tune), fh)
+    train = _harvested(args.cache, "train", lambda: harvest("train", args.books, args.works, args.seed,
+                                                              args.singles, args.runs))
+    tune = _harvested(args.cache, "tune", lambda: harvest("tune", args.tune_books, args.tune_works, args.seed,
+                                                            args.singles, args.runs))
     settings = {k: v for k, v in vars(args).items() if k not in ("cache", "out")}
     model: dict[str, object] = {"source": "scripts/train_tense.py", "settings": settings}
     for direction in DIRECTIONS:

@@ -46,10 +46,14 @@ if TYPE_CHECKING:
     from ficlint.analysis import AnalyzedDocument
 
 # a text message or chat line: a speaker's name and a colon ("**Dani:** on my way", "Steve: u up?")
-_CHAT_LINE = re.compile(r"[ \t]*[*_]{0,2}@?[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}[ \t]?:[*_]{0,2}[ \t]")
+# or a play's speaker ("_Fal._ Ay, …", "HAMLET. To be …")
+_CHAT_LINE = re.compile(r"[ \t]*[*_]{0,2}@?[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}[ \t]?:[*_]{0,2}[ \t]"
+                        r"|[ \t]*[*_]{1,2}[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,2}\.[*_]{1,2}[ \t]"
+                        r"|[ \t]*[A-Z]{2,}(?:[ \t][A-Z]{2,}){0,2}\.[ \t]")
 # an opening quotation mark inside narration: the document model could not close the speech it opens
 _OPENING_QUOTE = {"double": re.compile(r"“|(?<![\w,.!?;:])\"(?=\w)"), "single": re.compile(r"‘(?=[A-Za-z])|“")}
 _QUOTE_MARKS = ("“", '"', "‘")
+_CLOSING_QUOTES = frozenset(['"', "”", "’", "'"])
 _LOWERCASE_RUN = re.compile(r"[a-z]{3}")
 _STRESS_WORDS = 2  # emphasis of at most this many words is a stressed word, not a thought or a sign
 
@@ -83,6 +87,8 @@ _INVERTING = frozenset(["nor", "neither", "so", "only", "never", "rarely", "seld
 _PERSON_OF_VERB = {"VBZ": "3sg", "VBP": "plural"}
 _PRONOUNS = frozenset([*_NOMINATIVE, "me", "him", "her", "us", "them", "myself", "himself", "herself", "itself",
                        "themselves", "ourselves", "yourself", "yourselves", "one", "'em"])
+_PERFECT_AUXILIARIES = frozenset(["had", "has", "have", "having", "was", "were", "is", "are", "am", "be", "been",
+                                  "being", "hadn't", "hasn't", "haven't", "get", "got", "gets"])
 _OBJECT_OR_PARTICLE = frozenset(["DT", "PRP$", "PRP", "RP", "TO", "IN", "PDT"])
 
 
@@ -200,13 +206,21 @@ class _Finder:
         self._repair_verbs()
 
     def _repair_verbs(self) -> None:
-        """Take back the -s verbs the tagger reads as plural nouns where nothing else fits: after
+        """Take back a base form the tagger reads as a noun after a plural subject that opens its
+        clause ("Three weeks pass."), and the -s verbs it reads as plural nouns where nothing else fits: after
         he / she / it, and after a name, a noun or an "and" when an object, a particle, an adverb
         or a preposition follows ("Hermione digs her nails", "his tail thrashes steadily", "and
         pictures the scene"), never in a compound ("the cat toys") or after a determiner."""
         xpos, low, lex = self.xpos, self.low, self.lex
         sentence = self.sentence
         last = len(xpos) - 1
+        for i in [i for i, tag in enumerate(xpos) if tag == "NN" and i and xpos[i - 1] == "NNS"]:
+            # "Three weeks pass.": a base form after a plural subject that opens its clause
+            after_tag = xpos[i + 1] if i < last and sentence[i + 1] == sentence[i] else "."
+            if (low[i] in lex.base_forms and lex.past_by_base.get(low[i], low[i]) != low[i]
+                    and (after_tag in _OBJECT_OR_PARTICLE or after_tag in (".", ","))
+                    and sentence[i - 1] == sentence[i] and self._opens_clause(i - 1)):
+                xpos[i] = "VBP"
         for i in [i for i, tag in enumerate(xpos) if tag == "NNS"]:
             word = low[i]
             if word not in lex.base_by_third or word in lex.base_forms or not i or sentence[i - 1] != sentence[i]:
@@ -270,6 +284,8 @@ class _Finder:
             return None  # "watched them leave": a bare infinitive
         partner = ""
         if subject.kind == "and":
+            if not self._coordinated_with_finite(i, lo) or self._coordinated_noun(i, hi):
+                return None  # "to go away and come back", "curtains and candles, and pauses": not finite
             previous = self._previous_verb(i, found, span_first)
             if previous is None:
                 if verb_tag == "VB":
@@ -281,7 +297,7 @@ class _Finder:
         if subject.kind == "none":
             subject = self._inverted(i, hi) or subject
         form = self._form(word, verb_tag, subject)
-        if form is None:
+        if form is None or form[0] == "lexical" and self._noun_after_all(i, hi, subject):
             return None
         kind, tense, fix = form
         start, end = self.starts[i], self.ends[i]
@@ -340,6 +356,8 @@ class _Finder:
         if j < lo:
             return _NONE
         tag, word = xpos[j], low[j]
+        if word in _PERFECT_AUXILIARIES or word.endswith(("'d", "'ve")) or word.endswith("'s") and "+" in tag:
+            return _Subject(word, "object", "", j)  # "he'd ever imagined", "had so regretted": a participle
         if tag == "PRP":
             if word in _NOMINATIVE:
                 return _Subject(word, "pronoun", _NOMINATIVE[word], j)
@@ -445,11 +463,35 @@ class _Finder:
                 break
             k -= 1
         previous = self._previous_verb(i, found, span_first)
-        if previous is not None and previous.token >= j - 8:
+        if previous is not None and previous.token >= j - 8 and self._coordinated_with_finite(i, lo):
             between = range(previous.token + 1, j)
             if not any(xpos[t] == "PRP" and low[t] in _NOMINATIVE or xpos[t] in ("IN", "WDT", "WP") for t in between):
                 return _Subject(previous.subject, "and", previous.person, j, previous.determiner)
         return _NONE
+
+    def _coordinated_with_finite(self, i: int, lo: int) -> bool:
+        """Is the nearest verb before an "and" (or a comma in a series) a finite one ("she dried her
+        eyes and laughs"), not an infinitive, a participle or a base after a modal ("to go away and
+        come back", "talking of music, and pauses")?"""
+        xpos = self.xpos
+        for k in range(i - 1, max(lo, i - 25) - 1, -1):
+            tag = xpos[k]
+            if tag in _FUSED:
+                return True
+            if tag in _VERB_TAGS:
+                return tag in ("VBD", "VBZ", "VBP")
+        return False
+
+    def _coordinated_noun(self, i: int, hi: int) -> bool:
+        """A noun after "and" that the tagger took for a verb: a form that is also a noun, after a noun,
+        and nothing after it that a verb would take ("with contempt and dislike in his face")."""
+        before = i - 2 if self.xpos[i - 1] == "CC" else i - 1
+        while before > 0 and self.xpos[before] == ",":
+            before -= 1
+        if self.xpos[before] not in _NOUNS or self.low[i] not in self.lex.noun_forms:
+            return False
+        after = self.xpos[i + 1] if i + 1 < hi else "."
+        return after in (".", ",", ":", "IN", "CC")
 
     def _previous_verb(self, i: int, found: list[Verb], span_first: int) -> Verb | None:
         """The finite verb before token i in the same sentence and narration span."""
@@ -469,9 +511,16 @@ class _Finder:
         return "3sg"
 
     def _inverted(self, i: int, hi: int) -> _Subject | None:
-        """ "Was he …", "Nor is it", "How was she to know": an auxiliary before its subject."""
+        """ "Was he …", "Nor is it", "How was she to know": an auxiliary before its subject; "…,"
+        said Remus: a speech tag after a quotation."""
         if i + 1 >= hi:
             return None
+        if self.xpos[i] == "VBD" and self._after_quotation(i) and self.xpos[i + 1] in ("NNP", "PRP", "DT"):
+            after = self.low[i + 1]
+            if self.xpos[i + 1] == "DT":
+                noun = next((k for k in range(i + 2, min(hi, i + 5)) if self.xpos[k] in _NOUNS), None)
+                return _Subject(self.low[noun], "inverted", "3sg", i + 1) if noun is not None else None
+            return _Subject(after, "inverted", _NOMINATIVE.get(after, "3sg"), i + 1)
         if self.xpos[i] not in ("VBD", "VBZ", "VBP", "MD", "VBD+RB", "VBZ+RB", "VBP+RB", "MD+RB"):
             return None
         word = self.low[i].removesuffix("n't")
@@ -493,6 +542,8 @@ class _Finder:
     def _clause(self, subject: _Subject, lo: int, found: list[Verb], span_first: int) -> str:
         if subject.kind == "relative":
             return subject.word
+        if subject.kind == "inverted":
+            return "main"
         if subject.kind == "and":
             previous = found[-1] if len(found) > span_first else None
             return previous.clause if previous is not None and previous.subject == subject.word else "main"
@@ -537,6 +588,21 @@ class _Finder:
                 self.xpos[j - 2] == "NNP"):
             return self._opens_clause(j - 2 if tag == "NNP" else j)
         return False
+
+    def _noun_after_all(self, i: int, hi: int, subject: _Subject) -> bool:
+        """A word the tagger took for a verb that reads as a noun: capitalised inside a sentence
+        ("Amos Banks"), or a form that is also a noun after a noun and before "of" ("the stock
+        pictures of Uncle Sam")."""
+        raw = self.words[i]
+        if raw[:1].isupper() and not raw.isupper() and i != self.sentence_first[self.sentence[i]]:
+            return not self._after_quotation(i)
+        if i + 1 < hi and self.low[i + 1] == "of" and subject.kind == "noun" and self.xpos[i - 1] == "NN":
+            return self.low[i] in self.lex.noun_forms
+        return False
+
+    def _after_quotation(self, i: int) -> bool:
+        """Does token i follow a closing quotation mark ('"Hi," said Remus')?"""
+        return i > 0 and self.low[i - 1] in _CLOSING_QUOTES
 
     def _before_verb_form(self, i: int, hi: int) -> bool:
         """Is the token after a name's "'s" a participle, an -ing form or an adverb ("Harry's gone")?"""

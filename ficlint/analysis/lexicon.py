@@ -25,8 +25,10 @@ PAST, PRESENT = "past", "present"
 class Lexicon:
     """Verb forms, and the forms of be / have / do."""
 
-    def __init__(self, verbs: list[list[str]], modifiers: list[str], words: dict[str, Any]) -> None:
+    def __init__(self, verbs: list[list[str]], other: list[str], modifiers: list[str], words: dict[str, Any]) -> None:
         self.base_of: dict[str, str] = {}  # any form -> a base it belongs to
+        self.past_of: dict[str, str] = {}  # any form -> the simple past of a verb it belongs to
+        self.third_of: dict[str, str] = {}  # any form -> the third-person form of a verb it belongs to
         self.base_forms: set[str] = set()
         # the verb a form belongs to when it is used in that function: "saw" the past is "see"'s,
         # "lay" the past is "lie"'s, "lies" is "lie"'s
@@ -37,6 +39,8 @@ class Lexicon:
         for base, past, participle, third in verbs:
             for form in (base, past, participle, third):
                 self.base_of.setdefault(form, base)
+                self.past_of.setdefault(form, past)
+                self.third_of.setdefault(form, third)
             self.base_forms.add(base)
             self.base_by_past.setdefault(past, base)
             self.base_by_third.setdefault(third, base)
@@ -44,6 +48,7 @@ class Lexicon:
             self.third_by_base.setdefault(base, third)
         self.participles = frozenset(participle for _, _, participle, _ in verbs)
         self.modifiers = frozenset(modifiers)  # verb forms that are also adjectives or adverbs
+        self.noun_forms = frozenset(other) - self.modifiers  # verb forms that are also nouns ("pictures")
         self.auxiliaries: dict[str, dict[str, Any]] = words["auxiliaries"]
         self.aside_verbs = frozenset(words["aside_verbs"])
 
@@ -92,7 +97,7 @@ def words() -> dict[str, Any]:
 def lexicon() -> Lexicon:
     with gzip.open(data_dir() / "tense-lexicon.json.gz", "rt", encoding="utf-8") as fh:
         data = json.load(fh)
-    return Lexicon(data["verbs"], data["modifiers"], words())
+    return Lexicon(data["verbs"], data["other"], data["modifiers"], words())
 
 
 def alternatives(options: list[str] | dict[str, Any]) -> str:

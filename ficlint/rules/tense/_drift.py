@@ -4,7 +4,9 @@ A paragraph has drifted when at least two characters' actions in it (a lexical v
 she, I or a name) are in the other tense than its scene's and its other-tense verbs outnumber the
 scene's ("The butler nods and takes the coat and walks to the door." in a past-tense scene). A
 paragraph next to a drifted one, with verbs in the other tense and none in the scene's, carries
-the drift on, however many paragraphs it runs. In a drifted stretch every finite verb in the other
+the drift on, however many paragraphs it runs. A drift is a slip the narration returns from: a
+paragraph told mostly in the scene's tense stands within two paragraphs before the stretch and
+within two after it; a stretch at a scene's edge may be told in its own tense on purpose. In a drifted stretch every finite verb in the other
 tense is a slip, whatever its subject (modals too: "can" for "could"), except the reader addressed
 as "you", a first-person narrator's asides ("I remember") and generic statements.
 
@@ -18,6 +20,7 @@ she was six"). There a character's past state ("she was tired") counts like an a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from ficlint.analysis import AnalyzedDocument
@@ -27,6 +30,7 @@ from ficlint.analysis.scenes import ParagraphTense, Scene
 from ficlint.document import RegionKind
 
 _MIN_ACTIONS = 2
+_RETURN_WITHIN = 2  # paragraphs with verbs: the scene's tense before and after a drift, this close
 _NARRATOR = re.compile(r"\b(?:we|us|our|ours|you|your|yours|one['’]s)\b", re.I)
 _LETTER = re.compile(r"[\s*_\"“]*(?:dear|my\s+dear|dearest)\b", re.I)
 _PLUPERFECT = re.compile(r"\b(?:had|hadn['’]t|['’]d)\s+(?:(?:never|not|already|just|once|long|[a-z]+ly)\s+)?"
@@ -48,7 +52,27 @@ def drifted_paragraphs(doc: AnalyzedDocument, scene: Scene) -> set[int]:
             j = i - step
             if not marked[i] and 0 <= j < len(paragraphs) and marked[j] and _carries(doc, paragraphs[i], other):
                 marked[i] = True
-    return {p.index for p, drift in zip(paragraphs, marked, strict=True) if drift}
+    return {p.index for p in _returning(paragraphs, marked, tense)}
+
+
+def _returning(paragraphs: list[ParagraphTense], marked: list[bool], tense: str) -> Iterator[ParagraphTense]:
+    """The paragraphs of the marked stretches that the narration returns from: a paragraph told
+    mostly in the scene's tense close before the stretch and another close after it. A stretch at
+    a scene's edge may be a section told in the other tense on purpose (a diary, a frame)."""
+    leaning = [p.count(tense) > p.count(PRESENT if tense == PAST else PAST) for p in paragraphs]
+    i = 0
+    while i < len(paragraphs):
+        if not marked[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(paragraphs) and marked[j + 1]:
+            j += 1
+        before = any(leaning[max(0, i - _RETURN_WITHIN):i])
+        after = any(leaning[j + 1:j + 1 + _RETURN_WITHIN])
+        if before and after:
+            yield from paragraphs[i:j + 1]
+        i = j + 1
 
 
 def slip_in_drift(verb: Verb) -> bool:

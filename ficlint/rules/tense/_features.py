@@ -125,6 +125,20 @@ def features(context: DocumentContext, scene: Scene, position: int, verb: Verb, 
     if verb.contracted:
         add("contracted")
     add(f"verb={_base(word)}")
+    classes = _word_classes()
+    entry = classes.get(word)
+    if entry is not None:  # the word classes the tagger learnt from fan fiction: actions, states …
+        add(f"verb_class={entry[0]}")
+        add(f"verb_coarse={entry[1]}")
+    subject_entry = classes.get(verb.subject) if verb.subject_kind in ("noun", "relative") else None
+    if subject_entry is not None:
+        add(f"subject_coarse={subject_entry[1]}")
+    low = context.low
+    t = verb.token
+    add(f"word_before={low[t - 1] if t > 0 and context.narration[t - 1] else '^'}")
+    add(f"word_after={low[t + 1] if t + 1 < len(low) and context.narration[t + 1] else '$'}")
+    if verb.subject_kind in ("pronoun", "noun", "relative"):
+        add(f"subject_word={verb.subject}")
     if verb.generic_subject:
         add("generic_subject")
     clause = _CLAUSE_GROUPS.get(verb.clause, verb.clause)
@@ -152,6 +166,8 @@ def features(context: DocumentContext, scene: Scene, position: int, verb: Verb, 
         add("character_acts_in_scene_tense")
     sentence_words = context.sentence_words(verb.sentence)
     marks = set(sentence_words)
+    if sentence_words:
+        add(f"sentence_opens={sentence_words[0]}")
     if marks & vocabulary.generic:
         add("generic_word")
     if marks & vocabulary.narrator:
@@ -205,6 +221,13 @@ def features(context: DocumentContext, scene: Scene, position: int, verb: Verb, 
     add(f"next_sentence={after}")
     add(f"previous_sentence={before}&next_sentence={after}&subject={subject}")
     return f
+
+
+def _word_classes() -> dict[str, tuple[int, int, int, int]]:
+    """The tagger's lexicon: each word's distributional classes (fine, coarse) learnt from fan fiction."""
+    from ficlint.analysis.tagger import load_tagger
+
+    return load_tagger().lexicon
 
 
 def _subject_nearby(context: DocumentContext, verb: Verb, tense: str) -> bool:

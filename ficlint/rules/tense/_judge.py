@@ -15,7 +15,8 @@ says another tense is right whatever the context:
   narrator's commentary to the reader;
 - in a present-tense scene, "used to" (backstory).
 
-The slip model (ficlint/rules/tense/_model.py) then weighs each candidate's features
+Every candidate of a drifted paragraph (ficlint/rules/tense/_drift.py) is a slip. Outside drifts
+the slip model (ficlint/rules/tense/_model.py) weighs each candidate's features
 (ficlint/rules/tense/_features.py) and reports those past its threshold.
 """
 
@@ -34,6 +35,7 @@ from ficlint.rules.tense._drift import drifted_paragraphs, quoted_document, slip
 from ficlint.rules.tense._features import DocumentContext, document_context, features, first_person, generic_words
 from ficlint.rules.tense._model import slip_model
 
+_DRIFT_CERTAINTY = 0.85  # how sure a verb of a drifted paragraph is a slip
 FIX_SAFETY = (
     "Unsafe: the writer may have meant the change of tense (a flashback, a timeless truth, an aside)."
 )
@@ -101,10 +103,13 @@ def findings(doc: AnalyzedDocument, rule: Rule, tense: str) -> Iterator[Diagnost
     """`rule`'s diagnostics: the slips in every scene told in `tense`."""
     model = slip_model(tense)
     for candidate in candidates(doc, tense):
+        assert candidate.scene.tense is not None
+        if candidate.drifted:
+            yield _diagnostic(doc, candidate.verb, candidate.scene.tense, rule, _DRIFT_CERTAINTY, True)
+            continue
         probability = model.probability(candidate.features)
         if probability >= model.threshold:
-            assert candidate.scene.tense is not None
-            yield _diagnostic(doc, candidate.verb, candidate.scene.tense, rule, probability, candidate.drifted)
+            yield _diagnostic(doc, candidate.verb, candidate.scene.tense, rule, probability, False)
 
 
 def _diagnostic(doc: AnalyzedDocument, verb: Verb, tense: SceneTense, rule: Rule, certainty: float,
