@@ -2,11 +2,10 @@
 forms of be / have / do with the subjects they agree with.
 
 The verb tables are compiled from lemminflect's by scripts/build_tense_lexicon.py and ship as
-ficlint/data/tense-lexicon.json.gz; the small hand-made lists around verbs (be / have / do,
-modals, subordinating words, aside verbs) are data in rules/data/tense.yaml. Loaded once per
-process, when first asked. The clause finder (ficlint/analysis/clauses.py) reads it to tell a
-finite verb and its tense; rules read it to turn a verb into the other tense ("walks" ->
-"walked", "took" -> "takes", "saw" -> "sees", "lay" -> "lies").
+ficlint/data/tense-lexicon.json.gz; the function words around verbs (subjects, auxiliaries,
+contractions, adverbs) are data in rules/data/tense.yaml. Loaded once per process, when first
+asked. The clause finder reads it to tell a finite verb and its tense; rules read it to turn a
+verb into the other tense ("walks" -> "walked", "took" -> "takes").
 """
 
 from __future__ import annotations
@@ -20,76 +19,110 @@ from typing import Any
 from ficlint.resources import data_dir, load_data
 
 PAST, PRESENT = "past", "present"
+MODALS = frozenset(
+    ["would", "could", "should", "might", "must", "will", "can", "shall", "may", "ought", "to"]
+)
+BE = frozenset(["be", "been", "being", "having"])
+PAST_AUXILIARIES = frozenset(["was", "were", "had", "did", "wasn't", "weren't", "didn't", "hadn't"])
+WORD = re.compile(r"[a-z]+(?:['’][a-z]+)*")
 
 
 class Lexicon:
-    """Verb forms, and the forms of be / have / do."""
+    """Verb forms and the context words around finite verbs."""
 
-    def __init__(self, verbs: list[list[str]], other: list[str], modifiers: list[str], words: dict[str, Any]) -> None:
-        self.base_of: dict[str, str] = {}  # any form -> a base it belongs to
-        self.past_of: dict[str, str] = {}  # any form -> the simple past of a verb it belongs to
-        self.third_of: dict[str, str] = {}  # any form -> the third-person form of a verb it belongs to
+    def __init__(
+        self, verbs: list[list[str]], other: list[str], modifiers: list[str], words: dict[str, Any]
+    ) -> None:
+        self.past_of: dict[str, str] = {}  # any form -> simple past
+        self.third_of: dict[str, str] = {}
+        self.base_of: dict[str, str] = {}
+        self.past_forms: set[str] = set()  # simple past forms that are not also an -s form or their own base
+        self.third_forms: set[str] = set()
         self.base_forms: set[str] = set()
-        # the verb a form belongs to when it is used in that function: "saw" the past is "see"'s,
-        # "lay" the past is "lie"'s, "lies" is "lie"'s
-        self.base_by_past: dict[str, str] = {}
-        self.base_by_third: dict[str, str] = {}
-        self.past_by_base: dict[str, str] = {}
-        self.third_by_base: dict[str, str] = {}
         for base, past, participle, third in verbs:
             for form in (base, past, participle, third):
-                self.base_of.setdefault(form, base)
                 self.past_of.setdefault(form, past)
                 self.third_of.setdefault(form, third)
+                self.base_of.setdefault(form, base)
             self.base_forms.add(base)
-            self.base_by_past.setdefault(past, base)
-            self.base_by_third.setdefault(third, base)
-            self.past_by_base.setdefault(base, past)
-            self.third_by_base.setdefault(base, third)
+            self.third_forms.add(third)
+            if past != base:
+                self.past_forms.add(past)
         self.participles = frozenset(participle for _, _, participle, _ in verbs)
-        self.modifiers = frozenset(modifiers)  # verb forms that are also adjectives or adverbs
-        self.noun_forms = frozenset(other) - self.modifiers  # verb forms that are also nouns ("pictures")
+        self.past_forms -= self.third_forms
+        self.other = frozenset(other)
+        # -s forms that may be a plural noun ("praises"): the base is also a noun or adjective
+        self.noun_like = self.other | {third for base, _, _, third in verbs if base in self.other}
+        self.modifiers = frozenset(modifiers) | frozenset(words["not_verbs"])
+        self.determiners = frozenset(words["determiners"])
         self.auxiliaries: dict[str, dict[str, Any]] = words["auxiliaries"]
+        self.subjects: dict[str, str] = words["subjects"]
+        self.reporting = frozenset(words["reporting_verbs"])
         self.aside_verbs = frozenset(words["aside_verbs"])
+        self.relative = frozenset(words["relative_words"])
+        self.adverbs = frozenset([*words["adverbs"], "not"])
+        self.non_finite_before = frozenset(
+            [*self.determiners, *self.auxiliaries, *BE, *MODALS, "is", "are", "am", "get", "got", "getting",
+             "become", "became", "seemed", "looked"]
+        )
+        # capitalised function words ("Then", "At", "Sunday", "She"), never a name
+        self.function_words = frozenset(
+            [*self.subjects, "who", "one", *words["not_names"], *self.determiners, *self.relative,
+             *words["adverbs"], *words["contraction_hosts"], *words["not_verbs"]]
+        )
+        self.not_names = self.function_words | self.other | set(self.past_of)
+        # forms that after a name are a finite verb ("Karen smiles", "Karen smiled")
+        self.name_verbs = frozenset(
+            (self.past_forms | (self.third_forms - self.base_forms))
+            - self.noun_like
+            - set(self.auxiliaries)
+            - MODALS
+        )
+
+    def has_finite_past(self, text: str) -> bool:
+        """Does the text have a simple past verb that is not a participle after an
+        auxiliary or an adjective after a determiner ("was pleased", "a tired man")?"""
+        previous = ""
+        for word in WORD.findall(text.lower()):
+            if word in PAST_AUXILIARIES:
+                return True
+            if word in self.past_forms and previous not in self.non_finite_before:
+                return True
+            previous = word
+        return False
+
+    def present_form(self, word: str, person: str) -> str:
+        return self.base_of.get(word, "") if person in ("first", "plural") else self.third_of.get(word, "")
+
+    def person(self, subject: str) -> str:
+        return self.subjects.get(subject, "3sg")
 
     @lru_cache(maxsize=512)  # noqa: B019 - one Lexicon per process
-    def auxiliary_form(self, word: str, person: str) -> tuple[str, str]:
-        """(tense, the form in the other tense) of a form of be / have / do whose subject takes
-        `person` ("first", "3sg", "plural"; "" when unknown)."""
-        entry = self.auxiliaries[word.lower().replace("’", "'")]
+    def auxiliary_form(self, word: str, subject: str) -> tuple[str, str] | None:
+        """(tense, the form in the other tense) of be / have / do after `subject` ("" for none)."""
+        entry = self.auxiliaries.get(word.lower().replace("’", "'"))
+        if entry is None or entry.get("needs_subject") and not subject:
+            return None
         if entry["tense"] == PRESENT:
             return PRESENT, entry["past"]
         forms = entry["present"]
-        return PAST, forms.get(person) or forms["default"]
+        return PAST, (forms.get(self.person(subject)) or forms["default"]) if subject else forms["default"]
 
     @lru_cache(maxsize=8192)  # noqa: B019 - one Lexicon per process
-    def lexical_form(self, word: str, tag: str, person: str) -> tuple[str, str, str] | None:
-        """("lexical", tense, the form in the other tense) of a finite lexical verb the tagger
-        calls `tag` (VBD, VBZ, VBP or VB), its subject taking `person`; None when the word has no
-        such verb form (a name, "AM", a noun the tagger took for a verb). The form decides over
-        the tag where they disagree ("laughs" is present, "walked" past); a past form that is also
-        a base ("put", "read", "saw") is past only where the tagger says so."""
-        if word in self.base_by_third and word not in self.base_forms:  # "walks"
-            past = self.past_by_base.get(self.base_by_third[word], "")
-            return "lexical", PRESENT, past if past != word else ""
-        if word in self.base_by_past and (tag == "VBD" or word not in self.base_forms):  # "walked", "saw"
-            base = self.base_by_past[word]
-            present = base if person in ("first", "plural") else self.third_by_base.get(base, "")
-            return "lexical", PAST, present if present != word else ""
-        if word in self.base_forms and tag in ("VBP", "VB"):  # "walk", "see"
-            past = self.past_by_base.get(word, "")
-            return ("lexical", PRESENT, past) if past and past != word else None
-        if word.isalpha() and word.islower() and len(word) > 3 and word not in self.base_of:
-            if tag == "VBD" and word.endswith("ed"):
-                return "lexical", PAST, ""  # a verb the lexicon lacks ("apparated"): a tense, no fix
-            if tag == "VBZ" and word.endswith("s") and not word.endswith("ss"):
-                return "lexical", PRESENT, ""
+    def after_subject(self, word: str, person: str) -> tuple[str, str] | None:
+        """(tense, the form in the other tense) of a lexical verb after a subject pronoun."""
+        if word in self.past_forms:
+            return PAST, self.present_form(word, person)
+        if person == "3sg" and word in self.third_forms and word not in self.base_forms:
+            return PRESENT, self.past_of.get(word, "")
+        if person in ("first", "plural") and word in self.base_forms and self.past_of.get(word, word) != word:
+            return PRESENT, self.past_of[word]
         return None
 
 
 @cache
 def words() -> dict[str, Any]:
-    """The hand-made lists around verbs (rules/data/tense.yaml)."""
+    """The function words around verbs (rules/data/tense.yaml)."""
     return load_data("tense")
 
 

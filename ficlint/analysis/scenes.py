@@ -1,9 +1,8 @@
 """Scenes, and the tense each scene and each of its paragraphs is told in.
 
-A scene runs between chapter and part headings, scene breaks of any style,
+A scene runs between chapter and part headings, scene breaks of any style and
 short lines of their own that mark a jump in time or place ("Three years
-later", "Monday, 6 a.m.", "o.O.o") and paragraphs that open with a date, as a
-diary's entries do ("October 20th.--The ship is …"). Its narrative tense comes from the finite
+later", "Monday, 6 a.m.", "o.O.o"). Its narrative tense comes from the finite
 verbs of its narration (ficlint/analysis/clauses.py):
 
 - the **opening** tense when the scene's first ten or more verbs agree (85%):
@@ -80,7 +79,7 @@ class ParagraphTense:
     verbs: list[Verb] = field(default_factory=list)
 
     def count(self, tense: str) -> int:
-        return sum(1 for v in self.verbs if v.tense == tense and v.kind != "modal")
+        return sum(1 for v in self.verbs if v.tense == tense)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,10 +96,8 @@ class Scene:
 
 
 def majority(verbs: list[Verb]) -> SceneTense | None:
-    """The tense most of the verbs are in, if 70% agree (modals, the same in any narration, are
-    not counted)."""
-    past = sum(1 for v in verbs if v.tense == PAST and v.kind != "modal")
-    count = sum(1 for v in verbs if v.kind != "modal")
+    past = sum(1 for v in verbs if v.tense == PAST)
+    count = len(verbs)
     if not count:
         return None
     tense, share = (PAST, past / count) if 2 * past >= count else (PRESENT, 1 - past / count)
@@ -139,9 +136,6 @@ def scene_spans(doc: Document) -> list[Span]:
                 if para.start > start:
                     spans.append(Span(start, para.start))
                 start = para.end
-            elif para.start > start and _dated().match(doc.text, para.start, para.end):
-                spans.append(Span(start, para.start))  # a diary's entry: "October 20th.--The ship is …"
-                start = para.start
         if start < span.end:
             spans.append(Span(start, span.end))
     return spans
@@ -159,17 +153,6 @@ def _scene_line(block: str) -> bool:
         return False
     tokens = re.findall(r"[a-z]+", line.lower())
     return bool(tokens) and len(tokens) <= 7 and bool(set(tokens) & _scene_line_words())
-
-
-@cache
-def _dated() -> re.Pattern[str]:
-    """A paragraph that opens with a date and a stop, as a diary's or a log's entries do ("OCTOBER
-    20th.--", "Monday, June 3:", "12 March 1888 —")."""
-    months = "|".join(words()["months"])
-    days = "|".join(words()["weekdays"])
-    date = (rf"(?:(?:{days}),?\s+)?(?:(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{months}))"
-            rf"(?:,?\s+\d{{4}})?|(?:{days})")
-    return re.compile(rf"[\s*_#>]*(?:{date})(?:\s+(?:and|to|-|–)\s+\d{{1,2}}(?:st|nd|rd|th)?)?[\s*_]*(?:[.:]|--|—|–)", re.I)
 
 
 @cache

@@ -1,30 +1,25 @@
 """T001 present-tense-in-past-narration: a present-tense verb in narration told in the past.
 
-Policy (shared with T002). The analysis layer reads the narration: every finite verb with its
-subject (a pronoun, a name, any noun phrase, a relative pronoun, a verb coordinated after "and")
-and its clause, from the word classes (ficlint/analysis/clauses.py), and each scene's tense
-(ficlint/analysis/scenes.py): scenes start at chapter and part headings, scene breaks of any style,
-time-skip and date lines and dated diary entries; a scene's tense is the one it opens in, or the
-tense of most of its verbs. In a past-tense scene:
-
-- **a drift** (ficlint/rules/tense/_drift.py): a paragraph whose characters' actions have slid
-  into the present (two at least, outnumbering its past verbs), and every paragraph next to it
-  told in the present alone. Every present verb of it is flagged, whatever its subject, modals
-  too ("can" -> "could"), with a message that says the paragraph has drifted;
-- **a single slip**: a present verb the slip model (ficlint/rules/tense/_model.py, trained by
-  scripts/train_tense.py) finds out of place from its features (_features.py): its subject and
-  clause, the past verbs of its sentence, paragraph and the paragraphs around it, a coordinated
-  past verb ("the wind blew and check"), the narrator's words around it.
-
-Left alone: dialogue, emphasis of three words or more (italic thoughts, text messages, signs),
-indented blocks (letters, verse, song lyrics), chat lines, captions and lines in capitals,
-author's notes, headings, marked flashbacks, a letter or document introduced by a line ending in
-a colon or opening "Dear …"; the reader addressed as "you" and a first-person narrator's asides
-("I remember", "I think"); timeless generic statements (a plural or mass noun without a
-determiner, "all / every / no / any X", "people", "one": "Sailors are a superstitious lot"); the
-narrator's commentary and present frame, reported speech and thought, comparisons and set phrases
-where the model reads them as timeless ("She knew the earth is round", "as it were"); modals
-outside a drift ("would / could" futures in the past are past already, a lone "can" is left).
+Policy (shared with T002, judged in ficlint/rules/tense/_judge.py; the verbs and
+the scenes' tenses come from the analysis layer, ficlint/analysis/clauses.py and
+scenes.py). In a past-tense scene a present-tense verb is flagged when:
+- it is coordinated with a past verb ("the wind blew and check her");
+- a character (he, she, a name, a particular thing: "the bar", "her hands")
+  does it in a sentence that also has a past verb ("She looked around and sees
+  him"), or in a sentence of its own between sentences told in the past;
+- it is "there is / it is / that's" beside a character's past action, or
+  "There is another pause." alone between past sentences; "they are" in a
+  sentence where they also act in the past; "is / are" + an -ing form as the
+  one present verb in a paragraph told in the past, whatever the subject;
+- it is a relative clause about a particular character in the progressive or
+  perfect ("Gus, who is convulsed with laughter").
+Left alone: dialogue, italic or bold stretches, author's notes, headings,
+indented blocks, marked flashbacks; the timeless present (a sentence with no
+past verb, generic subjects and words, several present verbs in one statement,
+the narrator speaking to the reader); reported speech or thought ("She knew the
+earth is round") and free indirect thought; first-person asides ("I still
+remember"); comparisons, "as if", conditions, impersonal comments, set phrases,
+asides in parentheses or dashes, questions; would / could futures in the past.
 """
 
 from __future__ import annotations
@@ -45,19 +40,13 @@ RULE = Rule(
     summary="A present-tense verb in narration that is otherwise told in the past tense.",
     why=(
         'Narration that slips from the past into the present ("the wind blew and check her reflection") '
-        "jolts the reader out of the story. ficlint takes each scene's tense from its narration (the tense "
-        "it opens in, or most of its verbs; scenes start at chapter and part headings, scene breaks, "
-        "time-skip and date lines) and finds every finite verb with its subject: a pronoun, a name, any "
-        'noun phrase ("the old radio crackles"), a relative clause, a verb after "and", a contraction '
-        "(\"doesn't\", \"that's\"). When a paragraph has drifted into the present (two characters' actions "
-        "or more, outnumbering its past verbs), every present verb of it is flagged, modals too, and so are "
-        "the paragraphs next to it told in the present alone. A single present verb is flagged when a model "
-        "trained on slips put into published books and fan fiction finds it out of place: beside past verbs, "
-        "with a particular subject, in the story's moment. Left alone: dialogue, italic thoughts, text "
-        "messages, chat lines, letters, song lyrics and other indented or quoted documents, the reader as "
-        '"you", a first-person narrator\'s asides ("I still remember"), timeless generic statements '
-        '("Sailors are a superstitious lot", "all cats hate water"), the narrator\'s commentary and present '
-        'frame, reported speech ("She knew the earth is round") and would/could futures in the past.'
+        "jolts the reader out of the story. ficlint takes each scene's tense from the majority of its "
+        "narration's finite verbs and flags a present-tense verb in a sentence that also uses the past, or a "
+        "character's present-tense action between past-tense sentences; when a whole paragraph of characters' "
+        "actions has drifted into the present, every verb of it is flagged. It leaves dialogue, italic thoughts, "
+        "chat lines, letters, a narrator's commentary to the reader, timeless statements about things, "
+        'reported speech ("She knew the earth is round"), timeless generalisations, first-person asides '
+        '("I still remember") and would/could futures alone.'
     ),
     examples=examples(
         (

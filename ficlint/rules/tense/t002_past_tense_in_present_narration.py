@@ -1,14 +1,10 @@
 """T002 past-tense-in-present-narration: a past-tense verb in narration told in the present.
 
-Policy: the same machinery as T001 (see its docstring), for present-tense scenes (first, second
-or third person). A drift into the past (two characters' actions or states in the past at least,
-outnumbering the paragraph's present verbs) is flagged verb by verb, modals too ("could" ->
-"can"), with the paragraphs next to it told in the past alone; a single past verb is flagged when
-the slip model finds it out of place. A present-tense narrator may tell of the past, so never a
-drift: a paragraph with a pluperfect ("had gone", "she'd seen"), "used to" or a time word near its
-start ("Last summer", "Years ago", "When she was six"); and the model weighs time words
-(yesterday, ago, before, once …), pluperfects and reporting verbs around a single past verb.
-Left alone as for T001, and "used to" (backstory) always.
+Policy (judged in ficlint/rules/tense/_judge.py): in a present-tense scene a
+past-tense verb is flagged only when it is coordinated with a present one ("She
+opens the door and walked in") or is a character's action between present-tense
+sentences with no time word (yesterday, ago, before, when, had …): a
+present-tense narrator may tell of the past.
 """
 
 from __future__ import annotations
@@ -28,15 +24,10 @@ RULE = Rule(
     category="tense",
     summary="A past-tense verb in narration that is otherwise told in the present tense.",
     why=(
-        'Present-tense narration drifts the other way: "She opens the door and walked in." ficlint reads '
-        "each scene's tense and every finite verb with its subject (any subject, as for T001) and flags a "
-        "paragraph that has drifted into the past verb by verb (two characters' actions or states in the "
-        "past at least, outnumbering its present verbs; modals too: \"could\" for \"can\"), and a single past "
-        "verb that a model trained on slips put into fan fiction and books finds out of place: coordinated "
-        "with a present verb, a character's action between present-tense sentences. A present-tense narrator "
-        "may tell of earlier events, so a paragraph with a pluperfect, \"used to\" or a time word near its "
-        "start (\"Last summer\", \"Years ago\") is backstory, not a drift, and time words, pluperfects and "
-        "reported speech around a single past verb weigh against it."
+        'Present-tense narration drifts the other way: "She opens the door and walked in." ficlint flags a '
+        "past-tense verb coordinated with a present one, or a character's past-tense action between "
+        "present-tense sentences, and every verb of a paragraph that has drifted into the past, but leaves the "
+        "past alone where the narrator tells of earlier events (yesterday, before, when, a pluperfect)."
     ),
     examples=examples(
         (
