@@ -180,9 +180,48 @@ def findings(doc: AnalyzedDocument, rule: Rule, tense: str) -> Iterator[Diagnost
             continue
         drift = {v.start: v for v in drifted(doc, scene)}
         for verb in drift.values():
-            yield _diagnostic(verb, scene.tense, rule, _DRIFT_CERTAINTY, drift=True)
-        rest = [v for v in scene.verbs if v.start not in drift]
+            if not _plural_noun(doc, verb):
+                yield _diagnostic(verb, scene.tense, rule, _DRIFT_CERTAINTY, drift=True)
+        rest = [v for v in scene.verbs if v.start not in drift and not _plural_noun(doc, v)]
         yield from judge.scene(doc, lex, rest, by_paragraph, names, scene.tense, rule)
+
+
+def _token_at(doc: AnalyzedDocument) -> dict[int, int]:
+    """Each token's index by its start offset."""
+    return {start: i for i, start in enumerate(doc.tokens.start)}
+
+
+def _tag_before_subject(doc: AnalyzedDocument, verb: Verb) -> tuple[str, str]:
+    """The word class and word before the verb's subject pronoun, adverbs skipped ("what he
+    usually says": WP, "what"), or ("", "") when the verb's token or the pronoun is not at hand."""
+    i = doc.memo(_token_at).get(verb.start)
+    if i is None:
+        return "", ""
+    tags, tokens = doc.tags, doc.tokens
+    j = i - 1
+    while j >= 0 and tags[j].xpos == "RB" and tokens.sentence[j] == tokens.sentence[i]:
+        j -= 1
+    if j < 1 or tags[j].xpos != "PRP" or tokens.sentence[j - 1] != tokens.sentence[i]:
+        return "", ""
+    return tags[j - 1].xpos, tokens.text[j - 1].lower()
+
+
+def _in_relative_clause(doc: AnalyzedDocument, verb: Verb) -> bool:
+    """Is the verb's pronoun subject the first word of a relative or "what" clause ("the talents
+    they possess", "upon which he stands", "what he says")? Such a clause of the narrator's
+    general remarks keeps the present; a character's slip stands in a clause of its own."""
+    if verb.subject not in _CHARACTERS:
+        return False
+    tag, word = _tag_before_subject(doc, verb)
+    return tag in ("NN", "NNS", "WP", "WDT") or word in ("what", "which", "whom", "whatever")
+
+
+def _plural_noun(doc: AnalyzedDocument, verb: Verb) -> bool:
+    """Is the "verb" a plural noun to the tagger, which reads it in its sentence ("brought ladders
+    and tools", "the Gopher Prairie mills")? Only the -s forms are in doubt: a verb's base form is
+    also often a noun, and a slip like "blew and check her" is a verb however it is tagged."""
+    i = doc.memo(_token_at).get(verb.start)
+    return i is not None and verb.tense == PRESENT and doc.tags[i].xpos in ("NNS", "NNPS")
 
 
 def _names(doc: AnalyzedDocument) -> Names:
@@ -273,7 +312,7 @@ class _Judge:
             if verb.paragraph not in clauses:
                 clauses[verb.paragraph] = self._clauses(doc, lex, by_paragraph[verb.paragraph], names)
             clause = next((c for c in clauses[verb.paragraph] if c.start <= verb.start < c.end), None)
-            if clause is None:
+            if clause is None or tense.tense == PAST and _in_relative_clause(doc, verb):
                 continue
             certainty = judge(doc.text, lex, verb, clause)
             if certainty:
@@ -381,7 +420,7 @@ class _Judge:
             return 0.0
         if clause.has(PAST):
             if verb.character:
-                return 0.8
+                return 0.8 if self._lone_action(verb, clause) else 0.0
             # a statement about a thing: a slip beside a character's past action, not in a sentence
             # of general statements ("The affections are more reticent than the passions, and …")
             presents = sum(1 for v in clause.verbs if v.tense == PRESENT)
@@ -397,6 +436,17 @@ class _Judge:
             0.6
             if not clause.neighbours and verb.kind in ("subject", "name") and subject != "definite"
             else 0.0
+        )
+
+    def _lone_action(self, verb: Verb, clause: Clause) -> bool:
+        """Is the character's present verb the sentence's only present action, save verbs of the
+        same subject or coordinated with it ("She looked around and sees him")? Another subject in
+        the present makes the sentence a general remark ("if a signalman sleeps on duty, he risks
+        losing his situation", "one who finds that she has been bowing to a stranger")."""
+        return all(
+            v.subject == verb.subject or v.kind == "and"
+            for v in clause.verbs
+            if v.tense == PRESENT and v.start != verb.start
         )
 
     def _timeless_copula(self, text: str, lex: Lexicon, verb: Verb) -> bool:
