@@ -301,3 +301,38 @@ def test_scene_tenses_are_facts_of_the_analysis():
 
     doc = AnalyzedDocument(Source("book.md", PAST_SCENE + PAST_END))
     assert [scene.describe_tense() for scene in doc.narrative] == ["past, not very sure (100% of 14 verbs)"]
+
+
+# -- the narrator's general remarks in edited prose ---------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a plural noun the tagger reads in its sentence, not an -s verb
+        "Workmen came in through the mews and brought ladders with them and tools in queer bags.",
+        # a pronoun that opens a relative or "what" clause of a general remark
+        "She knelt by the fire and gave him the talents they possess, not merely as ornaments.",
+        "He stood on the small island of money upon which he stands, and he looked at her.",
+        "The cat ran up and down, seeing no escape from the trap it is caught in.",
+        # another subject, a kind of person, in the present: what always happens
+        "She laughed at him, for when a millionaire gives carte blanche he usually gets it.",
+        # how a thing always is, not what happened in the story's moment
+        "Behind all his dignity, the Arab has a good fund of curiosity, and the crowd watched him.",
+        "She made many promises, because nothing is so easy as a promise.",
+        "She laughed because a monomaniac, even if treated as a joke, is a perilous thing.",
+    ],
+)
+def test_general_remarks_in_past_narration_are_left_alone(sentence):
+    assert flagged(in_past(sentence), "T001") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, slip",
+    [
+        ("Her voice has gone hoarse from shouting, and she coughed into her sleeve.", "has"),
+        ("She looked up, and it is raining again.", "is"),
+    ],
+)
+def test_a_thing_in_the_storys_moment_is_still_a_slip(sentence, slip):
+    assert slip in flagged(in_past(sentence), "T001")
