@@ -336,3 +336,22 @@ def test_general_remarks_in_past_narration_are_left_alone(sentence):
 )
 def test_a_thing_in_the_storys_moment_is_still_a_slip(sentence, slip):
     assert slip in flagged(in_past(sentence), "T001")
+
+
+def test_a_stretch_with_none_of_the_scenes_tense_near_it_is_not_a_drift():
+    # the present-tense opening is a part told in its own tense: the paragraphs after it mix the
+    # tenses, and the scene's past only settles in further on, so nothing drifts into or out of it
+    opening = (
+        "He nods and takes the coat. He walks over and opens the door. She smiles at him.\n\n"
+        "She steps outside and looks at the sky. He follows her and closes the door.\n\n"
+    )
+    mixed = "He waited and she turns. She laughed and he grins.\n\n"
+    text = opening + mixed + mixed + PAST_SCENE + PAST_SCENE + PAST_END
+    drift = [d for d in lint(text, "T001") if d.data["drift"]]
+    assert [text[d.start:d.end] for d in drift] == []
+
+
+def test_a_drift_beside_the_scenes_tense_on_one_side_is_flagged():
+    text = PAST_SCENE + PAST_SCENE + DRIFTED + DRIFTED
+    drift = [text[d.start:d.end] for d in lint(text, "T001") if d.data["drift"]]
+    assert drift == ["nods", "takes", "walks", "opens", "smiles"] * 2
