@@ -248,7 +248,8 @@ def test_a_letter_introduced_with_a_colon_is_not_a_drift():
     text = (
         PAST_SCENE
         + "He opened the letter and read:\n\n"
-        + "Dear Tom, I write to you from the coast. He walks on the beach every day and she paints the sea.\n\n"
+        + "Dear Tom, I write to you from the coast. He walks on the beach every day "
+        + "and she paints the sea.\n\n"
         + PAST_END
     )
     assert flagged(text, "T001") == []

@@ -1,10 +1,11 @@
 """Drifts: a stretch of narration that slides into the other tense for a paragraph or more.
 
 A paragraph has drifted when at least two characters' actions in it are in the
-other tense than its scene's and its other-tense verbs outnumber the scene's ("The butler nods and takes the coat and walks to the door." in
-a past-tense scene). A paragraph next to a drifted one, with verbs in the other
-tense and none in the scene's, carries the drift on. A stretch is a drift only where a
-paragraph told mostly in the scene's tense stands within two paragraphs of it. Every finite verb of a
+other tense than its scene's and its other-tense verbs outnumber the scene's ("The
+butler nods and takes the coat and walks to the door." in a past-tense scene). A
+paragraph next to a drifted one, with verbs in the other tense and none in the
+scene's, carries the drift on. A stretch is a drift only where a paragraph told
+mostly in the scene's tense stands within two paragraphs of it. Every finite verb of a
 drifted paragraph in the other tense is a slip, whatever its subject, except the
 reader addressed as "you" and a first-person narrator's asides ("I remember").
 
@@ -46,7 +47,8 @@ def drifted(doc: AnalyzedDocument, scene: Scene) -> Iterator[Verb]:
         step = 1 if order.step == 1 else -1
         for i in order:
             j = i - step
-            if not marked[i] and 0 <= j < len(paragraphs) and marked[j] and _carries(doc, paragraphs[i], other):
+            next_to_drift = 0 <= j < len(paragraphs) and marked[j]
+            if not marked[i] and next_to_drift and _carries(doc, paragraphs[i], other):
                 marked[i] = True
     for paragraph in _returned_from(paragraphs, marked, scene.tense.tense, other):
         yield from (v for v in paragraph.verbs if v.tense == other and _slip(v))

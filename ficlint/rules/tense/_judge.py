@@ -682,7 +682,9 @@ class _Judge:
                 skipped += 1
         return None
 
-def _diagnostic(verb: Verb, tense: SceneTense, rule: Rule, certainty: float, drift: bool = False) -> Diagnostic:
+def _diagnostic(
+    verb: Verb, tense: SceneTense, rule: Rule, certainty: float, drift: bool = False
+) -> Diagnostic:
     if verb.kind == "contraction":
         fix = verb.fix
         suggestion = f"{verb.subject}{fix}" if fix.startswith(" ") else fix
