@@ -51,9 +51,10 @@ RULE = Rule(
         "narration's finite verbs and flags a present-tense verb in a sentence that also uses the past, or "
         "a character's present-tense action between past-tense sentences; when a whole paragraph of "
         "characters' actions has drifted into the present, every verb of it is flagged. It leaves dialogue, "
-        "italic thoughts, chat lines, letters, a narrator's commentary to the reader, timeless statements about things, "
-        'reported speech ("She knew the earth is round"), timeless generalisations, first-person asides '
-        '("I still remember") and would/could futures alone.'
+        "italic thoughts, chat lines, letters, a narrator's commentary to the reader, timeless statements "
+        'about things, reported speech ("She knew the earth is round"), timeless generalisations and the '
+        'narrator\'s general remarks ("the talents they possess", "when a millionaire gives carte blanche he '
+        'usually gets it"), first-person asides ("I still remember") and would/could futures alone.'
     ),
     examples=examples(
         (
