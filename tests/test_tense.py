@@ -356,3 +356,14 @@ def test_a_drift_beside_the_scenes_tense_on_one_side_is_flagged():
     text = PAST_SCENE + PAST_SCENE + DRIFTED + DRIFTED
     drift = [text[d.start:d.end] for d in lint(text, "T001") if d.data["drift"]]
     assert drift == ["nods", "takes", "walks", "opens", "smiles"] * 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He opens his notebook and lifts the pen he left inside.",
+        "She sits by the window and thinks of the town she saw as a child.",
+    ],
+)
+def test_an_earlier_event_in_a_relative_clause_of_present_narration_is_left_alone(sentence):
+    assert flagged(in_present(sentence), "T002") == []

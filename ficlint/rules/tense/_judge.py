@@ -209,8 +209,9 @@ def _tag_before_subject(doc: AnalyzedDocument, verb: Verb) -> tuple[str, str]:
 
 def _in_relative_clause(doc: AnalyzedDocument, verb: Verb) -> bool:
     """Is the verb's pronoun subject the first word of a relative or "what" clause ("the talents
-    they possess", "upon which he stands", "what he says")? Such a clause of the narrator's
-    general remarks keeps the present; a character's slip stands in a clause of its own."""
+    they possess", "upon which he stands", "what he says")? In past narration such a clause is
+    mostly the narrator's general remark, in the present; in present narration it tells of an
+    earlier event, in the past ("the pen he left inside"). A slip stands in a clause of its own."""
     if verb.subject not in _CHARACTERS and verb.subject != "it":
         return False
     tag, word = _tag_before_subject(doc, verb)
@@ -358,8 +359,8 @@ class _Judge:
             if verb.paragraph not in clauses:
                 clauses[verb.paragraph] = self._clauses(doc, lex, by_paragraph[verb.paragraph], names)
             clause = next((c for c in clauses[verb.paragraph] if c.start <= verb.start < c.end), None)
-            if clause is None or tense.tense == PAST and (
-                _in_relative_clause(doc, verb) or verb.kind != "and" and _other_subject_present(doc, verb)
+            if clause is None or _in_relative_clause(doc, verb) or tense.tense == PAST and (
+                verb.kind != "and" and _other_subject_present(doc, verb)
             ):
                 continue
             certainty = judge(doc.text, lex, verb, clause)
