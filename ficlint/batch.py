@@ -130,7 +130,10 @@ def _gather_all(
             linter.failures.extend(failures)
     else:
         for i in missing:
-            facts[i] = linter.gather_one(documents[i] or Document(work[i].source), work[i].enabled)
+            document = documents[i] or Document(work[i].source)
+            facts[i] = linter.gather_one(document, work[i].enabled)
+            if documents[i] is None:
+                document.release()
     if cache:
         for i in missing:
             cache.put("facts", work[i].key, facts[i])
@@ -140,7 +143,9 @@ def _gather_all(
 def _gather_worker(job: _Job) -> tuple[dict[str, object], list[str]]:
     assert _WORKER_LINTER is not None
     before = len(_WORKER_LINTER.failures)
-    facts = _WORKER_LINTER.gather_one(Document(job.source), job.enabled)
+    document = Document(job.source)
+    facts = _WORKER_LINTER.gather_one(document, job.enabled)
+    document.release()
     return facts, _WORKER_LINTER.failures[before:]
 
 
@@ -186,8 +191,11 @@ def _check_one(
     linter: Linter, job: _Job, manuscript: dict[str, object], document: Document | None = None
 ) -> tuple[list[Diagnostic], list[str]]:
     failures: list[str] = []
+    built = document is None
     document = document if document is not None else Document(job.source)
     diagnostics = linter.check_document(document, job.enabled, manuscript, failures)
+    if built:  # nobody keeps it: free its analysis now (see Document.release)
+        document.release()
     return diagnostics, failures
 
 
