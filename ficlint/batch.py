@@ -16,10 +16,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ficlint import parts
 from ficlint.analysis import AnalyzedDocument as Document
 from ficlint.cache import MemoryCache, ResultCache, file_fingerprints, stable_digest
 from ficlint.diagnostics import Diagnostic
-from ficlint import parts
 from ficlint.engine import FileResult, Linter
 from ficlint.source import InputError, Source
 

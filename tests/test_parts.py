@@ -30,7 +30,7 @@ def test_a_long_file_is_cut_at_chapter_headings():
 def test_a_cut_never_falls_inside_a_speech_left_open():
     speech = "\"It was a long night," + " and the rain kept on" * 20 + ".\n\n\"In the morning we left.\""
     text = "\n\n".join([PARAGRAPH * 4, speech] * 300)
-    for offset, part in parts_of(Source("novel.md", text))[1:]:
+    for offset, _ in parts_of(Source("novel.md", text))[1:]:
         before = text[:offset].rstrip()
         assert not before.endswith("kept on."), "cut between the paragraphs of one speech"
 
