@@ -24,6 +24,7 @@ from ficlint.engine import FileResult, Linter
 from ficlint.source import InputError, Source
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
+Store = ResultCache | MemoryCache  # the result cache, on disk or in memory
 
 PARALLEL_MIN_FILES = 4
 PARALLEL_MIN_CHARS = 400_000  # below this, starting workers costs more than it saves
@@ -46,7 +47,7 @@ _WORKER_MANUSCRIPT: dict[str, object] = {}
 def lint_manuscript(
     linter: Linter,
     sources: Sequence[Source | InputError],
-    cache: ResultCache | MemoryCache | None = None,
+    cache: Store | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
     context: Sequence[Source] = (),
@@ -86,7 +87,7 @@ def lint_manuscript(
     return parts.join(sources, offsets, results)
 
 
-def _job(linter: Linter, index: int, source: Source, setting: Any, cache: ResultCache | MemoryCache | None) -> _Job:
+def _job(linter: Linter, index: int, source: Source, setting: Any, cache: Store | None) -> _Job:
     enabled = linter.enabled_for(source.path)
     key = ResultCache.key(setting, sorted(enabled), source.text) if cache else ""
     return _Job(index, source, enabled, key)
@@ -117,7 +118,7 @@ def default_jobs() -> int:
 
 
 def _gather_all(
-    linter: Linter, work: list[_Job], documents: list[Document | None], cache: ResultCache | MemoryCache | None, jobs: int
+    linter: Linter, work: list[_Job], documents: list[Document | None], cache: Store | None, jobs: int
 ) -> list[dict[str, object]]:
     facts: list[dict[str, object] | None] = [cache.get("facts", job.key) if cache else None for job in work]
     missing = [i for i, f in enumerate(facts) if f is None]
@@ -158,7 +159,7 @@ def _check_all(
     documents: list[Document | None],
     manuscript: dict[str, object],
     manuscript_key: str,
-    cache: ResultCache | MemoryCache | None,
+    cache: Store | None,
     jobs: int,
     progress: Progress | None,
 ) -> list[tuple[list[Diagnostic], list[str]]]:
