@@ -35,6 +35,9 @@ RULES: dict[str, str] = {
     "S002": "spelling.s002_character_name_near_miss",
     "H001": "homophones.h001_homophone_in_context",
     "H002": "homophones.h002_homophone_pattern",
+    "G001": "grammar.g001_past_for_participle",
+    "G002": "grammar.g002_base_form_after_auxiliary",
+    "G003": "grammar.g003_bare_infinitive",
 }
 
 # Kinds of YAML pack rule that a family adds beyond substitution, existence and consistency:
