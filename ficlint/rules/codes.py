@@ -38,6 +38,8 @@ RULES: dict[str, str] = {
     "G001": "grammar.g001_past_for_participle",
     "G002": "grammar.g002_base_form_after_auxiliary",
     "G003": "grammar.g003_bare_infinitive",
+    "G004": "grammar.g004_subject_verb_agreement",
+    "G005": "grammar.g005_possessive_without_apostrophe",
 }
 
 # Kinds of YAML pack rule that a family adds beyond substitution, existence and consistency:

@@ -1,0 +1,240 @@
+"""G004 subject-verb-agreement: a verb that does not agree with its clear subject, in narration
+("the medicine weren't working", "he don't care", "Lily, who help her mother")."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+
+from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.lexicon import PAST, lexicon
+from ficlint.check import Context
+from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.rule import Rule, examples
+from ficlint.rules.grammar._frames import lowercase_word, replacement, skip_adverbs, verb_tag, word_set
+from ficlint.rules.grammar._view import NARRATION, View, view
+
+RULE = Rule(
+    id="G004",
+    name="subject-verb-agreement",
+    category="grammar",
+    summary='A verb that does not agree with its clear subject, in narration ("the medicine weren\'t '
+    'working", "he don\'t care").',
+    why=(
+        'A singular subject takes a singular verb ("the medicine wasn\'t", "he doesn\'t", "Lily, who helps") '
+        'and a plural one a plural verb ("they were", "the boys have"). ficlint looks only at subjects it '
+        'can be sure of, a pronoun, a name or a noun with its determiner, right before the verb, and only '
+        'in narration: in dialogue "he don\'t" and "we was" are a character\'s voice. It leaves alone the '
+        'subjunctive ("if it were", "insisted that he go"), collective nouns that British English treats as '
+        'plural ("the team were"), and nouns that are the same in both numbers ("the sheep were").'
+    ),
+    examples=examples(
+        ("The medicine weren't working anymore.", "The medicine wasn't working anymore."),
+        ("He don't care about anything but Quidditch.", "He doesn't care about anything but Quidditch."),
+        ("They was late again, and nobody minded.", "They were late again, and nobody minded."),
+        ("It's not Lily who help their mother with the dishes.",
+         "It's not Lily who helps their mother with the dishes."),
+        ("The boys was shouting in the corridor.", "The boys were shouting in the corridor."),
+    ),
+    allows=(
+        '"He don\'t know nothing," Hagrid said.',
+        '"We was robbed!" shouted Ron.',
+        "If it were up to him, they would leave.",
+        "She insisted that he go home.",
+        "The team were celebrating in the common room.",
+        "The sheep were grazing on the hill.",
+        "Did he know? Does she care?",
+        "She made it happen.",
+    ),
+    fix_safety="Safe: the same verb in the form its subject takes.",
+)
+
+_SINGULAR_FOR = {"were": "was", "weren't": "wasn't", "are": "is", "aren't": "isn't", "have": "has",
+                 "haven't": "hasn't", "do": "does", "don't": "doesn't"}
+_PLURAL_FOR = {"was": "were", "wasn't": "weren't", "is": "are", "isn't": "aren't", "has": "have",
+               "hasn't": "haven't", "does": "do", "doesn't": "don't"}
+_FIRST_FOR = {"is": "am", "are": "am", "has": "have", "hasn't": "haven't", "does": "do", "doesn't": "don't",
+              "were": "was", "weren't": "wasn't"}
+_THIRD_SINGULAR = frozenset(["he", "she", "it"])
+_PLURAL = frozenset(["we", "they"])
+_SUBJUNCTIVE = frozenset(["were", "weren't"])
+_PREPOSITIONS_TOO = frozenset(["after", "before", "since", "until", "as"])
+_BOUNDARY_TAGS = frozenset(["``", "''", ":", "-LRB-", "."])
+_OPEN_CLAUSE = frozenset(["but", "so", "yet", "because", "when", "while", "although", "though", "since", "until",
+                          "after", "before", "once", "as", "that", "where", "whereas", "then", "now"])
+
+
+def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
+    v = view(doc)
+    tenses = _SceneTenses(doc)
+    for i in v.at("he", "she", "it", "i", "we", "they", "you"):
+        yield from _pronoun(v, i, tenses)
+    for i in v.at("who"):
+        yield from _name_who(v, i, tenses)
+    for i in v.at("the", "this", "that", "these", "those", "his", "her", "their", "my", "our", "its", "your",
+                  "each", "every", "a", "an"):
+        yield from _noun_phrase(v, i)
+
+
+class _SceneTenses:
+    """The narrative tense at an offset (ficlint/analysis/scenes.py), worked out only if asked."""
+
+    def __init__(self, doc: AnalyzedDocument) -> None:
+        self.doc = doc
+        self._starts: list[int] | None = None
+
+    def past(self, offset: int) -> bool:
+        scenes = self.doc.narrative
+        if self._starts is None:
+            self._starts = [s.span.start for s in scenes]
+        k = bisect.bisect_right(self._starts, offset) - 1
+        return k >= 0 and scenes[k].tense is not None and scenes[k].tense.tense == PAST
+
+
+def _pronoun(v: View, i: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
+    if v.voice[i] != NARRATION or not _subject_position(v, i):
+        return
+    subject = v.low[i]
+    j = skip_adverbs(v, i + 1)
+    if not v.same_sentence(i, j) or v.voice[j] != NARRATION or not lowercase_word(v, j) and v.low[j] != "i":
+        return
+    word = v.low[j]
+    if subject in _THIRD_SINGULAR:
+        right = _SINGULAR_FOR.get(word)
+        if right and word in _SUBJUNCTIVE and (_subjunctive(v, i) or v.word(j + 1) == "to"):
+            return  # "if he were", "in case she were to find out"
+        if right is None and subject != "it":
+            right = _third_person(v, j, tenses)
+        if right and not _mandative(v, i):
+            yield _finding(v, i, j, right)
+    elif subject in _PLURAL or subject == "you":
+        right = _PLURAL_FOR.get(word) or _plain(v, j)
+        if right:
+            yield _finding(v, i, j, right)
+    elif subject == "i":
+        right = _FIRST_FOR.get(word)
+        if right and not (word in _SUBJUNCTIVE and _subjunctive(v, i)):
+            yield _finding(v, i, j, right)
+
+
+def _name_who(v: View, i: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
+    """A single name, then "who" and a plural verb ("Lily who help", "Harry, who were")."""
+    k = i - 1
+    if v.same_sentence(k, i) and v.low[k] == ",":
+        k -= 1
+    if not v.same_sentence(k, i) or v.xpos[k] != "NNP" or v.voice[i] != NARRATION:
+        return
+    if v.low[k].endswith("s") or v.same_sentence(k - 1, k) and v.xpos[k - 1] in ("NNP", "DT"):
+        return  # "the Potters who", "Mr Evans who"
+    if any(v.low[m] in ("and", "&", "of", "or", "nor") for m in range(max(0, k - 6), k) if v.same_sentence(m, k)):
+        return  # "Draco and the Hufflepuff, who were", "one of the Weasleys who"
+    j = skip_adverbs(v, i + 1)
+    if not v.same_sentence(i, j) or not lowercase_word(v, j):
+        return
+    right = _SINGULAR_FOR.get(v.low[j]) or _third_person(v, j, tenses, after_who=True)
+    if right:
+        yield _finding(v, k, j, right)
+
+
+def _noun_phrase(v: View, d: int) -> Iterator[Diagnostic]:
+    """A determiner, adjectives and a noun opening a clause, then a verb of the wrong number."""
+    if v.voice[d] != NARRATION or not _clause_start(v, d):
+        return
+    n = d + 1
+    while v.same_sentence(d, n) and v.xpos[n] in ("JJ", "JJR", "JJS", "VBN", "RB") and n - d <= 3:
+        n += 1
+    if not v.same_sentence(d, n + 1) or v.xpos[n] not in ("NN", "NNS") or not lowercase_word(v, n):
+        return
+    if v.start[n] == v.end[n - 1]:
+        return  # a word cut by markup ("I*ncomplete*")
+    noun, det = v.low[n], v.low[d]
+    if noun in word_set("number_neutral") or noun in word_set("collective") or noun in word_set("quantity_nouns"):
+        return
+    j = skip_adverbs(v, n + 1, limit=1)
+    if not v.same_sentence(n, j) or not lowercase_word(v, j):
+        return
+    word = v.low[j]
+    plural = v.xpos[n] == "NNS" and det not in ("this", "that", "each", "every", "a", "an")
+    singular = v.xpos[n] == "NN" and det not in ("these", "those")
+    if plural and noun.endswith("s") and noun not in word_set("singular_in_s"):
+        right = _PLURAL_FOR.get(word)
+    elif singular and not noun.endswith(("s", "men")) and noun not in word_set("irregular_plurals"):
+        right = _SINGULAR_FOR.get(word)
+        if right and word in _SUBJUNCTIVE and _subjunctive(v, d):
+            return
+    else:
+        return
+    if right and verb_tag(v, j):
+        yield _finding(v, d, j, right)
+
+
+def _finding(v: View, s: int, j: int, right: str) -> Diagnostic:
+    subject = " ".join(v.text[s:j]) if j - s <= 4 else v.text[j - 1]
+    wrong = v.text[j]
+    return Diagnostic(
+        RULE.id, v.start[j], v.end[j],
+        f'"{subject}" takes "{right}", not "{wrong}": the verb agrees with its subject.',
+        (Fix(v.start[j], v.end[j], replacement(wrong, right)),),
+    )
+
+
+def _subject_position(v: View, i: int) -> bool:
+    """Is the pronoun at i a clause's subject, not an object ("made it happen") or a question's
+    subject after its auxiliary ("did he know")?"""
+    if not v.same_sentence(i - 1, i):
+        return True
+    before, tag = v.low[i - 1], v.xpos[i - 1]
+    if before in ("and", "or", "nor", "&", "than", "dare", "need") or before.endswith("n't") or tag == "MD":
+        return False  # "he and she were", "taller than he", "did he", "couldn't she"
+    if before in lexicon().auxiliaries:
+        return False
+    if v.low[i] in ("it", "you"):  # an object as often as a subject: "made it happen", "across it were"
+        return (_clause_start(v, i) and before not in _PREPOSITIONS_TOO) or tag in ("CC", "WDT", "WP", "WRB")
+    return True
+
+
+def _clause_start(v: View, d: int) -> bool:
+    if not v.same_sentence(d - 1, d):
+        return True
+    before = v.low[d - 1]
+    return v.xpos[d - 1] in _BOUNDARY_TAGS or before in _OPEN_CLAUSE and before not in _PREPOSITIONS_TOO \
+        or before == ";"
+
+
+def _subjunctive(v: View, i: int) -> bool:
+    """"if it were", "as though he were", "wished she were", "as it were"."""
+    for k in range(max(0, i - 4), i):
+        if v.sentence[k] == v.sentence[i] and v.low[k] in word_set("subjunctive_words"):
+            return True
+    return False
+
+
+def _mandative(v: View, i: int) -> bool:
+    """"insisted that he go", "it is vital she be told": a subjunctive after a demand."""
+    for k in range(max(0, i - 4), i):
+        if v.sentence[k] == v.sentence[i]:
+            base = lexicon().base_of.get(v.low[k], v.low[k])
+            if base in word_set("mandative_words") or v.low[k] in word_set("mandative_words"):
+                return True
+    return False
+
+
+def _third_person(v: View, j: int, tenses: _SceneTenses, after_who: bool = False) -> str:
+    """The form a lexical base verb after he / she / a name should take: its -s form in a
+    present-tense scene, nothing in a past one (that is a tense slip, not agreement)."""
+    word = v.low[j]
+    lex = lexicon()
+    if word not in lex.base_forms or lex.past_of.get(word, word) == word or word in lex.noun_like and not after_who:
+        return ""
+    if v.xpos[j] not in ("VBP", "VB") or tenses.past(v.start[j]):
+        return ""
+    return lex.third_of.get(word, "")
+
+
+def _plain(v: View, j: int) -> str:
+    """The plural form of an -s verb after we / they ("they says" -> "say")."""
+    word = v.low[j]
+    lex = lexicon()
+    if word in lex.third_forms and word not in lex.base_forms and word not in lex.noun_like and v.xpos[j] == "VBZ":
+        return lex.base_of.get(word, "")
+    return ""
