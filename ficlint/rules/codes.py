@@ -40,6 +40,8 @@ RULES: dict[str, str] = {
     "G003": "grammar.g003_bare_infinitive",
     "G004": "grammar.g004_subject_verb_agreement",
     "G005": "grammar.g005_possessive_without_apostrophe",
+    "G006": "grammar.g006_lie_lay",
+    "G007": "grammar.g007_repeated_phrase",
     "G008": "grammar.g008_double_comparison",
     "G009": "grammar.g009_participle_for_past",
 }
