@@ -12,7 +12,8 @@ Output (gzipped JSON):
      "other": [word forms that are also a noun, adjective or adverb, ...],
      "modifiers": [word forms that are also an adjective or adverb, ...],
      "variants": [[base, [past, ...], [participle, ...]], ...],
-     "comparison": [[adjective, [comparative, ...], [superlative, ...]], ...]}
+     "comparison": [[adjective, [comparative, ...], [superlative, ...]], ...],
+     "ing": {base: present participle, ...}}
 
 `verbs` holds each verb's first (commonest) form of each kind; `variants` every form
 the table accepts, for the verbs that have more than one past or a participle unlike
@@ -80,6 +81,17 @@ def variant_rows() -> list[list[object]]:
     return sorted(variants)
 
 
+def ing_forms() -> dict[str, str]:
+    """The -ing form of every verb ("travel" -> "traveling", "lie" -> "lying")."""
+    forms: dict[str, str] = {}
+    for row in read_rows("infl_lu.csv.gz"):
+        if len(row) >= 6 and row[1] == "verb" and PLAIN.match(row[0]) and row[0] not in SPECIAL:
+            first = row[4].split("/")[0]
+            if PLAIN.match(first):
+                forms[row[0]] = first
+    return dict(sorted(forms.items()))
+
+
 def comparison_rows() -> list[list[object]]:
     """[adjective, comparatives, superlatives] of the adjectives compared with -er and -est."""
     compared: list[list[object]] = []
@@ -115,6 +127,7 @@ def main() -> None:
         "modifiers": other_forms(forms, ("adj", "adv")),
         "variants": variant_rows(),
         "comparison": comparison_rows(),
+        "ing": ing_forms(),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     payload = json.dumps(data, separators=(",", ":")).encode("utf-8")

@@ -131,7 +131,7 @@ def heldout(args: argparse.Namespace) -> None:
     findings = []
     words = 0
     for work_id, text in works(args.split):
-        for d in lint_text(text, Config(), (args.select or "grammar",)):
+        for d in lint_text(text, Config(), tuple((args.select or "grammar").split(","))):
             if d.category == "grammar":
                 findings.append((d.rule, work_id, _context(text, d.start, d.end), d.message))
         words += len(text.split())

@@ -151,7 +151,8 @@ class VerbForms:
     also accept as participles: "had woken" or "had woke")."""
 
     def __init__(self, verbs: list[list[str]], variants: list[list[Any]], comparison: list[list[Any]],
-                 corrections: dict[str, Any]) -> None:
+                 ing: dict[str, str], corrections: dict[str, Any]) -> None:
+        self.ing_of = ing  # base -> present participle ("travel" -> "traveling")
         pasts_of: dict[str, list[str]] = {}
         participles_of: dict[str, list[str]] = {}
         for base, past, participle, _ in verbs:
@@ -207,4 +208,4 @@ def _lexicon_data() -> dict[str, Any]:
 @cache
 def verb_forms() -> VerbForms:
     data = _lexicon_data()
-    return VerbForms(data["verbs"], data["variants"], data["comparison"], load_data("verb-forms"))
+    return VerbForms(data["verbs"], data["variants"], data["comparison"], data["ing"], load_data("verb-forms"))

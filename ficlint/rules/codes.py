@@ -44,6 +44,9 @@ RULES: dict[str, str] = {
     "G007": "grammar.g007_repeated_phrase",
     "G008": "grammar.g008_double_comparison",
     "G009": "grammar.g009_participle_for_past",
+    "G010": "grammar.g010_pronoun_case",
+    "G011": "grammar.g011_missing_subject",
+    "G012": "grammar.g012_infinitive_or_gerund",
 }
 
 # Kinds of YAML pack rule that a family adds beyond substitution, existence and consistency:

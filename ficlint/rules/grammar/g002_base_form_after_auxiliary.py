@@ -11,7 +11,7 @@ from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
 from ficlint.rules.grammar._frames import PERSONAL, lowercase_word, replacement, skip_adverbs, verb_tag, word_set
-from ficlint.rules.grammar._view import OTHER, View, view
+from ficlint.rules.grammar._view import DIALOGUE, OTHER, View, view
 
 RULE = Rule(
     id="G002",
@@ -110,6 +110,8 @@ def _after_to(v: View) -> Iterator[Diagnostic]:
         word = v.low[j]
         if word in _NOT_AFTER_TO or word in word_set("to_words"):
             continue
+        if v.voice[i] == DIALOGUE and word not in forms.past_only:
+            continue  # "you ought to gone": a speaker's "to have gone"
         base = forms.past_only.get(word)
         if base is None and _infinitive_to(v, i):
             base = "have" if word in ("had", "has") else forms.participle_only.get(word) or _regular_base(word)
@@ -118,7 +120,7 @@ def _after_to(v: View) -> Iterator[Diagnostic]:
             after = v.tag(j + 1) if v.same_sentence(j, j + 1) else "."
             if base is None or after.startswith(("NN", "JJ", "CD", "VBG")):
                 continue  # "to broken glass", "to fallen soldiers"
-        if base and v.xpos[i] == "TO" and verb_tag(v, j):
+        if base and verb_tag(v, j):  # the tagger reads "to" before a slip as often a preposition as not
             yield _finding(v, i, j, base, safe=True)
 
 

@@ -33,7 +33,6 @@ RULE = Rule(
         ("He looked up as he heard her spoke.", "He looked up as he heard her speak."),
         ("It makes Petunia clenches her fists.", "It makes Petunia clench her fists."),
         ("He let his emotion guided him forward.", "He let his emotion guide him forward."),
-        "He looked up in time to see the small smile fell.",
     ),
     allows=(
         "He was made to wait outside.",
@@ -46,6 +45,9 @@ RULE = Rule(
         "The man who saw him went to the police.",
         "Seeing him came as a shock.",
         "He who made it knows what He wants.",
+        "I heard you defended my honour.",
+        "We heard it went down off the coast.",
+        "She felt her cheeks grew red.",
     ),
     fix_safety="Safe: the \"to\" goes, or the verb takes its base form.",
 )
@@ -54,6 +56,7 @@ LET = ("let", "lets", "letting")
 MAKE = ("make", "makes", "made", "making")
 SENSE = ("see", "sees", "saw", "seeing", "watch", "watches", "watched", "watching", "hear", "hears", "heard",
          "hearing", "feel", "feels", "felt", "feeling")
+_OBJECT_CASE = frozenset(["him", "her", "them", "me", "us", "himself", "herself", "themselves", "myself"])
 _PASSIVE = frozenset(["was", "were", "be", "been", "being", "is", "are", "am", "get", "got", "gets", "getting",
                       "'s", "'re"])
 
@@ -121,8 +124,8 @@ def _to(v: View, i: int, t: int) -> Iterator[Diagnostic]:
         return
     if v.low[verb] not in lexicon().base_forms:
         return
-    if v.low[i] in MAKE and (v.low[i + 1] in ("it", "you") or v.xpos[i + 1] == "DT"):
-        return  # "made it to work", "makes you to think", "made a sandwich to eat"
+    if v.xpos[i + 1] == "DT" or v.low[i] in MAKE and v.low[i + 1] in ("it", "you"):
+        return  # "made it to work", "makes you to think", "made a sandwich to eat", "let the urge to"
     if v.low[verb] in word_set("purpose_verbs"):
         return
     cut_end = v.start[verb]
@@ -135,6 +138,8 @@ def _to(v: View, i: int, t: int) -> Iterator[Diagnostic]:
 
 def _form(v: View, i: int, k: int, j: int) -> Iterator[Diagnostic]:
     """let / make / see / hear + object + a past or -s form."""
+    if v.low[i] in SENSE and v.low[k] not in _OBJECT_CASE:
+        return  # "heard it went down", "felt your cheeks grew": a clause, "that" left out
     ends = not v.same_sentence(j, j + 1) or not v.is_word(j + 1)
     if not lowercase_word(v, j) or not (verb_tag(v, j) or v.xpos[k] == "PRP" or ends and v.xpos[j] == "JJ"):
         return  # the tagger's noun after a possessive ("her rose"); after "him" no noun can follow

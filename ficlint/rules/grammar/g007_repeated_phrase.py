@@ -11,7 +11,7 @@ from ficlint.analysis.lexicon import lexicon
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.grammar._view import NARRATION, View, view
+from ficlint.rules.grammar._view import NARRATION, OTHER, View, view
 
 RULE = Rule(
     id="G007",
@@ -23,9 +23,9 @@ RULE = Rule(
         "Rewriting a sentence often leaves a phrase or a word twice: \"catching sight of the sight of Tom's "
         'nails", "Not only was my mother was a despicable woman", "silently watching silently", "they will be '
         'no doubt be spending". ficlint flags a phrase of two to four words repeated with nothing between, '
-        'and a verb, an adverb or "the" repeated a few words on when only a noun phrase stands between, in '
-        'narration. Lists, refrains and a character stammering in dialogue are left alone, as are '
-        '"what it was was" and "the more the merrier".'
+        'in narration, and a verb or "the" repeated a few words on when only a noun phrase stands between '
+        '(in dialogue too: nobody stammers "was my mother was"). Lists, refrains and a character repeating '
+        'himself in dialogue are left alone, as are "what it was was" and "the more the merrier".'
     ),
     examples=examples(
         ("He was catching sight of the sight of Tom's nails.", "He was catching sight of Tom's nails."),
@@ -118,8 +118,8 @@ def _around_a_noun_phrase(v: View, word: str) -> Iterator[Diagnostic]:
     """An auxiliary repeated across a noun phrase: "was my mother was", "be no doubt be"."""
     places = v.where.get(word, [])
     for a, b in zip(places, places[1:]):
-        if not 2 <= b - a <= 4 or not v.same_sentence(a, b) or v.voice[a] != NARRATION or v.voice[b] != NARRATION:
-            continue
+        if not 2 <= b - a <= 4 or not v.same_sentence(a, b) or v.voice[a] == OTHER or v.voice[b] == OTHER:
+            continue  # in dialogue too: nobody stammers "was my mother was"
         between = range(a + 1, b)
         if any(v.xpos[k] not in _BETWEEN or v.low[k] in ("not", "n't") for k in between):
             continue
@@ -162,7 +162,7 @@ def _determiners(v: View) -> Iterator[Diagnostic]:
     """"the" again after one adjective: "the only the one" (not "the more the merrier")."""
     for i in v.where.get("the", ()):
         j = i + 2
-        if v.word(j) == "the" and v.same_sentence(i, j) and v.low[i + 1] in _HEAD_ADJECTIVES and v.voice[j] == NARRATION:
+        if v.word(j) == "the" and v.same_sentence(i, j) and v.low[i + 1] in _HEAD_ADJECTIVES and v.voice[j] != OTHER:
             yield _delete(v, j, j, "repeated")
 
 
