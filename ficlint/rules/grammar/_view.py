@@ -27,6 +27,7 @@ class View:
     sentence: list[int]
     voice: bytearray  # NARRATION, DIALOGUE or OTHER (emphasis, notes, letters, chat lines)
     where: dict[str, list[int]]  # lowercased word -> its token indices
+    source: str  # the document's text
 
     def __len__(self) -> int:
         return len(self.low)
@@ -51,11 +52,11 @@ class View:
     def same_sentence(self, i: int, j: int) -> bool:
         return 0 <= i < len(self.low) and 0 <= j < len(self.low) and self.sentence[i] == self.sentence[j]
 
-    def joined(self, i: int, j: int) -> bool:
-        """Tokens i < j in one sentence with only spaces between (no line break)."""
-        if not self.same_sentence(i, j):
+    def glued(self, i: int) -> bool:
+        """Is word i stuck to the word before with no space (one word cut by markup: "I*ncomplete*")?"""
+        if i <= 0 or not self.is_word(i - 1) or not self.is_word(i):
             return False
-        return True
+        return not any(c.isspace() for c in self.source[self.end[i - 1]:self.start[i]])
 
     def is_word(self, i: int) -> bool:
         return 0 <= i < len(self.low) and self.low[i][:1].isalpha()
@@ -81,7 +82,7 @@ def _build(doc: AnalyzedDocument) -> View:
     dialogue = ((r.start, r.end) for r in doc.regions if r.kind is RegionKind.DIALOGUE)
     _mark(voice, tokens.start, dialogue, DIALOGUE)
     return View(tokens.text, low, [t.xpos for t in tags], [t.upos for t in tags], tokens.start, tokens.end,
-                tokens.sentence, voice, dict(where))
+                tokens.sentence, voice, dict(where), doc.text)
 
 
 def _mark(voice: bytearray, starts: list[int], spans: Iterable[tuple[int, int]], kind: int) -> None:

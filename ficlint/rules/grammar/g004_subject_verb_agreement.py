@@ -35,6 +35,8 @@ RULE = Rule(
         ("It's not Lily who help their mother with the dishes.",
          "It's not Lily who helps their mother with the dishes."),
         ("The boys was shouting in the corridor.", "The boys were shouting in the corridor."),
+        ("She holds the cup in her palms like Lily do.", "She holds the cup in her palms like Lily does."),
+        ("Mr and Mrs Evans smiles at the neighbours.", "Mr and Mrs Evans smile at the neighbours."),
     ),
     allows=(
         '"He don\'t know nothing," Hagrid said.',
@@ -45,6 +47,8 @@ RULE = Rule(
         "The sheep were grazing on the hill.",
         "Did he know? Does she care?",
         "She made it happen.",
+        "Let Harry do it.",
+        "Fred and George's mother smiles at them.",
     ),
     fix_safety="Safe: the same verb in the form its subject takes.",
 )
@@ -58,6 +62,9 @@ _FIRST_FOR = {"is": "am", "are": "am", "has": "have", "hasn't": "haven't", "does
 _THIRD_SINGULAR = frozenset(["he", "she", "it"])
 _PLURAL = frozenset(["we", "they"])
 _SUBJUNCTIVE = frozenset(["were", "weren't"])
+_NAME_OPENERS = frozenset(["like", "as", "than", "that", "because", "when", "while", "if", "but", "so", "until",
+                           "since", "although", "though", "where"])
+_CLAUSE_OPENERS = _NAME_OPENERS - {"like", "as", "than"}
 _PREPOSITIONS_TOO = frozenset(["after", "before", "since", "until", "as"])
 _BOUNDARY_TAGS = frozenset(["``", "''", ":", "-LRB-", "."])
 _OPEN_CLAUSE = frozenset(["but", "so", "yet", "because", "when", "while", "although", "though", "since", "until",
@@ -71,6 +78,10 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         yield from _pronoun(v, i, tenses)
     for i in v.at("who"):
         yield from _name_who(v, i, tenses)
+    for i in v.at("do", "don't"):
+        yield from _name_do(v, i)
+    for i in v.at("and", "&"):
+        yield from _names_and(v, i)
     for i in v.at("the", "this", "that", "these", "those", "his", "her", "their", "my", "our", "its", "your",
                   "each", "every", "a", "an"):
         yield from _noun_phrase(v, i)
@@ -136,6 +147,40 @@ def _name_who(v: View, i: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
         yield _finding(v, k, j, right)
 
 
+def _name_do(v: View, i: int) -> Iterator[Diagnostic]:
+    """A single name, then "do" / "don't": "like Lily do", "Harry don't care"."""
+    k = i - 1
+    if v.voice[i] != NARRATION or not v.same_sentence(k, i) or v.xpos[k] != "NNP" or not v.text[i].islower():
+        return
+    before = v.low[k - 1] if v.same_sentence(k - 1, k) else ""
+    if before and before not in _NAME_OPENERS and v.xpos[k - 1] not in _BOUNDARY_TAGS:
+        return  # "let Harry do", "did Harry do", "the Potters do", "Fred and George do"
+    if v.low[k].endswith("s"):
+        return  # "James do": a name in s may be a family's
+    yield _finding(v, k, i, _SINGULAR_FOR[v.low[i]])
+
+
+def _names_and(v: View, a: int) -> Iterator[Diagnostic]:
+    """Two names joined by "and" opening a clause, then an -s verb: "Mr and Mrs Evans smiles"."""
+    if v.voice[a] != NARRATION:
+        return
+    k = a - 1
+    while v.same_sentence(k, a) and v.xpos[k] == "NNP":
+        k -= 1
+    if k == a - 1 or v.same_sentence(k, a) and v.low[k] not in _CLAUSE_OPENERS and v.xpos[k] not in _BOUNDARY_TAGS:
+        return  # not after "than" or "like": "shorter than Crouch and Arthur tries" joins two clauses
+    j = a + 1
+    while v.same_sentence(a, j) and v.xpos[j] == "NNP":
+        j += 1
+    if j == a + 1 or not v.same_sentence(a, j) or v.xpos[j] != "VBZ" or not lowercase_word(v, j):
+        return
+    lex = lexicon()
+    word = v.low[j]
+    right = _PLURAL_FOR.get(word) or (lex.base_of.get(word, "") if word in lex.third_forms else "")
+    if right and right != word:
+        yield _finding(v, k + 1, j, right)
+
+
 def _noun_phrase(v: View, d: int) -> Iterator[Diagnostic]:
     """A determiner, adjectives and a noun opening a clause, then a verb of the wrong number."""
     if v.voice[d] != NARRATION or not _clause_start(v, d):
@@ -145,7 +190,7 @@ def _noun_phrase(v: View, d: int) -> Iterator[Diagnostic]:
         n += 1
     if not v.same_sentence(d, n + 1) or v.xpos[n] not in ("NN", "NNS") or not lowercase_word(v, n):
         return
-    if v.start[n] == v.end[n - 1]:
+    if any(v.glued(k) for k in range(d + 1, n + 1)):
         return  # a word cut by markup ("I*ncomplete*")
     noun, det = v.low[n], v.low[d]
     if noun in word_set("number_neutral") or noun in word_set("collective") or noun in word_set("quantity_nouns"):
