@@ -52,7 +52,7 @@ def verb_tag(v: View, j: int) -> bool:
 def lowercase_word(v: View, j: int) -> bool:
     """A plain lowercase word: not a name, a shout or a title."""
     text = v.text[j]
-    return text.islower() and text.replace("'", "").replace("’", "").isalpha()
+    return text.islower() and (text.isalpha() or text.replace("'", "").replace("’", "").isalpha())
 
 
 def replacement(original: str, form: str) -> str:

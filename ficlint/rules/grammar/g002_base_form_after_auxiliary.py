@@ -154,7 +154,7 @@ def _finding(v: View, i: int, j: int, base: str, safe: bool) -> Diagnostic:
 
 
 def _contracted_will(v: View) -> list[str]:
-    return [w for w in v.where if w.endswith("'ll") and len(w) > 3]
+    return [w for w in v.vocabulary if w.endswith("'ll") and len(w) > 3]
 
 
 def _noun_modal(v: View, i: int) -> bool:

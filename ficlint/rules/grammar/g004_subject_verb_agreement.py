@@ -65,6 +65,11 @@ _SUBJUNCTIVE = frozenset(["were", "weren't"])
 _NAME_OPENERS = frozenset(["like", "as", "than", "that", "because", "when", "while", "if", "but", "so", "until",
                            "since", "although", "though", "where"])
 _CLAUSE_OPENERS = _NAME_OPENERS - {"like", "as", "than"}
+# verbs that agree with any subject: what most pronouns are followed by
+_AGREE_ANYWAY = frozenset(["had", "could", "would", "should", "might", "must", "will", "can", "did", "didn't",
+                           "couldn't", "wouldn't", "hadn't", "'d", "said", "looked", "felt", "knew", "thought"])
+_DETERMINERS = frozenset(["the", "this", "that", "these", "those", "his", "her", "their", "my", "our", "its",
+                          "your", "each", "every", "a", "an"])
 _PREPOSITIONS_TOO = frozenset(["after", "before", "since", "until", "as"])
 _BOUNDARY_TAGS = frozenset(["``", "''", ":", "-LRB-", "."])
 _OPEN_CLAUSE = frozenset(["but", "so", "yet", "because", "when", "while", "although", "though", "since", "until",
@@ -82,9 +87,10 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         yield from _name_do(v, i)
     for i in v.at("and", "&"):
         yield from _names_and(v, i)
-    for i in v.at("the", "this", "that", "these", "those", "his", "her", "their", "my", "our", "its", "your",
-                  "each", "every", "a", "an"):
-        yield from _noun_phrase(v, i)
+    for j in v.at(*_SINGULAR_FOR, *_PLURAL_FOR):
+        d = _determiner_before(v, j)
+        if d is not None:
+            yield from _noun_phrase(v, d)
 
 
 class _SceneTenses:
@@ -103,10 +109,12 @@ class _SceneTenses:
 
 
 def _pronoun(v: View, i: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
-    if v.voice[i] != NARRATION or not _subject_position(v, i):
+    if v.voice[i] != NARRATION:
         return
-    subject = v.low[i]
     j = skip_adverbs(v, i + 1)
+    if j >= len(v) or v.low[j] in _AGREE_ANYWAY or not _subject_position(v, i):
+        return  # most pronouns are followed by a past that agrees with anything: "she walked"
+    subject = v.low[i]
     if not v.same_sentence(i, j) or v.voice[j] != NARRATION or not lowercase_word(v, j) and v.low[j] != "i":
         return
     word = v.low[j]
@@ -179,6 +187,20 @@ def _names_and(v: View, a: int) -> Iterator[Diagnostic]:
     right = _PLURAL_FOR.get(word) or (lex.base_of.get(word, "") if word in lex.third_forms else "")
     if right and right != word:
         yield _finding(v, k + 1, j, right)
+
+
+def _determiner_before(v: View, j: int) -> int | None:
+    """The determiner opening the noun phrase that ends right before the verb at j (an adverb may
+    stand between), or None: the walk back that `_noun_phrase` then checks forwards."""
+    n = j - 1
+    if v.same_sentence(n, j) and v.xpos[n].startswith("RB"):
+        n -= 1
+    if not v.same_sentence(n, j) or v.xpos[n] not in ("NN", "NNS"):
+        return None
+    d = n - 1
+    while v.same_sentence(d, n) and v.xpos[d] in ("JJ", "JJR", "JJS", "VBN", "RB") and n - d <= 3:
+        d -= 1
+    return d if v.same_sentence(d, n) and v.low[d] in _DETERMINERS else None
 
 
 def _noun_phrase(v: View, d: int) -> Iterator[Diagnostic]:

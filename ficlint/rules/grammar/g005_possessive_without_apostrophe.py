@@ -53,19 +53,19 @@ RULE = Rule(
 _TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "st", "saint", "professor", "sir", "lady", "lord", "madam",
                      "mister", "uncle", "aunt", "auntie", "captain", "general", "the", "a", "all", "both", "two",
                      "three", "several", "many", "few", "some", "those", "these"])
-_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)(['’])s\b")
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
-    owners: dict[str, str] = {}
-    for m in _POSSESSIVE.finditer(doc.text):
-        owners.setdefault(m.group(1), m.group(2))
-    for i, word in enumerate(v.text):
-        if v.voice[i] == OTHER or not word.endswith("s") or len(word) < 4:
+    owned = {w[:-2] for w in v.vocabulary if w.endswith("'s")}  # the story's own possessives: "tom's"
+    names = [w for w in v.vocabulary if w.endswith("s") and len(w) >= 4 and w[:-1] in owned]
+    before_sake = [i - 1 for i in v.positions("sake")]
+    for i in sorted({*v.at(*names, *_lowercase_owners(v)), *before_sake}):
+        word = v.text[i]
+        if v.voice[i] == OTHER or not word.endswith("s") or word.endswith(("ss", "us")) or len(word) < 4:
             continue
         if word[0].isupper():
-            apostrophe = owners.get(word[:-1])
+            apostrophe = _apostrophe(v, word[:-1])
             if apostrophe and word[1:].islower() and _name_owner(v, i) and _slip_of(v, word, doc.text):
                 fixed = word[:-1] + apostrophe + "s"
                 yield Diagnostic(
@@ -77,13 +77,28 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             yield _common(v, i)
 
 
+def _apostrophe(v: View, name: str) -> str:
+    """The apostrophe the story writes in the name's possessive ("Tom’s": ’), "" if it never does
+    with the name capitalised."""
+    for k in v.positions(name.lower() + "'s"):
+        if v.text[k][:1].isupper():
+            return v.text[k][len(name)]
+    return ""
+
+
+def _lowercase_owners(v: View) -> list[str]:
+    """The -s words of the document that may be an owner missing its apostrophe ("friends", "others")."""
+    owners = word_set("owners")
+    return [w for w in v.vocabulary if w.endswith("s") and (_owner_noun(w) in owners or w == "others")]
+
+
 def _slip_of(v: View, word: str, text: str) -> bool:
     """Is the name in -s a slip for the possessive of a name the story uses ("Toms" beside many
     "Tom" and "Tom's"), not a name of its own ("Andrews", "Andrews' sister")?"""
     name = word[:-1].lower()
-    plain = len(v.where.get(name, ()))
-    possessive = len(v.where.get(name + "'s", ()))
-    written = len(v.where.get(word.lower(), ()))
+    plain = len(v.positions(name))
+    possessive = len(v.positions(name + "'s"))
+    written = len(v.positions(word.lower()))
     if re.search(re.escape(word) + r"['’](?!\w)", text):
         return False  # the story writes "Andrews'": a name in s
     return plain + possessive >= 2 * written

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
+
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.lexicon import lexicon
 from ficlint.check import Context
@@ -72,29 +74,30 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
 def _doubled_phrases(v: View) -> Iterator[Diagnostic]:
     """Two to four words, then the same words again, straight after or with "the" between:
     "said in to the said in to the", "sight of the sight of"."""
-    low = v.low
+    ids = v.ids
     last = -1
+    found: list[tuple[int, int, int]] = []
     for n in (4, 3, 2):
         for gap in (0, 1):
-            same = [a == b for a, b in zip(low, low[n + gap:])]
-            run = 0
-            for i, equal in enumerate(same):
-                run = run + 1 if equal else 0
-                if run < n:
-                    continue
-                first = i - n + 1
-                if first <= last or not _plain_phrase(v, first, n, gap):
-                    continue
-                last = first + 2 * n + gap - 1
-                yield _delete(v, first + n, last, "twice in a row", before=False)
+            shift = n + gap
+            if len(ids) <= shift + n:
+                continue
+            same = np.concatenate(([0], np.cumsum(ids[:-shift] == ids[shift:])))
+            for first in np.flatnonzero(same[n:] - same[:-n] == n).tolist():  # n equal words in a row
+                found.append((first, n, gap))
+    for first, n, gap in sorted(found, key=lambda f: (f[0], -f[1])):
+        if first <= last or not _plain_phrase(v, first, n, gap):
+            continue
+        last = first + 2 * n + gap - 1
+        yield _delete(v, first + n, last, "twice in a row", before=False)
 
 
 def _plain_phrase(v: View, first: int, n: int, gap: int = 0) -> bool:
     """Words of narration in one sentence, one of them a function word (not "tick tock tick tock");
     a word between the two is a determiner ("sight of the sight of")."""
     end = first + 2 * n + gap - 1
-    if gap and v.xpos[first + n] != "DT":
-        return False
+    if gap and v.xpos[first + n] != "DT" or v.low[first:first + n] != v.low[first + n + gap:end + 1]:
+        return False  # (the words' hashes matched; the words must too)
     if not v.same_sentence(first, end) or any(v.voice[k] != NARRATION or not v.is_word(k) for k in range(first, end + 1)):
         return False
     phrase = v.low[first:first + n]
@@ -116,7 +119,7 @@ def _plain_phrase(v: View, first: int, n: int, gap: int = 0) -> bool:
 
 def _around_a_noun_phrase(v: View, word: str) -> Iterator[Diagnostic]:
     """An auxiliary repeated across a noun phrase: "was my mother was", "be no doubt be"."""
-    places = v.where.get(word, [])
+    places = v.positions(word)
     for a, b in zip(places, places[1:]):
         if not 2 <= b - a <= 4 or not v.same_sentence(a, b) or v.voice[a] == OTHER or v.voice[b] == OTHER:
             continue  # in dialogue too: nobody stammers "was my mother was"
@@ -147,20 +150,22 @@ def _inverted(v: View, a: int, word: str) -> bool:
 
 def _adverbs(v: View) -> Iterator[Diagnostic]:
     """The same -ly adverb twice within three words: "silently watching silently"."""
-    for i, word in enumerate(v.low):
-        if not word.endswith("ly") or not v.xpos[i].startswith("RB") or v.voice[i] != NARRATION:
-            continue
-        for gap in (2, 3):
+    ids = v.ids
+    for gap in (2, 3):
+        for i in np.flatnonzero(ids[:-gap] == ids[gap:]).tolist():  # the same word `gap` tokens on
             j = i + gap
-            if v.word(j) == word and v.same_sentence(i, j) and all(
-                    v.is_word(k) and v.xpos[k] != "CC" for k in range(i + 1, j)):
+            word = v.low[i]
+            if not word.endswith("ly") or v.low[j] != word or not v.xpos[i].startswith("RB"):
+                continue
+            if v.voice[i] != NARRATION or not v.same_sentence(i, j):
+                continue
+            if all(v.is_word(k) and v.xpos[k] != "CC" for k in range(i + 1, j)) and v.low[j - 1] != word:
                 yield _delete(v, j, j, "repeated")
-                break
 
 
 def _determiners(v: View) -> Iterator[Diagnostic]:
     """"the" again after one adjective: "the only the one" (not "the more the merrier")."""
-    for i in v.where.get("the", ()):
+    for i in v.positions("the"):
         j = i + 2
         if v.word(j) == "the" and v.same_sentence(i, j) and v.low[i + 1] in _HEAD_ADJECTIVES and v.voice[j] != OTHER:
             yield _delete(v, j, j, "repeated")

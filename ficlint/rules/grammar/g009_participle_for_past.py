@@ -55,7 +55,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         base = forms.participle_only.get(word)
         if base is None:
             continue
-        for j in v.where.get(word, ()):
+        for j in v.positions(word):
             if v.voice[j] != NARRATION or not lowercase_word(v, j) or not _after_subject(v, j):
                 continue
             if v.word(j + 1) == "by" or _modifier(v, j) or v.tag(j + 1).startswith(("NN", "JJ")):
