@@ -59,6 +59,7 @@ class Linter:
         self.registry = registry or Registry.for_config(config)
         self.failures: list[str] = []  # manuscript-level check failures
         self._severity_cache: dict[str, str | None] = {}
+        self._enabled_for: dict[str, frozenset[str]] = {}
         sel = selection or Selection()
         self.select = sel.select or config.select
         self.extend = config.extend_select + sel.extend_select
@@ -66,11 +67,12 @@ class Linter:
         self.base_enabled = self.registry.enabled_rules(self.select, self.extend, self.ignore)
 
     def enabled_for(self, path: str) -> frozenset[str]:
-        ignored = self.config.ignored_for(path)
-        if not ignored:
-            return self.base_enabled
-        drop = {r.id for r in self.registry.rules.values() if any(r.matches(s) for s in ignored)}
-        return self.base_enabled - drop
+        """The rules on for one file (`per-file-ignores` resolves its path: once per path is enough)."""
+        if path not in self._enabled_for:
+            ignored = self.config.ignored_for(path)
+            drop = {r.id for r in self.registry.rules.values() if any(r.matches(s) for s in ignored)}
+            self._enabled_for[path] = self.base_enabled - drop
+        return self._enabled_for[path]
 
     def active_checks(self, enabled: frozenset[str]) -> list[Check]:
         return [c for c in self.registry.checks if c.rule.id in enabled]

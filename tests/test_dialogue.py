@@ -58,7 +58,7 @@ WRONG = [
     ('"Stop," he said. "please."', [("D006", "please")]),
     ('"Fine," she rolled her eyes.', [("D005", '," she')]),
     ('"Ok then" he mumbled.', [("D003", '" he')]),
-    ("“Okay.” he nodded.", [("D001", ".” he")]),
+    ("“Okay.” he nodded.", [("D004", "” he")]),
     ("‘Really?’ she tilted her head.", [("D004", "’ she")]),
     ("“Please…” she begged. “don't go.”", [("D006", "don't")]),
     ("‘Wait,’ he said.‘Please.’", [("D009", "‘")]),

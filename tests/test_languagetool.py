@@ -33,8 +33,9 @@ def server():
 def write_config(folder: Path, url: str, extra: str = "", dialect: str | None = "en-US") -> None:
     """A config that turns LanguageTool on; en-US, so that British spellings are its misspellings."""
     top = f"dialect: {dialect}\n" if dialect else ""
+    timeout = "" if "timeout:" in extra else "  timeout: 5\n"  # a key given twice is a config error
     (folder / ".ficlint.yaml").write_text(
-        f"{top}languagetool:\n  enabled: true\n  server: {url}\n  timeout: 5\n{extra}", encoding="utf-8"
+        f"{top}languagetool:\n  enabled: true\n  server: {url}\n{timeout}{extra}", encoding="utf-8"
     )
 
 

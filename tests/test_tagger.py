@@ -151,3 +151,16 @@ def test_a_document_tags_as_its_sentences_do() -> None:
     second = ["Ginny", "laughed", "."]
     together = tag_words(first + second, [0, len(first)])
     assert together == tag_words(first, [0]) + tag_words(second, [0])
+
+
+def test_the_tagger_marks_sentence_starts_as_training_did() -> None:
+    from ficlint.analysis.tagger import sentence_keys
+
+    text = '“Go,” she said. ... “Now!” Then "Harry" left. 9 AM. — Ron ran.'
+    words = [text[a:b] for a, b in tokenize(text)]
+    starts = [0, 6, 12, 20, 23]
+    tagger = load_tagger()
+    import numpy as np
+
+    rows = tagger._token_rows(words, np.asarray(starts))
+    assert rows.tolist() == tagger._rows(sentence_keys(words, starts)).tolist()

@@ -28,7 +28,7 @@ ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 
 # A sentence-ending mark with what may close around it, then white space.
 _END = re.compile(r"(?:[.!?]+|…|(?:—|--)(?=[\"”’'*_]))[\"”’'\)\]*_]*(?=\s)")
-_TOKEN_BEFORE = re.compile(r"[\w.]+$")  # the word (or initials) a full stop ends
+_TOKEN_BEFORE = re.compile(r"[\w.'’]+$")  # the word (or initials) a full stop ends: "can't", "a.m"
 _INITIALS = re.compile(r"(?:\w\.)+\w")  # e.g, i.e, u.s, p.m
 _ROMAN = re.compile(r"(?=[MDCLXVI]{2})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
                     r"|i{2,3}|iv|vi{0,3}|ix|xi{0,3}")
