@@ -141,7 +141,7 @@ def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + alternatives(phrases).replace(r"\ ", r"\s+") + r")\b", re.I)
 
 
-class VerbForms:
+class Inflections:
     """Every form the verb table accepts as a simple past or a past participle, and the
     adjectives compared with -er and -est: what tells "had hidden" from "had hid", "could
     coil" from "could coiled", "clearer" from "more clearer".
@@ -206,6 +206,6 @@ def _lexicon_data() -> dict[str, Any]:
 
 
 @cache
-def verb_forms() -> VerbForms:
+def inflections() -> Inflections:
     data = _lexicon_data()
-    return VerbForms(data["verbs"], data["variants"], data["comparison"], data["ing"], load_data("verb-forms"))
+    return Inflections(data["verbs"], data["variants"], data["comparison"], data["ing"], load_data("verb-forms"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
-from ficlint.analysis.lexicon import verb_forms
+from ficlint.analysis.lexicon import inflections
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
@@ -52,7 +52,7 @@ _NOUN_TOO = frozenset(["saw", "rose", "spoke", "drove", "fell", "wore"])
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
-    forms = verb_forms()
+    forms = inflections()
     for i in v.at(*HAVE, *_contracted(v)):
         if v.voice[i] != NARRATION:
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
-from ficlint.analysis.lexicon import lexicon, verb_forms
+from ficlint.analysis.lexicon import lexicon, inflections
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
@@ -102,7 +102,7 @@ def _after_do(v: View) -> Iterator[Diagnostic]:
 
 
 def _after_to(v: View) -> Iterator[Diagnostic]:
-    forms = verb_forms()
+    forms = inflections()
     for i in v.at("to"):
         j = i + 1
         if v.voice[i] == OTHER or not v.same_sentence(i, j) or not lowercase_word(v, j):
@@ -191,7 +191,7 @@ def _base_for(v: View, j: int, participles: bool) -> str:
     if j >= len(v) or not lowercase_word(v, j) or v.voice[j] == OTHER:
         return ""
     word = v.low[j]
-    forms = verb_forms()
+    forms = inflections()
     lex = lexicon()
     if word in ("had", "has") and verb_tag(v, j):
         return "have"  # "didn't had", "could had"

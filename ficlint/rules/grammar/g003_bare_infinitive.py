@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
-from ficlint.analysis.lexicon import lexicon, verb_forms
+from ficlint.analysis.lexicon import lexicon, inflections
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
@@ -144,7 +144,7 @@ def _form(v: View, i: int, k: int, j: int) -> Iterator[Diagnostic]:
     if not lowercase_word(v, j) or not (verb_tag(v, j) or v.xpos[k] == "PRP" or ends and v.xpos[j] == "JJ"):
         return  # the tagger's noun after a possessive ("her rose"); after "him" no noun can follow
     word, obj = v.low[j], v.low[k]
-    forms = verb_forms()
+    forms = inflections()
     lex = lexicon()
     base = forms.past_only.get(word, "")
     if base and (obj in ("her", "his", "its") or v.xpos[k].startswith("NN")) and word in lex.other:

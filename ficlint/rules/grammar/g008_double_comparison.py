@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
-from ficlint.analysis.lexicon import verb_forms
+from ficlint.analysis.lexicon import inflections
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
@@ -40,7 +40,7 @@ RULE = Rule(
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
-    forms = verb_forms()
+    forms = inflections()
     for i in v.at("more", "most", "less"):
         j = i + 1
         if v.voice[i] != NARRATION or not v.same_sentence(i, j) or not lowercase_word(v, j):

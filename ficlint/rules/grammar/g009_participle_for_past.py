@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
-from ficlint.analysis.lexicon import lexicon, verb_forms
+from ficlint.analysis.lexicon import lexicon, inflections
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
@@ -49,7 +49,7 @@ _CLAUSE_WORDS = frozenset(["as", "when", "while", "because", "though", "although
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
-    forms = verb_forms()
+    forms = inflections()
     lex = lexicon()
     for word in word_set("confused_participles"):
         base = forms.participle_only.get(word)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
-from ficlint.analysis.lexicon import lexicon, verb_forms
+from ficlint.analysis.lexicon import lexicon, inflections
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
@@ -48,7 +48,7 @@ _BE = frozenset(["am", "is", "are", "was", "were", "be", "been", "'m", "'re", "'
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
     lex = lexicon()
-    forms = verb_forms()
+    forms = inflections()
     for i in v.at("to"):
         verb = i + 1
         if v.voice[i] == OTHER or not v.same_sentence(i - 1, verb) or not lowercase_word(v, verb):
