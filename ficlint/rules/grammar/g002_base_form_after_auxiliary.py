@@ -54,6 +54,8 @@ MODALS = ("could", "would", "should", "might", "must", "will", "can", "shall", "
           "wouldn't", "shouldn't", "won't", "can't", "mustn't", "mightn't")
 _NAME_LIKE = frozenset(["may", "will", "can", "must"])
 _NOUN_TOO = frozenset(["might", "will", "can", "must"])
+_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "my", "your", "our", "its", "this", "that",
+                          "free", "good", "ill", "own", "last"])
 DO_NOT = ("didn't", "don't", "doesn't")
 DO = ("did", "do", "does", "didn't", "don't", "doesn't")
 _CLAUSE_OPENERS = frozenset(["CC", "WRB", "WP", "``", "''", ",", ":", "-LRB-", "."])
@@ -164,7 +166,7 @@ def _noun_modal(v: View, i: int) -> bool:
     if not v.same_sentence(i - 1, i):
         return False
     before, tag = v.low[i - 1], v.xpos[i - 1]
-    if tag in ("DT", "PRP$", "POS", "JJ") or "+POS" in tag or before.endswith("'s"):
+    if tag in ("DT", "PRP$", "POS", "JJ") or "+POS" in tag or before.endswith("'s") or before in _DETERMINERS:
         return True
     return v.low[i] in _NOUN_TOO and tag.startswith("NN")  # "this abstract might", "free will"
 
