@@ -115,6 +115,8 @@ def _after_to(v: View) -> Iterator[Diagnostic]:
         if v.voice[i] == DIALOGUE and word not in forms.past_only:
             continue  # "you ought to gone": a speaker's "to have gone"
         base = forms.past_only.get(word)
+        if base and _stranded_to(v, i):
+            continue  # "whoever it belonged to knew": the preposition's, its verb the next clause's
         if base is None and _infinitive_to(v, i):
             base = "have" if word in ("had", "has") else forms.participle_only.get(word) or _regular_base(word)
         elif base is None:
@@ -133,6 +135,14 @@ def _infinitive_to(v: View, i: int) -> bool:
         return False
     before = v.low[i - 1]
     return before in word_set("infinitive_takers") or lexicon().base_of.get(before) in word_set("infinitive_takers")
+
+
+def _stranded_to(v: View, i: int) -> bool:
+    """A "to" after a verb that is no taker of infinitives ("belonged to", "listened to"): a
+    preposition whose object went before, so the verb after it is the next clause's."""
+    if not v.same_sentence(i - 1, i) or not v.xpos[i - 1].startswith("VB"):
+        return False
+    return not _infinitive_to(v, i)
 
 
 def _regular_base(word: str) -> str:
