@@ -51,6 +51,7 @@ RULES: dict[str, str] = {
     "G010": "grammar.g010_pronoun_case",
     "G011": "grammar.g011_missing_subject",
     "G012": "grammar.g012_infinitive_or_gerund",
+    "G013": "grammar.g013_plural_after_one_of",
 }
 
 # Kinds of YAML pack rule that a family adds beyond substitution, existence and consistency:
