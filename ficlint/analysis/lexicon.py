@@ -153,6 +153,7 @@ class Inflections:
     def __init__(self, verbs: list[list[str]], variants: list[list[Any]], comparison: list[list[Any]],
                  ing: dict[str, str], corrections: dict[str, Any]) -> None:
         self.ing_of = ing  # base -> present participle ("travel" -> "traveling")
+        self.base_of_ing = {form: base for base, form in ing.items()}
         pasts_of: dict[str, list[str]] = {}
         participles_of: dict[str, list[str]] = {}
         for base, past, participle, _ in verbs:
@@ -167,6 +168,7 @@ class Inflections:
         accepted_participles |= {p for ps in pasts_of.values() for p in ps if p.endswith("ed")}
         accepted_participles |= set(corrections["also_participles"])
         accepted_pasts = {p for ps in pasts_of.values() for p in ps} | set(corrections["also_pasts"])
+        self.any_past = frozenset(accepted_pasts)  # every simple past of every verb ("lay" of lie, "found" of find)
         not_verbs_only = set(corrections["also_other_verbs"])
         # "went", "saw", "came": a simple past and nothing else a dictionary accepts after "had"
         self.past_only: dict[str, str] = {

@@ -7,7 +7,7 @@ import bisect
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
-from ficlint.analysis.lexicon import PAST, lexicon
+from ficlint.analysis.lexicon import PAST, inflections, lexicon
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
@@ -85,6 +85,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         yield from _name_who(v, i, tenses)
     for i in v.at("do", "don't"):
         yield from _name_do(v, i)
+    for k in _names_before_verbs(v):
+        yield from _name_verb(v, k, tenses)
     for i in v.at("and", "&"):
         yield from _names_and(v, i)
     for j in v.at(*_SINGULAR_FOR, *_PLURAL_FOR):
@@ -123,7 +125,7 @@ def _pronoun(v: View, i: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
         if right and word in _SUBJUNCTIVE and (_subjunctive(v, i) or v.word(j + 1) == "to"):
             return  # "if he were", "in case she were to find out"
         if right is None and subject != "it":
-            right = _third_person(v, j, tenses)
+            right = _third_person(v, j, tenses, noun_too=True)  # after "he" no noun: "she feed" is a verb
         if right and not _mandative(v, i):
             yield _finding(v, i, j, right)
     elif subject in _PLURAL or subject == "you":
@@ -150,7 +152,32 @@ def _name_who(v: View, i: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
     j = skip_adverbs(v, i + 1)
     if not v.same_sentence(i, j) or not lowercase_word(v, j):
         return
-    right = _SINGULAR_FOR.get(v.low[j]) or _third_person(v, j, tenses, after_who=True)
+    right = _SINGULAR_FOR.get(v.low[j]) or _third_person(v, j, tenses, noun_too=True)
+    if right:
+        yield _finding(v, k, j, right)
+
+
+def _names_before_verbs(v: View) -> list[int]:
+    """Names straight before a word the tagger calls a bare verb."""
+    xpos = v.xpos
+    return [k for k in range(len(xpos) - 1) if xpos[k] == "NNP" and xpos[k + 1] in ("VBP", "VB")]
+
+
+def _name_verb(v: View, k: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
+    """A single name opening a clause, then a bare verb: "Harry flood with relief"."""
+    j = k + 1
+    if v.voice[k] != NARRATION or not v.same_sentence(k, j) or not lowercase_word(v, j):
+        return
+    if v.xpos[j] != "VBP" and v.xpos[j] != "VB" or v.low[j] in ("do", "don't"):
+        return
+    before = v.low[k - 1] if v.same_sentence(k - 1, k) else ""
+    if before and before not in _CLAUSE_OPENERS and v.xpos[k - 1] not in _BOUNDARY_TAGS or v.xpos[k - 1] == "``":
+        return  # "let Harry go", "did Harry know", "Ron and Harry walk", "‘Harry stop’" (a call)
+    if v.low[k].endswith("s") or v.same_sentence(k + 1, k + 2) and v.xpos[k + 2] in ("NNP", "POS"):
+        return
+    if v.low[j] in word_set("wishing_verbs") or _mandative(v, k):
+        return  # "God bless them", "Merlin help us", "important that Harry acquire skill"
+    right = _third_person(v, j, tenses, noun_too=True)
     if right:
         yield _finding(v, k, j, right)
 
@@ -251,7 +278,7 @@ def _subject_position(v: View, i: int) -> bool:
     if not v.same_sentence(i - 1, i):
         return True
     before, tag = v.low[i - 1], v.xpos[i - 1]
-    if before in ("and", "or", "nor", "&", "than", "dare", "need") or before.endswith("n't") or tag == "MD":
+    if before in ("and", "or", "nor", "&", "than", "dare", "dared", "need") or before.endswith("n't") or tag == "MD":
         return False  # "he and she were", "taller than he", "did he", "couldn't she"
     if before in lexicon().auxiliaries:
         return False
@@ -277,24 +304,33 @@ def _subjunctive(v: View, i: int) -> bool:
 
 
 def _mandative(v: View, i: int) -> bool:
-    """"insisted that he go", "it is vital she be told": a subjunctive after a demand."""
-    for k in range(max(0, i - 4), i):
-        if v.sentence[k] == v.sentence[i]:
-            base = lexicon().base_of.get(v.low[k], v.low[k])
-            if base in word_set("mandative_words") or v.low[k] in word_set("mandative_words"):
-                return True
+    """"insisted that he go", "it is vital she be told", "suggested that she stay, and that he
+    invite": a subjunctive after a demand earlier in the sentence."""
+    lex = lexicon()
+    ing = inflections().base_of_ing
+    triggers = word_set("mandative_words")
+    k = i - 1
+    while v.same_sentence(k, i):
+        word = v.low[k]
+        if word in triggers or lex.base_of.get(word) in triggers or ing.get(word) in triggers:
+            return True
+        k -= 1
     return False
 
 
-def _third_person(v: View, j: int, tenses: _SceneTenses, after_who: bool = False) -> str:
+def _third_person(v: View, j: int, tenses: _SceneTenses, noun_too: bool = False) -> str:
     """The form a lexical base verb after he / she / a name should take: its -s form in a
-    present-tense scene, nothing in a past one (that is a tense slip, not agreement)."""
+    present-tense scene, its past in a scene told in the past ("as she feed him" -> "fed")."""
     word = v.low[j]
     lex = lexicon()
-    if word not in lex.base_forms or lex.past_of.get(word, word) == word or word in lex.noun_like and not after_who:
+    if word not in lex.base_forms or lex.past_of.get(word, word) == word or word in lex.noun_like and not noun_too:
         return ""
-    if v.xpos[j] not in ("VBP", "VB") or tenses.past(v.start[j]):
-        return ""
+    if v.xpos[j] not in ("VBP", "VB") or word in word_set("modal_like"):
+        return ""  # "she need not", "he dare not"
+    if tenses.past(v.start[j]):  # "as she feed him": the past, in a scene told in the past
+        if word in inflections().any_past:
+            return ""  # "she lay still", "he found": the past of another verb
+        return lex.past_of.get(word, "")
     return lex.third_of.get(word, "")
 
 
