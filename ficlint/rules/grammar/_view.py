@@ -24,6 +24,7 @@ class View:
     start: list[int]
     end: list[int]
     sentence: list[int]
+    sentence_first: list[int]  # per sentence: its first token
     voice: bytearray  # NARRATION, DIALOGUE or OTHER (emphasis, notes, letters, chat lines)
     vocabulary: set[str]  # the lowercased words of the document
     ids: np.ndarray  # every token's hash: equal words, equal numbers
@@ -102,8 +103,8 @@ def _build(doc: AnalyzedDocument) -> View:
     starts = np.fromiter(tokens.start, dtype=np.int64, count=len(low))
     _mark(voice, starts, [(s.start, s.end) for s, _ in narration_spans(doc)], NARRATION)
     _mark(voice, starts, [(r.start, r.end) for r in doc.regions if r.kind is RegionKind.DIALOGUE], DIALOGUE)
-    return View(tokens.text, low, [t.xpos for t in tags], tokens.start, tokens.end, tokens.sentence, voice,
-                set(low), numbers, doc.text)
+    return View(tokens.text, low, [t.xpos for t in tags], tokens.start, tokens.end, tokens.sentence,
+                tokens.sentence_first, voice, set(low), numbers, doc.text)
 
 
 def _mark(voice: bytearray, starts: np.ndarray, spans: list[tuple[int, int]], kind: int) -> None:

@@ -65,6 +65,7 @@ _SUBJUNCTIVE = frozenset(["were", "weren't"])
 _NAME_OPENERS = frozenset(["like", "as", "than", "that", "because", "when", "while", "if", "but", "so", "until",
                            "since", "although", "though", "where"])
 _CLAUSE_OPENERS = _NAME_OPENERS - {"like", "as", "than"}
+_NUMBERED = frozenset([*_SINGULAR_FOR, *_PLURAL_FOR, *_FIRST_FOR])
 # verbs that agree with any subject: what most pronouns are followed by
 _AGREE_ANYWAY = frozenset(["had", "could", "would", "should", "might", "must", "will", "can", "did", "didn't",
                            "couldn't", "wouldn't", "hadn't", "'d", "said", "looked", "felt", "knew", "thought"])
@@ -113,6 +114,9 @@ class _SceneTenses:
 def _pronoun(v: View, i: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
     if v.voice[i] != NARRATION:
         return
+    after = i + 1
+    if after < len(v) and v.xpos[after].startswith(("VBD", "MD")) and v.low[after] not in _NUMBERED:
+        return  # "she walked", "he could": a past or a modal agrees with anyone (most pronouns end here)
     j = skip_adverbs(v, i + 1)
     if j >= len(v) or v.low[j] in _AGREE_ANYWAY or not _subject_position(v, i):
         return  # most pronouns are followed by a past that agrees with anything: "she walked"
@@ -158,9 +162,12 @@ def _name_who(v: View, i: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
 
 
 def _names_before_verbs(v: View) -> list[int]:
-    """Names straight before a word the tagger calls a bare verb."""
+    """Names opening a clause (a sentence, or after "that", "when", "but" …) straight before a word
+    the tagger calls a bare verb."""
     xpos = v.xpos
-    return [k for k in range(len(xpos) - 1) if xpos[k] == "NNP" and xpos[k + 1] in ("VBP", "VB")]
+    last = len(xpos) - 1
+    starts = [*v.sentence_first, *(k + 1 for k in v.at(*_CLAUSE_OPENERS))]
+    return sorted(k for k in starts if k < last and xpos[k] == "NNP" and xpos[k + 1] in ("VBP", "VB"))
 
 
 def _name_verb(v: View, k: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
