@@ -135,6 +135,8 @@ def _noun_owner(v: View, i: int) -> bool:
         return False
     after = v.low[i + 1]
     lex = lexicon()
+    if v.word(i + 2) in ("ago", "later", "earlier", "before", "old"):
+        return False  # "one of her sisters years ago": a measure of time, no owner
     if after.endswith("ing") or after in lex.past_forms and after not in lex.noun_like or v.word(i + 2) == "by":
         return False  # "the dogs waiting", "the visitors partook", "their horses side by side"
     if after in lex.base_forms and v.same_sentence(i, i + 2) and v.tag(i + 2) not in (".", ",", ":"):
