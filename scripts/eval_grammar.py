@@ -11,6 +11,7 @@
         grammar findings per 10,000 words of edited novels (every one a probable false alarm).
 
     python scripts/eval_grammar.py heldout [--split test] [--words 100000] [--sample 100] [--seed 20]
+                                           [--skip-words N]
         grammar findings on fan fiction of a training_data split (`tune` to choose, `test` for
         figures): per rule, per 10,000 words, and a fixed-seed sample printed with its context
         for judging by hand (scripts/grammar-judged.tsv keeps the judged sample).
@@ -129,8 +130,11 @@ def heldout(args: argparse.Namespace) -> None:
     from ficlint.run import lint_text
 
     findings = []
-    words = 0
+    words = skipped = 0
     for work_id, text in works(args.split):
+        if skipped < args.skip_words:  # a later stretch of the split, for a fresh sample
+            skipped += len(text.split())
+            continue
         for d in lint_text(text, Config(), tuple((args.select or "grammar").split(","))):
             if d.category == "grammar":
                 findings.append((d.rule, work_id, _context(text, d.start, d.end), d.message))
@@ -170,6 +174,7 @@ def main() -> None:
     h.add_argument("--sample", type=int, default=100)
     h.add_argument("--seed", type=int, default=20)
     h.add_argument("--select", default=None)
+    h.add_argument("--skip-words", type=int, default=0, help="start after this many words of the split")
     args = parser.parse_args()
     {"gold": gold, "clean": clean, "heldout": heldout}[args.mode](args)
 

@@ -113,8 +113,8 @@ def _after_to(v: View) -> Iterator[Diagnostic]:
         word = v.low[j]
         if word not in forms.past_only and word not in lex.participles and word not in ("had", "has"):
             continue  # most words after "to" are no past or participle: the quick test first
-        if v.voice[i] == OTHER or not v.same_sentence(i, j) or not lowercase_word(v, j):
-            continue
+        if v.voice[i] == OTHER or not v.same_sentence(i, j) or not lowercase_word(v, j) or v.word(j + 1) == "-":
+            continue  # "attraction to grown-up Malfoy": half of a compound
         if word in _NOT_AFTER_TO or word in word_set("to_words"):
             continue
         if v.voice[i] == DIALOGUE and word not in forms.past_only:

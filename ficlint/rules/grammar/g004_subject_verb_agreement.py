@@ -149,8 +149,8 @@ def _name_who(v: View, i: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
         k -= 1
     if not v.same_sentence(k, i) or v.xpos[k] != "NNP" or v.voice[i] != NARRATION:
         return
-    if v.low[k].endswith("s") or v.same_sentence(k - 1, k) and v.xpos[k - 1] in ("NNP", "DT"):
-        return  # "the Potters who", "Mr Evans who"
+    if v.low[k].endswith("s") or v.same_sentence(k - 1, k) and v.xpos[k - 1] in ("NNP", "DT", "IN"):
+        return  # "the Potters who", "Mr Evans who", "girls in Toronto who": the name may not be the one meant
     if any(v.low[m] in ("and", "&", "of", "or", "nor") for m in range(max(0, k - 6), k) if v.same_sentence(m, k)):
         return  # "Draco and the Hufflepuff, who were", "one of the Weasleys who"
     j = skip_adverbs(v, i + 1)
@@ -207,13 +207,13 @@ def _names_and(v: View, a: int) -> Iterator[Diagnostic]:
     if v.voice[a] != NARRATION:
         return
     k = a - 1
-    while v.same_sentence(k, a) and v.xpos[k] == "NNP":
+    while v.same_sentence(k, a) and v.xpos[k] == "NNP" and v.text[k][:1].isupper():
         k -= 1
     if k == a - 1 or v.same_sentence(k, a) and v.low[k] not in _CLAUSE_OPENERS and v.xpos[k] not in _BOUNDARY_TAGS:
         return  # not after "than" or "like": "shorter than Crouch and Arthur tries" joins two clauses
     j = a + 1
-    while v.same_sentence(a, j) and v.xpos[j] == "NNP":
-        j += 1
+    while v.same_sentence(a, j) and v.xpos[j] == "NNP" and v.text[j][:1].isupper():
+        j += 1  # (the tagger calls a lowercase word a name now and then: "Lisa exchanged")
     if j == a + 1 or not v.same_sentence(a, j) or v.xpos[j] != "VBZ" or not lowercase_word(v, j):
         return
     lex = lexicon()

@@ -95,6 +95,8 @@ def _resting(v: View, i: int) -> bool:
     if word == "laying":
         if not v.same_sentence(i - 1, i) or v.low[i - 1] in ("egg", "eggs"):
             return False  # "Laying the table, she hummed": a sentence's opening -ing has its own object
+        if _object_before(v, i):
+            return False  # "the enchantment he was laying upon the clock": its object came first
     elif not _subject_before(v, i):
         return False  # "was laid on the table", "the hens laid": only a person lies down
     j = i + 1
@@ -113,6 +115,15 @@ def _resting(v: View, i: int) -> bool:
         return v.same_sentence(j, k) and (v.low[k] in ("the", "a", "his", "her", "their", "my", "bed")
                                            and (word != "lied" or _surface(v, k)))
     return False
+
+
+def _object_before(v: View, i: int) -> bool:
+    """A noun, a subject and "was" before the -ing: a clause whose object is that noun ("the spell
+    he was laying upon the door")."""
+    k = i - 1
+    if v.low[k] in ("was", "were", "is", "are", "'s", "'re", "been"):
+        k -= 1
+    return v.same_sentence(k - 1, k) and v.xpos[k] == "PRP" and v.xpos[k - 1].startswith("NN")
 
 
 def _surface(v: View, k: int) -> bool:

@@ -159,7 +159,8 @@ def _adverbs(v: View) -> Iterator[Diagnostic]:
                 continue
             if v.voice[i] != NARRATION or not v.same_sentence(i, j):
                 continue
-            if all(v.is_word(k) and v.xpos[k] != "CC" for k in range(i + 1, j)) and v.low[j - 1] != word:
+            between = range(i + 1, j)
+            if all(v.is_word(k) and v.xpos[k] not in ("CC", "WRB", "WDT", "WP", "IN") for k in between):
                 yield _delete(v, j, j, "repeated")
 
 
