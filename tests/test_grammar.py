@@ -109,6 +109,7 @@ def test_bare_infinitive(text, want):
     "I heard you defended my honour.",  # a clause, "that" left out
     "The man who saw him went to the police.",
     "She helped him to stand.",
+    "As happy as it made them to see him, they said nothing.",
 ])
 def test_bare_infinitive_left_alone(text):
     assert flagged(text, "G003") == []
@@ -142,6 +143,10 @@ def test_agreement_in_narration(text, want):
     "How dare he come here!",
     "In case she were to find out, he hid it.",
     "He avoided blonde girls in Toronto who claim not to know him.",
+    "How'd she even get it? And didnt he do the same before?",
+    "She skim-read the letter.",
+    "He stood there, wishing, as he did every year, that it weren't made of ice.",
+    "It's time he get James home.",
     "The condition was that he reach his fifth anniversary.",
     "God bless the Prewetts. Merlin help us all.",
     '"Please?" Dracula and Lisa exchanged looks.',
@@ -236,6 +241,7 @@ def test_repeated_phrase(text, want):
     "He laughed and laughed and laughed.",
     "Slowly, slowly, he crept forward.",
     "He tried to quickly work out how quickly he could run.",
+    "*Hold on to me 'cause I'm a little unsteady A little unsteady*",
 ])
 def test_repeated_phrase_left_alone(text):
     assert flagged(text, "G007") == []

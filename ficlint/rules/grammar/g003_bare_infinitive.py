@@ -126,6 +126,8 @@ def _to(v: View, i: int, t: int) -> Iterator[Diagnostic]:
         return
     if v.xpos[i + 1] == "DT" or v.low[i] in MAKE and v.low[i + 1] in ("it", "you"):
         return  # "made it to work", "makes you to think", "made a sandwich to eat", "let the urge to"
+    if v.low[i] in MAKE and v.low[i + 1] in OBJECTS and v.word(i - 1) == "it":
+        return  # "as happy as it made them to see him": "to see him" is what made them happy
     if v.low[verb] in word_set("purpose_verbs"):
         return
     cut_end = v.start[verb]

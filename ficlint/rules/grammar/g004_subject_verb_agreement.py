@@ -285,8 +285,12 @@ def _subject_position(v: View, i: int) -> bool:
     if not v.same_sentence(i - 1, i):
         return True
     before, tag = v.low[i - 1], v.xpos[i - 1]
-    if before in ("and", "or", "nor", "&", "than", "dare", "dared", "need") or before.endswith("n't") or tag == "MD":
-        return False  # "he and she were", "taller than he", "did he", "couldn't she"
+    if before in ("and", "or", "nor", "&", "than", "dare", "dared", "need") or before.endswith(("n't", "'d")):
+        return False  # "he and she were", "taller than he", "couldn't she", "how'd she get it"
+    if tag == "MD" or before in word_set("bare_negatives"):
+        return False  # "could she", "didnt he do it"
+    if before == "time" or before == "least" and v.word(i - 2) != "at":
+        return False  # "it's time he go", "least he kill someone" (lest)
     if before in lexicon().auxiliaries:
         return False
     if v.low[i] in ("it", "you"):  # an object as often as a subject: "made it happen", "across it were"
@@ -303,10 +307,14 @@ def _clause_start(v: View, d: int) -> bool:
 
 
 def _subjunctive(v: View, i: int) -> bool:
-    """"if it were", "as though he were", "wished she were", "as it were"."""
-    for k in range(max(0, i - 4), i):
-        if v.sentence[k] == v.sentence[i] and v.low[k] in word_set("subjunctive_words"):
+    """"if it were", "as though he were", "wishing, as he did every year, that it were"."""
+    words = word_set("subjunctive_words")
+    wishes = word_set("wish_words")
+    k = i - 1
+    while v.same_sentence(k, i):
+        if i - k <= 4 and v.low[k] in words or v.low[k] in wishes:
             return True
+        k -= 1
     return False
 
 
@@ -332,8 +340,8 @@ def _third_person(v: View, j: int, tenses: _SceneTenses, noun_too: bool = False)
     lex = lexicon()
     if word not in lex.base_forms or lex.past_of.get(word, word) == word or word in lex.noun_like and not noun_too:
         return ""
-    if v.xpos[j] not in ("VBP", "VB") or word in word_set("modal_like"):
-        return ""  # "she need not", "he dare not"
+    if v.xpos[j] not in ("VBP", "VB") or word in word_set("modal_like") or v.word(j + 1) == "-":
+        return ""  # "she need not", "he dare not", "she skim-read it"
     if tenses.past(v.start[j]):  # "as she feed him": the past, in a scene told in the past
         if word in inflections().any_past:
             return ""  # "she lay still", "he found": the past of another verb

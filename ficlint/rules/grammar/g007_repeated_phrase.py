@@ -101,8 +101,9 @@ def _plain_phrase(v: View, first: int, n: int, gap: int = 0) -> bool:
     if not v.same_sentence(first, end) or any(v.voice[k] != NARRATION or not v.is_word(k) for k in range(first, end + 1)):
         return False
     phrase = v.low[first:first + n]
-    if len(set(phrase)) == 1 or any(v.text[k][:1].isupper() for k in range(first, first + n)):
-        return False  # "very very", a song's line
+    second = first + n + gap
+    if len(set(phrase)) == 1 or any(v.text[k][:1].isupper() for k in (*range(first, first + n), second)):
+        return False  # "very very", a song's line ("a little unsteady A little unsteady")
     cycle = v.low[first:first + n + gap]  # the words that would come round again in a refrain
     if v.word(first - 1) == cycle[-1] or v.word(end + 1) == cycle[0 if not gap else n]:
         return False  # "over and over and over", "a whisper above a whisper above a whisper"

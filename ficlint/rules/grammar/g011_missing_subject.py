@@ -44,6 +44,8 @@ RULE = Rule(
 )
 
 _OPENERS = ("because", "if", "unless", "whereas", "as")  # not "though": "though didn't make a sound" shares one
+_AS_WHO = frozenset(["one", "those", "them", "him", "her", "anyone", "everyone", "someone", "nobody", "anybody",
+                     "all", "folk", "folks", "man", "woman", "them's"])
 _QUESTION_SUBJECTS = frozenset(["there", "that", "this", "these", "those", "everyone", "anyone"])
 _FINITE_AUXILIARIES = frozenset(["are", "is", "was", "were", "didn't", "don't", "doesn't", "wasn't", "isn't", "aren't",
                                  "weren't", "has", "have", "hasn't", "haven't", "hadn't", "am"])
@@ -68,6 +70,8 @@ def _subjectless(v: View, i: int, j: int) -> bool:
     if word in ("don't", "do"):
         return False  # an order: "if don't tell him", rare as a slip
     if v.low[i] == "as":  # "as is", "as was his habit", "as did Harry": an inversion after as
+        if v.word(i - 1) in _AS_WHO:
+            return False  # "he is one as knows": "as" for "who" in a speaker's dialect
         lex = lexicon()
         if word in lex.auxiliaries or word in word_set("as_verbs") or word not in lex.third_forms:
             return False
