@@ -183,6 +183,8 @@ def _noun_modal(v: View, i: int) -> bool:
     before, tag = v.low[i - 1], v.xpos[i - 1]
     if tag in ("DT", "PRP$", "POS", "JJ") or "+POS" in tag or before.endswith("'s") or before in _DETERMINERS:
         return True
+    if v.low[i] in _NOUN_TOO and tag == "IN":
+        return True  # "the force of will required"
     return v.low[i] in _NOUN_TOO and tag.startswith("NN")  # "this abstract might", "free will"
 
 

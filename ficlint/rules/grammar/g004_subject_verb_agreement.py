@@ -180,8 +180,8 @@ def _name_verb(v: View, k: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
     before = v.low[k - 1] if v.same_sentence(k - 1, k) else ""
     if before and before not in _CLAUSE_OPENERS and v.xpos[k - 1] not in _BOUNDARY_TAGS or v.xpos[k - 1] == "``":
         return  # "let Harry go", "did Harry know", "Ron and Harry walk", "‘Harry stop’" (a call)
-    if v.low[k].endswith("s") or v.same_sentence(k + 1, k + 2) and v.xpos[k + 2] in ("NNP", "POS"):
-        return
+    if v.low[k].endswith("s") or "'" in v.low[k] or v.same_sentence(k + 1, k + 2) and v.xpos[k + 2] in ("NNP", "POS"):
+        return  # "James'll admit": a name with its auxiliary
     if v.low[j] in word_set("wishing_verbs") or _mandative(v, k):
         return  # "God bless them", "Merlin help us", "important that Harry acquire skill"
     right = _third_person(v, j, tenses, noun_too=True)

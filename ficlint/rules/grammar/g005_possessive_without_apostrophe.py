@@ -141,6 +141,8 @@ def _noun_owner(v: View, i: int) -> bool:
         return False  # "the dogs waiting", "the visitors partook", "their horses side by side"
     if after in lex.base_forms and v.same_sentence(i, i + 2) and v.tag(i + 2) not in (".", ",", ":"):
         return False  # "the other teachers gossip about it", "the boys call him": a verb and its subject
+    if v.same_sentence(i - 2, i - 1) and (v.xpos[i - 2] == "MD" or v.low[i - 2] in lex.auxiliaries):
+        return False  # "Would the students notice?": a question's subject and its verb
     if v.same_sentence(i - 2, i - 1) and lexicon().base_of.get(v.low[i - 2]) in word_set("two_object_verbs"):
         return False  # "gave the boys dinner", "watched the others toil": no owner
     return not (v.same_sentence(i + 1, i + 2) and v.xpos[i + 2] in ("NN", "NNS"))  # "the sports car park"

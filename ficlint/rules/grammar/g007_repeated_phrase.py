@@ -111,6 +111,8 @@ def _plain_phrase(v: View, first: int, n: int, gap: int = 0) -> bool:
         return False  # "all that made a wand a wand"
     if phrase[0] in _LINKS and v.xpos[first].startswith("CC") or phrase[-1] in ("and", "or"):
         return False  # "and again and again", "up and down and up and down"
+    if n == 3 and phrase[1] in ("and", "or"):
+        return False  # "up and down up and down", "back and forth back and forth": a rhythm
     if n == 2 and phrase[1] in _LINKS and v.xpos[first].split("+")[0] not in _FUNCTION_TAGS:
         return False  # "from time to time to", "from rock to rock to", "piece by piece by"
     if any(phrase[k] in _SUBJECTS and v.xpos[first + k + 1].startswith(("VB", "MD")) for k in range(n - 1)):
