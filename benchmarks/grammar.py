@@ -3,7 +3,8 @@
 
 Each book is read and analysed once (tokens, word classes, speech, clauses: what other families share),
 then the family's shared view of the tokens and every G rule are timed on it, as one pass, the fastest of
-three; the report gives each one's share and the family's total per 100,000 words, beside the tagger's own time.
+three; the report gives each one's share and the family's total per 100,000 words, beside the
+tagger's own time.
 
     python benchmarks/grammar.py ../shared/corpus/us/lewis-main-street.txt [more files]
 """
@@ -25,8 +26,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="+", type=Path)
     args = parser.parse_args()
-    checks = sorted((c for c in builtin_checks() if c.rule.id.startswith("G") and c.rule.enabled_by_default),
-                    key=lambda c: c.rule.id)  # what a default run pays
+    checks = sorted(
+        (c for c in builtin_checks() if c.rule.id.startswith("G") and c.rule.enabled_by_default),
+        key=lambda c: c.rule.id,
+    )  # what a default run pays
     per_rule = dict.fromkeys((c.rule.id for c in checks), 0.0)
     words = 0
     tagging = shared = building = 0.0
@@ -58,8 +61,10 @@ def main() -> None:
         for rule in per_rule:
             per_rule[rule] += fastest[rule]
     scale = 100_000 / words
-    print(f"{words:,} words; per 100,000 words: tagging {tagging * scale:.3f} s, clauses and scenes "
-          f"{shared * scale:.3f} s (shared with the tense rules)")
+    print(
+        f"{words:,} words; per 100,000 words: tagging {tagging * scale:.3f} s, clauses and scenes "
+        f"{shared * scale:.3f} s (shared with the tense rules)"
+    )
     print(f"  shared view  {building * scale:.4f} s")
     for rule, seconds in per_rule.items():
         print(f"  {rule}  {seconds * scale:.4f} s")

@@ -77,20 +77,29 @@ def gold(args: argparse.Namespace) -> None:
                 continue
             if di in used:
                 per_rule[d["rule"]]["on gold"] += 1
-            elif any(score.distance(g["start"], g["end"], d["start"], d["end"]) <= score.TOLERANCE
-                     for g in optional):
+            elif any(
+                score.distance(g["start"], g["end"], d["start"], d["end"]) <= score.TOLERANCE
+                for g in optional
+            ):
                 per_rule[d["rule"]]["on optional"] += 1
             else:
                 per_rule[d["rule"]]["elsewhere"] += 1
-                elsewhere.append((doc["path"].parent.name, d, score.snippet(doc["text"], d["start"], d["end"])))
+                elsewhere.append(
+                    (doc["path"].parent.name, d, score.snippet(doc["text"], d["start"], d["end"]))
+                )
     print(f"grammar recall: {found}/{total} = {found / max(total, 1):.0%}")
     on = sum(c["on gold"] for c in per_rule.values())
     off = sum(c["elsewhere"] for c in per_rule.values())
-    print(f"grammar findings on a gold error: {on}/{on + off} = {on / max(on + off, 1):.0%}"
-          f" (and {sum(c['on optional'] for c in per_rule.values())} on debatable ones)")
+    print(
+        f"grammar findings on a gold error: {on}/{on + off} = {on / max(on + off, 1):.0%}"
+        f" (and {sum(c['on optional'] for c in per_rule.values())} on debatable ones)"
+    )
     for rule in sorted(per_rule):
         c = per_rule[rule]
-        print(f"  {rule:<8} on gold {c['on gold']:>3}  debatable {c['on optional']:>3}  elsewhere {c['elsewhere']:>3}")
+        print(
+            f"  {rule:<8} on gold {c['on gold']:>3}  debatable {c['on optional']:>3}"
+            f"  elsewhere {c['elsewhere']:>3}"
+        )
     if args.verbose:
         for name, g in misses:
             print(f"MISSED     {name}: {g['at']!r}  -> {g.get('fix', '')!r}")
@@ -142,18 +151,22 @@ def heldout(args: argparse.Namespace) -> None:
         if words >= args.words:
             break
     per_rule = Counter(f[0] for f in findings)
-    print(f"split {args.split}: {words:,} words, {len(findings)} grammar findings = "
-          f"{len(findings) * 10000 / words:.2f} per 10,000 words")
+    print(
+        f"split {args.split}: {words:,} words, {len(findings)} grammar findings = "
+        f"{len(findings) * 10000 / words:.2f} per 10,000 words"
+    )
     for rule, count in sorted(per_rule.items()):
         print(f"  {rule:<8} {count:>4}  {count * 10000 / words:.2f}")
-    sample = findings if len(findings) <= args.sample else random.Random(args.seed).sample(findings, args.sample)
+    sample = (
+        findings if len(findings) <= args.sample else random.Random(args.seed).sample(findings, args.sample)
+    )
     sample.sort(key=lambda f: (f[0], f[1]))
     for rule, work_id, snip, message in sample:
         print(f"{rule}\t{work_id}\t{snip}\t{message}")
 
 
 def _context(text: str, start: int, end: int, width: int = 60) -> str:
-    s = text[max(0, start - width):start] + "[[" + text[start:end] + "]]" + text[end:end + width]
+    s = text[max(0, start - width) : start] + "[[" + text[start:end] + "]]" + text[end : end + width]
     return " ".join(s.split())
 
 

@@ -168,7 +168,7 @@ class Inflections:
         accepted_participles |= {p for ps in pasts_of.values() for p in ps if p.endswith("ed")}
         accepted_participles |= set(corrections["also_participles"])
         accepted_pasts = {p for ps in pasts_of.values() for p in ps} | set(corrections["also_pasts"])
-        self.any_past = frozenset(accepted_pasts)  # every simple past of every verb ("lay" of lie, "found" of find)
+        self.any_past = frozenset(accepted_pasts)  # every simple past of any verb ("lay" of lie, "found")
         not_verbs_only = set(corrections["also_other_verbs"])
         # "went", "saw", "came": a simple past and nothing else a dictionary accepts after "had"
         self.past_only: dict[str, str] = {
@@ -210,4 +210,5 @@ def _lexicon_data() -> dict[str, Any]:
 @cache
 def inflections() -> Inflections:
     data = _lexicon_data()
-    return Inflections(data["verbs"], data["variants"], data["comparison"], data["ing"], load_data("verb-forms"))
+    corrections = load_data("verb-forms")
+    return Inflections(data["verbs"], data["variants"], data["comparison"], data["ing"], corrections)

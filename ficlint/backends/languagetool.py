@@ -459,7 +459,8 @@ def deduplicate(own: Sequence[Diagnostic], extra: Iterable[Diagnostic]) -> list[
     ]
 
 
-_WORD_CATEGORIES = frozenset(["grammar", "homophone", "spelling", "tense"])  # what a word is, not its punctuation
+# what a word is, as opposed to the punctuation or the style around it
+_WORD_CATEGORIES = frozenset(["grammar", "homophone", "spelling", "tense"])
 
 
 def _overlap(a: Diagnostic, b: Diagnostic) -> bool:

@@ -12,8 +12,25 @@ from ficlint.rules.grammar._view import View
 
 PERSONAL = frozenset(["i", "you", "he", "she", "it", "we", "they"])
 NOMINATIVE = frozenset(["i", "he", "she", "we", "they"])  # never an object
-OBJECTS = frozenset(["me", "him", "her", "us", "them", "it", "you", "myself", "himself", "herself", "itself",
-                     "ourselves", "themselves", "yourself", "yourselves"])
+OBJECTS = frozenset(
+    [
+        "me",
+        "him",
+        "her",
+        "us",
+        "them",
+        "it",
+        "you",
+        "myself",
+        "himself",
+        "herself",
+        "itself",
+        "ourselves",
+        "themselves",
+        "yourself",
+        "yourselves",
+    ]
+)
 MAX_ADVERBS = 2
 
 

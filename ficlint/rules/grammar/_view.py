@@ -81,7 +81,7 @@ class View:
         """Is word i stuck to the word before with no space (one word cut by markup: "I*ncomplete*")?"""
         if i <= 0 or not self.is_word(i - 1) or not self.is_word(i):
             return False
-        return not any(c.isspace() for c in self.source[self.end[i - 1]:self.start[i]])
+        return not any(c.isspace() for c in self.source[self.end[i - 1] : self.start[i]])
 
     def is_word(self, i: int) -> bool:
         return 0 <= i < len(self.low) and self.low[i][:1].isalpha()
@@ -103,8 +103,19 @@ def _build(doc: AnalyzedDocument) -> View:
     starts = np.fromiter(tokens.start, dtype=np.int64, count=len(low))
     _mark(voice, starts, [(s.start, s.end) for s, _ in narration_spans(doc)], NARRATION)
     _mark(voice, starts, [(r.start, r.end) for r in doc.regions if r.kind is RegionKind.DIALOGUE], DIALOGUE)
-    return View(tokens.text, low, [t.xpos for t in tags], tokens.start, tokens.end, tokens.sentence,
-                tokens.sentence_first, voice, set(low), numbers, doc.text)
+    return View(
+        tokens.text,
+        low,
+        [t.xpos for t in tags],
+        tokens.start,
+        tokens.end,
+        tokens.sentence,
+        tokens.sentence_first,
+        voice,
+        set(low),
+        numbers,
+        doc.text,
+    )
 
 
 def _mark(voice: bytearray, starts: np.ndarray, spans: list[tuple[int, int]], kind: int) -> None:
@@ -113,6 +124,6 @@ def _mark(voice: bytearray, starts: np.ndarray, spans: list[tuple[int, int]], ki
         return
     bounds = np.searchsorted(starts, np.array(spans, dtype=np.int64).ravel()).tolist()
     mark = bytes([kind])
-    for i, j in zip(bounds[::2], bounds[1::2]):
+    for i, j in zip(bounds[::2], bounds[1::2], strict=False):
         if j > i:
             voice[i:j] = mark * (j - i)

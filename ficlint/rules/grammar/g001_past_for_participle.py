@@ -9,7 +9,14 @@ from ficlint.analysis.lexicon import inflections
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.grammar._frames import PERSONAL, lowercase_word, replacement, skip_adverbs, verb_tag, word_set
+from ficlint.rules.grammar._frames import (
+    PERSONAL,
+    lowercase_word,
+    replacement,
+    skip_adverbs,
+    verb_tag,
+    word_set,
+)
 from ficlint.rules.grammar._view import NARRATION, View, view
 
 RULE = Rule(
@@ -21,7 +28,7 @@ RULE = Rule(
         'The perfect tenses are "have" with the past participle: "had seen", "has come", "had hidden", '
         'never "had saw", "has came", "had hid". The slip is easy to make with the irregular verbs whose '
         "past and participle differ (saw/seen, came/come, went/gone, swam/swum). ficlint flags it in "
-        "narration; in dialogue \"I had went\" can be a character's own voice, and is left alone, as are "
+        'narration; in dialogue "I had went" can be a character\'s own voice, and is left alone, as are '
         'pasts that dictionaries also accept as participles ("had woke", "had forgot", "had dove") and '
         '"had" closing a clause of its own ("everything he had went to her").'
     ),
@@ -29,7 +36,10 @@ RULE = Rule(
         ("Harry had saw a glimmer of hope.", "Harry had seen a glimmer of hope."),
         ("She has came back twice already.", "She has come back twice already."),
         ("He had just came from the office.", "He had just come from the office."),
-        ("Harry had hid a stash of potions under the bed.", "Harry had hidden a stash of potions under the bed."),
+        (
+            "Harry had hid a stash of potions under the bed.",
+            "Harry had hidden a stash of potions under the bed.",
+        ),
         ("They must have went home early.", "They must have gone home early."),
     ),
     allows=(
@@ -41,8 +51,8 @@ RULE = Rule(
         "He had seen it and had gone home.",
     ),
     fix_safety=(
-        "Safe: the participle of the same verb. Unsafe where the past is also a noun (\"had saw\": a saw) "
-        "or the auxiliary may be \"would\" (\"he'd went\")."
+        'Safe: the participle of the same verb. Unsafe where the past is also a noun ("had saw": a saw) '
+        'or the auxiliary may be "would" ("he\'d went").'
     ),
 )
 
@@ -68,7 +78,9 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         word, have = v.text[j], v.text[i]
         safe = v.low[j] not in _NOUN_TOO and not v.low[i].endswith("'d")
         yield Diagnostic(
-            RULE.id, v.start[j], v.end[j],
+            RULE.id,
+            v.start[j],
+            v.end[j],
             f'After "{have}", use the past participle: "{participle}", not the simple past "{word}".',
             (Fix(v.start[j], v.end[j], replacement(word, participle), safe=safe),),
         )
@@ -98,9 +110,11 @@ def _closes_relative(v: View, i: int) -> bool:
         return False  # no subject before have: "must have", "to have", "who had"
     if not v.same_sentence(k, i):
         return False
-    if v.low[k] not in word_set("relative_heads") and not v.xpos[k].startswith(("NN", "JJ", "CD", "DT", "PDT")):
+    if v.low[k] not in word_set("relative_heads") and not v.xpos[k].startswith(
+        ("NN", "JJ", "CD", "DT", "PDT")
+    ):
         return False
-    # the noun phrase the clause belongs to must be a subject, not an object ("back to the room he had came from")
+    # the noun phrase the clause belongs to must be a subject, not an object ("to the room he had came from")
     while v.same_sentence(k - 1, k) and v.xpos[k - 1].startswith(("NN", "JJ", "CD", "DT", "PDT", "PRP$")):
         k -= 1
     return not v.same_sentence(k - 1, k) or not v.xpos[k - 1].startswith(("IN", "TO", "VB"))

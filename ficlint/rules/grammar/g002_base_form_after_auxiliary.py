@@ -6,11 +6,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
-from ficlint.analysis.lexicon import lexicon, inflections
+from ficlint.analysis.lexicon import inflections, lexicon
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.grammar._frames import PERSONAL, lowercase_word, replacement, skip_adverbs, verb_tag, word_set
+from ficlint.rules.grammar._frames import (
+    PERSONAL,
+    lowercase_word,
+    replacement,
+    skip_adverbs,
+    verb_tag,
+    word_set,
+)
 from ficlint.rules.grammar._view import DIALOGUE, OTHER, View, view
 
 RULE = Rule(
@@ -23,13 +30,15 @@ RULE = Rule(
         'Modals (can, could, will, would, should, might, must), the "do" of questions and negatives, and '
         'the infinitive\'s "to" take the bare verb: "could coil", "didn\'t you come", "did he realize", '
         '"come to know". The tense is carried by the auxiliary ("did", "could"), so the verb after it stays '
-        'plain. ficlint flags a simple past, a past participle or an -s form there, in narration and in '
+        "plain. ficlint flags a simple past, a past participle or an -s form there, in narration and in "
         'dialogue (no dialect says "didn\'t you came"), and leaves alone "to" before a noun ("to broken '
         'glass"), "used to", and a "did" that ends a clause of its own ("what he did changed everything").'
     ),
     examples=examples(
-        ("It wrapped around his arm and could coiled around it.",
-         "It wrapped around his arm and could coil around it."),
+        (
+            "It wrapped around his arm and could coiled around it.",
+            "It wrapped around his arm and could coil around it.",
+        ),
         ('"Why didn\'t you came earlier?"', '"Why didn\'t you come earlier?"'),
         ("He didn't really wanted to leave.", "He didn't really want to leave."),
         ("Only then did he realized the truth.", "Only then did he realize the truth."),
@@ -50,12 +59,48 @@ RULE = Rule(
     ),
 )
 
-MODALS = ("could", "would", "should", "might", "must", "will", "can", "shall", "may", "cannot", "couldn't",
-          "wouldn't", "shouldn't", "won't", "can't", "mustn't", "mightn't")
+MODALS = (
+    "could",
+    "would",
+    "should",
+    "might",
+    "must",
+    "will",
+    "can",
+    "shall",
+    "may",
+    "cannot",
+    "couldn't",
+    "wouldn't",
+    "shouldn't",
+    "won't",
+    "can't",
+    "mustn't",
+    "mightn't",
+)
 _NAME_LIKE = frozenset(["may", "will", "can", "must"])
 _NOUN_TOO = frozenset(["might", "will", "can", "must"])
-_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "my", "your", "our", "its", "this", "that",
-                          "free", "good", "ill", "own", "last"])
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "my",
+        "your",
+        "our",
+        "its",
+        "this",
+        "that",
+        "free",
+        "good",
+        "ill",
+        "own",
+        "last",
+    ]
+)
 DO_NOT = ("didn't", "don't", "doesn't")
 DO = ("did", "do", "does", "didn't", "don't", "doesn't")
 _CLAUSE_OPENERS = frozenset(["CC", "WRB", "WP", "``", "''", ",", ":", "-LRB-", "."])
@@ -71,7 +116,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
 
 def _after_modals(v: View) -> Iterator[Diagnostic]:
     for i in v.at(*MODALS, *_contracted_will(v)):
-        if v.voice[i] == OTHER or not v.xpos[i].split("+")[-1] == "MD" or _noun_modal(v, i):
+        if v.voice[i] == OTHER or v.xpos[i].split("+")[-1] != "MD" or _noun_modal(v, i):
             continue
         j = _after_subject(v, i)
         base = _base_for(v, j, participles=False)
@@ -113,7 +158,12 @@ def _after_to(v: View) -> Iterator[Diagnostic]:
         word = v.low[j]
         if word not in forms.past_only and word not in lex.participles and word not in ("had", "has"):
             continue  # most words after "to" are no past or participle: the quick test first
-        if v.voice[i] == OTHER or not v.same_sentence(i, j) or not lowercase_word(v, j) or v.word(j + 1) == "-":
+        if (
+            v.voice[i] == OTHER
+            or not v.same_sentence(i, j)
+            or not lowercase_word(v, j)
+            or v.word(j + 1) == "-"
+        ):
             continue  # "attraction to grown-up Malfoy": half of a compound
         if word in _NOT_AFTER_TO or word in word_set("to_words"):
             continue
@@ -123,7 +173,9 @@ def _after_to(v: View) -> Iterator[Diagnostic]:
         if base and _stranded_to(v, i):
             continue  # "whoever it belonged to knew": the preposition's, its verb the next clause's
         if base is None and _infinitive_to(v, i):
-            base = "have" if word in ("had", "has") else forms.participle_only.get(word) or _regular_base(word)
+            base = (
+                "have" if word in ("had", "has") else forms.participle_only.get(word) or _regular_base(word)
+            )
         elif base is None:
             base = forms.participle_only.get(word)
             after = v.tag(j + 1) if v.same_sentence(j, j + 1) else "."
@@ -139,7 +191,9 @@ def _infinitive_to(v: View, i: int) -> bool:
     if not v.same_sentence(i - 1, i):
         return False
     before = v.low[i - 1]
-    return before in word_set("infinitive_takers") or lexicon().base_of.get(before) in word_set("infinitive_takers")
+    return before in word_set("infinitive_takers") or lexicon().base_of.get(before) in word_set(
+        "infinitive_takers"
+    )
 
 
 def _stranded_to(v: View, i: int) -> bool:
@@ -164,7 +218,9 @@ def _regular_base(word: str) -> str:
 def _finding(v: View, i: int, j: int, base: str, safe: bool) -> Diagnostic:
     word, before = v.text[j], v.text[i]
     return Diagnostic(
-        RULE.id, v.start[j], v.end[j],
+        RULE.id,
+        v.start[j],
+        v.end[j],
         f'After "{before}", use the base form of the verb: "{base}", not "{word}".',
         (Fix(v.start[j], v.end[j], replacement(word, base), safe=safe),),
     )
@@ -175,7 +231,7 @@ def _contracted_will(v: View) -> list[str]:
 
 
 def _noun_modal(v: View, i: int) -> bool:
-    """"his will", "the can", "May" the name: not a modal."""
+    """ "his will", "the can", "May" the name: not a modal."""
     if v.low[i] in _NAME_LIKE and not v.text[i].islower():
         return True
     if not v.same_sentence(i - 1, i):
@@ -221,6 +277,11 @@ def _base_for(v: View, j: int, participles: bool) -> str:
     if word.endswith("ed") and word in lex.past_forms and verb_tag(v, j):
         base = lex.base_of.get(word, "")
         return base if base and base != word and word not in word_set("ed_not_past") else ""
-    if word in lex.third_forms and word not in lex.base_forms and word not in lex.noun_like and verb_tag(v, j):
+    if (
+        word in lex.third_forms
+        and word not in lex.base_forms
+        and word not in lex.noun_like
+        and verb_tag(v, j)
+    ):
         return lex.base_of.get(word, "")
     return ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
-from ficlint.analysis.lexicon import lexicon, inflections
+from ficlint.analysis.lexicon import inflections, lexicon
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
@@ -49,16 +49,33 @@ RULE = Rule(
         "We heard it went down off the coast.",
         "She felt her cheeks grew red.",
     ),
-    fix_safety="Safe: the \"to\" goes, or the verb takes its base form.",
+    fix_safety='Safe: the "to" goes, or the verb takes its base form.',
 )
 
 LET = ("let", "lets", "letting")
 MAKE = ("make", "makes", "made", "making")
-SENSE = ("see", "sees", "saw", "seeing", "watch", "watches", "watched", "watching", "hear", "hears", "heard",
-         "hearing", "feel", "feels", "felt", "feeling")
+SENSE = (
+    "see",
+    "sees",
+    "saw",
+    "seeing",
+    "watch",
+    "watches",
+    "watched",
+    "watching",
+    "hear",
+    "hears",
+    "heard",
+    "hearing",
+    "feel",
+    "feels",
+    "felt",
+    "feeling",
+)
 _OBJECT_CASE = frozenset(["him", "her", "them", "me", "us", "himself", "herself", "themselves", "myself"])
-_PASSIVE = frozenset(["was", "were", "be", "been", "being", "is", "are", "am", "get", "got", "gets", "getting",
-                      "'s", "'re"])
+_PASSIVE = frozenset(
+    ["was", "were", "be", "been", "being", "is", "are", "am", "get", "got", "gets", "getting", "'s", "'re"]
+)
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
@@ -93,8 +110,11 @@ def _in_relative(v: View, i: int) -> bool:
     if v.low[k] in word_set("relative_heads"):
         return True
     # "the man he saw": a subject after a noun
-    return (v.low[k] in NOMINATIVE or v.xpos[k] == "NNP") and v.same_sentence(k - 1, k) and (
-        v.xpos[k - 1].startswith(("NN", "JJ")) or v.low[k - 1] in word_set("relative_heads"))
+    return (
+        (v.low[k] in NOMINATIVE or v.xpos[k] == "NNP")
+        and v.same_sentence(k - 1, k)
+        and (v.xpos[k - 1].startswith(("NN", "JJ")) or v.low[k - 1] in word_set("relative_heads"))
+    )
 
 
 def _object_end(v: View, i: int) -> int | None:
@@ -112,7 +132,11 @@ def _object_end(v: View, i: int) -> int | None:
         k = j + 1
         if v.same_sentence(j, k) and v.xpos[k] == "JJ":
             k += 1
-        if v.same_sentence(j, k) and v.xpos[k] in ("NN", "NNS") and v.low[k] not in word_set("infinitive_nouns"):
+        if (
+            v.same_sentence(j, k)
+            and v.xpos[k] in ("NN", "NNS")
+            and v.low[k] not in word_set("infinitive_nouns")
+        ):
             return k
     return None
 
@@ -132,7 +156,9 @@ def _to(v: View, i: int, t: int) -> Iterator[Diagnostic]:
         return
     cut_end = v.start[verb]
     yield Diagnostic(
-        RULE.id, v.start[t], v.end[t],
+        RULE.id,
+        v.start[t],
+        v.end[t],
         f'"{v.text[i]}" takes the bare infinitive: "{v.text[i]} … {v.text[verb]}", without "to".',
         (Fix(v.start[t], cut_end, ""),),
     )
@@ -149,28 +175,37 @@ def _form(v: View, i: int, k: int, j: int) -> Iterator[Diagnostic]:
     forms = inflections()
     lex = lexicon()
     base = forms.past_only.get(word, "")
-    if base and (obj in ("her", "his", "its") or v.xpos[k].startswith("NN")) and word in lex.other:
-        if word in ("rose", "saw") or v.tag(j + 1).startswith("NN"):
-            return  # "saw her rose garden": a noun after a possessive
+    possessive = obj in ("her", "his", "its") or v.xpos[k].startswith("NN")
+    noun_here = word in ("rose", "saw") or v.tag(j + 1).startswith("NN")
+    if base and possessive and word in lex.other and noun_here:
+        return  # "saw her rose garden": a noun after a possessive
     if not base and v.low[i] in LET and word.endswith("ed") and word in lex.past_forms:
         base = lex.base_of.get(word, "")  # "let his emotion guided him": never a participle after let
         base = "" if base == word or word in word_set("ed_not_past") else base
-    if not base and obj not in ("her", "it", "you") and v.xpos[k] in ("PRP", "NNP") and word in lex.third_forms:
-        if word not in lex.base_forms and word not in lex.noun_like and v.voice[j] == NARRATION:
-            base = lex.base_of.get(word, "")
+    if (
+        not base
+        and obj not in ("her", "it", "you")
+        and v.xpos[k] in ("PRP", "NNP")
+        and word in lex.third_forms
+    ) and word not in lex.base_forms and word not in lex.noun_like and v.voice[j] == NARRATION:
+        base = lex.base_of.get(word, "")
     if not base:
         return
-    said = " ".join(v.text[i:k + 1])
+    said = " ".join(v.text[i : k + 1])
     if v.xpos[k] in ("PRP", "NNP") or v.low[i] in LET or v.low[i] in MAKE:
         yield Diagnostic(
-            RULE.id, v.start[j], v.end[j],
+            RULE.id,
+            v.start[j],
+            v.end[j],
             f'After "{said}", use the bare infinitive: "{base}", not "{v.text[j]}".',
             (Fix(v.start[j], v.end[j], replacement(v.text[j], base)),),
         )
         return
     participle = forms.participle(base)  # a thing seen may be seen done: "saw his name written"
     yield Diagnostic(
-        RULE.id, v.start[j], v.end[j],
+        RULE.id,
+        v.start[j],
+        v.end[j],
         f'After "{said}", use the bare infinitive ("{base}") or the participle ("{participle}"), '
         f'not "{v.text[j]}".',
     )

@@ -18,12 +18,12 @@ RULE = Rule(
     id="G004",
     name="subject-verb-agreement",
     category="grammar",
-    summary='A verb that does not agree with its clear subject, in narration ("the medicine weren\'t '
+    summary="A verb that does not agree with its clear subject, in narration (\"the medicine weren't "
     'working", "he don\'t care").',
     why=(
         'A singular subject takes a singular verb ("the medicine wasn\'t", "he doesn\'t", "Lily, who helps") '
         'and a plural one a plural verb ("they were", "the boys have"). ficlint looks only at subjects it '
-        'can be sure of, a pronoun, a name or a noun with its determiner, right before the verb, and only '
+        "can be sure of, a pronoun, a name or a noun with its determiner, right before the verb, and only "
         'in narration: in dialogue "he don\'t" and "we was" are a character\'s voice. It leaves alone the '
         'subjunctive ("if it were", "insisted that he go"), collective nouns that British English treats as '
         'plural ("the team were"), and nouns that are the same in both numbers ("the sheep were").'
@@ -32,8 +32,10 @@ RULE = Rule(
         ("The medicine weren't working anymore.", "The medicine wasn't working anymore."),
         ("He don't care about anything but Quidditch.", "He doesn't care about anything but Quidditch."),
         ("They was late again, and nobody minded.", "They were late again, and nobody minded."),
-        ("It's not Lily who help their mother with the dishes.",
-         "It's not Lily who helps their mother with the dishes."),
+        (
+            "It's not Lily who help their mother with the dishes.",
+            "It's not Lily who helps their mother with the dishes.",
+        ),
         ("The boys was shouting in the corridor.", "The boys were shouting in the corridor."),
         ("She holds the cup in her palms like Lily do.", "She holds the cup in her palms like Lily does."),
         ("Mr and Mrs Evans smiles at the neighbours.", "Mr and Mrs Evans smile at the neighbours."),
@@ -53,28 +55,129 @@ RULE = Rule(
     fix_safety="Safe: the same verb in the form its subject takes.",
 )
 
-_SINGULAR_FOR = {"were": "was", "weren't": "wasn't", "are": "is", "aren't": "isn't", "have": "has",
-                 "haven't": "hasn't", "do": "does", "don't": "doesn't"}
-_PLURAL_FOR = {"was": "were", "wasn't": "weren't", "is": "are", "isn't": "aren't", "has": "have",
-               "hasn't": "haven't", "does": "do", "doesn't": "don't"}
-_FIRST_FOR = {"is": "am", "are": "am", "has": "have", "hasn't": "haven't", "does": "do", "doesn't": "don't",
-              "were": "was", "weren't": "wasn't"}
+_SINGULAR_FOR = {
+    "were": "was",
+    "weren't": "wasn't",
+    "are": "is",
+    "aren't": "isn't",
+    "have": "has",
+    "haven't": "hasn't",
+    "do": "does",
+    "don't": "doesn't",
+}
+_PLURAL_FOR = {
+    "was": "were",
+    "wasn't": "weren't",
+    "is": "are",
+    "isn't": "aren't",
+    "has": "have",
+    "hasn't": "haven't",
+    "does": "do",
+    "doesn't": "don't",
+}
+_FIRST_FOR = {
+    "is": "am",
+    "are": "am",
+    "has": "have",
+    "hasn't": "haven't",
+    "does": "do",
+    "doesn't": "don't",
+    "were": "was",
+    "weren't": "wasn't",
+}
 _THIRD_SINGULAR = frozenset(["he", "she", "it"])
 _PLURAL = frozenset(["we", "they"])
 _SUBJUNCTIVE = frozenset(["were", "weren't"])
-_NAME_OPENERS = frozenset(["like", "as", "than", "that", "because", "when", "while", "if", "but", "so", "until",
-                           "since", "although", "though", "where"])
+_NAME_OPENERS = frozenset(
+    [
+        "like",
+        "as",
+        "than",
+        "that",
+        "because",
+        "when",
+        "while",
+        "if",
+        "but",
+        "so",
+        "until",
+        "since",
+        "although",
+        "though",
+        "where",
+    ]
+)
 _CLAUSE_OPENERS = _NAME_OPENERS - {"like", "as", "than"}
 _NUMBERED = frozenset([*_SINGULAR_FOR, *_PLURAL_FOR, *_FIRST_FOR])
 # verbs that agree with any subject: what most pronouns are followed by
-_AGREE_ANYWAY = frozenset(["had", "could", "would", "should", "might", "must", "will", "can", "did", "didn't",
-                           "couldn't", "wouldn't", "hadn't", "'d", "said", "looked", "felt", "knew", "thought"])
-_DETERMINERS = frozenset(["the", "this", "that", "these", "those", "his", "her", "their", "my", "our", "its",
-                          "your", "each", "every", "a", "an"])
+_AGREE_ANYWAY = frozenset(
+    [
+        "had",
+        "could",
+        "would",
+        "should",
+        "might",
+        "must",
+        "will",
+        "can",
+        "did",
+        "didn't",
+        "couldn't",
+        "wouldn't",
+        "hadn't",
+        "'d",
+        "said",
+        "looked",
+        "felt",
+        "knew",
+        "thought",
+    ]
+)
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "my",
+        "our",
+        "its",
+        "your",
+        "each",
+        "every",
+        "a",
+        "an",
+    ]
+)
 _PREPOSITIONS_TOO = frozenset(["after", "before", "since", "until", "as"])
 _BOUNDARY_TAGS = frozenset(["``", "''", ":", "-LRB-", "."])
-_OPEN_CLAUSE = frozenset(["but", "so", "yet", "because", "when", "while", "although", "though", "since", "until",
-                          "after", "before", "once", "as", "that", "where", "whereas", "then", "now"])
+_OPEN_CLAUSE = frozenset(
+    [
+        "but",
+        "so",
+        "yet",
+        "because",
+        "when",
+        "while",
+        "although",
+        "though",
+        "since",
+        "until",
+        "after",
+        "before",
+        "once",
+        "as",
+        "that",
+        "where",
+        "whereas",
+        "then",
+        "now",
+    ]
+)
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
@@ -151,7 +254,9 @@ def _name_who(v: View, i: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
         return
     if v.low[k].endswith("s") or v.same_sentence(k - 1, k) and v.xpos[k - 1] in ("NNP", "DT", "IN"):
         return  # "the Potters who", "Mr Evans who", "girls in Toronto who": the name may not be the one meant
-    if any(v.low[m] in ("and", "&", "of", "or", "nor") for m in range(max(0, k - 6), k) if v.same_sentence(m, k)):
+    if any(
+        v.low[m] in ("and", "&", "of", "or", "nor") for m in range(max(0, k - 6), k) if v.same_sentence(m, k)
+    ):
         return  # "Draco and the Hufflepuff, who were", "one of the Weasleys who"
     j = skip_adverbs(v, i + 1)
     if not v.same_sentence(i, j) or not lowercase_word(v, j):
@@ -178,9 +283,19 @@ def _name_verb(v: View, k: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
     if v.xpos[j] != "VBP" and v.xpos[j] != "VB" or v.low[j] in ("do", "don't"):
         return
     before = v.low[k - 1] if v.same_sentence(k - 1, k) else ""
-    if before and before not in _CLAUSE_OPENERS and v.xpos[k - 1] not in _BOUNDARY_TAGS or v.xpos[k - 1] == "``":
+    if (
+        before
+        and before not in _CLAUSE_OPENERS
+        and v.xpos[k - 1] not in _BOUNDARY_TAGS
+        or v.xpos[k - 1] == "``"
+    ):
         return  # "let Harry go", "did Harry know", "Ron and Harry walk", "‘Harry stop’" (a call)
-    if v.low[k].endswith("s") or "'" in v.low[k] or v.same_sentence(k + 1, k + 2) and v.xpos[k + 2] in ("NNP", "POS"):
+    if (
+        v.low[k].endswith("s")
+        or "'" in v.low[k]
+        or v.same_sentence(k + 1, k + 2)
+        and v.xpos[k + 2] in ("NNP", "POS")
+    ):
         return  # "James'll admit": a name with its auxiliary
     if v.low[j] in word_set("wishing_verbs") or _mandative(v, k):
         return  # "God bless them", "Merlin help us", "important that Harry acquire skill"
@@ -209,7 +324,12 @@ def _names_and(v: View, a: int) -> Iterator[Diagnostic]:
     k = a - 1
     while v.same_sentence(k, a) and v.xpos[k] == "NNP" and v.text[k][:1].isupper():
         k -= 1
-    if k == a - 1 or v.same_sentence(k, a) and v.low[k] not in _CLAUSE_OPENERS and v.xpos[k] not in _BOUNDARY_TAGS:
+    if (
+        k == a - 1
+        or v.same_sentence(k, a)
+        and v.low[k] not in _CLAUSE_OPENERS
+        and v.xpos[k] not in _BOUNDARY_TAGS
+    ):
         return  # not after "than" or "like": "shorter than Crouch and Arthur tries" joins two clauses
     j = a + 1
     while v.same_sentence(a, j) and v.xpos[j] == "NNP" and v.text[j][:1].isupper():
@@ -249,7 +369,11 @@ def _noun_phrase(v: View, d: int) -> Iterator[Diagnostic]:
     if any(v.glued(k) for k in range(d + 1, n + 1)):
         return  # a word cut by markup ("I*ncomplete*")
     noun, det = v.low[n], v.low[d]
-    if noun in word_set("number_neutral") or noun in word_set("collective") or noun in word_set("quantity_nouns"):
+    if (
+        noun in word_set("number_neutral")
+        or noun in word_set("collective")
+        or noun in word_set("quantity_nouns")
+    ):
         return
     j = skip_adverbs(v, n + 1, limit=1)
     if not v.same_sentence(n, j) or not lowercase_word(v, j):
@@ -273,7 +397,9 @@ def _finding(v: View, s: int, j: int, right: str) -> Diagnostic:
     subject = " ".join(v.text[s:j]) if j - s <= 4 else v.text[j - 1]
     wrong = v.text[j]
     return Diagnostic(
-        RULE.id, v.start[j], v.end[j],
+        RULE.id,
+        v.start[j],
+        v.end[j],
         f'"{subject}" takes "{right}", not "{wrong}": the verb agrees with its subject.',
         (Fix(v.start[j], v.end[j], replacement(wrong, right)),),
     )
@@ -302,12 +428,16 @@ def _clause_start(v: View, d: int) -> bool:
     if not v.same_sentence(d - 1, d):
         return True
     before = v.low[d - 1]
-    return v.xpos[d - 1] in _BOUNDARY_TAGS or before in _OPEN_CLAUSE and before not in _PREPOSITIONS_TOO \
+    return (
+        v.xpos[d - 1] in _BOUNDARY_TAGS
+        or before in _OPEN_CLAUSE
+        and before not in _PREPOSITIONS_TOO
         or before == ";"
+    )
 
 
 def _subjunctive(v: View, i: int) -> bool:
-    """"if it were", "as though he were", "wishing, as he did every year, that it were"."""
+    """ "if it were", "as though he were", "wishing, as he did every year, that it were"."""
     words = word_set("subjunctive_words")
     wishes = word_set("wish_words")
     k = i - 1
@@ -319,7 +449,7 @@ def _subjunctive(v: View, i: int) -> bool:
 
 
 def _mandative(v: View, i: int) -> bool:
-    """"insisted that he go", "it is vital she be told", "suggested that she stay, and that he
+    """ "insisted that he go", "it is vital she be told", "suggested that she stay, and that he
     invite": a subjunctive after a demand earlier in the sentence."""
     lex = lexicon()
     ing = inflections().base_of_ing
@@ -338,7 +468,12 @@ def _third_person(v: View, j: int, tenses: _SceneTenses, noun_too: bool = False)
     present-tense scene, its past in a scene told in the past ("as she feed him" -> "fed")."""
     word = v.low[j]
     lex = lexicon()
-    if word not in lex.base_forms or lex.past_of.get(word, word) == word or word in lex.noun_like and not noun_too:
+    if (
+        word not in lex.base_forms
+        or lex.past_of.get(word, word) == word
+        or word in lex.noun_like
+        and not noun_too
+    ):
         return ""
     if v.xpos[j] not in ("VBP", "VB") or word in word_set("modal_like") or v.word(j + 1) == "-":
         return ""  # "she need not", "he dare not", "she skim-read it"
@@ -353,6 +488,11 @@ def _plain(v: View, j: int) -> str:
     """The plural form of an -s verb after we / they ("they says" -> "say")."""
     word = v.low[j]
     lex = lexicon()
-    if word in lex.third_forms and word not in lex.base_forms and word not in lex.noun_like and v.xpos[j] == "VBZ":
+    if (
+        word in lex.third_forms
+        and word not in lex.base_forms
+        and word not in lex.noun_like
+        and v.xpos[j] == "VBZ"
+    ):
         return lex.base_of.get(word, "")
     return ""

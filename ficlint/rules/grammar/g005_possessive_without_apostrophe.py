@@ -28,10 +28,14 @@ RULE = Rule(
         'families ("the Potters"), and names that end in s ("James").'
     ),
     examples=examples(
-        ("Tom’s nails were bitten short. Tom smiled. She bumped into Toms shoulder.",
-         "Tom’s nails were bitten short. Tom smiled. She bumped into Tom’s shoulder."),
-        ("Tom's hand was warm. Tom laughed as Harry bumped his shoulder with Toms.",
-         "Tom's hand was warm. Tom laughed as Harry bumped his shoulder with Tom's."),
+        (
+            "Tom’s nails were bitten short. Tom smiled. She bumped into Toms shoulder.",
+            "Tom’s nails were bitten short. Tom smiled. She bumped into Tom’s shoulder.",
+        ),
+        (
+            "Tom's hand was warm. Tom laughed as Harry bumped his shoulder with Toms.",
+            "Tom's hand was warm. Tom laughed as Harry bumped his shoulder with Tom's.",
+        ),
         "She smeared a wobbly smiley face onto the boys forehead.",
         ("They were wrapped in each others arms.", "They were wrapped in each other's arms."),
     ),
@@ -46,13 +50,44 @@ RULE = Rule(
     ),
     fix_safety=(
         "Safe for a name (the story's own possessive of it) and \"each other's\". A common noun gets no "
-        "fix: only the writer knows whether one owner is meant (\"boy's\") or several (\"boys'\")."
+        'fix: only the writer knows whether one owner is meant ("boy\'s") or several ("boys\'").'
     ),
 )
 
-_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "st", "saint", "professor", "sir", "lady", "lord", "madam",
-                     "mister", "uncle", "aunt", "auntie", "captain", "general", "the", "a", "all", "both", "two",
-                     "three", "several", "many", "few", "some", "those", "these"])
+_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "st",
+        "saint",
+        "professor",
+        "sir",
+        "lady",
+        "lord",
+        "madam",
+        "mister",
+        "uncle",
+        "aunt",
+        "auntie",
+        "captain",
+        "general",
+        "the",
+        "a",
+        "all",
+        "both",
+        "two",
+        "three",
+        "several",
+        "many",
+        "few",
+        "some",
+        "those",
+        "these",
+    ]
+)
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
@@ -69,7 +104,9 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             if apostrophe and word[1:].islower() and _name_owner(v, i) and _slip_of(v, word, doc.text):
                 fixed = word[:-1] + apostrophe + "s"
                 yield Diagnostic(
-                    RULE.id, v.start[i], v.end[i],
+                    RULE.id,
+                    v.start[i],
+                    v.end[i],
                     f'A possessive needs its apostrophe: "{fixed}", as this story writes it elsewhere.',
                     (Fix(v.start[i], v.end[i], fixed),),
                 )
@@ -131,13 +168,22 @@ def _noun_owner(v: View, i: int) -> bool:
         return True  # "for his friends sake", "each others arms"
     if "+POS" not in v.xpos[i] or _owner_noun(v.low[i]) not in word_set("owners"):
         return False  # "the sports car", "his trousers pockets": a plural as a modifier, not an owner
-    if v.xpos[i + 1] not in ("NN", "NNS") or not v.text[i + 1].islower() or v.low[i + 1] in word_set("not_owned"):
+    if (
+        v.xpos[i + 1] not in ("NN", "NNS")
+        or not v.text[i + 1].islower()
+        or v.low[i + 1] in word_set("not_owned")
+    ):
         return False
     after = v.low[i + 1]
     lex = lexicon()
     if v.word(i + 2) in ("ago", "later", "earlier", "before", "old"):
         return False  # "one of her sisters years ago": a measure of time, no owner
-    if after.endswith("ing") or after in lex.past_forms and after not in lex.noun_like or v.word(i + 2) == "by":
+    if (
+        after.endswith("ing")
+        or after in lex.past_forms
+        and after not in lex.noun_like
+        or v.word(i + 2) == "by"
+    ):
         return False  # "the dogs waiting", "the visitors partook", "their horses side by side"
     if after in lex.base_forms and v.same_sentence(i, i + 2) and v.tag(i + 2) not in (".", ",", ":"):
         return False  # "the other teachers gossip about it", "the boys call him": a verb and its subject
@@ -160,9 +206,16 @@ def _owner_noun(word: str) -> str:
 def _common(v: View, i: int) -> Diagnostic:
     word = v.text[i]
     if v.low[i] == "others" and v.low[i - 1] == "each":
-        return Diagnostic(RULE.id, v.start[i], v.end[i], 'A possessive needs its apostrophe: "each other\'s".',
-                          (Fix(v.start[i], v.end[i], word[:-1] + "'s"),))
+        return Diagnostic(
+            RULE.id,
+            v.start[i],
+            v.end[i],
+            'A possessive needs its apostrophe: "each other\'s".',
+            (Fix(v.start[i], v.end[i], word[:-1] + "'s"),),
+        )
     return Diagnostic(
-        RULE.id, v.start[i], v.end[i],
+        RULE.id,
+        v.start[i],
+        v.end[i],
         f'A possessive needs its apostrophe: "{word[:-1]}\'s" (one owner) or "{word}\'" (several).',
     )

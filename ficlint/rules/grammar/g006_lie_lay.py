@@ -31,8 +31,10 @@ RULE = Rule(
         ("He found Remus Lupin laying on the floor.", "He found Remus Lupin lying on the floor."),
         ("She laid down on the bed and closed her eyes.", "She lay down on the bed and closed her eyes."),
         ("He rose his eyebrows at her.", "He raised his eyebrows at her."),
-        ("She lay her head on his shoulder. It was late and they were tired.",
-         "She laid her head on his shoulder. It was late and they were tired."),
+        (
+            "She lay her head on his shoulder. It was late and they were tired.",
+            "She laid her head on his shoulder. It was late and they were tired.",
+        ),
         ("He lied down on the couch.", "He lay down on the couch."),
     ),
     allows=(
@@ -59,9 +61,9 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         if v.voice[i] == NARRATION and lowercase_word(v, i) and _resting(v, i):
             yield _finding(v, i, _LAY_FOR_LIE[v.low[i]], "lie (to rest somewhere)")
     for i in v.at("rose"):
-        if v.voice[i] == NARRATION and _subject_before(v, i) and v.word(i + 1) in _POSSESSIVES:
-            if v.same_sentence(i, i + 2) and v.xpos[i + 2].startswith("NN"):
-                yield _finding(v, i, "raised", "raise (to lift something)")
+        owned = v.same_sentence(i, i + 2) and v.xpos[i + 2].startswith("NN")
+        if v.voice[i] == NARRATION and _subject_before(v, i) and v.word(i + 1) in _POSSESSIVES and owned:
+            yield _finding(v, i, "raised", "raise (to lift something)")
     for i in v.at("lay"):
         if v.voice[i] == NARRATION and _subject_before(v, i) and v.word(i + 1) in _POSSESSIVES:
             if not v.same_sentence(i, i + 2) or not v.xpos[i + 2].startswith("NN"):
@@ -75,7 +77,9 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
 
 def _finding(v: View, i: int, right: str, meaning: str) -> Diagnostic:
     return Diagnostic(
-        RULE.id, v.start[i], v.end[i],
+        RULE.id,
+        v.start[i],
+        v.end[i],
         f'"{v.text[i]}" here means to {meaning}: "{right}".',
         (Fix(v.start[i], v.end[i], replacement(v.text[i], right)),),
     )
@@ -107,13 +111,19 @@ def _resting(v: View, i: int) -> bool:
         k = j + 1
         if not v.same_sentence(j, k) or not v.is_word(k):
             return True  # "she laid down."
-        return v.low[k] in word_set("resting_after") or v.xpos[k] in ("IN", "RB", "CC", "TO") and v.low[k] != "to"
+        return (
+            v.low[k] in word_set("resting_after")
+            or v.xpos[k] in ("IN", "RB", "CC", "TO")
+            and v.low[k] != "to"
+        )
     if after in word_set("resting_after") and after not in ("in", "on"):
         return True  # "laying there", "laid still"
     if after in ("on", "in", "across", "against", "beside", "under", "upon", "atop"):
         k = j + 1
-        return v.same_sentence(j, k) and (v.low[k] in ("the", "a", "his", "her", "their", "my", "bed")
-                                           and (word != "lied" or _surface(v, k)))
+        return v.same_sentence(j, k) and (
+            v.low[k] in ("the", "a", "his", "her", "their", "my", "bed")
+            and (word != "lied" or _surface(v, k))
+        )
     return False
 
 
@@ -127,11 +137,8 @@ def _object_before(v: View, i: int) -> bool:
 
 
 def _surface(v: View, k: int) -> bool:
-    """"lied on the bed" (lay), not "lied on his application" (told a lie)."""
-    for m in range(k, min(k + 3, len(v))):
-        if v.low[m] in word_set("resting_places"):
-            return True
-    return False
+    """ "lied on the bed" (lay), not "lied on his application" (told a lie)."""
+    return any(v.low[m] in word_set("resting_places") for m in range(k, min(k + 3, len(v))))
 
 
 def _third_person(v: View, i: int) -> bool:

@@ -22,18 +22,20 @@ RULE = Rule(
     summary='A phrase written twice in a row, or a word repeated a few words on ("the sight of the sight '
     'of", "was my mother was").',
     why=(
-        "Rewriting a sentence often leaves a phrase or a word twice: \"catching sight of the sight of Tom's "
-        'nails", "Not only was my mother was a despicable woman", "silently watching silently", "they will be '
-        'no doubt be spending". ficlint flags a phrase of two to four words repeated with nothing between, '
-        'in narration, and a verb or "the" repeated a few words on when only a noun phrase stands between '
+        "Rewriting a sentence often leaves a phrase or a word twice: \"catching sight of the sight of "
+        'Tom\'s nails", "Not only was my mother was a despicable woman", "silently watching silently", '
+        '"they will be no doubt be spending". ficlint flags a phrase of two to four words repeated with '
+        'nothing between, in narration, and a verb or "the" repeated a few words on when only a noun phrase stands between '
         '(in dialogue too: nobody stammers "was my mother was"). Lists, refrains and a character repeating '
         'himself in dialogue are left alone, as are "what it was was" and "the more the merrier".'
     ),
     examples=examples(
         ("He was catching sight of the sight of Tom's nails.", "He was catching sight of Tom's nails."),
         ("Not only was my mother was a despicable woman.", "Not only was my mother a despicable woman."),
-        ("She stood there, silently watching silently with tears in her eyes.",
-         "She stood there, silently watching with tears in her eyes."),
+        (
+            "She stood there, silently watching silently with tears in her eyes.",
+            "She stood there, silently watching with tears in her eyes.",
+        ),
         ("They will be no doubt be spending the night.", "They will no doubt be spending the night."),
         ("It may be the only the one left.", "It may be the only one left."),
     ),
@@ -51,13 +53,29 @@ RULE = Rule(
     fix_safety="Safe: the repeated words go; which occurrence goes depends on the verb after them.",
 )
 
-AUXILIARIES = ("was", "were", "is", "are", "be", "been", "had", "has", "have", "will", "would", "could",
-               "should", "did")
+AUXILIARIES = (
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "had",
+    "has",
+    "have",
+    "will",
+    "would",
+    "could",
+    "should",
+    "did",
+)
 _BASE_AUXILIARIES = frozenset(["be", "been", "have"])
 _BETWEEN = frozenset(["DT", "PRP$", "JJ", "NN", "NNS", "NNP", "RB", "CD"])
 _FUNCTION_TAGS = ("DT", "IN", "PRP", "PRP$", "TO", "CC", "MD", "WDT", "WP", "POS")
 _LINKS = frozenset(["and", "or", "to", "by", "after", "upon", "for", "on", "over"])
-_SUBJECTS = frozenset(["i", "you", "he", "she", "it", "we", "they", "everyone", "everybody", "nobody", "someone"])
+_SUBJECTS = frozenset(
+    ["i", "you", "he", "she", "it", "we", "they", "everyone", "everybody", "nobody", "someone"]
+)
 _HAVE = frozenset(["had", "has", "have"])
 _HEAD_ADJECTIVES = frozenset(["only", "very", "whole", "entire"])
 
@@ -96,15 +114,17 @@ def _plain_phrase(v: View, first: int, n: int, gap: int = 0) -> bool:
     """Words of narration in one sentence, one of them a function word (not "tick tock tick tock");
     a word between the two is a determiner ("sight of the sight of")."""
     end = first + 2 * n + gap - 1
-    if gap and v.xpos[first + n] != "DT" or v.low[first:first + n] != v.low[first + n + gap:end + 1]:
+    if gap and v.xpos[first + n] != "DT" or v.low[first : first + n] != v.low[first + n + gap : end + 1]:
         return False  # (the words' hashes matched; the words must too)
-    if not v.same_sentence(first, end) or any(v.voice[k] != NARRATION or not v.is_word(k) for k in range(first, end + 1)):
+    if not v.same_sentence(first, end) or any(
+        v.voice[k] != NARRATION or not v.is_word(k) for k in range(first, end + 1)
+    ):
         return False
-    phrase = v.low[first:first + n]
+    phrase = v.low[first : first + n]
     second = first + n + gap
     if len(set(phrase)) == 1 or any(v.text[k][:1].isupper() for k in (*range(first, first + n), second)):
         return False  # "very very", a song's line ("a little unsteady A little unsteady")
-    cycle = v.low[first:first + n + gap]  # the words that would come round again in a refrain
+    cycle = v.low[first : first + n + gap]  # the words that would come round again in a refrain
     if v.word(first - 1) == cycle[-1] or v.word(end + 1) == cycle[0 if not gap else n]:
         return False  # "over and over and over", "a whisper above a whisper above a whisper"
     if v.same_sentence(first - 2, first) and lexicon().base_of.get(v.low[first - 1]) in ("make", "call"):
@@ -123,7 +143,7 @@ def _plain_phrase(v: View, first: int, n: int, gap: int = 0) -> bool:
 def _around_a_noun_phrase(v: View, word: str) -> Iterator[Diagnostic]:
     """An auxiliary repeated across a noun phrase: "was my mother was", "be no doubt be"."""
     places = v.positions(word)
-    for a, b in zip(places, places[1:]):
+    for a, b in zip(places, places[1:], strict=False):
         if not 2 <= b - a <= 4 or not v.same_sentence(a, b) or v.voice[a] == OTHER or v.voice[b] == OTHER:
             continue  # in dialogue too: nobody stammers "was my mother was"
         between = range(a + 1, b)
@@ -168,21 +188,24 @@ def _adverbs(v: View) -> Iterator[Diagnostic]:
 
 
 def _determiners(v: View) -> Iterator[Diagnostic]:
-    """"the" again after one adjective: "the only the one" (not "the more the merrier")."""
+    """ "the" again after one adjective: "the only the one" (not "the more the merrier")."""
     for i in v.positions("the"):
         j = i + 2
-        if v.word(j) == "the" and v.same_sentence(i, j) and v.low[i + 1] in _HEAD_ADJECTIVES and v.voice[j] != OTHER:
+        if (
+            v.word(j) == "the"
+            and v.same_sentence(i, j)
+            and v.low[i + 1] in _HEAD_ADJECTIVES
+            and v.voice[j] != OTHER
+        ):
             yield _delete(v, j, j, "repeated")
 
 
 def _delete(v: View, first: int, last: int, how: str, before: bool = True) -> Diagnostic:
     """A finding on tokens first..last, whose fix removes them with the space on one side."""
     start, end = v.start[first], v.end[last]
-    words = " ".join(v.text[first:last + 1])
-    if before:
-        cut = (v.end[first - 1], end)
-    else:
-        cut = (start, v.start[last + 1] if last + 1 < len(v) else end)
+    words = " ".join(v.text[first : last + 1])
+    cut = (v.end[first - 1], end) if before else (start, v.start[last + 1] if last + 1 < len(v) else end)
     span_end = cut[1] if not before else end
-    return Diagnostic(RULE.id, start, span_end, f'"{words}" {how}: one of them should go.',
-                      (Fix(cut[0], cut[1], ""),))
+    return Diagnostic(
+        RULE.id, start, span_end, f'"{words}" {how}: one of them should go.', (Fix(cut[0], cut[1], ""),)
+    )

@@ -51,7 +51,9 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         if word not in compared or v.xpos[j] not in (wanted, wanted.replace("JJ", "RB")):
             continue
         yield Diagnostic(
-            RULE.id, v.start[i], v.end[j],
+            RULE.id,
+            v.start[i],
+            v.end[j],
             f'"{v.text[j]}" is already compared: drop "{v.text[i]}".',
             (Fix(v.start[i], v.start[j], ""),),
         )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
-from ficlint.analysis.lexicon import lexicon, inflections
+from ficlint.analysis.lexicon import inflections, lexicon
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
@@ -19,12 +19,12 @@ RULE = Rule(
     category="grammar",
     summary='A past participle used as the simple past ("a voice rung out", "he drunk his tea").',
     why=(
-        'The verbs that change their vowel, ring / rang / rung, drink / drank / drunk, swim / swam / swum, '
+        "The verbs that change their vowel, ring / rang / rung, drink / drank / drunk, swim / swam / swum, "
         'begin / began / begun, keep the simple past and the participle apart: without "have" or "be" the '
-        'clause needs the past, "a voice rang out", "he drank his tea". ficlint flags such a participle right '
-        'after its subject in narration, and leaves alone participles that describe a noun ("the bell rung '
-        'by the monks was cracked"), those dictionaries also accept as pasts ("sunk", "sprung", "shrunk"), '
-        'the participles of other verbs (in "her head thrown back" they describe), and dialogue, where '
+        'clause needs the past, "a voice rang out", "he drank his tea". ficlint flags such a participle '
+        'right after its subject in narration, and leaves alone participles that describe a noun ("the bell '
+        'rung by the monks was cracked"), those dictionaries also accept as pasts ("sunk", "sprung", '
+        '"shrunk"), the participles of other verbs (in "her head thrown back" they describe), and dialogue, where '
         '"I seen it" is a character\'s voice.'
     ),
     examples=examples(
@@ -43,8 +43,23 @@ RULE = Rule(
 )
 
 
-_CLAUSE_WORDS = frozenset(["as", "when", "while", "because", "though", "although", "if", "until", "since",
-                           "that", "which", "who", "where"])
+_CLAUSE_WORDS = frozenset(
+    [
+        "as",
+        "when",
+        "while",
+        "because",
+        "though",
+        "although",
+        "if",
+        "until",
+        "since",
+        "that",
+        "which",
+        "who",
+        "where",
+    ]
+)
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
@@ -60,20 +75,22 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
                 continue
             if v.word(j + 1) == "by" or _modifier(v, j) or v.tag(j + 1).startswith(("NN", "JJ")):
                 continue  # "the bell rung by", "a wine drunk smile"
-            if word in word_set("adjective_participles") and not v.tag(j + 1) in ("DT", "PRP$", "PRP", "CD"):
+            if word in word_set("adjective_participles") and v.tag(j + 1) not in ("DT", "PRP$", "PRP", "CD"):
                 continue  # "a little bit drunk": "drunk" the adjective, unless it has an object
             past = lex.past_of.get(base, "")
             if not past or past == word:
                 continue
             yield Diagnostic(
-                RULE.id, v.start[j], v.end[j],
+                RULE.id,
+                v.start[j],
+                v.end[j],
                 f'Without "have" or "be", "{v.text[j]}" needs its simple past: "{past}".',
                 (Fix(v.start[j], v.end[j], replacement(v.text[j], past)),),
             )
 
 
 def _subject_at(v: View, k: int) -> str:
-    """"pronoun", "noun" or "" for the token at k as the subject right before a verb."""
+    """ "pronoun", "noun" or "" for the token at k as the subject right before a verb."""
     if v.low[k] in ("he", "she", "we", "they", "it"):
         return "pronoun"
     if v.xpos[k] in ("NN", "NNS", "NNP") and v.is_word(k):

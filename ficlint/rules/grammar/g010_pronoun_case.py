@@ -27,8 +27,10 @@ RULE = Rule(
         '"me and him went" in dialogue is how many people talk.'
     ),
     examples=examples(
-        ("She began to realize that her and Harry were never going to work.",
-         "She began to realize that she and Harry were never going to work."),
+        (
+            "She began to realize that her and Harry were never going to work.",
+            "She began to realize that she and Harry were never going to work.",
+        ),
         ("Ginny and him had ended things months ago.", "Ginny and he had ended things months ago."),
         ("She began to shake him shoulders.", "She began to shake his shoulders."),
     ),
@@ -39,13 +41,29 @@ RULE = Rule(
         "She gave him hands full of sweets.",
         "He watched them and Harry was gone.",
     ),
-    fix_safety="Unsafe: the subject form may read better moved (\"Harry and I\" for \"me and Harry\").",
+    fix_safety='Unsafe: the subject form may read better moved ("Harry and I" for "me and Harry").',
 )
 
 _SUBJECT_FORM = {"her": "she", "him": "he", "me": "I", "them": "they", "us": "we"}
 _POSSESSIVE_FORM = {"him": "his", "them": "their", "me": "my", "us": "our"}
-_OPENERS = frozenset(["that", "but", "so", "because", "when", "while", "as", "since", "if", "although", "though",
-                      "until", "once", "whether"])
+_OPENERS = frozenset(
+    [
+        "that",
+        "but",
+        "so",
+        "because",
+        "when",
+        "while",
+        "as",
+        "since",
+        "if",
+        "although",
+        "though",
+        "until",
+        "once",
+        "whether",
+    ]
+)
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
@@ -64,13 +82,17 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         if lexicon().base_of.get(v.low[verb], v.low[verb]) in word_set("two_object_verbs"):
             continue  # "gave him hands full of sweets"
         right = _POSSESSIVE_FORM[v.low[i]]
-        yield Diagnostic(RULE.id, v.start[i], v.end[i],
-                         f'"{v.text[i]} {v.text[j]}": what someone owns takes "{right}".',
-                         (Fix(v.start[i], v.end[i], replacement(v.text[i], right), safe=False),))
+        yield Diagnostic(
+            RULE.id,
+            v.start[i],
+            v.end[i],
+            f'"{v.text[i]} {v.text[j]}": what someone owns takes "{right}".',
+            (Fix(v.start[i], v.end[i], replacement(v.text[i], right), safe=False),),
+        )
 
 
 def _compound_subject(v: View, i: int) -> Iterator[Diagnostic]:
-    """"her and Harry were", "Ginny and him had": two subjects joined by "and" opening a clause."""
+    """ "her and Harry were", "Ginny and him had": two subjects joined by "and" opening a clause."""
     a, b = i - 1, i + 1
     if not v.same_sentence(a, b + 1):
         return
@@ -86,9 +108,13 @@ def _compound_subject(v: View, i: int) -> Iterator[Diagnostic]:
 
 def _subject(v: View, k: int) -> Diagnostic:
     right = _SUBJECT_FORM[v.low[k]]
-    return Diagnostic(RULE.id, v.start[k], v.end[k],
-                      f'"{v.text[k]}" is a subject here, and a subject takes "{right}".',
-                      (Fix(v.start[k], v.end[k], replacement(v.text[k], right) if right != "I" else "I", safe=False),))
+    return Diagnostic(
+        RULE.id,
+        v.start[k],
+        v.end[k],
+        f'"{v.text[k]}" is a subject here, and a subject takes "{right}".',
+        (Fix(v.start[k], v.end[k], replacement(v.text[k], right) if right != "I" else "I", safe=False),),
+    )
 
 
 def _finite(v: View, k: int) -> bool:

@@ -22,10 +22,10 @@ RULE = Rule(
     why=(
         'A clause after "because", "if", "unless", "as" needs a subject before its verb: "because you '
         'are human", "if it didn\'t come to anything", "as he begins to drift". A subject dropped in '
-        'revision leaves the verb hanging. ficlint flags a finite verb straight after such a word, and '
+        "revision leaves the verb hanging. ficlint flags a finite verb straight after such a word, and "
         'leaves alone "as follows", "as is", "as was his habit", "as did Harry", questions ("because isn\'t '
         'that what we are?") and "though", whose clause often shares its subject ("he looked sad, though '
-        'didn\'t make a sound").'
+        "didn't make a sound\")."
     ),
     examples=examples(
         "He sank into Harry's embrace as begins to drift off.",
@@ -43,12 +43,55 @@ RULE = Rule(
     ),
 )
 
-_OPENERS = ("because", "if", "unless", "whereas", "as")  # not "though": "though didn't make a sound" shares one
-_AS_WHO = frozenset(["one", "those", "them", "him", "her", "anyone", "everyone", "someone", "nobody", "anybody",
-                     "all", "folk", "folks", "man", "woman", "them's"])
+_OPENERS = (
+    "because",
+    "if",
+    "unless",
+    "whereas",
+    "as",
+)  # not "though": "though didn't make a sound" shares one
+_AS_WHO = frozenset(
+    [
+        "one",
+        "those",
+        "them",
+        "him",
+        "her",
+        "anyone",
+        "everyone",
+        "someone",
+        "nobody",
+        "anybody",
+        "all",
+        "folk",
+        "folks",
+        "man",
+        "woman",
+        "them's",
+    ]
+)
 _QUESTION_SUBJECTS = frozenset(["there", "that", "this", "these", "those", "everyone", "anyone"])
-_FINITE_AUXILIARIES = frozenset(["are", "is", "was", "were", "didn't", "don't", "doesn't", "wasn't", "isn't", "aren't",
-                                 "weren't", "has", "have", "hasn't", "haven't", "hadn't", "am"])
+_FINITE_AUXILIARIES = frozenset(
+    [
+        "are",
+        "is",
+        "was",
+        "were",
+        "didn't",
+        "don't",
+        "doesn't",
+        "wasn't",
+        "isn't",
+        "aren't",
+        "weren't",
+        "has",
+        "have",
+        "hasn't",
+        "haven't",
+        "hadn't",
+        "am",
+    ]
+)
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
@@ -58,9 +101,12 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         if v.voice[i] == OTHER or not v.same_sentence(i, j) or v.voice[j] == OTHER:
             continue
         if _subjectless(v, i, j):
-            yield Diagnostic(RULE.id, v.start[j], v.end[j],
-                             f'"{v.text[i]} {v.text[j]}": the verb has no subject; who or what '
-                             f'"{v.text[j]}"?')
+            yield Diagnostic(
+                RULE.id,
+                v.start[j],
+                v.end[j],
+                f'"{v.text[i]} {v.text[j]}": the verb has no subject; who or what "{v.text[j]}"?',
+            )
 
 
 def _subjectless(v: View, i: int, j: int) -> bool:
@@ -77,5 +123,7 @@ def _subjectless(v: View, i: int, j: int) -> bool:
             return False
         return word not in lex.base_forms and word not in lex.noun_like and v.xpos[j] == "VBZ"
     if word in _FINITE_AUXILIARIES:
-        return not (v.low[i] in ("if", "though") and word in ("was", "were", "is"))  # "as if was", "even if is"
+        return not (
+            v.low[i] in ("if", "though") and word in ("was", "were", "is")
+        )  # "as if was", "even if is"
     return False

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
-from ficlint.analysis.lexicon import lexicon, inflections
+from ficlint.analysis.lexicon import inflections, lexicon
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
@@ -38,11 +38,30 @@ RULE = Rule(
         "She is going to apparate.",
     ),
     fix_safety='Unsafe: the -ing form is spelt the American way ("traveling"), and "going" may have meant '
-    'motion.',
+    "motion.",
 )
 
-_BE = frozenset(["am", "is", "are", "was", "were", "be", "been", "'m", "'re", "'s", "i'm", "you're", "we're",
-                 "they're", "he's", "she's", "it's"])
+_BE = frozenset(
+    [
+        "am",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "'m",
+        "'re",
+        "'s",
+        "i'm",
+        "you're",
+        "we're",
+        "they're",
+        "he's",
+        "she's",
+        "it's",
+    ]
+)
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
@@ -54,7 +73,9 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         if v.voice[i] == OTHER or not v.same_sentence(i - 1, verb) or not lowercase_word(v, verb):
             continue
         before = v.low[i - 1]
-        if lex.base_of.get(before, before) not in word_set("gerund_verbs") or not v.xpos[i - 1].startswith("VB"):
+        if lex.base_of.get(before, before) not in word_set("gerund_verbs") or not v.xpos[i - 1].startswith(
+            "VB"
+        ):
             continue
         if v.same_sentence(i - 2, i) and v.low[i - 2] == "-":
             continue  # "delicate-minded to show"
@@ -62,21 +83,34 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             continue
         ing = forms.ing_of.get(v.low[verb])
         if ing:
-            yield Diagnostic(RULE.id, v.start[i], v.end[verb],
-                             f'"{v.text[i - 1]}" takes the -ing form: "{v.text[i - 1]} {ing}".',
-                             (Fix(v.start[i], v.end[verb], ing, safe=False),))
+            yield Diagnostic(
+                RULE.id,
+                v.start[i],
+                v.end[verb],
+                f'"{v.text[i - 1]}" takes the -ing form: "{v.text[i - 1]} {ing}".',
+                (Fix(v.start[i], v.end[verb], ing, safe=False),),
+            )
     for i in v.at("going"):
         verb = i + 1
         if v.voice[i] == OTHER or not v.same_sentence(i - 1, verb) or not lowercase_word(v, verb):
             continue
         word = v.low[verb]
-        if v.low[i - 1] not in _BE or v.xpos[verb] != "VB" or word not in lex.base_forms and word in lex.base_of:
+        if (
+            v.low[i - 1] not in _BE
+            or v.xpos[verb] != "VB"
+            or word not in lex.base_forms
+            and word in lex.base_of
+        ):
             continue
         if v.low[verb] in lex.noun_like or v.low[verb] in lex.modifiers:
             continue  # "going home", "going back"
-        yield Diagnostic(RULE.id, v.start[i], v.end[verb],
-                         f'"going" before a verb needs "to": "going to {v.text[verb]}".',
-                         (Fix(v.end[i], v.end[i], " to", safe=False),))
+        yield Diagnostic(
+            RULE.id,
+            v.start[i],
+            v.end[verb],
+            f'"going" before a verb needs "to": "going to {v.text[verb]}".',
+            (Fix(v.end[i], v.end[i], " to", safe=False),),
+        )
 
 
 def _passive(v: View, k: int) -> bool:

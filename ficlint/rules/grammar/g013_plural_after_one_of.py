@@ -37,7 +37,7 @@ RULE = Rule(
         "Several other students came.",
         "Some of the food was cold.",
     ),
-    fix_safety="Unsafe: the plural is formed by rule (eye -> eyes, box -> boxes), and irregular plurals get no fix.",
+    fix_safety="Unsafe: the plural is made by rule (eye -> eyes, box -> boxes); irregular plurals get none.",
     # Off by default: on held-out fan fiction (tune split) about half its findings were true, the rest
     # adjectives the tagger took for nouns ("one of the first") and compounds ("one of the camel-food
     # bags"); it also fires on edited novels. Turn it on with `extend-select: [G013]`.
@@ -52,35 +52,57 @@ _MANY = frozenset(["several", "many", "few"])
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
     for i in v.at("of"):
-        if v.voice[i] == OTHER or v.word(i - 1) not in _PICKERS or v.word(i + 1) not in _OWNERS or v.word(i - 2) == "the":
+        if (
+            v.voice[i] == OTHER
+            or v.word(i - 1) not in _PICKERS
+            or v.word(i + 1) not in _OWNERS
+            or v.word(i - 2) == "the"
+        ):
             continue
         n = i + 2
         if v.tag(n) in ("JJ",) and v.same_sentence(n, n + 1):
             n += 1
         if not v.same_sentence(i, n) or v.xpos[n] != "NN" or not lowercase_word(v, n):
             continue
-        if _not_countable(v, n) or v.tag(n + 1).startswith(("NN", "POS")) or v.word(n + 1) in ("of", "'s", "-"):
+        if (
+            _not_countable(v, n)
+            or v.tag(n + 1).startswith(("NN", "POS"))
+            or v.word(n + 1) in ("of", "'s", "-")
+        ):
             continue  # "one of the house elves", "one of the camel-food bags"
         if v.low[n] in word_set("not_nouns_after_of"):
             continue
         plural = _plural(v.low[n])
         fixes = (Fix(v.start[n], v.end[n], plural, safe=False),) if plural else ()
-        yield Diagnostic(RULE.id, v.start[n], v.end[n],
-                         f'After "{v.text[i - 1]} of", the noun is plural: "{plural or v.text[n] + "s"}".', fixes)
+        yield Diagnostic(
+            RULE.id,
+            v.start[n],
+            v.end[n],
+            f'After "{v.text[i - 1]} of", the noun is plural: "{plural or v.text[n] + "s"}".',
+            fixes,
+        )
     for i in v.at("other"):
         if v.voice[i] == OTHER or v.word(i - 1) not in _MANY:
             continue
         after = v.tag(i + 1)
         if after.startswith(("VB", "MD", "IN")) or after in (".", ",", ":") or not v.same_sentence(i, i + 1):
-            yield Diagnostic(RULE.id, v.start[i], v.end[i],
-                             f'"{v.text[i - 1]} other" standing alone is plural: "others".',
-                             (Fix(v.start[i], v.end[i], v.text[i] + "s", safe=False),))
+            yield Diagnostic(
+                RULE.id,
+                v.start[i],
+                v.end[i],
+                f'"{v.text[i - 1]} other" standing alone is plural: "others".',
+                (Fix(v.start[i], v.end[i], v.text[i] + "s", safe=False),),
+            )
 
 
 def _not_countable(v: View, n: int) -> bool:
     word = v.low[n]
-    return (word in word_set("collective") or word in word_set("number_neutral")
-            or word in word_set("irregular_plurals") or word.endswith(("s", "ing", "ness", "ity")))
+    return (
+        word in word_set("collective")
+        or word in word_set("number_neutral")
+        or word in word_set("irregular_plurals")
+        or word.endswith(("s", "ing", "ness", "ity"))
+    )
 
 
 def _plural(word: str) -> str:
