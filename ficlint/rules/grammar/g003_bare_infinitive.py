@@ -183,11 +183,16 @@ def _form(v: View, i: int, k: int, j: int) -> Iterator[Diagnostic]:
         base = lex.base_of.get(word, "")  # "let his emotion guided him": never a participle after let
         base = "" if base == word or word in word_set("ed_not_past") else base
     if (
-        not base
-        and obj not in ("her", "it", "you")
-        and v.xpos[k] in ("PRP", "NNP")
-        and word in lex.third_forms
-    ) and word not in lex.base_forms and word not in lex.noun_like and v.voice[j] == NARRATION:
+        (
+            not base
+            and obj not in ("her", "it", "you")
+            and v.xpos[k] in ("PRP", "NNP")
+            and word in lex.third_forms
+        )
+        and word not in lex.base_forms
+        and word not in lex.noun_like
+        and v.voice[j] == NARRATION
+    ):
         base = lex.base_of.get(word, "")
     if not base:
         return

@@ -22,12 +22,13 @@ RULE = Rule(
     summary='A phrase written twice in a row, or a word repeated a few words on ("the sight of the sight '
     'of", "was my mother was").',
     why=(
-        "Rewriting a sentence often leaves a phrase or a word twice: \"catching sight of the sight of "
+        'Rewriting a sentence often leaves a phrase or a word twice: "catching sight of the sight of '
         'Tom\'s nails", "Not only was my mother was a despicable woman", "silently watching silently", '
         '"they will be no doubt be spending". ficlint flags a phrase of two to four words repeated with '
-        'nothing between, in narration, and a verb or "the" repeated a few words on when only a noun phrase stands between '
-        '(in dialogue too: nobody stammers "was my mother was"). Lists, refrains and a character repeating '
-        'himself in dialogue are left alone, as are "what it was was" and "the more the merrier".'
+        'nothing between, in narration, and a verb or "the" repeated a few words on when only a noun '
+        'phrase stands between (in dialogue too: nobody stammers "was my mother was"). Lists, refrains '
+        'and a character repeating himself in dialogue are left alone, as are "what it was was" and "the '
+        'more the merrier".'
     ),
     examples=examples(
         ("He was catching sight of the sight of Tom's nails.", "He was catching sight of Tom's nails."),

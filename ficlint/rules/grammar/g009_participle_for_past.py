@@ -19,13 +19,13 @@ RULE = Rule(
     category="grammar",
     summary='A past participle used as the simple past ("a voice rung out", "he drunk his tea").',
     why=(
-        "The verbs that change their vowel, ring / rang / rung, drink / drank / drunk, swim / swam / swum, "
-        'begin / began / begun, keep the simple past and the participle apart: without "have" or "be" the '
-        'clause needs the past, "a voice rang out", "he drank his tea". ficlint flags such a participle '
-        'right after its subject in narration, and leaves alone participles that describe a noun ("the bell '
-        'rung by the monks was cracked"), those dictionaries also accept as pasts ("sunk", "sprung", '
-        '"shrunk"), the participles of other verbs (in "her head thrown back" they describe), and dialogue, where '
-        '"I seen it" is a character\'s voice.'
+        "The verbs that change their vowel, ring / rang / rung, drink / drank / drunk, swim / swam / "
+        'swum, begin / began / begun, keep the simple past and the participle apart: without "have" or '
+        '"be" the clause needs the past, "a voice rang out", "he drank his tea". ficlint flags such a '
+        "participle right after its subject in narration, and leaves alone participles that describe a "
+        'noun ("the bell rung by the monks was cracked"), those dictionaries also accept as pasts '
+        '("sunk", "sprung", "shrunk"), the participles of other verbs (in "her head thrown back" they '
+        'describe), and dialogue, where "I seen it" is a character\'s voice.'
     ),
     examples=examples(
         ("A worried voice rung out across the hall.", "A worried voice rang out across the hall."),
