@@ -1,0 +1,217 @@
+"""C001 name-in-lowercase: a name written in lowercase (`hogwarts`, `luna lovegood`, `Grimmauld place`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.capitals import Capitals, Census, capitalised
+from ficlint.analysis.lexicon import lexicon
+from ficlint.analysis.verbforms import verb_forms
+from ficlint.check import Context
+from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.rule import Rule, examples
+from ficlint.rules.capitalization._common import (
+    CAPITALS,
+    census,
+    common_in_dictionary,
+    proper_in_dictionary,
+    words,
+)
+from ficlint.rules.common import capitalized
+
+RULE = Rule(
+    id="C001",
+    name="name-in-lowercase",
+    category="capitalization",
+    summary="A name written in lowercase: one the story capitalises elsewhere or that English always "
+            "capitalises (`at hogwarts`, `Luna lovegood`, `Grimmauld place`).",
+    why="Names keep their capital wherever they stand. ficlint learns the story's names from the story "
+        "itself (the words it capitalises in the middle of a sentence, and names of two words such as "
+        "Grimmauld Place) and knows the names the dictionary only has with a capital (London, Hogwarts).",
+    examples=examples(
+        ("Back at hogwarts, she slept.", "Back at Hogwarts, she slept."),
+        ("They met Luna Lovegood, and then Xeno Lovegood. Everyone knew luna lovegood.",
+         "They met Luna Lovegood, and then Xeno Lovegood. Everyone knew luna Lovegood."),
+        ("They lived at Grimmauld Place, and loved Grimmauld Place. Back at Grimmauld place, he slept.",
+         "They lived at Grimmauld Place, and loved Grimmauld Place. Back at Grimmauld Place, he slept."),
+        ("He met Sue there. Then Sue laughed, and Sue left, and Sue came back, and sue smiled.",
+         "He met Sue there. Then Sue laughed, and Sue left, and Sue came back, and Sue smiled."),
+    ),
+    allows=("He will sue them. Will came later.", "She bought a muggle-born cat.", "They ate french toast.",
+            "Harry met the muggles. The muggles left.", "She sent it to @harrypotter at once."),
+    fix_safety="Safe for a word the dictionary only knows as a name; unsafe when the lowercase word is also an "
+               "ordinary word (sue, harry, will), which the story may mean.",
+)
+FACTS = CAPITALS
+
+_MIN_NAME_USES = 4  # capitalised uses mid-sentence before an ordinary word written once in lowercase is a name
+_MIN_PAIR_USES = 2  # uses of a two-word name capitalised before its lowercase form is a slip
+_PAIR_SHARE = 3  # ...and this many times as often as written otherwise
+
+
+def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
+    caps = doc.capitals
+    counts = census(doc, ctx)
+    variants = _lowercase_pairs(caps)
+    reported: set[int] = set()
+    for i, k in enumerate(caps.keys):
+        word = caps.text(i)
+        if not word[:1].islower() or _judged_elsewhere(k) or _in_compound(caps, i) or _contraction(word):
+            continue
+        pair = _two_word_name(caps, counts, variants, i)
+        if pair is not None:
+            if pair[0] not in reported:
+                reported.update(pair)
+                yield _lowercase_pair(caps, counts, pair)
+            continue
+        if doc.in_emphasis(caps.start(i)) or _beside_foreign_word(caps, counts, i):
+            continue  # italics and phrases of other languages: "carte blanche", "_Vivent les Anglais!_"
+        reason = _name_evidence(word, k, counts, in_name_slot=_in_name_slot(caps, i),
+                                after_determiner=_after_determiner(caps, i))
+        if reason:
+            reported.add(i)
+            yield _lowercase_name(caps, i, reason, safe=not common_in_dictionary(word))
+
+
+def _judged_elsewhere(k: str) -> bool:
+    """Months, days, holidays, titles and family words have rules of their own."""
+    w = words()
+    return k in w.months or k in w.days or k in w.holidays or k in w.titles or k in w.family_names \
+        or k in w.ambiguous_months or len(k) < 3
+
+
+def _in_compound(caps: Capitals, i: int) -> bool:
+    """`muggle-born`, `@harrypotter`, `#hashtag`: a word inside something else."""
+    return caps.mark_before(i) in ("-", "@", "#", "/") or caps.mark_after(i) in ("-", "/")
+
+
+def _contraction(word: str) -> bool:
+    """`don't`, `she's`, `they're`: never a name (a possessive `boy's` is judged by its stem)."""
+    inner = word.replace("’", "'")
+    return "'" in inner.rstrip("'") and not inner.lower().endswith("'s")
+
+
+def _after_determiner(caps: Capitals, i: int) -> bool:
+    """After an article, a possessive or a number (`the victoria`, `two negroes`): names of
+    places and people don't take one."""
+    b = caps.before[i]
+    return b >= 0 and (caps.keys[b] in words().determiners or caps.keys[b] in _NUMBERS)
+
+
+_NUMBERS = frozenset("one two three four five six seven eight nine ten dozen many several few".split())
+
+
+def _name_evidence(word: str, k: str, counts: Census, in_name_slot: bool, after_determiner: bool) -> str:
+    """Why the lowercase word is a name, or "" if it may not be one: the dictionary knows it
+    only as a name, or the story capitalises it mid-sentence, on its own (not as part of a
+    longer name such as the Dark Lord), more often than not, and far more often when
+    the word is also an ordinary one (will, sue, harry)."""
+    if not common_in_dictionary(word):
+        if proper_in_dictionary(word) and not after_determiner:
+            return "English writes it with a capital"
+        uses = counts.middle[k]
+        if uses > counts.lower[k]:
+            return f"the story writes it with a capital {_times(uses)} elsewhere"
+        return ""
+    uses = counts.alone[k]
+    if in_name_slot and uses >= _MIN_NAME_USES and counts.lower[k] == 1:
+        return f"the story writes it with a capital {_times(uses)}, in lowercase only here"
+    return ""
+
+
+def _in_name_slot(caps: Capitals, i: int) -> bool:
+    """Does the word stand where a name stands as a subject: before a verb in the past or the
+    present, after nothing or a joining word (`"...?" sue questioned`, `and harry saw`), not where
+    the ordinary word would (`to sue for`, `a warm muffin`, `the government, is`)?"""
+    a = caps.after[i]
+    if a < 0 or not _finite_verb(caps.text(a)):
+        return False
+    b = caps.before[i]
+    return b < 0 or caps.keys[b] in _JOINING_WORDS
+
+
+_JOINING_WORDS = frozenset("and but or nor then so yet when while as because since until before after if though "
+                           "although once where whereas that".split())
+
+
+def _finite_verb(word: str) -> bool:
+    forms = verb_forms()
+    lower = word.lower()
+    return (lower in forms.past or lower in forms.third and not lower.endswith("ss")) \
+        and lower not in lexicon().noun_like
+
+
+def _beside_foreign_word(caps: Capitals, counts: Census, i: int) -> bool:
+    """Is a word beside this one unknown to the dictionary and to the story's names (a phrase
+    in another language: "carte blanche")?"""
+    return any(j >= 0 and not capitalised(caps.text(j)) and not common_in_dictionary(caps.text(j))
+               and not counts.middle[caps.keys[j]] and not proper_in_dictionary(caps.text(j))
+               for j in (caps.before[i], caps.after[i]))
+
+
+def _lowercase_pairs(caps: Capitals) -> Counter[tuple[str, str]]:
+    """How often each two-word sequence with a capitalised word appears written otherwise
+    (`Grimmauld place`, `Baptist church`), in this file."""
+    found: Counter[tuple[str, str]] = Counter()
+    for i, a in enumerate(caps.after):
+        if a >= 0 and not (capitalised(caps.text(i)) and capitalised(caps.text(a))):
+            found[(caps.keys[i], caps.keys[a])] += 1
+    return found
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+
+
+def _two_word_name(caps: Capitals, counts: Census, variants: Counter[tuple[str, str]],
+                   i: int) -> tuple[int, ...] | None:
+    """The indices of a two-word name the story capitalises (Grimmauld Place) that this
+    lowercase word is part of, or None. The story must write the name with capitals at
+    least twice and far more often than otherwise (not "the Baptist church" beside "the
+    Baptist Church"), and its second word must be one that ends names of places and
+    institutions (Place, Manor, Club) or no ordinary word at all (Wall Maria)."""
+    for first, second in ((caps.before[i], i), (i, caps.after[i])):
+        if first < 0 or second < 0 or caps.free[first]:
+            continue
+        pair = (caps.keys[first], caps.keys[second])
+        uses = counts.names[pair]
+        if uses < _MIN_PAIR_USES or uses < _PAIR_SHARE * (variants[pair] - 1):
+            continue
+        one, two = caps.text(first), caps.text(second)
+        if capitalised(one) and capitalised(two) or one.isupper() or two.isupper():
+            continue
+        if not capitalised(one) and common_in_dictionary(one):
+            continue  # "early Victorian", "the big house": an ordinary word before a name
+        if not capitalised(two) and pair[1] not in words().name_nouns and common_in_dictionary(two):
+            continue  # "the Baptist church": a name and an ordinary word
+        return first, second
+    return None
+
+
+def _lowercase_name(caps: Capitals, i: int, reason: str, safe: bool) -> Diagnostic:
+    word = caps.text(i)
+    fixed = capitalized(word)
+    start = caps.start(i)
+    return Diagnostic(RULE.id, start, caps.end(i),
+                      f"\"{word}\" is a name ({reason}): write \"{fixed}\".",
+                      (Fix(start, start + 1, fixed[0], safe=safe),))
+
+
+def _lowercase_pair(caps: Capitals, counts: Census, pair: tuple[int, ...]) -> Diagnostic:
+    first, second = pair
+    start, end = caps.start(first), caps.end(second)
+    written = caps.tokens.text[caps.token[first]] + " " + caps.tokens.text[caps.token[second]]
+    name = f"{capitalized(caps.text(first))} {capitalized(caps.text(second))}"
+    uses = counts.names[(caps.keys[first], caps.keys[second])]
+    between = caps_text_between(caps, first, second)
+    return Diagnostic(RULE.id, start, end,
+                      f"\"{written}\" is a name the story writes \"{name}\" elsewhere ({uses} times): both "
+                      "words keep their capital.",
+                      (Fix(start, end, capitalized(caps.text(first)) + between + capitalized(caps.text(second))),))
+
+
+def caps_text_between(caps: Capitals, first: int, second: int) -> str:
+    """What stands between two adjacent words (a space, a line break)."""
+    return caps.doc_text[caps.end(first):caps.start(second)]
