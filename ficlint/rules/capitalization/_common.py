@@ -9,7 +9,7 @@ from functools import cache
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.capitals import Capitals, Census, capitalised
 from ficlint.check import Context, Facts
-from ficlint.resources import load_data
+from ficlint.resources import data_dir, load_data
 from ficlint.rules.spelling._dictionary import lexicon as dictionary
 
 
@@ -102,3 +102,12 @@ def neighbours_capitalised(caps: Capitals, i: int) -> bool:
 def indices(caps: Capitals, keys: Iterable[str]) -> list[int]:
     wanted = set(keys)
     return [i for i, k in enumerate(caps.keys) if k in wanted]
+
+
+@cache
+def fiction_names() -> frozenset[str]:
+    """Names fan fiction writes with a capital that the dictionary doesn't know (Hogsmeade,
+    Grimmauld Place), one or two words, lowercase: ficlint/data/fiction-names.txt, built by
+    scripts/build_fiction_names.py from the training split."""
+    path = data_dir() / "fiction-names.txt"
+    return frozenset(path.read_text(encoding="utf-8").split("\n")) - {""}

@@ -16,6 +16,7 @@ from ficlint.rules.capitalization._common import (
     CAPITALS,
     census,
     common_in_dictionary,
+    fiction_names,
     proper_in_dictionary,
     words,
 )
@@ -33,7 +34,7 @@ RULE = Rule(
     examples=examples(
         ("Back at hogwarts, she slept.", "Back at Hogwarts, she slept."),
         ("They met Luna Lovegood, and then Xeno Lovegood. Everyone knew luna lovegood.",
-         "They met Luna Lovegood, and then Xeno Lovegood. Everyone knew luna Lovegood."),
+         "They met Luna Lovegood, and then Xeno Lovegood. Everyone knew Luna Lovegood."),
         ("They lived at Grimmauld Place, and loved Grimmauld Place. Back at Grimmauld place, he slept.",
          "They lived at Grimmauld Place, and loved Grimmauld Place. Back at Grimmauld Place, he slept."),
         ("He met Sue there. Then Sue laughed, and Sue left, and Sue came back, and sue smiled.",
@@ -111,6 +112,8 @@ def _name_evidence(word: str, k: str, counts: Census, in_name_slot: bool, after_
     if not common_in_dictionary(word):
         if proper_in_dictionary(word) and not after_determiner:
             return "English writes it with a capital"
+        if k in fiction_names():
+            return "fan fiction writes it with a capital"
         uses = counts.middle[k]
         if uses > counts.lower[k]:
             return f"the story writes it with a capital {_times(uses)} elsewhere"
@@ -176,12 +179,17 @@ def _two_word_name(caps: Capitals, counts: Census, variants: Counter[tuple[str, 
         if first < 0 or second < 0 or caps.free[first]:
             continue
         pair = (caps.keys[first], caps.keys[second])
+        if pair[0] in words().titles:
+            continue  # "professor McGonagall": the title rule's
         uses = counts.names[pair]
-        if uses < _MIN_PAIR_USES or uses < _PAIR_SHARE * (variants[pair] - 1):
+        known = f"{pair[0]} {pair[1]}" in fiction_names()
+        if not known and (uses < _MIN_PAIR_USES or uses < _PAIR_SHARE * (variants[pair] - 1)):
             continue
         one, two = caps.text(first), caps.text(second)
         if capitalised(one) and capitalised(two) or one.isupper() or two.isupper():
             continue
+        if known:
+            return first, second
         if not capitalised(one) and common_in_dictionary(one):
             continue  # "early Victorian", "the big house": an ordinary word before a name
         if not capitalised(two) and pair[1] not in words().name_nouns and common_in_dictionary(two):
@@ -206,9 +214,9 @@ def _lowercase_pair(caps: Capitals, counts: Census, pair: tuple[int, ...]) -> Di
     name = f"{capitalized(caps.text(first))} {capitalized(caps.text(second))}"
     uses = counts.names[(caps.keys[first], caps.keys[second])]
     between = caps_text_between(caps, first, second)
+    where = f"the story writes \"{name}\" {_times(uses)} elsewhere" if uses else f"fan fiction writes \"{name}\""
     return Diagnostic(RULE.id, start, end,
-                      f"\"{written}\" is a name the story writes \"{name}\" elsewhere ({uses} times): both "
-                      "words keep their capital.",
+                      f"\"{written}\" is a name ({where}): both words keep their capital.",
                       (Fix(start, end, capitalized(caps.text(first)) + between + capitalized(caps.text(second))),))
 
 
