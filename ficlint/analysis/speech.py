@@ -425,8 +425,10 @@ class Quotation:
             return After("end" if self._paragraph_ends_here() else "other")
         pos = region.end
         end = self.after.end
+        while pos < end and text[pos] in _TRAILING_MARKUP:
+            pos += 1  # `"What?"* He asks`: the emphasis closes around the quotation
         if pos < end and text[pos].isalnum():
-            return After("glued")
+            return After("glued" if pos == region.end else "other")
         snippet = text[pos:min(end, pos + 100)]
         m = _LEADING_SPACE.match(snippet)
         if not m:
@@ -502,10 +504,10 @@ class Quotation:
 
     @cached_property
     def glued_before(self) -> bool:
-        """Narration runs into the opening quote with no space (`his arm"Derek!"`)."""
+        """Narration runs into the opening quote with no space (`his arm"Derek!"`, `she said,"Go`)."""
         start = self.region.start
         before_char = self.doc.text[start - 1] if start > 0 else "\n"
-        return self.before is not None and (before_char.isalnum() or before_char in ".!?")
+        return self.before is not None and (before_char.isalnum() or before_char in ".!?,;:")
 
     @cached_property
     def speech_like(self) -> bool:
@@ -530,11 +532,13 @@ class Quotation:
     @cached_property
     def runs_into(self) -> bool:
         """Narration ending in a word and a space, then spoken sentences that a tag
-        or a beat follows (not a quoted phrase inside the narration's sentence)."""
+        or a beat follows, or that end the paragraph (not a quoted phrase inside the
+        narration's sentence: `He shouted "Fire!" and everyone ran`)."""
         narration = self.narration_before
-        if not narration or not narration[-1].isalpha() or not self.follows.has_clause:
+        if not narration or not narration[-1].isalpha():
             return False
-        if not self.speech_like:
+        ends = self.follows.kind == "end" and self.doc.text[self.region.inner_start:][:1].isupper()
+        if not (self.follows.has_clause or ends) or not self.speech_like:
             return False
         word = _LAST_WORD.search(narration[-30:])
         if not word:
@@ -565,10 +569,12 @@ class Quotation:
         if last == "," and previous is not None and previous.after is self.before:
             # "Wait!" she grabbed his arm, "thank you" - not "I think," she said, "we should"
             return previous_ends in ("!", "?", ".") and previous.follows.kind == "beat"
-        if last == "," and previous is None:
-            # She said, "Stop." - a tag before the speech introduces a sentence
-            clause = _CLAUSE_END.split(narration)[-1].split()
-            return len(clause) <= 4 and clause[-1].rstrip(",").lower() in vocabulary().speech
+        clause = _CLAUSE_END.split(narration)[-1]
+        if last == "," and (previous is None or clause != narration):
+            # She said, "Stop." - a tag before the speech introduces a sentence (also after an earlier
+            # speech and a sentence of narration: `"Hi." She turned. Ginny whispers, "Are you..."`)
+            words = clause.split()
+            return len(words) <= 4 and words[-1].rstrip(",").lower() in vocabulary().speech
         return False
 
     @cached_property

@@ -35,6 +35,7 @@ RULES: dict[str, str] = {
     "D013": "dialogue.d013_comma_before_new_speech",
     "D014": "dialogue.d014_speech_ends_with_comma",
     "D015": "dialogue.d015_question_without_question_mark",
+    "D016": "dialogue.d016_full_stop_outside_speech",
     "C001": "capitalization.c001_name_in_lowercase",
     "C002": "capitalization.c002_calendar_word_in_lowercase",
     "C003": "capitalization.c003_title_in_lowercase",

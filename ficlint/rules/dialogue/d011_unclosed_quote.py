@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
-from ficlint.analysis.speech import Quotation, looks_like_closer
+from ficlint.analysis.speech import Quotation, looks_like_closer, read_clause
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic
 from ficlint.document import RegionKind
@@ -31,8 +32,31 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     yield from _closes_nothing(doc)
 
 
+def _tag_inside(q: Quotation) -> str:
+    """A speech tag inside what reads as one quotation (`"Wait, she said. "Where?"`): the
+    words of the tag, or ""."""
+    inner = q.inner
+    for m in _TAG_INSIDE.finditer(inner):
+        words = m.group(2).split()
+        reading = read_clause(words)
+        if reading.kind == "tag" and reading.subject in ("pronoun", "I", "name"):
+            return m.group(2)
+    return ""
+
+
+_TAG_INSIDE = re.compile(r"([,!?])\s+((?:[A-Za-z]+\s+){1,2}[a-z]+)(?=[.,]\s)")
+
+
 def _never_closed(q: Quotation) -> Diagnostic:
-    if q.region.open_quote == "\"" and looks_like_closer(q.doc.text, q.region.start):
+    first = q
+    while first.previous is not None:
+        first = first.previous
+    tag = _tag_inside(first) or _tag_inside(q)
+    if tag:
+        start = first.region.start
+        message = (f"A speech tag (\"{tag}\") stands inside the quotation: the closing quote before it is "
+                   "missing (`\"Wait,\" she said. \"Where?\"`).")
+    elif q.region.open_quote == "\"" and looks_like_closer(q.doc.text, q.region.start):
         first = q
         while first.previous is not None:
             first = first.previous

@@ -65,9 +65,13 @@ def _starts_paragraph(doc: AnalyzedDocument, region: Region) -> bool:
 
 
 def _is_plain_lowercase(word: str) -> bool:
-    """A lowercase word that is not a brand like iPhone or eBay, nor the
-    pronoun i (M003 reports that one, once)."""
-    return word[:1].islower() and not any(c.isupper() for c in word[1:]) and not PRONOUN_I.fullmatch(word)
+    """A lowercase word that is not a brand like iPhone or eBay, the pronoun i (M003
+    reports that one, once), nor a title (`mrs. Okafor`: the title rule reports it)."""
+    return word[:1].islower() and not any(c.isupper() for c in word[1:]) and not PRONOUN_I.fullmatch(word) \
+        and word not in _TITLES
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "st"})
 
 
 def _lowercase_start(m: re.Match[str], what: str) -> Diagnostic:
