@@ -40,9 +40,8 @@ class Capitals:
 
     For each word (in text order): its token index in `tokens`, its key, whether it may
     take a capital for a reason of its own (`free`: a sentence's or quotation's first
-    word, after a dash or a colon), whether it stands in a quotation, and the index
-    of the word right before and after it in the same sentence with nothing but space
-    between (-1 if none).
+    word, after a dash or a colon), and the index of the word right before and after
+    it in the same sentence with nothing but space between (-1 if none).
     """
 
     tokens: Tokens
@@ -50,10 +49,20 @@ class Capitals:
     token: list[int] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
     free: list[bool] = field(default_factory=list)
-    speech: list[bool] = field(default_factory=list)
     before: list[int] = field(default_factory=list)
     after: list[int] = field(default_factory=list)
     census: Census = field(default_factory=lambda: Census())
+    _positions: dict[str, list[int]] | None = None
+
+    @property
+    def positions(self) -> dict[str, list[int]]:
+        """Each key and the indices of its words, in text order (built on first use)."""
+        if self._positions is None:
+            found: dict[str, list[int]] = {}
+            for i, k in enumerate(self.keys):
+                found.setdefault(k, []).append(i)
+            self._positions = found
+        return self._positions
 
     def text(self, i: int) -> str:
         return self.tokens.text[self.token[i]]
@@ -99,92 +108,76 @@ class Census:
 
 
 def capitals(doc: Document, tokens: Tokens, sentence_paragraphs: list[int]) -> Capitals:
-    """The story's words and their census (author's notes left out)."""
+    """The story's words and their census (author's notes left out). Built with list
+    comprehensions: it runs over every word of a novel."""
     found = Capitals(tokens, doc.text)
     text = doc.text
-    paragraphs = doc.paragraphs
-    in_quote = _quotation_spans(doc)
-    q = 0
-    previous_sentence = -1
-    previous_word_token = -2
-    for t, word in enumerate(tokens.text):
-        if not tokens.is_word[t]:
-            continue
-        s = tokens.sentence[t]
-        paragraph = paragraphs[sentence_paragraphs[s]]
-        if paragraph.kind is not RegionKind.NARRATION or paragraph.indented:
-            continue  # notes, and verse, letters and signs set out on their own terms
-        start = tokens.start[t]
-        while q < len(in_quote) and in_quote[q][1] <= start:
-            q += 1
-        i = len(found.token)
-        adjacent = previous_word_token == t - 1 and s == previous_sentence
-        found.token.append(t)
-        found.keys.append(key(word))
-        found.speech.append(q < len(in_quote) and in_quote[q][0] <= start)
-        found.free.append(s != previous_sentence or _opens(text, tokens, t) or _after_break(tokens, t, s)
-                          or _line_start(text, start))
-        found.before.append(i - 1 if adjacent else -1)
-        found.after.append(-1)
-        if adjacent:
-            found.after[i - 1] = i
-        previous_sentence, previous_word_token = s, t
+    counted = [p.kind is RegionKind.NARRATION and not p.indented for p in doc.paragraphs]
+    sentence_counted = [counted[p] for p in sentence_paragraphs]
+    texts, starts, ends, is_word, sentence_of = tokens.text, tokens.start, tokens.end, tokens.is_word, tokens.sentence
+    token = [t for t, w in enumerate(is_word) if w and sentence_counted[sentence_of[t]]]
+    lowered = [texts[t].lower().replace("’", "'") for t in token]
+    found.token = token
+    found.keys = [k[:-2] if k.endswith("'s") else k for k in lowered]
+    # a word right after the previous word of the same sentence, with only space between
+    adjacent = [i > 0 and token[i - 1] == t - 1 and sentence_of[t - 1] == sentence_of[t] for i, t in enumerate(token)]
+    found.before = [i - 1 if adj else -1 for i, adj in enumerate(adjacent)]
+    found.after = [i + 1 if i + 1 < len(token) and adjacent[i + 1] else -1 for i in range(len(token))]
+    found.free = [i == 0 or sentence_of[token[i - 1]] != sentence_of[t]
+                  or not (adjacent[i] and ends[t - 1] == starts[t] - 1 and text[starts[t] - 1] == " ")
+                  and _free_after(text, texts, starts, ends, is_word, sentence_of, t, sentence_of[t])
+                  for i, t in enumerate(token)]
     _count(found)
     return found
 
 
-def _opens(text: str, tokens: Tokens, t: int) -> bool:
-    """Does an opening mark stand right before token `t` (a quote, a bracket, a dash)?"""
+def _free_after(text: str, texts: list[str], starts: list[int], ends: list[int], is_word: list[bool],
+                sentence_of: list[int], t: int, s: int) -> bool:
+    """May the word at token t take a capital for a reason of its own: after an opening quote,
+    a bracket, a dash, a colon, ! or ?, at the start of a line (verse) or of an emphasis?"""
+    start = starts[t]
+    if text[start - 1:start] in ("*", "_") and (start < 2 or text[start - 2].isspace()):
+        return True  # `a note that said *Don't feed it*`
     p = t - 1
-    if p < 0 or tokens.is_word[p] or tokens.sentence[p] != tokens.sentence[t]:
-        return p < 0 or tokens.sentence[p] != tokens.sentence[t]
-    mark = tokens.text[p]
-    if mark in _OPENING:
+    if "\n" in text[ends[p]:start]:
+        return True  # a line of verse or lyrics
+    if is_word[p] or sentence_of[p] != s:
+        return False
+    mark = texts[p]
+    if mark in _OPENING or mark[0] in "!?":
         return True
     if mark in _QUOTES:
-        at = tokens.start[p]
+        at = starts[p]
         return at == 0 or text[at - 1].isspace() or text[at - 1] in "*_("
     return False
-
-
-def _line_start(text: str, start: int) -> bool:
-    """The first word of a line (in verse and lyrics every line starts with a capital), or of a
-    stretch in emphasis (a note, a sign: `a note that said *Don't feed it*`)."""
-    if start > 0 and text[start - 1] in "*_" and (start < 2 or text[start - 2].isspace()):
-        return True
-    i = start - 1
-    while i >= 0 and text[i] in " \t*_\"'“‘":
-        i -= 1
-    return i < 0 or text[i] == "\n"
-
-
-def _after_break(tokens: Tokens, t: int, s: int) -> bool:
-    """Is the word the first after a mark that may start something new (!, ?)? `Oh! No`."""
-    p = t - 1
-    return p >= 0 and tokens.sentence[p] == s and tokens.text[p][:1] in "!?"
-
-
-def _quotation_spans(doc: Document) -> list[tuple[int, int]]:
-    return [(r.start, r.end) for r in doc.regions if r.kind is RegionKind.DIALOGUE]
 
 
 def _count(found: Capitals) -> None:
     census = found.census
     texts = found.tokens.text
-    for i, t in enumerate(found.token):
+    token, keys, free, before, after = found.token, found.keys, found.free, found.before, found.after
+    middle, alone, names = census.middle, census.alone, census.names
+    lower_counts: Counter[str] = Counter()
+    capital = [False] * len(token)
+    for i, t in enumerate(token):
         word = texts[t]
-        k = found.keys[i]
-        if word[:1].islower():
-            census.lower[k] += 1
+        if word[0].islower():
+            lower_counts[keys[i]] += 1
+        else:
+            capital[i] = not word.isupper()
+    census.lower.update(lower_counts)
+    for i, t in enumerate(token):
+        if not capital[i] or free[i]:
             continue
-        if found.free[i] or not capitalised(word) or k.startswith("i'"):
+        k = keys[i]
+        if k.startswith("i'"):
             continue
-        census.middle[k] += 1
-        b, a = found.before[i], found.after[i]
-        before_cap = b >= 0 and not found.free[b] and capitalised(texts[found.token[b]])
-        after_cap = a >= 0 and capitalised(texts[found.token[a]])
+        middle[k] += 1
+        b, a = before[i], after[i]
+        before_cap = b >= 0 and capital[b] and not free[b]
+        after_cap = a >= 0 and capital[a]
         numbered = t + 1 < len(texts) and texts[t + 1][:1].isdigit()  # District 12, Room 101
         if not before_cap and not after_cap and not numbered:
-            census.alone[k] += 1
+            alone[k] += 1
         if after_cap:
-            census.names[(k, found.keys[a])] += 1
+            names[(k, keys[a])] += 1

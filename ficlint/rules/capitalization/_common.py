@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.capitals import Capitals, Census, capitalised
@@ -76,6 +76,7 @@ def stem(word: str) -> str:
     return lower[:-2] if lower.endswith("'s") else lower.rstrip("'")
 
 
+@lru_cache(maxsize=65536)
 def proper_in_dictionary(word: str) -> bool:
     """Does the dictionary know the word only with a capital, and as a common name (London,
     Hogwarts, Sunday), not a rare surname that is also a typo (Alway, Brock)?"""
@@ -85,6 +86,7 @@ def proper_in_dictionary(word: str) -> bool:
     return rank is not None and rank < _COMMON_PROPER_RANK and not lex.has(lower)
 
 
+@lru_cache(maxsize=65536)
 def common_in_dictionary(word: str) -> bool:
     """Does the dictionary know the word in lowercase (place, summer, sue)?"""
     return dictionary().has(stem(word))
@@ -99,9 +101,11 @@ def neighbours_capitalised(caps: Capitals, i: int) -> bool:
     return any(j >= 0 and capitalised(caps.text(j)) for j in (caps.before[i], caps.after[i]))
 
 
-def indices(caps: Capitals, keys: Iterable[str]) -> list[int]:
-    wanted = set(keys)
-    return [i for i, k in enumerate(caps.keys) if k in wanted]
+def candidates(caps: Capitals, keys: Iterable[str]) -> list[tuple[int, str]]:
+    """The words whose key is one of `keys` (index, key), in text order: a rule about a few
+    words looks only at those."""
+    positions = caps.positions
+    return sorted((i, k) for k in keys for i in positions.get(k, ()))
 
 
 @cache

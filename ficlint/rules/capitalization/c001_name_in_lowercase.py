@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
@@ -53,27 +52,39 @@ _PAIR_SHARE = 3  # ...and this many times as often as written otherwise
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
+    """Candidates are found by key, not word by word: a novel has ten times fewer distinct
+    words than words, and few of them are ever names."""
     caps = doc.capitals
     counts = census(doc, ctx)
-    variants = _lowercase_pairs(caps)
+    found: list[Diagnostic] = []
     reported: set[int] = set()
-    for i, k in enumerate(caps.keys):
-        word = caps.text(i)
-        if not word[:1].islower() or _judged_elsewhere(k) or _in_compound(caps, i) or _contraction(word):
+    for _, indices in _two_word_names(caps, counts):
+        if indices[0] not in reported:
+            reported.update(indices)
+            found.append(_lowercase_pair(caps, counts, indices))
+    for k, indices in caps.positions.items():
+        if _judged_elsewhere(k) or not _may_be_name(k, counts):
             continue
-        pair = _two_word_name(caps, counts, variants, i)
-        if pair is not None:
-            if pair[0] not in reported:
-                reported.update(pair)
-                yield _lowercase_pair(caps, counts, pair)
+        reason, needs = _key_evidence(k, counts)
+        if not reason:
             continue
-        if doc.in_emphasis(caps.start(i)) or _beside_foreign_word(caps, counts, i):
-            continue  # italics and phrases of other languages: "carte blanche", "_Vivent les Anglais!_"
-        reason = _name_evidence(word, k, counts, in_name_slot=_in_name_slot(caps, i),
-                                after_determiner=_after_determiner(caps, i))
-        if reason:
+        for i in indices:
+            word = caps.text(i)
+            if i in reported or not word[0].islower() or _in_compound(caps, i) or _contraction(word):
+                continue
+            if needs == "slot" and not _in_name_slot(caps, i) or needs == "no-article" and _after_determiner(caps, i):
+                continue
+            if doc.in_emphasis(caps.start(i)) or _beside_foreign_word(caps, counts, i):
+                continue  # italics and phrases of other languages: "carte blanche", "_Vivent les Anglais!_"
             reported.add(i)
-            yield _lowercase_name(caps, i, reason, safe=not common_in_dictionary(word))
+            found.append(_lowercase_name(caps, i, reason, safe=not common_in_dictionary(word)))
+    yield from sorted(found, key=lambda d: d.start)
+
+
+def _may_be_name(k: str, counts: Census) -> bool:
+    """Could the key be a name at all (cheap tests first): the story capitalises it, fan fiction
+    does, or the dictionary knows it only with a capital."""
+    return counts.middle[k] > 0 or k in fiction_names() or proper_in_dictionary(k)
 
 
 def _judged_elsewhere(k: str) -> bool:
@@ -101,27 +112,29 @@ def _after_determiner(caps: Capitals, i: int) -> bool:
     return b >= 0 and (caps.keys[b] in words().determiners or caps.keys[b] in _NUMBERS)
 
 
-_NUMBERS = frozenset("one two three four five six seven eight nine ten dozen many several few".split())
+_NUMBERS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "many", "several", "few"])
 
 
-def _name_evidence(word: str, k: str, counts: Census, in_name_slot: bool, after_determiner: bool) -> str:
-    """Why the lowercase word is a name, or "" if it may not be one: the dictionary knows it
-    only as a name, or the story capitalises it mid-sentence, on its own (not as part of a
-    longer name such as the Dark Lord), more often than not, and far more often when
-    the word is also an ordinary one (will, sue, harry)."""
-    if not common_in_dictionary(word):
-        if proper_in_dictionary(word) and not after_determiner:
-            return "English writes it with a capital"
+def _key_evidence(k: str, counts: Census) -> tuple[str, str]:
+    """Why a lowercase word with this key is a name, and what its place must show besides
+    ("slot": where a subject stands, "no-article": no article before it, "": nothing); ("", "")
+    if it may not be one. The dictionary knows it only as a name (London, Hogwarts), fan fiction
+    capitalises it (Hogsmeade), or the story capitalises it mid-sentence more often than not;
+    an ordinary word (will, sue, harry) only when the story capitalises it on its own (not in a
+    longer name such as the Dark Lord) four times and more, and writes it in lowercase once."""
+    if not common_in_dictionary(k):
+        if proper_in_dictionary(k):
+            return "English writes it with a capital", "no-article"
         if k in fiction_names():
-            return "fan fiction writes it with a capital"
+            return "fan fiction writes it with a capital", ""
         uses = counts.middle[k]
         if uses > counts.lower[k]:
-            return f"the story writes it with a capital {_times(uses)} elsewhere"
-        return ""
+            return f"the story writes it with a capital {_times(uses)} elsewhere", ""
+        return "", ""
     uses = counts.alone[k]
-    if in_name_slot and uses >= _MIN_NAME_USES and counts.lower[k] == 1:
-        return f"the story writes it with a capital {_times(uses)}, in lowercase only here"
-    return ""
+    if uses >= _MIN_NAME_USES and counts.lower[k] == 1:
+        return f"the story writes it with a capital {_times(uses)}, in lowercase only here", "slot"
+    return "", ""
 
 
 def _in_name_slot(caps: Capitals, i: int) -> bool:
@@ -135,8 +148,7 @@ def _in_name_slot(caps: Capitals, i: int) -> bool:
     return b < 0 or caps.keys[b] in _JOINING_WORDS
 
 
-_JOINING_WORDS = frozenset("and but or nor then so yet when while as because since until before after if though "
-                           "although once where whereas that".split())
+_JOINING_WORDS = frozenset(["and", "but", "or", "nor", "then", "so", "yet", "when", "while", "as", "because", "since", "until", "before", "after", "if", "though", "although", "once", "where", "whereas", "that"])
 
 
 def _finite_verb(word: str) -> bool:
@@ -154,48 +166,43 @@ def _beside_foreign_word(caps: Capitals, counts: Census, i: int) -> bool:
                for j in (caps.before[i], caps.after[i]))
 
 
-def _lowercase_pairs(caps: Capitals) -> Counter[tuple[str, str]]:
-    """How often each two-word sequence with a capitalised word appears written otherwise
-    (`Grimmauld place`, `Baptist church`), in this file."""
-    found: Counter[tuple[str, str]] = Counter()
-    for i, a in enumerate(caps.after):
-        if a >= 0 and not (capitalised(caps.text(i)) and capitalised(caps.text(a))):
-            found[(caps.keys[i], caps.keys[a])] += 1
-    return found
-
-
 def _times(n: int) -> str:
     return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
 
 
-def _two_word_name(caps: Capitals, counts: Census, variants: Counter[tuple[str, str]],
-                   i: int) -> tuple[int, ...] | None:
-    """The indices of a two-word name the story capitalises (Grimmauld Place) that this
-    lowercase word is part of, or None. The story must write the name with capitals at
-    least twice and far more often than otherwise (not "the Baptist church" beside "the
-    Baptist Church"), and its second word must be one that ends names of places and
-    institutions (Place, Manor, Club) or no ordinary word at all (Wall Maria)."""
-    for first, second in ((caps.before[i], i), (i, caps.after[i])):
-        if first < 0 or second < 0 or caps.free[first]:
-            continue
-        pair = (caps.keys[first], caps.keys[second])
-        if pair[0] in words().titles:
+def _two_word_names(caps: Capitals, counts: Census) -> Iterator[tuple[tuple[str, str], tuple[int, int]]]:
+    """Two-word names written with a lowercase word (`Grimmauld place`): the pair of keys and
+    the indices of its two words. The story must write the name with capitals at least twice
+    and far more often than otherwise (not "the Baptist church" beside "the Baptist Church"),
+    and its second word must be one that ends names of places and institutions (Place, Manor,
+    Club) or no ordinary word at all (Wall Maria); or fan fiction knows the name."""
+    known = fiction_names()
+    pairs = {pair for pair, uses in counts.names.items() if uses >= _MIN_PAIR_USES}
+    pairs.update(tuple(name.split(" ")) for name in known if " " in name)
+    positions = caps.positions
+    for first_key, second_key in sorted(pairs):
+        if first_key in words().titles or first_key not in positions:
             continue  # "professor McGonagall": the title rule's
+        written = [(i, caps.after[i]) for i in positions[first_key]
+                   if caps.after[i] >= 0 and caps.keys[caps.after[i]] == second_key and not caps.free[i]]
+        otherwise = [(i, a) for i, a in written if not (capitalised(caps.text(i)) and capitalised(caps.text(a)))]
+        if not otherwise:
+            continue
+        pair = (first_key, second_key)
         uses = counts.names[pair]
-        known = f"{pair[0]} {pair[1]}" in fiction_names()
-        if not known and (uses < _MIN_PAIR_USES or uses < _PAIR_SHARE * (variants[pair] - 1)):
+        name_known = f"{first_key} {second_key}" in known
+        if not name_known and (uses < _MIN_PAIR_USES or uses < _PAIR_SHARE * (len(otherwise) - 1)):
             continue
-        one, two = caps.text(first), caps.text(second)
-        if capitalised(one) and capitalised(two) or one.isupper() or two.isupper():
-            continue
-        if known:
-            return first, second
-        if not capitalised(one) and common_in_dictionary(one):
-            continue  # "early Victorian", "the big house": an ordinary word before a name
-        if not capitalised(two) and pair[1] not in words().name_nouns and common_in_dictionary(two):
-            continue  # "the Baptist church": a name and an ordinary word
-        return first, second
-    return None
+        for i, a in otherwise:
+            one, two = caps.text(i), caps.text(a)
+            if one.isupper() or two.isupper():
+                continue
+            if not name_known and not capitalised(one) and common_in_dictionary(one):
+                continue  # "early Victorian", "the big house": an ordinary word before a name
+            if not name_known and not capitalised(two) and second_key not in words().name_nouns \
+                    and common_in_dictionary(two):
+                continue  # "the Baptist church": a name and an ordinary word
+            yield pair, (i, a)
 
 
 def _lowercase_name(caps: Capitals, i: int, reason: str, safe: bool) -> Diagnostic:
@@ -207,7 +214,7 @@ def _lowercase_name(caps: Capitals, i: int, reason: str, safe: bool) -> Diagnost
                       (Fix(start, start + 1, fixed[0], safe=safe),))
 
 
-def _lowercase_pair(caps: Capitals, counts: Census, pair: tuple[int, ...]) -> Diagnostic:
+def _lowercase_pair(caps: Capitals, counts: Census, pair: tuple[int, int]) -> Diagnostic:
     first, second = pair
     start, end = caps.start(first), caps.end(second)
     written = caps.tokens.text[caps.token[first]] + " " + caps.tokens.text[caps.token[second]]

@@ -33,44 +33,45 @@ RULE = Rule(
     fix_safety="Safe: only the first letters change.",
 )
 
-_DATE_WORDS = frozenset("early late mid last next this until till since".split())
+_DATE_WORDS = frozenset(["early", "late", "mid", "last", "next", "this", "until", "till", "since"])
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     caps = doc.capitals
     w = words()
+    positions = caps.positions
+    found: list[Diagnostic] = []
     done: set[int] = set()
-    for i, k in enumerate(caps.keys):
-        if i in done:
-            continue
-        phrase = _holiday_phrase(caps, i)
-        if phrase:
-            done.update(phrase)
-            if any(caps.text(j)[:1].islower() for j in phrase):
-                yield _lowercase(caps, phrase, "holiday")
-            continue
-        word = caps.text(i)
-        if not word[:1].islower():
-            continue
-        if k in w.months or k in w.ambiguous_months and _dated(caps, i):
-            yield _lowercase(caps, [i], "month")
-        elif k in w.days:
-            yield _lowercase(caps, [i], "day")
-        elif k in w.holidays:
-            yield _lowercase(caps, [i], "holiday")
+    for first in _phrases_by_first_word():
+        for i in positions.get(first, ()):
+            phrase = _holiday_phrase(caps, i)
+            if phrase:
+                done.update(phrase)
+                if any(caps.text(j)[:1].islower() for j in phrase):
+                    found.append(_lowercase(caps, phrase, "holiday"))
+    for kind, keys in (("month", w.months | w.ambiguous_months), ("day", w.days), ("holiday", w.holidays)):
+        for k in keys:
+            for i in positions.get(k, ()):
+                if i in done or not caps.text(i)[:1].islower():
+                    continue
+                if k in w.ambiguous_months and not _dated(caps, i):
+                    continue
+                found.append(_lowercase(caps, [i], kind))
+    yield from sorted(found, key=lambda d: d.start)
 
 
 @cache
 def _phrases_by_first_word() -> dict[str, list[tuple[str, ...]]]:
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for phrase in words().holiday_phrases:
-        by_first.setdefault(phrase[0], []).append(phrase)
+        first = phrase[0][:-2] if phrase[0].endswith("'s") else phrase[0]  # indexed by key: valentine
+        by_first.setdefault(first, []).append(phrase)
     return by_first
 
 
 def _holiday_phrase(caps: Capitals, i: int) -> list[int]:
     """The words of a holiday of several words starting at i (`christmas Eve`), or []."""
-    phrases = _phrases_by_first_word().get(_form(caps, i))
+    phrases = _phrases_by_first_word().get(caps.keys[i])
     if not phrases or caps.after[i] < 0:
         return []
     for phrase in phrases:

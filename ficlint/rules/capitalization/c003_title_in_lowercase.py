@@ -9,7 +9,7 @@ from ficlint.analysis.capitals import Capitals, Census, capitalised
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.capitalization._common import CAPITALS, census, common_in_dictionary, words
+from ficlint.rules.capitalization._common import CAPITALS, candidates, census, common_in_dictionary, words
 from ficlint.rules.common import capitalized
 
 RULE = Rule(
@@ -32,14 +32,14 @@ RULE = Rule(
 )
 FACTS = CAPITALS
 
-_ABBREVIATED = frozenset("mr mrs ms mx dr prof st".split())
+_ABBREVIATED = frozenset(["mr", "mrs", "ms", "mx", "dr", "prof", "st"])
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     caps = doc.capitals
     counts = census(doc, ctx)
     w = words()
-    for i, k in enumerate(caps.keys):
+    for i, k in candidates(caps, w.titles):
         word = caps.text(i)
         if not word[:1].islower() or k not in w.titles or caps.free[i]:
             continue
@@ -74,8 +74,7 @@ def _describes(caps: Capitals, i: int) -> bool:
 
 
 # Words after which a title word is a description or a verb, not part of a name.
-_NOT_BEFORE_TITLE = frozenset("""old dear poor young little late beloved great own dearest elderly kindly
-    to shall will would could should might must can may did didn't don't not never you i we they he she it""".split())
+_NOT_BEFORE_TITLE = frozenset(["old", "dear", "poor", "young", "little", "late", "beloved", "great", "own", "dearest", "elderly", "kindly", "to", "shall", "will", "would", "could", "should", "might", "must", "can", "may", "did", "didn't", "don't", "not", "never", "you", "i", "we", "they", "he", "she", "it"])
 
 
 def _title(caps: Capitals, i: int, why: str) -> Diagnostic:

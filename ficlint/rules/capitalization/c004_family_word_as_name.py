@@ -9,7 +9,7 @@ from ficlint.analysis.capitals import Capitals, capitalised
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.capitalization._common import words
+from ficlint.rules.capitalization._common import candidates, words
 from ficlint.rules.common import capitalized
 
 RULE = Rule(
@@ -34,15 +34,14 @@ RULE = Rule(
     fix_safety="Unsafe: the story may use the word differently (a pet name, a title).",
 )
 
-_NOT_AS_NAME = frozenset("a an the my your his her its our their this that every some any no one's whose own "
-                         "new old good bad poor step real biological future".split())
+_NOT_AS_NAME = frozenset(["a", "an", "the", "my", "your", "his", "her", "its", "our", "their", "this", "that", "every", "some", "any", "no", "one's", "whose", "own", "new", "old", "good", "bad", "poor", "step", "real", "biological", "future"])
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     caps = doc.capitals
     w = words()
     lowered: set[int] = set()
-    for i, k in enumerate(caps.keys):
+    for i, k in candidates(caps, w.family_names | w.family_nouns):
         word = caps.text(i)
         if caps.free[i] or word.isupper():
             continue
@@ -73,7 +72,7 @@ def _used_as_name(caps: Capitals, i: int) -> bool:
 
 
 # Nouns that make a family word an adjective: `dad jokes`, `mum jeans`.
-_COMPOUNDS = frozenset("joke jokes jeans bod mode energy friend friends vibes vibe life duties duty".split())
+_COMPOUNDS = frozenset(["joke", "jokes", "jeans", "bod", "mode", "energy", "friend", "friends", "vibes", "vibe", "life", "duties", "duty"])
 
 
 def _ordinary_noun(caps: Capitals, i: int, lowered: set[int]) -> bool:
@@ -91,7 +90,7 @@ def _ordinary_noun(caps: Capitals, i: int, lowered: set[int]) -> bool:
     return b >= 0 and caps.keys[b] in words().possessives and caps.text(b)[:1].islower()
 
 
-_PET_NAMES = frozenset("daddy mummy mommy".split())
+_PET_NAMES = frozenset(["daddy", "mummy", "mommy"])
 
 
 def _change(caps: Capitals, i: int, fixed: str, why: str) -> Diagnostic:

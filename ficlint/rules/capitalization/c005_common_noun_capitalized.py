@@ -9,7 +9,7 @@ from ficlint.analysis.capitals import Capitals, Census, capitalised
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.capitalization._common import CAPITALS, census, common_in_dictionary, words
+from ficlint.rules.capitalization._common import CAPITALS, candidates, census, common_in_dictionary, words
 
 RULE = Rule(
     id="C005",
@@ -33,14 +33,14 @@ RULE = Rule(
 )
 FACTS = CAPITALS
 
-_SEASON_MARKERS = frozenset("the this that last next early late mid every each in during".split())
+_SEASON_MARKERS = frozenset(["the", "this", "that", "last", "next", "early", "late", "mid", "every", "each", "in", "during"])
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     caps = doc.capitals
     counts = census(doc, ctx)
     w = words()
-    for i, k in enumerate(caps.keys):
+    for i, k in candidates(caps, w.seasons | w.titles):
         word = caps.text(i)
         if caps.free[i] or not capitalised(word) or _in_name(caps, i):
             continue
@@ -82,11 +82,9 @@ def _title_as_noun(caps: Capitals, i: int) -> bool:
         and b >= 0 and caps.keys[b] in ("a", "an", "every", "each", "another") and _ends_phrase(caps, i)
 
 
-_CANON_CAPITALS = frozenset("healer auror sensei master mistress coach chief officer agent".split())
+_CANON_CAPITALS = frozenset(["healer", "auror", "sensei", "master", "mistress", "coach", "chief", "officer", "agent"])
 # Words that may follow a noun that ends its phrase: `the Courtroom in Dublin`, `a Professor and`.
-_AFTER_A_NOUN = frozenset("""in on at to of for from with by into onto over under about after before since
-    during through across and or but nor so yet was were is are had has have would could will should can
-    might must did does do who which that whose whom when where while as than then too also""".split())
+_AFTER_A_NOUN = frozenset(["in", "on", "at", "to", "of", "for", "from", "with", "by", "into", "onto", "over", "under", "about", "after", "before", "since", "during", "through", "across", "and", "or", "but", "nor", "so", "yet", "was", "were", "is", "are", "had", "has", "have", "would", "could", "will", "should", "can", "might", "must", "did", "does", "do", "who", "which", "that", "whose", "whom", "when", "where", "while", "as", "than", "then", "too", "also"])
 
 
 def _ends_phrase(caps: Capitals, i: int) -> bool:

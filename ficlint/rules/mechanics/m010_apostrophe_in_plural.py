@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
@@ -36,38 +35,33 @@ RULE = Rule(
 )
 FACTS = CAPITALS
 
-_OWNED = re.compile(r"['’]s$")
 # What may follow a plural that owns nothing: an auxiliary or a verb agreeing with a plural, a
 # preposition, a conjunction, or the end of a clause.
-_AFTER_PLURAL = frozenset("""are were have had do did don't didn't aren't weren't haven't hadn't would could will
-    should might must can can't couldn't wouldn't won't for at in on to from with and or but who that which
-    when while as so because""".split())
-_VERBS_AFTER_PLURAL = frozenset("""are were have had do did don't didn't aren't weren't haven't hadn't would could
-    will should might must can can't couldn't wouldn't won't""".split())
-_PLURAL_OWNERS = frozenset("their our these those many several some all both few two three four five six seven "
-                           "eight nine ten".split())
+_AFTER_PLURAL = frozenset(["are", "were", "have", "had", "do", "did", "don't", "didn't", "aren't", "weren't", "haven't", "hadn't", "would", "could", "will", "should", "might", "must", "can", "can't", "couldn't", "wouldn't", "won't", "for", "at", "in", "on", "to", "from", "with", "and", "or", "but", "who", "that", "which", "when", "while", "as", "so", "because"])
+_VERBS_AFTER_PLURAL = frozenset(["are", "were", "have", "had", "do", "did", "don't", "didn't", "aren't", "weren't", "haven't", "hadn't", "would", "could", "will", "should", "might", "must", "can", "can't", "couldn't", "wouldn't", "won't"])
+_PLURAL_OWNERS = frozenset(["their", "our", "these", "those", "many", "several", "some", "all", "both", "few", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "man", "men", "ab", "ite", "i")
 # Words after which 's is "is" or "has": "the Porphyrion's a bad concern", "the Smith's gone".
-_AFTER_IS = frozenset("""a an the not no been got gone going coming very so too just always never still all here
-    there fine right ok okay back home out up down over done finished""".split())
-_PEOPLE = frozenset("""father mother parent friend uncle aunt brother sister cousin son daughter wife husband
-    grandmother grandfather neighbour neighbor teacher master mistress boss owner family child""".split())
+_AFTER_IS = frozenset(["a", "an", "the", "not", "no", "been", "got", "gone", "going", "coming", "very", "so", "too", "just", "always", "never", "still", "all", "here", "there", "fine", "right", "ok", "okay", "back", "home", "out", "up", "down", "over", "done", "finished"])
+_PEOPLE = frozenset(["father", "mother", "parent", "friend", "uncle", "aunt", "brother", "sister", "cousin", "son", "daughter", "wife", "husband", "grandmother", "grandfather", "neighbour", "neighbor", "teacher", "master", "mistress", "boss", "owner", "family", "child"])
 _CLAUSE_END = frozenset([".", ",", "!", "?", "…", "...", ";", ":", "—", "--", ")"])
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     caps = doc.capitals
     counts = census(doc, ctx)
-    for i in range(len(caps.token)):
-        word = caps.text(i)
-        if _OWNED.search(word):
+    texts = caps.tokens.text
+    last = len(texts) - 1
+    for i, t in [(i, t) for i, t in enumerate(caps.token) if texts[t][-1] == "s"]:
+        word = texts[t]
+        if word[-2:] in ("'s", "’s"):
             found = _family(caps, counts, i) or _plural_owning_nothing(caps, i)
-            if found:
-                yield found
-        elif word.endswith("s") and word[:1].islower() and caps.mark_after(i) in ("'", "’"):
+        elif word[-1] == "s" and t < last and texts[t + 1] in ("'", "’") and word[0].islower():
             found = _plural_before_verb(doc, caps, i)
-            if found:
-                yield found
+        else:
+            continue
+        if found:
+            yield found
 
 
 def _family(caps: Capitals, counts: Census, i: int) -> Diagnostic | None:
