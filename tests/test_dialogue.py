@@ -250,6 +250,8 @@ def test_straight_quotes_that_do_not_pair_up_are_reported_once_at_the_paragraph_
     text = '"Hello, she said. "How are you?"\n\nHe left.'
     [finding] = lint(text, "D")
     assert (finding.rule, finding.start) == ("D011", 0)
+    assert '("she said") stands inside the quotation' in finding.message
+    [finding] = lint('"Hello, I think. "How are you?"\n\nHe left.', "D")
     assert "don't pair up" in finding.message
 
 

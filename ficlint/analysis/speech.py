@@ -540,6 +540,8 @@ class Quotation:
         ends = self.follows.kind == "end" and self.doc.text[self.region.inner_start:][:1].isupper()
         if not (self.follows.has_clause or ends) or not self.speech_like:
             return False
+        if not self.follows.has_clause and not _narration_before_speech_ends(narration):
+            return False  # `Iris cried out "Win isn't guilty"`, `a dismayed "Am I?"`: an intro, a quoted noun
         word = _LAST_WORD.search(narration[-30:])
         if not word:
             return False
@@ -638,6 +640,24 @@ class Quotation:
         text = self.doc.text
         m = _WORD_WITH_MARK.search(text[max(self.region.inner_start, close - 20):close])
         return m.group(0) if m else ""
+
+
+def _narration_before_speech_ends(narration: str) -> bool:
+    """Does the narration's last clause end as a sentence of its own might (`She shrugged`,
+    `across the bar`), not as an introduction (`he asked, warily`, `Iris cried out`) or before a
+    quoted noun (`with a dismayed`, `Sam Clark's`)?"""
+    clause = _CLAUSE_END.split(narration)[-1]
+    words = [w.lower() for w in _WORD.findall(clause)]
+    if not words or any(speech_form(w) for w in words):
+        return False
+    last = words[-1]
+    determiners = vocabulary().determiners
+    after_article = len(words) > 1 and words[-2] in determiners  # "a dismayed", "a resolute"
+    return not (last.endswith(_ADJECTIVE_ENDINGS) or after_article or last in determiners
+                or last.endswith(("'s", "’s")))
+
+
+_ADJECTIVE_ENDINGS = ("ful", "ant", "ent", "ous", "al", "ive", "ible", "able", "ish", "less", "ly")
 
 
 def _is_text_speak(inner: str) -> bool:

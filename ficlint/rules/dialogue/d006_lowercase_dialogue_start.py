@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
-from ficlint.analysis.speech import Quotation
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
@@ -40,18 +39,13 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         space = _SPACE_THEN_WORD.match(text, inner, q.region.end)
         first = space.end() if space else inner
         word = _lowercase_word(text, first)
-        if word and (q.glued_before or q.starts_sentence and not q.is_label or _after_colon(q)):
+        if word and (q.glued_before or q.starts_sentence) and not q.is_label:
             fixed = capitalized(word)
             yield Diagnostic(RULE.id, first, first + len(word),
                              f"Speech starts with a lowercase \"{word}\": a quotation begins a new sentence, "
                              f"so write \"{fixed}\" (lowercase only continues a sentence a speech tag "
                              "interrupted).",
                              (Fix(first, first + 1, fixed[0]),))
-
-
-def _after_colon(q: Quotation) -> bool:
-    """Speech of several words introduced by a colon (`all he could think of: "that's the coolest"`)."""
-    return q.narration_before.endswith(":") and len(q.inner.split()) >= 3 and not q.inner.isupper()
 
 
 def _lowercase_word(text: str, first: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.sentences import part_of_ellipsis
 from ficlint.analysis.speech import Quotation
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
@@ -34,7 +35,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     text = doc.text
     for q in followed(doc):
         outside = q.region.end
-        if q.last_mark != "letter" or text[outside:outside + 1] != "." or text[outside:outside + 2] == "..":
+        if q.last_mark != "letter" or text[outside:outside + 1] != "." or part_of_ellipsis(text, outside):
             continue
         if not _whole_sentence(q):
             continue

@@ -84,13 +84,12 @@ def _family(caps: Capitals, counts: Census, i: int) -> Diagnostic | None:
 
 
 def _surname(counts: Census, k: str) -> bool:
-    """Does the story write the word after a first name (Harry Potter, Ron Weasley): a surname?
-    (Not the German, the Doctor, the Gaffer: one person the story calls by what he is.)"""
+    """Does the story write the word after a first name or a title (Harry Potter, Mrs Weasley):
+    a surname? (Not the German, the Doctor, the Gaffer: one person the story calls by what he is.)"""
     w = words()
     if k.endswith(_DEMONYM_ENDINGS) and dictionary().has(k.capitalize()):
         return False  # the Russian, the American, the Frenchman: what someone is
-    return any(second == k and first not in w.titles and first not in w.determiners
-               for first, second in counts.names)
+    return any(second == k and first not in w.determiners for first, second in counts.names)
 
 
 def _unknown_name(name: str) -> bool:
