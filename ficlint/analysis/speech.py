@@ -604,6 +604,8 @@ class Quotation:
             alone = self.after is None or not self.doc.text[self.after.start:self.after.end].strip()
             return alone and 0 < len(words) <= 4 and all(w[0].isupper() for w in words)
         words = [w for w in words if len(w) >= 4]
+        if len(words) == 1 and self.last_mark in (".", "!", "?", "…"):
+            return False  # "Fine.", "Wait, Ron!": speech, not a one-word title
         return bool(words) and len(words) <= 6 and all(w[0].isupper() for w in words)
 
     @property
