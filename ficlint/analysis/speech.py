@@ -171,6 +171,8 @@ def _noun_phrase_clause(lower: list[str], subject: str) -> Reading:
     for j in range(1, min(len(lower), 5)):
         i = skip_between(lower, j)
         if verb_at(lower, i):
+            if lower[i - 1] in _PASSIVE:
+                return Reading("other", subject)  # "The honorific was added belatedly": not a tag
             return Reading(_verb_reading(lower, i), subject, i)
         if subject == "thing":
             continue  # everything, nothing: cannot speak, so only a tag verb would make it a tag
@@ -185,6 +187,8 @@ def _noun_phrase_clause(lower: list[str], subject: str) -> Reading:
 # Capitalised words that open a clause without being a name: `"Wait." And Robin shrieked.`
 _NOT_NAMES = frozenset(
     ["and", "but", "or", "nor", "so", "yet", "then", "now", "still", "there", "here", "when", "while", "if", "though", "although", "as", "because", "once", "soon", "later", "suddenly", "finally", "meanwhile", "instead", "also", "even", "just", "only", "perhaps", "maybe", "again"])
+
+_PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 
 # Subjects that speak whatever their verb: `"Tom?" a sleepy voice sounds from the bed.`
 _SPEAKING_NOUNS = frozenset({"voice", "voices"})

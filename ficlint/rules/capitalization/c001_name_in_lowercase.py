@@ -32,8 +32,8 @@ RULE = Rule(
         "Grimmauld Place) and knows the names the dictionary only has with a capital (London, Hogwarts).",
     examples=examples(
         ("Back at hogwarts, she slept.", "Back at Hogwarts, she slept."),
-        ("They met Luna Lovegood, and then Xeno Lovegood. Everyone knew luna lovegood.",
-         "They met Luna Lovegood, and then Xeno Lovegood. Everyone knew Luna Lovegood."),
+        ("They met Luna Lovegood, and then Xeno Lovegood. Nobody called on lovegood then.",
+         "They met Luna Lovegood, and then Xeno Lovegood. Nobody called on Lovegood then."),
         ("They lived at Grimmauld Place, and loved Grimmauld Place. Back at Grimmauld place, he slept.",
          "They lived at Grimmauld Place, and loved Grimmauld Place. Back at Grimmauld Place, he slept."),
         ("He met Sue there. Then Sue laughed, and Sue left, and Sue came back, and sue smiled.",
@@ -47,6 +47,7 @@ RULE = Rule(
 FACTS = CAPITALS
 
 _MIN_NAME_USES = 4  # capitalised uses mid-sentence before an ordinary word written once in lowercase is a name
+_MIN_KNOWN_NAME = 5  # letters: shorter first names (alma, abe) are too often parts of other phrases
 _MIN_PAIR_USES = 2  # uses of a two-word name capitalised before its lowercase form is a slip
 _PAIR_SHARE = 3  # ...and this many times as often as written otherwise
 
@@ -125,7 +126,7 @@ def _key_evidence(k: str, counts: Census) -> tuple[str, str]:
     if not common_in_dictionary(k):
         if proper_in_dictionary(k):
             return "English writes it with a capital", "no-article"
-        if k in fiction_names():
+        if k in fiction_names() and len(k) >= _MIN_KNOWN_NAME:
             return "fan fiction writes it with a capital", ""
         uses = counts.middle[k]
         if uses > counts.lower[k]:

@@ -32,7 +32,7 @@ RULE = Rule(
     ),
     allows=("\"No, no, no,\" she said.", "What he had had was enough.", "She knew that that was wrong.",
             "What it is is a mess.", "It was very very cold.", "\"I I don't know,\" he said.",
-            "Will will be late.", "Knock knock."),
+            "Will will be late.", "Knock knock.", "Wrong wrong wrong wrong."),
     fix_safety="Safe: the second word is removed.",
 )
 
@@ -68,6 +68,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     texts, is_word, sentence = tokens.text, tokens.is_word, tokens.sentence
     lower = [w.lower() for w in texts]
     for t in [t for t in range(len(texts) - 1) if lower[t] == lower[t + 1] and is_word[t] and is_word[t + 1]]:
+        if t > 0 and lower[t - 1] == lower[t] or t + 2 < len(texts) and lower[t + 2] == lower[t]:
+            continue  # "Wrong wrong wrong wrong": three or more on purpose
         start, end = tokens.start[t], tokens.end[t + 1]
         gap = text[tokens.end[t]:tokens.start[t + 1]]
         if gap.strip() or gap.count("\n") > 1 or sentence[t] != sentence[t + 1] and "\n" not in gap:
