@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ficlint.analysis import AnalyzedDocument as Document
-from ficlint.cache import ResultCache, file_fingerprints, stable_digest
+from ficlint.cache import MemoryCache, ResultCache, file_fingerprints, stable_digest
 from ficlint.diagnostics import Diagnostic
+from ficlint import parts
 from ficlint.engine import FileResult, Linter
 from ficlint.source import InputError, Source
 
@@ -26,6 +27,7 @@ Progress = Callable[[int, int], None]  # (files done, files in all)
 
 PARALLEL_MIN_FILES = 4
 PARALLEL_MIN_CHARS = 400_000  # below this, starting workers costs more than it saves
+KEEP_DOCUMENTS_CHARS = 4_000_000
 
 
 @dataclass
@@ -44,35 +46,50 @@ _WORKER_MANUSCRIPT: dict[str, object] = {}
 def lint_manuscript(
     linter: Linter,
     sources: Sequence[Source | InputError],
-    cache: ResultCache | None = None,
+    cache: ResultCache | MemoryCache | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
+    context: Sequence[Source] = (),
 ) -> list[FileResult]:
+    """Lint `sources` as one manuscript. `context` are the manuscript's other files: their facts
+    count (from the cache when their text is unchanged), but they are not checked nor reported.
+    Long files are linted in parts (ficlint/parts.py) and reported whole."""
+    units, offsets = parts.split(sources)
     results: list[FileResult] = []
     work: list[_Job] = []
-    documents: list[Document] = []  # one per job, built once: its words and regions serve both phases
+    # one document per job, built once, its words and regions serving both phases, unless the
+    # manuscript is so long that keeping every part's analysis would cost more memory than rebuilding
+    keep = sum(len(u.text) for u in units if isinstance(u, Source)) <= KEEP_DOCUMENTS_CHARS
+    documents: list[Document | None] = []
     setting = _settings_key(linter) if cache else None
-    for source in sources:
-        if isinstance(source, InputError):
-            results.append(FileResult(source.path, error=source))
+    for unit in units:
+        if isinstance(unit, InputError):
+            results.append(FileResult(unit.path, error=unit))
             continue
-        documents.append(Document(source))
-        results.append(FileResult(source.path, documents[-1]))
-        enabled = linter.enabled_for(source.path)
-        key = ResultCache.key(setting, sorted(enabled), source.text) if cache else ""
-        work.append(_Job(len(results) - 1, source, enabled, key))
-    jobs = _effective_jobs(jobs, work)
-    per_file = _gather_all(linter, work, documents, cache, jobs)
-    manuscript = linter.combine(per_file, [job.enabled for job in work])
+        documents.append(Document(unit) if keep else None)
+        results.append(FileResult(unit.path, documents[-1]))
+        work.append(_job(linter, len(results) - 1, unit, setting, cache))
+    context_units = [part for source in context for _, part in parts.parts_of(source)]
+    others = [_job(linter, -1, source, setting, cache) for source in context_units]  # gathered, never checked
+    per_file = _gather_all(linter, work + others, [*documents, *[None] * len(others)], cache,
+                           _effective_jobs(jobs, work + others))
+    manuscript = linter.combine(per_file, [job.enabled for job in work + others])
     manuscript_key = stable_digest(manuscript) if cache else ""
-    checked = _check_all(linter, work, documents, manuscript, manuscript_key, cache, jobs, progress)
+    checked = _check_all(linter, work, documents, manuscript, manuscript_key, cache,
+                         _effective_jobs(jobs, work), progress)
     for job, (diagnostics, failures) in zip(work, checked, strict=True):
         result = results[job.index]
         result.facts = manuscript
         result.failures.extend(linter.failures)
         result.failures.extend(failures)
         result.diagnostics = diagnostics
-    return results
+    return parts.join(sources, offsets, results)
+
+
+def _job(linter: Linter, index: int, source: Source, setting: Any, cache: ResultCache | MemoryCache | None) -> _Job:
+    enabled = linter.enabled_for(source.path)
+    key = ResultCache.key(setting, sorted(enabled), source.text) if cache else ""
+    return _Job(index, source, enabled, key)
 
 
 def _settings_key(linter: Linter) -> Any:
@@ -100,7 +117,7 @@ def default_jobs() -> int:
 
 
 def _gather_all(
-    linter: Linter, work: list[_Job], documents: list[Document], cache: ResultCache | None, jobs: int
+    linter: Linter, work: list[_Job], documents: list[Document | None], cache: ResultCache | MemoryCache | None, jobs: int
 ) -> list[dict[str, object]]:
     facts: list[dict[str, object] | None] = [cache.get("facts", job.key) if cache else None for job in work]
     missing = [i for i, f in enumerate(facts) if f is None]
@@ -113,7 +130,7 @@ def _gather_all(
             linter.failures.extend(failures)
     else:
         for i in missing:
-            facts[i] = linter.gather_one(documents[i], work[i].enabled)
+            facts[i] = linter.gather_one(documents[i] or Document(work[i].source), work[i].enabled)
     if cache:
         for i in missing:
             cache.put("facts", work[i].key, facts[i])
@@ -133,10 +150,10 @@ def _gather_worker(job: _Job) -> tuple[dict[str, object], list[str]]:
 def _check_all(
     linter: Linter,
     work: list[_Job],
-    documents: list[Document],
+    documents: list[Document | None],
     manuscript: dict[str, object],
     manuscript_key: str,
-    cache: ResultCache | None,
+    cache: ResultCache | MemoryCache | None,
     jobs: int,
     progress: Progress | None,
 ) -> list[tuple[list[Diagnostic], list[str]]]:

@@ -18,8 +18,9 @@ beats), `emphasis` (italics: thoughts, signs); default narration and dialogue;
 `regions` is the older name, for region kinds only), `ignorecase` (default
 true), `fix` (`safe`, `unsafe` or `none`; default safe).
 
-A user's pattern runs under a time limit per document, so a catastrophic
-regular expression cannot hang a run: see `ficlint.safe_regex`.
+The patterns of a writer's own packs run on RE2, in linear time, so no
+pattern can hang a run; the packs shipped with ficlint use Python's `re`
+(see `ficlint.safe_regex`).
 """
 
 from __future__ import annotations
@@ -36,9 +37,9 @@ from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.scopes import Scope, UnknownScope
 from ficlint.check import Check, Context
 from ficlint.diagnostics import Diagnostic, Fix, Severity, keep_case
-from ficlint.resources import SafeLoader
+from ficlint.resources import SafeLoader, rules_dir
 from ficlint.rule import Example, Rule
-from ficlint.safe_regex import UnsafePattern, compile_pattern
+from ficlint.safe_regex import Pattern, PatternTimeout, UnsafePattern, compile_pattern, compile_user_pattern
 
 KINDS = ("substitution", "existence", "consistency")
 _META_KEYS = {"id", "name", "kind", "category", "severity", "summary", "why", "flags", "allows", "fix_safety",
@@ -174,8 +175,8 @@ def parse_scope(entry: dict[str, Any], path: Path, default: Scope = DEFAULT_SCOP
 
 @dataclass(frozen=True)
 class _Matcher:
-    pattern: re.Pattern[str]
-    replacement: Callable[[re.Match[str]], str | None]
+    pattern: Pattern
+    replacement: Callable[[Any], str | None]  # called with the match
     # The same search, case-sensitive, for the lowercased text: several times faster
     # than IGNORECASE on a long alternation of words.
     lower_pattern: re.Pattern[str] | None = None
@@ -197,7 +198,14 @@ class PackRule(Check):
         if self.fix not in ("safe", "unsafe", "none"):
             raise PackError(f"{path}: rule {rule.id}: fix must be safe, unsafe or none")
         self.message = str(entry.get("message", rule.summary))
+        self.shipped = path.resolve().is_relative_to(rules_dir().resolve())
         self.matchers = self._compile(entry)
+
+    def _regex(self, pattern: str, word_edges: bool = False) -> Pattern:
+        """A shipped pack's pattern on Python's re; a writer's own on RE2 (linear time)."""
+        if self.shipped:
+            return compile_pattern(pattern, self.flags)
+        return compile_user_pattern(pattern, bool(self.flags & re.IGNORECASE), word_edges)
 
     def _compile(self, entry: dict[str, Any]) -> list[_Matcher]:
         try:
@@ -205,7 +213,7 @@ class PackRule(Check):
                 return self._substitutions(entry)
             if self.kind == "existence":
                 patterns = _as_list(entry["patterns"])
-                return [_Matcher(compile_pattern(p, self.flags), lambda m: None) for p in patterns]
+                return [_Matcher(self._regex(p), lambda m: None) for p in patterns]
             return self._consistency(entry)
         except re.error as err:
             raise PackError(f"{self.path}: rule {self.rule.id}: bad regular expression: {err}") from None
@@ -216,25 +224,26 @@ class PackRule(Check):
 
     def _substitutions(self, entry: dict[str, Any]) -> list[_Matcher]:
         swap = {str(k): str(v) for k, v in entry["swap"].items()}
-        # Context before is matched (Python's lookbehind needs a fixed width);
-        # the diagnostic covers only the `hit` group.
+        # Context is matched around the `hit` group, which is all the diagnostic covers (Python's
+        # lookbehind needs a fixed width; RE2 has no lookarounds, and a search resumes after the hit).
         before = f"(?:{entry['before']})" if entry.get("before") else ""
-        after = f"(?={entry['after']})" if entry.get("after") else ""
+        after = f"(?={entry['after']})" if entry.get("after") and self.shipped else \
+            f"(?:{entry['after']})" if entry.get("after") else ""
         if all(_PLAIN_WORDS.fullmatch(k) and "\\" not in v for k, v in swap.items()):
             # Plain words: one alternation and a lookup, one scan of the text.
             fold = str.lower if self.flags & re.IGNORECASE else str
             table = {fold(k): v for k, v in swap.items()}
             words = "|".join(re.escape(k) for k in sorted(swap, key=len, reverse=True))
-            pattern = compile_pattern(f"{before}(?P<hit>\\b(?:{words})\\b){after}", self.flags)
             lower = None
-            if self.flags & re.IGNORECASE and not before and not after:
-                lower = re.compile(f"(?P<hit>\\b(?:{words.lower()})\\b)")
+            if not before and not after:  # no pattern of the writer's: Python's re is safe and fastest
+                pattern: Pattern = re.compile(f"(?P<hit>\\b(?:{words})\\b)", self.flags)
+                if self.flags & re.IGNORECASE:
+                    lower = re.compile(f"(?P<hit>\\b(?:{words.lower()})\\b)")
+            else:
+                pattern = self._regex(f"{before}(?P<hit>\\b(?:{words})\\b){after}", word_edges=True)
             return [_Matcher(pattern, lambda m: table.get(fold(m.group("hit"))), lower)]
-        matchers = []
-        for wrong, right in swap.items():
-            pattern = compile_pattern(f"{before}(?P<hit>\\b{wrong}\\b){after}", self.flags)
-            matchers.append(_Matcher(pattern, _replacer(right)))
-        return matchers
+        return [_Matcher(self._regex(f"{before}(?P<hit>\\b{wrong}\\b){after}", word_edges=True),
+                         _replacer(right)) for wrong, right in swap.items()]
 
     def _consistency(self, entry: dict[str, Any]) -> list[_Matcher]:
         self.pairs = [(str(a), str(b)) for a, b in entry["either"].items()]
@@ -251,11 +260,14 @@ class PackRule(Check):
         if self.kind == "consistency":
             yield from self._check_consistency(doc)
             return
-        for matcher in self.matchers:
-            for m in self._in_regions(doc, matcher):
-                yield self._diagnostic(doc, m, matcher)
+        try:
+            for matcher in self.matchers:
+                for m in self._in_regions(doc, matcher):
+                    yield self._diagnostic(doc, m, matcher)
+        except PatternTimeout as err:  # only without RE2
+            raise PatternTimeout(f"rule {self.rule.id} ({self.path.name}): {err}") from None
 
-    def _in_regions(self, doc: AnalyzedDocument, matcher: _Matcher) -> Iterator[re.Match[str]]:
+    def _in_regions(self, doc: AnalyzedDocument, matcher: _Matcher) -> Iterator[Any]:
         """Matches whose flagged text lies inside the rule's scope.
         One scan of the whole text per pattern and a lookup per hit costs far
         less than a scan per region. (A match may be on the lowercased text:
@@ -266,11 +278,11 @@ class PackRule(Check):
         group = "hit" if "hit" in pattern.groupindex else 0
         for m in pattern.finditer(haystack):
             start, end = m.span(group)
-            if end > start and self.scope.contains(doc, start, end):  # end == start: a pattern matching nothing
+            if end > start and self.scope.contains(doc, start, end):  # end == start: matched nothing
                 yield m
 
-    def _diagnostic(self, doc: AnalyzedDocument, m: re.Match[str], matcher: _Matcher) -> Diagnostic:
-        group = "hit" if "hit" in m.re.groupindex else 0
+    def _diagnostic(self, doc: AnalyzedDocument, m: Any, matcher: _Matcher) -> Diagnostic:
+        group = "hit" if "hit" in matcher.pattern.groupindex else 0
         start, end = m.span(group)
         found = doc.text[start:end]
         replacement = matcher.replacement(m)
@@ -281,7 +293,7 @@ class PackRule(Check):
         return Diagnostic(self.rule.id, start, end, message, fixes)
 
     def _check_consistency(self, doc: AnalyzedDocument) -> Iterator[Diagnostic]:
-        hits: dict[tuple[int, str], list[re.Match[str]]] = {}
+        hits: dict[tuple[int, str], list[Any]] = {}
         for m in self._in_regions(doc, self.variants):
             hits.setdefault(self.variant_of[self.fold(m.group(0))], []).append(m)
         for i, (a, b) in enumerate(self.pairs):
@@ -298,7 +310,7 @@ class PackRule(Check):
                                  (fix,) if self.fix != "none" else ())
 
 
-def _replacer(template: str) -> Callable[[re.Match[str]], str]:
+def _replacer(template: str) -> Callable[[Any], str]:
     return lambda m: m.expand(template) if "\\" in template else template
 
 

@@ -83,3 +83,16 @@ def test_quotation_facts():
     assert phrase.quoted_phrase and not question.quoted_phrase
     assert question.asks and question.last_mark == "letter"
     assert sign.is_label
+
+
+def test_word_classes_align_with_tokens_and_read_fiction():
+    text = "“I’m late,” said Harry. An old witch laughed at 9 AM.\n\nHe couldn’t *breathe*."
+    doc = AnalyzedDocument.from_text(text)
+    assert len(doc.tags) == len(doc.tokens)
+    tag_of = dict(zip(doc.tokens.text, doc.tags, strict=True))
+    assert tag_of["Harry"].upos == "PROPN"
+    assert tag_of["witch"].upos == "NOUN"
+    assert tag_of["laughed"].xpos == "VBD"
+    assert tag_of["AM"].upos != "VERB"
+    assert tag_of["I’m"].upos == "PRON+AUX"
+    assert tag_of["breathe"].upos == "VERB"

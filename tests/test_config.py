@@ -9,8 +9,8 @@ import pytest
 from conftest import run_cli
 
 from ficlint.config import Config, ConfigError, find_config, load_config
-from ficlint.engine import Linter
 from ficlint.registry import Registry
+from ficlint.run import lint_text
 
 
 def write(tmp_path: Path, text: str, name: str = ".ficlint.yaml") -> Path:
@@ -73,6 +73,21 @@ def test_an_empty_file_is_the_default_config(tmp_path):
     assert config.dialect == "auto" and config.select == ()
 
 
+def test_numbers_quoted_as_text_and_a_merge_key_are_fine(tmp_path):
+    config = load_config(write(tmp_path, 'words: ["5", Karen]\nseverity: &s {M001: error}\noptions:\n'
+                                         "  mechanics: {<<: {a: 1}, b: 2}\n"))
+    assert config.words == ("5", "Karen") and config.option("mechanics", "a") == 1
+
+
+def test_a_duplicate_key_is_one_error_line_from_the_cli(tmp_path):
+    write(tmp_path, "words: [Karen]\ndialect: en-GB\nwords: [Derek]\n")
+    (tmp_path / "c.md").write_text("She left.\n", encoding="utf-8")
+    result = run_cli("check", "--no-cache", "c.md", cwd=tmp_path)
+    assert result.code == 2
+    assert result.stderr == (f"ficlint: error: {tmp_path / '.ficlint.yaml'}:3: duplicate key 'words' "
+                             "(first given on line 1)\n")
+
+
 def test_unknown_key_names_file_line_and_key(tmp_path):
     message = config_error(tmp_path, "dialect: en-US\ncolour: red\n")
     assert message.startswith(f"{tmp_path / '.ficlint.yaml'}:2: unknown key 'colour'")
@@ -99,6 +114,14 @@ def test_unknown_nested_key(tmp_path):
         ("- just\n- a list\n", 1, "the top level must be a mapping"),
         ("dialect: en-US\nencoding: klingon\n", 2, "'encoding': unknown encoding 'klingon'"),
         ("min-confidence: 1.5\n", 1, "'min-confidence' must be a number from 0 to 1"),
+        ("words: 5\n", 1, "'words' must be a list of strings, not a number ('5'; put it in quotes"),
+        ("words:\n  - Karen\n  - 12.5\n", 3, "'words' must be a list of strings, not a number"),
+        ("select: [true]\n", 1, "'select' must be a list of strings, not true or false"),
+        ("exclude:\n  -\n", 2, "'exclude' must be a list of strings"),
+        ("dialect: en-US\nwords: [Karen]\ndialect: en-GB\n", 3, "duplicate key 'dialect' (first given on"),
+        ("severity:\n  M001: error\n  M001: off\n", 3, "duplicate key 'M001' (first given on line 2)"),
+        ("languagetool:\n  enabled: true\n  enabled: false\n", 3, "duplicate key 'enabled'"),
+        ("options:\n  mechanics:\n    a: 1\n    a: 2\n", 4, "duplicate key 'a' (first given on line 3)"),
         ("min-confidence: high\n", 1, "'min-confidence' must be a number from 0 to 1"),
         ("select: [M\n", 2, "not valid YAML"),
         ("dialect: en-US\n  bad indent: x\n", 2, "not valid YAML"),
@@ -131,7 +154,7 @@ def test_words_file_next_to_the_config_adds_words(tmp_path):
 
 def test_severity_override_and_off(tmp_path):
     config = load_config(write(tmp_path, "severity:\n  M001: error\n  M005: off\n"))
-    found = Linter(config).lint_text("Stop it.. stop it. He went to the the door.")
+    found = lint_text("Stop it.. stop it. He went to the the door.", config)
     assert [(d.rule, str(d.severity)) for d in found if d.rule.startswith("M")] == [("M001", "error")]
 
 
@@ -139,7 +162,7 @@ def test_severity_by_category_prefix_and_id_most_specific_wins(tmp_path):
     config = load_config(
         write(tmp_path, "severity:\n  punctuation: info\n  M00: hint\n  M001: error\n  M005: off\n")
     )
-    found = Linter(config).lint_text("Wait.. what. He went to the the door\n\nNext.")
+    found = lint_text("Wait.. what. He went to the the door\n\nNext.", config)
     assert [(d.rule, str(d.severity)) for d in found if d.rule.startswith("M")] == [
         ("M001", "error"),
         ("M006", "hint"),
@@ -175,7 +198,7 @@ def test_default_config_object():
 
 
 def _homophone_lines(result) -> list[str]:
-    return [line for line in result.stdout.splitlines() if " H001 " in line]
+    return [line for line in result.stdout.splitlines() if "[H001]" in line]
 
 
 def test_min_confidence_leaves_out_the_less_certain_findings(tmp_path):
@@ -201,4 +224,5 @@ def test_min_confidence_keeps_findings_that_report_no_confidence(tmp_path):
     chapter.write_text("She had alot to say.. to them.\n", encoding="utf-8")
     result = run_cli("check", "-q", "--no-cache", "--select", "P001,M001", "--min-confidence", "1",
                      str(chapter))
-    assert [line.split()[1] for line in result.stdout.splitlines() if ":1:" in line] == ["P001", "M001"]
+    found = [line.split()[1] for line in result.stdout.splitlines() if ":1:" in line]
+    assert found == ["warning[P001]", "warning[M001]"]

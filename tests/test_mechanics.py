@@ -169,6 +169,14 @@ def test_doubled_word_fix_removes_one():
 # -- M006 paragraph without end punctuation --------------------------------------------------------
 
 
+def test_text_messages_need_no_full_stop():
+    chat = ("She checked her phone.\n\nSTEVE: u up\n\nDANI: on my way\n\nSTEVE: WHERE ARE YOU NOW\n\n"
+            "She sighed.")
+    assert flagged(chat, "M006") == []
+    assert flagged("She checked her phone.\n\nHe said it was on the way\n\nShe sighed.", "M006") == ["way"]
+
+
+
 def test_paragraph_without_end_punctuation():
     assert flagged("He placed a kiss on her forehead and headed out the door\n\nShe cried.", "M006") == [
         "door"

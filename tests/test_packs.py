@@ -9,9 +9,10 @@ import pytest
 from conftest import flagged, lint, run_cli
 
 from ficlint.config import Config, ConfigError
-from ficlint.engine import Linter
+from ficlint.diagnostics import Diagnostic
 from ficlint.packs import PackError, load_pack
 from ficlint.registry import Registry, shipped_pack_paths
+from ficlint.run import lint_text
 
 
 def write_pack(tmp_path: Path, body: str, name: str = "mine.yaml") -> Path:
@@ -20,8 +21,8 @@ def write_pack(tmp_path: Path, body: str, name: str = "mine.yaml") -> Path:
     return path
 
 
-def linter_with(pack: Path) -> Linter:
-    return Linter(Config(packs=(pack,), extend_select=("P9",)))
+def lint_with(pack: Path, text: str) -> list[Diagnostic]:
+    return lint_text(text, Config(packs=(pack,), extend_select=("P9",)))
 
 
 RULE_HEAD = """\
@@ -99,7 +100,7 @@ def test_substitution_with_context(tmp_path):
         allows: ["Jon Snow came."]
     """,
     )
-    found = linter_with(pack).lint_text("Uncle Jon met Jon Snow and Mr. Jon.")
+    found = lint_with(pack, "Uncle Jon met Jon Snow and Mr. Jon.")
     assert [(d.rule, d.message) for d in found if d.rule == "P901"] == [("P901", 'Spell it "John".')] * 2
 
 
@@ -117,7 +118,7 @@ def test_existence_with_regions_and_case(tmp_path):
     """,
     )
     text = 'OMG, she thought. "OMG," she said. "omg."'
-    found = [text[d.start : d.end] for d in linter_with(pack).lint_text(text) if d.rule == "P901"]
+    found = [text[d.start : d.end] for d in lint_with(pack, text) if d.rule == "P901"]
     assert found == ["OMG"] and text.index('"OMG') + 1 == text.index("OMG", 5)
 
 
@@ -149,7 +150,7 @@ def test_scope_limits_a_rule_to_tags_beats_or_italics(tmp_path, scope, expected)
         "[emphasis]": 'He smirked. *He smirked,* she thought.',
     }
     text = texts[scope]
-    found = [text[d.start : d.end] for d in linter_with(pack).lint_text(text) if d.rule == "P901"]
+    found = [text[d.start : d.end] for d in lint_with(pack, text) if d.rule == "P901"]
     assert found == expected
 
 
@@ -164,7 +165,7 @@ def test_consistency_of_a_fandoms_names(tmp_path):
         allows: ["Hermione smiled."]
     """,
     )
-    found = linter_with(pack).lint_text("Hermione smiled. Hermione left. Hermoine came back.")
+    found = lint_with(pack, "Hermione smiled. Hermione left. Hermoine came back.")
     assert [d.fixes[0].replacement for d in found if d.rule == "P901"] == ["Hermione"]
 
 

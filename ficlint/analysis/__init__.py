@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ficlint.analysis import sentences as sentence_splitter
 from ficlint.analysis.capitals import Capitals, capitals
@@ -23,6 +23,9 @@ from ficlint.analysis.clauses import Verb, finite_verbs
 from ficlint.analysis.scenes import Scene, scenes
 from ficlint.analysis.speech import Quotation, quotations
 from ficlint.analysis.tokens import Tokens, tokenize
+
+if TYPE_CHECKING:
+    from ficlint.analysis.tagger import Tag
 from ficlint.document import Document, RegionKind, Sentence
 
 __all__ = ["AnalyzedDocument"]
@@ -89,6 +92,15 @@ class AnalyzedDocument(Document):
         (ficlint/analysis/capitals.py)."""
         return capitals(self, self.tokens, [s.paragraph for s in self.sentences])
 
+    @cached_property
+    def tags(self) -> list[Tag]:
+        """The word class of every token (UD UPOS and Penn XPOS, fused for contractions:
+        "I'm" is PRON+AUX / PRP+VBP), from the trained tagger (ficlint/analysis/tagger.py),
+        aligned with `tokens`. Tagged once, on first use."""
+        from ficlint.analysis.tagger import tag_words  # numpy and the model load only when asked
+
+        return tag_words(self.tokens.text, self.tokens.sentence_first)
+
     # -- speech -------------------------------------------------------------------------
 
     @cached_property
@@ -106,4 +118,4 @@ class AnalyzedDocument(Document):
     @cached_property
     def narrative(self) -> list[Scene]:
         """The scenes with narration verbs, each with its narrative tense (ficlint/analysis/scenes.py)."""
-        return scenes(self.scenes, self.finite_verbs)
+        return scenes(self, self.finite_verbs)

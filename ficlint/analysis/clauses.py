@@ -2,7 +2,7 @@
 
 What counts as narration: the narration regions of prose paragraphs, less
 emphasis (italic or bold thoughts, signs, text messages), indented blocks
-(letters, verse) and paragraphs that open as a marked flashback or time-line
+(letters, verse), chat lines ("**Dani:** on my way") and paragraphs that open as a marked flashback or time-line
 note ("Flashback:", "Years ago…").
 
 Finite verbs are found from context: a subject pronoun and its verb ("she
@@ -29,11 +29,20 @@ if TYPE_CHECKING:
     from ficlint.document import Document
 
 CHARACTERS = frozenset(("he", "she", "they"))
+_ACTORS = frozenset(("he", "she", "i"))
 OBJECT_PRONOUNS = frozenset(["her", "him", "them", "it", "me", "us"])
 _PARTICLES = frozenset(["up", "down", "out", "away", "back", "off", "over", "in", "on"])
 _INVERSION = re.compile(r"\s+(?:it|he|she|they|there|i|we|you)\b", re.I)
+# a text message or chat line: a speaker's name and a colon ("**Dani:** on my way", "Steve: u up?")
+_CHAT_LINE = re.compile(r"[ \t]*[*_]{0,2}@?[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}[ \t]?:[*_]{0,2}[ \t]")
 _WORD_IN_CLAUSE = re.compile(r"([A-Za-z’'-]+)[ \t,]*$")  # the word before, in the same sentence
-_NAME_VERB = re.compile(r"(?P<name>[A-Z][a-z]+)[ \t]+(?P<nverb>[a-z]+)\b(?!['’]\w)(?=\s+(?P<next>[a-z]+))?")
+_AFTER_OBJECT = frozenset(["the", "a", "an", "to", "at", "into", "in", "on", "with", "from", "for", "across",
+                           "through", "over", "toward", "towards", "against"])
+# what follows an -s form after a noun phrase for it to be a verb, not a plural noun ("the old
+# oak trees with …"): an object ("the horse tosses its head") or a particle ("the door swings open")
+_AFTER_NOUN_PHRASE_VERB = frozenset(["her", "him", "them", "it", "his", "their", "its", "the", "a", "an", "up",
+                                     "down", "off", "out", "back", "away", "open", "shut"])
+_CLAUSE_END = frozenset([",", ".", ";", ":", "!", "?", ""])
 _AFTER_VERB = frozenset(
     ["her", "him", "them", "it", "his", "their", "its", "up", "down", "off", "out", "back", "away"]
 )
@@ -56,6 +65,17 @@ class Verb(NamedTuple):
     def character(self) -> bool:
         """The verb of a character's action: he, she, they, a name, or a coordinated verb."""
         return self.subject in CHARACTERS or self.kind in ("name", "and")
+
+    @property
+    def acting(self) -> bool:
+        """A particular character's action, not a state or a description: a lexical verb (not be /
+        have / do) after he, she, I or a name ("Karen smiles", "she walked")."""
+        lexical = self.kind == "subject" and self.subject in _ACTORS and not self.auxiliary
+        return self.kind == "name" or lexical
+
+    @property
+    def auxiliary(self) -> bool:
+        return self.word.lower().replace("’", "'") in lexicon().auxiliaries
 
 
 class Names:
@@ -97,6 +117,17 @@ class _Patterns:
             rf"|\b(?P<aux>{auxiliaries})\b(?!['’]\w)"
             rf"|\band\s+(?:{adverb}\s+)?(?=(?P<cverb>[a-z]+)\b(?!['’])(?:\s+(?P<obj>{objects})\b)?)"
         )
+        # a name and its verb, an adverb between: "Karen smiles", "Rowan just leans"
+        self.name_verb = re.compile(
+            rf"(?P<name>[A-Z][a-z]+)[ \t]+(?:{adverb}[ \t]+)?(?P<nverb>[a-z]+)\b(?!['’]\w)"
+            r"(?=\s+(?P<next>[a-z]+))?"
+        )
+        # a particular thing and its verb: "the old radio crackles", "Jana's breathing slows"
+        determiners = alternatives(["the", "his", "her", "their", "its", "my", "our"])
+        self.noun_phrase_verb = re.compile(
+            rf"(?:\b(?:{determiners})|[A-Z][a-z]+['’]s)\s+(?:(?P<filler>[a-z]+)[ \t]+)?(?P<noun>[a-z]+)[ \t]+"
+            rf"(?:{adverb}[ \t]+)?(?P<npverb>[a-z]+)\b(?!['’]\w)(?=[ \t]*(?P<npnext>[a-z]+|[,.;:!?]|$))?"
+        )
         # the same for text whose lowercase changes its length (rare Unicode)
         self.finite_any_case = re.compile(self.finite.pattern, re.I)
         self.flashback = re.compile(
@@ -114,9 +145,10 @@ def finite_verbs(doc: Document) -> list[Verb]:
     lex = lexicon()
     text = doc.text
     low = text.lower()
-    pattern = _patterns().finite
+    patterns = _patterns()
+    pattern = patterns.finite
     if len(low) != len(text):
-        low, pattern = text, _patterns().finite_any_case
+        low, pattern = text, patterns.finite_any_case
     found: list[Verb] = []
     maybe: list[tuple[str, Verb]] = []  # a name and a word that may be a verb or a noun ("Grif grins")
     for span, paragraph in narration_spans(doc):
@@ -124,7 +156,7 @@ def finite_verbs(doc: Document) -> list[Verb]:
             verb = _verb(m, text, lex)
             if verb is not None:
                 found.append(verb._replace(paragraph=paragraph))
-        for m in _NAME_VERB.finditer(text, span.start, span.end):
+        for m in patterns.name_verb.finditer(text, span.start, span.end):
             verb = _after_name(m, lex)
             if verb is not None:
                 found.append(verb._replace(paragraph=paragraph))
@@ -132,7 +164,11 @@ def finite_verbs(doc: Document) -> list[Verb]:
                 maybe_verb = _after_name(m, lex, maybe=True)
                 if maybe_verb is not None:
                     maybe.append((m.group("name"), maybe_verb._replace(paragraph=paragraph)))
-    acting = Counter(_word_before(text, v.start) for v in found if v.kind == "name" and v.tense == PAST)
+        for m in patterns.noun_phrase_verb.finditer(text, span.start, span.end):
+            verb = _after_noun_phrase(m, text, lex)
+            if verb is not None:
+                found.append(verb._replace(paragraph=paragraph))
+    acting = Counter(v.subject for v in found if v.kind == "name")
     found.extend(verb for name, verb in maybe if acting[name] >= 2)
     found.sort()
     return [v for i, v in enumerate(found) if not i or v.start != found[i - 1].start]
@@ -147,7 +183,7 @@ def narration_spans(doc: Document) -> Iterator[tuple[Span, int]]:
     flashback = _patterns().flashback
     for region in doc.regions_of(RegionKind.NARRATION):
         para = paragraphs[region.paragraph]
-        if para.indented or flashback.match(text, para.start, para.end):
+        if para.indented or flashback.match(text, para.start, para.end) or _CHAT_LINE.match(text, para.start):
             continue
         pos = region.start
         i = max(0, bisect.bisect_right(emphasis_starts, region.start) - 1)
@@ -249,7 +285,7 @@ def _coordinated(m: re.Match[str], text: str, lex: Lexicon) -> Verb | None:
         return Verb(start, end, raw, PAST, "and", "", lex.third_of.get(word, ""), word in lex.participles)
     if word in lex.base_forms and lex.past_of.get(word, word) != word and m.group("obj"):
         return Verb(start, end, raw, PRESENT, "and", "", lex.past_of[word])
-    if word in lex.third_forms and word not in lex.other:
+    if word in lex.third_forms and word not in lex.base_forms and (word not in lex.other or m.group("obj")):
         return Verb(start, end, raw, PRESENT, "and", "", lex.past_of.get(word, ""))
     return None
 
@@ -258,6 +294,9 @@ def _verb_before_and(m: re.Match[str], lex: Lexicon) -> bool:
     """Is the word before the "and" a verb, an object pronoun or a particle ("blew and check her"),
     not a noun ("bread and butter")?"""
     word = previous_word(m.string, m.start()).lower()
+    before = m.string[max(0, m.start() - 40) : m.start()].lower().split()
+    if len(before) >= 2 and before[-2] in lex.subjects and (word in lex.third_forms or word in lex.past_forms):
+        return True  # "he nods and takes the coat": the word before is its subject's verb
     return (
         word in lex.past_forms
         or word in lex.third_forms
@@ -268,12 +307,12 @@ def _verb_before_and(m: re.Match[str], lex: Lexicon) -> bool:
 
 
 def _maybe_name_verb(m: re.Match[str], lex: Lexicon) -> bool:
-    """An -s form that may be a plural noun after a capitalised word: a verb if the word
-    is a character's name ("Grif grins", not "Sunday papers")."""
+    """An -s form that may be a plural noun ("Grif grins", not "Sunday papers") or a past form
+    that may be an adjective ("Harry flushed") after a capitalised word: a verb if the word
+    is a character's name, one that acts elsewhere in the story."""
     word = m.group("nverb")
     return (
-        word in lex.third_forms
-        and word not in lex.base_forms
+        (word in lex.third_forms and word not in lex.base_forms or word in lex.past_forms)
         and word not in lex.auxiliaries
         and m.group("name").lower() not in lex.not_names
         and m.group("next") is not None
@@ -290,8 +329,45 @@ def _after_name(m: re.Match[str], lex: Lexicon, maybe: bool = False) -> Verb | N
         return None
     if m.group("name").lower() in lex.not_names:
         return None
+    name = m.group("name")
     if word in lex.third_forms and word not in lex.base_forms and word not in lex.auxiliaries:
-        return Verb(m.start("nverb"), m.end("nverb"), word, PRESENT, "name", "", lex.past_of.get(word, ""))
-    if word in lex.name_verbs and word in lex.past_forms:
-        return Verb(m.start("nverb"), m.end("nverb"), word, PAST, "name", "", lex.third_of.get(word, ""))
+        return Verb(m.start("nverb"), m.end("nverb"), word, PRESENT, "name", name, lex.past_of.get(word, ""))
+    if (maybe or word in lex.name_verbs) and word in lex.past_forms:
+        return Verb(m.start("nverb"), m.end("nverb"), word, PAST, "name", name, lex.third_of.get(word, ""))
+    return None
+
+
+def _noun(word: str, lex: Lexicon) -> bool:
+    """Can the word be the head noun of a subject (not a function word, an adjective, an adverb
+    or a verb form that is no noun)?"""
+    if word in lex.function_words or word in lex.adverbs or word.endswith(("ly", "ing")) or word in MODALS:
+        return False
+    if word in lex.modifiers:
+        return False
+    return word in lex.noun_like or word not in lex.base_of
+
+
+def _modifier_or_noun(word: str, lex: Lexicon) -> bool:
+    """A word between the determiner and the noun: an adjective or a noun ("the old radio")."""
+    if word in lex.function_words or word in lex.adverbs or word in MODALS or word == "to":
+        return False
+    return word in lex.modifiers or word in lex.noun_like or word not in lex.base_of
+
+
+def _after_noun_phrase(m: re.Match[str], text: str, lex: Lexicon) -> Verb | None:
+    """The verb of a particular thing ("the old radio crackles", "her hands shook"): a form that
+    is only a verb, or one that may be a noun or adjective with an object after it."""
+    noun, word, after = m.group("noun"), m.group("npverb"), m.group("npnext") or ""
+    if not _noun(noun, lex) or m.group("filler") and not _modifier_or_noun(m.group("filler"), lex):
+        return None
+    if noun in lex.auxiliaries or noun in lex.past_forms or (noun in lex.third_forms and noun not in lex.noun_like):
+        return None  # the word before is a verb itself: "the man walked slowly"
+    if word in lex.auxiliaries or word in MODALS or word in lex.modifiers:
+        return None
+    start, end = m.start("npverb"), m.end("npverb")
+    if word in lex.third_forms and word not in lex.base_forms and after in _AFTER_NOUN_PHRASE_VERB:
+        return Verb(start, end, text[start:end], PRESENT, "np", "", lex.past_of.get(word, ""))
+    followed = after in _AFTER_VERB or after in _AFTER_OBJECT or after in _CLAUSE_END
+    if word in lex.past_forms and word in lex.name_verbs and followed:
+        return Verb(start, end, text[start:end], PAST, "np", "", lex.third_of.get(word, ""))
     return None

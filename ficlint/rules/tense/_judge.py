@@ -27,7 +27,9 @@ from ficlint.analysis.sentences import ABBREVIATIONS
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.document import RegionKind
 from ficlint.rule import Rule
+from ficlint.rules.tense._drift import drifted
 
+_DRIFT_CERTAINTY = 0.8
 FIX_SAFETY = (
     "Unsafe: the writer may have meant the change of tense (a flashback, a timeless truth, an aside)."
 )
@@ -174,8 +176,13 @@ def findings(doc: AnalyzedDocument, rule: Rule, tense: str) -> Iterator[Diagnost
         by_paragraph.setdefault(verb.paragraph, []).append(verb)
     names = doc.memo(_names)
     for scene in doc.narrative:
-        if scene.tense is not None and scene.tense.tense == tense:
-            yield from judge.scene(doc, lex, scene.verbs, by_paragraph, names, scene.tense, rule)
+        if scene.tense is None or scene.tense.tense != tense:
+            continue
+        drift = {v.start: v for v in drifted(doc, scene)}
+        for verb in drift.values():
+            yield _diagnostic(verb, scene.tense, rule, _DRIFT_CERTAINTY, drift=True)
+        rest = [v for v in scene.verbs if v.start not in drift]
+        yield from judge.scene(doc, lex, rest, by_paragraph, names, scene.tense, rule)
 
 
 def _names(doc: AnalyzedDocument) -> Names:
@@ -307,7 +314,7 @@ class _Judge:
 
     def _slip_in_past(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
         """How sure is it that this present-tense verb in a past scene is a slip (0: leave it)?"""
-        if verb.subject == "you":
+        if verb.subject == "you" or self._timeless_copula(text, lex, verb) and not _character_past(clause):
             return 0.0
         if self._sheltered(text, lex, verb, clause):
             # reported speech keeps a timeless present ("she knew the earth is round"), but not a
@@ -392,6 +399,26 @@ class _Judge:
             else 0.0
         )
 
+    def _timeless_copula(self, text: str, lex: Lexicon, verb: Verb) -> bool:
+        """ "is / are" or "does" of a thing, a kind or "it" ("The affections are more reticent", "There
+        are eyes of that cut", "It is odd"): alone in past narration that is how a narrator states
+        what is always so. The story's moment shows in the progressive ("a council of war is being
+        held"), the perfect ("Harry has felt numb") or a character's past action in the same sentence
+        ("There are no velvet ropes, and that's the way she liked it"); a character's own state ("he
+        is tired") or a named one's "doesn't" stays a slip."""
+        if verb.subject in ("he", "she", "they") or verb.kind in ("name", "and", "np"):
+            return False
+        word = verb.word.lower().replace("’", "'")
+        if word.endswith(("'s", "'re", "'m")):
+            word = {"s": "is", "re": "are", "m": "am"}[word.rsplit("'", 1)[1]]
+        if word in ("does", "do", "doesn't", "don't"):
+            return not _name_before(text, verb.start, lex)
+        if word not in ("is", "are", "am", "isn't", "aren't"):
+            return False
+        following = [w for w in _WORD.findall(text[verb.end : verb.end + 40].lower())
+                     if w not in lex.adverbs and not w.endswith("ly")][:1]
+        return not (following and following[0].endswith("ing") and following[0] not in lex.other)
+
     def _relative_in_the_moment(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> bool:
         """A relative clause in the progressive or the perfect ("Gus, who is convulsed with laughter",
         "the silence which has fallen upon the room") ties it to the story's moment: a slip beside a
@@ -467,7 +494,7 @@ class _Judge:
 
     def _slip_in_present(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
         """How sure is it that this past-tense verb in a present scene is a slip (0: leave it)?"""
-        if verb.subject in ("you", "who", "i", "we") or verb.kind in ("aux", "name", "contraction"):
+        if verb.subject in ("you", "who", "i", "we") or verb.kind in ("aux", "contraction", "np"):
             return 0.0
         if self.time_cues.search(clause.narration) or self._sheltered(text, lex, verb, clause):
             return 0.0
@@ -553,16 +580,22 @@ class _Judge:
                 skipped += 1
         return None
 
-def _diagnostic(verb: Verb, tense: SceneTense, rule: Rule, certainty: float) -> Diagnostic:
+def _diagnostic(verb: Verb, tense: SceneTense, rule: Rule, certainty: float, drift: bool = False) -> Diagnostic:
     if verb.kind == "contraction":
         fix = verb.fix
         suggestion = f"{verb.subject}{fix}" if fix.startswith(" ") else fix
     else:
         fix = suggestion = keep_case(verb.word, verb.fix)
-    message = (
-        f'"{verb.word}" is in the {verb.tense} tense, but {tense.describe()}: '
-        f'did you mean "{suggestion}"?'
-    )
+    if drift:
+        message = (
+            f'"{verb.word}" is in the {verb.tense} tense, but {tense.describe()}, and this paragraph has '
+            f'drifted into the {verb.tense}: did you mean "{suggestion}"?'
+        )
+    else:
+        message = (
+            f'"{verb.word}" is in the {verb.tense} tense, but {tense.describe()}: '
+            f'did you mean "{suggestion}"?'
+        )
     return Diagnostic(
         rule.id,
         verb.start,
@@ -570,7 +603,8 @@ def _diagnostic(verb: Verb, tense: SceneTense, rule: Rule, certainty: float) -> 
         message,
         (Fix(verb.start, verb.end, fix, safe=False),),
         confidence=round(tense.confidence * certainty, 2),
-        data={"scene_tense": tense.tense, "scene_share": round(tense.share, 2)},
+        data={"scene_tense": tense.tense, "scene_share": round(tense.share, 2), "drift": drift,
+              "verb_kind": verb.kind, "subject": verb.subject},
     )
 
 
@@ -627,6 +661,12 @@ def _is_name(token: str, starts: bool, lex: Lexicon, clause: Clause) -> bool:
     if not token[:1].isupper() or token.lower() in lex.function_words:
         return False
     return not starts or token in clause.names and token.lower() not in lex.other
+
+
+def _name_before(text: str, at: int, lex: Lexicon) -> bool:
+    """Is the word before `at` a capitalised name ("Naruto doesn't wait")?"""
+    m = re.search(r"\b([A-Z][a-z]+)[ \t]+$", text[max(0, at - 30) : at])
+    return m is not None and m.group(1).lower() not in lex.not_names
 
 
 def _specific_antecedent(before: str) -> bool:

@@ -42,7 +42,9 @@ RULE = Rule(
         'Narration that slips from the past into the present ("the wind blew and check her reflection") '
         "jolts the reader out of the story. ficlint takes each scene's tense from the majority of its "
         "narration's finite verbs and flags a present-tense verb in a sentence that also uses the past, or a "
-        "character's present-tense action between past-tense sentences. It leaves dialogue, italic thoughts, "
+        "character's present-tense action between past-tense sentences; when a whole paragraph of characters' "
+        "actions has drifted into the present, every verb of it is flagged. It leaves dialogue, italic thoughts, "
+        "chat lines, letters, a narrator's commentary to the reader, timeless statements about things, "
         'reported speech ("She knew the earth is round"), timeless generalisations, first-person asides '
         '("I still remember") and would/could futures alone.'
     ),

@@ -26,8 +26,8 @@ RULE = Rule(
     why=(
         'Present-tense narration drifts the other way: "She opens the door and walked in." ficlint flags a '
         "past-tense verb coordinated with a present one, or a character's past-tense action between "
-        "present-tense sentences, but leaves the past alone where the narrator tells of earlier events "
-        "(yesterday, before, when, had)."
+        "present-tense sentences, and every verb of a paragraph that has drifted into the past, but leaves the "
+        "past alone where the narrator tells of earlier events (yesterday, before, when, a pluperfect)."
     ),
     examples=examples(
         (
