@@ -17,8 +17,10 @@ from ficlint.rules.capitalization._common import (
     common_in_dictionary,
     fiction_names,
     proper_in_dictionary,
+    stem,
     words,
 )
+from ficlint.rules.spelling._dictionary import lexicon as dictionary
 from ficlint.rules.common import capitalized
 
 RULE = Rule(
@@ -40,7 +42,8 @@ RULE = Rule(
          "He met Sue there. Then Sue laughed, and Sue left, and Sue came back, and Sue smiled."),
     ),
     allows=("He will sue them. Will came later.", "She bought a muggle-born cat.", "They ate french toast.",
-            "Harry met the muggles. The muggles left.", "She sent it to @harrypotter at once."),
+            "Harry met the muggles. The muggles left.", "She sent it to @harrypotter at once.",
+            "He gave the prima donna carte blanche.", "Oh, boo hoo hoo!", "They camped at Traverse des Sioux."),
     fix_safety="Safe for a word the dictionary only knows as a name; unsafe when the lowercase word is also an "
                "ordinary word (sue, harry, will), which the story may mean.",
 )
@@ -124,7 +127,7 @@ def _key_evidence(k: str, counts: Census) -> tuple[str, str]:
     an ordinary word (will, sue, harry) only when the story capitalises it on its own (not in a
     longer name such as the Dark Lord) four times and more, and writes it in lowercase once."""
     if not common_in_dictionary(k):
-        if proper_in_dictionary(k):
+        if proper_in_dictionary(k) and not _plural_of_name(k):
             return "English writes it with a capital", "no-article"
         if k in fiction_names() and len(k) >= _MIN_KNOWN_NAME:
             return "fan fiction writes it with a capital", ""
@@ -160,11 +163,44 @@ def _finite_verb(word: str) -> bool:
 
 
 def _beside_foreign_word(caps: Capitals, counts: Census, i: int) -> bool:
-    """Is a word beside this one unknown to the dictionary and to the story's names (a phrase
-    in another language: "carte blanche")?"""
-    return any(j >= 0 and not capitalised(caps.text(j)) and not common_in_dictionary(caps.text(j))
-               and not counts.middle[caps.keys[j]] and not proper_in_dictionary(caps.text(j))
-               for j in (caps.before[i], caps.after[i]))
+    """Is the word part of a phrase of another language or an exclamation, not a name: a
+    lowercase word beside it is unknown to the dictionary and to the story's names, or rare in
+    English ("carte blanche", "prima donna", "le beau petit", "boo hoo hoo", "bon mot"); or it
+    stands lowercase between two capitalised words, a particle of a longer name ("Traverse des
+    Sioux")?"""
+    before, after = caps.before[i], caps.after[i]
+    if before >= 0 and after >= 0 and capitalised(caps.text(before)) and capitalised(caps.text(after)):
+        return True
+    return any(j >= 0 and (caps.keys[j] == caps.keys[i] or _foreign(caps.text(j), counts, caps.keys[j]))
+               for j in (before, after))
+
+
+def _foreign(word: str, counts: Census, key: str) -> bool:
+    """A word of another language or a rare one: in lowercase, unknown or rare in English and no
+    name of the story's; capitalised, unknown to the dictionary in any case and to fan fiction,
+    and never capitalised mid-sentence by the story ("Wie lang")."""
+    if counts.middle[key] or key in fiction_names():
+        return False
+    if capitalised(word):
+        return not common_in_dictionary(word) and stem(word).capitalize() not in dictionary().rank \
+            and not dictionary().has(stem(word).capitalize())
+    return _foreign_or_rare(word) and not proper_in_dictionary(word)
+
+
+_RARE_RANK = 8000  # past the dictionary's 8,000 commonest words: carte, prima, beau, boo, mot
+
+
+def _foreign_or_rare(word: str) -> bool:
+    rank = dictionary().rank.get(stem(word))
+    return not common_in_dictionary(word) or rank is None or rank > _RARE_RANK
+
+
+def _plural_of_name(word: str) -> bool:
+    """`negroes`, `hottentots`: the plural of a name for a people, which older prose often set in
+    lowercase (not a name the dictionary has in the singular only as a plural, Hogwarts)."""
+    lower, lex = stem(word), dictionary()
+    return lower.endswith("s") and any(lex.has(lower[:-n]) or lex.has(lower[:-n].capitalize())
+                                       for n in (1, 2) if lower[-n:] in ("s", "es"))
 
 
 def _times(n: int) -> str:
