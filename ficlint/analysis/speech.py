@@ -14,7 +14,8 @@ capitalization) read them too.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import bisect
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -146,8 +147,10 @@ def classify_clause(words: list[str]) -> str:
     return read_clause(words).kind
 
 
-def read_clause(words: list[str]) -> Reading:
-    """The kind, subject and verb of the clause after a closing quote."""
+def read_clause(words: list[str], classes: Callable[[], list[str]] | None = None) -> Reading:
+    """The kind, subject and verb of the clause after a closing quote. `classes` gives the
+    words' word classes (UD UPOS, from the tagger), asked for only when a noun phrase's verb
+    lies beyond the words the lexicon reads."""
     vocab = vocabulary()
     lower = [w.lower() for w in words]
     if verb_at(lower, 0):
@@ -158,17 +161,23 @@ def read_clause(words: list[str]) -> Reading:
     if not subject:
         return Reading("other")
     if subject in ("noun", "thing"):
-        return _noun_phrase_clause(lower, subject)
+        return _noun_phrase_clause(lower, subject, classes)
     i = skip_between(lower, subject_end)
     if i >= len(lower):
         return Reading("other", subject)
     return Reading(_verb_reading(lower, i), subject, i)
 
 
-def _noun_phrase_clause(lower: list[str], subject: str) -> Reading:
-    """"the old man said", "her eyes were now focused": the verb may come a few words in."""
+def _noun_phrase_clause(lower: list[str], subject: str, classes: Callable[[], list[str]] | None) -> Reading:
+    """"the old man said", "her eyes were now focused": the verb may come a few words in, or,
+    after a phrase the word classes read as part of the noun phrase, further (`a voice from
+    behind the inner doorway called`, `the boy in the corner of the room grabbed his bag`)."""
     vocab = vocabulary()
-    for j in range(1, min(len(lower), 5)):
+    if len(lower) > _NOUN_PHRASE_WINDOW and classes is not None:
+        found = _verb_after_noun_phrase(lower, classes())
+        if found >= _NOUN_PHRASE_WINDOW:
+            return Reading(_verb_reading(lower, found), subject, found)
+    for j in range(1, min(len(lower), _NOUN_PHRASE_WINDOW)):
         i = skip_between(lower, j)
         if verb_at(lower, i):
             if lower[i - 1] in _PASSIVE:
@@ -182,6 +191,22 @@ def _noun_phrase_clause(lower: list[str], subject: str) -> Reading:
     if subject == "thing" or any(w in vocab.non_speakers for w in lower[1:3]) and not mentions_speech(lower):
         return Reading("beat", subject)
     return Reading("subject", subject)
+
+
+_NOUN_PHRASE_WINDOW = 5  # words within which the lexicon alone finds a noun phrase's verb
+# Word classes of a noun phrase with its prepositional phrases: the girl with the red hair
+_NOUN_PHRASE_CLASSES = frozenset({"DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM", "PRON"})
+
+
+def _verb_after_noun_phrase(lower: list[str], classes: list[str]) -> int:
+    """The index of the verb that ends a noun phrase (-1: the words are no noun phrase and a verb)."""
+    for j in range(1, len(lower)):
+        tag = classes[j] if j < len(classes) else ""
+        if tag == "VERB" and lower[j - 1] not in _PASSIVE:
+            return j
+        if tag not in _NOUN_PHRASE_CLASSES:
+            return -1
+    return -1
 
 
 # Capitalised words that open a clause without being a name: `"Wait." And Robin shrieked.`
@@ -359,12 +384,16 @@ def _subject(words: list[str], lower: list[str]) -> tuple[str, int]:
     return "name", i
 
 
-def _clause_words(snippet: str, start: int) -> tuple[list[str], tuple[int, int], str, int]:
+_CLAUSE_WORDS = 12  # words of a clause read at most
+
+
+def _clause_words(snippet: str, start: int) -> tuple[list[str], list[int], tuple[int, int], str, int]:
     """The words of the clause that starts at snippet[start:], up to its first
-    punctuation: the words, the first word's span, that punctuation, and where the
-    last word ends."""
+    punctuation: the words, where each starts, the first word's span, that punctuation,
+    and where the last word ends."""
     words: list[str] = []
     ends: list[int] = []
+    starts: list[int] = []
     first = (0, 0)
     titles = vocabulary().titles
     for m in _TOKEN.finditer(snippet, start):
@@ -374,16 +403,18 @@ def _clause_words(snippet: str, start: int) -> tuple[list[str], tuple[int, int],
                 first = m.span()
             words.append(token)
             ends.append(m.end())
-            if len(words) >= 8:
-                return words, first, "", ends[-1]
+            starts.append(m.start())
+            if len(words) >= _CLAUSE_WORDS:
+                return words, starts, first, "", ends[-1]
             continue
         if token == "." and words and words[-1].lower() in titles:
             continue
         if token == "-" and words and snippet[m.start() - 1:m.start()].isalpha():
             words.pop()  # "faked-scolded": a compound ficlint can't read as a verb
             ends.pop()
-        return words, first if words else (0, 0), token, ends[-1] if ends else start
-    return words, first, "end", ends[-1] if ends else start
+            starts.pop()
+        return words, starts, first if words else (0, 0), token, ends[-1] if ends else start
+    return words, starts, first, "end", ends[-1] if ends else start
 
 
 def abbreviation_before(text: str, dot: int) -> bool:
@@ -437,15 +468,27 @@ class Quotation:
         m = _LEADING_SPACE.match(snippet)
         if not m:
             return After("other")
-        words, first, stop, last_end = _clause_words(snippet, m.end())
+        words, starts, first, stop, last_end = _clause_words(snippet, m.end())
         if not words:
             rest = snippet[m.end():].strip()
             return After("end" if not rest else "other")
-        reading = read_clause(words)
+        reading = read_clause(words, lambda: self._word_classes([pos + s for s in starts]))
         lower = [w.lower() for w in words]
         bare = reading.kind == "tag" and bare_tag(lower, reading.verb, stop)
         return After(reading.kind, tuple(words), pos + first[0], pos + first[1], stop, pos + last_end,
                      reading.subject, reading.verb, bare)
+
+    def _word_classes(self, offsets: list[int]) -> list[str]:
+        """The tagger's word class (UPOS) of the words starting at `offsets` ("" where none)."""
+        tags = getattr(self.doc, "tags", None)
+        if tags is None:
+            return [""] * len(offsets)
+        starts = self.doc.tokens.start
+        classes = []
+        for offset in offsets:
+            k = bisect.bisect_left(starts, offset)
+            classes.append(tags[k].upos if k < len(starts) and starts[k] == offset else "")
+        return classes
 
     def _paragraph_ends_here(self) -> bool:
         para = self.doc.paragraphs[self.region.paragraph]
