@@ -80,7 +80,15 @@ def _closes_nothing(doc: AnalyzedDocument) -> Iterator[Diagnostic]:
         opens_paragraph = region.start == doc.paragraphs[region.paragraph].start
         if not region.open_quote and region.close_quote and opens_paragraph and not left_open:
             close = region.end - 1
-            yield Diagnostic(RULE.id, close, region.end,
-                             "This closing quote has no opening quote: add the opening quote where the "
-                             "speech begins.")
+            yield Diagnostic(RULE.id, close, region.end, _closing_message(doc.text, close))
         left_open = not region.close_quote
+
+
+def _closing_message(text: str, close: int) -> str:
+    """A closing quote glued to the word after it, with a space or a comma before it
+    (`he said,”just a whim`), is an opening quote turned the wrong way."""
+    before, after = text[close - 1:close], text[close + 1:close + 2]
+    if after.isalpha() and (before.isspace() or before in ",:;"):
+        space = "" if before.isspace() else " (and a space before it)"
+        return f"This quote is turned the wrong way: it opens the speech after it, so use the opening quote{space}."
+    return "This closing quote has no opening quote: add the opening quote where the speech begins."
