@@ -183,19 +183,22 @@ def findings(doc: AnalyzedDocument, rule: Rule, tense: str) -> Iterator[Diagnost
         for verb in drift.values():
             if not _plural_noun(doc, verb):
                 yield _diagnostic(verb, scene.tense, rule, _DRIFT_CERTAINTY, drift=True)
-        rest = [v for v in scene.verbs if v.start not in drift and not _plural_noun(doc, v)]
+        rest = [v for v in scene.verbs
+                if v.start not in drift and (v.tense == scene.tense.tense or not _plural_noun(doc, v))]
         yield from judge.scene(doc, lex, rest, by_paragraph, names, scene.tense, rule)
 
 
-def _token_at(doc: AnalyzedDocument) -> dict[int, int]:
-    """Each token's index by its start offset."""
-    return {start: i for i, start in enumerate(doc.tokens.start)}
+def _token_at(doc: AnalyzedDocument, start: int) -> int | None:
+    """The index of the token that starts at `start`, if one does."""
+    starts = doc.tokens.start
+    i = bisect.bisect_left(starts, start)
+    return i if i < len(starts) and starts[i] == start else None
 
 
 def _tag_before_subject(doc: AnalyzedDocument, verb: Verb) -> tuple[str, str]:
     """The word class and word before the verb's subject pronoun, adverbs skipped ("what he
     usually says": WP, "what"), or ("", "") when the verb's token or the pronoun is not at hand."""
-    i = doc.memo(_token_at).get(verb.start)
+    i = _token_at(doc, verb.start)
     if i is None:
         return "", ""
     tags, tokens = doc.tags, doc.tokens
@@ -223,7 +226,7 @@ def _other_subject_present(doc: AnalyzedDocument, verb: Verb) -> bool:
     millionaire gives carte blanche he usually gets it", "one who finds that she has been")? A
     statement of what always happens, not a slip; read from the word classes, since such subjects
     (a noun, "who") are not the verb finder's."""
-    i = doc.memo(_token_at).get(verb.start)
+    i = _token_at(doc, verb.start)
     if i is None:
         return False
     tags, tokens = doc.tags, doc.tokens
@@ -267,8 +270,10 @@ def _plural_noun(doc: AnalyzedDocument, verb: Verb) -> bool:
     """Is the "verb" a plural noun to the tagger, which reads it in its sentence ("brought ladders
     and tools", "the Gopher Prairie mills")? Only the -s forms are in doubt: a verb's base form is
     also often a noun, and a slip like "blew and check her" is a verb however it is tagged."""
-    i = doc.memo(_token_at).get(verb.start)
-    return i is not None and verb.tense == PRESENT and doc.tags[i].xpos in ("NNS", "NNPS")
+    if verb.tense != PRESENT:
+        return False
+    i = _token_at(doc, verb.start)
+    return i is not None and doc.tags[i].xpos in ("NNS", "NNPS")
 
 
 def _names(doc: AnalyzedDocument) -> Names:
