@@ -101,7 +101,8 @@ def test_titles_before_names(text, word):
     assert flagged(text, "C003") == [word]
 
 
-@pytest.mark.parametrize("text", ["The professor smiled.", "His aunt Petunia shrieked.", "I shall miss Jackson.",
+@pytest.mark.parametrize("text", ["The professor smiled.", "His aunt Petunia shrieked.",
+                                  "I shall miss Jackson.",
                                   "\"Yes, sir,\" he said.", "Your old aunt Eliza waved."])
 def test_titles_that_describe(text):
     assert flagged(text, "C003") == []

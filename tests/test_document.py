@@ -420,7 +420,8 @@ def _kinds(text: str) -> list[RegionKind]:
     return [p.kind for p in Document.from_text(text).paragraphs]
 
 
-@pytest.mark.parametrize("ornament", ["x.x.x", "oOo", "-x-", "~*~", "* * *", "o . o . o", "xXx", "OoOoO", "~~~",
+@pytest.mark.parametrize("ornament", ["x.x.x", "oOo", "-x-", "~*~", "* * *", "o . o . o", "xXx", "OoOoO",
+                                      "~~~",
                                       "-::-", "+++", "§", "~o~o~"])
 def test_ornamental_scene_breaks(ornament):
     assert _kinds(f"She left.\n\n{ornament}\n\nHe stayed.") == [RegionKind.NARRATION, RegionKind.SCENE_BREAK,

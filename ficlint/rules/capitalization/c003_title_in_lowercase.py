@@ -1,4 +1,5 @@
-"""C003 title-in-lowercase: a title before a name, or used to address someone, in lowercase (`professor Snape`)."""
+"""C003 title-in-lowercase: a title before a name, or used to address someone, in lowercase
+(`professor Snape`)."""
 
 from __future__ import annotations
 
@@ -17,9 +18,10 @@ RULE = Rule(
     name="title-in-lowercase",
     category="capitalization",
     summary="A title directly before a name in lowercase (`professor Snape`, `miss Potts`, `sir Leon`).",
-    why="A title that goes with a name is part of it and takes a capital: Professor Snape, Miss Potts, "
-        "Sir Leon, Aunt Petunia. A title that only describes (`the professor`, `his aunt Petunia`, `old aunt "
-        "Eliza`) stays lowercase. (A title said to someone, `\"Yes, commander\"`, is left alone: styles differ.)",
+    why="A title that goes with a name is part of it and takes a capital: Professor Snape, Miss Potts, Sir "
+        "Leon, Aunt Petunia. A title that only describes (`the professor`, `his aunt Petunia`, `old aunt "
+        "Eliza`) stays lowercase. (A title said to someone, `\"Yes, commander\"`, is left alone: styles "
+        "differ.)",
     examples=examples(
         ("They had Potions with professor Snape.", "They had Potions with Professor Snape."),
         ("\"Hi, miss Potts!\" he said.", "\"Hi, Miss Potts!\" he said."),
@@ -74,7 +76,10 @@ def _describes(caps: Capitals, i: int) -> bool:
 
 
 # Words after which a title word is a description or a verb, not part of a name.
-_NOT_BEFORE_TITLE = frozenset(["old", "dear", "poor", "young", "little", "late", "beloved", "great", "own", "dearest", "elderly", "kindly", "to", "shall", "will", "would", "could", "should", "might", "must", "can", "may", "did", "didn't", "don't", "not", "never", "you", "i", "we", "they", "he", "she", "it"])
+_NOT_BEFORE_TITLE = frozenset([
+    "old", "dear", "poor", "young", "little", "late", "beloved", "great", "own", "dearest", "elderly",
+    "kindly", "to", "shall", "will", "would", "could", "should", "might", "must", "can", "may", "did",
+    "didn't", "don't", "not", "never", "you", "i", "we", "they", "he", "she", "it"])
 
 
 def _title(caps: Capitals, i: int, why: str) -> Diagnostic:

@@ -24,7 +24,8 @@ RULE = Rule(
          "\"We gave it a good shot.\" Everything she had planned came out at once."),
         ("\"I'm leaving,\" she grabbed her coat.", "\"I'm leaving.\" She grabbed her coat."),
     ),
-    allows=("\"We gave it a good shot,\" she said.", "\"Thanks,\" she smiled.", "\"Yes,\" he went on, \"I do.\"",
+    allows=("\"We gave it a good shot,\" she said.", "\"Thanks,\" she smiled.",
+            "\"Yes,\" he went on, \"I do.\"",
             "\"I think,\" she paused, \"we should go.\"", "\"Come,\" with a wave of her hand."),
     fix_safety="Unsafe: the comma becomes a full stop and the beat gets a capital; check the sentence "
                "still reads.",
@@ -43,5 +44,6 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
                          "A comma before the closing quote promises a speech tag, but "
                          f"\"{' '.join(after.words[:3])}\" is an action: end the speech with a full stop and "
                          f"start a new sentence (`.{text[comma + 1:after.first_start]}{fixed}`).",
-                         (Fix(comma, after.first_start + 1, "." + text[comma + 1:after.first_start] + fixed[0],
+                         (Fix(comma, after.first_start + 1,
+                              "." + text[comma + 1:after.first_start] + fixed[0],
                               safe=False),))

@@ -36,7 +36,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         inner = q.region.inner_start
         m = _SPACE_THEN_WORD.match(text, inner, q.region.end)
         if m:
-            found.append(Diagnostic(RULE.id, inner, m.end(), "A space just inside the opening quote: quotation "
+            found.append(Diagnostic(RULE.id, inner, m.end(),
+                                    "A space just inside the opening quote: quotation "
                                     "marks hug the words they enclose.", (Fix(inner, m.end(), ""),)))
     for q in closed(doc):
         end = q.region.inner_end

@@ -26,8 +26,8 @@ RULE = Rule(
         "sentence needs a full stop before it: `Harry shrugged. \"I get that.\"`, `\"It's late,\" he said. "
         "\"We should go.\"` (A speech that carries on its sentence after the tag keeps the comma and a "
         "lowercase word: `\"I think,\" she said, \"we should go.\"`) Fiction of a century ago wrote the "
-        "comma now and then, so ficlint flags it where it is the chapter's habit: twice or more, and at least "
-        "half the time (after an action, a third of the time).",
+        "comma now and then, so ficlint flags it where it is the chapter's habit: twice or more, and at "
+        "least half the time (after an action, a third of the time).",
     examples=examples(
         ("Harry shrugged, \"I get that a lot.\" Ron nodded, \"Me too.\"",
          "Harry shrugged. \"I get that a lot.\" Ron nodded. \"Me too.\""),
@@ -38,7 +38,8 @@ RULE = Rule(
     ),
     allows=("She said, \"Come in.\"", "\"I think,\" she said, \"we should go.\"",
             "\"Well,\" she said, \"I don't know.\"", "He turned to her and whispered, \"Run.\"",
-            "\"Yes,\" said Harry, \"Ron knows.\"\n\nHe looked at Ron.", "Harry shrugged. \"I get that a lot.\"",
+            "\"Yes,\" said Harry, \"Ron knows.\"\n\nHe looked at Ron.",
+            "Harry shrugged. \"I get that a lot.\"",
             "\"Stop!\" he cried, \"Stop or I'll shout!\" \"Go.\" She left. \"Now,\" he said. \"Please.\""),
     fix_safety="Unsafe: the comma becomes a full stop; if the narration was meant to introduce the speech, a "
                "speech verb is missing instead.",
@@ -47,7 +48,9 @@ RULE = Rule(
 _SENTENCE_END = re.compile(r"[.!?…;:—]\s")
 # Words after which a comma introduces what is said: `the phrase, "in these days"`, `And then, "Go."`
 _NAMING_WORDS = frozenset(
-    ["phrase", "words", "word", "motto", "comment", "question", "answer", "reply", "cry", "shout", "whisper", "remark", "message", "note", "sign", "legend", "then", "aloud", "again", "except", "and", "but", "words", "refrain", "chorus"])
+    ["phrase", "words", "word", "motto", "comment", "question", "answer", "reply", "cry", "shout", "whisper",
+        "remark", "message", "note", "sign", "legend", "then", "aloud", "again", "except", "and", "but",
+        "words", "refrain", "chorus"])
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _FIRST_WORD = re.compile(r"[\s*_]*([^\W\d_]+(?:['’][^\W\d_]+)*)")
 
@@ -156,7 +159,7 @@ def _comma_before(q: Quotation, narration: str, word_at: int, word: str) -> Diag
     comma = q.before.start + len(narration) - 1
     shown = f".{q.doc.text[comma + 1:word_at]}{word}"
     return Diagnostic(RULE.id, comma, comma + 1,
-                      "The speech starts a new sentence, but a comma joins it to the narration before: a comma "
-                      "belongs to a tag that introduces the speech (`she said, \"...`). End the narration with "
-                      f"a full stop: `{shown.strip()}`.",
+                      "The speech starts a new sentence, but a comma joins it to the narration before: a "
+                      "comma belongs to a tag that introduces the speech (`she said, \"...`). End the "
+                      f"narration with a full stop: `{shown.strip()}`.",
                       (Fix(comma, comma + 1, ".", safe=False),))
