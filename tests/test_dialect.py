@@ -139,6 +139,17 @@ def test_a_long_american_file_keeps_its_own_conventions():
     assert _v001(AMERICAN + "\nThe mould on the wall was a skilful forgery.\n") == ["mould", "skilful"]
 
 
+def test_a_file_long_enough_to_be_checked_in_parts_keeps_the_conventions_of_the_whole_file():
+    # past 120,000 characters a file is checked in parts (ficlint/parts.py); its conventions are
+    # still those of the whole file, not of the part that happens to hold "mould"
+    filler = "The dog ran along the road, and the boy followed it all the way home.\n\n" * 2000
+    text = AMERICAN * 4 + "\n" + filler + "The mould on the wall was a skilful forgery.\n"
+    assert len(text) > 140_000
+    assert _v001(text) == []
+    assert _v001(AMERICAN + "\n" + filler + "The mould on the wall was a skilful forgery.\n") == \
+        ["mould", "skilful"]
+
+
 def test_a_text_that_keeps_two_patterns_on_each_side_is_told_once_that_it_mixes():
     # -ll and -re British throughout, -or and -ize American throughout: consistently inconsistent
     text = AMERICAN.replace("traveled", "travelled").replace("theater", "theatre").replace(

@@ -276,9 +276,6 @@ class Tagger:
         unseen = np.flatnonzero(rows < 0)
         if len(unseen):
             new = list(dict.fromkeys([keys[i] for i in unseen.tolist()]))
-            if len(self._type_row) + len(new) > MAX_CACHED_TYPES:  # a long-lived editor process
-                self._forget_types()
-                return self._rows(keys)
             self._add_types(new)
             get = self._type_row.__getitem__
             rows[unseen] = [get(keys[i]) for i in unseen.tolist()]
@@ -368,6 +365,8 @@ class Tagger:
         if n == 0:
             return np.zeros(0, np.intp)
         starts = np.asarray(sorted({0, *(s for s in sentence_starts if 0 <= s < n)}), np.intp)
+        if len(self._type_row) + 2 * n + 1 > MAX_CACHED_TYPES:  # a long-lived process (an editor, a big run)
+            self._forget_types()  # here, never halfway through: rows already looked up would point nowhere
         rows = self._token_rows(words, starts)
         sentence = np.searchsorted(starts, np.arange(n), side="right")  # 1-based
         where = np.arange(n) + 2 * sentence

@@ -48,6 +48,19 @@ RULES: dict[str, str] = {
     "S002": "spelling.s002_character_name_near_miss",
     "H001": "homophones.h001_homophone_in_context",
     "H002": "homophones.h002_homophone_pattern",
+    "G001": "grammar.g001_past_for_participle",
+    "G002": "grammar.g002_base_form_after_auxiliary",
+    "G003": "grammar.g003_bare_infinitive",
+    "G004": "grammar.g004_subject_verb_agreement",
+    "G005": "grammar.g005_possessive_without_apostrophe",
+    "G006": "grammar.g006_lie_lay",
+    "G007": "grammar.g007_repeated_phrase",
+    "G008": "grammar.g008_double_comparison",
+    "G009": "grammar.g009_participle_for_past",
+    "G010": "grammar.g010_pronoun_case",
+    "G011": "grammar.g011_missing_subject",
+    "G012": "grammar.g012_infinitive_or_gerund",
+    "G013": "grammar.g013_plural_after_one_of",
 }
 
 # Kinds of YAML pack rule that a family adds beyond substitution, existence and consistency:

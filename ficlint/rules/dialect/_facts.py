@@ -40,6 +40,7 @@ run gathers it even when the dialect rule itself is not selected.
 from __future__ import annotations
 
 import math
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -95,6 +96,7 @@ class FileCounts:
     markers: dict[str, int] = field(default_factory=dict)  # weak markers: name -> occurrences
     path: str = ""
     first: dict[str, int] = field(default_factory=dict)  # spelling -> offset of its first use
+    part: int = 0  # which part of a long file (ficlint/parts.py) this is: a checksum of its text
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ class Mixed:
     british: tuple[str, ...]
     american: tuple[str, ...]
     dialect: str | None = None
+    part: int = 0  # FileCounts.part of the part of a long file it is in
 
 
 @dataclass
@@ -125,6 +128,12 @@ class DialectFacts:
     markers: dict[str, int] = field(default_factory=dict)
     mixed: Mixed | None = None
     kept: frozenset[str] = frozenset()  # minority spellings the manuscript keeps throughout (see Mixed)
+    by_file: dict[str, Counter[str]] = field(default_factory=dict)  # path -> its counts, parts summed
+
+    def file_tally(self, path: str) -> Tally:
+        """The spellings of one whole file (a long file is checked in parts, but its conventions
+        are the file's)."""
+        return Tally(self.by_file.get(path))
 
     @cached_property
     def tally(self) -> Tally:
@@ -221,9 +230,11 @@ def decide(files: Sequence[FileCounts], names: Iterable[str], configured: str) -
         facts.dialect = AMERICAN if configured == AMERICAN else BRITISH
         facts.oxford = configured == OXFORD
         return facts
+    whole = _whole_files(files)
+    facts.by_file = {f.path: f.counts for f in whole}
     facts.dialect = clear_side(facts.evidence, counts)
-    if facts.dialect is None and len(files) > 1:
-        facts.dialect = _by_files(files)
+    if facts.dialect is None and len(whole) > 1:
+        facts.dialect = _by_files(whole)
     facts.oxford = facts.dialect == BRITISH and ise[AMERICAN] > ise[BRITISH]
     if facts.dialect is None:
         facts.mixed = _mixed(files, counts, facts.evidence)
@@ -232,6 +243,21 @@ def decide(files: Sequence[FileCounts], names: Iterable[str], configured: str) -
         if facts.kept:
             facts.mixed = _said_at(files, facts.kept, _distinct(counts), facts.dialect)
     return facts
+
+
+def _whole_files(files: Sequence[FileCounts]) -> list[FileCounts]:
+    """The parts of each long file summed into one FileCounts, in file order."""
+    merged: dict[str, FileCounts] = {}
+    for f in files:
+        seen = merged.get(f.path)
+        if seen is None:
+            merged[f.path] = f
+            continue
+        counts, markers = seen.counts + f.counts, Counter(seen.markers)
+        markers.update(f.markers)
+        merged[f.path] = FileCounts(counts, seen.capitalised + f.capitalised, seen.names | f.names,
+                                    dict(markers), f.path)
+    return list(merged.values())
 
 
 def _kept(facts: DialectFacts) -> frozenset[str]:
@@ -276,7 +302,7 @@ def _said_at(files: Sequence[FileCounts], minority: Iterable[str], words: dict[s
     for f in files:
         firsts = [at for w, at in f.first.items() if w in wanted]
         if firsts:
-            return Mixed(f.path, min(firsts), tuple(british[:4]), tuple(american[:4]), dialect)
+            return Mixed(f.path, min(firsts), tuple(british[:4]), tuple(american[:4]), dialect, f.part)
     return None
 
 
@@ -309,7 +335,7 @@ class ManuscriptDialect(Facts):
             first.setdefault(h.variant.spelling, h.start)
         return FileCounts(Counter(h.variant.spelling for h in counted),
                           Counter(h.variant.spelling for h in counted if h.capitalised), set(names),
-                          count_markers(doc), doc.path, first)
+                          count_markers(doc), doc.path, first, part_key(doc.text))
 
     def combine(self, per_file: list[FileCounts], ctx: Context) -> DialectFacts:
         files = [f for f in per_file if f is not None]
@@ -329,7 +355,12 @@ def _without_names(f: FileCounts, names: set[str]) -> FileCounts:
     counts.subtract(drop)
     counts = +counts
     return FileCounts(counts, f.capitalised, f.names, f.markers, f.path,
-                      {w: at for w, at in f.first.items() if w in counts})
+                      {w: at for w, at in f.first.items() if w in counts}, f.part)
+
+
+def part_key(text: str) -> int:
+    """Which part of its file a document is (the same in every process, unlike hash())."""
+    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
 
 
 DIALECT = ManuscriptDialect()

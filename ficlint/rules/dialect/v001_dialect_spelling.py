@@ -31,7 +31,15 @@ from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.rule import Rule, examples
-from ficlint.rules.dialect._facts import DIALECT, DialectFacts, Mixed, Tally, accepted_words, dialect_facts
+from ficlint.rules.dialect._facts import (
+    DIALECT,
+    DialectFacts,
+    Mixed,
+    Tally,
+    accepted_words,
+    dialect_facts,
+    part_key,
+)
 from ficlint.rules.dialect._variants import (
     AMERICAN,
     BRITISH,
@@ -105,10 +113,13 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     accepted = accepted_words(ctx)
     hits = [h for h in hits if h.variant.spelling not in accepted
             and not (h.capitalised and h.variant.spelling in facts.names)]
-    judge = _Judge(facts, Tally(Counter(h.variant.spelling for h in hits)))
+    this_file = facts.file_tally(doc.path) if doc.path in facts.by_file \
+        else Tally(Counter(h.variant.spelling for h in hits))
+    judge = _Judge(facts, this_file)
     mixed = facts.mixed
+    said_here = mixed is not None and mixed.path == doc.path and mixed.part == part_key(doc.text)
     for hit in hits:
-        if mixed is not None and (doc.path, hit.start) == (mixed.path, mixed.start):
+        if said_here and hit.start == mixed.start:
             yield Diagnostic(RULE.id, hit.start, hit.end, _mixed_message(hit, mixed), (), confidence=0.8)
             continue
         message = judge.verdict(hit)
