@@ -67,6 +67,9 @@ WRONG = [
     ("‘Where are you going’ he asked.", [("D003", "’ he")]),
     ('"Oi!" Ron yelled. "Get back here!" He ran off, "Wait, Ron!"\n\nHe shrugged, "Fine."',
      [("D013", ","), ("D013", ",")]),
+    # the habit of joining with a comma: a gesture before new speech is flagged, a sound it is said in is not
+    ("He shrugged, “Fine.”\n\nShe sighed, “Well.”\n\nRon nodded, “Yes.”\n\nHe laughed, “No.”",
+     [("D013", ","), ("D013", ",")]),
     # tags decided from the clause, not the capital: I, present tense, names, noun phrases
     ('"Fine." I said.', [("D001", '." I')]),
     ("“Fine.” I say, and shrug.", [("D001", ".” I")]),
@@ -206,6 +209,8 @@ RIGHT = [
     "“No.” She shook her head.",
     "‘Sorry.’ Her voice cracked.",
     '"Fine." Harry stiffened.',
+    # older fiction's comma before speech after how it is said: a sound, an unusual verb used alone
+    'She sighed, "Oh dear."\n\nHe chuckled at her, "Well."\n\nShe besought, "Please."\n\nQuietly, "Go."',
     "He took the ’buses home. ‘Fine,’ he said.",
     '"Ta," he said, and left.',
 ]

@@ -46,6 +46,7 @@ class Vocabulary:
     speech: frozenset[str]  # plain verbs of saying only
     voice: frozenset[str]  # borderline verbs of the voice (hissed, growled)
     borderline: frozenset[str]  # borderline verbs of the face and breath (smiled, laughed, sighed)
+    silent: frozenset[str]  # the borderline verbs of the face, which make no sound (smiled, frowned)
     hearer: frozenset[str]  # verbs of telling, whose object is the person spoken to
     actions: frozenset[str]  # plain actions: a subject followed by one is a beat
     things: frozenset[str]  # subjects that cannot speak (everything, nothing)
@@ -82,7 +83,7 @@ def vocabulary() -> Vocabulary:
     phrases = frozenset(tuple(str(p).lower().split()[:2]) for p in data.get("phrases", []))
     return Vocabulary(
         verbs=forms("speech") | forms("voice") | forms("borderline"), speech=forms("speech"),
-        voice=forms("voice"), borderline=forms("borderline"), hearer=forms("hearer"),
+        voice=forms("voice"), borderline=forms("borderline"), silent=forms("silent"), hearer=forms("hearer"),
         actions=forms("actions"),
         things=forms("things"), non_speakers=forms("non_speakers"), phrases=phrases,
         inverted=forms("inverted_only"), between=forms("between"), manner=forms("manner"),
