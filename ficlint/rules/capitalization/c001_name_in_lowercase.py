@@ -78,7 +78,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             word = caps.text(i)
             if i in reported or not word[0].islower() or _in_compound(caps, i) or _contraction(word):
                 continue
-            if needs == "slot" and not _in_name_slot(caps, i) \
+            if needs == "slot" and not _in_name_slot(doc, caps, i) \
                     or needs == "no-article" and _after_determiner(caps, i):
                 continue
             if doc.in_emphasis(caps.start(i)) or _beside_foreign_word(caps, counts, i):
@@ -146,12 +146,12 @@ def _key_evidence(k: str, counts: Census) -> tuple[str, str]:
     return "", ""
 
 
-def _in_name_slot(caps: Capitals, i: int) -> bool:
+def _in_name_slot(doc: AnalyzedDocument, caps: Capitals, i: int) -> bool:
     """Does the word stand where a name stands as a subject: before a verb in the past or the
     present, after nothing or a joining word (`"...?" sue questioned`, `and harry saw`), not where
     the ordinary word would (`to sue for`, `a warm muffin`, `the government, is`)?"""
     a = caps.after[i]
-    if a < 0 or not _finite_verb(caps.text(a)):
+    if a < 0 or not _finite_verb(caps.text(a)) and not _tagged_finite_verb(doc, caps, a):
         return False
     b = caps.before[i]
     return b < 0 or caps.keys[b] in _JOINING_WORDS
@@ -167,6 +167,16 @@ def _finite_verb(word: str) -> bool:
     lower = word.lower()
     return (lower in forms.past or lower in forms.third and not lower.endswith("ss")) \
         and lower not in lexicon().noun_like
+
+
+def _tagged_finite_verb(doc: AnalyzedDocument, caps: Capitals, a: int) -> bool:
+    """A past or present verb that is also a noun (saw, saws, ran), read as the verb by the
+    tagger where it stands (`and harry saw an open door`)."""
+    forms = verb_forms()
+    lower = caps.keys[a]
+    if not (lower in forms.past or lower in forms.third):
+        return False
+    return doc.tags[caps.token[a]].xpos in ("VBD", "VBZ", "VBP")
 
 
 def _beside_foreign_word(caps: Capitals, counts: Census, i: int) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.capitals import Capitals, Census, capitalised
+from ficlint.analysis.verbforms import verb_forms
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
@@ -70,16 +71,20 @@ def _describes(caps: Capitals, i: int) -> bool:
     b = caps.before[i]
     if b < 0:
         return caps.mark_before(i) in ("'", "’")  # "Trevis' sister Angela"
-    before = caps.text(b)
-    return caps.keys[b] in words().determiners or caps.keys[b] in _NOT_BEFORE_TITLE \
-        or before.endswith(("'", "’", "'s", "’s"))
+    before, key = caps.text(b), caps.keys[b]
+    if key in _BEFORE_A_VERB:
+        return caps.keys[i] in verb_forms().base  # "to miss Jackson"; never "to professor McGonagall"
+    return key in words().determiners or key in _NOT_BEFORE_TITLE or before.endswith(("'", "’", "'s", "’s"))
 
 
-# Words after which a title word is a description or a verb, not part of a name.
+# Words after which a title word is a description, not part of a name.
 _NOT_BEFORE_TITLE = frozenset([
     "old", "dear", "poor", "young", "little", "late", "beloved", "great", "own", "dearest", "elderly",
-    "kindly", "to", "shall", "will", "would", "could", "should", "might", "must", "can", "may", "did",
-    "didn't", "don't", "not", "never", "you", "i", "we", "they", "he", "she", "it"])
+    "kindly"])
+# Words after which a title word that is also a verb is that verb (`I shall miss Jackson`).
+_BEFORE_A_VERB = frozenset([
+    "to", "shall", "will", "would", "could", "should", "might", "must", "can", "may", "did", "didn't",
+    "don't", "not", "never", "you", "i", "we", "they", "he", "she", "it"])
 
 
 def _title(caps: Capitals, i: int, why: str) -> Diagnostic:
