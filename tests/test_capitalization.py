@@ -139,6 +139,8 @@ def test_seasons_and_titles_used_as_nouns():
     assert flagged("The professor left. She worked as a Professor for years.", "C005") == ["Professor"]
     assert flagged("They danced at the Winter Ball. Summer smiled.", "C005") == []
     assert flagged("We sow in Spring. They wed in Spring. Spring passes.", "C005") == []  # the story's choice
+    listed = "In the summer we swam. The year turns: Spring, Summer and Winter, each in its place."
+    assert flagged(listed, "C005") == []  # seasons named together with capitals are personified
 
 
 def test_capitalization_fixes_change_only_the_first_letter():

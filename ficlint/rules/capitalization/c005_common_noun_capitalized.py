@@ -106,9 +106,18 @@ def _season(caps: Capitals, counts: Census, i: int) -> bool:
     character called Summer)."""
     b = caps.before[i]
     k = caps.keys[i]
-    if counts.middle[k] > 1:
-        return False  # the story capitalises the season more than once: its choice (Spring, Winter)
+    if counts.middle[k] > 1 or _beside_capitalised_season(caps, i):
+        return False  # the story capitalises the seasons: its choice (Spring, Summer and Winter)
     return b >= 0 and caps.keys[b] in _SEASON_MARKERS or counts.lower[k] >= 1
+
+
+def _beside_capitalised_season(caps: Capitals, i: int) -> bool:
+    """Is another season capitalised in the same list (`Spring, Summer and Winter`, `of Spring
+    and Summer`)? Seasons named together with capitals are personified, not slips."""
+    tokens, t = caps.tokens, caps.token[i]
+    seasons = words().seasons
+    near = [*range(max(t - 2, 0), t), *range(t + 1, min(t + 3, len(tokens)))]
+    return any(tokens.text[n].lower() in seasons and capitalised(tokens.text[n]) for n in near)
 
 
 def _lowercase(caps: Capitals, i: int, why: str) -> Diagnostic:

@@ -6,8 +6,10 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 
 from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.lexicon import inflections
 from ficlint.analysis.sentences import ends_sentence
 from ficlint.analysis.speech import Quotation, is_action, speech_form, verb_at, vocabulary
 from ficlint.analysis.tokens import normalize
@@ -213,12 +215,26 @@ def _adverb(word: str) -> bool:
 
 def _completed_by_speech(words: list[str], classes: list[str]) -> bool:
     """Is the speech the last word of the narration's phrase: after a preposition (`She
-    greeted him with,`) or an adjective whose noun it is (`he cut in with a furious,`)?"""
+    greeted him with,`) or an adjective whose noun it is (`he cut in with a furious,`), or
+    to the one spoken to (`and, to Carol,`)?"""
     if not words:
         return False
     if words[-1] == "with":
         return True
-    return len(words) >= 2 and words[-2] in ("a", "an") and classes[-1:] == ["ADJ"]
+    j = 0
+    while j < len(words) - 1 and (words[j] in ("and", "but", "then") or _adverb(words[j])):
+        j += 1
+    if words[j] == "to" and classes[j:j + 1] == ["ADP"] and "VERB" not in classes:
+        return True  # only the one spoken to: `and, to Carol,` `Quietly, to the wife,`
+    return len(words) >= 2 and words[-2] in ("a", "an") \
+        and (classes[-1:] == ["ADJ"] or words[-1] in _comparable_adjectives())
+
+
+@cache
+def _comparable_adjectives() -> frozenset[str]:
+    """Adjectives compared with -er (sharp, hearty), which the tagger may read as nouns when
+    no noun follows them."""
+    return frozenset(inflections().comparatives.values())
 
 
 def _acts(words: list[str]) -> bool:
