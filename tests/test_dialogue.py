@@ -211,6 +211,9 @@ RIGHT = [
     '"Fine." Harry stiffened.',
     # older fiction's comma before speech after how it is said: a sound, an unusual verb used alone
     'She sighed, "Oh dear."\n\nHe chuckled at her, "Well."\n\nShe besought, "Please."\n\nQuietly, "Go."',
+    # a beat whose object is what was said tells the saying: a tag
+    "‘Fine,’ he broke the silence.",
+    "“No,” she softened her reply.",
     "She went to Vida with a jaunty, “Hello!”\n\nAnd, to Carol, “Come in.”\n\nHe chuckled, “Well.”\n\nShe laughed, “Oh.”",
     "He took the ’buses home. ‘Fine,’ he said.",
     '"Ta," he said, and left.',

@@ -47,6 +47,7 @@ class Vocabulary:
     voice: frozenset[str]  # borderline verbs of the voice (hissed, growled)
     borderline: frozenset[str]  # borderline verbs of the face and breath (smiled, laughed, sighed)
     silent: frozenset[str]  # the borderline verbs of the face, which make no sound (smiled, frowned)
+    speech_nouns: frozenset[str]  # nouns that name what is said (reply, silence, remark)
     hearer: frozenset[str]  # verbs of telling, whose object is the person spoken to
     actions: frozenset[str]  # plain actions: a subject followed by one is a beat
     things: frozenset[str]  # subjects that cannot speak (everything, nothing)
@@ -84,6 +85,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         verbs=forms("speech") | forms("voice") | forms("borderline"), speech=forms("speech"),
         voice=forms("voice"), borderline=forms("borderline"), silent=forms("silent"), hearer=forms("hearer"),
+        speech_nouns=forms("speech_nouns"),
         actions=forms("actions"),
         things=forms("things"), non_speakers=forms("non_speakers"), phrases=phrases,
         inverted=forms("inverted_only"), between=forms("between"), manner=forms("manner"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.speech import After, vocabulary
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
@@ -32,11 +33,27 @@ RULE = Rule(
 )
 
 
+def _tells_the_saying(after: After) -> bool:
+    """Does the beat's verb take what was said as its object (`he broke the silence`, `she
+    summed the matter up`, `he softened his reply`)? Then the clause tells the saying: a tag."""
+    vocab = vocabulary()
+    if after.verb < 0:
+        return False
+    for word in after.words[after.verb + 1:after.verb + 4]:
+        lower = word.lower()
+        if lower in vocab.speech_nouns:
+            return True
+        if lower in vocab.prepositions:
+            return False
+    return False
+
+
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     text = doc.text
     for q in followed(doc):
         after = q.follows
-        if q.last_mark != "," or after.kind != "beat" or q.quoted_phrase or q.is_label:
+        if q.last_mark != "," or after.kind != "beat" or q.quoted_phrase or q.is_label \
+                or _tells_the_saying(after):
             continue
         comma = q.mark_offset
         fixed = capitalized(after.words[0])
