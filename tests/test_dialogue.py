@@ -214,7 +214,8 @@ RIGHT = [
     # a beat whose object is what was said tells the saying: a tag
     "‘Fine,’ he broke the silence.",
     "“No,” she softened her reply.",
-    "She went to Vida with a jaunty, “Hello!”\n\nAnd, to Carol, “Come in.”\n\nHe chuckled, “Well.”\n\nShe laughed, “Oh.”",
+    "She went to Vida with a jaunty, “Hello!”\n\nAnd, to Carol, “Come in.”\n\n"
+    "He chuckled, “Well.”\n\nShe laughed, “Oh.”",
     "He took the ’buses home. ‘Fine,’ he said.",
     '"Ta," he said, and left.',
 ]
@@ -371,3 +372,11 @@ def test_cli_reports_dialogue_findings_with_their_category(tmp_path):
     result = run_cli("check", "--format", "json", "--no-cache", "--select", "D", str(chapter))
     [file] = result.json()["files"]
     assert [(d["rule"], d["category"]) for d in file["diagnostics"]] == [("D004", "dialogue")]
+
+
+def test_a_free_standing_quote_among_mixed_marks_is_not_said_to_have_a_space_inside():
+    # straight and curly marks mixed: the pairing is a guess, so which side is inside is unknown
+    mixed = 'She knows how I work." “ Angelina countered.\n\n" Okay," she said. “ Fred asked, smiling.'
+    assert [mixed[d.start - 1:d.end + 1] for d in lint(mixed, "D008")] == ['" O']
+    plain = '"I\'m not blaming myself! " she said.'
+    assert [d.rule for d in lint(plain, "D008")] == ["D008"]
