@@ -70,6 +70,9 @@ WRONG = [
     # the habit of joining with a comma: a gesture before new speech is flagged, a sound it is said in is not
     ("He shrugged, “Fine.”\n\nShe sighed, “Well.”\n\nRon nodded, “Yes.”\n\nHe laughed, “No.”",
      [("D013", ","), ("D013", ",")]),
+    # a smile is a look of the face, an action like a shrug: two such joins make the habit
+    ("He shrugged, “Fine.”\n\nShe smiled, “Well.”\n\nHe sighed. “No.”\n\nShe wept. “Go.”",
+     [("D013", ","), ("D013", ",")]),
     # tags decided from the clause, not the capital: I, present tense, names, noun phrases
     ('"Fine." I said.', [("D001", '." I')]),
     ("“Fine.” I say, and shrug.", [("D001", ".” I")]),

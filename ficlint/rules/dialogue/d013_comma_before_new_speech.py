@@ -13,7 +13,7 @@ from ficlint.analysis.lexicon import inflections
 from ficlint.analysis.sentences import ends_sentence
 from ficlint.analysis.speech import Quotation, is_action, speech_form, verb_at, vocabulary
 from ficlint.analysis.tokens import normalize
-from ficlint.analysis.verbforms import AUXILIARIES, verb_forms
+from ficlint.analysis.verbforms import AUXILIARIES, VerbForms, verb_forms
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
@@ -238,11 +238,19 @@ def _comparable_adjectives() -> frozenset[str]:
 
 
 def _acts(words: list[str]) -> bool:
-    """Does the clause tell an action: a plain action or a verb with an object, finite or in
-    -ing (`Harry shrugged`, `rubbing the back of his neck`)?"""
+    """Does the clause tell an action: a plain action, a look of the face, or a verb with an
+    object, finite or in -ing (`Harry shrugged`, `Charlie smiled`, `rubbing the back of his
+    neck`)?"""
     forms = verb_forms()
+    silent = vocabulary().silent
     return any((w in forms.past or w in forms.third or w in forms.present_participle)
-               and is_action(words, i, finite=False) for i, w in enumerate(words))
+               and (is_action(words, i, finite=False) or _silent(w, forms, silent))
+               for i, w in enumerate(words))
+
+
+def _silent(word: str, forms: VerbForms, silent: frozenset[str]) -> bool:
+    base = forms.base_of.get(word)
+    return base is not None and any(form in silent for form in forms.forms_of[base])
 
 
 def _last_clause(narration: str) -> str:
