@@ -16,14 +16,15 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ficlint import parts
 from ficlint.analysis import AnalyzedDocument as Document
 from ficlint.cache import MemoryCache, ResultCache, file_fingerprints, stable_digest
 from ficlint.diagnostics import Diagnostic
-from ficlint import parts
 from ficlint.engine import FileResult, Linter
 from ficlint.source import InputError, Source
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
+Store = ResultCache | MemoryCache  # the result cache, on disk or in memory
 
 PARALLEL_MIN_FILES = 4
 PARALLEL_MIN_CHARS = 400_000  # below this, starting workers costs more than it saves
@@ -46,7 +47,7 @@ _WORKER_MANUSCRIPT: dict[str, object] = {}
 def lint_manuscript(
     linter: Linter,
     sources: Sequence[Source | InputError],
-    cache: ResultCache | MemoryCache | None = None,
+    cache: Store | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
     context: Sequence[Source] = (),
@@ -86,7 +87,7 @@ def lint_manuscript(
     return parts.join(sources, offsets, results)
 
 
-def _job(linter: Linter, index: int, source: Source, setting: Any, cache: ResultCache | MemoryCache | None) -> _Job:
+def _job(linter: Linter, index: int, source: Source, setting: Any, cache: Store | None) -> _Job:
     enabled = linter.enabled_for(source.path)
     key = ResultCache.key(setting, sorted(enabled), source.text) if cache else ""
     return _Job(index, source, enabled, key)
@@ -117,7 +118,7 @@ def default_jobs() -> int:
 
 
 def _gather_all(
-    linter: Linter, work: list[_Job], documents: list[Document | None], cache: ResultCache | MemoryCache | None, jobs: int
+    linter: Linter, work: list[_Job], documents: list[Document | None], cache: Store | None, jobs: int
 ) -> list[dict[str, object]]:
     facts: list[dict[str, object] | None] = [cache.get("facts", job.key) if cache else None for job in work]
     missing = [i for i, f in enumerate(facts) if f is None]
@@ -130,7 +131,10 @@ def _gather_all(
             linter.failures.extend(failures)
     else:
         for i in missing:
-            facts[i] = linter.gather_one(documents[i] or Document(work[i].source), work[i].enabled)
+            document = documents[i] or Document(work[i].source)
+            facts[i] = linter.gather_one(document, work[i].enabled)
+            if documents[i] is None:
+                document.release()
     if cache:
         for i in missing:
             cache.put("facts", work[i].key, facts[i])
@@ -140,7 +144,9 @@ def _gather_all(
 def _gather_worker(job: _Job) -> tuple[dict[str, object], list[str]]:
     assert _WORKER_LINTER is not None
     before = len(_WORKER_LINTER.failures)
-    facts = _WORKER_LINTER.gather_one(Document(job.source), job.enabled)
+    document = Document(job.source)
+    facts = _WORKER_LINTER.gather_one(document, job.enabled)
+    document.release()
     return facts, _WORKER_LINTER.failures[before:]
 
 
@@ -153,7 +159,7 @@ def _check_all(
     documents: list[Document | None],
     manuscript: dict[str, object],
     manuscript_key: str,
-    cache: ResultCache | MemoryCache | None,
+    cache: Store | None,
     jobs: int,
     progress: Progress | None,
 ) -> list[tuple[list[Diagnostic], list[str]]]:
@@ -186,8 +192,11 @@ def _check_one(
     linter: Linter, job: _Job, manuscript: dict[str, object], document: Document | None = None
 ) -> tuple[list[Diagnostic], list[str]]:
     failures: list[str] = []
+    built = document is None
     document = document if document is not None else Document(job.source)
     diagnostics = linter.check_document(document, job.enabled, manuscript, failures)
+    if built:  # nobody keeps it: free its analysis now (see Document.release)
+        document.release()
     return diagnostics, failures
 
 

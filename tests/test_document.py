@@ -411,3 +411,51 @@ def test_empty_and_blank_documents():
     for text in ("", "\n\n\n", "   \r\n"):
         doc = Document.from_text(text)
         assert doc.paragraphs == [] and doc.regions == [] and doc.words == []
+
+
+# -- ornaments and chat logs: regions of their own, not prose -------------------------------------------
+
+
+def _kinds(text: str) -> list[RegionKind]:
+    return [p.kind for p in Document.from_text(text).paragraphs]
+
+
+@pytest.mark.parametrize("ornament", ["x.x.x", "oOo", "-x-", "~*~", "* * *", "o . o . o", "xXx", "OoOoO", "~~~",
+                                      "-::-", "+++", "§", "~o~o~"])
+def test_ornamental_scene_breaks(ornament):
+    assert _kinds(f"She left.\n\n{ornament}\n\nHe stayed.") == [RegionKind.NARRATION, RegionKind.SCENE_BREAK,
+                                                               RegionKind.NARRATION]
+
+
+@pytest.mark.parametrize("line", ["Ooo.", "...", "!!!", "\"...\"", "Ox", "Hmm.", "XOXO, Gran"])
+def test_short_lines_that_are_not_ornaments(line):
+    assert _kinds(f"She left.\n\n{line}\n\nHe stayed.")[1] is not RegionKind.SCENE_BREAK
+
+
+def test_chat_blocks_are_regions_of_their_own():
+    text = ("She picked up her phone.\n\n"
+            "**Peter:** ok goodnight!!!\n**Tony:** Go to sleep, kid.\n\n"
+            "*21:42*\n\n"
+            "*Pansy Parkinson was added*\n\n"
+            "[10:42 PM] Steve: u up?\n\n"
+            "Dani: no\n\n"
+            "Tony smiled at the ceiling.")
+    assert _kinds(text) == [RegionKind.NARRATION] + [RegionKind.CHAT] * 5 + [RegionKind.NARRATION]
+
+
+@pytest.mark.parametrize("text", [
+    "Harry: the boy who lived, the chosen one.\n\nHe hated it.",  # a label once, not a log
+    "**A/N:** Thanks for reading!",  # an author's note
+    "Summary: a story.\n\nShe left.",  # a header line
+])
+def test_labels_that_are_not_chat(text):
+    assert RegionKind.CHAT not in _kinds(text)
+
+
+def test_no_prose_rule_reads_chat_or_ornaments():
+    from conftest import lint
+    text = ("o . o . o\n\n"
+            "**Jiwoo:** where is everyone\n**Haneul:** were in practice room 3\n**Jiwoo:** ok omw\n\n"
+            "x.x.x\n\n"
+            "She ran to the practice room.")
+    assert lint(text, ("M", "C", "D")) == []

@@ -14,7 +14,8 @@ capitalization) read them too.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import bisect
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -146,8 +147,10 @@ def classify_clause(words: list[str]) -> str:
     return read_clause(words).kind
 
 
-def read_clause(words: list[str]) -> Reading:
-    """The kind, subject and verb of the clause after a closing quote."""
+def read_clause(words: list[str], classes: Callable[[], list[str]] | None = None) -> Reading:
+    """The kind, subject and verb of the clause after a closing quote. `classes` gives the
+    words' word classes (UD UPOS, from the tagger), asked for only when a noun phrase's verb
+    lies beyond the words the lexicon reads."""
     vocab = vocabulary()
     lower = [w.lower() for w in words]
     if verb_at(lower, 0):
@@ -158,19 +161,27 @@ def read_clause(words: list[str]) -> Reading:
     if not subject:
         return Reading("other")
     if subject in ("noun", "thing"):
-        return _noun_phrase_clause(lower, subject)
+        return _noun_phrase_clause(lower, subject, classes)
     i = skip_between(lower, subject_end)
     if i >= len(lower):
         return Reading("other", subject)
     return Reading(_verb_reading(lower, i), subject, i)
 
 
-def _noun_phrase_clause(lower: list[str], subject: str) -> Reading:
-    """"the old man said", "her eyes were now focused": the verb may come a few words in."""
+def _noun_phrase_clause(lower: list[str], subject: str, classes: Callable[[], list[str]] | None) -> Reading:
+    """"the old man said", "her eyes were now focused": the verb may come a few words in, or,
+    after a phrase the word classes read as part of the noun phrase, further (`a voice from
+    behind the inner doorway called`, `the boy in the corner of the room grabbed his bag`)."""
     vocab = vocabulary()
-    for j in range(1, min(len(lower), 5)):
+    if len(lower) > _NOUN_PHRASE_WINDOW and classes is not None:
+        found = _verb_after_noun_phrase(lower, classes())
+        if found >= _NOUN_PHRASE_WINDOW:
+            return Reading(_verb_reading(lower, found), subject, found)
+    for j in range(1, min(len(lower), _NOUN_PHRASE_WINDOW)):
         i = skip_between(lower, j)
         if verb_at(lower, i):
+            if lower[i - 1] in _PASSIVE:
+                return Reading("other", subject)  # "The honorific was added belatedly": not a tag
             return Reading(_verb_reading(lower, i), subject, i)
         if subject == "thing":
             continue  # everything, nothing: cannot speak, so only a tag verb would make it a tag
@@ -182,9 +193,27 @@ def _noun_phrase_clause(lower: list[str], subject: str) -> Reading:
     return Reading("subject", subject)
 
 
+_NOUN_PHRASE_WINDOW = 5  # words within which the lexicon alone finds a noun phrase's verb
+# Word classes of a noun phrase with its prepositional phrases: the girl with the red hair
+_NOUN_PHRASE_CLASSES = frozenset({"DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM", "PRON"})
+
+
+def _verb_after_noun_phrase(lower: list[str], classes: list[str]) -> int:
+    """The index of the verb that ends a noun phrase (-1: the words are no noun phrase and a verb)."""
+    for j in range(1, len(lower)):
+        tag = classes[j] if j < len(classes) else ""
+        if tag == "VERB" and lower[j - 1] not in _PASSIVE:
+            return j
+        if tag not in _NOUN_PHRASE_CLASSES:
+            return -1
+    return -1
+
+
 # Capitalised words that open a clause without being a name: `"Wait." And Robin shrieked.`
 _NOT_NAMES = frozenset(
     ["and", "but", "or", "nor", "so", "yet", "then", "now", "still", "there", "here", "when", "while", "if", "though", "although", "as", "because", "once", "soon", "later", "suddenly", "finally", "meanwhile", "instead", "also", "even", "just", "only", "perhaps", "maybe", "again"])
+
+_PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 
 # Subjects that speak whatever their verb: `"Tom?" a sleepy voice sounds from the bed.`
 _SPEAKING_NOUNS = frozenset({"voice", "voices"})
@@ -355,12 +384,16 @@ def _subject(words: list[str], lower: list[str]) -> tuple[str, int]:
     return "name", i
 
 
-def _clause_words(snippet: str, start: int) -> tuple[list[str], tuple[int, int], str, int]:
+_CLAUSE_WORDS = 12  # words of a clause read at most
+
+
+def _clause_words(snippet: str, start: int) -> tuple[list[str], list[int], tuple[int, int], str, int]:
     """The words of the clause that starts at snippet[start:], up to its first
-    punctuation: the words, the first word's span, that punctuation, and where the
-    last word ends."""
+    punctuation: the words, where each starts, the first word's span, that punctuation,
+    and where the last word ends."""
     words: list[str] = []
     ends: list[int] = []
+    starts: list[int] = []
     first = (0, 0)
     titles = vocabulary().titles
     for m in _TOKEN.finditer(snippet, start):
@@ -370,16 +403,18 @@ def _clause_words(snippet: str, start: int) -> tuple[list[str], tuple[int, int],
                 first = m.span()
             words.append(token)
             ends.append(m.end())
-            if len(words) >= 8:
-                return words, first, "", ends[-1]
+            starts.append(m.start())
+            if len(words) >= _CLAUSE_WORDS:
+                return words, starts, first, "", ends[-1]
             continue
         if token == "." and words and words[-1].lower() in titles:
             continue
         if token == "-" and words and snippet[m.start() - 1:m.start()].isalpha():
             words.pop()  # "faked-scolded": a compound ficlint can't read as a verb
             ends.pop()
-        return words, first if words else (0, 0), token, ends[-1] if ends else start
-    return words, first, "end", ends[-1] if ends else start
+            starts.pop()
+        return words, starts, first if words else (0, 0), token, ends[-1] if ends else start
+    return words, starts, first, "end", ends[-1] if ends else start
 
 
 def abbreviation_before(text: str, dot: int) -> bool:
@@ -425,21 +460,35 @@ class Quotation:
             return After("end" if self._paragraph_ends_here() else "other")
         pos = region.end
         end = self.after.end
+        while pos < end and text[pos] in _TRAILING_MARKUP:
+            pos += 1  # `"What?"* He asks`: the emphasis closes around the quotation
         if pos < end and text[pos].isalnum():
-            return After("glued")
+            return After("glued" if pos == region.end else "other")
         snippet = text[pos:min(end, pos + 100)]
         m = _LEADING_SPACE.match(snippet)
         if not m:
             return After("other")
-        words, first, stop, last_end = _clause_words(snippet, m.end())
+        words, starts, first, stop, last_end = _clause_words(snippet, m.end())
         if not words:
             rest = snippet[m.end():].strip()
             return After("end" if not rest else "other")
-        reading = read_clause(words)
+        reading = read_clause(words, lambda: self._word_classes([pos + s for s in starts]))
         lower = [w.lower() for w in words]
         bare = reading.kind == "tag" and bare_tag(lower, reading.verb, stop)
         return After(reading.kind, tuple(words), pos + first[0], pos + first[1], stop, pos + last_end,
                      reading.subject, reading.verb, bare)
+
+    def _word_classes(self, offsets: list[int]) -> list[str]:
+        """The tagger's word class (UPOS) of the words starting at `offsets` ("" where none)."""
+        tags = getattr(self.doc, "tags", None)
+        if tags is None:
+            return [""] * len(offsets)
+        starts = self.doc.tokens.start
+        classes = []
+        for offset in offsets:
+            k = bisect.bisect_left(starts, offset)
+            classes.append(tags[k].upos if k < len(starts) and starts[k] == offset else "")
+        return classes
 
     def _paragraph_ends_here(self) -> bool:
         para = self.doc.paragraphs[self.region.paragraph]
@@ -502,10 +551,10 @@ class Quotation:
 
     @cached_property
     def glued_before(self) -> bool:
-        """Narration runs into the opening quote with no space (`his arm"Derek!"`)."""
+        """Narration runs into the opening quote with no space (`his arm"Derek!"`, `she said,"Go`)."""
         start = self.region.start
         before_char = self.doc.text[start - 1] if start > 0 else "\n"
-        return self.before is not None and (before_char.isalnum() or before_char in ".!?")
+        return self.before is not None and (before_char.isalnum() or before_char in ".!?,;:")
 
     @cached_property
     def speech_like(self) -> bool:
@@ -530,12 +579,16 @@ class Quotation:
     @cached_property
     def runs_into(self) -> bool:
         """Narration ending in a word and a space, then spoken sentences that a tag
-        or a beat follows (not a quoted phrase inside the narration's sentence)."""
+        or a beat follows, or that end the paragraph (not a quoted phrase inside the
+        narration's sentence: `He shouted "Fire!" and everyone ran`)."""
         narration = self.narration_before
-        if not narration or not narration[-1].isalpha() or not self.follows.has_clause:
+        if not narration or not narration[-1].isalpha():
             return False
-        if not self.speech_like:
+        ends = self.follows.kind == "end" and self.doc.text[self.region.inner_start:][:1].isupper()
+        if not (self.follows.has_clause or ends) or not self.speech_like:
             return False
+        if not self.follows.has_clause and not _narration_before_speech_ends(narration):
+            return False  # `Iris cried out "Win isn't guilty"`, `a dismayed "Am I?"`: an intro, a quoted noun
         word = _LAST_WORD.search(narration[-30:])
         if not word:
             return False
@@ -565,10 +618,12 @@ class Quotation:
         if last == "," and previous is not None and previous.after is self.before:
             # "Wait!" she grabbed his arm, "thank you" - not "I think," she said, "we should"
             return previous_ends in ("!", "?", ".") and previous.follows.kind == "beat"
-        if last == "," and previous is None:
-            # She said, "Stop." - a tag before the speech introduces a sentence
-            clause = _CLAUSE_END.split(narration)[-1].split()
-            return len(clause) <= 4 and clause[-1].rstrip(",").lower() in vocabulary().speech
+        clause = _CLAUSE_END.split(narration)[-1]
+        if last == "," and (previous is None or clause != narration):
+            # She said, "Stop." - a tag before the speech introduces a sentence (also after an earlier
+            # speech and a sentence of narration: `"Hi." She turned. Ginny whispers, "Are you..."`)
+            words = clause.split()
+            return len(words) <= 4 and words[-1].rstrip(",").lower() in vocabulary().speech
         return False
 
     @cached_property
@@ -596,6 +651,8 @@ class Quotation:
             alone = self.after is None or not self.doc.text[self.after.start:self.after.end].strip()
             return alone and 0 < len(words) <= 4 and all(w[0].isupper() for w in words)
         words = [w for w in words if len(w) >= 4]
+        if len(words) == 1 and self.last_mark in (".", "!", "?", "…"):
+            return False  # "Fine.", "Wait, Ron!": speech, not a one-word title
         return bool(words) and len(words) <= 6 and all(w[0].isupper() for w in words)
 
     @property
@@ -632,6 +689,24 @@ class Quotation:
         text = self.doc.text
         m = _WORD_WITH_MARK.search(text[max(self.region.inner_start, close - 20):close])
         return m.group(0) if m else ""
+
+
+def _narration_before_speech_ends(narration: str) -> bool:
+    """Does the narration's last clause end as a sentence of its own might (`She shrugged`,
+    `across the bar`), not as an introduction (`he asked, warily`, `Iris cried out`) or before a
+    quoted noun (`with a dismayed`, `Sam Clark's`)?"""
+    clause = _CLAUSE_END.split(narration)[-1]
+    words = [w.lower() for w in _WORD.findall(clause)]
+    if not words or any(speech_form(w) for w in words):
+        return False
+    last = words[-1]
+    determiners = vocabulary().determiners
+    after_article = len(words) > 1 and words[-2] in determiners  # "a dismayed", "a resolute"
+    return not (last.endswith(_ADJECTIVE_ENDINGS) or after_article or last in determiners
+                or last.endswith(("'s", "’s")))
+
+
+_ADJECTIVE_ENDINGS = ("ful", "ant", "ent", "ous", "al", "ive", "ible", "able", "ish", "less", "ly")
 
 
 def _is_text_speak(inner: str) -> bool:

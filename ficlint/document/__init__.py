@@ -40,6 +40,15 @@ class Document:
         self.path = source.path
         self.text = source.text
 
+    def release(self) -> None:
+        """Forget everything worked out about the text (structure, analysis), keeping the text.
+        A long run calls it on a document it is done with: the analysis holds reference cycles
+        (a quotation knows its document), and the command line runs without the cyclic garbage
+        collector, so without this a novel checked in parts would keep every part's analysis."""
+        kept = {"source": self.source, "path": self.path, "text": self.text}
+        self.__dict__.clear()
+        self.__dict__.update(kept)
+
     @classmethod
     def from_text(cls, text: str, path: str = "<text>") -> Document:
         return cls(Source(path, text))

@@ -25,7 +25,7 @@ _HR = re.compile(r"^\s*(?:<hr\s*/?>|§)\s*$", re.I)
 # with a colon, then the message. `**Peter:** ok`, `Steve: u up?`, `[10:42 PM] Dani: omw`.
 _TIME = r"\d{1,2}[:;.]\d{2}(?:[:.]\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?|\d{1,2}\s*[AaPp]\.?[Mm]\.?"
 _TIMESTAMP = re.compile(rf"^\s*[*_\[(]*\s*(?:[\w/.-]+,?\s+)?(?:{_TIME})\s*[\])*_]*\s*$")
-_TIME_PREFIX = re.compile(rf"^\s*[\[(]\s*(?:{_TIME})\s*[\])]\s*")
+_TIME_PREFIX = re.compile(rf"^\s*[*_]*[\[(]\s*(?:{_TIME})\s*[\])]\s*(?::\s*)?")
 _BOLD_LABEL = re.compile(r"^\s*(?:\*\*\*?|__)(?P<name>[^*_:\n]{1,40}?)(?::(?:\*\*\*?|__)|(?:\*\*\*?|__):)\s*\S")
 _PLAIN_LABEL = re.compile(r"^\s*(?P<name>@?[A-Z0-9][\w.'’@-]*(?: [A-Z][\w.'’-]*){0,2}):[ \t]+\S")
 # The app's own lines: an emphasised line (`*Pansy was added*`, `***Draco*** *is typing*`).
@@ -64,7 +64,10 @@ def chat_line(line: str) -> str:
         return ""
     if _TIMESTAMP.match(line):
         return "time"
-    rest = line[_TIME_PREFIX.match(line).end():] if _TIME_PREFIX.match(line) else line
+    prefix = _TIME_PREFIX.match(line)
+    if prefix and line[prefix.end():].strip():
+        return "message"  # `*(12:19 pm): why is there a boy*`, `(7:44 pm) *OH MY GOD*`: a timestamped message
+    rest = line[prefix.end():] if prefix else line
     m = _BOLD_LABEL.match(rest)
     if m and _is_speaker(m.group("name")):
         return "bold"

@@ -62,7 +62,7 @@ def _tag_after_full_stop(q: Quotation, dot: int, first: str) -> Diagnostic:
     after = q.follows
     tag = " ".join((first, *after.words[1:after.verb + 1])) if after.verb > 0 else first
     if len(tag.split()) > 4:
-        tag = " ".join(tag.split()[:2])
+        tag = f"{' '.join(tag.split()[:2])} ... {after.verb_word}"  # "a voice ... called"
     fix = Fix(dot, dot + 1, ",")
     extra = ""
     if first != after.words[0]:

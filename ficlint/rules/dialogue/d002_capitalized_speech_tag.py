@@ -20,7 +20,8 @@ RULE = Rule(
     id="D002",
     name="capitalized-speech-tag",
     category="dialogue",
-    summary="A speech tag that starts with a capital after a comma, ! or ? (`\"Wait,\" She said`).",
+    summary="A speech tag that starts with a capital after a comma, !, ?, an ellipsis or a dash "
+            "(`\"Wait,\" She said`).",
     why="The tag continues the quotation's sentence, so its pronoun stays lowercase: `\"Wait,\" she "
         "said.` and `\"Wait!\" she said.` Names keep their capital: `\"Wait,\" Karen said.`",
     examples=examples(
@@ -40,7 +41,7 @@ RULE = Rule(
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     for q in followed(doc):
         after = q.follows
-        if after.kind != "tag" or q.last_mark not in (",", "!", "?", "…") or q.quoted_phrase:
+        if after.kind != "tag" or q.last_mark not in (",", "!", "?", "…", "—") or q.quoted_phrase:
             continue
         if capitalized_tag_verb(after) or _capitalized_subject(after) and (
                 q.last_mark == "," or capitalized_bare_tag(q, after_terminal=True)):

@@ -40,20 +40,26 @@ _DOMAIN = re.compile(r"[A-Z][a-z]+\.(?:com|org|net|io|uk)\b")
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
-    text = doc.text
-    for region in doc.regions_of(*WRITING):
-        yield from _after_comma(text, region.start, region.end)
-        yield from _after_title(text, region.start, region.end)
-        for m in _RUN_ON.finditer(text, region.start, region.end):
-            if not _ASCII_LETTERS.fullmatch(text, max(0, m.start() - 2), m.start()):
-                continue
-            if m.group("mark") == "." and (_after_abbreviation(text, m.start())
-                                           or _looks_like_domain(text, m.start(), m.end("next"))):
-                continue
-            at = m.end("mark")
-            yield Diagnostic(RULE.id, m.start(), m.start("next") + 1,
-                             f"No space after \"{m.group('mark')}\": the next sentence runs into this one.",
-                             (Fix(at, at, " "),))
+    """Each pattern scans the whole text once; its rare hits are kept where the writer's prose is."""
+    found = [*_after_comma(doc.text, 0, len(doc.text)), *_after_title(doc.text, 0, len(doc.text)),
+             *_run_on(doc.text, 0, len(doc.text))]
+    for d in sorted(found, key=lambda d: d.start):
+        if doc.kind_at(d.start) in WRITING:
+            yield d
+
+
+def _run_on(text: str, start: int, end: int) -> Iterator[Diagnostic]:
+    """`No!I`, `left.Then`: a sentence's end and the next sentence's first word with no space."""
+    for m in _RUN_ON.finditer(text, start, end):
+        if not _ASCII_LETTERS.fullmatch(text, max(0, m.start() - 2), m.start()):
+            continue
+        if m.group("mark") == "." and (_after_abbreviation(text, m.start())
+                                       or _looks_like_domain(text, m.start(), m.end("next"))):
+            continue
+        at = m.end("mark")
+        yield Diagnostic(RULE.id, m.start(), m.start("next") + 1,
+                         f"No space after \"{m.group('mark')}\": the next sentence runs into this one.",
+                         (Fix(at, at, " "),))
 
 
 def _after_abbreviation(text: str, dot: int) -> bool:
@@ -66,7 +72,7 @@ def _looks_like_domain(text: str, start: int, end: int) -> bool:
 
 
 _COMMA_THEN_WORD = re.compile(r",(?=[^\W\d_]{2})")
-_TITLE_THEN_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|St|Prof|Capt|Sgt|Lt|Rev)\.(?=[A-Z][a-z])")
+_TITLE_THEN_NAME = re.compile(r"(?:Mr|Mrs|Ms|Mx|Dr|St|Prof|Capt|Sgt|Lt|Rev)\.(?=[A-Z][a-z])")
 
 
 def _after_comma(text: str, start: int, end: int) -> Iterator[Diagnostic]:
@@ -84,6 +90,8 @@ def _after_comma(text: str, start: int, end: int) -> Iterator[Diagnostic]:
 def _after_title(text: str, start: int, end: int) -> Iterator[Diagnostic]:
     """`Mr.Potter`, `St.Mungo's`: a title's full stop and the name with no space."""
     for m in _TITLE_THEN_NAME.finditer(text, start, end):
+        if m.start() > 0 and text[m.start() - 1].isalnum():
+            continue  # "Mst.Name" is no title
         at = m.end()
         yield Diagnostic(RULE.id, m.start(), at + 1,
                          f"No space after \"{m.group(0)}\": a title and the name are two words.",

@@ -32,7 +32,7 @@ RULE = Rule(
     ),
     allows=("\"No, no, no,\" she said.", "What he had had was enough.", "She knew that that was wrong.",
             "What it is is a mess.", "It was very very cold.", "\"I I don't know,\" he said.",
-            "Will will be late.", "Knock knock."),
+            "Will will be late.", "Knock knock.", "Wrong wrong wrong wrong."),
     fix_safety="Safe: the second word is removed.",
 )
 
@@ -61,14 +61,27 @@ def doubled_words() -> DoubledWords:
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
+    """Doubles are found among the analysis' tokens (two words in a row, nothing but space
+    between, the same in lowercase), then judged."""
     text = doc.text
-    for region in doc.regions_of(*WRITING):
-        in_speech = region.kind is RegionKind.DIALOGUE
-        for m in _DOUBLED.finditer(text, region.start, region.end):
-            if _is_slip(text, m, in_speech):
-                second = m.end("gap")
-                yield Diagnostic(RULE.id, m.start(), m.end(), f"\"{m.group('first')}\" twice in a row.",
-                                 (Fix(m.end("first"), second + len(m.group("first")), ""),))
+    tokens = doc.tokens
+    texts, is_word, sentence = tokens.text, tokens.is_word, tokens.sentence
+    lower = [w.lower() for w in texts]
+    for t in [t for t in range(len(texts) - 1) if lower[t] == lower[t + 1] and is_word[t] and is_word[t + 1]]:
+        if t > 0 and lower[t - 1] == lower[t] or t + 2 < len(texts) and lower[t + 2] == lower[t]:
+            continue  # "Wrong wrong wrong wrong": three or more on purpose
+        start, end = tokens.start[t], tokens.end[t + 1]
+        gap = text[tokens.end[t]:tokens.start[t + 1]]
+        if gap.strip() or gap.count("\n") > 1 or sentence[t] != sentence[t + 1] and "\n" not in gap:
+            continue  # emphasis or markup between, or two paragraphs
+        region = doc.region_at(start)
+        if region is None or region.kind not in WRITING:
+            continue
+        m = _DOUBLED.match(text, start, end)
+        if m and _is_slip(text, m, region.kind is RegionKind.DIALOGUE):
+            second = m.end("gap")
+            yield Diagnostic(RULE.id, m.start(), m.end(), f"\"{m.group('first')}\" twice in a row.",
+                             (Fix(m.end("first"), second + len(m.group("first")), ""),))
 
 
 def _is_slip(text: str, m: re.Match[str], in_speech: bool) -> bool:

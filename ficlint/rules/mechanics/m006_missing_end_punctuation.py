@@ -25,7 +25,7 @@ RULE = Rule(
          "She sat staring at the dying embers.\n\nSighing, she stood up."),
     ),
     allows=("He headed out the door.", "Chapter Three", "* * *", "*Meet me at eight*",
-            "Thanks for reading ;p", "Because I can't stop crying\n\nThe gas crawls down my throat\n\nAnd leaves.",
+            "Thanks for reading ;p", "31st May 1975\nSirius didn't understand.", "Because I can't stop crying\n\nThe gas crawls down my throat\n\nAnd leaves.",
             "He packed:\n\n- a torch\n- a rope",
             "They made a banner bearing the legend\n\n     SHE IS NEARLY WELL THANK YOU\n\nand hung it out."),
     fix_safety="Unsafe: the paragraph may want a question mark or an exclamation mark, not a full stop.",
@@ -77,7 +77,7 @@ def _set_out_in_lines(doc: AnalyzedDocument, para: Paragraph, block: str) -> boo
     """A short label line ("Love, Mum"), verse or lyrics (short lines, in one paragraph
     or in a run of one-line paragraphs), or a list: not prose that should end in a full stop."""
     lines = [line.strip() for line in block.split("\n") if line.strip()]
-    if len(lines) == 1 and _is_short_label(lines[0]):
+    if len(lines) == 1 and (_is_short_label(lines[0]) or _is_title_line(lines[0])):
         return True
     if len(lines) >= 2 and all(len(line) <= _VERSE_LINE for line in lines):
         return True  # verse, lyrics, a list set out line by line
@@ -127,6 +127,20 @@ def _leads_into_indented_block(doc: AnalyzedDocument, para: Paragraph) -> bool:
 
 def _whole_paragraph_emphasised(doc: AnalyzedDocument, para: Paragraph) -> bool:
     return any(s.start <= para.start + 1 and s.end >= para.end - 1 for s in doc.emphasis)
+
+
+def _is_title_line(line: str) -> bool:
+    """A short line set like a title, a dateline or a place above the text ("31st May 1975",
+    "Grimmauld Place, London", "The Day of the Match"): its words are capitalised or numbers,
+    bar the small words of titles."""
+    words = _TITLE_WORD.findall(line)
+    return 0 < len(words) <= _TITLE_LINE_WORDS and words[0][0].isalnum() and all(
+        w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+
+
+_TITLE_WORD = re.compile(r"[\w'’]+")
+_TITLE_LINE_WORDS = 6
+_TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "at", "on", "to", "for", "by"})
 
 
 def _is_short_label(line: str) -> bool:

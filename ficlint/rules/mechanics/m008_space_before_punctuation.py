@@ -33,8 +33,9 @@ RULE = Rule(
     fix_safety="Safe: the space is removed.",
 )
 
-# A word (or a closing bracket or quote) then spaces then the mark, and after the mark a space or the end.
-_SPACED = re.compile(r"(?<=[^\W_]|[)\]’”])([ \t]+)([,.?!;:]+)(?=[\s\"'”’)\]*_]|$|(?<=,)[^\W\d_])")
+# Spaces then the mark, and after the mark a space or the end (what stands before the spaces, a word,
+# a closing bracket or quote, is checked in Python: a leading lookbehind slows the scan tenfold).
+_SPACED = re.compile(r"([ \t]+)([,.?!;:]+)(?=[\s\"'”’)\]*_]|$|(?<=,)[^\W\d_])")
 _EMOTICON_AFTER = re.compile(r"[-']?[()\[\]DPpOo3/|\\*]")
 
 
@@ -42,6 +43,9 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     text = doc.text
     for region in doc.regions_of(*WRITING):
         for m in _SPACED.finditer(text, region.start, region.end):
+            before = text[m.start() - 1:m.start()]
+            if not (before.isalnum() or before in ")]’”"):
+                continue
             marks = m.group(2)
             if marks.startswith("..") or marks == "." and _spaced_ellipsis(text, m.start(2)):
                 continue  # an ellipsis set off with spaces is a style: "He said ... nothing."
