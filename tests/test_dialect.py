@@ -170,6 +170,13 @@ def test_words_whose_other_spelling_is_a_different_word_are_not_flagged_on_that_
     assert _v001(text, dialect=dialect) == []
 
 
+@pytest.mark.parametrize("dialect", ["en-US", "auto"])
+def test_spellings_standard_in_both_dialects_are_not_british_in_an_american_manuscript(dialect):
+    text = (AMERICAN + "\nHe drank the sleeping draught, and the Draught of Peace after it. The judges "
+            "were biased, and biasing them further was easy.\n")
+    assert _v001(text, dialect=dialect) == []
+
+
 def test_the_unambiguous_side_of_such_pairs_is_flagged_in_an_american_manuscript():
     text = _injected(AMERICAN, ["practise", "tyre", "cheque", "programme", "licence"])
     found = _v001(text, dialect="en-US")

@@ -285,6 +285,16 @@ def test_a_misspelt_suffix_is_no_dialect_variant():
     assert flagged("It was a wonderfull evening.", "S001") == ["wonderfull"]
 
 
+def test_an_ize_form_the_dictionary_knows_only_spelt_ise_is_the_american_form_not_a_typo():
+    text = "The strategizing sessions ran late, and the prioritization of the tasks changed."
+    assert flagged(text, "S001") == []
+
+
+def test_a_word_spelt_ise_in_both_dialects_is_a_typo_with_ize():
+    assert flagged("It was a surprizing evening, and he was advertizing it.", "S001") == \
+        ["surprizing", "advertizing"]
+
+
 @pytest.mark.parametrize("text", [
     "\"Papa, I did tut it with my thixty little hanchet.\"",
     "\"Poor darlint, hear how purty she's singin', wid the pain.\"",
