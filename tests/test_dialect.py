@@ -173,7 +173,7 @@ def test_words_whose_other_spelling_is_a_different_word_are_not_flagged_on_that_
 @pytest.mark.parametrize("dialect", ["en-US", "auto"])
 def test_spellings_standard_in_both_dialects_are_not_british_in_an_american_manuscript(dialect):
     text = (AMERICAN + "\nHe drank the sleeping draught, and the Draught of Peace after it. The judges "
-            "were biased, and biasing them further was easy.\n")
+            "were biased, and biasing them further was easy. There were no cancellations.\n")
     assert _v001(text, dialect=dialect) == []
 
 

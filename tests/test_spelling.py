@@ -77,6 +77,7 @@ def test_a_classic_misspelling_is_flagged_even_when_repeated():
     "The harum-scarum boy shouted, \"Gid-dap!\"",
     "She liked the word _gorver_ best of all.",
     "The tappings at the door grew louder; the moony night was headachy and glossless.",
+    "They snuck out of the house after midnight.",
 ])
 def test_not_a_typo(text):
     assert flagged(text, "S001") == []
