@@ -368,6 +368,15 @@ def test_weak_signs_support_the_spellings_but_are_never_findings_on_their_own():
     assert _v001("'Mum,' she said, 'I learnt it whilst you were out. Mum, are you listening?'\n") == []
 
 
+def test_ize_and_weak_signs_alone_make_no_american_manuscript_to_hold_grey_against():
+    # -ize is Oxford British too: without one American spelling of another kind, "grey" is no slip
+    text = ("My mom learned to apologize. Mom said Mr. Smith had learned it too. She realized it was late, "
+            "recognized the road and organized the bags. Mr. Jones emphasized the plan. Her mom smiled. "
+            "He looked at the grey sky. It was a long day.\n")
+    assert _v001(text) == []
+    assert _v001(text.replace("It was a long day.", "Her favorite color was blue.")) == ["grey"]
+
+
 def _chapters(folder: Path, texts: list[str], names: list[str]) -> None:
     folder.mkdir()
     for name, text in zip(names, texts, strict=True):

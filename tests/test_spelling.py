@@ -379,6 +379,13 @@ def test_a_typo_inside_a_hyphenated_compound_or_in_italics_is_checked():
     assert flagged("The harum-scarum boy liked the word _gorver_.", "S001") == []
 
 
+def test_a_word_cut_short_by_a_dash_or_an_ellipsis_is_no_typo():
+    assert flagged("\"Just wait until I finish my missio-\" Draco stopped talking.", "S001") == []
+    assert flagged("\"The wards are only for anti-app…appare…anti-poofing!\" she said.", "S001") == []
+    # a slip before a dash is still a slip: "kitchne" is no beginning of "kitchen"
+    assert flagged("He walked into the kitchne— and sat down.", "S001") == ["kitchne"]
+
+
 HOGWARTS = ("Harry walked into the Gryffindor common room, where Hermione and Ron sat by the fire. "
             "Hagrid had sent an owl from Hogsmeade, and Neville read it aloud. ")
 
