@@ -175,6 +175,7 @@ def test_spellings_standard_in_both_dialects_are_not_british_in_an_american_manu
     text = (AMERICAN + "\nHe drank the sleeping draught, and the Draught of Peace after it. The judges "
             "were biased, and biasing them further was easy. There were no cancellations.\n")
     assert _v001(text, dialect=dialect) == []
+    assert _v001(text + "The old house let in draughts.\n", dialect=dialect) == ["draughts"]
 
 
 def test_the_unambiguous_side_of_such_pairs_is_flagged_in_an_american_manuscript():
