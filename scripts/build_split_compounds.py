@@ -4,7 +4,7 @@ written apart whose closed form is the standard spelling ("in to" for "into", "b
 "night gown"). Byte for byte from the train splits of ../shared/training (about 15 minutes:
 every work and book is read, tokenized and tagged by ficlint's own analysis).
 
-    python scripts/build_split_compounds.py [--training ../shared/training] [--check]
+    python scripts/build_split_compounds.py [--training ../shared/training] [--check] [--out FILE]
 
 Counted, in the fan fiction (modern usage) and in the Gutenberg books (edited prose), with
 ficlint's own tokens (`doc.tokens`): every pair of words of one sentence, separated by spaces
@@ -164,14 +164,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--training", type=Path, default=TRAINING)
     ap.add_argument("--check", action="store_true", help="compare with the shipped file, write nothing")
+    ap.add_argument("--out", type=Path, default=OUTPUT)
     args = ap.parse_args()
     data = build(args.training)
     if args.check:
-        same = OUTPUT.exists() and OUTPUT.read_bytes() == data
+        same = args.out.exists() and args.out.read_bytes() == data
         print("up to date" if same else "differs: run without --check")
         raise SystemExit(0 if same else 1)
-    OUTPUT.write_bytes(data)
-    print(f"{OUTPUT}: {len(json.loads(gzip.decompress(data))['pairs'])} pairs")
+    args.out.write_bytes(data)
+    print(f"{args.out}: {len(json.loads(gzip.decompress(data))['pairs'])} pairs")
 
 
 if __name__ == "__main__":
