@@ -80,8 +80,10 @@ def lint_manuscript(
     context_units = [part for source in context for _, part in parts.parts_of(source)]
     others = [_job(linter, -1, source, setting, cache) for source in context_units]  # gathered, never checked
     per_file = _gather_all(linter, work + others, [*documents, *[None] * len(others)], cache,
-                           _effective_jobs(jobs, work + others))
-    manuscript = linter.combine(per_file, [job.enabled for job in work + others])
+                           _effective_jobs(jobs, work + others), fold=not keep)
+    enabled = [job.enabled for job in work + others]
+    folded = [frozenset().union(*enabled)] * (len(per_file) - len(enabled))  # the sums, if any
+    manuscript = linter.combine(per_file, enabled + folded)
     manuscript_key = stable_digest(manuscript) if cache else ""
     checked = _check_all(linter, work, documents, manuscript, manuscript_key, cache,
                          _effective_jobs(jobs, work), progress)
@@ -125,27 +127,64 @@ def default_jobs() -> int:
 
 
 def _gather_all(
-    linter: Linter, work: list[_Job], documents: list[Document | None], cache: Store | None, jobs: int
+    linter: Linter, work: list[_Job], documents: list[Document | None], cache: Store | None, jobs: int,
+    fold: bool = False,
 ) -> list[dict[str, object]]:
+    """Every job's facts (from the cache or gathered). With `fold` (a long run), the facts that
+    sum are added up as they come and returned as one more entry, so that the run never holds
+    every part's census at once."""
     facts: list[dict[str, object] | None] = [cache.get("facts", job.key) if cache else None for job in work]
     missing = [i for i, f in enumerate(facts) if f is None]
     if missing and jobs > 1 and len(missing) >= PARALLEL_MIN_FILES:
         _warm(linter, work[missing[0]])
-        for i, (found, failures) in zip(
-            missing, _map(linter, _gather_worker, [work[i] for i in missing], jobs), strict=True
-        ):
-            facts[i] = found
-            linter.failures.extend(failures)
+        found: Iterator[dict[str, object]] = _gathered_in_workers(linter, [work[i] for i in missing], jobs)
     else:
-        for i in missing:
-            document = documents[i] or Document(work[i].source)
-            facts[i] = linter.gather_one(document, work[i].enabled)
-            if documents[i] is None:
-                _free(document)
-    if cache:
-        for i in missing:
-            cache.put("facts", work[i].key, facts[i])
-    return [f or {} for f in facts]
+        found = (_gathered_here(linter, work[i], documents[i]) for i in missing)
+    missing_set = set(missing)
+    folder = _Folder(linter) if fold else None
+    gathered = iter(found)
+    for i in range(len(work)):
+        if i in missing_set:
+            facts[i] = next(gathered)
+            if cache:
+                cache.put("facts", work[i].key, facts[i])
+        if folder is not None:
+            facts[i] = folder.take(facts[i] or {})
+    per_file = [f or {} for f in facts]
+    return per_file + [folder.totals] if folder is not None else per_file
+
+
+def _gathered_here(linter: Linter, job: _Job, document: Document | None) -> dict[str, object]:
+    built = document or Document(job.source)
+    facts = linter.gather_one(built, job.enabled)
+    if document is None:
+        _free(built)
+    return facts
+
+
+def _gathered_in_workers(linter: Linter, jobs_to_do: list[_Job], jobs: int) -> Iterator[dict[str, object]]:
+    for found, failures in _map(linter, _gather_worker, jobs_to_do, jobs):
+        linter.failures.extend(failures)
+        yield found
+
+
+class _Folder:
+    """Adds up, as they come, the facts that sum (Facts.add), keeping the rest per file."""
+
+    def __init__(self, linter: Linter) -> None:
+        self.providers = {p.name: p for p in linter.active_facts(linter.base_enabled)}
+        self.totals: dict[str, object] = {}
+
+    def take(self, facts: dict[str, object]) -> dict[str, object]:
+        kept: dict[str, object] = {}
+        for name, value in facts.items():
+            provider = self.providers.get(name)
+            total = provider.add(self.totals.get(name), value) if provider is not None else NotImplemented
+            if total is NotImplemented:
+                kept[name] = value
+            else:
+                self.totals[name] = total
+        return kept
 
 
 def _gather_worker(job: _Job) -> tuple[dict[str, object], list[str]]:

@@ -58,6 +58,13 @@ class Facts:
         """The manuscript's facts from every file's."""
         raise NotImplementedError
 
+    def add(self, total: Any, one: Any) -> Any:
+        """Facts that simply sum (combining a sum of some files' facts with the others' gives
+        what combining them all gives) add `one` into `total` (None at first) and return it;
+        a long run then folds them as they are gathered instead of keeping every part's. Never
+        change `one` (the result cache may hold it). Other facts return NotImplemented."""
+        return NotImplemented
+
 
 class Check:
     """One rule and the code that judges it."""

@@ -110,3 +110,27 @@ def test_an_edit_rechecks_only_its_part_and_findings_stay_exact(tmp_path, monkey
     assert 1 < len(checked) <= parts
     assert after == _fresh_findings(config, plain)
     assert not any(rule == "C001" for rule, _, _ in after)
+
+
+def test_a_long_run_adds_up_the_parts_facts_as_it_goes_with_the_same_findings(monkeypatch):
+    from ficlint import batch
+    from ficlint.config import default_config
+
+    text = novel(40)
+    text = text.replace("thinking about", "thinking about zorblax and", 1)
+    text = text.replace("followed her.", "followed her and Zorblax.")  # capitalised in every part
+    config = default_config()
+    kept = _fresh_findings(config, text)
+    monkeypatch.setattr(batch, "KEEP_DOCUMENTS_CHARS", 1000)  # a long run: parts freed, facts folded
+    folded: list[int] = []
+    original = batch._Folder.take
+
+    def spy(self, facts):
+        kept_facts = original(self, facts)
+        folded.append(len(facts) - len(kept_facts))
+        return kept_facts
+
+    monkeypatch.setattr(batch._Folder, "take", spy)
+    assert _fresh_findings(config, text) == kept
+    assert any(rule == "C001" for rule, _, _ in kept)
+    assert len(folded) == len(parts_of(Source("novel.md", text))) and all(n >= 1 for n in folded)

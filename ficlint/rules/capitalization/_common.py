@@ -27,6 +27,11 @@ class CapitalsFacts(Facts):
             total.add(census)
         return total
 
+    def add(self, total: Census | None, one: Census) -> Census:
+        total = total if total is not None else Census()
+        total.add(one)
+        return total
+
 
 CAPITALS = CapitalsFacts()
 
