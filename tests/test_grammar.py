@@ -1,4 +1,4 @@
-"""Grammar (G001–G012) on text they must flag, with the fix, and text they must leave alone:
+"""Grammar (G001–G014) on text they must flag, with the fix, and text they must leave alone:
 characters' dialect in dialogue, fiction's deliberate fragments, refrains, British collective
 nouns, participles that describe, and the story's own names."""
 
@@ -363,6 +363,81 @@ def test_infinitive_or_gerund():
     assert fixed("They enjoyed to travel.", "G012") == "They enjoyed traveling."
     assert fixed('"I am going apparate us."', "G012") == '"I am going to apparate us."'
     assert flagged("He kept to himself. He was going home. They were going shopping.", "G012") == []
+
+
+# -- G013 plural after "one of", G014 missing article -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("James wipes one of his eye and nods.", "James wipes one of his eyes and nods."),
+        ("He laid one of his hand on her shoulder.", "He laid one of his hands on her shoulder."),
+        ("Ron stood with each of his child, waiting.", "Ron stood with each of his children, waiting."),
+        ("Harry and several other have been chosen.", "Harry and several others have been chosen."),
+    ],
+)
+def test_plural_after_one_of(text, want):
+    assert fixed(text, "G013") == want
+
+
+def test_plural_after_one_of_is_on_by_default():
+    found = lint("James wipes one of his eye and nods.")
+    assert [d.rule for d in found if d.rule.startswith("G")] == ["G013"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was one of the best days of the year.",  # an adjective, and "the": no frame of G013's
+        "She was one of the old school.",
+        "It was the hasty one of her dear playmate.",  # "one" stands for a noun
+        "He leaned on one of his dorm mates' beds.",  # a noun that modifies the next
+        "She was one of the family now.",
+        "Dickens and so many other of the humourists.",
+        "Several other students came.",
+        '"Give me one of his sock," the elf said.',  # a character's voice
+    ],
+)
+def test_plural_after_one_of_left_alone(text):
+    assert flagged(text, "G013") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("He shook his head, still in daze.", "He shook his head, still in a daze."),
+        ("His fingers suddenly had grip on her bun.", "His fingers suddenly had a grip on her bun."),
+        ("Draco loved to be centre of attention.", "Draco loved to be the centre of attention."),
+        ("She jumped to feet and ran.", "She jumped to her feet and ran."),
+        ("They scrambled to feet.", "They scrambled to their feet."),
+        ("They spoke at same time.", "They spoke at the same time."),
+        ("And all of sudden he was gone.", "And all of a sudden he was gone."),
+    ],
+)
+def test_missing_article_in_a_set_phrase(text, want):
+    assert fixed(text, "G014") == want
+
+
+def test_missing_possessive_after_a_name_has_no_fix():
+    [d] = lint("Harry leaps to feet and rushes over.", "G014")
+    assert d.fixes == () and "possessive" in d.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I am in hurry," said Krum.',  # an accent in a character's voice
+        "He shook his head, still in a daze.",
+        "She waited, for while he slept the house was quiet.",
+        "He grew from two to three feet tall.",
+        "They were measured from head to feet.",
+        "In daze and dream he wandered. In hurry.",  # fragments written that way
+        "The Daze Club met on Tuesdays.",
+    ],
+)
+def test_missing_article_left_alone(text):
+    assert flagged(text, "G014") == []
 
 
 # -- the family as a whole -----------------------------------------------------------------------------

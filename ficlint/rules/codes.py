@@ -61,6 +61,7 @@ RULES: dict[str, str] = {
     "G011": "grammar.g011_missing_subject",
     "G012": "grammar.g012_infinitive_or_gerund",
     "G013": "grammar.g013_plural_after_one_of",
+    "G014": "grammar.g014_missing_article",
 }
 
 # Kinds of YAML pack rule that a family adds beyond substitution, existence and consistency:
