@@ -1,4 +1,4 @@
-"""Grammar (G001–G014) on text they must flag, with the fix, and text they must leave alone:
+"""Grammar (G001–G016) on text they must flag, with the fix, and text they must leave alone:
 characters' dialect in dialogue, fiction's deliberate fragments, refrains, British collective
 nouns, participles that describe, and the story's own names."""
 
@@ -438,6 +438,76 @@ def test_missing_possessive_after_a_name_has_no_fix():
 )
 def test_missing_article_left_alone(text):
     assert flagged(text, "G014") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "She had forgotten how the outside world looked like.",
+            "She had forgotten what the outside world looked like.",
+        ),
+        ('"I know how it feels like, mate."', '"I know what it feels like, mate."'),
+        ("Does anyone know how does it look like?", "Does anyone know what does it look like?"),
+    ],
+)
+def test_how_looks_like(text, want):
+    assert fixed(text, "G015") == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She noticed how much he looked like his father.",
+        "It was odd how it looked like rain.",
+        "She had forgotten how the outside world looked.",
+        "How it looked! Like a dream.",  # a fragment, then another
+        "*How it looked like* was the title of the song.",
+    ],
+)
+def test_how_looks_like_left_alone(text):
+    assert flagged(text, "G015") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ('"I don\'t why I ever thought this was easy."', '"I don\'t know why I ever thought this was easy."'),
+        ("She didn't where to look.", "She didn't know where to look."),
+        ("Harry didnt how to say it.", "Harry didnt know how to say it."),
+    ],
+)
+def test_missing_know(text, want):
+    assert fixed(text, "G016") == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Don\'t." "Don\'t what?"',
+        '"I don\'t, why?" he asked.',
+        "He didn't, why would he?",
+        "They don't. Why should they?",
+        "I don't know why.",
+        "I don't what to go.",  # "want" mistyped: no guess
+    ],
+)
+def test_missing_know_left_alone(text):
+    assert flagged(text, "G016") == []
+
+
+def test_agreement_after_make_sure_and_what():
+    past = "He left after a while. He slept. He woke. He walked. "
+    assert fixed(past + "The healer left after making sure Newt know where to go.", "G004").endswith(
+        "making sure Newt knew where to go."
+    )
+    assert fixed("No, what bother her is the way he looks at her.", "G004") == (
+        "No, what bothers her is the way he looks at her."
+    )
+    assert (
+        flagged('"What say you to that?" He asked what happened. "Make sure Harry eat," Mum said.', "G004")
+        == []
+    )
 
 
 # -- the family as a whole -----------------------------------------------------------------------------

@@ -86,6 +86,7 @@ _FIRST_FOR = {
     "weren't": "wasn't",
 }
 _THIRD_SINGULAR = frozenset(["he", "she", "it"])
+_MAKE = frozenset(["make", "makes", "made", "making"])
 _PLURAL = frozenset(["we", "they"])
 _SUBJUNCTIVE = frozenset(["were", "weren't"])
 _NAME_OPENERS = frozenset(
@@ -189,6 +190,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         yield from _name_who(v, i, tenses)
     for i in v.at("do", "don't"):
         yield from _name_do(v, i)
+    for i in v.at("what"):
+        yield from _what_verb(v, i, tenses)
     for k in _names_before_verbs(v):
         yield from _name_verb(v, k, tenses)
     for i in v.at("and", "&"):
@@ -271,7 +274,7 @@ def _names_before_verbs(v: View) -> list[int]:
     the tagger calls a bare verb."""
     xpos = v.xpos
     last = len(xpos) - 1
-    starts = [*v.sentence_first, *(k + 1 for k in v.at(*_CLAUSE_OPENERS))]
+    starts = [*v.sentence_first, *(k + 1 for k in v.at(*_CLAUSE_OPENERS)), *(k + 1 for k in _make_sure(v))]
     return sorted(k for k in starts if k < last and xpos[k] == "NNP" and xpos[k + 1] in ("VBP", "VB"))
 
 
@@ -283,6 +286,8 @@ def _name_verb(v: View, k: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
     if v.xpos[j] != "VBP" and v.xpos[j] != "VB" or v.low[j] in ("do", "don't"):
         return
     before = v.low[k - 1] if v.same_sentence(k - 1, k) else ""
+    if before == "sure" and k - 1 in _make_sure(v):
+        before = ""  # "making sure Newt know": a clause of its own, "that" left out
     if (
         before
         and before not in _CLAUSE_OPENERS
@@ -302,6 +307,30 @@ def _name_verb(v: View, k: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
     right = _third_person(v, j, tenses, noun_too=True)
     if right:
         yield _finding(v, k, j, right)
+
+
+def _make_sure(v: View) -> list[int]:
+    """The "sure" of "make sure", "making sure", "made sure": a clause follows, its "that" left out."""
+    return [k for k in v.at("sure") if v.word(k - 1) in _MAKE and v.same_sentence(k - 1, k)]
+
+
+def _what_verb(v: View, i: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
+    """ "what" as a clause's subject, then a bare verb and its object: "No, what bother her is…"."""
+    j = i + 1
+    if (
+        v.voice[i] != NARRATION
+        or not v.same_sentence(i, j + 1)
+        or not _clause_start(v, i)
+        and v.low[i - 1] != ","
+    ):
+        return
+    if v.xpos[j] not in ("VB", "VBP") or not lowercase_word(v, j) or v.low[j] in word_set("what_bare_verbs"):
+        return  # "what say you", "what do you", "what is"
+    if v.xpos[j + 1] not in ("PRP", "PRP$", "DT") or v.low[j + 1] in ("i", "we", "they", "you", "he", "she"):
+        return  # a verb needs its object to be sure it is one; "what happen we" is a question
+    right = _third_person(v, j, tenses, noun_too=True)
+    if right:
+        yield _finding(v, i, j, right)
 
 
 def _name_do(v: View, i: int) -> Iterator[Diagnostic]:
