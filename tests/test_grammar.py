@@ -1,4 +1,4 @@
-"""Grammar (G001–G016) on text they must flag, with the fix, and text they must leave alone:
+"""Grammar (G001–G017) on text they must flag, with the fix, and text they must leave alone:
 characters' dialect in dialogue, fiction's deliberate fragments, refrains, British collective
 nouns, participles that describe, and the story's own names."""
 
@@ -508,6 +508,46 @@ def test_agreement_after_make_sure_and_what():
         flagged('"What say you to that?" He asked what happened. "Make sure Harry eat," Mum said.', "G004")
         == []
     )
+
+
+PAST_SCENE = "He left the room. He came back later and looked around. "
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("He pulled a stool nearby and sit down.", "He pulled a stool nearby and sat down."),
+        ("I looked away and choose not to say it.", "I looked away and chose not to say it."),
+        ("Herbert brought them over and introduce them.", "Herbert brought them over and introduced them."),
+    ],
+)
+def test_coordinated_verb_takes_the_past(text, want):
+    assert fixed(PAST_SCENE + text, "G017") == PAST_SCENE + want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She wanted to go and sit by the lake.",
+        "He gestured for him to come and sit down.",
+        "He opened the window and let her fly out.",  # "let" is its own past
+        "She watched them come and go.",
+        "They could sit about as they pleased and eat and talk.",
+        "She rewarded him with a smile and nod of approval.",
+        "It allowed him to think upon what he said and also accept it.",
+        "It sounded as if he'd just lost his temper and become aggressive.",
+        '"So I pulled a stool over and sit down, see?" Hagrid said.',  # a character's telling
+    ],
+)
+def test_coordinated_verb_left_alone(text):
+    assert flagged(PAST_SCENE + text, "G017") == []
+
+
+def test_coordinated_verb_is_quiet_in_a_present_scene():
+    present = (
+        "He leaves the room. He comes back later and looks around. He pulls a stool nearby and sit down."
+    )
+    assert flagged(present, "G017") == []
 
 
 # -- the family as a whole -----------------------------------------------------------------------------

@@ -64,6 +64,7 @@ RULES: dict[str, str] = {
     "G014": "grammar.g014_missing_article",
     "G015": "grammar.g015_how_looks_like",
     "G016": "grammar.g016_missing_know",
+    "G017": "grammar.g017_coordinated_verb",
 }
 
 # Kinds of YAML pack rule that a family adds beyond substitution, existence and consistency:
