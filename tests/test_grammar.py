@@ -550,6 +550,16 @@ def test_coordinated_verb_is_quiet_in_a_present_scene():
     assert flagged(present, "G017") == []
 
 
+def test_agreement_of_mr_and_mrs_whatever_stands_before():
+    text = "It's not Lily Mr and Mrs Evans smiles at and says 'thank you' to."
+    assert fixed(text, "G004") == "It's not Lily Mr and Mrs Evans smile at and say 'thank you' to."
+    assert (
+        flagged("Mr and Mrs Weasley's house stands tall. He is taller than Crouch and Arthur tries.", "G004")
+        == []
+    )
+    assert flagged('"Mr and Mrs Evans smiles at everyone," Petunia said.', "G004") == []  # her voice
+
+
 # -- the family as a whole -----------------------------------------------------------------------------
 
 

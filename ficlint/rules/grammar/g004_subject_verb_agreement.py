@@ -87,6 +87,7 @@ _FIRST_FOR = {
 }
 _THIRD_SINGULAR = frozenset(["he", "she", "it"])
 _MAKE = frozenset(["make", "makes", "made", "making"])
+_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "lord", "lady", "sir", "madam", "professor"])
 _PLURAL = frozenset(["we", "they"])
 _SUBJUNCTIVE = frozenset(["were", "weren't"])
 _NAME_OPENERS = frozenset(
@@ -353,9 +354,12 @@ def _names_and(v: View, a: int) -> Iterator[Diagnostic]:
     k = a - 1
     while v.same_sentence(k, a) and v.xpos[k] == "NNP" and v.text[k][:1].isupper():
         k -= 1
+        if v.low[k + 1].rstrip(".") in _TITLES and v.low[a + 1].rstrip(".") in _TITLES:
+            break  # "Mr and Mrs Evans": one subject of two, whatever stands before it
     if (
         k == a - 1
-        or v.same_sentence(k, a)
+        or v.low[k + 1].rstrip(".") not in _TITLES
+        and v.same_sentence(k, a)
         and v.low[k] not in _CLAUSE_OPENERS
         and v.xpos[k] not in _BOUNDARY_TAGS
     ):
@@ -370,6 +374,29 @@ def _names_and(v: View, a: int) -> Iterator[Diagnostic]:
     right = _PLURAL_FOR.get(word) or (lex.base_of.get(word, "") if word in lex.third_forms else "")
     if right and right != word:
         yield _finding(v, k + 1, j, right)
+        yield from _and_the_next(v, k + 1, j)
+
+
+def _and_the_next(v: View, s: int, j: int) -> Iterator[Diagnostic]:
+    """The subject's second verb, joined to the first by "and": "Mr and Mrs Evans smiles at and says"."""
+    for a in range(j + 1, j + 4):
+        if not v.same_sentence(j, a + 1) or v.low[a] in (",", ".", ";", "who", "that", "which"):
+            return
+        if v.low[a] == "and":
+            n = a + 1
+            word = v.low[n]
+            if v.xpos[n] == "VBZ" and lowercase_word(v, n) and word in lexicon().third_forms:
+                right = _PLURAL_FOR.get(word) or lexicon().base_of.get(word, "")
+                if right and right != word:
+                    subject = " ".join(v.text[s:j])
+                    yield Diagnostic(
+                        RULE.id,
+                        v.start[n],
+                        v.end[n],
+                        f'"{subject}" takes "{right}", not "{v.text[n]}", in its second verb too.',
+                        (Fix(v.start[n], v.end[n], replacement(v.text[n], right)),),
+                    )
+            return
 
 
 def _determiner_before(v: View, j: int) -> int | None:
