@@ -1,4 +1,4 @@
-"""Grammar (G001–G017) on text they must flag, with the fix, and text they must leave alone:
+"""Grammar (G001–G018) on text they must flag, with the fix, and text they must leave alone:
 characters' dialect in dialogue, fiction's deliberate fragments, refrains, British collective
 nouns, participles that describe, and the story's own names."""
 
@@ -558,6 +558,34 @@ def test_agreement_of_mr_and_mrs_whatever_stands_before():
         == []
     )
     assert flagged('"Mr and Mrs Evans smiles at everyone," Petunia said.', "G004") == []  # her voice
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("He went back to his parent's house.", "He went back to his parents' house."),
+        ("Much to his parent’s dismay, he stayed.", "Much to his parents’ dismay, he stayed."),
+        ('"My parent\'s? Do they know?"', '"My parents? Do they know?"'),
+        ("My parent's don't agree with me.", "My parents don't agree with me."),
+    ],
+)
+def test_plural_possessive_of_a_pair(text, want):
+    assert fixed(text, "G018") == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The parent's most lethal weapon is trust.",
+        "Each parent's signature was needed.",
+        "A parent's love is endless.",
+        "His parents' house was empty.",
+        "His mother's house was empty.",
+        "Parent's Evening was on Thursday.",
+    ],
+)
+def test_plural_possessive_left_alone(text):
+    assert flagged(text, "G018") == []
 
 
 # -- the family as a whole -----------------------------------------------------------------------------

@@ -65,6 +65,7 @@ RULES: dict[str, str] = {
     "G015": "grammar.g015_how_looks_like",
     "G016": "grammar.g016_missing_know",
     "G017": "grammar.g017_coordinated_verb",
+    "G018": "grammar.g018_plural_possessive",
 }
 
 # Kinds of YAML pack rule that a family adds beyond substitution, existence and consistency:
