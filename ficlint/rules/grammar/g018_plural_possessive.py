@@ -22,7 +22,8 @@ RULE = Rule(
         '"his parents\' house", "much to her parents\' dismay". Writing about one of them, fiction says '
         '"his mother\'s" or "his father\'s", so "his parent\'s" after a possessive is nearly always the '
         "pair with its apostrophe misplaced. ficlint leaves alone "
-        '"the parent\'s", "a parent\'s", "each parent\'s" (one parent of many) and any word between the possessive and the noun ("his single parent\'s").'
+        '"the parent\'s", "a parent\'s", "each parent\'s" (one parent of many) and any word between the '
+        'possessive and the noun ("his single parent\'s").'
     ),
     examples=examples(
         ("He went back to his parent's house.", "He went back to his parents' house."),
