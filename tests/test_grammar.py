@@ -588,6 +588,14 @@ def test_plural_possessive_left_alone(text):
     assert flagged(text, "G018") == []
 
 
+def test_agreement_of_a_second_verb_after_who():
+    text = "Lily thinks. It's not Lily who pull weeds out of the lawn or carefully carry a drink to him."
+    want = "Lily thinks. It's not Lily who pulls weeds out of the lawn or carefully carries a drink to him."
+    assert fixed(text, "G004") == want
+    # a new subject after "and": its verb is its own
+    assert flagged("Lily thinks. It's Lily who helps her and the boys carry the bags.", "G004") == []
+
+
 # -- the family as a whole -----------------------------------------------------------------------------
 
 

@@ -87,6 +87,9 @@ _FIRST_FOR = {
 }
 _THIRD_SINGULAR = frozenset(["he", "she", "it"])
 _MAKE = frozenset(["make", "makes", "made", "making"])
+_SECOND_VERB_BREAKS = frozenset(
+    [",", ".", ";", ":", "—", "who", "that", "which", "when", "while", "to", "as"]
+)
 _TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "lord", "lady", "sir", "madam", "professor"])
 _PLURAL = frozenset(["we", "they"])
 _SUBJUNCTIVE = frozenset(["were", "weren't"])
@@ -268,6 +271,23 @@ def _name_who(v: View, i: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
     right = _SINGULAR_FOR.get(v.low[j]) or _third_person(v, j, tenses, noun_too=True)
     if right:
         yield _finding(v, k, j, right)
+        n = _second_verb(v, j)
+        second = _third_person(v, n, tenses) if n > 0 else ""
+        if second:
+            yield _second_finding(v, v.text[k], n, second)
+
+
+def _second_verb(v: View, j: int) -> int:
+    """The bare verb joined by "and" or "or" to the verb at j within its clause ("who pull weeds out
+    of the lawn or carefully carry a drink"), or -1."""
+    for a in range(j + 1, j + 9):
+        if not v.same_sentence(j, a + 1) or v.low[a] in _SECOND_VERB_BREAKS:
+            return -1
+        if v.low[a] in ("and", "or"):
+            n = skip_adverbs(v, a + 1, limit=1)
+            ok = v.same_sentence(a, n) and v.xpos[n] in ("VB", "VBP") and lowercase_word(v, n)
+            return n if ok else -1
+    return -1
 
 
 def _names_before_verbs(v: View) -> list[int]:
@@ -388,15 +408,18 @@ def _and_the_next(v: View, s: int, j: int) -> Iterator[Diagnostic]:
             if v.xpos[n] == "VBZ" and lowercase_word(v, n) and word in lexicon().third_forms:
                 right = _PLURAL_FOR.get(word) or lexicon().base_of.get(word, "")
                 if right and right != word:
-                    subject = " ".join(v.text[s:j])
-                    yield Diagnostic(
-                        RULE.id,
-                        v.start[n],
-                        v.end[n],
-                        f'"{subject}" takes "{right}", not "{v.text[n]}", in its second verb too.',
-                        (Fix(v.start[n], v.end[n], replacement(v.text[n], right)),),
-                    )
+                    yield _second_finding(v, " ".join(v.text[s:j]), n, right)
             return
+
+
+def _second_finding(v: View, subject: str, n: int, right: str) -> Diagnostic:
+    return Diagnostic(
+        RULE.id,
+        v.start[n],
+        v.end[n],
+        f'"{subject}" takes "{right}", not "{v.text[n]}", in its second verb too.',
+        (Fix(v.start[n], v.end[n], replacement(v.text[n], right)),),
+    )
 
 
 def _determiner_before(v: View, j: int) -> int | None:
