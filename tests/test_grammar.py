@@ -1,4 +1,4 @@
-"""Grammar (G001–G018) on text they must flag, with the fix, and text they must leave alone:
+"""Grammar (G001–G019) on text they must flag, with the fix, and text they must leave alone:
 characters' dialect in dialogue, fiction's deliberate fragments, refrains, British collective
 nouns, participles that describe, and the story's own names."""
 
@@ -594,6 +594,39 @@ def test_agreement_of_a_second_verb_after_who():
     assert fixed(text, "G004") == want
     # a new subject after "and": its verb is its own
     assert flagged("Lily thinks. It's Lily who helps her and the boys carry the bags.", "G004") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("He feared the slightly mention of her.", "He feared the slight mention of her."),
+        (
+            "It was not just a simply stick, carved by children.",
+            "It was not just a simple stick, carved by children.",
+        ),
+        (
+            "Maria approached with a slightly frown on her face.",
+            "Maria approached with a slight frown on her face.",
+        ),
+    ],
+)
+def test_adverb_for_adjective(text, want):
+    assert fixed(text, "G019") == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He held a slightly bent nail.",
+        "It was the newly built house.",
+        "She gave him a kindly smile. He started as a lowly crewman.",  # adjectives in -ly
+        "It was a deadly curse and a lively tune.",
+        '"The slightly mention," he said, "is enough."',  # a character's own words
+        "She spoke in a truly remarkable voice.",
+    ],
+)
+def test_adverb_for_adjective_left_alone(text):
+    assert flagged(text, "G019") == []
 
 
 # -- the family as a whole -----------------------------------------------------------------------------

@@ -66,6 +66,7 @@ RULES: dict[str, str] = {
     "G016": "grammar.g016_missing_know",
     "G017": "grammar.g017_coordinated_verb",
     "G018": "grammar.g018_plural_possessive",
+    "G019": "grammar.g019_adverb_for_adjective",
 }
 
 # Kinds of YAML pack rule that a family adds beyond substitution, existence and consistency:
