@@ -145,8 +145,10 @@ _BREAKS = frozenset(
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
     tenses = _SceneTenses(doc)
+    xpos = v.xpos
+    last = len(xpos) - 2
     for a in v.at("and"):
-        if v.voice[a] == NARRATION:
+        if a < last and xpos[a + 1][:2] in ("VB", "RB") and v.voice[a] == NARRATION:
             j = skip_adverbs(v, a + 1, limit=1)
             right = _past_for(v, a, j, tenses)
             if right:

@@ -71,9 +71,13 @@ def adjective_of(adverb: str) -> str:
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
+    low, xpos = v.low, v.xpos
+    last = len(low) - 3
     for d in v.at(*_DETERMINERS):
         a = d + 1
-        if v.voice[d] != NARRATION or not v.same_sentence(d, a + 2) or not v.xpos[a].startswith("RB"):
+        if d >= last or low[a][-2:] != "ly" or xpos[a][:2] != "RB":
+            continue  # most determiners: no -ly word after them
+        if v.voice[d] != NARRATION or not v.same_sentence(d, a + 2):
             continue
         adjective = adjective_of(v.low[a]) if v.text[a].islower() else ""
         if adjective and _noun_ends_phrase(v, a + 1):
