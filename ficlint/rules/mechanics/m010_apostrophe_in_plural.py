@@ -96,9 +96,12 @@ def _surname(counts: Census, k: str) -> bool:
     """Does the story write the word after a first name or a title (Harry Potter, Mrs Weasley):
     a surname? (Not the German, the Doctor, the Gaffer: one person the story calls by what he is.)"""
     w = words()
+    firsts = [first for first, second in counts.names if second == k and first not in w.determiners]
     if k.endswith(_DEMONYM_ENDINGS) and dictionary().has(k.capitalize()):
-        return False  # the Russian, the American, the Frenchman: what someone is
-    return any(second == k and first not in w.determiners for first, second in counts.names)
+        # the Russian, the American, the Frenchman: what someone is; unless the story writes it after
+        # a first name it also uses alone, and never in lowercase ("Jana Han" … "Jana smiled")
+        return any(counts.alone[first] and not counts.lower[first] for first in firsts)
+    return bool(firsts)
 
 
 def _fiction_surname(k: str) -> bool:
