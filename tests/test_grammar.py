@@ -536,6 +536,7 @@ def test_coordinated_verb_takes_the_past(text, want):
         "She rewarded him with a smile and nod of approval.",
         "It allowed him to think upon what he said and also accept it.",
         "It sounded as if he'd just lost his temper and become aggressive.",
+        "She would trace the scars Greyback left and tell Bill stories.",  # "left" is inside a noun phrase
         '"So I pulled a stool over and sit down, see?" Hagrid said.',  # a character's telling
     ],
 )

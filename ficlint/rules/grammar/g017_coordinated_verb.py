@@ -44,6 +44,7 @@ RULE = Rule(
         "She rewarded him with a smile and nod of approval.",
         "It allowed him to think upon what he said and also accept it.",
         "It sounded as if he'd just lost his temper and become aggressive.",
+        "She would trace the scars Greyback left and tell him stories.",
     ),
     fix_safety="Safe: the same verb in the past, like the verb it is joined to.",
 )
@@ -194,6 +195,13 @@ def _joined(v: View, a: int) -> int:
 def _subordinate(v: View, k: int) -> bool:
     """Is the verb at k that of a clause inside another ("what he said and also accept", "as they
     pleased and eat"), so that the verb after "and" may join the outer one?"""
+    subject = k - 1
+    if (
+        v.same_sentence(subject - 1, k)
+        and v.xpos[subject] in ("NNP", "PRP")
+        and v.xpos[subject - 1] in ("NN", "NNS")
+    ):
+        return True  # "the scars Greyback left and tell": a clause inside a noun phrase, "that" left out
     for m in range(k - 1, max(-1, k - 4), -1):
         if not v.same_sentence(m, k):
             return False
