@@ -21,6 +21,7 @@ from ficlint.analysis import AnalyzedDocument as Document
 from ficlint.cache import MemoryCache, ResultCache, file_fingerprints, stable_digest
 from ficlint.diagnostics import Diagnostic
 from ficlint.engine import FileResult, Linter
+from ficlint.reads import Digests, ReadLog, Reads
 from ficlint.source import InputError, Source
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
@@ -29,6 +30,9 @@ Store = ResultCache | MemoryCache  # the result cache, on disk or in memory
 PARALLEL_MIN_FILES = 4
 PARALLEL_MIN_CHARS = 400_000  # below this, starting workers costs more than it saves
 KEEP_DOCUMENTS_CHARS = 4_000_000
+KEPT_READS = 3  # a text's latest results kept with what their checks read of the facts
+
+Output = tuple[list[Diagnostic], list[str]]  # a document's findings and the checks that crashed
 
 
 @dataclass
@@ -42,6 +46,8 @@ class _Job:
 # What forked workers inherit from the parent (never pickled).
 _WORKER_LINTER: Linter | None = None
 _WORKER_MANUSCRIPT: dict[str, object] = {}
+_WORKER_RECORD = False
+_RUN_DIGESTS = Digests()
 
 
 def lint_manuscript(
@@ -162,47 +168,70 @@ def _check_all(
     cache: Store | None,
     jobs: int,
     progress: Progress | None,
-) -> list[tuple[list[Diagnostic], list[str]]]:
+) -> list[Output]:
     # without a cache no key is needed: they cost a stat of every installed file and a digest of the facts
     keys = [ResultCache.key(job.key, manuscript_key) if cache else "" for job in work]
-    done: list[tuple[list[Diagnostic], list[str]] | None] = [
-        cache.get("diagnostics", key) if cache else None for key in keys
-    ]
+    done: list[Output | None] = [cache.get("diagnostics", key) if cache else None for key in keys]
+    global _RUN_DIGESTS
+    _RUN_DIGESTS = digests = Digests()  # the current facts' digests, computed once for the run
+    if cache:
+        for i in [i for i, d in enumerate(done) if d is None]:
+            done[i] = _still_valid(cache, work[i].key, manuscript, digests)
     missing = [i for i, d in enumerate(done) if d is None]
     count = len(work) - len(missing)
     if progress:
         progress(count, len(work))
+    record = cache is not None
     if missing and jobs > 1 and len(missing) >= PARALLEL_MIN_FILES:
-        global _WORKER_MANUSCRIPT
-        _WORKER_MANUSCRIPT = manuscript
+        global _WORKER_MANUSCRIPT, _WORKER_RECORD
+        _WORKER_MANUSCRIPT, _WORKER_RECORD = manuscript, record
         outputs = _map(linter, _check_worker, [work[i] for i in missing], jobs)
     else:
-        outputs = (_check_one(linter, work[i], manuscript, documents[i]) for i in missing)
-    for i, output in zip(missing, outputs, strict=True):
-        done[i] = output
-        if cache and not output[1]:  # never cache the result of a crashed check
-            cache.put("diagnostics", keys[i], output)
+        outputs = (_check_one(linter, work[i], manuscript, documents[i], record) for i in missing)
+    for i, (diagnostics, failures, reads) in zip(missing, outputs, strict=True):
+        done[i] = (diagnostics, failures)
+        if cache and not failures:  # never cache the result of a crashed check
+            cache.put("diagnostics", keys[i], done[i])
+            if reads is not None:
+                _keep(cache, work[i].key, reads, done[i])
         count += 1
         if progress:
             progress(count, len(work))
     return [d or ([], []) for d in done]
 
 
+def _still_valid(cache: Store, text_key: str, manuscript: dict[str, object],
+                 digests: Digests) -> Output | None:
+    """A result for the same text checked under other facts, if everything its checks read of
+    the facts reads the same now (ficlint/reads.py): an edit elsewhere seldom touches it."""
+    for reads, output in cache.get("reads", text_key) or []:
+        if reads.hold(manuscript, digests):
+            return output
+    return None
+
+
+def _keep(cache: Store, text_key: str, reads: Reads, output: Output) -> None:
+    kept = [(reads, output), *(cache.get("reads", text_key) or [])][:KEPT_READS]
+    cache.put("reads", text_key, kept)
+
+
 def _check_one(
-    linter: Linter, job: _Job, manuscript: dict[str, object], document: Document | None = None
-) -> tuple[list[Diagnostic], list[str]]:
+    linter: Linter, job: _Job, manuscript: dict[str, object], document: Document | None = None,
+    record: bool = False,
+) -> tuple[list[Diagnostic], list[str], Reads | None]:
     failures: list[str] = []
     built = document is None
     document = document if document is not None else Document(job.source)
-    diagnostics = linter.check_document(document, job.enabled, manuscript, failures)
+    log = ReadLog(_RUN_DIGESTS) if record else None
+    diagnostics = linter.check_document(document, job.enabled, manuscript, failures, log)
     if built:  # nobody keeps it: free its analysis now (see Document.release)
         document.release()
-    return diagnostics, failures
+    return diagnostics, failures, log.reads if log is not None else None
 
 
-def _check_worker(job: _Job) -> tuple[list[Diagnostic], list[str]]:
+def _check_worker(job: _Job) -> tuple[list[Diagnostic], list[str], Reads | None]:
     assert _WORKER_LINTER is not None
-    return _check_one(_WORKER_LINTER, job, _WORKER_MANUSCRIPT)
+    return _check_one(_WORKER_LINTER, job, _WORKER_MANUSCRIPT, record=_WORKER_RECORD)
 
 
 # -- workers ----------------------------------------------------------------------------

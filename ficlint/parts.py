@@ -14,6 +14,7 @@ cache (what makes the language server quick on a novel).
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -24,7 +25,6 @@ from ficlint.engine import FileResult, suppress
 from ficlint.source import InputError, Source
 
 PART_CHARS = 120_000
-_SEARCH_BACK = PART_CHARS // 3  # how far before a cut a scene boundary is looked for
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 _QUOTES = re.compile(r"[\"“”]")
 
@@ -53,24 +53,37 @@ def _cuts(text: str) -> Iterator[int]:
         start = cut
 
 
+# Cuts are chosen by what the text says, not by how far they are from the part's start, so that
+# an edit moves no cut but its own part's: the first scene boundary past the middle third, or
+# else the first paragraph whose opening words hash to a marker (content-defined chunking, as
+# rsync and backup tools cut files). The parts after an edit are then the same texts as before,
+# and their findings come from the result cache.
+_FIRST_CUT = PART_CHARS // 2
+_MARKER_EVERY = 8  # about one paragraph in this many may be a cut
+
+
 def _scene_cut(text: str, start: int) -> int | None:
-    """The last blank line before a heading or a scene break in the last third of the part."""
-    best = None
-    for m in _BLANK_LINE.finditer(text, start + PART_CHARS - _SEARCH_BACK, start + PART_CHARS):
+    """The first blank line before a heading or a scene break in the part's second half."""
+    for m in _BLANK_LINE.finditer(text, start + _FIRST_CUT, start + PART_CHARS):
         line_end = text.find("\n", m.end())
         line = text[m.end():line_end if line_end != -1 else len(text)]
         if line.strip() and (structure.is_heading(line) or structure.is_scene_break(line)):
-            best = m.end()
-    return best
+            return m.end()
+    return None
 
 
 def _paragraph_cut(text: str, start: int) -> int | None:
-    """The last blank line before the part's end (or the first after it) that no open speech spans."""
+    """The first blank line in the part's second half before a paragraph whose opening hashes to
+    a marker, that no open speech spans; else the last such blank line before the part's end (or
+    the first after it)."""
     limit = start + PART_CHARS
-    candidates = [m.end() for m in _BLANK_LINE.finditer(text, start + PART_CHARS // 2, limit)]
-    for cut in reversed(candidates):
-        if _closed_before(text, cut):
+    candidates = [m.end() for m in _BLANK_LINE.finditer(text, start + _FIRST_CUT, limit)]
+    closed = [cut for cut in candidates if _closed_before(text, cut)]
+    for cut in closed:
+        if zlib.crc32(text[cut:cut + 40].encode("utf-8", "surrogatepass")) % _MARKER_EVERY == 0:
             return cut
+    if closed:
+        return closed[-1]
     after = _BLANK_LINE.search(text, limit)
     return after.end() if after else None
 
@@ -110,7 +123,8 @@ def join(sources: Sequence[Source | InputError], offsets: list[list[int]],
             continue
         assert isinstance(source, Source)
         doc = AnalyzedDocument(source)
-        found = [_shifted(d, offset) for offset, result in zip(starts, mine, strict=True) for d in result.diagnostics]
+        found = [_shifted(d, offset)
+                 for offset, result in zip(starts, mine, strict=True) for d in result.diagnostics]
         joined.append(FileResult(
             source.path, doc, sorted(suppress(doc, found), key=lambda d: d.sort_key),
             failures=list(dict.fromkeys(f for r in mine for f in r.failures)),

@@ -49,3 +49,64 @@ def test_findings_and_suppression_are_the_same_as_in_one_piece(tmp_path):
     found = result.json()["files"][0]["diagnostics"]
     assert [text[d["start"]["offset"]:d["end"]["offset"]] for d in found] == ["..", ".."]
     assert [d["start"]["line"] for d in found] == [text[:d["start"]["offset"]].count("\n") + 1 for d in found]
+
+
+# -- an edit re-checks its own part only, and the findings stay exact -----------------------------
+
+def _edited(text: str, old: str, new: str, after: int) -> str:
+    at = text.index(old, after)
+    return text[:at] + new + text[at + len(old):]
+
+
+def _run_findings(run, config, text: str) -> list[tuple[str, int, str]]:
+    from ficlint.source import Source as _Source
+    result = run.lint(config, [_Source("novel.md", text)], languagetool=False)[0]
+    return [(d.rule, d.start, d.message) for d in result.diagnostics]
+
+
+def _fresh_findings(config, text: str) -> list[tuple[str, int, str]]:
+    from ficlint.run import ManuscriptRun, RunOptions
+    return _run_findings(ManuscriptRun(RunOptions()), config, text)
+
+
+def test_an_edit_rechecks_only_its_part_and_findings_stay_exact(tmp_path, monkeypatch):
+    from ficlint.cache import MemoryCache
+    from ficlint.config import default_config
+    from ficlint.engine import Linter
+    from ficlint.run import ManuscriptRun, RunOptions
+
+    # The story's name "Zorblax": written in lowercase once in the first chapter, capitalised in
+    # the middle of sentences in the last ones; the lowercase use is flagged only because of them.
+    text = novel(40)
+    text = _edited(text, "thinking about", "thinking about zorblax and", 0)
+    for n in (36, 37, 38, 39):
+        text = _edited(text, "followed her.", "followed her and Zorblax.", text.index(f"Chapter {n}\n"))
+    config = default_config()
+    checked: list[int] = []
+    original = Linter.check_document
+
+    def spy(self, doc, *args, **kwargs):
+        checked.append(len(doc.text))
+        return original(self, doc, *args, **kwargs)
+
+    monkeypatch.setattr(Linter, "check_document", spy)
+    run = ManuscriptRun(RunOptions(), store=MemoryCache())
+    first = _run_findings(run, config, text)
+    parts = len(parts_of(Source("novel.md", text)))
+    assert len(checked) == parts > 2
+    assert any(rule == "C001" for rule, _, _ in first)
+
+    # a word typed in a middle chapter: its part alone is checked again
+    checked.clear()
+    typed = _edited(text, "the gulls", "the white gulls", text.index("Chapter 20\n"))
+    found = _run_findings(run, config, typed)
+    assert len(checked) == 1
+    assert found == _fresh_findings(config, typed)
+
+    # the capitalised uses taken out: the first part's finding depends on them, so it goes
+    checked.clear()
+    plain = typed.replace("followed her and Zorblax.", "followed her.")
+    after = _run_findings(run, config, plain)
+    assert 1 < len(checked) <= parts
+    assert after == _fresh_findings(config, plain)
+    assert not any(rule == "C001" for rule, _, _ in after)

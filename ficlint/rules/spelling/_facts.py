@@ -4,7 +4,6 @@ together) and how often each unknown word recurs."""
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,13 +28,16 @@ class Manuscript:
     counts: Counter[str] = field(default_factory=Counter)  # unknown words, lowercased
     capitalised: Counter[str] = field(default_factory=Counter)  # words only ever capitalised
     fandoms: tuple[str, ...] = ()  # the shipped glossaries (rule ids) of the fandoms it belongs to
+    # capitalised words used again and again that are no ordinary word, by lowercase: worked out
+    # here, once, so that a check reads this verdict rather than every count (ficlint/reads.py)
+    frequent_names: dict[str, str] = field(default_factory=dict)
 
-    @functools.cached_property
-    def frequent_names(self) -> dict[str, str]:
-        """Capitalised words used again and again that are no ordinary word, by lowercase."""
-        has = lexicon().has
-        return {w.lower(): w for w, n in self.capitalised.items()
-                if n >= _NAME_MIN_REPEATS and (has(w) or not has(w.lower()))}
+
+def frequent_names(capitalised: Counter[str]) -> dict[str, str]:
+    """Capitalised words used again and again that are no ordinary word, by lowercase."""
+    has = lexicon().has
+    return {w.lower(): w for w, n in capitalised.items()
+            if n >= _NAME_MIN_REPEATS and (has(w) or not has(w.lower()))}
 
 
 def learn(scans: Iterable[Scan], detect_fandoms: bool = True) -> Manuscript:
@@ -60,7 +62,7 @@ def learn(scans: Iterable[Scan], detect_fandoms: bool = True) -> Manuscript:
     names |= {w for w, n in capitalised_unknown.items() if n >= _NAME_MIN_OCCURRENCES}
     fandoms = tuple(g.rule_id for g in shipped_glossaries()
                     if detect_fandoms and g.belongs(signs.get(g.rule_id, {}), own.get(g.rule_id, set())))
-    return Manuscript(frozenset(names), counts, all_capitalised, fandoms)
+    return Manuscript(frozenset(names), counts, all_capitalised, fandoms, frequent_names(all_capitalised))
 
 
 def project_words(ctx: Context) -> frozenset[str]:
