@@ -67,6 +67,12 @@ WRONG = [
     ("‘Where are you going’ he asked.", [("D003", "’ he")]),
     ('"Oi!" Ron yelled. "Get back here!" He ran off, "Wait, Ron!"\n\nHe shrugged, "Fine."',
      [("D013", ","), ("D013", ",")]),
+    # the habit of joining with a comma: a gesture before new speech is flagged, a sound it is said in is not
+    ("He shrugged, “Fine.”\n\nShe sighed, “Well.”\n\nRon nodded, “Yes.”\n\nHe laughed, “No.”",
+     [("D013", ","), ("D013", ",")]),
+    # a smile is a look of the face, an action like a shrug: two such joins make the habit
+    ("He shrugged, “Fine.”\n\nShe smiled, “Well.”\n\nHe sighed. “No.”\n\nShe wept. “Go.”",
+     [("D013", ","), ("D013", ",")]),
     # tags decided from the clause, not the capital: I, present tense, names, noun phrases
     ('"Fine." I said.', [("D001", '." I')]),
     ("“Fine.” I say, and shrug.", [("D001", ".” I")]),
@@ -206,6 +212,13 @@ RIGHT = [
     "“No.” She shook her head.",
     "‘Sorry.’ Her voice cracked.",
     '"Fine." Harry stiffened.',
+    # older fiction's comma before speech after how it is said: a sound, an unusual verb used alone
+    'She sighed, "Oh dear."\n\nHe chuckled at her, "Well."\n\nShe besought, "Please."\n\nQuietly, "Go."',
+    # a beat whose object is what was said tells the saying: a tag
+    "‘Fine,’ he broke the silence.",
+    "“No,” she softened her reply.",
+    "She went to Vida with a jaunty, “Hello!”\n\nAnd, to Carol, “Come in.”\n\n"
+    "He chuckled, “Well.”\n\nShe laughed, “Oh.”",
     "He took the ’buses home. ‘Fine,’ he said.",
     '"Ta," he said, and left.',
 ]
@@ -362,3 +375,11 @@ def test_cli_reports_dialogue_findings_with_their_category(tmp_path):
     result = run_cli("check", "--format", "json", "--no-cache", "--select", "D", str(chapter))
     [file] = result.json()["files"]
     assert [(d["rule"], d["category"]) for d in file["diagnostics"]] == [("D004", "dialogue")]
+
+
+def test_a_free_standing_quote_among_mixed_marks_is_not_said_to_have_a_space_inside():
+    # straight and curly marks mixed: the pairing is a guess, so which side is inside is unknown
+    mixed = 'She knows how I work." “ Angelina countered.\n\n" Okay," she said. “ Fred asked, smiling.'
+    assert [mixed[d.start - 1:d.end + 1] for d in lint(mixed, "D008")] == ['" O']
+    plain = '"I\'m not blaming myself! " she said.'
+    assert [d.rule for d in lint(plain, "D008")] == ["D008"]

@@ -279,7 +279,8 @@ def test_unpaired_brackets(text, found):
     assert flagged(text, "M009") == found
 
 
-@pytest.mark.parametrize("text", ["Thanks for reading :) See you :(", "Things to pack: a) a torch, b) a rope.",
+@pytest.mark.parametrize("text", ["Thanks for reading :) See you :(",
+                                  "Things to pack: a) a torch, b) a rope.",
                                   "Her eyes went wide (°o°) and she ran.", "They argued (in the hall) twice.",
                                   "It ranged (from four to twenty-six) in size."])
 def test_brackets_that_pair_or_are_smileys(text):

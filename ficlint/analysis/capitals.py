@@ -114,13 +114,15 @@ def capitals(doc: Document, tokens: Tokens, sentence_paragraphs: list[int]) -> C
     text = doc.text
     counted = [p.kind is RegionKind.NARRATION and not p.indented for p in doc.paragraphs]
     sentence_counted = [counted[p] for p in sentence_paragraphs]
-    texts, starts, ends, is_word, sentence_of = tokens.text, tokens.start, tokens.end, tokens.is_word, tokens.sentence
+    texts, starts, ends = tokens.text, tokens.start, tokens.end
+    is_word, sentence_of = tokens.is_word, tokens.sentence
     token = [t for t, w in enumerate(is_word) if w and sentence_counted[sentence_of[t]]]
     lowered = [texts[t].lower().replace("’", "'") for t in token]
     found.token = token
     found.keys = [k[:-2] if k.endswith("'s") else k for k in lowered]
     # a word right after the previous word of the same sentence, with only space between
-    adjacent = [i > 0 and token[i - 1] == t - 1 and sentence_of[t - 1] == sentence_of[t] for i, t in enumerate(token)]
+    adjacent = [i > 0 and token[i - 1] == t - 1 and sentence_of[t - 1] == sentence_of[t]
+                for i, t in enumerate(token)]
     found.before = [i - 1 if adj else -1 for i, adj in enumerate(adjacent)]
     found.after = [i + 1 if i + 1 < len(token) and adjacent[i + 1] else -1 for i in range(len(token))]
     found.free = [i == 0 or sentence_of[token[i - 1]] != sentence_of[t]

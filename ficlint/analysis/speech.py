@@ -13,14 +13,14 @@ capitalization) read them too.
 
 from __future__ import annotations
 
-import re
 import bisect
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from ficlint.analysis.verbforms import AUXILIARIES, verb_forms
 from ficlint.analysis.sentences import ABBREVIATIONS, ends_sentence
+from ficlint.analysis.verbforms import AUXILIARIES, verb_forms
 from ficlint.document import Document, Region, RegionKind
 from ficlint.resources import load_data
 
@@ -46,6 +46,8 @@ class Vocabulary:
     speech: frozenset[str]  # plain verbs of saying only
     voice: frozenset[str]  # borderline verbs of the voice (hissed, growled)
     borderline: frozenset[str]  # borderline verbs of the face and breath (smiled, laughed, sighed)
+    silent: frozenset[str]  # the borderline verbs of the face, which make no sound (smiled, frowned)
+    speech_nouns: frozenset[str]  # nouns that name what is said (reply, silence, remark)
     hearer: frozenset[str]  # verbs of telling, whose object is the person spoken to
     actions: frozenset[str]  # plain actions: a subject followed by one is a beat
     things: frozenset[str]  # subjects that cannot speak (everything, nothing)
@@ -65,7 +67,8 @@ class Vocabulary:
     asking: frozenset[str]  # tag verbs that ask
     thinking: frozenset[str]  # tag verbs that can also start a sentence of their own after ! or ?
     beginning: frozenset[str]  # began, started: a tag only with nothing after them but how
-    narrating: frozenset[str]  # speech verbs that, capitalised after a full stop, mostly narrate (spoke, sang)
+    # speech verbs that, capitalised after a full stop, mostly narrate (spoke, sang)
+    narrating: frozenset[str]
     question_words: frozenset[str]  # words that open a question
 
 
@@ -81,7 +84,9 @@ def vocabulary() -> Vocabulary:
     phrases = frozenset(tuple(str(p).lower().split()[:2]) for p in data.get("phrases", []))
     return Vocabulary(
         verbs=forms("speech") | forms("voice") | forms("borderline"), speech=forms("speech"),
-        voice=forms("voice"), borderline=forms("borderline"), hearer=forms("hearer"), actions=forms("actions"),
+        voice=forms("voice"), borderline=forms("borderline"), silent=forms("silent"), hearer=forms("hearer"),
+        speech_nouns=forms("speech_nouns"),
+        actions=forms("actions"),
         things=forms("things"), non_speakers=forms("non_speakers"), phrases=phrases,
         inverted=forms("inverted_only"), between=forms("between"), manner=forms("manner"),
         prepositions=forms("prepositions"), objects=forms("objects"), pronouns=forms("pronouns"),
@@ -211,7 +216,9 @@ def _verb_after_noun_phrase(lower: list[str], classes: list[str]) -> int:
 
 # Capitalised words that open a clause without being a name: `"Wait." And Robin shrieked.`
 _NOT_NAMES = frozenset(
-    ["and", "but", "or", "nor", "so", "yet", "then", "now", "still", "there", "here", "when", "while", "if", "though", "although", "as", "because", "once", "soon", "later", "suddenly", "finally", "meanwhile", "instead", "also", "even", "just", "only", "perhaps", "maybe", "again"])
+    ["and", "but", "or", "nor", "so", "yet", "then", "now", "still", "there", "here", "when", "while", "if",
+        "though", "although", "as", "because", "once", "soon", "later", "suddenly", "finally", "meanwhile",
+        "instead", "also", "even", "just", "only", "perhaps", "maybe", "again"])
 
 _PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 
@@ -228,7 +235,8 @@ def _verb_reading(lower: list[str], i: int) -> str:
     word = lower[i]
     if word in AUXILIARIES and i + 1 < len(lower):
         j = i + 2 if lower[i + 1] == "not" and i + 2 < len(lower) else i + 1
-        return "beat" if _verb_after_auxiliary(word, lower[j]) and is_action(lower, j, finite=False) else "subject"
+        action = _verb_after_auxiliary(word, lower[j]) and is_action(lower, j, finite=False)
+        return "beat" if action else "subject"
     return "beat" if is_action(lower, i, finite=True) else "subject"
 
 
@@ -279,10 +287,13 @@ def _object_follows(lower: list[str], i: int) -> bool:
 
 # What opens the object of a verb: `he touched a rose`, `she let herself grin`.
 _OBJECT_STARTERS = frozenset(
-    ["a", "an", "the", "his", "their", "my", "your", "its", "our", "these", "those", "some", "himself", "herself", "themselves", "myself", "itself", "yourself", "ourselves"])
+    ["a", "an", "the", "his", "their", "my", "your", "its", "our", "these", "those", "some", "himself",
+        "herself", "themselves", "myself", "itself", "yourself", "ourselves"])
 
 
-_PERCEPTION = frozenset({"heard", "hears", "saw", "sees", "seemed", "seems", "managed", "manages", "wanted", "wants", "meant", "means", "added", "went", "goes"})
+_PERCEPTION = frozenset({
+    "heard", "hears", "saw", "sees", "seemed", "seems", "managed", "manages", "wanted", "wants", "meant",
+    "means", "added", "went", "goes"})
 
 
 def _speech_verb_with_object(lower: list[str], i: int) -> bool:
@@ -340,7 +351,8 @@ def speech_form(word: str) -> bool:
         return True
     forms = verb_forms()
     base = forms.base_of.get(word)
-    return base is not None and any(form in vocab.speech or form in vocab.voice for form in forms.forms_of[base])
+    return base is not None and any(form in vocab.speech or form in vocab.voice
+                                    for form in forms.forms_of[base])
 
 
 def verb_at(lower: list[str], i: int) -> bool:
@@ -547,7 +559,8 @@ class Quotation:
         """A straight closing quote that looks like an opening one (`word "Next`)."""
         text = self.doc.text
         close = self.region.end - 1
-        return self.region.close_quote == '"' and text[close - 1].isspace() and text[close + 1:close + 2].isalnum()
+        return self.region.close_quote == '"' and text[close - 1].isspace() \
+            and text[close + 1:close + 2].isalnum()
 
     @cached_property
     def glued_before(self) -> bool:
@@ -681,7 +694,8 @@ class Quotation:
         if after is None:
             return False
         narration = self.doc.text[after.start:after.end].rstrip()
-        return bool(narration) and narration[-1] in ",—–-" and after.end < self.doc.paragraphs[after.paragraph].end
+        return bool(narration) and narration[-1] in ",—–-" \
+            and after.end < self.doc.paragraphs[after.paragraph].end
 
     def last_word_before_close(self) -> str:
         """The speech's last word with any marks after it, as a fix message shows it."""

@@ -15,9 +15,10 @@ from ficlint.analysis.lexicon import lexicon
 
 # be, have, do and the modals, with the contracted negatives a clause may start with ("he didn't look").
 AUXILIARIES = frozenset(
-    "was were is are am has had have does did do wasn't weren't isn't aren't hasn't hadn't haven't doesn't "
-    "didn't don't can could can't couldn't will would won't wouldn't shall should shouldn't may might "
-    "must".split())
+    ["was", "were", "is", "are", "am", "has", "had", "have", "does", "did", "do", "wasn't", "weren't",
+        "isn't", "aren't", "hasn't", "hadn't", "haven't", "doesn't", "didn't", "don't", "can", "could",
+        "can't", "couldn't", "will", "would", "won't", "wouldn't", "shall", "should", "shouldn't", "may",
+        "might", "must"])
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,15 +26,17 @@ _HR = re.compile(r"^\s*(?:<hr\s*/?>|§)\s*$", re.I)
 _TIME = r"\d{1,2}[:;.]\d{2}(?:[:.]\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?|\d{1,2}\s*[AaPp]\.?[Mm]\.?"
 _TIMESTAMP = re.compile(rf"^\s*[*_\[(]*\s*(?:[\w/.-]+,?\s+)?(?:{_TIME})\s*[\])*_]*\s*$")
 _TIME_PREFIX = re.compile(rf"^\s*[*_]*[\[(]\s*(?:{_TIME})\s*[\])]\s*(?::\s*)?")
-_BOLD_LABEL = re.compile(r"^\s*(?:\*\*\*?|__)(?P<name>[^*_:\n]{1,40}?)(?::(?:\*\*\*?|__)|(?:\*\*\*?|__):)\s*\S")
+_BOLD_LABEL = re.compile(
+    r"^\s*(?:\*\*\*?|__)(?P<name>[^*_:\n]{1,40}?)(?::(?:\*\*\*?|__)|(?:\*\*\*?|__):)\s*\S")
 _PLAIN_LABEL = re.compile(r"^\s*(?P<name>@?[A-Z0-9][\w.'’@-]*(?: [A-Z][\w.'’-]*){0,2}):[ \t]+\S")
 # The app's own lines: an emphasised line (`*Pansy was added*`, `***Draco*** *is typing*`).
 _SYSTEM = re.compile(r"^\s*[*_].*[*_]\s*$")
 # Labels that open notes and story headers, not messages.
 _NOT_SPEAKERS = frozenset(
-    """a/n an note notes warning warnings summary disclaimer rating pairing pairings ship ships characters
-    fandom genre spoilers spoiler timeline setting wordcount prompt dedication beta author category ps p.s
-    chapter part book title edit update tags tw cw content""".split())
+    ["a/n", "an", "note", "notes", "warning", "warnings", "summary", "disclaimer", "rating", "pairing",
+        "pairings", "ship", "ships", "characters", "fandom", "genre", "spoilers", "spoiler", "timeline",
+        "setting", "wordcount", "prompt", "dedication", "beta", "author", "category", "ps", "p.s", "chapter",
+        "part", "book", "title", "edit", "update", "tags", "tw", "cw", "content"])
 
 
 def is_ornament(block: str) -> bool:
@@ -53,8 +55,8 @@ def is_ornament(block: str) -> bool:
     if any(c not in _ORNAMENT_LETTERS for c in letters) or len(marks) < 3:
         return False
     # a drawn pattern: letters between symbols (`x.x.x`, `-x-`) or alternating (`oOo`, `xXx`), not "Ooo."
-    return len(letters) < len(marks) and not line[-1] in _SPEECHLIKE \
-        or all(a != b for a, b in zip(letters, letters[1:]))
+    return len(letters) < len(marks) and line[-1] not in _SPEECHLIKE \
+        or all(a != b for a, b in zip(letters, letters[1:], strict=False))
 
 
 def chat_line(line: str) -> str:

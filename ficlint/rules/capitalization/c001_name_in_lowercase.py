@@ -20,8 +20,8 @@ from ficlint.rules.capitalization._common import (
     stem,
     words,
 )
-from ficlint.rules.spelling._dictionary import lexicon as dictionary
 from ficlint.rules.common import capitalized
+from ficlint.rules.spelling._dictionary import lexicon as dictionary
 
 RULE = Rule(
     id="C001",
@@ -43,13 +43,15 @@ RULE = Rule(
     ),
     allows=("He will sue them. Will came later.", "She bought a muggle-born cat.", "They ate french toast.",
             "Harry met the muggles. The muggles left.", "She sent it to @harrypotter at once.",
-            "He gave the prima donna carte blanche.", "Oh, boo hoo hoo!", "They camped at Traverse des Sioux."),
-    fix_safety="Safe for a word the dictionary only knows as a name; unsafe when the lowercase word is also an "
-               "ordinary word (sue, harry, will), which the story may mean.",
+            "He gave the prima donna carte blanche.", "Oh, boo hoo hoo!",
+            "They camped at Traverse des Sioux."),
+    fix_safety="Safe for a word the dictionary only knows as a name; unsafe when the lowercase word is also "
+               "an ordinary word (sue, harry, will), which the story may mean.",
 )
 FACTS = CAPITALS
 
-_MIN_NAME_USES = 4  # capitalised uses mid-sentence before an ordinary word written once in lowercase is a name
+# capitalised uses mid-sentence before an ordinary word written once in lowercase is a name
+_MIN_NAME_USES = 4
 _MIN_KNOWN_NAME = 5  # letters: shorter first names (alma, abe) are too often parts of other phrases
 _MIN_PAIR_USES = 2  # uses of a two-word name capitalised before its lowercase form is a slip
 _PAIR_SHARE = 3  # ...and this many times as often as written otherwise
@@ -76,7 +78,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             word = caps.text(i)
             if i in reported or not word[0].islower() or _in_compound(caps, i) or _contraction(word):
                 continue
-            if needs == "slot" and not _in_name_slot(caps, i) or needs == "no-article" and _after_determiner(caps, i):
+            if needs == "slot" and not _in_name_slot(doc, caps, i) \
+                    or needs == "no-article" and _after_determiner(caps, i):
                 continue
             if doc.in_emphasis(caps.start(i)) or _beside_foreign_word(caps, counts, i):
                 continue  # italics and phrases of other languages: "carte blanche", "_Vivent les Anglais!_"
@@ -116,7 +119,9 @@ def _after_determiner(caps: Capitals, i: int) -> bool:
     return b >= 0 and (caps.keys[b] in words().determiners or caps.keys[b] in _NUMBERS)
 
 
-_NUMBERS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "many", "several", "few"])
+_NUMBERS = frozenset([
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "many", "several",
+    "few"])
 
 
 def _key_evidence(k: str, counts: Census) -> tuple[str, str]:
@@ -141,18 +146,20 @@ def _key_evidence(k: str, counts: Census) -> tuple[str, str]:
     return "", ""
 
 
-def _in_name_slot(caps: Capitals, i: int) -> bool:
+def _in_name_slot(doc: AnalyzedDocument, caps: Capitals, i: int) -> bool:
     """Does the word stand where a name stands as a subject: before a verb in the past or the
     present, after nothing or a joining word (`"...?" sue questioned`, `and harry saw`), not where
     the ordinary word would (`to sue for`, `a warm muffin`, `the government, is`)?"""
     a = caps.after[i]
-    if a < 0 or not _finite_verb(caps.text(a)):
+    if a < 0 or not _finite_verb(caps.text(a)) and not _tagged_finite_verb(doc, caps, a):
         return False
     b = caps.before[i]
     return b < 0 or caps.keys[b] in _JOINING_WORDS
 
 
-_JOINING_WORDS = frozenset(["and", "but", "or", "nor", "then", "so", "yet", "when", "while", "as", "because", "since", "until", "before", "after", "if", "though", "although", "once", "where", "whereas", "that"])
+_JOINING_WORDS = frozenset([
+    "and", "but", "or", "nor", "then", "so", "yet", "when", "while", "as", "because", "since", "until",
+    "before", "after", "if", "though", "although", "once", "where", "whereas", "that"])
 
 
 def _finite_verb(word: str) -> bool:
@@ -160,6 +167,16 @@ def _finite_verb(word: str) -> bool:
     lower = word.lower()
     return (lower in forms.past or lower in forms.third and not lower.endswith("ss")) \
         and lower not in lexicon().noun_like
+
+
+def _tagged_finite_verb(doc: AnalyzedDocument, caps: Capitals, a: int) -> bool:
+    """A past or present verb that is also a noun (saw, saws, ran), read as the verb by the
+    tagger where it stands (`and harry saw an open door`)."""
+    forms = verb_forms()
+    lower = caps.keys[a]
+    if not (lower in forms.past or lower in forms.third):
+        return False
+    return doc.tags[caps.token[a]].xpos in ("VBD", "VBZ", "VBP")
 
 
 def _beside_foreign_word(caps: Capitals, counts: Census, i: int) -> bool:
@@ -222,7 +239,8 @@ def _two_word_names(caps: Capitals, counts: Census) -> Iterator[tuple[tuple[str,
             continue  # "professor McGonagall": the title rule's
         written = [(i, caps.after[i]) for i in positions[first_key]
                    if caps.after[i] >= 0 and caps.keys[caps.after[i]] == second_key and not caps.free[i]]
-        otherwise = [(i, a) for i, a in written if not (capitalised(caps.text(i)) and capitalised(caps.text(a)))]
+        otherwise = [(i, a) for i, a in written
+                     if not (capitalised(caps.text(i)) and capitalised(caps.text(a)))]
         if not otherwise:
             continue
         pair = (first_key, second_key)
@@ -258,10 +276,12 @@ def _lowercase_pair(caps: Capitals, counts: Census, pair: tuple[int, int]) -> Di
     name = f"{capitalized(caps.text(first))} {capitalized(caps.text(second))}"
     uses = counts.names[(caps.keys[first], caps.keys[second])]
     between = caps_text_between(caps, first, second)
-    where = f"the story writes \"{name}\" {_times(uses)} elsewhere" if uses else f"fan fiction writes \"{name}\""
+    where = (f"the story writes \"{name}\" {_times(uses)} elsewhere" if uses
+             else f"fan fiction writes \"{name}\"")
     return Diagnostic(RULE.id, start, end,
                       f"\"{written}\" is a name ({where}): both words keep their capital.",
-                      (Fix(start, end, capitalized(caps.text(first)) + between + capitalized(caps.text(second))),))
+                      (Fix(start, end,
+                           capitalized(caps.text(first)) + between + capitalized(caps.text(second))),))
 
 
 def caps_text_between(caps: Capitals, first: int, second: int) -> str:

@@ -1,4 +1,5 @@
-"""C002 calendar-word-in-lowercase: a month, a day of the week or a holiday in lowercase (`october`, `christmas Eve`)."""
+"""C002 calendar-word-in-lowercase: a month, a day of the week or a holiday in lowercase (`october`,
+`christmas Eve`)."""
 
 from __future__ import annotations
 
@@ -77,7 +78,7 @@ def _holiday_phrase(caps: Capitals, i: int) -> list[int]:
     for phrase in phrases:
         found = [i]
         j = i
-        for part in phrase[1:]:
+        for _ in phrase[1:]:
             j = caps.after[j]
             if j < 0:
                 break

@@ -1,4 +1,5 @@
-"""C003 title-in-lowercase: a title before a name, or used to address someone, in lowercase (`professor Snape`)."""
+"""C003 title-in-lowercase: a title before a name, or used to address someone, in lowercase
+(`professor Snape`)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.capitals import Capitals, Census, capitalised
+from ficlint.analysis.verbforms import verb_forms
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
@@ -17,9 +19,10 @@ RULE = Rule(
     name="title-in-lowercase",
     category="capitalization",
     summary="A title directly before a name in lowercase (`professor Snape`, `miss Potts`, `sir Leon`).",
-    why="A title that goes with a name is part of it and takes a capital: Professor Snape, Miss Potts, "
-        "Sir Leon, Aunt Petunia. A title that only describes (`the professor`, `his aunt Petunia`, `old aunt "
-        "Eliza`) stays lowercase. (A title said to someone, `\"Yes, commander\"`, is left alone: styles differ.)",
+    why="A title that goes with a name is part of it and takes a capital: Professor Snape, Miss Potts, Sir "
+        "Leon, Aunt Petunia. A title that only describes (`the professor`, `his aunt Petunia`, `old aunt "
+        "Eliza`) stays lowercase. (A title said to someone, `\"Yes, commander\"`, is left alone: styles "
+        "differ.)",
     examples=examples(
         ("They had Potions with professor Snape.", "They had Potions with Professor Snape."),
         ("\"Hi, miss Potts!\" he said.", "\"Hi, Miss Potts!\" he said."),
@@ -68,13 +71,20 @@ def _describes(caps: Capitals, i: int) -> bool:
     b = caps.before[i]
     if b < 0:
         return caps.mark_before(i) in ("'", "’")  # "Trevis' sister Angela"
-    before = caps.text(b)
-    return caps.keys[b] in words().determiners or caps.keys[b] in _NOT_BEFORE_TITLE \
-        or before.endswith(("'", "’", "'s", "’s"))
+    before, key = caps.text(b), caps.keys[b]
+    if key in _BEFORE_A_VERB:
+        return caps.keys[i] in verb_forms().base  # "to miss Jackson"; never "to professor McGonagall"
+    return key in words().determiners or key in _NOT_BEFORE_TITLE or before.endswith(("'", "’", "'s", "’s"))
 
 
-# Words after which a title word is a description or a verb, not part of a name.
-_NOT_BEFORE_TITLE = frozenset(["old", "dear", "poor", "young", "little", "late", "beloved", "great", "own", "dearest", "elderly", "kindly", "to", "shall", "will", "would", "could", "should", "might", "must", "can", "may", "did", "didn't", "don't", "not", "never", "you", "i", "we", "they", "he", "she", "it"])
+# Words after which a title word is a description, not part of a name.
+_NOT_BEFORE_TITLE = frozenset([
+    "old", "dear", "poor", "young", "little", "late", "beloved", "great", "own", "dearest", "elderly",
+    "kindly"])
+# Words after which a title word that is also a verb is that verb (`I shall miss Jackson`).
+_BEFORE_A_VERB = frozenset([
+    "to", "shall", "will", "would", "could", "should", "might", "must", "can", "may", "did", "didn't",
+    "don't", "not", "never", "you", "i", "we", "they", "he", "she", "it"])
 
 
 def _title(caps: Capitals, i: int, why: str) -> Diagnostic:

@@ -1,4 +1,5 @@
-"""C004 family-word-case: a family word used as a name in lowercase (`told mum`), or capitalised after a possessive (`her Dad`)."""
+"""C004 family-word-case: a family word used as a name in lowercase (`told mum`), or capitalised after a
+possessive (`her Dad`)."""
 
 from __future__ import annotations
 
@@ -18,9 +19,9 @@ RULE = Rule(
     category="capitalization",
     summary="A family word used as a name but written in lowercase (`I don't want mum to know`, "
             "`\"Thanks, dad.\"`), or capitalised where it is an ordinary noun (`her Dad`, `his Godson`).",
-    why="Mum, Dad, Grandma and the like are names when they stand for the person (`I told Mum`, "
-        "`\"Thanks, Dad.\"`), so they take a capital; after a possessive or an article they are ordinary "
-        "nouns (`my mum`, `her dad`, `his godson`) and stay lowercase, unless a name follows (`Aunt Petunia`).",
+    why="Mum, Dad, Grandma and the like are names when they stand for the person (`I told Mum`, `\"Thanks, "
+        "Dad.\"`), so they take a capital; after a possessive or an article they are ordinary nouns (`my "
+        "mum`, `her dad`, `his godson`) and stay lowercase, unless a name follows (`Aunt Petunia`).",
     examples=examples(
         ("I don't want mum to know.", "I don't want Mum to know."),
         ("\"I love you too, daddy.\"", "\"I love you too, Daddy.\""),
@@ -34,7 +35,10 @@ RULE = Rule(
     fix_safety="Unsafe: the story may use the word differently (a pet name, a title).",
 )
 
-_NOT_AS_NAME = frozenset(["a", "an", "the", "my", "your", "his", "her", "its", "our", "their", "this", "that", "every", "some", "any", "no", "one's", "whose", "own", "new", "old", "good", "bad", "poor", "step", "real", "biological", "future"])
+_NOT_AS_NAME = frozenset([
+    "a", "an", "the", "my", "your", "his", "her", "its", "our", "their", "this", "that", "every", "some",
+    "any", "no", "one's", "whose", "own", "new", "old", "good", "bad", "poor", "step", "real", "biological",
+    "future"])
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
@@ -72,7 +76,9 @@ def _used_as_name(caps: Capitals, i: int) -> bool:
 
 
 # Nouns that make a family word an adjective: `dad jokes`, `mum jeans`.
-_COMPOUNDS = frozenset(["joke", "jokes", "jeans", "bod", "mode", "energy", "friend", "friends", "vibes", "vibe", "life", "duties", "duty"])
+_COMPOUNDS = frozenset([
+    "joke", "jokes", "jeans", "bod", "mode", "energy", "friend", "friends", "vibes", "vibe", "life", "duties",
+    "duty"])
 
 
 def _ordinary_noun(caps: Capitals, i: int, lowered: set[int]) -> bool:

@@ -33,7 +33,8 @@ RULE = Rule(
 )
 FACTS = CAPITALS
 
-_SEASON_MARKERS = frozenset(["the", "this", "that", "last", "next", "early", "late", "mid", "every", "each", "in", "during"])
+_SEASON_MARKERS = frozenset([
+    "the", "this", "that", "last", "next", "early", "late", "mid", "every", "each", "in", "during"])
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
@@ -82,9 +83,15 @@ def _title_as_noun(caps: Capitals, i: int) -> bool:
         and b >= 0 and caps.keys[b] in ("a", "an", "every", "each", "another") and _ends_phrase(caps, i)
 
 
-_CANON_CAPITALS = frozenset(["healer", "auror", "sensei", "master", "mistress", "coach", "chief", "officer", "agent"])
+_CANON_CAPITALS = frozenset([
+    "healer", "auror", "sensei", "master", "mistress", "coach", "chief", "officer", "agent"])
 # Words that may follow a noun that ends its phrase: `the Courtroom in Dublin`, `a Professor and`.
-_AFTER_A_NOUN = frozenset(["in", "on", "at", "to", "of", "for", "from", "with", "by", "into", "onto", "over", "under", "about", "after", "before", "since", "during", "through", "across", "and", "or", "but", "nor", "so", "yet", "was", "were", "is", "are", "had", "has", "have", "would", "could", "will", "should", "can", "might", "must", "did", "does", "do", "who", "which", "that", "whose", "whom", "when", "where", "while", "as", "than", "then", "too", "also"])
+_AFTER_A_NOUN = frozenset([
+    "in", "on", "at", "to", "of", "for", "from", "with", "by", "into", "onto", "over", "under", "about",
+    "after", "before", "since", "during", "through", "across", "and", "or", "but", "nor", "so", "yet", "was",
+    "were", "is", "are", "had", "has", "have", "would", "could", "will", "should", "can", "might", "must",
+    "did", "does", "do", "who", "which", "that", "whose", "whom", "when", "where", "while", "as", "than",
+    "then", "too", "also"])
 
 
 def _ends_phrase(caps: Capitals, i: int) -> bool:
@@ -99,9 +106,18 @@ def _season(caps: Capitals, counts: Census, i: int) -> bool:
     character called Summer)."""
     b = caps.before[i]
     k = caps.keys[i]
-    if counts.middle[k] > 1:
-        return False  # the story capitalises the season more than once: its choice (Spring, Summer and Winter)
+    if counts.middle[k] > 1 or _beside_capitalised_season(caps, i):
+        return False  # the story capitalises the seasons: its choice (Spring, Summer and Winter)
     return b >= 0 and caps.keys[b] in _SEASON_MARKERS or counts.lower[k] >= 1
+
+
+def _beside_capitalised_season(caps: Capitals, i: int) -> bool:
+    """Is another season capitalised in the same list (`Spring, Summer and Winter`, `of Spring
+    and Summer`)? Seasons named together with capitals are personified, not slips."""
+    tokens, t = caps.tokens, caps.token[i]
+    seasons = words().seasons
+    near = [*range(max(t - 2, 0), t), *range(t + 1, min(t + 3, len(tokens)))]
+    return any(tokens.text[n].lower() in seasons and capitalised(tokens.text[n]) for n in near)
 
 
 def _lowercase(caps: Capitals, i: int, why: str) -> Diagnostic:

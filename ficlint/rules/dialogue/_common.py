@@ -100,7 +100,8 @@ def capitalized_bare_tag(q: Quotation, after_terminal: bool) -> bool:
         return False
     if not after_terminal:
         return True
-    phrase = after.verb + 1 < len(after.words) and (said, after.words[after.verb + 1].lower()) in vocab.phrases
+    phrase = after.verb + 1 < len(after.words) \
+        and (said, after.words[after.verb + 1].lower()) in vocab.phrases
     return (said in vocab.speech or said in vocab.voice) and not phrase  # not "He trailed off", "She went on"
 
 

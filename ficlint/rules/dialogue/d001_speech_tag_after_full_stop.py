@@ -36,9 +36,11 @@ RULE = Rule(
     ),
     allows=("\"I'll be there,\" she said.", "\"I'll be there.\" She picked up her bag.",
             "\"We leave at six a.m.\" he said.", "\"Don't.\" She said it softly.",
-            "\"Fine.\" He smiled.", "\"No.\" He answered her question with a shrug.", "\"Stop.\" I say nothing."),
+            "\"Fine.\" He smiled.", "\"No.\" He answered her question with a shrug.",
+            "\"Stop.\" I say nothing."),
     fix_safety="Safe: only the full stop before the closing quote becomes a comma (and a capitalised "
-               "pronoun, article or tag verb, `He`, `The`, `Said`, lowercase; names and I keep their capital).",
+               "pronoun, article or tag verb, `He`, `The`, `Said`, lowercase; names and I keep their "
+               "capital).",
 )
 
 

@@ -21,7 +21,8 @@ RULE = Rule(
         "`\"Wait!\" She grabbed his arm.`" + BORDERLINE_WHY,
     examples=examples(
         ("\"Wait!\" she grabbed his arm.", "\"Wait!\" She grabbed his arm."),
-        ("\"It's my fault...\" the words came out in a rush.", "\"It's my fault...\" The words came out in a rush."),
+        ("\"It's my fault...\" the words came out in a rush.",
+         "\"It's my fault...\" The words came out in a rush."),
         ("\"Fine.\" he walked away.", "\"Fine.\" He walked away."),
     ),
     allows=("\"Wait!\" she said.", "\"Wait!\" She grabbed his arm.", "\"I need one!\" she giggled.",
@@ -48,5 +49,6 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
                                           "are not a speech tag")
         elif q.last_mark in _TERMINAL and after.kind == "beat" and after.words[0][0].islower():
             yield beat_diagnostic(q, RULE.id, insert="",
-                                  message=f"After {_TERMINAL[q.last_mark]} the next words start a new sentence "
+                                  message=f"After {_TERMINAL[q.last_mark]} the next words start a new "
+                                          "sentence "
                                           "unless they are a speech tag, and these are an action")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.speech import After, vocabulary
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
@@ -24,18 +25,35 @@ RULE = Rule(
          "\"We gave it a good shot.\" Everything she had planned came out at once."),
         ("\"I'm leaving,\" she grabbed her coat.", "\"I'm leaving.\" She grabbed her coat."),
     ),
-    allows=("\"We gave it a good shot,\" she said.", "\"Thanks,\" she smiled.", "\"Yes,\" he went on, \"I do.\"",
+    allows=("\"We gave it a good shot,\" she said.", "\"Thanks,\" she smiled.",
+            "\"Yes,\" he went on, \"I do.\"",
             "\"I think,\" she paused, \"we should go.\"", "\"Come,\" with a wave of her hand."),
     fix_safety="Unsafe: the comma becomes a full stop and the beat gets a capital; check the sentence "
                "still reads.",
 )
 
 
+def _tells_the_saying(after: After) -> bool:
+    """Does the beat's verb take what was said as its object (`he broke the silence`, `she
+    summed the matter up`, `he softened his reply`)? Then the clause tells the saying: a tag."""
+    vocab = vocabulary()
+    if after.verb < 0:
+        return False
+    for word in after.words[after.verb + 1:after.verb + 4]:
+        lower = word.lower()
+        if lower in vocab.speech_nouns:
+            return True
+        if lower in vocab.prepositions:
+            return False
+    return False
+
+
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     text = doc.text
     for q in followed(doc):
         after = q.follows
-        if q.last_mark != "," or after.kind != "beat" or q.quoted_phrase or q.is_label:
+        if q.last_mark != "," or after.kind != "beat" or q.quoted_phrase or q.is_label \
+                or _tells_the_saying(after):
             continue
         comma = q.mark_offset
         fixed = capitalized(after.words[0])
@@ -43,5 +61,6 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
                          "A comma before the closing quote promises a speech tag, but "
                          f"\"{' '.join(after.words[:3])}\" is an action: end the speech with a full stop and "
                          f"start a new sentence (`.{text[comma + 1:after.first_start]}{fixed}`).",
-                         (Fix(comma, after.first_start + 1, "." + text[comma + 1:after.first_start] + fixed[0],
+                         (Fix(comma, after.first_start + 1,
+                              "." + text[comma + 1:after.first_start] + fixed[0],
                               safe=False),))

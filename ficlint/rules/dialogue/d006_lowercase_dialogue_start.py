@@ -23,7 +23,8 @@ RULE = Rule(
         ("\"stop it,\" she said.", "\"Stop it,\" she said."),
         ("She kissed his cheek. \"thank you.\"", "She kissed his cheek. \"Thank you.\""),
     ),
-    allows=("\"Stop it,\" she said.", "\"I think,\" she said, \"we should go.\"", "She called it \"nonsense\".",
+    allows=("\"Stop it,\" she said.", "\"I think,\" she said, \"we should go.\"",
+            "She called it \"nonsense\".",
             "\"...and then he left.\"", "\"iPhones are expensive.\""),
     fix_safety="Safe: only the first letter changes.",
 )

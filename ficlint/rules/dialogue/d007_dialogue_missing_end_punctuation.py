@@ -42,8 +42,9 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         elif kind == "beat":
             end_with = "a question mark" if q.asks else "a full stop (or ? or !)"
             yield beat_diagnostic(q, RULE.id, insert="?" if q.asks else ".",
-                                  message="The speech ends without punctuation and an action follows: end the "
-                                          f"speech with {end_with} and start the action as a new sentence")
+                                  message="The speech ends without punctuation and an action follows: end "
+                                          f"the speech with {end_with} and start the action as a new "
+                                          "sentence")
         elif kind == "subject":
             yield _tag_or_beat(q)
 

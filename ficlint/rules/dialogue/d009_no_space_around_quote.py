@@ -24,7 +24,8 @@ RULE = Rule(
         ("\"Hi,\"she said.", "\"Hi,\" she said."),
         ("She smiled.\"Hi.\"", "She smiled. \"Hi.\""),
     ),
-    allows=("Karen playfully slapped his arm. \"Derek!\"", "\"Hi,\" she said.", "\"Hi\"--she said--\"there.\""),
+    allows=("Karen playfully slapped his arm. \"Derek!\"", "\"Hi,\" she said.",
+            "\"Hi\"--she said--\"there.\""),
     fix_safety="Unsafe: a full stop and a space are added before an opening quote; check whether a comma "
                "fits better.",
 )

@@ -90,5 +90,6 @@ def _closing_message(text: str, close: int) -> str:
     before, after = text[close - 1:close], text[close + 1:close + 2]
     if after.isalpha() and (before.isspace() or before in ",:;"):
         space = "" if before.isspace() else " (and a space before it)"
-        return f"This quote is turned the wrong way: it opens the speech after it, so use the opening quote{space}."
+        return ("This quote is turned the wrong way: it opens the speech after it, so use the opening "
+                f"quote{space}.")
     return "This closing quote has no opening quote: add the opening quote where the speech begins."

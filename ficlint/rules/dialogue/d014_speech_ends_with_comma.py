@@ -35,7 +35,8 @@ _SALUTATION = re.compile(r"^\s*(?:dear|dearest|my dear|to|hi|hello|hey)\b", re.I
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     for q in followed(doc):
-        if q.last_mark != "," or q.follows.kind != "end" or q.next is not None or q.quoted_phrase or q.is_label:
+        if q.last_mark != "," or q.follows.kind != "end" or q.next is not None or q.quoted_phrase \
+                or q.is_label:
             continue  # a list of quoted titles ("Farm Book-keeping," "The Shire") is not speech
         if _SALUTATION.match(q.inner) or _next_paragraph_carries_on(q):
             continue
@@ -43,8 +44,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         if doc.text[comma - 1:comma] in "-—–":
             continue  # "in France--," a cut-off
         yield Diagnostic(RULE.id, comma, comma + 1,
-                         "The speech ends with a comma, but no speech tag follows: the paragraph ends here, so "
-                         "end the speech with a full stop (or ? or !).",
+                         "The speech ends with a comma, but no speech tag follows: the paragraph ends here, "
+                         "so end the speech with a full stop (or ? or !).",
                          (Fix(comma, comma + 1, ".", safe=False),))
 
 

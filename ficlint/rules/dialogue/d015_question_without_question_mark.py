@@ -1,4 +1,5 @@
-"""D015 question-without-question-mark: a spoken question that ends with a comma or a full stop before its tag."""
+"""D015 question-without-question-mark: a spoken question that ends with a comma or a full stop before its
+tag."""
 
 from __future__ import annotations
 
@@ -56,8 +57,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         if _asks(q, by_tag=any(w.lower() in vocabulary().asking for w in q.follows.words[:4])):
             mark = q.mark_offset
             yield Diagnostic(RULE.id, mark, mark + 1,
-                             "The speech asks a question, so it ends with a question mark inside the quote, even "
-                             "with a tag after it.",
+                             "The speech asks a question, so it ends with a question mark inside the quote, "
+                             "even with a tag after it.",
                              (Fix(mark, mark + 1, "?", safe=False),))
 
 

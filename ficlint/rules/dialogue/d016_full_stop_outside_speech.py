@@ -1,4 +1,5 @@
-"""D016 full-stop-outside-speech: a full stop after the closing quote of a complete spoken sentence (`'That's a yes'.`)."""
+"""D016 full-stop-outside-speech: a full stop after the closing quote of a complete spoken sentence
+(`'That's a yes'.`)."""
 
 from __future__ import annotations
 
@@ -17,9 +18,9 @@ RULE = Rule(
     name="full-stop-outside-speech",
     category="dialogue",
     summary="A full stop after the closing quote of a complete spoken sentence (`'That's a yes'.`).",
-    why="A sentence of speech keeps its full stop inside the quotation marks, in British and American English "
-        "alike: `'That's a yes.'` British logical punctuation puts the stop outside only when the quotation "
-        "is a fragment of the narration's sentence (`He called it 'a disaster'.`).",
+    why="A sentence of speech keeps its full stop inside the quotation marks, in British and American "
+        "English alike: `'That's a yes.'` British logical punctuation puts the stop outside only when the "
+        "quotation is a fragment of the narration's sentence (`He called it 'a disaster'.`).",
     examples=examples(
         ("'That's a yes'.", "'That's a yes.'"),
         ("He looked up. ‘The cushion is practical’.", "He looked up. ‘The cushion is practical.’"),

@@ -36,7 +36,8 @@ RULE = Rule(
     fix_safety="Safe: the second word is removed.",
 )
 
-_DOUBLED = re.compile(r"\b(?P<first>[^\W\d_]+(?:['’][^\W\d_]+)?)(?P<gap>[ \t]+|[ \t]*\n[ \t]*)(?i:(?P=first))\b")
+_DOUBLED = re.compile(
+    r"\b(?P<first>[^\W\d_]+(?:['’][^\W\d_]+)?)(?P<gap>[ \t]+|[ \t]*\n[ \t]*)(?i:(?P=first))\b")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\W+$")
 
 

@@ -25,7 +25,8 @@ RULE = Rule(
          "She sat staring at the dying embers.\n\nSighing, she stood up."),
     ),
     allows=("He headed out the door.", "Chapter Three", "* * *", "*Meet me at eight*",
-            "Thanks for reading ;p", "31st May 1975\nSirius didn't understand.", "Because I can't stop crying\n\nThe gas crawls down my throat\n\nAnd leaves.",
+            "Thanks for reading ;p", "31st May 1975\nSirius didn't understand.",
+            "Because I can't stop crying\n\nThe gas crawls down my throat\n\nAnd leaves.",
             "He packed:\n\n- a torch\n- a rope",
             "They made a banner bearing the legend\n\n     SHE IS NEARLY WELL THANK YOU\n\nand hung it out."),
     fix_safety="Unsafe: the paragraph may want a question mark or an exclamation mark, not a full stop.",
@@ -59,8 +60,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             # "Dear Harry," and "Yours truly," open and close letters
             if len(block.split()) > _LETTER_LINE_WORDS and _next_starts_a_sentence(doc, para):
                 yield Diagnostic(RULE.id, end - 1, end,
-                                 "The paragraph ends with a comma, and the next one starts a new sentence: end "
-                                 "this one with a full stop (or join the two paragraphs).",
+                                 "The paragraph ends with a comma, and the next one starts a new sentence: "
+                                 "end this one with a full stop (or join the two paragraphs).",
                                  (Fix(end - 1, end, ".", safe=False),))
             continue
         if not body[-1].isalnum():

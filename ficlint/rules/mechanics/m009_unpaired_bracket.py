@@ -63,7 +63,8 @@ def _unpaired(doc: AnalyzedDocument, para: Paragraph) -> Iterator[Diagnostic]:
     if open_at and stray:
         return  # a mix the eye can't pair either: leave it to the writer
     for at in open_at:
-        yield Diagnostic(RULE.id, at, at + 1, f"This \"{text[at]}\" is never closed in its paragraph: add the "
+        yield Diagnostic(RULE.id, at, at + 1,
+                         f"This \"{text[at]}\" is never closed in its paragraph: add the "
                          "closing bracket where the aside ends.")
     for at in stray:
         yield Diagnostic(RULE.id, at, at + 1, f"This \"{text[at]}\" closes nothing: add the opening bracket "

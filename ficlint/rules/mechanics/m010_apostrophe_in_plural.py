@@ -1,4 +1,5 @@
-"""M010 apostrophe-in-plural: an apostrophe in a plural (`the Malfoy's`, `their body's`, `my parents' had`)."""
+"""M010 apostrophe-in-plural: an apostrophe in a plural (`the Malfoy's`, `their body's`,
+`my parents' had`)."""
 
 from __future__ import annotations
 
@@ -44,13 +45,27 @@ FACTS = CAPITALS
 
 # What may follow a plural that owns nothing: an auxiliary or a verb agreeing with a plural, a
 # preposition, a conjunction, or the end of a clause.
-_AFTER_PLURAL = frozenset(["are", "were", "have", "had", "do", "did", "don't", "didn't", "aren't", "weren't", "haven't", "hadn't", "would", "could", "will", "should", "might", "must", "can", "can't", "couldn't", "wouldn't", "won't", "for", "at", "in", "on", "to", "from", "with", "and", "or", "but", "who", "that", "which", "when", "while", "as", "so", "because"])
-_VERBS_AFTER_PLURAL = frozenset(["are", "were", "have", "had", "do", "did", "don't", "didn't", "aren't", "weren't", "haven't", "hadn't", "would", "could", "will", "should", "might", "must", "can", "can't", "couldn't", "wouldn't", "won't"])
-_PLURAL_OWNERS = frozenset(["their", "our", "these", "those", "many", "several", "some", "all", "both", "few", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
+_AFTER_PLURAL = frozenset([
+    "are", "were", "have", "had", "do", "did", "don't", "didn't", "aren't", "weren't", "haven't", "hadn't",
+    "would", "could", "will", "should", "might", "must", "can", "can't", "couldn't", "wouldn't", "won't",
+    "for", "at", "in", "on", "to", "from", "with", "and", "or", "but", "who", "that", "which", "when",
+    "while", "as", "so", "because"])
+_VERBS_AFTER_PLURAL = frozenset([
+    "are", "were", "have", "had", "do", "did", "don't", "didn't", "aren't", "weren't", "haven't", "hadn't",
+    "would", "could", "will", "should", "might", "must", "can", "can't", "couldn't", "wouldn't", "won't"])
+_PLURAL_OWNERS = frozenset([
+    "their", "our", "these", "those", "many", "several", "some", "all", "both", "few", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten"])
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "man", "men", "ab", "ite", "i")
 # Words after which 's is "is" or "has": "the Porphyrion's a bad concern", "the Smith's gone".
-_AFTER_IS = frozenset(["a", "an", "the", "not", "no", "been", "got", "gone", "going", "coming", "very", "so", "too", "just", "always", "never", "still", "all", "here", "there", "fine", "right", "ok", "okay", "back", "home", "out", "up", "down", "over", "done", "finished"])
-_PEOPLE = frozenset(["father", "mother", "parent", "friend", "uncle", "aunt", "brother", "sister", "cousin", "son", "daughter", "wife", "husband", "grandmother", "grandfather", "neighbour", "neighbor", "teacher", "master", "mistress", "boss", "owner", "family", "child"])
+_AFTER_IS = frozenset([
+    "a", "an", "the", "not", "no", "been", "got", "gone", "going", "coming", "very", "so", "too", "just",
+    "always", "never", "still", "all", "here", "there", "fine", "right", "ok", "okay", "back", "home", "out",
+    "up", "down", "over", "done", "finished"])
+_PEOPLE = frozenset([
+    "father", "mother", "parent", "friend", "uncle", "aunt", "brother", "sister", "cousin", "son", "daughter",
+    "wife", "husband", "grandmother", "grandfather", "neighbour", "neighbor", "teacher", "master", "mistress",
+    "boss", "owner", "family", "child"])
 _CLAUSE_END = frozenset([".", ",", "!", "?", "…", "...", ";", ":", "—", "--", ")"])
 
 

@@ -1,9 +1,11 @@
 """Drifts: a stretch of narration that slides into the other tense for a paragraph or more.
 
 A paragraph has drifted when at least two characters' actions in it are in the
-other tense than its scene's and its other-tense verbs outnumber the scene's ("The butler nods and takes the coat and walks to the door." in
-a past-tense scene). A paragraph next to a drifted one, with verbs in the other
-tense and none in the scene's, carries the drift on. Every finite verb of a
+other tense than its scene's and its other-tense verbs outnumber the scene's ("The
+butler nods and takes the coat and walks to the door." in a past-tense scene). A
+paragraph next to a drifted one, with verbs in the other tense and none in the
+scene's, carries the drift on. A stretch is a drift only where a paragraph told
+mostly in the scene's tense stands within two paragraphs of it. Every finite verb of a
 drifted paragraph in the other tense is a slip, whatever its subject, except the
 reader addressed as "you" and a first-person narrator's asides ("I remember").
 
@@ -26,6 +28,7 @@ from ficlint.analysis.scenes import ParagraphTense, Scene
 from ficlint.document import RegionKind
 
 _MIN_ACTIONS = 2
+_RETURN_WITHIN = 2  # paragraphs with verbs: the scene's tense this close before or after a drift
 _NARRATOR = re.compile(r"\b(?:we|us|our|ours|you|your|yours|one['’]s)\b", re.I)
 _LETTER = re.compile(r"[\s*_\"“]*(?:dear|my\s+dear|dearest)\b", re.I)
 _PLUPERFECT = re.compile(r"\b(?:had|hadn['’]t|['’]d)\s+(?:(?:never|not|already|just|once|long|[a-z]+ly)\s+)?"
@@ -44,11 +47,31 @@ def drifted(doc: AnalyzedDocument, scene: Scene) -> Iterator[Verb]:
         step = 1 if order.step == 1 else -1
         for i in order:
             j = i - step
-            if not marked[i] and 0 <= j < len(paragraphs) and marked[j] and _carries(doc, paragraphs[i], other):
+            next_to_drift = 0 <= j < len(paragraphs) and marked[j]
+            if not marked[i] and next_to_drift and _carries(doc, paragraphs[i], other):
                 marked[i] = True
-    for paragraph, drift in zip(paragraphs, marked, strict=True):
-        if drift:
-            yield from (v for v in paragraph.verbs if v.tense == other and _slip(v))
+    for paragraph in _returned_from(paragraphs, marked, scene.tense.tense, other):
+        yield from (v for v in paragraph.verbs if v.tense == other and _slip(v))
+
+
+def _returned_from(paragraphs: list[ParagraphTense], marked: list[bool], tense: str,
+                   other: str) -> Iterator[ParagraphTense]:
+    """The paragraphs of the marked stretches told beside the scene's tense: a paragraph told
+    mostly in it stands close before the stretch or close after it. A long stretch with none of
+    the scene's tense near it on either side is a part told in the other tense (the scene's
+    tense is not clear there), not a drift that the narration slides into or out of."""
+    leaning = [p.count(tense) > p.count(other) for p in paragraphs]
+    i = 0
+    while i < len(paragraphs):
+        if not marked[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(paragraphs) and marked[j + 1]:
+            j += 1
+        if any(leaning[max(0, i - _RETURN_WITHIN):i]) or any(leaning[j + 1:j + 1 + _RETURN_WITHIN]):
+            yield from paragraphs[i:j + 1]
+        i = j + 1
 
 
 def _drifted(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: str, other: str) -> bool:

@@ -118,6 +118,7 @@ _GENERIC_DETERMINERS = frozenset(
     ["a", "an", "all", "every", "each", "any", "some", "no", "to", "such", "many", "most", "few"]
 )
 _CHARACTERS = frozenset(("he", "she", "they"))
+_NOUN_PHRASE_WORDS = frozenset(["NN", "NNS", "JJ", "VBN", "VBG"])  # inside a noun phrase, before its head
 _INVERSION = re.compile(r"\s+(?:it|he|she|they|there|i|we|you)\b", re.I)
 _REPORTED_THAT = re.compile(
     r"\b(?:[a-z]+(?:ed|ing)|idea|thought|fact|feeling|belief|conviction|notion|knowledge|"
@@ -180,9 +181,99 @@ def findings(doc: AnalyzedDocument, rule: Rule, tense: str) -> Iterator[Diagnost
             continue
         drift = {v.start: v for v in drifted(doc, scene)}
         for verb in drift.values():
-            yield _diagnostic(verb, scene.tense, rule, _DRIFT_CERTAINTY, drift=True)
-        rest = [v for v in scene.verbs if v.start not in drift]
+            if not _plural_noun(doc, verb):
+                yield _diagnostic(verb, scene.tense, rule, _DRIFT_CERTAINTY, drift=True)
+        rest = [v for v in scene.verbs
+                if v.start not in drift and (v.tense == scene.tense.tense or not _plural_noun(doc, v))]
         yield from judge.scene(doc, lex, rest, by_paragraph, names, scene.tense, rule)
+
+
+def _token_at(doc: AnalyzedDocument, start: int) -> int | None:
+    """The index of the token that starts at `start`, if one does."""
+    starts = doc.tokens.start
+    i = bisect.bisect_left(starts, start)
+    return i if i < len(starts) and starts[i] == start else None
+
+
+def _tag_before_subject(doc: AnalyzedDocument, verb: Verb) -> tuple[str, str]:
+    """The word class and word before the verb's subject pronoun, adverbs skipped ("what he
+    usually says": WP, "what"), or ("", "") when the verb's token or the pronoun is not at hand."""
+    i = _token_at(doc, verb.start)
+    if i is None:
+        return "", ""
+    tags, tokens = doc.tags, doc.tokens
+    j = i - 1
+    while j >= 0 and tags[j].xpos == "RB" and tokens.sentence[j] == tokens.sentence[i]:
+        j -= 1
+    if j < 1 or tags[j].xpos != "PRP" or tokens.sentence[j - 1] != tokens.sentence[i]:
+        return "", ""
+    return tags[j - 1].xpos, tokens.text[j - 1].lower()
+
+
+def _in_relative_clause(doc: AnalyzedDocument, verb: Verb) -> bool:
+    """Is the verb's pronoun subject the first word of a relative or "what" clause ("the talents
+    they possess", "upon which he stands", "what he says")? In past narration such a clause is
+    mostly the narrator's general remark, in the present; in present narration it tells of an
+    earlier event, in the past ("the pen he left inside"). A slip stands in a clause of its own."""
+    if verb.subject not in _CHARACTERS and verb.subject != "it":
+        return False
+    tag, word = _tag_before_subject(doc, verb)
+    return tag in ("NN", "NNS", "WP", "WDT") or word in ("what", "which", "whom", "whatever")
+
+
+def _other_subject_present(doc: AnalyzedDocument, verb: Verb) -> bool:
+    """Does another subject act in the present in the verb's sentence of narration ("when a
+    millionaire gives carte blanche he usually gets it", "one who finds that she has been")? A
+    statement of what always happens, not a slip; read from the word classes, since such subjects
+    (a noun, "who") are not the verb finder's."""
+    i = _token_at(doc, verb.start)
+    if i is None:
+        return False
+    tags, tokens = doc.tags, doc.tokens
+    sentence = tokens.sentence[i]
+    first = tokens.sentence_first[sentence]
+    k = first
+    while k < len(tags) and tokens.sentence[k] == sentence:
+        if k != i and tags[k].xpos in ("VBZ", "VBP") and _own_subject(doc, k, verb.subject):
+            region = doc.region_at(tokens.start[k])
+            if region is not None and region.kind is RegionKind.NARRATION:
+                return True
+        k += 1
+    return False
+
+
+def _own_subject(doc: AnalyzedDocument, k: int, other: str) -> bool:
+    """Is the word before token k (adverbs skipped) a subject of its own that stands for a kind,
+    not a particular: "who" / "which", "one", or a common noun with no definite determiner ("a
+    signalman", "men"), not "the beam" or a name, which act in the story's moment?"""
+    tags, tokens = doc.tags, doc.tokens
+    sentence = tokens.sentence[k]
+    j = k - 1
+    while j >= 0 and tags[j].xpos == "RB" and tokens.sentence[j] == sentence:
+        j -= 1
+    if j < 0 or tokens.sentence[j] != sentence:
+        return False
+    tag, word = tags[j].xpos, tokens.text[j].lower()
+    if tag in ("WP", "WDT") or word == "one" != other:
+        return True
+    if tag not in ("NN", "NNS"):
+        return False
+    while j > 0 and tokens.sentence[j - 1] == sentence and tags[j - 1].xpos in _NOUN_PHRASE_WORDS:
+        j -= 1
+    if j == 0 or tokens.sentence[j - 1] != sentence:
+        return True  # "Men are like that": a bare noun opens the sentence
+    before = tokens.text[j - 1].lower()
+    return before not in _DEFINITE and not before.endswith(("'s", "’s")) and tags[j - 1].xpos != "NNP"
+
+
+def _plural_noun(doc: AnalyzedDocument, verb: Verb) -> bool:
+    """Is the "verb" a plural noun to the tagger, which reads it in its sentence ("brought ladders
+    and tools", "the Gopher Prairie mills")? Only the -s forms are in doubt: a verb's base form is
+    also often a noun, and a slip like "blew and check her" is a verb however it is tagged."""
+    if verb.tense != PRESENT:
+        return False
+    i = _token_at(doc, verb.start)
+    return i is not None and doc.tags[i].xpos in ("NNS", "NNPS")
 
 
 def _names(doc: AnalyzedDocument) -> Names:
@@ -273,7 +364,9 @@ class _Judge:
             if verb.paragraph not in clauses:
                 clauses[verb.paragraph] = self._clauses(doc, lex, by_paragraph[verb.paragraph], names)
             clause = next((c for c in clauses[verb.paragraph] if c.start <= verb.start < c.end), None)
-            if clause is None:
+            if clause is None or _in_relative_clause(doc, verb) or tense.tense == PAST and (
+                verb.kind != "and" and _other_subject_present(doc, verb)
+            ):
                 continue
             certainty = judge(doc.text, lex, verb, clause)
             if certainty:
@@ -370,8 +463,11 @@ class _Judge:
         if subject == "":
             # a thing whose kind is unclear ("for dress is her delight, and here she had …"): only in a
             # sentence where a character acts in the past and nothing else is in the present
+            # present and in the story's moment ("is due in", "has gone"): "money is not everything",
+            # "nothing is so easy as to promise things" say how things always are
             presents = sum(1 for v in clause.verbs if v.tense == PRESENT)
             plain = presents == 1 and clause.has(PAST) and not clause.elsewhere(PRESENT)
+            plain = plain and self._in_the_moment(text, lex, verb, clause)
             return (
                 0.6
                 if plain and not _GENERIC_START.search(text, max(clause.start, verb.start - 30), verb.start)
@@ -381,13 +477,14 @@ class _Judge:
             return 0.0
         if clause.has(PAST):
             if verb.character:
-                return 0.8
+                return 0.8 if self._lone_action(verb, clause) else 0.0
             # a statement about a thing: a slip beside a character's past action, not in a sentence
             # of general statements ("The affections are more reticent than the passions, and …")
+            # and only in the story's moment: "has faded", "is crying"; "the East does not change",
+            # "the hills are covered with brush" describe how things are, not what happened
             presents = sum(1 for v in clause.verbs if v.tense == PRESENT)
-            return (
-                0.7 if not clause.elsewhere(PRESENT) and (presents == 1 or _character_past(clause)) else 0.0
-            )
+            alone = not clause.elsewhere(PRESENT) and (presents == 1 or _character_past(clause))
+            return 0.7 if alone and self._in_the_moment(text, lex, verb, clause) else 0.0
         if _ENDING_QUESTION.search(clause.text) or clause.elsewhere(PRESENT):
             return 0.0
         if clause.between(PAST):
@@ -397,6 +494,17 @@ class _Judge:
             0.6
             if not clause.neighbours and verb.kind in ("subject", "name") and subject != "definite"
             else 0.0
+        )
+
+    def _lone_action(self, verb: Verb, clause: Clause) -> bool:
+        """Is the character's present verb the sentence's only present action, save verbs of the
+        same subject or coordinated with it ("She looked around and sees him")? Another subject in
+        the present makes the sentence a general remark ("if a signalman sleeps on duty, he risks
+        losing his situation", "one who finds that she has been bowing to a stranger")."""
+        return all(
+            v.subject == verb.subject or v.kind == "and"
+            for v in clause.verbs
+            if v.tense == PRESENT and v.start != verb.start
         )
 
     def _timeless_copula(self, text: str, lex: Lexicon, verb: Verb) -> bool:
@@ -478,7 +586,7 @@ class _Judge:
         if clause.elsewhere(PRESENT) or subject in ("it", "this") and self._impersonal(text, verb, clause):
             return 0.0
         character_past = _character_past(clause) or subject == "they" and _they_past(clause)
-        if character_past or subject in ("it", "this") and clause.has(PAST):
+        if character_past:
             return 0.7
         # "There is another pause." "It is a colossal vehicle." between sentences told in the past
         alone = (
@@ -580,7 +688,9 @@ class _Judge:
                 skipped += 1
         return None
 
-def _diagnostic(verb: Verb, tense: SceneTense, rule: Rule, certainty: float, drift: bool = False) -> Diagnostic:
+def _diagnostic(
+    verb: Verb, tense: SceneTense, rule: Rule, certainty: float, drift: bool = False
+) -> Diagnostic:
     if verb.kind == "contraction":
         fix = verb.fix
         suggestion = f"{verb.subject}{fix}" if fix.startswith(" ") else fix

@@ -19,7 +19,14 @@ past verb, generic subjects and words, several present verbs in one statement,
 the narrator speaking to the reader); reported speech or thought ("She knew the
 earth is round") and free indirect thought; first-person asides ("I still
 remember"); comparisons, "as if", conditions, impersonal comments, set phrases,
-asides in parentheses or dashes, questions; would / could futures in the past.
+asides in parentheses or dashes, questions; would / could futures in the past;
+the narrator's general remarks: a pronoun opening a relative or "what" clause
+("the talents they possess", "what he says"), a character's present beside a
+kind of person's ("when a millionaire gives carte blanche he usually gets it"),
+a thing's or an unclear subject's present that is not in the story's moment
+(stative "the Arab has a good fund of curiosity", "nothing is so easy"; but "her
+voice has gone hoarse" is a slip); plural nouns the tagger reads as nouns
+("ladders and tools").
 """
 
 from __future__ import annotations
@@ -41,12 +48,13 @@ RULE = Rule(
     why=(
         'Narration that slips from the past into the present ("the wind blew and check her reflection") '
         "jolts the reader out of the story. ficlint takes each scene's tense from the majority of its "
-        "narration's finite verbs and flags a present-tense verb in a sentence that also uses the past, or a "
-        "character's present-tense action between past-tense sentences; when a whole paragraph of characters' "
-        "actions has drifted into the present, every verb of it is flagged. It leaves dialogue, italic thoughts, "
-        "chat lines, letters, a narrator's commentary to the reader, timeless statements about things, "
-        'reported speech ("She knew the earth is round"), timeless generalisations, first-person asides '
-        '("I still remember") and would/could futures alone.'
+        "narration's finite verbs and flags a present-tense verb in a sentence that also uses the past, or "
+        "a character's present-tense action between past-tense sentences; when a whole paragraph of "
+        "characters' actions has drifted into the present, every verb of it is flagged. It leaves dialogue, "
+        "italic thoughts, chat lines, letters, a narrator's commentary to the reader, timeless statements "
+        'about things, reported speech ("She knew the earth is round"), timeless generalisations and the '
+        'narrator\'s general remarks ("the talents they possess", "when a millionaire gives carte blanche he '
+        'usually gets it"), first-person asides ("I still remember") and would/could futures alone.'
     ),
     examples=examples(
         (

@@ -4,7 +4,8 @@ Policy (judged in ficlint/rules/tense/_judge.py): in a present-tense scene a
 past-tense verb is flagged only when it is coordinated with a present one ("She
 opens the door and walked in") or is a character's action between present-tense
 sentences with no time word (yesterday, ago, before, when, had …): a
-present-tense narrator may tell of the past.
+present-tense narrator may tell of the past, and does in a relative or "what"
+clause whose pronoun subject follows its noun ("the pen he left inside").
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ RULE = Rule(
     why=(
         'Present-tense narration drifts the other way: "She opens the door and walked in." ficlint flags a '
         "past-tense verb coordinated with a present one, or a character's past-tense action between "
-        "present-tense sentences, and every verb of a paragraph that has drifted into the past, but leaves the "
-        "past alone where the narrator tells of earlier events (yesterday, before, when, a pluperfect)."
+        "present-tense sentences, and every verb of a paragraph that has drifted into the past, but leaves "
+        "the past alone where the narrator tells of earlier events (yesterday, before, when, a pluperfect, "
+        '"the pen he left inside").'
     ),
     examples=examples(
         (
