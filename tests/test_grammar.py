@@ -1,4 +1,4 @@
-"""Grammar (G001–G012) on text they must flag, with the fix, and text they must leave alone:
+"""Grammar (G001–G019) on text they must flag, with the fix, and text they must leave alone:
 characters' dialect in dialogue, fiction's deliberate fragments, refrains, British collective
 nouns, participles that describe, and the story's own names."""
 
@@ -363,6 +363,271 @@ def test_infinitive_or_gerund():
     assert fixed("They enjoyed to travel.", "G012") == "They enjoyed traveling."
     assert fixed('"I am going apparate us."', "G012") == '"I am going to apparate us."'
     assert flagged("He kept to himself. He was going home. They were going shopping.", "G012") == []
+
+
+# -- G013 plural after "one of", G014 missing article -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("James wipes one of his eye and nods.", "James wipes one of his eyes and nods."),
+        ("He laid one of his hand on her shoulder.", "He laid one of his hands on her shoulder."),
+        ("Ron stood with each of his child, waiting.", "Ron stood with each of his children, waiting."),
+        ("Harry and several other have been chosen.", "Harry and several others have been chosen."),
+    ],
+)
+def test_plural_after_one_of(text, want):
+    assert fixed(text, "G013") == want
+
+
+def test_plural_after_one_of_is_on_by_default():
+    found = lint("James wipes one of his eye and nods.")
+    assert [d.rule for d in found if d.rule.startswith("G")] == ["G013"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was one of the best days of the year.",  # an adjective, and "the": no frame of G013's
+        "She was one of the old school.",
+        "It was the hasty one of her dear playmate.",  # "one" stands for a noun
+        "He leaned on one of his dorm mates' beds.",  # a noun that modifies the next
+        "She was one of the family now.",
+        "Dickens and so many other of the humourists.",
+        "Several other students came.",
+        '"Give me one of his sock," the elf said.',  # a character's voice
+    ],
+)
+def test_plural_after_one_of_left_alone(text):
+    assert flagged(text, "G013") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("He shook his head, still in daze.", "He shook his head, still in a daze."),
+        ("His fingers suddenly had grip on her bun.", "His fingers suddenly had a grip on her bun."),
+        ("Draco loved to be centre of attention.", "Draco loved to be the centre of attention."),
+        ("She jumped to feet and ran.", "She jumped to her feet and ran."),
+        ("They scrambled to feet.", "They scrambled to their feet."),
+        ("They spoke at same time.", "They spoke at the same time."),
+        ("And all of sudden he was gone.", "And all of a sudden he was gone."),
+    ],
+)
+def test_missing_article_in_a_set_phrase(text, want):
+    assert fixed(text, "G014") == want
+
+
+def test_missing_possessive_after_a_name_has_no_fix():
+    [d] = lint("Harry leaps to feet and rushes over.", "G014")
+    assert d.fixes == () and "possessive" in d.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I am in hurry," said Krum.',  # an accent in a character's voice
+        "He shook his head, still in a daze.",
+        "She waited, for while he slept the house was quiet.",
+        "He grew from two to three feet tall.",
+        "They were measured from head to feet.",
+        "In daze and dream he wandered. In hurry.",  # fragments written that way
+        "The Daze Club met on Tuesdays.",
+    ],
+)
+def test_missing_article_left_alone(text):
+    assert flagged(text, "G014") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "She had forgotten how the outside world looked like.",
+            "She had forgotten what the outside world looked like.",
+        ),
+        ('"I know how it feels like, mate."', '"I know what it feels like, mate."'),
+        ("Does anyone know how does it look like?", "Does anyone know what does it look like?"),
+    ],
+)
+def test_how_looks_like(text, want):
+    assert fixed(text, "G015") == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She noticed how much he looked like his father.",
+        "It was odd how it looked like rain.",
+        "She had forgotten how the outside world looked.",
+        "How it looked! Like a dream.",  # a fragment, then another
+        "*How it looked like* was the title of the song.",
+    ],
+)
+def test_how_looks_like_left_alone(text):
+    assert flagged(text, "G015") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ('"I don\'t why I ever thought this was easy."', '"I don\'t know why I ever thought this was easy."'),
+        ("She didn't where to look.", "She didn't know where to look."),
+        ("Harry didnt how to say it.", "Harry didnt know how to say it."),
+    ],
+)
+def test_missing_know(text, want):
+    assert fixed(text, "G016") == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Don\'t." "Don\'t what?"',
+        '"I don\'t, why?" he asked.',
+        "He didn't, why would he?",
+        "They don't. Why should they?",
+        "I don't know why.",
+        "I don't what to go.",  # "want" mistyped: no guess
+    ],
+)
+def test_missing_know_left_alone(text):
+    assert flagged(text, "G016") == []
+
+
+def test_agreement_after_make_sure_and_what():
+    past = "He left after a while. He slept. He woke. He walked. "
+    assert fixed(past + "The healer left after making sure Newt know where to go.", "G004").endswith(
+        "making sure Newt knew where to go."
+    )
+    assert fixed("No, what bother her is the way he looks at her.", "G004") == (
+        "No, what bothers her is the way he looks at her."
+    )
+    assert (
+        flagged('"What say you to that?" He asked what happened. "Make sure Harry eat," Mum said.', "G004")
+        == []
+    )
+
+
+PAST_SCENE = "He left the room. He came back later and looked around. "
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("He pulled a stool nearby and sit down.", "He pulled a stool nearby and sat down."),
+        ("I looked away and choose not to say it.", "I looked away and chose not to say it."),
+        ("Herbert brought them over and introduce them.", "Herbert brought them over and introduced them."),
+    ],
+)
+def test_coordinated_verb_takes_the_past(text, want):
+    assert fixed(PAST_SCENE + text, "G017") == PAST_SCENE + want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She wanted to go and sit by the lake.",
+        "He gestured for him to come and sit down.",
+        "He opened the window and let her fly out.",  # "let" is its own past
+        "She watched them come and go.",
+        "They could sit about as they pleased and eat and talk.",
+        "She rewarded him with a smile and nod of approval.",
+        "It allowed him to think upon what he said and also accept it.",
+        "It sounded as if he'd just lost his temper and become aggressive.",
+        "She would trace the scars Greyback left and tell Bill stories.",  # "left" is inside a noun phrase
+        '"So I pulled a stool over and sit down, see?" Hagrid said.',  # a character's telling
+    ],
+)
+def test_coordinated_verb_left_alone(text):
+    assert flagged(PAST_SCENE + text, "G017") == []
+
+
+def test_coordinated_verb_is_quiet_in_a_present_scene():
+    present = (
+        "He leaves the room. He comes back later and looks around. He pulls a stool nearby and sit down."
+    )
+    assert flagged(present, "G017") == []
+
+
+def test_agreement_of_mr_and_mrs_whatever_stands_before():
+    text = "It's not Lily Mr and Mrs Evans smiles at and says 'thank you' to."
+    assert fixed(text, "G004") == "It's not Lily Mr and Mrs Evans smile at and say 'thank you' to."
+    assert (
+        flagged("Mr and Mrs Weasley's house stands tall. He is taller than Crouch and Arthur tries.", "G004")
+        == []
+    )
+    assert flagged('"Mr and Mrs Evans smiles at everyone," Petunia said.', "G004") == []  # her voice
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("He went back to his parent's house.", "He went back to his parents' house."),
+        ("Much to his parent’s dismay, he stayed.", "Much to his parents’ dismay, he stayed."),
+        ('"My parent\'s? Do they know?"', '"My parents? Do they know?"'),
+        ("My parent's don't agree with me.", "My parents don't agree with me."),
+    ],
+)
+def test_plural_possessive_of_a_pair(text, want):
+    assert fixed(text, "G018") == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The parent's most lethal weapon is trust.",
+        "Each parent's signature was needed.",
+        "A parent's love is endless.",
+        "His parents' house was empty.",
+        "His mother's house was empty.",
+        "Parent's Evening was on Thursday.",
+    ],
+)
+def test_plural_possessive_left_alone(text):
+    assert flagged(text, "G018") == []
+
+
+def test_agreement_of_a_second_verb_after_who():
+    text = "Lily thinks. It's not Lily who pull weeds out of the lawn or carefully carry a drink to him."
+    want = "Lily thinks. It's not Lily who pulls weeds out of the lawn or carefully carries a drink to him."
+    assert fixed(text, "G004") == want
+    # a new subject after "and": its verb is its own
+    assert flagged("Lily thinks. It's Lily who helps her and the boys carry the bags.", "G004") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("He feared the slightly mention of her.", "He feared the slight mention of her."),
+        (
+            "It was not just a simply stick, carved by children.",
+            "It was not just a simple stick, carved by children.",
+        ),
+        (
+            "Maria approached with a slightly frown on her face.",
+            "Maria approached with a slight frown on her face.",
+        ),
+    ],
+)
+def test_adverb_for_adjective(text, want):
+    assert fixed(text, "G019") == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He held a slightly bent nail.",
+        "It was the newly built house.",
+        "She gave him a kindly smile. He started as a lowly crewman.",  # adjectives in -ly
+        "It was a deadly curse and a lively tune.",
+        '"The slightly mention," he said, "is enough."',  # a character's own words
+        "She spoke in a truly remarkable voice.",
+    ],
+)
+def test_adverb_for_adjective_left_alone(text):
+    assert flagged(text, "G019") == []
 
 
 # -- the family as a whole -----------------------------------------------------------------------------

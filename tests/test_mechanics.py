@@ -296,6 +296,14 @@ def test_brackets_that_pair_or_are_smileys(text):
      "They met Ginny Weasley there. The Weasleys' kitchen was warm."),
     ("I can still see their body's...", "I can still see their bodies..."),
     ("Even my parents' had doubts.", "Even my parents had doubts."),
+    # a name fan fiction knows (fiction-names.txt) with nothing after it to own: the family, even
+    # where the story never writes a first name before it
+    ("Ron had offered him to stay at the Weasley's for a few weeks.",
+     "Ron had offered him to stay at the Weasleys for a few weeks."),
+    ("Not all of the Weasley’s had made it.", "Not all of the Weasleys had made it."),
+    # a word that also names a people, written after a first name the story uses alone: a surname
+    ("Rowan saw Jana. Then Jana Han waved. She toured the Han’s around the farm.",
+     "Rowan saw Jana. Then Jana Han waved. She toured the Hans’ around the farm."),
 ])
 def test_apostrophes_in_plurals(text, fixed):
     [finding] = lint(text, "M010")
@@ -308,6 +316,9 @@ def test_apostrophes_in_plurals(text, fixed):
     "Their body's reaction was quick.", "His mind's made up.", "Her parents' house was empty.",
     "There was an ugly ring in the Russian's voice.", "The Porphyrion's a bad concern.",
     "\"In my day 'ladies' were reproved for it,\" she said.",
+    "The Weasley's kitchen was warm.",  # owns something: one Weasley, or the family without evidence
+    "There was a tremor in the German's voice. They stayed at the German's for a week.",
+    "A White Russian, please. The Russian's glass was empty.",
 ])
 def test_possessives_and_contractions_are_left_alone(text):
     assert flagged(text, "M010") == []

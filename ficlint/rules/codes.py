@@ -62,6 +62,12 @@ RULES: dict[str, str] = {
     "G011": "grammar.g011_missing_subject",
     "G012": "grammar.g012_infinitive_or_gerund",
     "G013": "grammar.g013_plural_after_one_of",
+    "G014": "grammar.g014_missing_article",
+    "G015": "grammar.g015_how_looks_like",
+    "G016": "grammar.g016_missing_know",
+    "G017": "grammar.g017_coordinated_verb",
+    "G018": "grammar.g018_plural_possessive",
+    "G019": "grammar.g019_adverb_for_adjective",
 }
 
 # Kinds of YAML pack rule that a family adds beyond substitution, existence and consistency:

@@ -86,6 +86,11 @@ _FIRST_FOR = {
     "weren't": "wasn't",
 }
 _THIRD_SINGULAR = frozenset(["he", "she", "it"])
+_MAKE = frozenset(["make", "makes", "made", "making"])
+_SECOND_VERB_BREAKS = frozenset(
+    [",", ".", ";", ":", "—", "who", "that", "which", "when", "while", "to", "as"]
+)
+_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "lord", "lady", "sir", "madam", "professor"])
 _PLURAL = frozenset(["we", "they"])
 _SUBJUNCTIVE = frozenset(["were", "weren't"])
 _NAME_OPENERS = frozenset(
@@ -189,6 +194,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         yield from _name_who(v, i, tenses)
     for i in v.at("do", "don't"):
         yield from _name_do(v, i)
+    for i in v.at("what"):
+        yield from _what_verb(v, i, tenses)
     for k in _names_before_verbs(v):
         yield from _name_verb(v, k, tenses)
     for i in v.at("and", "&"):
@@ -264,6 +271,23 @@ def _name_who(v: View, i: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
     right = _SINGULAR_FOR.get(v.low[j]) or _third_person(v, j, tenses, noun_too=True)
     if right:
         yield _finding(v, k, j, right)
+        n = _second_verb(v, j)
+        second = _third_person(v, n, tenses) if n > 0 else ""
+        if second:
+            yield _second_finding(v, v.text[k], n, second)
+
+
+def _second_verb(v: View, j: int) -> int:
+    """The bare verb joined by "and" or "or" to the verb at j within its clause ("who pull weeds out
+    of the lawn or carefully carry a drink"), or -1."""
+    for a in range(j + 1, j + 9):
+        if not v.same_sentence(j, a + 1) or v.low[a] in _SECOND_VERB_BREAKS:
+            return -1
+        if v.low[a] in ("and", "or"):
+            n = skip_adverbs(v, a + 1, limit=1)
+            ok = v.same_sentence(a, n) and v.xpos[n] in ("VB", "VBP") and lowercase_word(v, n)
+            return n if ok else -1
+    return -1
 
 
 def _names_before_verbs(v: View) -> list[int]:
@@ -271,7 +295,7 @@ def _names_before_verbs(v: View) -> list[int]:
     the tagger calls a bare verb."""
     xpos = v.xpos
     last = len(xpos) - 1
-    starts = [*v.sentence_first, *(k + 1 for k in v.at(*_CLAUSE_OPENERS))]
+    starts = [*v.sentence_first, *(k + 1 for k in v.at(*_CLAUSE_OPENERS)), *(k + 1 for k in _make_sure(v))]
     return sorted(k for k in starts if k < last and xpos[k] == "NNP" and xpos[k + 1] in ("VBP", "VB"))
 
 
@@ -283,6 +307,8 @@ def _name_verb(v: View, k: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
     if v.xpos[j] != "VBP" and v.xpos[j] != "VB" or v.low[j] in ("do", "don't"):
         return
     before = v.low[k - 1] if v.same_sentence(k - 1, k) else ""
+    if before == "sure" and k - 1 in _make_sure(v):
+        before = ""  # "making sure Newt know": a clause of its own, "that" left out
     if (
         before
         and before not in _CLAUSE_OPENERS
@@ -302,6 +328,30 @@ def _name_verb(v: View, k: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
     right = _third_person(v, j, tenses, noun_too=True)
     if right:
         yield _finding(v, k, j, right)
+
+
+def _make_sure(v: View) -> list[int]:
+    """The "sure" of "make sure", "making sure", "made sure": a clause follows, its "that" left out."""
+    return [k for k in v.at("sure") if v.word(k - 1) in _MAKE and v.same_sentence(k - 1, k)]
+
+
+def _what_verb(v: View, i: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
+    """ "what" as a clause's subject, then a bare verb and its object: "No, what bother her is…"."""
+    j = i + 1
+    if (
+        v.voice[i] != NARRATION
+        or not v.same_sentence(i, j + 1)
+        or not _clause_start(v, i)
+        and v.low[i - 1] != ","
+    ):
+        return
+    if v.xpos[j] not in ("VB", "VBP") or not lowercase_word(v, j) or v.low[j] in word_set("what_bare_verbs"):
+        return  # "what say you", "what do you", "what is"
+    if v.xpos[j + 1] not in ("PRP", "PRP$", "DT") or v.low[j + 1] in ("i", "we", "they", "you", "he", "she"):
+        return  # a verb needs its object to be sure it is one; "what happen we" is a question
+    right = _third_person(v, j, tenses, noun_too=True)
+    if right:
+        yield _finding(v, i, j, right)
 
 
 def _name_do(v: View, i: int) -> Iterator[Diagnostic]:
@@ -324,9 +374,12 @@ def _names_and(v: View, a: int) -> Iterator[Diagnostic]:
     k = a - 1
     while v.same_sentence(k, a) and v.xpos[k] == "NNP" and v.text[k][:1].isupper():
         k -= 1
+        if v.low[k + 1].rstrip(".") in _TITLES and v.low[a + 1].rstrip(".") in _TITLES:
+            break  # "Mr and Mrs Evans": one subject of two, whatever stands before it
     if (
         k == a - 1
-        or v.same_sentence(k, a)
+        or v.low[k + 1].rstrip(".") not in _TITLES
+        and v.same_sentence(k, a)
         and v.low[k] not in _CLAUSE_OPENERS
         and v.xpos[k] not in _BOUNDARY_TAGS
     ):
@@ -341,6 +394,32 @@ def _names_and(v: View, a: int) -> Iterator[Diagnostic]:
     right = _PLURAL_FOR.get(word) or (lex.base_of.get(word, "") if word in lex.third_forms else "")
     if right and right != word:
         yield _finding(v, k + 1, j, right)
+        yield from _and_the_next(v, k + 1, j)
+
+
+def _and_the_next(v: View, s: int, j: int) -> Iterator[Diagnostic]:
+    """The subject's second verb, joined to the first by "and": "Mr and Mrs Evans smiles at and says"."""
+    for a in range(j + 1, j + 4):
+        if not v.same_sentence(j, a + 1) or v.low[a] in (",", ".", ";", "who", "that", "which"):
+            return
+        if v.low[a] == "and":
+            n = a + 1
+            word = v.low[n]
+            if v.xpos[n] == "VBZ" and lowercase_word(v, n) and word in lexicon().third_forms:
+                right = _PLURAL_FOR.get(word) or lexicon().base_of.get(word, "")
+                if right and right != word:
+                    yield _second_finding(v, " ".join(v.text[s:j]), n, right)
+            return
+
+
+def _second_finding(v: View, subject: str, n: int, right: str) -> Diagnostic:
+    return Diagnostic(
+        RULE.id,
+        v.start[n],
+        v.end[n],
+        f'"{subject}" takes "{right}", not "{v.text[n]}", in its second verb too.',
+        (Fix(v.start[n], v.end[n], replacement(v.text[n], right)),),
+    )
 
 
 def _determiner_before(v: View, j: int) -> int | None:

@@ -92,10 +92,11 @@ _TITLES = frozenset(
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
-    owned = {w[:-2] for w in v.vocabulary if w.endswith("'s")}  # the story's own possessives: "tom's"
-    names = [w for w in v.vocabulary if w.endswith("s") and len(w) >= 4 and w[:-1] in owned]
+    in_s = [w for w in v.vocabulary if w[-1:] == "s"]  # one walk of the vocabulary for all three lists
+    owned = {w[:-2] for w in in_s if w[-2:] == "'s"}  # the story's own possessives: "tom's"
+    names = [w for w in in_s if len(w) >= 4 and w[:-1] in owned]
     before_sake = [i - 1 for i in v.positions("sake")]
-    for i in sorted({*v.at(*names, *_lowercase_owners(v)), *before_sake}):
+    for i in sorted({*v.at(*names, *_lowercase_owners(in_s)), *before_sake}):
         word = v.text[i]
         if v.voice[i] == OTHER or not word.endswith("s") or word.endswith(("ss", "us")) or len(word) < 4:
             continue
@@ -123,10 +124,10 @@ def _apostrophe(v: View, name: str) -> str:
     return ""
 
 
-def _lowercase_owners(v: View) -> list[str]:
+def _lowercase_owners(in_s: list[str]) -> list[str]:
     """The -s words of the document that may be an owner missing its apostrophe ("friends", "others")."""
     owners = word_set("owners")
-    return [w for w in v.vocabulary if w.endswith("s") and (_owner_noun(w) in owners or w == "others")]
+    return [w for w in in_s if _owner_noun(w) in owners or w == "others"]
 
 
 def _slip_of(v: View, word: str, text: str) -> bool:

@@ -10,7 +10,14 @@ from ficlint.analysis.capitals import Capitals, Census
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.capitalization._common import CAPITALS, census, common_in_dictionary, dictionary, words
+from ficlint.rules.capitalization._common import (
+    CAPITALS,
+    census,
+    common_in_dictionary,
+    dictionary,
+    fiction_names,
+    words,
+)
 
 RULE = Rule(
     id="M010",
@@ -87,12 +94,14 @@ def _family(caps: Capitals, counts: Census, i: int) -> Diagnostic | None:
     k = caps.keys[i]
     if b < 0 or caps.keys[b] != "the" or not name[:1].isupper() or name.isupper() or name.endswith("s"):
         return None
-    if k in words().titles or counts.lower[k] or not (_surname(counts, k) or _unknown_name(name)):
-        return None  # the Doctor's, the German's voice, the Gaffer's pipe: one person
     a = caps.after[i]
+    owns = a >= 0 and caps.keys[a] not in _AFTER_PLURAL
+    if k in words().titles or counts.lower[k]:
+        return None  # the Doctor's
+    if not (_surname(counts, k) or _unknown_name(name) or not owns and _fiction_surname(k)):
+        return None  # the German's voice, the Gaffer's pipe, the Slytherin's wand: one person
     if a >= 0 and caps.keys[a] in _AFTER_IS:
         return None  # "the Porphyrion's a bad concern": 's is "is"
-    owns = a >= 0 and caps.keys[a] not in _AFTER_PLURAL
     fixed = name + ("s" + word[-2] if owns else "s")
     what = "the house that belongs to all of them is" if owns else "the family is"
     return _fix(caps, i, fixed, f"A family is a plural, not a possessive: {what} \"the {fixed}\"")
@@ -102,9 +111,19 @@ def _surname(counts: Census, k: str) -> bool:
     """Does the story write the word after a first name or a title (Harry Potter, Mrs Weasley):
     a surname? (Not the German, the Doctor, the Gaffer: one person the story calls by what he is.)"""
     w = words()
+    firsts = [first for first, second in counts.names if second == k and first not in w.determiners]
     if k.endswith(_DEMONYM_ENDINGS) and dictionary().has(k.capitalize()):
-        return False  # the Russian, the American, the Frenchman: what someone is
-    return any(second == k and first not in w.determiners for first, second in counts.names)
+        # the Russian, the American, the Frenchman: what someone is; unless the story writes it after
+        # a first name it also uses alone, and never in lowercase ("Jana Han" … "Jana smiled")
+        return any(counts.alone[first] and not counts.lower[first] for first in firsts)
+    return bool(firsts)
+
+
+def _fiction_surname(k: str) -> bool:
+    """A name fan fiction writes with a capital (ficlint/data/fiction-names.txt: Weasley, Malfoy), not
+    a people (the German): with nothing after it to own, "at the Weasley's for a week" is the family
+    even where the story never writes a first name before it."""
+    return k in fiction_names() and not k.endswith(_DEMONYM_ENDINGS) and not common_in_dictionary(k)
 
 
 def _unknown_name(name: str) -> bool:
