@@ -54,7 +54,7 @@ def main(path: str) -> None:
     family: dict[str, float] = defaultdict(float)
     for check in linter.active_checks(enabled):
         ctx = Context(linter.config, enabled, manuscript)
-        seconds = cpu(lambda c=check: [list(c.check(doc, ctx)) for doc in docs])
+        seconds = cpu(lambda c=check, x=ctx: [list(c.check(doc, x)) for doc in docs])
         costs[f"rule {check.rule.id}"] = seconds
         family[check.rule.category] += seconds
     total = sum(costs.values())

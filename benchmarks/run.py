@@ -164,7 +164,8 @@ def main() -> int:
             Timing(
                 "3,000-word chapter (in-process, warm)",
                 chapter_words,
-                in_process(lambda: ManuscriptRun(RunOptions(config=Config())).lint_text(read_source(chapter)), args.repeat * 3),
+                in_process(lambda: ManuscriptRun(RunOptions(config=Config())).lint_text(read_source(chapter)),
+                           args.repeat * 3),
             )
         )
         seconds, peak = run_process(
@@ -175,7 +176,8 @@ def main() -> int:
             Timing(
                 f"largest book, {largest.name} (in-process, warm)",
                 book_words,
-                in_process(lambda: ManuscriptRun(RunOptions(config=Config())).lint_text(read_source(largest)), args.repeat),
+                in_process(lambda: ManuscriptRun(RunOptions(config=Config())).lint_text(read_source(largest)),
+                           args.repeat),
             )
         )
         seconds, peak = run_process(

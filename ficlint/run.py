@@ -109,7 +109,8 @@ class ManuscriptRun:
         for manuscript in manuscripts:
             sources = [self._read(path, manuscript.config) for path in manuscript.named]
             progress = _offset_progress(self.options.progress, done, total)
-            for result in self.lint(manuscript.config, sources, manuscript.others, progress, manuscript.warning):
+            linted = self.lint(manuscript.config, sources, manuscript.others, progress, manuscript.warning)
+            for result in linted:
                 results[result.path] = result
             done += len(manuscript.named)
         return [results[str(p)] for m in manuscripts for p in m.named]
@@ -141,7 +142,8 @@ class ManuscriptRun:
         except InputError as err:
             return err
         except LookupError:
-            raise ConfigError(config.path, None, f"'encoding': unknown encoding {config.encoding!r}") from None
+            message = f"'encoding': unknown encoding {config.encoding!r}"
+            raise ConfigError(config.path, None, message) from None
 
     # -- fixing --------------------------------------------------------------------------------
 
@@ -175,7 +177,8 @@ class ManuscriptRun:
                 final[i] = fixed_result
         return file_fixes, final
 
-    def _relinter(self, config: Config, others: Sequence[Source]) -> Callable[[Sequence[Source]], list[FileResult]]:
+    def _relinter(self, config: Config,
+                  others: Sequence[Source]) -> Callable[[Sequence[Source]], list[FileResult]]:
         """Lint fixed texts as the run linted the files, LanguageTool left for the final texts."""
         return lambda texts: self.lint(config, texts, others, languagetool=False)
 

@@ -64,7 +64,8 @@ def _walk(folder: Path, include: Sequence[str], visited: set[Path],
 class ConfigCache:
     """Configs found by walking up from files, loaded once each."""
 
-    def __init__(self, explicit: Path | None, overrides: dict[str, object], given: Config | None = None) -> None:
+    def __init__(self, explicit: Path | None, overrides: dict[str, object],
+                 given: Config | None = None) -> None:
         self.overrides = overrides
         # One Config object per config file (or per folder without one): files that
         # get the same object are one manuscript (see manuscript_key).
@@ -165,8 +166,8 @@ def manuscript_key(config: Config, path: Path) -> tuple[object, ...]:
     return (id(config), real.parent, series_of(path.name))
 
 
-_CHAPTER_WORD = re.compile(r"(?<![a-z])(?:ch|chap|chapter|part|pt|act|book|vol|volume|scene|prologue|epilogue|"
-                           r"interlude|afterword|foreword|preface)(?![a-z])")
+_CHAPTER_WORD = re.compile(r"(?<![a-z])(?:ch|chap|chapter|part|pt|act|book|vol|volume|scene|prologue|"
+                           r"epilogue|interlude|afterword|foreword|preface)(?![a-z])")
 _SHORT_NUMBER = re.compile(
     r"(?<!\d)\d{1,3}(?!\d)|(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|second|"
     r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|i{1,3}|iv|vi{0,3}|ix|xi{0,2})(?![a-z])")

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Build ficlint/data/fiction-names.txt: names fan fiction writes with a capital that the dictionary doesn't know.
+"""Build ficlint/data/fiction-names.txt: names fan fiction writes with a capital that the
+dictionary doesn't know.
 
 The capitalization rules learn a story's names from the story itself; a name the story
 only ever writes in lowercase (`at hogsmeade`, `a blond snape`, `Grimmauld place`) needs

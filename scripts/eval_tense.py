@@ -58,13 +58,18 @@ SUBJECT_VERB = re.compile(
     r" (?P<verb>[a-z]+)\b(?=,? [a-z]|[.,;:!?])"
 )
 AND_VERB = re.compile(r"\b(?P<first>[a-z]+),? and (?P<verb>[a-z]+)(?= [a-z]|[.,;:!?])")
-SUBORDINATE = re.compile(r"\b(?:when|whenever|as|while|because|who|which|that|though|although|if|after|before|"
-                         r"until|since|once|where)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+SUBORDINATE = re.compile(
+    r"\b(?:when|whenever|as|while|because|who|which|that|though|although|if|after|before|"
+    r"until|since|once|where)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
 # "as if she were", "if he had known": a subjunctive or a condition, not the tense of narration
 SUBJUNCTIVE = re.compile(r"\b(?:if|though|wish|wished|unless|lest)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 BE_HAVE_PAST = {"was": "is", "were": "are", "had": "has"}
 BE_HAVE_PRESENT = {"is": "was", "are": "were", "has": "had", "am": "was"}
-NOT_SUBJECT_NOUNS = frozenset(["way", "time", "moment", "day", "night", "side", "edge", "end", "top", "front", "back", "rest"])
+NOT_SUBJECT_NOUNS = frozenset(
+    ["way", "time", "moment", "day", "night", "side", "edge", "end", "top", "front", "back", "rest"]
+)
 
 
 @dataclass
@@ -83,7 +88,9 @@ def to_present(verb: str, subject: str) -> str:
     if verb in BE_HAVE_PAST:
         if verb == "was" and subject.lower() == "i":
             return "am"
-        return BE_HAVE_PAST[verb] if not (verb == "had" and subject.lower() in ("i", "we", "they")) else "have"
+        return (
+            BE_HAVE_PAST[verb] if not (verb == "had" and subject.lower() in ("i", "we", "they")) else "have"
+        )
     if verb not in lex.past_forms or verb in lex.other:
         return ""
     plural = subject.lower() in ("they", "i", "we")
@@ -102,14 +109,38 @@ def to_past(verb: str, subject: str) -> str:
     return lex.past_of.get(verb, "") if ok and verb not in lex.other else ""
 
 
-AUX_PAST = {"was": "is", "were": "are", "had": "has", "did": "does", "wasn't": "isn't", "weren't": "aren't",
-            "hadn't": "hasn't", "didn't": "doesn't"}
-AUX_PRESENT = {"is": "was", "are": "were", "has": "had", "have": "had", "does": "did", "do": "did",
-               "isn't": "wasn't", "aren't": "weren't", "hasn't": "hadn't", "haven't": "hadn't",
-               "doesn't": "didn't", "don't": "didn't", "'s": " was", "'re": " were", "'m": " was"}
-AUXILIARY = re.compile(r"\b(?:was|were|had|did|is|are|has|have|does|do)(?:n['’]t)?\b(?! (?:he|she|it|they|I|we|you)\b)"
-                       r"|(?:(?<=\b[Hh]e)|(?<=\b[Ss]he)|(?<=\b[Ii]t)|(?<=\b[Tt]hat)|(?<=\b[Tt]here))['’]s\b"
-                       r"(?! (?:been|got|had)\b)|(?:(?<=\b[Tt]hey)|(?<=\b[Ww]e))['’]re\b|(?<=\bI)['’]m\b")
+AUX_PAST = {
+    "was": "is",
+    "were": "are",
+    "had": "has",
+    "did": "does",
+    "wasn't": "isn't",
+    "weren't": "aren't",
+    "hadn't": "hasn't",
+    "didn't": "doesn't",
+}
+AUX_PRESENT = {
+    "is": "was",
+    "are": "were",
+    "has": "had",
+    "have": "had",
+    "does": "did",
+    "do": "did",
+    "isn't": "wasn't",
+    "aren't": "weren't",
+    "hasn't": "hadn't",
+    "haven't": "hadn't",
+    "doesn't": "didn't",
+    "don't": "didn't",
+    "'s": " was",
+    "'re": " were",
+    "'m": " was",
+}
+AUXILIARY = re.compile(
+    r"\b(?:was|were|had|did|is|are|has|have|does|do)(?:n['’]t)?\b(?! (?:he|she|it|they|I|we|you)\b)"
+    r"|(?:(?<=\b[Hh]e)|(?<=\b[Ss]he)|(?<=\b[Ii]t)|(?<=\b[Tt]hat)|(?<=\b[Tt]here))['’]s\b"
+    r"(?! (?:been|got|had)\b)|(?:(?<=\b[Tt]hey)|(?<=\b[Ww]e))['’]re\b|(?<=\bI)['’]m\b"
+)
 
 
 def every_auxiliary(text: str, start: int, end: int, tense: str) -> list[tuple[str, str, int, int, str]]:
@@ -122,13 +153,20 @@ def every_auxiliary(text: str, start: int, end: int, tense: str) -> list[tuple[s
         if replacement is None or SUBJUNCTIVE.search(text, max(start, m.start() - 30), m.start()):
             continue
         if word.lower() in ("had", "has", "have") and tense == PRESENT:
-            after = text[m.end():m.end() + 12].split()
+            after = text[m.end() : m.end() + 12].split()
             if after and after[0] in lexicon().participles:
                 continue
         if m.group()[:1].isupper():
             replacement = replacement[:1].upper() + replacement[1:]
-        found.append(("be-have-do", "main", m.start(), m.end(), replacement.replace("'", "’") if "’" in m.group()
-                      else replacement))
+        found.append(
+            (
+                "be-have-do",
+                "main",
+                m.start(),
+                m.end(),
+                replacement.replace("'", "’") if "’" in m.group() else replacement,
+            )
+        )
     return found
 
 
@@ -143,34 +181,51 @@ def candidates(text: str, start: int, end: int, tense: str) -> list[tuple[str, s
             continue
         if m.group("np"):
             noun = m.group("np").split()[-1]
-            if (noun in lex.past_of and noun not in lex.noun_like or noun in lex.function_words
-                    or noun in NOT_SUBJECT_NOUNS or noun in lex.auxiliaries):
+            if (
+                noun in lex.past_of
+                and noun not in lex.noun_like
+                or noun in lex.function_words
+                or noun in NOT_SUBJECT_NOUNS
+                or noun in lex.auxiliaries
+            ):
                 continue
         subject_text = m.group("pron") or m.group("name") or "it"
         replacement = convert(verb, subject_text)
-        after = text[m.end("verb"):m.end("verb") + 12].split()
+        after = text[m.end("verb") : m.end("verb") + 12].split()
         if not replacement or after[:1] == ["by"]:
             continue  # "the rooms occupied by": a participle
         if verb in ("has", "have") and after and (after[0] in lex.participles or after[0] == "been"):
             continue  # a present perfect turned pluperfect is still right in present narration
         if SUBJUNCTIVE.search(text, max(start, m.start() - 30), m.start()):
             continue
-        kind = "pronoun" if m.group("pron") and m.group("pron").lower() not in ("it", "there") else "it-there" \
-            if m.group("pron") else "name" if m.group("name") else "noun-phrase"
+        kind = (
+            "pronoun"
+            if m.group("pron") and m.group("pron").lower() not in ("it", "there")
+            else "it-there"
+            if m.group("pron")
+            else "name"
+            if m.group("name")
+            else "noun-phrase"
+        )
         clause = "subordinate" if SUBORDINATE.search(text, max(start, m.start() - 40), m.start()) else "main"
         found.append((kind, clause, m.start("verb"), m.end("verb"), replacement))
     for m in AND_VERB.finditer(text, start, end):
         first, verb = m.group("first"), m.group("verb")
         first_tense = first in lex.past_forms if tense == PAST else first in lex.third_forms
-        replacement = (lex.third_of.get(verb, "") if verb in lex.past_forms and verb not in lex.other else "") \
-            if tense == PAST else to_past(verb, "it")
+        replacement = (
+            (lex.third_of.get(verb, "") if verb in lex.past_forms and verb not in lex.other else "")
+            if tense == PAST
+            else to_past(verb, "it")
+        )
         if first_tense and replacement:
             found.append(("and", "main", m.start("verb"), m.end("verb"), replacement))
     found.sort(key=lambda c: c[2])
     return [c for i, c in enumerate(found) if not i or c[2] >= found[i - 1][3]]
 
 
-def narration_paragraphs(doc: AnalyzedDocument, scene_tense: dict[int, str], tense: str) -> list[tuple[int, int]]:
+def narration_paragraphs(
+    doc: AnalyzedDocument, scene_tense: dict[int, str], tense: str
+) -> list[tuple[int, int]]:
     """(start, end) of plain narration paragraphs (no speech, no emphasis) in scenes told in `tense`."""
     out = []
     for para in doc.paragraphs:
@@ -204,16 +259,20 @@ def apply(text: str, chosen: list[tuple[str, str, str, int, int, str]]) -> tuple
         pieces.append(text[pos:start])
         pieces.append(replacement)
         new_start = start + shift
-        slips.append(Slip(kind, clause, injection, new_start, new_start + len(replacement), text[start:end],
-                          replacement))
+        slips.append(
+            Slip(
+                kind, clause, injection, new_start, new_start + len(replacement), text[start:end], replacement
+            )
+        )
         shift += len(replacement) - (end - start)
         pos = end
     pieces.append(text[pos:])
     return "".join(pieces), slips
 
 
-def inject(text: str, paragraphs: list[tuple[int, int]], tense: str, rng: random.Random,
-           singles: int, runs: int) -> tuple[tuple[str, list[Slip]], tuple[str, list[Slip]]]:
+def inject(
+    text: str, paragraphs: list[tuple[int, int]], tense: str, rng: random.Random, singles: int, runs: int
+) -> tuple[tuple[str, list[Slip]], tuple[str, list[Slip]]]:
     """Two copies of the text: one with single slips, one with whole paragraphs converted."""
     order = paragraphs[:]
     rng.shuffle(order)
@@ -226,8 +285,11 @@ def inject(text: str, paragraphs: list[tuple[int, int]], tense: str, rng: random
         if len(run_paragraphs) < runs and len(options) >= 3 and far:
             run_paragraphs.append(start)
             taken = {s for _, _, s, _, _ in options}
-            whole = options + [a for a in every_auxiliary(text, start, end, tense)
-                               if not any(s <= a[2] < e for _, _, s, e, _ in options) and a[2] not in taken]
+            whole = options + [
+                a
+                for a in every_auxiliary(text, start, end, tense)
+                if not any(s <= a[2] < e for _, _, s, e, _ in options) and a[2] not in taken
+            ]
             run.extend((k, c, "run", s, e, r) for k, c, s, e, r in whole)
         elif options and len(single) < singles:
             kind = rng.choice(sorted({o[0] for o in options}))
@@ -258,7 +320,9 @@ def main() -> int:
     parser.add_argument("--singles", type=int, default=40, help="single slips per document at most")
     parser.add_argument("--runs", type=int, default=3, help="converted paragraphs per document at most")
     parser.add_argument("--seed", type=int, default=17)
-    parser.add_argument("--show-clean", type=int, default=0, help="print a fixed sample of N clean-text findings")
+    parser.add_argument(
+        "--show-clean", type=int, default=0, help="print a fixed sample of N clean-text findings"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="show the slips that were missed")
     args = parser.parse_args()
     found: Counter[tuple[str, ...]] = Counter()
@@ -274,8 +338,10 @@ def main() -> int:
         clean_findings[source_kind] += len(base)
         clean_words[source_kind] += words
         for s, e, rule in base:
-            clean_sample.append(f"{source_kind} {name} {rule}: …{text[max(0, s - 100):s]}[[{text[s:e]}]]"
-                                f"{text[e:e + 60]}…".replace("\n", " ⏎ "))
+            clean_sample.append(
+                f"{source_kind} {name} {rule}: …{text[max(0, s - 100) : s]}[[{text[s:e]}]]"
+                f"{text[e : e + 60]}…".replace("\n", " ⏎ ")
+            )
         tenses = scene_tense_of_paragraphs(doc)
         for tense in (PAST, PRESENT):
             paragraphs = narration_paragraphs(doc, tenses, tense)
@@ -293,15 +359,18 @@ def main() -> int:
                     if any(s < slip.end + 2 and e > slip.start - 2 for s, e, _ in now):
                         found[key] += 1
                     elif args.verbose:
-                        context = changed[max(0, slip.start - 90):slip.start].replace("\n", " ")
-                        after = changed[slip.end:slip.end + 40].replace("\n", " ")
+                        context = changed[max(0, slip.start - 90) : slip.start].replace("\n", " ")
+                        after = changed[slip.end : slip.end + 40].replace("\n", " ")
                         print(f"  missed {' '.join(key)}: …{context}[[{slip.after}]]{after}…")
-                on_slips = sum(1 for s, e, _ in now if any(s < sl.end + 2 and e > sl.start - 2 for sl in slips))
+                on_slips = sum(
+                    1 for s, e, _ in now if any(s < sl.end + 2 and e > sl.start - 2 for sl in slips)
+                )
                 extra[direction] += max(0, len(now) - on_slips - len(base))
     _report(found, total)
     for kind in sorted(clean_words):
         rate = clean_findings[kind] / clean_words[kind] * 10000 if clean_words[kind] else 0.0
-        print(f"clean {kind}: {clean_findings[kind]} findings in {clean_words[kind]:,} words = {rate:.2f} per 10k")
+        found, words = clean_findings[kind], clean_words[kind]
+        print(f"clean {kind}: {found} findings in {words:,} words = {rate:.2f} per 10k")
     for direction, n in sorted(extra.items()):
         print(f"new findings away from the injected slips ({direction}): {n}")
     if args.show_clean:

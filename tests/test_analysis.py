@@ -78,7 +78,8 @@ def test_what_follows_a_quotation(text, kind):
 
 def test_quotation_facts():
     doc = AnalyzedDocument.from_text(
-        "She called it \"nonsense\" and left. \"Where are you going\" he asked. He read the sign: \"NO ENTRY\"")
+        "She called it \"nonsense\" and left. \"Where are you going\" he asked. "
+        "He read the sign: \"NO ENTRY\"")
     phrase, question, sign = doc.speech
     assert phrase.quoted_phrase and not question.quoted_phrase
     assert question.asks and question.last_mark == "letter"

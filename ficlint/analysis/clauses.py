@@ -2,8 +2,8 @@
 
 What counts as narration: the narration regions of prose paragraphs, less
 emphasis (italic or bold thoughts, signs, text messages), indented blocks
-(letters, verse), chat lines ("**Dani:** on my way") and paragraphs that open as a marked flashback or time-line
-note ("Flashback:", "Years ago…").
+(letters, verse), chat lines ("**Dani:** on my way") and paragraphs that open as a marked
+flashback or time-line note ("Flashback:", "Years ago…").
 
 Finite verbs are found from context: a subject pronoun and its verb ("she
 checked", "they walk"), a name and an unambiguous verb ("Karen smiles"), the
@@ -40,8 +40,8 @@ _AFTER_OBJECT = frozenset(["the", "a", "an", "to", "at", "into", "in", "on", "wi
                            "through", "over", "toward", "towards", "against"])
 # what follows an -s form after a noun phrase for it to be a verb, not a plural noun ("the old
 # oak trees with …"): an object ("the horse tosses its head") or a particle ("the door swings open")
-_AFTER_NOUN_PHRASE_VERB = frozenset(["her", "him", "them", "it", "his", "their", "its", "the", "a", "an", "up",
-                                     "down", "off", "out", "back", "away", "open", "shut"])
+_AFTER_NOUN_PHRASE_VERB = frozenset(["her", "him", "them", "it", "his", "their", "its", "the", "a", "an",
+                                     "up", "down", "off", "out", "back", "away", "open", "shut"])
 _CLAUSE_END = frozenset([",", ".", ";", ":", "!", "?", ""])
 _AFTER_VERB = frozenset(
     ["her", "him", "them", "it", "his", "their", "its", "up", "down", "off", "out", "back", "away"]
@@ -295,7 +295,8 @@ def _verb_before_and(m: re.Match[str], lex: Lexicon) -> bool:
     not a noun ("bread and butter")?"""
     word = previous_word(m.string, m.start()).lower()
     before = m.string[max(0, m.start() - 40) : m.start()].lower().split()
-    if len(before) >= 2 and before[-2] in lex.subjects and (word in lex.third_forms or word in lex.past_forms):
+    finite = word in lex.third_forms or word in lex.past_forms
+    if len(before) >= 2 and before[-2] in lex.subjects and finite:
         return True  # "he nods and takes the coat": the word before is its subject's verb
     return (
         word in lex.past_forms
@@ -360,7 +361,8 @@ def _after_noun_phrase(m: re.Match[str], text: str, lex: Lexicon) -> Verb | None
     noun, word, after = m.group("noun"), m.group("npverb"), m.group("npnext") or ""
     if not _noun(noun, lex) or m.group("filler") and not _modifier_or_noun(m.group("filler"), lex):
         return None
-    if noun in lex.auxiliaries or noun in lex.past_forms or (noun in lex.third_forms and noun not in lex.noun_like):
+    third = noun in lex.third_forms and noun not in lex.noun_like
+    if noun in lex.auxiliaries or noun in lex.past_forms or third:
         return None  # the word before is a verb itself: "the man walked slowly"
     if word in lex.auxiliaries or word in MODALS or word in lex.modifiers:
         return None

@@ -42,7 +42,7 @@ _SCENE_LINE_CHARS = 48
 @dataclass(frozen=True, slots=True)
 class SceneTense:
     tense: str
-    share: float  # share of the scene's finite verbs in that tense (of its opening verbs, if it is the opening's)
+    share: float  # share of the scene's finite verbs in that tense (of its opening verbs, for the opening's)
     count: int
     opening: bool = False  # the tense the scene opens in, which the majority does not confirm
 
@@ -132,7 +132,8 @@ def scene_spans(doc: Document) -> list[Span]:
         while p < len(paragraphs) and paragraphs[p].end <= span.end:
             para = paragraphs[p]
             p += 1
-            if para.end - para.start <= _SCENE_LINE_CHARS + 8 and _scene_line(doc.text[para.start : para.end]):
+            short = para.end - para.start <= _SCENE_LINE_CHARS + 8
+            if short and _scene_line(doc.text[para.start : para.end]):
                 if para.start > start:
                     spans.append(Span(start, para.start))
                 start = para.end

@@ -66,7 +66,8 @@ class _Spans:
 
 def speech_tags(doc: AnalyzedDocument) -> _Spans:
     """The speech tags after the document's quotations (`she said softly`), in order."""
-    return _spans(Span(q.follows.start, q.follows.end) for q in doc.speech if q.follows.kind in ("tag", "inverted"))
+    return _spans(Span(q.follows.start, q.follows.end)
+                  for q in doc.speech if q.follows.kind in ("tag", "inverted"))
 
 
 def action_beats(doc: AnalyzedDocument) -> _Spans:

@@ -11,7 +11,7 @@ from ficlint.batch import default_jobs
 from ficlint.cli.errors import EXIT_CLEAN, EXIT_ERROR, fail
 from ficlint.cli.progress import progress_bar
 from ficlint.cli.status import exit_code, failing_findings
-from ficlint.config import DIALECTS, MANUSCRIPTS, FAIL_ON, ConfigError
+from ficlint.config import DIALECTS, FAIL_ON, MANUSCRIPTS, ConfigError
 from ficlint.engine import FileResult, Selection
 from ficlint.packs import PackError
 from ficlint.registry import Registry, RegistryError, load_failures
