@@ -30,6 +30,7 @@ RULES: dict[str, str] = {
     "D012": "dialogue.d012_american_punctuation_placement",
     "H001": "homophones.h001_homophone_in_context",
     "H002": "homophones.h002_homophone_pattern",
+    "H003": "homophones.h003_misheard_phrase",
 }
 
 # Kinds of YAML pack rule that a family adds beyond substitution, existence and consistency:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ficlint.analysis import AnalyzedDocument
 from ficlint.rules.common import WRITING
 from ficlint.rules.homophones._confusables import Pattern, patterns
-from ficlint.rules.homophones._model import normalize
+from ficlint.analysis.tokens import normalize
 
 
 @dataclass(frozen=True)
