@@ -134,9 +134,8 @@ def main() -> int:
     args = ap.parse_args()
 
     from ficlint.config import Config
-    from ficlint.engine import Linter
+    from ficlint.run import ManuscriptRun, RunOptions
     from ficlint.source import read_source
-    from ficlint.workspace import RunOptions, lint_paths
 
     books = sorted(args.corpus.rglob("*.txt"), key=lambda p: p.stat().st_size, reverse=True)
     if not books:
@@ -165,7 +164,7 @@ def main() -> int:
             Timing(
                 "3,000-word chapter (in-process, warm)",
                 chapter_words,
-                in_process(lambda: Linter(Config()).lint([read_source(chapter)]), args.repeat * 3),
+                in_process(lambda: ManuscriptRun(RunOptions(config=Config())).lint_text(read_source(chapter)), args.repeat * 3),
             )
         )
         seconds, peak = run_process(
@@ -176,7 +175,7 @@ def main() -> int:
             Timing(
                 f"largest book, {largest.name} (in-process, warm)",
                 book_words,
-                in_process(lambda: Linter(Config()).lint([read_source(largest)]), args.repeat),
+                in_process(lambda: ManuscriptRun(RunOptions(config=Config())).lint_text(read_source(largest)), args.repeat),
             )
         )
         seconds, peak = run_process(
@@ -192,7 +191,7 @@ def main() -> int:
             Timing(
                 "300,000 words in 60 files (in-process, warm, no cache)",
                 ms_words,
-                in_process(lambda: lint_paths([manuscript_dir], RunOptions()), 1),
+                in_process(lambda: ManuscriptRun().lint_paths([manuscript_dir]), 1),
             )
         )
 

@@ -1,3 +1,3 @@
 """ficlint: a manuscript linter for fiction and fan-fiction writers."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

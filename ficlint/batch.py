@@ -47,7 +47,10 @@ def lint_manuscript(
     cache: ResultCache | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
+    context: Sequence[Source] = (),
 ) -> list[FileResult]:
+    """Lint `sources` as one manuscript. `context` are the manuscript's other files: their facts
+    count (from the cache when their text is unchanged), but they are not checked nor reported."""
     results: list[FileResult] = []
     work: list[_Job] = []
     documents: list[Document] = []  # one per job, built once: its words and regions serve both phases
@@ -58,14 +61,14 @@ def lint_manuscript(
             continue
         documents.append(Document(source))
         results.append(FileResult(source.path, documents[-1]))
-        enabled = linter.enabled_for(source.path)
-        key = ResultCache.key(setting, sorted(enabled), source.text) if cache else ""
-        work.append(_Job(len(results) - 1, source, enabled, key))
-    jobs = _effective_jobs(jobs, work)
-    per_file = _gather_all(linter, work, documents, cache, jobs)
-    manuscript = linter.combine(per_file, [job.enabled for job in work])
+        work.append(_job(linter, len(results) - 1, source, setting, cache))
+    others = [_job(linter, -1, source, setting, cache) for source in context]  # gathered, never checked
+    per_file = _gather_all(linter, work + others, [*documents, *[None] * len(others)], cache,
+                           _effective_jobs(jobs, work + others))
+    manuscript = linter.combine(per_file, [job.enabled for job in work + others])
     manuscript_key = stable_digest(manuscript) if cache else ""
-    checked = _check_all(linter, work, documents, manuscript, manuscript_key, cache, jobs, progress)
+    checked = _check_all(linter, work, documents, manuscript, manuscript_key, cache,
+                         _effective_jobs(jobs, work), progress)
     for job, (diagnostics, failures) in zip(work, checked, strict=True):
         result = results[job.index]
         result.facts = manuscript
@@ -73,6 +76,12 @@ def lint_manuscript(
         result.failures.extend(failures)
         result.diagnostics = diagnostics
     return results
+
+
+def _job(linter: Linter, index: int, source: Source, setting: Any, cache: ResultCache | None) -> _Job:
+    enabled = linter.enabled_for(source.path)
+    key = ResultCache.key(setting, sorted(enabled), source.text) if cache else ""
+    return _Job(index, source, enabled, key)
 
 
 def _settings_key(linter: Linter) -> Any:
@@ -100,7 +109,7 @@ def default_jobs() -> int:
 
 
 def _gather_all(
-    linter: Linter, work: list[_Job], documents: list[Document], cache: ResultCache | None, jobs: int
+    linter: Linter, work: list[_Job], documents: list[Document | None], cache: ResultCache | None, jobs: int
 ) -> list[dict[str, object]]:
     facts: list[dict[str, object] | None] = [cache.get("facts", job.key) if cache else None for job in work]
     missing = [i for i, f in enumerate(facts) if f is None]
@@ -113,7 +122,7 @@ def _gather_all(
             linter.failures.extend(failures)
     else:
         for i in missing:
-            facts[i] = linter.gather_one(documents[i], work[i].enabled)
+            facts[i] = linter.gather_one(documents[i] or Document(work[i].source), work[i].enabled)
     if cache:
         for i in missing:
             cache.put("facts", work[i].key, facts[i])

@@ -19,6 +19,7 @@ CONFIG_NAMES = (".ficlint.yaml", ".ficlint.yml", "ficlint.yaml")
 WORDS_FILE = ".ficlint-words.txt"
 DIALECTS = ("auto", "en-US", "en-GB", "en-GB-oxendict")
 SEVERITIES = ("error", "warning", "info", "hint", "off")
+FAIL_ON = ("error", "warning", "info", "hint")  # the least severe finding that makes `check` exit 1
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
 
 
@@ -59,6 +60,7 @@ class Config:
     words: tuple[str, ...] = ()
     encoding: str = "cp1252"  # fallback for files that are not UTF-8
     min_confidence: float = 0.0  # findings that report a lower confidence are dropped
+    fail_on: str = "warning"  # findings this severe or worse make `ficlint check` exit 1
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # per check family
     languagetool: LanguageToolConfig = field(default_factory=LanguageToolConfig)
     # (key, rule, line) of each rule the file names, checked once the rules are known
@@ -347,6 +349,7 @@ _TOP_LEVEL: dict[str, tuple[str, Callable[[Node, Path, str], Any]]] = {
     "words": ("words", _strings),
     "encoding": ("encoding", _encoding),
     "min-confidence": ("min_confidence", _confidence),
+    "fail-on": ("fail_on", _choice(FAIL_ON)),
     "options": ("options", _options),
     "languagetool": ("languagetool", _languagetool),
 }

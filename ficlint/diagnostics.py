@@ -15,6 +15,13 @@ class Severity(str, Enum):
     def __str__(self) -> str:
         return self.value
 
+    def at_least(self, level: str) -> bool:
+        """Whether this severity is `level` or graver (error > warning > info > hint)."""
+        return _RANK[self.value] >= _RANK[level]
+
+
+_RANK = {"hint": 0, "info": 1, "warning": 2, "error": 3}
+
 
 CATEGORIES = ("homophone", "dialogue", "dialect", "tense", "spelling", "punctuation", "capitalization",
               "grammar", "style")

@@ -16,8 +16,8 @@ from ficlint.check import Check, Context, Facts
 from ficlint.config import Config
 from ficlint.diagnostics import Diagnostic, Severity
 from ficlint.registry import Registry
-from ficlint.rule import Rule
-from ficlint.source import InputError, Source
+from ficlint.rule import selects, specificity
+from ficlint.source import InputError
 
 
 @dataclass
@@ -60,8 +60,10 @@ class Linter:
         self.failures: list[str] = []  # manuscript-level check failures
         self._severity_cache: dict[str, str | None] = {}
         sel = selection or Selection()
-        self.base_enabled = self.registry.enabled_rules(
-            sel.select or config.select, config.extend_select + sel.extend_select, config.ignore + sel.ignore)
+        self.select = sel.select or config.select
+        self.extend = config.extend_select + sel.extend_select
+        self.ignore = config.ignore + sel.ignore
+        self.base_enabled = self.registry.enabled_rules(self.select, self.extend, self.ignore)
 
     def enabled_for(self, path: str) -> frozenset[str]:
         ignored = self.config.ignored_for(path)
@@ -71,35 +73,16 @@ class Linter:
         return self.base_enabled - drop
 
     def active_checks(self, enabled: frozenset[str]) -> list[Check]:
-        return [c for c in self.registry.checks if _rule_ids(c) & enabled]
+        return [c for c in self.registry.checks if c.rule.id in enabled]
 
     def active_facts(self, enabled: frozenset[str]) -> list[Facts]:
         """The manuscript facts the active checks read, each once."""
         found: dict[str, Facts] = {}
         for check in self.active_checks(enabled):
-            facts = _facts_of(check)
+            facts = check.facts
             if facts is not None:
-                found.setdefault(_facts_name(facts), facts)
+                found.setdefault(facts.name, facts)
         return list(found.values())
-
-    def lint(self, sources: Sequence[Source | InputError]) -> list[FileResult]:
-        """Lint files that form one manuscript, in the order given."""
-        results: list[FileResult] = []
-        documents: list[tuple[FileResult, Document, frozenset[str]]] = []
-        for source in sources:
-            if isinstance(source, InputError):
-                results.append(FileResult(source.path, error=source))
-                continue
-            doc = Document(source)
-            result = FileResult(source.path, doc)
-            results.append(result)
-            documents.append((result, doc, self.enabled_for(source.path)))
-        manuscript = self.gather([(doc, enabled) for _, doc, enabled in documents])
-        for result, doc, enabled in documents:
-            result.facts = manuscript
-            result.failures.extend(self.failures)
-            result.diagnostics = self.check_document(doc, enabled, manuscript, result.failures)
-        return results
 
     def gather(self, documents: Iterable[tuple[Document, frozenset[str]]]) -> dict[str, object]:
         docs = list(documents)
@@ -110,7 +93,7 @@ class Linter:
         """One file's facts for the manuscript, by check family."""
         facts: dict[str, object] = {}
         for provider in self.active_facts(enabled):
-            name = _facts_name(provider)
+            name = provider.name
             try:
                 facts[name] = provider.gather(doc, Context(self.config, enabled, {}))
             except Exception as err:  # a bug in one check must not stop the others
@@ -124,7 +107,7 @@ class Linter:
         all_enabled = frozenset().union(*enabled) if enabled else self.base_enabled
         manuscript: dict[str, object] = {}
         for provider in self.active_facts(all_enabled):
-            name = _facts_name(provider)
+            name = provider.name
             facts = [f[name] for f in per_file if name in f]
             try:
                 manuscript[name] = provider.combine(facts, Context(self.config, all_enabled, manuscript))
@@ -154,50 +137,39 @@ class Linter:
         rule = self.registry.rules[diag.rule]
         diag.name = rule.name
         diag.category = rule.category
-        configured = self._configured_severity(rule)
+        configured = self._configured_severity(rule.id, rule.name, rule.category)
         if configured == "off":
             diag.severity = None  # type: ignore[assignment]
         else:
             diag.severity = Severity(configured) if configured else rule.severity
         return diag
 
-    def _configured_severity(self, rule: Rule) -> str | None:
+    def admit(self, diag: Diagnostic, path: str) -> bool:
+        """Does a finding of a rule ficlint does not define (LanguageTool's, named, categorised
+        and with its own default severity) pass this run's selection? Its severity is then set
+        by `severity:` exactly as for ficlint's own rules."""
+        def named(selectors: Iterable[str]) -> bool:
+            return any(selects(s, diag.rule, diag.name, diag.category) for s in selectors)
+
+        if self.select and not named(self.select + self.extend) or named(self.ignore + self.config.ignored_for(path)):
+            return False
+        configured = self._configured_severity(diag.rule, diag.name, diag.category)
+        if configured == "off":
+            return False
+        if configured:
+            diag.severity = Severity(configured)
+        return True
+
+    def _configured_severity(self, rule_id: str, name: str, category: str) -> str | None:
         """The `severity:` entry for a rule; the most specific selector wins
         (id or name, then the longest id prefix, then the category, then ALL)."""
-        if rule.id not in self._severity_cache:
-            ranked = sorted(((_specificity(sel, rule), level) for sel, level in self.config.severity.items()
-                             if rule.matches(sel)), reverse=True)
-            self._severity_cache[rule.id] = ranked[0][1] if ranked else None
-        return self._severity_cache[rule.id]
+        if rule_id not in self._severity_cache:
+            ranked = sorted(((specificity(sel, rule_id, name, category), level)
+                             for sel, level in self.config.severity.items() if selects(sel, rule_id, name, category)),
+                            reverse=True)
+            self._severity_cache[rule_id] = ranked[0][1] if ranked else None
+        return self._severity_cache[rule_id]
 
-    def lint_text(self, text: str, path: str = "<text>") -> list[Diagnostic]:
-        """Convenience for tests and editors: lint one text as a manuscript of its own."""
-        return self.lint([Source(path, text)])[0].diagnostics
-
-
-def _rule_ids(check: Check) -> frozenset[str]:
-    return frozenset(r.id for r in getattr(check, "rules", (check.rule,)))  # TRANSITION: legacy families
-
-
-def _facts_of(check: Check) -> Facts | None:
-    if getattr(check, "needs_manuscript", False):  # TRANSITION: legacy families gather for themselves
-        return check  # type: ignore[return-value]
-    return check.facts
-
-
-def _facts_name(provider: Facts) -> str:
-    return getattr(provider, "name", "") or getattr(provider, "family", "")
-
-
-def _specificity(selector: str, rule: Rule) -> int:
-    s = selector.strip()
-    if s.upper() == rule.id or s.lower() == rule.name:
-        return 1000
-    if s.upper() == "ALL":
-        return 0
-    if s.lower() == rule.category:
-        return 1
-    return 1 + len(s)  # an id prefix: longer is more specific
 
 
 # -- inline suppression -----------------------------------------------------------
@@ -238,9 +210,7 @@ def _silences(window: _Window, diag: Diagnostic) -> bool:
 
 
 def _selector_matches(selector: str, diag: Diagnostic) -> bool:
-    s = selector.strip()
-    return (diag.rule.startswith(s.upper()) or s.lower() == diag.name or s.lower() == diag.category
-            or s.upper() == "ALL")
+    return selects(selector, diag.rule, diag.name, diag.category)
 
 
 def _silenced_windows(doc: Document) -> list[_Window]:

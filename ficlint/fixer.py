@@ -15,20 +15,17 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ficlint.backends.languagetool import LanguageToolRun
-from ficlint.batch import lint_manuscript
-from ficlint.cache import ResultCache, cache_root
-from ficlint.config import Config
 from ficlint.diagnostics import Diagnostic, Fix
-from ficlint.engine import FileResult, Linter
+from ficlint.engine import FileResult
 from ficlint.source import Source
-from ficlint.workspace import ConfigCache, RunOptions, manuscript_key
 
 MAX_PASSES = 10
 
@@ -102,14 +99,13 @@ def apply_fixes(text: str, fixes: Sequence[Fix], newline: str = "\n") -> str:
 Relint = Callable[[Sequence[Source]], list[FileResult]]
 
 
-def fix_manuscript(linter: Linter, sources: Sequence[Source], unsafe: bool = False,
-                   max_passes: int = MAX_PASSES, results: Sequence[FileResult] | None = None,
-                   relint: Relint | None = None) -> tuple[list[FileFix], list[FileResult]]:
+def fix_manuscript(sources: Sequence[Source], unsafe: bool, relint: Relint,
+                   results: Sequence[FileResult] | None = None,
+                   max_passes: int = MAX_PASSES) -> tuple[list[FileFix], list[FileResult]]:
     """Fix files that form one manuscript, in memory. Returns what changed and the final lint results.
 
-    `results`, when given, are the lint results of `sources` already at hand (saves one lint);
-    `relint` lints the fixed texts again (default: `linter.lint`)."""
-    relint = relint or linter.lint
+    `relint` lints texts of the manuscript (ManuscriptRun.lint); `results`, when given, are the
+    lint results of `sources` already at hand (saves one lint)."""
     current = list(sources)
     applied = [0] * len(current)
     results = list(results) if results is not None else relint(current)
@@ -131,65 +127,53 @@ def fix_manuscript(linter: Linter, sources: Sequence[Source], unsafe: bool = Fal
     return [FileFix(original, fixed, n) for original, fixed, n in changes], results
 
 
-def fix_results(results: Sequence[FileResult], options: RunOptions, unsafe: bool = False,
-                context_path: Path | None = None) -> tuple[list[FileFix], list[FileResult]]:
-    """Fix the files of a finished lint run, manuscript by manuscript, in memory.
-
-    `results` come from `lint_paths` (or `lint_source` with `context_path`);
-    files are grouped into manuscripts the way that run grouped them. Results
-    for unreadable files are passed through.
-    """
-    configs = ConfigCache(options.config_file, options.overrides)
-    groups: dict[object, tuple[Config, list[int]]] = {}
-    for index, result in enumerate(results):
-        if result.document is None:
-            continue
-        path = context_path or Path(result.path)
-        config = configs.for_file(path)
-        groups.setdefault(manuscript_key(config, path), (config, []))[1].append(index)
-    final: list[FileResult] = list(results)
-    file_fixes: list[FileFix] = []
-    languagetool = LanguageToolRun(options.languagetool)
-    for config, indexes in groups.values():
-        linter = Linter(config, options.selection)
-        sources = [results[i].document.source for i in indexes]  # type: ignore[union-attr]
-        # the run linted these files as the same manuscript: its results are the first pass's
-        fixes, fixed_results = fix_manuscript(linter, sources, unsafe, results=[results[i] for i in indexes],
-                                              relint=_relint(linter, config, options))
-        file_fixes.extend(fixes)
-        if any(f.changed for f in fixes):  # LanguageTool's findings for the text as it is now
-            languagetool.add(fixed_results, config, options.selection)
-        for i, fixed_result in zip(indexes, fixed_results, strict=True):
-            fixed_result.failures = list(dict.fromkeys(results[i].failures + fixed_result.failures))
-            final[i] = fixed_result
-    languagetool.close()
-    return file_fixes, final
-
-
-def _relint(linter: Linter, config: Config, options: RunOptions) -> Relint:
-    """Lint fixed texts the way the run linted the files: with its result cache and worker processes.
-    (LanguageTool, a slow server round trip, runs once on the final texts, not on every pass.)"""
-    cache = ResultCache(cache_root(config.path)) if options.cache else None
-    return lambda sources: lint_manuscript(linter, list(sources), cache, options.jobs)
+class ReadOnlyFile(PermissionError):
+    """A file `--fix` will not write: it is read-only (for root too: no write permission bit is set)."""
 
 
 def write_atomically(path: str | Path, data: bytes) -> None:
-    """Replace a file's bytes in one step, keeping its permissions; symlinks are followed."""
+    """Replace a file's bytes in one step, keeping its mode, owner and group; symlinks are followed.
+    A read-only file is refused (ReadOnlyFile): the atomic rename would only need a writable folder."""
     target = Path(path).resolve()
-    mode = target.stat().st_mode & 0o7777 if target.exists() else None
+    before = target.stat() if target.exists() else None
+    if before is not None and not _writable(target, before):
+        raise ReadOnlyFile(errno.EACCES, "the file is read-only", str(path))
     fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".ficlint-tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp_name, mode)
+        if before is not None:
+            _keep_owner(tmp_name, before)
+            os.chmod(tmp_name, stat.S_IMODE(before.st_mode))  # after chown, which clears setuid/setgid
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         raise
+
+
+def _writable(path: Path, info: os.stat_result) -> bool:
+    if _is_root():  # root may write anything; a file nobody may write is still meant to stay as it is
+        return bool(info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+    return os.access(path, os.W_OK)
+
+
+def _keep_owner(tmp_name: str, before: os.stat_result) -> None:
+    """The new file is created as whoever runs ficlint: give it the old file's owner and group
+    (root can; anyone else can at least keep a group they belong to)."""
+    if not hasattr(os, "chown"):
+        return
+    if _is_root():
+        os.chown(tmp_name, before.st_uid, before.st_gid)
+    elif os.stat(tmp_name).st_gid != before.st_gid:
+        with contextlib.suppress(OSError):
+            os.chown(tmp_name, -1, before.st_gid)
+
+
+def _is_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 def write_fix(fix: FileFix) -> None:

@@ -12,12 +12,15 @@ rule has (id, name, category, severity, summary, why, flags, allows) and a
 - `consistency`: pairs of variants of which a document should use one.
   Keys: `either` (variant -> variant), `message`.
 
-Common keys: `regions` (where the rule applies: narration, dialogue,
-author_note, heading; default narration and dialogue), `ignorecase` (default
+Common keys: `scope` (where the rule applies: narration, dialogue,
+author_note, heading, and from the analysis `tag` (speech tags), `beat` (action
+beats), `emphasis` (italics: thoughts, signs); default narration and dialogue;
+`regions` is the older name, for region kinds only), `ignorecase` (default
 true), `fix` (`safe`, `unsafe` or `none`; default safe).
 
-A user's pattern runs under a time limit per document, so a catastrophic
-regular expression cannot hang a run: see `ficlint.safe_regex`.
+The patterns of a writer's own packs run on RE2, in linear time, so no
+pattern can hang a run; the packs shipped with ficlint use Python's `re`
+(see `ficlint.safe_regex`).
 """
 
 from __future__ import annotations
@@ -30,22 +33,23 @@ from typing import Any
 
 import yaml
 
+from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.scopes import Scope, UnknownScope
 from ficlint.check import Check, Context
 from ficlint.diagnostics import Diagnostic, Fix, Severity, keep_case
-from ficlint.document import Document, RegionKind
-from ficlint.resources import SafeLoader
+from ficlint.resources import SafeLoader, rules_dir
 from ficlint.rule import Example, Rule
-from ficlint.safe_regex import UnsafePattern, compile_pattern
+from ficlint.safe_regex import Pattern, PatternTimeout, UnsafePattern, compile_pattern, compile_user_pattern
 
 KINDS = ("substitution", "existence", "consistency")
 _META_KEYS = {"id", "name", "kind", "category", "severity", "summary", "why", "flags", "allows", "fix_safety",
-              "regions", "ignorecase", "fix", "message", "enabled", "description"}
+              "regions", "scope", "ignorecase", "fix", "message", "enabled", "description"}
 _KIND_KEYS = {
     "substitution": {"swap", "before", "after"},
     "existence": {"patterns"},
     "consistency": {"either"},
 }
-_DEFAULT_REGIONS = (RegionKind.NARRATION, RegionKind.DIALOGUE)
+DEFAULT_SCOPE = Scope.of(("narration", "dialogue"))
 _PLAIN_WORDS = re.compile(r"[\w'’ -]+")
 
 
@@ -155,21 +159,24 @@ def _as_list(value: Any) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
 
-def parse_regions(entry: dict[str, Any], path: Path) -> tuple[RegionKind, ...]:
-    names = entry.get("regions")
+def parse_scope(entry: dict[str, Any], path: Path, default: Scope = DEFAULT_SCOPE) -> Scope:
+    """Where a pack rule applies: `scope:` (any of ficlint.analysis.scopes.SCOPES), or the older
+    `regions:` (region kinds only); narration and dialogue when neither is given."""
+    if "scope" in entry and "regions" in entry:
+        raise PackError(f"{path}: rule {entry.get('id')}: give `scope` or `regions`, not both")
+    names = entry.get("scope", entry.get("regions"))
     if names is None:
-        return _DEFAULT_REGIONS
+        return default
     try:
-        return tuple(RegionKind(n) for n in _as_list(names))
-    except ValueError:
-        known = ", ".join(k.value for k in RegionKind)
-        raise PackError(f"{path}: rule {entry.get('id')}: regions must be among {known}") from None
+        return Scope.of(_as_list(names))
+    except UnknownScope as err:
+        raise PackError(f"{path}: rule {entry.get('id')}: {err}") from None
 
 
 @dataclass(frozen=True)
 class _Matcher:
-    pattern: re.Pattern[str]
-    replacement: Callable[[re.Match[str]], str | None]
+    pattern: Pattern
+    replacement: Callable[[Any], str | None]  # called with the match
     # The same search, case-sensitive, for the lowercased text: several times faster
     # than IGNORECASE on a long alternation of words.
     lower_pattern: re.Pattern[str] | None = None
@@ -185,13 +192,20 @@ class PackRule(Check):
         self.rule = rule
         self.kind = kind
         self.path = path
-        self.regions = parse_regions(entry, path)
+        self.scope = parse_scope(entry, path)
         self.flags = 0 if entry.get("ignorecase") is False else re.IGNORECASE
         self.fix = entry.get("fix", "safe")
         if self.fix not in ("safe", "unsafe", "none"):
             raise PackError(f"{path}: rule {rule.id}: fix must be safe, unsafe or none")
         self.message = str(entry.get("message", rule.summary))
+        self.shipped = path.resolve().is_relative_to(rules_dir().resolve())
         self.matchers = self._compile(entry)
+
+    def _regex(self, pattern: str, word_edges: bool = False) -> Pattern:
+        """A shipped pack's pattern on Python's re; a writer's own on RE2 (linear time)."""
+        if self.shipped:
+            return compile_pattern(pattern, self.flags)
+        return compile_user_pattern(pattern, bool(self.flags & re.IGNORECASE), word_edges)
 
     def _compile(self, entry: dict[str, Any]) -> list[_Matcher]:
         try:
@@ -199,7 +213,7 @@ class PackRule(Check):
                 return self._substitutions(entry)
             if self.kind == "existence":
                 patterns = _as_list(entry["patterns"])
-                return [_Matcher(compile_pattern(p, self.flags), lambda m: None) for p in patterns]
+                return [_Matcher(self._regex(p), lambda m: None) for p in patterns]
             return self._consistency(entry)
         except re.error as err:
             raise PackError(f"{self.path}: rule {self.rule.id}: bad regular expression: {err}") from None
@@ -210,25 +224,26 @@ class PackRule(Check):
 
     def _substitutions(self, entry: dict[str, Any]) -> list[_Matcher]:
         swap = {str(k): str(v) for k, v in entry["swap"].items()}
-        # Context before is matched (Python's lookbehind needs a fixed width);
-        # the diagnostic covers only the `hit` group.
+        # Context is matched around the `hit` group, which is all the diagnostic covers (Python's
+        # lookbehind needs a fixed width; RE2 has no lookarounds, and a search resumes after the hit).
         before = f"(?:{entry['before']})" if entry.get("before") else ""
-        after = f"(?={entry['after']})" if entry.get("after") else ""
+        after = f"(?={entry['after']})" if entry.get("after") and self.shipped else \
+            f"(?:{entry['after']})" if entry.get("after") else ""
         if all(_PLAIN_WORDS.fullmatch(k) and "\\" not in v for k, v in swap.items()):
             # Plain words: one alternation and a lookup, one scan of the text.
             fold = str.lower if self.flags & re.IGNORECASE else str
             table = {fold(k): v for k, v in swap.items()}
             words = "|".join(re.escape(k) for k in sorted(swap, key=len, reverse=True))
-            pattern = compile_pattern(f"{before}(?P<hit>\\b(?:{words})\\b){after}", self.flags)
             lower = None
-            if self.flags & re.IGNORECASE and not before and not after:
-                lower = re.compile(f"(?P<hit>\\b(?:{words.lower()})\\b)")
+            if not before and not after:  # no pattern of the writer's: Python's re is safe and fastest
+                pattern: Pattern = re.compile(f"(?P<hit>\\b(?:{words})\\b)", self.flags)
+                if self.flags & re.IGNORECASE:
+                    lower = re.compile(f"(?P<hit>\\b(?:{words.lower()})\\b)")
+            else:
+                pattern = self._regex(f"{before}(?P<hit>\\b(?:{words})\\b){after}", word_edges=True)
             return [_Matcher(pattern, lambda m: table.get(fold(m.group("hit"))), lower)]
-        matchers = []
-        for wrong, right in swap.items():
-            pattern = compile_pattern(f"{before}(?P<hit>\\b{wrong}\\b){after}", self.flags)
-            matchers.append(_Matcher(pattern, _replacer(right)))
-        return matchers
+        return [_Matcher(self._regex(f"{before}(?P<hit>\\b{wrong}\\b){after}", word_edges=True),
+                         _replacer(right)) for wrong, right in swap.items()]
 
     def _consistency(self, entry: dict[str, Any]) -> list[_Matcher]:
         self.pairs = [(str(a), str(b)) for a, b in entry["either"].items()]
@@ -241,16 +256,19 @@ class PackRule(Check):
         self.variants = _Matcher(re.compile(alternation, self.flags), lambda m: None, lower)
         return []
 
-    def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
+    def check(self, doc: AnalyzedDocument, ctx: Context) -> Iterable[Diagnostic]:
         if self.kind == "consistency":
             yield from self._check_consistency(doc)
             return
-        for matcher in self.matchers:
-            for m in self._in_regions(doc, matcher):
-                yield self._diagnostic(doc, m, matcher)
+        try:
+            for matcher in self.matchers:
+                for m in self._in_regions(doc, matcher):
+                    yield self._diagnostic(doc, m, matcher)
+        except PatternTimeout as err:  # only without RE2
+            raise PatternTimeout(f"rule {self.rule.id} ({self.path.name}): {err}") from None
 
-    def _in_regions(self, doc: Document, matcher: _Matcher) -> Iterator[re.Match[str]]:
-        """Matches whose flagged text lies inside one region of the rule's kinds.
+    def _in_regions(self, doc: AnalyzedDocument, matcher: _Matcher) -> Iterator[Any]:
+        """Matches whose flagged text lies inside the rule's scope.
         One scan of the whole text per pattern and a lookup per hit costs far
         less than a scan per region. (A match may be on the lowercased text:
         take the flagged text from doc.text by its offsets.)"""
@@ -258,17 +276,13 @@ class PackRule(Check):
         if matcher.lower_pattern is not None and doc.lower_text is not None:
             pattern, haystack = matcher.lower_pattern, doc.lower_text
         group = "hit" if "hit" in pattern.groupindex else 0
-        wanted = frozenset(self.regions)
         for m in pattern.finditer(haystack):
             start, end = m.span(group)
-            if end <= start:
-                continue  # a pattern that can match nothing at all
-            region = doc.region_at(start)
-            if region is not None and region.kind in wanted and end <= region.end:
+            if end > start and self.scope.contains(doc, start, end):  # end == start: matched nothing
                 yield m
 
-    def _diagnostic(self, doc: Document, m: re.Match[str], matcher: _Matcher) -> Diagnostic:
-        group = "hit" if "hit" in m.re.groupindex else 0
+    def _diagnostic(self, doc: AnalyzedDocument, m: Any, matcher: _Matcher) -> Diagnostic:
+        group = "hit" if "hit" in matcher.pattern.groupindex else 0
         start, end = m.span(group)
         found = doc.text[start:end]
         replacement = matcher.replacement(m)
@@ -278,8 +292,8 @@ class PackRule(Check):
         message = self.message.format(match=found, replacement=replacement or "")
         return Diagnostic(self.rule.id, start, end, message, fixes)
 
-    def _check_consistency(self, doc: Document) -> Iterator[Diagnostic]:
-        hits: dict[tuple[int, str], list[re.Match[str]]] = {}
+    def _check_consistency(self, doc: AnalyzedDocument) -> Iterator[Diagnostic]:
+        hits: dict[tuple[int, str], list[Any]] = {}
         for m in self._in_regions(doc, self.variants):
             hits.setdefault(self.variant_of[self.fold(m.group(0))], []).append(m)
         for i, (a, b) in enumerate(self.pairs):
@@ -296,7 +310,8 @@ class PackRule(Check):
                                  (fix,) if self.fix != "none" else ())
 
 
-def _replacer(template: str) -> Callable[[re.Match[str]], str]:
+def _replacer(template: str) -> Callable[[Any], str]:
     return lambda m: m.expand(template) if "\\" in template else template
+
 
 

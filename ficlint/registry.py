@@ -46,23 +46,7 @@ def _builtin() -> tuple[tuple[Check, ...], tuple[str, ...]]:
             failures.append(f"rule module {module_name} defines {check.rule.id}, but codes.py says {rule_id}")
             continue
         checks.append(check)
-    checks.extend(_legacy_families())  # TRANSITION: families not yet one rule per file
     return tuple(checks), tuple(failures)
-
-
-def _legacy_families() -> list[Check]:
-    import pkgutil
-
-    import ficlint.checks as package
-
-    found: list[Check] = []
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
-        module = importlib.import_module(f"ficlint.checks.{info.name}")
-        for cls in getattr(module, "CHECKS", ()):
-            check = cls()
-            check.rule = check.rules[0]
-            found.append(check)
-    return found
 
 
 def builtin_checks() -> tuple[Check, ...]:
@@ -81,9 +65,6 @@ def pack_kinds() -> dict[str, Callable[..., Check]]:
     for kind, target in PACK_KINDS.items():
         module_name, builder = target.split(":")
         kinds[kind] = getattr(importlib.import_module(f"ficlint.rules.{module_name}"), builder)
-    import ficlint.checks.spelling as legacy  # TRANSITION: the glossary kind until spelling moves
-
-    kinds.update(getattr(legacy, "PACK_KINDS", {}))
     return kinds
 
 
@@ -106,7 +87,7 @@ class Registry:
         self.checks = tuple(checks)
         self.rules: dict[str, Rule] = {}
         for check in self.checks:
-          for rule in getattr(check, "rules", (check.rule,)):
+            rule = check.rule
             if rule.id in self.rules:
                 raise RegistryError(f"rule id {rule.id} is defined twice ({self.rules[rule.id].origin}, "
                                     f"{rule.origin})")

@@ -67,6 +67,24 @@ class Rule:
     def matches(self, selector: str) -> bool:
         """Does `--select`/`--ignore` SELECTOR name this rule (id, id prefix,
         name, category, or ALL)?"""
-        s = selector.strip()
-        return (s.upper() == "ALL" or self.id.startswith(s.upper()) or s.lower() == self.name
-                or s.lower() == self.category)
+        return selects(selector, self.id, self.name, self.category)
+
+
+def selects(selector: str, rule_id: str, name: str, category: str) -> bool:
+    """Does a selector (id, id prefix, name, category or ALL) name the rule with this id, name
+    and category? One answer for ficlint's rules, pack rules, LanguageTool's and inline comments."""
+    s = selector.strip()
+    return s.upper() == "ALL" or rule_id.startswith(s.upper()) or s.lower() in (name, category)
+
+
+def specificity(selector: str, rule_id: str, name: str, category: str) -> int:
+    """How precisely a selector names a rule: id or name, then the longest id prefix, then the
+    category, then ALL (for `severity:`, where the most specific entry wins)."""
+    s = selector.strip()
+    if s.upper() == rule_id or s.lower() == name:
+        return 1000
+    if s.upper() == "ALL":
+        return 0
+    if s.lower() == category:
+        return 1
+    return 1 + len(s)  # an id prefix: longer is more specific

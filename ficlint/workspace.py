@@ -1,36 +1,23 @@
-"""From paths on the command line to lint results: finding files, finding
-each file's configuration, and linting files that share a configuration as
-one manuscript."""
+"""Where the files are: finding manuscript files under paths, each file's
+configuration, and which files form one manuscript (ficlint/run.py lints them)."""
 
 from __future__ import annotations
 
 import fnmatch
+import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from ficlint.backends.languagetool import LanguageToolRun
-from ficlint.batch import Progress, lint_manuscript
-from ficlint.cache import ResultCache, cache_root
-from ficlint.config import Config, ConfigError, default_config, find_config, load_config
-from ficlint.engine import FileResult, Linter, Selection
+from ficlint.config import Config, default_config, find_config, load_config
 from ficlint.source import InputError, Source, read_source
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".ficlint_cache"}
+# A config file high up (a home folder) would make every text file below it one "manuscript": past this
+# many files only the files named are read for the manuscript's facts.
+MAX_MANUSCRIPT_FILES = 2000
 
 
-@dataclass
-class RunOptions:
-    config_file: Path | None = None
-    selection: Selection = field(default_factory=Selection)
-    overrides: dict[str, object] = field(default_factory=dict)  # Config fields set on the command line
-    languagetool: bool | None = None  # --languagetool / --no-languagetool; None: each config decides
-    cache: bool = False  # read and write the result cache (the CLI turns it on; --no-cache off)
-    jobs: int = 1  # worker processes for large manuscripts
-    progress: Progress | None = None  # called with (files done, files in all)
-
-
-def discover(paths: Iterable[Path], include: Sequence[str], explicit_ok: bool = True) -> list[Path]:
+def discover(paths: Iterable[Path], include: Sequence[str]) -> list[Path]:
     """Files to check: explicit files as given, folders searched recursively for
     files matching `include`, hidden and tool folders skipped."""
     found: list[Path] = []
@@ -66,11 +53,14 @@ def _walk(folder: Path, include: Sequence[str], visited: set[Path]) -> Iterable[
 class ConfigCache:
     """Configs found by walking up from files, loaded once each."""
 
-    def __init__(self, explicit: Path | None, overrides: dict[str, object]) -> None:
+    def __init__(self, explicit: Path | None, overrides: dict[str, object], given: Config | None = None) -> None:
         self.overrides = overrides
         # One Config object per config file (or per folder without one): files that
         # get the same object are one manuscript (see manuscript_key).
-        self.explicit = self._override(load_config(explicit)) if explicit else None
+        if given is not None:
+            self.explicit: Config | None = self._override(given)
+        else:
+            self.explicit = self._override(load_config(explicit)) if explicit else None
         self._by_path: dict[Path, Config] = {}
         self._by_folder: dict[Path, Path | None] = {}
 
@@ -91,62 +81,54 @@ class ConfigCache:
         return config.with_overrides(**self.overrides)
 
 
-def lint_paths(paths: Sequence[Path], options: RunOptions) -> list[FileResult]:
-    """Lint files and folders. Raises ConfigError for a broken configuration."""
-    configs = ConfigCache(options.config_file, options.overrides)
-    groups: dict[tuple[int, Path | None], tuple[Config, list[Path]]] = {}
-    root_config = configs.for_file(paths[0] if paths else Path.cwd())
-    explicit_files = {p.resolve() for p in paths if not p.is_dir()}
-    for path in discover(paths, root_config.include):
-        config = configs.for_file(path)
-        if path.resolve() not in explicit_files and config.excludes(str(path)):
+def manuscript_members(config: Config, path: Path, configs: ConfigCache) -> list[Path] | None:
+    """Every file of the manuscript `path` belongs to, in a folder run's order: the files under its
+    config file's folder that `include` picks and `exclude` does not (less those of a nested config),
+    or, with no config file above it, the files of its folder. None when there are more than
+    MAX_MANUSCRIPT_FILES."""
+    key = manuscript_key(config, path)
+    folder = path.resolve().parent
+    if config.path is not None and folder.is_relative_to(config.root.resolve()):
+        candidates: Iterable[Path] = _walk(config.root, config.include, set())
+    else:  # no config file: the folder is the manuscript (its subfolders are others)
+        candidates = _folder_files(folder, config.include)
+    belongs = (c for c in candidates
+               if not config.excludes(str(c)) and manuscript_key(configs.for_file(c), c) == key)
+    members = list(itertools.islice(belongs, MAX_MANUSCRIPT_FILES + 1))
+    return members if len(members) <= MAX_MANUSCRIPT_FILES else None
+
+
+def _folder_files(folder: Path, include: Sequence[str]) -> list[Path]:
+    try:
+        children = sorted(folder.iterdir())
+    except OSError:
+        return []
+    return [c for c in children if any(fnmatch.fnmatch(c.name, p) for p in include) and c.is_file()]
+
+
+def rest_of_manuscript(config: Config, named: Sequence[Path],
+                       configs: ConfigCache) -> tuple[list[Source], str | None]:
+    """The files of the manuscript of `named` that are not named, read for their facts (pre-commit
+    names only the staged chapters, but the dialect and the names are the whole story's). Unreadable
+    ones are left out: they are not being checked. Returns them, and a warning when the manuscript is
+    too large to read."""
+    members = manuscript_members(config, named[0], configs) if named else []
+    if members is None:
+        return [], (f"{config.root}: more than {MAX_MANUSCRIPT_FILES} files share this configuration; "
+                    "only the files named were read for the manuscript's dialect and names")
+    skip = {f.resolve() for f in named}
+    others: list[Source] = []
+    for member in members:
+        if member.resolve() in skip:
             continue
-        groups.setdefault(manuscript_key(config, path), (config, []))[1].append(path)
-    results: dict[str, FileResult] = {}
-    order: list[str] = []
-    languagetool = LanguageToolRun(options.languagetool)  # servers open once per run, when first needed
-    total = sum(len(files) for _, files in groups.values())
-    for config, files in groups.values():
-        linter = Linter(config, options.selection)
-        sources: list[Source | InputError] = []
-        for f in files:
-            try:
-                sources.append(read_source(f, config.encoding))
-            except InputError as err:
-                sources.append(err)
-            except LookupError:
-                raise ConfigError(config.path, None,
-                                  f"'encoding': unknown encoding {config.encoding!r}") from None
-        cache = ResultCache(cache_root(config.path)) if options.cache else None
-        progress = _offset_progress(options.progress, len(order), total)
-        manuscript = lint_manuscript(linter, sources, cache, options.jobs, progress)
-        languagetool.add(manuscript, config, options.selection)
-        for result in manuscript:
-            results[result.path] = result
-        order.extend(str(f) for f in files)
-    languagetool.close()
-    return [results[p] for p in order]
-
-
-def _offset_progress(progress: Progress | None, before: int, total: int) -> Progress | None:
-    """Progress of one manuscript reported as progress of the whole run."""
-    if progress is None:
-        return None
-    return lambda done, _: progress(before + done, total)
+        try:
+            others.append(read_source(member, config.encoding))
+        except (InputError, LookupError):
+            continue
+    return others, None
 
 
 def manuscript_key(config: Config, path: Path) -> tuple[int, Path | None]:
     """Files checked together form one manuscript when they share a config file;
     files with no config file are grouped by their folder."""
     return (id(config), None if config.path else path.resolve().parent)
-
-
-def lint_source(source: Source, options: RunOptions, context_path: Path | None = None) -> FileResult:
-    """Lint one text (stdin, an editor's buffer), configured as if it were at `context_path`."""
-    configs = ConfigCache(options.config_file, options.overrides)
-    config = configs.for_file(context_path or Path.cwd() / "stdin.md")
-    result = Linter(config, options.selection).lint([source])[0]
-    languagetool = LanguageToolRun(options.languagetool)
-    languagetool.add([result], config, options.selection)
-    languagetool.close()
-    return result

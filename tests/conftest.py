@@ -13,7 +13,7 @@ import pytest
 
 from ficlint.config import Config
 from ficlint.diagnostics import Diagnostic
-from ficlint.engine import Linter, Selection
+from ficlint.run import lint_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -43,8 +43,7 @@ def run_cli(*args: str, input: str | bytes | None = None, cwd: Path | None = Non
 
 def lint(text: str, select: str | tuple[str, ...] = (), **config: object) -> list[Diagnostic]:
     """Lint one text in-process with the given selection and config fields."""
-    selection = Selection(select=(select,) if isinstance(select, str) else tuple(select))
-    return Linter(Config(**config), selection).lint_text(text)
+    return lint_text(text, Config(**config), (select,) if isinstance(select, str) else tuple(select))
 
 
 def flagged(text: str, rule: str, **config: object) -> list[str]:

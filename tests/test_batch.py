@@ -12,7 +12,7 @@ import pytest
 from conftest import run_cli
 
 from ficlint.engine import Linter
-from ficlint.workspace import RunOptions, lint_paths
+from ficlint.run import RunOptions, lint_paths
 
 PARAGRAPHS = [
     "Karen starred into the mirror.. she was tired and her eyes where red",

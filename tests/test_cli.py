@@ -42,7 +42,7 @@ def test_exit_1_with_findings_and_annotated_output(story):
     result = run_cli("check", "--select", "M001", "slip.md", cwd=story)
     assert result.code == 1
     assert result.stdout == textwrap.dedent("""\
-        slip.md:1:9: M001 [punctuation] Two dots: an ellipsis has three ("...").
+        slip.md:1:9: warning[M001] [punctuation] Two dots: an ellipsis has three ("...").
           |
         1 | She left.. He stayed.
           |         ^^
@@ -68,14 +68,14 @@ def test_exit_2_when_a_file_cannot_be_read_but_others_are_still_checked(story):
     result = run_cli("check", "--select", "M001", "slip.md", "missing.md", cwd=story)
     assert result.code == 2
     assert "missing.md: no such file" in result.stdout
-    assert "slip.md:1:9: M001" in result.stdout
+    assert "slip.md:1:9: warning[M001]" in result.stdout
     assert "1 file could not be read" in result.stdout
 
 
 def test_checking_the_current_folder_by_default(story):
     result = run_cli("check", "--select", "M001", "-q", cwd=story)
     assert result.code == 1
-    assert result.stdout.splitlines()[0].startswith("slip.md:1:9: M001")
+    assert result.stdout.splitlines()[0].startswith("slip.md:1:9: warning[M001]")
 
 
 # -- selection and output options ---------------------------------------------------------
@@ -97,7 +97,7 @@ def test_quiet_and_statistics(story):
     quiet = run_cli("check", "--select", "M001", "-q", "slip.md", cwd=story)
     assert (
         quiet.stdout.splitlines()[0]
-        == 'slip.md:1:9: M001 [punctuation] Two dots: an ellipsis has three ("...").'
+        == 'slip.md:1:9: warning[M001] [punctuation] Two dots: an ellipsis has three ("...").'
     )
     assert "|" not in quiet.stdout
     assert run_cli("check", "-q", "clean.md", cwd=story).stdout == ""
@@ -129,7 +129,7 @@ def test_caret_under_exactly_the_span_after_wide_characters(tmp_path):
 def test_stdin_with_dash():
     result = run_cli("check", "--select", "M001", "-", input=SLIP)
     assert result.code == 1
-    assert result.stdout.startswith("-:1:9: M001")
+    assert result.stdout.startswith("-:1:9: warning[M001]")
 
 
 def test_stdin_filename_names_the_text_and_finds_its_config(tmp_path):
@@ -255,7 +255,7 @@ def test_a_rule_module_that_fails_to_import_is_one_internal_error(tmp_path):
         "ficlint: internal error: rule M999 (zz_broken) could not be loaded: "
         "RuntimeError: boom (please report this)"
     )
-    assert "slip.md:1:9: M001" in proc.stdout  # the other checks still ran
+    assert "slip.md:1:9: warning[M001]" in proc.stdout  # the other checks still ran
 
 
 # -- rules, explain, init ------------------------------------------------------------------
@@ -331,5 +331,5 @@ def test_version_and_help():
 def test_seeds_show_annotated_findings():
     result = run_cli("check", "--select", "M", str(SEEDS))
     assert result.code == 1
-    assert "000_fc2cc3dfa4e754d1.txt:1:36: M003 [capitalization]" in result.stdout
+    assert "000_fc2cc3dfa4e754d1.txt:1:36: error[M003] [capitalization]" in result.stdout
     assert '= help: replace "i" with "I"' in result.stdout

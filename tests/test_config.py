@@ -9,8 +9,8 @@ import pytest
 from conftest import run_cli
 
 from ficlint.config import Config, ConfigError, find_config, load_config
-from ficlint.engine import Linter
 from ficlint.registry import Registry
+from ficlint.run import lint_text
 
 
 def write(tmp_path: Path, text: str, name: str = ".ficlint.yaml") -> Path:
@@ -131,7 +131,7 @@ def test_words_file_next_to_the_config_adds_words(tmp_path):
 
 def test_severity_override_and_off(tmp_path):
     config = load_config(write(tmp_path, "severity:\n  M001: error\n  M005: off\n"))
-    found = Linter(config).lint_text("Stop it.. stop it. He went to the the door.")
+    found = lint_text("Stop it.. stop it. He went to the the door.", config)
     assert [(d.rule, str(d.severity)) for d in found if d.rule.startswith("M")] == [("M001", "error")]
 
 
@@ -139,7 +139,7 @@ def test_severity_by_category_prefix_and_id_most_specific_wins(tmp_path):
     config = load_config(
         write(tmp_path, "severity:\n  punctuation: info\n  M00: hint\n  M001: error\n  M005: off\n")
     )
-    found = Linter(config).lint_text("Wait.. what. He went to the the door\n\nNext.")
+    found = lint_text("Wait.. what. He went to the the door\n\nNext.", config)
     assert [(d.rule, str(d.severity)) for d in found if d.rule.startswith("M")] == [
         ("M001", "error"),
         ("M006", "hint"),
@@ -175,7 +175,7 @@ def test_default_config_object():
 
 
 def _homophone_lines(result) -> list[str]:
-    return [line for line in result.stdout.splitlines() if " H001 " in line]
+    return [line for line in result.stdout.splitlines() if "[H001]" in line]
 
 
 def test_min_confidence_leaves_out_the_less_certain_findings(tmp_path):
@@ -201,4 +201,5 @@ def test_min_confidence_keeps_findings_that_report_no_confidence(tmp_path):
     chapter.write_text("She had alot to say.. to them.\n", encoding="utf-8")
     result = run_cli("check", "-q", "--no-cache", "--select", "P001,M001", "--min-confidence", "1",
                      str(chapter))
-    assert [line.split()[1] for line in result.stdout.splitlines() if ":1:" in line] == ["P001", "M001"]
+    found = [line.split()[1] for line in result.stdout.splitlines() if ":1:" in line]
+    assert found == ["warning[P001]", "warning[M001]"]

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
-from ficlint.checks.dialect import Dialect, DialectFacts, is_variant_spelling
 from ficlint.config import Config
-from ficlint.document import Document
+from ficlint.rules.dialect._facts import DIALECT, DialectFacts
+from ficlint.rules.dialect._variants import is_variant_spelling
 from tests.conftest import ROOT, lint, run_cli
 
 AMERICAN = """\
@@ -227,7 +228,12 @@ def test_the_majority_is_counted_over_every_file_checked_together(tmp_path):
     assert by_file["01.md"] == []
     (diag,) = by_file["02.md"]
     assert diag["rule"] == "V001" and "American way" in diag["message"]
-    alone = run_cli("check", "--format", "json", "--no-cache", "--select", "V", str(book / "02.md"))
+    named = run_cli("check", "--format", "json", "--no-cache", "--select", "V", str(book / "02.md"))
+    assert [d for f in named.json()["files"] for d in f["diagnostics"]] == [diag]  # judged by the folder
+    apart = tmp_path / "apart"
+    apart.mkdir()
+    (apart / "02.md").write_bytes((book / "02.md").read_bytes())
+    alone = run_cli("check", "--format", "json", "--no-cache", "--select", "V", str(apart / "02.md"))
     assert [d for f in alone.json()["files"] for d in f["diagnostics"]] == []
 
 
@@ -241,9 +247,8 @@ def test_fix_replaces_the_minority_spelling_from_the_cli(tmp_path):
 
 
 def _facts(text: str, dialect: str = "auto") -> DialectFacts:
-    check = Dialect()
     ctx = Context(Config(dialect=dialect), frozenset({"V001"}))
-    return check.combine([check.gather(Document.from_text(text), ctx)], ctx)
+    return DIALECT.combine([DIALECT.gather(AnalyzedDocument.from_text(text), ctx)], ctx)
 
 
 def test_facts_for_other_families():

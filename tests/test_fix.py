@@ -191,3 +191,44 @@ def test_apply_touches_nothing_outside_the_spans() -> None:
     text = "ab..cd\r\nef"
     assert apply_fixes(text, [Fix(2, 4, "...")]) == "ab...cd\r\nef"
     assert apply_fixes("a\r\nb", [Fix(1, 1, "\nx")], newline="\r\n") == "a\r\nx\r\nb"
+
+
+# -- read-only files, mode and owner --------------------------------------------------------
+
+
+def test_read_only_file_is_refused_and_the_run_goes_on(tmp_path: Path) -> None:
+    locked = tmp_path / "locked.md"
+    locked.write_bytes(b"Wait..what.\n")
+    locked.chmod(0o444)
+    open_ = tmp_path / "open.md"
+    open_.write_bytes(b"Wait..what.\n")
+    result = fix(locked, open_)
+    assert locked.read_bytes() == b"Wait..what.\n"  # as root too: no write bit means "leave it alone"
+    assert stat.S_IMODE(locked.stat().st_mode) == 0o444
+    assert open_.read_bytes() == b"Wait...what.\n"
+    assert result.stderr.splitlines() == [
+        f"ficlint: error: {locked}: not fixed: the file is read-only",
+        "ficlint: applied 1 fix in 1 file.",
+    ]
+    assert f"{locked}:1:5: warning[M001]" in result.stdout  # what is left in it is still reported
+    assert result.code == 2
+
+
+def test_fix_keeps_an_unusual_mode(tmp_path: Path) -> None:
+    chapter = tmp_path / "chapter.md"
+    chapter.write_bytes(b"Wait..what.\n")
+    chapter.chmod(0o604)
+    assert fix(chapter).code == 0
+    assert stat.S_IMODE(chapter.stat().st_mode) == 0o604
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
+def test_fix_run_as_root_keeps_the_owner_and_group(tmp_path: Path) -> None:
+    chapter = tmp_path / "chapter.md"
+    chapter.write_bytes(b"Wait..what.\n")
+    os.chown(chapter, 4321, 8765)
+    chapter.chmod(0o640)
+    assert fix(chapter).code == 0
+    after = chapter.stat()
+    assert chapter.read_bytes() == b"Wait...what.\n"
+    assert (after.st_uid, after.st_gid, stat.S_IMODE(after.st_mode)) == (4321, 8765, 0o640)

@@ -4,7 +4,9 @@ clean failure. No test needs Java or the internet."""
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
 import sys
 from pathlib import Path
 
@@ -15,11 +17,11 @@ from hypothesis import strategies as st
 from ltserver import StandInLanguageTool
 
 import ficlint.backends.languagetool as lt
-from ficlint.config import Config, LanguageToolConfig
+from ficlint.config import LanguageToolConfig
 from ficlint.diagnostics import Diagnostic
 from ficlint.document import Document
 from ficlint.engine import Selection
-from ficlint.workspace import RunOptions, lint_paths
+from ficlint.run import RunOptions, lint_paths
 
 
 @pytest.fixture
@@ -127,7 +129,8 @@ def test_text_reporter_shows_languagetool_findings(server, tmp_path):
     (tmp_path / "ch1.md").write_text("She wanted to favourite it.\n", encoding="utf-8")
     out = run_cli("check", str(tmp_path))
     assert out.code == 1
-    assert "ch1.md:1:15: LT:MORFOLOGIK_RULE_EN_US [spelling] Possible spelling mistake found." in out.stdout
+    assert ("ch1.md:1:15: warning[LT:MORFOLOGIK_RULE_EN_US] [spelling] Possible spelling mistake found."
+            in out.stdout)
     assert out.stderr == ""
 
 
@@ -262,9 +265,20 @@ def test_select_ignore_severity_and_inline_suppression_apply(server, tmp_path):
     assert lt_findings(lint_folder(tmp_path, selection=Selection(ignore=("spelling",)))) == [
         ("LT:EN_A_VS_AN", "a")
     ]
-    config = Config(severity={"LT:EN_A_VS_AN": "off"}, languagetool=LanguageToolConfig(True, server.url))
-    diag = Diagnostic("LT:EN_A_VS_AN", 0, 1, "x", name="lt-en-a-vs-an", category="grammar")
-    assert lt.configured(diag, config, Selection(), "ch1.md") is None
+
+
+
+def test_severity_by_category_and_prefix_reaches_languagetool_rules(server, tmp_path):
+    """`severity:` works on LT rules exactly as on ficlint's own: a category, a prefix, an id."""
+    (tmp_path / "ch1.md").write_text("She took a apple.\n", encoding="utf-8")
+    write_config(tmp_path, server.url, "severity:\n  grammar: info\n")
+    assert {(d.rule, str(d.severity)) for r in lint_folder(tmp_path) for d in r.diagnostics
+            if d.rule.startswith("LT:")} == {("LT:EN_A_VS_AN", "info")}
+    write_config(tmp_path, server.url, "severity:\n  grammar: info\n  LT: error\n")
+    assert {str(d.severity) for r in lint_folder(tmp_path) for d in r.diagnostics if d.rule.startswith("LT:")} \
+        == {"error"}  # the longer selector wins, as for ficlint's rules
+    write_config(tmp_path, server.url, "severity:\n  LT:EN_A_VS_AN: off\n")
+    assert lt_findings(lint_folder(tmp_path)) == []
 
 
 # -- on and off ----------------------------------------------------------------------------
@@ -427,7 +441,8 @@ def test_command_line_and_config_accept_languagetool_selectors(server, tmp_path)
     out = run_cli("check", "-q", "--ignore", "LT:EN_A_VS_AN", str(tmp_path))
     assert out.code == 1 and "LT:EN_A_VS_AN" not in out.stdout and "LT:MORFOLOGIK_RULE_EN_US" in out.stdout
     only = run_cli("check", "-q", "--select", "LT", str(tmp_path))
-    assert {line.split()[1] for line in only.stdout.splitlines() if ": " in line} == {
+    rules = {line.split()[1].split("[")[1].rstrip("]") for line in only.stdout.splitlines() if ": " in line}
+    assert rules == {
         "LT:EN_A_VS_AN",
         "LT:MORFOLOGIK_RULE_EN_US",
     }
@@ -546,3 +561,18 @@ def test_per_file_ignores_apply_to_languagetool(server, tmp_path):
     (tmp_path / "notes-1.md").write_text("She took a apple.\n", encoding="utf-8")
     results = lint_folder(tmp_path)
     assert [(Path(r.path).name, len(lt_findings([r]))) for r in results] == [("ch1.md", 1), ("notes-1.md", 0)]
+
+
+def test_local_server_without_the_languagetool_extra_is_one_warning(tmp_path):
+    """language-tool-python is the `ficlint[languagetool]` extra: without it, `local: true` says so."""
+    config = "languagetool:\n  enabled: true\n  local: true\n"
+    (tmp_path / ".ficlint.yaml").write_text(config, encoding="utf-8")
+    (tmp_path / "ch1.md").write_text("She walked to the the door.\n", encoding="utf-8")
+    script = ("import sys; sys.modules['language_tool_python'] = None; from ficlint.cli import main; "
+              "sys.argv = ['ficlint', 'check', 'ch1.md']; main()")
+    proc = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "NO_COLOR": "1"})
+    assert proc.returncode == 1 and "M005" in proc.stdout  # ficlint's own findings still print
+    assert proc.stderr.splitlines() == [
+        "ficlint: warning: LanguageTool skipped: `languagetool.local` needs the languagetool extra: "
+        "pip install 'ficlint[languagetool]' (or set `languagetool.server`)"]

@@ -1,11 +1,13 @@
 """The wheel ships the rule packs, and an installed ficlint run from another
-folder finds them; the project's own pre-commit config is valid."""
+folder finds them; a release builds and passes `twine check`; the project's own
+pre-commit config is valid."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+import sysconfig
 import zipfile
 from pathlib import Path
 
@@ -47,29 +49,22 @@ def test_wheel_contains_every_rule_pack_and_data_file(wheel):
 
 def test_installed_ficlint_finds_its_packs_from_another_folder(wheel, tmp_path):
     venv = tmp_path / "venv"
-    subprocess.run(
-        [sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True, timeout=300
-    )
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
     bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
     python = bin_dir / "python"
     subprocess.run(
-        [
-            str(python),
-            "-m",
-            "pip",
-            "install",
-            "--no-deps",
-            # The venv sees system site-packages (for click, yaml...), where CI has already
-            # installed this same ficlint version; without this pip would skip the wheel.
-            "--ignore-installed",
-            "--quiet",
-            "--disable-pip-version-check",
-            str(wheel),
-        ],
+        [str(python), "-m", "pip", "install", "--no-deps", "--quiet", "--disable-pip-version-check",
+         str(wheel)],
         check=True,
         capture_output=True,
         timeout=300,
     )
+    # ficlint's dependencies (click, yaml...) from the environment running the tests, after the wheel's
+    # own folder, so the wheel's ficlint is the one imported
+    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    ours = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    (Path(site) / "outer-deps.pth").write_text("\n".join(sorted(ours)) + "\n", encoding="utf-8")
     elsewhere = tmp_path / "story"
     elsewhere.mkdir()
     (elsewhere / "c.md").write_text("She had alot to say.. to them.\n", encoding="utf-8")
@@ -99,8 +94,8 @@ def test_installed_ficlint_finds_its_packs_from_another_folder(wheel, tmp_path):
     found = run("check", "--select", "P001,M001", "-q", "c.md")
     assert found.returncode == 1
     assert [line.split()[1] for line in found.stdout.splitlines() if line.startswith("c.md:")] == [
-        "P001",
-        "M001",
+        "warning[P001]",
+        "warning[M001]",
     ]
 
 
@@ -113,3 +108,20 @@ def test_project_pre_commit_config_is_valid():
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_release_builds_and_passes_twine_check(tmp_path):
+    """`python -m build` (sdist and wheel, in an isolated environment) and `twine check`, as a PyPI
+    release would run them."""
+    out = tmp_path / "dist"
+    built = subprocess.run([sys.executable, "-m", "build", "--outdir", str(out), str(ROOT)],
+                           capture_output=True, text=True, timeout=900)
+    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
+    from ficlint import __version__
+
+    dists = sorted(p.name for p in out.iterdir())
+    assert dists == [f"ficlint-{__version__}-py3-none-any.whl", f"ficlint-{__version__}.tar.gz"]
+    checked = subprocess.run([sys.executable, "-m", "twine", "check", "--strict", *map(str, out.iterdir())],
+                             capture_output=True, text=True, timeout=300)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert checked.stdout.count("PASSED") == 2

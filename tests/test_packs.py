@@ -9,9 +9,10 @@ import pytest
 from conftest import flagged, lint, run_cli
 
 from ficlint.config import Config, ConfigError
-from ficlint.engine import Linter
+from ficlint.diagnostics import Diagnostic
 from ficlint.packs import PackError, load_pack
 from ficlint.registry import Registry, shipped_pack_paths
+from ficlint.run import lint_text
 
 
 def write_pack(tmp_path: Path, body: str, name: str = "mine.yaml") -> Path:
@@ -20,8 +21,8 @@ def write_pack(tmp_path: Path, body: str, name: str = "mine.yaml") -> Path:
     return path
 
 
-def linter_with(pack: Path) -> Linter:
-    return Linter(Config(packs=(pack,), extend_select=("P9",)))
+def lint_with(pack: Path, text: str) -> list[Diagnostic]:
+    return lint_text(text, Config(packs=(pack,), extend_select=("P9",)))
 
 
 RULE_HEAD = """\
@@ -99,7 +100,7 @@ def test_substitution_with_context(tmp_path):
         allows: ["Jon Snow came."]
     """,
     )
-    found = linter_with(pack).lint_text("Uncle Jon met Jon Snow and Mr. Jon.")
+    found = lint_with(pack, "Uncle Jon met Jon Snow and Mr. Jon.")
     assert [(d.rule, d.message) for d in found if d.rule == "P901"] == [("P901", 'Spell it "John".')] * 2
 
 
@@ -117,8 +118,40 @@ def test_existence_with_regions_and_case(tmp_path):
     """,
     )
     text = 'OMG, she thought. "OMG," she said. "omg."'
-    found = [text[d.start : d.end] for d in linter_with(pack).lint_text(text) if d.rule == "P901"]
+    found = [text[d.start : d.end] for d in lint_with(pack, text) if d.rule == "P901"]
     assert found == ["OMG"] and text.index('"OMG') + 1 == text.index("OMG", 5)
+
+
+@pytest.mark.parametrize(("scope", "expected"), [
+    ("[tag]", ["smirked"]),
+    ("[beat]", ["smirked"]),
+    ("[narration]", ["smirked", "smirked", "smirked"]),
+    ("[dialogue]", ["smirked"]),
+    ("[emphasis]", ["smirked"]),
+])
+def test_scope_limits_a_rule_to_tags_beats_or_italics(tmp_path, scope, expected):
+    """`scope:` reads the analysis: a speech tag, an action beat, an italic thought."""
+    pack = write_pack(
+        tmp_path,
+        RULE_HEAD
+        + f"""\
+        kind: existence
+        scope: {scope}
+        patterns: ['\\bsmirked\\b']
+        flags: ["x smirked"]
+        allows: ["x"]
+    """,
+    )
+    texts = {
+        "[tag]": '"Fine," he smirked. He smirked at nobody.',
+        "[beat]": '"Fine." He grabbed her arm and smirked. Later he smirked again.',
+        "[narration]": 'He smirked. "He smirked," she said. "Fine," he smirked. *He smirked.*',
+        "[dialogue]": 'He smirked. "He smirked," she said.',
+        "[emphasis]": 'He smirked. *He smirked,* she thought.',
+    }
+    text = texts[scope]
+    found = [text[d.start : d.end] for d in lint_with(pack, text) if d.rule == "P901"]
+    assert found == expected
 
 
 def test_consistency_of_a_fandoms_names(tmp_path):
@@ -132,7 +165,7 @@ def test_consistency_of_a_fandoms_names(tmp_path):
         allows: ["Hermione smiled."]
     """,
     )
-    found = linter_with(pack).lint_text("Hermione smiled. Hermione left. Hermoine came back.")
+    found = lint_with(pack, "Hermione smiled. Hermione left. Hermoine came back.")
     assert [d.fixes[0].replacement for d in found if d.rule == "P901"] == ["Hermione"]
 
 
@@ -193,7 +226,9 @@ COMPLETE = "kind: existence\npatterns: [x]\nflags: [x]\nallows: [y]\n"
         (rule_with(COMPLETE, RULE_HEAD.replace("P901", "X1")), "id 'X1' is not like 'M001'"),
         (rule_with(COMPLETE, RULE_HEAD.replace("style", "vibes")), "category 'vibes' is not one of"),
         (rule_with(COMPLETE + "fix: maybe\n"), "fix must be safe, unsafe or none"),
-        (rule_with(COMPLETE + "regions: [footnotes]\n"), "regions must be among"),
+        (rule_with(COMPLETE + "regions: [footnotes]\n"), "scope must be among"),
+        (rule_with(COMPLETE + "scope: [tags]\n"), "scope must be among narration, dialogue"),
+        (rule_with(COMPLETE + "scope: [tag]\nregions: [dialogue]\n"), "give `scope` or `regions`, not both"),
         ("- just a list\n", "needs a top-level `rules:` list"),
         ("rules:\n  - just a string\n", "every item of `rules:` must be a mapping"),
     ],

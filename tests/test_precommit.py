@@ -69,6 +69,9 @@ class ManuscriptRepo:
         self.git("add", name)
         return target
 
+    def commit(self, message: str) -> None:
+        self.git("commit", "-q", "-m", message)
+
     def try_hook(self, hook_id: str, *files: str) -> Hook:
         command = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), hook_id,
                    "--ref", checkout_commit(), "--files", *files]
@@ -93,7 +96,7 @@ def test_a_bad_chapter_blocks_with_annotated_output(repo: ManuscriptRepo) -> Non
     hook = repo.try_hook("ficlint", "chapters/01.md")
     assert hook.code == 1, hook.output
     assert "Failed" in hook.output
-    assert "chapters/01.md:3:9: M001 [punctuation]" in hook.output
+    assert "chapters/01.md:3:9: warning[M001] [punctuation]" in hook.output
     assert "^^" in hook.output  # the span is underlined, as in `ficlint check`
 
 
@@ -122,3 +125,32 @@ def test_the_fix_hook_fixes_and_fails_so_the_writer_can_review(repo: ManuscriptR
     assert chapter.read_text(encoding="utf-8") == BAD.replace("it..stop", "it...stop")
     repo.git("add", "chapters/01.md")
     assert repo.try_hook("ficlint-fix", "chapters/01.md").code == 0
+
+
+def test_one_staged_chapter_is_judged_by_the_whole_manuscript(repo: ManuscriptRepo) -> None:
+    """pre-commit names only the staged chapter; the dialect the story is written in comes from all."""
+    (repo.path / ".ficlint.yaml").write_text("select: [dialect]\n", encoding="utf-8")
+    repo.write("chapters/01.md", "The colour of the sky was grey. She realised the centre of town was "
+                                 "near.\n\nHer favourite colour was red; the theatre had an honour board.\n")
+    repo.write("chapters/02.md", "He recognised the colour. They travelled to the centre, and the neighbour "
+                                 "apologised.\n")
+    repo.git("add", ".ficlint.yaml")
+    repo.commit("Chapters 1 and 2")
+    repo.write("chapters/03.md", "The color of the door was blue.\n")
+    hook = repo.try_hook("ficlint", "chapters/03.md")
+    assert hook.code == 1, hook.output
+    assert "chapters/03.md:1:5:" in hook.output and "V001" in hook.output, hook.output
+    assert "chapters/01.md:" not in hook.output and "chapters/02.md:" not in hook.output
+
+
+def test_info_findings_do_not_block_a_commit_unless_asked(repo: ManuscriptRepo) -> None:
+    (repo.path / ".ficlint.yaml").write_text("select: [M001]\nseverity: {M001: info}\n", encoding="utf-8")
+    repo.write("chapters/01.md", BAD)
+    passed = repo.try_hook("ficlint", "chapters/01.md")
+    assert passed.code == 0, passed.output
+    assert "Passed" in passed.output
+    (repo.path / ".ficlint.yaml").write_text("select: [M001]\nseverity: {M001: info}\nfail-on: info\n",
+                                             encoding="utf-8")
+    blocked = repo.try_hook("ficlint", "chapters/01.md")
+    assert blocked.code == 1, blocked.output
+    assert "chapters/01.md:3:9: info[M001] [punctuation]" in blocked.output

@@ -17,18 +17,30 @@ def section(title: str) -> str:
     return m.group(1)
 
 
-def test_exactly_two_set_up_commands():
+SET_UP = [
+    "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/ficlint check seeds/",
+    "python3 -m venv .venv && .venv/bin/pip install '.[test]' && .venv/bin/python -m pytest",
+]
+
+
+def test_exactly_two_set_up_commands_each_in_a_virtual_environment():
+    """A venv inside each command: Debian's and Ubuntu's system Python refuse `pip install` (PEP 668)."""
     commands = re.findall(r"```console\n(.*?)\n```", section("Set up"), re.S)
-    assert commands == ["pip install . && ficlint check seeds/", "pip install '.[test]' && python -m pytest"]
+    assert commands == SET_UP
 
 
-def test_ci_runs_the_readme_test_command():
+def test_ci_runs_the_readme_test_command_verbatim():
     run = ROOT / ".ci" / "run"
     script = run.read_text(encoding="utf-8")
     assert os.access(run, os.X_OK)
     assert script.startswith("#!/usr/bin/env bash") and "set -euo pipefail" in script
-    assert re.search(r"^python -m pip install .*'\.\[test\]'$", script, re.M)
-    assert re.search(r"^python -m pytest\b", script, re.M)
+    assert SET_UP[1] in script.splitlines()
+
+
+def test_pre_commit_snippet_pins_this_version():
+    from ficlint import __version__
+
+    assert re.findall(r"^\s+rev: (\S+)", section("pre-commit"), re.M) == [f"v{__version__}"]
 
 
 def test_readme_documents_every_config_key():

@@ -9,14 +9,16 @@ FICLINT_HYPOTHESIS_EXAMPLES to run more locally."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ficlint.analysis import AnalyzedDocument as Document
 from ficlint.config import Config
-from ficlint.document import Document
-from ficlint.engine import Linter, Selection
-from ficlint.fixer import MAX_PASSES, fix_manuscript
+from ficlint.engine import FileResult, Selection
+from ficlint.fixer import MAX_PASSES, FileFix, fix_manuscript
+from ficlint.run import ManuscriptRun, RunOptions
 from ficlint.source import InputError, Source, decode
 
 EXAMPLES = int(os.environ.get("FICLINT_HYPOTHESIS_EXAMPLES", "40"))
@@ -25,8 +27,15 @@ SETTINGS = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-LINTER = Linter(Config(), Selection(select=("ALL",)))
-SAFE_LINTER = Linter(Config())
+RUN = ManuscriptRun(RunOptions(config=Config(), selection=Selection(select=("ALL",))))
+SAFE_RUN = ManuscriptRun(RunOptions(config=Config()))
+SAFE_CONFIG = SAFE_RUN.configs.for_file(Path("t.md"))
+
+
+def _fix(text: str, unsafe: bool = False) -> tuple[list[FileFix], list[FileResult]]:
+    """`--fix` (with `--unsafe-fixes` if asked) on one text, at most MAX_PASSES passes."""
+    return fix_manuscript([Source("t.md", text)], unsafe, lambda texts: SAFE_RUN.lint(SAFE_CONFIG, texts),
+                          max_passes=MAX_PASSES)
 
 FRAGMENTS = [
     '"',
@@ -175,6 +184,11 @@ def test_document_model_never_fails(text: str) -> None:
     for items in (doc.paragraphs, doc.words, doc.sentences, doc.emphasis, doc.scenes):
         for item in items:
             assert 0 <= item.start <= item.end <= n
+    tokens = doc.tokens
+    for start, end, token in zip(tokens.start, tokens.end, tokens.text, strict=True):
+        assert text[start:end] == token
+    for quotation in doc.speech:
+        assert quotation.follows.kind in ("tag", "inverted", "beat", "subject", "other", "end", "glued")
     for offset in (0, n // 2, n):
         line, column = doc.position(offset)
         assert line >= 1 and column >= 1
@@ -183,7 +197,7 @@ def test_document_model_never_fails(text: str) -> None:
 @SETTINGS
 @given(any_text)
 def test_every_check_survives_any_text(text: str) -> None:
-    result = LINTER.lint([Source("t.md", text)])[0]
+    result = RUN.lint_text(Source("t.md", text))
     assert not result.failures, result.failures
     _check_spans(text, result.diagnostics)
 
@@ -191,18 +205,18 @@ def test_every_check_survives_any_text(text: str) -> None:
 @SETTINGS
 @given(fiction_text)
 def test_fixes_apply_and_settle(text: str) -> None:
-    fixes, results = fix_manuscript(SAFE_LINTER, [Source("t.md", text)], max_passes=MAX_PASSES)
+    fixes, results = _fix(text)
     fixed = fixes[0].fixed.text
     assert not results[0].failures, results[0].failures
     _check_spans(fixed, results[0].diagnostics)
-    again, _ = fix_manuscript(SAFE_LINTER, [Source("t.md", fixed)], max_passes=MAX_PASSES)
+    again, _ = _fix(fixed)
     assert again[0].fixed.text == fixed, "a second --fix run must change nothing"
 
 
 @SETTINGS
 @given(fiction_text)
 def test_unsafe_fixes_apply_without_error(text: str) -> None:
-    fixes, results = fix_manuscript(SAFE_LINTER, [Source("t.md", text)], unsafe=True, max_passes=MAX_PASSES)
+    fixes, results = _fix(text, unsafe=True)
     assert not results[0].failures, results[0].failures
     _check_spans(fixes[0].fixed.text, results[0].diagnostics)
 
@@ -216,7 +230,7 @@ def test_any_bytes_decode_or_give_a_clear_error(data: bytes) -> None:
         assert err.problem and "\n" not in err.problem
         return
     assert isinstance(source.text, str)
-    result = LINTER.lint([source])[0]
+    result = RUN.lint_text(source)
     assert not result.failures, result.failures
     _check_spans(source.text, result.diagnostics)
 
@@ -225,6 +239,6 @@ def test_very_long_line_and_deep_markdown() -> None:
     long_line = ('She walked and walked, "talking," she said, ' * 4000) + "the end"
     deep = "".join("> " * i + "- item " + "*" * i + "text" + "_" * i + "\n" for i in range(200))
     for text in (long_line, deep, "\n" * 50_000, '"' * 20_000, "'" * 20_000, "." * 20_000):
-        result = LINTER.lint([Source("t.md", text)])[0]
+        result = RUN.lint_text(Source("t.md", text))
         assert not result.failures, result.failures
         _check_spans(text, result.diagnostics)

@@ -9,28 +9,31 @@ from __future__ import annotations
 import pytest
 
 from ficlint.config import Config
-from ficlint.engine import Linter, Selection
-from ficlint.fixer import fix_manuscript
+from ficlint.engine import Selection
 from ficlint.registry import Registry
+from ficlint.run import ManuscriptRun, RunOptions
 from ficlint.source import Source
 
 REGISTRY = Registry.for_config(Config())
 RULES = sorted(REGISTRY.rules.values(), key=lambda r: r.id)
 
 
-def _linter(rule_id: str) -> Linter:
+def _run(rule_id: str) -> ManuscriptRun:
     # a rule that only runs under some configuration (D012: dialect en-US) names it in
     # options["examples_config"]
     settings = REGISTRY.rules[rule_id].options.get("examples_config", {})
-    return Linter(Config(**settings), Selection(select=(rule_id,)), registry=REGISTRY)
+    return ManuscriptRun(RunOptions(config=Config(**settings), selection=Selection(select=(rule_id,))))
 
 
 def _rule_findings(rule_id: str, text: str) -> list[str]:
-    return [text[d.start:d.end] for d in _linter(rule_id).lint_text(text) if d.rule == rule_id]
+    found = _run(rule_id).lint_text(Source("example.md", text)).diagnostics
+    return [text[d.start:d.end] for d in found if d.rule == rule_id]
 
 
 def _fixed(rule_id: str, text: str) -> str:
-    fixes, _ = fix_manuscript(_linter(rule_id), [Source("example.md", text)], unsafe=True)
+    """What `--fix --unsafe-fixes --select RULE` makes of the text."""
+    run = _run(rule_id)
+    fixes, _ = run.fix([run.lint_text(Source("example.md", text))], unsafe=True)
     return fixes[0].fixed.text
 
 

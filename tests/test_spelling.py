@@ -93,11 +93,16 @@ def test_a_one_off_capitalised_word_at_a_sentence_start_is_still_checked():
 
 
 def test_a_name_used_across_the_manuscript_is_learned_from_every_file(tmp_path: Path):
-    (tmp_path / "one.txt").write_text("They asked Kalen to stay. Then they saw Kalen.\n", encoding="utf-8")
-    (tmp_path / "two.txt").write_text("Kalen smiled at them.\n", encoding="utf-8")
-    assert run_cli("check", "--select", "S", str(tmp_path / "two.txt")).code == 1  # alone: checked
-    result = run_cli("check", "--select", "S", "--format", "json", str(tmp_path))
+    story, apart = tmp_path / "story", tmp_path / "apart"
+    for folder in (story, apart):
+        folder.mkdir()
+        (folder / "two.txt").write_text("Kalen smiled at them.\n", encoding="utf-8")
+    (story / "one.txt").write_text("They asked Kalen to stay. Then they saw Kalen.\n", encoding="utf-8")
+    assert run_cli("check", "--select", "S", str(apart / "two.txt")).code == 1  # a manuscript of its own
+    result = run_cli("check", "--select", "S", "--format", "json", str(story))
     assert result.code == 0, result.stdout
+    named = run_cli("check", "--select", "S", str(story / "two.txt"))  # named alone: still one story
+    assert named.code == 0, named.stdout
 
 
 def test_a_word_used_again_and_again_is_deliberate():
@@ -224,23 +229,20 @@ def test_two_typos_side_by_side_are_both_reported():
 
 
 def test_the_shipped_glossaries_prove_their_own_examples():
-    from ficlint.checks import pack_kinds
     from ficlint.config import Config
-    from ficlint.engine import Linter, Selection
     from ficlint.packs import load_pack
-    from ficlint.registry import Registry, builtin_checks
+    from ficlint.registry import pack_kinds
     from ficlint.resources import rules_dir
+    from ficlint.run import lint_text
 
     for path in sorted((rules_dir() / "glossaries").glob("*.yaml")):
-        checks = load_pack(path, pack_kinds())
-        registry = Registry(builtin_checks() + tuple(checks))
-        for check in checks:
-            rule = check.rules[0]
-            linter = Linter(Config(), Selection(select=(rule.id,)), registry=registry)
+        config = Config(packs=(path,))
+        for check in load_pack(path, pack_kinds()):
+            rule = check.rule
             for example in rule.flags:
-                assert any(d.rule == rule.id for d in linter.lint_text(example)), (path.name, example)
+                assert any(d.rule == rule.id for d in lint_text(example, config, [rule.id])), (path.name, example)
             for example in rule.allows:
-                assert not linter.lint_text(example), (path.name, example)
+                assert not lint_text(example, config, [rule.id]), (path.name, example)
 
 
 @pytest.mark.parametrize("word", ["humourist", "jewelery", "glamor", "travelling", "traveling", "fulfil",
@@ -282,16 +284,16 @@ def test_two_words_run_together_are_left_to_the_run_together_rules(text):
 
 
 def test_the_rarer_dictionary_words_are_shipped_sorted_for_bisection():
-    from ficlint.checks.spelling import RANKED
     from ficlint.resources import data_dir
+    from ficlint.rules.spelling._dictionary import RANKED
 
     words = (data_dir() / "english-words.txt").read_text(encoding="utf-8").split("\n")[:-1]
     assert words[RANKED:] == sorted(words[RANKED:]), "run scripts/build_dictionary.py"
 
 
 def test_a_lookup_by_bisection_knows_exactly_the_words_the_set_knows():
-    from ficlint.checks.spelling import Lexicon, lexicon
     from ficlint.resources import data_dir
+    from ficlint.rules.spelling._dictionary import Lexicon, lexicon
 
     words = sorted(lexicon().words)
     sample = words[::60]

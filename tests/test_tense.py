@@ -196,3 +196,108 @@ def test_the_fix_keeps_the_slipped_verbs_case():
             "He waited outside for an hour and walked home.\n")
     fixes = {text[d.start:d.end]: d.fixes[0].replacement for d in lint(text, "T") if d.fixes}
     assert fixes == {"check": "checked", "LOOKS": "LOOKED"}
+
+
+# -- drifts: whole paragraphs that slide into the other tense ---------------------------
+
+PAST_SCENE = (
+    "The butler opened the door. He looked at the rain and frowned. Lady Ashcombe came down the stairs "
+    "and asked for her coat. She waited by the fire.\n\n"
+    "Outside, the carriage stood in the yard. The driver climbed down and opened the door for her. "
+    "She thanked him and climbed inside.\n\n"
+    "The horses stamped in the cold. She pulled her shawl closer and looked back at the house. She sighed. "
+    "He stood on the step and watched her go.\n\n"
+)
+DRIFTED = "He nods and takes the coat. He walks over and opens the door. She smiles at him.\n\n"
+PAST_END = "The carriage rolled away. The butler closed the door and went back to the kitchen.\n"
+
+
+def test_every_verb_of_a_drifted_paragraph_is_flagged_with_its_fix():
+    text = PAST_SCENE + DRIFTED + PAST_END
+    found = lint(text, "T001")
+    flagged_words = [text[d.start:d.end] for d in found]
+    assert flagged_words == ["nods", "takes", "walks", "opens", "smiles"]
+    assert all("this paragraph has drifted into the present" in d.message for d in found)
+    assert [d.fixes[0].replacement for d in found] == ["nodded", "took", "walked", "opened", "smiled"]
+
+
+def test_a_drift_in_a_present_tense_story_is_flagged():
+    present = (
+        "Luna wakes early. She wipes her eyes and slides out of bed. Luna makes her way down to the common "
+        "room and avoids the trick step. She hums to herself.\n\n"
+        "The common room is empty. She pats the door knocker and steps into the hall. She walks slowly "
+        "and looks at the paintings.\n\n"
+    )
+    drift = "Luna turned a corner and ran into someone. She landed on the floor and gasped.\n\n"
+    after = "Harry helps her up. She smiles and thanks him.\n"
+    text = present + drift + after
+    assert flagged(text, "T002") == ["turned", "ran", "landed", "gasped"]
+
+
+def test_a_narrators_present_commentary_is_not_a_drift():
+    text = (
+        PAST_SCENE
+        + "We are not concerned with the very poor. They are unthinkable, and one hardly speaks of them. "
+        "Our story deals with gentlefolk.\n\n"
+        + PAST_END
+    )
+    assert flagged(text, "T001") == []
+
+
+def test_a_letter_introduced_with_a_colon_is_not_a_drift():
+    text = (
+        PAST_SCENE
+        + "He opened the letter and read:\n\n"
+        + "Dear Tom, I write to you from the coast. He walks on the beach every day and she paints the sea.\n\n"
+        + PAST_END
+    )
+    assert flagged(text, "T001") == []
+
+
+def test_present_tense_backstory_with_a_pluperfect_is_not_a_drift():
+    text = (
+        "Luna wakes early. She wipes her eyes and slides out of bed. Luna makes her way down to the common "
+        "room and avoids the trick step. She hums to herself.\n\n"
+        "The common room is empty. She pats the door knocker and steps into the hall. She walks slowly "
+        "and looks at the paintings.\n\n"
+        "Her mother had taught her the song. She sang it every night and Luna listened.\n\n"
+        "Harry helps her up. She smiles and thanks him.\n"
+    )
+    assert flagged(text, "T002") == []
+
+
+def test_a_scene_opens_its_tense_after_a_time_skip_line():
+    present = (
+        "Harry walks to the lake. He sits on the bank and throws a stone. He watches the ripples and sighs. "
+        "He picks up another stone and turns it over.\n\n"
+    )
+    past = (
+        "Harry walked to the lake. He sat on the bank and threw a stone. He watched the ripples and sighed. "
+        "He picked up another stone and turned it over.\n\n"
+    )
+    text = present + "Three years later\n\n" + past + past
+    assert flagged(text, "T001") == [] and flagged(text, "T002") == []
+
+
+def test_timeless_statements_of_things_are_left_alone():
+    text = in_past("The affections are more reticent than the passions.") + " " + in_past(
+        "There are eyes of that particular cut.")
+    assert flagged(text, "T001") == []
+
+
+def test_chat_lines_are_not_narration():
+    text = (
+        PAST_SCENE
+        + "**Draco Malfoy:** He had it coming, he insulted my hair\n\n"
+        + "**Ron Weasley:** It reminded me of a blond snape\n\n"
+        + PAST_END
+    )
+    assert flagged(text, "T001") == [] and flagged(text, "T002") == []
+
+
+def test_scene_tenses_are_facts_of_the_analysis():
+    from ficlint.analysis import AnalyzedDocument
+    from ficlint.source import Source
+
+    doc = AnalyzedDocument(Source("book.md", PAST_SCENE + PAST_END))
+    assert [scene.describe_tense() for scene in doc.narrative] == ["past, not very sure (100% of 14 verbs)"]

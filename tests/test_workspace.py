@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ficlint.workspace import ConfigCache, RunOptions, lint_paths
+from conftest import run_cli
+
+from ficlint.run import RunOptions, lint_paths
+from ficlint.workspace import ConfigCache
 
 
 def chapter(folder: Path, name: str, text: str = "She left.\n") -> Path:
@@ -55,3 +58,83 @@ def test_each_folder_without_a_config_keeps_its_own_words(tmp_path):
     configs = ConfigCache(None, {})
     assert configs.for_file(tmp_path / "a" / "x.md").words == ("Zorblax",)
     assert configs.for_file(tmp_path / "b" / "y.md").words == ()
+
+
+# -- a few files named: the facts are the whole manuscript's -------------------------------------
+
+BRITISH_1 = ("The colour of the sky was grey. She realised the centre of town was near.\n\n"
+             "Her favourite colour was red; the theatre had an honour board.\n")
+BRITISH_2 = "He recognised the colour. They travelled to the centre, and the neighbour apologised.\n"
+AMERICAN_3 = "The color of the door was blue.\n"
+
+
+def british_story(folder: Path) -> Path:
+    """Chapters 1-2 British, chapter 3 with one American spelling; returns chapter 3."""
+    chapter(folder, "ch1.md", BRITISH_1)
+    chapter(folder, "ch2.md", BRITISH_2)
+    return chapter(folder, "ch3.md", AMERICAN_3)
+
+
+def v001_lines(result) -> list[str]:
+    return [line for line in result.stdout.splitlines() if "[V001]" in line]
+
+
+def test_one_chapter_named_alone_is_judged_by_the_whole_folder(tmp_path):
+    british_story(tmp_path)
+    alone = run_cli("check", "-q", "ch3.md", cwd=tmp_path)
+    assert alone.code == 1, alone.stdout + alone.stderr
+    assert [line.split(": ")[0] for line in v001_lines(alone)] == ["ch3.md:1:5"]
+    assert "the British way" in alone.stdout and "1 file" in alone.stdout  # reported on ch3.md only
+    everything = run_cli("check", "-q", ".", cwd=tmp_path)
+    assert v001_lines(everything) == v001_lines(alone)
+
+
+def test_the_config_tree_is_the_manuscript_and_its_exclude_holds(tmp_path):
+    (tmp_path / ".ficlint.yaml").write_text("exclude: [\"notes/*\"]\n", encoding="utf-8")
+    chapter(tmp_path / "part1", "ch1.md", BRITISH_1)
+    chapter(tmp_path / "part1", "ch2.md", BRITISH_2)
+    chapter(tmp_path / "part2", "ch3.md", AMERICAN_3)
+    assert v001_lines(run_cli("check", "-q", "part2/ch3.md", cwd=tmp_path))
+    # the British chapters moved to an excluded folder no longer count, nor does a nested config's tree
+    (tmp_path / "notes").mkdir()
+    for name in ("ch1.md", "ch2.md"):
+        (tmp_path / "part1" / name).rename(tmp_path / "notes" / name)
+    assert v001_lines(run_cli("check", "-q", "part2/ch3.md", cwd=tmp_path)) == []
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / ".ficlint.yaml").write_text("dialect: auto\n", encoding="utf-8")
+    for name in ("ch1.md", "ch2.md"):
+        (tmp_path / "notes" / name).rename(tmp_path / "other" / name)
+    assert v001_lines(run_cli("check", "-q", "part2/ch3.md", cwd=tmp_path)) == []
+
+
+def test_other_folders_without_a_config_are_other_manuscripts(tmp_path):
+    chapter(tmp_path / "british", "ch1.md", BRITISH_1)
+    chapter(tmp_path / "british", "ch2.md", BRITISH_2)
+    chapter(tmp_path / "american", "ch3.md", AMERICAN_3)
+    assert v001_lines(run_cli("check", "-q", "american/ch3.md", cwd=tmp_path)) == []
+
+
+def test_text_on_stdin_named_as_a_chapter_joins_its_manuscript(tmp_path):
+    british_story(tmp_path)
+    named = run_cli("check", "-q", "-", "--stdin-filename", "ch3.md", input=AMERICAN_3, cwd=tmp_path)
+    assert [line.split(": ")[0] for line in v001_lines(named)] == ["ch3.md:1:5"]
+    nameless = run_cli("check", "-q", "-", input=AMERICAN_3, cwd=tmp_path)
+    assert v001_lines(nameless) == []  # no name: a text of its own, the folder is not read
+
+
+def test_the_other_chapters_facts_come_from_the_cache(tmp_path):
+    british_story(tmp_path)
+    cache = tmp_path / "cache"
+    env = {"FICLINT_CACHE_DIR": str(cache)}
+    assert v001_lines(run_cli("check", "-q", "ch3.md", cwd=tmp_path, env=env))
+    facts = [p for p in cache.rglob("*") if p.is_file() and p.parent.parent.name == "facts"]
+    assert len(facts) == 3  # every chapter's facts, though only ch3.md was checked
+    diagnostics = [p for p in cache.rglob("*") if p.is_file() and p.parent.parent.name == "diagnostics"]
+    assert len(diagnostics) == 1
+
+
+def test_fix_of_one_chapter_uses_the_whole_manuscript(tmp_path):
+    ch3 = british_story(tmp_path)
+    fixed = run_cli("check", "--fix", "-q", "ch3.md", cwd=tmp_path)
+    assert ch3.read_text(encoding="utf-8") == "The colour of the door was blue.\n", fixed.stderr
+    assert (tmp_path / "ch1.md").read_text(encoding="utf-8") == BRITISH_1  # only the named file is written

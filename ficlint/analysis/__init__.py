@@ -15,11 +15,16 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ficlint.analysis import sentences as sentence_splitter
+from ficlint.analysis.clauses import Verb, finite_verbs
+from ficlint.analysis.scenes import Scene, scenes
 from ficlint.analysis.speech import Quotation, quotations
 from ficlint.analysis.tokens import Tokens, tokenize
+
+if TYPE_CHECKING:
+    from ficlint.analysis.tagger import Tag
 from ficlint.document import Document, RegionKind, Sentence
 
 __all__ = ["AnalyzedDocument"]
@@ -80,9 +85,30 @@ class AnalyzedDocument(Document):
         holes = [(r.start, r.end) for r in self.regions if r.kind is RegionKind.MARKUP]
         return tokenize(self.text, [(s.start, s.end) for s in self.sentences], holes)
 
+    @cached_property
+    def tags(self) -> list[Tag]:
+        """The word class of every token (UD UPOS and Penn XPOS, fused for contractions:
+        "I'm" is PRON+AUX / PRP+VBP), from the trained tagger (ficlint/analysis/tagger.py),
+        aligned with `tokens`. Tagged once, on first use."""
+        from ficlint.analysis.tagger import tag_words  # numpy and the model load only when asked
+
+        return tag_words(self.tokens.text, self.tokens.sentence_first)
+
     # -- speech -------------------------------------------------------------------------
 
     @cached_property
     def speech(self) -> list[Quotation]:
         """Every quotation of the prose, with the tag or beat around it (ficlint/analysis/speech.py)."""
         return quotations(self)
+
+    # -- clauses and scenes ------------------------------------------------------------
+
+    @cached_property
+    def finite_verbs(self) -> list[Verb]:
+        """Every finite verb of the narration with its subject and tense (ficlint/analysis/clauses.py)."""
+        return finite_verbs(self)
+
+    @cached_property
+    def narrative(self) -> list[Scene]:
+        """The scenes with narration verbs, each with its narrative tense (ficlint/analysis/scenes.py)."""
+        return scenes(self, self.finite_verbs)

@@ -7,8 +7,8 @@ brackets and emphasis marks after it) followed by white space, except:
   middle initial ("Julius P. Hersheimmer"), a number or a Roman numeral
   ("No. 4", "Henry VIII. was");
 - the dots inside an ellipsis, spaced or not (". . .");
-- an ellipsis or a full stop that the next word carries on in lowercase
-  ("She waited... and waited.").
+- any of them when the next word carries the sentence on in lowercase
+  ("She waited... and waited.", `"Why?" he asked.`, "Oh! no wonder she wept").
 
 An em dash or a double hyphen followed by a closing quote ends a sentence of
 speech that is cut off (`"I was going to—" She stopped.`) when a capital
@@ -61,8 +61,9 @@ def ends_sentence(text: str, mark_at: int) -> bool:
     lower = word.lower()
     if lower in ABBREVIATIONS or _INITIALS.fullmatch(lower):
         return False
-    if len(word) == 1 and word.isalpha() and word != "I":
-        return False  # a middle initial: "Julius P. Hersheimmer"
+    possessive = token is not None and token.start() > 0 and text[token.start() - 1] in "'’"
+    if len(word) == 1 and word.isalpha() and word != "I" and not possessive:
+        return False  # a middle initial: "Julius P. Hersheimmer", not the s of "the merchant’s."
     return not (any(c.isdigit() for c in word) or _ROMAN.fullmatch(word))
 
 
@@ -72,11 +73,6 @@ def _carried_on(text: str, end: int, limit: int) -> bool:
     return bool(m) and (m.group(1).islower() or m.group(1).isdigit())
 
 
-def _ellipsis_or_stop(text: str, match: re.Match[str]) -> bool:
-    core = match.group(0).rstrip("\"”’')]*_")
-    return core.endswith((".", "…")) and not core.endswith(("!.", "?."))
-
-
 def split(text: str, start: int, end: int) -> Iterator[Span]:
     """The sentences of text[start:end] (one paragraph), white space between them left out."""
     begin = start
@@ -84,9 +80,8 @@ def split(text: str, start: int, end: int) -> Iterator[Span]:
         mark_at = m.start() + len(m.group(0).rstrip("\"”’')]*_")) - 1
         if not ends_sentence(text, mark_at):
             continue
-        dash = m.group(0)[:1] in "—-"
-        if (_ellipsis_or_stop(text, m) or dash) and _carried_on(text, m.end(), end):
-            continue
+        if _carried_on(text, m.end(), end):
+            continue  # "She waited... and waited.", "Why?" he asked., Oh! no wonder
         yield Span(begin, m.end())
         begin = m.end()
         while begin < end and text[begin].isspace():

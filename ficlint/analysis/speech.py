@@ -97,6 +97,11 @@ class After:
     first_start: int = 0  # offset of the first word
     first_end: int = 0
     stop: str = ""  # the punctuation that ends the clause ("" if none within reach)
+    end: int = 0  # offset just after its last word
+
+    @property
+    def start(self) -> int:
+        return self.first_start
 
     @property
     def has_clause(self) -> bool:
@@ -172,11 +177,13 @@ def _subject_end(words: list[str], lower: list[str]) -> int | None:
     return i
 
 
-def _clause_words(snippet: str, start: int) -> tuple[list[str], tuple[int, int], str]:
+def _clause_words(snippet: str, start: int) -> tuple[list[str], tuple[int, int], str, int]:
     """The words of the clause that starts at snippet[start:], up to its first
-    punctuation, and that punctuation."""
+    punctuation: the words, the first word's span, that punctuation, and where the
+    last word ends."""
     words: list[str] = []
     first = (0, 0)
+    last_end = start
     titles = vocabulary().titles
     for m in _TOKEN.finditer(snippet, start):
         token = m.group(0)
@@ -184,13 +191,14 @@ def _clause_words(snippet: str, start: int) -> tuple[list[str], tuple[int, int],
             if not words:
                 first = m.span()
             words.append(token)
+            last_end = m.end()
             if len(words) >= 8:
-                return words, first, ""
+                return words, first, "", last_end
             continue
         if token == "." and words and words[-1].lower() in titles:
             continue
-        return words, first, token
-    return words, first, "end"
+        return words, first, token, last_end
+    return words, first, "end", last_end
 
 
 def abbreviation_before(text: str, dot: int) -> bool:
@@ -243,11 +251,11 @@ class Quotation:
         m = _LEADING_SPACE.match(snippet)
         if not m:
             return After("other")
-        words, first, stop = _clause_words(snippet, m.end())
+        words, first, stop, last_end = _clause_words(snippet, m.end())
         if not words:
             rest = snippet[m.end():].strip()
             return After("end" if not rest else "other")
-        return After(classify_clause(words), tuple(words), pos + first[0], pos + first[1], stop)
+        return After(classify_clause(words), tuple(words), pos + first[0], pos + first[1], stop, pos + last_end)
 
     def _paragraph_ends_here(self) -> bool:
         para = self.doc.paragraphs[self.region.paragraph]

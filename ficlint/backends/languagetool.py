@@ -12,8 +12,9 @@ so LanguageTool's offsets (UTF-16 code units into that stretch) map back to
 the file with a UTF-16 → code point conversion and nothing else.
 
 The server is either one the writer names (`languagetool.server`) or one that
-language-tool-python starts (`languagetool.local`, needs Java, downloads
-LanguageTool on first use). It is opened once per run and closed at the end.
+language-tool-python starts (`languagetool.local`: the `ficlint[languagetool]`
+extra, Java, and a download of LanguageTool on first use). A named server needs no
+package: requests are plain HTTP (urllib). It is opened once per run and closed at the end.
 Any failure is a BackendError: one warning line, ficlint's own findings stay.
 """
 
@@ -32,7 +33,7 @@ from ficlint.backends import BackendError
 from ficlint.config import Config, LanguageToolConfig
 from ficlint.diagnostics import Diagnostic, Fix, Severity
 from ficlint.document import Document, RegionKind, Span
-from ficlint.engine import FileResult, Selection, suppress
+from ficlint.engine import FileResult, Linter, suppress
 from ficlint.resources import load_data
 
 CHUNK_CHARS = 15_000  # under the public server's 20,000-character limit per request
@@ -306,17 +307,18 @@ class Server:
 
     @classmethod
     def start_local(cls, settings: LanguageToolConfig, language: str) -> Server:
+        try:
+            import language_tool_python
+        except ImportError:
+            raise BackendError(
+                "`languagetool.local` needs the languagetool extra: pip install 'ficlint[languagetool]' "
+                "(or set `languagetool.server`)"
+            ) from None
         if shutil.which("java") is None:
             raise BackendError(
                 "`languagetool.local` needs Java 17 or later, and `java` is not on PATH; "
                 "install Java or set `languagetool.server`"
             )
-        try:
-            import language_tool_python
-        except ImportError:
-            raise BackendError(
-                "`languagetool.local` needs language-tool-python (pip install language-tool-python)"
-            ) from None
         try:
             tool = language_tool_python.LanguageTool(language)
         except Exception as err:  # the library raises many kinds; all mean "no local server"
@@ -441,27 +443,6 @@ def _elided(text: str, start: int, end: int) -> bool:
     return any(q in text[max(0, start - 1) : end + 1] for q in "'’")
 
 
-def configured(diag: Diagnostic, config: Config, selection: Selection, path: str) -> Diagnostic | None:
-    """Apply select/ignore/per-file-ignores and severity the way the engine does for ficlint's rules."""
-    select = selection.select or config.select
-    extend = config.extend_select + selection.extend_select
-    if select and not any(_selects(s, diag) for s in select + extend):
-        return None
-    if any(_selects(s, diag) for s in config.ignore + selection.ignore + config.ignored_for(path)):
-        return None
-    level = config.severity.get(diag.rule) or config.severity.get(diag.name)
-    if level == "off":
-        return None
-    if level:
-        diag.severity = Severity(level)
-    return diag
-
-
-def _selects(selector: str, diag: Diagnostic) -> bool:
-    s = selector.strip()
-    return s.upper() == "ALL" or diag.rule.startswith(s.upper()) or s.lower() in (diag.name, diag.category)
-
-
 def deduplicate(own: Sequence[Diagnostic], extra: Iterable[Diagnostic]) -> list[Diagnostic]:
     """LanguageTool's diagnostics that ficlint has not already made: a ficlint
     diagnostic of the same category on an overlapping span wins."""
@@ -496,9 +477,11 @@ class LanguageToolRun:
     def wanted(self, config: Config) -> bool:
         return config.languagetool.enabled if self.requested is None else self.requested
 
-    def add(self, results: Sequence[FileResult], config: Config, selection: Selection) -> None:
+    def add(self, results: Sequence[FileResult], linter: Linter) -> None:
         """Add LanguageTool's findings to the results of one manuscript, or a
-        warning to each result when LanguageTool could not run."""
+        warning to each result when LanguageTool could not run. Its findings pass
+        the linter's selection and severity, as ficlint's own do, then inline suppression."""
+        config = linter.config
         if not self.wanted(config):
             return
         readable = [r for r in results if r.document is not None]
@@ -515,7 +498,7 @@ class LanguageToolRun:
             doc = result.document
             assert doc is not None
             mine = [d for d in found.get(id(result), ()) if keep_for_fiction(d, doc, words)]
-            mine = [c for d in mine if (c := configured(d, config, selection, result.path)) is not None]
+            mine = [d for d in mine if linter.admit(d, result.path)]
             mine = suppress(doc, deduplicate(result.diagnostics, mine))
             result.diagnostics = sorted(result.diagnostics + mine, key=lambda d: d.sort_key)
 

@@ -8,16 +8,17 @@ from pathlib import Path
 import click
 
 from ficlint.batch import default_jobs
-from ficlint.cli.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail
+from ficlint.cli.errors import EXIT_CLEAN, EXIT_ERROR, fail
 from ficlint.cli.progress import progress_bar
-from ficlint.config import DIALECTS, ConfigError
+from ficlint.cli.status import exit_code, failing_findings
+from ficlint.config import DIALECTS, FAIL_ON, ConfigError
 from ficlint.engine import FileResult, Selection
 from ficlint.packs import PackError
 from ficlint.registry import RegistryError, load_failures
 from ficlint.reporters import FORMATS, reporter
 from ficlint.reporters.text import use_color
+from ficlint.run import ManuscriptRun, RunOptions
 from ficlint.source import InputError, decode
-from ficlint.workspace import ConfigCache, RunOptions, lint_paths, lint_source
 
 
 @click.command()
@@ -53,12 +54,18 @@ from ficlint.workspace import ConfigCache, RunOptions, lint_paths, lint_source
                    "says).")
 @click.option("--strict", is_flag=True,
               help="Exit with status 2 when LanguageTool was asked for but could not run.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="The least severe finding that makes the exit status 1 (default: the config's "
+                   "`fail-on`, or warning).")
+@click.option("--exit-zero", is_flag=True,
+              help="Exit with status 0 even when there are findings (errors still give 2).")
 def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], config_file: Path | None, dialect: str | None,
           min_confidence: float | None, stdin_filename: Path | None, no_cache: bool, quiet: bool,
           statistics: bool, color: bool | None,
           fix: bool = False, show_diff: bool = False, unsafe_fixes: bool = False, force_exclude: bool = False,
-          languagetool: bool | None = None, strict: bool = False, jobs: int | None = None) -> None:
+          languagetool: bool | None = None, strict: bool = False, jobs: int | None = None,
+          fail_on: str | None = None, exit_zero: bool = False) -> None:
     """Check manuscripts: files, folders (searched for *.md, *.markdown, *.txt), or - for stdin."""
     if not paths:
         paths = (Path("."),)
@@ -67,7 +74,7 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
     options = RunOptions(
         config_file=config_file,
         selection=Selection.from_options(select, extend_select, ignore),
-        overrides={"dialect": dialect, "min_confidence": min_confidence},
+        overrides={"dialect": dialect, "min_confidence": min_confidence, "fail_on": fail_on},
         languagetool=languagetool,
         cache=not no_cache,
         jobs=jobs or default_jobs(),
@@ -75,18 +82,22 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
     )
     try:
         _check_selectors(options, _config_anchor(paths, stdin_filename))
-        if force_exclude:
-            from ficlint.cli.fixing import without_excluded
+        with ManuscriptRun(options) as run:
+            if force_exclude:
+                from ficlint.cli.fixing import without_excluded
 
-            paths = without_excluded(paths, options)
-            if not paths:
-                raise SystemExit(EXIT_CLEAN)
-        results = _run(paths, options, stdin_filename)
-        if fix or show_diff:
-            from ficlint.cli import fixing
+                paths = without_excluded(paths, run)
+                if not paths:
+                    raise SystemExit(EXIT_CLEAN)
+            results = _run(paths, run, stdin_filename)
+            unwritten = False
+            if fix or show_diff:
+                from ficlint.cli import fixing
 
-            results = fixing.apply(results, options, stdin=any(str(p) == "-" for p in paths),
-                                   stdin_filename=stdin_filename, unsafe=unsafe_fixes, diff_only=show_diff)
+                results, unwritten = fixing.apply(
+                    results, run, stdin=any(str(p) == "-" for p in paths), stdin_filename=stdin_filename,
+                    unsafe=unsafe_fixes, diff_only=show_diff, exit_zero=exit_zero)
+            failing = failing_findings(results, run)
     except (ConfigError, PackError, RegistryError) as err:
         fail(str(err))
         return
@@ -94,11 +105,14 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
         options.progress.clear()
     if not results:
         _warn_nothing_found(paths)
-    extra = {"color": use_color(sys.stdout, color), "quiet": quiet, "statistics": statistics}
+    extra = {"color": use_color(sys.stdout, color), "quiet": quiet, "statistics": statistics,
+             "failing": failing}
     write_output(reporter(fmt)(results, extra), machine=fmt != "text")
     broken = _report_failures(results)
     skipped = _report_warnings(results)
-    raise SystemExit(EXIT_ERROR if broken or (strict and skipped) else _exit_code(results))
+    if broken or (strict and skipped) or unwritten:
+        raise SystemExit(EXIT_ERROR)
+    raise SystemExit(exit_code(results, failing, exit_zero))
 
 
 def _report_warnings(results: list[FileResult]) -> bool:
@@ -164,15 +178,14 @@ def _check_selectors(options: RunOptions, anchor: Path) -> None:
                  "(see `ficlint rules`)")
 
 
-def _run(paths: tuple[Path, ...], options: RunOptions, stdin_filename: Path | None) -> list[FileResult]:
+def _run(paths: tuple[Path, ...], run: ManuscriptRun, stdin_filename: Path | None) -> list[FileResult]:
     if any(str(p) == "-" for p in paths):
         if len(paths) > 1:
             fail("`-` (stdin) cannot be combined with other paths")
         data = sys.stdin.buffer.read()
         name = str(stdin_filename) if stdin_filename else "-"
         context = stdin_filename.resolve() if stdin_filename else None
-        encoding = ConfigCache(options.config_file, options.overrides).for_file(
-            context or Path.cwd() / "stdin.md").encoding
+        encoding = run.configs.for_file(context or Path.cwd() / "stdin.md").encoding
         try:
             source = decode(name, data, encoding)
         except InputError as err:
@@ -180,11 +193,5 @@ def _run(paths: tuple[Path, ...], options: RunOptions, stdin_filename: Path | No
         except LookupError:
             fail(f"'encoding': unknown encoding {encoding!r}")
             raise
-        return [lint_source(source, options, context)]
-    return lint_paths(list(paths), options)
-
-
-def _exit_code(results: list[FileResult]) -> int:
-    if any(r.error is not None or r.failures for r in results):
-        return EXIT_ERROR
-    return EXIT_FINDINGS if any(r.diagnostics for r in results) else EXIT_CLEAN
+        return [run.lint_text(source, context)]
+    return run.lint_paths(list(paths))

@@ -15,33 +15,35 @@ from pathlib import Path
 
 import click
 
-from ficlint.cli.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from ficlint.cli.errors import EXIT_CLEAN, EXIT_FINDINGS
+from ficlint.cli.status import exit_code, failing_findings
 from ficlint.engine import FileResult
-from ficlint.fixer import FileFix, fix_results, write_fix
+from ficlint.fixer import FileFix, write_fix
 from ficlint.reporters import reporter
-from ficlint.workspace import ConfigCache, RunOptions
+from ficlint.run import ManuscriptRun
 
 
-def without_excluded(paths: tuple[Path, ...], options: RunOptions) -> tuple[Path, ...]:
+def without_excluded(paths: tuple[Path, ...], run: ManuscriptRun) -> tuple[Path, ...]:
     """`--force-exclude`: files named on the command line (as pre-commit names them) are left out
     when their config's `exclude` matches them; folders and `-` are kept."""
-    configs = ConfigCache(options.config_file, options.overrides)
+    configs = run.configs
     return tuple(p for p in paths
                  if str(p) == "-" or p.is_dir() or not configs.for_file(p).excludes(str(p)))
 
 
-def apply(results: list[FileResult], options: RunOptions, *, stdin: bool, stdin_filename: Path | None,
-          unsafe: bool, diff_only: bool) -> list[FileResult]:
-    """Fix, or show the diff; returns the results left to report (or exits)."""
+def apply(results: list[FileResult], run: ManuscriptRun, *, stdin: bool, stdin_filename: Path | None,
+          unsafe: bool, diff_only: bool, exit_zero: bool = False) -> tuple[list[FileResult], bool]:
+    """Fix, or show the diff; returns the results left to report and whether a file could not be
+    written (said on stderr, one line each; the other files are still fixed), or exits."""
     context = stdin_filename.resolve() if stdin and stdin_filename else None
     if stdin and context is None:
         context = Path.cwd() / "stdin.md"
-    fixes, remaining = fix_results(results, options, unsafe, context_path=context)
+    fixes, remaining = run.fix(results, unsafe, context_path=context)
     changed = [f for f in fixes if f.changed]
     if diff_only:
-        _show_diff(changed)
+        _show_diff(changed, exit_zero)
     if stdin:
-        _write_stdin_result(fixes, remaining, results)
+        _write_stdin_result(fixes, remaining, results, run, exit_zero)
     failed = _write(changed)
     total = sum(f.applied for f in changed if f not in failed)
     files = len(changed) - len(failed)
@@ -50,15 +52,15 @@ def apply(results: list[FileResult], options: RunOptions, *, stdin: bool, stdin_
                    f"file{'s' if files != 1 else ''}.", err=True)
     if failed:
         failed_paths = {f.original.path for f in failed}
-        return [r if r.path not in failed_paths else _original(results, r.path) for r in remaining]
-    return remaining
+        return [r if r.path not in failed_paths else _original(results, r.path) for r in remaining], True
+    return remaining, False
 
 
 def _original(results: list[FileResult], path: str) -> FileResult:
     return next(r for r in results if r.path == path)
 
 
-def _show_diff(changed: list[FileFix]) -> None:
+def _show_diff(changed: list[FileFix], exit_zero: bool) -> None:
     for fix in changed:
         sys.stdout.write(fix.diff())
     total = sum(f.applied for f in changed)
@@ -68,10 +70,11 @@ def _show_diff(changed: list[FileFix]) -> None:
     else:
         click.echo("ficlint: nothing to fix.", err=True)
     sys.stdout.flush()
-    raise SystemExit(EXIT_FINDINGS if changed else EXIT_CLEAN)
+    raise SystemExit(EXIT_FINDINGS if changed and not exit_zero else EXIT_CLEAN)
 
 
-def _write_stdin_result(fixes: list[FileFix], remaining: list[FileResult], results: list[FileResult]) -> None:
+def _write_stdin_result(fixes: list[FileFix], remaining: list[FileResult], results: list[FileResult],
+                        run: ManuscriptRun, exit_zero: bool) -> None:
     if fixes:
         fixed = fixes[0].fixed
         sys.stdout.buffer.write(fixed.encode(fixed.text))
@@ -79,10 +82,10 @@ def _write_stdin_result(fixes: list[FileFix], remaining: list[FileResult], resul
         source = results[0].document.source
         sys.stdout.buffer.write(source.encode(source.text))
     sys.stdout.flush()
-    sys.stderr.write(reporter("text")(remaining, {"quiet": True}))
-    if any(r.error is not None for r in remaining):
-        raise SystemExit(EXIT_ERROR)
-    raise SystemExit(EXIT_FINDINGS if any(r.diagnostics for r in remaining) else EXIT_CLEAN)
+    failing = failing_findings(remaining, run)
+    extra = {"quiet": True, "failing": failing}
+    sys.stderr.write(reporter("text")(remaining, extra))
+    raise SystemExit(exit_code(remaining, failing, exit_zero))
 
 
 def _write(changed: list[FileFix]) -> list[FileFix]:

@@ -12,7 +12,7 @@ from ficlint.engine import Selection
 from ficlint.packs import PackError
 from ficlint.registry import Registry
 from ficlint.reporters import html
-from ficlint.workspace import RunOptions, lint_paths
+from ficlint.run import ManuscriptRun, RunOptions
 
 
 @click.command()
@@ -51,7 +51,8 @@ def report(
     try:
         config = load_config(config_file) if config_file else Config()
         registry = Registry.for_config(config)
-        results = lint_paths(list(paths), options)
+        with ManuscriptRun(options) as run:
+            results = run.lint_paths(list(paths))
     except (ConfigError, PackError) as err:
         fail(str(err))
         return

@@ -1,9 +1,10 @@
-"""The document: a manuscript's text and everything checks ask of it.
+"""The document: a manuscript's text and its structure (paragraphs, regions, emphasis).
 
-    source file -> Document -> checks -> diagnostics -> reporters / fixer
+    source file -> Document -> AnalyzedDocument (ficlint/analysis/) -> rules -> diagnostics
 
 A Document is built once per file and is read-only afterwards. Its parts are
-computed lazily, so a check that needs only regions never pays for sentences.
+computed lazily. What the text *says* (sentences, tokens, word classes, speech)
+is the analysis layer's, built on top of this.
 """
 
 from __future__ import annotations
@@ -29,14 +30,7 @@ _EMPHASIS = re.compile(
     r"|(?<![\w_])__?(?=[^\s_])(.+?)(?<=[^\s_])__?(?![\w_])",
     re.S,
 )
-_ABBREVIATION_WORDS = """mr mrs ms mx dr st jr sr prof capt col gen lt sgt rev hon mt ave co inc ltd vs etc
-    e.g i.e cf fig no vol ch pp approx dept est jan feb mar apr jun jul aug sep sept oct nov dec ps pps"""
 _EMPHASIS_MARK = re.compile(r"[*_]")
-ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
-_TOKEN_BEFORE = re.compile(r"([\w.]+)$")  # the word (or initials) a full stop ends
-_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # e.g, i.e, u.s
-_SENTENCE_END = re.compile(r"(?:[.!?]+|…|\.\.\.)[\"”’'\)\]*_]*(?=\s)")
-
 
 class Document:
     """A manuscript file, read and understood."""
@@ -192,6 +186,17 @@ class Document:
     def _region_starts(self) -> list[int]:
         return [r.start for r in self.regions]
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        """The paragraph containing `offset`, or None between paragraphs."""
+        i = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        if i >= 0 and offset <= self.paragraphs[i].end:
+            return self.paragraphs[i]
+        return None
+
     def region_at(self, offset: int) -> Region | None:
         """The region containing `offset`, or None between paragraphs."""
         i = bisect.bisect_right(self._region_starts, offset) - 1
@@ -279,56 +284,6 @@ class Document:
             pieces = _WORD_SPLIT(text[region.start:region.end])
             starts = list(accumulate(map(len, pieces), initial=region.start))
             yield from map(new, repeat(Word), zip(pieces[1::2], starts[1::2], starts[2::2], strict=False))
-
-    @cached_property
-    def sentences(self) -> list[Sentence]:
-        """Sentences of prose and note paragraphs (dialogue included), split at
-        terminal punctuation followed by white space; abbreviations such as
-        "Mr." and initials do not end a sentence, nor does an ellipsis followed
-        by a lowercase word."""
-        found: list[Sentence] = []
-        for para in self.paragraphs:
-            if para.kind in (RegionKind.NARRATION, RegionKind.AUTHOR_NOTE):
-                found.extend(self._split_sentences(para))
-        return found
-
-    def _split_sentences(self, para: Paragraph) -> Iterator[Sentence]:
-        text = self.text
-        start = para.start
-        for m in _SENTENCE_END.finditer(text, para.start, para.end):
-            if not self._ends_sentence(m.start(), m.end()):
-                continue
-            yield Sentence(start, m.end(), para.index)
-            start = m.end()
-            while start < para.end and text[start].isspace():
-                start += 1
-        if start < para.end:
-            yield Sentence(start, para.end, para.index)
-
-    def _ends_sentence(self, punct_at: int, end: int) -> bool:
-        text = self.text
-        mark = text[punct_at]
-        if mark == "." and not text.startswith("...", punct_at):
-            before = _TOKEN_BEFORE.search(text, max(0, punct_at - 12), punct_at)
-            token = before.group(1).lower() if before else ""
-            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha() and token != "i"):
-                return False
-            if _INITIALS.fullmatch(token):
-                return False
-        if mark in "….":
-            return not text[end:end + 40].lstrip()[:1].islower()
-        return True
-
-    def sentence_at(self, offset: int) -> Sentence | None:
-        starts = self._sentence_starts
-        i = bisect.bisect_right(starts, offset) - 1
-        if i >= 0 and offset < self.sentences[i].end:
-            return self.sentences[i]
-        return None
-
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s.start for s in self.sentences]
 
     @cached_property
     def word_count(self) -> int:

@@ -12,9 +12,7 @@ import re
 from dataclasses import dataclass
 
 DOUBLE_OPEN = "\"“"
-DOUBLE_CLOSE = "\"”"
 SINGLE_OPEN = "'‘"
-SINGLE_CLOSE = "'’"
 
 # Words that begin with an apostrophe standing for dropped letters.
 ELISIONS = frozenset(
@@ -27,7 +25,6 @@ _ORDINARY_WORDS = frozenset({"is", "im", "er", "ere", "ad", "ave", "ow", "e", "e
                              "re", "ve", "n", "un", "alf", "ome", "appen"})
 _DECADE = re.compile(r"\d0s\b|\d\d\b")
 _WORDCHAR = re.compile(r"\w")
-_QUOTE_CHARS = re.compile(r"[\"“”'‘’]")
 _SINGLE_CANDIDATE = re.compile(r"['‘](?=[\w…—\-\"“])")
 _OPENER_BEFORE = frozenset(" \t\r\n([—–-\"“")
 _LEADING_MARKUP = re.compile(r"[\s*_>]*")
@@ -197,10 +194,6 @@ def _later_definite_close(text: str, later: list[int], start: int, end: int) -> 
         if _definitely_closes(text, at, end):
             return True
     return False
-
-
-def has_quote_char(text: str, start: int, end: int) -> bool:
-    return _QUOTE_CHARS.search(text, start, end) is not None
 
 
 def opens_with_quote(text: str, start: int, end: int, style: str) -> bool:

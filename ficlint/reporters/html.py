@@ -138,15 +138,11 @@ def _learned_names(facts: dict[str, object]) -> list[str]:
 
 
 def _scene_tenses(result: FileResult) -> str:
-    try:
-        from ficlint.checks import tense
-    except ImportError:
-        return ""
-    scene_tenses = getattr(tense, "scene_tenses", None)
-    if scene_tenses is None or result.document is None:
+    document = result.document
+    if document is None:
         return ""
     try:
-        rows = list(scene_tenses(result.document))
+        rows = [scene.describe_tense() for scene in getattr(document, "narrative", ())]
     except Exception:  # the report must not fail because one fact could not be computed
         return ""
     return "".join(

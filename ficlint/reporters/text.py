@@ -1,6 +1,6 @@
 """Annotated text output, the way rustc and ruff show findings:
 
-    seeds/000.txt:3:36: H001 [homophone] "threw" here is probably "through".
+    seeds/000.txt:3:36: warning[H001] [homophone] "threw" here is probably "through".
       |
     3 | …watery eyes threw the vanity as tears…
       |              ^^^^^
@@ -62,15 +62,15 @@ def render(results: list[FileResult], extra: dict[str, object]) -> str:
     if extra.get("statistics"):
         out.append(statistics(results))
     if not quiet or any(r.diagnostics for r in results):
-        out.append(summary_line(results, paint))
+        out.append(summary_line(results, paint, extra.get("failing")))
     return "\n".join(out) + "\n" if out else ""
 
 
 def format_diagnostic(doc: Document, d: Diagnostic, paint: Painter, quiet: bool = False) -> str:
     line, column = doc.position(d.start)
     color = _SEVERITY_COLOR.get(d.severity, "yellow")
-    head = (f"{paint(f'{doc.path}:{line}:{column}:', 'bold')} {paint(d.rule, color, 'bold')} "
-            f"[{d.category}] {d.message}")
+    where = paint(f"{doc.path}:{line}:{column}:", "bold")
+    head = f"{where} {paint(f'{d.severity}[{d.rule}]', color, 'bold')} [{d.category}] {d.message}"
     if quiet:
         return head
     source_line = doc.line_text(line)
@@ -120,11 +120,14 @@ def _width(text: str) -> int:
                for c in text)
 
 
-def summary_line(results: list[FileResult], paint: Painter) -> str:
+def summary_line(results: list[FileResult], paint: Painter, failing: object = None) -> str:
+    """`N findings in M files.`; when some findings are below the `fail-on` level, how many fail the check."""
     count = sum(len(r.diagnostics) for r in results)
     errors = sum(1 for r in results if r.error is not None)
     files = len(results)
     parts = [f"{count} finding{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}"]
+    if isinstance(failing, int) and failing < count:
+        parts[0] += f"; {failing or 'none'} fail{'s' if failing in (0, 1) else ''} the check"
     if errors:
         parts.append(f"{errors} file{'s' if errors != 1 else ''} could not be read")
     text = ", ".join(parts) + "."

@@ -28,6 +28,11 @@ RULES: dict[str, str] = {
     "D010": "dialogue.d010_narration_runs_into_speech",
     "D011": "dialogue.d011_unclosed_quote",
     "D012": "dialogue.d012_american_punctuation_placement",
+    "T001": "tense.t001_present_tense_in_past_narration",
+    "T002": "tense.t002_past_tense_in_present_narration",
+    "V001": "dialect.v001_dialect_spelling",
+    "S001": "spelling.s001_possible_typo",
+    "S002": "spelling.s002_character_name_near_miss",
     "H001": "homophones.h001_homophone_in_context",
     "H002": "homophones.h002_homophone_pattern",
     "H003": "homophones.h003_misheard_phrase",
@@ -35,4 +40,6 @@ RULES: dict[str, str] = {
 
 # Kinds of YAML pack rule that a family adds beyond substitution, existence and consistency:
 # kind -> "module:builder", the builder taking (entry, path) and returning a Check.
-PACK_KINDS: dict[str, str] = {}
+PACK_KINDS: dict[str, str] = {
+    "glossary": "spelling._glossary:GlossaryRule",
+}

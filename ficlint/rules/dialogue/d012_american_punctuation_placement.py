@@ -8,6 +8,7 @@ from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
+from ficlint.rules.dialect._facts import DIALECT
 from ficlint.rules.dialogue._common import followed, is_american
 
 RULE = Rule(
@@ -19,12 +20,14 @@ RULE = Rule(
         "British English puts them where the sense puts them, so this rule only runs for en-US.",
     examples=examples(
         ("He whispered one word: \"Go\".", "He whispered one word: \"Go.\""),
-        ("They called it \"the barn\", though it was a house.", "They called it \"the barn,\" though it was a house."),
+        ("They called it \"the barn\", though it was a house.",
+         "They called it \"the barn,\" though it was a house."),
     ),
     allows=("He whispered one word: \"Go.\"", "Was it \"Go\"?", "He said \"Go\"..."),
     fix_safety="Safe: the mark moves inside the quote.",
     options={"examples_config": {"dialect": "en-US"}},
 )
+FACTS = DIALECT  # the manuscript's dialect, gathered even when the dialect rule is not selected
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:

@@ -1,0 +1,193 @@
+"""Scenes, and the tense each scene and each of its paragraphs is told in.
+
+A scene runs between chapter and part headings, scene breaks of any style and
+short lines of their own that mark a jump in time or place ("Three years
+later", "Monday, 6 a.m.", "o.O.o"). Its narrative tense comes from the finite
+verbs of its narration (ficlint/analysis/clauses.py):
+
+- the **opening** tense when the scene's first ten or more verbs agree (85%):
+  the tense the writer set out in, which a later stretch in the other tense
+  drifts from however long it runs;
+- otherwise the **majority** of the scene's verbs when at least 70% agree;
+- a scene with too few verbs to tell takes the file's tense if that is clear.
+
+Each narration paragraph has its own count of past and present verbs, so a
+rule can find a stretch that drifted into the other tense.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ficlint.analysis.clauses import Verb
+from ficlint.analysis.lexicon import PAST, PRESENT, words
+from ficlint.document import Span
+
+if TYPE_CHECKING:
+    from ficlint.document import Document
+
+_MIN_SCENE_VERBS = 4  # a scene with fewer finite verbs takes the file's tense
+_MIN_FILE_VERBS = 10
+_OPENING_VERBS = 8  # characters' actions that establish the tense a scene opens in
+_OPENING_SHARE = 0.85
+_ORNAMENT = re.compile(r"[^\w\s]*(?:[oOxX0]+[^\w\s]*){1,6}|[^\w\s]+(?:\s*[^\w\s]+)*")  # no word but o or x
+_SCENE_LINE_CHARS = 48
+
+
+@dataclass(frozen=True, slots=True)
+class SceneTense:
+    tense: str
+    share: float  # share of the scene's finite verbs in that tense (of its opening verbs, if it is the opening's)
+    count: int
+    opening: bool = False  # the tense the scene opens in, which the majority does not confirm
+
+    @property
+    def confidence(self) -> float:
+        return round(self.share * self.count / (self.count + 8), 2)
+
+    @property
+    def sureness(self) -> str:
+        c = self.confidence
+        return "very sure" if c >= 0.85 else "fairly sure" if c >= 0.7 else "not very sure"
+
+    def describe(self) -> str:
+        if self.opening:
+            return (
+                f"this scene opens in the {self.tense} tense ({self.share:.0%} of its first {self.count} "
+                f"narration verbs; ficlint is {self.sureness})"
+            )
+        return (
+            f"this scene is told in the {self.tense} tense ({self.share:.0%} of its {self.count} "
+            f"narration verbs; ficlint is {self.sureness})"
+        )
+
+    def summary(self) -> str:
+        """As reports show it: "past, very sure (96% of 120 verbs)"."""
+        return f"{self.tense}, {self.sureness} ({self.share:.0%} of {self.count} verbs)"
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphTense:
+    """The finite narration verbs of one paragraph, by tense."""
+
+    index: int
+    verbs: list[Verb] = field(default_factory=list)
+
+    def count(self, tense: str) -> int:
+        return sum(1 for v in self.verbs if v.tense == tense)
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """A scene with narration verbs: its span, verbs, paragraphs and tense (None when it is not clear)."""
+
+    span: Span
+    verbs: list[Verb]
+    tense: SceneTense | None
+    paragraphs: list[ParagraphTense] = field(default_factory=list)  # those with verbs, in order
+
+    def describe_tense(self) -> str:
+        return self.tense.summary() if self.tense else "unclear"
+
+
+def majority(verbs: list[Verb]) -> SceneTense | None:
+    past = sum(1 for v in verbs if v.tense == PAST)
+    count = len(verbs)
+    if not count:
+        return None
+    tense, share = (PAST, past / count) if 2 * past >= count else (PRESENT, 1 - past / count)
+    return SceneTense(tense, share, count) if share >= 0.7 else None
+
+
+def opening(verbs: list[Verb]) -> SceneTense | None:
+    """The tense the scene's first characters' actions agree on ("Luna wakes … She wipes …"),
+    counted by whole paragraphs; a narrator's description ("Beneath him is the valley")
+    does not set it."""
+    actions = [v for v in verbs if v.acting]
+    if len(actions) < _OPENING_VERBS:
+        return None
+    end = _OPENING_VERBS
+    while end < len(actions) and actions[end].paragraph == actions[end - 1].paragraph:
+        end += 1
+    tense = majority(actions[:end])
+    if tense is None or tense.share < _OPENING_SHARE:
+        return None
+    return SceneTense(tense.tense, tense.share, tense.count, opening=True)
+
+
+def scene_spans(doc: Document) -> list[Span]:
+    """The document's scenes, also split at short lines that jump in time or place."""
+    spans: list[Span] = []
+    paragraphs = doc.paragraphs
+    p = 0
+    for span in doc.scenes:
+        start = span.start
+        while p < len(paragraphs) and paragraphs[p].start < span.start:
+            p += 1
+        while p < len(paragraphs) and paragraphs[p].end <= span.end:
+            para = paragraphs[p]
+            p += 1
+            if para.end - para.start <= _SCENE_LINE_CHARS + 8 and _scene_line(doc.text[para.start : para.end]):
+                if para.start > start:
+                    spans.append(Span(start, para.start))
+                start = para.end
+        if start < span.end:
+            spans.append(Span(start, span.end))
+    return spans
+
+
+def _scene_line(block: str) -> bool:
+    """An ornament ("o.O.o", "-x-", "~*~") or a short time-skip or date/place line of its own."""
+    line = block.strip()
+    if not line or "\n" in line or len(line) > _SCENE_LINE_CHARS:
+        return False
+    if _ORNAMENT.fullmatch(line):
+        return True
+    line = line.strip("*_#~=- \t").removesuffix("...").rstrip("…")
+    if not line or line[-1:] in ".!?\"”’,;:":
+        return False
+    tokens = re.findall(r"[a-z]+", line.lower())
+    return bool(tokens) and len(tokens) <= 7 and bool(set(tokens) & _scene_line_words())
+
+
+@cache
+def _scene_line_words() -> frozenset[str]:
+    return frozenset(words()["scene_line_words"])
+
+
+def scenes(doc: Document, verbs: list[Verb]) -> list[Scene]:
+    """Each scene with narration verbs: its verbs, paragraphs and tense (its opening's, its
+    majority's, or the file's where the scene has too few verbs to tell)."""
+    file_tense = majority(verbs)
+    spans = scene_spans(doc)
+    scene_starts = [s.start for s in spans]
+    by_scene: dict[int, list[Verb]] = defaultdict(list)
+    for verb in verbs:
+        by_scene[bisect.bisect_right(scene_starts, verb.start) - 1].append(verb)
+    out: list[Scene] = []
+    for index, scene_verbs in sorted(by_scene.items()):
+        tense = majority(scene_verbs)
+        first = opening(scene_verbs)
+        if first is not None and (tense is None or tense.tense != first.tense):
+            tense = first
+        elif tense is None or tense.count < _MIN_SCENE_VERBS:
+            own = tense
+            tense = file_tense if file_tense and file_tense.count >= _MIN_FILE_VERBS else None
+            if own is not None and tense is not None and own.tense != tense.tense and own.count >= 3:
+                tense = None  # a short scene told wholly in the other tense is not the file's
+        out.append(Scene(spans[max(index, 0)], scene_verbs, tense, _paragraphs(scene_verbs)))
+    return out
+
+
+def _paragraphs(verbs: list[Verb]) -> list[ParagraphTense]:
+    found: list[ParagraphTense] = []
+    for verb in verbs:
+        if not found or found[-1].index != verb.paragraph:
+            found.append(ParagraphTense(verb.paragraph))
+        found[-1].verbs.append(verb)
+    return found

@@ -1,0 +1,431 @@
+"""Part-of-speech tagger: a Universal Dependencies UPOS tag and a Penn Treebank tag for every token.
+
+    tags = tag_words(["“", "I'm", "late", ",", "”", "said", "Harry", "."], sentence_starts=[0])
+    tags[1]  # Tag(upos='PRON+AUX', xpos='PRP+VBP')
+    tags[6]  # Tag(upos='PROPN', xpos='NNP')
+
+What it receives. One list of tokens, the whole document or one sentence, and the index of the first
+token of each sentence. A token is what `TOKEN` matches (`tokenize(text)` gives them with offsets):
+- a word as ficlint's document model finds it (`ficlint.document.WORD`): contractions and
+  possessives stay one token ("don't", "I'm", "y'all", "Harry's"), and so the tag of such a word
+  is fused: one part per Universal Dependencies word, "do"+"n't" -> Tag("AUX+PART", "VBP+RB");
+  curly and straight apostrophes are the same; a hyphenated word is its pieces and the hyphen
+  ("well", "-", "known"), as in the treebank;
+- a number (9, 3.5, 10:30, 1,000);
+- a punctuation mark, or a run of one mark ("...", "--", "!!"). Emphasis marks (`*`, `_`) are not
+  tokens: leave them out (`tokenize` does); the words inside are tagged like any other.
+Punctuation is context the model was trained with: pass it. Words alone are tagged too, a little
+less well.
+
+How it works (`scripts/train_tagger.py` trains it from the UD English Web Treebank). Two linear
+passes over the whole document at once, both vectorised with numpy:
+1. every token's scores for the tags are a sum of one vector per neighbour at offsets -2..+2
+   (sentence ends padded). A vector belongs to a word TYPE (its form, and whether it starts a
+   sentence) at an offset: the weights of the type's features (lowercase word, exact capitalised
+   form, suffixes, prefixes, shape, case, and distributional word classes and the share of
+   capitalised uses mid-sentence learnt from fan fiction) summed once per distinct type and kept
+   for the process, so a document costs one gather and add per offset;
+2. the first pass's best tags of the neighbours then add a correction looked up by tag pairs
+   (left and right neighbour; the two on the left; the two on the right).
+Unknown words get their tag from suffixes, shape, case and the word-class lexicon.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from itertools import repeat
+from typing import TYPE_CHECKING, NamedTuple
+
+from ficlint.document import WORD
+from ficlint.resources import data_dir
+
+if TYPE_CHECKING:
+    import numpy as np
+
+MODEL_FILE = "tagger.bin.gz"
+OFFSETS = (-2, -1, 0, 1, 2)
+PAD = "\x02"  # the type of the two padding tokens around every sentence
+INITIAL = "\x01"  # prefix of a type key: the word starts its sentence (or a quotation)
+CAPITAL_BUCKETS = (0.02, 0.2, 0.5, 0.8, 0.98)  # the lexicon's shares of capitalised uses mid-sentence
+MAX_CACHED_TYPES = 50_000  # ~1 kB each: an editor's process forgets them all past this
+OPEN_QUOTES = frozenset({"“", "‘", '"', "``", "«"})
+
+TOKEN = re.compile(
+    rf"{WORD.pattern}"  # words, as the document model finds them
+    r"|\d+(?:[.,:]\d+)*"  # numbers
+    r"|([^\w\s*])\1*"  # a punctuation mark, or a run of the same mark; never an emphasis mark
+)
+
+
+class Tag(NamedTuple):
+    """A token's tag: UD UPOS and Penn Treebank XPOS, each "+"-joined over a fused word's parts."""
+
+    upos: str
+    xpos: str
+
+    @property
+    def parts(self) -> tuple[Tag, ...]:
+        """The tags of the Universal Dependencies words a fused token holds ("don't": do, n't)."""
+        return tuple(Tag(u, x) for u, x in zip(self.upos.split("+"), self.xpos.split("+"), strict=True))
+
+    @property
+    def head(self) -> Tag:
+        """The first part: the word itself of "Harry's", "don't", "she'd"."""
+        return self.parts[0]
+
+    @property
+    def is_fused(self) -> bool:
+        return "+" in self.upos
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the tokens the tagger expects in `text`."""
+    return [m.span() for m in TOKEN.finditer(text)]
+
+
+_STRAIGHT_QUOTES = {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'"}
+
+
+def normalise(form: str) -> str:
+    """Curly apostrophes and quotation marks as the straight ones (the treebank has few curly ones)."""
+    return _STRAIGHT_QUOTES.get(form) or form.replace("’", "'")
+
+
+def case_class(form: str) -> str:
+    if form.islower():
+        return "l"
+    if not form.isupper():
+        return "n" if not any(c.isalpha() for c in form) else ("T" if form[1:].islower() else "M")
+    return "U1" if sum(c.isalpha() for c in form) == 1 else "U"
+
+
+_SHAPE = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+                        **{c: "x" for c in "abcdefghijklmnopqrstuvwxyz"}, **{c: "d" for c in "0123456789"}})
+_REPEAT = re.compile(r"(.)\1+")
+
+
+def shape(form: str) -> str:
+    """Word shape with runs collapsed: Harry -> Xx, don't -> x'x, 10:30 -> d:d."""
+    if form.isalpha() and form.isascii():  # the common cases, fast
+        if form.islower():
+            return "x"
+        if form[0].isupper() and (len(form) == 1 or form[1:].islower()):
+            return "Xx" if len(form) > 1 else "X"
+    return _REPEAT.sub(r"\1", form.translate(_SHAPE))
+
+
+# A type's features in slots: the first FAR_SLOTS also describe it two tokens away, the first
+# NEAR_SLOTS one token away, all of them the word itself. An absent feature is None.
+FAR_SLOTS = 3  # w c kc
+NEAR_SLOTS = 8  # + h s3 k cap a
+SLOTS = 17  # + b wc s1 p1 s2 p2 p3 s4 k=none
+
+
+def word_features(key: str) -> tuple[list[str | None], str, bool]:
+    """A type key's own features in their slots (lexicon slots None), its lowercase form (to
+    look up in the lexicon) and whether it is initial. A type key is a form, INITIAL-prefixed
+    when it starts a sentence."""
+    if key == PAD:
+        return ["w=<s>"] + [None] * (SLOTS - 1), "", False
+    initial = key[0] == INITIAL
+    form = normalise(key[1:] if initial else key)
+    lower = form.lower()
+    where = "i" if initial else "m"
+    case = case_class(form)
+    size = len(lower)
+    return [
+        "w=" + lower, "c=" + case + where, None,
+        "h=" + shape(form), "s3=" + lower[-3:] if size > 3 else None, None, None, None,
+        "b", "wc=" + form + where if case != "l" and case != "n" else None,
+        "s1=" + lower[-1:] if size > 1 else None, "p1=" + lower[:1] if size > 1 else None,
+        "s2=" + lower[-2:] if size > 2 else None, "p2=" + lower[:2] if size > 2 else None,
+        "p3=" + lower[:3] if size > 3 else None, "s4=" + lower[-4:] if size > 4 else None,
+        None,
+    ], lower, initial
+
+
+def lexicon_features(entry: tuple[int, int, int, int] | None, initial: bool) -> dict[int, str]:
+    """The slots and features of a word's lexicon entry: fine and coarse word class, capitalised
+    share, and the tags a dictionary allows it."""
+    if entry is None:
+        return {16: "k=none"}
+    fine, coarse, capitalised, allowed = entry
+    return {2: f"kc={coarse}", 5: f"k={fine}", 6: f"cap={capitalised}{'i' if initial else 'm'}", 7: f"a={allowed}"}
+
+
+CASES = ("l", "T", "U", "U1", "M", "n")
+
+
+def conjunction_class(key: str, lexicon: dict[str, tuple[int, int, int, int]], top: dict[str, int],
+                      fine_classes: int) -> int:
+    """The class of a type that pass 2 pairs with its neighbours' tags: one of the commonest
+    words itself, else its fine word class, else its case."""
+    form = normalise(key[1:] if key[:1] == INITIAL else key)
+    lower = form.lower()
+    at = top.get(lower)
+    if at is not None:
+        return at
+    entry = lexicon.get(lower)
+    if entry is not None:
+        return len(top) + entry[0]
+    return len(top) + fine_classes + CASES.index(case_class(form))
+
+
+def type_features(key: str, lexicon: dict[str, tuple[int, int, int, int]]) -> dict[int, list[str]]:
+    """All features of a type key, per offset group (0: the word itself, 1: next to it, 2: two away)."""
+    slots, lower, initial = word_features(key)
+    if key != PAD:
+        for slot, feature in lexicon_features(lexicon.get(lower), initial).items():
+            slots[slot] = feature
+    return {group: [f for f in slots[:width] if f is not None]
+            for group, width in ((0, SLOTS), (1, NEAR_SLOTS), (2, FAR_SLOTS))}
+
+
+def write_model(path: str, header: dict, arrays: dict[str, np.ndarray]) -> None:
+    """One gzip file (no time stamp): a JSON header line, then the arrays' raw bytes in header order."""
+    header = {**header, "arrays": [[name, str(a.dtype), list(a.shape)] for name, a in arrays.items()]}
+    blob = json.dumps(header, ensure_ascii=False, sort_keys=True).encode() + b"\n"
+    blob += b"".join(a.tobytes() for a in arrays.values())
+    with open(path, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, filename="", compresslevel=9) as gz:
+        gz.write(blob)
+
+
+def read_model(path: str) -> tuple[dict, dict[str, np.ndarray]]:
+    import numpy as np
+
+    with open(path, "rb") as fh:
+        blob = gzip.decompress(fh.read())
+    newline = blob.index(b"\n")
+    header = json.loads(blob[:newline])
+    arrays, at = {}, newline + 1
+    for name, dtype, shape_ in header["arrays"]:
+        count = int(np.prod(shape_))
+        arrays[name] = np.frombuffer(blob, dtype=dtype, count=count, offset=at).reshape(shape_)
+        at += count * np.dtype(dtype).itemsize
+    return header, arrays
+
+
+def sparse_parts(name: str, matrix: np.ndarray) -> dict[str, np.ndarray]:
+    """A mostly-zero int8 matrix (rows x tags) stored as its non-zero entries, row by row."""
+    import numpy as np
+
+    rows, cols = np.nonzero(matrix)
+    return {f"{name}.count": np.bincount(rows, minlength=matrix.shape[0]).astype(np.uint8),
+            f"{name}.col": cols.astype(np.uint8), f"{name}.value": matrix[rows, cols]}
+
+
+def dense(name: str, arrays: dict[str, np.ndarray], width: int) -> np.ndarray:
+    import numpy as np
+
+    counts = arrays[f"{name}.count"]
+    matrix = np.zeros((len(counts), width), np.int8)
+    matrix[np.repeat(np.arange(len(counts)), counts), arrays[f"{name}.col"]] = arrays[f"{name}.value"]
+    return matrix
+
+
+class Tagger:
+    """A trained model and the per-type score vectors it has worked out so far."""
+
+    def __init__(self, header: dict, arrays: dict[str, np.ndarray]) -> None:
+        import numpy as np
+
+        self._np = np
+        self.tags = [Tag(*t.split("|")) for t in header["tags"]]
+        features = header["features"]
+        self._feature_id = {f: i for i, f in enumerate(features)}
+        missing = len(features)  # features the model does not know point at a zero row
+        self._missing = missing
+        words = header["lexicon"].split("\n") if header["lexicon"] else []
+        entries = zip(*(arrays[name].tolist() for name in ("fine", "coarse", "capital", "allowed")), strict=True)
+        self.lexicon = dict(zip(words, entries, strict=True))
+        self._top = {w: i for i, w in enumerate(header["top"])}
+        self._fine_classes = header["fine_classes"]
+        self._lexicon_ids(max(arrays["coarse"].max(initial=0), arrays["allowed"].max(initial=0)) + 1)
+        self._row = {}
+        self._tables = {}
+        n_tags = len(self.tags)
+        for offset in OFFSETS:
+            weights = dense(f"w{offset}", arrays, n_tags)
+            kept = arrays[f"r{offset}"].astype(bool)  # which features have a row at this offset, in order
+            rows = np.where(kept, np.cumsum(kept) - 1, len(weights))
+            self._row[offset] = np.append(rows, len(weights))  # `missing`, and dropped features: a zero row
+            self._tables[offset] = np.vstack([weights, np.zeros((1, n_tags), np.int8)]).astype(np.int16)
+        upos = sorted({part.upos for tag in self.tags for part in tag.parts})
+        index = {u: i for i, u in enumerate(upos)}
+        # a neighbour's class: the UPOS of its part next to the word (last part on the left, first on the right)
+        self._left_upos = np.asarray([index[t.parts[-1].upos] for t in self.tags] + [len(upos)], np.intp)
+        self._right_upos = np.asarray([index[t.parts[0].upos] for t in self.tags] + [len(upos)], np.intp)
+        self._n_upos = len(upos) + 1
+        self._pairs = tuple(dense(name, arrays, n_tags) for name in ("lr", "ll", "rr", "lc", "cr"))
+        self._forget_types()
+
+    # -- type vectors --------------------------------------------------------
+    def _rows(self, keys: Sequence[str]) -> np.ndarray:
+        """The rows of these type keys in the type-vector tables, working out new types."""
+        np = self._np
+        rows = np.fromiter(map(self._type_row.get, keys, repeat(-1)), np.intp, len(keys))
+        unseen = np.flatnonzero(rows < 0)
+        if len(unseen):
+            new = list(dict.fromkeys([keys[i] for i in unseen.tolist()]))
+            if len(self._type_row) + len(new) > MAX_CACHED_TYPES:  # a long-lived editor process
+                self._forget_types()
+                return self._rows(keys)
+            self._add_types(new)
+            get = self._type_row.__getitem__
+            rows[unseen] = [get(keys[i]) for i in unseen.tolist()]
+        return rows
+
+    def _token_rows(self, words: Sequence[str], starts: np.ndarray) -> np.ndarray:
+        """The type rows of the tokens, with the initial variant (sentence_keys) where a word is the
+        first of its sentence or follows an opening quotation mark."""
+        np = self._np
+        rows = self._rows(words)
+        alpha = self._alpha[rows]
+        words_at = np.flatnonzero(alpha)
+        first = np.searchsorted(words_at, starts)  # each sentence's first word, if it is in the sentence
+        ends = np.append(starts[1:], len(words))
+        inside = first < len(words_at)
+        firsts = words_at[first[inside]]
+        firsts = firsts[firsts < ends[inside]]
+        after_quote = np.flatnonzero(self._quote[rows[:-1]] & alpha[1:]) + 1
+        initial = np.union1d(firsts, after_quote).tolist()
+        if initial:
+            rows[initial] = self._rows([INITIAL + words[i] for i in initial])
+        return rows
+
+    def _lexicon_ids(self, count: int) -> None:
+        """The feature id of every value a lexicon entry's fields can take, by field."""
+        get, missing = self._feature_id.get, self._missing
+
+        def ids(slot: int, entries: Iterable[tuple[tuple[int, int, int, int], bool]]) -> list[int]:
+            return [get(lexicon_features(entry, initial)[slot], missing) for entry, initial in entries]
+
+        self._no_entry = get(lexicon_features(None, False)[16], missing)
+        self._fine_ids = ids(5, (((n, 0, 0, 0), False) for n in range(self._fine_classes)))
+        self._coarse_ids = ids(2, (((0, n, 0, 0), False) for n in range(count)))
+        self._allowed_ids = ids(7, (((0, 0, 0, n), False) for n in range(count)))
+        self._capital_ids = ids(6, (((0, 0, n, 0), initial) for n in range(len(CAPITAL_BUCKETS) + 2)
+                                    for initial in (False, True)))
+
+    def _forget_types(self) -> None:
+        np = self._np
+        self._type_row: dict[str, int] = {}
+        self._vectors = {o: np.zeros((0, len(self.tags)), np.int16) for o in OFFSETS}
+        self._classes = np.zeros(0, np.intp)
+        self._alpha = np.zeros(0, bool)  # the type is a word (starts with a letter)
+        self._quote = np.zeros(0, bool)  # the type is an opening quotation mark
+
+    def _feature_ids(self, key: str) -> list[int]:
+        """The feature ids of a type in their slots (`missing` where there is none)."""
+        slots, lower, initial = word_features(key)
+        get, missing = self._feature_id.get, self._missing
+        ids = [missing if f is None else get(f, missing) for f in slots]
+        if key != PAD:
+            entry = self.lexicon.get(lower)
+            if entry is None:
+                ids[16] = self._no_entry
+            else:
+                fine, coarse, capitalised, allowed = entry
+                ids[2] = self._coarse_ids[coarse]
+                ids[5] = self._fine_ids[fine]
+                ids[6] = self._capital_ids[2 * capitalised + initial]
+                ids[7] = self._allowed_ids[allowed]
+        return ids
+
+    def _add_types(self, keys: list[str]) -> None:
+        np = self._np
+        grid = np.asarray([self._feature_ids(key) for key in keys], np.intp)
+        for offset in OFFSETS:
+            width = (SLOTS, NEAR_SLOTS, FAR_SLOTS)[abs(offset)]
+            rows = self._row[offset][grid[:, :width]]
+            table = self._tables[offset]
+            vectors = table[rows[:, 0]]  # int16 holds a sum of SLOTS int8 weights
+            for slot in range(1, width):
+                vectors += table[rows[:, slot]]
+            self._vectors[offset] = np.concatenate([self._vectors[offset], vectors])
+        lexicon, top, fine = self.lexicon, self._top, self._fine_classes
+        classes = [conjunction_class(k, lexicon, top, fine) for k in keys]
+        self._classes = np.concatenate([self._classes, np.asarray(classes, np.intp)])
+        self._alpha = np.concatenate([self._alpha, [k[:1].isalpha() for k in keys]]).astype(bool)
+        self._quote = np.concatenate([self._quote, [k in OPEN_QUOTES for k in keys]]).astype(bool)
+        first = len(self._type_row)
+        self._type_row.update(zip(keys, range(first, first + len(keys)), strict=True))
+
+    # -- tagging -------------------------------------------------------------
+    def tag_ids(self, words: Sequence[str], sentence_starts: Sequence[int] = (0,)) -> np.ndarray:
+        """The index into `self.tags` of every token's tag."""
+        np = self._np
+        n = len(words)
+        if n == 0:
+            return np.zeros(0, np.intp)
+        starts = np.asarray(sorted({0, *(s for s in sentence_starts if 0 <= s < n)}), np.intp)
+        rows = self._token_rows(words, starts)
+        sentence = np.searchsorted(starts, np.arange(n), side="right")  # 1-based
+        where = np.arange(n) + 2 * sentence
+        padded = np.full(n + 2 * (len(starts) + 1), self._rows([PAD])[0], np.intp)
+        padded[where] = rows
+        vectors = self._vectors
+        scores = vectors[0][padded[where]]  # int16 cannot overflow: 5 x 17 features x 127 + pass 2
+        for offset in (-2, -1, 1, 2):
+            scores += vectors[offset][padded[where + offset]]
+        return self._second_pass(scores, padded, where)
+
+    def _second_pass(self, scores: np.ndarray, padded: np.ndarray, where: np.ndarray) -> np.ndarray:
+        """Add the corrections indexed by the first pass's tags of the neighbours."""
+        np = self._np
+        pad_tag = len(self.tags)
+        tags = np.full(len(padded), pad_tag, np.intp)
+        tags[where] = scores.argmax(1)
+        width = pad_tag + 1
+        left, left2, right, right2 = tags[where - 1], tags[where - 2], tags[where + 1], tags[where + 2]
+        lr, ll, rr, lc, cr = self._pairs
+        scores += lr[left * width + right]
+        scores += ll[left2 * width + left]
+        scores += rr[right * width + right2]
+        word_class = self._classes[padded[where]]
+        n_upos = self._n_upos
+        scores += lc[self._left_upos[left] * self._n_classes + word_class]
+        scores += cr[word_class * n_upos + self._right_upos[right]]
+        return scores.argmax(1)
+
+    @property
+    def _n_classes(self) -> int:
+        return len(self._top) + self._fine_classes + len(CASES)
+
+    def tag(self, words: Sequence[str], sentence_starts: Sequence[int] = (0,)) -> list[Tag]:
+        tags = self.tags
+        return [tags[i] for i in self.tag_ids(words, sentence_starts).tolist()]
+
+
+def sentence_keys(words: Sequence[str], starts: Sequence[int]) -> list[str]:
+    """Type keys of the tokens: the word, INITIAL-prefixed where it is the first word of its sentence
+    (punctuation before it skipped) or comes right after an opening quotation mark. (Training reads
+    this; Tagger._token_rows does the same with arrays.)"""
+    keys = list(words)
+    n = len(keys)
+    ends = [*starts[1:], n]
+    for start, end in zip(starts, ends, strict=True):
+        for i in range(start, end):
+            if keys[i][:1].isalpha():
+                keys[i] = INITIAL + keys[i]
+                break
+    for i in [i for i, w in enumerate(words) if w in OPEN_QUOTES]:
+        if i + 1 < n and words[i + 1][:1].isalpha():
+            keys[i + 1] = INITIAL + words[i + 1]
+    return keys
+
+
+@cache
+def load_tagger() -> Tagger:
+    """The shipped tagger, loaded once per process."""
+    header, arrays = read_model(str(data_dir() / MODEL_FILE))
+    return Tagger(header, arrays)
+
+
+def tag_words(words: Sequence[str], sentence_starts: Sequence[int] = (0,)) -> list[Tag]:
+    """The tag of every token of `words`; `sentence_starts` are the indices where sentences begin."""
+    return load_tagger().tag(words, sentence_starts)

@@ -1,0 +1,168 @@
+"""The British/American spelling pairs, and where a document uses one.
+
+Data: ficlint/data/dialect-variants.json.gz, the British/American spelling
+pairs of the `breame` package compiled by scripts/build_dialect_data.py and
+corrected by rules/data/dialect-exceptions.yaml (different words such as
+practice/practise or tire/tyre are flagged only on their unambiguous side).
+Each pair has a pattern (our, ise, yse, re, ll, ce, ogue, ae, oe, other) and
+a word family (what differs and where: "colo|u|" for colour/color).
+
+Never counted: capitalised words in mid-sentence and capitalised runs (Pearl
+Harbor, the Labour Party, World Health Organization, Mrs. Gray), shouted runs
+of capitals (THEATRE ROYAL), headings and markup.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.sentences import sentence_start
+from ficlint.document import RegionKind
+from ficlint.resources import data_dir
+
+BRITISH = "en-GB"
+AMERICAN = "en-US"
+OXFORD = "en-GB-oxendict"
+SIDE_NAME = {BRITISH: "British", AMERICAN: "American"}
+OTHER_SIDE = {BRITISH: AMERICAN, AMERICAN: BRITISH}
+_COUNTED = frozenset({RegionKind.NARRATION, RegionKind.DIALOGUE, RegionKind.AUTHOR_NOTE})
+_TOKEN = re.compile(r"[A-Za-z]+")
+
+# Patterns whose pairs are judged together: one writer's habit covers the whole
+# pattern (colour, honour, neighbour). The others (grey/gray, defence/defense,
+# practise/practice, mould/mold) are judged word family by word family.
+HABIT_PATTERNS = frozenset({"our", "ise", "yse", "re", "ll", "ogue", "ae", "oe"})
+
+
+class Variant(NamedTuple):
+    """One spelling that marks a dialect: `spelling` is `side`'s, `other` the other side's."""
+
+    spelling: str
+    other: str
+    side: str  # BRITISH or AMERICAN
+    pattern: str  # our, ise, yse, re, ll, ce, ogue, ae, oe, other
+    family: str  # the word family: what differs and where ("colo|u|" for colour, coloured, colours)
+    group: str  # what consistency is judged over: the pattern, or the word family
+
+
+@dataclass(frozen=True)
+class Variants:
+    marked: dict[str, Variant]  # lower-case spelling -> variant
+    spellings: frozenset[str]  # every spelling of every pair, neutral ones included
+    neutral: frozenset[str]  # standard in both dialects: never evidence, never flagged
+
+
+@cache
+def variants() -> Variants:
+    """The compiled spelling pairs, loaded once per process."""
+    with gzip.open(data_dir() / "dialect-variants.json.gz", "rt", encoding="utf-8") as fh:
+        data = json.load(fh)
+    neutral = set(data["neutral"])
+    marked: dict[str, Variant] = {}
+    spellings: set[str] = set()
+    for gb, us, pattern, family in data["pairs"]:
+        spellings.update((gb, us))
+        group = pattern if pattern in HABIT_PATTERNS else family
+        if gb not in neutral:
+            marked.setdefault(gb, Variant(gb, us, BRITISH, pattern, family, group))
+        if us not in neutral:
+            marked.setdefault(us, Variant(us, gb, AMERICAN, pattern, family, group))
+    return Variants(marked, frozenset(spellings), frozenset(neutral))
+
+
+def is_variant_spelling(word: str) -> bool:
+    """Is `word` the British or American spelling of a word spelt both ways (colour, color, tyre)?"""
+    return word.lower() in variants().spellings
+
+
+# -- finding variant spellings in a document -------------------------------------------------------------
+
+
+class Hit(NamedTuple):
+    start: int
+    end: int
+    word: str  # as written
+    variant: Variant
+    capitalised: bool  # capitalised at a sentence start: a name if the manuscript uses it as one elsewhere
+    in_speech: bool
+
+
+def find_hits(doc: AnalyzedDocument) -> tuple[list[Hit], frozenset[str]]:
+    """Variant spellings in the prose of `doc`, and the spellings it uses as (part of) names
+    (worked out once per document: gathering and checking share it)."""
+    return doc.memo(_find_hits)
+
+
+def _find_hits(doc: AnalyzedDocument) -> tuple[list[Hit], frozenset[str]]:
+    text = doc.text
+    marked = variants().marked
+    # the few variant spellings this text uses, then one search for just those
+    present = {t for t in set(_TOKEN.findall(" ".join(set(text.split())))) if t.lower() in marked}
+    if not present:
+        return [], frozenset()
+    pattern = re.compile(rf"\b{_trie_regex(present)}\b")
+    hits: list[Hit] = []
+    names: set[str] = set()
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        region = doc.region_at(start)
+        if region is None or region.kind not in _COUNTED:
+            continue
+        word = m.group(0)
+        lower = word.lower()
+        all_capitals = word.isupper() and len(word) > 1  # shouting or emphasis, unless a run of them
+        capitalised = word[0].isupper() and not all_capitals
+        if all_capitals and _caps_run(text, start, end):
+            continue  # a sign or a title: THEATRE ROYAL
+        if capitalised:
+            para_start = doc.paragraphs[region.paragraph].start
+            if sentence_start(text, start, para_start) == "no" or _next_word_capitalised(text, end):
+                names.add(lower)
+                continue
+        hits.append(Hit(start, end, word, marked[lower], capitalised, region.kind is RegionKind.DIALOGUE))
+    return hits, frozenset(names)
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """One regular expression for a set of words, factored by common prefixes (fast to search)."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict[str, dict]) -> str:
+        alternatives = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        if "" not in node:
+            return body
+        return body + "?" if len(alternatives) == 1 and len(alternatives[0]) == 1 else "(?:" + body + ")?"
+
+    return branch(root)
+
+
+_NEXT_CAPITAL = re.compile(r"[ \t]+(?:(?:of|the|and|de|du|la|van|von)[ \t]+){0,2}([A-Z])([A-Za-z]*)")
+_CAPITALS_AFTER = re.compile(r"[ \t]+[A-Z]{2,}\b")
+_CAPITALS_BEFORE = re.compile(r"\b[A-Z]{2,}[ \t]+$")
+
+
+def _caps_run(text: str, start: int, end: int) -> bool:
+    """Is this all-capitals word next to another (THEATRE ROYAL, WORLD HEALTH ORGANIZATION)?"""
+    return bool(_CAPITALS_AFTER.match(text, end, end + 20)
+                or _CAPITALS_BEFORE.search(text, max(0, start - 20), start))
+
+
+def _next_word_capitalised(text: str, at: int) -> bool:
+    """Is the word after `at` (on the same line) capitalised, as in "Labour Party", "Centre of Excellence"?"""
+    m = _NEXT_CAPITAL.match(text, at, at + 40)
+    return bool(m) and (m.group(2) != "" or m.group(1) != "I")

@@ -1,0 +1,91 @@
+"""What the whole manuscript says about its own vocabulary: the names it keeps
+using (a capitalised word that recurs mid-sentence, across every file checked
+together) and how often each unknown word recurs."""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from ficlint.analysis import AnalyzedDocument
+from ficlint.check import Context, Facts
+from ficlint.rules.spelling._dictionary import lexicon
+from ficlint.rules.spelling._scan import Scan, scan_of
+
+_NAME_MIN_MID_SENTENCE = 2
+_NAME_MIN_OCCURRENCES = 3
+_NAME_MIN_REPEATS = 5
+
+
+@dataclass
+class Manuscript:
+    """What the whole manuscript says about its own vocabulary."""
+
+    names: frozenset[str] = frozenset()  # unknown capitalised words the story keeps using
+    counts: Counter[str] = field(default_factory=Counter)  # unknown words, lowercased
+    capitalised: Counter[str] = field(default_factory=Counter)  # words only ever capitalised
+
+    @functools.cached_property
+    def frequent_names(self) -> dict[str, str]:
+        """Capitalised words used again and again that are no ordinary word, by lowercase."""
+        has = lexicon().has
+        return {w.lower(): w for w, n in self.capitalised.items()
+                if n >= _NAME_MIN_REPEATS and (has(w) or not has(w.lower()))}
+
+
+def learn(scans: Iterable[Scan]) -> Manuscript:
+    mid: Counter[str] = Counter()
+    capitalised_unknown: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
+    all_capitalised: Counter[str] = Counter()
+    for s in scans:
+        all_capitalised.update(s.capitalised)
+        for occ in s.occurrences:
+            counts[occ.word.lower()] += 1
+            if occ.word[:1].isupper():
+                capitalised_unknown[occ.word] += 1
+                mid[occ.word] += occ.mid_sentence
+    names = {w for w, n in mid.items() if n >= _NAME_MIN_MID_SENTENCE}
+    names |= {w for w, n in capitalised_unknown.items() if n >= _NAME_MIN_OCCURRENCES}
+    return Manuscript(frozenset(names), counts, all_capitalised)
+
+
+def project_words(ctx: Context) -> frozenset[str]:
+    """The user's word list (`words:`, .ficlint-words.txt), lowercased."""
+    return _lowercased(ctx.config.words)
+
+
+@cache
+def _lowercased(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower().replace("’", "'") for w in words)
+
+
+def scan_for(doc: AnalyzedDocument, ctx: Context) -> Scan:
+    """The document's unknown words under the user's word list."""
+    return scan_of(doc, project_words(ctx))
+
+
+class ManuscriptVocabulary(Facts):
+    """Gathers each file's unknown words and learns the manuscript's names from them."""
+
+    name = "spelling"
+
+    def gather(self, doc: AnalyzedDocument, ctx: Context) -> Scan:
+        return scan_for(doc, ctx)
+
+    def combine(self, per_file: list[Scan], ctx: Context) -> Manuscript:
+        return learn(f for f in per_file if isinstance(f, Scan))
+
+
+VOCABULARY = ManuscriptVocabulary()
+
+
+def manuscript_vocabulary(doc: AnalyzedDocument, ctx: Context) -> Manuscript:
+    """The manuscript's vocabulary, or this file's alone when the run gathered none."""
+    facts = ctx.facts(VOCABULARY.name)
+    if isinstance(facts, Manuscript):
+        return facts
+    return learn([scan_for(doc, ctx)])

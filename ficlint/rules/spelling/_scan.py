@@ -1,0 +1,193 @@
+"""The words of one document that the dictionary does not explain, where they
+stand, and whether a finding there could be reported at all."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.sentences import sentence_start
+from ficlint.document import WORD, Region, RegionKind
+from ficlint.rules.common import WRITING
+from ficlint.rules.spelling._dictionary import lexicon, misspellings
+from ficlint.rules.spelling._suggest import suggest
+from ficlint.rules.spelling._words import CHECK, ODD, classify
+
+_CHECKED_SET = frozenset(WRITING)
+_OPENING = "\"“‘'*_([«"  # a word right after one of these opens a quotation, an aside or emphasis
+_CLUSTER_WINDOW = 50  # characters: another odd word this close means dialect or a foreign phrase
+MIN_TYPO_LENGTH = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    word: str  # the part checked: Dereck for Dereck's
+    start: int
+    end: int
+    mid_sentence: bool
+    reportable: bool  # False: a compound's part, italics, verse, or a dialect/foreign cluster
+    spoken: bool = False  # in dialogue, where characters may speak in dialect
+
+
+@dataclass
+class Scan:
+    """The words of one file that the dictionary does not explain."""
+
+    occurrences: list[Occurrence]
+    capitalised: Counter[str]  # words the file only ever capitalises (names), with their counts
+
+
+def scan_of(doc: AnalyzedDocument, words: frozenset[str]) -> Scan:
+    """The document's scan with the project word list `words` (lowercase), worked out once."""
+    return doc.memo(_scanner(words))
+
+
+@cache
+def _scanner(words: frozenset[str]) -> Callable[[AnalyzedDocument], Scan]:
+    """One scanning function per word list, so that doc.memo keeps one scan per list."""
+    return lambda doc: scan(doc, words)
+
+
+def scan(doc: AnalyzedDocument, words: frozenset[str]) -> Scan:
+    """Find every occurrence of a word the dictionary does not explain."""
+    text = doc.text
+    runs = _runs(doc)
+    findall = WORD.findall
+    tokens_by_run = [findall(text, start, end) for start, end in runs]
+    counts = Counter(itertools.chain.from_iterable(tokens_by_run))
+    capitalised = Counter({t: n for t, n in counts.items() if t[:1].isupper() and t.lower() not in counts})
+    odd: dict[str, str | None] = {}
+    spelt_out = misspellings().keys()
+    for token in counts.keys() - lexicon().known(counts) | (counts.keys() & spelt_out):
+        kind, part = classify(token)
+        if kind == CHECK and part.lower() not in words:
+            odd[token] = part
+        elif kind == ODD:
+            odd[token] = None
+    if not any(odd.values()):
+        return Scan([], capitalised)
+    regions = doc.regions_of(*WRITING)
+    starts = [r.start for r in regions]
+    found = []
+    for (start, end), tokens in zip(runs, tokens_by_run, strict=True):
+        for token in odd.keys() & tokens:
+            for at in _find_word(text, token, start, end):
+                region = regions[bisect.bisect_right(starts, at) - 1]
+                if at + len(token) <= region.end:
+                    found.append((at, token, region))
+    found.sort(key=lambda hit: hit[0])
+    return Scan(_occurrences(doc, found, odd), capitalised)
+
+
+def _runs(doc: AnalyzedDocument) -> list[tuple[int, int]]:
+    """Stretches of consecutive checked regions (narration, dialogue, notes), so
+    that the words of a whole chapter are found in one pass."""
+    runs: list[tuple[int, int]] = []
+    start = end = -1
+    for region in doc.regions:
+        if region.kind in _CHECKED_SET:
+            if start < 0:
+                start = region.start
+            end = region.end
+        elif start >= 0:
+            runs.append((start, end))
+            start = -1
+    if start >= 0:
+        runs.append((start, end))
+    return runs
+
+
+def _find_word(text: str, token: str, start: int, end: int) -> Iterator[int]:
+    """Where `token` stands as a whole word (as WORD would find it) in text[start:end]."""
+    at = text.find(token, start, end)
+    while at >= 0:
+        after = at + len(token)
+        if not _letter_joined(text, at - 1, -1) and not _letter_joined(text, after, 1):
+            yield at
+        at = text.find(token, after, end)
+
+
+def _letter_joined(text: str, i: int, step: int) -> bool:
+    """Is text[i] a letter, or an apostrophe with a letter beyond it (don't)?"""
+    c = text[i:i + 1] if i >= 0 else ""
+    if c.isalpha():
+        return True
+    j = i + step
+    return c in ("'", "’") and j >= 0 and text[j:j + 1].isalpha()
+
+
+Hit = tuple[int, str, Region]
+
+
+def _occurrences(doc: AnalyzedDocument, found: list[Hit], odd: dict[str, str | None]) -> list[Occurrence]:
+    text = doc.text
+    elided = [_elided(text, start, start + len(token), region.start) for start, token, region in found]
+
+    def strange(k: int) -> bool:
+        return elided[k] or _strange(odd[found[k][1]])
+
+    out = []
+    for n, (start, token, region) in enumerate(found):
+        part = odd[token]
+        end = start + len(token)
+        if part is None or elided[n]:
+            continue
+        paragraph = doc.paragraphs[region.paragraph]
+        reportable = not (_in_compound(text, start, end) or _emphasised(text, start, end)
+                          or paragraph.indented or _clustered(found, n, strange))
+        out.append(Occurrence(part, start, start + len(part), _mid_sentence(text, start, paragraph.start),
+                              reportable, region.kind is RegionKind.DIALOGUE))
+    return out
+
+
+def _mid_sentence(text: str, start: int, paragraph_start: int) -> bool:
+    """Could the word at `start` be capitalised only because it is a name? Not at a sentence's
+    sure start, nor right after an opening quote, bracket or emphasis mark; after an ellipsis,
+    a colon or a dash (where either case is right) it could."""
+    if start == 0 or text[start - 1] in _OPENING:
+        return False
+    return sentence_start(text, start, paragraph_start) != "yes"
+
+
+def _emphasised(text: str, start: int, end: int) -> bool:
+    """An italic or bold word (_gorver_, *Vell*): often foreign or deliberate."""
+    return text[start - 1:start] in ("_", "*") or text[end:end + 1] in ("_", "*")
+
+
+def _elided(text: str, start: int, end: int, region_start: int) -> bool:
+    """Speech spelt as spoken: goin', 'bout (an apostrophe against the word that
+    is not a quotation's opening mark)."""
+    after = text[end:end + 1]
+    before = text[start - 1:start] if start > region_start + 1 else ""
+    return after in ("'", "’") or before in ("'", "’")
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """Part of a hyphenated compound (harum-scarum, bon-bons)."""
+    return (text[start - 1:start] == "-" and text[start - 2:start - 1].isalpha()) or \
+        (text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha())
+
+
+def _clustered(found: list[Hit], n: int, strange: Callable[[int], bool]) -> bool:
+    """A strange word close by in the same paragraph: dialect or a foreign phrase, not a slip."""
+    start, token, region = found[n]
+    for step in (-1, 1):
+        k = n + step
+        while 0 <= k < len(found) and abs(found[k][0] - start) <= _CLUSTER_WINDOW:
+            _other, other_token, other_region = found[k]
+            if other_region.paragraph == region.paragraph and other_token != token and strange(k):
+                return True
+            k += step
+    return False
+
+
+def _strange(part: str | None) -> bool:
+    """Speech with an elision, a foreign word, or a short or unguessable unknown
+    word: company that makes a neighbour dialect, not a slip. (Two real typos
+    side by side each have a close dictionary word.)"""
+    return part is None or len(part) < MIN_TYPO_LENGTH or not suggest(part.lower())

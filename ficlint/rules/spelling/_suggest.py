@@ -1,0 +1,76 @@
+"""What a typo may have meant: dictionary words one slip away, cheapest slip first."""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+from ficlint.rules.spelling._dictionary import RANKED, lexicon
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _key_positions() -> dict[str, tuple[float, float]]:
+    return {c: (x + 0.5 * y, float(y)) for y, row in enumerate(_ROWS) for x, c in enumerate(row)}
+
+
+@cache
+def _adjacent_keys() -> dict[str, frozenset[str]]:
+    pos = _key_positions()
+    return {a: frozenset(b for b in pos if b != a and math.dist(pos[a], pos[b]) <= 1.2) for a in pos}
+
+
+def adjacent(a: str, b: str) -> bool:
+    """Are `a` and `b` neighbouring keys of a QWERTY keyboard?"""
+    return b in _adjacent_keys().get(a, ())
+
+
+def one_edit(word: str) -> set[str]:
+    """Every string one deletion, swap, substitution or insertion from `word`."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    swaps = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in _ALPHABET]
+    inserts = [a + c + b for a, b in splits for c in _ALPHABET]
+    return set(deletes + swaps + replaces + inserts)
+
+
+def edit_cost(word: str, candidate: str) -> float:
+    """The cost of the single slip that turns `candidate` into `word`: a
+    neighbouring key, a doubled or dropped letter, or a swap costs least."""
+    n = len(word)
+    i = next((k for k in range(min(n, len(candidate))) if word[k] != candidate[k]), min(n, len(candidate)))
+    if len(candidate) == n:
+        if word[i + 1:i + 2] == candidate[i:i + 1] and word[i:i + 1] == candidate[i + 1:i + 2] \
+                and word[i + 2:] == candidate[i + 2:]:
+            return 0.6  # two letters swapped
+        return 0.5 if adjacent(word[i], candidate[i]) else 1.0  # a wrong key
+    if len(candidate) == n - 1:  # an extra letter typed
+        c = word[i]
+        near = any(0 <= k < n and (word[k] == c or adjacent(word[k], c)) for k in (i - 1, i + 1) if k != i)
+        return 0.5 if near else 0.9
+    c = candidate[i]  # a letter left out
+    doubled = candidate[i - 1:i] == c or candidate[i + 1:i + 2] == c
+    return 0.6 if doubled else 0.8
+
+
+def suggestions(word: str, limit: int = 3) -> list[str]:
+    """Dictionary words one slip from `word`, best first: cheapest slip, then
+    commonest word. A changed first letter is not offered: such slips are rare
+    and the "suggestions" they give are mostly other words."""
+    lex = lexicon()
+    lower = word.lower()
+    scored = []
+    for candidate in lex.known(one_edit(lower)):
+        if candidate[:1] != lower[:1] and candidate[:2] != lower[1::-1]:
+            continue
+        rank = lex.rank.get(candidate, RANKED)
+        scored.append((edit_cost(lower, candidate) + 0.08 * math.log2(rank + 2), candidate))
+    return [w for _, w in sorted(scored)[:limit]]
+
+
+@cache
+def suggest(word: str) -> tuple[str, ...]:
+    """suggestions(word), remembered: a manuscript asks about the same words again and again."""
+    return tuple(suggestions(word))

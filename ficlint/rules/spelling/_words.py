@@ -1,0 +1,131 @@
+"""Which words need checking at all: not dictionary words, slang, acronyms,
+stretches (loooong), speech with an elision (goin'), regular derivations a
+writer coins (glossless), or the other dialect's form of a word (humourist)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ficlint.rules.spelling._dictionary import RANKED, accepted_words, lexicon, misspellings
+
+KNOWN, CHECK, ODD = "known", "check", "odd"
+
+_STRETCH = re.compile(r"([a-z])\1\1", re.I)
+_SUFFIXES = ("'s", "'ll", "'ve", "'re", "'d", "'m", "n't", "s'")
+_RUN_TOGETHER_HEAD = 1000  # rank of a short first word (a, in, no, on)
+_RUN_TOGETHER_TAIL = 5000  # shorter unknown words are mostly speech (wid, dese), foreign (und) or names
+
+
+@cache
+def classify(token: str) -> tuple[str, str]:
+    """(KNOWN | CHECK | ODD, the part to check). ODD: speech with an elision
+    (goin', t'ink) or a foreign word; KNOWN: a dictionary word, slang, a short
+    word, an acronym, mixed case (SouthPaw, iPhone), a stretch (loooong)."""
+    if token.lower() in misspellings():
+        return CHECK, token
+    has = lexicon().has
+    if has(token) or has(token.lower()):
+        return KNOWN, token
+    word = token.replace("’", "'")
+    if "'" in word:
+        for suffix in _SUFFIXES:
+            if word.lower().endswith(suffix) and "'" not in word[: -len(suffix)]:
+                word = word[: -len(suffix)]
+                break
+        else:
+            return (KNOWN if word.lower() in accepted_words() or lexicon().knows(word) else ODD), word
+    if not word.isascii():
+        return ODD, word
+    if len(word) < 3 or _STRETCH.search(word) or not word[1:].islower() and not word.isupper():
+        return KNOWN, word
+    if lexicon().knows(word) or word.lower() in accepted_words() or derived(word.lower()) \
+            or dialect_variant(word.lower()):
+        return KNOWN, word
+    if word.isupper() and len(word) <= 5:
+        return KNOWN, word  # an acronym
+    return CHECK, word
+
+
+_PREFIXES = ("un", "non", "re", "dis", "mis", "over", "under", "out", "half", "self", "fore", "counter")
+_SUFFIXES_AFTER_E_DROP = ("ed", "ing", "er", "ers", "est", "y", "ish")  # choky: choke + y
+_DERIVING_SUFFIXES = ("s", "es", "ly", "ness", "less", "ful", "like", "ish", "y", "ey", "ed", "ing", "er",
+                      "ers", "est", "ment", "ments")
+_VARIETY_SWAPS = (("our", "or"), ("or", "our"), ("ise", "ize"), ("ize", "ise"), ("yse", "yze"),
+                  ("yze", "yse"), ("tre", "ter"), ("ter", "tre"), ("ll", "l"), ("l", "ll"), ("ence", "ense"),
+                  ("ense", "ence"), ("ogue", "og"), ("ae", "e"), ("oe", "e"), ("ey", "y"), ("y", "ey"))
+_VOWELS = frozenset("aeiouy")
+
+
+def dialect_variant(word: str) -> bool:
+    """The British or American form of a dictionary word (humourist, jewelery,
+    kidnaped): consistency between the two is the dialect rules' job, not a typo."""
+    knows = lexicon().has
+    for a, b in _VARIETY_SWAPS:
+        at = word.find(a, 1)
+        while at >= 0:
+            variant = word[:at] + b + word[at + len(a):]
+            if _swap_allowed(a, word[at + len(a):]) and (knows(variant) or derived(variant)):
+                return True
+            at = word.find(a, at + 1)
+    return False
+
+
+def _swap_allowed(swapped: str, rest: str) -> bool:
+    """l and ll differ by variety before a vowel (travelling/traveling) and l
+    may double at the end (fulfil/fulfill); wonderfull is no variant of wonderful."""
+    if swapped == "ll":
+        return rest[:1] in _VOWELS
+    if swapped == "l":
+        return rest == "" or rest[:1] in _VOWELS
+    return True
+
+
+def derived(word: str) -> bool:
+    """A regular derivation of a dictionary word (tappings, moony, pantingly,
+    glossless, unbathed), which writers coin freely, and not a classic slip of
+    the spelling rules (occured, comming, truely, untill)."""
+    return _derivation(word) and not _spelling_rule_slip(word)
+
+
+def _spelling_rule_slip(word: str) -> bool:
+    """A dictionary word is this one with a consonant doubled or undoubled, or an e dropped."""
+    knows = lexicon().has
+    for i in range(1, len(word)):
+        c = word[i]
+        if c == word[i - 1] and knows(word[:i] + word[i + 1:]):
+            return True  # comming -> coming, untill -> until
+        if c not in "aeiou" and c != word[i - 1] and knows(word[:i + 1] + c + word[i + 1:]):
+            return True  # occured -> occurred, realy -> really
+        if c == "e" and knows(word[:i] + word[i + 1:]):
+            return True  # truely -> truly
+    return False
+
+
+def _derivation(word: str) -> bool:
+    knows = lexicon().has
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4 and knows(word[len(prefix):]):
+            return True
+    for suffix in _DERIVING_SUFFIXES:
+        base = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(base) < 3:
+            continue
+        if knows(base) or suffix in _SUFFIXES_AFTER_E_DROP and knows(base + "e"):
+            return True
+        if suffix == "ly" and knows(base + "y") is False and base.endswith("i") and knows(base[:-1] + "y"):
+            return True  # happily: happy + ly
+        if base[-1:] == base[-2:-1] and suffix in _SUFFIXES_AFTER_E_DROP and knows(base[:-1]):
+            return True  # scamming: scam + m + ing
+    return False
+
+
+def run_together(word: str) -> bool:
+    """Two common words typed as one (noone, infact, abit): a missing space,
+    which the run-together rules report, not a misspelt word."""
+    rank = lexicon().rank
+    for i in range(1, min(3, len(word) - 2) + 1):
+        head, tail = word[:i], word[i:]
+        if rank.get(head, RANKED) < _RUN_TOGETHER_HEAD and rank.get(tail, RANKED) < _RUN_TOGETHER_TAIL:
+            return True
+    return False

@@ -1,0 +1,91 @@
+"""S001 possible-typo: a word in no dictionary, one slip away from a common word.
+
+A word is checked only when nothing explains it: not the dictionary, not the
+project word list (`words:` / .ficlint-words.txt), not fandom slang
+(rules/data/fandom-words.yaml), not a name the story uses (a capitalised word
+that recurs, mid-sentence, across the manuscript), not a deliberate stretch
+(loooong, Nooo), not speech spelt as spoken (goin', 'em). It is flagged only
+when a close dictionary word exists; that word is the (unsafe) fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ficlint.analysis import AnalyzedDocument
+from ficlint.check import Context
+from ficlint.diagnostics import Diagnostic, Fix, keep_case
+from ficlint.rule import Rule, examples
+from ficlint.rules.spelling._common import is_capitalised, judged, near_name
+from ficlint.rules.spelling._dictionary import misspellings
+from ficlint.rules.spelling._facts import VOCABULARY, Manuscript
+from ficlint.rules.spelling._scan import MIN_TYPO_LENGTH, Occurrence
+from ficlint.rules.spelling._suggest import edit_cost, suggest
+from ficlint.rules.spelling._words import run_together
+
+RULE = Rule(
+    id="S001",
+    name="possible-typo",
+    category="spelling",
+    summary="A word that is in no dictionary and is one slip away from a common word (`tighly`).",
+    why="Typos are the most common slip of all and the one readers notice first. Names the story uses, "
+        "fandom slang, deliberate stretches (`loooong`) and speech spelt as spoken are left alone.",
+    examples=examples(
+        ("She pulled her jacket tighly around her.", "She pulled her jacket tightly around her."),
+        ("Some characters (particulatly Karen) are different.",
+         "Some characters (particularly Karen) are different."),
+        ("He walked into the kitchne.", "He walked into the kitchen."),
+    ),
+    allows=("She pulled her jacket tightly around her.", "It took a loooong time.",
+            "A/N: my first fanfic, R&R please!", "The colour deepened; the color deepened.",
+            "\"I ain't goin' nowhere,\" he said. \"Gonna stay.\""),
+    fix_safety="Unsafe: the first suggestion is the likeliest word, not a certainty.",
+)
+FACTS = VOCABULARY
+
+_RECURRING_MIN = 2
+_MIN_SPOKEN_TYPO_LENGTH = 6
+_NAME_NEAR_MISS = "S002"
+
+
+def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
+    for occ, manuscript in judged(doc, ctx):
+        found = _verdict(occ, manuscript, ctx)
+        if found:
+            yield _diagnostic(occ, found)
+
+
+def _verdict(occ: Occurrence, manuscript: Manuscript, ctx: Context) -> tuple[str, ...]:
+    """The words `occ` may have meant, best first; () when it is no typo."""
+    word = occ.word
+    capitalised = is_capitalised(word)
+    if capitalised and ctx.is_enabled(_NAME_NEAR_MISS) and near_name(word, manuscript):
+        return ()  # a slip in a name the story uses: the name rule reports it
+    if word.lower() in misspellings():
+        return (misspellings()[word.lower()],)
+    if capitalised and occ.mid_sentence:
+        return ()  # a proper noun the dictionary does not know
+    if manuscript.counts[word.lower()] >= _RECURRING_MIN or len(word) < MIN_TYPO_LENGTH:
+        return ()  # used again and again: deliberate (an invented word, a dialect form)
+    if run_together(word.lower()):
+        return ()
+    found = suggest(word.lower())
+    if found and occ.spoken and not _slip_of_the_fingers(word.lower(), found[0]):
+        return ()  # a character's way of saying it (fixin, thixty, darlint), not a typo
+    return found
+
+
+def _slip_of_the_fingers(word: str, suggestion: str) -> bool:
+    """In speech, only a long word one mechanical slip from the suggestion
+    (a neighbouring key, a doubled, dropped or swapped letter) counts as a typo;
+    spellings of speech differ in sound (thixty, hanchet) or are short (offen)."""
+    return len(word) >= _MIN_SPOKEN_TYPO_LENGTH and edit_cost(word, suggestion) <= 0.8
+
+
+def _diagnostic(occ: Occurrence, found: tuple[str, ...]) -> Diagnostic:
+    word = occ.word
+    shown = ", ".join(f"\"{keep_case(word, s)}\"" for s in found)
+    return Diagnostic(RULE.id, occ.start, occ.end,
+                      f"\"{word}\" is not in the dictionary: did you mean {shown}?",
+                      (Fix(occ.start, occ.end, keep_case(word, found[0]), safe=False),),
+                      confidence=0.8, data={"suggestions": [keep_case(word, s) for s in found]})

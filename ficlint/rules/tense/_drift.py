@@ -1,0 +1,109 @@
+"""Drifts: a stretch of narration that slides into the other tense for a paragraph or more.
+
+A paragraph has drifted when at least two characters' actions in it are in the
+other tense than its scene's and its other-tense verbs outnumber the scene's ("The butler nods and takes the coat and walks to the door." in
+a past-tense scene). A paragraph next to a drifted one, with verbs in the other
+tense and none in the scene's, carries the drift on. Every finite verb of a
+drifted paragraph in the other tense is a slip, whatever its subject, except the
+reader addressed as "you" and a first-person narrator's asides ("I remember").
+
+Into the past, in a present-tense scene, a paragraph that tells of earlier
+events is not a drift: one with a pluperfect ("had gone", "she'd seen"), "used
+to" or a time word that opens it ("Last summer", "Years ago", "When she was
+six"). There a character's past state ("she was tired") counts like an action.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.clauses import Verb
+from ficlint.analysis.lexicon import PAST, PRESENT, lexicon, phrase_pattern, words
+from ficlint.analysis.scenes import ParagraphTense, Scene
+from ficlint.document import RegionKind
+
+_MIN_ACTIONS = 2
+_NARRATOR = re.compile(r"\b(?:we|us|our|ours|you|your|yours|one['’]s)\b", re.I)
+_LETTER = re.compile(r"[\s*_\"“]*(?:dear|my\s+dear|dearest)\b", re.I)
+_PLUPERFECT = re.compile(r"\b(?:had|hadn['’]t|['’]d)\s+(?:(?:never|not|already|just|once|long|[a-z]+ly)\s+)?"
+                         r"(?P<participle>[a-z]+)\b|\bused\s+to\b", re.I)
+
+
+def drifted(doc: AnalyzedDocument, scene: Scene) -> Iterator[Verb]:
+    """The verbs of `scene` that are in the other tense in a drifted stretch."""
+    if scene.tense is None:
+        return
+    other = PRESENT if scene.tense.tense == PAST else PAST
+    paragraphs = scene.paragraphs
+    marked = [_drifted(doc, p, scene.tense.tense, other) for p in paragraphs]
+    # a stretch carries on through neighbouring paragraphs told in the other tense alone
+    for order in (range(len(paragraphs)), range(len(paragraphs) - 1, -1, -1)):
+        step = 1 if order.step == 1 else -1
+        for i in order:
+            j = i - step
+            if not marked[i] and 0 <= j < len(paragraphs) and marked[j] and _carries(doc, paragraphs[i], other):
+                marked[i] = True
+    for paragraph, drift in zip(paragraphs, marked, strict=True):
+        if drift:
+            yield from (v for v in paragraph.verbs if v.tense == other and _slip(v))
+
+
+def _drifted(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: str, other: str) -> bool:
+    slips = [v for v in paragraph.verbs if v.tense == other and _slip(v)]
+    actions = sum(1 for v in slips if v.acting or other == PAST and _characters_state(v))
+    if actions < _MIN_ACTIONS or len(slips) <= paragraph.count(tense):
+        return False
+    return not _aside(doc, paragraph) and (other == PRESENT or not _backstory(doc, paragraph))
+
+
+def _carries(doc: AnalyzedDocument, paragraph: ParagraphTense, other: str) -> bool:
+    """Verbs in the other tense and none in the scene's."""
+    if any(v.tense != other for v in paragraph.verbs) or not any(_slip(v) for v in paragraph.verbs):
+        return False
+    return not _aside(doc, paragraph) and (other == PRESENT or not _backstory(doc, paragraph))
+
+
+def _aside(doc: AnalyzedDocument, paragraph: ParagraphTense) -> bool:
+    """A narrator's commentary to the reader ("we", "our", "you") or a document quoted whole: a
+    letter, a diary, a song introduced by a line that ends with a colon ("This is what he read:")."""
+    para = doc.paragraphs[paragraph.index]
+    text = doc.text[para.start : para.end]
+    narration = " ".join(doc.text[r.start : r.end] for r in doc.paragraph_regions(paragraph.index)
+                         if r.kind is RegionKind.NARRATION)
+    if _NARRATOR.search(narration) or _LETTER.match(text):
+        return True
+    previous = doc.paragraphs[paragraph.index - 1] if paragraph.index else None
+    return previous is not None and doc.text[previous.start : previous.end].rstrip().endswith(":")
+
+
+def _characters_state(verb: Verb) -> bool:
+    """ "Draco was fair", "she was tired": in a present-tense story a character's past state
+    counts toward a drift like an action (a narrator's past comment would be about things)."""
+    return verb.kind == "subject" and verb.subject in ("he", "she")
+
+
+def _slip(verb: Verb) -> bool:
+    if not verb.fix or verb.subject == "you":
+        return False
+    if verb.subject in ("i", "we"):
+        return verb.word.lower().replace("’", "'").removesuffix("n't") not in lexicon().aside_verbs
+    return True
+
+
+def _backstory(doc: AnalyzedDocument, paragraph: ParagraphTense) -> bool:
+    """Does the paragraph tell of earlier events: a pluperfect, "used to", a time word at its start?"""
+    para = doc.paragraphs[paragraph.index]
+    text = doc.text[para.start : para.end]
+    participles = lexicon().participles
+    pluperfect = any(m.group("participle") is None or m.group("participle").lower() in participles
+                     or m.group("participle").lower() == "been" for m in _PLUPERFECT.finditer(text))
+    return pluperfect or bool(_time_opening().match(text))
+
+
+@cache
+def _time_opening() -> re.Pattern[str]:
+    cues = phrase_pattern(words()["flashback_markers"] + words()["backstory_openings"])
+    return re.compile(r"[\s*_\"“]*(?:[\w’'-]+\s+){0,3}?(?:" + cues.pattern + ")", re.I)

@@ -1,0 +1,745 @@
+"""What the tense rules share: the judgement of whether a finite verb in the other
+tense than its scene's is a slip (see T001's and T002's docstrings for the policy).
+
+The analysis layer finds the verbs (`doc.finite_verbs`) and the scenes' tenses
+(`doc.narrative`); this module reads each out-of-tense verb in its sentence
+(`doc.sentences`) and its neighbours and says how sure it is that the verb is a
+slip, 0 when it is one of the places another tense is right.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, cached_property
+
+from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.clauses import OBJECT_PRONOUNS as _OBJECT_PRONOUNS
+from ficlint.analysis.clauses import Names, Verb, previous_word
+from ficlint.analysis.lexicon import BE as _BE
+from ficlint.analysis.lexicon import MODALS as _MODALS
+from ficlint.analysis.lexicon import PAST, PRESENT, Lexicon, alternatives, lexicon, phrase_pattern, words
+from ficlint.analysis.lexicon import WORD as _WORD
+from ficlint.analysis.scenes import SceneTense
+from ficlint.analysis.sentences import ABBREVIATIONS
+from ficlint.diagnostics import Diagnostic, Fix, keep_case
+from ficlint.document import RegionKind
+from ficlint.rule import Rule
+from ficlint.rules.tense._drift import drifted
+
+_DRIFT_CERTAINTY = 0.8
+FIX_SAFETY = (
+    "Unsafe: the writer may have meant the change of tense (a flashback, a timeless truth, an aside)."
+)
+_GOVERNING = frozenset(
+    ["saw", "watched", "heard", "felt", "made", "let", "helped", "had", "bade", "bid", "noticed", "observed"]
+)
+_IMPERSONAL = re.compile(
+    r"(?:\s+[\w’'-]+){0,5}?\s+(?:to|that|when|if|how|what|whether)\b|(?:\s+[\w’'-]+){0,5}?,"
+)
+_SUBORDINATE = re.compile(
+    r"(?:\b(?:when|whenever|if|unless|until|till|once|wherever|where|while|after|before|whether|"
+    r"so long as|as long as)"
+    r"|\bas\s+[a-z]+\s+as)\s+(?:[\w’'-]+\s+){0,4}$",
+    re.I,
+)
+_COMPARISON = re.compile(r"\b(?:than|like|as\s+[a-z]+\s+as)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+_COMPARISON_OR_RELATIVE = re.compile(r"\b(?:as|than|like|whom|which|whose)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+_PRESENT_MODAL = re.compile(r"\b(?:may|can|will|shall|must)\b", re.I)
+_ANY_MODAL = re.compile(r"\b(?:would|could|should|might|must|will|can|shall|may)\b", re.I)
+_TO_VERB = re.compile(r"\bto\s+([a-z]+)")
+_CLAUSE_BREAK = re.compile(r"[,;:!?\"“”]|\s(?:--|—)\s?")
+_TOKEN = re.compile(r"[A-Za-z’'-]+|[,;:(.!?]")
+_GENERIC_START = re.compile(
+    r"\b(?:a|an|any|no|some|such|many|most|few|which|who|that|what)\b"
+    r"[^,;:.!?]*$",
+    re.I,
+)
+_IT_IS_A = re.compile(r"\s+(?:an?\s|[a-z]+ed\s+by\b)")
+_GENERIC_ANTECEDENT = frozenset(
+    [
+        "a",
+        "an",
+        "one",
+        "ones",
+        "those",
+        "these",
+        "such",
+        "like",
+        "as",
+        "any",
+        "every",
+        "many",
+        "most",
+        "all",
+        "some",
+        "kind",
+        "sort",
+    ]
+)
+_ABSTRACT = ("ness", "ity", "ment", "tion", "sion", "ism", "ship", "hood", "ance", "ence", "acy", "ery")
+_NP_BOUNDARY = frozenset(
+    [
+        "and",
+        "or",
+        "but",
+        "nor",
+        "for",
+        "at",
+        "in",
+        "on",
+        "by",
+        "to",
+        "from",
+        "with",
+        "into",
+        "onto",
+        "upon",
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "through",
+        "under",
+        "over",
+        "about",
+        "against",
+        "among",
+        "between",
+        "within",
+        "without",
+    ]
+)
+_DEFINITE = frozenset(["the", "her", "his", "their", "its", "my", "your", "our"])
+_GENERIC_DETERMINERS = frozenset(
+    ["a", "an", "all", "every", "each", "any", "some", "no", "to", "such", "many", "most", "few"]
+)
+_CHARACTERS = frozenset(("he", "she", "they"))
+_INVERSION = re.compile(r"\s+(?:it|he|she|they|there|i|we|you)\b", re.I)
+_REPORTED_THAT = re.compile(
+    r"\b(?:[a-z]+(?:ed|ing)|idea|thought|fact|feeling|belief|conviction|notion|knowledge|"
+    r"sense|news|assertion|opinion|theory|certainty|impression)\s+(?:(?:him|her|them|me|us|it)\s+)?that\b",
+    re.I,
+)
+_ENDING_QUESTION = re.compile(r"[?][\"”’'*_)\]]*\s*$")
+_WORD_IN_CLAUSE = re.compile(r"([A-Za-z’'-]+)[ \t,]*$")  # the word before, in the same sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A sentence of narration with the finite verbs found in it."""
+
+    start: int
+    end: int
+    text: str
+    verbs: list[Verb]
+    neighbours: tuple[list[Verb], ...]  # the sentences before and after it in the same paragraph
+    paragraph_statements: dict[str, int]  # tense -> verbs in the paragraph that are not a character's action
+    narration: str  # its text without dialogue
+    names: Names  # the document's names
+    past: bool  # does its narration have a finite past-tense verb (found by any means)?
+    neighbours_past: tuple[bool, ...]
+
+    def elsewhere(self, tense: str) -> bool:
+        """Are there statements in `tense` (not a character's action) in the paragraph outside
+        this sentence? Present-tense ones make the paragraph commentary, not a slip."""
+        here = sum(1 for v in self.verbs if v.tense == tense and not v.character)
+        return self.paragraph_statements.get(tense, 0) > here
+
+    def has(self, tense: str) -> bool:
+        if tense == PAST and self.past:
+            return True
+        return any(v.tense == tense and not v.participle for v in self.verbs)
+
+    def between(self, tense: str) -> bool:
+        """Are the sentences on both sides (one side at a paragraph's edge) told in `tense` alone?"""
+        if not self.neighbours:
+            return False
+        if tense == PAST:
+            return all(self.neighbours_past) and not any(
+                v.tense == PRESENT for n in self.neighbours for v in n
+            )
+        return all(n and all(v.tense == tense for v in n) for n in self.neighbours)
+
+
+
+
+def findings(doc: AnalyzedDocument, rule: Rule, tense: str) -> Iterator[Diagnostic]:
+    """`rule`'s diagnostics: the slips in every scene told in `tense`."""
+    judge = _judge()
+    lex = lexicon()
+    by_paragraph: dict[int, list[Verb]] = {}
+    for verb in doc.finite_verbs:
+        by_paragraph.setdefault(verb.paragraph, []).append(verb)
+    names = doc.memo(_names)
+    for scene in doc.narrative:
+        if scene.tense is None or scene.tense.tense != tense:
+            continue
+        drift = {v.start: v for v in drifted(doc, scene)}
+        for verb in drift.values():
+            yield _diagnostic(verb, scene.tense, rule, _DRIFT_CERTAINTY, drift=True)
+        rest = [v for v in scene.verbs if v.start not in drift]
+        yield from judge.scene(doc, lex, rest, by_paragraph, names, scene.tense, rule)
+
+
+def _names(doc: AnalyzedDocument) -> Names:
+    return Names(doc.text)
+
+
+def _paragraph_sentences(doc: AnalyzedDocument) -> dict[int, list[tuple[int, int]]]:
+    by_paragraph: dict[int, list[tuple[int, int]]] = {}
+    for s in doc.sentences:
+        by_paragraph.setdefault(s.paragraph, []).append((s.start, s.end))
+    return by_paragraph
+
+
+class _Judge:
+    """The judgement's patterns, compiled once per process, and the judgement."""
+
+    @cached_property
+    def words(self) -> dict:
+        return words()
+
+    @cached_property
+    def reporting(self) -> re.Pattern[str]:
+        return phrase_pattern(self.words["reporting_verbs"])
+
+    @cached_property
+    def perceiving(self) -> re.Pattern[str]:
+        """A verb of perception with a clause after it: "she saw that", "he felt how"."""
+        return re.compile(
+            r"\b(?:"
+            + alternatives(self.words["perception_verbs"])
+            + r")\s+(?:(?:him|her|them|me|us|it)\s+)?(?:that|how|what|whether|if|why|where|who)\b",
+            re.I,
+        )
+
+    @cached_property
+    def thought_after(self) -> re.Pattern[str]:
+        """A thought tag after the thought: "…, she thought", "--was Graham's thought"."""
+        verbs = alternatives(self.words["reporting_verbs"])
+        return re.compile(
+            rf"(?:,|--|—|–)\s*(?:(?:he|she|they|I|[A-Z][a-z]+)\s+(?:{verbs})|(?:{verbs})\s+(?:he|she|the|[A-Z]))\b"
+            r"|\bwas\s+[A-Z]?[a-z]+['’]s\s+thought\b"
+        )
+
+    @cached_property
+    def idioms(self) -> re.Pattern[str]:
+        return re.compile(alternatives(self.words["idioms"]).replace(r"\ ", r"\s+"), re.I)
+
+    @cached_property
+    def generic(self) -> re.Pattern[str]:
+        return phrase_pattern(self.words["generic_markers"])
+
+    @cached_property
+    def narrator(self) -> re.Pattern[str]:
+        return phrase_pattern(self.words["narrator_words"])
+
+    @cached_property
+    def aside_markers(self) -> re.Pattern[str]:
+        return phrase_pattern(self.words["aside_markers"])
+
+    @cached_property
+    def time_cues(self) -> re.Pattern[str]:
+        return phrase_pattern(self.words["time_cues"])
+
+    @cached_property
+    def flashback(self) -> re.Pattern[str]:
+        return re.compile(
+            r"[\s*_#>\[(]*(?:"
+            + alternatives(self.words["flashback_markers"]).replace(r"\ ", r"\s+")
+            + r")\b",
+            re.I,
+        )
+
+    def scene(
+        self,
+        doc: AnalyzedDocument,
+        lex: Lexicon,
+        verbs: list[Verb],
+        by_paragraph: dict[int, list[Verb]],
+        names: Names,
+        tense: SceneTense,
+        rule: Rule,
+    ) -> Iterator[Diagnostic]:
+        judge = self._slip_in_past if tense.tense == PAST else self._slip_in_present
+        clauses: dict[int, list[Clause]] = {}
+        for verb in verbs:
+            if verb.tense == tense.tense or not verb.fix:
+                continue
+            if verb.paragraph not in clauses:
+                clauses[verb.paragraph] = self._clauses(doc, lex, by_paragraph[verb.paragraph], names)
+            clause = next((c for c in clauses[verb.paragraph] if c.start <= verb.start < c.end), None)
+            if clause is None:
+                continue
+            certainty = judge(doc.text, lex, verb, clause)
+            if certainty:
+                yield _diagnostic(verb, tense, rule, certainty)
+
+    def _clauses(self, doc: AnalyzedDocument, lex: Lexicon, verbs: list[Verb], names: Names) -> list[Clause]:
+        """The sentences of one paragraph, each with its verbs and its neighbours' verbs."""
+        text = doc.text
+        spans = doc.memo(_paragraph_sentences).get(verbs[0].paragraph, [])
+        groups: list[list[Verb]] = [[] for _ in spans]
+        starts = [start for start, _ in spans]
+        for verb in verbs:
+            groups[max(0, bisect.bisect_right(starts, verb.start) - 1)].append(verb)
+        statements = {
+            PAST: sum(1 for v in verbs if v.tense == PAST and not v.character),
+            PRESENT: sum(1 for v in verbs if v.tense == PRESENT and not v.character),
+        }
+        narration = [_narration_text(doc, start, end) for start, end in spans]
+        past = [lex.has_finite_past(n) for n in narration]
+        clauses = []
+        for i, (start, end) in enumerate(spans):
+            around = _nearest_narration(narration, i)
+            clauses.append(
+                Clause(
+                    start,
+                    end,
+                    text[start:end],
+                    groups[i],
+                    tuple(groups[j] for j in around),
+                    statements,
+                    narration[i],
+                    names,
+                    past[i],
+                    tuple(past[j] for j in around),
+                )
+            )
+        return clauses
+
+    def _slip_in_past(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
+        """How sure is it that this present-tense verb in a past scene is a slip (0: leave it)?"""
+        if verb.subject == "you" or self._timeless_copula(text, lex, verb) and not _character_past(clause):
+            return 0.0
+        if self._sheltered(text, lex, verb, clause):
+            # reported speech keeps a timeless present ("she knew the earth is round"), but not a
+            # character's passing state: "he perceived that she is crying"
+            reported = self._reported(text, verb, clause)
+            character = (
+                verb.subject in ("he", "she")
+                or verb.kind == "aux"
+                and _subject(text, lex, verb, clause) == "definite"
+            )
+            timeless = _PRESENT_MODAL.search(clause.narration) or self.narrator.search(clause.narration)
+            passing = reported and character and not timeless and self._in_the_moment(text, lex, verb, clause)
+            return 0.55 if passing else 0.0
+        if verb.subject == "who" or verb.kind == "aux" and _after_relative(text, verb, lex):
+            return 0.65 if self._relative_in_the_moment(text, lex, verb, clause) else 0.0
+        if verb.kind == "and":
+            return 0.85 if self._coordinated_with(text, lex, clause, verb.start) == PAST else 0.0
+        if self.narrator.search(clause.narration):
+            return 0.0
+        window = max(clause.start, verb.start - 60)
+        comparison = _COMPARISON if verb.subject in ("he", "she", "they") else _COMPARISON_OR_RELATIVE
+        if comparison.search(text, window, verb.start) or _PRESENT_MODAL.search(clause.narration):
+            return 0.0  # "as a lantern is lighted by the candle", "alarming as an intruder may be, he is"
+        if _SUBORDINATE.search(text, window, verb.start) and (
+            not clause.has(PAST) or sum(1 for v in clause.verbs if v.tense == PRESENT) > 1
+        ):
+            return 0.0  # "School is a child's world while he is there": a timeless present
+        if verb.subject not in ("he", "she") and self.generic.search(clause.narration):
+            return 0.0
+        subject = (
+            verb.subject
+            if verb.kind == "subject"
+            else "name"
+            if verb.kind == "name"
+            else _subject(text, lex, verb, clause)
+        )
+        if subject in ("i", "we"):
+            return 0.0  # a first-person narrator's aside: "I still remember", "the exception I speak of"
+        if subject == "they" and verb.word.lower() not in lex.auxiliaries:
+            subject = (
+                "they-acting"  # "They make their way to the river": the characters, not people in general
+            )
+        if subject == "and":
+            return 0.8 if self._coordinated_with(text, lex, clause, verb.start) == PAST else 0.0
+        if subject == "they" and self._in_the_moment(text, lex, verb, clause):
+            return 0.65  # "so they are put away", "they are soon walking"
+        if subject in ("there", "it", "that", "this", "here", "what", "they"):
+            return self._weak_statement(text, verb, clause, subject)
+        if subject in ("generic", "") and self._progressive(text, lex, verb, clause):
+            return 0.6  # "A council of war is being held beside the wells": happening in the story's moment
+        if subject == "generic":
+            return 0.0
+        if subject == "":
+            # a thing whose kind is unclear ("for dress is her delight, and here she had …"): only in a
+            # sentence where a character acts in the past and nothing else is in the present
+            presents = sum(1 for v in clause.verbs if v.tense == PRESENT)
+            plain = presents == 1 and clause.has(PAST) and not clause.elsewhere(PRESENT)
+            return (
+                0.6
+                if plain and not _GENERIC_START.search(text, max(clause.start, verb.start - 30), verb.start)
+                else 0.0
+            )
+        if subject not in ("he", "she", "they-acting", "name", "definite"):
+            return 0.0
+        if clause.has(PAST):
+            if verb.character:
+                return 0.8
+            # a statement about a thing: a slip beside a character's past action, not in a sentence
+            # of general statements ("The affections are more reticent than the passions, and …")
+            presents = sum(1 for v in clause.verbs if v.tense == PRESENT)
+            return (
+                0.7 if not clause.elsewhere(PRESENT) and (presents == 1 or _character_past(clause)) else 0.0
+            )
+        if _ENDING_QUESTION.search(clause.text) or clause.elsewhere(PRESENT):
+            return 0.0
+        if clause.between(PAST):
+            return 0.65
+        # a character's action in a paragraph of dialogue: "Come here," she says.
+        return (
+            0.6
+            if not clause.neighbours and verb.kind in ("subject", "name") and subject != "definite"
+            else 0.0
+        )
+
+    def _timeless_copula(self, text: str, lex: Lexicon, verb: Verb) -> bool:
+        """ "is / are" or "does" of a thing, a kind or "it" ("The affections are more reticent", "There
+        are eyes of that cut", "It is odd"): alone in past narration that is how a narrator states
+        what is always so. The story's moment shows in the progressive ("a council of war is being
+        held"), the perfect ("Harry has felt numb") or a character's past action in the same sentence
+        ("There are no velvet ropes, and that's the way she liked it"); a character's own state ("he
+        is tired") or a named one's "doesn't" stays a slip."""
+        if verb.subject in ("he", "she", "they") or verb.kind in ("name", "and", "np"):
+            return False
+        word = verb.word.lower().replace("’", "'")
+        if word.endswith(("'s", "'re", "'m")):
+            word = {"s": "is", "re": "are", "m": "am"}[word.rsplit("'", 1)[1]]
+        if word in ("does", "do", "doesn't", "don't"):
+            return not _name_before(text, verb.start, lex)
+        if word not in ("is", "are", "am", "isn't", "aren't"):
+            return False
+        following = [w for w in _WORD.findall(text[verb.end : verb.end + 40].lower())
+                     if w not in lex.adverbs and not w.endswith("ly")][:1]
+        return not (following and following[0].endswith("ing") and following[0] not in lex.other)
+
+    def _relative_in_the_moment(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> bool:
+        """A relative clause in the progressive or the perfect ("Gus, who is convulsed with laughter",
+        "the silence which has fallen upon the room") ties it to the story's moment: a slip beside a
+        past verb. In the simple present ("the barman, who knows everyone") it may be timeless."""
+        if (
+            not clause.has(PAST)
+            or self.generic.search(clause.narration)
+            or self.narrator.search(clause.narration)
+        ):
+            return False
+        if not _specific_antecedent(text[max(clause.start, verb.start - 70) : verb.start]):
+            return False  # "like a man who has been stung", "those who are engaged in it"
+        return self._in_the_moment(text, lex, verb, clause)
+
+    def _in_the_moment(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> bool:
+        """is / has + a participle ("is crying", "has fallen") beside a past verb of the story."""
+        if (
+            not clause.has(PAST)
+            or self.generic.search(clause.narration)
+            or self.narrator.search(clause.narration)
+        ):
+            return False
+        if verb.word.lower() not in ("is", "are", "has", "have", "isn't", "aren't", "hasn't", "haven't"):
+            return False
+        following = _WORD.findall(text[verb.end : verb.end + 40].lower())
+        following = [w for w in following if w not in lex.adverbs and not w.endswith("ly")][:1]
+        return bool(following) and (
+            following[0].endswith("ing")
+            and following[0] not in lex.other
+            or following[0] == "been"
+            or following[0] in lex.participles
+            and following[0] not in lex.base_forms
+            and following[0] not in lex.modifiers
+        )
+
+    def _progressive(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> bool:
+        """ "is / are" + an -ing form ("a council is being held") as the only present verb of a
+        sentence told beside the story's past, with none elsewhere in the paragraph: something
+        happening in the story's moment, since a timeless remark takes the simple present."""
+        if verb.word.lower() not in ("is", "are") or clause.elsewhere(PRESENT):
+            return False
+        if sum(1 for v in clause.verbs if v.tense == PRESENT) > 1 or _ENDING_QUESTION.search(clause.text):
+            return False
+        if self.generic.search(clause.narration) or not (clause.has(PAST) or clause.between(PAST)):
+            return False
+        after = text[verb.end : verb.end + 40]
+        words = [w for w in _WORD.findall(after.lower()) if w not in lex.adverbs and not w.endswith("ly")]
+        if not words or not words[0].endswith("ing") or words[0].endswith("thing") or words[0] in lex.other:
+            return False  # "money is not everything"
+        # an -ing word that ends its clause is mostly an adjective ("such things are irritating,")
+        return not re.match(rf"[^,;:.!?]*?\b{words[0]}\s*[,;:.!?]", after, re.I)
+
+    def _weak_statement(self, text: str, verb: Verb, clause: Clause, subject: str) -> float:
+        """A present "is / are / has" after "there", "it", "that" or "they": a slip only beside a past
+        verb of the story ("There are no velvet ropes at SouthPaw, and that's just the way she liked
+        it"), never a comment of the narrator's ("It is impossible to …", "There are men who …")."""
+        if clause.elsewhere(PRESENT) or subject in ("it", "this") and self._impersonal(text, verb, clause):
+            return 0.0
+        character_past = _character_past(clause) or subject == "they" and _they_past(clause)
+        if character_past or subject in ("it", "this") and clause.has(PAST):
+            return 0.7
+        # "There is another pause." "It is a colossal vehicle." between sentences told in the past
+        alone = (
+            (subject == "there" or subject == "it" and _IT_IS_A.match(text, verb.end))
+            and not clause.has(PAST)
+            and not _ENDING_QUESTION.search(clause.text)
+        )
+        return 0.6 if alone and clause.between(PAST) else 0.0
+
+    def _impersonal(self, text: str, verb: Verb, clause: Clause) -> bool:
+        """ "It is true", "it is impossible to …": the narrator's comment, not the story."""
+        return bool(_IMPERSONAL.match(text, verb.end, clause.end))
+
+    def _slip_in_present(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
+        """How sure is it that this past-tense verb in a present scene is a slip (0: leave it)?"""
+        if verb.subject in ("you", "who", "i", "we") or verb.kind in ("aux", "contraction", "np"):
+            return 0.0
+        if self.time_cues.search(clause.narration) or self._sheltered(text, lex, verb, clause):
+            return 0.0
+        if verb.kind == "and":
+            return 0.8 if self._coordinated_with(text, lex, clause, verb.start) == PRESENT else 0.0
+        if not verb.character or verb.word.lower() in lex.reporting:
+            return 0.0
+        if any(v.tense == PRESENT and v.subject == verb.subject for v in clause.verbs):
+            return 0.75
+        if clause.has(PRESENT) or clause.elsewhere(PAST):
+            return 0.0
+        return 0.6 if clause.between(PRESENT) else 0.0
+
+    def _reported(self, text: str, verb: Verb, clause: Clause) -> bool:
+        """Is the verb in a clause of reported speech or thought ("she knew that he is …")?"""
+        before = text[clause.start : verb.start]
+        return any(
+            _governs(before, m.end())
+            for pattern in (self.reporting, self.perceiving, _REPORTED_THAT)
+            for m in pattern.finditer(before)
+        )
+
+    def _sheltered(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> bool:
+        """Is the verb where another tense is right: reported speech or thought, a set phrase,
+        an aside in parentheses or dashes, a first-person narrator's aside?"""
+        before = text[clause.start : verb.start]
+        if any(
+            _governs(before, m.end())
+            for pattern in (self.reporting, self.perceiving, _REPORTED_THAT)
+            for m in pattern.finditer(before)
+        ):
+            return True
+        if verb.kind != "and" and self.thought_after.search(text, verb.end, clause.end):
+            return True  # free indirect thought: "She is trying to make him compete--was Graham's thought."
+        if self.idioms.search(text, max(clause.start, verb.start - 12), min(clause.end, verb.end + 12)):
+            return True
+        if before.count("(") > before.count(")") or _between_dashes(before, text[verb.end : clause.end]):
+            return True
+        word = verb.word.lower().replace("’", "'").removesuffix("n't")
+        return verb.subject in ("i", "we") and (
+            word in lex.aside_verbs
+            or verb.kind == "contraction"
+            or bool(self.aside_markers.search(clause.narration))
+        )
+
+    def _coordinated_with(self, text: str, lex: Lexicon, clause: Clause, and_at: int) -> str | None:
+        """The tense of the verb an "and" coordinates with, read backwards from the "and"
+        ("the wind blew and check": past); None if a modal, "to", an auxiliary or a
+        verb of perception governs it ("wanted to stop and check", "saw him turn and check")."""
+        before = text[clause.start : and_at]
+        if (
+            _PRESENT_MODAL.search(before)
+            or _ANY_MODAL.search(before)
+            or any(w in lex.base_forms and w not in lex.determiners for w in _TO_VERB.findall(before.lower()))
+        ):
+            return None  # "would examine it … and then hunt", "to collar Jack when he came out, and talk"
+        words = re.findall(r"[A-Za-z’'-]+|[,;:]", before)[-14:]
+        skipped = 0
+        for i in range(len(words) - 1, -1, -1):
+            word = words[i].lower().replace("’", "'")
+            previous = words[i - 1].lower() if i else ""
+            if word in (",", ";", ":"):
+                skipped += 1
+            elif (
+                word in _MODALS
+                or word in lex.auxiliaries
+                or word.endswith("n't")
+                or word in _BE
+                or word == "to"
+            ):
+                return None
+            elif word in lex.past_forms and previous not in lex.determiners:
+                if previous in ("had", "hadn't"):
+                    return PAST  # "he had finished reading, and is now gazing"
+                if previous in lex.non_finite_before or previous in _OBJECT_PRONOUNS:
+                    return None  # "had been received and warn", "have it refused and get away"
+                return None if word in _GOVERNING and skipped else PAST
+            elif word in lex.third_forms and word not in lex.other:
+                return PRESENT
+            elif word in lex.base_forms and word not in lex.other:
+                return None
+            else:
+                skipped += 1
+        return None
+
+def _diagnostic(verb: Verb, tense: SceneTense, rule: Rule, certainty: float, drift: bool = False) -> Diagnostic:
+    if verb.kind == "contraction":
+        fix = verb.fix
+        suggestion = f"{verb.subject}{fix}" if fix.startswith(" ") else fix
+    else:
+        fix = suggestion = keep_case(verb.word, verb.fix)
+    if drift:
+        message = (
+            f'"{verb.word}" is in the {verb.tense} tense, but {tense.describe()}, and this paragraph has '
+            f'drifted into the {verb.tense}: did you mean "{suggestion}"?'
+        )
+    else:
+        message = (
+            f'"{verb.word}" is in the {verb.tense} tense, but {tense.describe()}: '
+            f'did you mean "{suggestion}"?'
+        )
+    return Diagnostic(
+        rule.id,
+        verb.start,
+        verb.end,
+        message,
+        (Fix(verb.start, verb.end, fix, safe=False),),
+        confidence=round(tense.confidence * certainty, 2),
+        data={"scene_tense": tense.tense, "scene_share": round(tense.share, 2), "drift": drift,
+              "verb_kind": verb.kind, "subject": verb.subject},
+    )
+
+
+@cache
+def _judge() -> _Judge:
+    return _Judge()
+
+
+def _subject(text: str, lex: Lexicon, verb: Verb, clause: Clause) -> str:
+    """What kind of subject an auxiliary has, read backwards from it: "there", "it", "that" …;
+    "definite" (the bar, her hands, Mr. Frank), "and" (a verb coordinated with the one before:
+    "went on, and are rounding the bend"), or "" when it is generic or unknown (children, a
+    rebellious girl, the way to be artistic, which)."""
+    if verb.kind == "contraction":
+        return verb.subject
+    words = _TOKEN.findall(text, max(clause.start, verb.start - 60), verb.start)[-7:]
+    phrase: list[tuple[str, bool]] = []  # the subject's words, last first, and whether each starts a sentence
+    determiner = ""
+    for i in range(len(words) - 1, -1, -1):
+        token, word = words[i], words[i].lower()
+        if not phrase and token.islower() and (word in lex.adverbs or word.endswith("ly")):
+            continue
+        if not phrase and word == "and":
+            return "and"
+        starts = i == 0 or words[i - 1] in ".!?" and not (i > 1 and words[i - 2].lower() in ABBREVIATIONS)
+        if not phrase and _is_name(token, starts, lex, clause):
+            return "definite"  # "for a moment Freddie is uneasy"
+        if token in ",;:(.!?" or word in _NP_BOUNDARY or len(phrase) >= 5:
+            break
+        if word in lex.relative:
+            return ""
+        phrase.append((token, starts))
+        if word in _DEFINITE or word in _GENERIC_DETERMINERS:
+            determiner = word
+            break
+    if not phrase:
+        return ""
+    first = phrase[0][0].lower()
+    if first in ("there", "it", "this", "that", "here", "what"):
+        return first
+    if determiner:
+        return "definite" if determiner in _DEFINITE else ""
+    for token, starts in phrase:
+        if token.endswith(("'s", "’s")) or _is_name(token, starts, lex, clause):
+            return "definite"  # a name
+    head = phrase[0][0].lower()
+    if head.endswith(_ABSTRACT) or head.endswith("s") and not head.endswith("ss"):
+        return "generic"  # "girls are tender-hearted creatures", "hatred is a skilful compositor"
+    return ""
+
+
+def _is_name(token: str, starts: bool, lex: Lexicon, clause: Clause) -> bool:
+    """A capitalised word inside a sentence, or one that opens it and the story uses as a name."""
+    if not token[:1].isupper() or token.lower() in lex.function_words:
+        return False
+    return not starts or token in clause.names and token.lower() not in lex.other
+
+
+def _name_before(text: str, at: int, lex: Lexicon) -> bool:
+    """Is the word before `at` a capitalised name ("Naruto doesn't wait")?"""
+    m = re.search(r"\b([A-Z][a-z]+)[ \t]+$", text[max(0, at - 30) : at])
+    return m is not None and m.group(1).lower() not in lex.not_names
+
+
+def _specific_antecedent(before: str) -> bool:
+    """Is the noun before the relative pronoun a particular one ("Gus, who", "the silence which"),
+    not a kind of thing ("a man who", "one who", "those who", "like a horse which")?"""
+    words = _TOKEN.findall(before)[:-1]  # without the relative pronoun itself
+    if words and words[-1] == ",":
+        words = words[:-1]
+    if not words:
+        return False
+    if words[-1][:1].isupper() and words[-1].lower() not in ("i", "those", "one"):
+        return True  # a name: "Gus, who is convulsed"
+    phrase = []
+    for token in reversed(words[-5:]):
+        if token in ",;:(.!?":
+            break
+        phrase.append(token.lower())
+    return (
+        bool(set(phrase) & {"the", "his", "her", "their", "its", "my", "our"})
+        and not set(phrase) & _GENERIC_ANTECEDENT
+    )
+
+
+def _after_relative(text: str, verb: Verb, lex: Lexicon) -> bool:
+    """Does a relative pronoun stand right before the verb ("the silence which has fallen")?"""
+    window = text[max(0, verb.start - 30) : verb.start].lower()
+    return previous_word(window, len(window)) in ("which", "that", "who")
+
+
+def _character_past(clause: Clause) -> bool:
+    """Does a character act in the past tense in this sentence ("she liked it", "Karen smiled")?"""
+    return any(v.tense == PAST and (v.subject in ("he", "she") or v.kind == "name") for v in clause.verbs)
+
+
+def _they_past(clause: Clause) -> bool:
+    """Do "they" act in the past tense in this sentence ("They are camel-men, but they sat their
+    camels"): the same subject's past action makes its present "are" a slip, not a remark."""
+    return any(v.tense == PAST and (v.subject == "they" or v.kind == "and") for v in clause.verbs)
+
+
+def _nearest_narration(narration: list[str], i: int) -> list[int]:
+    """The sentences before and after sentence i that have narration (dialogue-only ones skipped)."""
+    before = next((j for j in range(i - 1, -1, -1) if narration[j].strip()), None)
+    after = next((j for j in range(i + 1, len(narration)) if narration[j].strip()), None)
+    return [j for j in (before, after) if j is not None]
+
+
+def _governs(before: str, end: int) -> bool:
+    """Does a reporting verb ending at `end` govern the rest of `before` (no clause break
+    between: "she knew the earth is round", not "whispered Merry; for she adores")?"""
+    between = before[end:]
+    return len(between) < 80 and not _CLAUSE_BREAK.search(between)
+
+
+def _narration_text(doc: AnalyzedDocument, start: int, end: int) -> str:
+    """The narration between two offsets, dialogue and emphasis left out."""
+    pieces = []
+    pos = start
+    while pos < end:
+        region = doc.region_at(pos)
+        if region is None:
+            pos += 1
+            continue
+        if region.kind is RegionKind.NARRATION:
+            pieces.append(doc.text[pos : min(region.end, end)])
+        pos = region.end
+    return " ".join(pieces)
+
+
+def _between_dashes(before: str, after: str) -> bool:
+    """An aside set off by a pair of dashes around the verb ("he was--she is sure--a liar"),
+    counted in the narration after the last quotation."""
+    before = before[max(before.rfind(q) for q in '"”“') + 1 :]
+    return any(before.count(dash) % 2 == 1 and dash in after for dash in ("--", "—"))
+
+

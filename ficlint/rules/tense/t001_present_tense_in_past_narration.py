@@ -1,0 +1,84 @@
+"""T001 present-tense-in-past-narration: a present-tense verb in narration told in the past.
+
+Policy (shared with T002, judged in ficlint/rules/tense/_judge.py; the verbs and
+the scenes' tenses come from the analysis layer, ficlint/analysis/clauses.py and
+scenes.py). In a past-tense scene a present-tense verb is flagged when:
+- it is coordinated with a past verb ("the wind blew and check her");
+- a character (he, she, a name, a particular thing: "the bar", "her hands")
+  does it in a sentence that also has a past verb ("She looked around and sees
+  him"), or in a sentence of its own between sentences told in the past;
+- it is "there is / it is / that's" beside a character's past action, or
+  "There is another pause." alone between past sentences; "they are" in a
+  sentence where they also act in the past; "is / are" + an -ing form as the
+  one present verb in a paragraph told in the past, whatever the subject;
+- it is a relative clause about a particular character in the progressive or
+  perfect ("Gus, who is convulsed with laughter").
+Left alone: dialogue, italic or bold stretches, author's notes, headings,
+indented blocks, marked flashbacks; the timeless present (a sentence with no
+past verb, generic subjects and words, several present verbs in one statement,
+the narrator speaking to the reader); reported speech or thought ("She knew the
+earth is round") and free indirect thought; first-person asides ("I still
+remember"); comparisons, "as if", conditions, impersonal comments, set phrases,
+asides in parentheses or dashes, questions; would / could futures in the past.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.lexicon import PAST
+from ficlint.check import Context
+from ficlint.diagnostics import Diagnostic
+from ficlint.rule import Rule, examples
+from ficlint.rules.tense._judge import FIX_SAFETY, findings
+
+RULE = Rule(
+    id="T001",
+    name="present-tense-in-past-narration",
+    category="tense",
+    summary="A present-tense verb in narration that is otherwise told in the past tense.",
+    why=(
+        'Narration that slips from the past into the present ("the wind blew and check her reflection") '
+        "jolts the reader out of the story. ficlint takes each scene's tense from the majority of its "
+        "narration's finite verbs and flags a present-tense verb in a sentence that also uses the past, or a "
+        "character's present-tense action between past-tense sentences; when a whole paragraph of characters' "
+        "actions has drifted into the present, every verb of it is flagged. It leaves dialogue, italic thoughts, "
+        "chat lines, letters, a narrator's commentary to the reader, timeless statements about things, "
+        'reported speech ("She knew the earth is round"), timeless generalisations, first-person asides '
+        '("I still remember") and would/could futures alone.'
+    ),
+    examples=examples(
+        (
+            "She was cold. She pulled her dress down as the wind blew and check her reflection in the "
+            "window. She smiled at what she saw.",
+            "She was cold. She pulled her dress down as the wind blew and checked her reflection in the "
+            "window. She smiled at what she saw.",
+        ),
+        (
+            "It was late and she was tired. Karen walked to the bar. There are no velvet ropes at SouthPaw, "
+            "and that's just the way she liked it. She ordered a martini.",
+            "It was late and she was tired. Karen walked to the bar. There were no velvet ropes at SouthPaw, "
+            "and that was just the way she liked it. She ordered a martini.",
+        ),
+        (
+            "He waited by the door for an hour. He was tired and hungry. Then he walks to the car and drove "
+            "away. The rain had stopped.",
+            "He waited by the door for an hour. He was tired and hungry. Then he walked to the car and drove "
+            "away. The rain had stopped.",
+        ),
+    ),
+    allows=(
+        "She pulled her dress down as the wind blew and checked her reflection in the window.",
+        '"I know you feel it too," she said. She walked away and did not look back.',
+        "He knew that the earth is round. He said nothing about it and went home.",
+        "I was nine that summer. I still remember the smell of the river. We swam every day.",
+        "She would leave in the morning. He could see it in her eyes, and he turned away.",
+        "She walked home. *He is never going to change,* she thought. She locked the door.",
+    ),
+    fix_safety=FIX_SAFETY,
+)
+
+
+def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
+    return findings(doc, RULE, PAST)

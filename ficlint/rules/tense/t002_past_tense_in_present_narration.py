@@ -1,0 +1,54 @@
+"""T002 past-tense-in-present-narration: a past-tense verb in narration told in the present.
+
+Policy (judged in ficlint/rules/tense/_judge.py): in a present-tense scene a
+past-tense verb is flagged only when it is coordinated with a present one ("She
+opens the door and walked in") or is a character's action between present-tense
+sentences with no time word (yesterday, ago, before, when, had …): a
+present-tense narrator may tell of the past.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.lexicon import PRESENT
+from ficlint.check import Context
+from ficlint.diagnostics import Diagnostic
+from ficlint.rule import Rule, examples
+from ficlint.rules.tense._judge import FIX_SAFETY, findings
+
+RULE = Rule(
+    id="T002",
+    name="past-tense-in-present-narration",
+    category="tense",
+    summary="A past-tense verb in narration that is otherwise told in the present tense.",
+    why=(
+        'Present-tense narration drifts the other way: "She opens the door and walked in." ficlint flags a '
+        "past-tense verb coordinated with a present one, or a character's past-tense action between "
+        "present-tense sentences, and every verb of a paragraph that has drifted into the past, but leaves the "
+        "past alone where the narrator tells of earlier events (yesterday, before, when, a pluperfect)."
+    ),
+    examples=examples(
+        (
+            "She stands at the window. The street is empty. She opens the door and walked out into the rain. "
+            "She shivers.",
+            "She stands at the window. The street is empty. She opens the door and walks out into the rain. "
+            "She shivers.",
+        ),
+        (
+            "He sits on the bench. He waits for the train. He looked at his watch. The platform is empty.",
+            "He sits on the bench. He waits for the train. He looks at his watch. The platform is empty.",
+        ),
+    ),
+    allows=(
+        "She stands at the window. The street is empty. She opens the door and walks out into the rain.",
+        "She looks at the letter. He wrote it the night before he left. She folds it again.",
+        'He sits on the bench. "I waited for hours," he says. The platform is empty.',
+    ),
+    fix_safety=FIX_SAFETY,
+)
+
+
+def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
+    return findings(doc, RULE, PRESENT)

@@ -1,0 +1,98 @@
+"""The analysis layer: one sentence splitter, tokens, speech structures, read from real text."""
+
+from __future__ import annotations
+
+import pytest
+
+from ficlint.analysis import AnalyzedDocument
+
+
+def sentences(text: str) -> list[str]:
+    doc = AnalyzedDocument.from_text(text)
+    return [text[s.start:s.end] for s in doc.sentences]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mr. Smith met J. R. Hart at 5 p.m. today. She waited... and waited. Then she left!",
+     ["Mr. Smith met J. R. Hart at 5 p.m. today.", "She waited... and waited.", "Then she left!"]),
+    ("Julius P. Hersheimmer laughed. Mrs. Vandemeyer did not. Dr. Hall and St. John left.",
+     ["Julius P. Hersheimmer laughed.", "Mrs. Vandemeyer did not.", "Dr. Hall and St. John left."]),
+    ("\"Stop.\" She turned. \"Why?\" he asked.", ["\"Stop.\"", "She turned.", "\"Why?\" he asked."]),
+    ("\"I was going to—\" She stopped. He waited—and waited.",
+     ["\"I was going to—\"", "She stopped.", "He waited—and waited."]),
+    ("*Not again.* She sighed. _Never._ Then. . . nothing. It was . . . Over.",
+     ["*Not again.*", "She sighed.", "_Never._", "Then. . . nothing.", "It was . . .", "Over."]),
+    ("He read Henry VIII. of course. It cost 6s. 1d. in all. No. 4 was empty.",
+     ["He read Henry VIII. of course.", "It cost 6s. 1d. in all.", "No. 4 was empty."]),
+    ("What?! No way… She left.", ["What?!", "No way…", "She left."]),
+])
+def test_one_sentence_splitter(text, expected):
+    assert sentences(text) == expected
+
+
+def test_sentences_do_not_cross_paragraphs_and_skip_scene_breaks():
+    text = "She left\n\n* * *\n\nHe stayed. He slept."
+    assert sentences(text) == ["She left", "He stayed.", "He slept."]
+
+
+def test_sentence_start_says_yes_maybe_or_no():
+    text = "She left. he stayed... and waited: then. Mr. Hale"
+    doc = AnalyzedDocument.from_text(text)
+    assert doc.sentence_start(text.index("he stayed")) == "yes"
+    assert doc.sentence_start(text.index("and waited")) == "maybe"
+    assert doc.sentence_start(text.index("then")) == "maybe"
+    assert doc.sentence_start(text.index("Hale")) == "no"
+    assert doc.sentence_start(0) == "yes"
+
+
+def test_tokens_keep_contractions_whole_and_split_hyphens_and_emphasis():
+    text = "“I’m *never* well-known,” she said... 3.5 goin' away!!"
+    doc = AnalyzedDocument.from_text(text)
+    tokens = doc.tokens
+    assert tokens.text == ["“", "I’m", "never", "well", "-", "known", ",", "”", "she", "said", "...", "3.5",
+                           "goin", "'", "away", "!!"]
+    assert all(text[s:e] == t for s, e, t in zip(tokens.start, tokens.end, tokens.text, strict=True))
+    assert [tokens.text[i] for i in tokens.of_sentence(0)][:2] == ["“", "I’m"]
+
+
+def test_markup_is_not_tokens():
+    text = "She clicked https://example.com/page and left."
+    doc = AnalyzedDocument.from_text(text)
+    assert "example" not in doc.tokens.text and doc.tokens.text[-2:] == ["left", "."]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("\"Wait,\" she said.", "tag"),
+    ("\"Wait,\" said the old man.", "tag"),
+    ("\"Wait!\" She grabbed his arm.", "beat"),
+    ("\"Wait,\" came the answer.", "inverted"),
+    ("\"Wait,\" she crooned.", "subject"),
+    ("\"Wait.\"", "end"),
+    ("\"Wait,\"she said.", "glued"),
+    ("\"Wait,\" with a wave of her hand.", "other"),
+])
+def test_what_follows_a_quotation(text, kind):
+    [quotation] = AnalyzedDocument.from_text(text).speech
+    assert quotation.follows.kind == kind
+
+
+def test_quotation_facts():
+    doc = AnalyzedDocument.from_text(
+        "She called it \"nonsense\" and left. \"Where are you going\" he asked. He read the sign: \"NO ENTRY\"")
+    phrase, question, sign = doc.speech
+    assert phrase.quoted_phrase and not question.quoted_phrase
+    assert question.asks and question.last_mark == "letter"
+    assert sign.is_label
+
+
+def test_word_classes_align_with_tokens_and_read_fiction():
+    text = "“I’m late,” said Harry. An old witch laughed at 9 AM.\n\nHe couldn’t *breathe*."
+    doc = AnalyzedDocument.from_text(text)
+    assert len(doc.tags) == len(doc.tokens)
+    tag_of = dict(zip(doc.tokens.text, doc.tags, strict=True))
+    assert tag_of["Harry"].upos == "PROPN"
+    assert tag_of["witch"].upos == "NOUN"
+    assert tag_of["laughed"].xpos == "VBD"
+    assert tag_of["AM"].upos != "VERB"
+    assert tag_of["I’m"].upos == "PRON+AUX"
+    assert tag_of["breathe"].upos == "VERB"
