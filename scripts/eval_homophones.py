@@ -192,7 +192,8 @@ def evaluate(texts: list[tuple[str, str]], model: Model, seed: int, per_set: int
             tally.alarms[written, str(d.data.get("intended", "")).lower()] += 1
             if samples is not None:
                 context = text[max(0, d.start - 80):d.end + 60].replace("\n", " ")
-                samples.append((name, context, f"{text[d.start:d.end]} -> {d.data.get('intended')} [{d.rule}]"))
+                what = f"{text[d.start:d.end]} -> {d.data.get('intended')} [{d.rule}]"
+                samples.append((name, context, what))
         changed, injections = inject(text, rng, per_set)
         at = {(i.start, i.end): i for i in injections}
         for i in injections:
@@ -207,6 +208,8 @@ def evaluate(texts: list[tuple[str, str]], model: Model, seed: int, per_set: int
             else:
                 tally.wrong[hit.set_name if hit else str(d.data.get("set", d.data.get("pattern", "?")))] += 1
     n, tp, fp = sum(tally.injected.values()), sum(tally.caught.values()), sum(tally.wrong.values())
+    if not texts:
+        return tally
     print(f"{label}: {len(texts)} texts, {tally.words} words; untouched: {tally.clean} findings, "
           f"{per_10k(tally.clean, tally.words)} per 10,000 words; injected: {n}, caught {tp} "
           f"(recall {pct(tp, n)}), other findings {fp} (precision {pct(tp, tp + fp)})")
@@ -274,9 +277,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--books", type=int, default=None, help="at most this many books")
     parser.add_argument("--works", type=int, default=None, help="at most this many fan-fiction works")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--book-per-set", type=int, default=BOOK_PER_SET,
+                        help="injections per set and book (the first model's evaluation used 40)")
     parser.add_argument("--table", type=Path, default=None, help="write the per-pair table here")
     parser.add_argument("--sample", type=int, default=0, help="print this many fan-fiction findings (seeded)")
     parser.add_argument("--min-confidence", type=float, default=0.0)
+    parser.add_argument("--files", type=Path, nargs="*", default=None,
+                        help="evaluate these edited texts instead of the split (e.g. the four corpus books "
+                             "the first model was measured on)")
     args = parser.parse_args(argv)
     if args.model:
         with gzip.open(args.model, "rb") as fh:
@@ -285,11 +293,16 @@ def main(argv: list[str] | None = None) -> int:
         model = load_model()
     if model is None:
         parser.error("no model")
-    book_texts = list(books(args.split, args.training, args.books))
-    work_texts = [(str(i), t) for i, t in works(args.split, args.training, args.works)]
+    if args.files is not None:
+        book_texts = [(p.name, p.read_text(encoding="utf-8")) for p in args.files]
+        work_texts = []
+    else:
+        book_texts = list(books(args.split, args.training, args.books))
+        work_texts = [(str(i), t) for i, t in works(args.split, args.training, args.works)]
     samples: list[tuple[str, str, str]] = []
     tallies = {
-        "books": evaluate(book_texts, model, args.seed, BOOK_PER_SET, "held-out books", None, args.min_confidence),
+        "books": evaluate(book_texts, model, args.seed, args.book_per_set, "held-out books", None,
+                          args.min_confidence),
         "fanfic": evaluate(work_texts, model, args.seed, PER_SET, "held-out fan fiction", samples,
                            args.min_confidence),
     }
@@ -299,7 +312,8 @@ def main(argv: list[str] | None = None) -> int:
     fp = sum(sum(t.wrong.values()) for t in tallies.values())
     summary = [f"- held-out {k}: {t.words:,} words, {t.clean} findings on the untouched text "
                f"({per_10k(t.clean, t.words)} per 10,000 words); {sum(t.injected.values())} injected, "
-               f"recall {pct(sum(t.caught.values()), sum(t.injected.values()))}" for k, t in tallies.items()]
+               f"recall {pct(sum(t.caught.values()), sum(t.injected.values()))}" for k, t in tallies.items()
+               if t.words]
     summary.append(f"- all injections: {n}, caught {tp} (recall {pct(tp, n)}), precision {pct(tp, tp + fp)}")
     print("\n".join(summary))
     if args.table:

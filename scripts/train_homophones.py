@@ -1,6 +1,6 @@
 """Train the homophone context model (ficlint/data/homophones.bin.gz).
 
-    pip install lemminflect scipy     # build time only
+    pip install scipy     # build time only
     python scripts/train_homophones.py [--training ../shared/training] [--cache DIR]
         [--out ficlint/data/homophones.bin.gz]
 
@@ -25,14 +25,14 @@ most MEMBER_CAP occurrences (their prior corrected back). Features seen fewer th
 MIN_FEATURE_COUNT times in a set are dropped, weights are rounded to 16ths of a nat and
 those that round to 0 are dropped. Vocabulary: the VOCAB words seen most; word classes:
 CLUSTERS k-means clusters of the CLUSTER_VOCAB commonest words by their neighbours, and
-the parts of speech each word can have (lemminflect's tables and the UD English Web
-Treebank).
+the word classes the analysis layer's tagger gives each word across the train split.
 
 Thresholds: every occurrence of every member in the tune split is scored, with the slot
 constraints (ficlint/analysis/slots.py) and the manuscript evidence (each book or work a
 manuscript) as the rule applies them. From those scores each direction of a set (member
-a written, member b suggested) gets a curve: per threshold, the false alarms (correct
-uses of a flagged) and the slips caught (had a been written where b belongs). A
+a written, member b suggested) gets a curve: per threshold, the false alarms (uses of a
+flagged: in the books all false, in fan fiction many real slips, so one there counts
+FANFIC_ALARM_WEIGHT) and the slips caught (had a been written where b belongs). A
 direction whose word is used fewer than DIRECTION_MIN_USES times pools with its set's
 other rare directions. `choose_thresholds` picks, at one price per false alarm, the
 thresholds that catch the most slips within FALSE_ALARMS_PER_10K; STRICTER_BUDGETS give
@@ -45,6 +45,7 @@ occurrence, gzip without a time stamp): the same data gives the same file, byte 
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import os
 import sys
@@ -64,7 +65,8 @@ import numpy as np  # noqa: E402
 from training_data import TRAINING, books, works  # noqa: E402
 
 from ficlint.analysis import AnalyzedDocument  # noqa: E402
-from ficlint.analysis.confusables import ConfusionSet, confusion_sets, word_classes  # noqa: E402
+from ficlint.analysis.confusables import ConfusionSet, confusion_sets  # noqa: E402
+from ficlint.analysis.tokens import normalize  # noqa: E402
 from ficlint.resources import data_dir  # noqa: E402
 from ficlint.rules.homophones import _model as hm  # noqa: E402
 from ficlint.rules.homophones._judge import accepted_uses, manuscript_margins, margin_matrix  # noqa: E402
@@ -78,7 +80,7 @@ CONTEXT_WORDS = 400
 KMEANS_ROUNDS = 20
 MEMBER_CAP = int(os.environ.get("HOMOPHONES_MEMBER_CAP", 100_000))  # occurrences of one member a set
 # trains on; the rest are skipped evenly (the environment variable only for quick experiments)
-MIN_FEATURE_COUNT = 2
+MIN_FEATURE_COUNT = 3
 L2 = 1.0  # on the sum of squared weights, against the summed log-loss of the set's examples
 LBFGS_ITERATIONS = 100
 CLEAN_BELOW = 0.02  # a fan-fiction use the first model gives less than this is left out...
@@ -91,13 +93,18 @@ MAX_THRESHOLD = 15.0
 THRESHOLD_STEP = 0.25
 SPARSE_MEMBER = 30  # a set whose rarest (not `rare`) member is seen fewer times in tune is sparse:
 MIN_THRESHOLD_SPARSE = 4.0  # the tune split says little about it, so it needs a larger margin
-FALSE_ALARMS_PER_10K = 0.5  # on the tune split, books and fan fiction together
+FALSE_ALARMS_PER_10K = 0.45  # on the tune split (see FANFIC_ALARM_WEIGHT)
 STRICTER_BUDGETS = (0.25, 0.12)
+FANFIC_ALARM_WEIGHT = 0.25  # a finding in tune fan fiction is this much of a false alarm: many are real slips
+MIN_WEIGHT = 2  # 16ths of a nat: smaller weights are left out of the table (size, speed)
 SLIP_CAP = 200
+TRAIN_EVERY = int(os.environ.get("HOMOPHONES_TRAIN_EVERY", 3))  # the shipped model learns from every
+# third text of the train split (~11M words): the whole split takes ~45 minutes on two busy cores
 PRIOR_OCCURRENCES = 300.0
 DIRECTION_MIN_USES = 300
 CONSTRAINT_BONUS = 3.0
-GRID = [MIN_THRESHOLD + THRESHOLD_STEP * i for i in range(int((MAX_THRESHOLD - MIN_THRESHOLD) / THRESHOLD_STEP) + 1)]
+GRID = [MIN_THRESHOLD + THRESHOLD_STEP * i
+        for i in range(int((MAX_THRESHOLD - MIN_THRESHOLD) / THRESHOLD_STEP) + 1)]
 
 
 def log(message: str) -> None:
@@ -109,31 +116,47 @@ def log(message: str) -> None:
 
 @dataclass
 class Text:
-    """One book or work, tokenized: its sentences as lists of lowercased tokens."""
+    """One book or work, tokenized: its sentences as lists of tokens as written."""
 
     name: str
     fanfic: bool
     sentences: list[list[str]]
 
     def flat(self) -> tuple[list[str], list[int]]:
-        words = [w for s in self.sentences for w in s]
+        """The tokens lowercased (straight apostrophes), and each one's sentence index."""
+        words = [normalize(w) for s in self.sentences for w in s]
         sentence = [i for i, s in enumerate(self.sentences) for _ in s]
         return words, sentence
 
+    def upos(self) -> list[str]:
+        """The tagger's word class (UPOS) of every token."""
+        from ficlint.analysis.tagger import tag_words
+
+        tokens = [w for s in self.sentences for w in s]
+        firsts, at = [], 0
+        for s in self.sentences:
+            firsts.append(at)
+            at += len(s)
+        try:
+            tags = tag_words(tokens, firsts)
+        except IndexError:  # the tagger forgot its types halfway (a bug of its cache): it has room now
+            tags = tag_words(tokens, firsts)
+        return [t.upos for t in tags]
+
 
 def tokenized(text: str) -> list[list[str]]:
-    """A text's sentences as ficlint reads them (the analysis layer's tokens), lowercased."""
+    """A text's sentences as ficlint reads them: the analysis layer's tokens."""
     doc = AnalyzedDocument.from_text(text)
     tokens = doc.tokens
-    lowered = tokens.lower
-    return [[lowered[i] for i in tokens.of_sentence(s)] for s in range(len(tokens.sentence_first))
+    return [[tokens.text[i] for i in tokens.of_sentence(s)] for s in range(len(tokens.sentence_first))
             if len(tokens.of_sentence(s))]
 
 
 def split_texts(split: str, root: Path, cache: Path | None) -> Iterator[Text]:
-    """The books, then the fan-fiction works, of a split (tokenized once, then from the cache)."""
+    """The books, then the fan-fiction works, of a split (tokenized once, then from the cache:
+    one sentence a line, tokens as written)."""
     for kind in ("books", "fanfic"):
-        path = cache / f"{split}-{kind}.txt" if cache else None
+        path = cache / f"{split}-{kind}.tokens" if cache else None
         if path is not None and path.is_file():
             yield from _read_cache(path, kind == "fanfic")
             continue
@@ -143,9 +166,11 @@ def split_texts(split: str, root: Path, cache: Path | None) -> Iterator[Text]:
             yield from texts
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8") as out:
+        partial = path.with_suffix(".partial")
+        with partial.open("w", encoding="utf-8") as out:
             for t in texts:
                 out.write(f"\f{t.name}\n" + "".join(" ".join(s) + "\n" for s in t.sentences))
+        partial.rename(path)
         yield from _read_cache(path, kind == "fanfic")
 
 
@@ -180,50 +205,23 @@ def build_vocab(counts: Counter[str], members: set[str]) -> list[str]:
     return [hm.PAD, *marks, *unknown, *words, *rest]
 
 
-_COARSE = {"NN": "N", "NNS": "N", "NNP": "N", "NNPS": "N", "VB": "V", "VBP": "V", "VBZ": "Z", "VBD": "D",
-           "VBN": "P", "VBG": "G", "JJ": "J", "JJR": "J", "JJS": "J", "RB": "R", "RBR": "R", "RBS": "R"}
+UPOS = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT",
+        "SCONJ", "SYM", "VERB", "X")
+CLASS_SHARE = 0.1  # a word's class lists the tags it gets at least this often
 
 
-def lexical_classes(vocab: list[str], treebank: dict[str, Counter[str]]) -> list[str]:
-    """Per vocabulary word, the parts of speech it can have, as a string of coarse tags."""
-    from lemminflect import getAllInflections, getAllLemmas
-
-    known = word_classes()
+def lexical_classes(vocab: list[str], tag_counts: np.ndarray) -> list[str]:
+    """Per vocabulary word, the word classes the tagger (ficlint/analysis/tagger.py) gives it
+    across the train split: the tags of at least CLASS_SHARE of its uses ("ADJ|NOUN" for
+    "cold"). A class of the word, not of one use: a slip must not change its neighbours'."""
     found = []
-    for word in vocab:
-        if not word[0].isalpha():
-            found.append(word)
+    for i, word in enumerate(vocab):
+        total = tag_counts[i].sum()
+        if not word[0].isalpha() or total == 0:
+            found.append(word if not word[0].isalpha() else "?")
             continue
-        tags: set[str] = set()
-        if word in known:
-            tags |= {t.split("+")[0] for t in known[word]}
-        for upos, lemmas in getAllLemmas(word).items():
-            for lemma in lemmas:
-                table = getAllInflections(lemma, upos=upos)
-                tags |= {t for t, forms in table.items() if word in forms}
-                if upos == "ADJ":
-                    tags.add("JJ")
-                elif upos == "ADV":
-                    tags.add("RB")
-                elif upos == "NOUN" and word == lemma:
-                    tags.add("NN")
-        seen = treebank.get(word, Counter())
-        total = sum(seen.values())
-        tags |= {t for t, n in seen.items() if n >= 2 and n >= 0.05 * total}
-        coarse = sorted({_COARSE.get(t, t) for t in tags})
-        found.append("|".join(coarse) or "?")
-    return found
-
-
-def treebank_tags(root: Path) -> dict[str, Counter[str]]:
-    import lzma
-
-    found: dict[str, Counter[str]] = defaultdict(Counter)
-    with lzma.open(root / "ud-ewt" / "train.conllu.xz", "rt", encoding="utf-8") as fh:
-        for line in fh:
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) == 10 and cols[0].isdigit():
-                found[cols[1].lower().replace("’", "'")][cols[4]] += 1
+        tags = zip(UPOS, tag_counts[i], strict=True)
+        found.append("|".join(t for t, n in tags if n >= CLASS_SHARE * total))
     return found
 
 
@@ -292,7 +290,8 @@ def class_arrays(vocab: list[str], cluster: np.ndarray, lexical: list[str]) -> d
         "is_mark": np.array(marks, dtype=np.int8),
         "is_end": np.array([w in hm.SENTENCE_ENDS for w in vocab], dtype=np.int8),
         "asks": np.array([w == "?" for w in vocab], dtype=np.int8),
-        "breaks": np.array([m or w in hm.CLAUSE_BREAKS for w, m in zip(vocab, marks, strict=True)], dtype=np.int8),
+        "breaks": np.array([m or w in hm.CLAUSE_BREAKS for w, m in zip(vocab, marks, strict=True)],
+                           dtype=np.int8),
         "past_like": np.array([len(w) > 4 and w.endswith("ed") for w in vocab], dtype=np.int8),
     }
 
@@ -314,7 +313,8 @@ class SetData:
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         if not self.keys:
-            return np.zeros((0, hm.N_LOCAL), dtype=np.uint32), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool)
+            empty = np.zeros((0, hm.N_LOCAL), dtype=np.uint32)
+            return empty, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool)
         return np.concatenate(self.keys), np.concatenate(self.member), np.concatenate(self.fanfic)
 
 
@@ -433,13 +433,13 @@ def fit_set(keys: np.ndarray, member: np.ndarray, weight: np.ndarray, k: int) ->
 
 def probabilities(fitted: Fitted, keys: np.ndarray, k: int) -> np.ndarray:
     """Each member's probability at each occurrence, by the fitted weights (exact, unrounded)."""
-    index = np.searchsorted(fitted.keys, keys)
-    index = np.minimum(index, len(fitted.keys) - 1) if len(fitted.keys) else np.zeros_like(keys, dtype=np.int64)
-    found = (fitted.keys[index] == keys) & (keys != hm._MISSING) if len(fitted.keys) else np.zeros(keys.shape, bool)
     s = np.zeros((len(keys), k))
-    for m in range(1, k):
-        w = np.where(found, fitted.weights[index, m - 1], 0.0) if len(fitted.keys) else np.zeros(keys.shape)
-        s[:, m] = w.sum(axis=1) + fitted.bias[m - 1]
+    s[:, 1:] = fitted.bias
+    if len(fitted.keys):
+        index = np.minimum(np.searchsorted(fitted.keys, keys), len(fitted.keys) - 1)
+        found = (fitted.keys[index] == keys) & (keys != hm._MISSING)
+        for m in range(1, k):
+            s[:, m] += np.where(found, fitted.weights[index, m - 1], 0.0).sum(axis=1)
     s -= s.max(axis=1, keepdims=True)
     e = np.exp(s)
     return e / e.sum(axis=1, keepdims=True)
@@ -488,13 +488,15 @@ def assemble(prep: Prepared, fitted: list[Fitted], thresholds: list[list[list[fl
         k = len(cset.members)
         for m in range(1, k):
             q = np.round(fit.weights[:, m - 1] * hm.SCALE).clip(-127, 127).astype(np.int8)
-            keep = q != 0
+            keep = np.abs(q.astype(np.int64)) >= MIN_WEIGHT
             hashes.append(hm.slot_hash(fit.keys[keep], np.full(int(keep.sum()), base + m)))
             values.append(q[keep])
         per_million = [1e6 * prep.counts[w] / max(prep.words, 1) for w in cset.members]
-        sets.append({"members": list(cset.members), "prior": [round(p, 4) for p in priors(cset, fit.bias, prep)],
+        prior = [round(p, 4) for p in priors(cset, fit.bias, prep)]
+        sets.append({"members": list(cset.members), "prior": prior,
                      "thresholds": thresholds[s], "stricter": [level[s] for level in stricter],
-                     "window": prep.windows[s], "column_base": base, "rate": [round(r, 3) for r in per_million]})
+                     "window": prep.windows[s], "column_base": base,
+                     "rate": [round(r, 3) for r in per_million]})
         base += k
     all_hashes = np.concatenate(hashes) if hashes else np.zeros(0, dtype=np.uint64)
     all_values = np.concatenate(values) if values else np.zeros(0, dtype=np.int8)
@@ -530,11 +532,12 @@ class Curve:
     weight: float
 
 
-def tune_margins(model: hm.Model, texts: list[Text]) -> tuple[list[list[tuple[int, np.ndarray]]], int]:
-    """Per set, (written member, margin matrix: see `margin_matrix`) of each tune use, and the
-    tune split's words."""
-    found: list[list[tuple[int, np.ndarray]]] = [[] for _ in model.sets]
-    words_total = 0
+def tune_margins(model: hm.Model, texts: list[Text]
+                 ) -> tuple[list[list[tuple[int, np.ndarray, bool]]], float]:
+    """Per set, (written member, margin matrix: see `margin_matrix`, from fan fiction) of each
+    tune use, and the tune split's words (fan fiction's weighed by FANFIC_ALARM_WEIGHT)."""
+    found: list[list[tuple[int, np.ndarray, bool]]] = [[] for _ in model.sets]
+    words_total = 0.0
     for text in texts:
         words, sentence = text.flat()
         ids = hm.token_ids(words, model.vocab)
@@ -546,44 +549,48 @@ def tune_margins(model: hm.Model, texts: list[Text]) -> tuple[list[list[tuple[in
         scored = hm.score(model, enc, token, set_index, written)
         n_words = sum(1 for w in words if w[0].isalpha())
         extra = manuscript_margins(model, accepted_uses(model, scored, words), n_words)
-        matrices = margin_matrix(model, scored, words, sentence, extra)
-        words_total += n_words
+        matrices = margin_matrix(model, scored, words, sentence, extra, text.upos())
+        words_total += n_words * (FANFIC_ALARM_WEIGHT if text.fanfic else 1.0)
         for row in range(len(token)):
             k = len(model.sets[int(set_index[row])].members)
-            found[int(set_index[row])].append((int(written[row]), matrices[row, :k, :k]))
+            found[int(set_index[row])].append((int(written[row]), matrices[row, :k, :k], text.fanfic))
     return found, words_total
 
 
-def set_curves(s: int, uses: list[tuple[int, np.ndarray]], k: int, floor: float) -> list[Curve]:
+def set_curves(s: int, uses: list[tuple[int, np.ndarray, bool]], k: int, floor: float) -> list[Curve]:
     """The curves of every direction of a k-member set. A use of member a is a false alarm
-    of a -> b when b is the member furthest ahead of a and clears the threshold; it is a
-    catch of w -> a (had w been written where a belongs) when a is furthest ahead of w."""
+    of a -> b when b is the member furthest ahead of a and clears the threshold (one in fan
+    fiction counts FANFIC_ALARM_WEIGHT: amateur text has real slips); it is a catch of
+    w -> a (had w been written where a belongs) when a is furthest ahead of w."""
     grid = np.array(GRID)
-    alarms: dict[tuple[int, int], list[float]] = defaultdict(list)
+    alarms: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
     catches: dict[tuple[int, int], list[float]] = defaultdict(list)
-    count = Counter(a for a, _ in uses)
-    for a, matrix in uses:
+    count: Counter[int] = Counter()
+    for a, matrix, fanfic in uses:
+        weight = FANFIC_ALARM_WEIGHT if fanfic else 1.0
+        count[a] += weight
         best = int(np.argmax(matrix[a]))
-        alarms[a, best].append(float(matrix[a, best]))
+        alarms[a, best].append((float(matrix[a, best]), weight))
         for slip in range(k):
             if slip != a and int(np.argmax(matrix[slip])) == a:
                 catches[slip, a].append(float(matrix[slip, a]))
-    weight = min(1.0, SLIP_CAP / len(uses)) if uses else 0.0
+    catch_weight = min(1.0, SLIP_CAP / len(uses)) if uses else 0.0
     own, pooled = [], []
     for a in range(k):
         for b in range(k):
             if a == b:
                 continue
-            fa = np.sort(np.array(alarms[a, b]))
+            pairs = np.array(alarms[a, b]).reshape(-1, 2)
             ca = np.array(catches[a, b])
-            false_alarms = len(fa) - np.searchsorted(fa, grid, side="right")
+            false_alarms = (pairs[None, :, 1] * (pairs[None, :, 0] > grid[:, None])).sum(axis=1)
             caught = (ca[None, :] > grid[:, None]).sum(axis=1) / (k - 1) if len(ca) else np.zeros(len(grid))
             curve = Curve(s, [(a, b)], false_alarms.astype(float), caught.astype(float), count[a] / (k - 1),
-                          floor, weight)
+                          floor, catch_weight)
             (own if count[a] >= DIRECTION_MIN_USES else pooled).append(curve)
     if pooled:
         own.append(Curve(s, [d for c in pooled for d in c.directions], sum(c.false_alarms for c in pooled),
-                         sum(c.catches for c in pooled), sum(c.exposure for c in pooled), floor, weight))
+                         sum(c.catches for c in pooled), sum(c.exposure for c in pooled), floor,
+                         catch_weight))
     return own
 
 
@@ -596,7 +603,7 @@ def expected_false_alarms(curves: list[Curve]) -> list[np.ndarray]:
     return [c.exposure * (c.false_alarms + m * pooled) / (c.exposure + m) for c in curves]
 
 
-def choose_thresholds(curves: list[Curve], words: int, per_10k: float) -> list[float]:
+def choose_thresholds(curves: list[Curve], words: float, per_10k: float) -> list[float]:
     """Per-curve thresholds that catch the most slips within `per_10k` false alarms per 10,000
     tune words, at one price per false alarm (found by bisection)."""
     budget = per_10k * words / 10000
@@ -623,7 +630,7 @@ def choose_thresholds(curves: list[Curve], words: int, per_10k: float) -> list[f
     return [GRID[j] for j in pick(high)[0]]
 
 
-def thresholds_for(curves_by_set: list[list[Curve]], sets: Sequence[ConfusionSet], words: int,
+def thresholds_for(curves_by_set: list[list[Curve]], sets: Sequence[ConfusionSet], words: float,
                    per_10k: float) -> list[list[list[float]]]:
     flat = [c for curves in curves_by_set for c in curves]
     chosen = iter(choose_thresholds(flat, words, per_10k))
@@ -644,18 +651,25 @@ def all_thresholds(model: hm.Model, tune: list[Text], sets: Sequence[ConfusionSe
     uses, words = tune_margins(model, tune)
     curves = []
     for s, cset in enumerate(sets):
-        counts = Counter(a for a, _ in uses[s])
+        counts = Counter(a for a, _, _ in uses[s])
         common = [counts[m] for m, w in enumerate(cset.members) if w not in cset.rare]
         floor = MIN_THRESHOLD_SPARSE if min(common, default=0) < SPARSE_MEMBER else MIN_THRESHOLD
         curves.append(set_curves(s, uses[s], len(cset.members), floor))
-    levels = [thresholds_for(curves, sets, words, budget) for budget in (FALSE_ALARMS_PER_10K, *STRICTER_BUDGETS)]
+    budgets = (FALSE_ALARMS_PER_10K, *STRICTER_BUDGETS)
+    levels = [thresholds_for(curves, sets, words, budget) for budget in budgets]
     for i in range(1, len(levels)):  # each level at least the one before
-        levels[i] = [[[max(t, b) for t, b in zip(row, low, strict=True)] for row, low in zip(m, lm, strict=True)]
+        levels[i] = [[[max(t, b) for t, b in zip(row, low, strict=True)]
+                      for row, low in zip(m, lm, strict=True)]
                      for m, lm in zip(levels[i], levels[i - 1], strict=True)]
     return levels[0], levels[1:]
 
 
 # -- the whole build -------------------------------------------------------------------------------
+
+
+def train_texts(root: Path, cache: Path | None) -> Iterator[Text]:
+    """Every TRAIN_EVERY-th text of the train split (books, then fan fiction)."""
+    return itertools.islice(split_texts("train", root, cache), 0, None, TRAIN_EVERY)
 
 
 def prepare(root: Path, cache: Path | None) -> tuple[Prepared, list[tuple[np.ndarray, np.ndarray, bool]]]:
@@ -664,19 +678,24 @@ def prepare(root: Path, cache: Path | None) -> tuple[Prepared, list[tuple[np.nda
     sets = confusion_sets()
     members = {w for s in sets for w in s.members}
     counts: Counter[str] = Counter()
-    for text in split_texts("train", root, cache):
-        for sentence in text.sentences:
-            counts.update(sentence)
+    for text in train_texts(root, cache):
+        counts.update(text.flat()[0])
     vocab = build_vocab(counts, members)
     index = {w: i for i, w in enumerate(vocab)}
     log(f"vocabulary: {len(vocab)}")
     encoded = []
-    for text in split_texts("train", root, cache):
+    tag_index = {t: i for i, t in enumerate(UPOS)}
+    tag_counts = np.zeros((len(vocab), len(UPOS)), dtype=np.int64)
+    for text in train_texts(root, cache):
         words, sentence = text.flat()
-        encoded.append((hm.token_ids(words, index), hm.new_sentences(sentence), text.fanfic))
+        ids = hm.token_ids(words, index)
+        tags = np.array([tag_index.get(t.split("+")[0], len(UPOS) - 1) for t in text.upos()], dtype=np.int64)
+        np.add.at(tag_counts, (ids, tags), 1)
+        encoded.append((ids, hm.new_sentences(sentence), text.fanfic))
+    log("tagged")
     cluster = word_clusters([(ids, new) for ids, new, _ in encoded], vocab)
     log("clusters done")
-    lexical = lexical_classes(vocab, treebank_tags(root))
+    lexical = lexical_classes(vocab, tag_counts)
     arrays = class_arrays(vocab, cluster, lexical)
     set_uses = [sum(counts[w] for w in s.members) for s in sets]
     keep_every = {w: max(1, math.ceil(counts[w] / MEMBER_CAP)) for w in members if counts[w] > MEMBER_CAP}

@@ -110,8 +110,9 @@ def phrases() -> tuple[Phrase, ...]:
             optional.append(slot.endswith("?"))
             slots.append(frozenset(slot.rstrip("?").split("|")))
         fix = {tuple(str(k).split()): str(v) for k, v in entry["fix"].items()}
+        unless_before, unless_after = entry.get("unless_before", ()), entry.get("unless_after", ())
         found.append(Phrase(tuple(slots), tuple(optional), fix, str(entry["gloss"]),
-                            frozenset(entry.get("unless_before", ())), frozenset(entry.get("unless_after", ()))))
+                            frozenset(unless_before), frozenset(unless_after)))
     return tuple(found)
 
 
@@ -160,10 +161,10 @@ def _find_phrases(doc: AnalyzedDocument) -> list[PhraseMatch]:
     found: list[PhraseMatch] = []
     taken = -1
     n = len(words)
-    for i, word in enumerate(words):
-        by_second = index.get(word)
-        if by_second is None or i <= taken:
+    for i in [i for i, word in enumerate(words) if word in index]:
+        if i <= taken:
             continue
+        by_second = index[words[i]]
         second = words[i + 1] if i + 1 < n and sentence[i + 1] == sentence[i] else ""
         for phrase, slots in by_second.get(second, ()):
             match = _match_at(phrase, slots, words, sentence, i)
@@ -176,8 +177,8 @@ def _find_phrases(doc: AnalyzedDocument) -> list[PhraseMatch]:
     return found
 
 
-def _match_at(phrase: Phrase, slots: tuple[frozenset[str], ...], words: Sequence[str], sentence: Sequence[int],
-              at: int) -> tuple[int, int, str] | None:
+def _match_at(phrase: Phrase, slots: tuple[frozenset[str], ...], words: Sequence[str],
+              sentence: Sequence[int], at: int) -> tuple[int, int, str] | None:
     """(first, last token of the wrong words, their replacement) when the phrase (with these
     slots) starts at token `at`."""
     end = at + len(slots)
@@ -195,7 +196,8 @@ def _match_at(phrase: Phrase, slots: tuple[frozenset[str], ...], words: Sequence
     return None
 
 
-def _context_allows(phrase: Phrase, words: Sequence[str], sentence: Sequence[int], first: int, after: int) -> bool:
+def _context_allows(phrase: Phrase, words: Sequence[str], sentence: Sequence[int], first: int,
+                    after: int) -> bool:
     if phrase.unless_before and first > 0 and sentence[first - 1] == sentence[first]:
         before = words[first - 1]
         if before in phrase.unless_before or (ANY_WORD in phrase.unless_before and before[:1].isalpha()):

@@ -40,7 +40,7 @@ def accepted_uses(model: Model, scored: Scored, words: Sequence[str]) -> Counter
     others = scored.scores.copy()
     others[rows, scored.written] = -np.inf
     fine = others.max(axis=1) <= written_score
-    return Counter(words[int(j)] for j in scored.token[fine])
+    return Counter(words[j] for j in np.unique(scored.token[fine]).tolist())  # once per use
 
 
 def manuscript_margins(model: Model, accepted: Counter[str], word_count: int) -> dict[str, float]:
@@ -69,18 +69,18 @@ def _rates(model: Model) -> dict[str, float]:
 
 
 def adjusted_margins(model: Model, scored: Scored, words: Sequence[str], sentence: Sequence[int],
-                     extra: dict[str, float]) -> np.ndarray:
+                     extra: dict[str, float], upos: Sequence[str] | None = None) -> np.ndarray:
     """Per occurrence and member, how far that member is ahead of the written one (nats),
     after the slot constraints and the manuscript's evidence; -inf for the written member
     and for members that cannot be suggested."""
     import numpy as np
 
-    matrix = margin_matrix(model, scored, words, sentence, extra)
+    matrix = margin_matrix(model, scored, words, sentence, extra, upos)
     return matrix[np.arange(len(scored.token)), scored.written]
 
 
 def margin_matrix(model: Model, scored: Scored, words: Sequence[str], sentence: Sequence[int],
-                  extra: dict[str, float]) -> np.ndarray:
+                  extra: dict[str, float], upos: Sequence[str] | None = None) -> np.ndarray:
     """[occurrence, w, c]: how far member c would be ahead had member w been written there,
     after the slot constraints and the manuscript's evidence (-inf where c cannot be
     suggested). Training reads the rows of the members not written as slips."""
@@ -94,7 +94,7 @@ def margin_matrix(model: Model, scored: Scored, words: Sequence[str], sentence: 
     matrix[~(valid[:, :, None] & valid[:, None, :])] = -np.inf
     if not rows:
         return matrix
-    codes = np.asarray(slot_codes(words, sentence), dtype=np.int64)[scored.token]
+    codes = slot_codes(words, sentence, upos)[scored.token]
     fit = _fit_table(model)[scored.set_index[:, None], np.arange(width), codes[:, None]]  # (rows, width)
     bonus = (fit[:, :, None] == 0) & (fit[:, None, :] == 1)
     veto = (fit[:, :, None] == 1) & (fit[:, None, :] == 0)
@@ -158,8 +158,8 @@ def suggestions(model: Model, scored: Scored, margins: np.ndarray, extra: np.nda
         s = model.sets[int(scored.set_index[row])]
         a, b = int(scored.written[row]), int(best[row])
         levels = (s.thresholds[a][b] + extra[row], *(level[a][b] + extra[row] for level in s.stricter))
-        found = Suggestion(row, int(scored.token[row]), s.members[a], s.members[b], s.index, float(margin[row]),
-                           levels)
+        found = Suggestion(row, int(scored.token[row]), s.members[a], s.members[b], s.index,
+                           float(margin[row]), levels)
         held = chosen.get(found.token)
         if held is None or found.margin - found.levels[0] > held.margin - held.levels[0]:
             chosen[found.token] = found

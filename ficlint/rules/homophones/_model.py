@@ -60,8 +60,9 @@ _MISSING = 0  # a feature key that is not there (no window word, a bag cut short
 
 # punctuation as the model sees it: a class per kind of mark
 _PUNCT_CLASS = {".": ".", "!": "!", "?": "?", "…": "…", ",": ",", ";": ",", ":": ",", "-": "-", "—": "-",
-                "–": "-", '"': '"', "“": '"', "”": '"', "'": '"', "‘": '"', "’": '"', "«": '"', "»": '"',
+                "–": "-", '"': '"', "“": '"', "”": '"', "«": '"', "»": '"', "'": "'", "‘": "'", "’": "'",
                 "(": "(", ")": "(", "[": "(", "]": "("}
+APOSTROPHE = "'"  # the class of ' ‘ ’: single quotes, and the apostrophe of an elision ("an'", "goin'")
 SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 CLAUSE_BREAKS = frozenset({"and", "but", "or", "nor", "that", "which", "who", "whom", "when", "while", "as",
                            "if", "because", "though", "although", "till", "until", "where", "whose"})
@@ -310,13 +311,15 @@ def lookup(hashes: np.ndarray, buckets: np.ndarray, weights: np.ndarray) -> np.n
     x = buckets[bucket] ^ (fingerprint(hashes) * np.uint64(_LANES))
     zero = (x - np.uint64(_LOW_BITS)) & ~x & np.uint64(_HIGH_BITS)  # lowest set bit: a lane that matched
     low = zero & (~zero + np.uint64(1))
-    lane = (low > np.uint64(1 << 15)).astype(np.intp) + (low > np.uint64(1 << 31)) + (low > np.uint64(1 << 47))
+    lane = (low > np.uint64(1 << 15)).astype(np.intp) + (low > np.uint64(1 << 31))
+    lane += low > np.uint64(1 << 47)
     found = weights[bucket * 4 + lane].astype(np.int32)
     found[zero == 0] = 0
     return found
 
 
-def build_table(hashes: np.ndarray, values: np.ndarray, load: float = 0.35) -> tuple[np.ndarray, np.ndarray, int]:
+def build_table(hashes: np.ndarray, values: np.ndarray,
+                load: float = 0.35) -> tuple[np.ndarray, np.ndarray, int]:
     """A table of (hash, weight) pairs as `lookup` reads it: (buckets, weights, pairs left out
     because their bucket was full). The larger weights go in first, so what a full bucket
     leaves out is the least telling. Deterministic: ties keep the order given."""
@@ -341,7 +344,8 @@ def build_table(hashes: np.ndarray, values: np.ndarray, load: float = 0.35) -> t
         lanes[b, lane] = f
         weights[b * 4 + lane] = v
         used[b] = lane + 1
-    packed = lanes[:, 0] | (lanes[:, 1] << np.uint64(16)) | (lanes[:, 2] << np.uint64(32)) | (lanes[:, 3] << np.uint64(48))
+    packed = lanes[:, 0] | (lanes[:, 1] << np.uint64(16)) | (lanes[:, 2] << np.uint64(32))
+    packed |= lanes[:, 3] << np.uint64(48)
     return packed, weights, dropped
 
 
@@ -413,7 +417,8 @@ def read_model(raw: bytes) -> Model:
     classes = Classes(*(arrays[name].astype(bool if name in _FLAGS else np.int64) for name in CLASS_ARRAYS))
     sets = [SetModel(i, tuple(s["members"]), s["prior"], s["thresholds"], s["stricter"], s["window"],
                      s["column_base"], s["rate"]) for i, s in enumerate(header["sets"])]
-    return Model(vocab, classes, sets, arrays["buckets"], arrays["weights"], float(header["constraint_bonus"]))
+    return Model(vocab, classes, sets, arrays["buckets"], arrays["weights"],
+                 float(header["constraint_bonus"]))
 
 
 CLASS_ARRAYS = ("cluster", "lexical", "suffix", "initial", "is_mark", "is_end", "asks", "breaks", "past_like")
@@ -462,12 +467,15 @@ class Scored:
 
 def occurrences(model: Model, ids: np.ndarray, keep: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
     """(token, set, member) of every token that is a member of a set (where `keep` is true),
-    except where the only other members are never meant before a consonant ("an" for "and"
-    before "skip")."""
+    except a word an apostrophe follows (dialect "an'", or the end of a single-quoted speech:
+    the old tokenizer's "an'" and "know'" were other words) and where the only other members
+    are never meant before a consonant ("an" for "and" before "skip")."""
     import numpy as np
 
     offsets, sets, members = model.members_of()
     count = offsets[ids + 1] - offsets[ids]
+    apostrophe = model.vocab.get(APOSTROPHE, -1)
+    count = np.where(np.r_[ids[1:], 0] == apostrophe, 0, count)
     if keep is not None:
         count = np.where(keep, count, 0)
     token = np.repeat(np.arange(len(ids)), count)
@@ -518,8 +526,11 @@ def score(model: Model, enc: Encoded, token: np.ndarray, set_index: np.ndarray,
     local = local_features(enc, positions, model.classes)[row_of]
     windowed = np.array([s.window for s in model.sets], dtype=bool)[set_index]
     bases = np.array([s.column_base for s in model.sets], dtype=np.int64)[set_index]
-    window = window_features(enc, positions[np.unique(row_of[windowed])], model.classes) if windowed.any() else None
-    window_row = np.searchsorted(np.unique(row_of[windowed]), row_of) if window is not None else None
+    window = window_row = None
+    if windowed.any():
+        window_positions = np.unique(row_of[windowed])
+        window = window_features(enc, positions[window_positions], model.classes)
+        window_row = np.searchsorted(window_positions, row_of)
     for m in range(1, width):
         live = np.nonzero(sizes > m)[0]
         if not len(live):

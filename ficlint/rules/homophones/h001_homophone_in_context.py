@@ -14,10 +14,24 @@ from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.document import RegionKind
 from ficlint.rule import Rule, examples
 from ficlint.rules.homophones._confusables import region_margins
-from ficlint.rules.homophones._judge import Suggestion, accepted_uses, adjusted_margins, manuscript_margins, suggestions
-from ficlint.rules.homophones._model import Model, Scored, confidence, encode, load_model, new_sentences, occurrences
+from ficlint.rules.homophones._judge import (
+    Suggestion,
+    accepted_uses,
+    adjusted_margins,
+    manuscript_margins,
+    suggestions,
+)
+from ficlint.rules.homophones._model import (
+    Model,
+    Scored,
+    confidence,
+    encode,
+    load_model,
+    new_sentences,
+    occurrences,
+    token_ids,
+)
 from ficlint.rules.homophones._model import score as score_occurrences
-from ficlint.rules.homophones._model import token_ids
 from ficlint.rules.homophones._patterns import pattern_matches
 
 if TYPE_CHECKING:
@@ -107,16 +121,16 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
 
 
 def read(doc: AnalyzedDocument, model: Model) -> Reading:
-    """The document's occurrences scored by `model` (the shipped one is remembered per document)."""
-    if model is load_model():
-        return doc.memo(_read_shipped)
-    return _read(doc, model)
+    """The document's occurrences scored by `model`, once per document and model (the facts
+    and the check share it)."""
+    readings = doc.memo(_readings)
+    if id(model) not in readings:
+        readings[id(model)] = (model, _read(doc, model))
+    return readings[id(model)][1]
 
 
-def _read_shipped(doc: AnalyzedDocument) -> Reading:
-    model = load_model()
-    assert model is not None
-    return _read(doc, model)
+def _readings(doc: AnalyzedDocument) -> dict[int, tuple[Model, Reading]]:
+    return {}  # by id(model); the model is kept with its reading so the id stays its own
 
 
 def _read(doc: AnalyzedDocument, model: Model) -> Reading:
@@ -129,7 +143,8 @@ def _read(doc: AnalyzedDocument, model: Model) -> Reading:
     return Reading(scored, words, sentence, sum(doc.tokens.is_word))
 
 
-def model_findings(doc: AnalyzedDocument, model: Model, story: StoryWords | None = None) -> Iterator[Diagnostic]:
+def model_findings(doc: AnalyzedDocument, model: Model,
+                   story: StoryWords | None = None) -> Iterator[Diagnostic]:
     """What `model` suggests in the document (scripts/eval_homophones.py passes its own model);
     `story`: the manuscript's words (this document's alone when not given)."""
     reading = read(doc, model)
@@ -139,7 +154,7 @@ def model_findings(doc: AnalyzedDocument, model: Model, story: StoryWords | None
     if story is None:
         story = StoryWords(accepted_uses(model, scored, reading.words), reading.word_count)
     extra_words = manuscript_margins(model, story.accepted, story.words)
-    margins = adjusted_margins(model, scored, reading.words, reading.sentence, extra_words)
+    margins = adjusted_margins(model, scored, reading.words, reading.sentence, extra_words, _upos(doc))
     extra = _region_and_set_margins(doc, model, scored)
     tokens = doc.tokens
     glossary = glosses()
@@ -148,10 +163,22 @@ def model_findings(doc: AnalyzedDocument, model: Model, story: StoryWords | None
         written = doc.text[start:end]
         if written[:1].isupper() and not _opens_sentence(doc, s.token):
             continue  # a capital mid-sentence: a name or a title ("Will", "Rose")
+        if _in_compound(doc.text, start, end):
+            continue  # part of a hyphenated word ("reel-to-reel", "one-on-one", "knot-free")
         fix = keep_case(written, s.intended)
         yield Diagnostic(RULE.id, start, end, _message(written, fix, s.intended, glossary),
                          (Fix(start, end, fix, safe=False),), confidence=confidence(s.margin, s.levels),
                          data={"intended": fix, "set": model.sets[s.set_index].name})
+
+
+def _upos(doc: AnalyzedDocument) -> list[str] | None:
+    """The tagger's word classes, or None if the tagger fails: they only refine the slots."""
+    for _ in range(2):  # the tagger can fail once when it forgets its cached word types halfway
+        try:
+            return [t.upos for t in doc.tags]
+        except (IndexError, ValueError):
+            continue
+    return None
 
 
 def _region_and_set_margins(doc: AnalyzedDocument, model: Model, scored: Scored) -> np.ndarray:
@@ -181,6 +208,15 @@ def _set_margins(model: Model) -> np.ndarray:
         model.memo["set_margins"] = np.array([by_name[s.name].margin if s.name in by_name else 0.0
                                               for s in model.sets])
     return model.memo["set_margins"]
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """Is the word joined to another by a hyphen (one, not a dash "--")?"""
+    def joins(hyphen: int, other: int) -> bool:
+        neighbour = text[other:other + 1]
+        return text[hyphen:hyphen + 1] == "-" and neighbour not in ("-", "") and not neighbour.isspace()
+
+    return start >= 2 and joins(start - 1, start - 2) or joins(end, end + 1)
 
 
 def _opens_sentence(doc: AnalyzedDocument, token: int) -> bool:

@@ -31,8 +31,9 @@ RULE = Rule(
     allows=("She took a sneak peek at the chapter.", "The mountain's peak was white.",
             "We could, of course, leave now.", "It must of course be true.",
             "She heard what she could of the conversation.", "He gave them a piece of his mind.",
-            "The king's reign in France was long."),
-    fix_safety="Unsafe: in a character's speech \"could of\" may be deliberate dialect, and a pun may be meant.",
+            "The king's reign in France was long.", "It held against the might of the castle's wards."),
+    fix_safety="Unsafe: in a character's speech \"could of\" may be deliberate dialect, and a pun may be "
+               "meant.",
 )
 
 
@@ -41,6 +42,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         if doc.kind_at(match.start) not in WRITING:
             continue
         fix = keep_case(match.wrong, match.replacement)
-        message = f"\"{match.wrong}\": did you mean \"{fix}\"? {match.phrase.gloss[:1].upper()}{match.phrase.gloss[1:]}."
-        yield Diagnostic(RULE.id, match.start, match.end, message, (Fix(match.start, match.end, fix, safe=False),),
-                         confidence=0.9, data={"intended": fix})
+        gloss = match.phrase.gloss
+        message = f"\"{match.wrong}\": did you mean \"{fix}\"? {gloss[:1].upper()}{gloss[1:]}."
+        replace = Fix(match.start, match.end, fix, safe=False)
+        yield Diagnostic(RULE.id, match.start, match.end, message, (replace,), confidence=0.9,
+                         data={"intended": fix})
