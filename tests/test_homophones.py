@@ -80,6 +80,7 @@ def test_flags_the_confusion_and_names_the_intended_word(text, word, intended):
     "He gave them a piece of his mind.",
     "The king's reign in France was long.",
     "She heard what she could of the conversation.",
+    "A man in his state must of necessity be patient.",
 ])
 def test_leaves_correct_text_alone(text):
     assert _findings(text) == []

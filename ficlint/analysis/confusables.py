@@ -90,6 +90,7 @@ class Phrase:
     gloss: str
     unless_before: frozenset[str] = frozenset()
     unless_after: frozenset[str] = frozenset()
+    after_class: frozenset[str] = frozenset()  # the next word's word class (UPOS) must be one of these
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,8 @@ def phrases() -> tuple[Phrase, ...]:
         fix = {tuple(str(k).split()): str(v) for k, v in entry["fix"].items()}
         unless_before, unless_after = entry.get("unless_before", ()), entry.get("unless_after", ())
         found.append(Phrase(tuple(slots), tuple(optional), fix, str(entry["gloss"]),
-                            frozenset(unless_before), frozenset(unless_after)))
+                            frozenset(unless_before), frozenset(unless_after),
+                            frozenset(entry.get("after_class", ()))))
     return tuple(found)
 
 
@@ -168,6 +170,9 @@ def _find_phrases(doc: AnalyzedDocument) -> list[PhraseMatch]:
         second = words[i + 1] if i + 1 < n and sentence[i + 1] == sentence[i] else ""
         for phrase, slots in by_second.get(second, ()):
             match = _match_at(phrase, slots, words, sentence, i)
+            if match is not None and phrase.after_class and not _next_word_of_class(doc, i + len(slots),
+                                                                                   phrase.after_class):
+                match = None
             if match is not None:
                 first, last, replacement = match
                 start, end = tokens.start[first], tokens.end[last]
@@ -194,6 +199,19 @@ def _match_at(phrase: Phrase, slots: tuple[frozenset[str], ...], words: Sequence
             if tuple(written[k:k + len(wrong)]) == wrong:
                 return at + k, at + k + len(wrong) - 1, replacement
     return None
+
+
+def _next_word_of_class(doc: AnalyzedDocument, after: int, classes: frozenset[str]) -> bool:
+    """Is the token at `after`, in the phrase's sentence, of one of these word classes? ("could
+    of" is "could have" before a verb: "could of been", not "must of necessity")."""
+    tokens = doc.tokens
+    if after >= len(tokens.text) or tokens.sentence[after] != tokens.sentence[after - 1]:
+        return False
+    try:
+        tag = doc.tags[after].upos
+    except (IndexError, ValueError):  # the tagger failed: no evidence that a verb follows
+        return False
+    return tag.split("+")[0] in classes
 
 
 def _context_allows(phrase: Phrase, words: Sequence[str], sentence: Sequence[int], first: int,

@@ -31,7 +31,8 @@ RULE = Rule(
     allows=("She took a sneak peek at the chapter.", "The mountain's peak was white.",
             "We could, of course, leave now.", "It must of course be true.",
             "She heard what she could of the conversation.", "He gave them a piece of his mind.",
-            "The king's reign in France was long.", "It held against the might of the castle's wards."),
+            "The king's reign in France was long.", "It held against the might of the castle's wards.",
+            "A man in his state must of necessity be patient."),
     fix_safety="Unsafe: in a character's speech \"could of\" may be deliberate dialect, and a pun may be "
                "meant.",
 )
