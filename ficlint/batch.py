@@ -16,16 +16,23 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ficlint import parts
 from ficlint.analysis import AnalyzedDocument as Document
-from ficlint.cache import ResultCache, file_fingerprints, stable_digest
+from ficlint.cache import MemoryCache, ResultCache, file_fingerprints, stable_digest
 from ficlint.diagnostics import Diagnostic
 from ficlint.engine import FileResult, Linter
+from ficlint.reads import Digests, ReadLog, Reads
 from ficlint.source import InputError, Source
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
+Store = ResultCache | MemoryCache  # the result cache, on disk or in memory
 
 PARALLEL_MIN_FILES = 4
 PARALLEL_MIN_CHARS = 400_000  # below this, starting workers costs more than it saves
+KEEP_DOCUMENTS_CHARS = 4_000_000
+KEPT_READS = 3  # a text's latest results kept with what their checks read of the facts
+
+Output = tuple[list[Diagnostic], list[str]]  # a document's findings and the checks that crashed
 
 
 @dataclass
@@ -39,30 +46,38 @@ class _Job:
 # What forked workers inherit from the parent (never pickled).
 _WORKER_LINTER: Linter | None = None
 _WORKER_MANUSCRIPT: dict[str, object] = {}
+_WORKER_RECORD = False
+_RUN_DIGESTS = Digests()
 
 
 def lint_manuscript(
     linter: Linter,
     sources: Sequence[Source | InputError],
-    cache: ResultCache | None = None,
+    cache: Store | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
     context: Sequence[Source] = (),
 ) -> list[FileResult]:
     """Lint `sources` as one manuscript. `context` are the manuscript's other files: their facts
-    count (from the cache when their text is unchanged), but they are not checked nor reported."""
+    count (from the cache when their text is unchanged), but they are not checked nor reported.
+    Long files are linted in parts (ficlint/parts.py) and reported whole."""
+    units, offsets = parts.split(sources)
     results: list[FileResult] = []
     work: list[_Job] = []
-    documents: list[Document] = []  # one per job, built once: its words and regions serve both phases
+    # one document per job, built once, its words and regions serving both phases, unless the
+    # manuscript is so long that keeping every part's analysis would cost more memory than rebuilding
+    keep = sum(len(u.text) for u in units if isinstance(u, Source)) <= KEEP_DOCUMENTS_CHARS
+    documents: list[Document | None] = []
     setting = _settings_key(linter) if cache else None
-    for source in sources:
-        if isinstance(source, InputError):
-            results.append(FileResult(source.path, error=source))
+    for unit in units:
+        if isinstance(unit, InputError):
+            results.append(FileResult(unit.path, error=unit))
             continue
-        documents.append(Document(source))
-        results.append(FileResult(source.path, documents[-1]))
-        work.append(_job(linter, len(results) - 1, source, setting, cache))
-    others = [_job(linter, -1, source, setting, cache) for source in context]  # gathered, never checked
+        documents.append(Document(unit) if keep else None)
+        results.append(FileResult(unit.path, documents[-1]))
+        work.append(_job(linter, len(results) - 1, unit, setting, cache))
+    context_units = [part for source in context for _, part in parts.parts_of(source)]
+    others = [_job(linter, -1, source, setting, cache) for source in context_units]  # gathered, never checked
     per_file = _gather_all(linter, work + others, [*documents, *[None] * len(others)], cache,
                            _effective_jobs(jobs, work + others))
     manuscript = linter.combine(per_file, [job.enabled for job in work + others])
@@ -75,10 +90,10 @@ def lint_manuscript(
         result.failures.extend(linter.failures)
         result.failures.extend(failures)
         result.diagnostics = diagnostics
-    return results
+    return parts.join(sources, offsets, results)
 
 
-def _job(linter: Linter, index: int, source: Source, setting: Any, cache: ResultCache | None) -> _Job:
+def _job(linter: Linter, index: int, source: Source, setting: Any, cache: Store | None) -> _Job:
     enabled = linter.enabled_for(source.path)
     key = ResultCache.key(setting, sorted(enabled), source.text) if cache else ""
     return _Job(index, source, enabled, key)
@@ -109,7 +124,7 @@ def default_jobs() -> int:
 
 
 def _gather_all(
-    linter: Linter, work: list[_Job], documents: list[Document | None], cache: ResultCache | None, jobs: int
+    linter: Linter, work: list[_Job], documents: list[Document | None], cache: Store | None, jobs: int
 ) -> list[dict[str, object]]:
     facts: list[dict[str, object] | None] = [cache.get("facts", job.key) if cache else None for job in work]
     missing = [i for i, f in enumerate(facts) if f is None]
@@ -122,7 +137,10 @@ def _gather_all(
             linter.failures.extend(failures)
     else:
         for i in missing:
-            facts[i] = linter.gather_one(documents[i] or Document(work[i].source), work[i].enabled)
+            document = documents[i] or Document(work[i].source)
+            facts[i] = linter.gather_one(document, work[i].enabled)
+            if documents[i] is None:
+                document.release()
     if cache:
         for i in missing:
             cache.put("facts", work[i].key, facts[i])
@@ -132,7 +150,9 @@ def _gather_all(
 def _gather_worker(job: _Job) -> tuple[dict[str, object], list[str]]:
     assert _WORKER_LINTER is not None
     before = len(_WORKER_LINTER.failures)
-    facts = _WORKER_LINTER.gather_one(Document(job.source), job.enabled)
+    document = Document(job.source)
+    facts = _WORKER_LINTER.gather_one(document, job.enabled)
+    document.release()
     return facts, _WORKER_LINTER.failures[before:]
 
 
@@ -142,50 +162,76 @@ def _gather_worker(job: _Job) -> tuple[dict[str, object], list[str]]:
 def _check_all(
     linter: Linter,
     work: list[_Job],
-    documents: list[Document],
+    documents: list[Document | None],
     manuscript: dict[str, object],
     manuscript_key: str,
-    cache: ResultCache | None,
+    cache: Store | None,
     jobs: int,
     progress: Progress | None,
-) -> list[tuple[list[Diagnostic], list[str]]]:
+) -> list[Output]:
     # without a cache no key is needed: they cost a stat of every installed file and a digest of the facts
     keys = [ResultCache.key(job.key, manuscript_key) if cache else "" for job in work]
-    done: list[tuple[list[Diagnostic], list[str]] | None] = [
-        cache.get("diagnostics", key) if cache else None for key in keys
-    ]
+    done: list[Output | None] = [cache.get("diagnostics", key) if cache else None for key in keys]
+    global _RUN_DIGESTS
+    _RUN_DIGESTS = digests = Digests()  # the current facts' digests, computed once for the run
+    if cache:
+        for i in [i for i, d in enumerate(done) if d is None]:
+            done[i] = _still_valid(cache, work[i].key, manuscript, digests)
     missing = [i for i, d in enumerate(done) if d is None]
     count = len(work) - len(missing)
     if progress:
         progress(count, len(work))
+    record = cache is not None
     if missing and jobs > 1 and len(missing) >= PARALLEL_MIN_FILES:
-        global _WORKER_MANUSCRIPT
-        _WORKER_MANUSCRIPT = manuscript
+        global _WORKER_MANUSCRIPT, _WORKER_RECORD
+        _WORKER_MANUSCRIPT, _WORKER_RECORD = manuscript, record
         outputs = _map(linter, _check_worker, [work[i] for i in missing], jobs)
     else:
-        outputs = (_check_one(linter, work[i], manuscript, documents[i]) for i in missing)
-    for i, output in zip(missing, outputs, strict=True):
-        done[i] = output
-        if cache and not output[1]:  # never cache the result of a crashed check
-            cache.put("diagnostics", keys[i], output)
+        outputs = (_check_one(linter, work[i], manuscript, documents[i], record) for i in missing)
+    for i, (diagnostics, failures, reads) in zip(missing, outputs, strict=True):
+        done[i] = (diagnostics, failures)
+        if cache and not failures:  # never cache the result of a crashed check
+            cache.put("diagnostics", keys[i], done[i])
+            if reads is not None:
+                _keep(cache, work[i].key, reads, done[i])
         count += 1
         if progress:
             progress(count, len(work))
     return [d or ([], []) for d in done]
 
 
+def _still_valid(cache: Store, text_key: str, manuscript: dict[str, object],
+                 digests: Digests) -> Output | None:
+    """A result for the same text checked under other facts, if everything its checks read of
+    the facts reads the same now (ficlint/reads.py): an edit elsewhere seldom touches it."""
+    for reads, output in cache.get("reads", text_key) or []:
+        if reads.hold(manuscript, digests):
+            return output
+    return None
+
+
+def _keep(cache: Store, text_key: str, reads: Reads, output: Output) -> None:
+    kept = [(reads, output), *(cache.get("reads", text_key) or [])][:KEPT_READS]
+    cache.put("reads", text_key, kept)
+
+
 def _check_one(
-    linter: Linter, job: _Job, manuscript: dict[str, object], document: Document | None = None
-) -> tuple[list[Diagnostic], list[str]]:
+    linter: Linter, job: _Job, manuscript: dict[str, object], document: Document | None = None,
+    record: bool = False,
+) -> tuple[list[Diagnostic], list[str], Reads | None]:
     failures: list[str] = []
+    built = document is None
     document = document if document is not None else Document(job.source)
-    diagnostics = linter.check_document(document, job.enabled, manuscript, failures)
-    return diagnostics, failures
+    log = ReadLog(_RUN_DIGESTS) if record else None
+    diagnostics = linter.check_document(document, job.enabled, manuscript, failures, log)
+    if built:  # nobody keeps it: free its analysis now (see Document.release)
+        document.release()
+    return diagnostics, failures, log.reads if log is not None else None
 
 
-def _check_worker(job: _Job) -> tuple[list[Diagnostic], list[str]]:
+def _check_worker(job: _Job) -> tuple[list[Diagnostic], list[str], Reads | None]:
     assert _WORKER_LINTER is not None
-    return _check_one(_WORKER_LINTER, job, _WORKER_MANUSCRIPT)
+    return _check_one(_WORKER_LINTER, job, _WORKER_MANUSCRIPT, record=_WORKER_RECORD)
 
 
 # -- workers ----------------------------------------------------------------------------

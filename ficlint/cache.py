@@ -149,6 +149,26 @@ class ResultCache:
         self._ready = True
 
 
+class MemoryCache:
+    """The result cache kept in memory, for a long-lived process (the language server's worker):
+    the same keys and kinds as ResultCache, the oldest entries dropped past `limit`."""
+
+    def __init__(self, limit: int = 2000) -> None:
+        self.limit = limit
+        self.entries: dict[tuple[str, str], Any] = {}
+
+    key = staticmethod(ResultCache.key)
+
+    def get(self, kind: str, key: str) -> Any | None:
+        return self.entries.get((kind, key))
+
+    def put(self, kind: str, key: str, value: Any) -> None:
+        self.entries.pop((kind, key), None)
+        self.entries[(kind, key)] = value
+        while len(self.entries) > self.limit:
+            del self.entries[next(iter(self.entries))]
+
+
 def cache_root(config_path: Path | None) -> Path:
     """Where a manuscript's cache lives: $FICLINT_CACHE_DIR, the config's folder, or the current folder."""
     override = os.environ.get("FICLINT_CACHE_DIR")

@@ -25,6 +25,7 @@ from ficlint.rule import Rule
 if TYPE_CHECKING:
     from ficlint.analysis import AnalyzedDocument
     from ficlint.config import Config
+    from ficlint.reads import ReadLog
 
 
 @dataclass
@@ -34,12 +35,14 @@ class Context:
     config: Config
     enabled: frozenset[str] = frozenset()  # ids of the rules that are on for this file
     manuscript: dict[str, Any] = field(default_factory=dict)  # combined facts, by Facts.name
+    reads: ReadLog | None = None  # logs what the checks read of the facts, when the run keeps results
 
     def is_enabled(self, rule_id: str) -> bool:
         return rule_id in self.enabled
 
     def facts(self, name: str) -> Any:
-        return self.manuscript.get(name)
+        value = self.manuscript.get(name)
+        return value if self.reads is None else self.reads.watch(name, value)
 
 
 class Facts:

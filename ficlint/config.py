@@ -18,6 +18,8 @@ import yaml
 CONFIG_NAMES = (".ficlint.yaml", ".ficlint.yml", "ficlint.yaml")
 WORDS_FILE = ".ficlint-words.txt"
 DIALECTS = ("auto", "en-US", "en-GB", "en-GB-oxendict")
+FANDOM_GLOSSARIES = ("auto", "off")
+MANUSCRIPTS = ("auto", "config", "folder", "file")
 SEVERITIES = ("error", "warning", "info", "hint", "off")
 FAIL_ON = ("error", "warning", "info", "hint")  # the least severe finding that makes `check` exit 1
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
@@ -60,7 +62,9 @@ class Config:
     words: tuple[str, ...] = ()
     encoding: str = "cp1252"  # fallback for files that are not UTF-8
     min_confidence: float = 0.0  # findings that report a lower confidence are dropped
+    fandom_glossaries: str = "auto"  # shipped glossaries switch on when the manuscript is of their fandom
     fail_on: str = "warning"  # findings this severe or worse make `ficlint check` exit 1
+    manuscript: str = "auto"  # which files are one manuscript (workspace.manuscript_key)
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # per check family
     languagetool: LanguageToolConfig = field(default_factory=LanguageToolConfig)
     # (key, rule, line) of each rule the file names, checked once the rules are known
@@ -121,12 +125,25 @@ def load_config(path: Path) -> Config:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or str(err)
         raise ConfigError(path, mark.line + 1 if mark else None, f"not valid YAML: {problem}") from None
+    reject_duplicate_keys(node, path)
     config = parse_config(node, path)
     return _with_words_file(config)
 
 
 def _with_words_file(config: Config) -> Config:
     return replace(config, words=config.words + read_words_file(config.root / WORDS_FILE))
+
+
+def word_lists(folder: Path, config_path: Path | None) -> list[Path]:
+    """The `.ficlint-words.txt` files the check reads for files in `folder`,
+    nearest first: the one beside the config file that applies; with no config
+    file, every one in the folder and the folders above it (so a list made at
+    the top of a project counts for the chapters in its subfolders, and one
+    made beside a chapter counts too)."""
+    if config_path is not None:
+        return [config_path.parent / WORDS_FILE]
+    folder = folder.resolve()
+    return [f / WORDS_FILE for f in (folder, *folder.parents) if (f / WORDS_FILE).is_file()]
 
 
 def read_words_file(path: Path) -> tuple[str, ...]:
@@ -139,10 +156,11 @@ def read_words_file(path: Path) -> tuple[str, ...]:
 
 
 def default_config(folder: Path | None = None) -> Config:
-    """The config used where no file is found; a words file still counts."""
+    """The config used where no file is found; words files still count (see word_lists)."""
     config = Config()
     if folder is not None:
-        config = replace(config, words=read_words_file(folder / WORDS_FILE))
+        words = (w for path in word_lists(folder, None) for w in read_words_file(path))
+        config = replace(config, words=tuple(dict.fromkeys(words)))
     return config
 
 
@@ -185,6 +203,34 @@ def _selectors(node: yaml.MappingNode) -> tuple[tuple[str, str, int], ...]:
             continue
         found.extend((key, str(item.value), _line(item)) for item in items)
     return tuple(found)
+
+
+def reject_duplicate_keys(node: Node | None, path: Path) -> None:
+    """A key given twice in one mapping is an error at its second place: YAML
+    loaders keep the last value silently, so the first setting would be lost."""
+    seen_nodes: set[int] = set()
+    pending = [node] if node is not None else []
+    while pending:
+        current = pending.pop()
+        if id(current) in seen_nodes:  # an alias met again
+            continue
+        seen_nodes.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            first: dict[str, int] = {}
+            for key_node, value_node in current.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.tag != _MERGE_TAG:
+                    if key_node.value in first:
+                        raise ConfigError(path, _line(key_node), f"duplicate key {key_node.value!r} "
+                                          f"(first given on line {first[key_node.value]})")
+                    first[key_node.value] = _line(key_node)
+                pending.append(value_node)
+        elif isinstance(current, yaml.SequenceNode):
+            pending.extend(current.value)
+
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_SCALAR_KINDS = {"tag:yaml.org,2002:int": "a number", "tag:yaml.org,2002:float": "a number",
+                 "tag:yaml.org,2002:bool": "true or false", "tag:yaml.org,2002:null": "empty"}
 
 
 def _line(node: Node) -> int:
@@ -243,16 +289,23 @@ def _confidence(node: Node, path: Path, key: str) -> float:
 
 
 def _strings(node: Node, path: Path, key: str) -> tuple[str, ...]:
+    """A list of strings, or one string standing for a list of one."""
     if isinstance(node, yaml.ScalarNode) and node.value:
-        return (str(node.value),)
+        return (_list_string(node, path, key),)
     if not isinstance(node, yaml.SequenceNode):
         raise ConfigError(path, _line(node), f"{key!r} must be a list of strings")
-    out = []
-    for item in node.value:
-        if not isinstance(item, yaml.ScalarNode) or not str(item.value).strip():
-            raise ConfigError(path, _line(item), f"{key!r} must be a list of strings")
-        out.append(str(item.value))
-    return tuple(out)
+    return tuple(_list_string(item, path, key) for item in node.value)
+
+
+def _list_string(node: Node, path: Path, key: str) -> str:
+    """One string of a list: `words: 5` or `select: [true]` are mistakes, not text."""
+    if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
+        raise ConfigError(path, _line(node), f"{key!r} must be a list of strings")
+    kind = _SCALAR_KINDS.get(node.tag)
+    if kind is not None:
+        raise ConfigError(path, _line(node), f"{key!r} must be a list of strings, not {kind} "
+                          f"({node.value!r}; put it in quotes if it is meant as text)")
+    return str(node.value)
 
 
 def _items(node: Node) -> list[Node]:
@@ -349,7 +402,9 @@ _TOP_LEVEL: dict[str, tuple[str, Callable[[Node, Path, str], Any]]] = {
     "words": ("words", _strings),
     "encoding": ("encoding", _encoding),
     "min-confidence": ("min_confidence", _confidence),
+    "fandom-glossaries": ("fandom_glossaries", _choice(FANDOM_GLOSSARIES)),
     "fail-on": ("fail_on", _choice(FAIL_ON)),
+    "manuscript": ("manuscript", _choice(MANUSCRIPTS)),
     "options": ("options", _options),
     "languagetool": ("languagetool", _languagetool),
 }

@@ -15,6 +15,7 @@ from ficlint.analysis import AnalyzedDocument as Document
 from ficlint.check import Check, Context, Facts
 from ficlint.config import Config
 from ficlint.diagnostics import Diagnostic, Severity
+from ficlint.reads import ReadLog
 from ficlint.registry import Registry
 from ficlint.rule import selects, specificity
 from ficlint.source import InputError
@@ -59,6 +60,7 @@ class Linter:
         self.registry = registry or Registry.for_config(config)
         self.failures: list[str] = []  # manuscript-level check failures
         self._severity_cache: dict[str, str | None] = {}
+        self._enabled_for: dict[str, frozenset[str]] = {}
         sel = selection or Selection()
         self.select = sel.select or config.select
         self.extend = config.extend_select + sel.extend_select
@@ -66,11 +68,12 @@ class Linter:
         self.base_enabled = self.registry.enabled_rules(self.select, self.extend, self.ignore)
 
     def enabled_for(self, path: str) -> frozenset[str]:
-        ignored = self.config.ignored_for(path)
-        if not ignored:
-            return self.base_enabled
-        drop = {r.id for r in self.registry.rules.values() if any(r.matches(s) for s in ignored)}
-        return self.base_enabled - drop
+        """The rules on for one file (`per-file-ignores` resolves its path: once per path is enough)."""
+        if path not in self._enabled_for:
+            ignored = self.config.ignored_for(path)
+            drop = {r.id for r in self.registry.rules.values() if any(r.matches(s) for s in ignored)}
+            self._enabled_for[path] = self.base_enabled - drop
+        return self._enabled_for[path]
 
     def active_checks(self, enabled: frozenset[str]) -> list[Check]:
         return [c for c in self.registry.checks if c.rule.id in enabled]
@@ -117,8 +120,9 @@ class Linter:
         return manuscript
 
     def check_document(self, doc: Document, enabled: frozenset[str], manuscript: dict[str, object],
-                       failures: list[str] | None = None) -> list[Diagnostic]:
-        ctx = Context(self.config, enabled, manuscript)
+                       failures: list[str] | None = None, reads: ReadLog | None = None) -> list[Diagnostic]:
+        """The document's findings; `reads`, when given, logs what its checks read of the facts."""
+        ctx = Context(self.config, enabled, manuscript, reads)
         found: list[Diagnostic] = []
         for check in self.active_checks(enabled):
             try:
@@ -151,7 +155,8 @@ class Linter:
         def named(selectors: Iterable[str]) -> bool:
             return any(selects(s, diag.rule, diag.name, diag.category) for s in selectors)
 
-        if self.select and not named(self.select + self.extend) or named(self.ignore + self.config.ignored_for(path)):
+        ignored = self.ignore + self.config.ignored_for(path)
+        if self.select and not named(self.select + self.extend) or named(ignored):
             return False
         configured = self._configured_severity(diag.rule, diag.name, diag.category)
         if configured == "off":
@@ -164,8 +169,9 @@ class Linter:
         """The `severity:` entry for a rule; the most specific selector wins
         (id or name, then the longest id prefix, then the category, then ALL)."""
         if rule_id not in self._severity_cache:
-            ranked = sorted(((specificity(sel, rule_id, name, category), level)
-                             for sel, level in self.config.severity.items() if selects(sel, rule_id, name, category)),
+            levels = [(sel, level) for sel, level in self.config.severity.items()
+                      if selects(sel, rule_id, name, category)]
+            ranked = sorted(((specificity(sel, rule_id, name, category), level) for sel, level in levels),
                             reverse=True)
             self._severity_cache[rule_id] = ranked[0][1] if ranked else None
         return self._severity_cache[rule_id]

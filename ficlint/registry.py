@@ -117,6 +117,12 @@ class Registry:
         return (any(rule.matches(selector) for rule in self.rules.values())
                 or bool(_LANGUAGETOOL_SELECTOR.match(selector.strip())))
 
+    def selects_only_languagetool(self, selector: str) -> bool:
+        """A selector (`LT`, `LT:EN_A_VS_AN`, `lt-en-a-vs-an`) that names no ficlint rule, only
+        LanguageTool's, so it selects nothing while LanguageTool is off."""
+        return (bool(_LANGUAGETOOL_SELECTOR.match(selector.strip()))
+                and not any(rule.matches(selector) for rule in self.rules.values()))
+
     def enabled_rules(self, select: Iterable[str], extend: Iterable[str],
                       ignore: Iterable[str]) -> frozenset[str]:
         select, ignore = list(select), list(ignore)

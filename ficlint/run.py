@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ficlint.backends.languagetool import LanguageToolRun
 from ficlint.batch import Progress, lint_manuscript
-from ficlint.cache import ResultCache, cache_root
+from ficlint.cache import MemoryCache, ResultCache, cache_root
 from ficlint.config import Config, ConfigError
 from ficlint.diagnostics import Diagnostic
 from ficlint.engine import FileResult, Linter, Selection
@@ -39,6 +39,7 @@ class RunOptions:
     cache: bool = False  # read and write the result cache (the CLI turns it on; --no-cache off)
     jobs: int = 1  # worker processes for large manuscripts
     progress: Progress | None = None  # called with (files done, files in all)
+    warn: Callable[[str], None] | None = None  # told about files a folder run skips (a broken link)
 
 
 @dataclass
@@ -55,8 +56,11 @@ class Manuscript:
 class ManuscriptRun:
     """Everything one invocation of ficlint lints, with the state it shares."""
 
-    def __init__(self, options: RunOptions | None = None) -> None:
+    def __init__(self, options: RunOptions | None = None, store: MemoryCache | None = None) -> None:
+        """`store`: an in-memory result cache for a long-lived process (the language server), used
+        when `options.cache` (the on-disk cache) is off."""
         self.options = options or RunOptions()
+        self.store = store
         self.configs = ConfigCache(self.options.config_file, self.options.overrides, self.options.config)
         self.languagetool = LanguageToolRun(self.options.languagetool)
         self._linters: dict[int, Linter] = {}
@@ -83,7 +87,7 @@ class ManuscriptRun:
         root_config = self.configs.for_file(paths[0] if paths else Path.cwd())
         explicit = {p.resolve() for p in paths if not p.is_dir()}
         groups: dict[object, Manuscript] = {}
-        for path in discover(paths, root_config.include):
+        for path in discover(paths, root_config.include, self.options.warn):
             config = self.configs.for_file(path)
             if path.resolve() not in explicit and config.excludes(str(path)):
                 continue
@@ -123,7 +127,7 @@ class ManuscriptRun:
              languagetool: bool = True) -> list[FileResult]:
         """The pipeline: one manuscript's named files checked with the facts of all its files."""
         linter = self.linter(config)
-        cache = ResultCache(cache_root(config.path)) if self.options.cache else None
+        cache = ResultCache(cache_root(config.path)) if self.options.cache else self.store
         results = lint_manuscript(linter, sources, cache, self.options.jobs, progress, context=others)
         if warning and results:
             results[0].warnings.append(warning)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import fnmatch
 import itertools
-from collections.abc import Iterable, Sequence
+import os
+import re
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from ficlint.config import Config, default_config, find_config, load_config
@@ -17,13 +19,17 @@ SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "ven
 MAX_MANUSCRIPT_FILES = 2000
 
 
-def discover(paths: Iterable[Path], include: Sequence[str]) -> list[Path]:
+def discover(paths: Iterable[Path], include: Sequence[str],
+             warn: Callable[[str], None] | None = None) -> list[Path]:
     """Files to check: explicit files as given, folders searched recursively for
-    files matching `include`, hidden and tool folders skipped."""
+    files matching `include`, hidden files (`.ficlint-words.txt`) and hidden and
+    tool folders skipped. A broken symbolic link in a folder is skipped with a
+    warning, as ruff does (named on the command line, it is an error as any
+    missing file is)."""
     found: list[Path] = []
     seen: set[Path] = set()
     for path in paths:
-        candidates = sorted(_walk(path, include, set())) if path.is_dir() else [path]
+        candidates = sorted(_walk(path, include, set(), warn)) if path.is_dir() else [path]
         for candidate in candidates:
             key = candidate.resolve()
             if key not in seen:
@@ -32,7 +38,8 @@ def discover(paths: Iterable[Path], include: Sequence[str]) -> list[Path]:
     return found
 
 
-def _walk(folder: Path, include: Sequence[str], visited: set[Path]) -> Iterable[Path]:
+def _walk(folder: Path, include: Sequence[str], visited: set[Path],
+          warn: Callable[[str], None] | None) -> Iterable[Path]:
     real = folder.resolve()
     if real in visited:  # a symlink back up the tree
         return
@@ -45,8 +52,12 @@ def _walk(folder: Path, include: Sequence[str], visited: set[Path]) -> Iterable[
         if child.is_dir():
             if child.name in SKIP_DIRS or child.name.startswith("."):
                 continue
-            yield from _walk(child, include, visited)
-        elif any(fnmatch.fnmatch(child.name, pattern) for pattern in include):
+            yield from _walk(child, include, visited, warn)
+        elif not child.name.startswith(".") and any(fnmatch.fnmatch(child.name, p) for p in include):
+            if child.is_symlink() and not child.exists():
+                if warn is not None:
+                    warn(f"{child}: a broken symbolic link (to {os.readlink(child)}), skipped")
+                continue
             yield child
 
 
@@ -89,7 +100,7 @@ def manuscript_members(config: Config, path: Path, configs: ConfigCache) -> list
     key = manuscript_key(config, path)
     folder = path.resolve().parent
     if config.path is not None and folder.is_relative_to(config.root.resolve()):
-        candidates: Iterable[Path] = _walk(config.root, config.include, set())
+        candidates: Iterable[Path] = _walk(config.root, config.include, set(), None)
     else:  # no config file: the folder is the manuscript (its subfolders are others)
         candidates = _folder_files(folder, config.include)
     belongs = (c for c in candidates
@@ -128,7 +139,46 @@ def rest_of_manuscript(config: Config, named: Sequence[Path],
     return others, None
 
 
-def manuscript_key(config: Config, path: Path) -> tuple[int, Path | None]:
-    """Files checked together form one manuscript when they share a config file;
-    files with no config file are grouped by their folder."""
-    return (id(config), None if config.path else path.resolve().parent)
+def manuscript_key(config: Config, path: Path) -> tuple[object, ...]:
+    """Which manuscript a file belongs to; files with the same key are checked together, and the
+    dialect, the names and the habits one file shows count for the others.
+
+    By the config's `manuscript`:
+    - `config`: the files that share a config file; with none, the files of a folder;
+    - `folder`: the files of a folder;
+    - `file`: every file on its own;
+    - `auto` (the default): as `config` where there is a config file; without one, the files of a
+      folder whose names number the parts of one work (chapter-1.md, chapter-2.md; 01.txt, 02.txt;
+      prologue.md beside them), each other file on its own. A folder of one-shots is not one story
+      unless its config file says so.
+    """
+    mode = config.manuscript
+    real = path.resolve()
+    if mode == "file":
+        return (id(config), real)
+    if mode == "folder":
+        return (id(config), real.parent)
+    if config.path is not None:
+        return (id(config), None)
+    if mode == "config":
+        return (id(config), real.parent)
+    return (id(config), real.parent, series_of(path.name))
+
+
+_CHAPTER_WORD = re.compile(r"(?<![a-z])(?:ch|chap|chapter|part|pt|act|book|vol|volume|scene|prologue|epilogue|"
+                           r"interlude|afterword|foreword|preface)(?![a-z])")
+_SHORT_NUMBER = re.compile(
+    r"(?<!\d)\d{1,3}(?!\d)|(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|second|"
+    r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|i{1,3}|iv|vi{0,3}|ix|xi{0,2})(?![a-z])")
+_LONG_NUMBER = re.compile(r"\d{4,}")
+
+
+def series_of(name: str) -> str:
+    """What a file's name says about the work it is part of: a name with a chapter word (chapter,
+    ch, part, prologue, epilogue…) stands for its folder's one story, told apart only by a long
+    number it carries (an AO3 work id: 22366303-ch1); any other name with its part number taken
+    out ("01.txt" -> "#", "two.txt" -> "#", "notes-2.md" -> "notes-#")."""
+    stem = name.rsplit(".", 1)[0].lower()
+    if _CHAPTER_WORD.search(stem):
+        return "story:" + ",".join(_LONG_NUMBER.findall(stem))
+    return _SHORT_NUMBER.sub("#", stem)

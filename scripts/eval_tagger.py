@@ -31,7 +31,8 @@ SAMPLE = Path(__file__).resolve().parent / "data" / "fiction-pos-sample.tsv"
 
 
 def evaluate_ud(tagger: T.Tagger, training: Path, split: str) -> None:
-    train_words = {w.form.lower() for s in read_conllu(training / "ud-ewt" / "train.conllu.xz") for w in s.words}
+    train = read_conllu(training / "ud-ewt" / "train.conllu.xz")
+    train_words = {w.form.lower() for s in train for w in s.words}
     sentences = read_conllu(training / "ud-ewt" / f"{split}.conllu.xz")
     tokens = [align(s) for s in sentences]
     words, starts = [], []
@@ -101,11 +102,12 @@ def evaluate_fiction(tagger: T.Tagger, show_errors: bool = True) -> None:
               f"XPOS {100 * xpos / len(pairs):.2f}%")
     if show_errors:
         at = 0
-        for source, tokens, tags in sentences:
+        for _, tokens, tags in sentences:
             for i, (word, g) in enumerate(zip(tokens, tags, strict=True)):
                 p = predicted[at + i]
                 if g.upos != p.upos or g.xpos != p.xpos:
-                    context = " ".join(tokens[max(0, i - 3):i]) + f" [{word}] " + " ".join(tokens[i + 1:i + 3])
+                    before, after = " ".join(tokens[max(0, i - 3):i]), " ".join(tokens[i + 1:i + 3])
+                    context = f"{before} [{word}] {after}"
                     kind = "UPOS" if g.upos != p.upos else "XPOS"
                     print(f"  {kind} {g.upos}/{g.xpos} tagged {p.upos}/{p.xpos}: {context}")
             at += len(tokens)

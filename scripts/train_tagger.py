@@ -1,6 +1,10 @@
 """Train the part-of-speech tagger (ficlint/data/tagger.bin.gz); see ficlint/analysis/tagger.py.
 
+    pip install lemminflect==0.2.3     # the dictionary of allowed tags, for building only
     python scripts/train_tagger.py ../shared/training [--out ficlint/data/tagger.bin.gz]
+
+Takes 13-15 minutes on a shared 2-core machine under load (load average 7-10), less on an idle one;
+the word-class lexicon is the slowest part.
 
 Data: the Universal Dependencies English Web Treebank (training/ud-ewt/, CC BY-SA 4.0): the model
 is trained on train.conllu only; dev.conllu chose the settings below; test.conllu is for reporting
@@ -10,20 +14,27 @@ is trained on train.conllu only; dev.conllu chose the settings below; test.conll
 Tokens: the treebank's words are re-tokenized the way ficlint reads text (tagger.TOKEN over the
 sentence text rebuilt from the words and their SpaceAfter=No): a token that holds several words
 ("do"+"n't", "Harry"+"'s", "gon"+"na") gets the fused tag of its parts, and a word that ficlint
-splits (URLs, "a.m.") gives its tag to each piece. Joint tags (UPOS|XPOS) seen fewer than
-MIN_TAG times map to their UPOS's commonest XPOS; fused tags seen fewer than MIN_FUSED times are
-left out of training.
+splits (URLs, "a.m.") gives its tag to each piece. Sentences with a pair of CONTRACTIONS ("you all",
+"going to") are seen a second time with the pair contracted ("y'all", "gonna"): the treebank's web
+text has them rarely or never. (Contracting "he is", "do not" too was tried: dev accuracy fell.)
+Joint tags (UPOS|XPOS) seen fewer than MIN_TAG times map to their UPOS's commonest XPOS; fused tags
+seen fewer than MIN_FUSED times are left out of training.
 
 Model: pass 1 is a multinomial logistic regression over the features of tagger.type_features at
 offsets -2..2, trained by Adagrad on mini-batches in a seeded order (EPOCHS passes), features seen
-fewer than MIN_FEATURE times dropped. Pass 2 adds corrections indexed by pairs of neighbouring
-pass-1 tags, a logistic regression whose offset is the pass-1 score; its pass-1 tags come from
-FOLDS models each trained without the fold it tags (stacking), so pass 2 learns from the errors
-pass 1 makes on unseen text. Weights are stored as int16 in units of 1/SCALE.
+fewer than MIN_FEATURE times dropped. Pass 2 adds corrections indexed by the pass-1 tags of the
+neighbours (pairs of tags; a neighbour's UPOS with the word's class, tagger.conjunction_class), a
+logistic regression whose offset is the pass-1 score; its pass-1 tags come from FOLDS models each
+trained without the fold it tags (stacking), so pass 2 learns from the errors pass 1 makes on
+unseen text. Weights are stored as int8 in units of 1/SCALE, each feature's row shifted by its
+median (no decision changes) and weights smaller than PRUNE dropped, as sparse rows.
 
-Lexicon: every lowercase word seen LEXICON_MIN_COUNT times in the fan fiction gets k-means classes
-(FINE_CLASSES and COARSE_CLASSES) of its neighbour-word profile, and the share of its mid-sentence
-uses that are capitalised, in CAPITAL_BUCKETS.
+Lexicon: every lowercase word seen LEXICON_MIN_COUNT times in the fan fiction, except the
+TOP_WORDS commonest words of the treebank (it knows those; their classes would teach the model that
+"Hermione", in the class of "she", is a pronoun), gets k-means classes (FINE_CLASSES and
+COARSE_CLASSES) of its neighbour-word profile, the share of its mid-sentence uses that are
+capitalised (tagger.CAPITAL_BUCKETS), and the set of Penn tags lemminflect's dictionary allows it
+(lemminflect is needed to build the model, not to run it).
 
 Deterministic: sorted inputs, seeded orders, one thread, a gzip header without a time stamp: the
 same data gives the same file, byte for byte.
@@ -57,7 +68,7 @@ from ficlint.analysis import tagger as T  # noqa: E402
 from ficlint.resources import data_dir  # noqa: E402
 
 SEED = 15
-EPOCHS = 3
+EPOCHS = 5
 BATCH = 1000
 LEARNING_RATE = 0.1
 MIN_FEATURE = 2
@@ -154,6 +165,47 @@ def _rebuild(doc: str, sent_id: str, rows: list[list[str]]) -> Sentence:
     return Sentence(doc, sent_id, text.rstrip(" "), words)
 
 
+# Contractions of speech that the treebank (web text) has too rarely or never: a copy of each sentence
+# with the two words written as one gives the fused word its parts' tags ("you all" -> "y'all").
+CONTRACTIONS = {
+    ("you", "all"): "y'all",
+    ("going", "to"): "gonna",
+    ("want", "to"): "wanna",
+    ("got", "to"): "gotta",
+    ("kind", "of"): "kinda",
+    ("let", "me"): "lemme",
+    ("out", "of"): "outta",
+}
+CONTRACTION_PARTS = {
+    ("going", "to"): ("VBG", "TO"), ("want", "to"): ("VBP", "TO"), ("got", "to"): ("VBD", "TO"),
+}
+
+
+def contracted(sentences: list[Sentence]) -> list[Sentence]:
+    """Copies of the sentences that hold a pair of CONTRACTIONS (with the parts' Penn tags of
+    CONTRACTION_PARTS, where given), the first such pair written as its contraction."""
+    copies = []
+    for sentence in sentences:
+        words = sentence.words
+        for i in range(len(words) - 1):
+            pair = (words[i].form.lower(), words[i + 1].form.lower())
+            short = CONTRACTIONS.get(pair)
+            wanted = CONTRACTION_PARTS.get(pair)
+            if short is None or (wanted and wanted != (words[i].xpos, words[i + 1].xpos)):
+                continue
+            if words[i].form[0].isupper():
+                short = short[0].upper() + short[1:]
+            start, end = words[i].start, words[i + 1].end
+            shift = len(short) - (end - start)
+            moved = [UDWord(w.form, w.upos, w.xpos, w.start + shift, w.end + shift) for w in words[i + 2:]]
+            fused = [UDWord(w.form, w.upos, w.xpos, start, start + len(short)) for w in words[i:i + 2]]
+            text = sentence.text[:start] + short + sentence.text[end:]
+            copies.append(Sentence(sentence.doc, sentence.sent_id + "-contracted", text,
+                                   words[:i] + fused + moved))
+            break
+    return copies
+
+
 @dataclass
 class Token:
     form: str
@@ -208,7 +260,8 @@ def label_map(sentences: list[Sentence]) -> dict[str, str]:
 
 def canonical(label: str, single: dict[str, str]) -> str:
     upos, xpos = label.split("|")
-    parts = [single.get(f"{u}|{x}", f"{u}|{x}") for u, x in zip(upos.split("+"), xpos.split("+"), strict=True)]
+    pairs = zip(upos.split("+"), xpos.split("+"), strict=True)
+    parts = [single.get(f"{u}|{x}", f"{u}|{x}") for u, x in pairs]
     return "+".join(p.split("|")[0] for p in parts) + "|" + "+".join(p.split("|")[1] for p in parts)
 
 
@@ -239,8 +292,8 @@ class Corpus:
 
 
 def raw_labels(corpus: Corpus, single: dict[str, str]) -> list[str]:
-    return [canonical(token_label(s, t), single) for s, tokens in zip(corpus.sentences, corpus.tokens, strict=True)
-            for t in tokens]
+    return [canonical(token_label(s, t), single)
+            for s, tokens in zip(corpus.sentences, corpus.tokens, strict=True) for t in tokens]
 
 
 class FeatureSpace:
@@ -292,16 +345,17 @@ def softmax(z: np.ndarray) -> np.ndarray:
 
 
 def train_logistic(x: sp.csr_matrix, y: np.ndarray, n_tags: int, epochs: int, rate: float,
-                   offset: np.ndarray | None = None, seed: int = SEED, log: str = "") -> np.ndarray:
+                   offset: np.ndarray | None = None, seed: int = SEED, average: bool = False) -> np.ndarray:
     """Multinomial logistic regression by Adagrad on mini-batches: weights (features x tags);
-    rows with y < 0 are skipped. `offset` is added to the scores (stacking)."""
+    rows with y < 0 are skipped. `offset` is added to the scores (stacking). With `average`, the
+    mean of the weights after each batch of the last epoch (steadier on unseen text)."""
     keep = np.flatnonzero(y >= 0)
     weights = np.zeros((x.shape[1], n_tags), np.float64)
     squares = np.full_like(weights, 1e-8)
     rng = np.random.default_rng(seed)
+    total, batches = np.zeros_like(weights), 0
     for epoch in range(epochs):
         order = keep[rng.permutation(len(keep))]
-        loss = 0.0
         for b in range(0, len(order), BATCH):
             rows = np.sort(order[b:b + BATCH])
             xb = x[rows]
@@ -311,14 +365,14 @@ def train_logistic(x: sp.csr_matrix, y: np.ndarray, n_tags: int, epochs: int, ra
             if offset is not None:
                 scores += offset[rows]
             probs = softmax(scores)
-            loss -= np.log(probs[np.arange(len(rows)), y[rows]] + 1e-12).sum()
             probs[np.arange(len(rows)), y[rows]] -= 1.0
             grad = np.asarray(xs.T @ probs)
             squares[used] += grad * grad
             weights[used] -= rate * grad / np.sqrt(squares[used])
-        if log:
-            print(f"  {log} epoch {epoch + 1}: loss {loss / len(keep):.4f}", file=sys.stderr)
-    return weights
+            if average and epoch == epochs - 1:
+                total += weights
+                batches += 1
+    return total / batches if average else weights
 
 
 class Stacking:
@@ -336,7 +390,8 @@ class Stacking:
         self.right_upos = np.asarray([index[p[0]] for p in parts] + [len(upos)], np.intp)
         top_index = {w: i for i, w in enumerate(top)}
         self.n_classes = len(top) + FINE_CLASSES + len(T.CASES)
-        type_class = np.asarray([T.conjunction_class(k, lexicon, top_index, FINE_CLASSES) for k in corpus.keys])
+        type_class = np.asarray([T.conjunction_class(k, lexicon, top_index, FINE_CLASSES)
+                                 for k in corpus.keys])
         self.classes = type_class[corpus.padded[corpus.where]]
         width = self.n_tags + 1
         self.blocks = {"lr": width * width, "ll": width * width, "rr": width * width,
@@ -369,7 +424,8 @@ class Stacking:
 
 
 def top_words(corpus: Corpus) -> list[str]:
-    counts = Counter(T.normalise(k.lstrip(T.INITIAL)).lower() for k in (corpus.keys[t] for t in corpus.padded[corpus.where]))
+    keys = (corpus.keys[t] for t in corpus.padded[corpus.where])
+    counts = Counter(T.normalise(k.lstrip(T.INITIAL)).lower() for k in keys)
     return [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_WORDS]]
 
 
@@ -419,7 +475,8 @@ def build_lexicon(training: Path) -> dict[str, tuple[int, int, int, int]]:
     words = list(forms)
     counts_all = np.bincount(ids_all, minlength=len(words))
     breaks_ids = np.asarray([forms[b] for b in _SENTENCE_BREAK if b in forms], np.int32)
-    vocab = sorted(w for w, c in zip(words, counts_all.tolist(), strict=True) if c >= LEXICON_MIN_COUNT and w not in _SENTENCE_BREAK)
+    vocab = sorted(w for w, c in zip(words, counts_all.tolist(), strict=True)
+                   if c >= LEXICON_MIN_COUNT and w not in _SENTENCE_BREAK)
     index = {w: i for i, w in enumerate(vocab)}
     to_vocab = np.full(len(words), -1, np.int64)
     to_vocab[[forms[w] for w in vocab]] = np.arange(len(vocab))
@@ -506,6 +563,7 @@ def build(training: Path, out: Path) -> None:
         print(f"{message} ({time.time() - started:.0f} s)", file=sys.stderr)
 
     train = read_conllu(training / "ud-ewt" / "train.conllu.xz")
+    train += contracted(train)
     single = label_map(train)
     probe = Corpus(train, None, single)
     top = top_words(probe)

@@ -66,7 +66,7 @@ def test_markup_is_not_tokens():
     ("\"Wait,\" said the old man.", "tag"),
     ("\"Wait!\" She grabbed his arm.", "beat"),
     ("\"Wait,\" came the answer.", "inverted"),
-    ("\"Wait,\" she crooned.", "subject"),
+    ("\"Wait,\" she surrendered.", "subject"),
     ("\"Wait.\"", "end"),
     ("\"Wait,\"she said.", "glued"),
     ("\"Wait,\" with a wave of her hand.", "other"),

@@ -49,6 +49,7 @@ def test_exit_1_with_findings_and_annotated_output(story):
           = help: replace ".." with "..."
 
         1 finding in 1 file.
+        1 fixable with `--fix`.
         """)
 
 
@@ -93,6 +94,23 @@ def test_ignore_and_comma_separated_lists(story):
     assert result.code == 0
 
 
+def test_selecting_only_languagetool_rules_while_it_is_off_is_an_error(story):
+    result = run_cli("check", "--no-cache", "--select", "LT:FOO", "slip.md", cwd=story)
+    assert result.code == 2 and result.stdout == ""
+    assert result.stderr == (
+        "ficlint: error: --select LT:FOO: these are LanguageTool rules and LanguageTool is off, so nothing "
+        "would be checked (turn it on with --languagetool, or `languagetool: true` in .ficlint.yaml)\n")
+
+
+def test_languagetool_rules_beside_ficlint_rules_while_it_is_off_are_a_warning(story):
+    result = run_cli("check", "--no-cache", "-q", "--select", "M001,lt-en-a-vs-an", "slip.md", cwd=story)
+    assert result.code == 1 and "M001" in result.stdout
+    assert result.stderr.startswith("ficlint: warning: lt-en-a-vs-an: LanguageTool rules select nothing "
+                                    "while LanguageTool is off")
+    ignored = run_cli("check", "--no-cache", "-q", "--ignore", "LT", "slip.md", cwd=story)
+    assert ignored.code == 1 and ignored.stderr == ""
+
+
 def test_quiet_and_statistics(story):
     quiet = run_cli("check", "--select", "M001", "-q", "slip.md", cwd=story)
     assert (
@@ -103,6 +121,50 @@ def test_quiet_and_statistics(story):
     assert run_cli("check", "-q", "clean.md", cwd=story).stdout == ""
     stats = run_cli("check", "--select", "M001", "--statistics", "slip.md", cwd=story)
     assert "    1  M001   two-dot-ellipsis [punctuation]" in stats.stdout
+
+
+MIXED = "She left.. He went to the the door\n\nThey where there.\n"  # M001, M005 safe; M006, H002 not
+
+
+def test_statistics_prints_only_the_counts_and_the_summary(tmp_path):
+    (tmp_path / "ch.md").write_text(MIXED, encoding="utf-8")
+    stats = run_cli("check", "--no-cache", "--statistics", "ch.md", cwd=tmp_path)
+    assert stats.code == 1
+    assert stats.stdout == textwrap.dedent("""\
+            1  M001   two-dot-ellipsis [punctuation]
+            1  M005   doubled-word [grammar]
+            1  M006   missing-end-punctuation [punctuation]
+            1  H002   homophone-pattern [homophone]
+
+        4 findings in 1 file.
+        2 fixable with `--fix` (2 more with `--fix --unsafe-fixes`).
+        """)
+
+
+def test_the_summary_says_how_many_findings_the_fix_flags_would_fix(tmp_path):
+    (tmp_path / "ch.md").write_text(MIXED, encoding="utf-8")
+    plain = run_cli("check", "--no-cache", "-q", "ch.md", cwd=tmp_path).stdout.splitlines()
+    assert plain[-1] == "2 fixable with `--fix` (2 more with `--fix --unsafe-fixes`)."
+    unsafe = run_cli("check", "--no-cache", "-q", "--unsafe-fixes", "ch.md", cwd=tmp_path).stdout
+    assert unsafe.splitlines()[-1] == "4 fixable with `--fix --unsafe-fixes`."
+    only_unsafe = run_cli("check", "--no-cache", "-q", "--select", "H002", "ch.md", cwd=tmp_path).stdout
+    assert only_unsafe.splitlines()[-1] == "1 fixable with `--fix --unsafe-fixes`."
+    no_fix = run_cli("check", "--no-cache", "--select", "M006", "--fix", "ch.md", cwd=tmp_path)
+    assert no_fix.stdout.splitlines()[-1] == "1 fixable with `--fix --unsafe-fixes`."
+    (tmp_path / "clean.md").write_text(CLEAN, encoding="utf-8")
+    assert run_cli("check", "--no-cache", "clean.md", cwd=tmp_path).stdout == "0 findings in 1 file.\n"
+
+
+@pytest.mark.parametrize("flags", [["--diff"], ["--diff", "--unsafe-fixes"]])
+def test_the_diff_names_the_flags_that_would_apply_it(tmp_path, flags):
+    (tmp_path / "ch.md").write_text(MIXED, encoding="utf-8")
+    result = run_cli("check", "--no-cache", *flags, "ch.md", cwd=tmp_path)
+    apply = " ".join(["--fix", *flags[1:]])
+    fixes = 4 if "--unsafe-fixes" in flags else 2
+    expected = f"ficlint: {fixes} fixes would be applied to 1 file (run with {apply} to apply).\n"
+    assert result.stderr == expected
+    assert ("+They were there." in result.stdout) == ("--unsafe-fixes" in flags)
+    assert (tmp_path / "ch.md").read_text(encoding="utf-8") == MIXED
 
 
 def test_no_cache_is_accepted(story):
@@ -205,6 +267,26 @@ def test_folder_with_no_manuscripts(tmp_path):
     assert "no manuscripts" in result.stderr
 
 
+def test_a_broken_symlink_in_a_folder_is_skipped_with_one_warning(tmp_path):
+    (tmp_path / "story").mkdir()
+    (tmp_path / "story" / "c.md").write_text(SLIP, encoding="utf-8")
+    try:
+        (tmp_path / "story" / "old.md").symlink_to(tmp_path / "gone.md")
+    except OSError:
+        pytest.skip("no symlinks here")
+    result = run_cli("check", "--no-cache", "--select", "M001", "-q", "story", cwd=tmp_path)
+    assert result.code == 1 and no_traceback(result)
+    assert result.stdout.splitlines() == [
+        f"{Path('story/c.md')}:1:9: warning[M001] [punctuation] Two dots: an ellipsis has three (\"...\").",
+        "1 finding in 1 file.",
+        "1 fixable with `--fix`.",
+    ]
+    link, target = Path("story/old.md"), tmp_path / "gone.md"
+    assert result.stderr == f"ficlint: warning: {link}: a broken symbolic link (to {target}), skipped\n"
+    named = run_cli("check", "--no-cache", "story/old.md", cwd=tmp_path)  # named, it is a missing file
+    assert named.code == 2 and "story/old.md: no such file" in named.stdout
+
+
 def test_a_symlink_loop_in_a_folder_is_walked_once(tmp_path):
     (tmp_path / "story").mkdir()
     (tmp_path / "story" / "c.md").write_text(SLIP, encoding="utf-8")
@@ -296,6 +378,58 @@ def test_explain_by_id_or_name():
         assert result.code == 0
         assert result.stdout.startswith("# M005 doubled-word\n")
         assert "## Why it matters" in result.stdout and "She walked to the the door." in result.stdout
+
+
+def run_on_a_terminal(*args: str, env: dict[str, str]) -> str:
+    """Run the CLI with its standard output on a pseudo-terminal, as a writer's shell has it."""
+    import os
+    import pty
+
+    main, secondary = pty.openpty()
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    proc = subprocess.Popen([sys.executable, "-m", "ficlint", *args], stdout=secondary,
+                            stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env={**full_env, **env})
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(main)
+    assert proc.wait(timeout=60) == 0
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+D001_ON_A_TERMINAL = """\
+D001 speech-tag-after-full-stop
+dialogue · default severity: warning · defined in: ficlint/rules/dialogue/d001_speech_tag_after_full_stop.py
+
+What it does
+    A speech tag after a full stop inside the quotation (`"Hello." she said`).
+
+Why it matters
+    A speech tag is part of the quotation's sentence, so the quotation ends with
+    a comma, not a full stop: `"Hello," she said.` A full stop ends the
+"""
+
+
+def test_explain_on_a_terminal_is_plain_text_and_markdown_when_piped():
+    plain = run_on_a_terminal("explain", "D001", env={"NO_COLOR": "1", "COLUMNS": "80"})
+    assert plain.startswith(D001_ON_A_TERMINAL)
+    assert "#" not in plain and "```" not in plain
+    assert ("Flagged (and what the fix gives)\n    \"I'll be there.\" she said.\n"
+            "  → \"I'll be there,\" she said.\n") in plain
+    coloured = run_on_a_terminal("explain", "D001", env={"COLUMNS": "80"})
+    assert coloured.startswith("\x1b[1mD001\x1b[0m \x1b[1mspeech-tag-after-full-stop\x1b[0m\n")
+    assert '(\x1b[36m"Hello." she said\x1b[0m)' in coloured and "`" not in coloured
+    piped = run_cli("explain", "D001")
+    assert piped.stdout.startswith("# D001 speech-tag-after-full-stop\n")
+    assert run_cli("explain", "D001", "--format", "text").stdout.startswith(D001_ON_A_TERMINAL)
+    assert run_cli("explain", "D001", "--format", "json").json()["name"] == "speech-tag-after-full-stop"
 
 
 def test_explain_unknown_rule_is_one_line_exit_2():

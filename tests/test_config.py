@@ -73,6 +73,21 @@ def test_an_empty_file_is_the_default_config(tmp_path):
     assert config.dialect == "auto" and config.select == ()
 
 
+def test_numbers_quoted_as_text_and_a_merge_key_are_fine(tmp_path):
+    config = load_config(write(tmp_path, 'words: ["5", Karen]\nseverity: &s {M001: error}\noptions:\n'
+                                         "  mechanics: {<<: {a: 1}, b: 2}\n"))
+    assert config.words == ("5", "Karen") and config.option("mechanics", "a") == 1
+
+
+def test_a_duplicate_key_is_one_error_line_from_the_cli(tmp_path):
+    write(tmp_path, "words: [Karen]\ndialect: en-GB\nwords: [Derek]\n")
+    (tmp_path / "c.md").write_text("She left.\n", encoding="utf-8")
+    result = run_cli("check", "--no-cache", "c.md", cwd=tmp_path)
+    assert result.code == 2
+    assert result.stderr == (f"ficlint: error: {tmp_path / '.ficlint.yaml'}:3: duplicate key 'words' "
+                             "(first given on line 1)\n")
+
+
 def test_unknown_key_names_file_line_and_key(tmp_path):
     message = config_error(tmp_path, "dialect: en-US\ncolour: red\n")
     assert message.startswith(f"{tmp_path / '.ficlint.yaml'}:2: unknown key 'colour'")
@@ -99,6 +114,14 @@ def test_unknown_nested_key(tmp_path):
         ("- just\n- a list\n", 1, "the top level must be a mapping"),
         ("dialect: en-US\nencoding: klingon\n", 2, "'encoding': unknown encoding 'klingon'"),
         ("min-confidence: 1.5\n", 1, "'min-confidence' must be a number from 0 to 1"),
+        ("words: 5\n", 1, "'words' must be a list of strings, not a number ('5'; put it in quotes"),
+        ("words:\n  - Karen\n  - 12.5\n", 3, "'words' must be a list of strings, not a number"),
+        ("select: [true]\n", 1, "'select' must be a list of strings, not true or false"),
+        ("exclude:\n  -\n", 2, "'exclude' must be a list of strings"),
+        ("dialect: en-US\nwords: [Karen]\ndialect: en-GB\n", 3, "duplicate key 'dialect' (first given on"),
+        ("severity:\n  M001: error\n  M001: off\n", 3, "duplicate key 'M001' (first given on line 2)"),
+        ("languagetool:\n  enabled: true\n  enabled: false\n", 3, "duplicate key 'enabled'"),
+        ("options:\n  mechanics:\n    a: 1\n    a: 2\n", 4, "duplicate key 'a' (first given on line 3)"),
         ("min-confidence: high\n", 1, "'min-confidence' must be a number from 0 to 1"),
         ("select: [M\n", 2, "not valid YAML"),
         ("dialect: en-US\n  bad indent: x\n", 2, "not valid YAML"),

@@ -105,9 +105,12 @@ def test_ise_message_names_the_endings():
     assert diag.fixes[0].replacement == "realise"
 
 
-def test_a_mixed_manuscript_without_a_clear_majority_is_left_alone():
+def test_a_manuscript_that_really_mixes_both_sides_gets_one_finding_naming_both():
     text = "The color of the sea. The colour of the sky. The center and the centre of it all.\n"
-    assert _v001(text) == []
+    (diag,) = lint(text, "V001")
+    assert text[diag.start:diag.end] == "color"
+    assert "mixes British spellings (colour, centre) with American ones (color, center)" in diag.message
+    assert diag.fixes == ()
 
 
 def test_oxford_spelling_is_british_with_ize():
@@ -118,12 +121,41 @@ def test_oxford_spelling_is_british_with_ize():
     assert facts.dialect == "en-GB" and facts.oxford
 
 
-def test_a_period_style_kept_throughout_a_file_is_respected():
-    # an American book that keeps "travelling" and "theatre" throughout, as older American books do
-    text = AMERICAN.replace("traveled", "travelled").replace("theater", "theatre").replace(
-        "canceled", "cancelled").replace("labeling", "labelling")
-    text += "\nThe travellers marvelled at the theatre, the travelling players and the labelled crates.\n"
+def test_a_pattern_kept_on_the_other_side_throughout_an_american_chapter_is_one_finding():
+    # an American chapter that writes "travelling" and "cancelled" throughout: a habit, not slips
+    text = AMERICAN.replace("traveled", "travelled").replace("canceled", "cancelled").replace(
+        "labeling", "labelling")
+    text += "\nThe travellers marvelled at the travelling players and the labelled crates.\n"
+    (diag,) = lint(text, "V001")
+    assert text[diag.start:diag.end] == "travelled"
+    assert diag.message.startswith('"travelled": this manuscript spells most words the American way')
+    assert "keeps these British throughout (travelled, cancelled" in diag.message
+
+
+def test_a_long_american_file_keeps_its_own_conventions():
+    # a period American book: "mould" and "skilful" in a long file that never spells them otherwise
+    text = (AMERICAN * 4) + "\nThe mould on the wall was a skilful forgery.\n"
     assert _v001(text) == []
+    assert _v001(AMERICAN + "\nThe mould on the wall was a skilful forgery.\n") == ["mould", "skilful"]
+
+
+def test_a_file_long_enough_to_be_checked_in_parts_keeps_the_conventions_of_the_whole_file():
+    # past 120,000 characters a file is checked in parts (ficlint/parts.py); its conventions are
+    # still those of the whole file, not of the part that happens to hold "mould"
+    filler = "The dog ran along the road, and the boy followed it all the way home.\n\n" * 2000
+    text = AMERICAN * 4 + "\n" + filler + "The mould on the wall was a skilful forgery.\n"
+    assert len(text) > 140_000
+    assert _v001(text) == []
+    assert _v001(AMERICAN + "\n" + filler + "The mould on the wall was a skilful forgery.\n") == \
+        ["mould", "skilful"]
+
+
+def test_a_text_that_keeps_two_patterns_on_each_side_is_told_once_that_it_mixes():
+    # -ll and -re British throughout, -or and -ize American throughout: consistently inconsistent
+    text = AMERICAN.replace("traveled", "travelled").replace("theater", "theatre").replace(
+        "canceled", "cancelled").replace("labeling", "labelling").replace("center", "centre")
+    found = lint(text, "V001")
+    assert len(found) == 1 and "keeps these British throughout (centre, travelled" in found[0].message
 
 
 # -- words that are different words, proper nouns, speech -------------------------------------------------
@@ -131,7 +163,7 @@ def test_a_period_style_kept_throughout_a_file_is_respected():
 
 @pytest.mark.parametrize("dialect", ["en-GB", "auto"])
 def test_words_whose_other_spelling_is_a_different_word_are_not_flagged_on_that_side(dialect):
-    text = (BRITISH + "\nShe would practice later; the practice was hers. He had a license to drive and was "
+    text = (BRITISH + "\nShe would practice later; the practice was hers. He was licensed to drive and "
             "licensed to sell. The computer program crashed. Don't tire yourself. Check the meter. The dog "
             "strained at the curb of the lead. It's a long story. I'll draft a letter. Disk or disc, "
             "judgment or judgement, he never minded. The dialogue and the catalogue were fine.\n")
@@ -155,14 +187,23 @@ def test_proper_nouns_are_never_flagged(dialect):
         assert not {"Harbor", "Labour", "Organization", "Center", "Harbour", "Gray", "Grey"} & set(flagged)
 
 
-def test_a_british_word_in_an_american_characters_speech_is_their_voice():
-    text = AMERICAN + '\nThe visitor from Leeds smiled. "What a lovely parlour, and such flavour."\n'
-    assert _v001(text) == []
+def test_a_british_spelling_in_speech_is_flagged_too_because_spelling_does_not_change_the_sound():
+    text = AMERICAN + '\nThe visitor smiled. "What a lovely parlour, and such flavour."\n'
+    assert _v001(text) == ["parlour", "flavour"]
 
 
-def test_speech_is_still_held_to_the_same_word_spelt_the_other_way_in_the_file():
+def test_speech_is_held_to_the_same_word_spelt_the_other_way_in_the_file():
     text = AMERICAN + '\n"That color," she said, "is not the colour I ordered."\n'
     assert _v001(text) == ["colour"]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("He pumped up the tire of the car, checked the spare tire and the licence.", ["tire", "tire"]),
+    ("Don't tire yourself; he tires easily and was licensed to drive.", []),
+    ("She showed her driver's license at the gate.", ["license"]),
+])
+def test_tire_and_license_mark_american_english_only_as_nouns(text, flagged):
+    assert _v001(BRITISH + "\n" + text + "\n") == flagged
 
 
 def test_words_in_the_users_word_list_are_accepted():
@@ -300,3 +341,67 @@ def test_dialect_option_on_the_command_line(tmp_path):
     oxford = found("en-GB-oxendict")
     assert set(oxford) == {"realised", "theater"}
     assert "Oxford" in oxford["realised"]["message"]
+
+
+# -- chapters, one-shots and writers who mix (issue 19) ------------------------------------------------
+
+SHORT_AMERICAN_CHAPTER = (
+    "Mom said the color of the old barn was the gray of rain. Dustin walked toward the center of town, past "
+    "the theater and his favorite diner, where the neighbor's kid had traveled in from the fall fair. He "
+    "realized he had left his flashlight behind, and the colour of the sky told him it was late. The "
+    "neighbour's dog barked at the centre of the square.\n")
+
+
+def test_a_clear_minority_is_flagged_even_in_one_short_chapter():
+    assert sorted(_v001(SHORT_AMERICAN_CHAPTER)) == ["centre", "colour", "neighbour"]
+
+
+def test_weak_signs_support_the_spellings_but_are_never_findings_on_their_own():
+    # Mum and single-quoted speech lean British, but nothing here is a variant spelling to flag
+    assert _v001("'Mum,' she said, 'I learnt it whilst you were out. Mum, are you listening?'\n") == []
+
+
+def _chapters(folder: Path, texts: list[str], names: list[str]) -> None:
+    folder.mkdir()
+    for name, text in zip(names, texts, strict=True):
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def _flagged_by_file(folder: Path) -> dict[str, list[str]]:
+    result = run_cli("check", "--format", "json", "--no-cache", "--select", "V", str(folder))
+    out = {}
+    for f in result.json()["files"]:
+        text = Path(f["path"]).read_text(encoding="utf-8")
+        out[Path(f["path"]).name] = [text[d["start"]["offset"]:d["end"]["offset"]] for d in f["diagnostics"]]
+    return out
+
+
+CH1 = "Chapter one.\n\nMom painted the porch a brighter color and hung the gray flag by the center door.\n"
+CH2 = "Chapter two.\n\nMom said his favorite color was gray; he traveled to the theater at noon.\n"
+CH3 = "Chapter three.\n\nThe colour of the sky at the centre of town was grey, and the harbour was quiet.\n"
+
+
+def test_a_chapter_of_three_written_the_other_way_is_that_chapters_slip(tmp_path: Path):
+    book = tmp_path / "book"
+    _chapters(book, [CH1, CH2, CH3], ["chapter-1.md", "chapter-2.md", "chapter-3.md"])
+    found = _flagged_by_file(book)
+    assert found["chapter-1.md"] == [] and found["chapter-2.md"] == []
+    assert sorted(found["chapter-3.md"]) == ["centre", "colour", "grey", "harbour"]
+
+
+def test_a_folder_of_unrelated_one_shots_does_not_pool_their_dialects(tmp_path: Path):
+    shots = tmp_path / "one-shots"
+    british = "The colour of the harbour was grey; she realised the theatre was shut.\n"
+    american = "The color of the harbor was gray; she realized the theater was shut.\n"
+    _chapters(shots, [british, british, american], ["rain.md", "tea.md", "night-drive.md"])
+    assert _flagged_by_file(shots) == {"rain.md": [], "tea.md": [], "night-drive.md": []}
+
+
+def test_a_consistently_mixed_manuscript_is_told_once_naming_both_sides(tmp_path: Path):
+    book = tmp_path / "mixed"
+    chapter = "She realised the colour of the honour guard was gray; the theater at the center was full.\n"
+    _chapters(book, [chapter, chapter.replace("She", "He")], ["chapter-1.md", "chapter-2.md"])
+    found = _flagged_by_file(book)
+    assert found["chapter-2.md"] == [] and len(found["chapter-1.md"]) == 1
+    result = run_cli("check", "--no-cache", "--select", "V", str(book))
+    assert "mixes British spellings" in result.stdout and "American ones" in result.stdout

@@ -58,13 +58,57 @@ WRONG = [
     ('"Stop," he said. "please."', [("D006", "please")]),
     ('"Fine," she rolled her eyes.', [("D005", '," she')]),
     ('"Ok then" he mumbled.', [("D003", '" he')]),
-    ("“Okay.” he nodded.", [("D001", ".” he")]),
+    ("“Okay.” he nodded.", [("D004", "” he")]),
     ("‘Really?’ she tilted her head.", [("D004", "’ she")]),
     ("“Please…” she begged. “don't go.”", [("D006", "don't")]),
     ("‘Wait,’ he said.‘Please.’", [("D009", "‘")]),
     ('"Hi." Said Harry.', [("D001", '." Said')]),
     ("“Why not?” Asked Ron.", [("D002", "Asked")]),
     ("‘Where are you going’ he asked.", [("D003", "’ he")]),
+    ('"Oi!" Ron yelled. "Get back here!" He ran off, "Wait, Ron!"\n\nHe shrugged, "Fine."',
+     [("D013", ","), ("D013", ",")]),
+    # tags decided from the clause, not the capital: I, present tense, names, noun phrases
+    ('"Fine." I said.', [("D001", '." I')]),
+    ("“Fine.” I say, and shrug.", [("D001", ".” I")]),
+    ("‘Thanks.’ I muttered.", [("D001", ".’ I")]),
+    ('"Shut up." Harry snapped.', [("D001", '." Harry')]),
+    ("“Yes, Colonel.” Ed said, grinning.", [("D001", ".” Ed")]),
+    ("‘You're late.’ Arthur said.", [("D001", ".’ Arthur")]),
+    ('"Fine." He said quietly.', [("D001", '." He')]),
+    ("“I love you.” She whispered into his ear.", [("D001", ".” She")]),
+    ("‘Come in.’ The butler said.", [("D001", ".’ The")]),
+    ("He said,”just a whim.”", [("D011", "”")]),
+    ('"Come in." A voice from behind the inner doorway called.', [("D001", '." A')]),
+    ('"Go on, then," The old man said.', [("D002", "The")]),
+    ("“Hinata!” The coach shouted.", [("D002", "The")]),
+    ("‘Miss Welton,’ The kit man said.", [("D002", "The")]),
+    ('"Draco!" She hissed.', [("D002", "She")]),
+    ("“Can I come in?” She asked.", [("D002", "She")]),
+    ("‘Luna—’ He corrected.", [("D002", "He")]),
+    # beats: after ! and ?, verbs not on the action list, gestures
+    ('"Smile!" he snaps his fingers.', [("D004", '" he')]),
+    ("“Hmm?” he didn't look up.", [("D004", "” he")]),
+    ("‘Eat that?’ he nodded at the plate.", [("D004", "’ he")]),
+    ('"Oh," he visibly relaxed.', [("D005", '," he')]),
+    ("“I knew it,” Harry stiffened.", [("D005", ",” Harry")]),
+    ("“Yes,” the word slipped out of her.", [("D005", ",” the")]),
+    ("‘Well,’ he let himself grin.", [("D005", ",’ he")]),
+    ('"We\'re all adults," Blaise shrugged.', [("D005", '," Blaise')]),
+    ("“Of course not,” he nodded, “I wouldn't.”", [("D005", ",” he")]),
+    # speech in the middle of a paragraph
+    ('She sat down. "Fine." He said. She left.', [("D001", '." He')]),
+    ("He turned away. “Stop.” she whispered.", [("D001", ".” she")]),
+    ("The room went quiet. ‘Why?’ He asked.", [("D002", "He")]),
+    # spacing round quotes
+    ('She said,"Go away."', [("D009", '"')]),
+    ("‘Mr Hale,’she said.", [("D009", "’s")]),
+    ("‘Come in,’ she said.\n\n‘ Thank you,’ he said.", [("D008", " ")]),
+    # a full stop outside a whole spoken sentence, in either dialect
+    ("‘That's a yes’.", [("D016", ".")]),
+    # questions, commas with nothing after them, tags inside a quotation
+    ('"Who are they then," Tom pleads.', [("D015", ",")]),
+    ("“Find your people,”\n\nHe nodded.", [("D014", ",")]),
+    ('"Wait, she said. "Where?"', [("D011", '"')]),
 ]
 
 RIGHT = [
@@ -73,6 +117,8 @@ RIGHT = [
     "‘I'll be there,’ she said.",
     '"I\'ll be there." She picked up her bag.',
     "“Don't.” She said it softly.",
+    "“Don't.” The boy in the corner of the room grabbed his bag.",
+    "He said, “Just a whim.”",
     '"We leave at six a.m." he said.',
     '"Meet you there," Karen said.',
     "‘Meet you there,’ said the Rat.",
@@ -122,6 +168,46 @@ RIGHT = [
     "‘Why not?’ asked the Rat.",
     "She looked, as Peter said, “like any little gutter child.”",
     "“Your Jack”",
+    # clauses after a full stop that are sentences of their own, not tags
+    '"Fine." He smiled.',
+    "“No.” He answered her question with a shrug.",
+    "‘Stop.’ I said nothing.",
+    '"Why?" He spoke with pride.',
+    "“Really?” He laughed.",
+    "‘Hmm.’ He wondered about it.",
+    '"You\'re welcome." She began to sob.',
+    "“Why?” He answered, “Because.”",
+    "‘Come.’ She called the dog.",
+    # unusual verbs published fiction uses as tags, with nothing after them
+    '"Sure," Dick concurred.',
+    "“No good,” she condemned.",
+    "‘Good morning,’ he startled her.",
+    # mid-paragraph speech, done right
+    'She sat down. "Fine," he said. She left.',
+    "He turned away. “Stop,” she whispered.",
+    "The room went quiet. ‘Why?’ he asked.",
+    # scare quotes and titles in a story that quotes speech with double quotes
+    'He called it \'nonsense\' and left. "I\'m leaving," he said.',
+    "They had read ‘The Hobbit’ twice. “Again,” she said.",
+    # elisions in British single quotes
+    "‘I’ll take the ’buses to ’Ware,’ she said. ‘’Em too.’",
+    "‘We’ll go ’til dark,’ he said.",
+    # a comma after a tag that carries the sentence on, or before I or a name
+    "“Well,” she said, “I don't know.”",
+    '"Yes," said Harry, "we do."',
+    # a flat question for effect
+    "‘Does it,’ said Crowley.",
+    # new speech after a tag, done right; an old-style comma once, not a habit
+    "“It's late,” he said. “We should go.”",
+    "‘Wait,’ she said. ‘Please.’",
+    '"Stop!" he cried, "Stop or I\'ll shout!"',
+    '"Come along," said the Rat, "it\'s late."',
+    # beats written as beats
+    "“No.” She shook her head.",
+    "‘Sorry.’ Her voice cracked.",
+    '"Fine." Harry stiffened.',
+    "He took the ’buses home. ‘Fine,’ he said.",
+    '"Ta," he said, and left.',
 ]
 
 
@@ -250,6 +336,8 @@ def test_straight_quotes_that_do_not_pair_up_are_reported_once_at_the_paragraph_
     text = '"Hello, she said. "How are you?"\n\nHe left.'
     [finding] = lint(text, "D")
     assert (finding.rule, finding.start) == ("D011", 0)
+    assert '("she said") stands inside the quotation' in finding.message
+    [finding] = lint('"Hello, I think. "How are you?"\n\nHe left.', "D")
     assert "don't pair up" in finding.message
 
 

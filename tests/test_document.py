@@ -3,9 +3,13 @@ note, a heading, a scene break or markup; lines, paragraphs, sentences, words.""
 
 from __future__ import annotations
 
-import pytest
+import time
+import tracemalloc
 
-from ficlint.document import Document, RegionKind
+import pytest
+from conftest import run_cli
+
+from ficlint.document import Document, RegionKind, lowercase
 
 N, D, NOTE, H, BREAK, M = (
     RegionKind.NARRATION,
@@ -64,6 +68,40 @@ def test_multi_paragraph_speech_left_open_continues():
     first, second = doc.regions_of(D)
     assert first.continues and not first.unclosed and first.close_quote == ""
     assert not second.continues and second.close_quote == '"'
+
+
+def test_a_speech_runs_on_through_indented_verse():
+    text = (
+        '"Listen to this one," she said. "It goes:\n\n'
+        "    The river ran down to the sea,\n    and the night was long.\n\n"
+        '    The sea ran up to the hill.\n\nAnd that was all of it."\n\nHe laughed.'
+    )
+    doc = Document.from_text(text)
+    unclosed = [r for r in doc.regions_of(D) if not r.close_quote]
+    assert [text[r.start:r.end] for r in unclosed] == ['"It goes:']
+    assert unclosed[0].continues
+
+
+def test_a_long_poem_of_indented_stanzas_is_read_in_linear_time():
+    # Each stanza once asked about every stanza after it (a quadratic walk: 12 s here).
+    stanza = "    The river ran down to the sea,\n    and all the night was long and cold,\n\n"
+    started = time.perf_counter()
+    doc = Document.from_text("# A Long Song\n\n" + stanza * 3000)
+    assert len(doc.regions) == 3001
+    assert time.perf_counter() - started < 2
+
+
+def test_lowering_a_long_text_takes_no_scratch_memory_beyond_its_result():
+    # str.lower() on a whole text allocates 12 bytes of scratch a character; a slice at a time, it does not.
+    text = "ΟΔΟΣ Σοφία’s WORD, İstanbul.\n" * 100_000 + "ΟΔΟΣ" * 50_000  # 3.1M characters
+    tracemalloc.start()
+    try:
+        lowered = lowercase(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert lowered == text.lower()  # final sigmas included, at any slice boundary
+    assert peak < 8 * len(text), f"{peak / len(text):.1f} bytes a character"
 
 
 def test_a_quote_left_open_at_the_end_is_unclosed():
@@ -214,6 +252,37 @@ def test_sentences_are_not_headings(line):
     assert block_kinds(f"{line}\n\nMore.")[0][0] == "narration"
 
 
+CHAT = """She checked her phone.
+
+STEVE: u up?
+
+DANI: On My Way
+
+STEVE: OK
+
+**DANI:** WHERE ARE YOU
+
+She put the phone down."""
+
+
+def test_lines_of_a_text_message_exchange_are_chat_not_headings():
+    kinds = block_kinds(CHAT)
+    assert [k for k, _ in kinds] == ["narration", "chat", "chat", "chat", "chat", "narration"]
+    assert len(Document.from_text(CHAT).scenes) == 1
+
+
+@pytest.mark.parametrize("line", ["BANG!", "WHERE ARE YOU?", "*NO!*", "HARRY POTTER, YOU ARE A BASTARD!"])
+def test_a_shouted_line_in_capitals_is_not_a_heading(line):
+    assert block_kinds(f"She left.\n\n{line}\n\nHe stayed.")[1] == ("narration", line)
+
+
+@pytest.mark.parametrize("heading",
+                         ["Interlude: Steve", "ONE YEAR AGO…", "THE LONG NIGHT", "Part Two: The Fall"])
+def test_a_labelled_or_capitalised_title_on_its_own_is_still_a_heading(heading):
+    text = f"She left.\n\n{heading}\n\nHe stayed.\n\nChapter One: Rain\n\nIt rained."
+    assert block_kinds(text)[1] == ("heading", heading)
+
+
 @pytest.mark.parametrize("mark", ["***", "* * *", "---", "~~~", "# # #", "<hr>", "§", "o0o0o0o"])
 def test_scene_breaks(mark):
     text = f"She left.\n\n{mark}\n\nHe stayed."
@@ -278,6 +347,46 @@ def test_hard_wrapped_paragraphs_stay_whole():
     assert [k for k, _ in block_kinds(text)] == ["narration", "narration"]
 
 
+# Hard-wrapped at 100-110 columns, as Markdown in a repository often is: lines over
+# 100 characters that still run on as one paragraph each.
+WIDE_WRAPPED = """\
+The rain had not stopped since the morning, and by the time the last train pulled out of the station
+the platform was empty except for a woman in a grey coat who kept looking at the clock above the
+ticket office as if it owed her money. She had been waiting there for two hours, and the porter, who
+had seen a great many people wait for a great many things, had stopped asking whether she needed help.
+
+When the lights went out one by one along the platform, she finally picked up her bag and walked out
+into the street. The town was quiet. Somewhere a dog barked twice and then thought better of it, and
+the only other sound was the water running in the gutters towards the river at the bottom of the hill.
+"""
+
+
+def test_paragraphs_hard_wrapped_wider_than_100_columns_stay_whole():
+    paragraphs = Document.from_text(WIDE_WRAPPED).paragraphs
+    assert len(paragraphs) == 2
+    assert WIDE_WRAPPED[paragraphs[0].start:paragraphs[0].end].endswith("needed help.")
+
+
+def test_wide_hard_wrapped_markdown_gets_no_false_paragraph_endings(tmp_path):
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text("# Chapter One\n\n" + WIDE_WRAPPED, encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--select", "M004,M006", str(chapter))
+    assert result.code == 0, result.stdout
+
+
+def test_one_paragraph_per_line_still_splits_when_lines_end_like_paragraphs():
+    lines = [
+        "The rain had not stopped since the morning, and the platform was empty"
+        " except for a woman in a coat.",
+        '"You waited all this time?" the porter asked her when the last train had gone'
+        " and the lights went out",
+        "She did not answer him. She picked up her bag and walked out into the street"
+        " towards the river below.",
+    ]
+    doc = Document.from_text("\n".join(lines) + "\n")
+    assert [doc.text[p.start:p.end] for p in doc.paragraphs] == lines
+
+
 def test_words_with_apostrophes_and_offsets():
     text = "Don’t tell ’em, rock 'n' roll."
     doc = Document.from_text(text)
@@ -302,3 +411,51 @@ def test_empty_and_blank_documents():
     for text in ("", "\n\n\n", "   \r\n"):
         doc = Document.from_text(text)
         assert doc.paragraphs == [] and doc.regions == [] and doc.words == []
+
+
+# -- ornaments and chat logs: regions of their own, not prose -------------------------------------------
+
+
+def _kinds(text: str) -> list[RegionKind]:
+    return [p.kind for p in Document.from_text(text).paragraphs]
+
+
+@pytest.mark.parametrize("ornament", ["x.x.x", "oOo", "-x-", "~*~", "* * *", "o . o . o", "xXx", "OoOoO", "~~~",
+                                      "-::-", "+++", "§", "~o~o~"])
+def test_ornamental_scene_breaks(ornament):
+    assert _kinds(f"She left.\n\n{ornament}\n\nHe stayed.") == [RegionKind.NARRATION, RegionKind.SCENE_BREAK,
+                                                               RegionKind.NARRATION]
+
+
+@pytest.mark.parametrize("line", ["Ooo.", "...", "!!!", "\"...\"", "Ox", "Hmm.", "XOXO, Gran"])
+def test_short_lines_that_are_not_ornaments(line):
+    assert _kinds(f"She left.\n\n{line}\n\nHe stayed.")[1] is not RegionKind.SCENE_BREAK
+
+
+def test_chat_blocks_are_regions_of_their_own():
+    text = ("She picked up her phone.\n\n"
+            "**Peter:** ok goodnight!!!\n**Tony:** Go to sleep, kid.\n\n"
+            "*21:42*\n\n"
+            "*Pansy Parkinson was added*\n\n"
+            "[10:42 PM] Steve: u up?\n\n"
+            "Dani: no\n\n"
+            "Tony smiled at the ceiling.")
+    assert _kinds(text) == [RegionKind.NARRATION] + [RegionKind.CHAT] * 5 + [RegionKind.NARRATION]
+
+
+@pytest.mark.parametrize("text", [
+    "Harry: the boy who lived, the chosen one.\n\nHe hated it.",  # a label once, not a log
+    "**A/N:** Thanks for reading!",  # an author's note
+    "Summary: a story.\n\nShe left.",  # a header line
+])
+def test_labels_that_are_not_chat(text):
+    assert RegionKind.CHAT not in _kinds(text)
+
+
+def test_no_prose_rule_reads_chat_or_ornaments():
+    from conftest import lint
+    text = ("o . o . o\n\n"
+            "**Jiwoo:** where is everyone\n**Haneul:** were in practice room 3\n**Jiwoo:** ok omw\n\n"
+            "x.x.x\n\n"
+            "She ran to the practice room.")
+    assert lint(text, ("M", "C", "D")) == []

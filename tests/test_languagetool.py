@@ -33,8 +33,9 @@ def server():
 def write_config(folder: Path, url: str, extra: str = "", dialect: str | None = "en-US") -> None:
     """A config that turns LanguageTool on; en-US, so that British spellings are its misspellings."""
     top = f"dialect: {dialect}\n" if dialect else ""
+    timeout = "" if "timeout:" in extra else "  timeout: 5\n"  # a key given twice is a config error
     (folder / ".ficlint.yaml").write_text(
-        f"{top}languagetool:\n  enabled: true\n  server: {url}\n  timeout: 5\n{extra}", encoding="utf-8"
+        f"{top}languagetool:\n  enabled: true\n  server: {url}\n{timeout}{extra}", encoding="utf-8"
     )
 
 
@@ -209,8 +210,12 @@ def test_names_dialect_and_voices_in_dialogue_are_left_alone(server, tmp_path):
         "But he don't care, and he did favourite it.\n",
         encoding="utf-8",
     )
-    found = lt_findings(lint_folder(tmp_path))
-    assert found == [("LT:HE_VERB_AGR", "don't"), ("LT:MORFOLOGIK_RULE_EN_US", "favourite")]
+    [result] = lint_folder(tmp_path)
+    found = lt_findings([result])
+    assert found == [("LT:MORFOLOGIK_RULE_EN_US", "favourite")]
+    # the narration's "he don't" is flagged once, by ficlint's own agreement rule (G004)
+    own = [(d.rule, result.document.text[d.start:d.end]) for d in result.diagnostics if d.rule == "G004"]
+    assert own == [("G004", "don't")]
 
 
 def test_the_writers_own_words_are_not_misspellings(server, tmp_path):
@@ -238,6 +243,34 @@ def test_ficlint_wins_where_both_flag_the_same_problem(server, tmp_path):
     rules = [d.rule for d in result.diagnostics]
     assert "M005" in rules and "LT:ENGLISH_WORD_REPEAT_RULE" not in rules
     assert server.state.requests  # LanguageTool was asked, and its duplicate dropped
+
+
+def test_grammar_rules_win_over_languagetools_on_the_same_words(server, tmp_path):
+    write_config(tmp_path, server.url)
+    text = "Harry had saw a glimmer of hope. Ron has went home.\n"
+    (tmp_path / "ch1.md").write_text(text, encoding="utf-8")
+    [result] = lint_folder(tmp_path)
+    rules = sorted(d.rule for d in result.diagnostics)
+    assert rules == ["G001", "G001"]  # LanguageTool's HAVE_PART_AGREEMENT said the same twice
+    assert server.state.requests
+
+
+def test_fragments_are_left_to_the_writer(server, tmp_path):
+    write_config(tmp_path, server.url)
+    text = "He stopped. Because he could. As the door creaked open.\n"
+    (tmp_path / "ch1.md").write_text(text, encoding="utf-8")
+    assert lt_findings(lint_folder(tmp_path)) == []
+    assert "SENTENCE_FRAGMENT" in server.state.requests[0]["disabledRules"].split(",")
+
+
+def test_deduplicate_drops_the_same_words_under_another_name():
+    own = [Diagnostic("G005", 10, 14, "possessive", category="grammar")]
+    theirs = [
+        Diagnostic("LT:TYPO", 10, 14, "spelling", category="spelling"),
+        Diagnostic("LT:COMMA", 10, 14, "punctuation", category="punctuation"),
+        Diagnostic("LT:NEXT", 15, 20, "next word", category="spelling"),
+    ]
+    assert [d.rule for d in lt.deduplicate(own, theirs)] == ["LT:COMMA", "LT:NEXT"]
 
 
 def test_deduplicate_keeps_other_categories_and_other_spans():

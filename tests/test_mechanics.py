@@ -169,6 +169,14 @@ def test_doubled_word_fix_removes_one():
 # -- M006 paragraph without end punctuation --------------------------------------------------------
 
 
+def test_text_messages_need_no_full_stop():
+    chat = ("She checked her phone.\n\nSTEVE: u up\n\nDANI: on my way\n\nSTEVE: WHERE ARE YOU NOW\n\n"
+            "She sighed.")
+    assert flagged(chat, "M006") == []
+    assert flagged("She checked her phone.\n\nHe said it was on the way\n\nShe sighed.", "M006") == ["way"]
+
+
+
 def test_paragraph_without_end_punctuation():
     assert flagged("He placed a kiss on her forehead and headed out the door\n\nShe cried.", "M006") == [
         "door"
@@ -195,3 +203,125 @@ def test_paragraphs_that_need_no_end_punctuation(text):
 def test_fix_for_missing_end_punctuation_is_unsafe():
     (diag,) = lint("He headed out the door\n\nShe cried.", "M006")
     assert diag.fixes[0].replacement == "." and not diag.fixes[0].safe
+
+
+# -- M005 doubled words of any kind -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, doubled", [
+    ("The handle is still still shaking.", "still still"),
+    ("Everyone else is is perfect.", "is is"),
+    ("He will will it so.", "will will"),
+    ("She mapped the routes and and argued.", "and and"),
+    ("\"Give it to to her,\" she said.", "to to"),
+])
+def test_any_word_doubled_in_narration(text, doubled):
+    assert flagged(text, "M005") == [doubled]
+
+
+@pytest.mark.parametrize("text", [
+    "What it is is a mess.", "It was very very cold.", "\"I I don't know,\" he said.", "Will will be late.",
+    "Knock knock.", "She went out with her her best dress on.", "\"Go go go!\" he shouted.",
+    "Colonel Cochrane Cochrane was late.",
+])
+def test_doubles_that_are_meant(text):
+    assert flagged(text, "M005") == []
+
+
+# -- M007, M008, M002: commas and spaces -----------------------------------------------------------
+
+
+def test_doubled_comma():
+    assert flagged("Mike, Lucas,, and Will came.", "M007") == [",,"]
+    assert flagged("Mike, Lucas, and Will came.", "M007") == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Zoro , you stay.", [" ,"]),
+    ("Why not ? Why now ?", [" ?", " ?"]),
+    ("“Tina ! Tina !” he cried.", [" !", " !"]),
+    ("He had one rule : never look back.", [" :"]),
+])
+def test_space_before_punctuation(text, found):
+    assert flagged(text, "M008") == found
+
+
+@pytest.mark.parametrize("text", ["She waited . . . and left.", "Thanks for reading :) See you!",
+                                  "So I *said* .", "He said ... nothing.", "We need to talk ;)"])
+def test_spaces_before_punctuation_that_are_style(text):
+    assert flagged(text, "M008") == []
+
+
+def test_space_before_comma_fix_moves_it_after():
+    text = "They were ,in fact, late."
+    [finding] = lint(text, "M008")
+    [fix] = finding.fixes
+    assert text[:fix.start] + fix.replacement + text[fix.end:] == "They were, in fact, late."
+
+
+@pytest.mark.parametrize("text, found", [
+    ("It smelled of polish,old books and rain.", [",o"]),
+    ("Not Mr.Potter, surely.", ["Mr.P"]),
+    ("They went back to St.Mungo's.", ["St.M"]),
+])
+def test_missing_space_after_a_comma_or_a_title(text, found):
+    assert flagged(text, "M002") == found
+
+
+# -- M009 unpaired brackets ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, found", [
+    ("She smiled (she always did at him. Then she left.", ["("]),
+    ("She smiled she always did) at him.", [")"]),
+])
+def test_unpaired_brackets(text, found):
+    assert flagged(text, "M009") == found
+
+
+@pytest.mark.parametrize("text", ["Thanks for reading :) See you :(", "Things to pack: a) a torch, b) a rope.",
+                                  "Her eyes went wide (°o°) and she ran.", "They argued (in the hall) twice.",
+                                  "It ranged (from four to twenty-six) in size."])
+def test_brackets_that_pair_or_are_smileys(text):
+    assert flagged(text, "M009") == []
+
+
+# -- M010 apostrophes in plurals ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ("They stayed at the Malfoy's for a week.", "They stayed at the Malfoys for a week."),
+    ("They met Ginny Weasley there. The Weasley's kitchen was warm.",
+     "They met Ginny Weasley there. The Weasleys' kitchen was warm."),
+    ("I can still see their body's...", "I can still see their bodies..."),
+    ("Even my parents' had doubts.", "Even my parents had doubts."),
+])
+def test_apostrophes_in_plurals(text, fixed):
+    [finding] = lint(text, "M010")
+    [fix] = finding.fixes
+    assert text[:fix.start] + fix.replacement + text[fix.end:] == fixed
+
+
+@pytest.mark.parametrize("text", [
+    "They stayed at Draco's for a week.", "The Doctor's hands shook.", "James' wand snapped.",
+    "Their body's reaction was quick.", "His mind's made up.", "Her parents' house was empty.",
+    "There was an ugly ring in the Russian's voice.", "The Porphyrion's a bad concern.",
+    "\"In my day 'ladies' were reproved for it,\" she said.",
+])
+def test_possessives_and_contractions_are_left_alone(text):
+    assert flagged(text, "M010") == []
+
+
+# -- M006 verse, lyrics, lists, and a paragraph that ends with a comma -----------------------------------
+
+
+def test_verse_and_lists_need_no_full_stop():
+    verse = "Because I can't stop crying\n\nThe gas crawls down my throat\n\nAnd crushes my heart."
+    assert flagged(verse, "M006") == []
+    assert flagged("He packed:\n\n- a torch\n- a rope", "M006") == []
+
+
+def test_a_paragraph_that_ends_with_a_comma_before_a_new_sentence():
+    text = "She sat staring at the dying embers,\n\nSighing, she stood up."
+    assert flagged(text, "M006") == [","]
+    assert flagged("Dear Harry,\n\nWe miss you.", "M006") == []  # a letter's salutation

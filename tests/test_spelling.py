@@ -161,6 +161,35 @@ def test_words_add_appends_to_the_word_list_next_to_the_config(tmp_path: Path):
     assert listed.stdout.split() == ["Glimmerwick", "tighly"]
 
 
+def test_words_added_without_a_config_count_for_the_chapters_in_subfolders(tmp_path: Path):
+    chapters = tmp_path / "chapters"
+    chapters.mkdir()
+    (chapters / "one.txt").write_text("She pulled her jacket tighly around her.\n", encoding="utf-8")
+    assert "tighly" in run_cli("check", "--no-cache", "--select", "S", "chapters", cwd=tmp_path).stdout
+    added = run_cli("words", "add", "tighly", cwd=tmp_path)
+    assert added.code == 0, added.stderr
+    assert f"to {tmp_path / '.ficlint-words.txt'}" in added.stdout
+    assert run_cli("check", "--no-cache", "--select", "S", "chapters", cwd=tmp_path).code == 0
+    assert run_cli("check", "--no-cache", "--select", "S", ".", cwd=chapters).code == 0
+    # From the chapter folder, `words add` extends the list the check already reads there.
+    run_cli("words", "add", "Zorvath", cwd=chapters)
+    assert not (chapters / ".ficlint-words.txt").exists()
+    assert run_cli("words", "list", cwd=chapters).stdout.split() == ["tighly", "Zorvath"]
+
+
+def test_a_word_list_beside_a_chapter_without_a_config_still_counts(tmp_path: Path):
+    (tmp_path / ".ficlint-words.txt").write_text("quikly\n", encoding="utf-8")
+    chapters = tmp_path / "chapters"
+    chapters.mkdir()
+    (chapters / ".ficlint-words.txt").write_text("tighly\n", encoding="utf-8")
+    chapter = "She quikly pulled her jacket tighly around her, slowely.\n"
+    (chapters / "one.txt").write_text(chapter, encoding="utf-8")
+    result = run_cli("check", "--no-cache", "-q", "--select", "S", "chapters", cwd=tmp_path)
+    assert [line.split()[-1] for line in result.stdout.splitlines() if "[S001]" in line] == ['"slowly"?']
+    assert "\n1 finding in 1 file.\n" in result.stdout  # the word lists are not chapters
+    assert run_cli("words", "list", cwd=chapters).stdout.split() == ["tighly", "quikly"]
+
+
 def test_words_add_needs_a_word():
     result = run_cli("words", "add")
     assert result.code == 2
@@ -302,3 +331,88 @@ def test_a_lookup_by_bisection_knows_exactly_the_words_the_set_knows():
     fresh = Lexicon((data_dir() / "english-words.txt").read_text(encoding="utf-8"))
     assert fresh.known(asked[:5000]) == set(asked[:5000]) & lexicon().words
     assert [fresh.has(w) for w in asked[5000:]] == [w in lexicon().words for w in asked[5000:]]
+
+
+# -- chapters with invented names, fandoms and a writer's habits (issue 19) ----------------------------
+
+INVENTED = ("Ysolde rode north to Kaer Morwen with Tavik. At the gate of Kaer Morwen, Ysolde stopped, and "
+            "Tavik looked back at Ysolde. ")
+
+
+def test_a_typo_beside_invented_names_is_still_a_typo():
+    text = INVENTED + "Ysolde climbed tighly up the stair of Kaer Morwen."
+    assert flagged(text, "S001") == ["tighly"]
+
+
+def test_a_typo_beside_strange_words_that_are_no_names_stays_dialect():
+    text = "\"Ach, ye ken the wee bairnie grat an' skirled tighly,\" said the auld wife."
+    assert flagged(text, "S001") == []
+
+
+def test_a_repeated_common_misspelling_is_flagged_every_time_and_at_a_sentence_start():
+    text = ("I definately knew. She definately knew. Definately, we all knew. He definately said so, "
+            "and they definately agreed.")
+    assert flagged(text, "S001") == ["definately", "definately", "Definately", "definately", "definately"]
+
+
+def test_an_our_spelling_that_is_no_british_word_is_a_typo():
+    (d,) = typos("He was a vigourous man with an enourmous appetite.")[:1]
+    assert flagged("He was a vigourous man with an enourmous appetite.", "S001") == ["vigourous", "enourmous"]
+    assert first_fix(d) == "vigorous"
+
+
+def test_a_typo_inside_a_hyphenated_compound_or_in_italics_is_checked():
+    text = "She had a half-finsihed essay and a *beleive* in ghosts."
+    assert flagged(text, "S001") == ["finsihed", "beleive"]
+    assert flagged("The harum-scarum boy liked the word _gorver_.", "S001") == []
+
+
+HOGWARTS = ("Harry walked into the Gryffindor common room, where Hermione and Ron sat by the fire. "
+            "Hagrid had sent an owl from Hogsmeade, and Neville read it aloud. ")
+
+
+def test_a_capitalised_near_miss_of_a_canon_name_is_flagged_with_the_canon_spelling():
+    text = HOGWARTS + "Dumbeldore wanted to see them, said Hermione; Voldermort was back."
+    found = [d for d in lint(text, "S") if d.rule == "S002"]
+    assert [(text[d.start:d.end], first_fix(d)) for d in found] == [("Dumbeldore", "Dumbledore"),
+                                                                     ("Voldermort", "Voldemort")]
+    assert "Harry Potter spells this name" in found[0].message
+
+
+def test_canon_terms_are_no_typos_once_the_fandom_is_detected():
+    text = HOGWARTS + "They would apparate to the Ministry, where the aurors cast lumos in the dark."
+    assert flagged(text, "S001") == []
+
+
+def test_fandom_detection_can_be_turned_off(tmp_path: Path):
+    text = HOGWARTS + "Dumbeldore smiled.\n\nThey would apparate to the Ministry.\n"
+    (tmp_path / "chapter-1.md").write_text(text, encoding="utf-8")
+
+    def found() -> set[tuple[str, str]]:
+        result = run_cli("check", "--select", "S", "--format", "json", "--no-cache", "chapter-1.md",
+                         cwd=tmp_path)
+        return {(d["rule"], text[d["start"]["offset"]:d["end"]["offset"]])
+                for f in result.json()["files"] for d in f["diagnostics"]}
+
+    assert found() == {("S002", "Dumbeldore")}
+    (tmp_path / ".ficlint.yaml").write_text("fandom-glossaries: off\n", encoding="utf-8")
+    assert ("S002", "Dumbeldore") not in found()
+    assert ("S001", "apparate") in found()
+
+
+def test_a_chapter_of_another_fandom_does_not_switch_the_glossary_on():
+    text = ("Merlin ran after Arthur through the woods of Camelot. Gaius had warned Merlin, and Merlin "
+            "knew it. Lily the maid waved. They would apparate, said nobody.")
+    assert "apparate" in flagged(text, "S001")
+
+
+def test_a_vowel_heard_wrong_in_a_long_name_the_story_keeps_using_is_flagged():
+    text = ("Kageyama set the ball. " * 3 + "Hinata spiked it past Kageyama and Kageyama laughed. "
+            "Then Kagayama served.")
+    found = [d for d in lint(text, "S") if d.rule == "S002"]
+    assert [(text[d.start:d.end], first_fix(d)) for d in found] == [("Kagayama", "Kageyama")]
+
+
+def test_short_names_a_vowel_apart_and_pet_names_are_different_names():
+    text = "Dawson met Jill. " * 5 + "Ernest Dowson wrote poems; Jilly laughed."
+    assert [d for d in lint(text, "S") if d.rule == "S002"] == []

@@ -151,3 +151,30 @@ def test_a_document_tags_as_its_sentences_do() -> None:
     second = ["Ginny", "laughed", "."]
     together = tag_words(first + second, [0, len(first)])
     assert together == tag_words(first, [0]) + tag_words(second, [0])
+
+
+def test_the_tagger_marks_sentence_starts_as_training_did() -> None:
+    from ficlint.analysis.tagger import sentence_keys
+
+    text = '“Go,” she said. ... “Now!” Then "Harry" left. 9 AM. — Ron ran.'
+    words = [text[a:b] for a, b in tokenize(text)]
+    starts = [0, 6, 12, 20, 23]
+    tagger = load_tagger()
+    import numpy as np
+
+    rows = tagger._token_rows(words, np.asarray(starts))
+    assert rows.tolist() == tagger._rows(sentence_keys(words, starts)).tolist()
+
+
+def test_forgetting_the_type_cache_never_happens_halfway_through_a_text(monkeypatch) -> None:
+    # a long-lived process forgets its cached word types past MAX_CACHED_TYPES; the words of one
+    # text must all be looked up in the same cache, or a text after many others crashes the tagger
+    import ficlint.analysis.tagger as tagger
+
+    words = ["Zorbled", "quimble", "the", "frask", "of", "Yarrowmere", "."] * 3
+    starts = list(range(0, len(words), 7))
+    expected = tag_words(words, starts)
+    monkeypatch.setattr(tagger, "MAX_CACHED_TYPES", len(load_tagger()._type_row) + 12)
+    tag_words([f"blorp{i}" for i in range(8)])
+    assert tag_words(words, starts) == expected
+    assert tag_words(words, list(range(len(words)))) == tag_words(words, list(range(len(words))))

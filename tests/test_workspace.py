@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import run_cli
 
 from ficlint.run import RunOptions, lint_paths
-from ficlint.workspace import ConfigCache
+from ficlint.workspace import ConfigCache, series_of
 
 
 def chapter(folder: Path, name: str, text: str = "She left.\n") -> Path:
@@ -138,3 +139,60 @@ def test_fix_of_one_chapter_uses_the_whole_manuscript(tmp_path):
     fixed = run_cli("check", "--fix", "-q", "ch3.md", cwd=tmp_path)
     assert ch3.read_text(encoding="utf-8") == "The colour of the door was blue.\n", fixed.stderr
     assert (tmp_path / "ch1.md").read_text(encoding="utf-8") == BRITISH_1  # only the named file is written
+
+
+# -- which files are one manuscript ------------------------------------------------------------
+
+BRITISH = "She admired the colour of the sea. The colour was grey, and she realised the neighbour saw it.\n"
+AMERICAN = "He liked the color of the truck.\n"
+
+
+def _v001(result) -> list[str]:  # noqa: ANN001 - a CliResult
+    return [line.split(":")[0] for line in result.stdout.splitlines() if "[V001]" in line]
+
+
+def test_a_folder_of_one_shots_is_not_one_manuscript(tmp_path):
+    """Without a config, unrelated files in one folder keep their own dialects."""
+    (tmp_path / "beach.md").write_text(BRITISH, encoding="utf-8")
+    (tmp_path / "trucks.md").write_text(AMERICAN, encoding="utf-8")
+    assert _v001(run_cli("check", "-q", "--no-cache", ".", cwd=tmp_path)) == []
+
+
+def test_numbered_chapters_in_a_folder_are_one_manuscript(tmp_path):
+    (tmp_path / "chapter-1.md").write_text(BRITISH, encoding="utf-8")
+    (tmp_path / "chapter-2.md").write_text(AMERICAN, encoding="utf-8")
+    (tmp_path / "prologue.md").write_text("It began at sea.\n", encoding="utf-8")
+    assert _v001(run_cli("check", "-q", "--no-cache", ".", cwd=tmp_path)) == ["chapter-2.md"]
+    # named alone (as pre-commit names a staged chapter), it is still judged by its story
+    assert _v001(run_cli("check", "-q", "--no-cache", "chapter-2.md", cwd=tmp_path)) == ["chapter-2.md"]
+
+
+@pytest.mark.parametrize(("setting", "expected"), [
+    ("manuscript: folder\n", ["trucks.md"]),
+    ("manuscript: file\n", []),
+    ("", ["trucks.md"]),  # a config file's files are one manuscript, as before
+])
+def test_the_config_says_what_one_manuscript_is(tmp_path, setting, expected):
+    (tmp_path / ".ficlint.yaml").write_text(setting, encoding="utf-8")
+    (tmp_path / "beach.md").write_text(BRITISH, encoding="utf-8")
+    (tmp_path / "trucks.md").write_text(AMERICAN, encoding="utf-8")
+    assert _v001(run_cli("check", "-q", "--no-cache", ".", cwd=tmp_path)) == expected
+
+
+def test_manuscript_on_the_command_line(tmp_path):
+    (tmp_path / "beach.md").write_text(BRITISH, encoding="utf-8")
+    (tmp_path / "trucks.md").write_text(AMERICAN, encoding="utf-8")
+    assert _v001(run_cli("check", "-q", "--no-cache", "--manuscript", "folder", ".", cwd=tmp_path)) == [
+        "trucks.md"]
+
+
+@pytest.mark.parametrize(("a", "b", "together"), [
+    ("chapter-1.md", "chapter-12.md", True),
+    ("ch1.txt", "prologue.txt", True),
+    ("01.txt", "02.txt", True),
+    ("22366303-ch1.txt", "20386357-ch1.txt", False),  # two AO3 works
+    ("the-fare.md", "salt-lines.md", False),
+    ("one.txt", "two.txt", True),
+])
+def test_file_names_that_number_one_work(a, b, together):
+    assert (series_of(a) == series_of(b)) is together

@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ficlint.analysis import sentences as sentence_splitter
+from ficlint.analysis.capitals import Capitals, capitals
 from ficlint.analysis.clauses import Verb, finite_verbs
 from ficlint.analysis.scenes import Scene, scenes
 from ficlint.analysis.speech import Quotation, quotations
@@ -84,6 +85,12 @@ class AnalyzedDocument(Document):
         """Words, numbers and marks of every sentence, markup left out."""
         holes = [(r.start, r.end) for r in self.regions if r.kind is RegionKind.MARKUP]
         return tokenize(self.text, [(s.start, s.end) for s in self.sentences], holes)
+
+    @cached_property
+    def capitals(self) -> Capitals:
+        """The story's words, where each stands, and how the story capitalises them
+        (ficlint/analysis/capitals.py)."""
+        return capitals(self, self.tokens, [s.paragraph for s in self.sentences])
 
     @cached_property
     def tags(self) -> list[Tag]:

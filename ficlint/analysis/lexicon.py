@@ -128,8 +128,7 @@ def words() -> dict[str, Any]:
 
 @cache
 def lexicon() -> Lexicon:
-    with gzip.open(data_dir() / "tense-lexicon.json.gz", "rt", encoding="utf-8") as fh:
-        data = json.load(fh)
+    data = _lexicon_data()
     return Lexicon(data["verbs"], data["other"], data["modifiers"], words())
 
 
@@ -140,3 +139,76 @@ def alternatives(options: list[str] | dict[str, Any]) -> str:
 
 def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + alternatives(phrases).replace(r"\ ", r"\s+") + r")\b", re.I)
+
+
+class Inflections:
+    """Every form the verb table accepts as a simple past or a past participle, and the
+    adjectives compared with -er and -est: what tells "had hidden" from "had hid", "could
+    coil" from "could coiled", "clearer" from "more clearer".
+
+    Built from the lexicon's `variants` and `comparison` tables with the corrections of
+    rules/data/verb-forms.yaml (where the table errs, and the pasts that dictionaries
+    also accept as participles: "had woken" or "had woke")."""
+
+    def __init__(self, verbs: list[list[str]], variants: list[list[Any]], comparison: list[list[Any]],
+                 ing: dict[str, str], corrections: dict[str, Any]) -> None:
+        self.ing_of = ing  # base -> present participle ("travel" -> "traveling")
+        self.base_of_ing = {form: base for base, form in ing.items()}
+        pasts_of: dict[str, list[str]] = {}
+        participles_of: dict[str, list[str]] = {}
+        for base, past, participle, _ in verbs:
+            pasts_of[base], participles_of[base] = [past], [participle]
+        for base, pasts, participles in variants:
+            pasts_of[base], participles_of[base] = list(pasts), list(participles)
+        for base, participles in corrections["participles"].items():
+            participles_of[base] = list(participles)
+        self.pasts_of = pasts_of
+        self.participles_of = participles_of
+        accepted_participles = {p for ps in participles_of.values() for p in ps}
+        accepted_participles |= {p for ps in pasts_of.values() for p in ps if p.endswith("ed")}
+        accepted_participles |= set(corrections["also_participles"])
+        accepted_pasts = {p for ps in pasts_of.values() for p in ps} | set(corrections["also_pasts"])
+        self.any_past = frozenset(accepted_pasts)  # every simple past of any verb ("lay" of lie, "found")
+        not_verbs_only = set(corrections["also_other_verbs"])
+        # "went", "saw", "came": a simple past and nothing else a dictionary accepts after "had"
+        self.past_only: dict[str, str] = {
+            past: base
+            for base, pasts in pasts_of.items()
+            for past in pasts
+            if past not in accepted_participles and past not in not_verbs_only
+        }
+        # "seen", "gone", "rung": a participle that is no simple past
+        self.participle_only: dict[str, str] = {
+            participle: base
+            for base, participles in participles_of.items()
+            for participle in participles
+            if participle not in accepted_pasts and participle not in pasts_of
+        }
+        self.comparatives: dict[str, str] = {}
+        self.superlatives: dict[str, str] = {}
+        for adjective, comparatives, superlatives in comparison:
+            for form in comparatives:
+                self.comparatives.setdefault(form, adjective)
+            for form in superlatives:
+                self.superlatives.setdefault(form, adjective)
+        for form in corrections["not_compared"]:
+            self.comparatives.pop(form, None)
+            self.superlatives.pop(form, None)
+
+    def participle(self, base: str) -> str:
+        """The past participle of a verb ("hide" -> "hidden"), "" for an unknown verb."""
+        forms = self.participles_of.get(base)
+        return forms[0] if forms else ""
+
+
+@cache
+def _lexicon_data() -> dict[str, Any]:
+    with gzip.open(data_dir() / "tense-lexicon.json.gz", "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@cache
+def inflections() -> Inflections:
+    data = _lexicon_data()
+    corrections = load_data("verb-forms")
+    return Inflections(data["verbs"], data["variants"], data["comparison"], data["ing"], corrections)

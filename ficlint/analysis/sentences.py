@@ -28,10 +28,13 @@ ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 
 # A sentence-ending mark with what may close around it, then white space.
 _END = re.compile(r"(?:[.!?]+|…|(?:—|--)(?=[\"”’'*_]))[\"”’'\)\]*_]*(?=\s)")
-_TOKEN_BEFORE = re.compile(r"[\w.]+$")  # the word (or initials) a full stop ends
+_TOKEN_BEFORE = re.compile(r"[\w.'’]+$")  # the word (or initials) a full stop ends: "can't", "a.m"
 _INITIALS = re.compile(r"(?:\w\.)+\w")  # e.g, i.e, u.s, p.m
 _ROMAN = re.compile(r"(?=[MDCLXVI]{2})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
                     r"|i{2,3}|iv|vi{0,3}|ix|xi{0,3}")
+# Abbreviations that are also words: an abbreviation only before a number ("No. 4", "Fig. 2").
+_NUMBERING = frozenset({"no", "fig", "vol", "ch", "pp"})
+_DIGIT_NEXT = re.compile(r"[ \t]*\d")
 _SPACED_ELLIPSIS_BEFORE = re.compile(r"\.[ \t]$")
 _NEXT_WORD = re.compile(r"\s*[\"“‘'(\[*_]*(\S)")
 OPENERS = " \t\r\n\"'“‘([*_"  # what may stand between a sentence end and the next sentence's first letter
@@ -59,6 +62,8 @@ def ends_sentence(text: str, mark_at: int) -> bool:
     token = _TOKEN_BEFORE.search(text, max(0, mark_at - 12), mark_at)
     word = token.group(0) if token else ""
     lower = word.lower()
+    if lower in _NUMBERING and not _DIGIT_NEXT.match(text, mark_at + 1):
+        return True  # "No." said in answer, not "No. 4"
     if lower in ABBREVIATIONS or _INITIALS.fullmatch(lower):
         return False
     possessive = token is not None and token.start() > 0 and text[token.start() - 1] in "'’"

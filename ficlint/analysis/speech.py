@@ -14,11 +14,13 @@ capitalization) read them too.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import bisect
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from ficlint.analysis.sentences import ABBREVIATIONS
+from ficlint.analysis.verbforms import AUXILIARIES, verb_forms
+from ficlint.analysis.sentences import ABBREVIATIONS, ends_sentence
 from ficlint.document import Document, Region, RegionKind
 from ficlint.resources import load_data
 
@@ -28,7 +30,6 @@ _CLOSE_NESTED = "'’\"”"
 _SENTENCE_INSIDE = re.compile(r"[.!?…][\"”'’]?\s+[\"“‘']?[A-Z]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
-_WORD_BEFORE_DOT = re.compile(r"([\w.]+)$")
 _WORD_WITH_MARK = re.compile(r"[\w'’]+[^\w\s]*$")
 _LEADING_SPACE = re.compile(r"[ \t\r\n]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -43,12 +44,18 @@ class Vocabulary:
 
     verbs: frozenset[str]  # speech and borderline verbs: what makes a tag
     speech: frozenset[str]  # plain verbs of saying only
+    voice: frozenset[str]  # borderline verbs of the voice (hissed, growled)
+    borderline: frozenset[str]  # borderline verbs of the face and breath (smiled, laughed, sighed)
+    hearer: frozenset[str]  # verbs of telling, whose object is the person spoken to
     actions: frozenset[str]  # plain actions: a subject followed by one is a beat
     things: frozenset[str]  # subjects that cannot speak (everything, nothing)
     non_speakers: frozenset[str]  # nouns that cannot speak (eyes, words)
     phrases: frozenset[tuple[str, str]]  # verb + particle tags (went on, broke in)
     inverted: frozenset[str]  # verbs that make a tag only when first (came the answer)
     between: frozenset[str]  # words between a tag's subject and verb (had, then)
+    manner: frozenset[str]  # words after a tag's verb that keep the clause a bare tag (quietly, back)
+    prepositions: frozenset[str]  # words that open a phrase after a tag's verb (to, into, with)
+    objects: frozenset[str]  # objects after a speech verb that make the clause narration (it, his)
     pronouns: frozenset[str]
     determiners: frozenset[str]
     titles: frozenset[str]  # words a full stop may follow inside a name: Mr., Dr., St.
@@ -57,6 +64,8 @@ class Vocabulary:
     introducers: frozenset[str]  # words after which a quotation is a phrase inside the narration
     asking: frozenset[str]  # tag verbs that ask
     thinking: frozenset[str]  # tag verbs that can also start a sentence of their own after ! or ?
+    beginning: frozenset[str]  # began, started: a tag only with nothing after them but how
+    narrating: frozenset[str]  # speech verbs that, capitalised after a full stop, mostly narrate (spoke, sang)
     question_words: frozenset[str]  # words that open a question
 
 
@@ -71,12 +80,15 @@ def vocabulary() -> Vocabulary:
 
     phrases = frozenset(tuple(str(p).lower().split()[:2]) for p in data.get("phrases", []))
     return Vocabulary(
-        verbs=forms("speech") | forms("borderline"), speech=forms("speech"), actions=forms("actions"),
+        verbs=forms("speech") | forms("voice") | forms("borderline"), speech=forms("speech"),
+        voice=forms("voice"), borderline=forms("borderline"), hearer=forms("hearer"), actions=forms("actions"),
         things=forms("things"), non_speakers=forms("non_speakers"), phrases=phrases,
-        inverted=forms("inverted_only"), between=forms("between"), pronouns=forms("pronouns"),
+        inverted=forms("inverted_only"), between=forms("between"), manner=forms("manner"),
+        prepositions=forms("prepositions"), objects=forms("objects"), pronouns=forms("pronouns"),
         determiners=forms("determiners"), titles=forms("titles") | ABBREVIATIONS, written=forms("written"),
         text_speak=forms("text_speak"), introducers=forms("introducers"), asking=forms("asking"),
-        question_words=forms("question_words"), thinking=forms("thinking"))
+        question_words=forms("question_words"), thinking=forms("thinking"), beginning=forms("beginning"),
+        narrating=forms("narrating"))
 
 
 # -- the clause after a closing quote ---------------------------------------------------
@@ -90,14 +102,23 @@ class After:
     answer), "beat" (she grabbed his arm, the words came out), "subject" (a
     subject and a verb ficlint doesn't know: she crooned), "other" (and then…,
     with a smile), "end" (the paragraph ends) or "glued" (no space after the quote).
+    subject: what the clause's subject is: "I", "pronoun" (he, she), "name"
+    (Harry, Mr. Smith), "noun" (the old man, her sister), "thing" (everything),
+    or "" (none, or the verb comes first: said Harry).
+    verb: the index in `words` of the clause's verb (-1: none found).
+    bare: a tag and nothing else (subject, speech verb, how it was said), so
+    that even with a capital it cannot be a sentence of its own.
     """
 
     kind: str
     words: tuple[str, ...] = ()
-    first_start: int = 0  # offset of the first word
+    first_start: int = 0
     first_end: int = 0
     stop: str = ""  # the punctuation that ends the clause ("" if none within reach)
     end: int = 0  # offset just after its last word
+    subject: str = ""
+    verb: int = -1
+    bare: bool = False
 
     @property
     def start(self) -> int:
@@ -107,34 +128,201 @@ class After:
     def has_clause(self) -> bool:
         return self.kind in CLAUSES
 
+    @property
+    def verb_word(self) -> str:
+        return self.words[self.verb].lower() if 0 <= self.verb < len(self.words) else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How a clause after a quotation reads: its kind, subject and verb (see After)."""
+
+    kind: str
+    subject: str = ""
+    verb: int = -1
+
 
 def classify_clause(words: list[str]) -> str:
     """What a clause after a closing quote is (see After.kind)."""
+    return read_clause(words).kind
+
+
+def read_clause(words: list[str], classes: Callable[[], list[str]] | None = None) -> Reading:
+    """The kind, subject and verb of the clause after a closing quote. `classes` gives the
+    words' word classes (UD UPOS, from the tagger), asked for only when a noun phrase's verb
+    lies beyond the words the lexicon reads."""
     vocab = vocabulary()
     lower = [w.lower() for w in words]
     if verb_at(lower, 0):
-        return "tag"
+        return Reading("tag", "", 0)
     if lower[0] in vocab.inverted:
-        return "inverted"
-    subject_end = _subject_end(words, lower)
-    if subject_end is None:
-        return "other"
-    if lower[0] in vocab.determiners and lower[0] not in vocab.pronouns or lower[0] in vocab.things:
-        # "the old man said", "her eyes were now focused": the verb may come a few words in
-        for j in range(1, min(len(lower), 5)):
-            if verb_at(lower, skip_between(lower, j)):
-                return "tag"
-        if lower[0] in vocab.things:
-            return "beat"
-        is_beat = any(w in vocab.actions for w in lower[1:5]) \
-            or any(w in vocab.non_speakers for w in lower[1:3])
-        return "beat" if is_beat and not mentions_speech(lower) else "subject"
+        return Reading("inverted", "", 0)
+    subject, subject_end = _subject(words, lower)
+    if not subject:
+        return Reading("other")
+    if subject in ("noun", "thing"):
+        return _noun_phrase_clause(lower, subject, classes)
     i = skip_between(lower, subject_end)
     if i >= len(lower):
-        return "other"
+        return Reading("other", subject)
+    return Reading(_verb_reading(lower, i), subject, i)
+
+
+def _noun_phrase_clause(lower: list[str], subject: str, classes: Callable[[], list[str]] | None) -> Reading:
+    """"the old man said", "her eyes were now focused": the verb may come a few words in, or,
+    after a phrase the word classes read as part of the noun phrase, further (`a voice from
+    behind the inner doorway called`, `the boy in the corner of the room grabbed his bag`)."""
+    vocab = vocabulary()
+    if len(lower) > _NOUN_PHRASE_WINDOW and classes is not None:
+        found = _verb_after_noun_phrase(lower, classes())
+        if found >= _NOUN_PHRASE_WINDOW:
+            return Reading(_verb_reading(lower, found), subject, found)
+    for j in range(1, min(len(lower), _NOUN_PHRASE_WINDOW)):
+        i = skip_between(lower, j)
+        if verb_at(lower, i):
+            if lower[i - 1] in _PASSIVE:
+                return Reading("other", subject)  # "The honorific was added belatedly": not a tag
+            return Reading(_verb_reading(lower, i), subject, i)
+        if subject == "thing":
+            continue  # everything, nothing: cannot speak, so only a tag verb would make it a tag
+        if lower[j] in vocab.actions or j >= 2 and is_action(lower, j, finite=True):
+            speaks = mentions_speech(lower) or any(w in _SPEAKING_NOUNS for w in lower[1:j])
+            return Reading("subject" if speaks else "beat", subject, j)
+    if subject == "thing" or any(w in vocab.non_speakers for w in lower[1:3]) and not mentions_speech(lower):
+        return Reading("beat", subject)
+    return Reading("subject", subject)
+
+
+_NOUN_PHRASE_WINDOW = 5  # words within which the lexicon alone finds a noun phrase's verb
+# Word classes of a noun phrase with its prepositional phrases: the girl with the red hair
+_NOUN_PHRASE_CLASSES = frozenset({"DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM", "PRON"})
+
+
+def _verb_after_noun_phrase(lower: list[str], classes: list[str]) -> int:
+    """The index of the verb that ends a noun phrase (-1: the words are no noun phrase and a verb)."""
+    for j in range(1, len(lower)):
+        tag = classes[j] if j < len(classes) else ""
+        if tag == "VERB" and lower[j - 1] not in _PASSIVE:
+            return j
+        if tag not in _NOUN_PHRASE_CLASSES:
+            return -1
+    return -1
+
+
+# Capitalised words that open a clause without being a name: `"Wait." And Robin shrieked.`
+_NOT_NAMES = frozenset(
+    ["and", "but", "or", "nor", "so", "yet", "then", "now", "still", "there", "here", "when", "while", "if", "though", "although", "as", "because", "once", "soon", "later", "suddenly", "finally", "meanwhile", "instead", "also", "even", "just", "only", "perhaps", "maybe", "again"])
+
+_PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be"})
+
+# Subjects that speak whatever their verb: `"Tom?" a sleepy voice sounds from the bed.`
+_SPEAKING_NOUNS = frozenset({"voice", "voices"})
+
+
+def _verb_reading(lower: list[str], i: int) -> str:
+    """What the clause is, by its verb at `i`: a tag, a beat, or a subject and a verb ficlint can't judge."""
     if verb_at(lower, i):
-        return "tag"
-    return "beat" if lower[i] in vocab.actions and not mentions_speech(lower) else "subject"
+        return "beat" if _speech_verb_with_object(lower, i) else "tag"
+    if mentions_speech(lower):
+        return "subject"
+    word = lower[i]
+    if word in AUXILIARIES and i + 1 < len(lower):
+        j = i + 2 if lower[i + 1] == "not" and i + 2 < len(lower) else i + 1
+        return "beat" if _verb_after_auxiliary(word, lower[j]) and is_action(lower, j, finite=False) else "subject"
+    return "beat" if is_action(lower, i, finite=True) else "subject"
+
+
+def _verb_after_auxiliary(auxiliary: str, word: str) -> bool:
+    """Is `word` the verb an auxiliary goes with: "was standing", "had grabbed", "didn't look"
+    (not "was like", "had time")?"""
+    forms = verb_forms()
+    if auxiliary.startswith(("was", "were", "is", "are", "am")):
+        return word in forms.present_participle
+    if auxiliary.startswith(("had", "has", "have")):
+        return word in forms.participle
+    return word in forms.base
+
+
+def is_action(lower: list[str], i: int, finite: bool) -> bool:
+    """Is the verb at `i` an action: a plain action (grabbed, nodded), or any other
+    verb that is not one of speech and takes an object (`he touched a rose`, `she let
+    herself grin`)? Alone, an unusual verb may be a tag: published fiction writes
+    `"Sure," Dick concurred` and `"No good," she condemned`."""
+    vocab = vocabulary()
+    word = lower[i]
+    forms = verb_forms()
+    base = forms.base_of.get(word)
+    if base is None or word in vocab.verbs or word in AUXILIARIES or word in vocab.inverted \
+            or word in _PERCEPTION:
+        return False
+    if finite and word not in forms.past and (word not in forms.third or word.endswith("ss")):
+        return False
+    if word in vocab.actions or any(form in vocab.actions for form in forms.forms_of[base]):
+        return True
+    if any(form in vocab.verbs for form in forms.forms_of[base]):
+        return False  # "he was whispering": a speech verb in another form
+    return _object_follows(lower, i + 1)
+
+
+def _object_follows(lower: list[str], i: int) -> bool:
+    """Does a noun phrase or a reflexive start at `i` (`a rose`, `his head`, `her eyes`,
+    `himself`)? A bare pronoun (`he startled her`, `he put it to her`) is left out:
+    published fiction makes tags of such clauses."""
+    if i >= len(lower):
+        return False
+    word = lower[i]
+    if word == "her":
+        nxt = lower[i + 1] if i + 1 < len(lower) else ""
+        return bool(nxt) and nxt not in vocabulary().prepositions and not nxt.endswith("ly")
+    return word in _OBJECT_STARTERS
+
+
+# What opens the object of a verb: `he touched a rose`, `she let herself grin`.
+_OBJECT_STARTERS = frozenset(
+    ["a", "an", "the", "his", "their", "my", "your", "its", "our", "these", "those", "some", "himself", "herself", "themselves", "myself", "itself", "yourself", "ourselves"])
+
+
+_PERCEPTION = frozenset({"heard", "hears", "saw", "sees", "seemed", "seems", "managed", "manages", "wanted", "wants", "meant", "means", "added", "went", "goes"})
+
+
+def _speech_verb_with_object(lower: list[str], i: int) -> bool:
+    """A speech verb whose object makes the clause narration: "she said it softly",
+    "he snapped his fingers" (not "she told him", "she told the boy": the person spoken to)."""
+    vocab = vocabulary()
+    verb = lower[i]
+    if verb in vocab.hearer or i + 1 >= len(lower):
+        return False
+    nxt = lower[i + 1]
+    return nxt in vocab.objects or nxt == "her" and i + 2 < len(lower)
+
+
+def bare_tag(lower: list[str], verb: int, stop: str) -> bool:
+    """Is the clause a speech tag and nothing else: its verb followed only by how the
+    words were said (quietly, back, into his ear) or by the person spoken to?"""
+    vocab = vocabulary()
+    said = lower[verb]
+    if said in vocab.borderline or said in vocab.thinking:
+        return False  # "Thanks." She smiled. "Hmm." He wondered. - sentences of their own as much as tags
+    i = verb + (2 if verb + 1 < len(lower) and (said, lower[verb + 1]) in vocab.phrases else 1)
+    hearer = said in vocab.hearer
+    for j in range(i, len(lower)):
+        word = lower[j]
+        if word == "to" and j + 1 < len(lower) and lower[j + 1] in verb_forms().base:
+            return False  # "She began to sob", "he told her to run": an action
+        if said in vocab.asking and word in vocab.question_words:
+            return False  # "They asked when the train left": a question reported, not a tag
+        if word in vocab.prepositions or word == "and":
+            # a phrase or a second verb follows: how, where or what next (not "she began with a question")
+            return said not in vocab.beginning and not (hearer and j > i)
+        if word in vocab.manner or word.endswith("ly") and len(word) > 4:
+            continue
+        if hearer and j == i and word in _OBJECT_PRONOUNS:
+            continue
+        return False
+    return stop in (".", ",", "!", "?", "…", "end", "—", "-", ";", "")
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
 
 
 def mentions_speech(lower: list[str]) -> bool:
@@ -142,6 +330,17 @@ def mentions_speech(lower: list[str]) -> bool:
     verbs = vocabulary().speech
     return any(w in verbs or w + "s" in verbs or w + "ed" in verbs or w + "d" in verbs or w.endswith("ing")
                and (w[:-3] + "s" in verbs or w[:-3] + "es" in verbs) for w in lower)
+
+
+def speech_form(word: str) -> bool:
+    """Is the (lowercase) word any form of a verb of speech or of the voice: saying,
+    crying, asked, whispers, shouting?"""
+    vocab = vocabulary()
+    if word in vocab.speech or word in vocab.voice:
+        return True
+    forms = verb_forms()
+    base = forms.base_of.get(word)
+    return base is not None and any(form in vocab.speech or form in vocab.voice for form in forms.forms_of[base])
 
 
 def verb_at(lower: list[str], i: int) -> bool:
@@ -163,27 +362,39 @@ def skip_between(lower: list[str], i: int) -> int:
     return i
 
 
-def _subject_end(words: list[str], lower: list[str]) -> int | None:
+def _subject(words: list[str], lower: list[str]) -> tuple[str, int]:
+    """The kind of the clause's subject and the index just past it ("", 0: none)."""
     vocab = vocabulary()
-    if lower[0] in vocab.pronouns or lower[0] in vocab.determiners or lower[0] in vocab.things:
-        return 1
-    if not words[0][0].isupper():
-        return None
+    first = lower[0]
+    if words[0] == "I" or first in ("i'd", "i'll", "i've"):
+        return "I", 1
+    if first in vocab.things:
+        return "thing", 1
+    if first in vocab.pronouns:
+        return "pronoun", 1
+    if first in vocab.determiners:
+        return "noun", 1
+    if not words[0][0].isupper() or first in _NOT_NAMES or first in vocab.prepositions:
+        return "", 0
     i = 1  # a name: "Karen", "Mr. Smith", "Aunt Polly", "Karen's mother"
     while i < len(words) and words[i][0].isupper() and i < 4:
         i += 1
     if words[i - 1].endswith(("'s", "’s")) and i < len(words):
-        i += 1
-    return i
+        return "noun", i  # "Karen's mother said", "Harry's voice cracked"
+    return "name", i
 
 
-def _clause_words(snippet: str, start: int) -> tuple[list[str], tuple[int, int], str, int]:
+_CLAUSE_WORDS = 12  # words of a clause read at most
+
+
+def _clause_words(snippet: str, start: int) -> tuple[list[str], list[int], tuple[int, int], str, int]:
     """The words of the clause that starts at snippet[start:], up to its first
-    punctuation: the words, the first word's span, that punctuation, and where the
-    last word ends."""
+    punctuation: the words, where each starts, the first word's span, that punctuation,
+    and where the last word ends."""
     words: list[str] = []
+    ends: list[int] = []
+    starts: list[int] = []
     first = (0, 0)
-    last_end = start
     titles = vocabulary().titles
     for m in _TOKEN.finditer(snippet, start):
         token = m.group(0)
@@ -191,21 +402,24 @@ def _clause_words(snippet: str, start: int) -> tuple[list[str], tuple[int, int],
             if not words:
                 first = m.span()
             words.append(token)
-            last_end = m.end()
-            if len(words) >= 8:
-                return words, first, "", last_end
+            ends.append(m.end())
+            starts.append(m.start())
+            if len(words) >= _CLAUSE_WORDS:
+                return words, starts, first, "", ends[-1]
             continue
         if token == "." and words and words[-1].lower() in titles:
             continue
-        return words, first, token, last_end
-    return words, first, "end", last_end
+        if token == "-" and words and snippet[m.start() - 1:m.start()].isalpha():
+            words.pop()  # "faked-scolded": a compound ficlint can't read as a verb
+            ends.pop()
+            starts.pop()
+        return words, starts, first if words else (0, 0), token, ends[-1] if ends else start
+    return words, starts, first, "end", ends[-1] if ends else start
 
 
 def abbreviation_before(text: str, dot: int) -> bool:
-    """Is the full stop at `dot` the end of an abbreviation or an initial (a.m., Mr., J.)?"""
-    m = _WORD_BEFORE_DOT.search(text[max(0, dot - 12):dot])
-    token = m.group(1).lower() if m else ""
-    return token in ABBREVIATIONS or len(token) <= 1 or "." in token
+    """Is the full stop at `dot` the end of an abbreviation, an initial or a number (a.m., Mr., J.)?"""
+    return not ends_sentence(text, dot)
 
 
 def looks_like_closer(text: str, at: int) -> bool:
@@ -228,6 +442,7 @@ class Quotation:
         self.before = before  # narration just before it in the paragraph
         self.after = after  # narration just after it
         self.previous = previous  # the paragraph's previous quotation
+        self.next: Quotation | None = None  # the paragraph's next quotation
         self.index = index  # position among the paragraph's quotations
 
     @property
@@ -245,17 +460,35 @@ class Quotation:
             return After("end" if self._paragraph_ends_here() else "other")
         pos = region.end
         end = self.after.end
+        while pos < end and text[pos] in _TRAILING_MARKUP:
+            pos += 1  # `"What?"* He asks`: the emphasis closes around the quotation
         if pos < end and text[pos].isalnum():
-            return After("glued")
+            return After("glued" if pos == region.end else "other")
         snippet = text[pos:min(end, pos + 100)]
         m = _LEADING_SPACE.match(snippet)
         if not m:
             return After("other")
-        words, first, stop, last_end = _clause_words(snippet, m.end())
+        words, starts, first, stop, last_end = _clause_words(snippet, m.end())
         if not words:
             rest = snippet[m.end():].strip()
             return After("end" if not rest else "other")
-        return After(classify_clause(words), tuple(words), pos + first[0], pos + first[1], stop, pos + last_end)
+        reading = read_clause(words, lambda: self._word_classes([pos + s for s in starts]))
+        lower = [w.lower() for w in words]
+        bare = reading.kind == "tag" and bare_tag(lower, reading.verb, stop)
+        return After(reading.kind, tuple(words), pos + first[0], pos + first[1], stop, pos + last_end,
+                     reading.subject, reading.verb, bare)
+
+    def _word_classes(self, offsets: list[int]) -> list[str]:
+        """The tagger's word class (UPOS) of the words starting at `offsets` ("" where none)."""
+        tags = getattr(self.doc, "tags", None)
+        if tags is None:
+            return [""] * len(offsets)
+        starts = self.doc.tokens.start
+        classes = []
+        for offset in offsets:
+            k = bisect.bisect_left(starts, offset)
+            classes.append(tags[k].upos if k < len(starts) and starts[k] == offset else "")
+        return classes
 
     def _paragraph_ends_here(self) -> bool:
         para = self.doc.paragraphs[self.region.paragraph]
@@ -318,10 +551,10 @@ class Quotation:
 
     @cached_property
     def glued_before(self) -> bool:
-        """Narration runs into the opening quote with no space (`his arm"Derek!"`)."""
+        """Narration runs into the opening quote with no space (`his arm"Derek!"`, `she said,"Go`)."""
         start = self.region.start
         before_char = self.doc.text[start - 1] if start > 0 else "\n"
-        return self.before is not None and (before_char.isalnum() or before_char in ".!?")
+        return self.before is not None and (before_char.isalnum() or before_char in ".!?,;:")
 
     @cached_property
     def speech_like(self) -> bool:
@@ -346,12 +579,16 @@ class Quotation:
     @cached_property
     def runs_into(self) -> bool:
         """Narration ending in a word and a space, then spoken sentences that a tag
-        or a beat follows (not a quoted phrase inside the narration's sentence)."""
+        or a beat follows, or that end the paragraph (not a quoted phrase inside the
+        narration's sentence: `He shouted "Fire!" and everyone ran`)."""
         narration = self.narration_before
-        if not narration or not narration[-1].isalpha() or not self.follows.has_clause:
+        if not narration or not narration[-1].isalpha():
             return False
-        if not self.speech_like:
+        ends = self.follows.kind == "end" and self.doc.text[self.region.inner_start:][:1].isupper()
+        if not (self.follows.has_clause or ends) or not self.speech_like:
             return False
+        if not self.follows.has_clause and not _narration_before_speech_ends(narration):
+            return False  # `Iris cried out "Win isn't guilty"`, `a dismayed "Am I?"`: an intro, a quoted noun
         word = _LAST_WORD.search(narration[-30:])
         if not word:
             return False
@@ -381,10 +618,12 @@ class Quotation:
         if last == "," and previous is not None and previous.after is self.before:
             # "Wait!" she grabbed his arm, "thank you" - not "I think," she said, "we should"
             return previous_ends in ("!", "?", ".") and previous.follows.kind == "beat"
-        if last == "," and previous is None:
-            # She said, "Stop." - a tag before the speech introduces a sentence
-            clause = _CLAUSE_END.split(narration)[-1].split()
-            return len(clause) <= 4 and clause[-1].rstrip(",").lower() in vocabulary().speech
+        clause = _CLAUSE_END.split(narration)[-1]
+        if last == "," and (previous is None or clause != narration):
+            # She said, "Stop." - a tag before the speech introduces a sentence (also after an earlier
+            # speech and a sentence of narration: `"Hi." She turned. Ginny whispers, "Are you..."`)
+            words = clause.split()
+            return len(words) <= 4 and words[-1].rstrip(",").lower() in vocabulary().speech
         return False
 
     @cached_property
@@ -412,6 +651,8 @@ class Quotation:
             alone = self.after is None or not self.doc.text[self.after.start:self.after.end].strip()
             return alone and 0 < len(words) <= 4 and all(w[0].isupper() for w in words)
         words = [w for w in words if len(w) >= 4]
+        if len(words) == 1 and self.last_mark in (".", "!", "?", "…"):
+            return False  # "Fine.", "Wait, Ron!": speech, not a one-word title
         return bool(words) and len(words) <= 6 and all(w[0].isupper() for w in words)
 
     @property
@@ -421,6 +662,17 @@ class Quotation:
             return False
         written = vocabulary().written
         return any(w.lower() in written for w in self.follows.words[:4])
+
+    @cached_property
+    def introduces_next(self) -> bool:
+        """Does the narration after the quotation introduce the next one, with no sentence
+        end between them (`"Why?" He answered, "Because."`): a tag that may belong to the
+        next speaker's words rather than to this quotation's?"""
+        nxt = self.next
+        if nxt is None or self.after is None or nxt.before is not self.after:
+            return False
+        narration = self.doc.text[self.after.start:self.after.end]
+        return narration.rstrip()[-1:] in (",", ":") and not _CLAUSE_END.search(narration)
 
     @property
     def interrupts(self) -> bool:
@@ -437,6 +689,24 @@ class Quotation:
         text = self.doc.text
         m = _WORD_WITH_MARK.search(text[max(self.region.inner_start, close - 20):close])
         return m.group(0) if m else ""
+
+
+def _narration_before_speech_ends(narration: str) -> bool:
+    """Does the narration's last clause end as a sentence of its own might (`She shrugged`,
+    `across the bar`), not as an introduction (`he asked, warily`, `Iris cried out`) or before a
+    quoted noun (`with a dismayed`, `Sam Clark's`)?"""
+    clause = _CLAUSE_END.split(narration)[-1]
+    words = [w.lower() for w in _WORD.findall(clause)]
+    if not words or any(speech_form(w) for w in words):
+        return False
+    last = words[-1]
+    determiners = vocabulary().determiners
+    after_article = len(words) > 1 and words[-2] in determiners  # "a dismayed", "a resolute"
+    return not (last.endswith(_ADJECTIVE_ENDINGS) or after_article or last in determiners
+                or last.endswith(("'s", "’s")))
+
+
+_ADJECTIVE_ENDINGS = ("ful", "ant", "ent", "ous", "al", "ive", "ible", "able", "ish", "less", "ly")
 
 
 def _is_text_speak(inner: str) -> bool:
@@ -503,6 +773,9 @@ def _paragraph_quotations(doc: Document, regions: list[Region]) -> list[Quotatio
         before = regions[i - 1] if i > 0 and regions[i - 1].kind is RegionKind.NARRATION else None
         following = regions[i + 1] if i + 1 < len(regions) else None
         after = following if following is not None and following.kind is RegionKind.NARRATION else None
-        previous = Quotation(doc, region, before, after, previous, len(found))
-        found.append(previous)
+        quotation = Quotation(doc, region, before, after, previous, len(found))
+        if previous is not None:
+            previous.next = quotation
+        previous = quotation
+        found.append(quotation)
     return found

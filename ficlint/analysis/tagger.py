@@ -21,13 +21,16 @@ How it works (`scripts/train_tagger.py` trains it from the UD English Web Treeba
 passes over the whole document at once, both vectorised with numpy:
 1. every token's scores for the tags are a sum of one vector per neighbour at offsets -2..+2
    (sentence ends padded). A vector belongs to a word TYPE (its form, and whether it starts a
-   sentence) at an offset: the weights of the type's features (lowercase word, exact capitalised
-   form, suffixes, prefixes, shape, case, and distributional word classes and the share of
-   capitalised uses mid-sentence learnt from fan fiction) summed once per distinct type and kept
-   for the process, so a document costs one gather and add per offset;
-2. the first pass's best tags of the neighbours then add a correction looked up by tag pairs
-   (left and right neighbour; the two on the left; the two on the right).
-Unknown words get their tag from suffixes, shape, case and the word-class lexicon.
+   sentence or quotation) at an offset: the weights of the type's features (lowercase word, exact
+   capitalised form, suffixes, prefixes, shape, case; from the lexicon: distributional word
+   classes and the share of capitalised uses mid-sentence learnt from fan fiction, and the tags a
+   dictionary allows) summed once per distinct type and kept for the process, so a document costs
+   one gather and add per offset;
+2. the first pass's best tags of the neighbours then add corrections looked up by pairs of tags
+   (left and right; the two on the left; the two on the right) and by a neighbour's UPOS with the
+   word's class (one of the commonest words, else its word class, else its case).
+Unknown words get their tag from suffixes, shape, case and the lexicon. A caller that wants
+numbers rather than Tag objects reads `load_tagger().tag_ids(...)` and `.tags`.
 """
 
 from __future__ import annotations
@@ -131,7 +134,7 @@ def word_features(key: str) -> tuple[list[str | None], str, bool]:
     when it starts a sentence."""
     if key == PAD:
         return ["w=<s>"] + [None] * (SLOTS - 1), "", False
-    initial = key[0] == INITIAL
+    initial = key[:1] == INITIAL
     form = normalise(key[1:] if initial else key)
     lower = form.lower()
     where = "i" if initial else "m"
@@ -154,7 +157,8 @@ def lexicon_features(entry: tuple[int, int, int, int] | None, initial: bool) -> 
     if entry is None:
         return {16: "k=none"}
     fine, coarse, capitalised, allowed = entry
-    return {2: f"kc={coarse}", 5: f"k={fine}", 6: f"cap={capitalised}{'i' if initial else 'm'}", 7: f"a={allowed}"}
+    where = "i" if initial else "m"
+    return {2: f"kc={coarse}", 5: f"k={fine}", 6: f"cap={capitalised}{where}", 7: f"a={allowed}"}
 
 
 CASES = ("l", "T", "U", "U1", "M", "n")
@@ -190,8 +194,8 @@ def write_model(path: str, header: dict, arrays: dict[str, np.ndarray]) -> None:
     header = {**header, "arrays": [[name, str(a.dtype), list(a.shape)] for name, a in arrays.items()]}
     blob = json.dumps(header, ensure_ascii=False, sort_keys=True).encode() + b"\n"
     blob += b"".join(a.tobytes() for a in arrays.values())
-    with open(path, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, filename="", compresslevel=9) as gz:
-        gz.write(blob)
+    with open(path, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, filename="") as packed:
+        packed.write(blob)
 
 
 def read_model(path: str) -> tuple[dict, dict[str, np.ndarray]]:
@@ -240,7 +244,8 @@ class Tagger:
         missing = len(features)  # features the model does not know point at a zero row
         self._missing = missing
         words = header["lexicon"].split("\n") if header["lexicon"] else []
-        entries = zip(*(arrays[name].tolist() for name in ("fine", "coarse", "capital", "allowed")), strict=True)
+        fields = ("fine", "coarse", "capital", "allowed")
+        entries = zip(*(arrays[name].tolist() for name in fields), strict=True)
         self.lexicon = dict(zip(words, entries, strict=True))
         self._top = {w: i for i, w in enumerate(header["top"])}
         self._fine_classes = header["fine_classes"]
@@ -256,7 +261,7 @@ class Tagger:
             self._tables[offset] = np.vstack([weights, np.zeros((1, n_tags), np.int8)]).astype(np.int16)
         upos = sorted({part.upos for tag in self.tags for part in tag.parts})
         index = {u: i for i, u in enumerate(upos)}
-        # a neighbour's class: the UPOS of its part next to the word (last part on the left, first on the right)
+        # a neighbour's class: the UPOS of its part next to the word (last on the left, first on the right)
         self._left_upos = np.asarray([index[t.parts[-1].upos] for t in self.tags] + [len(upos)], np.intp)
         self._right_upos = np.asarray([index[t.parts[0].upos] for t in self.tags] + [len(upos)], np.intp)
         self._n_upos = len(upos) + 1
@@ -271,9 +276,6 @@ class Tagger:
         unseen = np.flatnonzero(rows < 0)
         if len(unseen):
             new = list(dict.fromkeys([keys[i] for i in unseen.tolist()]))
-            if len(self._type_row) + len(new) > MAX_CACHED_TYPES:  # a long-lived editor process
-                self._forget_types()
-                return self._rows(keys)
             self._add_types(new)
             get = self._type_row.__getitem__
             rows[unseen] = [get(keys[i]) for i in unseen.tolist()]
@@ -363,6 +365,8 @@ class Tagger:
         if n == 0:
             return np.zeros(0, np.intp)
         starts = np.asarray(sorted({0, *(s for s in sentence_starts if 0 <= s < n)}), np.intp)
+        if len(self._type_row) + 2 * n + 1 > MAX_CACHED_TYPES:  # a long-lived process (an editor, a big run)
+            self._forget_types()  # here, never halfway through: rows already looked up would point nowhere
         rows = self._token_rows(words, starts)
         sentence = np.searchsorted(starts, np.arange(n), side="right")  # 1-based
         where = np.arange(n) + 2 * sentence

@@ -444,12 +444,23 @@ def _elided(text: str, start: int, end: int) -> bool:
 
 
 def deduplicate(own: Sequence[Diagnostic], extra: Iterable[Diagnostic]) -> list[Diagnostic]:
-    """LanguageTool's diagnostics that ficlint has not already made: a ficlint
-    diagnostic of the same category on an overlapping span wins."""
+    """LanguageTool's diagnostics that ficlint has not already made: a ficlint diagnostic of the
+    same category on an overlapping span wins, and so does one about the same words under another
+    name (the words' grammar, sound-alike, spelling or tense: LanguageTool calls "had saw" a
+    grammar slip, "Toms shoulder" a spelling one, ficlint both grammar)."""
     by_category: dict[str, list[Diagnostic]] = {}
     for d in own:
         by_category.setdefault(d.category, []).append(d)
-    return [d for d in extra if not any(_overlap(d, o) for o in by_category.get(d.category, ()))]
+    about_words = [d for d in own if d.category in _WORD_CATEGORIES]
+    return [
+        d for d in extra
+        if not any(_overlap(d, o) for o in by_category.get(d.category, ()))
+        and not (d.category in _WORD_CATEGORIES and any(_overlap(d, o) for o in about_words))
+    ]
+
+
+# what a word is, as opposed to the punctuation or the style around it
+_WORD_CATEGORIES = frozenset(["grammar", "homophone", "spelling", "tense"])
 
 
 def _overlap(a: Diagnostic, b: Diagnostic) -> bool:

@@ -11,10 +11,10 @@ from ficlint.batch import default_jobs
 from ficlint.cli.errors import EXIT_CLEAN, EXIT_ERROR, fail
 from ficlint.cli.progress import progress_bar
 from ficlint.cli.status import exit_code, failing_findings
-from ficlint.config import DIALECTS, FAIL_ON, ConfigError
+from ficlint.config import DIALECTS, MANUSCRIPTS, FAIL_ON, ConfigError
 from ficlint.engine import FileResult, Selection
 from ficlint.packs import PackError
-from ficlint.registry import RegistryError, load_failures
+from ficlint.registry import Registry, RegistryError, load_failures
 from ficlint.reporters import FORMATS, reporter
 from ficlint.reporters.text import use_color
 from ficlint.run import ManuscriptRun, RunOptions
@@ -41,12 +41,13 @@ from ficlint.source import InputError, decode
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for large manuscripts (default: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="One line per finding; no summary when clean.")
-@click.option("--statistics", is_flag=True, help="Count findings per rule.")
+@click.option("--statistics", is_flag=True, help="Only count findings per rule (no finding is shown).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report what is left.")
 @click.option("--diff", "show_diff", is_flag=True,
               help="Show the fixes --fix would make as a diff; change nothing.")
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also apply fixes marked unsafe.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="With --fix or --diff: also apply fixes marked unsafe (alone: count them as fixable).")
 @click.option("--force-exclude", is_flag=True,
               help="Apply the config's `exclude` to files named on the command line too (pre-commit).")
 @click.option("--languagetool/--no-languagetool", "languagetool", default=None,
@@ -57,6 +58,8 @@ from ficlint.source import InputError, decode
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               help="The least severe finding that makes the exit status 1 (default: the config's "
                    "`fail-on`, or warning).")
+@click.option("--manuscript", type=click.Choice(MANUSCRIPTS), default=None,
+              help="Which files are one manuscript: auto (default), config, folder or file.")
 @click.option("--exit-zero", is_flag=True,
               help="Exit with status 0 even when there are findings (errors still give 2).")
 def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_select: tuple[str, ...],
@@ -65,7 +68,7 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
           statistics: bool, color: bool | None,
           fix: bool = False, show_diff: bool = False, unsafe_fixes: bool = False, force_exclude: bool = False,
           languagetool: bool | None = None, strict: bool = False, jobs: int | None = None,
-          fail_on: str | None = None, exit_zero: bool = False) -> None:
+          fail_on: str | None = None, exit_zero: bool = False, manuscript: str | None = None) -> None:
     """Check manuscripts: files, folders (searched for *.md, *.markdown, *.txt), or - for stdin."""
     if not paths:
         paths = (Path("."),)
@@ -74,11 +77,13 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
     options = RunOptions(
         config_file=config_file,
         selection=Selection.from_options(select, extend_select, ignore),
-        overrides={"dialect": dialect, "min_confidence": min_confidence, "fail_on": fail_on},
+        overrides={"dialect": dialect, "min_confidence": min_confidence, "fail_on": fail_on,
+                   "manuscript": manuscript},
         languagetool=languagetool,
         cache=not no_cache,
         jobs=jobs or default_jobs(),
         progress=progress_bar(fmt, quiet),
+        warn=lambda message: click.echo(f"ficlint: warning: {message}", err=True),
     )
     try:
         _check_selectors(options, _config_anchor(paths, stdin_filename))
@@ -106,7 +111,7 @@ def check(paths: tuple[Path, ...], fmt: str, select: tuple[str, ...], extend_sel
     if not results:
         _warn_nothing_found(paths)
     extra = {"color": use_color(sys.stdout, color), "quiet": quiet, "statistics": statistics,
-             "failing": failing}
+             "failing": failing, "unsafe_fixes": unsafe_fixes}
     write_output(reporter(fmt)(results, extra), machine=fmt != "text")
     broken = _report_failures(results)
     skipped = _report_warnings(results)
@@ -166,7 +171,6 @@ def _config_anchor(paths: tuple[Path, ...], stdin_filename: Path | None) -> Path
 def _check_selectors(options: RunOptions, anchor: Path) -> None:
     """Every --select/--ignore names a rule (the config's own packs included)."""
     from ficlint.config import Config, find_config, load_config
-    from ficlint.registry import Registry
 
     config_path = options.config_file or find_config(anchor.resolve())
     config = load_config(config_path) if config_path else Config()
@@ -176,6 +180,25 @@ def _check_selectors(options: RunOptions, anchor: Path) -> None:
         if not registry.is_selector(selector):
             fail(f"unknown rule {selector!r}: not a rule id, id prefix, name or category "
                  "(see `ficlint rules`)")
+    languagetool_on = config.languagetool.enabled if options.languagetool is None else options.languagetool
+    if not languagetool_on:
+        _languagetool_selectors_while_off(registry, sel)
+
+
+def _languagetool_selectors_while_off(registry: Registry, sel: Selection) -> None:
+    """`--select LT:…` with LanguageTool off selects nothing: an error when nothing
+    at all would be checked, else a warning (an `--ignore` of LT rules is harmless)."""
+    asked = [s for s in sel.select + sel.extend_select if registry.selects_only_languagetool(s)]
+    if not asked:
+        return
+    names = ", ".join(asked)
+    hint = "turn it on with --languagetool, or `languagetool: true` in .ficlint.yaml"
+    ficlint_rules = [s for s in sel.select + sel.extend_select if s not in asked]
+    if sel.select and not ficlint_rules:
+        fail(f"--select {names}: these are LanguageTool rules and LanguageTool is off, so nothing "
+             f"would be checked ({hint})")
+    click.echo(f"ficlint: warning: {names}: LanguageTool rules select nothing while LanguageTool is off "
+               f"({hint})", err=True)
 
 
 def _run(paths: tuple[Path, ...], run: ManuscriptRun, stdin_filename: Path | None) -> list[FileResult]:

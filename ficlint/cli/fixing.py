@@ -41,7 +41,7 @@ def apply(results: list[FileResult], run: ManuscriptRun, *, stdin: bool, stdin_f
     fixes, remaining = run.fix(results, unsafe, context_path=context)
     changed = [f for f in fixes if f.changed]
     if diff_only:
-        _show_diff(changed, exit_zero)
+        _show_diff(changed, unsafe, exit_zero)
     if stdin:
         _write_stdin_result(fixes, remaining, results, run, exit_zero)
     failed = _write(changed)
@@ -60,13 +60,14 @@ def _original(results: list[FileResult], path: str) -> FileResult:
     return next(r for r in results if r.path == path)
 
 
-def _show_diff(changed: list[FileFix], exit_zero: bool) -> None:
+def _show_diff(changed: list[FileFix], unsafe: bool, exit_zero: bool) -> None:
     for fix in changed:
         sys.stdout.write(fix.diff())
     total = sum(f.applied for f in changed)
     if total:
+        flags = "--fix --unsafe-fixes" if unsafe else "--fix"  # the diff shows what these flags apply
         click.echo(f"ficlint: {total} fix{'es' if total != 1 else ''} would be applied to {len(changed)} "
-                   f"file{'s' if len(changed) != 1 else ''} (run with --fix to apply).", err=True)
+                   f"file{'s' if len(changed) != 1 else ''} (run with {flags} to apply).", err=True)
     else:
         click.echo("ficlint: nothing to fix.", err=True)
     sys.stdout.flush()

@@ -15,6 +15,7 @@ def lsp(stdio: bool, log_file: str | None) -> None:
     if log_file:
         logging.basicConfig(filename=log_file, level=logging.INFO,
                             format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        logging.getLogger("pygls").setLevel(logging.WARNING)  # at INFO it writes every message whole
     from ficlint.lsp import main
 
     main()

@@ -47,6 +47,7 @@ def report(
         config_file=config_file,
         selection=Selection.from_options(select, ignore=ignore),
         overrides={"dialect": dialect},
+        warn=lambda message: click.echo(f"ficlint: warning: {message}", err=True),
     )
     try:
         config = load_config(config_file) if config_file else Config()

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
+import sys
+import textwrap
 from pathlib import Path
 
 import click
@@ -12,6 +16,7 @@ from ficlint.config import Config, ConfigError, load_config
 from ficlint.diagnostics import CATEGORIES
 from ficlint.packs import PackError
 from ficlint.registry import Registry
+from ficlint.reporters.text import Painter, use_color
 from ficlint.rule import Rule
 
 
@@ -50,13 +55,87 @@ def rules(config_file: Path | None, category: str | None, fmt: str) -> None:
 @click.command()
 @click.argument("rule")
 @click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-def explain(rule: str, config_file: Path | None) -> None:
+@click.option("--format", "fmt", type=click.Choice(("text", "markdown", "json")), default=None,
+              help="text for people (the default on a terminal), markdown (the default when piped, as in "
+                   "docs/rules.md) or json for tools.")
+@click.option("--color/--no-color", default=None, help="Colour the text (default: on a terminal).")
+def explain(rule: str, config_file: Path | None, fmt: str | None, color: bool | None) -> None:
     """Show a rule's documentation: what it flags, why, and examples."""
     found = _registry(config_file).find(rule)
     if found is None:
         fail(f"unknown rule {rule!r} (see `ficlint rules`)")
         return
-    click.echo(render_rule(found))
+    if fmt is None:
+        fmt = "text" if sys.stdout.isatty() else "markdown"
+    if fmt == "json":
+        click.echo(json.dumps(rule_json(found), ensure_ascii=False, indent=2))
+    elif fmt == "markdown":
+        click.echo(render_rule(found))
+    else:
+        width = min(shutil.get_terminal_size().columns, _TEXT_WIDTH)
+        paint = Painter(use_color(sys.stdout, color))
+        click.echo(render_rule_text(found, paint, width), nl=False, color=paint.enabled)
+
+
+_TEXT_WIDTH = 100
+_INDENT = "    "
+_INLINE_MARKDOWN = re.compile(r"`([^`]+)`|\*\*(\S(?:[^*]*\S)?)\*\*|(?<![\w*])\*(\S(?:[^*]*\S)?)\*(?![\w*])")
+
+
+def render_rule_text(rule: Rule, paint: Painter, width: int = _TEXT_WIDTH) -> str:
+    """A rule's documentation for a terminal: the sections of render_rule as
+    plain text, headings flush left and bold, prose wrapped and indented, the
+    examples shown verbatim (they are the text the rule reads)."""
+    state = "" if rule.enabled_by_default else " · off by default"
+    out = [f"{paint(rule.id, 'bold')} {paint(rule.name, 'bold')}",
+           f"{rule.category} · default severity: {rule.severity}{state} · defined in: {rule.origin}", ""]
+    sections = [("What it does", rule.summary), ("Why it matters", rule.why)]
+    if rule.fix_safety:
+        sections.append(("Fix safety", rule.fix_safety))
+    for heading, prose in sections:
+        out += [paint(heading, "bold"), *_prose_lines(prose, paint, width), ""]
+    out.append(paint("Flagged (and what the fix gives)", "bold"))
+    for example in rule.examples:
+        out += _verbatim(example.bad, _INDENT, paint)
+        if example.fixed is not None and example.fixed != example.bad:
+            out += _verbatim(example.fixed, _FIXED_INDENT, paint)
+        out.append("")
+    out.append(paint("Not flagged", "bold"))
+    for text in rule.allows:
+        out += [*_verbatim(text, _INDENT, paint), ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+_FIXED_INDENT = "  → "
+
+
+def _verbatim(text: str, first_indent: str, paint: Painter) -> list[str]:
+    """An example as it stands (it is the text the rule reads), indented, coloured on a terminal."""
+    lines = text.splitlines() or [""]
+    return [f"{first_indent if i == 0 else _INDENT}{paint(line, 'cyan')}" if line else ""
+            for i, line in enumerate(lines)]
+
+
+def _prose_lines(prose: str, paint: Painter, width: int) -> list[str]:
+    """Wrapped, indented lines with `code`, **bold** and *emphasis* shown as such:
+    coloured on a colour terminal; without colour, code keeps its backticks (they
+    mark where quoted text starts and ends) and the asterisks go."""
+    # Spaces inside a code span become no-break spaces, so wrapping never splits one.
+    kept = _INLINE_MARKDOWN.sub(lambda m: m.group(0).replace(" ", _KEPT_SPACE) if m.group(1) else m.group(0),
+                                prose)
+    lines = textwrap.wrap(kept, max(20, width - len(_INDENT)), break_long_words=False, break_on_hyphens=False)
+    return [_INDENT + _INLINE_MARKDOWN.sub(lambda m: _inline(m, paint), line) for line in lines]
+
+
+_KEPT_SPACE = "\xa0"
+
+
+def _inline(m: re.Match[str], paint: Painter) -> str:
+    code, bold, emphasis = m.groups()
+    if code is not None:
+        code_span = m.group(0).replace(_KEPT_SPACE, " ")
+        return paint(code_span[1:-1], "cyan") if paint.enabled else code_span
+    return paint(bold, "bold") if bold is not None else paint(emphasis, "italic")
 
 
 def render_rule(rule: Rule, level: int = 1) -> str:
@@ -75,15 +154,25 @@ def render_rule(rule: Rule, level: int = 1) -> str:
         f"{h}# Why it matters",
         rule.why,
         "",
-        f"{h}# Example",
-        *_examples(rule.flags),
-        "Use instead, or leave as it is:",
+        f"{h}# Examples",
+        *_example_pairs(rule),
+        "Left alone:",
         "",
         *_examples(rule.allows),
     ]
     if rule.fix_safety:
         lines += [f"{h}# Fix safety", rule.fix_safety, ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _example_pairs(rule: Rule) -> list[str]:
+    """Each text the rule flags, and what its fix makes of it."""
+    lines: list[str] = []
+    for example in rule.examples:
+        lines += ["Flagged:", "", *_examples((example.bad,))]
+        if example.fixed is not None and example.fixed != example.bad:
+            lines += ["Fixed:", "", *_examples((example.fixed,))]
+    return lines
 
 
 def _examples(texts: tuple[str, ...]) -> list[str]:

@@ -1,9 +1,11 @@
 """`ficlint words add WORD...` and `ficlint words list`: the project word list.
 
-Words go to `.ficlint-words.txt` next to the project's `.ficlint.yaml` (found
-by walking up from the current folder, or given with --config), or in the
-current folder when there is no config file. The spelling check (S001, S002)
-never flags a listed word, in any capitalisation.
+Words go to the `.ficlint-words.txt` the check reads for files in the current
+folder (config.word_lists): the one next to the project's `.ficlint.yaml`
+(found by walking up from the current folder, or given with --config); with no
+config file, the nearest one in the current folder or above it, else a new one
+in the current folder. The spelling check (S001, S002) never flags a listed
+word, in any capitalisation.
 """
 
 from __future__ import annotations
@@ -13,20 +15,19 @@ from pathlib import Path
 import click
 
 from ficlint.cli.errors import fail
-from ficlint.config import WORDS_FILE, find_config
+from ficlint.config import WORDS_FILE, find_config, read_words_file, word_lists
+
+
+def lists_read_here(config_file: Path | None) -> list[Path]:
+    """The word lists the check reads for files in the current folder, nearest first."""
+    config = config_file.resolve() if config_file else find_config(Path.cwd())
+    return word_lists(Path.cwd(), config)
 
 
 def words_file(config_file: Path | None) -> Path:
-    config = config_file or find_config(Path.cwd())
-    folder = config.resolve().parent if config else Path.cwd()
-    return folder / WORDS_FILE
-
-
-def read_words(path: Path) -> list[str]:
-    if not path.is_file():
-        return []
-    lines = (line.strip() for line in path.read_text(encoding="utf-8-sig").splitlines())
-    return [w for w in lines if w and not w.startswith("#")]
+    """The word list `words add` extends: the nearest one the check reads."""
+    lists = lists_read_here(config_file)
+    return lists[0] if lists else Path.cwd() / WORDS_FILE
 
 
 @click.group()
@@ -41,7 +42,7 @@ def words() -> None:
 def add(new_words: tuple[str, ...], config_file: Path | None) -> None:
     """Add WORDs to .ficlint-words.txt so spelling never flags them."""
     path = words_file(config_file)
-    known = set(read_words(path))
+    known = set(read_words_file(path))
     wanted = [w.strip() for w in new_words if w.strip()]
     bad = [w for w in wanted if any(c.isspace() for c in w)]
     if bad:
@@ -60,6 +61,7 @@ def add(new_words: tuple[str, ...], config_file: Path | None) -> None:
 @words.command("list")
 @click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 def list_words(config_file: Path | None) -> None:
-    """Print the words of .ficlint-words.txt, one a line."""
-    for word in read_words(words_file(config_file)):
+    """Print the words of the .ficlint-words.txt files the check reads here, one a line."""
+    listed = (w for path in lists_read_here(config_file) for w in read_words_file(path))
+    for word in dict.fromkeys(listed):
         click.echo(word)

@@ -18,7 +18,8 @@ class RegionKind(str, Enum):
     DIALOGUE = "dialogue"
     AUTHOR_NOTE = "author_note"
     HEADING = "heading"
-    SCENE_BREAK = "scene_break"
+    SCENE_BREAK = "scene_break"  # a scene break, plain (`***`) or an ornament (`x.x.x`, `oOo`)
+    CHAT = "chat"  # a chat log or text messages (`**Dani:** on my way`, `[10:42 PM]`)
     MARKUP = "markup"
 
     def __str__(self) -> str:

@@ -18,11 +18,13 @@ SINGLE_OPEN = "'‘"
 ELISIONS = frozenset(
     """em tis twas twere twill til till cause cos coz bout round fore neath n un
     im er ere ome alf appen ow ad ave is e ee ye s t d ll re ve
-    bus phone plane cello possum gator coon frisco cuz""".split()  # noqa: SIM905 - a word list
+    bus buses phone plane cello possum gator coon frisco cuz ware cept nother gainst twixt tween taint
+    spose sposed scuse course kay morning evening night ello allo ey""".split()  # noqa: SIM905 - a word list
 )
 # Elisions that are also ordinary words or letters: capitalized, they start speech (‘Is it so nice?’).
 _ORDINARY_WORDS = frozenset({"is", "im", "er", "ere", "ad", "ave", "ow", "e", "ee", "ye", "s", "t", "d", "ll",
-                             "re", "ve", "n", "un", "alf", "ome", "appen"})
+                             "re", "ve", "n", "un", "alf", "ome", "appen", "morning", "evening", "night", "course",
+                             "cause", "ello"})
 _DECADE = re.compile(r"\d0s\b|\d\d\b")
 _WORDCHAR = re.compile(r"\w")
 _SINGLE_CANDIDATE = re.compile(r"['‘](?=[\w…—\-\"“])")
@@ -163,7 +165,8 @@ def _single_opens(text: str, at: int, start: int) -> bool:
     before = text[at - 1] if at > start else " "
     after = text[at + 1] if at + 1 < len(text) else " "
     if after.isspace():
-        return False
+        # `' Thank you,' he said`: a stray space after the paragraph's opening quote
+        return at == start and text[at + 1:at + 3].strip()[:1].isupper()
     # a curly opening quote opens even when glued to the narration (`said.‘Now.’`)
     if not (before.isspace() or before in "([—–-\"“" or text[at] == "‘"):
         return False
@@ -176,7 +179,8 @@ def _single_closes(text: str, at: int, end: int) -> bool:
     before = text[at - 1]
     after = text[at + 1] if at + 1 < end else " "
     if _WORDCHAR.match(after):
-        return False  # don't, it's
+        # don't, it's; but after a mark it closes, glued to the next word (`'Mr Hale,'she said`)
+        return before in ".,!?;:—–…"
     return not before.isspace()
 
 

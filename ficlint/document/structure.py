@@ -1,4 +1,4 @@
-"""Block structure: paragraphs, headings, scene breaks, author's notes, markup.
+"""Block structure: paragraphs, headings, scene breaks, chat logs, author's notes, markup.
 
 Manuscripts come as Markdown or as plain text, hard-wrapped (paragraphs
 separated by blank lines) or one paragraph per line. None of this knows about
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ficlint.document.furniture import chat_blocks, is_ornament
 from ficlint.document.model import RegionKind, Span
 
 _BLANK_LINE = re.compile(r"\n(?:[ \t]*\r?\n)+")
@@ -82,6 +83,11 @@ _SMALL_WORDS = frozenset(("a", "an", "the", "of", "in", "on", "at", "to", "and",
                           "with", "from", "into", "as", "vs", "nor", "is"))
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _MAX_TITLE_CHARS = 80
+# A block whose lines are mostly longer than _LONG_LINE may be a manuscript with
+# one paragraph per line and no blank lines between them.
+_LONG_LINE = 100
+_MAX_WRAP_WIDTH = 160
+_ENDS_LIKE_A_PARAGRAPH = re.compile(r"[.!?…:\"”’')\]*_—–-][ \t\r]*$")
 
 
 def markup_spans(text: str) -> list[Span]:
@@ -115,9 +121,10 @@ def _merge(spans: list[Span]) -> list[Span]:
 def blocks(text: str, block_markup: list[Span]) -> Iterator[Span]:
     """Paragraph spans (without their trailing line break).
 
-    Blocks are separated by blank lines; a block of several long lines (a
-    manuscript with one paragraph per line) is split at every line. Fenced code
-    and front matter stay whole even when they contain blank lines.
+    Blocks are separated by blank lines; a block of several long lines that do
+    not run on as one hard-wrapped paragraph (a manuscript with one paragraph
+    per line) is split at every line. Fenced code and front matter stay whole
+    even when they contain blank lines.
     """
     pos = 0
     cuts: list[Span] = []
@@ -141,17 +148,36 @@ def _split_long_lines(text: str, start: int, end: int) -> Iterator[Span]:
     block = _trim(text, start, end)
     if block.end <= block.start:
         return
-    # Lines with their line breaks, as _LINE finds them (the trimmed block ends without one).
-    lengths = [len(line) + 1 for line in text[block.start:block.end].split("\n")]
+    lines = text[block.start:block.end].split("\n")
+    # Line lengths with their line breaks, as _LINE finds them (the trimmed block ends without one).
+    lengths = [len(line) + 1 for line in lines]
     lengths[-1] -= 1
-    long_lines = sum(1 for n in lengths if n > 100)
-    if len(lengths) > 1 and long_lines * 2 >= len(lengths) and not _MD_HEADING.match(text, block.start):
+    long_lines = sum(1 for n in lengths if n > _LONG_LINE)
+    if (len(lines) > 1 and long_lines * 2 >= len(lines) and not _MD_HEADING.match(text, block.start)
+            and not _is_hard_wrapped(lines)):
         for m in _LINE.finditer(text, block.start, block.end):
             piece = _trim(text, m.start(), m.end())
             if piece.end > piece.start:
                 yield piece
     else:
         yield block
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """Do long lines run on as one paragraph wrapped at a width (Markdown kept at
+    100 or 120 columns), rather than stand as paragraphs of their own?
+
+    Wrapping breaks lines mid-sentence, so most lines end without a sentence's
+    closing mark or many of the next lines start with a lowercase word; a
+    paragraph a line ends like one and the next starts with a capital or a
+    quote. Nobody wraps wider than _MAX_WRAP_WIDTH.
+    """
+    if max(len(line.rstrip()) for line in lines) > _MAX_WRAP_WIDTH:
+        return False
+    breaks = len(lines) - 1
+    ended = sum(1 for line in lines[:-1] if _ENDS_LIKE_A_PARAGRAPH.search(line))
+    lowercase_next = sum(1 for line in lines[1:] if line.lstrip(" \t*_")[:1].islower())
+    return ended * 2 < breaks or lowercase_next * 3 >= breaks
 
 
 def _trim(text: str, start: int, end: int) -> Span:
@@ -163,13 +189,17 @@ def _trim(text: str, start: int, end: int) -> Span:
 
 
 def is_scene_break(block: str) -> bool:
-    return "\n" not in block.strip() and bool(_SCENE_BREAK.match(block.strip()))
+    """A scene break: `***`, `---`, `<hr>`, or an ornament (`x.x.x`, `oOo`, `-x-`, `o . o . o`)."""
+    stripped = block.strip()
+    return "\n" not in stripped and bool(_SCENE_BREAK.match(stripped)) or is_ornament(stripped)
 
 
 def is_heading(block: str) -> bool:
     """A chapter heading or title: Markdown `#`, `Chapter 3 - …`, a lone
-    numeral, an all-capitals line, or a short Title-Case line with no
-    sentence punctuation."""
+    numeral, an all-capitals line that is not shouted (`BANG!`, `WHERE ARE
+    YOU?`), or a short Title-Case line with no sentence punctuation. (A line of
+    a text-message exchange is none of these: chat blocks are found first, from
+    their neighbours, in furniture.chat_blocks.)"""
     stripped = block.strip()
     if _MD_HEADING.match(block) or _SETEXT.search(stripped):
         return "\n" not in stripped or bool(_SETEXT.search(stripped))
@@ -183,7 +213,7 @@ def is_heading(block: str) -> bool:
         return False
     letters = [c for c in stripped if c.isalpha()]
     if len(letters) >= 2 and not any(c.islower() for c in letters):
-        return True
+        return stripped[-1] not in "!?"  # a title in capitals is not shouted
     if stripped[-1] in ".!?…\"”’":
         return False
     return _is_title_case(stripped)
@@ -219,12 +249,15 @@ def classify_blocks(text: str, spans: list[Span], block_markup: list[Span]) -> l
     markup_starts = {s.start for s in block_markup}
     kinds: list[RegionKind] = []
     story_labels: list[int] = []
-    for span in spans:
+    chat = chat_blocks([text[span.start:span.end] for span in spans])
+    for span, in_chat in zip(spans, chat, strict=True):
         block = text[span.start:span.end]
         if span.start in markup_starts:
             kinds.append(RegionKind.MARKUP)
         elif is_scene_break(block):
             kinds.append(RegionKind.SCENE_BREAK)
+        elif in_chat and not is_author_note_start(block):
+            kinds.append(RegionKind.CHAT)
         elif is_author_note_start(block):
             kinds.append(RegionKind.AUTHOR_NOTE)
             if _STORY_LABEL.match(block):

@@ -5,12 +5,17 @@ No network, no external scripts or fonts: CSS, JavaScript and the SVG chart
 are inline. Overlapping findings are drawn by cutting the text into segments
 at every finding boundary; each segment lists the findings that cover it in
 `data-f`, so every finding is exactly the concatenation of its segments.
+Markdown headings, bold and italics are drawn the same way: segments carry
+classes, and the marks themselves (`#`, `**`, `*`, `_`) stay in the text,
+hidden unless a finding covers them, so no offset moves. Chapter text is
+always escaped; the chapter's own HTML is shown as text.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,6 +23,7 @@ from pathlib import Path
 
 from ficlint import __version__
 from ficlint.diagnostics import CATEGORIES, Diagnostic, Fix
+from ficlint.document import Document, RegionKind
 from ficlint.engine import FileResult
 from ficlint.reporters import fix_preview
 from ficlint.rule import Rule
@@ -192,15 +198,44 @@ def _chapter(index: int, result: FileResult, findings: list[_Finding]) -> str:
     if result.document is None:
         message = result.error.problem if result.error else "could not be read"
         return f'<section class="chapter error" id="file-{index}">{heading}<p>{_e(message)}</p></section>'
-    prose = "".join(_segments(result.document.text, findings))
+    doc = result.document
+    prose = "".join(_segments(doc.text, findings, _markdown_styles(doc)))
     return (
         f'<section class="chapter" id="file-{index}" aria-labelledby="file-{index}-title">{heading}'
         f'<div class="prose">{prose}</div></section>'
     )
 
 
-def _segments(text: str, findings: list[_Finding]) -> Iterable[str]:
-    """The text cut at every finding boundary; marked segments carry data-f="ids"."""
+_HEADING_MARKS = re.compile(r"#{1,6}[ \t]*")
+_SETEXT_UNDERLINE = re.compile(r"\r?\n[ \t]*(?:=+|-+)[ \t]*$")
+Style = tuple[int, int, str]  # start, end, CSS class
+
+
+def _markdown_styles(doc: Document) -> list[Style]:
+    """Where the chapter's Markdown asks for a heading, bold or italics, and
+    where its marks are (class md-mark)."""
+    styles: list[Style] = []
+    for para in doc.paragraphs:
+        if para.kind is RegionKind.MARKUP:
+            continue
+        if para.kind is RegionKind.HEADING:
+            styles.append((para.start, para.end, "md-heading"))
+            marks = _HEADING_MARKS.match(doc.text, para.start, para.end)
+            if marks:
+                styles.append((para.start, marks.end(), "md-mark"))
+            underline = _SETEXT_UNDERLINE.search(doc.text, para.start, para.end)
+            if underline:
+                styles.append((underline.start(), para.end, "md-mark"))
+        for whole, inner, bold in doc.emphasis_in(para.start, para.end):
+            kind = "md-strong" if bold else "md-em"
+            styles += [(whole.start, inner.start, "md-mark"), (inner.start, inner.end, kind),
+                       (inner.end, whole.end, "md-mark")]
+    return [s for s in styles if s[1] > s[0]]
+
+
+def _segments(text: str, findings: list[_Finding], styles: list[Style]) -> Iterable[str]:
+    """The text cut at every finding and style boundary; marked segments carry
+    data-f="ids", styled ones a span with their classes."""
     spans = {f.id: _span(f.diagnostic, len(text)) for f in findings}
     by_id = {f.id: f for f in findings}
     starts: dict[int, list[int]] = {}
@@ -208,14 +243,25 @@ def _segments(text: str, findings: list[_Finding]) -> Iterable[str]:
     for fid, (s, e) in spans.items():
         starts.setdefault(s, []).append(fid)
         ends.setdefault(e, []).append(fid)
-    cuts = sorted({0, len(text), *starts, *ends})
+    style_starts: dict[int, list[int]] = {}
+    style_ends: dict[int, list[int]] = {}
+    for i, (s, e, _) in enumerate(styles):
+        style_starts.setdefault(s, []).append(i)
+        style_ends.setdefault(e, []).append(i)
+    cuts = sorted({0, len(text), *starts, *ends, *style_starts, *style_ends})
     active: list[int] = []
+    styled: list[int] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         for fid in ends.get(a, ()):
             active.remove(fid)
+        for i in style_ends.get(a, ()):
+            styled.remove(i)
         opened = starts.get(a, [])
         active.extend(opened)
+        styled.extend(style_starts.get(a, ()))
         chunk = _e(text[a:b])
+        if styled:
+            chunk = f'<span class="{" ".join(sorted({styles[i][2] for i in styled}))}">{chunk}</span>'
         if not active:
             yield chunk
             continue

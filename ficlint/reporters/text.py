@@ -20,7 +20,8 @@ from ficlint.reporters import fix_preview
 
 WINDOW = 100  # characters of a long source line shown around the span
 
-_COLORS = {"bold": "1", "red": "31", "yellow": "33", "blue": "34", "cyan": "36", "dim": "2", "green": "32"}
+_COLORS = {"bold": "1", "italic": "3", "red": "31", "yellow": "33", "blue": "34", "cyan": "36", "dim": "2",
+           "green": "32"}
 _SEVERITY_COLOR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue",
                    Severity.HINT: "cyan"}
 
@@ -48,8 +49,11 @@ class Painter:
 
 
 def render(results: list[FileResult], extra: dict[str, object]) -> str:
+    """Each finding annotated (or one line each with `quiet`), or with
+    `statistics` only the count per rule (as ruff does); then the summary."""
     paint = Painter(bool(extra.get("color")))
     quiet = bool(extra.get("quiet"))
+    counts_only = bool(extra.get("statistics"))
     out: list[str] = []
     for result in results:
         if result.error is not None:
@@ -57,12 +61,15 @@ def render(results: list[FileResult], extra: dict[str, object]) -> str:
             continue
         doc = result.document
         assert doc is not None
-        for d in result.diagnostics:
-            out.append(format_diagnostic(doc, d, paint, quiet))
-    if extra.get("statistics"):
+        if not counts_only:
+            out.extend(format_diagnostic(doc, d, paint, quiet) for d in result.diagnostics)
+    if counts_only:
         out.append(statistics(results))
     if not quiet or any(r.diagnostics for r in results):
         out.append(summary_line(results, paint, extra.get("failing")))
+        fixable = fixable_line(results, bool(extra.get("unsafe_fixes")))
+        if fixable:
+            out.append(fixable)
     return "\n".join(out) + "\n" if out else ""
 
 
@@ -132,6 +139,21 @@ def summary_line(results: list[FileResult], paint: Painter, failing: object = No
         parts.append(f"{errors} file{'s' if errors != 1 else ''} could not be read")
     text = ", ".join(parts) + "."
     return paint(text, "bold") if count or errors else paint(text, "green", "bold")
+
+
+def fixable_line(results: list[FileResult], unsafe_fixes: bool) -> str:
+    """How many findings `--fix` would fix, as ruff says it: "3 fixable with
+    `--fix` (1 more with `--fix --unsafe-fixes`)."; empty when none would be."""
+    diagnostics = [d for r in results for d in r.diagnostics if d.fixes]
+    safe = sum(1 for d in diagnostics if d.fixes[0].safe)  # --fix applies a finding's first fix
+    unsafe = len(diagnostics) - safe
+    if unsafe_fixes:
+        return f"{len(diagnostics)} fixable with `--fix --unsafe-fixes`." if diagnostics else ""
+    if safe and unsafe:
+        return f"{safe} fixable with `--fix` ({unsafe} more with `--fix --unsafe-fixes`)."
+    if safe:
+        return f"{safe} fixable with `--fix`."
+    return f"{unsafe} fixable with `--fix --unsafe-fixes`." if unsafe else ""
 
 
 def statistics(results: list[FileResult]) -> str:

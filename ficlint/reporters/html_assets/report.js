@@ -52,10 +52,22 @@
       box.append(explain);
       popover.append(box);
     }
-    const r = mark.getBoundingClientRect();
-    popover.style.left = `${window.scrollX + Math.min(r.left, window.innerWidth - 430)}px`;
-    popover.style.top = `${window.scrollY + r.bottom + 6}px`;
     popover.hidden = false;
+    place(popover, mark.getBoundingClientRect());
+  }
+
+  // Below the marked words (above them when there is no room below), and always
+  // inside the window, however narrow: a phone is 360-430 px wide.
+  function place(box, r) {
+    const margin = 8, gap = 6;
+    box.style.left = "0px";
+    const width = box.offsetWidth, height = box.offsetHeight;
+    const viewWidth = document.documentElement.clientWidth, viewHeight = window.innerHeight;
+    const left = Math.max(margin, Math.min(r.left, viewWidth - width - margin));
+    const roomBelow = r.bottom + gap + height <= viewHeight - margin;
+    const top = roomBelow || r.top - gap - height < margin ? r.bottom + gap : r.top - gap - height;
+    box.style.left = `${window.scrollX + left}px`;
+    box.style.top = `${window.scrollY + top}px`;
   }
 
   function explainRule(ruleId) {
@@ -90,6 +102,9 @@
       showPopover(target[0]);
     }
     position.textContent = `${ids.indexOf(current) + 1} / ${ids.length}`;
+    try {  // the address bar links to this finding, numbered from 1 as #show= reads it
+      history.replaceState(null, "", `#show=${current + 1}`);
+    } catch (e) { /* a page opened where history cannot change: the link still works */ }
   }
 
   for (const mark of marks) {
@@ -115,10 +130,12 @@
     else if (e.key === "Escape") { popover.hidden = true; }
   });
   // A link to one finding (report.html#show=12) opens the page on it, with its message.
+  // Findings are numbered from 1, as the counter beside prev/next shows them.
   const linked = /^#show=(\d+)$/.exec(window.location.hash);
-  if (linked && findings[Number(linked[1])]) {
+  const wanted = linked ? Number(linked[1]) - 1 : -1;
+  if (findings[wanted]) {
     const ids = visibleIds();
-    current = ids[ids.indexOf(Number(linked[1])) - 1] ?? -1;
+    current = ids[ids.indexOf(wanted) - 1] ?? -1;
     go(1);
   }
   document.body.dataset.ready = "true";

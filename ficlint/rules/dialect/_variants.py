@@ -17,6 +17,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -25,7 +26,7 @@ from typing import NamedTuple
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.sentences import sentence_start
 from ficlint.document import RegionKind
-from ficlint.resources import data_dir
+from ficlint.resources import data_dir, load_data
 
 BRITISH = "en-GB"
 AMERICAN = "en-US"
@@ -82,6 +83,82 @@ def is_variant_spelling(word: str) -> bool:
     return word.lower() in variants().spellings
 
 
+MARKER = "marker"  # the pattern of a weak marker's pair (mum/mom): flagged, never counted as a spelling
+NOUN = "noun"  # the pattern of a noun that marks a dialect only as a noun (a flat tire): flagged, not counted
+
+
+@dataclass(frozen=True)
+class Markers:
+    """Weak evidence (rules/data/dialect-markers.yaml, weighed in ficlint/data/dialect-evidence.json)."""
+
+    forms: dict[str, str]  # a form as written ("Mum", "Mr.") -> marker name
+    weights: dict[str, float]  # marker name -> weight of one occurrence (positive: British)
+    spelling_weights: dict[str, float]  # pattern (our, re, …, ise, ize) -> weight of one spelling
+    pairs: dict[str, Variant]  # mum -> its Variant (pattern MARKER), mom -> …
+    nouns: dict[str, Variant]  # tire -> the American noun's Variant (after a determiner)
+
+
+@cache
+def markers() -> Markers:
+    data = load_data("dialect-markers")
+    with (data_dir() / "dialect-evidence.json").open(encoding="utf-8") as fh:
+        evidence = json.load(fh)
+    forms = {str(form): name for name, entry in data["markers"].items() for form in entry["words"]}
+    weights = {k: float(v) for k, v in evidence["markers"].items() if not k.startswith("_")}
+    return Markers(forms, weights, {k: float(v) for k, v in evidence["spelling"].items()},
+                   _paired(data.get("pairs", []), MARKER), _paired(data.get("nouns", []), NOUN))
+
+
+def _paired(pairs: list[list[str]], pattern: str) -> dict[str, Variant]:
+    out: dict[str, Variant] = {}
+    for gb, us in pairs:
+        family = f"{gb}|{us}"
+        out[gb] = Variant(gb, us, BRITISH, pattern, family, family)
+        out[us] = Variant(us, gb, AMERICAN, pattern, family, family)
+    return out
+
+
+@cache
+def every_variant() -> dict[str, Variant]:
+    """The dictionary's variant spellings, the markers' pairs (mum/mom) and the nouns (tire/tyre)."""
+    data = variants()
+    marked = dict(data.marked)
+    for word, v in {**markers().pairs, **markers().nouns}.items():
+        marked.setdefault(word, v)
+    for word, v in data.marked.items():  # plurals the source leaves out: draughts beside draught
+        plural, other = word + "s", v.other + "s"
+        if not word.endswith("s") and plural not in data.spellings and other not in data.spellings:
+            marked.setdefault(plural, v._replace(spelling=plural, other=other))
+    return marked
+
+
+@cache
+def _marker_pattern() -> re.Pattern[str]:
+    """The markers' words as one factored regular expression, with the full stop after them."""
+    words = {form.rstrip(".") for form in markers().forms}
+    return re.compile(rf"(?<![A-Za-z])(?:{_trie_regex(words)})(?![A-Za-z])\.?")
+
+
+def marker_counts(text: str) -> dict[str, int]:
+    """How often each weak marker occurs in `text` ("Mr." counts with its full stop, "Mr" without)."""
+    forms = markers().forms
+    found: dict[str, int] = {}
+    for token, n in Counter(_marker_pattern().findall(text)).items():
+        name = forms.get(token) or (forms.get(token[:-1]) if token.endswith(".") else None)
+        if name is not None and not (token.endswith(".") and name == "title-without-stop"):
+            found[name] = found.get(name, 0) + n
+    return found
+
+
+def count_markers(doc: AnalyzedDocument) -> dict[str, int]:
+    """How often each weak marker occurs in `doc`, and its quotation style ("single-quotes" or
+    "double-quotes", once) when it has speech."""
+    found = marker_counts(doc.text)
+    if doc.regions_of(RegionKind.DIALOGUE):
+        found[f"{doc.quote_style}-quotes"] = 1
+    return found
+
+
 # -- finding variant spellings in a document -------------------------------------------------------------
 
 
@@ -102,7 +179,8 @@ def find_hits(doc: AnalyzedDocument) -> tuple[list[Hit], frozenset[str]]:
 
 def _find_hits(doc: AnalyzedDocument) -> tuple[list[Hit], frozenset[str]]:
     text = doc.text
-    marked = variants().marked
+    marked = every_variant()
+    nouns = markers().nouns.keys() - variants().marked.keys()
     # the few variant spellings this text uses, then one search for just those
     present = {t for t in set(_TOKEN.findall(" ".join(set(text.split())))) if t.lower() in marked}
     if not present:
@@ -121,6 +199,8 @@ def _find_hits(doc: AnalyzedDocument) -> tuple[list[Hit], frozenset[str]]:
         capitalised = word[0].isupper() and not all_capitals
         if all_capitals and _caps_run(text, start, end):
             continue  # a sign or a title: THEATRE ROYAL
+        if lower in nouns and not _DETERMINER_BEFORE.search(text, max(0, start - 30), start):
+            continue  # "to tire", "licensed to": the verb, standard in both dialects
         if capitalised:
             para_start = doc.paragraphs[region.paragraph].start
             if sentence_start(text, start, para_start) == "no" or _next_word_capitalised(text, end):
@@ -151,6 +231,9 @@ def _trie_regex(words: Iterable[str]) -> str:
     return branch(root)
 
 
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:a|an|the|his|her|my|your|our|their|its|this|that|these|those|one|two|four|spare|flat|front|"
+    r"rear|back|new|old|each|every|no|driver's|driver’s|\w+['’]s)[ \t]+$", re.I)
 _NEXT_CAPITAL = re.compile(r"[ \t]+(?:(?:of|the|and|de|du|la|van|von)[ \t]+){0,2}([A-Z])([A-Za-z]*)")
 _CAPITALS_AFTER = re.compile(r"[ \t]+[A-Z]{2,}\b")
 _CAPITALS_BEFORE = re.compile(r"\b[A-Z]{2,}[ \t]+$")

@@ -1,17 +1,25 @@
 """V001 dialect-spelling: a British spelling in an American manuscript, or the reverse.
 
-In auto mode a spelling is judged, in this order:
+With `dialect: auto` the manuscript's evidence decides (rules/dialect/_facts.py:
+variant spellings weighed by how rarely edited prose mixes them, supported by
+weak markers such as Mum/Mom or single-quoted speech). When one side is clear,
+each spelling of the other side is flagged, except where the writer keeps it on
+purpose:
 
-1. by its own file: a file that keeps one side of a pattern at least
-   FILE_HABIT_MIN times, one-sidedly, keeps it (a period American book that
-   writes "travelling" and "theatre" throughout is not called British);
-2. in speech, only against the same word spelt the other way in the same file
-   (a character's voice);
-3. by the manuscript's pattern (or, for one-off pairs such as grey/gray or
-   defence/defense, the word family, which must be spelt both ways), when it has
-   GROUP_MIN spellings and GROUP_SHARE of them on one side, never against a
-   clear overall dialect;
-4. otherwise by the manuscript's overall dialect, if it is clear (three to one).
+1. a file that keeps one side of a pattern at least FILE_HABIT_MIN times,
+   one-sidedly, keeps it (letters written by a British character);
+2. a file long enough to show its conventions (CONVENTIONS_SHOWN spellings of
+   the manuscript's side) that never spells the word the other way (period
+   American books write "grey", "defence" and "skilful" throughout);
+3. a pattern the manuscript keeps on the minority side throughout, or a word it
+   always spells so (_facts.GROUP_MIN, FAMILY_HABIT_MIN): one finding, on the
+   first such spelling, says that the manuscript keeps both;
+4. a weak marker's pair (Mum/Mom) only when the manuscript also uses the other form.
+
+When neither side is clear and the manuscript has two or more distinct words of
+each, one finding (on the first spelling of the side with less evidence) says
+that it mixes them. Speech is judged like narration: a spelling does not change
+how a word sounds, so "colour" in an American character's mouth is no accent.
 """
 
 from __future__ import annotations
@@ -23,17 +31,24 @@ from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.rule import Rule, examples
-from ficlint.rules.dialect._facts import DIALECT, DialectFacts, Tally, accepted_words, dialect_facts
+from ficlint.rules.dialect._facts import (
+    DIALECT,
+    DialectFacts,
+    Mixed,
+    Tally,
+    accepted_words,
+    dialect_facts,
+    part_key,
+)
 from ficlint.rules.dialect._variants import (
     AMERICAN,
     BRITISH,
-    HABIT_PATTERNS,
+    MARKER,
     OTHER_SIDE,
     SIDE_NAME,
     Hit,
     Variant,
     find_hits,
-    variants,
 )
 
 RULE = Rule(
@@ -42,12 +57,14 @@ RULE = Rule(
     category="dialect",
     summary="A British spelling in an American manuscript, or the reverse (colour among color, favorite).",
     why="Readers notice when one book spells it both ways, and every publisher's style sheet picks one "
-        "dialect. With `dialect: auto` the manuscript's own majority decides, counted over every file "
-        "checked together and pattern by pattern (-our, -ise/-ize, -re, doubled l…), and only where the "
-        "evidence is clear; set `dialect: en-US`, `en-GB` or `en-GB-oxendict` (Oxford -ize) to decide "
-        "yourself. Spellings that are different words (practice/practise, tire/tyre, program/programme, "
-        "check/cheque) are flagged only on their unambiguous side, names (Pearl Harbor, the Labour Party) "
-        "never, and in speech a spelling is held only to the same word spelt the other way in the file.",
+        "dialect. With `dialect: auto` the manuscript's own evidence decides, over every file checked "
+        "together: its variant spellings (-our, -re, doubled l…, each weighed by how rarely edited prose "
+        "mixes it), supported by weak signs such as Mum/Mom, whilst, learnt or single-quoted speech; a "
+        "clear minority is flagged even in one short chapter, and a manuscript that really mixes both "
+        "sides is told so once. Set `dialect: en-US`, `en-GB` or `en-GB-oxendict` (Oxford -ize) to decide "
+        "yourself. Spellings that are different words (practice/practise, program/programme, check/cheque) "
+        "are flagged only on their unambiguous side (tire and license only as nouns), names (Pearl Harbor, "
+        "the Labour Party) never.",
     examples=examples(
         ("The color of the sky, the color of the sea, the color of the grass and the colour of her eyes.",
          "The color of the sky, the color of the sea, the color of the grass and the color of her eyes."),
@@ -59,6 +76,7 @@ RULE = Rule(
          "He realised it, recognised it, apologised, and realised nothing more."),
         ("My favorite color is gray, and I traveled to the theater to see the colour.",
          "My favorite color is gray, and I traveled to the theater to see the color."),
+        "The colour of the theatre was grey; the color of the center was gray.",
     ),
     allows=("The colour of the sky and the grey sea; she realised her favourite theatre was shut.",
             "He had color, she had colour: nobody can tell which is the odd one out.",
@@ -66,21 +84,27 @@ RULE = Rule(
             "favourite colour was grey.",
             "I practise every day; practice makes perfect. The program on my laptop crashed. My favourite "
             "tyre was flat. Her colour was good.",
-            "Theatre and travelling were his life, said the color guard; his favorite was the theatre in the "
-            "centre, and he loved travelling."),
+            "Theatre and travelling were his life; his favourite was the theatre in the centre, and he loved "
+            "travelling.",
+            "Don't tire yourself: she was licensed to drive."),
     fix_safety="Safe: the other dialect's spelling of the same word, with the same capitalisation.",
 )
 FACTS = DIALECT
 
 # A file that keeps a convention of its own for a pattern, this many times and
-# this one-sidedly, is respected (a period American "travelling" throughout a
-# book; letters written by a British character).
+# this one-sidedly, is respected (letters written by a British character).
 FILE_HABIT_MIN = 4
 FILE_HABIT_SHARE = 0.8
-# The manuscript's preference for a pattern counts when it has this much evidence
-# and this share; below that the manuscript's overall dialect decides.
-GROUP_MIN = 3
-GROUP_SHARE = 0.75
+# A file with this many spellings on the manuscript's side is long enough to show its conventions:
+# there a spelling is flagged only when the file also spells the word the other way (period
+# American books write "grey", "defence" and "skilful" throughout; a chapter is too short to tell a
+# convention from a slip).
+CONVENTIONS_SHOWN = 30
+_MARKER_NAMES = {"mum": "Mum", "mom": "Mom", "towards": "towards", "toward": "toward", "whilst": "whilst",
+                 "amongst": "amongst", "learnt": "learnt", "learned": "learned", "gotten": "gotten",
+                 "title-without-stop": "Mr without a full stop", "title-with-stop": "Mr. with one",
+                 "single-quotes": "single-quoted speech", "double-quotes": "double-quoted speech",
+                 "fortnight": "fortnight", "arse": "arse", "ass": "ass"}
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
@@ -89,14 +113,34 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     accepted = accepted_words(ctx)
     hits = [h for h in hits if h.variant.spelling not in accepted
             and not (h.capitalised and h.variant.spelling in facts.names)]
-    judge = _Judge(facts, Tally(Counter(h.variant.spelling for h in hits)))
+    this_file = facts.file_tally(doc.path) if doc.path in facts.by_file \
+        else Tally(Counter(h.variant.spelling for h in hits))
+    judge = _Judge(facts, this_file)
+    mixed = facts.mixed
+    said_here = mixed is not None and mixed.path == doc.path and mixed.part == part_key(doc.text)
     for hit in hits:
+        if said_here and hit.start == mixed.start:
+            yield Diagnostic(RULE.id, hit.start, hit.end, _mixed_message(hit, mixed), (), confidence=0.8)
+            continue
         message = judge.verdict(hit)
         if message:
             fix = keep_case(hit.word, hit.variant.other)
             yield Diagnostic(RULE.id, hit.start, hit.end, message,
                              (Fix(hit.start, hit.end, fix),), confidence=0.9 if facts.configured else 0.8,
                              data={"replacement": fix})
+
+
+def _mixed_message(hit: Hit, mixed: Mixed) -> str:
+    advice = ("Pick one dialect and keep to it; with `dialect:` set in the config, every spelling of the "
+              "other is flagged.")
+    if mixed.dialect is None:
+        return (f"\"{hit.word}\": this manuscript mixes British spellings ({', '.join(mixed.british)}) with "
+                f"American ones ({', '.join(mixed.american)}). {advice}")
+    british = mixed.dialect == BRITISH
+    mine, kept = (mixed.british, mixed.american) if british else (mixed.american, mixed.british)
+    other = SIDE_NAME[OTHER_SIDE[mixed.dialect]]
+    return (f"\"{hit.word}\": this manuscript spells most words the {SIDE_NAME[mixed.dialect]} way "
+            f"({', '.join(mine)}) but keeps these {other} throughout ({', '.join(kept)}). {advice}")
 
 
 class _Judge:
@@ -110,22 +154,40 @@ class _Judge:
         """The message for a spelling that should be the other dialect's, or None."""
         v = hit.variant
         fix = keep_case(hit.word, v.other)
+        if v.pattern == MARKER and not self.facts.tally.family(v.family)[OTHER_SIDE[v.side]]:
+            return None  # Mom alone is a word, not a slip: only beside Mum is it one
         if self.facts.configured:
             return self._configured_verdict(v, hit.word, fix)
-        if self._file_habit(v) or hit.in_speech and not self._file_spells_it_both_ways(v):
-            return None
-        wanted, evidence = self._manuscript_preference(v)
-        if wanted is None or wanted == v.side:
-            return None
-        n = sum(evidence.values())
-        shown = ", ".join(w for w, _ in evidence.most_common(3)) + (", …" if len(evidence) > 3 else "")
-        times = "once" if n == 1 else f"{n} times"
-        if v.pattern == "ise":
+        wanted = self.facts.dialect
+        if wanted is None or wanted == v.side or v.pattern == "ise" and wanted == BRITISH \
+                and not self._keeps_ise():
+            return None  # -ise and -ize are both British, unless the manuscript keeps to -ise
+        if v.spelling in self.facts.kept or self._file_habit(v) or self._file_convention(v):
+            return None  # kept throughout: the one finding on the mixed manuscript says so
+        return self._message(hit, v, wanted, fix)
+
+    def _message(self, hit: Hit, v: Variant, wanted: str, fix: str) -> str:
+        tally = self.facts.tally
+        if v.pattern == "ise" and sum(tally.group("ise")[wanted].values()):
+            evidence = tally.group("ise")[wanted]
+            n = sum(evidence.values())
             mine, theirs = ("-ise", "-ize") if v.side == BRITISH else ("-ize", "-ise")
-            return (f"\"{hit.word}\" is spelt with {mine}; this manuscript uses {theirs} {times} "
-                    f"({shown}). Write \"{fix}\".")
+            return (f"\"{hit.word}\" is spelt with {mine}; this manuscript uses {theirs} {_times(n)} "
+                    f"({_listed(evidence)}). Write \"{fix}\".")
+        evidence = tally.side(wanted, skip_pattern="ise" if wanted == AMERICAN else "")
+        n = sum(evidence.values())
+        habits = [_MARKER_NAMES.get(name, name) for name, _ in sorted(self.facts.markers.items())
+                  if (self._marker_side(name) == wanted)]
+        also = f"; and {', '.join(habits[:3])}" if habits and n < 5 else ""
         return (f"\"{hit.word}\" is {SIDE_NAME[v.side]}; this manuscript spells it the "
-                f"{SIDE_NAME[wanted]} way {times} ({shown}). Write \"{fix}\".")
+                f"{SIDE_NAME[wanted]} way {_times(n)} ({_listed(evidence)}{also}). Write \"{fix}\".")
+
+    @staticmethod
+    def _marker_side(name: str) -> str | None:
+        from ficlint.rules.dialect._variants import markers
+
+        weight = markers().weights.get(name, 0.0)
+        return BRITISH if weight >= 0.3 else AMERICAN if weight <= -0.3 else None
 
     def _configured_verdict(self, v: Variant, shown: str, fix: str) -> str | None:
         f = self.facts
@@ -147,34 +209,23 @@ class _Judge:
         mine, total = sum(by_side[v.side].values()), sum(sum(c.values()) for c in by_side.values())
         return mine >= FILE_HABIT_MIN and mine >= FILE_HABIT_SHARE * total
 
-    def _file_spells_it_both_ways(self, v: Variant) -> bool:
-        """Speech may render a character's voice ("honour" from the English visitor in an American
-        novel): there a spelling is held only to the same word spelt the other way in the same file."""
-        return bool(self.this_file.family(v.family)[OTHER_SIDE[v.side]])
+    def _keeps_ise(self) -> bool:
+        """Does a British manuscript keep to -ise (so an -ize is a slip, not Oxford spelling)?
+        Counted in distinct words: "realized" three times is one habit against three -ise words."""
+        group = self.facts.tally.group("ise")
+        mine, theirs = len(group[BRITISH]), len(group[AMERICAN])
+        return mine + theirs >= 3 and mine >= 0.75 * (mine + theirs)
 
-    def _manuscript_preference(self, v: Variant) -> tuple[str | None, Counter[str]]:
-        """Which side the manuscript prefers for this spelling's group, and the spellings that show it.
-
-        A group with enough one-sided evidence decides; a word family (grey/gray, mould/mold) is judged
-        only when the manuscript also spells the word the other way, unless the other spelling is one
-        that cannot show it (programme/program). Otherwise the manuscript's overall
-        dialect decides. A group never pulls a spelling away from a clear overall dialect (a period
-        "practise" habit in an American manuscript does not make "practiced" wrong), except -ise/-ize,
-        which are both British.
-        """
-        by_side = self.facts.tally.group(v.group)
+    def _file_convention(self, v: Variant) -> bool:
+        """Is this file long enough to show its conventions, and never spells the word the other way?"""
         other = OTHER_SIDE[v.side]
-        mine, theirs = sum(by_side[v.side].values()), sum(by_side[other].values())
-        total = mine + theirs
-        overall = self.facts.dialect
-        if v.pattern not in HABIT_PATTERNS and theirs == 0 and v.other not in variants().neutral:
-            return None, Counter()  # the word is never spelt the other way: no sign of inconsistency
-        if total >= GROUP_MIN and theirs >= GROUP_SHARE * total:
-            if overall is not None and overall != other and v.pattern != "ise":
-                return None, Counter()
-            return other, by_side[other]
-        if total >= GROUP_MIN and mine >= GROUP_SHARE * total:
-            return None, Counter()
-        if overall is None or (v.pattern == "ise" and overall == BRITISH):
-            return None, Counter()  # -ise and -ize are both British
-        return overall, self.facts.tally.side(overall, skip_pattern="ise" if overall == AMERICAN else "")
+        majority_here = sum(self.this_file.side(other).values())
+        return majority_here >= CONVENTIONS_SHOWN and not self.this_file.family(v.family)[other]
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
+
+
+def _listed(evidence: Counter[str]) -> str:
+    return ", ".join(w for w, _ in evidence.most_common(3)) + (", …" if len(evidence) > 3 else "")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.speech import After, Quotation, vocabulary
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.document import RegionKind
 from ficlint.rules.common import capitalized
 
 BORDERLINE_WHY = (" Borderline verbs that describe the voice or a gesture (laughed, sighed, giggled, "
@@ -66,3 +68,55 @@ def is_american(ctx: Context) -> bool:
         facts = ctx.facts("dialect")
         dialect = str(getattr(facts, "dialect", None) or "")
     return dialect.lower() == "en-us"
+
+
+def lowered_first_word(after: After) -> str:
+    """The tag's first word as it is written inside the quotation's sentence: a pronoun,
+    an article or a tag verb in lowercase (`he said`, `the butler said`, `said Harry`),
+    a name and I as they are."""
+    first = after.words[0]
+    lower = first.lower()
+    vocab = vocabulary()
+    if first == "I" or after.subject == "name":
+        return first
+    if after.verb == 0 or lower in vocab.pronouns or lower in vocab.determiners or lower in vocab.things:
+        return lower
+    return first
+
+
+def capitalized_bare_tag(q: Quotation, after_terminal: bool) -> bool:
+    """Is the capitalised clause after the speech's end a tag and nothing else, so that
+    the capital (and a full stop before it) is wrong: `"Fine." He said quietly.`?
+
+    After ! or ? (`after_terminal`) a capital may start a sentence of its own, so
+    only a verb of speech or of the voice counts there (not `"Why?" He wondered.`).
+    A tag that introduces the next quotation may be the next speaker's
+    (`"Why?" He answered, "Because."`).
+    """
+    after = q.follows
+    said = after.verb_word
+    vocab = vocabulary()
+    if not after.bare or said in vocab.narrating or q.introduces_next:
+        return False
+    if not after_terminal:
+        return True
+    phrase = after.verb + 1 < len(after.words) and (said, after.words[after.verb + 1].lower()) in vocab.phrases
+    return (said in vocab.speech or said in vocab.voice) and not phrase  # not "He trailed off", "She went on"
+
+
+
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’]*")
+
+
+def _mid_sentence_capitals(doc: AnalyzedDocument) -> frozenset[str]:
+    """Words the document writes with a capital in the middle of a sentence: names."""
+    text = doc.text
+    found: set[str] = set()
+    for region in doc.regions_of(RegionKind.NARRATION, RegionKind.DIALOGUE):
+        found.update(m.group(0) for m in _MID_SENTENCE_CAPITAL.finditer(text, region.start, region.end))
+    return frozenset(found - {"I"})
+
+
+def is_name(doc: AnalyzedDocument, word: str) -> bool:
+    """Is `word` a name: written with a capital mid-sentence somewhere in the document?"""
+    return word in doc.memo(_mid_sentence_capitals)

@@ -35,7 +35,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     text = doc.text
     for q in followed(doc):
         after = q.follows
-        if q.last_mark != "," or after.kind != "beat" or q.interrupts or q.quoted_phrase or q.is_label:
+        if q.last_mark != "," or after.kind != "beat" or q.quoted_phrase or q.is_label:
             continue
         comma = q.mark_offset
         fixed = capitalized(after.words[0])

@@ -39,7 +39,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         space = _SPACE_THEN_WORD.match(text, inner, q.region.end)
         first = space.end() if space else inner
         word = _lowercase_word(text, first)
-        if word and (q.glued_before or q.starts_sentence) and not q.is_label:
+        glued_to_a_word = q.glued_before and doc.text[q.region.start - 1].isalnum()
+        if word and (glued_to_a_word or q.starts_sentence) and not q.is_label:
             fixed = capitalized(word)
             yield Diagnostic(RULE.id, first, first + len(word),
                              f"Speech starts with a lowercase \"{word}\": a quotation begins a new sentence, "

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
-from ficlint.analysis.speech import Quotation, looks_like_closer
+from ficlint.analysis.speech import Quotation, looks_like_closer, read_clause
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic
 from ficlint.document import RegionKind
@@ -31,8 +32,31 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     yield from _closes_nothing(doc)
 
 
+def _tag_inside(q: Quotation) -> str:
+    """A speech tag inside what reads as one quotation (`"Wait, she said. "Where?"`): the
+    words of the tag, or ""."""
+    inner = q.inner
+    for m in _TAG_INSIDE.finditer(inner):
+        words = m.group(2).split()
+        reading = read_clause(words)
+        if reading.kind == "tag" and reading.subject in ("pronoun", "I", "name"):
+            return m.group(2)
+    return ""
+
+
+_TAG_INSIDE = re.compile(r"([,!?])\s+((?:[A-Za-z]+\s+){1,2}[a-z]+)(?=[.,]\s)")
+
+
 def _never_closed(q: Quotation) -> Diagnostic:
-    if q.region.open_quote == "\"" and looks_like_closer(q.doc.text, q.region.start):
+    first = q
+    while first.previous is not None:
+        first = first.previous
+    tag = _tag_inside(first) or _tag_inside(q)
+    if tag:
+        start = first.region.start
+        message = (f"A speech tag (\"{tag}\") stands inside the quotation: the closing quote before it is "
+                   "missing (`\"Wait,\" she said. \"Where?\"`).")
+    elif q.region.open_quote == "\"" and looks_like_closer(q.doc.text, q.region.start):
         first = q
         while first.previous is not None:
             first = first.previous
@@ -56,7 +80,15 @@ def _closes_nothing(doc: AnalyzedDocument) -> Iterator[Diagnostic]:
         opens_paragraph = region.start == doc.paragraphs[region.paragraph].start
         if not region.open_quote and region.close_quote and opens_paragraph and not left_open:
             close = region.end - 1
-            yield Diagnostic(RULE.id, close, region.end,
-                             "This closing quote has no opening quote: add the opening quote where the "
-                             "speech begins.")
+            yield Diagnostic(RULE.id, close, region.end, _closing_message(doc.text, close))
         left_open = not region.close_quote
+
+
+def _closing_message(text: str, close: int) -> str:
+    """A closing quote glued to the word after it, with a space or a comma before it
+    (`he said,”just a whim`), is an opening quote turned the wrong way."""
+    before, after = text[close - 1:close], text[close + 1:close + 2]
+    if after.isalpha() and (before.isspace() or before in ",:;"):
+        space = "" if before.isspace() else " (and a space before it)"
+        return f"This quote is turned the wrong way: it opens the speech after it, so use the opening quote{space}."
+    return "This closing quote has no opening quote: add the opening quote where the speech begins."

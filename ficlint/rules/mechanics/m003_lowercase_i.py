@@ -11,6 +11,7 @@ from ficlint.diagnostics import Diagnostic, Fix, Severity
 from ficlint.document import Region, RegionKind
 from ficlint.rule import Rule, examples
 from ficlint.rules.common import WRITING
+from ficlint.rules.mechanics._style import written_in_lowercase
 
 RULE = Rule(
     id="M003",
@@ -39,7 +40,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     writes i throughout and never I: a character's voice (an unlettered
     letter, a text message), not a slip."""
     for index, found in _lowercase_i_by_paragraph(doc).items():
-        if len(found) >= _VOICE_MIN_LOWER_I and not _has_capital_i(doc, index):
+        voice = len(found) >= _VOICE_MIN_LOWER_I and not _has_capital_i(doc, index)
+        if voice or written_in_lowercase(doc, index):
             found = [(r, m) for r, m in found if r.kind is RegionKind.AUTHOR_NOTE]
         for _, m in found:
             yield Diagnostic(RULE.id, m.start(), m.start() + 1,

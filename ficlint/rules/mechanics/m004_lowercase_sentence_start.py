@@ -12,6 +12,7 @@ from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.document import Paragraph, Region, RegionKind
 from ficlint.rule import Rule, examples
 from ficlint.rules.common import PRONOUN_I, capitalized
+from ficlint.rules.mechanics._style import written_in_lowercase
 
 RULE = Rule(
     id="M004",
@@ -27,7 +28,8 @@ RULE = Rule(
             "What did you think? Please comment.", "Oh! no wonder she wept.",
             "What was its future? she wondered.", "She was reconciled . . . for an hour.",
             "It cost 6s. 1d. or more.", "He read Henry VIII. of course.",
-            "Bang! went the drums.", "\"Here's Molly Loo!\"\n\nsang out another."),
+            "Bang! went the drums.", "\"Here's Molly Loo!\"\n\nsang out another.",
+            "fuck, fuck i cant breathe. something is dripping down my face. it wont budge."),
 )
 
 _SENTENCE_THEN_LOWER = re.compile(
@@ -43,6 +45,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     text = doc.text
     for region in doc.regions_of(RegionKind.NARRATION, RegionKind.AUTHOR_NOTE):
         in_note = region.kind is RegionKind.AUTHOR_NOTE
+        if not in_note and written_in_lowercase(doc, region.paragraph):
+            continue  # a voice set in lowercase on purpose
         if _starts_paragraph(doc, region) and (in_note or _follows_finished_paragraph(doc, region)):
             m = _PARA_START_LOWER.match(text, region.start, region.end)
             if m and _is_plain_lowercase(m.group("word")) and not doc.in_emphasis(m.start("word")):
@@ -65,9 +69,13 @@ def _starts_paragraph(doc: AnalyzedDocument, region: Region) -> bool:
 
 
 def _is_plain_lowercase(word: str) -> bool:
-    """A lowercase word that is not a brand like iPhone or eBay, nor the
-    pronoun i (M003 reports that one, once)."""
-    return word[:1].islower() and not any(c.isupper() for c in word[1:]) and not PRONOUN_I.fullmatch(word)
+    """A lowercase word that is not a brand like iPhone or eBay, the pronoun i (M003
+    reports that one, once), nor a title (`mrs. Okafor`: the title rule reports it)."""
+    return word[:1].islower() and not any(c.isupper() for c in word[1:]) and not PRONOUN_I.fullmatch(word) \
+        and word not in _TITLES
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "st"})
 
 
 def _lowercase_start(m: re.Match[str], what: str) -> Diagnostic:

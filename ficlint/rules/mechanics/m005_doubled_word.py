@@ -1,14 +1,16 @@
-"""M005 doubled-word: the same small word twice in a row (`the the`)."""
+"""M005 doubled-word: the same word twice in a row (`the the`, `still still`)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.document import RegionKind
 from ficlint.resources import load_data
 from ficlint.rule import Rule, examples
 from ficlint.rules.common import WRITING
@@ -17,30 +19,97 @@ RULE = Rule(
     id="M005",
     name="doubled-word",
     category="grammar",
-    summary="The same small word twice in a row (`the the`).",
-    why="A doubled word is a classic slip the eye skips over when rereading your own text.",
+    summary="The same word twice in a row (`the the`, `still still`).",
+    why="A doubled word is a classic slip the eye skips over when rereading your own text. Doubles that "
+        "grammar makes (`what he had had`, `she knew that that was wrong`, `what it is is a mess`) and "
+        "words repeated on purpose (`very very`, `no no`, `knock knock`) are left alone, and in speech only "
+        "words nobody repeats on purpose are flagged, since characters stammer (`I I don't know`).",
     examples=examples(
         ("She walked to the the door.", "She walked to the door."),
-        ("He gave it to to her.", "He gave it to her."),
+        ("The handle is still still shaking.", "The handle is still shaking."),
+        ("Everyone else is is perfect.", "Everyone else is perfect."),
+        ("\"Give it to to her,\" she said.", "\"Give it to her,\" she said."),
     ),
-    allows=("\"No, no, no,\" she said.", "What he had had was enough.", "She knew that that was wrong."),
+    allows=("\"No, no, no,\" she said.", "What he had had was enough.", "She knew that that was wrong.",
+            "What it is is a mess.", "It was very very cold.", "\"I I don't know,\" he said.",
+            "Will will be late.", "Knock knock.", "Wrong wrong wrong wrong."),
+    fix_safety="Safe: the second word is removed.",
 )
 
-_DOUBLED = re.compile(r"\b(?P<first>\w+)(?P<gap>\s+)(?i:(?P=first))\b")
+_DOUBLED = re.compile(r"\b(?P<first>[^\W\d_]+(?:['’][^\W\d_]+)?)(?P<gap>[ \t]+|[ \t]*\n[ \t]*)(?i:(?P=first))\b")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\W+$")
+
+
+@dataclass(frozen=True)
+class DoubledWords:
+    repeatable: frozenset[str]
+    grammatical: frozenset[str]
+    subject_clause_openers: frozenset[str]
+    in_speech: frozenset[str]
 
 
 @cache
-def doubled_words() -> frozenset[str]:
-    """The small words that are never right twice in a row (rules/data/doubled-words.yaml)."""
-    return frozenset(str(w).lower() for w in load_data("doubled-words")["words"])
+def doubled_words() -> DoubledWords:
+    """The word lists of rules/data/doubled-words.yaml."""
+    data = load_data("doubled-words")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data[key])
+
+    return DoubledWords(words("repeatable"), words("grammatical"), words("subject_clause_openers"),
+                        words("in_speech"))
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
-    words = doubled_words()
-    for region in doc.regions_of(*WRITING):
-        for m in _DOUBLED.finditer(doc.text, region.start, region.end):
-            if m.group("first").lower() not in words:
-                continue
+    """Doubles are found among the analysis' tokens (two words in a row, nothing but space
+    between, the same in lowercase), then judged."""
+    text = doc.text
+    tokens = doc.tokens
+    texts, is_word, sentence = tokens.text, tokens.is_word, tokens.sentence
+    lower = [w.lower() for w in texts]
+    for t in [t for t in range(len(texts) - 1) if lower[t] == lower[t + 1] and is_word[t] and is_word[t + 1]]:
+        if t > 0 and lower[t - 1] == lower[t] or t + 2 < len(texts) and lower[t + 2] == lower[t]:
+            continue  # "Wrong wrong wrong wrong": three or more on purpose
+        start, end = tokens.start[t], tokens.end[t + 1]
+        gap = text[tokens.end[t]:tokens.start[t + 1]]
+        if gap.strip() or gap.count("\n") > 1 or sentence[t] != sentence[t + 1] and "\n" not in gap:
+            continue  # emphasis or markup between, or two paragraphs
+        region = doc.region_at(start)
+        if region is None or region.kind not in WRITING:
+            continue
+        m = _DOUBLED.match(text, start, end)
+        if m and _is_slip(text, m, region.kind is RegionKind.DIALOGUE):
             second = m.end("gap")
             yield Diagnostic(RULE.id, m.start(), m.end(), f"\"{m.group('first')}\" twice in a row.",
                              (Fix(m.end("first"), second + len(m.group("first")), ""),))
+
+
+def _is_slip(text: str, m: re.Match[str], in_speech: bool) -> bool:
+    first, second = m.group("first"), text[m.end("gap"):m.end()]
+    word = first.lower()
+    lists = doubled_words()
+    if in_speech:
+        return word in lists.in_speech and not _grammatical(text, m, word)
+    if word in lists.repeatable or _grammatical(text, m, word):
+        return False
+    if first[0].isupper() and second[0].isupper() and not first.isupper():
+        return False  # "Colonel Cochrane Cochrane": a name
+    # "Will will be late", "Bill bills": a name, then a word spelt the same (but "The the end.")
+    return not (first[0].isupper() and second[0].islower()
+                and (not _starts_sentence(text, m.start()) or word not in lists.in_speech))
+
+
+def _grammatical(text: str, m: re.Match[str], word: str) -> bool:
+    lists = doubled_words()
+    if word in lists.grammatical:
+        return True
+    if word in ("is", "was"):
+        # "What it is is a mess", "The thing is is that": a clause is the subject of the second
+        before = text[max(0, m.start() - 40):m.start()].lower().split()
+        return any(w.strip(",;:") in lists.subject_clause_openers for w in before[-4:])
+    return False
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    before = text[max(0, at - 3):at].rstrip(" \t\"“‘'*_")
+    return not before or before[-1] in ".!?\n"

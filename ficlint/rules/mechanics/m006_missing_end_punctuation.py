@@ -21,9 +21,12 @@ RULE = Rule(
         ("He placed a soft kiss on her forehead and then headed out the door",
          "He placed a soft kiss on her forehead and then headed out the door."),
         ("\"Wait,\" she said, and began to cry again", "\"Wait,\" she said, and began to cry again."),
+        ("She sat staring at the dying embers,\n\nSighing, she stood up.",
+         "She sat staring at the dying embers.\n\nSighing, she stood up."),
     ),
     allows=("He headed out the door.", "Chapter Three", "* * *", "*Meet me at eight*",
-            "Thanks for reading ;p",
+            "Thanks for reading ;p", "31st May 1975\nSirius didn't understand.", "Because I can't stop crying\n\nThe gas crawls down my throat\n\nAnd leaves.",
+            "He packed:\n\n- a torch\n- a rope",
             "They made a banner bearing the legend\n\n     SHE IS NEARLY WELL THANK YOU\n\nand hung it out."),
     fix_safety="Unsafe: the paragraph may want a question mark or an exclamation mark, not a full stop.",
 )
@@ -31,6 +34,9 @@ RULE = Rule(
 _EMOTICON_END = re.compile(r"(?:[:;=xX8][-']?[)(\]\[dDpPoO3/\\|*]|<3|\^_*\^|[xX][dD]|T_T|[)(]+)\s*$")
 _TRAILING_MARKS = " \t*_~"
 _LAST_WORD = re.compile(r"[\w'’-]+$")
+_VERSE_LINE = 60  # characters: longer lines are prose, not verse
+_LETTER_LINE_WORDS = 6
+_LIST_ITEM = re.compile(r"^(?:[-*•+]|\d{1,2}[.)]|[a-z][.)])\s")
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
@@ -43,18 +49,70 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             continue
         last = regions[-1]
         body = text[last.start:last.end].rstrip(_TRAILING_MARKS)
-        if not body or not body[-1].isalnum() or _EMOTICON_END.search(body):
+        if not body or _EMOTICON_END.search(body):
             continue
-        one_line = "\n" not in text[para.start:para.end]
-        if _whole_paragraph_emphasised(doc, para) or one_line and _is_short_label(text[para.start:para.end]):
+        block = text[para.start:para.end]
+        if _whole_paragraph_emphasised(doc, para) or _set_out_in_lines(doc, para, block):
             continue
         end = last.start + len(body)
+        if body[-1] == ",":
+            # "Dear Harry," and "Yours truly," open and close letters
+            if len(block.split()) > _LETTER_LINE_WORDS and _next_starts_a_sentence(doc, para):
+                yield Diagnostic(RULE.id, end - 1, end,
+                                 "The paragraph ends with a comma, and the next one starts a new sentence: end "
+                                 "this one with a full stop (or join the two paragraphs).",
+                                 (Fix(end - 1, end, ".", safe=False),))
+            continue
+        if not body[-1].isalnum():
+            continue
         word = _LAST_WORD.search(body)
         start = end - len(word.group(0)) if word else end - 1
         yield Diagnostic(RULE.id, start, end,
                          "The paragraph ends without punctuation: finish the sentence with a full stop "
                          "(or ? or !).",
                          (Fix(end, end, ".", safe=False),))
+
+
+def _set_out_in_lines(doc: AnalyzedDocument, para: Paragraph, block: str) -> bool:
+    """A short label line ("Love, Mum"), verse or lyrics (short lines, in one paragraph
+    or in a run of one-line paragraphs), or a list: not prose that should end in a full stop."""
+    lines = [line.strip() for line in block.split("\n") if line.strip()]
+    if len(lines) == 1 and (_is_short_label(lines[0]) or _is_title_line(lines[0])):
+        return True
+    if len(lines) >= 2 and all(len(line) <= _VERSE_LINE for line in lines):
+        return True  # verse, lyrics, a list set out line by line
+    if any(_LIST_ITEM.match(line) for line in lines):
+        return True
+    return len(lines) == 1 and len(lines[0]) <= _VERSE_LINE and any(
+        _short_unfinished(doc, other) for other in _neighbours(doc, para))
+
+
+def _short_unfinished(doc: AnalyzedDocument, para: Paragraph) -> bool:
+    """A one-line narration paragraph, short, that ends without a sentence's end: a line of verse."""
+    block = doc.text[para.start:para.end].strip()
+    return para.kind is RegionKind.NARRATION and "\n" not in block and len(block) <= _VERSE_LINE \
+        and block[-1:].isalnum()
+
+
+def _neighbours(doc: AnalyzedDocument, para: Paragraph) -> list[Paragraph]:
+    paragraphs = doc.paragraphs
+    found = []
+    for step in (-1, 1):
+        i = para.index + step
+        while 0 <= i < len(paragraphs) and paragraphs[i].kind is RegionKind.MARKUP:
+            i += step
+        if 0 <= i < len(paragraphs):
+            found.append(paragraphs[i])
+    return found
+
+
+def _next_starts_a_sentence(doc: AnalyzedDocument, para: Paragraph) -> bool:
+    """Is the next paragraph narration that opens with a capital (`Sighing, she left.`)?"""
+    following = [p for p in _neighbours(doc, para) if p.index > para.index]
+    if not following or following[0].kind is not RegionKind.NARRATION or following[0].indented:
+        return False
+    first = doc.text[following[0].start:following[0].end].lstrip(" \t*_")[:1]
+    return first.isupper()
 
 
 def _leads_into_indented_block(doc: AnalyzedDocument, para: Paragraph) -> bool:
@@ -69,6 +127,20 @@ def _leads_into_indented_block(doc: AnalyzedDocument, para: Paragraph) -> bool:
 
 def _whole_paragraph_emphasised(doc: AnalyzedDocument, para: Paragraph) -> bool:
     return any(s.start <= para.start + 1 and s.end >= para.end - 1 for s in doc.emphasis)
+
+
+def _is_title_line(line: str) -> bool:
+    """A short line set like a title, a dateline or a place above the text ("31st May 1975",
+    "Grimmauld Place, London", "The Day of the Match"): its words are capitalised or numbers,
+    bar the small words of titles."""
+    words = _TITLE_WORD.findall(line)
+    return 0 < len(words) <= _TITLE_LINE_WORDS and words[0][0].isalnum() and all(
+        w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+
+
+_TITLE_WORD = re.compile(r"[\w'’]+")
+_TITLE_LINE_WORDS = 6
+_TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "at", "on", "to", "for", "by"})
 
 
 def _is_short_label(line: str) -> bool:

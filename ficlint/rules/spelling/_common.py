@@ -6,25 +6,39 @@ from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
-from ficlint.rules.spelling._facts import Manuscript, manuscript_vocabulary, scan_for
-from ficlint.rules.spelling._glossary import enabled_glossaries
+from ficlint.rules.spelling._facts import Manuscript, fandom_glossaries, manuscript_vocabulary, scan_for
+from ficlint.rules.spelling._glossary import Glossary, enabled_glossaries
+from ficlint.rules.spelling._names import near_miss
 from ficlint.rules.spelling._scan import Occurrence
-from ficlint.rules.spelling._suggest import edit_cost, one_edit
 
 _NAME_MIN_LENGTH = 5
 
 
 def judged(doc: AnalyzedDocument, ctx: Context) -> Iterator[tuple[Occurrence, Manuscript]]:
-    """The unknown words of `doc` that may be reported: not in a compound, italics, verse or a
-    dialect cluster, not a name the story keeps using, not a glossary's term or its near-miss."""
+    """The unknown words of `doc` that may be reported: not in verse, a compound of coinages or a
+    dialect cluster (strange words close by that are not names the story or its fandom
+    establishes), not a name the story keeps using, not a fandom's term, not a near miss that a
+    glossary named in the config reports itself."""
     manuscript = manuscript_vocabulary(doc, ctx)
-    glossaries = enabled_glossaries(ctx)
+    named = enabled_glossaries(ctx)
+    fandoms = fandom_glossaries(manuscript, ctx)
     for occ in scan_for(doc, ctx).occurrences:
         if not occ.reportable or occ.word in manuscript.names:
             continue
-        if any(g.covers(occ.word) for g in glossaries):
-            continue  # a term of the fandom, or a near-miss its glossary rule reports
+        if any(g.covers(occ.word) for g in named) or any(g.knows(occ.word) for g in fandoms):
+            continue
+        if any(not _established(n, manuscript, named + fandoms) for n in occ.neighbours):
+            continue  # dialect or a foreign phrase
         yield occ, manuscript
+
+
+def _established(word: str, manuscript: Manuscript, glossaries: list[Glossary]) -> bool:
+    """A name or term the manuscript or a glossary knows, or a slip in one (Voldermort): no sign of
+    dialect beside it."""
+    if word in manuscript.names or word.lower() in manuscript.frequent_names:
+        return True
+    return any(g.knows(word) or g.near_miss(word) for g in glossaries) \
+        or is_capitalised(word) and near_name(word, manuscript) is not None
 
 
 def is_capitalised(word: str) -> bool:
@@ -32,22 +46,25 @@ def is_capitalised(word: str) -> bool:
 
 
 def near_name(word: str, manuscript: Manuscript) -> str | None:
-    """A name the story uses again and again, one cheap slip away from this
-    rarer spelling (not its plural: the two Erwyns; not an ordinary word: Now)."""
-    lower = word.lower()
+    """A name the story uses again and again (three times as often as this spelling), that this
+    rarer spelling misses (a slip, a vowel heard wrong, a spelling by ear: _names.near_miss)."""
     if len(word) < _NAME_MIN_LENGTH:
         return None
     own = manuscript.capitalised.get(word, 1)
-    for candidate in sorted(one_edit(lower) & manuscript.frequent_names.keys()):
-        name = manuscript.frequent_names[candidate]
-        if candidate[:1] != lower[:1] or _plural_pair(lower, candidate) \
-                or edit_cost(lower, candidate) > 0.9:
+    name = near_miss(word, manuscript.frequent_names,
+                     accept=lambda n: manuscript.capitalised.get(n, 0) >= 3 * own)
+    return name
+
+
+def near_canon(word: str, manuscript: Manuscript, ctx: Context) -> tuple[str, Glossary] | None:
+    """A name of the manuscript's fandom that this word misses: a known misspelling of it, or a
+    near miss the manuscript uses rarely (an invented name beside a canon one recurs)."""
+    for g in fandom_glossaries(manuscript, ctx):
+        canonical = g.near_miss(word)
+        if canonical is None:
             continue
-        if manuscript.capitalised.get(name, 0) >= 3 * own:
-            return name
+        known_slip = word.lower() in g.variants
+        uses = manuscript.counts[word.lower()]
+        if known_slip or uses <= max(2, manuscript.capitalised.get(canonical, 0) // 3):
+            return canonical, g
     return None
-
-
-def _plural_pair(a: str, b: str) -> bool:
-    """One is the other's plural: Erwyn and Erwyns, Growleywog and Growleywogs."""
-    return a in (b + "s", b + "es") or b in (a + "s", a + "es")

@@ -113,6 +113,13 @@ def lexicon() -> Lexicon:
 
 
 @cache
+def edited_words() -> frozenset[str]:
+    """Words edited books print although the dictionary lacks them (cocoanut, woful), from
+    scripts/build_edited_words.py: period spellings, not typos."""
+    return frozenset((data_dir() / "edited-prose-words.txt").read_text(encoding="utf-8").split())
+
+
+@cache
 def misspellings() -> dict[str, str]:
     """Common misspellings and their corrections (rules/data/common-misspellings.yaml)."""
     return {str(k).lower(): str(v) for k, v in load_data("common-misspellings")["misspellings"].items()}

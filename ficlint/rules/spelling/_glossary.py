@@ -2,17 +2,26 @@
 
 Keys: `terms` (a list of canonical spellings; a multi-word term counts word by
 word), optional `variants` (misspelling -> canonical, for slips too far away
-to guess), `regions`, `message` ({match} and {replacement} are filled in).
-A word one or two typing slips away from a term is flagged with the canonical
-spelling as the fix; the terms themselves are never typos.
+to guess), `signature` (names that say a manuscript belongs to the fandom),
+`fandom` (its name, for messages), `regions`, `message` ({match} and
+{replacement} are filled in). The terms themselves are never typos.
+
+A pack named in the config (`packs:`) is a rule of its own that flags near misses
+of its terms. The packs shipped in rules/glossaries/ also switch themselves on
+when a manuscript clearly belongs to their fandom (`fandom-glossaries: auto`, the
+default): their terms are then known words and S002 flags near misses of their names.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.scopes import Scope
@@ -20,38 +29,52 @@ from ficlint.check import Check, Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.document import WORD
 from ficlint.packs import PackError, parse_scope, rule_from_entry
+from ficlint.resources import SafeLoader, rules_dir
 from ficlint.rules.common import WRITING
+from ficlint.rules.spelling import _names
 from ficlint.rules.spelling._dictionary import lexicon
-from ficlint.rules.spelling._suggest import one_edit
 from ficlint.rules.spelling._words import classify
 
 _GLOSSARY_KEYS = {"id", "name", "kind", "category", "severity", "summary", "why", "flags", "allows",
-                  "fix_safety", "enabled", "description", "terms", "variants", "regions", "message"}
+                  "fix_safety", "enabled", "description", "terms", "variants", "regions", "message",
+                  "signature", "fandom"}
 _GLOSSARIES: dict[str, GlossaryRule] = {}  # by rule id: the spelling rules leave their terms alone
-
-
+# A manuscript belongs to a fandom when it uses SIGNATURE_NAMES distinct names of its signature
+# SIGNATURE_USES times in all, or two of them EACH_USES times each (a chapter about two characters),
+SIGNATURE_NAMES = 3
+SIGNATURE_USES = 5
+EACH_USES = 5
+OWN_WORDS = 3  # or this many distinct words only the fandom uses (knuts, apparate, Alohomora)
 _WRITING_SCOPE = Scope.of(k.value for k in WRITING)
 
 
-class GlossaryRule(Check):
-    """One glossary pack rule: near-misses of its terms are flagged."""
+@dataclass(frozen=True)
+class Glossary:
+    """A fandom's terms, as the spelling rules read them."""
 
-    def __init__(self, entry: dict[str, Any], path: Path) -> None:
-        unknown = set(entry) - _GLOSSARY_KEYS
-        if unknown:
-            raise PackError(f"{path}: rule {entry.get('id')}: unknown key(s) for kind glossary: "
-                            f"{', '.join(sorted(unknown))}")
-        self.rule = rule_from_entry(entry, path)
-        self.regions = tuple(parse_scope(entry, path, default=_WRITING_SCOPE).region_kinds)
-        self.message = str(entry.get("message", "\"{match}\": the canonical spelling is \"{replacement}\"."))
-        self.terms = _glossary_terms(entry, path)
-        self.variants = {str(k).lower(): str(v) for k, v in (entry.get("variants") or {}).items()}
-        self.by_lower = {t.lower(): t for t in self.terms}
-        _GLOSSARIES[self.rule.id] = self
+    rule_id: str
+    fandom: str
+    by_lower: dict[str, str]  # every term, lowercase -> as spelt
+    variants: dict[str, str]  # known misspelling (lowercase) -> canonical
+    signature: frozenset[str]
+
+    @functools.cached_property
+    def own_words(self) -> frozenset[str]:
+        """The terms no dictionary knows (lowercase): words only this fandom uses (knuts, apparate)."""
+        knows = lexicon().knows
+        return frozenset(low for low, t in self.by_lower.items() if not knows(t))
+
+    @functools.cached_property
+    def names(self) -> dict[str, str]:
+        """The capitalised terms: the names a near miss is told from."""
+        return {low: t for low, t in self.by_lower.items() if t[:1].isupper()}
+
+    def knows(self, word: str) -> bool:
+        return word.lower() in self.by_lower
 
     def covers(self, word: str) -> bool:
         """Is `word` one of the glossary's terms or a near-miss of one?"""
-        return word.lower() in self.by_lower or self.near_miss(word) is not None
+        return self.knows(word) or self.near_miss(word) is not None
 
     def near_miss(self, word: str) -> str | None:
         """The canonical spelling `word` misses, or None."""
@@ -62,7 +85,55 @@ class GlossaryRule(Check):
             return None
         if lexicon().knows(word):
             return None  # an ordinary word (Harry/Hardy): not a slip
-        return _within_one_edit(lower, self.by_lower)
+        return _names.near_miss(word, self.names, by_ear=True)
+
+    def belongs(self, uses: dict[str, int], own_words: set[str]) -> bool:
+        """Do these uses of signature names, and these of the fandom's own words, say that a
+        manuscript belongs to the fandom?"""
+        if len(uses) >= SIGNATURE_NAMES and sum(uses.values()) >= SIGNATURE_USES:
+            return True
+        return sum(n >= EACH_USES for n in uses.values()) >= 2 or len(own_words) >= OWN_WORDS
+
+
+def glossary_of(entry: dict[str, Any], path: Path) -> Glossary:
+    terms = _glossary_terms(entry, path)
+    return Glossary(str(entry.get("id", "")), str(entry.get("fandom") or entry.get("name") or path.stem),
+                    {t.lower(): t for t in terms},
+                    {str(k).lower(): str(v) for k, v in (entry.get("variants") or {}).items()},
+                    frozenset(str(w) for w in entry.get("signature") or ()))
+
+
+@cache
+def shipped_glossaries() -> tuple[Glossary, ...]:
+    """The glossary packs shipped in rules/glossaries/, read as data (loaded once, when asked)."""
+    found = []
+    for path in sorted((rules_dir() / "glossaries").glob("*.yaml")):
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.load(fh, Loader=SafeLoader)  # noqa: S506 - a safe loader
+        found.extend(glossary_of(entry, path) for entry in data.get("rules", [])
+                     if entry.get("kind") == "glossary" and entry.get("signature"))
+    return tuple(found)
+
+
+class GlossaryRule(Check):
+    """One glossary pack rule named in the config: near-misses of its terms are flagged."""
+
+    def __init__(self, entry: dict[str, Any], path: Path) -> None:
+        unknown = set(entry) - _GLOSSARY_KEYS
+        if unknown:
+            raise PackError(f"{path}: rule {entry.get('id')}: unknown key(s) for kind glossary: "
+                            f"{', '.join(sorted(unknown))}")
+        self.rule = rule_from_entry(entry, path)
+        self.regions = tuple(parse_scope(entry, path, default=_WRITING_SCOPE).region_kinds)
+        self.message = str(entry.get("message", "\"{match}\": the canonical spelling is \"{replacement}\"."))
+        self.glossary = glossary_of(entry, path)
+        _GLOSSARIES[self.rule.id] = self
+
+    def covers(self, word: str) -> bool:
+        return self.glossary.covers(word)
+
+    def near_miss(self, word: str) -> str | None:
+        return self.glossary.near_miss(word)
 
     def check(self, doc: AnalyzedDocument, ctx: Context) -> Iterable[Diagnostic]:
         text = doc.text
@@ -95,11 +166,6 @@ def _glossary_terms(entry: dict[str, Any], path: Path) -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
-def _within_one_edit(word: str, targets: dict[str, str]) -> str | None:
-    hits = sorted(one_edit(word) & targets.keys())
-    return targets[hits[0]] if hits else None
-
-
-def enabled_glossaries(ctx: Context) -> list[GlossaryRule]:
+def enabled_glossaries(ctx: Context) -> list[Glossary]:
     """The glossary pack rules on for this file: their terms and near-misses are theirs to judge."""
-    return [g for rid, g in _GLOSSARIES.items() if ctx.is_enabled(rid)]
+    return [g.glossary for rid, g in _GLOSSARIES.items() if ctx.is_enabled(rid)]

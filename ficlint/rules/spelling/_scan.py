@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ficlint.analysis import AnalyzedDocument
@@ -15,6 +16,7 @@ from ficlint.analysis.sentences import sentence_start
 from ficlint.document import WORD, Region, RegionKind
 from ficlint.rules.common import WRITING
 from ficlint.rules.spelling._dictionary import lexicon, misspellings
+from ficlint.rules.spelling._glossary import shipped_glossaries
 from ficlint.rules.spelling._suggest import suggest
 from ficlint.rules.spelling._words import CHECK, ODD, classify
 
@@ -30,8 +32,11 @@ class Occurrence:
     start: int
     end: int
     mid_sentence: bool
-    reportable: bool  # False: a compound's part, italics, verse, or a dialect/foreign cluster
+    reportable: bool  # False: verse, or a part of a compound whose other parts are no words either
     spoken: bool = False  # in dialogue, where characters may speak in dialect
+    neighbours: tuple[str, ...] = ()  # strange words close by: dialect or a foreign phrase, unless names
+    emphasised: bool = False  # in italics or bold: often foreign or a word being mentioned
+    compound: bool = False  # part of a hyphenated compound: often a coinage
 
 
 @dataclass
@@ -40,6 +45,8 @@ class Scan:
 
     occurrences: list[Occurrence]
     capitalised: Counter[str]  # words the file only ever capitalises (names), with their counts
+    fandom_names: dict[str, dict[str, int]] = field(default_factory=dict)  # glossary -> signature names used
+    fandom_words: dict[str, set[str]] = field(default_factory=dict)  # glossary -> its own words used
 
 
 def scan_of(doc: AnalyzedDocument, words: frozenset[str]) -> Scan:
@@ -61,6 +68,12 @@ def scan(doc: AnalyzedDocument, words: frozenset[str]) -> Scan:
     tokens_by_run = [findall(text, start, end) for start, end in runs]
     counts = Counter(itertools.chain.from_iterable(tokens_by_run))
     capitalised = Counter({t: n for t, n in counts.items() if t[:1].isupper() and t.lower() not in counts})
+    glossaries = shipped_glossaries()
+    signs = {g.rule_id: {w: counts[w] for w in g.signature & counts.keys()} for g in glossaries}
+    fandom_names = {name: uses for name, uses in signs.items() if uses}
+    lowered = {t.lower() for t in counts}
+    own = {g.rule_id: lowered & g.own_words for g in glossaries}
+    fandom_words = {name: used for name, used in own.items() if used}
     odd: dict[str, str | None] = {}
     spelt_out = misspellings().keys()
     for token in counts.keys() - lexicon().known(counts) | (counts.keys() & spelt_out):
@@ -70,7 +83,7 @@ def scan(doc: AnalyzedDocument, words: frozenset[str]) -> Scan:
         elif kind == ODD:
             odd[token] = None
     if not any(odd.values()):
-        return Scan([], capitalised)
+        return Scan([], capitalised, fandom_names, fandom_words)
     regions = doc.regions_of(*WRITING)
     starts = [r.start for r in regions]
     found = []
@@ -81,7 +94,7 @@ def scan(doc: AnalyzedDocument, words: frozenset[str]) -> Scan:
                 if at + len(token) <= region.end:
                     found.append((at, token, region))
     found.sort(key=lambda hit: hit[0])
-    return Scan(_occurrences(doc, found, odd), capitalised)
+    return Scan(_occurrences(doc, found, odd), capitalised, fandom_names, fandom_words)
 
 
 def _runs(doc: AnalyzedDocument) -> list[tuple[int, int]]:
@@ -138,10 +151,10 @@ def _occurrences(doc: AnalyzedDocument, found: list[Hit], odd: dict[str, str | N
         if part is None or elided[n]:
             continue
         paragraph = doc.paragraphs[region.paragraph]
-        reportable = not (_in_compound(text, start, end) or _emphasised(text, start, end)
-                          or paragraph.indented or _clustered(found, n, strange))
+        reportable = not (paragraph.indented or _in_compound_of_strangers(text, start, end))
         out.append(Occurrence(part, start, start + len(part), _mid_sentence(text, start, paragraph.start),
-                              reportable, region.kind is RegionKind.DIALOGUE))
+                              reportable, region.kind is RegionKind.DIALOGUE, _neighbours(found, n, strange),
+                              _emphasised(text, start, end), _hyphenated(text, start, end)))
     return out
 
 
@@ -167,23 +180,42 @@ def _elided(text: str, start: int, end: int, region_start: int) -> bool:
     return after in ("'", "’") or before in ("'", "’")
 
 
-def _in_compound(text: str, start: int, end: int) -> bool:
-    """Part of a hyphenated compound (harum-scarum, bon-bons)."""
-    return (text[start - 1:start] == "-" and text[start - 2:start - 1].isalpha()) or \
-        (text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha())
+_COMPOUND = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)+")
 
 
-def _clustered(found: list[Hit], n: int, strange: Callable[[int], bool]) -> bool:
-    """A strange word close by in the same paragraph: dialect or a foreign phrase, not a slip."""
+def _hyphenated(text: str, start: int, end: int) -> bool:
+    return text[start - 1:start] == "-" or text[end:end + 1] == "-"
+
+
+def _in_compound_of_strangers(text: str, start: int, end: int) -> bool:
+    """Part of a hyphenated compound whose other parts are no dictionary words either (harum-scarum,
+    Gid-dap): a coinage or a sound. Beside words (spine-lesss, well-knwon) a part is checked."""
+    if not (text[start - 1:start] == "-" or text[end:end + 1] == "-"):
+        return False
+    left = start
+    while left > 0 and (text[left - 1].isalpha() or text[left - 1] in "-'’"):
+        left -= 1
+    m = _COMPOUND.match(text, left)
+    if m is None or m.end() < end:
+        return False
+    knows = lexicon().knows
+    return not all(knows(part) or len(part) < 3 for part in re.split(r"-", m.group(0))
+                   if part != text[start:end])
+
+
+def _neighbours(found: list[Hit], n: int, strange: Callable[[int], bool]) -> tuple[str, ...]:
+    """Strange words close by in the same paragraph: dialect or a foreign phrase, not a slip,
+    unless they are names the story or its fandom establishes (judged when those are known)."""
     start, token, region = found[n]
+    near = []
     for step in (-1, 1):
         k = n + step
         while 0 <= k < len(found) and abs(found[k][0] - start) <= _CLUSTER_WINDOW:
             _other, other_token, other_region = found[k]
             if other_region.paragraph == region.paragraph and other_token != token and strange(k):
-                return True
+                near.append(classify(other_token)[1])
             k += step
-    return False
+    return tuple(near)
 
 
 def _strange(part: str | None) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ficlint.rules.spelling._dictionary import RANKED, accepted_words, lexicon, misspellings
+from ficlint.rules.spelling._dictionary import RANKED, accepted_words, edited_words, lexicon, misspellings
 
 KNOWN, CHECK, ODD = "known", "check", "odd"
 
@@ -39,15 +39,22 @@ def classify(token: str) -> tuple[str, str]:
         return ODD, word
     if len(word) < 3 or _STRETCH.search(word) or not word[1:].islower() and not word.isupper():
         return KNOWN, word
-    if lexicon().knows(word) or word.lower() in accepted_words() or derived(word.lower()) \
-            or dialect_variant(word.lower()):
+    if lexicon().knows(word) or word.lower() in accepted_words() or word.lower() in edited_words() \
+            or derived(word.lower()) or dialect_variant(word.lower()):
         return KNOWN, word
     if word.isupper() and len(word) <= 5:
         return KNOWN, word  # an acronym
+    if _sound(word.lower()) and (word.islower() or _ONSET.match(word.lower()) is None):
+        return KNOWN, word  # a sound written out: mrred, tsking, Hmhph (a name may begin oddly: Dvorak)
+    if word[:1].isupper() and word.endswith("s") and lexicon().has(word[:-1]):
+        return KNOWN, word  # a name in the plural: the Snapes, two Tupperwares
     return CHECK, word
 
 
-_PREFIXES = ("un", "non", "re", "dis", "mis", "over", "under", "out", "half", "self", "fore", "counter")
+_PREFIXES = ("un", "non", "re", "dis", "mis", "over", "under", "out", "half", "self", "fore", "counter",
+             "sub", "super", "pre", "post", "anti", "semi", "inter", "ultra", "multi", "pseudo", "quasi",
+             "mid")
+_COMPOUND_PART = 4  # two dictionary words this long, written as one, are a coinage (brickred, babycentric)
 _SUFFIXES_AFTER_E_DROP = ("ed", "ing", "er", "ers", "est", "y", "ish")  # choky: choke + y
 _DERIVING_SUFFIXES = ("s", "es", "ly", "ness", "less", "ful", "like", "ish", "y", "ey", "ed", "ing", "er",
                       "ers", "est", "ment", "ments")
@@ -58,17 +65,46 @@ _VOWELS = frozenset("aeiouy")
 
 
 def dialect_variant(word: str) -> bool:
-    """The British or American form of a dictionary word (humourist, jewelery,
-    kidnaped): consistency between the two is the dialect rules' job, not a typo."""
-    knows = lexicon().has
+    """The other dialect's form of a word that is spelt two ways (humourist beside humorist,
+    colourlessly beside colorlessly): consistency between the two is the dialect rules' job, not a
+    typo. The other form must be a variant spelling of the other dialect (or made from one by a
+    suffix that keeps the spelling): "vigourous" is no British "vigorous" (British writes vigorous
+    too), only a typo."""
+    if word in _dialect_spellings():
+        return True  # glamor: itself one side of a pair the dictionary lacks
     for a, b in _VARIETY_SWAPS:
         at = word.find(a, 1)
         while at >= 0:
             variant = word[:at] + b + word[at + len(a):]
-            if _swap_allowed(a, word[at + len(a):]) and (knows(variant) or derived(variant)):
+            if _swap_allowed(a, word[at + len(a):]) and _variant_spelling(variant):
                 return True
             at = word.find(a, at + 1)
     return False
+
+
+# Suffixes after which a variant keeps its dialect's spelling (humourist, colourless, honourable);
+# not -ous, before which British drops the u too (vigorous, humorous, glamorous).
+_VARIANT_SUFFIXES = ("s", "es", "ed", "ing", "er", "ers", "ist", "ists", "ism", "ly", "less", "lessly",
+                     "ful", "fully", "ness", "able", "ably", "ite", "ites", "y")
+
+
+def _variant_spelling(word: str) -> bool:
+    spellings = _dialect_spellings()
+    if word in spellings:
+        return True
+    for suffix in _VARIANT_SUFFIXES:
+        base = word[: -len(suffix)]
+        if word.endswith(suffix) and len(base) >= 3 and (base in spellings or base + "e" in spellings):
+            return True
+    return False
+
+
+@cache
+def _dialect_spellings() -> frozenset[str]:
+    """Both spellings of every British/American pair (colour, color, glamour, glamor…)."""
+    from ficlint.rules.dialect._variants import variants  # the dialect family's data, read-only
+
+    return variants().spellings
 
 
 def _swap_allowed(swapped: str, rest: str) -> bool:
@@ -113,11 +149,28 @@ def _derivation(word: str) -> bool:
             continue
         if knows(base) or suffix in _SUFFIXES_AFTER_E_DROP and knows(base + "e"):
             return True
-        if suffix == "ly" and knows(base + "y") is False and base.endswith("i") and knows(base[:-1] + "y"):
-            return True  # happily: happy + ly
+        if base.endswith("i") and knows(base[:-1] + "y"):
+            return True  # ruddied, rosier, meatily: ruddy, rosy, meaty
         if base[-1:] == base[-2:-1] and suffix in _SUFFIXES_AFTER_E_DROP and knows(base[:-1]):
             return True  # scamming: scam + m + ing
-    return False
+    parts = range(_COMPOUND_PART, len(word) - _COMPOUND_PART + 1)
+    return any(knows(word[:i]) and knows(word[i:]) for i in parts)  # brickred: brick + red
+
+
+def _sound(word: str) -> bool:
+    """A sound written out (mrred, tsking, hmph, pfft): its letters before the first vowel begin no
+    English word, or it has no vowel at all."""
+    onset = _ONSET.match(word)
+    return onset is None or onset.group(0) not in _onsets()
+
+
+_ONSET = re.compile(r"[^aeiouy]*(?=[aeiouy])")
+
+
+@cache
+def _onsets() -> frozenset[str]:
+    """How the commoner English words begin before their first vowel: "", "str", "sch", "ch"…"""
+    return frozenset(m.group(0) for w in lexicon().rank if (m := _ONSET.match(w)))
 
 
 def run_together(word: str) -> bool:

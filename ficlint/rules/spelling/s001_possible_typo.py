@@ -16,8 +16,8 @@ from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.rule import Rule, examples
-from ficlint.rules.spelling._common import is_capitalised, judged, near_name
-from ficlint.rules.spelling._dictionary import misspellings
+from ficlint.rules.spelling._common import is_capitalised, judged, near_canon, near_name
+from ficlint.rules.spelling._dictionary import lexicon, misspellings
 from ficlint.rules.spelling._facts import VOCABULARY, Manuscript
 from ficlint.rules.spelling._scan import MIN_TYPO_LENGTH, Occurrence
 from ficlint.rules.spelling._suggest import edit_cost, suggest
@@ -59,8 +59,9 @@ def _verdict(occ: Occurrence, manuscript: Manuscript, ctx: Context) -> tuple[str
     """The words `occ` may have meant, best first; () when it is no typo."""
     word = occ.word
     capitalised = is_capitalised(word)
-    if capitalised and ctx.is_enabled(_NAME_NEAR_MISS) and near_name(word, manuscript):
-        return ()  # a slip in a name the story uses: the name rule reports it
+    if capitalised and ctx.is_enabled(_NAME_NEAR_MISS) \
+            and (near_name(word, manuscript) or near_canon(word, manuscript, ctx)):
+        return ()  # a slip in a name the story or its fandom uses: the name rule reports it
     if word.lower() in misspellings():
         return (misspellings()[word.lower()],)
     if capitalised and occ.mid_sentence:
@@ -70,16 +71,20 @@ def _verdict(occ: Occurrence, manuscript: Manuscript, ctx: Context) -> tuple[str
     if run_together(word.lower()):
         return ()
     found = suggest(word.lower())
-    if found and occ.spoken and not _slip_of_the_fingers(word.lower(), found[0]):
-        return ()  # a character's way of saying it (fixin, thixty, darlint), not a typo
+    coined = occ.emphasised or occ.compound
+    if found and (occ.spoken or coined) and not _slip(word.lower(), found[0], common=coined):
+        return ()  # a character's way of saying it (fixin, thixty, darlint), a foreign or coined word
     return found
 
 
-def _slip_of_the_fingers(word: str, suggestion: str) -> bool:
-    """In speech, only a long word one mechanical slip from the suggestion
-    (a neighbouring key, a doubled, dropped or swapped letter) counts as a typo;
-    spellings of speech differ in sound (thixty, hanchet) or are short (offen)."""
-    return len(word) >= _MIN_SPOKEN_TYPO_LENGTH and edit_cost(word, suggestion) <= 0.8
+def _slip(word: str, suggestion: str, common: bool) -> bool:
+    """In speech, italics and compounds, a typo is a long word one mechanical slip (a neighbouring
+    key, a doubled, dropped or swapped letter) from the suggestion, and in italics and compounds
+    from a `common` word. A spelling of speech differs in sound (thixty, hanchet, fixin) or is eye
+    dialect (parsel, lollypop) or short (offen); italics mark foreign and coined words (_gorver_),
+    compounds coinages (addle-pated)."""
+    return len(word) >= _MIN_SPOKEN_TYPO_LENGTH and edit_cost(word, suggestion) <= 0.8 \
+        and (not common or suggestion in lexicon().rank)
 
 
 def _diagnostic(occ: Occurrence, found: tuple[str, ...]) -> Diagnostic:

@@ -1,4 +1,10 @@
-"""S002 character-name-near-miss: a one-off spelling of a name the story spells another way elsewhere."""
+"""S002 character-name-near-miss: a rare spelling of a name the story, or its fandom, spells another way.
+
+The names are the story's own (capitalised words it keeps using) and, when the
+manuscript belongs to a fandom whose glossary ships with ficlint, the fandom's
+canon names. A near miss is a slip of the fingers, a vowel heard wrong or a
+spelling by ear (rules/spelling/_names.py).
+"""
 
 from __future__ import annotations
 
@@ -8,20 +14,24 @@ from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.spelling._common import is_capitalised, judged, near_name
+from ficlint.rules.spelling._common import is_capitalised, judged, near_canon, near_name
 from ficlint.rules.spelling._facts import VOCABULARY
 
 RULE = Rule(
     id="S002",
     name="character-name-near-miss",
     category="spelling",
-    summary="A one-off spelling of a name the story spells another way elsewhere (`Dereck` for `Derek`).",
-    why="Readers notice a character's name spelt two ways at once, and a search for the name misses it.",
+    summary="A rare spelling of a name the story, or its fandom, spells another way (`Dereck` for `Derek`, "
+            "`Dumbeldore` for `Dumbledore`).",
+    why="Readers notice a character's name spelt two ways at once, and a search for the name misses it; "
+        "readers of a fandom know its names by heart.",
     examples=examples(
         ("Derek knocked. Karen let Derek in, and Derek sat down. She gave Derek tea; Derek drank it. "
          "Then Dereck left.",
          "Derek knocked. Karen let Derek in, and Derek sat down. She gave Derek tea; Derek drank it. "
          "Then Derek left."),
+        ("Harry looked up at Hermione, Ron and Hagrid in the Gryffindor common room. Dumbeldore smiled.",
+         "Harry looked up at Hermione, Ron and Hagrid in the Gryffindor common room. Dumbledore smiled."),
     ),
     allows=("Derek knocked. Karen let Derek in, and Derek sat down. She gave Derek tea; Derek drank it. "
             "Then Derek left.",
@@ -37,7 +47,16 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             continue
         name = near_name(occ.word, manuscript)
         if name:
-            yield Diagnostic(RULE.id, occ.start, occ.end,
-                             f"\"{occ.word}\": everywhere else the story spells this name \"{name}\""
-                             f" ({manuscript.capitalised[name]} times).",
-                             (Fix(occ.start, occ.end, name, safe=False),), confidence=0.7)
+            yield _diagnostic(occ.start, occ.end, name,
+                              f"\"{occ.word}\": everywhere else the story spells this name \"{name}\""
+                              f" ({manuscript.capitalised[name]} times).")
+            continue
+        canon = near_canon(occ.word, manuscript, ctx)
+        if canon:
+            canonical, glossary = canon
+            yield _diagnostic(occ.start, occ.end, canonical,
+                              f"\"{occ.word}\": {glossary.fandom} spells this name \"{canonical}\".")
+
+
+def _diagnostic(start: int, end: int, name: str, message: str) -> Diagnostic:
+    return Diagnostic(RULE.id, start, end, message, (Fix(start, end, name, safe=False),), confidence=0.7)

@@ -1,0 +1,183 @@
+"""How the story capitalises its words: every word of its prose, where it stands, and counts.
+
+A word capitalised in the middle of a sentence is a name or a term the writer
+chose to capitalise (Hogwarts, the Ministry, Grimmauld Place); the same word
+written elsewhere in lowercase is then a slip, and a common noun the story
+writes in lowercase is one when it is capitalised. Only the middle of a sentence
+says anything: a sentence's first word, a quotation's, and a word after a dash,
+a colon or an ellipsis take a capital or not for other reasons. Author's notes,
+headings, chat logs and ornaments are not the story's prose and are left out;
+so are words in capitals throughout (shouting, acronyms).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ficlint.analysis.tokens import Tokens
+from ficlint.document import Document, RegionKind
+
+# Marks after which the next word may take a capital for reasons of its own.
+_OPENING = frozenset(["“", "‘", "(", "[", "—", "–", "-", "--", "―", ":", "…", "...", "..", ";", "«", "/"])
+_QUOTES = frozenset(["\"", "'"])
+
+
+def key(word: str) -> str:
+    """The form a word is counted under: lowercase, straight apostrophes, no possessive 's."""
+    lower = word.lower().replace("’", "'")
+    return lower[:-2] if lower.endswith("'s") else lower
+
+
+def capitalised(word: str) -> bool:
+    """Capital first letter, not all capitals (`Harry`, `McGonagall`, not `NO` or `I`)."""
+    return word[:1].isupper() and not word.isupper()
+
+
+@dataclass(slots=True)
+class Capitals:
+    """The words of the story's prose, as parallel lists, and what they show about capitals.
+
+    For each word (in text order): its token index in `tokens`, its key, whether it may
+    take a capital for a reason of its own (`free`: a sentence's or quotation's first
+    word, after a dash or a colon), and the index of the word right before and after
+    it in the same sentence with nothing but space between (-1 if none).
+    """
+
+    tokens: Tokens
+    doc_text: str = ""
+    token: list[int] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    free: list[bool] = field(default_factory=list)
+    before: list[int] = field(default_factory=list)
+    after: list[int] = field(default_factory=list)
+    census: Census = field(default_factory=lambda: Census())
+    _positions: dict[str, list[int]] | None = None
+
+    @property
+    def positions(self) -> dict[str, list[int]]:
+        """Each key and the indices of its words, in text order (built on first use)."""
+        if self._positions is None:
+            found: dict[str, list[int]] = {}
+            for i, k in enumerate(self.keys):
+                found.setdefault(k, []).append(i)
+            self._positions = found
+        return self._positions
+
+    def text(self, i: int) -> str:
+        return self.tokens.text[self.token[i]]
+
+    def start(self, i: int) -> int:
+        return self.tokens.start[self.token[i]]
+
+    def end(self, i: int) -> int:
+        return self.tokens.end[self.token[i]]
+
+    def mark_before(self, i: int) -> str:
+        """The punctuation token just before the word ("" if a word or the sentence's start)."""
+        t = self.token[i] - 1
+        if t < 0 or self.tokens.is_word[t] or self.tokens.sentence[t] != self.tokens.sentence[self.token[i]]:
+            return ""
+        return self.tokens.text[t]
+
+    def mark_after(self, i: int) -> str:
+        t = self.token[i] + 1
+        if t >= len(self.tokens) or self.tokens.is_word[t] or \
+                self.tokens.sentence[t] != self.tokens.sentence[self.token[i]]:
+            return ""
+        return self.tokens.text[t]
+
+
+@dataclass(slots=True)
+class Census:
+    """Counts of how words are written. `middle`: capitalised in the middle of a sentence;
+    `alone`: so, with no capitalised word beside it (not part of a longer name);
+    `lower`: in lowercase anywhere; `names`: two capitalised words in a row in the
+    middle of a sentence (Grimmauld Place), by their keys."""
+
+    middle: Counter[str] = field(default_factory=Counter)
+    alone: Counter[str] = field(default_factory=Counter)
+    lower: Counter[str] = field(default_factory=Counter)
+    names: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def add(self, other: Census) -> None:
+        self.middle.update(other.middle)
+        self.alone.update(other.alone)
+        self.lower.update(other.lower)
+        self.names.update(other.names)
+
+
+def capitals(doc: Document, tokens: Tokens, sentence_paragraphs: list[int]) -> Capitals:
+    """The story's words and their census (author's notes left out). Built with list
+    comprehensions: it runs over every word of a novel."""
+    found = Capitals(tokens, doc.text)
+    text = doc.text
+    counted = [p.kind is RegionKind.NARRATION and not p.indented for p in doc.paragraphs]
+    sentence_counted = [counted[p] for p in sentence_paragraphs]
+    texts, starts, ends, is_word, sentence_of = tokens.text, tokens.start, tokens.end, tokens.is_word, tokens.sentence
+    token = [t for t, w in enumerate(is_word) if w and sentence_counted[sentence_of[t]]]
+    lowered = [texts[t].lower().replace("’", "'") for t in token]
+    found.token = token
+    found.keys = [k[:-2] if k.endswith("'s") else k for k in lowered]
+    # a word right after the previous word of the same sentence, with only space between
+    adjacent = [i > 0 and token[i - 1] == t - 1 and sentence_of[t - 1] == sentence_of[t] for i, t in enumerate(token)]
+    found.before = [i - 1 if adj else -1 for i, adj in enumerate(adjacent)]
+    found.after = [i + 1 if i + 1 < len(token) and adjacent[i + 1] else -1 for i in range(len(token))]
+    found.free = [i == 0 or sentence_of[token[i - 1]] != sentence_of[t]
+                  or not (adjacent[i] and ends[t - 1] == starts[t] - 1 and text[starts[t] - 1] == " ")
+                  and _free_after(text, texts, starts, ends, is_word, sentence_of, t, sentence_of[t])
+                  for i, t in enumerate(token)]
+    _count(found)
+    return found
+
+
+def _free_after(text: str, texts: list[str], starts: list[int], ends: list[int], is_word: list[bool],
+                sentence_of: list[int], t: int, s: int) -> bool:
+    """May the word at token t take a capital for a reason of its own: after an opening quote,
+    a bracket, a dash, a colon, ! or ?, at the start of a line (verse) or of an emphasis?"""
+    start = starts[t]
+    if text[start - 1:start] in ("*", "_") and (start < 2 or text[start - 2].isspace()):
+        return True  # `a note that said *Don't feed it*`
+    p = t - 1
+    if "\n" in text[ends[p]:start]:
+        return True  # a line of verse or lyrics
+    if is_word[p] or sentence_of[p] != s:
+        return False
+    mark = texts[p]
+    if mark in _OPENING or mark[0] in "!?":
+        return True
+    if mark in _QUOTES:
+        at = starts[p]
+        return at == 0 or text[at - 1].isspace() or text[at - 1] in "*_("
+    return False
+
+
+def _count(found: Capitals) -> None:
+    census = found.census
+    texts = found.tokens.text
+    token, keys, free, before, after = found.token, found.keys, found.free, found.before, found.after
+    middle, alone, names = census.middle, census.alone, census.names
+    lower_counts: Counter[str] = Counter()
+    capital = [False] * len(token)
+    for i, t in enumerate(token):
+        word = texts[t]
+        if word[0].islower():
+            lower_counts[keys[i]] += 1
+        else:
+            capital[i] = not word.isupper()
+    census.lower.update(lower_counts)
+    for i, t in enumerate(token):
+        if not capital[i] or free[i]:
+            continue
+        k = keys[i]
+        if k.startswith("i'"):
+            continue
+        middle[k] += 1
+        b, a = before[i], after[i]
+        before_cap = b >= 0 and capital[b] and not free[b]
+        after_cap = a >= 0 and capital[a]
+        numbered = t + 1 < len(texts) and texts[t + 1][:1].isdigit()  # District 12, Room 101
+        if not before_cap and not after_cap and not numbered:
+            alone[k] += 1
+        if after_cap:
+            names[(k, keys[a])] += 1

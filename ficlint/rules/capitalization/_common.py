@@ -1,0 +1,117 @@
+"""What the capitalization rules share: the manuscript's census, the word lists, the dictionary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.capitals import Capitals, Census, capitalised
+from ficlint.check import Context, Facts
+from ficlint.resources import data_dir, load_data
+from ficlint.rules.spelling._dictionary import lexicon as dictionary
+
+
+class CapitalsFacts(Facts):
+    """How the whole manuscript capitalises its words: the census of every file, summed."""
+
+    name = "capitals"
+
+    def gather(self, doc: AnalyzedDocument, ctx: Context) -> Census:
+        return doc.capitals.census
+
+    def combine(self, per_file: list[Census], ctx: Context) -> Census:
+        total = Census()
+        for census in per_file:
+            total.add(census)
+        return total
+
+
+CAPITALS = CapitalsFacts()
+
+
+def census(doc: AnalyzedDocument, ctx: Context) -> Census:
+    """The manuscript's census (this file's alone when the run gathered none)."""
+    return ctx.facts(CAPITALS.name) or doc.capitals.census
+
+
+@dataclass(frozen=True)
+class Words:
+    months: frozenset[str]
+    ambiguous_months: frozenset[str]
+    days: frozenset[str]
+    holidays: frozenset[str]
+    holiday_phrases: frozenset[tuple[str, ...]]
+    titles: frozenset[str]
+    address_titles: frozenset[str]
+    family_names: frozenset[str]
+    family_nouns: frozenset[str]
+    seasons: frozenset[str]
+    determiners: frozenset[str]
+    possessives: frozenset[str]
+    name_nouns: frozenset[str]
+
+
+@cache
+def words() -> Words:
+    """The word lists of rules/data/capitalization.yaml."""
+    data = load_data("capitalization")
+
+    def of(name: str) -> frozenset[str]:
+        return frozenset(str(w).lower().replace("’", "'") for w in data[name])
+
+    phrases = frozenset(tuple(str(p).lower().split()) for p in data["holiday_phrases"])
+    return Words(of("months"), of("ambiguous_months"), of("days"), of("holidays"), phrases, of("titles"),
+                 of("address_titles"), of("family_names"), of("family_nouns"), of("seasons"),
+                 of("determiners"), of("possessives"), of("name_nouns"))
+
+
+_COMMON_PROPER_RANK = 25000  # names the dictionary ranks among its commoner words (London, Hogwarts)
+
+
+def stem(word: str) -> str:
+    """The word without a possessive, in lowercase, straight apostrophes (`Harry’s` -> `harry`)."""
+    lower = word.lower().replace("’", "'")
+    return lower[:-2] if lower.endswith("'s") else lower.rstrip("'")
+
+
+@lru_cache(maxsize=65536)
+def proper_in_dictionary(word: str) -> bool:
+    """Does the dictionary know the word only with a capital, and as a common name (London,
+    Hogwarts, Sunday), not a rare surname that is also a typo (Alway, Brock)?"""
+    lower = stem(word)
+    lex = dictionary()
+    rank = lex.rank.get(lower.capitalize())
+    return rank is not None and rank < _COMMON_PROPER_RANK and not lex.has(lower)
+
+
+@lru_cache(maxsize=65536)
+def common_in_dictionary(word: str) -> bool:
+    """Does the dictionary know the word in lowercase (place, summer, sue)?"""
+    return dictionary().has(stem(word))
+
+
+def capitalised_word(caps: Capitals, i: int) -> bool:
+    return capitalised(caps.text(i))
+
+
+def neighbours_capitalised(caps: Capitals, i: int) -> bool:
+    """Is a word right before or after this one capitalised (part of a longer name)?"""
+    return any(j >= 0 and capitalised(caps.text(j)) for j in (caps.before[i], caps.after[i]))
+
+
+def candidates(caps: Capitals, keys: Iterable[str]) -> list[tuple[int, str]]:
+    """The words whose key is one of `keys` (index, key), in text order: a rule about a few
+    words looks only at those."""
+    positions = caps.positions
+    return sorted((i, k) for k in keys for i in positions.get(k, ()))
+
+
+@cache
+def fiction_names() -> frozenset[str]:
+    """Names fan fiction writes with a capital that the dictionary doesn't know (Hogsmeade,
+    Grimmauld Place), one or two words, lowercase: ficlint/data/fiction-names.txt, built by
+    scripts/build_fiction_names.py from the training split."""
+    path = data_dir() / "fiction-names.txt"
+    return frozenset(path.read_text(encoding="utf-8").split("\n")) - {""}

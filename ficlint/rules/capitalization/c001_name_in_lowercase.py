@@ -1,0 +1,269 @@
+"""C001 name-in-lowercase: a name written in lowercase (`hogwarts`, `luna lovegood`, `Grimmauld place`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.capitals import Capitals, Census, capitalised
+from ficlint.analysis.lexicon import lexicon
+from ficlint.analysis.verbforms import verb_forms
+from ficlint.check import Context
+from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.rule import Rule, examples
+from ficlint.rules.capitalization._common import (
+    CAPITALS,
+    census,
+    common_in_dictionary,
+    fiction_names,
+    proper_in_dictionary,
+    stem,
+    words,
+)
+from ficlint.rules.spelling._dictionary import lexicon as dictionary
+from ficlint.rules.common import capitalized
+
+RULE = Rule(
+    id="C001",
+    name="name-in-lowercase",
+    category="capitalization",
+    summary="A name written in lowercase: one the story capitalises elsewhere or that English always "
+            "capitalises (`at hogwarts`, `Luna lovegood`, `Grimmauld place`).",
+    why="Names keep their capital wherever they stand. ficlint learns the story's names from the story "
+        "itself (the words it capitalises in the middle of a sentence, and names of two words such as "
+        "Grimmauld Place) and knows the names the dictionary only has with a capital (London, Hogwarts).",
+    examples=examples(
+        ("Back at hogwarts, she slept.", "Back at Hogwarts, she slept."),
+        ("They met Luna Lovegood, and then Xeno Lovegood. Nobody called on lovegood then.",
+         "They met Luna Lovegood, and then Xeno Lovegood. Nobody called on Lovegood then."),
+        ("They lived at Grimmauld Place, and loved Grimmauld Place. Back at Grimmauld place, he slept.",
+         "They lived at Grimmauld Place, and loved Grimmauld Place. Back at Grimmauld Place, he slept."),
+        ("He met Sue there. Then Sue laughed, and Sue left, and Sue came back, and sue smiled.",
+         "He met Sue there. Then Sue laughed, and Sue left, and Sue came back, and Sue smiled."),
+    ),
+    allows=("He will sue them. Will came later.", "She bought a muggle-born cat.", "They ate french toast.",
+            "Harry met the muggles. The muggles left.", "She sent it to @harrypotter at once.",
+            "He gave the prima donna carte blanche.", "Oh, boo hoo hoo!", "They camped at Traverse des Sioux."),
+    fix_safety="Safe for a word the dictionary only knows as a name; unsafe when the lowercase word is also an "
+               "ordinary word (sue, harry, will), which the story may mean.",
+)
+FACTS = CAPITALS
+
+_MIN_NAME_USES = 4  # capitalised uses mid-sentence before an ordinary word written once in lowercase is a name
+_MIN_KNOWN_NAME = 5  # letters: shorter first names (alma, abe) are too often parts of other phrases
+_MIN_PAIR_USES = 2  # uses of a two-word name capitalised before its lowercase form is a slip
+_PAIR_SHARE = 3  # ...and this many times as often as written otherwise
+
+
+def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
+    """Candidates are found by key, not word by word: a novel has ten times fewer distinct
+    words than words, and few of them are ever names."""
+    caps = doc.capitals
+    counts = census(doc, ctx)
+    found: list[Diagnostic] = []
+    reported: set[int] = set()
+    for _, indices in _two_word_names(caps, counts):
+        if indices[0] not in reported:
+            reported.update(indices)
+            found.append(_lowercase_pair(caps, counts, indices))
+    for k, indices in caps.positions.items():
+        if _judged_elsewhere(k) or not _may_be_name(k, counts):
+            continue
+        reason, needs = _key_evidence(k, counts)
+        if not reason:
+            continue
+        for i in indices:
+            word = caps.text(i)
+            if i in reported or not word[0].islower() or _in_compound(caps, i) or _contraction(word):
+                continue
+            if needs == "slot" and not _in_name_slot(caps, i) or needs == "no-article" and _after_determiner(caps, i):
+                continue
+            if doc.in_emphasis(caps.start(i)) or _beside_foreign_word(caps, counts, i):
+                continue  # italics and phrases of other languages: "carte blanche", "_Vivent les Anglais!_"
+            reported.add(i)
+            found.append(_lowercase_name(caps, i, reason, safe=not common_in_dictionary(word)))
+    yield from sorted(found, key=lambda d: d.start)
+
+
+def _may_be_name(k: str, counts: Census) -> bool:
+    """Could the key be a name at all (cheap tests first): the story capitalises it, fan fiction
+    does, or the dictionary knows it only with a capital."""
+    return counts.middle[k] > 0 or k in fiction_names() or proper_in_dictionary(k)
+
+
+def _judged_elsewhere(k: str) -> bool:
+    """Months, days, holidays, titles and family words have rules of their own."""
+    w = words()
+    return k in w.months or k in w.days or k in w.holidays or k in w.titles or k in w.family_names \
+        or k in w.ambiguous_months or len(k) < 3
+
+
+def _in_compound(caps: Capitals, i: int) -> bool:
+    """`muggle-born`, `@harrypotter`, `#hashtag`: a word inside something else."""
+    return caps.mark_before(i) in ("-", "@", "#", "/") or caps.mark_after(i) in ("-", "/")
+
+
+def _contraction(word: str) -> bool:
+    """`don't`, `she's`, `they're`: never a name (a possessive `boy's` is judged by its stem)."""
+    inner = word.replace("’", "'")
+    return "'" in inner.rstrip("'") and not inner.lower().endswith("'s")
+
+
+def _after_determiner(caps: Capitals, i: int) -> bool:
+    """After an article, a possessive or a number (`the victoria`, `two negroes`): names of
+    places and people don't take one."""
+    b = caps.before[i]
+    return b >= 0 and (caps.keys[b] in words().determiners or caps.keys[b] in _NUMBERS)
+
+
+_NUMBERS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "many", "several", "few"])
+
+
+def _key_evidence(k: str, counts: Census) -> tuple[str, str]:
+    """Why a lowercase word with this key is a name, and what its place must show besides
+    ("slot": where a subject stands, "no-article": no article before it, "": nothing); ("", "")
+    if it may not be one. The dictionary knows it only as a name (London, Hogwarts), fan fiction
+    capitalises it (Hogsmeade), or the story capitalises it mid-sentence more often than not;
+    an ordinary word (will, sue, harry) only when the story capitalises it on its own (not in a
+    longer name such as the Dark Lord) four times and more, and writes it in lowercase once."""
+    if not common_in_dictionary(k):
+        if proper_in_dictionary(k) and not _plural_of_name(k):
+            return "English writes it with a capital", "no-article"
+        if k in fiction_names() and len(k) >= _MIN_KNOWN_NAME:
+            return "fan fiction writes it with a capital", ""
+        uses = counts.middle[k]
+        if uses > counts.lower[k]:
+            return f"the story writes it with a capital {_times(uses)} elsewhere", ""
+        return "", ""
+    uses = counts.alone[k]
+    if uses >= _MIN_NAME_USES and counts.lower[k] == 1:
+        return f"the story writes it with a capital {_times(uses)}, in lowercase only here", "slot"
+    return "", ""
+
+
+def _in_name_slot(caps: Capitals, i: int) -> bool:
+    """Does the word stand where a name stands as a subject: before a verb in the past or the
+    present, after nothing or a joining word (`"...?" sue questioned`, `and harry saw`), not where
+    the ordinary word would (`to sue for`, `a warm muffin`, `the government, is`)?"""
+    a = caps.after[i]
+    if a < 0 or not _finite_verb(caps.text(a)):
+        return False
+    b = caps.before[i]
+    return b < 0 or caps.keys[b] in _JOINING_WORDS
+
+
+_JOINING_WORDS = frozenset(["and", "but", "or", "nor", "then", "so", "yet", "when", "while", "as", "because", "since", "until", "before", "after", "if", "though", "although", "once", "where", "whereas", "that"])
+
+
+def _finite_verb(word: str) -> bool:
+    forms = verb_forms()
+    lower = word.lower()
+    return (lower in forms.past or lower in forms.third and not lower.endswith("ss")) \
+        and lower not in lexicon().noun_like
+
+
+def _beside_foreign_word(caps: Capitals, counts: Census, i: int) -> bool:
+    """Is the word part of a phrase of another language or an exclamation, not a name: a
+    lowercase word beside it is unknown to the dictionary and to the story's names, or rare in
+    English ("carte blanche", "prima donna", "le beau petit", "boo hoo hoo", "bon mot"); or it
+    stands lowercase between two capitalised words, a particle of a longer name ("Traverse des
+    Sioux")?"""
+    before, after = caps.before[i], caps.after[i]
+    if before >= 0 and after >= 0 and capitalised(caps.text(before)) and capitalised(caps.text(after)):
+        return True
+    return any(j >= 0 and (caps.keys[j] == caps.keys[i] or _foreign(caps.text(j), counts, caps.keys[j]))
+               for j in (before, after))
+
+
+def _foreign(word: str, counts: Census, key: str) -> bool:
+    """A word of another language or a rare one: in lowercase, unknown or rare in English and no
+    name of the story's; capitalised, unknown to the dictionary in any case and to fan fiction,
+    and never capitalised mid-sentence by the story ("Wie lang")."""
+    if counts.middle[key] or key in fiction_names():
+        return False
+    if capitalised(word):
+        return not common_in_dictionary(word) and stem(word).capitalize() not in dictionary().rank \
+            and not dictionary().has(stem(word).capitalize())
+    return _foreign_or_rare(word) and not proper_in_dictionary(word)
+
+
+_RARE_RANK = 8000  # past the dictionary's 8,000 commonest words: carte, prima, beau, boo, mot
+
+
+def _foreign_or_rare(word: str) -> bool:
+    rank = dictionary().rank.get(stem(word))
+    return not common_in_dictionary(word) or rank is None or rank > _RARE_RANK
+
+
+def _plural_of_name(word: str) -> bool:
+    """`negroes`, `hottentots`: the plural of a name for a people, which older prose often set in
+    lowercase (not a name the dictionary has in the singular only as a plural, Hogwarts)."""
+    lower, lex = stem(word), dictionary()
+    return lower.endswith("s") and any(lex.has(lower[:-n]) or lex.has(lower[:-n].capitalize())
+                                       for n in (1, 2) if lower[-n:] in ("s", "es"))
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+
+
+def _two_word_names(caps: Capitals, counts: Census) -> Iterator[tuple[tuple[str, str], tuple[int, int]]]:
+    """Two-word names written with a lowercase word (`Grimmauld place`): the pair of keys and
+    the indices of its two words. The story must write the name with capitals at least twice
+    and far more often than otherwise (not "the Baptist church" beside "the Baptist Church"),
+    and its second word must be one that ends names of places and institutions (Place, Manor,
+    Club) or no ordinary word at all (Wall Maria); or fan fiction knows the name."""
+    known = fiction_names()
+    pairs = {pair for pair, uses in counts.names.items() if uses >= _MIN_PAIR_USES}
+    pairs.update(tuple(name.split(" ")) for name in known if " " in name)
+    positions = caps.positions
+    for first_key, second_key in sorted(pairs):
+        if first_key in words().titles or first_key not in positions:
+            continue  # "professor McGonagall": the title rule's
+        written = [(i, caps.after[i]) for i in positions[first_key]
+                   if caps.after[i] >= 0 and caps.keys[caps.after[i]] == second_key and not caps.free[i]]
+        otherwise = [(i, a) for i, a in written if not (capitalised(caps.text(i)) and capitalised(caps.text(a)))]
+        if not otherwise:
+            continue
+        pair = (first_key, second_key)
+        uses = counts.names[pair]
+        name_known = f"{first_key} {second_key}" in known
+        if not name_known and (uses < _MIN_PAIR_USES or uses < _PAIR_SHARE * (len(otherwise) - 1)):
+            continue
+        for i, a in otherwise:
+            one, two = caps.text(i), caps.text(a)
+            if one.isupper() or two.isupper():
+                continue
+            if not name_known and not capitalised(one) and common_in_dictionary(one):
+                continue  # "early Victorian", "the big house": an ordinary word before a name
+            if not name_known and not capitalised(two) and second_key not in words().name_nouns \
+                    and common_in_dictionary(two):
+                continue  # "the Baptist church": a name and an ordinary word
+            yield pair, (i, a)
+
+
+def _lowercase_name(caps: Capitals, i: int, reason: str, safe: bool) -> Diagnostic:
+    word = caps.text(i)
+    fixed = capitalized(word)
+    start = caps.start(i)
+    return Diagnostic(RULE.id, start, caps.end(i),
+                      f"\"{word}\" is a name ({reason}): write \"{fixed}\".",
+                      (Fix(start, start + 1, fixed[0], safe=safe),))
+
+
+def _lowercase_pair(caps: Capitals, counts: Census, pair: tuple[int, int]) -> Diagnostic:
+    first, second = pair
+    start, end = caps.start(first), caps.end(second)
+    written = caps.tokens.text[caps.token[first]] + " " + caps.tokens.text[caps.token[second]]
+    name = f"{capitalized(caps.text(first))} {capitalized(caps.text(second))}"
+    uses = counts.names[(caps.keys[first], caps.keys[second])]
+    between = caps_text_between(caps, first, second)
+    where = f"the story writes \"{name}\" {_times(uses)} elsewhere" if uses else f"fan fiction writes \"{name}\""
+    return Diagnostic(RULE.id, start, end,
+                      f"\"{written}\" is a name ({where}): both words keep their capital.",
+                      (Fix(start, end, capitalized(caps.text(first)) + between + capitalized(caps.text(second))),))
+
+
+def caps_text_between(caps: Capitals, first: int, second: int) -> str:
+    """What stands between two adjacent words (a space, a line break)."""
+    return caps.doc_text[caps.end(first):caps.start(second)]

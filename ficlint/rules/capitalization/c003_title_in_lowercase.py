@@ -1,0 +1,86 @@
+"""C003 title-in-lowercase: a title before a name, or used to address someone, in lowercase (`professor Snape`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.capitals import Capitals, Census, capitalised
+from ficlint.check import Context
+from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.rule import Rule, examples
+from ficlint.rules.capitalization._common import CAPITALS, candidates, census, common_in_dictionary, words
+from ficlint.rules.common import capitalized
+
+RULE = Rule(
+    id="C003",
+    name="title-in-lowercase",
+    category="capitalization",
+    summary="A title directly before a name in lowercase (`professor Snape`, `miss Potts`, `sir Leon`).",
+    why="A title that goes with a name is part of it and takes a capital: Professor Snape, Miss Potts, "
+        "Sir Leon, Aunt Petunia. A title that only describes (`the professor`, `his aunt Petunia`, `old aunt "
+        "Eliza`) stays lowercase. (A title said to someone, `\"Yes, commander\"`, is left alone: styles differ.)",
+    examples=examples(
+        ("They had Potions with professor Snape.", "They had Potions with Professor Snape."),
+        ("\"Hi, miss Potts!\" he said.", "\"Hi, Miss Potts!\" he said."),
+        ("She asked mrs. Okafor for the key.", "She asked Mrs. Okafor for the key."),
+    ),
+    allows=("The professor smiled.", "His aunt Petunia shrieked.", "\"Yes, sir,\" he said.",
+            "She was a general nuisance.", "I shall miss Jackson.", "Your old aunt Eliza waved.",
+            "Trevis' sister Angela laughed.", "They asked the doctor."),
+    fix_safety="Safe: only the first letter changes.",
+)
+FACTS = CAPITALS
+
+_ABBREVIATED = frozenset(["mr", "mrs", "ms", "mx", "dr", "prof", "st"])
+
+
+def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
+    caps = doc.capitals
+    counts = census(doc, ctx)
+    w = words()
+    for i, k in candidates(caps, w.titles):
+        word = caps.text(i)
+        if not word[:1].islower() or k not in w.titles or caps.free[i]:
+            continue
+        if _before_name(caps, counts, i) and not _describes(caps, i):
+            yield _title(caps, i, "goes with the name after it")
+
+
+def _before_name(caps: Capitals, counts: Census, i: int) -> bool:
+    """Is the title directly followed by a name (`professor Snape`, `mrs. Okafor`)?"""
+    tokens = caps.tokens
+    t = caps.token[i]
+    if caps.keys[i] in _ABBREVIATED and t + 2 < len(tokens) and tokens.text[t + 1] == "." \
+            and tokens.is_word[t + 2]:
+        return capitalised(tokens.text[t + 2])
+    a = caps.after[i]
+    if a < 0 or not capitalised(caps.text(a)):
+        return False
+    name = caps.keys[a]
+    return counts.middle[name] > counts.lower[name] or not common_in_dictionary(caps.text(a))
+
+
+def _describes(caps: Capitals, i: int) -> bool:
+    """`his aunt Petunia`, `old aunt Eliza`, `Trevis' sister Angela`: an article, a possessive or an
+    adjective makes the title a description; after "to", "shall", "you" it is a verb (`I shall miss
+    Jackson`, `unless you count Phyllis`)."""
+    b = caps.before[i]
+    if b < 0:
+        return caps.mark_before(i) in ("'", "’")  # "Trevis' sister Angela"
+    before = caps.text(b)
+    return caps.keys[b] in words().determiners or caps.keys[b] in _NOT_BEFORE_TITLE \
+        or before.endswith(("'", "’", "'s", "’s"))
+
+
+# Words after which a title word is a description or a verb, not part of a name.
+_NOT_BEFORE_TITLE = frozenset(["old", "dear", "poor", "young", "little", "late", "beloved", "great", "own", "dearest", "elderly", "kindly", "to", "shall", "will", "would", "could", "should", "might", "must", "can", "may", "did", "didn't", "don't", "not", "never", "you", "i", "we", "they", "he", "she", "it"])
+
+
+def _title(caps: Capitals, i: int, why: str) -> Diagnostic:
+    word = caps.text(i)
+    fixed = capitalized(word)
+    start = caps.start(i)
+    return Diagnostic(RULE.id, start, caps.end(i),
+                      f"\"{word}\" is a title that {why}: write \"{fixed}\".",
+                      (Fix(start, start + 1, fixed[0]),))

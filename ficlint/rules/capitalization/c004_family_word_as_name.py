@@ -1,0 +1,100 @@
+"""C004 family-word-case: a family word used as a name in lowercase (`told mum`), or capitalised after a possessive (`her Dad`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.capitals import Capitals, capitalised
+from ficlint.check import Context
+from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.rule import Rule, examples
+from ficlint.rules.capitalization._common import candidates, words
+from ficlint.rules.common import capitalized
+
+RULE = Rule(
+    id="C004",
+    name="family-word-case",
+    category="capitalization",
+    summary="A family word used as a name but written in lowercase (`I don't want mum to know`, "
+            "`\"Thanks, dad.\"`), or capitalised where it is an ordinary noun (`her Dad`, `his Godson`).",
+    why="Mum, Dad, Grandma and the like are names when they stand for the person (`I told Mum`, "
+        "`\"Thanks, Dad.\"`), so they take a capital; after a possessive or an article they are ordinary "
+        "nouns (`my mum`, `her dad`, `his godson`) and stay lowercase, unless a name follows (`Aunt Petunia`).",
+    examples=examples(
+        ("I don't want mum to know.", "I don't want Mum to know."),
+        ("\"I love you too, daddy.\"", "\"I love you too, Daddy.\""),
+        ("She heard her Dad's footsteps.", "She heard her dad's footsteps."),
+        ("He had not seen his Godson in years.", "He had not seen his godson in years."),
+        ("Stay with your Aunt and Uncle.", "Stay with your aunt and uncle."),
+    ),
+    allows=("She told her mum.", "I told Mum.", "Her Aunt Petunia shrieked.", "Mum said no.",
+            "My dad jokes were bad.", "She was a mum of three.", "Explain it to Dad.",
+            "He hated his mum and dad."),
+    fix_safety="Unsafe: the story may use the word differently (a pet name, a title).",
+)
+
+_NOT_AS_NAME = frozenset(["a", "an", "the", "my", "your", "his", "her", "its", "our", "their", "this", "that", "every", "some", "any", "no", "one's", "whose", "own", "new", "old", "good", "bad", "poor", "step", "real", "biological", "future"])
+
+
+def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
+    caps = doc.capitals
+    w = words()
+    lowered: set[int] = set()
+    for i, k in candidates(caps, w.family_names | w.family_nouns):
+        word = caps.text(i)
+        if caps.free[i] or word.isupper():
+            continue
+        if word[:1].islower() and k in w.family_names and _used_as_name(caps, i):
+            yield _change(caps, i, capitalized(word),
+                          "stands for the person here, as a name does, so it takes a capital")
+        elif capitalised(word) and k in w.family_nouns and _ordinary_noun(caps, i, lowered):
+            lowered.add(i)
+            yield _change(caps, i, word[0].lower() + word[1:],
+                          "follows a possessive, so it is an ordinary noun here and stays lowercase")
+
+
+def _used_as_name(caps: Capitals, i: int) -> bool:
+    """No article, possessive or adjective before it, not plural, no noun after it (`mum jeans`)."""
+    b = caps.before[i]
+    if b >= 0 and (caps.keys[b] in _NOT_AS_NAME or caps.text(b).endswith(("'s", "’s", "'", "’"))):
+        return False  # "my mum", "Harry's dad"
+    if caps.mark_after(i) == "-" or caps.mark_before(i) in ("-", "'", "’"):
+        return False  # "mummy-dust"
+    if b >= 0 and caps.keys[b] in ("and", "or") and caps.before[b] >= 0:
+        bb = caps.before[caps.before[b]] if caps.before[caps.before[b]] >= 0 else -1
+        if bb >= 0 and caps.keys[bb] in _NOT_AS_NAME:
+            return False  # "his mum and dad": the possessive goes with both
+    a = caps.after[i]
+    if a >= 0 and capitalised(caps.text(a)):
+        return False  # "aunty Queenie": a title (the title rule's)
+    return not (a >= 0 and caps.keys[a] in _COMPOUNDS)
+
+
+# Nouns that make a family word an adjective: `dad jokes`, `mum jeans`.
+_COMPOUNDS = frozenset(["joke", "jokes", "jeans", "bod", "mode", "energy", "friend", "friends", "vibes", "vibe", "life", "duties", "duty"])
+
+
+def _ordinary_noun(caps: Capitals, i: int, lowered: set[int]) -> bool:
+    """`her Dad`, `your Aunt and Uncle`: after a possessive, or joined by "and" to one, with no
+    name after it."""
+    a = caps.after[i]
+    if a >= 0 and capitalised(caps.text(a)):
+        return False  # her Aunt Petunia: a title with a name
+    b = caps.before[i]
+    if b >= 0 and caps.keys[b] in ("and", "or") and caps.before[b] in lowered:
+        return True
+    if caps.keys[i] in _PET_NAMES:
+        return False  # "my Daddy": a child's name for a parent, a name even after "my"
+    # "How He Lied to Her Husband": a title, every word capitalised
+    return b >= 0 and caps.keys[b] in words().possessives and caps.text(b)[:1].islower()
+
+
+_PET_NAMES = frozenset(["daddy", "mummy", "mommy"])
+
+
+def _change(caps: Capitals, i: int, fixed: str, why: str) -> Diagnostic:
+    word = caps.text(i)
+    start = caps.start(i)
+    return Diagnostic(RULE.id, start, caps.end(i), f"\"{word}\" {why}: write \"{fixed}\".",
+                      (Fix(start, start + 1, fixed[0], safe=False),))

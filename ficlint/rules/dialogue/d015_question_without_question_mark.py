@@ -1,0 +1,82 @@
+"""D015 question-without-question-mark: a spoken question that ends with a comma or a full stop before its tag."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.speech import Quotation, vocabulary
+from ficlint.check import Context
+from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.rule import Rule, examples
+from ficlint.rules.dialogue._common import followed
+
+RULE = Rule(
+    id="D015",
+    name="question-without-question-mark",
+    category="dialogue",
+    summary="A spoken question that ends with a comma or a full stop before its tag (`\"Who are they,\" "
+            "Tom asks`).",
+    why="A question keeps its question mark inside the quotation even when a tag follows: `\"Who are they?\" "
+        "Tom asks.` The tag stays lowercase, as after a comma.",
+    examples=examples(
+        ("\"Who are they then,\" Tom pleads.", "\"Who are they then?\" Tom pleads."),
+        ("“Tom… what's this,” Harry murmurs.", "“Tom… what's this?” Harry murmurs."),
+        ("“Do you want some,” I asked.", "“Do you want some?” I asked."),
+    ),
+    allows=("\"What a day,\" she said.", "\"Who cares,\" he said.", "\"How nice,\" she said.",
+            "\"What's done is done,\" he said.", "\"Where he goes, I go,\" she said.",
+            "\"Who are they?\" Tom asks.", "'Does it,' said Crowley.", "\"Which is sensible,\" he said.",
+            "\"What would happen,\" she asked, \"if I left?\""),
+    fix_safety="Unsafe: the question mark replaces the comma or the full stop; a rhetorical question may be "
+               "meant flat.",
+)
+
+_AUX = r"(?:is|are|was|were|am|do|does|did|can|could|will|would|should|shall|have|has|had|may|might|must)"
+_NEG = r"(?:n['’]t)?"
+_PRONOUN = r"(?:i|you|he|she|it|we|they|there|this|that|these|those|anyone|someone|somebody|anybody|everyone)"
+# The last sentence of the speech asks: a question word and an auxiliary after it (`who are`,
+# `what's`, `where did`), or an auxiliary first and a subject after it (`do you`, `is it`).
+_QUESTION = re.compile(
+    rf"^(?:(?:who|what|where|when|why|how|whose)(?:['’](?:s|re|d|ll)\b|\s+{_AUX}{_NEG}\b)(?!\s+(?:done|said|"
+    rf"gone|made|meant)\b)|{_AUX}{_NEG}\s+{_PRONOUN}\b)",
+    re.I)
+_SENTENCES = re.compile(r"(?<=[.!?…])\s+")
+_WH = re.compile(r"(?:who|what|where|when|why|how|whose)\b", re.I)
+_LEAD = re.compile(r"^[\s\"'“‘*_]*(?:\w+(?:…|\.\.\.|,)\s+)?")
+
+
+def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
+    for q in followed(doc):
+        if q.last_mark not in (",", ".") or q.follows.kind != "tag" or q.quoted_phrase or q.is_label:
+            continue
+        if _carried_on(q):
+            continue  # "What would happen," she asked, "if I left?" - the question ends later
+        if _asks(q, by_tag=any(w.lower() in vocabulary().asking for w in q.follows.words[:4])):
+            mark = q.mark_offset
+            yield Diagnostic(RULE.id, mark, mark + 1,
+                             "The speech asks a question, so it ends with a question mark inside the quote, even "
+                             "with a tag after it.",
+                             (Fix(mark, mark + 1, "?", safe=False),))
+
+
+def _carried_on(q: Quotation) -> bool:
+    """Does the speech carry on after the tag (`"Do you," she asked, "or not?"`)?"""
+    nxt = q.next
+    if nxt is None or not q.introduces_next:
+        return False
+    first = q.doc.text[nxt.region.inner_start:nxt.region.inner_start + 12].lstrip(" *_.…")
+    return first[:1].islower() or q.last_mark == ","
+
+
+def _asks(q: Quotation, by_tag: bool) -> bool:
+    """Does the speech's last sentence ask? A question word and an auxiliary (`Who are they
+    then`, `Tom… what's this`) asks whatever the tag; an auxiliary and a subject (`Do you want
+    some`) only with a tag that says so (not `"Does it," said Crowley`, a flat question for
+    effect, nor `"Don't you dare,"`)."""
+    last = _SENTENCES.split(q.inner.strip())[-1].lstrip(" \"'“‘*_")
+    m = _QUESTION.match(last) or _QUESTION.match(_LEAD.sub("", last, count=1))
+    if not m or "," in m.string.rstrip(",.") or m.string.lower().startswith(("don't", "don’t")):
+        return False
+    return by_tag or bool(_WH.match(m.group(0)))

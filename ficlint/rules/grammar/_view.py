@@ -1,0 +1,129 @@
+"""The grammar rules' shared reading of a document: its tokens lowercased, their word classes,
+whose voice each is in (the narrator's, a character's, neither), and where each word occurs.
+Worked out once per document (`view(doc)`, through `doc.memo`) however many rules ask."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.clauses import narration_spans
+from ficlint.document import RegionKind
+
+OTHER, NARRATION, DIALOGUE = 0, 1, 2
+
+
+@dataclass(slots=True)
+class View:
+    text: list[str]  # tokens as written
+    low: list[str]  # lowercased, straight apostrophes
+    xpos: list[str]  # Penn Treebank tags ("NN+POS" for a fused word)
+    start: list[int]
+    end: list[int]
+    sentence: list[int]
+    sentence_first: list[int]  # per sentence: its first token
+    voice: bytearray  # NARRATION, DIALOGUE or OTHER (emphasis, notes, letters, chat lines)
+    vocabulary: set[str]  # the lowercased words of the document
+    ids: np.ndarray  # every token's hash: equal words, equal numbers
+    source: str  # the document's text
+    _positions: dict[str, list[int]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.low)
+
+    def positions(self, word: str) -> list[int]:
+        """Indices of the tokens that are `word` (lowercase), in text order."""
+        found = self._positions.get(word)
+        if found is None:
+            found = []
+            if word in self.vocabulary:
+                low = self.low
+                found = [i for i in np.flatnonzero(self.ids == hash(word)).tolist() if low[i] == word]
+            self._positions[word] = found
+        return found
+
+    def at(self, *words: str) -> Iterator[int]:
+        """Indices of the tokens that are any of `words` (lowercase), in text order."""
+        if len(words) == 1:
+            yield from self.positions(words[0])
+            return
+        wanted = {w for w in words if w in self.vocabulary}
+        if len(wanted) <= 4:
+            found: list[int] = []
+            for w in wanted:
+                found.extend(self.positions(w))
+            yield from sorted(found)
+            return
+        hashes = np.fromiter((hash(w) for w in wanted), dtype=np.int64, count=len(wanted))
+        low = self.low
+        yield from (i for i in np.flatnonzero(np.isin(self.ids, hashes)).tolist() if low[i] in wanted)
+
+    def word(self, i: int) -> str:
+        """The lowercased token at i, "" outside the document."""
+        return self.low[i] if 0 <= i < len(self.low) else ""
+
+    def tag(self, i: int) -> str:
+        return self.xpos[i] if 0 <= i < len(self.xpos) else ""
+
+    def same_sentence(self, i: int, j: int) -> bool:
+        if i < 0 or j < 0:
+            return False
+        try:
+            sentence = self.sentence
+            return sentence[i] == sentence[j]
+        except IndexError:
+            return False
+
+    def glued(self, i: int) -> bool:
+        """Is word i stuck to the word before with no space (one word cut by markup: "I*ncomplete*")?"""
+        if i <= 0 or not self.is_word(i - 1) or not self.is_word(i):
+            return False
+        return not any(c.isspace() for c in self.source[self.end[i - 1] : self.start[i]])
+
+    def is_word(self, i: int) -> bool:
+        return 0 <= i < len(self.low) and self.low[i][:1].isalpha()
+
+
+def view(doc: AnalyzedDocument) -> View:
+    """The document's view, shared by every grammar rule (through `doc.memo`)."""
+    return doc.memo(_build)
+
+
+def _build(doc: AnalyzedDocument) -> View:
+    tokens = doc.tokens
+    tags = doc.tags
+    low = "\x00".join(tokens.text).lower().replace("’", "'").split("\x00")  # one pass in C, not one a token
+    if len(low) != len(tokens.text):  # a NUL inside a token: token by token
+        low = [t.lower().replace("’", "'") for t in tokens.text]
+    numbers = np.fromiter(map(hash, low), dtype=np.int64, count=len(low))
+    voice = bytearray(len(low))
+    starts = np.fromiter(tokens.start, dtype=np.int64, count=len(low))
+    _mark(voice, starts, [(s.start, s.end) for s, _ in narration_spans(doc)], NARRATION)
+    _mark(voice, starts, [(r.start, r.end) for r in doc.regions if r.kind is RegionKind.DIALOGUE], DIALOGUE)
+    return View(
+        tokens.text,
+        low,
+        [t.xpos for t in tags],
+        tokens.start,
+        tokens.end,
+        tokens.sentence,
+        tokens.sentence_first,
+        voice,
+        set(low),
+        numbers,
+        doc.text,
+    )
+
+
+def _mark(voice: bytearray, starts: np.ndarray, spans: list[tuple[int, int]], kind: int) -> None:
+    """Set `voice` to `kind` for the tokens that start inside any of the spans."""
+    if not spans:
+        return
+    bounds = np.searchsorted(starts, np.array(spans, dtype=np.int64).ravel()).tolist()
+    mark = bytes([kind])
+    for i, j in zip(bounds[::2], bounds[1::2], strict=False):
+        if j > i:
+            voice[i:j] = mark * (j - i)

@@ -1,0 +1,33 @@
+"""What the mechanics rules share: paragraphs a writer sets in lowercase on purpose."""
+
+from __future__ import annotations
+
+import re
+
+from ficlint.analysis import AnalyzedDocument
+from ficlint.document import RegionKind
+from ficlint.rules.common import PRONOUN_I
+
+# The first letter of the paragraph, and the first letter after each full stop, ! or ?.
+_STARTS = re.compile(r"(?:^|[.!?][\"”’')\]*_]*\s+)[\"“‘'(\[*_]*([^\W\d_][\w'’]*)")
+
+
+def _lowercase_paragraphs(doc: AnalyzedDocument) -> frozenset[int]:
+    """Paragraphs whose sentences all start in lowercase, two or more of them: a voice (panic,
+    a text message, a child's letter), not slips (`fuck, fuck i cant breathe. something wet...`)."""
+    text = doc.text
+    found = set()
+    for para in doc.paragraphs:
+        if para.kind is not RegionKind.NARRATION:
+            continue
+        # a lowercase pronoun i is a slip of its own, not a sign of the paragraph's voice
+        letters = [m.group(1)[0] for m in _STARTS.finditer(text[para.start:para.end])
+                   if not PRONOUN_I.fullmatch(m.group(1))]
+        if len(letters) >= 2 and all(c.islower() for c in letters):
+            found.add(para.index)
+    return frozenset(found)
+
+
+def written_in_lowercase(doc: AnalyzedDocument, paragraph: int) -> bool:
+    """Is the paragraph set in lowercase throughout on purpose?"""
+    return paragraph in doc.memo(_lowercase_paragraphs)

@@ -1,0 +1,146 @@
+"""M010 apostrophe-in-plural: an apostrophe in a plural (`the Malfoy's`, `their body's`, `my parents' had`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.capitals import Capitals, Census
+from ficlint.check import Context
+from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.rule import Rule, examples
+from ficlint.rules.capitalization._common import CAPITALS, census, common_in_dictionary, dictionary, words
+
+RULE = Rule(
+    id="M010",
+    name="apostrophe-in-plural",
+    category="grammar",
+    summary="An apostrophe in a plural: a family (`the Malfoy's`, `the Weasley's house`), or a plural with "
+            "nothing after it that it could own (`their body's...`, `my parents' had`).",
+    why="An apostrophe with s shows possession, not a plural. A family is a plural: the Malfoys came to "
+        "dinner; the house that belongs to all of them is the Weasleys' house (apostrophe after the s). A "
+        "plural that owns nothing takes no apostrophe: my parents had, their bodies.",
+    examples=examples(
+        ("They stayed at the Malfoy's for a week.", "They stayed at the Malfoys for a week."),
+        ("They met Ginny Weasley there. The Weasley's kitchen was warm.",
+         "They met Ginny Weasley there. The Weasleys' kitchen was warm."),
+        ("I can still see their body's...", "I can still see their bodies..."),
+        ("Even my parents' had doubts.", "Even my parents had doubts."),
+    ),
+    allows=("They stayed at Draco's for a week.", "The Doctor's hands shook.", "James' wand snapped.",
+            "The Weasleys' kitchen was warm.", "Their body's reaction was quick.", "His mind's made up.",
+            "The boy's coat was wet.", "Her parents' house was empty.", "They met the Jones's dog.",
+            "I smelled the Gaffer's pipe. The Gaffer smiled."),
+    fix_safety="Unsafe: a singular possessive that owns something unsaid (`at the baker's`) reads the same.",
+)
+FACTS = CAPITALS
+
+# What may follow a plural that owns nothing: an auxiliary or a verb agreeing with a plural, a
+# preposition, a conjunction, or the end of a clause.
+_AFTER_PLURAL = frozenset(["are", "were", "have", "had", "do", "did", "don't", "didn't", "aren't", "weren't", "haven't", "hadn't", "would", "could", "will", "should", "might", "must", "can", "can't", "couldn't", "wouldn't", "won't", "for", "at", "in", "on", "to", "from", "with", "and", "or", "but", "who", "that", "which", "when", "while", "as", "so", "because"])
+_VERBS_AFTER_PLURAL = frozenset(["are", "were", "have", "had", "do", "did", "don't", "didn't", "aren't", "weren't", "haven't", "hadn't", "would", "could", "will", "should", "might", "must", "can", "can't", "couldn't", "wouldn't", "won't"])
+_PLURAL_OWNERS = frozenset(["their", "our", "these", "those", "many", "several", "some", "all", "both", "few", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "man", "men", "ab", "ite", "i")
+# Words after which 's is "is" or "has": "the Porphyrion's a bad concern", "the Smith's gone".
+_AFTER_IS = frozenset(["a", "an", "the", "not", "no", "been", "got", "gone", "going", "coming", "very", "so", "too", "just", "always", "never", "still", "all", "here", "there", "fine", "right", "ok", "okay", "back", "home", "out", "up", "down", "over", "done", "finished"])
+_PEOPLE = frozenset(["father", "mother", "parent", "friend", "uncle", "aunt", "brother", "sister", "cousin", "son", "daughter", "wife", "husband", "grandmother", "grandfather", "neighbour", "neighbor", "teacher", "master", "mistress", "boss", "owner", "family", "child"])
+_CLAUSE_END = frozenset([".", ",", "!", "?", "…", "...", ";", ":", "—", "--", ")"])
+
+
+def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
+    caps = doc.capitals
+    counts = census(doc, ctx)
+    texts = caps.tokens.text
+    last = len(texts) - 1
+    for i, t in [(i, t) for i, t in enumerate(caps.token) if texts[t][-1] == "s"]:
+        word = texts[t]
+        if word[-2:] in ("'s", "’s"):
+            found = _family(caps, counts, i) or _plural_owning_nothing(caps, i)
+        elif word[-1] == "s" and t < last and texts[t + 1] in ("'", "’") and word[0].islower():
+            found = _plural_before_verb(doc, caps, i)
+        else:
+            continue
+        if found:
+            yield found
+
+
+def _family(caps: Capitals, counts: Census, i: int) -> Diagnostic | None:
+    """`the Malfoy's`: "the" and a surname the story uses as a name, with an 's: the family."""
+    b = caps.before[i]
+    word = caps.text(i)
+    name = word[:-2]
+    k = caps.keys[i]
+    if b < 0 or caps.keys[b] != "the" or not name[:1].isupper() or name.isupper() or name.endswith("s"):
+        return None
+    if k in words().titles or counts.lower[k] or not (_surname(counts, k) or _unknown_name(name)):
+        return None  # the Doctor's, the German's voice, the Gaffer's pipe: one person
+    a = caps.after[i]
+    if a >= 0 and caps.keys[a] in _AFTER_IS:
+        return None  # "the Porphyrion's a bad concern": 's is "is"
+    owns = a >= 0 and caps.keys[a] not in _AFTER_PLURAL
+    fixed = name + ("s" + word[-2] if owns else "s")
+    what = "the house that belongs to all of them is" if owns else "the family is"
+    return _fix(caps, i, fixed, f"A family is a plural, not a possessive: {what} \"the {fixed}\"")
+
+
+def _surname(counts: Census, k: str) -> bool:
+    """Does the story write the word after a first name or a title (Harry Potter, Mrs Weasley):
+    a surname? (Not the German, the Doctor, the Gaffer: one person the story calls by what he is.)"""
+    w = words()
+    if k.endswith(_DEMONYM_ENDINGS) and dictionary().has(k.capitalize()):
+        return False  # the Russian, the American, the Frenchman: what someone is
+    return any(second == k and first not in w.determiners for first, second in counts.names)
+
+
+def _unknown_name(name: str) -> bool:
+    """A name the dictionary doesn't know in any case (Malfoy, Weasley): not a word for what
+    someone is (the German, the Doctor)."""
+    return not common_in_dictionary(name) and not dictionary().has(name)
+
+
+def _plural_owning_nothing(caps: Capitals, i: int) -> Diagnostic | None:
+    """`their body's...`, `those apple's are`: an 's after a plural owner, with nothing after it to own."""
+    b = caps.before[i]
+    word = caps.text(i)
+    if b < 0 or caps.keys[b] not in _PLURAL_OWNERS or not word[:1].islower() or caps.keys[i] in _PEOPLE:
+        return None  # "their father's, and must be kept": a person's, with the thing owned left unsaid
+    a = caps.after[i]
+    if a >= 0:
+        if caps.keys[a] not in _VERBS_AFTER_PLURAL:
+            return None
+    elif caps.mark_after(i) not in _CLAUSE_END:
+        return None
+    fixed = _plural(word[:-2])
+    return _fix(caps, i, fixed, f"A plural takes no apostrophe when it owns nothing: \"{fixed}\"")
+
+
+def _plural_before_verb(doc: AnalyzedDocument, caps: Capitals, i: int) -> Diagnostic | None:
+    """`my parents' had`: a plural's apostrophe with a verb after it, not a thing it owns."""
+    tokens = caps.tokens
+    if caps.mark_before(i) in ("'", "‘"):
+        return None  # 'ladies' in quotes
+    t = caps.token[i] + 2  # the word after the apostrophe
+    if t >= len(tokens) or not tokens.is_word[t] or tokens.text[t].lower() not in _VERBS_AFTER_PLURAL:
+        return None
+    apostrophe = tokens.start[t - 1]
+    region = doc.region_at(apostrophe)
+    if region is not None and region.close_quote and apostrophe == region.end - 1:
+        return None  # the closing quote of single-quoted speech, not an apostrophe
+    start, end = caps.start(i), apostrophe + 1
+    fixed = caps.text(i)
+    return Diagnostic(RULE.id, start, end,
+                      f"\"{fixed}\" owns nothing here (a verb follows), so it takes no apostrophe.",
+                      (Fix(apostrophe, end, "", safe=False),))
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
+
+def _fix(caps: Capitals, i: int, fixed: str, message: str) -> Diagnostic:
+    start, end = caps.start(i), caps.end(i)
+    return Diagnostic(RULE.id, start, end, f"{message}.", (Fix(start, end, fixed, safe=False),))

@@ -1,0 +1,103 @@
+"""Is a capitalised word a near miss of a name the story or its fandom knows?
+
+A name is missed in three ways: a slip of the fingers (a neighbouring key, a
+doubled, dropped or swapped letter: Dumbeldore, Jasker), a vowel heard wrong
+(Kagayama for Kageyama, Evangaline for Evangeline), or a spelling by ear two
+letters away that sounds the same (Grindlewald, Durmstrung, Ctulhu). The first
+letter is kept: a name missed at its first letter is rarely a slip.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from functools import cache
+
+from ficlint.rules.spelling._suggest import edit_cost, one_edit
+
+_VOWELS = frozenset("aeiouy")
+_MIN_LENGTH = 4
+_SOUND_ALIKE_MIN_LENGTH = 6
+_VOWEL_SLIP_MIN_LENGTH = 8  # shorter names differ by a vowel on purpose (Dawson, Dowson; Santa, Sante)
+_SLIP_COST = 0.9
+_SOUNDS = (("tch", "ch"), ("sch", "sk"), ("dge", "j"), ("ph", "f"), ("ck", "k"), ("qu", "kw"), ("q", "k"),
+           ("x", "ks"), ("z", "s"), ("wh", "w"), ("kn", "n"), ("wr", "r"), ("gh", ""))
+_SOFT_C = re.compile(r"c(?=[eiy])")
+
+
+@cache
+def sound_key(word: str) -> str:
+    """A rough key of how an English reader sounds `word` out: consonants, doubled ones once,
+    vowels (and h, w, y after the first letter) dropped; "Ctulhu" and "Cthulhu" share one."""
+    w = word.lower()
+    for a, b in _SOUNDS:
+        w = w.replace(a, b)
+    w = _SOFT_C.sub("s", w).replace("c", "k")
+    head, rest = w[:1], w[1:]
+    if head in _VOWELS:
+        head = "a"
+    out = [head]
+    for ch in rest:
+        if ch in _VOWELS or ch in "hw" or not ch.isalpha():
+            continue
+        if ch != out[-1]:
+            out.append(ch)
+    return "".join(out)
+
+
+def distance(a: str, b: str) -> int:
+    """Edits (insert, delete, substitute, swap two neighbours) from `a` to `b`."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def slip_cost(word: str, name: str) -> float:
+    """The cost of the one slip from `name` to `word`: in a long name, a vowel heard as another
+    costs as little as a neighbouring key."""
+    if len(word) == len(name) >= _VOWEL_SLIP_MIN_LENGTH:
+        diff = [i for i in range(len(word)) if word[i] != name[i]]
+        if len(diff) == 1 and word[diff[0]] in _VOWELS and name[diff[0]] in _VOWELS:
+            return 0.6
+    return edit_cost(word, name)
+
+
+def near_miss(word: str, names: Mapping[str, str], by_ear: bool = False,
+              accept: Callable[[str], bool] = lambda name: True) -> str | None:
+    """The name (from `names`, lowercase -> as spelt, and `accept`ed) that `word` misses, or None.
+    Spellings by ear count only with `by_ear`: for a fandom's canon names, not for the names a book
+    happens to use (Baltimore and Biltmore, Nelly and Neuilly are different places and people)."""
+    lower = word.lower()
+    if len(lower) < _MIN_LENGTH or lower in names:
+        return None
+    for candidate in sorted(one_edit(lower) & names.keys()):
+        if candidate[:1] == lower[:1] and not _plural_pair(lower, candidate) and accept(names[candidate]) \
+                and not _diminutive(lower, candidate) and slip_cost(lower, candidate) <= _SLIP_COST:
+            return names[candidate]
+    if not by_ear or len(lower) < _SOUND_ALIKE_MIN_LENGTH:
+        return None
+    key = sound_key(lower)
+    for candidate in sorted(names):
+        if candidate[:1] == lower[:1] and abs(len(candidate) - len(lower)) <= 2 \
+                and sound_key(candidate) == key and distance(lower, candidate) == 2 \
+                and not _plural_pair(lower, candidate) and accept(names[candidate]):
+            return names[candidate]  # one slip away was judged above: Asteria is no Astoria
+    return None
+
+
+def _diminutive(word: str, name: str) -> bool:
+    """A pet name or a name's other form: Jill and Jilly, Tom and Tommy, Ann and Annie, Siri and
+    Siria, Paul and Paula (a vowel added or dropped at the end)."""
+    return word in (name + "y", name + "ie", name + "ey", name + name[-1:] + "y") \
+        or word[:-1] == name and word[-1:] in _VOWELS or name[:-1] == word and name[-1:] in _VOWELS
+
+
+def _plural_pair(a: str, b: str) -> bool:
+    """One is the other's plural or possessive-less plural: Erwyn and Erwyns, Growleywog and Growleywogs."""
+    return a in (b + "s", b + "es") or b in (a + "s", a + "es")
