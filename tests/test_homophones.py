@@ -81,6 +81,8 @@ def test_flags_the_confusion_and_names_the_intended_word(text, word, intended):
     "The king's reign in France was long.",
     "She heard what she could of the conversation.",
     "A man in his state must of necessity be patient.",
+    "He lets go of the rope.",
+    "She lets him in. Lets go of the rope, he thinks.",
 ])
 def test_leaves_correct_text_alone(text):
     assert _findings(text) == []
