@@ -11,6 +11,7 @@ facts reach them the same way, not through a pipe.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ Store = ResultCache | MemoryCache  # the result cache, on disk or in memory
 
 PARALLEL_MIN_FILES = 4
 PARALLEL_MIN_CHARS = 400_000  # below this, starting workers costs more than it saves
-KEEP_DOCUMENTS_CHARS = 4_000_000
+KEEP_DOCUMENTS_CHARS = 1_000_000  # above this, a document is built for each phase and freed after it
 KEPT_READS = 3  # a text's latest results kept with what their checks read of the facts
 
 Output = tuple[list[Diagnostic], list[str]]  # a document's findings and the checks that crashed
@@ -140,7 +141,7 @@ def _gather_all(
             document = documents[i] or Document(work[i].source)
             facts[i] = linter.gather_one(document, work[i].enabled)
             if documents[i] is None:
-                document.release()
+                _free(document)
     if cache:
         for i in missing:
             cache.put("facts", work[i].key, facts[i])
@@ -152,8 +153,27 @@ def _gather_worker(job: _Job) -> tuple[dict[str, object], list[str]]:
     before = len(_WORKER_LINTER.failures)
     document = Document(job.source)
     facts = _WORKER_LINTER.gather_one(document, job.enabled)
-    document.release()
+    _free(document)
     return facts, _WORKER_LINTER.failures[before:]
+
+
+def _free(document: Document) -> None:
+    """Free a document's analysis now (Document.release). The command line runs without the
+    cyclic collector, and some analysis objects refer to each other, so the garbage of each part
+    of a long run is collected here; what the first part loaded (word lists, models) is frozen
+    first, so that each collection walks only the part's own objects."""
+    document.release()
+    if gc.isenabled():
+        return
+    global _FROZEN
+    if not _FROZEN:
+        gc.collect()
+        gc.freeze()
+        _FROZEN = True
+    gc.collect()
+
+
+_FROZEN = False
 
 
 # -- phase 2: diagnostics --------------------------------------------------------------
@@ -224,8 +244,8 @@ def _check_one(
     document = document if document is not None else Document(job.source)
     log = ReadLog(_RUN_DIGESTS) if record else None
     diagnostics = linter.check_document(document, job.enabled, manuscript, failures, log)
-    if built:  # nobody keeps it: free its analysis now (see Document.release)
-        document.release()
+    if built:  # nobody keeps it: free its analysis now
+        _free(document)
     return diagnostics, failures, log.reads if log is not None else None
 
 

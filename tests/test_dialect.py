@@ -170,6 +170,14 @@ def test_words_whose_other_spelling_is_a_different_word_are_not_flagged_on_that_
     assert _v001(text, dialect=dialect) == []
 
 
+@pytest.mark.parametrize("dialect", ["en-US", "auto"])
+def test_spellings_standard_in_both_dialects_are_not_british_in_an_american_manuscript(dialect):
+    text = (AMERICAN + "\nHe drank the sleeping draught, and the Draught of Peace after it. The judges "
+            "were biased, and biasing them further was easy. There were no cancellations.\n")
+    assert _v001(text, dialect=dialect) == []
+    assert _v001(text + "The old house let in draughts.\n", dialect=dialect) == ["draughts"]
+
+
 def test_the_unambiguous_side_of_such_pairs_is_flagged_in_an_american_manuscript():
     text = _injected(AMERICAN, ["practise", "tyre", "cheque", "programme", "licence"])
     found = _v001(text, dialect="en-US")
@@ -359,6 +367,15 @@ def test_a_clear_minority_is_flagged_even_in_one_short_chapter():
 def test_weak_signs_support_the_spellings_but_are_never_findings_on_their_own():
     # Mum and single-quoted speech lean British, but nothing here is a variant spelling to flag
     assert _v001("'Mum,' she said, 'I learnt it whilst you were out. Mum, are you listening?'\n") == []
+
+
+def test_ize_and_weak_signs_alone_make_no_american_manuscript_to_hold_grey_against():
+    # -ize is Oxford British too: without one American spelling of another kind, "grey" is no slip
+    text = ("My mom learned to apologize. Mom said Mr. Smith had learned it too. She realized it was late, "
+            "recognized the road and organized the bags. Mr. Jones emphasized the plan. Her mom smiled. "
+            "He looked at the grey sky. It was a long day.\n")
+    assert _v001(text) == []
+    assert _v001(text.replace("It was a long day.", "Her favorite color was blue.")) == ["grey"]
 
 
 def _chapters(folder: Path, texts: list[str], names: list[str]) -> None:

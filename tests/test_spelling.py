@@ -77,6 +77,7 @@ def test_a_classic_misspelling_is_flagged_even_when_repeated():
     "The harum-scarum boy shouted, \"Gid-dap!\"",
     "She liked the word _gorver_ best of all.",
     "The tappings at the door grew louder; the moony night was headachy and glossless.",
+    "They snuck out of the house after midnight.",
 ])
 def test_not_a_typo(text):
     assert flagged(text, "S001") == []
@@ -269,7 +270,8 @@ def test_the_shipped_glossaries_prove_their_own_examples():
         for check in load_pack(path, pack_kinds()):
             rule = check.rule
             for example in rule.flags:
-                assert any(d.rule == rule.id for d in lint_text(example, config, [rule.id])), (path.name, example)
+                found = lint_text(example, config, [rule.id])
+                assert any(d.rule == rule.id for d in found), (path.name, example)
             for example in rule.allows:
                 assert not lint_text(example, config, [rule.id]), (path.name, example)
 
@@ -282,6 +284,16 @@ def test_a_british_or_american_form_is_never_a_typo(word):
 
 def test_a_misspelt_suffix_is_no_dialect_variant():
     assert flagged("It was a wonderfull evening.", "S001") == ["wonderfull"]
+
+
+def test_an_ize_form_the_dictionary_knows_only_spelt_ise_is_the_american_form_not_a_typo():
+    text = "The strategizing sessions ran late, and the prioritization of the tasks changed."
+    assert flagged(text, "S001") == []
+
+
+def test_a_word_spelt_ise_in_both_dialects_is_a_typo_with_ize():
+    assert flagged("It was a surprizing evening, and he was advertizing it.", "S001") == \
+        ["surprizing", "advertizing"]
 
 
 @pytest.mark.parametrize("text", [
@@ -367,6 +379,13 @@ def test_a_typo_inside_a_hyphenated_compound_or_in_italics_is_checked():
     assert flagged("The harum-scarum boy liked the word _gorver_.", "S001") == []
 
 
+def test_a_word_cut_short_by_a_dash_or_an_ellipsis_is_no_typo():
+    assert flagged("\"Just wait until I finish my missio-\" Draco stopped talking.", "S001") == []
+    assert flagged("\"The wards are only for anti-app…appare…anti-poofing!\" she said.", "S001") == []
+    # a slip before a dash is still a slip: "kitchne" is no beginning of "kitchen"
+    assert flagged("He walked into the kitchne— and sat down.", "S001") == ["kitchne"]
+
+
 HOGWARTS = ("Harry walked into the Gryffindor common room, where Hermione and Ron sat by the fire. "
             "Hagrid had sent an owl from Hogsmeade, and Neville read it aloud. ")
 
@@ -416,3 +435,70 @@ def test_a_vowel_heard_wrong_in_a_long_name_the_story_keeps_using_is_flagged():
 def test_short_names_a_vowel_apart_and_pet_names_are_different_names():
     text = "Dawson met Jill. " * 5 + "Ernest Dowson wrote poems; Jilly laughed."
     assert [d for d in lint(text, "S") if d.rule == "S002"] == []
+
+
+# -- split compounds (S003) ---------------------------------------------------------------------
+
+
+def _splits(text: str) -> list[tuple[str, str]]:
+    return [(text[d.start:d.end], first_fix(d)) for d in lint(text, "S003") if d.rule == "S003"]
+
+
+@pytest.mark.parametrize(("text", "written", "closed"), [
+    ("She walked quickly and then stumbled in to their room.", "in to", "into"),
+    ("He had forgotten some thing important.", "some thing", "something"),
+    ("Some thing was wrong with the door.", "Some thing", "Something"),
+    ("They filed in to the hall in silence.", "in to", "into"),
+    ("He stepped out in to the bright sun light.", "sun light", "sunlight"),
+    ("He poked at the red head’s shoulder and laughed, for to day was the day.", "to day", "today"),
+])
+def test_a_compound_split_in_two_is_flagged_with_its_closed_form(text, written, closed):
+    assert (written, closed) in _splits(text)
+
+
+def test_the_fix_writes_the_closed_form_in_the_same_case(tmp_path: Path):
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text("They filed in to the hall. Some thing moved.\n", encoding="utf-8")
+    run_cli("check", "--select", "S003", "--fix", "--unsafe-fixes", "--no-cache", str(chapter))
+    assert chapter.read_text(encoding="utf-8") == "They filed into the hall. Something moved.\n"
+
+
+@pytest.mark.parametrize("text", [
+    "She finally gave in to temptation.",  # a phrasal verb: give in, to temptation
+    "He leaned in to kiss her.",  # "to" before a verb: an infinitive
+    "They ran in to warm themselves by the fire.",
+    "They turned him in to the police.",  # an object between the verb and its particle
+    "Mum called them all in to dinner.",
+    "It may be true, and prices rose ten per cent.",  # what edited books print
+    "And so on they went, a long way, to buy a round at the inn.",
+    "He had a way with words; it was a part of him.",
+    "They walked in to the Under World.",  # a name
+    "She walked into the kitchen and sat down.",
+])
+def test_words_that_belong_apart_are_left_alone(text):
+    assert _splits(text) == []
+
+
+def test_a_manuscript_in_a_period_style_writes_compounds_apart_on_purpose(tmp_path: Path):
+    period = ("To-day she went up-stairs to the bed-room; to-morrow she would go again.\n\n"
+              "She had forgotten some thing important, and filed in to the hall.\n")
+    assert _splits(period) == []
+    (tmp_path / "chapter-1.md").write_text("To-day she went up-stairs; to-morrow again.\n", encoding="utf-8")
+    (tmp_path / "chapter-2.md").write_text("She had forgotten some thing important.\n", encoding="utf-8")
+    result = run_cli("check", "--select", "S003", "--format", "json", "--no-cache", str(tmp_path))
+    assert [d for f in result.json()["files"] for d in f["diagnostics"]] == []
+
+
+def test_split_compounds_in_speech_and_in_italics_are_still_flagged():
+    assert ("some thing", "something") in _splits("\"I forgot some thing important,\" she said.")
+    assert ("some thing", "something") in _splits("She had forgotten *some thing* important.")
+
+
+def test_split_compounds_are_reported_only_when_the_writer_turns_the_rule_on(tmp_path: Path):
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text("She walked quickly and then stumbled in to their room.\n", encoding="utf-8")
+    default = run_cli("check", "--format", "json", "--no-cache", str(chapter))
+    assert [d["rule"] for f in default.json()["files"] for d in f["diagnostics"] if d["rule"] == "S003"] == []
+    chosen = run_cli("check", "--extend-select", "S003", "--format", "json", "--no-cache", str(chapter))
+    found = [d for f in chosen.json()["files"] for d in f["diagnostics"] if d["rule"] == "S003"]
+    assert [(d["rule"], d["message"]) for d in found] == [("S003", "\"in to\" is one word here: \"into\".")]

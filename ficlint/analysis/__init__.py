@@ -13,7 +13,7 @@ reporters read it, never the other way round.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -101,6 +101,23 @@ class AnalyzedDocument(Document):
 
         return tag_words(self.tokens.text, self.tokens.sentence_first)
 
+    def tagged_sentences(self, indices: Iterable[int]) -> tuple[Tokens, list[Tag]]:
+        """The tokens and word classes of a few sentences only, in text order (`Tokens.sentence`
+        holds each token's index into `sentences`; `sentence_first` is per sentence returned),
+        for a rule that needs word classes around a handful of places: the tagger reads each
+        sentence on its own, so these are the tags `tags` would give, at a fraction of the cost
+        of a whole document. Taken from `tokens` and `tags` when those are worked out already."""
+        from ficlint.analysis.tagger import tag_words
+
+        wanted = sorted(set(indices))
+        if "tags" in self.__dict__:
+            return _slice(self.tokens, self.tags, wanted)
+        holes = [(r.start, r.end) for r in self.regions if r.kind is RegionKind.MARKUP]
+        sentences = self.sentences
+        tokens = tokenize(self.text, [(sentences[i].start, sentences[i].end) for i in wanted], holes)
+        tokens.sentence = [wanted[i] for i in tokens.sentence]
+        return tokens, tag_words(tokens.text, tokens.sentence_first)
+
     # -- speech -------------------------------------------------------------------------
 
     @cached_property
@@ -119,3 +136,18 @@ class AnalyzedDocument(Document):
     def narrative(self) -> list[Scene]:
         """The scenes with narration verbs, each with its narrative tense (ficlint/analysis/scenes.py)."""
         return scenes(self, self.finite_verbs)
+
+
+def _slice(tokens: Tokens, tags: list[Tag], wanted: list[int]) -> tuple[Tokens, list[Tag]]:
+    """The tokens and tags of the sentences `wanted` (sorted), out of a whole document's."""
+    part, part_tags = Tokens(), []
+    for index in wanted:
+        part.sentence_first.append(len(part.text))
+        for i in tokens.of_sentence(index):
+            part.text.append(tokens.text[i])
+            part.start.append(tokens.start[i])
+            part.end.append(tokens.end[i])
+            part.is_word.append(tokens.is_word[i])
+            part.sentence.append(index)
+            part_tags.append(tags[i])
+    return part, part_tags

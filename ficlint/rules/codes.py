@@ -46,6 +46,7 @@ RULES: dict[str, str] = {
     "V001": "dialect.v001_dialect_spelling",
     "S001": "spelling.s001_possible_typo",
     "S002": "spelling.s002_character_name_near_miss",
+    "S003": "spelling.s003_split_compound",
     "H001": "homophones.h001_homophone_in_context",
     "H002": "homophones.h002_homophone_pattern",
     "H003": "homophones.h003_misheard_phrase",

@@ -164,6 +164,9 @@ class _Judge:
             return None  # -ise and -ize are both British, unless the manuscript keeps to -ise
         if v.spelling in self.facts.kept or self._file_habit(v) or self._file_convention(v):
             return None  # kept throughout: the one finding on the mixed manuscript says so
+        if wanted == AMERICAN and v.pattern != "ise" \
+                and not sum(self.facts.tally.side(AMERICAN, skip_pattern="ise").values()):
+            return None  # -ize (and weak signs) alone: Oxford British writes -ize and grey too
         return self._message(hit, v, wanted, fix)
 
     def _message(self, hit: Hit, v: Variant, wanted: str, fix: str) -> str:

@@ -37,6 +37,7 @@ class Occurrence:
     neighbours: tuple[str, ...] = ()  # strange words close by: dialect or a foreign phrase, unless names
     emphasised: bool = False  # in italics or bold: often foreign or a word being mentioned
     compound: bool = False  # part of a hyphenated compound: often a coinage
+    broken_off: bool = False  # cut short by a dash or an ellipsis: "my missio-", "app…appare…"
 
 
 @dataclass
@@ -154,8 +155,13 @@ def _occurrences(doc: AnalyzedDocument, found: list[Hit], odd: dict[str, str | N
         reportable = not (paragraph.indented or _in_compound_of_strangers(text, start, end))
         out.append(Occurrence(part, start, start + len(part), _mid_sentence(text, start, paragraph.start),
                               reportable, region.kind is RegionKind.DIALOGUE, _neighbours(found, n, strange),
-                              _emphasised(text, start, end), _hyphenated(text, start, end)))
+                              _emphasised(text, start, end), _hyphenated(text, start, end),
+                              _BROKEN_OFF.match(text, start + len(part)) is not None))
     return out
+
+
+# A dash or an ellipsis right after a word, which a letter does not follow as in a compound.
+_BROKEN_OFF = re.compile(r"(?:-(?![^\W\d_])|[—–…]|\.\.\.)")
 
 
 def _mid_sentence(text: str, start: int, paragraph_start: int) -> bool:

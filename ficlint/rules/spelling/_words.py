@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ficlint.resources import load_data
 from ficlint.rules.spelling._dictionary import RANKED, accepted_words, edited_words, lexicon, misspellings
 
 KNOWN, CHECK, ODD = "known", "check", "odd"
@@ -60,8 +61,14 @@ _DERIVING_SUFFIXES = ("s", "es", "ly", "ness", "less", "ful", "like", "ish", "y"
                       "ers", "est", "ment", "ments")
 _VARIETY_SWAPS = (("our", "or"), ("or", "our"), ("ise", "ize"), ("ize", "ise"), ("yse", "yze"),
                   ("yze", "yse"), ("tre", "ter"), ("ter", "tre"), ("ll", "l"), ("l", "ll"), ("ence", "ense"),
-                  ("ense", "ence"), ("ogue", "og"), ("ae", "e"), ("oe", "e"), ("ey", "y"), ("y", "ey"))
+                  ("ense", "ence"), ("ogue", "og"), ("ae", "e"), ("oe", "e"), ("ey", "y"), ("y", "ey"),
+                  ("izing", "ising"), ("ising", "izing"), ("yzing", "ysing"), ("ysing", "yzing"),
+                  ("ization", "isation"), ("isation", "ization"))
 _VOWELS = frozenset("aeiouy")
+# Endings either dialect may put on any word (strategize/strategise, analyze/analyse): the other
+# form need only be a dictionary word, where -our or -re must be a listed pair (vigourous is a typo).
+_PRODUCTIVE = frozenset({"ise", "ize", "yse", "yze", "izing", "ising", "yzing", "ysing", "ization",
+                         "isation"})
 
 
 def dialect_variant(word: str) -> bool:
@@ -76,10 +83,23 @@ def dialect_variant(word: str) -> bool:
         at = word.find(a, 1)
         while at >= 0:
             variant = word[:at] + b + word[at + len(a):]
-            if _swap_allowed(a, word[at + len(a):]) and _variant_spelling(variant):
+            if _swap_allowed(a, word[at + len(a):]) and (_variant_spelling(variant)
+                                                         or a in _PRODUCTIVE and _free_ending(variant)):
                 return True
             at = word.find(a, at + 1)
     return False
+
+
+def _free_ending(variant: str) -> bool:
+    """Is `variant` (the word with its -ise/-ize ending swapped) a dictionary word whose ending
+    may be spelt either way (strategising), not one spelt -ise in both dialects (surprising)?"""
+    return lexicon().has(variant) and not any(root in variant for root in _ise_in_both())
+
+
+@cache
+def _ise_in_both() -> tuple[str, ...]:
+    """The roots of the words spelt -ise in both dialects (surpris, advertis)."""
+    return tuple(str(w)[:-1] for w in load_data("common-misspellings")["ise_in_both"])
 
 
 # Suffixes after which a variant keeps its dialect's spelling (humourist, colourless, honourable);

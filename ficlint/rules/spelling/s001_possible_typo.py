@@ -71,6 +71,8 @@ def _verdict(occ: Occurrence, manuscript: Manuscript, ctx: Context) -> tuple[str
     if run_together(word.lower()):
         return ()
     found = suggest(word.lower())
+    if occ.broken_off and found and found[0].startswith(word.lower()):
+        return ()  # a word cut short in speech or thought ("until I finish my missio-")
     coined = occ.emphasised or occ.compound
     if found and (occ.spoken or coined) and not _slip(word.lower(), found[0], common=coined):
         return ()  # a character's way of saying it (fixin, thixty, darlint), a foreign or coined word
