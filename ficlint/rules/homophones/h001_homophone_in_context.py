@@ -45,13 +45,11 @@ RULE = Rule(
     why="A spell checker cannot see these: every word is in the dictionary. A reader trips over "
         "\"their\" for \"there\" as surely as over a misspelling.",
     examples=examples(
-        ("They where the kind of tears that made it hard to breathe.",
-         "They were the kind of tears that made it hard to breathe."),
-        ("It was to late to go back.", "It was too late to go back."),
+        ("Karen starred into her watery eyes.", "Karen stared into her watery eyes."),
         ("Their is no time left.", "There is no time left."),
         ("I no what you mean.", "I know what you mean."),
         ("She let out a deep breathe.", "She let out a deep breath."),
-        ("He pulled on the horse's reigns.", "He pulled on the horse's reins."),
+        ("I could here the rain on the roof.", "I could hear the rain on the roof."),
         ("They'll led the charge at dawn.", "They'll lead the charge at dawn."),
     ),
     allows=("Where were you last night?", "They were the kind of tears that made it hard to breathe.",
