@@ -97,7 +97,24 @@ class StoryWordsFacts(Facts):
         accepted: Counter[str] = Counter()
         for found in per_file:
             accepted.update(found.accepted)
-        return StoryWords(accepted, sum(found.words for found in per_file))
+        model = load_model()
+        if model is None:
+            return StoryMargins({})
+        return story_margins(model, StoryWords(accepted, sum(found.words for found in per_file)))
+
+
+@dataclass(frozen=True)
+class StoryMargins:
+    """The extra margin each member needs in this manuscript (see _judge.manuscript_margins),
+    rounded to a quarter nat: a one-word edit elsewhere leaves it as it was, and each document
+    reads only the members of its own sets, so an edit re-checks only what it touched."""
+
+    margins: dict[str, float]
+
+
+def story_margins(model: Model, story: StoryWords) -> StoryMargins:
+    found = manuscript_margins(model, story.accepted, story.words)
+    return StoryMargins({w: round(m * 4) / 4 for w, m in sorted(found.items())})
 
 
 FACTS = StoryWordsFacts()
@@ -142,16 +159,19 @@ def _read(doc: AnalyzedDocument, model: Model) -> Reading:
 
 
 def model_findings(doc: AnalyzedDocument, model: Model,
-                   story: StoryWords | None = None) -> Iterator[Diagnostic]:
+                   story: StoryMargins | None = None) -> Iterator[Diagnostic]:
     """What `model` suggests in the document (scripts/eval_homophones.py passes its own model);
-    `story`: the manuscript's words (this document's alone when not given)."""
+    `story`: the manuscript's evidence (this document's alone when not given)."""
     reading = read(doc, model)
     scored = reading.scored
     if not len(scored.token):
         return
     if story is None:
-        story = StoryWords(accepted_uses(model, scored, reading.words), reading.word_count)
-    extra_words = manuscript_margins(model, story.accepted, story.words)
+        own = StoryWords(accepted_uses(model, scored, reading.words), reading.word_count)
+        story = story_margins(model, own)
+    members = {w for i in set(scored.set_index.tolist()) for w in model.sets[i].members}
+    known = story.margins
+    extra_words = {w: known[w] for w in sorted(members) if w in known}  # read key by key
     margins = adjusted_margins(model, scored, reading.words, reading.sentence, extra_words, _upos(doc))
     extra = _region_and_set_margins(doc, model, scored)
     tokens = doc.tokens
