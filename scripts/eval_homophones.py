@@ -1,204 +1,330 @@
-"""Evaluate the homophone model on books it has not seen.
+"""Evaluate the homophone rules (H001 model, H002 patterns, H003 phrases) on held-out text.
 
-    python scripts/eval_homophones.py ../shared/corpus [--holdout BOOK ...] [--seed 7] [--per-set 40]
+    python scripts/eval_homophones.py [--split test] [--model PATH] [--books N] [--works N]
+        [--seed 7] [--table docs/homophones.md] [--sample 100]
 
-Trains a model exactly as scripts/train_homophones.py does, but without the
-held-out books; then, in each held-out book,
+Reads the `test` split of ../shared/training (scripts/training_data.py: books and fan
+fiction that neither training nor any threshold has seen) and, in each text,
 
-1. lints the untouched text and counts findings per 10,000 words (all of them
-   are false alarms, as far as we know: the novels are edited text);
-2. injects confusions at random (fixed seed): up to --per-set occurrences of
-   each confusion set per book, each member swapped for another member of its
-   set, no two injections within MIN_GAP tokens; lints the injected text and
-   prints, per set, the injections, the findings, precision and recall. A
-   finding is right when it sits on an injected word and suggests the original.
+1. lints the untouched text and counts findings per 10,000 words. In the edited books
+   every finding is a false alarm as far as we know; fan fiction has real slips too, so
+   --sample prints a fixed-seed sample of its findings to judge by hand;
+2. injects confusions at natural positions (fixed seed): occurrences of set members
+   (inflected forms included) swapped for another member of their set, and correct
+   fixed phrases ("sneak peek", "could have") turned into the wrong ones the data
+   lists; at most PER_SET per set and text, no two within MIN_GAP tokens; lints the
+   injected text and counts, per set, the injections caught (a finding on the injected
+   word that suggests the original) and the findings elsewhere.
+
+Prints per-set and overall recall and precision, and writes the per-direction table
+(written -> meant: uses, false alarms per 10k uses, injections, recall) to --table.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import random
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_homophones import corpus_books, read_books, to_json, train_all  # noqa: E402
+from training_data import TRAINING, books, works  # noqa: E402
 
 from ficlint.analysis import AnalyzedDocument  # noqa: E402
+from ficlint.analysis.confusables import confusion_sets, phrases  # noqa: E402
 from ficlint.check import Context  # noqa: E402
 from ficlint.config import Config  # noqa: E402
-from ficlint.diagnostics import keep_case  # noqa: E402
-from ficlint.document import WORD, Document, RegionKind  # noqa: E402
+from ficlint.diagnostics import Diagnostic, keep_case  # noqa: E402
+from ficlint.document import RegionKind  # noqa: E402
 from ficlint.rules.homophones import h002_homophone_pattern as h002  # noqa: E402
-from ficlint.rules.homophones._confusables import ConfusionSet, confusion_sets  # noqa: E402
-from ficlint.rules.homophones._model import TOKEN, Model, model_from_json, normalize  # noqa: E402
+from ficlint.rules.homophones import h003_misheard_phrase as h003  # noqa: E402
+from ficlint.rules.homophones._model import Model, load_model, read_model  # noqa: E402
 from ficlint.rules.homophones.h001_homophone_in_context import model_findings  # noqa: E402
 
-HOLDOUT = ("carolyn-wells-the-diamond-pin.txt", "twain-the-american-claimant.txt",
-           "nesbit-the-railway-children.txt", "doyle-the-tragedy-of-the-korosko.txt")
-MIN_GAP = 12
+PER_SET = 2  # injections per set and text (books: BOOK_PER_SET)
+BOOK_PER_SET = 12
+PER_PHRASE = 3
+MIN_GAP = 12  # tokens between two injections
+_INJECT_IN = (RegionKind.NARRATION, RegionKind.DIALOGUE)
 
 
 @dataclass(frozen=True)
 class Injection:
     start: int
     end: int
-    original: str
-    set_name: str
+    original: str  # lowercase
+    written: str  # lowercase
+    set_name: str  # or "phrase: <words>"
 
 
-def _sets_by_word() -> dict[str, ConfusionSet]:
-    return {w: s for s in confusion_sets() for w in s.members}
-
-
-def findings(text: str, model: Model, min_confidence: float = 0.0) -> list[tuple[int, int, str, str]]:
-    doc = AnalyzedDocument.from_text(text)
-    ctx = Context(Config(), frozenset({"H001", "H002"}))
-    sets = _sets_by_word()
-    found = []
-    patterns = list(h002.check(doc, ctx))
-    taken = {d.start for d in patterns}  # as H001 does: one finding per word, the pattern's
-    for d in patterns + [d for d in model_findings(doc, model) if d.start not in taken]:
-        if (d.confidence or 0.0) < min_confidence:
-            continue
-        # a pattern's finding names no set: it counts for the set of the word it flags
-        written = normalize(text[d.start:d.end])
-        set_name = d.data.get("set") or (sets[written].name if written in sets else "")
-        found.append((d.start, d.end, str(d.data.get("intended", "")).lower(), str(set_name)))
-    return found
+def findings(doc: AnalyzedDocument, model: Model, min_confidence: float = 0.0) -> list[Diagnostic]:
+    """What H001, H002 and H003 report, one finding per word (as the rules do together)."""
+    ctx = Context(Config(), frozenset({"H001", "H002", "H003"}))
+    fixed = list(h002.check(doc, ctx)) + list(h003.check(doc, ctx))
+    taken = {d.start for d in fixed}
+    found = fixed + [d for d in model_findings(doc, model) if d.start not in taken]
+    return [d for d in found if (d.confidence or 0.0) >= min_confidence]
 
 
 def inject(text: str, rng: random.Random, per_set: int) -> tuple[str, list[Injection]]:
     """The text with confusions swapped in, and where they are."""
-    doc = Document.from_text(text)
-    sets = _sets_by_word()
-    candidates = []
-    for para in doc.paragraphs:
-        if para.kind is not RegionKind.NARRATION:
-            continue
-        lowered = normalize(text[para.start:para.end])
-        for m in TOKEN.finditer(lowered):
-            if m.group(0) in sets:
-                candidates.append((para.start + m.start(), para.start + m.end(), m.group(0)))
+    doc = AnalyzedDocument.from_text(text)
+    tokens = doc.tokens
+    lowered = tokens.lower
+    by_word = defaultdict(list)
+    for s in confusion_sets():
+        for w in s.members:
+            by_word[w].append(s)
+    candidates: list[tuple[int, int, int, str, str]] = []  # (first token, last token, kind, original, swap)
+    for j, word in enumerate(lowered):
+        for s in by_word.get(word, ()):
+            swap = rng.choice([w for w in s.members if w != word])
+            candidates.append((j, j, 0, s.name, swap))
+    candidates += _phrase_candidates(lowered, tokens.sentence, rng)
     rng.shuffle(candidates)
     taken: Counter[str] = Counter()
-    chosen: list[tuple[int, int, str]] = []
-    for start, end, word in candidates:
-        cset = sets[word]
-        if taken[cset.name] >= per_set or any(abs(start - s) < MIN_GAP * 6 for s, _, _ in chosen):
+    used: list[int] = []
+    chosen = []
+    for first, last, kind, name, swap in candidates:
+        limit = PER_PHRASE if kind else per_set
+        if taken[name] >= limit or any(abs(first - u) < MIN_GAP for u in used):
             continue
-        taken[cset.name] += 1
-        chosen.append((start, end, word))
+        start, end = tokens.start[first], tokens.end[last]
+        if doc.kind_at(start) not in _INJECT_IN:
+            continue
+        written = text[start:end]
+        if kind == 0 and written[:1].isupper() and written.lower() != written and first > 0 and \
+                tokens.sentence[first - 1] == tokens.sentence[first]:
+            continue  # a name mid-sentence ("Will"): not a word a writer would misspell
+        taken[name] += 1
+        used.append(first)
+        chosen.append((start, end, written, swap, name))
     chosen.sort()
     pieces, injections, at, shift = [], [], 0, 0
-    for start, end, word in chosen:
-        cset = sets[word]
-        swap = rng.choice([w for w in cset.members if w != word])
-        swap = keep_case(text[start:end], swap)
-        pieces.append(text[at:start])
-        pieces.append(swap)
-        injections.append(Injection(start + shift, start + shift + len(swap), word, cset.name))
-        shift += len(swap) - (end - start)
+    for start, end, written, swap, name in chosen:
+        replacement = keep_case(written, swap)
+        pieces += [text[at:start], replacement]
+        injections.append(Injection(start + shift, start + shift + len(replacement), written.lower(),
+                                    swap.lower(), name))
+        shift += len(replacement) - (end - start)
         at = end
     pieces.append(text[at:])
     return "".join(pieces), injections
 
 
-def evaluate(books: list[Path], model: Model, seed: int, per_set: int, quiet: bool = False,
-             min_confidence: float = 0.0) -> None:
+def _phrase_candidates(lowered: list[str], sentence: list[int], rng: random.Random
+                       ) -> list[tuple[int, int, int, str, str]]:
+    """Correct fixed phrases in the text, to be turned into the wrong ones the data lists."""
+    found = []
+    for phrase in phrases():
+        right_of = {v: " ".join(k) for k, v in phrase.fix.items()}
+        corrected = []
+        for slot in phrase.slots:
+            alternatives = set()
+            for word in slot:
+                alternatives.add(right_of.get(word, word))
+            corrected.append(alternatives)
+        fixed_words = set(right_of)
+        name = "phrase: " + " ".join("|".join(sorted(s)) for s in phrase.slots)
+        for i in range(len(lowered)):
+            span = _match(corrected, phrase.optional, lowered, sentence, i)
+            if span is None:
+                continue
+            for j in range(span[0], span[1] + 1):
+                for right, wrong in right_of.items():
+                    parts = right.split()
+                    if lowered[j:j + len(parts)] == parts and right in fixed_words:
+                        found.append((j, j + len(parts) - 1, 1, name, wrong))
+    rng.shuffle(found)
+    return found
+
+
+def _match(slots: list[set[str]], optional: tuple[bool, ...], words: list[str], sentence: list[int],
+           at: int) -> tuple[int, int] | None:
+    i = at
+    for slot, opt in zip(slots, optional, strict=True):
+        multi = [s.split() for s in slot]
+        hit = next((p for p in multi if words[i:i + len(p)] == p and sentence[i] == sentence[at]), None)
+        if hit is not None:
+            i += len(hit)
+        elif not opt:
+            return None
+    return at, i - 1
+
+
+@dataclass
+class Tally:
+    words: int = 0
+    clean: int = 0
+    injected: Counter = None  # type: ignore[assignment]
+    caught: Counter = None  # type: ignore[assignment]
+    wrong: Counter = None  # type: ignore[assignment]
+    uses: Counter = None  # type: ignore[assignment]  # (written, meant) -> uses of `written` in clean text
+    alarms: Counter = None  # type: ignore[assignment]  # (written, meant) -> findings in clean text
+    dir_injected: Counter = None  # type: ignore[assignment]
+    dir_caught: Counter = None  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        for name in ("injected", "caught", "wrong", "uses", "alarms", "dir_injected", "dir_caught"):
+            setattr(self, name, Counter())
+
+
+def evaluate(texts: list[tuple[str, str]], model: Model, seed: int, per_set: int, label: str,
+             samples: list[tuple[str, str, str]] | None = None, min_confidence: float = 0.0) -> Tally:
     rng = random.Random(seed)
-    injected: Counter[str] = Counter()
-    right: Counter[str] = Counter()
-    wrong: Counter[str] = Counter()
-    clean_findings = words = 0
-    for path in books:
-        text = path.read_text(encoding="utf-8")
-        words += len(WORD.findall(text))
-        clean = findings(text, model, min_confidence)
-        clean_findings += len(clean)
-        for start, end, intended, _ in ([] if quiet else clean):
-            context = text[max(0, start - 50):end + 30].replace("\n", " ")
-            print(f"  clean: {path.name}: {context!r} -> {intended}")
+    tally = Tally()
+    members = {w for s in confusion_sets() for w in s.members}
+    for name, text in texts:
+        doc = AnalyzedDocument.from_text(text)
+        tally.words += sum(doc.tokens.is_word)
+        for word in doc.tokens.lower:
+            if word in members:
+                tally.uses[word] += 1
+        for d in findings(doc, model, min_confidence):
+            tally.clean += 1
+            written = text[d.start:d.end].lower()
+            tally.alarms[written, str(d.data.get("intended", "")).lower()] += 1
+            if samples is not None:
+                context = text[max(0, d.start - 80):d.end + 60].replace("\n", " ")
+                what = f"{text[d.start:d.end]} -> {d.data.get('intended')} [{d.rule}]"
+                samples.append((name, context, what))
         changed, injections = inject(text, rng, per_set)
         at = {(i.start, i.end): i for i in injections}
         for i in injections:
-            injected[i.set_name] += 1
-        for start, end, intended, set_name in findings(changed, model, min_confidence):
-            hit = at.get((start, end))
+            tally.injected[i.set_name] += 1
+            tally.dir_injected[i.written, i.original] += 1
+        for d in findings(AnalyzedDocument.from_text(changed), model, min_confidence):
+            hit = at.get((d.start, d.end))
+            intended = str(d.data.get("intended", "")).lower()
             if hit and hit.original == intended:
-                right[set_name] += 1
+                tally.caught[hit.set_name] += 1
+                tally.dir_caught[hit.written, hit.original] += 1
             else:
-                wrong[set_name] += 1
-    if quiet:
-        n, tp, fp = sum(injected.values()), sum(right.values()), sum(wrong.values())
-        print(f"precision {_pct(tp, tp + fp)}  recall {_pct(tp, n)}  ", end="")
-    else:
-        report(injected, right, wrong)
-    print(f"{'' if quiet else chr(10)}untouched held-out books: {words} words, {clean_findings} findings, "
-          f"{clean_findings / words * 10000:.2f} per 10,000 words")
+                tally.wrong[hit.set_name if hit else str(d.data.get("set", d.data.get("pattern", "?")))] += 1
+    n, tp, fp = sum(tally.injected.values()), sum(tally.caught.values()), sum(tally.wrong.values())
+    if not texts:
+        return tally
+    print(f"{label}: {len(texts)} texts, {tally.words} words; untouched: {tally.clean} findings, "
+          f"{per_10k(tally.clean, tally.words)} per 10,000 words; injected: {n}, caught {tp} "
+          f"(recall {pct(tp, n)}), other findings {fp} (precision {pct(tp, tp + fp)})")
+    return tally
 
 
-def report(injected: Counter[str], right: Counter[str], wrong: Counter[str]) -> None:
-    print(f"{'set':<28} {'inj':>5} {'TP':>5} {'FP':>4} {'prec':>6} {'recall':>6}")
-    for cset in confusion_sets():
-        name = cset.name
-        n, tp, fp = injected[name], right[name], wrong[name]
+def per_10k(count: int, words: int) -> str:
+    return f"{10000 * count / words:.2f}" if words else "-"
+
+
+def pct(a: float, b: float) -> str:
+    return f"{100 * a / b:.1f}%" if b else "-"
+
+
+def per_set_report(tallies: list[Tally]) -> None:
+    print(f"\n{'set':<40} {'inj':>5} {'TP':>5} {'FP':>4} {'prec':>7} {'recall':>7}")
+    names = [s.name for s in confusion_sets()]
+    names += sorted({k for t in tallies for k in t.injected if k.startswith("phrase: ")})
+    for name in names:
+        n = sum(t.injected[name] for t in tallies)
+        tp = sum(t.caught[name] for t in tallies)
+        fp = sum(t.wrong[name] for t in tallies)
         if n or fp:
-            print(f"{name:<28} {n:>5} {tp:>5} {fp:>4} {_pct(tp, tp + fp):>6} {_pct(tp, n):>6}")
-    n, tp, fp = sum(injected.values()), sum(right.values()), sum(wrong.values())
-    print(f"{'ALL':<28} {n:>5} {tp:>5} {fp:>4} {_pct(tp, tp + fp):>6} {_pct(tp, n):>6}")
+            print(f"{name[:40]:<40} {n:>5} {tp:>5} {fp:>4} {pct(tp, tp + fp):>7} {pct(tp, n):>7}")
 
 
-def _shift_thresholds(model: Model, nats: float) -> None:
-    for set_model in model.sets.values():
-        step = nats * set_model.scale
-        set_model.thresholds = [[t + step for t in row] for row in set_model.thresholds]
-
-
-def _pct(a: int, b: int) -> str:
-    return f"{100 * a / b:.1f}" if b else "-"
+def write_table(path: Path, tallies: dict[str, Tally], summary: list[str]) -> None:
+    """The per-direction table: for each set and each direction written -> meant, the uses
+    in the untouched held-out text, the findings there (false alarms in the books) per
+    10,000 uses, and the injected slips caught."""
+    lines = ["# Homophones: false alarms and recall per pair", "",
+             "Generated by `scripts/eval_homophones.py` (do not edit) on the `test` split of the training",
+             "data (books and fan fiction that neither the model nor its thresholds have seen).", "",
+             *summary, "",
+             "Per direction (*written* → *meant*): **uses** of the written word in the untouched text; "
+             "**alarms**: findings there suggesting the meant word, per 10,000 uses (in the books all are "
+             "false alarms; in fan fiction some are real slips); **injected**: that slip made at a natural "
+             "place; **recall**: how many of those were caught. Books and fan fiction together.", "",
+             "| set | written → meant | uses | alarms | per 10k uses | injected | recall |",
+             "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
+    uses, alarms, injected, caught = Counter(), Counter(), Counter(), Counter()
+    for t in tallies.values():
+        uses.update(t.uses)
+        alarms.update(t.alarms)
+        injected.update(t.dir_injected)
+        caught.update(t.dir_caught)
+    for s in confusion_sets():
+        for a in s.members:
+            for b in s.members:
+                if a == b or not (uses[a] or injected[a, b]):
+                    continue
+                n = injected[a, b]
+                rate = f"{10000 * alarms[a, b] / uses[a]:.1f}" if uses[a] else "-"
+                lines.append(f"| {s.name} | {a} → {b} | {uses[a]} | {alarms[a, b]} | {rate} | {n} | "
+                             f"{pct(caught[a, b], n)} |")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", type=Path)
-    parser.add_argument("--holdout", nargs="*", default=list(HOLDOUT))
+    parser.add_argument("--split", default="test")
+    parser.add_argument("--training", type=Path, default=TRAINING)
+    parser.add_argument("--model", type=Path, default=None, help="a model file (default: the shipped one)")
+    parser.add_argument("--books", type=int, default=None, help="at most this many books")
+    parser.add_argument("--works", type=int, default=None, help="at most this many fan-fiction works")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--per-set", type=int, default=40)
-    parser.add_argument("--offsets", type=float, nargs="*", default=[],
-                        help="also report overall figures with every threshold moved by these many nats")
-    parser.add_argument("--budgets", type=float, nargs="*", default=[],
-                        help="also report overall figures with thresholds chosen for these "
-                             "cross-validated false alarms per 10,000 words")
-    parser.add_argument("--confidences", type=float, nargs="*", default=[],
-                        help="also report overall figures leaving out findings below these confidences "
-                             "(what `min-confidence` does)")
+    parser.add_argument("--book-per-set", type=int, default=BOOK_PER_SET,
+                        help="injections per set and book (the first model's evaluation used 40)")
+    parser.add_argument("--table", type=Path, default=None, help="write the per-pair table here")
+    parser.add_argument("--sample", type=int, default=0, help="print this many fan-fiction findings (seeded)")
+    parser.add_argument("--min-confidence", type=float, default=0.0)
+    parser.add_argument("--files", type=Path, nargs="*", default=None,
+                        help="evaluate these edited texts instead of the split (e.g. the four corpus books "
+                             "the first model was measured on)")
     args = parser.parse_args(argv)
-    held = set(args.holdout)
-    held_paths = [p for p in sorted(args.corpus.rglob("*.txt")) if p.name in held]
-    train_paths = corpus_books(args.corpus, held)
-    print(f"training on {len(train_paths)} books, holding out {len(held_paths)}", file=sys.stderr)
-    trained = train_all(read_books(train_paths))
-    trained.set_thresholds()
-    model = model_from_json(to_json(trained.models, trained.clusters))
-    evaluate(held_paths, model, args.seed, args.per_set)
-    for budget in args.budgets:
-        print(f"false-alarm budget {budget:.2f} per 10k: ", end="")
-        trained.set_thresholds(budget)
-        evaluate(held_paths, model_from_json(to_json(trained.models, trained.clusters)), args.seed,
-                 args.per_set, quiet=True)
-    for cut in args.confidences:
-        print(f"min-confidence {cut:.2f}: ", end="")
-        evaluate(held_paths, model, args.seed, args.per_set, quiet=True, min_confidence=cut)
-    for offset in args.offsets:
-        print(f"thresholds {offset:+.1f} nats: ", end="")
-        _shift_thresholds(model, offset)
-        evaluate(held_paths, model, args.seed, args.per_set, quiet=True)
-        _shift_thresholds(model, -offset)
+    if args.model:
+        with gzip.open(args.model, "rb") as fh:
+            model = read_model(fh.read())
+    else:
+        model = load_model()
+    if model is None:
+        parser.error("no model")
+    if args.files is not None:
+        book_texts = [(p.name, p.read_text(encoding="utf-8")) for p in args.files]
+        work_texts = []
+    else:
+        book_texts = list(books(args.split, args.training, args.books))
+        work_texts = [(str(i), t) for i, t in works(args.split, args.training, args.works)]
+    samples: list[tuple[str, str, str]] = []
+    tallies = {
+        "books": evaluate(book_texts, model, args.seed, args.book_per_set, "held-out books", None,
+                          args.min_confidence),
+        "fanfic": evaluate(work_texts, model, args.seed, PER_SET, "held-out fan fiction", samples,
+                           args.min_confidence),
+    }
+    per_set_report(list(tallies.values()))
+    n = sum(sum(t.injected.values()) for t in tallies.values())
+    tp = sum(sum(t.caught.values()) for t in tallies.values())
+    fp = sum(sum(t.wrong.values()) for t in tallies.values())
+    summary = [f"- held-out {k}: {t.words:,} words, {t.clean} findings on the untouched text "
+               f"({per_10k(t.clean, t.words)} per 10,000 words); {sum(t.injected.values())} injected, "
+               f"recall {pct(sum(t.caught.values()), sum(t.injected.values()))}" for k, t in tallies.items()
+               if t.words]
+    summary.append(f"- all injections: {n}, caught {tp} (recall {pct(tp, n)}), precision {pct(tp, tp + fp)}")
+    print("\n".join(summary))
+    if args.table:
+        write_table(args.table, tallies, summary)
+    if args.sample:
+        rng = random.Random(args.seed)
+        chosen = sorted(rng.sample(range(len(samples)), min(args.sample, len(samples))))
+        print(f"\nfan-fiction findings, {len(chosen)} of {len(samples)} (seed {args.seed}):")
+        for k, i in enumerate(chosen, 1):
+            name, context, what = samples[i]
+            print(f"{k:3}. [{name}] {what}\n     {context!r}")
     return 0
 
 

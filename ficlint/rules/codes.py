@@ -49,6 +49,7 @@ RULES: dict[str, str] = {
     "S003": "spelling.s003_split_compound",
     "H001": "homophones.h001_homophone_in_context",
     "H002": "homophones.h002_homophone_pattern",
+    "H003": "homophones.h003_misheard_phrase",
     "G001": "grammar.g001_past_for_participle",
     "G002": "grammar.g002_base_form_after_auxiliary",
     "G003": "grammar.g003_bare_infinitive",

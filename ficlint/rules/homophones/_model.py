@@ -1,49 +1,38 @@
-"""The context model of H001: its features, its trained weights and how it scores.
+"""The context model of H001: its features, its trained weights and how it scores a document.
 
-scripts/train_homophones.py imports the features from here, so the shipped
-model (ficlint/data/homophones.json.gz) and the check always agree; after
-changing a feature, retrain.
+scripts/train_homophones.py imports the features from here, so the shipped model
+(ficlint/data/homophones.bin.gz) and the rule always agree; after changing a feature,
+retrain.
 
-One linear classifier per confusion set over collocation and word-window
-features, the feature set of the classic context-sensitive spelling work
-(Golding's Bayesian hybrid; Golding & Roth's Winnow-based WinSpell), trained
-as a multinomial logistic regression (discriminative, so the overlapping
-features are not counted twice as naive Bayes would). For an occurrence of a
-member at token i the features are:
+For each confusion set (ficlint/analysis/confusables.py) a multinomial logistic
+regression tells its members apart by the words around an occurrence, the feature set
+of the classic context-sensitive spelling work (Golding and Roth), learnt from ~34
+million words of books and fan fiction. The features of the token at i, all read from
+the analysis layer's tokens of its sentence (the word itself never):
 
-- the word to the left and to the right, the two words to the left, the two
-  to the right, and the pair around it (`they _ the`);
-- the same with each word replaced by its distributional class: 64 clusters
-  of the 5,000 commonest words by their neighbours (k-means, trained with the
-  model). The classes stand in for parts of speech, so the model generalises
-  from "they were" to "tears were" with a corpus of only ~1.2M words;
-- the classes of the three words to the left and of the three to the right;
-- the classes of the words 2-6 places either side, up to the nearest
-  punctuation, as two bags: "where" opens a clause with a verb of its own
-  ("where the jewels are hidden"), "were" is that verb;
-- how many words precede it in its sentence (0-3), and whether the sentence
-  ends with a question mark ("where" asks);
-- whether its clause already has a past-tense verb in -ed (nothing but a
-  comma, a stop or a conjunction between), alone and with the class of the
-  next word: "starred into her eyes threw the vanity" has its verb, so the
-  second one reads as the preposition "through" (also passed/past);
-- the last two letters of the neighbouring words (`-ed`, `-ng`, `-ly`);
-- whether the next word starts with a vowel, a consonant or an h (an/and);
-- for the rarer, content-word sets only, the words within five tokens either
-  side (rain/reign, weather/whether, desert/dessert).
+- the words around it: one and two to the left, one and two to the right, the pairs
+  on either side and the pair around it (`they _ the`);
+- the same with words replaced by their word classes: a distributional class (one of
+  CLUSTERS k-means clusters of the commonest words by their neighbours) and a lexical
+  class (the parts of speech a word can have: "old" an adjective or a noun, "led" a
+  past verb), alone, in pairs and in threes, and mixed with words (`the <adj> _`);
+- the classes of the words 2-6 places either side, up to the nearest punctuation:
+  "where" opens a clause with a verb of its own ("where the jewels are hidden"),
+  "were" is that verb;
+- how many words precede it in its sentence (0-3), whether the sentence ends with a
+  question mark, whether its clause already has a past-tense verb in -ed ("starred
+  into her eyes threw the vanity" reads "through"), the endings of the neighbours
+  (-ed, -ly) and whether the next word starts with a vowel (an/and);
+- for the sets of rarer content words only, the words within five tokens either side
+  (reign/rain, desert/dessert).
 
-The model reads a paragraph as its own tokens (`tokenize`): words and the
-punctuation that matters for context, sentence punctuation, dashes and
-quotation marks included, so "feel it to." sees the full stop. The class
-prior is capped so that a member the novels rarely use is not suggested on
-frequency alone, except for members marked `rare` in the data ("evitable").
+The classes of neighbouring words are the word's own, not its tag in this sentence: a
+slip changes how a tagger reads the words around it ("they house" makes "house" a
+verb), and the model must see the same context whether the writer slipped or not.
 
-An occurrence of member `a` is suggested as `b` when `b` wins by a margin
-(log-odds) above the threshold for that direction (a to b), chosen by the
-training script by cross-validation for a false-alarm budget. The model ships
-with integer weights and loads lazily, once (~0.1 s). Scoring is a C-level
-sum of dictionary lookups; the word window is only looked at when it could
-change the verdict.
+Weights are stored as one hash table of (feature, set, member) -> weight in 16ths of a
+nat, in buckets of four 16-bit fingerprints (see `lookup`), so scoring a document is a
+few numpy gathers and bit operations: all the candidates of a document at once.
 """
 
 from __future__ import annotations
@@ -51,250 +40,406 @@ from __future__ import annotations
 import gzip
 import json
 import math
-import re
-from collections.abc import Iterable, Iterator, Sequence
+import struct
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ficlint.resources import data_dir
-from ficlint.rules.homophones._confusables import sets_by_name
 
-MODEL_FILE = "homophones.json.gz"
-WINDOW = 5  # words either side for the bag-of-words features
-PAD = "<s>"
+if TYPE_CHECKING:
+    import numpy as np
 
-# Words (a trailing apostrophe kept, so dialect "an'" and "goin'" are other words)
-# and the punctuation that matters for context.
-TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*'?|[.!?…]+|[,;:]|--+|[—–]|[\"“”]")
-_PUNCT_NORM = {",": ",", ";": ",", ":": ",", "-": "-", "—": "-", "–": "-", '"': '"', "“": '"', "”": '"',
-               ".": ".", "!": ".", "?": ".", "…": "."}
-SENTENCE_OPENERS = frozenset({PAD, ".", '"', "-"})  # normalized tokens after which a sentence starts
+MODEL_FILE = "homophones.bin.gz"
+WINDOW = 5  # words either side for the bag-of-words features of the rarer sets
+PAD = "<s>"  # stands for the world outside the sentence
+CONTEXT = 6  # pad tokens between sentences: no feature looks further
+SCALE = 16  # weights in 16ths of a nat
+_MISSING = 0  # a feature key that is not there (no window word, a bag cut short)
 
-
-# -- features (shared with scripts/train_homophones.py) ------------------------
-
-
-def normalize(text: str) -> str:
-    """Lowercase with straight apostrophes (nearly always the same length as `text`)."""
-    return text.lower().replace("’", "'")
-
-
-def tokenize(text: str) -> list[str]:
-    """Lowercased tokens of a paragraph, curly apostrophes made straight."""
-    return TOKEN.findall(normalize(text))
+# punctuation as the model sees it: a class per kind of mark
+_PUNCT_CLASS = {".": ".", "!": "!", "?": "?", "…": "…", ",": ",", ";": ",", ":": ",", "-": "-", "—": "-",
+                "–": "-", '"': '"', "“": '"', "”": '"', "«": '"', "»": '"', "'": "'", "‘": "'", "’": "'",
+                "(": "(", ")": "(", "[": "(", "]": "("}
+APOSTROPHE = "'"  # the class of ' ‘ ’: single quotes, and the apostrophe of an elision ("an'", "goin'")
+SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
+CLAUSE_BREAKS = frozenset({"and", "but", "or", "nor", "that", "which", "who", "whom", "when", "while", "as",
+                           "if", "because", "though", "although", "till", "until", "where", "whose"})
 
 
-def padded(tokens: list[str]) -> list[str]:
-    return [PAD, PAD, *tokens, PAD, PAD]
-
-
-def norm(token: str) -> str:
-    """A token with punctuation reduced to its class: . , - " (words unchanged)."""
-    if token[0].isalpha() or token == PAD:
-        return token
-    return _PUNCT_NORM.get(token[0], token[0])
-
-
-def _initial(token: str) -> str:
+def vocab_key(token: str) -> str:
+    """What a token is looked up as: a word as itself (lowercased), a number as "#",
+    punctuation by its kind (". ! ? … , - \" ( *")."""
     first = token[0]
-    if not first.isalpha():
-        return "p"
-    return "v" if first in "aeiou" else "h" if first == "h" else "c"
+    if first.isalpha():
+        return token
+    if first.isdigit():
+        return "#"
+    if first == "." and len(token) > 1:
+        return "…"
+    return _PUNCT_CLASS.get(first, "*")
 
 
-def features(tokens: Sequence[str], i: int, window: bool, clusters: dict[str, str]) -> list[str]:
-    """The context features of the token at i in a padded token list."""
-    found = local_features(tokens, i, clusters)
-    if window:
-        found.extend(window_features(tokens, i))
+def unknown_key(word: str) -> str:
+    """The stand-in for a word outside the vocabulary: its last two letters."""
+    return "~" + word[-2:] if len(word) > 3 else "~"
+
+
+def token_ids(words: Sequence[str], vocab: dict[str, int]) -> np.ndarray:
+    """The vocabulary id of every (lowercased) token."""
+    import numpy as np
+
+    get = vocab.get
+    found = [get(w) for w in words]
+    for j, got in enumerate(found):
+        if got is None:
+            key = vocab_key(words[j])
+            found[j] = get(unknown_key(key) if key == words[j] else key, 0)
+    return np.asarray(found, dtype=np.int64)
+
+
+# -- encoding a document -------------------------------------------------------------
+
+
+@dataclass
+class Classes:
+    """What the model knows of each vocabulary id."""
+
+    cluster: np.ndarray  # distributional class
+    lexical: np.ndarray  # the parts of speech the word can have (an index into the model's list)
+    suffix: np.ndarray  # its last two letters (an index)
+    initial: np.ndarray  # 0 a mark, 1 a vowel, 2 h, 3 another consonant
+    is_mark: np.ndarray  # punctuation or the pad: ends a bag of classes
+    is_end: np.ndarray  # a mark that may end a sentence
+    asks: np.ndarray  # a question mark
+    breaks: np.ndarray  # a mark or a conjunction: ends a clause
+    past_like: np.ndarray  # a word of more than four letters in -ed
+
+
+@dataclass
+class Encoded:
+    """A document's tokens as the model reads them, with CONTEXT pad tokens before,
+    between and after sentences: word ids, and the few per-token facts the features
+    need. `at[j]` is where token j of the document sits."""
+
+    ids: np.ndarray  # vocabulary id per padded position
+    at: np.ndarray  # padded position of each document token
+    words_before: np.ndarray  # per document token: words before it in its sentence (0-3)
+    question: np.ndarray  # per document token: the next sentence end is a question mark
+    past_verb: np.ndarray  # per document token: its clause already has a verb in -ed
+
+
+def new_sentences(sentence: Sequence[int]) -> np.ndarray:
+    """Whether each token opens a sentence, from the tokens' sentence indices."""
+    import numpy as np
+
+    sent = np.asarray(sentence, dtype=np.int64)
+    new = np.ones(len(sent), dtype=bool)
+    if len(sent):
+        new[1:] = sent[1:] != sent[:-1]
+    return new
+
+
+def encode(ids: np.ndarray, new: np.ndarray, cls: Classes) -> Encoded:
+    """`ids`: the tokens' vocabulary ids; `new`: whether each opens a sentence."""
+    import numpy as np
+
+    n = len(ids)
+    rank = np.cumsum(new)  # 1-based sentence rank
+    at = np.arange(n, dtype=np.int64) + CONTEXT * rank
+    padded = np.zeros(n + CONTEXT * (int(rank[-1]) + 1 if n else 1), dtype=np.int64)
+    padded[at] = ids
+    is_word = ~cls.is_mark[ids]
+    return Encoded(padded, at, _words_before(is_word, new), _question_ahead(ids, cls), _past_verb(ids, cls))
+
+
+def _words_before(is_word: np.ndarray, new: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    if not len(is_word):
+        return np.zeros(0, dtype=np.int64)
+    count = np.cumsum(is_word) - is_word  # words before each token in the document
+    first = np.maximum.accumulate(np.where(new, np.arange(len(is_word)), 0))
+    return np.minimum(count - count[first], 3)
+
+
+def _question_ahead(ids: np.ndarray, cls: Classes) -> np.ndarray:
+    """Whether the next sentence-ending mark after each token is a question mark."""
+    import numpy as np
+
+    ends = np.nonzero(cls.is_end[ids])[0]
+    asks = np.append(cls.asks[ids[ends]], False)
+    return asks[np.searchsorted(ends, np.arange(len(ids)) + 1)]
+
+
+def _past_verb(ids: np.ndarray, cls: Classes) -> np.ndarray:
+    """Whether the clause before each token (back to a mark or a conjunction, at most 8
+    tokens) already has a past-tense verb in -ed: a second verb there is unlikely."""
+    import numpy as np
+
+    n = len(ids)
+    if not n:
+        return np.zeros(0, dtype=bool)
+    idx = np.arange(n)
+    last_barrier = np.maximum.accumulate(np.where(cls.breaks[ids], idx, -1))
+    last_past = np.maximum.accumulate(np.where(cls.past_like[ids], idx, -1))
+    before_barrier = np.r_[-1, last_barrier[:-1]]
+    before_past = np.r_[-1, last_past[:-1]]
+    return (before_past > before_barrier) & (idx - before_past <= 8)
+
+
+# -- features ------------------------------------------------------------------------
+
+
+_K = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5)
+N_LOCAL = 40  # features per occurrence, before the window
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: every bit of the key reaches every bit of the hash."""
+    import numpy as np
+
+    x = x ^ (x >> np.uint64(30))
+    x = x * np.uint64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> np.uint64(27))
+    x = x * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+def _key(template: int, *parts: np.ndarray) -> np.ndarray:
+    """The 32-bit key of a feature: its template and the ids it is made of (never _MISSING)."""
+    import numpy as np
+
+    acc = np.uint64((template + 1) * _K[0] % 2**64)
+    for k, part in enumerate(parts):
+        acc = acc + part.astype(np.uint64) * np.uint64(_K[(k + 1) % 4])
+    key = (_mix(acc) >> np.uint64(32)).astype(np.uint32)
+    key[key == _MISSING] = 1
+    return key
+
+
+def local_features(enc: Encoded, positions: np.ndarray, cls: Classes) -> np.ndarray:
+    """The N_LOCAL feature keys of the document tokens at `positions` (rows), uint32."""
+    import numpy as np
+
+    p = enc.at[positions]
+    ids = enc.ids
+
+    def w(d: int) -> np.ndarray:
+        return ids[p + d]
+
+    def c(d: int) -> np.ndarray:
+        return cls.cluster[ids[p + d]]
+
+    def x(d: int) -> np.ndarray:
+        return cls.lexical[ids[p + d]]
+
+    cols = [
+        _key(1, w(-1)), _key(2, w(1)), _key(3, w(-2), w(-1)), _key(4, w(1), w(2)), _key(5, w(-1), w(1)),
+        _key(6, w(-2)), _key(7, w(2)),
+        _key(8, c(-1)), _key(9, c(1)), _key(10, c(-2), c(-1)), _key(11, c(1), c(2)), _key(12, c(-1), c(1)),
+        _key(13, c(-3), c(-2), c(-1)), _key(14, c(1), c(2), c(3)),
+        _key(15, c(-2), w(-1)), _key(16, w(1), c(2)), _key(17, w(-1), c(1)), _key(18, c(-1), w(1)),
+        _key(19, x(-1)), _key(20, x(1)), _key(21, x(-2), x(-1)), _key(22, x(1), x(2)), _key(23, x(-1), x(1)),
+        _key(24, enc.words_before[positions]), _key(25, enc.question[positions]),
+        _key(26, enc.past_verb[positions]), _key(27, enc.past_verb[positions], c(1)),
+        _key(28, cls.suffix[w(-1)]), _key(29, cls.suffix[w(1)]), _key(30, cls.initial[w(1)]),
+    ]
+    cols += _bags(ids, p, cls)
+    return np.stack(cols, axis=1)
+
+
+def _bags(ids: np.ndarray, p: np.ndarray, cls: Classes) -> list[np.ndarray]:
+    """The classes of the words 2-6 places ahead and behind, up to the nearest mark."""
+    import numpy as np
+
+    found = []
+    for template, step in ((31, 1), (32, -1)):
+        open_ = ~cls.is_mark[ids[p + step]]
+        for d in range(2, 7):
+            here = ids[p + step * d]
+            open_ = open_ & ~cls.is_mark[here]
+            found.append(np.where(open_, _key(template, cls.cluster[here]), np.uint32(_MISSING)))
     return found
 
 
-def local_features(tokens: Sequence[str], i: int, clusters: dict[str, str]) -> list[str]:
-    """Collocations: the neighbouring words, their classes and endings, and
-    where the word sits in its sentence and clause."""
-    l3, l2, l1, r1, r2, r3 = (tokens[i - 3] if i >= 3 else PAD, tokens[i - 2], tokens[i - 1],
-                              tokens[i + 1], tokens[i + 2], tokens[i + 3] if i + 3 < len(tokens) else PAD)
-    l1 = l1 if l1[0].isalpha() else norm(l1)
-    l2 = l2 if l2[0].isalpha() else norm(l2)
-    l3 = l3 if l3[0].isalpha() else norm(l3)
-    r1 = r1 if r1[0].isalpha() else norm(r1)
-    r2 = r2 if r2[0].isalpha() else norm(r2)
-    r3 = r3 if r3[0].isalpha() else norm(r3)
-    get = clusters.get
-    cl1, cl2, cl3 = get(l1) or _shape(l1), get(l2) or _shape(l2), get(l3) or _shape(l3)
-    cr1, cr2, cr3 = get(r1) or _shape(r1), get(r2) or _shape(r2), get(r3) or _shape(r3)
-    found = [f"<{l1}", f">{r1}", f"<<{l2} {l1}", f">>{r1} {r2}", f"<>{l1} {r1}", f">i{_initial(r1)}",
-             f"<c{cl1}", f">c{cr1}", f"<<c{cl2} {cl1}", f">>c{cr1} {cr2}", f"<>c{cl1} {cr1}",
-             f"<<C{cl2} {l1}", f">>C{r1} {cr2}", f"<<<c{cl3} {cl2} {cl1}", f">>>c{cr1} {cr2} {cr3}",
-             f"^{_words_since_stop(tokens, i)}"]
-    if _ends_in_question(tokens, i):
-        found.append("?")
-    if _clause_has_past_verb(tokens, i):
-        found.append("v")
-        found.append(f"v>c{cr1}")
-    found.extend(_clause_classes(tokens, i, clusters))
-    if len(l1) > 3 and l1[0].isalpha():
-        found.append(f"<s{l1[-2:]}")
-    if len(r1) > 3 and r1[0].isalpha():
-        found.append(f">s{r1[-2:]}")
+def window_features(enc: Encoded, positions: np.ndarray, cls: Classes) -> np.ndarray:
+    """The words within WINDOW tokens either side (rows of 2 * WINDOW keys, _MISSING where
+    there is none)."""
+    import numpy as np
+
+    p = enc.at[positions]
+    cols = []
+    for d in [*range(-WINDOW, 0), *range(1, WINDOW + 1)]:
+        here = enc.ids[p + d]
+        cols.append(np.where(cls.is_mark[here], np.uint32(_MISSING), _key(33, here)))
+    return np.stack(cols, axis=1)
+
+
+# -- the weight table ----------------------------------------------------------------------
+
+
+def slot_hash(keys: np.ndarray, column: np.ndarray) -> np.ndarray:
+    """Where a (feature key, set column) pair lives in the weight table, as a 64-bit hash."""
+    import numpy as np
+
+    return _mix(keys.astype(np.uint64) * np.uint64(_K[3]) + column.astype(np.uint64) * np.uint64(_K[1]))
+
+
+_LANES = 0x0001000100010001  # four 16-bit lanes of a bucket
+_LOW_BITS = 0x0001000100010001
+_HIGH_BITS = 0x8000800080008000
+
+
+def fingerprint(hashes: np.ndarray) -> np.ndarray:
+    """A hash's 16-bit fingerprint, never 0 (an empty slot), as uint64."""
+    import numpy as np
+
+    return (hashes >> np.uint64(48)) | np.uint64(1)
+
+
+def lookup(hashes: np.ndarray, buckets: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """The weights (16ths of a nat) of the hashed features; 0 for those the table lacks.
+
+    The table is buckets of four 16-bit fingerprints, each bucket one uint64, so a lookup is
+    one gather and a few bit operations: the lane holding the fingerprint is found by
+    testing all four lanes at once for zero after an exclusive or."""
+    import numpy as np
+
+    bucket = (hashes & np.uint64(len(buckets) - 1)).astype(np.intp)
+    x = buckets[bucket] ^ (fingerprint(hashes) * np.uint64(_LANES))
+    zero = (x - np.uint64(_LOW_BITS)) & ~x & np.uint64(_HIGH_BITS)  # lowest set bit: a lane that matched
+    low = zero & (~zero + np.uint64(1))
+    lane = (low > np.uint64(1 << 15)).astype(np.intp) + (low > np.uint64(1 << 31))
+    lane += low > np.uint64(1 << 47)
+    found = weights[bucket * 4 + lane].astype(np.int32)
+    found[zero == 0] = 0
     return found
 
 
-def _clause_classes(tokens: Sequence[str], i: int, clusters: dict[str, str]) -> set[str]:
-    """The classes of the words 2-6 places ahead and 2-6 behind, up to the
-    nearest punctuation, as two bags: "where" wants a clause with its own verb
-    after it ("where the jewels are hidden"), "were" is that verb."""
-    found = set()
-    for j in range(i + 2, min(len(tokens), i + 7)):
-        t = tokens[j]
-        if not t[0].isalpha():
-            break
-        found.add(">b" + (clusters.get(t) or _shape(t)))
-    for j in range(i - 2, max(-1, i - 7), -1):
-        t = tokens[j]
-        if not t[0].isalpha():
-            break
-        found.add("<b" + (clusters.get(t) or _shape(t)))
-    return found
+def build_table(hashes: np.ndarray, values: np.ndarray,
+                load: float = 0.35) -> tuple[np.ndarray, np.ndarray, int]:
+    """A table of (hash, weight) pairs as `lookup` reads it: (buckets, weights, pairs left out
+    because their bucket was full). The larger weights go in first, so what a full bucket
+    leaves out is the least telling. Deterministic: ties keep the order given."""
+    import numpy as np
+
+    size = 1
+    while size * 4 * load < max(1, len(hashes)):
+        size *= 2
+    lanes = np.zeros((size, 4), dtype=np.uint64)
+    weights = np.zeros(size * 4, dtype=np.int8)
+    order = np.argsort(-np.abs(values.astype(np.int64)), kind="stable")
+    bucket = (hashes & np.uint64(size - 1)).astype(np.intp)[order]
+    fps = fingerprint(hashes)[order]
+    vals = values[order]
+    used = np.zeros(size, dtype=np.int64)
+    dropped = 0
+    for b, f, v in zip(bucket.tolist(), fps.tolist(), vals.tolist(), strict=True):
+        lane = used[b]
+        if lane == 4:
+            dropped += 1
+            continue
+        lanes[b, lane] = f
+        weights[b * 4 + lane] = v
+        used[b] = lane + 1
+    packed = lanes[:, 0] | (lanes[:, 1] << np.uint64(16)) | (lanes[:, 2] << np.uint64(32))
+    packed |= lanes[:, 3] << np.uint64(48)
+    return packed, weights, dropped
 
 
-def _shape(token: str) -> str:
-    """The class of a (normalized) token outside the clusters: itself for
-    punctuation, else its last two letters."""
-    return token if not token[0].isalpha() or token == PAD else "-" + token[-2:]
-
-
-_STOP_FIRST = frozenset('<.!?…"“”-—–')  # first characters of PAD and of the tokens that open a sentence
-
-
-def _words_since_stop(tokens: Sequence[str], i: int) -> int:
-    """How many words precede token i in its sentence (0-3, 3 meaning more)."""
-    n = 0
-    for j in range(i - 1, max(-1, i - 4), -1):
-        t = tokens[j]
-        if t[0] in _STOP_FIRST:
-            return n
-        n += t[0].isalpha()
-    return 3
-
-
-_CLAUSE_BREAKS = frozenset({"and", "but", "or", "nor", "that", "which", "who", "whom", "when", "while", "as",
-                            "if", "because", "though", "although", "till", "until", "where", "whose"})
-
-
-def _clause_has_past_verb(tokens: Sequence[str], i: int) -> bool:
-    """Whether the clause before token i (back to a comma, a stop or a
-    conjunction, at most 8 tokens) already has a past-tense verb in -ed: a
-    second verb there is unlikely, so "starred into her eyes threw the vanity"
-    reads "through", and "walked passed him" "past"."""
-    for j in range(i - 1, max(-1, i - 9), -1):
-        t = tokens[j]
-        if not t[0].isalpha() or t in _CLAUSE_BREAKS:
-            return False
-        if len(t) > 4 and t.endswith("ed"):
-            return True
-    return False
-
-
-def _ends_in_question(tokens: Sequence[str], i: int) -> bool:
-    """Whether the sentence around token i (within 30 tokens) ends with a question mark."""
-    for t in tokens[i + 1:i + 31]:
-        if t[0] in ".!?…":
-            return "?" in t
-    return False
-
-
-def window_features(tokens: Sequence[str], i: int) -> list[str]:
-    """The words within WINDOW tokens either side."""
-    near = {t for t in tokens[max(0, i - WINDOW):i + WINDOW + 1] if t[0].isalpha()}
-    near.discard(tokens[i])
-    return sorted(f"w{t}" for t in near)
-
-
-
-# -- the trained model ---------------------------------------------------------
+# -- the model -----------------------------------------------------------------------------
 
 
 @dataclass
 class SetModel:
-    """One confusion set's linear model: score(member) = prior + the sum of the
-    weights of the occurrence's features. Scores are in units of 1/scale nat
-    (the shipped model keeps integers).
+    """One confusion set as the model knows it: member i's score is prior[i] plus the
+    weights of column column_base + i (member 0 is the reference: it has no column)."""
 
-    Scoring is a C-level sum over dict lookups, so the weights are kept as
-    columns: with two members only the difference matters (one column, one
-    lookup per feature), with more one column per member. `window_bound` is,
-    for each written member, the most the word window can add to the margin of
-    any other member: it lets `suggestions` skip the window when the
-    collocations alone leave the written word far ahead."""
-
+    index: int
     members: tuple[str, ...]
-    prior: list[float]
-    thresholds: list[list[float]]  # [written][intended]: the margin needed to suggest `intended`
+    prior: list[float]  # nats
+    thresholds: list[list[float]]  # [written][intended]: the margin (nats) needed to suggest `intended`
+    stricter: list[list[list[float]]]  # the thresholds chosen for fewer false alarms (see `confidence`)
     window: bool
-    columns: list[dict[str, float]]
-    window_bound: list[float]
-    scale: float = 1.0
-    vowel_only: frozenset[int] = frozenset()  # members that only fit before a vowel letter or h
-    weights: dict[str, list[float]] | None = None  # per feature, one weight per member: training only
-    stricter: list[list[list[float]]] = field(default_factory=list)  # see `confidence`
+    column_base: int
+    rate: list[float]  # each member's uses per million words in the training text
 
-    @classmethod
-    def from_weights(cls, members: tuple[str, ...], prior: list[float], thresholds: list[list[float]],
-                     window: bool, weights: dict[str, list[float]], scale: float = 1.0) -> SetModel:
-        """The model of per-feature weight vectors (one weight per member), as training learns them."""
-        if len(members) == 2:
-            columns = [{f: w[1] - w[0] for f, w in weights.items() if w[1] != w[0]}]
-        else:
-            columns = [{f: w[c] for f, w in weights.items() if w[c]} for c in range(len(members))]
-        bounds = _window_bounds(len(members), weights) if window else []
-        return cls(members, prior, thresholds, window, columns, bounds, scale, weights=weights)
-
-    def scores(self, feats: Iterable[str]) -> list[float]:
-        feats = list(feats)
-        if len(self.members) == 2:
-            return [self.prior[0], self.prior[1] + sum(filter(None, map(self.columns[0].get, feats)))]
-        return [p + sum(filter(None, map(col.get, feats)))
-                for p, col in zip(self.prior, self.columns, strict=True)]
-
-
-def _window_bounds(k: int, weights: dict[str, list[float]]) -> list[float]:
-    window = [w for f, w in weights.items() if f[0] == "w"]
-    bounds = []
-    for a in range(k):
-        best = 0.0
-        for b in range(k):
-            if b != a:
-                gains = sorted((w[b] - w[a] for w in window if w[b] > w[a]), reverse=True)
-                best = max(best, sum(gains[:2 * WINDOW]))
-        bounds.append(best)
-    return bounds
+    @property
+    def name(self) -> str:
+        return "/".join(self.members)
 
 
 @dataclass
 class Model:
-    sets: dict[str, SetModel]  # by set name
-    by_word: dict[str, list[tuple[SetModel, int]]]
-    clusters: dict[str, str]  # word -> distributional class
+    vocab: dict[str, int]
+    classes: Classes
+    sets: list[SetModel]
+    buckets: np.ndarray
+    weights: np.ndarray
+    constraint_bonus: float  # nats for a member the slot requires (see ficlint/analysis/slots.py)
+    by_word: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # word -> (set, member)
+    memo: dict[str, Any] = field(default_factory=dict)  # tables worked out from the model, once
+    _members: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+
+    def __post_init__(self) -> None:
+        for s in self.sets:
+            for m, word in enumerate(s.members):
+                self.by_word.setdefault(word, []).append((s.index, m))
+
+    def members_of(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per vocabulary id, the (set, member) pairs it is: CSR offsets, sets, members."""
+        import numpy as np
+
+        if self._members is None:
+            pairs = sorted((self.vocab[w], s, m) for w, found in self.by_word.items() if w in self.vocab
+                           for s, m in found)
+            counts = np.bincount([p[0] for p in pairs], minlength=len(self.vocab) + 1)
+            offsets = np.concatenate([[0], np.cumsum(counts)])
+            self._members = (offsets, np.array([p[1] for p in pairs], dtype=np.int64),
+                             np.array([p[2] for p in pairs], dtype=np.int64))
+        return self._members
 
 
-def model_from_json(data: dict[str, Any]) -> Model:
-    scale = float(data["scale"])
-    sets: dict[str, SetModel] = {}
-    by_word: dict[str, list[tuple[SetModel, int]]] = {}
-    data_sets = sets_by_name()
-    for entry in data["sets"]:
-        members = tuple(entry["members"])
-        known = data_sets.get("/".join(members))
-        vowel_only = frozenset(members.index(w) for w in known.before_vowel) if known else frozenset()
-        model = SetModel(members, entry["prior"], entry["thresholds"], entry["window"], entry["columns"],
-                         entry.get("window_bound", []), scale, vowel_only, stricter=entry.get("stricter", []))
-        sets["/".join(model.members)] = model
-        for c, word in enumerate(model.members):
-            by_word.setdefault(word, []).append((model, c))
-    return Model(sets, by_word, data.get("clusters", {}))
+def read_model(raw: bytes) -> Model:
+    """The model from its file's bytes: a JSON header, then the arrays it names."""
+    import numpy as np
+
+    (length,) = struct.unpack("<I", raw[:4])
+    header: dict[str, Any] = json.loads(raw[4:4 + length].decode("utf-8"))
+    at = 4 + length
+    arrays: dict[str, np.ndarray] = {}
+    for name, dtype, count in header["arrays"]:
+        arrays[name] = np.frombuffer(raw, dtype=dtype, count=count, offset=at)
+        at += np.dtype(dtype).itemsize * count
+    vocab = {w: i for i, w in enumerate(header["vocab"])}
+    classes = Classes(*(arrays[name].astype(bool if name in _FLAGS else np.int64) for name in CLASS_ARRAYS))
+    sets = [SetModel(i, tuple(s["members"]), s["prior"], s["thresholds"], s["stricter"], s["window"],
+                     s["column_base"], s["rate"]) for i, s in enumerate(header["sets"])]
+    return Model(vocab, classes, sets, arrays["buckets"], arrays["weights"],
+                 float(header["constraint_bonus"]))
+
+
+CLASS_ARRAYS = ("cluster", "lexical", "suffix", "initial", "is_mark", "is_end", "asks", "breaks", "past_like")
+_FLAGS = frozenset({"is_mark", "is_end", "asks", "breaks", "past_like"})
+
+
+def serialize(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> bytes:
+    """The model's bytes: the length of the JSON header, the header, then the arrays it names."""
+    header = dict(header, arrays=[[name, str(a.dtype), len(a)] for name, a in arrays.items()])
+    head = json.dumps(header, separators=(",", ":"), ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return struct.pack("<I", len(head)) + head + b"".join(a.tobytes() for a in arrays.values())
+
+
+def write_model(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> bytes:
+    """The model file's bytes (gzipped with no time stamp, so the same model gives the same file)."""
+    import io
+
+    buffer = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as gz:
+        gz.write(serialize(header, arrays))
+    return buffer.getvalue()
 
 
 @cache
@@ -303,50 +448,111 @@ def load_model() -> Model | None:
     path = data_dir() / MODEL_FILE
     if not path.is_file():
         return None
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return model_from_json(json.load(fh))
+    with gzip.open(path, "rb") as fh:
+        return read_model(fh.read())
 
 
-@dataclass(frozen=True)
-class Suggestion:
-    token_index: int  # in the unpadded token list
-    written: str
-    intended: str
-    set_name: str
-    margin: float
-    levels: tuple[float, ...]  # what this set needs (nats) to suggest `intended` for `written`, then
-    # the stricter thresholds (see `confidence`)
+# -- scoring -------------------------------------------------------------------------------
 
 
-def suggestions(model: Model, tokens: list[str]) -> Iterator[Suggestion]:
-    """Members of a confusion set in `tokens` for which another member fits the
-    context better by more than the set's threshold for that pair."""
-    by_word = model.by_word
-    clusters = model.clusters
-    toks = padded(tokens)
-    for i in range(2, len(toks) - 2):
-        entries = by_word.get(toks[i])
-        if entries is None:
+@dataclass
+class Scored:
+    """Every occurrence of a set member in a document, scored: one row per (token, set)."""
+
+    token: np.ndarray  # document token index
+    set_index: np.ndarray
+    written: np.ndarray  # member index of the written word
+    scores: np.ndarray  # (rows, widest set): each member's score in nats (-inf past the set's size)
+
+
+def occurrences(model: Model, ids: np.ndarray, keep: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
+    """(token, set, member) of every token that is a member of a set (where `keep` is true),
+    except a word an apostrophe follows (dialect "an'", or the end of a single-quoted speech:
+    the old tokenizer's "an'" and "know'" were other words) and where the only other members
+    are never meant before a consonant ("an" for "and" before "skip")."""
+    import numpy as np
+
+    offsets, sets, members = model.members_of()
+    count = offsets[ids + 1] - offsets[ids]
+    apostrophe = model.vocab.get(APOSTROPHE, -1)
+    count = np.where(np.r_[ids[1:], 0] == apostrophe, 0, count)
+    if keep is not None:
+        count = np.where(keep, count, 0)
+    token = np.repeat(np.arange(len(ids)), count)
+    first = np.repeat(offsets[ids] - (np.cumsum(count) - count), count) + np.arange(len(token))
+    set_index, member = sets[first], members[first]
+    gated = _vowel_gated(model)[set_index, member]
+    if gated.any():
+        following = np.r_[ids[1:], 0][token]
+        before_vowel = np.isin(model.classes.initial[following], (1, 2))
+        kept = ~gated | before_vowel
+        token, set_index, member = token[kept], set_index[kept], member[kept]
+    return token, set_index, member
+
+
+def _vowel_gated(model: Model) -> np.ndarray:
+    """[set, member]: the member's only rivals are suggested before a vowel or h alone."""
+    import numpy as np
+
+    from ficlint.analysis.confusables import sets_by_name
+
+    if "gated" not in model.memo:
+        width = max(len(s.members) for s in model.sets)
+        table = np.zeros((len(model.sets), width), dtype=bool)
+        known = sets_by_name()
+        for s in model.sets:
+            vowel_only = known[s.name].before_vowel if s.name in known else frozenset()
+            for m, word in enumerate(s.members):
+                rivals = [w for w in s.members if w != word]
+                table[s.index, m] = bool(vowel_only) and all(w in vowel_only for w in rivals)
+        model.memo["gated"] = table
+    return model.memo["gated"]
+
+
+def score(model: Model, enc: Encoded, token: np.ndarray, set_index: np.ndarray,
+          written: np.ndarray) -> Scored:
+    """Each member's score at each occurrence (rows of token, set, written member)."""
+    import numpy as np
+
+    width = max((len(s.members) for s in model.sets), default=2)
+    sizes = np.array([len(s.members) for s in model.sets], dtype=np.int64)[set_index]
+    priors = np.zeros((len(model.sets), width))
+    for s in model.sets:
+        priors[s.index, :len(s.members)] = s.prior
+    scores = np.where(np.arange(width) < sizes[:, None], priors[set_index], -np.inf)
+    if not len(token):
+        return Scored(token, set_index, written, scores)
+    positions, row_of = np.unique(token, return_inverse=True)
+    local = local_features(enc, positions, model.classes)[row_of]
+    windowed = np.array([s.window for s in model.sets], dtype=bool)[set_index]
+    bases = np.array([s.column_base for s in model.sets], dtype=np.int64)[set_index]
+    window = window_row = None
+    if windowed.any():
+        window_positions = np.unique(row_of[windowed])
+        window = window_features(enc, positions[window_positions], model.classes)
+        window_row = np.searchsorted(window_positions, row_of)
+    for m in range(1, width):
+        live = np.nonzero(sizes > m)[0]
+        if not len(live):
             continue
-        for set_model, written in entries:
-            if set_model.vowel_only and toks[i + 1][0] not in "aeiouh" and \
-                    all(c in set_model.vowel_only for c in range(len(set_model.members)) if c != written):
-                continue  # "and" before "skip" cannot have been meant as "an"
-            row = set_model.thresholds[written]
-            feats = local_features(toks, i, clusters)
-            scores = set_model.scores(feats)
-            if set_model.window:
-                ahead = max(scores[c] - scores[written] for c in range(len(scores)) if c != written)
-                lowest = min(row[c] for c in range(len(row)) if c != written)
-                if ahead + set_model.window_bound[written] <= lowest:
-                    continue  # even the most telling words around could not change the verdict
-                scores = set_model.scores(feats + window_features(toks, i))
-            best = max((c for c in range(len(scores)) if c != written), key=scores.__getitem__)
-            margin = scores[best] - scores[written]
-            if margin > row[best]:
-                levels = (row[best], *(level[written][best] for level in set_model.stricter))
-                yield Suggestion(i - 2, toks[i], set_model.members[best], "/".join(set_model.members),
-                                 margin / set_model.scale, tuple(t / set_model.scale for t in levels))
+        total = _column_sum(model, local[live], bases[live] + m)
+        wlive = live[windowed[live]]
+        if window is not None and window_row is not None and len(wlive):
+            total[windowed[live]] += _column_sum(model, window[window_row[wlive]], bases[wlive] + m)
+        scores[live, m] += total / SCALE
+    return Scored(token, set_index, written, scores)
+
+
+def _column_sum(model: Model, keys: np.ndarray, column: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    rows, width = keys.shape
+    flat = keys.reshape(-1)
+    cols = np.repeat(column, width)
+    present = flat != _MISSING
+    weights = np.zeros(rows * width, dtype=np.int32)
+    weights[present] = lookup(slot_hash(flat[present], cols[present]), model.buckets, model.weights)
+    return weights.reshape(rows, width).sum(axis=1).astype(np.float64)
 
 
 LEVEL_CONFIDENCE = (0.5, 0.75, 0.9)  # at the threshold, and at each stricter one
@@ -355,11 +561,10 @@ LEVEL_CONFIDENCE = (0.5, 0.75, 0.9)  # at the threshold, and at each stricter on
 def confidence(margin: float, levels: Sequence[float]) -> float:
     """The reported confidence of a model finding whose margin is `margin`
     nats, where `levels` are its direction's threshold and then the stricter
-    thresholds training chose for fewer false alarms (1 and 0.5 per 10,000
-    words). The confidence is 0.5 at the threshold, 0.75 at the first stricter
-    one and 0.9 at the second, linear in between, and nears 0.99 beyond, so
-    `min-confidence: 0.75` keeps what the model chosen for 1 false alarm per
-    10,000 words would flag. Kept within 0.51-0.99."""
+    thresholds training chose for fewer false alarms. The confidence is 0.5 at
+    the threshold, 0.75 at the first stricter one and 0.9 at the second, linear
+    in between, and nears 0.99 beyond, so `min-confidence: 0.75` keeps what the
+    model chosen for the first stricter budget would flag. Kept within 0.51-0.99."""
     anchors = LEVEL_CONFIDENCE[:len(levels)]
     if margin >= levels[-1]:
         top = anchors[-1]
@@ -370,5 +575,3 @@ def confidence(margin: float, levels: Sequence[float]) -> float:
         share = (margin - low) / (high - low) if high > low else 1.0
         found = anchors[i] + share * (anchors[i + 1] - anchors[i])
     return round(min(0.99, max(0.51, found)), 2)
-
-

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.tokens import normalize
 from ficlint.rules.common import WRITING
 from ficlint.rules.homophones._confusables import Pattern, patterns
-from ficlint.rules.homophones._model import normalize
 
 
 @dataclass(frozen=True)

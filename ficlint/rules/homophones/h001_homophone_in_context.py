@@ -2,27 +2,40 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from ficlint.analysis import AnalyzedDocument
-from ficlint.check import Context
+from ficlint.analysis.confusables import glosses, lowered_tokens, phrase_matches, sets_by_name
+from ficlint.check import Context, Facts
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.document import RegionKind
 from ficlint.rule import Rule, examples
-from ficlint.rules.common import WRITING
-from ficlint.rules.homophones._confusables import glosses, region_margins, sets_by_name
-from ficlint.rules.homophones._model import (
-    SENTENCE_OPENERS,
-    TOKEN,
-    Model,
+from ficlint.rules.homophones._confusables import region_margins
+from ficlint.rules.homophones._judge import (
     Suggestion,
-    confidence,
-    load_model,
-    norm,
-    normalize,
+    accepted_uses,
+    adjusted_margins,
+    manuscript_margins,
     suggestions,
 )
+from ficlint.rules.homophones._model import (
+    Model,
+    Scored,
+    confidence,
+    encode,
+    load_model,
+    new_sentences,
+    occurrences,
+    token_ids,
+)
+from ficlint.rules.homophones._model import score as score_occurrences
 from ficlint.rules.homophones._patterns import pattern_matches
+
+if TYPE_CHECKING:
+    import numpy as np
 
 RULE = Rule(
     id="H001",
@@ -32,86 +45,210 @@ RULE = Rule(
     why="A spell checker cannot see these: every word is in the dictionary. A reader trips over "
         "\"their\" for \"there\" as surely as over a misspelling.",
     examples=examples(
-        ("They where the kind of tears that made it hard to breathe.",
-         "They were the kind of tears that made it hard to breathe."),
-        ("It was to late to go back.", "It was too late to go back."),
+        ("Karen starred into her watery eyes.", "Karen stared into her watery eyes."),
         ("Their is no time left.", "There is no time left."),
         ("I no what you mean.", "I know what you mean."),
-        ("She tried to answer an skip the question.", "She tried to answer and skip the question."),
         ("She let out a deep breathe.", "She let out a deep breath."),
+        ("I could here the rain on the roof.", "I could hear the rain on the roof."),
+        ("They'll led the charge at dawn.", "They'll lead the charge at dawn."),
     ),
     allows=("Where were you last night?", "They were the kind of tears that made it hard to breathe.",
             "I know deep down you feel it too.", "People were bustling past her towards the steps.",
             "\"Bread an' butter,\" said the old man.", "\"I'll tell you where to go.\"",
-            "Will Turner sat down.", "She read it aloud."),
+            "Will Turner sat down.", "She read it aloud.", "An old witch laughed at the gate.",
+            "A cold sweat broke out on his brow."),
     fix_safety="Unsafe: the model guesses which word was meant from the words around it; read the "
                "sentence before accepting.",
 )
 
-_PROSE_PARAGRAPHS = (RegionKind.NARRATION, RegionKind.AUTHOR_NOTE)
+_CHECKED = (RegionKind.NARRATION, RegionKind.DIALOGUE, RegionKind.AUTHOR_NOTE)
+
+
+@dataclass
+class Reading:
+    """A document's member occurrences as the model scores them (once per document)."""
+
+    scored: Scored
+    words: list[str]
+    sentence: list[int]
+    word_count: int
+
+
+@dataclass(frozen=True)
+class StoryWords:
+    """What the manuscript says about its own words: the uses of each member the model
+    accepts, and how many words it has."""
+
+    accepted: Counter[str]
+    words: int
+
+
+class StoryWordsFacts(Facts):
+    name = "homophone-story-words"
+
+    def gather(self, doc: AnalyzedDocument, ctx: Context) -> Any:
+        model = load_model()
+        if model is None:
+            return StoryWords(Counter(), 0)
+        reading = read(doc, model)
+        return StoryWords(accepted_uses(model, reading.scored, reading.words), reading.word_count)
+
+    def combine(self, per_file: list[Any], ctx: Context) -> Any:
+        accepted: Counter[str] = Counter()
+        for found in per_file:
+            accepted.update(found.accepted)
+        model = load_model()
+        if model is None:
+            return StoryMargins({})
+        return story_margins(model, StoryWords(accepted, sum(found.words for found in per_file)))
+
+
+@dataclass(frozen=True)
+class StoryMargins:
+    """The extra margin each member needs in this manuscript (see _judge.manuscript_margins),
+    rounded to a quarter nat: a one-word edit elsewhere leaves it as it was, and each document
+    reads only the members of its own sets, so an edit re-checks only what it touched."""
+
+    margins: dict[str, float]
+
+
+def story_margins(model: Model, story: StoryWords) -> StoryMargins:
+    found = manuscript_margins(model, story.accepted, story.words)
+    return StoryMargins({w: round(m * 4) / 4 for w, m in sorted(found.items())})
+
+
+FACTS = StoryWordsFacts()
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     model = load_model()
     if model is None:
         return
-    # one finding per word: a pattern's (H002) is more specific
-    taken = {m.start for m in pattern_matches(doc)} if ctx.is_enabled("H002") else set()
-    yield from (d for d in model_findings(doc, model) if d.start not in taken)
+    taken = set()  # one finding per word: a pattern's or a phrase's is more specific
+    if ctx.is_enabled("H002"):
+        taken |= {m.start for m in pattern_matches(doc)}
+    if ctx.is_enabled("H003"):
+        taken |= {m.start for m in phrase_matches(doc)}
+    story = ctx.facts(FACTS.name)
+    own = frozenset(w.lower() for w in ctx.config.words)
+    yield from (d for d in model_findings(doc, model, story) if d.start not in taken
+                and doc.text[d.start:d.end].lower() not in own)
 
 
-def model_findings(doc: AnalyzedDocument, model: Model) -> Iterator[Diagnostic]:
-    """What `model` suggests in the document (scripts/eval_homophones.py passes its own model)."""
-    text = doc.text
-    for para in doc.paragraphs:
-        if para.kind not in _PROSE_PARAGRAPHS:
+def read(doc: AnalyzedDocument, model: Model) -> Reading:
+    """The document's occurrences scored by `model`, once per document and model (the facts
+    and the check share it)."""
+    readings = doc.memo(_readings)
+    if id(model) not in readings:
+        readings[id(model)] = (model, _read(doc, model))
+    return readings[id(model)][1]
+
+
+def _readings(doc: AnalyzedDocument) -> dict[int, tuple[Model, Reading]]:
+    return {}  # by id(model); the model is kept with its reading so the id stays its own
+
+
+def _read(doc: AnalyzedDocument, model: Model) -> Reading:
+    words = lowered_tokens(doc)
+    sentence = doc.tokens.sentence
+    ids = token_ids(words, model.vocab)
+    token, set_index, written = occurrences(model, ids)
+    enc = encode(ids, new_sentences(sentence), model.classes)
+    scored = score_occurrences(model, enc, token, set_index, written)
+    return Reading(scored, words, sentence, sum(doc.tokens.is_word))
+
+
+def model_findings(doc: AnalyzedDocument, model: Model,
+                   story: StoryMargins | None = None) -> Iterator[Diagnostic]:
+    """What `model` suggests in the document (scripts/eval_homophones.py passes its own model);
+    `story`: the manuscript's evidence (this document's alone when not given)."""
+    reading = read(doc, model)
+    scored = reading.scored
+    if not len(scored.token):
+        return
+    if story is None:
+        own = StoryWords(accepted_uses(model, scored, reading.words), reading.word_count)
+        story = story_margins(model, own)
+    members = {w for i in set(scored.set_index.tolist()) for w in model.sets[i].members}
+    known = story.margins
+    extra_words = {w: known[w] for w in sorted(members) if w in known}  # read key by key
+    margins = adjusted_margins(model, scored, reading.words, reading.sentence, extra_words, _upos(doc))
+    extra = _region_and_set_margins(doc, model, scored)
+    tokens = doc.tokens
+    glossary = glosses()
+    for s in suggestions(model, scored, margins, extra):
+        start, end = tokens.start[s.token], tokens.end[s.token]
+        written = doc.text[start:end]
+        if written[:1].isupper() and not _opens_sentence(doc, s.token):
+            continue  # a capital mid-sentence: a name or a title ("Will", "Rose")
+        if _in_compound(doc.text, start, end):
+            continue  # part of a hyphenated word ("reel-to-reel", "one-on-one", "knot-free")
+        fix = keep_case(written, s.intended)
+        yield Diagnostic(RULE.id, start, end, _message(written, fix, s.intended, glossary),
+                         (Fix(start, end, fix, safe=False),), confidence=confidence(s.margin, s.levels),
+                         data={"intended": fix, "set": model.sets[s.set_index].name})
+
+
+def _upos(doc: AnalyzedDocument) -> list[str] | None:
+    """The tagger's word classes, or None if the tagger fails: they only refine the slots."""
+    for _ in range(2):  # the tagger can fail once when it forgets its cached word types halfway
+        try:
+            return [t.upos for t in doc.tags]
+        except (IndexError, ValueError):
             continue
-        lowered = normalize(text[para.start:para.end])
-        found = list(suggestions(model, TOKEN.findall(lowered)))
-        if not found or len(lowered) != para.end - para.start:
-            continue
-        spans = [(m.start() + para.start, m.end() + para.start) for m in TOKEN.finditer(lowered)]
-        for s in found:
-            start, end = spans[s.token_index]
-            extra = _extra_margin(doc, s, start, end, spans)
-            if extra is None:
-                continue
-            written = text[start:end]
-            fix = keep_case(written, s.intended)
-            yield Diagnostic(RULE.id, start, end, _message(written, fix, s.intended),
-                             (Fix(start, end, fix, safe=False),),
-                             confidence=confidence(s.margin, [t + extra for t in s.levels]),
-                             data={"intended": fix, "set": s.set_name})
+    return None
 
 
-def _extra_margin(doc: AnalyzedDocument, s: Suggestion, start: int, end: int,
-                  spans: list[tuple[int, int]]) -> float | None:
-    """The margin (nats) this region and set need beyond the model's
-    thresholds; None: the suggestion is not reported. Dialogue and author's
-    notes need more (`extra_margin` in the data: speech has dialect, notes are
-    casual); a capital mid-sentence is a name or a title ("Will", "Rose")."""
-    kind = doc.kind_at(start)
-    if kind not in WRITING:
-        return None
-    confusion = sets_by_name().get(s.set_name)
-    extra = region_margins().get(str(kind), 0.0) + (confusion.margin if confusion else 0.0)
-    if s.margin <= s.levels[0] + extra:
-        return None
-    written = doc.text[start:end]
-    mid_sentence = s.token_index > 0 and not _opens_sentence(doc.text, spans, s.token_index)
-    if written[:1].isupper() and mid_sentence:
-        return None
-    return extra
+def _region_and_set_margins(doc: AnalyzedDocument, model: Model, scored: Scored) -> np.ndarray:
+    """Per occurrence, the margin its region and its set need beyond the thresholds (inf
+    outside prose, dialogue and notes). Dialogue and notes need more: speech has dialect,
+    notes are casual (`extra_margin` in the data)."""
+    import numpy as np
+
+    regions = doc.regions
+    starts = np.array([r.start for r in regions], dtype=np.int64)
+    margins = region_margins()
+    per_region = np.array([margins.get(str(r.kind), 0.0) if r.kind in _CHECKED else np.inf for r in regions])
+    token_start = np.asarray(doc.tokens.start, dtype=np.int64)[scored.token]
+    found = np.full(len(scored.token), np.inf)
+    if len(regions):
+        where = np.searchsorted(starts, token_start, side="right") - 1
+        inside = (where >= 0) & (token_start < np.array([r.end for r in regions])[np.maximum(where, 0)])
+        found = np.where(inside, per_region[np.maximum(where, 0)], np.inf)
+    return found + _set_margins(model)[scored.set_index]
 
 
-def _opens_sentence(text: str, spans: list[tuple[int, int]], index: int) -> bool:
-    before = text[spans[index - 1][0]:spans[index - 1][1]]
-    return norm(before.lower()) in SENTENCE_OPENERS
+def _set_margins(model: Model) -> np.ndarray:
+    import numpy as np
+
+    if "set_margins" not in model.memo:
+        by_name = sets_by_name()
+        model.memo["set_margins"] = np.array([by_name[s.name].margin if s.name in by_name else 0.0
+                                              for s in model.sets])
+    return model.memo["set_margins"]
 
 
-def _message(written: str, fix: str, intended: str) -> str:
-    meaning = glosses()
-    meant = meaning.get(intended, "")
-    wrote = meaning.get(normalize(written), "")
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """Is the word joined to another by a hyphen (one, not a dash "--")?"""
+    def joins(hyphen: int, other: int) -> bool:
+        neighbour = text[other:other + 1]
+        return text[hyphen:hyphen + 1] == "-" and neighbour not in ("-", "") and not neighbour.isspace()
+
+    return start >= 2 and joins(start - 1, start - 2) or joins(end, end + 1)
+
+
+def _opens_sentence(doc: AnalyzedDocument, token: int) -> bool:
+    """Is the token the first word of its sentence (after any opening quotes or marks)?"""
+    tokens = doc.tokens
+    first = tokens.sentence_first[tokens.sentence[token]]
+    return all(not tokens.is_word[j] for j in range(first, token))
+
+
+def _message(written: str, fix: str, intended: str, glossary: dict[str, str]) -> str:
+    meant = glossary.get(intended, "")
+    wrote = glossary.get(written.lower().replace("’", "'"), "")
     head = f"\"{written}\" ({wrote})" if wrote else f"\"{written}\""
     return f"{head}: did you mean \"{fix}\" ({meant})?" if meant else f"{head}: did you mean \"{fix}\"?"
+
+
+__all__ = ["RULE", "FACTS", "check", "model_findings", "Suggestion"]

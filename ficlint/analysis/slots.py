@@ -1,0 +1,131 @@
+"""Slots where grammar is certain which word class comes next.
+
+After a modal ("could", "they'll", "didn't") or the infinitive's "to" ("tried to") comes a
+base verb; after an article or "my", "every", a noun phrase; after a possessive ("your",
+"its"), never a form of "be", an article or a pronoun. A confusable word that cannot fill
+its slot is the wrong member of its set ("they'll led" -> "lead", "an which" -> "witch",
+"its been" -> "it's"), and the member that can is the one to keep.
+
+    codes = slot_codes(words, sentence)      # one code per token: NONE, BASE_VERB, NOUN_PHRASE...
+    fits("led", BASE_VERB)                   # False: "led" is never a base verb
+    fits("your", codes[i]) is False          # a possessive before "been"
+
+`words` are the analysis layer's tokens, lowercased with straight apostrophes; `sentence`
+the sentence index of each. The word lists are data in rules/data/slots.yaml; the classes
+of the words judged come from ficlint/analysis/confusables.py (`word_classes`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ficlint.analysis.confusables import word_classes
+from ficlint.resources import load_data
+
+if TYPE_CHECKING:
+    import numpy as np
+
+NONE, BASE_VERB, NOUN_PHRASE, NO_POSSESSIVE = 0, 1, 2, 3  # slot codes (NO_POSSESSIVE: the next word
+# cannot follow a possessive, so this word is not one)
+
+# token kinds for the look-behind
+_OTHER, _MODAL, _SUBJECT_MODAL, _SUBJECT, _TO, _BEFORE_TO, _DETERMINER, _ADVERB = range(8)
+
+
+@cache
+def _data() -> dict[str, frozenset[str]]:
+    return {key: frozenset(str(w) for w in words) for key, words in load_data("slots").items()}
+
+
+_NEVER_AFTER_POSSESSIVE = 8  # a flag added to a word's kind
+
+
+@cache
+def _kinds() -> dict[str, int]:
+    """Each listed word's kind, plus _NEVER_AFTER_POSSESSIVE for the words no possessive precedes."""
+    data = _data()
+    kinds: dict[str, int] = {}
+    for key, kind in (("subjects", _SUBJECT), ("infinitive_to_after", _BEFORE_TO),
+                      ("adverbs_between", _ADVERB), ("noun_phrase_after", _DETERMINER),
+                      ("base_verb_after_subject", _SUBJECT_MODAL), ("base_verb_after", _MODAL)):
+        kinds.update(dict.fromkeys(data[key], kind))
+    kinds["to"] = _TO
+    for word in data["never_after_possessive"]:
+        kinds[word] = kinds.get(word, _OTHER) | _NEVER_AFTER_POSSESSIVE
+    kinds["-"] = _OTHER
+    return kinds
+
+
+def slot_codes(words: Sequence[str], sentence: Sequence[int],
+               upos: Sequence[str] | None = None) -> np.ndarray:
+    """The slot code of every token (see the module's docstring). With the tagger's word
+    classes (`upos`, e.g. doc.tags' upos), a noun phrase is also recognised after an article
+    and adjectives ("an old _"), and "will", "can", "may" are modals wherever tagged AUX."""
+    import numpy as np
+
+    n = len(words)
+    codes = np.zeros(n, dtype=np.int64)
+    if n < 2:
+        return codes
+    get = _kinds().get
+    found = np.array([get(w, _OTHER) for w in words], dtype=np.int64)
+    kind = found & (_NEVER_AFTER_POSSESSIVE - 1)
+    follows_never = found >= _NEVER_AFTER_POSSESSIVE
+    adjective = None
+    if upos is not None:
+        auxiliary = np.array([u == "AUX" for u in upos], dtype=bool)
+        kind[(kind == _SUBJECT_MODAL) & auxiliary] = _MODAL
+        adjective = np.array([u == "ADJ" for u in upos], dtype=bool)
+    sent = np.asarray(sentence, dtype=np.int64)
+    same = np.r_[False, sent[1:] == sent[:-1]]  # token i is in the sentence of token i - 1
+    before = np.r_[_OTHER, kind[:-1]]
+    verb_follows = (kind == _MODAL) | (same & (((kind == _SUBJECT_MODAL) & (before == _SUBJECT))
+                                               | ((kind == _TO) & (before == _BEFORE_TO))))
+    verb_before = np.r_[False, verb_follows[:-1]] & same
+    verb_two_before = np.r_[False, False, verb_follows[:-2]] & np.r_[False, same[:-1]]
+    after_adverb = (before == _ADVERB) & same & verb_two_before
+    codes[(verb_before & (kind != _ADVERB)) | after_adverb] = BASE_VERB
+    codes[(before == _DETERMINER) & same] = NOUN_PHRASE
+    if adjective is not None:
+        codes[_after_article_and_adjectives(kind, adjective, same)] = NOUN_PHRASE
+    hyphen = np.array([w == "-" for w in words], dtype=bool)
+    hyphen_after = np.r_[hyphen[1:], False]
+    judged = np.r_[follows_never[1:] & same[1:] & ~hyphen_after[1:], False]  # token i: the next one never
+    codes[judged & (codes == NONE)] = NO_POSSESSIVE
+    return codes
+
+
+def _after_article_and_adjectives(kind: np.ndarray, adjective: np.ndarray, same: np.ndarray) -> np.ndarray:
+    """Tokens after an article and one to three adjectives of its sentence ("an old _")."""
+    import numpy as np
+
+    n = len(kind)
+    found = np.zeros(n, dtype=bool)
+    run = np.ones(n, dtype=bool)  # tokens i-k..i-1 are adjectives of i's sentence
+    for k in range(1, 4):
+        if k + 1 > n:
+            break
+        run = run & np.r_[np.zeros(k, dtype=bool), adjective[:-k] & same[1:n - k + 1]]
+        article = np.r_[np.zeros(k + 1, dtype=bool), (kind[:-(k + 1)] == _DETERMINER) & same[1:n - k]]
+        found |= run & article & same
+    return found
+
+
+@cache
+def _slot_classes() -> dict[int, frozenset[str]]:
+    return {BASE_VERB: frozenset({"VB"}), NOUN_PHRASE: _data()["noun_phrase_classes"]}
+
+
+def fits(word: str, slot: int) -> bool | None:
+    """Can `word` fill a slot of this code? None: no slot, or the word's classes are unknown."""
+    if slot == NONE:
+        return None
+    classes = word_classes().get(word)
+    if classes is None:
+        return None
+    if slot == NO_POSSESSIVE:
+        return "PRP$" not in classes
+    parts = {part for tag in classes for part in tag.split("+")[:1]}  # a contraction by its first part
+    return bool(parts & _slot_classes()[slot])

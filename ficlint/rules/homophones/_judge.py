@@ -1,0 +1,183 @@
+"""How H001 turns the model's scores into findings: slot constraints, the manuscript's
+own evidence, and a threshold per direction. scripts/train_homophones.py chooses the
+thresholds on scores judged exactly this way.
+
+- Slots (ficlint/analysis/slots.py): where grammar is certain what class of word comes
+  next, a member that cannot stand there is never suggested, and a written member that
+  cannot stand there gives way more easily (CONSTRAINT_BONUS in the model).
+- Manuscript evidence: a member the manuscript uses far more often than books and fan
+  fiction do, in uses the model finds natural, is a word of the story's world ("witch",
+  "wand", a horse story's "reins"): the model needs more margin to call it a slip.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ficlint.analysis.slots import BASE_VERB, NO_POSSESSIVE, NOUN_PHRASE, fits, slot_codes
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from ficlint.rules.homophones._model import Model, Scored
+
+MANUSCRIPT_MIN_USES = 3  # accepted uses before a word counts as the story's own
+MANUSCRIPT_MIN_RATIO = 10.0  # times more often than in the training text
+MANUSCRIPT_MAX_MARGIN = 4.0  # nats
+
+
+def accepted_uses(model: Model, scored: Scored, words: Sequence[str]) -> Counter[str]:
+    """How often each written member stands where the model finds it the best fit."""
+    import numpy as np
+
+    if not len(scored.token):
+        return Counter()
+    rows = np.arange(len(scored.token))
+    written_score = scored.scores[rows, scored.written]
+    others = scored.scores.copy()
+    others[rows, scored.written] = -np.inf
+    fine = others.max(axis=1) <= written_score
+    return Counter(words[j] for j in np.unique(scored.token[fine]).tolist())  # once per use
+
+
+def manuscript_margins(model: Model, accepted: Counter[str], word_count: int) -> dict[str, float]:
+    """The extra margin (nats) each member needs, from how much more the manuscript uses it
+    (in uses the model accepts) than the training text did."""
+    import math
+
+    rates = _rates(model)
+    found = {}
+    for word, n in accepted.items():
+        if n < MANUSCRIPT_MIN_USES or word not in rates:
+            continue
+        expected = max(rates[word] * word_count / 1e6, 0.1)
+        ratio = n / expected
+        if ratio >= MANUSCRIPT_MIN_RATIO:
+            found[word] = min(MANUSCRIPT_MAX_MARGIN, math.log(ratio / MANUSCRIPT_MIN_RATIO) + 1.0)
+    return found
+
+
+def _rates(model: Model) -> dict[str, float]:
+    rates: dict[str, float] = {}
+    for s in model.sets:
+        for word, rate in zip(s.members, s.rate, strict=True):
+            rates[word] = max(rates.get(word, 0.0), rate)
+    return rates
+
+
+def adjusted_margins(model: Model, scored: Scored, words: Sequence[str], sentence: Sequence[int],
+                     extra: dict[str, float], upos: Sequence[str] | None = None) -> np.ndarray:
+    """Per occurrence and member, how far that member is ahead of the written one (nats),
+    after the slot constraints and the manuscript's evidence; -inf for the written member
+    and for members that cannot be suggested."""
+    import numpy as np
+
+    matrix = margin_matrix(model, scored, words, sentence, extra, upos)
+    return matrix[np.arange(len(scored.token)), scored.written]
+
+
+def margin_matrix(model: Model, scored: Scored, words: Sequence[str], sentence: Sequence[int],
+                  extra: dict[str, float], upos: Sequence[str] | None = None) -> np.ndarray:
+    """[occurrence, w, c]: how far member c would be ahead had member w been written there,
+    after the slot constraints and the manuscript's evidence (-inf where c cannot be
+    suggested). Training reads the rows of the members not written as slips."""
+    import numpy as np
+
+    scores = scored.scores
+    rows, width = scores.shape
+    valid = np.isfinite(scores)
+    with np.errstate(invalid="ignore"):
+        matrix = scores[:, None, :] - scores[:, :, None]
+    matrix[~(valid[:, :, None] & valid[:, None, :])] = -np.inf
+    if not rows:
+        return matrix
+    codes = slot_codes(words, sentence, upos)[scored.token]
+    fit = _fit_table(model)[scored.set_index[:, None], np.arange(width), codes[:, None]]  # (rows, width)
+    bonus = (fit[:, :, None] == 0) & (fit[:, None, :] == 1)
+    veto = (fit[:, :, None] == 1) & (fit[:, None, :] == 0)
+    matrix = np.where(bonus, matrix + model.constraint_bonus, matrix)
+    matrix[veto] = -np.inf
+    if extra:
+        table = np.zeros((len(model.sets), width))
+        for word, margin in extra.items():
+            for s, m in model.by_word.get(word, ()):
+                table[s, m] = margin
+        matrix -= table[scored.set_index][:, :, None]
+    matrix[:, np.arange(width), np.arange(width)] = -np.inf
+    return matrix
+
+
+def _fit_table(model: Model) -> np.ndarray:
+    """[set, member, slot code]: 1 the member fits the slot, 0 it cannot, -1 unknown."""
+    if "fit" not in model.memo:
+        model.memo["fit"] = _fit_tables(model)
+    return model.memo["fit"]
+
+
+def _fit_tables(model: Model) -> np.ndarray:
+    import numpy as np
+
+    width = max(len(s.members) for s in model.sets)
+    table = np.full((len(model.sets), width, 4), -1, dtype=np.int8)
+    for s in model.sets:
+        for m, word in enumerate(s.members):
+            for code in (BASE_VERB, NOUN_PHRASE, NO_POSSESSIVE):
+                found = fits(word, code)
+                table[s.index, m, code] = -1 if found is None else int(found)
+    return table
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    row: int  # of the scored occurrences
+    token: int
+    written: str
+    intended: str
+    set_index: int
+    margin: float  # nats, after the constraints and the manuscript's evidence
+    levels: tuple[float, ...]  # the direction's threshold (with the region's extra), then the stricter ones
+
+
+def suggestions(model: Model, scored: Scored, margins: np.ndarray, extra: np.ndarray) -> list[Suggestion]:
+    """The occurrences where another member is ahead by more than its direction's threshold
+    plus `extra` (per row: the region's and the set's margin); one per token, the surest."""
+    import numpy as np
+
+    if not len(scored.token):
+        return []
+    best = np.argmax(margins, axis=1)
+    rows = np.arange(len(best))
+    margin = margins[rows, best]
+    threshold = _thresholds(model)[scored.set_index, scored.written, best] + extra
+    hits = np.nonzero(margin > threshold)[0]
+    chosen: dict[int, Suggestion] = {}
+    for row in hits.tolist():
+        s = model.sets[int(scored.set_index[row])]
+        a, b = int(scored.written[row]), int(best[row])
+        levels = (s.thresholds[a][b] + extra[row], *(level[a][b] + extra[row] for level in s.stricter))
+        found = Suggestion(row, int(scored.token[row]), s.members[a], s.members[b], s.index,
+                           float(margin[row]), levels)
+        held = chosen.get(found.token)
+        if held is None or found.margin - found.levels[0] > held.margin - held.levels[0]:
+            chosen[found.token] = found
+    return [chosen[t] for t in sorted(chosen)]
+
+
+def _thresholds(model: Model) -> np.ndarray:
+    if "thresholds" not in model.memo:
+        model.memo["thresholds"] = _threshold_tables(model)
+    return model.memo["thresholds"]
+
+
+def _threshold_tables(model: Model) -> np.ndarray:
+    import numpy as np
+
+    width = max(len(s.members) for s in model.sets)
+    table = np.full((len(model.sets), width, width), np.inf)
+    for s in model.sets:
+        k = len(s.members)
+        table[s.index, :k, :k] = np.array(s.thresholds)
+    return table
