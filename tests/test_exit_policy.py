@@ -83,11 +83,11 @@ def test_exit_zero_passes_findings_but_not_errors(tmp_path):
 
 
 def test_stdin_fix_leaving_only_info_findings_passes(tmp_path):
-    story(tmp_path, "select: [M001, H001]\nseverity: {H001: info}\n", slip="")
+    story(tmp_path, "select: [M001, H002]\nseverity: {H002: info}\n", slip="")
     result = run_cli("check", "--fix", "-", "--stdin-filename", "slip.md",
                      input="They where happy.. for good.\n", cwd=tmp_path)
     assert result.stdout == "They where happy... for good.\n"  # a homophone's fix is never safe
-    assert "slip.md:1:6: info[H001]" in result.stderr
+    assert "slip.md:1:6: info[H002]" in result.stderr
     assert result.code == 0
 
 
