@@ -3,9 +3,12 @@ clause's subject begins, whether a word is a verb form here. Word lists are rule
 
 from __future__ import annotations
 
+import bisect
 from functools import cache
 from typing import Any
 
+from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.lexicon import PAST
 from ficlint.diagnostics import keep_case
 from ficlint.resources import load_data
 from ficlint.rules.grammar._view import View
@@ -74,3 +77,23 @@ def lowercase_word(v: View, j: int) -> bool:
 
 def replacement(original: str, form: str) -> str:
     return keep_case(original, form)
+
+
+class SceneTenses:
+    """The narrative tense at an offset (ficlint/analysis/scenes.py), worked out only if asked."""
+
+    def __init__(self, doc: AnalyzedDocument) -> None:
+        self.doc = doc
+        self._starts: list[int] | None = None
+
+    def past(self, offset: int) -> bool:
+        scenes = self.doc.narrative
+        if self._starts is None:
+            self._starts = [s.span.start for s in scenes]
+        k = bisect.bisect_right(self._starts, offset) - 1
+        return k >= 0 and scenes[k].tense is not None and scenes[k].tense.tense == PAST
+
+
+def scene_tenses(doc: AnalyzedDocument) -> SceneTenses:
+    """The document's scene tenses, one reader shared by the rules that ask (G004, G017)."""
+    return doc.memo(SceneTenses)

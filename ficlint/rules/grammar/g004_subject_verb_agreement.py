@@ -3,15 +3,22 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
-from ficlint.analysis.lexicon import PAST, inflections, lexicon
+from ficlint.analysis.lexicon import inflections, lexicon
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.grammar._frames import lowercase_word, replacement, skip_adverbs, verb_tag, word_set
+from ficlint.rules.grammar._frames import (
+    SceneTenses,
+    lowercase_word,
+    replacement,
+    scene_tenses,
+    skip_adverbs,
+    verb_tag,
+    word_set,
+)
 from ficlint.rules.grammar._view import NARRATION, View, view
 
 RULE = Rule(
@@ -187,7 +194,7 @@ _OPEN_CLAUSE = frozenset(
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
-    tenses = _SceneTenses(doc)
+    tenses = scene_tenses(doc)
     for i in v.at("he", "she", "it", "i", "we", "they", "you"):
         yield from _pronoun(v, i, tenses)
     for i in v.at("who"):
@@ -206,22 +213,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             yield from _noun_phrase(v, d)
 
 
-class _SceneTenses:
-    """The narrative tense at an offset (ficlint/analysis/scenes.py), worked out only if asked."""
-
-    def __init__(self, doc: AnalyzedDocument) -> None:
-        self.doc = doc
-        self._starts: list[int] | None = None
-
-    def past(self, offset: int) -> bool:
-        scenes = self.doc.narrative
-        if self._starts is None:
-            self._starts = [s.span.start for s in scenes]
-        k = bisect.bisect_right(self._starts, offset) - 1
-        return k >= 0 and scenes[k].tense is not None and scenes[k].tense.tense == PAST
-
-
-def _pronoun(v: View, i: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
+def _pronoun(v: View, i: int, tenses: SceneTenses) -> Iterator[Diagnostic]:
     if v.voice[i] != NARRATION:
         return
     after = i + 1
@@ -252,7 +244,7 @@ def _pronoun(v: View, i: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
             yield _finding(v, i, j, right)
 
 
-def _name_who(v: View, i: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
+def _name_who(v: View, i: int, tenses: SceneTenses) -> Iterator[Diagnostic]:
     """A single name, then "who" and a plural verb ("Lily who help", "Harry, who were")."""
     k = i - 1
     if v.same_sentence(k, i) and v.low[k] == ",":
@@ -299,7 +291,7 @@ def _names_before_verbs(v: View) -> list[int]:
     return sorted(k for k in starts if k < last and xpos[k] == "NNP" and xpos[k + 1] in ("VBP", "VB"))
 
 
-def _name_verb(v: View, k: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
+def _name_verb(v: View, k: int, tenses: SceneTenses) -> Iterator[Diagnostic]:
     """A single name opening a clause, then a bare verb: "Harry flood with relief"."""
     j = k + 1
     if v.voice[k] != NARRATION or not v.same_sentence(k, j) or not lowercase_word(v, j):
@@ -335,7 +327,7 @@ def _make_sure(v: View) -> list[int]:
     return [k for k in v.at("sure") if v.word(k - 1) in _MAKE and v.same_sentence(k - 1, k)]
 
 
-def _what_verb(v: View, i: int, tenses: _SceneTenses) -> Iterator[Diagnostic]:
+def _what_verb(v: View, i: int, tenses: SceneTenses) -> Iterator[Diagnostic]:
     """ "what" as a clause's subject, then a bare verb and its object: "No, what bother her is…"."""
     j = i + 1
     if (
@@ -542,7 +534,7 @@ def _mandative(v: View, i: int) -> bool:
     return False
 
 
-def _third_person(v: View, j: int, tenses: _SceneTenses, noun_too: bool = False) -> str:
+def _third_person(v: View, j: int, tenses: SceneTenses, noun_too: bool = False) -> str:
     """The form a lexical base verb after he / she / a name should take: its -s form in a
     present-tense scene, its past in a scene told in the past ("as she feed him" -> "fed")."""
     word = v.low[j]

@@ -10,9 +10,8 @@ from ficlint.analysis.lexicon import inflections, lexicon
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.grammar._frames import lowercase_word, replacement, skip_adverbs
+from ficlint.rules.grammar._frames import SceneTenses, lowercase_word, replacement, scene_tenses, skip_adverbs
 from ficlint.rules.grammar._view import NARRATION, View, view
-from ficlint.rules.grammar.g004_subject_verb_agreement import _SceneTenses
 
 RULE = Rule(
     id="G017",
@@ -145,7 +144,7 @@ _BREAKS = frozenset(
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
-    tenses = _SceneTenses(doc)
+    tenses = scene_tenses(doc)
     xpos = v.xpos
     last = len(xpos) - 2
     for a in v.at("and"):
@@ -162,7 +161,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
                 )
 
 
-def _past_for(v: View, a: int, j: int, tenses: _SceneTenses) -> str:
+def _past_for(v: View, a: int, j: int, tenses: SceneTenses) -> str:
     """The past for the bare verb at j after "and" at a, or "" when it is right as it is."""
     if not v.same_sentence(a, j + 1) or v.xpos[j] not in ("VB", "VBP") or not lowercase_word(v, j):
         return ""
