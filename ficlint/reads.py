@@ -137,75 +137,57 @@ def _probe(mapping: Mapping[Any, Any] | Set[Any], probe: Probe) -> object:
         return _MISSING
 
 
-class _Watched(Mapping[Any, Any]):
-    """A read-only view of a mapping that logs each lookup, or a read of the whole."""
+class _WatchedCollection:
+    """What a watched mapping and a watched set share: a membership test is logged on its own,
+    anything that reads the whole (iteration, size, any other method) as a read of the whole."""
 
-    def __init__(self, mapping: Mapping[Any, Any], log: Callable[[Probe | None, object], None]) -> None:
-        self._mapping = mapping
+    def __init__(self, inner: Any, log: Callable[[Probe | None, object], None]) -> None:
+        self._inner = inner
         self._log = log
 
-    def __getitem__(self, key: Any) -> Any:
-        self._log(("[]", key), self._mapping)
-        return self._mapping[key]
+    def _whole(self) -> Any:
+        self._log(None, self._inner)
+        return self._inner
 
     def __contains__(self, key: object) -> bool:
-        self._log(("in", key), self._mapping)  # type: ignore[arg-type]
-        return key in self._mapping
+        self._log(("in", key), self._inner)  # type: ignore[arg-type]
+        return key in self._inner
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._whole())
+
+    def __len__(self) -> int:
+        return len(self._whole())
+
+    def __getattr__(self, name: str) -> Any:  # most_common, union, copy...: the whole is read
+        return getattr(self._whole(), name)
+
+
+class _Watched(_WatchedCollection, Mapping[Any, Any]):
+    """A read-only view of a mapping that logs each lookup, or a read of the whole."""
+
+    def __getitem__(self, key: Any) -> Any:
+        self._log(("[]", key), self._inner)
+        return self._inner[key]
 
     def get(self, key: Any, default: Any = None) -> Any:
         if key in self:  # logs the membership, then the value
             return self[key]
         return default
 
-    def __iter__(self) -> Iterator[Any]:
-        self._log(None, self._mapping)
-        return iter(self._mapping)
-
     def keys(self) -> Any:
-        self._log(None, self._mapping)
-        return self._mapping.keys()
+        return self._whole().keys()
 
     def values(self) -> Any:
-        self._log(None, self._mapping)
-        return self._mapping.values()
+        return self._whole().values()
 
     def items(self) -> Any:
-        self._log(None, self._mapping)
-        return self._mapping.items()
-
-    def __len__(self) -> int:
-        self._log(None, self._mapping)
-        return len(self._mapping)
-
-    def __getattr__(self, name: str) -> Any:  # most_common, total, copy...: the whole is read
-        self._log(None, self._mapping)
-        return getattr(self._mapping, name)
+        return self._whole().items()
 
 
-class _WatchedSet(Set[Any]):
+class _WatchedSet(_WatchedCollection, Set[Any]):
     """A read-only view of a set that logs each membership test, or a read of the whole (the set
     operations of Set are built on iteration, which logs it)."""
 
-    def __init__(self, items: Set[Any], log: Callable[[Probe | None, object], None]) -> None:
-        self._items = items
-        self._log = log
-
-    def __contains__(self, key: object) -> bool:
-        self._log(("in", key), self._items)  # type: ignore[arg-type]
-        return key in self._items
-
-    def __iter__(self) -> Iterator[Any]:
-        self._log(None, self._items)
-        return iter(self._items)
-
-    def __len__(self) -> int:
-        self._log(None, self._items)
-        return len(self._items)
-
     def __hash__(self) -> int:
-        self._log(None, self._items)
-        return hash(self._items)
-
-    def __getattr__(self, name: str) -> Any:  # union, issubset...: the whole is read
-        self._log(None, self._items)
-        return getattr(self._items, name)
+        return hash(self._whole())
