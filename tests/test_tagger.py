@@ -178,3 +178,33 @@ def test_forgetting_the_type_cache_never_happens_halfway_through_a_text(monkeypa
     tag_words([f"blorp{i}" for i in range(8)])
     assert tag_words(words, starts) == expected
     assert tag_words(words, list(range(len(words)))) == tag_words(words, list(range(len(words))))
+
+
+def test_new_word_types_worked_out_together_have_the_features_of_each_alone() -> None:
+    # the first tagging of a document works out its thousands of new types in one batch
+    from ficlint.analysis.tagger import INITIAL, PAD, _Words
+
+    tagger = load_tagger()
+    forms = ["the", "The", "THE", "I", "OK", "Harry’s", "don't", "“", "”", "'", "...", "10:30", "x²",
+             "İstanbul", "ǅemal", "ﬁne", "well", "-", "Zorbled", "a", "ab", "abc", "abcd", "abcde",
+             "McGonagall"]
+    keys = [*forms, *(INITIAL + f for f in forms), PAD]
+    words = _Words(keys)
+    assert tagger._feature_grid(words).tolist() == [tagger._feature_ids(k) for k in keys]
+    from ficlint.analysis.tagger import conjunction_class
+
+    one_by_one = [conjunction_class(k, tagger.lexicon, tagger._top, tagger._fine_classes) for k in keys]
+    assert tagger._conjunction_classes(words).tolist() == one_by_one
+
+
+def test_a_long_text_is_tagged_in_chunks_of_whole_sentences_as_in_one(monkeypatch) -> None:
+    import ficlint.analysis.tagger as tagger
+
+    text = ("“I don’t know,” said Harry. The owl flew off at 9 AM! Was it Ron's? "
+            "Hermione sighed, and the well-known castle stood dark. ") * 40
+    words = [text[a:b] for a, b in tokenize(text)]
+    starts = [0] + [i + 1 for i, w in enumerate(words[:-1]) if w in {".", "!", "?"}]
+    whole = tag_words(words, starts)
+    monkeypatch.setattr(tagger, "CHUNK_TOKENS", 25)
+    tagger.load_tagger()._forget_types()
+    assert tag_words(words, starts) == whole

@@ -37,10 +37,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import operator
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, cached_property
 from itertools import repeat
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from ficlint.document import WORD
@@ -54,6 +57,7 @@ OFFSETS = (-2, -1, 0, 1, 2)
 PAD = "\x02"  # the type of the two padding tokens around every sentence
 INITIAL = "\x01"  # prefix of a type key: the word starts its sentence (or a quotation)
 CAPITAL_BUCKETS = (0.02, 0.2, 0.5, 0.8, 0.98)  # the lexicon's shares of capitalised uses mid-sentence
+CHUNK_TOKENS = 16_384  # tokens tagged at once, at most, unless one sentence is longer
 MAX_CACHED_TYPES = 50_000  # ~1 kB each: an editor's process forgets them all past this
 OPEN_QUOTES = frozenset({"“", "‘", '"', "``", "«"})
 
@@ -231,6 +235,29 @@ def dense(name: str, arrays: dict[str, np.ndarray], width: int) -> np.ndarray:
     return matrix
 
 
+class _Words:
+    """The forms of a list of type keys, as `word_features` reads them, each field a list."""
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        self.keys = keys
+        self.initial = list(map(str.startswith, keys, repeat(INITIAL)))
+        written = list(map(str.removeprefix, keys, repeat(INITIAL)))
+        # normalise(), as C-level maps
+        straight = map(str.replace, written, repeat("’"), repeat("'"))
+        self.form = list(map(_STRAIGHT_QUOTES.get, written, straight))
+        self.lower = list(map(str.lower, self.form))
+        # the commonest words are lowercase letters: case_class "l", shape "x"
+        self.case = ["l" if f.islower() else case_class(f) for f in self.form]
+        self.shape = ["x" if c == "l" and f.isalpha() and f.isascii() else shape(f)
+                      for f, c in zip(self.form, self.case, strict=True)]
+
+    @property
+    def size(self) -> np.ndarray:
+        import numpy as np
+
+        return np.fromiter(map(len, self.lower), np.intp, len(self.lower))
+
+
 class Tagger:
     """A trained model and the per-type score vectors it has worked out so far."""
 
@@ -240,7 +267,8 @@ class Tagger:
         self._np = np
         self.tags = [Tag(*t.split("|")) for t in header["tags"]]
         features = header["features"]
-        self._feature_id = {f: i for i, f in enumerate(features)}
+        self._features = features
+        self._feature_id = dict(zip(features, range(len(features)), strict=True))
         missing = len(features)  # features the model does not know point at a zero row
         self._missing = missing
         words = header["lexicon"].split("\n") if header["lexicon"] else []
@@ -340,7 +368,8 @@ class Tagger:
 
     def _add_types(self, keys: list[str]) -> None:
         np = self._np
-        grid = np.asarray([self._feature_ids(key) for key in keys], np.intp)
+        words = _Words(keys)
+        grid = self._feature_grid(words)
         for offset in OFFSETS:
             width = (SLOTS, NEAR_SLOTS, FAR_SLOTS)[abs(offset)]
             rows = self._row[offset][grid[:, :width]]
@@ -348,14 +377,90 @@ class Tagger:
             vectors = table[rows[:, 0]]  # int16 holds a sum of SLOTS int8 weights
             for slot in range(1, width):
                 vectors += table[rows[:, slot]]
-            self._vectors[offset] = np.concatenate([self._vectors[offset], vectors])
-        lexicon, top, fine = self.lexicon, self._top, self._fine_classes
-        classes = [conjunction_class(k, lexicon, top, fine) for k in keys]
-        self._classes = np.concatenate([self._classes, np.asarray(classes, np.intp)])
-        self._alpha = np.concatenate([self._alpha, [k[:1].isalpha() for k in keys]]).astype(bool)
-        self._quote = np.concatenate([self._quote, [k in OPEN_QUOTES for k in keys]]).astype(bool)
+            self._vectors[offset] = self._grown(self._vectors[offset], vectors)
+        self._classes = self._grown(self._classes, self._conjunction_classes(words))
+        letter_first = map(str.isalpha, map(itemgetter(slice(1)), keys))
+        self._alpha = self._grown(self._alpha, np.fromiter(letter_first, bool))
+        self._quote = self._grown(self._quote, np.fromiter(map(OPEN_QUOTES.__contains__, keys), bool))
         first = len(self._type_row)
         self._type_row.update(zip(keys, range(first, first + len(keys)), strict=True))
+
+    def _grown(self, table: np.ndarray, new: np.ndarray) -> np.ndarray:
+        """`table` with `new` written after its first len(self._type_row) rows; the table's
+        capacity doubles when full, so types added chunk by chunk cost linear time."""
+        used, needed = len(self._type_row), len(self._type_row) + len(new)
+        if needed > len(table):
+            grown = self._np.zeros((max(needed, 2 * len(table), 1024), *table.shape[1:]), table.dtype)
+            grown[:used] = table[:used]
+            table = grown
+        table[used:needed] = new
+        return table
+
+    def _feature_grid(self, words: _Words) -> np.ndarray:
+        """`_feature_ids` of every key, one row each, worked out slot by slot over all the keys
+        at once (C-level maps and numpy, not a Python call per type): the first time a document
+        is tagged nearly every type is new."""
+        np = self._np
+        n = len(words.keys)
+        grid = np.full((n, SLOTS), self._missing, np.intp)
+        by_prefix, missing = self._features_by_prefix, self._missing
+
+        def ids(prefix: str, values: Iterable[str]) -> np.ndarray:
+            return np.asarray(list(map(by_prefix.get(prefix, {}).get, values, repeat(missing))), np.intp)
+
+        where = ["i" if i else "m" for i in words.initial]
+        lower, size = words.lower, words.size
+        grid[:, 0] = ids("w", lower)
+        grid[:, 1] = ids("c", map(str.__add__, words.case, where))
+        grid[:, 3] = ids("h", words.shape)
+        grid[:, 8] = self._feature_id.get("b", missing)
+        cased = np.fromiter((c != "l" and c != "n" for c in words.case), bool, n)
+        grid[:, 9] = np.where(cased, ids("wc", map(str.__add__, words.form, where)), missing)
+        for slot, prefix, cut, longer_than in ((4, "s3", slice(-3, None), 3), (10, "s1", slice(-1, None), 1),
+                                               (11, "p1", slice(None, 1), 1), (12, "s2", slice(-2, None), 2),
+                                               (13, "p2", slice(None, 2), 2), (14, "p3", slice(None, 3), 3),
+                                               (15, "s4", slice(-4, None), 4)):
+            grid[:, slot] = np.where(size > longer_than, ids(prefix, map(itemgetter(cut), lower)), missing)
+        entries = list(map(self.lexicon.get, lower))
+        known = np.fromiter(map(operator.is_not, entries, repeat(None)), bool, n)
+        grid[:, 16] = np.where(known, missing, self._no_entry)
+        if known.any():
+            fields = np.asarray([entry for entry in entries if entry is not None], np.intp).reshape(-1, 4)
+            initial = np.fromiter(words.initial, np.intp, n)[known]
+            grid[known, 2] = np.asarray(self._coarse_ids, np.intp)[fields[:, 1]]
+            grid[known, 5] = np.asarray(self._fine_ids, np.intp)[fields[:, 0]]
+            grid[known, 6] = np.asarray(self._capital_ids, np.intp)[2 * fields[:, 2] + initial]
+            grid[known, 7] = np.asarray(self._allowed_ids, np.intp)[fields[:, 3]]
+        if PAD in words.keys:  # the padding's only feature is its own
+            grid[words.keys.index(PAD)] = self._feature_ids(PAD)
+        return grid
+
+    @cached_property
+    def _features_by_prefix(self) -> dict[str, dict[str, int]]:
+        """The ids of the features `_feature_grid` looks up, by the part before the "=" and then
+        the rest ("s3=ing" -> ["s3"]["ing"]), so that it looks values up without building strings."""
+        features = self._features
+        if not all(map(operator.le, features, features[1:])):  # the trainer writes them sorted
+            features = sorted(features)
+        by_prefix = {}
+        for prefix in ("w", "c", "h", "wc", "s1", "s2", "s3", "s4", "p1", "p2", "p3"):
+            first, last = bisect_left(features, prefix + "="), bisect_left(features, prefix + ">")
+            named = features[first:last]
+            values = map(itemgetter(slice(len(prefix) + 1, None)), named)
+            by_prefix[prefix] = dict(zip(values, map(self._feature_id.__getitem__, named), strict=True))
+        return by_prefix
+
+    def _conjunction_classes(self, words: _Words) -> np.ndarray:
+        """`conjunction_class` of every key, over all the keys at once."""
+        np = self._np
+        top, lexicon, fine_classes = self._top, self.lexicon, self._fine_classes
+        base = len(top) + fine_classes
+        return np.asarray([
+            at if (at := top.get(lower)) is not None
+            else len(top) + entry[0] if (entry := lexicon.get(lower)) is not None
+            else base + CASES.index(case)
+            for lower, case in zip(words.lower, words.case, strict=True)], np.intp)
+
 
     # -- tagging -------------------------------------------------------------
     def tag_ids(self, words: Sequence[str], sentence_starts: Sequence[int] = (0,)) -> np.ndarray:
@@ -364,8 +469,27 @@ class Tagger:
         n = len(words)
         if n == 0:
             return np.zeros(0, np.intp)
-        starts = np.asarray(sorted({0, *(s for s in sentence_starts if 0 <= s < n)}), np.intp)
-        if len(self._type_row) + 2 * n + 1 > MAX_CACHED_TYPES:  # a long-lived process (an editor, a big run)
+        starts = sorted({0, *(s for s in sentence_starts if 0 <= s < n)})
+        # Each sentence is tagged on its own (padded at both ends), so a long text is tagged in
+        # chunks of whole sentences: the score arrays of a chunk stay small enough for the CPU's cache.
+        cuts = [0]
+        for start in starts:
+            if start - cuts[-1] >= CHUNK_TOKENS:
+                cuts.append(start)
+        if len(cuts) == 1:
+            return self._tag_chunk(words, np.asarray(starts, np.intp))
+        cuts.append(n)
+        starts_at = np.asarray(starts, np.intp)
+        bounds = np.searchsorted(starts_at, cuts).tolist()
+        return np.concatenate([
+            self._tag_chunk(words[a:b], starts_at[first:last] - a)
+            for a, b, first, last in zip(cuts, cuts[1:], bounds, bounds[1:], strict=False)])
+
+    def _tag_chunk(self, words: Sequence[str], starts: np.ndarray) -> np.ndarray:
+        np = self._np
+        n = len(words)
+        # at most every distinct word and its sentence-initial variant are new, and the padding
+        if len(self._type_row) + 2 * len(set(words)) + 1 > MAX_CACHED_TYPES:  # a long-lived process
             self._forget_types()  # here, never halfway through: rows already looked up would point nowhere
         rows = self._token_rows(words, starts)
         sentence = np.searchsorted(starts, np.arange(n), side="right")  # 1-based
