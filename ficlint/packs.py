@@ -180,6 +180,10 @@ class _Matcher:
     # The same search, case-sensitive, for the lowercased text: several times faster
     # than IGNORECASE on a long alternation of words.
     lower_pattern: re.Pattern[str] | None = None
+    # Every match of the pattern run (`lower_pattern` when there is one, else `pattern` when it is
+    # case-sensitive) starts with one of these words: a list of plain words is found with str.find,
+    # many times faster than a scan of the text with an alternation of common letters.
+    literals: tuple[str, ...] = ()
 
 
 class PackRule(Check):
@@ -239,8 +243,9 @@ class PackRule(Check):
                 pattern: Pattern = re.compile(f"(?P<hit>\\b(?:{words})\\b)", self.flags)
                 if self.flags & re.IGNORECASE:
                     lower = re.compile(f"(?P<hit>\\b(?:{words.lower()})\\b)")
-            else:
-                pattern = self._regex(f"{before}(?P<hit>\\b(?:{words})\\b){after}", word_edges=True)
+                literals = tuple(map(fold, swap))
+                return [_Matcher(pattern, lambda m: table.get(fold(m.group("hit"))), lower, literals)]
+            pattern = self._regex(f"{before}(?P<hit>\\b(?:{words})\\b){after}", word_edges=True)
             return [_Matcher(pattern, lambda m: table.get(fold(m.group("hit"))), lower)]
         return [_Matcher(self._regex(f"{before}(?P<hit>\\b{wrong}\\b){after}", word_edges=True),
                          _replacer(right)) for wrong, right in swap.items()]
@@ -253,7 +258,8 @@ class PackRule(Check):
         variants = sorted({v for pair in self.pairs for v in pair}, key=len, reverse=True)
         alternation = r"\b(?:" + "|".join(map(re.escape, variants)) + r")\b"
         lower = re.compile(alternation.lower()) if self.flags & re.IGNORECASE else None
-        self.variants = _Matcher(re.compile(alternation, self.flags), lambda m: None, lower)
+        self.variants = _Matcher(re.compile(alternation, self.flags), lambda m: None, lower,
+                                 tuple(map(fold, variants)))
         return []
 
     def check(self, doc: AnalyzedDocument, ctx: Context) -> Iterable[Diagnostic]:
@@ -273,10 +279,15 @@ class PackRule(Check):
         less than a scan per region. (A match may be on the lowercased text:
         take the flagged text from doc.text by its offsets.)"""
         pattern, haystack = matcher.pattern, doc.text
+        literal = matcher.literals and not self.flags & re.IGNORECASE
         if matcher.lower_pattern is not None and doc.lower_text is not None:
-            pattern, haystack = matcher.lower_pattern, doc.lower_text
+            pattern, haystack, literal = matcher.lower_pattern, doc.lower_text, bool(matcher.literals)
         group = "hit" if "hit" in pattern.groupindex else 0
-        for m in pattern.finditer(haystack):
+        if literal:
+            found: Iterable[Any] = _literal_matches(pattern, haystack, matcher.literals)
+        else:
+            found = pattern.finditer(haystack)
+        for m in found:
             start, end = m.span(group)
             if end > start and self.scope.contains(doc, start, end):  # end == start: matched nothing
                 yield m
@@ -308,6 +319,23 @@ class PackRule(Check):
                 fix = Fix(m.start(), m.end(), keep_case(found, majority), safe=self.fix == "safe")
                 yield Diagnostic(self.rule.id, m.start(), m.end(), message,
                                  (fix,) if self.fix != "none" else ())
+
+
+def _literal_matches(pattern: re.Pattern[str], text: str, literals: Iterable[str]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose every match starts with one of `literals`:
+    the pattern is tried only where one of them occurs, in text order, each search resuming
+    after the last match as finditer's does."""
+    starts: set[int] = set()
+    for literal in literals:
+        at = text.find(literal)
+        while at >= 0:
+            starts.add(at)
+            at = text.find(literal, at + 1)
+    resume = 0
+    for at in sorted(starts):
+        if at >= resume and (m := pattern.match(text, at)) is not None:
+            yield m
+            resume = max(m.end(), at + 1)
 
 
 def _replacer(template: str) -> Callable[[Any], str]:

@@ -247,3 +247,38 @@ def test_a_pack_that_reuses_a_rule_id_is_an_error(tmp_path):
     )
     with pytest.raises(ConfigError, match="rule id M001 is defined twice"):
         Registry.for_config(Config(packs=(pack,)))
+
+
+@pytest.mark.parametrize("ignorecase", ["true", "false"])
+def test_word_lists_are_found_only_as_whole_words_however_they_overlap(tmp_path, ignorecase):
+    # a list of plain words is looked for word by word, not by one scan of the text: every
+    # occurrence inside a longer word, overlapping another or run on must still be left alone
+    pack = write_pack(
+        tmp_path,
+        RULE_HEAD
+        + f"""\
+        kind: substitution
+        ignorecase: {ignorecase}
+        swap: {{alot: a lot, lotta: lot of, alotalot: a lot a lot}}
+        flags: ["It was alot."]
+        allows: ["A zealot."]
+    """,
+    )
+    text = "A zealot said alotta, alot alotalot. Alot! lotta alott alot"
+    found = [(text[d.start:d.end], d.fixes[0].replacement) for d in lint_with(pack, text) if d.rule == "P901"]
+    expected = [("alot", "a lot"), ("alotalot", "a lot a lot"), ("lotta", "lot of"), ("alot", "a lot")]
+    if ignorecase == "true":
+        expected.insert(2, ("Alot", "A lot"))
+    assert found == expected
+
+
+def test_consistency_counts_whole_words_only(tmp_path):
+    pack = write_pack(tmp_path, RULE_HEAD + """\
+        kind: consistency
+        either: {grey: gray}
+        flags: ["A grey cat, a grey dog, a gray sky."]
+        allows: ["A greyhound."]
+    """)
+    text = "The grey cat. The grey dog. A gray sky. Greyhounds and grayling swam. Gray."
+    found = [(d.start, text[d.start:d.end]) for d in lint_with(pack, text) if d.rule == "P901"]
+    assert found == [(text.index("gray"), "gray"), (text.rindex("Gray"), "Gray")]
