@@ -119,9 +119,12 @@ def _block_kind(block: str) -> str:
     lines = [line for line in block.split("\n") if line.strip()]
     if not lines or len(block) > 2000:
         return ""
-    kinds = [chat_line(line) for line in lines]
-    if "" in kinds:
-        return ""
+    kinds = []
+    for line in lines:  # prose fails on its first line: a novel's hard-wrapped paragraph costs one look
+        kind = chat_line(line)
+        if not kind:
+            return ""
+        kinds.append(kind)
     if "bold" in kinds:
         return "bold"
     if all(k == "time" for k in kinds):

@@ -25,13 +25,15 @@ _FENCE = re.compile(
     re.M | re.S,
 )
 # Each pattern starts with a literal so the regex engine can skip ahead fast.
+# Each pattern with the strings one of which every match contains: a novel has none of most, and
+# `in` finds that out many times faster than a scan with a pattern that may start anywhere.
 _INLINE_MARKUP = [
-    re.compile(r"<!--.*?-->", re.S),  # HTML comment
-    re.compile(r"`[^`\n]+`"),  # inline code
-    re.compile(r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link target
-    re.compile(r"^\[[^\]\n]+\]:[^\n]*", re.M),  # link reference definition
-    re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>"),  # HTML tag
-    re.compile(r"(?:https?://|www\.)[^\s<>()\"“”]+[^\s<>()\"“”.,;:!?'’]"),  # URL
+    (re.compile(r"<!--.*?-->", re.S), ("<!--",)),  # HTML comment
+    (re.compile(r"`[^`\n]+`"), ("`",)),  # inline code
+    (re.compile(r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)"), ("](",)),  # link target
+    (re.compile(r"^\[[^\]\n]+\]:[^\n]*", re.M), ("]:",)),  # link reference definition
+    (re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>"), ("<",)),  # HTML tag
+    (re.compile(r"(?:https?://|www\.)[^\s<>()\"“”]+[^\s<>()\"“”.,;:!?'’]"), ("http", "www.")),  # URL
 ]
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+\w")
 
@@ -97,8 +99,9 @@ def markup_spans(text: str) -> list[Span]:
     if front and re.search(r"^\w[\w-]*\s*[:=]", front.group(0), re.M):
         spans.append(Span(0, front.end()))
     spans.extend(Span(m.start(), m.end()) for m in _FENCE.finditer(text))
-    for pattern in _INLINE_MARKUP:
-        spans.extend(Span(m.start(), m.end()) for m in pattern.finditer(text))
+    for pattern, needles in _INLINE_MARKUP:
+        if any(needle in text for needle in needles):
+            spans.extend(Span(m.start(), m.end()) for m in pattern.finditer(text))
     if "@" in text:
         for at in re.finditer("@", text):
             m = _EMAIL.search(text, max(0, at.start() - 64), at.start() + 256)
@@ -201,8 +204,9 @@ def is_heading(block: str) -> bool:
     a text-message exchange is none of these: chat blocks are found first, from
     their neighbours, in furniture.chat_blocks.)"""
     stripped = block.strip()
-    if _MD_HEADING.match(block) or _SETEXT.search(stripped):
-        return "\n" not in stripped or bool(_SETEXT.search(stripped))
+    underlined = _underlined(stripped)
+    if _MD_HEADING.match(block) or underlined:
+        return "\n" not in stripped or underlined
     if "\n" in stripped or len(stripped) > _MAX_TITLE_CHARS or not stripped:
         return False
     chapter = _CHAPTER.match(stripped)
@@ -217,6 +221,13 @@ def is_heading(block: str) -> bool:
     if stripped[-1] in ".!?…\"”’":
         return False
     return _is_title_case(stripped)
+
+
+def _underlined(stripped: str) -> bool:
+    """Is the last line of a stripped block a Setext underline (`===`, `---`)? Only the last
+    line break can start one: searching from there costs nothing however long the block."""
+    last_break = stripped.rfind("\n")
+    return last_break >= 0 and bool(_SETEXT.search(stripped, max(0, last_break - 1)))
 
 
 def _is_chapter_title_rest(rest: str) -> bool:
