@@ -507,7 +507,7 @@ class Tagger:
         np = self._np
         pad_tag = len(self.tags)
         tags = np.full(len(padded), pad_tag, np.intp)
-        tags[where] = scores.argmax(1)
+        tags[where] = _best(scores)
         width = pad_tag + 1
         left, left2, right, right2 = tags[where - 1], tags[where - 2], tags[where + 1], tags[where + 2]
         lr, ll, rr, lc, cr = self._pairs
@@ -518,15 +518,22 @@ class Tagger:
         n_upos = self._n_upos
         scores += lc[self._left_upos[left] * self._n_classes + word_class]
         scores += cr[word_class * n_upos + self._right_upos[right]]
-        return scores.argmax(1)
+        return _best(scores)
 
     @property
     def _n_classes(self) -> int:
         return len(self._top) + self._fine_classes + len(CASES)
 
     def tag(self, words: Sequence[str], sentence_starts: Sequence[int] = (0,)) -> list[Tag]:
-        tags = self.tags
-        return [tags[i] for i in self.tag_ids(words, sentence_starts).tolist()]
+        return list(map(self.tags.__getitem__, self.tag_ids(words, sentence_starts).tolist()))
+
+
+def _best(scores: np.ndarray) -> np.ndarray:
+    """The index of each row's highest score (the first of equals), as `argmax(1)`: numpy finds it
+    about twice as fast in 32-bit integers as in the 16-bit ones the scores are summed in."""
+    import numpy as np
+
+    return scores.astype(np.int32).argmax(1)
 
 
 def sentence_keys(words: Sequence[str], starts: Sequence[int]) -> list[str]:
