@@ -42,7 +42,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cache, cached_property
-from itertools import repeat
+from itertools import chain, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -409,13 +409,17 @@ class Tagger:
             return np.asarray(list(map(by_prefix.get(prefix, {}).get, values, repeat(missing))), np.intp)
 
         where = ["i" if i else "m" for i in words.initial]
+        initial = np.fromiter(words.initial, np.intp, n)
         lower, size = words.lower, words.size
         grid[:, 0] = ids("w", lower)
-        grid[:, 1] = ids("c", map(str.__add__, words.case, where))
+        by_case = by_prefix.get("c", {})
+        case_ids = np.asarray([[by_case.get(c + w, missing) for w in "mi"] for c in CASES], np.intp)
+        grid[:, 1] = case_ids.ravel()[2 * np.fromiter(map(CASES.index, words.case), np.intp, n) + initial]
         grid[:, 3] = ids("h", words.shape)
         grid[:, 8] = self._feature_id.get("b", missing)
         cased = np.fromiter((c != "l" and c != "n" for c in words.case), bool, n)
-        grid[:, 9] = np.where(cased, ids("wc", map(str.__add__, words.form, where)), missing)
+        named = np.flatnonzero(cased).tolist()  # few types are capitalised
+        grid[named, 9] = ids("wc", [words.form[i] + where[i] for i in named])
         for slot, prefix, cut, longer_than in ((4, "s3", slice(-3, None), 3), (10, "s1", slice(-1, None), 1),
                                                (11, "p1", slice(None, 1), 1), (12, "s2", slice(-2, None), 2),
                                                (13, "p2", slice(None, 2), 2), (14, "p3", slice(None, 3), 3),
@@ -425,11 +429,11 @@ class Tagger:
         known = np.fromiter(map(operator.is_not, entries, repeat(None)), bool, n)
         grid[:, 16] = np.where(known, missing, self._no_entry)
         if known.any():
-            fields = np.asarray([entry for entry in entries if entry is not None], np.intp).reshape(-1, 4)
-            initial = np.fromiter(words.initial, np.intp, n)[known]
+            found = filter(None, entries)
+            fields = np.fromiter(chain.from_iterable(found), np.intp, 4 * int(known.sum())).reshape(-1, 4)
             grid[known, 2] = np.asarray(self._coarse_ids, np.intp)[fields[:, 1]]
             grid[known, 5] = np.asarray(self._fine_ids, np.intp)[fields[:, 0]]
-            grid[known, 6] = np.asarray(self._capital_ids, np.intp)[2 * fields[:, 2] + initial]
+            grid[known, 6] = np.asarray(self._capital_ids, np.intp)[2 * fields[:, 2] + initial[known]]
             grid[known, 7] = np.asarray(self._allowed_ids, np.intp)[fields[:, 3]]
         if PAD in words.keys:  # the padding's only feature is its own
             grid[words.keys.index(PAD)] = self._feature_ids(PAD)
