@@ -15,6 +15,7 @@ import yaml
 _PACKAGE = Path(__file__).resolve().parent
 # libyaml's parser when PyYAML was built with it (the PyPI wheels are): about ten times faster.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 
 @cache
@@ -38,4 +39,37 @@ def load_data(name: str) -> Any:
     """A YAML data file from rules/data/, e.g. load_data("speech-verbs")."""
     path = rules_dir() / "data" / f"{name}.yaml"
     with path.open(encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=SafeLoader)  # noqa: S506 - a safe loader
+        return load_yaml(fh)
+
+
+def load_yaml(stream: Any) -> Any:
+    """`yaml.load(stream, Loader=SafeLoader)`, the same objects, in about half the time: the
+    parsed nodes are turned into Python objects by one recursive function instead of PyYAML's
+    constructor (a generator per mapping and sequence, run in two passes). Strings, lists and
+    mappings with string keys, nearly all a data file has, are built here; anything else
+    (numbers, booleans, merge keys, tags) by PyYAML's own constructor."""
+    loader = SafeLoader(stream)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _constructed(node, loader, {})
+    finally:
+        loader.dispose()
+
+
+def _constructed(node: yaml.Node, loader: Any, done: dict[int, Any]) -> Any:
+    if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+        return node.value
+    if id(node) in done:  # an alias: the anchored object itself, as PyYAML gives it
+        return done[id(node)]
+    if node.tag == _SEQ and isinstance(node, yaml.SequenceNode):
+        found: Any = []
+        done[id(node)] = found
+        found.extend(_constructed(item, loader, done) for item in node.value)
+    elif node.tag == _MAP and isinstance(node, yaml.MappingNode) and all(
+            key.tag == _STR and isinstance(key, yaml.ScalarNode) for key, _ in node.value):
+        found = done[id(node)] = {}
+        for key, value in node.value:
+            found[key.value] = _constructed(value, loader, done)
+    else:
+        found = done[id(node)] = loader.construct_document(node)
+    return found
