@@ -73,7 +73,8 @@ def ends_sentence(text: str, mark_at: int) -> bool:
     possessive = token is not None and token.start() > 0 and text[token.start() - 1] in "'’"
     if len(word) == 1 and word.isalpha() and word != "I" and not possessive:
         return False  # a middle initial: "Julius P. Hersheimmer", not the s of "the merchant’s."
-    return not (any(c.isdigit() for c in word) or _ROMAN.fullmatch(word))
+    has_digit = not word.isalpha() and any(map(str.isdigit, word))  # a letter is never a digit
+    return not (has_digit or _ROMAN.fullmatch(word))
 
 
 def _carried_on(text: str, end: int, limit: int) -> bool:
