@@ -152,10 +152,10 @@ def _split_long_lines(text: str, start: int, end: int) -> Iterator[Span]:
     if block.end <= block.start:
         return
     lines = text[block.start:block.end].split("\n")
-    # Line lengths with their line breaks, as _LINE finds them (the trimmed block ends without one).
-    lengths = [len(line) + 1 for line in lines]
-    lengths[-1] -= 1
-    long_lines = sum(1 for n in lengths if n > _LONG_LINE)
+    # Lines longer than _LONG_LINE with their line breaks, as _LINE finds them (the trimmed block
+    # ends without one): counted by C-level maps, a novel has thousands of blocks.
+    lengths = list(map(len, lines))
+    long_lines = sum(map((_LONG_LINE - 1).__lt__, lengths[:-1])) + (lengths[-1] > _LONG_LINE)
     if (len(lines) > 1 and long_lines * 2 >= len(lines) and not _MD_HEADING.match(text, block.start)
             and not _is_hard_wrapped(lines)):
         for m in _LINE.finditer(text, block.start, block.end):
