@@ -88,7 +88,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
 
 def _contracted(v: View) -> list[str]:
     """The contractions of have in the document ("I've", "could've", "he'd")."""
-    return [w for w in v.vocabulary if w.endswith(("'ve", "'d")) and len(w) > 3]
+    return [w for w in v.with_apostrophe() if w.endswith(("'ve", "'d")) and len(w) > 3]
 
 
 def _closes_relative(v: View, i: int) -> bool:

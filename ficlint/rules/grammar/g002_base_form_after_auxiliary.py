@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.lexicon import inflections, lexicon
@@ -115,7 +116,10 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
 
 
 def _after_modals(v: View) -> Iterator[Diagnostic]:
+    suspects, low = _suspects(participles=False), v.low
     for i in v.at(*MODALS, *_contracted_will(v)):
+        if suspects.isdisjoint(low[i + 1 : i + 5]):
+            continue  # no form _base_for objects to where the verb can be (subject, two adverbs)
         if v.voice[i] == OTHER or v.xpos[i].split("+")[-1] != "MD" or _noun_modal(v, i):
             continue
         j = _after_subject(v, i)
@@ -125,9 +129,10 @@ def _after_modals(v: View) -> Iterator[Diagnostic]:
 
 
 def _after_do(v: View) -> Iterator[Diagnostic]:
+    suspects, low = _suspects(participles=True), v.low
     for i in v.at(*DO, "not"):
-        word = v.low[i]
-        if v.voice[i] == OTHER:
+        word = low[i]
+        if v.voice[i] == OTHER or suspects.isdisjoint(low[i + 1 : i + 5]):
             continue
         if word == "not":
             if v.word(i - 1) not in ("did", "do", "does") or not v.same_sentence(i - 1, i):
@@ -227,7 +232,7 @@ def _finding(v: View, i: int, j: int, base: str, safe: bool) -> Diagnostic:
 
 
 def _contracted_will(v: View) -> list[str]:
-    return [w for w in v.vocabulary if w.endswith("'ll") and len(w) > 3]
+    return [w for w in v.with_apostrophe() if w.endswith("'ll") and len(w) > 3]
 
 
 def _noun_modal(v: View, i: int) -> bool:
@@ -258,6 +263,17 @@ def _after_subject(v: View, i: int) -> int:
     if "'" not in v.low[i] and _opens_clause(v, i) and v.word(j) in PERSONAL:
         j += 1
     return skip_adverbs(v, j)
+
+
+@cache
+def _suspects(participles: bool) -> frozenset[str]:
+    """Every word `_base_for` may object to, and more (every simple past, every -s form that is no
+    base or noun): a quick first test on the words after an auxiliary, built from sets in C."""
+    forms = inflections()
+    lex = lexicon()
+    plain_thirds = lex.third_forms - lex.base_forms - lex.noun_like
+    found = lex.past_forms.union(forms.past_only, plain_thirds, ("had", "has"))
+    return frozenset(found.union(forms.participle_only) if participles else found)
 
 
 def _base_for(v: View, j: int, participles: bool) -> str:

@@ -195,7 +195,7 @@ _OPEN_CLAUSE = frozenset(
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
     tenses = scene_tenses(doc)
-    for i in v.at("he", "she", "it", "i", "we", "they", "you"):
+    for i in _pronouns_in_narration(v):
         yield from _pronoun(v, i, tenses)
     for i in v.at("who"):
         yield from _name_who(v, i, tenses)
@@ -205,20 +205,30 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         yield from _what_verb(v, i, tenses)
     for k in _names_before_verbs(v):
         yield from _name_verb(v, k, tenses)
-    for i in v.at("and", "&"):
-        yield from _names_and(v, i)
+    xpos = v.xpos
+    for a in v.at("and", "&"):
+        if a > 0 and xpos[a - 1] == "NNP":
+            yield from _names_and(v, a)
     for j in v.at(*_SINGULAR_FOR, *_PLURAL_FOR):
-        d = _determiner_before(v, j)
-        if d is not None:
-            yield from _noun_phrase(v, d)
+        if j > 0 and (xpos[j - 1] in ("NN", "NNS") or xpos[j - 1].startswith("RB")):  # (a quick first look)
+            d = _determiner_before(v, j)
+            if d is not None:
+                yield from _noun_phrase(v, d)
+
+
+def _pronouns_in_narration(v: View) -> list[int]:
+    """Subject pronouns in narration not followed by a past or a modal, which agree with anyone
+    ("she walked", "he could"): where most pronouns end, sifted in one loop."""
+    voice, xpos, low, last = v.voice, v.xpos, v.low, len(v) - 1
+    return [
+        i
+        for i in v.at("he", "she", "it", "i", "we", "they", "you")
+        if voice[i] == NARRATION
+        and not (i < last and xpos[i + 1].startswith(("VBD", "MD")) and low[i + 1] not in _NUMBERED)
+    ]
 
 
 def _pronoun(v: View, i: int, tenses: SceneTenses) -> Iterator[Diagnostic]:
-    if v.voice[i] != NARRATION:
-        return
-    after = i + 1
-    if after < len(v) and v.xpos[after].startswith(("VBD", "MD")) and v.low[after] not in _NUMBERED:
-        return  # "she walked", "he could": a past or a modal agrees with anyone (most pronouns end here)
     j = skip_adverbs(v, i + 1)
     if j >= len(v) or v.low[j] in _AGREE_ANYWAY or not _subject_position(v, i):
         return  # most pronouns are followed by a past that agrees with anything: "she walked"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.lexicon import lexicon
@@ -92,11 +93,10 @@ _TITLES = frozenset(
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
-    in_s = [w for w in v.vocabulary if w[-1:] == "s"]  # one walk of the vocabulary for all three lists
-    owned = {w[:-2] for w in in_s if w[-2:] == "'s"}  # the story's own possessives: "tom's"
-    names = [w for w in in_s if len(w) >= 4 and w[:-1] in owned]
+    owned = {w[:-2] for w in v.with_apostrophe() if w[-2:] == "'s"}  # the story's own possessives: "tom's"
+    names = [n + "s" for n in owned if len(n) >= 3 and n + "s" in v.vocabulary]  # "toms" beside "tom's"
     before_sake = [i - 1 for i in v.positions("sake")]
-    for i in sorted({*v.at(*names, *_lowercase_owners(in_s)), *before_sake}):
+    for i in sorted({*v.at(*names, *(_plural_owners() & v.vocabulary)), *before_sake}):
         word = v.text[i]
         if v.voice[i] == OTHER or not word.endswith("s") or word.endswith(("ss", "us")) or len(word) < 4:
             continue
@@ -124,10 +124,13 @@ def _apostrophe(v: View, name: str) -> str:
     return ""
 
 
-def _lowercase_owners(in_s: list[str]) -> list[str]:
-    """The -s words of the document that may be an owner missing its apostrophe ("friends", "others")."""
+@cache
+def _plural_owners() -> frozenset[str]:
+    """The -s words that may be an owner missing its apostrophe ("friends", "babies", "witches",
+    "others"): every word whose `_owner_noun` is one of the owners, made from the list once."""
     owners = word_set("owners")
-    return [w for w in in_s if _owner_noun(w) in owners or w == "others"]
+    made = {form for o in owners for form in (o + "s", o + "es", o[:-1] + "ies")}
+    return frozenset([*(w for w in made if _owner_noun(w) in owners), "others"])
 
 
 def _slip_of(v: View, word: str, text: str) -> bool:

@@ -96,14 +96,24 @@ def _doubled_phrases(v: View) -> Iterator[Diagnostic]:
     ids = v.ids
     last = -1
     found: list[tuple[int, int, int]] = []
+    equal: dict[int, np.ndarray] = {}  # shift -> is each token the same word as the one `shift` on
+    pairs: dict[int, list[int]] = {}  # shift -> where two such tokens stand in a row (rare)
     for n in (4, 3, 2):
         for gap in (0, 1):
             shift = n + gap
             if len(ids) <= shift + n:
                 continue
-            same = np.concatenate(([0], np.cumsum(ids[:-shift] == ids[shift:])))
-            for first in np.flatnonzero(same[n:] - same[:-n] == n).tolist():  # n equal words in a row
-                found.append((first, n, gap))
+            if shift not in equal:
+                equal[shift] = same = ids[:-shift] == ids[shift:]
+                pairs[shift] = [  # (most are punctuation and dialogue: what `_plain_phrase` turns down first)
+                    k
+                    for k in np.flatnonzero(same[:-1] & same[1:]).tolist()
+                    if v.voice[k] == NARRATION and v.low[k][:1].isalpha()
+                ]
+            same = equal[shift]
+            for first in pairs[shift]:  # n equal words in a row: two, then the rest
+                if n == 2 or first + n <= len(same) and same[first + 2 : first + n].all():
+                    found.append((first, n, gap))
     for first, n, gap in sorted(found, key=lambda f: (f[0], -f[1])):
         if first <= last or not _plain_phrase(v, first, n, gap):
             continue
@@ -190,14 +200,11 @@ def _adverbs(v: View) -> Iterator[Diagnostic]:
 
 def _determiners(v: View) -> Iterator[Diagnostic]:
     """ "the" again after one adjective: "the only the one" (not "the more the merrier")."""
-    for i in v.positions("the"):
+    places = v.positions("the")
+    at = set(places)
+    for i in places:
         j = i + 2
-        if (
-            v.word(j) == "the"
-            and v.same_sentence(i, j)
-            and v.low[i + 1] in _HEAD_ADJECTIVES
-            and v.voice[j] != OTHER
-        ):
+        if j in at and v.same_sentence(i, j) and v.low[i + 1] in _HEAD_ADJECTIVES and v.voice[j] != OTHER:
             yield _delete(v, j, j, "repeated")
 
 
