@@ -26,13 +26,13 @@ class View:
     sentence: list[int]
     sentence_first: list[int]  # per sentence: its first token
     voice: bytearray  # NARRATION, DIALOGUE or OTHER (emphasis, notes, letters, chat lines)
-    vocabulary: set[str]  # the lowercased words of the document
     ids: np.ndarray  # every token's hash: equal words, equal numbers
     source: str  # the document's text
     _positions: dict[str, list[int]] = field(default_factory=dict)
     _order: np.ndarray | None = None  # token indices sorted by hash
     _sorted: np.ndarray | None = None  # their hashes
     _apostrophes: list[str] | None = None
+    _vocabulary: set[str] | None = None
 
     def __len__(self) -> int:
         return len(self.low)
@@ -41,15 +41,13 @@ class View:
         """Indices of the tokens that are `word` (lowercase), in text order."""
         found = self._positions.get(word)
         if found is None:
-            found = []
-            if word in self.vocabulary:
-                found = np.sort(self._hashed(hash(word))).tolist()
+            found = np.sort(self._hashed(hash(word))).tolist()
             self._positions[word] = found
         return found
 
     def at(self, *words: str) -> list[int]:
         """Indices of the tokens that are any of `words` (lowercase), in text order."""
-        wanted = [w for w in dict.fromkeys(words) if w in self.vocabulary]
+        wanted = list(dict.fromkeys(words))
         if len(wanted) <= 1:
             return self.positions(wanted[0]) if wanted else []
         if len(wanted) <= 4:
@@ -58,6 +56,13 @@ class View:
                 found.extend(self.positions(w))
             return sorted(found)
         return np.sort(np.concatenate([self._hashed(hash(w)) for w in wanted])).tolist()
+
+    @property
+    def vocabulary(self) -> set[str]:
+        """The lowercased words of the document (made when a rule first asks)."""
+        if self._vocabulary is None:
+            self._vocabulary = set(self.low)
+        return self._vocabulary
 
     def with_apostrophe(self) -> list[str]:
         """The document's words with an apostrophe ("he'd", "tom's", "could've"): one walk of the
@@ -116,10 +121,8 @@ def _build(doc: AnalyzedDocument) -> View:
     if len(low) != len(tokens.text):  # a NUL inside a token: token by token
         low = [t.lower().replace("’", "'") for t in tokens.text]
     numbers = np.fromiter(map(hash, low), dtype=np.int64, count=len(low))
-    voice = bytearray(len(low))
     dialogue = [(r.start, r.end) for r in doc.regions if r.kind is RegionKind.DIALOGUE]
-    _mark(voice, tokens.start, [(s.start, s.end) for s, _ in narration_spans(doc)], NARRATION)
-    _mark(voice, tokens.start, dialogue, DIALOGUE)
+    voice = _voices(tokens.start, [(s.start, s.end) for s, _ in narration_spans(doc)], dialogue)
     return View(
         tokens.text,
         low,
@@ -129,17 +132,22 @@ def _build(doc: AnalyzedDocument) -> View:
         tokens.sentence,
         tokens.sentence_first,
         voice,
-        set(low),
         numbers,
         doc.text,
     )
 
 
-def _mark(voice: bytearray, starts: list[int], spans: list[tuple[int, int]], kind: int) -> None:
-    """Set `voice` to `kind` for the tokens that start inside any of the spans."""
-    mark = bytes([kind])
-    for start, end in spans:
-        i = bisect_left(starts, start)
-        j = bisect_left(starts, end)
-        if j > i:
-            voice[i:j] = mark * (j - i)
+Spans = list[tuple[int, int]]
+
+
+def _voices(starts: list[int], narration: Spans, dialogue: Spans) -> bytearray:
+    """Per token: DIALOGUE if it starts inside a dialogue span, else NARRATION if inside a narration
+    span, else OTHER (each span's tokens found by two binary searches, marked by one cumulative sum)."""
+    voice = np.zeros(len(starts), dtype=np.uint8)
+    for spans, kind in ((narration, NARRATION), (dialogue, DIALOGUE)):
+        if spans:
+            edges = np.zeros(len(starts) + 1, dtype=np.int32)
+            np.add.at(edges, [bisect_left(starts, start) for start, _ in spans], 1)
+            np.add.at(edges, [bisect_left(starts, end) for _, end in spans], -1)
+            voice[np.cumsum(edges[:-1]) > 0] = kind
+    return bytearray(voice.tobytes())

@@ -230,9 +230,11 @@ def _pronouns_in_narration(v: View) -> list[int]:
 
 def _pronoun(v: View, i: int, tenses: SceneTenses) -> Iterator[Diagnostic]:
     j = skip_adverbs(v, i + 1)
-    if j >= len(v) or v.low[j] in _AGREE_ANYWAY or not _subject_position(v, i):
-        return  # most pronouns are followed by a past that agrees with anything: "she walked"
     subject = v.low[i]
+    if j >= len(v) or v.low[j] in _AGREE_ANYWAY or not _may_disagree(subject, v.low[j]):
+        return  # most pronouns are followed by a past that agrees with anything: "she walked"
+    if not _subject_position(v, i):
+        return
     if not v.same_sentence(i, j) or v.voice[j] != NARRATION or not lowercase_word(v, j) and v.low[j] != "i":
         return
     word = v.low[j]
@@ -252,6 +254,16 @@ def _pronoun(v: View, i: int, tenses: SceneTenses) -> Iterator[Diagnostic]:
         right = _FIRST_FOR.get(word)
         if right and not (word in _SUBJUNCTIVE and _subjunctive(v, i)):
             yield _finding(v, i, j, right)
+
+
+def _may_disagree(subject: str, word: str) -> bool:
+    """Can `word` disagree with the pronoun at all (the forms `_pronoun` looks up), before the
+    costlier question whether the pronoun is a subject?"""
+    if subject in _THIRD_SINGULAR:
+        return word in _SINGULAR_FOR or word in lexicon().base_forms
+    if subject in _PLURAL or subject == "you":
+        return word in _PLURAL_FOR or word in lexicon().third_forms
+    return word in _FIRST_FOR
 
 
 def _name_who(v: View, i: int, tenses: SceneTenses) -> Iterator[Diagnostic]:
