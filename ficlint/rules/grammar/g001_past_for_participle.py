@@ -57,7 +57,6 @@ RULE = Rule(
 )
 
 HAVE = ("had", "has", "have", "having", "hadn't", "hasn't", "haven't")
-_NOUN_TOO = frozenset(["saw", "rose", "spoke", "drove", "fell", "wore"])
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
@@ -76,7 +75,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         if not participle:
             continue
         word, have = v.text[j], v.text[i]
-        safe = v.low[j] not in _NOUN_TOO and not v.low[i].endswith("'d")
+        safe = v.low[j] not in word_set("pasts_also_nouns") and not v.low[i].endswith("'d")
         yield Diagnostic(
             RULE.id,
             v.start[j],

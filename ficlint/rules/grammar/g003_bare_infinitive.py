@@ -54,24 +54,6 @@ RULE = Rule(
 
 LET = ("let", "lets", "letting")
 MAKE = ("make", "makes", "made", "making")
-SENSE = (
-    "see",
-    "sees",
-    "saw",
-    "seeing",
-    "watch",
-    "watches",
-    "watched",
-    "watching",
-    "hear",
-    "hears",
-    "heard",
-    "hearing",
-    "feel",
-    "feels",
-    "felt",
-    "feeling",
-)
 _OBJECT_CASE = frozenset(["him", "her", "them", "me", "us", "himself", "herself", "themselves", "myself"])
 _PASSIVE = frozenset(
     ["was", "were", "be", "been", "being", "is", "are", "am", "get", "got", "gets", "getting", "'s", "'re"]
@@ -80,13 +62,13 @@ _PASSIVE = frozenset(
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
-    for i in v.at(*LET, *MAKE, *SENSE):
+    for i in v.at(*LET, *MAKE, *word_set("perception_verbs")):
         if v.voice[i] == OTHER or not v.xpos[i].startswith("VB") or _passive(v, i) or _in_relative(v, i):
             continue
         k = _object_end(v, i)
         if k is None or not v.same_sentence(i, k + 1):
             continue
-        if v.low[k + 1] == "to" and v.low[i] not in SENSE:
+        if v.low[k + 1] == "to" and v.low[i] not in word_set("perception_verbs"):
             yield from _to(v, i, k + 1)
         else:
             yield from _form(v, i, k, k + 1)
@@ -166,7 +148,7 @@ def _to(v: View, i: int, t: int) -> Iterator[Diagnostic]:
 
 def _form(v: View, i: int, k: int, j: int) -> Iterator[Diagnostic]:
     """let / make / see / hear + object + a past or -s form."""
-    if v.low[i] in SENSE and v.low[k] not in _OBJECT_CASE:
+    if v.low[i] in word_set("perception_verbs") and v.low[k] not in _OBJECT_CASE:
         return  # "heard it went down", "felt your cheeks grew": a clause, "that" left out
     ends = not v.same_sentence(j, j + 1) or not v.is_word(j + 1)
     if not lowercase_word(v, j) or not (verb_tag(v, j) or v.xpos[k] == "PRP" or ends and v.xpos[j] == "JJ"):

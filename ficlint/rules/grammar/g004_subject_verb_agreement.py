@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.lexicon import inflections, lexicon
@@ -97,99 +98,17 @@ _MAKE = frozenset(["make", "makes", "made", "making"])
 _SECOND_VERB_BREAKS = frozenset(
     [",", ".", ";", ":", "—", "who", "that", "which", "when", "while", "to", "as"]
 )
-_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "lord", "lady", "sir", "madam", "professor"])
 _PLURAL = frozenset(["we", "they"])
 _SUBJUNCTIVE = frozenset(["were", "weren't"])
-_NAME_OPENERS = frozenset(
-    [
-        "like",
-        "as",
-        "than",
-        "that",
-        "because",
-        "when",
-        "while",
-        "if",
-        "but",
-        "so",
-        "until",
-        "since",
-        "although",
-        "though",
-        "where",
-    ]
-)
-_CLAUSE_OPENERS = _NAME_OPENERS - {"like", "as", "than"}
 _NUMBERED = frozenset([*_SINGULAR_FOR, *_PLURAL_FOR, *_FIRST_FOR])
 # verbs that agree with any subject: what most pronouns are followed by
-_AGREE_ANYWAY = frozenset(
-    [
-        "had",
-        "could",
-        "would",
-        "should",
-        "might",
-        "must",
-        "will",
-        "can",
-        "did",
-        "didn't",
-        "couldn't",
-        "wouldn't",
-        "hadn't",
-        "'d",
-        "said",
-        "looked",
-        "felt",
-        "knew",
-        "thought",
-    ]
-)
-_DETERMINERS = frozenset(
-    [
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "their",
-        "my",
-        "our",
-        "its",
-        "your",
-        "each",
-        "every",
-        "a",
-        "an",
-    ]
-)
-_PREPOSITIONS_TOO = frozenset(["after", "before", "since", "until", "as"])
 _BOUNDARY_TAGS = frozenset(["``", "''", ":", "-LRB-", "."])
-_OPEN_CLAUSE = frozenset(
-    [
-        "but",
-        "so",
-        "yet",
-        "because",
-        "when",
-        "while",
-        "although",
-        "though",
-        "since",
-        "until",
-        "after",
-        "before",
-        "once",
-        "as",
-        "that",
-        "where",
-        "whereas",
-        "then",
-        "now",
-    ]
-)
+
+
+@cache
+def _clause_openers() -> frozenset[str]:
+    """The words before a subject that open a clause ("that", "when", "but" …): not "like", "as", "than"."""
+    return word_set("before_a_subject") - {"like", "as", "than"}
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
@@ -231,7 +150,7 @@ def _pronouns_in_narration(v: View) -> list[int]:
 def _pronoun(v: View, i: int, tenses: SceneTenses) -> Iterator[Diagnostic]:
     j = skip_adverbs(v, i + 1)
     subject = v.low[i]
-    if j >= len(v) or v.low[j] in _AGREE_ANYWAY or not _may_disagree(subject, v.low[j]):
+    if j >= len(v) or v.low[j] in word_set("agree_with_any_subject") or not _may_disagree(subject, v.low[j]):
         return  # most pronouns are followed by a past that agrees with anything: "she walked"
     if not _subject_position(v, i):
         return
@@ -309,7 +228,7 @@ def _names_before_verbs(v: View) -> list[int]:
     the tagger calls a bare verb."""
     xpos = v.xpos
     last = len(xpos) - 1
-    starts = [*v.sentence_first, *(k + 1 for k in v.at(*_CLAUSE_OPENERS)), *(k + 1 for k in _make_sure(v))]
+    starts = [*v.sentence_first, *(k + 1 for k in v.at(*_clause_openers())), *(k + 1 for k in _make_sure(v))]
     return sorted(k for k in starts if k < last and xpos[k] == "NNP" and xpos[k + 1] in ("VBP", "VB"))
 
 
@@ -325,7 +244,7 @@ def _name_verb(v: View, k: int, tenses: SceneTenses) -> Iterator[Diagnostic]:
         before = ""  # "making sure Newt know": a clause of its own, "that" left out
     if (
         before
-        and before not in _CLAUSE_OPENERS
+        and before not in _clause_openers()
         and v.xpos[k - 1] not in _BOUNDARY_TAGS
         or v.xpos[k - 1] == "``"
     ):
@@ -374,7 +293,7 @@ def _name_do(v: View, i: int) -> Iterator[Diagnostic]:
     if v.voice[i] != NARRATION or not v.same_sentence(k, i) or v.xpos[k] != "NNP" or not v.text[i].islower():
         return
     before = v.low[k - 1] if v.same_sentence(k - 1, k) else ""
-    if before and before not in _NAME_OPENERS and v.xpos[k - 1] not in _BOUNDARY_TAGS:
+    if before and before not in word_set("before_a_subject") and v.xpos[k - 1] not in _BOUNDARY_TAGS:
         return  # "let Harry do", "did Harry do", "the Potters do", "Fred and George do"
     if v.low[k].endswith("s"):
         return  # "James do": a name in s may be a family's
@@ -388,13 +307,13 @@ def _names_and(v: View, a: int) -> Iterator[Diagnostic]:
     k = a - 1
     while v.same_sentence(k, a) and v.xpos[k] == "NNP" and v.text[k][:1].isupper():
         k -= 1
-        if v.low[k + 1].rstrip(".") in _TITLES and v.low[a + 1].rstrip(".") in _TITLES:
+        if v.low[k + 1].rstrip(".") in word_set("titles") and v.low[a + 1].rstrip(".") in word_set("titles"):
             break  # "Mr and Mrs Evans": one subject of two, whatever stands before it
     if (
         k == a - 1
-        or v.low[k + 1].rstrip(".") not in _TITLES
+        or v.low[k + 1].rstrip(".") not in word_set("titles")
         and v.same_sentence(k, a)
-        and v.low[k] not in _CLAUSE_OPENERS
+        and v.low[k] not in _clause_openers()
         and v.xpos[k] not in _BOUNDARY_TAGS
     ):
         return  # not after "than" or "like": "shorter than Crouch and Arthur tries" joins two clauses
@@ -447,7 +366,7 @@ def _determiner_before(v: View, j: int) -> int | None:
     d = n - 1
     while v.same_sentence(d, n) and v.xpos[d] in ("JJ", "JJR", "JJS", "VBN", "RB") and n - d <= 3:
         d -= 1
-    return d if v.same_sentence(d, n) and v.low[d] in _DETERMINERS else None
+    return d if v.same_sentence(d, n) and v.low[d] in word_set("noun_determiners") else None
 
 
 def _noun_phrase(v: View, d: int) -> Iterator[Diagnostic]:
@@ -513,7 +432,8 @@ def _subject_position(v: View, i: int) -> bool:
     if before in lexicon().auxiliaries:
         return False
     if v.low[i] in ("it", "you"):  # an object as often as a subject: "made it happen", "across it were"
-        return (_clause_start(v, i) and before not in _PREPOSITIONS_TOO) or tag in ("CC", "WDT", "WP", "WRB")
+        opens = _clause_start(v, i) and before not in word_set("openers_also_prepositions")
+        return opens or tag in ("CC", "WDT", "WP", "WRB")
     return True
 
 
@@ -523,8 +443,8 @@ def _clause_start(v: View, d: int) -> bool:
     before = v.low[d - 1]
     return (
         v.xpos[d - 1] in _BOUNDARY_TAGS
-        or before in _OPEN_CLAUSE
-        and before not in _PREPOSITIONS_TOO
+        or before in word_set("clause_openers")
+        and before not in word_set("openers_also_prepositions")
         or before == ";"
     )
 

@@ -55,40 +55,6 @@ RULE = Rule(
     ),
 )
 
-_TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "st",
-        "saint",
-        "professor",
-        "sir",
-        "lady",
-        "lord",
-        "madam",
-        "mister",
-        "uncle",
-        "aunt",
-        "auntie",
-        "captain",
-        "general",
-        "the",
-        "a",
-        "all",
-        "both",
-        "two",
-        "three",
-        "several",
-        "many",
-        "few",
-        "some",
-        "those",
-        "these",
-    ]
-)
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
@@ -147,7 +113,9 @@ def _slip_of(v: View, word: str, text: str) -> bool:
 
 def _name_owner(v: View, i: int) -> bool:
     """A name in -s that owns what follows, or stands for what it owns ("with Toms.")."""
-    if v.same_sentence(i - 1, i) and (v.low[i - 1] in _TITLES or v.xpos[i - 1] in ("DT", "CD", "PRP$", "JJ")):
+    if v.same_sentence(i - 1, i) and (
+        v.low[i - 1] in word_set("before_a_plural_name") or v.xpos[i - 1] in ("DT", "CD", "PRP$", "JJ")
+    ):
         return False  # "Mr Andrews", "the Potters", "two Toms", "my Ruskins", "bloodthirsty Badgers"
     if v.same_sentence(i, i + 1) and v.text[i + 1].islower() and v.xpos[i + 1] in ("NN", "NNS"):
         return v.low[i + 1] not in lexicon().third_forms  # "Toms shoulder", not "Harrys sighs and"

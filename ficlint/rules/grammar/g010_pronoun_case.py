@@ -46,24 +46,6 @@ RULE = Rule(
 
 _SUBJECT_FORM = {"her": "she", "him": "he", "me": "I", "them": "they", "us": "we"}
 _POSSESSIVE_FORM = {"him": "his", "them": "their", "me": "my", "us": "our"}
-_OPENERS = frozenset(
-    [
-        "that",
-        "but",
-        "so",
-        "because",
-        "when",
-        "while",
-        "as",
-        "since",
-        "if",
-        "although",
-        "though",
-        "until",
-        "once",
-        "whether",
-    ]
-)
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
@@ -125,4 +107,4 @@ def _opens(v: View, a: int) -> bool:
     """Does the clause start at token a (the sentence's start, after "that", "but", "when")?"""
     if not v.same_sentence(a - 1, a):
         return True
-    return v.low[a - 1] in _OPENERS or v.xpos[a - 1] in ("``", ":", ";")
+    return v.low[a - 1] in word_set("pronoun_clause_openers") or v.xpos[a - 1] in ("``", ":", ";")
