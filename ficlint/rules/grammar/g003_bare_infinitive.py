@@ -74,6 +74,19 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             yield from _form(v, i, k, k + 1)
 
 
+def _seen_past(v: View, i: int, j: int) -> bool:
+    """A simple past that is no participle after seeing or watching something ("to see the small smile
+    fell", "saw his name wrote"): no clause with "that" left out reads so after see and watch, and no
+    auxiliary ("saw the boy was crying" is one)."""
+    word = v.low[j]
+    return (
+        v.low[i] in word_set("sight_verbs")
+        and word in inflections().past_only
+        and word not in lexicon().auxiliaries
+        and word not in word_set("modals")
+    )
+
+
 def _passive(v: View, i: int) -> bool:
     before = v.low[i - 1] if v.same_sentence(i - 1, i) else ""
     return before in _PASSIVE or before.endswith(("'s", "'re"))
@@ -148,7 +161,7 @@ def _to(v: View, i: int, t: int) -> Iterator[Diagnostic]:
 
 def _form(v: View, i: int, k: int, j: int) -> Iterator[Diagnostic]:
     """let / make / see / hear + object + a past or -s form."""
-    if v.low[i] in word_set("perception_verbs") and v.low[k] not in _OBJECT_CASE:
+    if v.low[i] in word_set("perception_verbs") and v.low[k] not in _OBJECT_CASE and not _seen_past(v, i, j):
         return  # "heard it went down", "felt your cheeks grew": a clause, "that" left out
     ends = not v.same_sentence(j, j + 1) or not v.is_word(j + 1)
     if not lowercase_word(v, j) or not (verb_tag(v, j) or v.xpos[k] == "PRP" or ends and v.xpos[j] == "JJ"):

@@ -128,9 +128,11 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     for a in v.at("and", "&"):
         if a > 0 and xpos[a - 1] == "NNP":
             yield from _names_and(v, a)
+    low = v.low
     for j in v.at(*_SINGULAR_FOR, *_PLURAL_FOR):
-        if j > 0 and (xpos[j - 1] in ("NN", "NNS") or xpos[j - 1].startswith("RB")):  # (a quick first look)
-            d = _determiner_before(v, j)
+        before = xpos[j - 1] if j > 0 else ""
+        if before == ("NNS" if low[j] in _PLURAL_FOR else "NN") or before.startswith("RB"):
+            d = _determiner_before(v, j)  # (a quick first look: "the man was", "the boys were" agree)
             if d is not None:
                 yield from _noun_phrase(v, d)
 
