@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.lexicon import inflections
@@ -62,9 +63,10 @@ HAVE = ("had", "has", "have", "having", "hadn't", "hasn't", "haven't")
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
     forms = inflections()
+    pasts, low = _pasts(), v.low
     for i in v.at(*HAVE, *_contracted(v)):
-        if v.voice[i] != NARRATION:
-            continue
+        if v.voice[i] != NARRATION or pasts.isdisjoint(low[i + 1 : i + 4]):
+            continue  # (the quick test: no simple past where the verb can be, two adverbs on)
         j = skip_adverbs(v, i + 1)
         if not v.same_sentence(i, j) or v.voice[j] != NARRATION or not lowercase_word(v, j):
             continue
@@ -83,6 +85,12 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             f'After "{have}", use the past participle: "{participle}", not the simple past "{word}".',
             (Fix(v.start[j], v.end[j], replacement(word, participle), safe=safe),),
         )
+
+
+@cache
+def _pasts() -> frozenset[str]:
+    """The simple pasts that are no participle ("went", "saw"): what may follow have by mistake."""
+    return frozenset(inflections().past_only)
 
 
 def _contracted(v: View) -> list[str]:

@@ -62,7 +62,10 @@ _PASSIVE = frozenset(
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
+    low, xpos, last = v.low, v.xpos, len(v) - 1
     for i in v.at(*LET, *MAKE, *word_set("perception_verbs")):
+        if i == last or low[i + 1] not in OBJECTS and xpos[i + 1] not in ("NNP", "PRP$", "DT"):
+            continue  # no object follows (the quick test `_object_end` makes in full)
         if v.voice[i] == OTHER or not v.xpos[i].startswith("VB") or _passive(v, i) or _in_relative(v, i):
             continue
         k = _object_end(v, i)
