@@ -38,7 +38,8 @@ class View:
         return len(self.low)
 
     def positions(self, word: str) -> list[int]:
-        """Indices of the tokens that are `word` (lowercase), in text order."""
+        """Indices of the tokens that are `word` (lowercase), in text order (a list the rules share:
+        read it, never change it)."""
         found = self._positions.get(word)
         if found is None:
             found = np.sort(self._hashed(hash(word))).tolist()
@@ -46,7 +47,8 @@ class View:
         return found
 
     def at(self, *words: str) -> list[int]:
-        """Indices of the tokens that are any of `words` (lowercase), in text order."""
+        """Indices of the tokens that are any of `words` (lowercase), in text order (for one word the
+        list `positions` shares)."""
         wanted = list(dict.fromkeys(words))
         if len(wanted) <= 1:
             return self.positions(wanted[0]) if wanted else []
