@@ -50,10 +50,12 @@ _POSSESSIVE_FORM = {"him": "his", "them": "their", "me": "my", "us": "our"}
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
+    low, last = v.low, len(v) - 1
     for i in v.at("and"):
-        if v.voice[i] != NARRATION:
-            continue
-        yield from _compound_subject(v, i)
+        if not 0 < i < last or low[i - 1] not in _SUBJECT_FORM and low[i + 1] not in _SUBJECT_FORM:
+            continue  # no object pronoun beside "and" (the quick test)
+        if v.voice[i] == NARRATION:
+            yield from _compound_subject(v, i)
     for i in v.at("him", "them", "me", "us"):
         j = i + 1
         if v.voice[i] != NARRATION or not v.same_sentence(i, j) or v.low[j] not in word_set("body_parts"):
