@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from ficlint.resources import load_data
@@ -163,7 +164,7 @@ def _find_phrases(doc: AnalyzedDocument) -> list[PhraseMatch]:
     found: list[PhraseMatch] = []
     taken = -1
     n = len(words)
-    for i in [i for i, word in enumerate(words) if word in index]:
+    for i in compress(range(n), map(index.__contains__, words)):
         if i <= taken:
             continue
         by_second = index[words[i]]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 from ficlint.analysis.confusables import word_classes
@@ -69,8 +70,7 @@ def slot_codes(words: Sequence[str], sentence: Sequence[int],
     codes = np.zeros(n, dtype=np.int64)
     if n < 2:
         return codes
-    get = _kinds().get
-    found = np.array([get(w, _OTHER) for w in words], dtype=np.int64)
+    found = np.fromiter(map(_kinds().get, words, repeat(_OTHER, n)), dtype=np.int64, count=n)
     kind = found & (_NEVER_AFTER_POSSESSIVE - 1)
     follows_never = found >= _NEVER_AFTER_POSSESSIVE
     adjective = None
