@@ -40,7 +40,7 @@ def accepted_uses(model: Model, scored: Scored, words: Sequence[str]) -> Counter
     others = scored.scores.copy()
     others[rows, scored.written] = -np.inf
     fine = others.max(axis=1) <= written_score
-    return Counter(words[j] for j in np.unique(scored.token[fine]).tolist())  # once per use
+    return Counter(map(words.__getitem__, np.unique(scored.token[fine]).tolist()))  # once per use
 
 
 def manuscript_margins(model: Model, accepted: Counter[str], word_count: int) -> dict[str, float]:
