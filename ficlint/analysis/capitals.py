@@ -111,8 +111,10 @@ class Census:
 
 def capitals(doc: Document, tokens: Tokens, sentence_paragraphs: list[int]) -> Capitals:
     """The story's words and their census (author's notes left out). It runs over every
-    word of a novel, so it works on whole lists at once (`compress`, comprehensions over
-    `zip`) and on word forms (a novel has a tenth as many forms as words)."""
+    word of a novel, so it works on whole arrays at once and on word forms (a novel has a
+    tenth as many forms as words); only the words after a mark are read one by one."""
+    import numpy as np
+
     found = Capitals(tokens, doc.text)
     text = doc.text
     counted = [p.kind is RegionKind.NARRATION and not p.indented for p in doc.paragraphs]
@@ -125,22 +127,33 @@ def capitals(doc: Document, tokens: Tokens, sentence_paragraphs: list[int]) -> C
         wanted = list(map(and_, is_word, map(sentence_counted.__getitem__, sentence_of)))
     token = list(compress(range(len(texts)), wanted))
     words = list(compress(texts, wanted))
-    sentence = list(compress(sentence_of, wanted))
-    word_start = list(compress(starts, wanted))
-    word_end = list(compress(ends, wanted))
     keys_of = {w: key(w) for w in set(words)}
     found.token = token
     found.keys = list(map(keys_of.__getitem__, words))
+    if not token:
+        return found
+    n = len(token)
+    at = np.array(token, dtype=np.int64)
+    sentence = np.array(list(compress(sentence_of, wanted)), dtype=np.int64)
+    word_start = np.array(list(compress(starts, wanted)), dtype=np.int64)
+    word_end = np.array(list(compress(ends, wanted)), dtype=np.int64)
+    same_sentence = sentence[1:] == sentence[:-1]
+    next_token = at[1:] == at[:-1] + 1
     # a word right after the previous word of the same sentence, with only space between
-    adjacent = [False, *[p == t - 1 and sp == st
-                         for p, t, sp, st in zip(token, token[1:], sentence, sentence[1:], strict=False)]]
-    found.before = [i - 1 if adj else -1 for i, adj in enumerate(adjacent)]
-    found.after = [*[i if adj else -1 for i, adj in enumerate(adjacent[1:], 1)], -1] if token else []
-    # a sentence's first word is free; so is one after a mark that opens (`_free_after`)
-    found.free = [True, *[sp != st or not (p == t - 1 and e == s - 1 and text[s - 1] == " ")
-                          and _free_after(text, texts, starts, ends, is_word, sentence_of, t, st)
-                          for p, t, sp, st, e, s in zip(token, token[1:], sentence, sentence[1:], word_end,
-                                                         word_start[1:], strict=False)]] if token else []
+    adjacent = np.r_[False, next_token & same_sentence]
+    index = np.arange(n)
+    found.before = np.where(adjacent, index - 1, -1).tolist()
+    found.after = np.where(np.r_[adjacent[1:], False], index + 1, -1).tolist()
+    # a sentence's first word is free; a word one space after the word before is not; the
+    # others (after a mark, a line break) are free if `_free_after` says so
+    chars = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    one_space = next_token & (word_end[:-1] == word_start[1:] - 1) & (chars[word_start[1:] - 1] == ord(" "))
+    free = np.r_[True, ~same_sentence]
+    free_list = free.tolist()
+    for i in (np.flatnonzero(same_sentence & ~one_space) + 1).tolist():
+        t = token[i]
+        free_list[i] = _free_after(text, texts, starts, ends, is_word, sentence_of, t, sentence_of[t])
+    found.free = free_list
     _count(found, words)
     return found
 
