@@ -106,7 +106,9 @@ def capitalized_bare_tag(q: Quotation, after_terminal: bool) -> bool:
 
 
 
-_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’]*")
+# a capital after a lowercase letter, a comma or a semicolon and a space (the look-behind comes
+# after the capital, so the engine skips ahead to capitals instead of trying every position)
+_MID_SENTENCE_CAPITAL = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[\w'’]*")
 
 
 def _mid_sentence_capitals(doc: AnalyzedDocument) -> frozenset[str]:
