@@ -75,8 +75,11 @@ def findings(doc: AnalyzedDocument, model: Model, min_confidence: float = 0.0) -
     return [d for d in found if (d.confidence or 0.0) >= min_confidence]
 
 
-def inject(text: str, rng: random.Random, per_set: int) -> tuple[str, list[Injection]]:
-    """The text with confusions swapped in, and where they are."""
+def inject(text: str, rng: random.Random, per_set: int, phrase_rng: random.Random | None = None
+           ) -> tuple[str, list[Injection]]:
+    """The text with confusions swapped in, and where they are: set members first (drawn
+    from `rng`), then fixed phrases (from `phrase_rng`) where no member was swapped nearby,
+    so adding phrases leaves the members' injections as they were."""
     doc = AnalyzedDocument.from_text(text)
     tokens = doc.tokens
     lowered = tokens.lower
@@ -89,8 +92,9 @@ def inject(text: str, rng: random.Random, per_set: int) -> tuple[str, list[Injec
         for s in by_word.get(word, ()):
             swap = rng.choice([w for w in s.members if w != word])
             candidates.append((j, j, 0, s.name, swap))
-    candidates += _phrase_candidates(lowered, tokens.sentence, rng)
     rng.shuffle(candidates)
+    if phrase_rng is not None:
+        candidates += _phrase_candidates(lowered, tokens.sentence, phrase_rng)
     taken: Counter[str] = Counter()
     used: list[int] = []
     chosen = []
@@ -107,13 +111,15 @@ def inject(text: str, rng: random.Random, per_set: int) -> tuple[str, list[Injec
             continue  # a name mid-sentence ("Will"): not a word a writer would misspell
         taken[name] += 1
         used.append(first)
-        chosen.append((start, end, written, swap, name))
+        # the original as the rules spell their suggestions: "it’s" is read as "it's"
+        original = " ".join(lowered[first:last + 1])
+        chosen.append((start, end, written, original, swap, name))
     chosen.sort()
     pieces, injections, at, shift = [], [], 0, 0
-    for start, end, written, swap, name in chosen:
+    for start, end, written, original, swap, name in chosen:
         replacement = keep_case(written, swap)
         pieces += [text[at:start], replacement]
-        injections.append(Injection(start + shift, start + shift + len(replacement), written.lower(),
+        injections.append(Injection(start + shift, start + shift + len(replacement), original,
                                     swap.lower(), name))
         shift += len(replacement) - (end - start)
         at = end
@@ -127,11 +133,12 @@ def _phrase_candidates(lowered: list[str], sentence: list[int], rng: random.Rand
     found = []
     for phrase in phrases():
         right_of = {v: " ".join(k) for k, v in phrase.fix.items()}
+        wrong_to_right = {" ".join(k): v for k, v in phrase.fix.items()}
         corrected = []
         for slot in phrase.slots:
             alternatives = set()
             for word in slot:
-                alternatives.add(right_of.get(word, word))
+                alternatives.add(wrong_to_right.get(word, word))  # the phrase as it should be written
             corrected.append(alternatives)
         fixed_words = set(right_of)
         name = "phrase: " + " ".join("|".join(sorted(s)) for s in phrase.slots)
@@ -181,6 +188,7 @@ class Tally:
 def evaluate(texts: list[tuple[str, str]], model: Model, seed: int, per_set: int, label: str,
              samples: list[tuple[str, str, str]] | None = None, min_confidence: float = 0.0) -> Tally:
     rng = random.Random(seed)
+    phrase_rng = random.Random(f"phrases {seed}")  # its own stream: phrases leave members' draws alone
     tally = Tally()
     members = {w for s in confusion_sets() for w in s.members}
     for name, text in texts:
@@ -197,7 +205,7 @@ def evaluate(texts: list[tuple[str, str]], model: Model, seed: int, per_set: int
                 context = text[max(0, d.start - 80):d.end + 60].replace("\n", " ")
                 what = f"{text[d.start:d.end]} -> {d.data.get('intended')} [{d.rule}]"
                 samples.append((name, context, what))
-        changed, injections = inject(text, rng, per_set)
+        changed, injections = inject(text, rng, per_set, phrase_rng)
         at = {(i.start, i.end): i for i in injections}
         for i in injections:
             tally.injected[i.set_name] += 1
@@ -282,7 +290,7 @@ def write_table(path: Path, tallies: dict[str, Tally], summary: list[str], measu
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def how_measured(args: argparse.Namespace, argv: list[str], model_path: Path,
+def how_measured(args: argparse.Namespace, argv: list[str], commit: str, model_path: Path,
                  tallies: dict[str, Tally], n_books: int, n_works: int) -> list[str]:
     """Where the table's figures come from: the code, the model, the texts and the seed."""
     digest = hashlib.sha256(model_path.read_bytes()).hexdigest()[:12]
@@ -294,7 +302,7 @@ def how_measured(args: argparse.Namespace, argv: list[str], model_path: Path,
     if n_works:
         texts.append(f"the first {_count(n_works, 'fan-fiction work')} in shard order "
                      f"({tallies['fanfic'].words:,} words, at most {PER_SET} per set and work)")
-    return [f"- code: commit `{_commit()}`; model: `{model_path.name}` (sha256 `{digest}…`); command: "
+    return [f"- code: commit `{commit}`; model: `{model_path.name}` (sha256 `{digest}…`); command: "
             f"`python scripts/eval_homophones.py {' '.join(argv)}`",
             f"- text: split `{args.split}`, {'; '.join(texts)}; words as ficlint counts them",
             f"- injections: seed {args.seed}, at most {PER_PHRASE} per phrase and text, no two within "
@@ -335,6 +343,7 @@ def main(argv: list[str] | None = None) -> int:
                              "the first model was measured on)")
     args = parser.parse_args(argv)
     model_path = args.model or data_dir() / MODEL_FILE
+    commit = _commit()  # before the run: the tree may move on while it runs
     if args.model:
         with gzip.open(args.model, "rb") as fh:
             model = read_model(fh.read())
@@ -368,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.table:
         argv = sys.argv[1:] if argv is None else argv
         write_table(args.table, tallies, summary,
-                    how_measured(args, argv, model_path, tallies, len(book_texts), len(work_texts)))
+                    how_measured(args, argv, commit, model_path, tallies, len(book_texts), len(work_texts)))
     if args.sample:
         rng = random.Random(args.seed)
         chosen = sorted(rng.sample(range(len(samples)), min(args.sample, len(samples))))
