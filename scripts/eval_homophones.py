@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import random
+import subprocess
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -42,9 +44,10 @@ from ficlint.check import Context  # noqa: E402
 from ficlint.config import Config  # noqa: E402
 from ficlint.diagnostics import Diagnostic, keep_case  # noqa: E402
 from ficlint.document import RegionKind  # noqa: E402
+from ficlint.resources import data_dir  # noqa: E402
 from ficlint.rules.homophones import h002_homophone_pattern as h002  # noqa: E402
 from ficlint.rules.homophones import h003_misheard_phrase as h003  # noqa: E402
-from ficlint.rules.homophones._model import Model, load_model, read_model  # noqa: E402
+from ficlint.rules.homophones._model import MODEL_FILE, Model, load_model, read_model  # noqa: E402
 from ficlint.rules.homophones.h001_homophone_in_context import model_findings  # noqa: E402
 
 PER_SET = 2  # injections per set and text (books: BOOK_PER_SET)
@@ -72,8 +75,11 @@ def findings(doc: AnalyzedDocument, model: Model, min_confidence: float = 0.0) -
     return [d for d in found if (d.confidence or 0.0) >= min_confidence]
 
 
-def inject(text: str, rng: random.Random, per_set: int) -> tuple[str, list[Injection]]:
-    """The text with confusions swapped in, and where they are."""
+def inject(text: str, rng: random.Random, per_set: int, phrase_rng: random.Random | None = None
+           ) -> tuple[str, list[Injection]]:
+    """The text with confusions swapped in, and where they are: set members first (drawn
+    from `rng`), then fixed phrases (from `phrase_rng`) where no member was swapped nearby,
+    so adding phrases leaves the members' injections as they were."""
     doc = AnalyzedDocument.from_text(text)
     tokens = doc.tokens
     lowered = tokens.lower
@@ -86,8 +92,9 @@ def inject(text: str, rng: random.Random, per_set: int) -> tuple[str, list[Injec
         for s in by_word.get(word, ()):
             swap = rng.choice([w for w in s.members if w != word])
             candidates.append((j, j, 0, s.name, swap))
-    candidates += _phrase_candidates(lowered, tokens.sentence, rng)
     rng.shuffle(candidates)
+    if phrase_rng is not None:
+        candidates += _phrase_candidates(lowered, tokens.sentence, phrase_rng)
     taken: Counter[str] = Counter()
     used: list[int] = []
     chosen = []
@@ -104,13 +111,15 @@ def inject(text: str, rng: random.Random, per_set: int) -> tuple[str, list[Injec
             continue  # a name mid-sentence ("Will"): not a word a writer would misspell
         taken[name] += 1
         used.append(first)
-        chosen.append((start, end, written, swap, name))
+        # the original as the rules spell their suggestions: "it’s" is read as "it's"
+        original = " ".join(lowered[first:last + 1])
+        chosen.append((start, end, written, original, swap, name))
     chosen.sort()
     pieces, injections, at, shift = [], [], 0, 0
-    for start, end, written, swap, name in chosen:
+    for start, end, written, original, swap, name in chosen:
         replacement = keep_case(written, swap)
         pieces += [text[at:start], replacement]
-        injections.append(Injection(start + shift, start + shift + len(replacement), written.lower(),
+        injections.append(Injection(start + shift, start + shift + len(replacement), original,
                                     swap.lower(), name))
         shift += len(replacement) - (end - start)
         at = end
@@ -124,11 +133,12 @@ def _phrase_candidates(lowered: list[str], sentence: list[int], rng: random.Rand
     found = []
     for phrase in phrases():
         right_of = {v: " ".join(k) for k, v in phrase.fix.items()}
+        wrong_to_right = {" ".join(k): v for k, v in phrase.fix.items()}
         corrected = []
         for slot in phrase.slots:
             alternatives = set()
             for word in slot:
-                alternatives.add(right_of.get(word, word))
+                alternatives.add(wrong_to_right.get(word, word))  # the phrase as it should be written
             corrected.append(alternatives)
         fixed_words = set(right_of)
         name = "phrase: " + " ".join("|".join(sorted(s)) for s in phrase.slots)
@@ -178,6 +188,7 @@ class Tally:
 def evaluate(texts: list[tuple[str, str]], model: Model, seed: int, per_set: int, label: str,
              samples: list[tuple[str, str, str]] | None = None, min_confidence: float = 0.0) -> Tally:
     rng = random.Random(seed)
+    phrase_rng = random.Random(f"phrases {seed}")  # its own stream: phrases leave members' draws alone
     tally = Tally()
     members = {w for s in confusion_sets() for w in s.members}
     for name, text in texts:
@@ -194,7 +205,7 @@ def evaluate(texts: list[tuple[str, str]], model: Model, seed: int, per_set: int
                 context = text[max(0, d.start - 80):d.end + 60].replace("\n", " ")
                 what = f"{text[d.start:d.end]} -> {d.data.get('intended')} [{d.rule}]"
                 samples.append((name, context, what))
-        changed, injections = inject(text, rng, per_set)
+        changed, injections = inject(text, rng, per_set, phrase_rng)
         at = {(i.start, i.end): i for i in injections}
         for i in injections:
             tally.injected[i.set_name] += 1
@@ -236,18 +247,28 @@ def per_set_report(tallies: list[Tally]) -> None:
             print(f"{name[:40]:<40} {n:>5} {tp:>5} {fp:>4} {pct(tp, tp + fp):>7} {pct(tp, n):>7}")
 
 
-def write_table(path: Path, tallies: dict[str, Tally], summary: list[str]) -> None:
+def write_table(path: Path, tallies: dict[str, Tally], summary: list[str], measured: list[str]) -> None:
     """The per-direction table: for each set and each direction written -> meant, the uses
     in the untouched held-out text, the findings there (false alarms in the books) per
     10,000 uses, and the injected slips caught."""
+    sources = [k for k, t in tallies.items() if t.words]
+    together = {("books",): "Held-out books only, so every alarm is a false alarm.",
+                ("fanfic",): "Held-out fan fiction only: some alarms are the writer's real slips.",
+                ("books", "fanfic"): "Books and fan fiction together (in fan fiction some alarms are the "
+                                     "writer's real slips)."}[tuple(sources)]
     lines = ["# Homophones: false alarms and recall per pair", "",
              "Generated by `scripts/eval_homophones.py` (do not edit) on the `test` split of the training",
              "data (books and fan fiction that neither the model nor its thresholds have seen).", "",
-             *summary, "",
-             "Per direction (*written* → *meant*): **uses** of the written word in the untouched text; "
-             "**alarms**: findings there suggesting the meant word, per 10,000 uses (in the books all are "
-             "false alarms; in fan fiction some are real slips); **injected**: that slip made at a natural "
-             "place; **recall**: how many of those were caught. Books and fan fiction together.", "",
+             *measured, "", *summary, "",
+             "How to read a row (*written* → *meant*): **uses** is how often the held-out text has the "
+             "written word; **alarms** how often ficlint said it should be the meant word there, and **per "
+             "10k uses** that rate (2 alarms in 40,000 uses of *their* is about one needless question per "
+             "20,000 times you write *their*); **injected** is how many times the slip was made on purpose "
+             "at a natural place (a correct *meant* swapped for *written*), and **recall** how many of "
+             "those ficlint caught. A pair with low recall is one to proofread yourself; a pair with a high "
+             "alarm rate is one where a finding deserves a second look before you accept it (or raise "
+             "`min-confidence`). Rows with a few dozen uses or injections are anecdotes, not rates. "
+             f"{together}", "",
              "| set | written → meant | uses | alarms | per 10k uses | injected | recall |",
              "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
     uses, alarms, injected, caught = Counter(), Counter(), Counter(), Counter()
@@ -269,6 +290,41 @@ def write_table(path: Path, tallies: dict[str, Tally], summary: list[str]) -> No
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def how_measured(args: argparse.Namespace, argv: list[str], commit: str, model_path: Path,
+                 tallies: dict[str, Tally], n_books: int, n_works: int) -> list[str]:
+    """Where the table's figures come from: the code, the model, the texts and the seed."""
+    digest = hashlib.sha256(model_path.read_bytes()).hexdigest()[:12]
+    texts = []
+    if n_books:
+        texts.append(f"the first {_count(n_books, 'book')} of the split in file order "
+                     f"({tallies['books'].words:,} words, at most {args.book_per_set} injections per set "
+                     "and book)")
+    if n_works:
+        texts.append(f"the first {_count(n_works, 'fan-fiction work')} in shard order "
+                     f"({tallies['fanfic'].words:,} words, at most {PER_SET} per set and work)")
+    return [f"- code: commit `{commit}`; model: `{model_path.name}` (sha256 `{digest}…`); command: "
+            f"`python scripts/eval_homophones.py {' '.join(argv)}`",
+            f"- text: split `{args.split}`, {'; '.join(texts)}; words as ficlint counts them",
+            f"- injections: seed {args.seed}, at most {PER_PHRASE} per phrase and text, no two within "
+            f"{MIN_GAP} tokens, only in narration and dialogue; a catch is a finding on the injected word "
+            "that suggests the original"]
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _commit() -> str:
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                              text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "ficlint", "rules", "scripts"],
+                               cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return f"{head} with local changes" if dirty else head
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", default="test")
@@ -286,6 +342,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="evaluate these edited texts instead of the split (e.g. the four corpus books "
                              "the first model was measured on)")
     args = parser.parse_args(argv)
+    model_path = args.model or data_dir() / MODEL_FILE
+    commit = _commit()  # before the run: the tree may move on while it runs
     if args.model:
         with gzip.open(args.model, "rb") as fh:
             model = read_model(fh.read())
@@ -317,7 +375,9 @@ def main(argv: list[str] | None = None) -> int:
     summary.append(f"- all injections: {n}, caught {tp} (recall {pct(tp, n)}), precision {pct(tp, tp + fp)}")
     print("\n".join(summary))
     if args.table:
-        write_table(args.table, tallies, summary)
+        argv = sys.argv[1:] if argv is None else argv
+        write_table(args.table, tallies, summary,
+                    how_measured(args, argv, commit, model_path, tallies, len(book_texts), len(work_texts)))
     if args.sample:
         rng = random.Random(args.seed)
         chosen = sorted(rng.sample(range(len(samples)), min(args.sample, len(samples))))

@@ -40,13 +40,13 @@ def books(split: str, root: Path = TRAINING, limit: int | None = None) -> Iterat
     _check(split)
     count = 0
     for path in sorted((root / "gutenberg").glob("*.txt.xz")):
+        if limit is not None and count >= limit:
+            return
         if split_of(int(path.name.split(".")[0])) != split:
             continue
         with lzma.open(path, "rt", encoding="utf-8") as fh:
             yield path.name, fh.read()
         count += 1
-        if limit is not None and count >= limit:
-            return
 
 
 def works(split: str, root: Path = TRAINING, limit: int | None = None) -> Iterator[tuple[int, str]]:
@@ -58,16 +58,18 @@ def works(split: str, root: Path = TRAINING, limit: int | None = None) -> Iterat
             ids.setdefault(row["shard"], []).append(int(row["ao3_work"]))
     count = 0
     for shard in sorted(ids):
+        if limit is not None and count >= limit:
+            return
         with lzma.open(root / "fanfic" / shard, "rt", encoding="utf-8") as fh:
             texts = fh.read().split("\f")
         texts = [t.strip("\n") for t in texts if t.strip()]
         for work_id, text in zip(ids[shard], texts, strict=False):
+            if limit is not None and count >= limit:
+                return
             if split_of(work_id) != split:
                 continue
             yield work_id, text
             count += 1
-            if limit is not None and count >= limit:
-                return
 
 
 def _check(split: str) -> None:

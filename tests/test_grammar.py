@@ -1,4 +1,4 @@
-"""Grammar (G001–G019) on text they must flag, with the fix, and text they must leave alone:
+"""Grammar (G001–G020) on text they must flag, with the fix, and text they must leave alone:
 characters' dialect in dialogue, fiction's deliberate fragments, refrains, British collective
 nouns, participles that describe, and the story's own names."""
 
@@ -132,6 +132,39 @@ def test_bare_infinitive(text, want):
 )
 def test_bare_infinitive_left_alone(text):
     assert flagged(text, "G003") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He looked up in time to see the small smile fell.",
+        "They watched the old tower fell into the sea.",
+        "She saw his name wrote in his mother's hand.",
+    ],
+)
+def test_a_past_after_seeing_something_is_flagged_without_a_fix(text):
+    [d] = lint(text, "G003")
+    assert d.fixes == () and "or the participle" in d.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He saw the boy was crying.",  # an auxiliary: a clause, "that" left out
+        "She felt her cheeks grew red.",  # feel and hear take such a clause
+        "He heard the old tree fell in the storm.",
+        "They saw the rose garden grow.",
+    ],
+)
+def test_a_past_after_seeing_left_alone(text):
+    assert flagged(text, "G003") == []
+
+
+def test_the_cli_reports_a_past_after_seeing(tmp_path: Path):
+    chapter = tmp_path / "ch4.md"
+    chapter.write_text("He looked up in time to see the small smile fell.\n", encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--select", "G003", str(chapter))
+    assert 'use the bare infinitive ("fall") or the participle ("fallen"), not "fell"' in result.stdout
 
 
 # -- G004 agreement in narration ---------------------------------------------------------------------
@@ -444,6 +477,73 @@ def test_missing_article_left_alone(text):
     ("text", "want"),
     [
         (
+            "She groaned, sliding her hands down face as her roommate came in.",
+            "She groaned, sliding her hands down her face as her roommate came in.",
+        ),
+        ("He got scratched on nose.", "He got scratched on his nose."),
+        ("They rubbed the salve into chest and slept.", "They rubbed the salve into their chest and slept."),
+    ],
+)
+def test_missing_possessive_before_a_body_part(text, want):
+    assert fixed(text, "G014") == want
+
+
+def test_a_body_part_after_a_name_is_flagged_without_a_fix():
+    [d] = lint("Harry stood still, the snow settling on forehead.", "G014")
+    assert d.fixes == () and '"his forehead", "her forehead"' in d.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Their hips slot together, mouth pressed against mouth.",  # one body part against another
+        "She waited patiently, pad on knee, and tapped her teeth.",  # an absolute phrase
+        "Traces of ink on chin and forehead showed.",  # bare nouns paired on purpose
+        "Nothing could go wrong while she was working on hair.",  # a mass noun, no one's in particular
+        "She ran her hand down her face.",
+        '"Hands on hips, chin up," the coach said. "Ink on chin."',  # a character's own words
+        "Face down. Hands on hair. Still.",  # fragments
+        "He turned to face her, then went on foot.",
+    ],
+)
+def test_body_part_left_alone(text):
+    assert flagged(text, "G014") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The only way out of it was if he left.",  # "it" is the object of "of"
+        "It was if you say so.",  # a sentence's opening: written that way
+        '"Then it was if and when," he said.',  # a character's own words
+        "It felt as if nothing mattered.",
+    ],
+)
+def test_as_if_left_alone(text):
+    assert flagged(text, "G014") == []
+
+
+def test_missing_as_before_if():
+    assert fixed("She closed her eyes, and it was if a breeze swept in.", "G014") == (
+        "She closed her eyes, and it was as if a breeze swept in."
+    )
+
+
+def test_the_cli_adds_the_possessive(tmp_path: Path):
+    chapter = tmp_path / "ch3.md"
+    chapter.write_text("She groaned, sliding her hands down face as he watched.\n", encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--select", "G014", str(chapter))
+    assert "warning[G014]" in result.stdout and '"her" is missing before "face"' in result.stdout
+    fixing = ("check", "--no-cache", "--select", "G014", "--fix", "--unsafe-fixes", str(chapter))
+    assert run_cli(*fixing).code == 0
+    want = "She groaned, sliding her hands down her face as he watched.\n"
+    assert chapter.read_text(encoding="utf-8") == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
             "She had forgotten how the outside world looked like.",
             "She had forgotten what the outside world looked like.",
         ),
@@ -628,6 +728,58 @@ def test_adverb_for_adjective(text, want):
 )
 def test_adverb_for_adjective_left_alone(text):
     assert flagged(text, "G019") == []
+
+
+# -- G020 regularized past ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("It hurted to find out.", "It hurt to find out."),
+        ("He catched the ball and ran.", "He caught the ball and ran."),
+        ("She had never heared that word before.", "She had never heard that word before."),
+        ("The spell was hastily casted.", "The spell was hastily cast."),
+        ("She ran to catched him before he fell.", "She ran to catch him before he fell."),
+        ("Remus shaked his head.", "Remus shook his head."),
+        ("*It hurted, to discover it.*", "*It hurt, to discover it.*"),  # a letter or a thought
+    ],
+)
+def test_regularized_past(text, want):
+    assert fixed(text, "G020") == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I knowed it was you," said the boy. "Look what I drawed!"',  # a character's own voice
+        "That creeped him out, and he sneaked away.",  # "creeped out" is standard
+        "He shined his shoes and strived to look smart.",  # dictionary words
+        "His runed tongue ached.",  # of "rune", not "run"
+        "The ship carried them on; it speeded up.",
+    ],
+)
+def test_regularized_past_left_alone(text):
+    assert flagged(text, "G020") == []
+
+
+def test_regularized_past_in_a_deliberate_fragment_is_still_a_slip():
+    assert flagged("Silence. Then: a spell, casted in haste.", "G020") == ["casted"]
+
+
+def test_regularized_past_is_off_by_default(tmp_path: Path):
+    chapter = tmp_path / "ch2.md"
+    chapter.write_text("He thrusted the letter at her.\n", encoding="utf-8")
+    assert "G020" not in run_cli("check", "--no-cache", str(chapter)).stdout
+
+
+def test_the_cli_fixes_a_regularized_past(tmp_path: Path):
+    chapter = tmp_path / "ch2.md"
+    chapter.write_text("He thrusted the letter at her and she catched it.\n", encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--select", "G020", str(chapter))
+    assert result.stdout.count("warning[G020]") == 2 and '"thrust"' in result.stdout
+    assert run_cli("check", "--no-cache", "--select", "G020", "--fix", str(chapter)).code == 0
+    assert chapter.read_text(encoding="utf-8") == "He thrust the letter at her and she caught it.\n"
 
 
 # -- the family as a whole -----------------------------------------------------------------------------

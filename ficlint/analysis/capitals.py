@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import and_
 
 from ficlint.analysis.tokens import Tokens
 from ficlint.document import Document, RegionKind
@@ -108,28 +110,51 @@ class Census:
 
 
 def capitals(doc: Document, tokens: Tokens, sentence_paragraphs: list[int]) -> Capitals:
-    """The story's words and their census (author's notes left out). Built with list
-    comprehensions: it runs over every word of a novel."""
+    """The story's words and their census (author's notes left out). It runs over every
+    word of a novel, so it works on whole arrays at once and on word forms (a novel has a
+    tenth as many forms as words); only the words after a mark are read one by one."""
+    import numpy as np
+
     found = Capitals(tokens, doc.text)
     text = doc.text
     counted = [p.kind is RegionKind.NARRATION and not p.indented for p in doc.paragraphs]
     sentence_counted = [counted[p] for p in sentence_paragraphs]
     texts, starts, ends = tokens.text, tokens.start, tokens.end
     is_word, sentence_of = tokens.is_word, tokens.sentence
-    token = [t for t, w in enumerate(is_word) if w and sentence_counted[sentence_of[t]]]
-    lowered = [texts[t].lower().replace("’", "'") for t in token]
+    if all(sentence_counted):
+        wanted: list[bool] = is_word
+    else:
+        wanted = list(map(and_, is_word, map(sentence_counted.__getitem__, sentence_of)))
+    token = list(compress(range(len(texts)), wanted))
+    words = list(compress(texts, wanted))
+    keys_of = {w: key(w) for w in set(words)}
     found.token = token
-    found.keys = [k[:-2] if k.endswith("'s") else k for k in lowered]
+    found.keys = list(map(keys_of.__getitem__, words))
+    if not token:
+        return found
+    n = len(token)
+    at = np.array(token, dtype=np.int64)
+    sentence = np.array(list(compress(sentence_of, wanted)), dtype=np.int64)
+    word_start = np.array(list(compress(starts, wanted)), dtype=np.int64)
+    word_end = np.array(list(compress(ends, wanted)), dtype=np.int64)
+    same_sentence = sentence[1:] == sentence[:-1]
+    next_token = at[1:] == at[:-1] + 1
     # a word right after the previous word of the same sentence, with only space between
-    adjacent = [i > 0 and token[i - 1] == t - 1 and sentence_of[t - 1] == sentence_of[t]
-                for i, t in enumerate(token)]
-    found.before = [i - 1 if adj else -1 for i, adj in enumerate(adjacent)]
-    found.after = [i + 1 if i + 1 < len(token) and adjacent[i + 1] else -1 for i in range(len(token))]
-    found.free = [i == 0 or sentence_of[token[i - 1]] != sentence_of[t]
-                  or not (adjacent[i] and ends[t - 1] == starts[t] - 1 and text[starts[t] - 1] == " ")
-                  and _free_after(text, texts, starts, ends, is_word, sentence_of, t, sentence_of[t])
-                  for i, t in enumerate(token)]
-    _count(found)
+    adjacent = np.r_[False, next_token & same_sentence]
+    index = np.arange(n)
+    found.before = np.where(adjacent, index - 1, -1).tolist()
+    found.after = np.where(np.r_[adjacent[1:], False], index + 1, -1).tolist()
+    # a sentence's first word is free; a word one space after the word before is not; the
+    # others (after a mark, a line break) are free if `_free_after` says so
+    chars = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    one_space = next_token & (word_end[:-1] == word_start[1:] - 1) & (chars[word_start[1:] - 1] == ord(" "))
+    free = np.r_[True, ~same_sentence]
+    free_list = free.tolist()
+    for i in (np.flatnonzero(same_sentence & ~one_space) + 1).tolist():
+        t = token[i]
+        free_list[i] = _free_after(text, texts, starts, ends, is_word, sentence_of, t, sentence_of[t])
+    found.free = free_list
+    _count(found, words)
     return found
 
 
@@ -154,27 +179,22 @@ def _free_after(text: str, texts: list[str], starts: list[int], ends: list[int],
     return False
 
 
-def _count(found: Capitals) -> None:
+def _count(found: Capitals, words: list[str]) -> None:
     census = found.census
     texts = found.tokens.text
     token, keys, free, before, after = found.token, found.keys, found.free, found.before, found.after
     middle, alone, names = census.middle, census.alone, census.names
-    lower_counts: Counter[str] = Counter()
-    capital = [False] * len(token)
-    for i, t in enumerate(token):
-        word = texts[t]
-        if word[0].islower():
-            lower_counts[keys[i]] += 1
-        else:
-            capital[i] = not word.isupper()
-    census.lower.update(lower_counts)
-    for i, t in enumerate(token):
-        if not capital[i] or free[i]:
-            continue
+    forms = set(words)
+    lower_forms = {w for w in forms if w[0].islower()}
+    capital_forms = {w for w in forms if w not in lower_forms and not w.isupper()}
+    census.lower.update([k for w, k in zip(words, keys, strict=True) if w in lower_forms])
+    capital = list(map(capital_forms.__contains__, words))
+    for i in [i for i, (c, f) in enumerate(zip(capital, free, strict=True)) if c and not f]:
         k = keys[i]
         if k.startswith("i'"):
             continue
         middle[k] += 1
+        t = token[i]
         b, a = before[i], after[i]
         before_cap = b >= 0 and capital[b] and not free[b]
         after_cap = a >= 0 and capital[a]

@@ -16,8 +16,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 from typing import TYPE_CHECKING
 
+from ficlint.analysis.tokens import normalize
 from ficlint.resources import load_data
 
 if TYPE_CHECKING:
@@ -150,9 +152,11 @@ def lowered_tokens(doc: AnalyzedDocument) -> list[str]:
 
 
 def _lowered(doc: AnalyzedDocument) -> list[str]:
+    """Worked out once per word form, and one string per form: every later lookup of the
+    tokens (the homophone model's vocabulary, the phrases, the slots) finds its hash cached."""
     text = doc.tokens.text
-    found = "\n".join(text).lower().replace("’", "'").split("\n")  # tokens never hold white space
-    return found if len(found) == len(text) else doc.tokens.lower
+    forms = {form: normalize(form) for form in set(text)}
+    return list(map(forms.__getitem__, text))
 
 
 def _find_phrases(doc: AnalyzedDocument) -> list[PhraseMatch]:
@@ -163,7 +167,7 @@ def _find_phrases(doc: AnalyzedDocument) -> list[PhraseMatch]:
     found: list[PhraseMatch] = []
     taken = -1
     n = len(words)
-    for i in [i for i, word in enumerate(words) if word in index]:
+    for i in compress(range(n), map(index.__contains__, words)):
         if i <= taken:
             continue
         by_second = index[words[i]]

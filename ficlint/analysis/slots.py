@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 from ficlint.analysis.confusables import word_classes
@@ -40,6 +41,8 @@ def _data() -> dict[str, frozenset[str]]:
 
 
 _NEVER_AFTER_POSSESSIVE = 8  # a flag added to a word's kind
+_HYPHEN = 16  # the code of "-" (a word of no kind): one lookup per token gives both
+_WORD_CLASS_CODES = {"AUX": 1, "ADJ": 2}  # the tagger's classes the slots read
 
 
 @cache
@@ -54,7 +57,7 @@ def _kinds() -> dict[str, int]:
     kinds["to"] = _TO
     for word in data["never_after_possessive"]:
         kinds[word] = kinds.get(word, _OTHER) | _NEVER_AFTER_POSSESSIVE
-    kinds["-"] = _OTHER
+    kinds["-"] = _OTHER | _HYPHEN
     return kinds
 
 
@@ -69,15 +72,16 @@ def slot_codes(words: Sequence[str], sentence: Sequence[int],
     codes = np.zeros(n, dtype=np.int64)
     if n < 2:
         return codes
-    get = _kinds().get
-    found = np.array([get(w, _OTHER) for w in words], dtype=np.int64)
+    found = np.fromiter(map(_kinds().get, words, repeat(_OTHER, n)), dtype=np.int64, count=n)
     kind = found & (_NEVER_AFTER_POSSESSIVE - 1)
-    follows_never = found >= _NEVER_AFTER_POSSESSIVE
+    follows_never = (found & _NEVER_AFTER_POSSESSIVE) != 0
+    hyphen = (found & _HYPHEN) != 0
     adjective = None
     if upos is not None:
-        auxiliary = np.array([u == "AUX" for u in upos], dtype=bool)
+        classes = np.fromiter(map(_WORD_CLASS_CODES.get, upos, repeat(0, n)), dtype=np.int8, count=n)
+        auxiliary = classes == 1
         kind[(kind == _SUBJECT_MODAL) & auxiliary] = _MODAL
-        adjective = np.array([u == "ADJ" for u in upos], dtype=bool)
+        adjective = classes == 2
     sent = np.asarray(sentence, dtype=np.int64)
     same = np.r_[False, sent[1:] == sent[:-1]]  # token i is in the sentence of token i - 1
     before = np.r_[_OTHER, kind[:-1]]
@@ -90,7 +94,6 @@ def slot_codes(words: Sequence[str], sentence: Sequence[int],
     codes[(before == _DETERMINER) & same] = NOUN_PHRASE
     if adjective is not None:
         codes[_after_article_and_adjectives(kind, adjective, same)] = NOUN_PHRASE
-    hyphen = np.array([w == "-" for w in words], dtype=bool)
     hyphen_after = np.r_[hyphen[1:], False]
     judged = np.r_[follows_never[1:] & same[1:] & ~hyphen_after[1:], False]  # token i: the next one never
     codes[judged & (codes == NONE)] = NO_POSSESSIVE

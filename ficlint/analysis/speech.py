@@ -429,6 +429,23 @@ def _clause_words(snippet: str, start: int) -> tuple[list[str], list[int], tuple
     return words, starts, first, "end", ends[-1] if ends else start
 
 
+def _capitalised_words(text: str, shortest: int, most: int) -> int | None:
+    """How many words of `shortest` letters or more the text has, if at most `most` and each
+    starts with a capital; None if not (read up to the first word that says so: most speech
+    has a lowercase word within a few)."""
+    count = 0
+    for m in _LETTERS.finditer(text):
+        word = m.group()
+        if len(word) < shortest:
+            continue
+        if not word[0].isupper():
+            return None
+        count += 1
+        if count > most:
+            return None
+    return count
+
+
 def abbreviation_before(text: str, dot: int) -> bool:
     """Is the full stop at `dot` the end of an abbreviation, an initial or a number (a.m., Mr., J.)?"""
     return not ends_sentence(text, dot)
@@ -659,14 +676,14 @@ class Quotation:
         narration = self.narration_before
         if inner.isupper() or narration.endswith(":") or self.is_written or _is_text_speak(inner):
             return True
-        words = _LETTERS.findall(inner)
         if not narration:  # a signature closing a letter, alone in its paragraph: "Your Jack"
             alone = self.after is None or not self.doc.text[self.after.start:self.after.end].strip()
-            return alone and 0 < len(words) <= 4 and all(w[0].isupper() for w in words)
-        words = [w for w in words if len(w) >= 4]
-        if len(words) == 1 and self.last_mark in (".", "!", "?", "…"):
+            count = _capitalised_words(inner, 1, 4)
+            return alone and count is not None and count > 0
+        count = _capitalised_words(inner, 4, 6)
+        if count == 1 and self.last_mark in (".", "!", "?", "…"):
             return False  # "Fine.", "Wait, Ron!": speech, not a one-word title
-        return bool(words) and len(words) <= 6 and all(w[0].isupper() for w in words)
+        return bool(count)
 
     @property
     def is_written(self) -> bool:

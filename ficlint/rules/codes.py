@@ -69,6 +69,7 @@ RULES: dict[str, str] = {
     "G017": "grammar.g017_coordinated_verb",
     "G018": "grammar.g018_plural_possessive",
     "G019": "grammar.g019_adverb_for_adjective",
+    "G020": "grammar.g020_regularized_past",
 }
 
 # Kinds of YAML pack rule that a family adds beyond substitution, existence and consistency:

@@ -69,7 +69,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             reported.update(indices)
             found.append(_lowercase_pair(caps, counts, indices))
     for k, indices in caps.positions.items():
-        if _judged_elsewhere(k) or not _may_be_name(k, counts):
+        if not _may_be_name(k, counts) or _judged_elsewhere(k):  # the likelier "no" first
             continue
         reason, needs = _key_evidence(k, counts)
         if not reason:
@@ -91,7 +91,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
 def _may_be_name(k: str, counts: Census) -> bool:
     """Could the key be a name at all (cheap tests first): the story capitalises it, fan fiction
     does, or the dictionary knows it only with a capital."""
-    return counts.middle[k] > 0 or k in fiction_names() or proper_in_dictionary(k)
+    return counts.middle.get(k, 0) > 0 or k in fiction_names() or proper_in_dictionary(k)
 
 
 def _judged_elsewhere(k: str) -> bool:

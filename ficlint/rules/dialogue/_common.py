@@ -20,18 +20,31 @@ BORDERLINE_WHY = (" Borderline verbs that describe the voice or a gesture (laugh
 def opened(doc: AnalyzedDocument) -> Iterator[Quotation]:
     """Quotations whose opening quote really opens one (not a stray straight
     quote that closes: the unclosed-quote rule reports those)."""
-    return (q for q in doc.speech if not q.opening_misplaced)
+    return iter(doc.memo(_opened))
 
 
 def closed(doc: AnalyzedDocument) -> Iterator[Quotation]:
     """Quotations with a real closing quote."""
-    return (q for q in doc.speech if q.region.close_quote and not q.closing_misplaced)
+    return iter(doc.memo(_closed))
 
 
 def followed(doc: AnalyzedDocument) -> Iterator[Quotation]:
     """Closed quotations with a space (or the paragraph's end) after the closing quote:
     the ones whose tag or beat can be judged."""
-    return (q for q in closed(doc) if q.follows.kind != "glued")
+    return iter(doc.memo(_followed))
+
+
+# each chosen once per document: most dialogue rules walk one of these lists
+def _opened(doc: AnalyzedDocument) -> list[Quotation]:
+    return [q for q in doc.speech if not q.opening_misplaced]
+
+
+def _closed(doc: AnalyzedDocument) -> list[Quotation]:
+    return [q for q in doc.speech if q.region.close_quote and not q.closing_misplaced]
+
+
+def _followed(doc: AnalyzedDocument) -> list[Quotation]:
+    return [q for q in closed(doc) if q.follows.kind != "glued"]
 
 
 def is_capitalized_pronoun(word: str) -> bool:
@@ -106,7 +119,9 @@ def capitalized_bare_tag(q: Quotation, after_terminal: bool) -> bool:
 
 
 
-_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’]*")
+# a capital after a lowercase letter, a comma or a semicolon and a space (the look-behind comes
+# after the capital, so the engine skips ahead to capitals instead of trying every position)
+_MID_SENTENCE_CAPITAL = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[\w'’]*")
 
 
 def _mid_sentence_capitals(doc: AnalyzedDocument) -> frozenset[str]:

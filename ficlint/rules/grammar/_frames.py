@@ -48,6 +48,12 @@ def word_set(key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in data()[key])
 
 
+@cache
+def word_list(key: str) -> tuple[str, ...]:
+    """A list of rules/data/grammar.yaml in its order (for rules that walk it in turn)."""
+    return tuple(str(w).lower() for w in data()[key])
+
+
 def skip_adverbs(v: View, j: int, limit: int = MAX_ADVERBS) -> int:
     """The first token from j on that is not an adverb ("had [just] came", "didn't [really] wanted"),
     at most `limit` adverbs skipped, inside j's sentence."""

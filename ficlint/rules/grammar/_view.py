@@ -4,7 +4,7 @@ Worked out once per document (`view(doc)`, through `doc.memo`) however many rule
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -26,40 +26,64 @@ class View:
     sentence: list[int]
     sentence_first: list[int]  # per sentence: its first token
     voice: bytearray  # NARRATION, DIALOGUE or OTHER (emphasis, notes, letters, chat lines)
-    vocabulary: set[str]  # the lowercased words of the document
     ids: np.ndarray  # every token's hash: equal words, equal numbers
     source: str  # the document's text
     _positions: dict[str, list[int]] = field(default_factory=dict)
+    _order: np.ndarray | None = None  # token indices sorted by hash
+    _sorted: np.ndarray | None = None  # their hashes
+    _apostrophes: list[str] | None = None
+    _vocabulary: set[str] | None = None
 
     def __len__(self) -> int:
         return len(self.low)
 
     def positions(self, word: str) -> list[int]:
-        """Indices of the tokens that are `word` (lowercase), in text order."""
+        """Indices of the tokens that are `word` (lowercase), in text order (a list the rules share:
+        read it, never change it)."""
         found = self._positions.get(word)
         if found is None:
-            found = []
-            if word in self.vocabulary:
-                low = self.low
-                found = [i for i in np.flatnonzero(self.ids == hash(word)).tolist() if low[i] == word]
+            found = np.sort(self._hashed(hash(word))).tolist()
             self._positions[word] = found
         return found
 
-    def at(self, *words: str) -> Iterator[int]:
-        """Indices of the tokens that are any of `words` (lowercase), in text order."""
-        if len(words) == 1:
-            yield from self.positions(words[0])
-            return
-        wanted = {w for w in words if w in self.vocabulary}
+    def at(self, *words: str) -> list[int]:
+        """Indices of the tokens that are any of `words` (lowercase), in text order (for one word the
+        list `positions` shares)."""
+        wanted = list(dict.fromkeys(words))
+        if len(wanted) <= 1:
+            return self.positions(wanted[0]) if wanted else []
         if len(wanted) <= 4:
             found: list[int] = []
             for w in wanted:
                 found.extend(self.positions(w))
-            yield from sorted(found)
-            return
-        hashes = np.fromiter((hash(w) for w in wanted), dtype=np.int64, count=len(wanted))
-        low = self.low
-        yield from (i for i in np.flatnonzero(np.isin(self.ids, hashes)).tolist() if low[i] in wanted)
+            return sorted(found)
+        return np.sort(np.concatenate([self._hashed(hash(w)) for w in wanted])).tolist()
+
+    @property
+    def vocabulary(self) -> set[str]:
+        """The lowercased words of the document (made when a rule first asks)."""
+        if self._vocabulary is None:
+            self._vocabulary = set(self.low)
+        return self._vocabulary
+
+    def with_apostrophe(self) -> list[str]:
+        """The document's words with an apostrophe ("he'd", "tom's", "could've"): one walk of the
+        vocabulary however many rules ask."""
+        if self._apostrophes is None:
+            self._apostrophes = [w for w in self.vocabulary if "'" in w]
+        return self._apostrophes
+
+    def _hashed(self, number: int) -> np.ndarray:
+        """Indices of the tokens whose hash is `number`, in no particular order: two binary searches
+        in the tokens sorted by hash (one sort a document, not a scan of every token a word). The
+        chance that two of a document's ten thousand words share a 64-bit hash is about one in
+        10^11, so a hash stands for its word."""
+        if self._order is None:
+            self._order = np.argsort(self.ids)
+            self._sorted = self.ids[self._order]
+        first = int(np.searchsorted(self._sorted, number, side="left"))
+        last = int(np.searchsorted(self._sorted, number, side="right"))
+        return self._order[first:last]
 
     def word(self, i: int) -> str:
         """The lowercased token at i, "" outside the document."""
@@ -99,10 +123,8 @@ def _build(doc: AnalyzedDocument) -> View:
     if len(low) != len(tokens.text):  # a NUL inside a token: token by token
         low = [t.lower().replace("’", "'") for t in tokens.text]
     numbers = np.fromiter(map(hash, low), dtype=np.int64, count=len(low))
-    voice = bytearray(len(low))
-    starts = np.fromiter(tokens.start, dtype=np.int64, count=len(low))
-    _mark(voice, starts, [(s.start, s.end) for s, _ in narration_spans(doc)], NARRATION)
-    _mark(voice, starts, [(r.start, r.end) for r in doc.regions if r.kind is RegionKind.DIALOGUE], DIALOGUE)
+    dialogue = [(r.start, r.end) for r in doc.regions if r.kind is RegionKind.DIALOGUE]
+    voice = _voices(tokens.start, [(s.start, s.end) for s, _ in narration_spans(doc)], dialogue)
     return View(
         tokens.text,
         low,
@@ -112,18 +134,22 @@ def _build(doc: AnalyzedDocument) -> View:
         tokens.sentence,
         tokens.sentence_first,
         voice,
-        set(low),
         numbers,
         doc.text,
     )
 
 
-def _mark(voice: bytearray, starts: np.ndarray, spans: list[tuple[int, int]], kind: int) -> None:
-    """Set `voice` to `kind` for the tokens that start inside any of the spans."""
-    if not spans:
-        return
-    bounds = np.searchsorted(starts, np.array(spans, dtype=np.int64).ravel()).tolist()
-    mark = bytes([kind])
-    for i, j in zip(bounds[::2], bounds[1::2], strict=False):
-        if j > i:
-            voice[i:j] = mark * (j - i)
+Spans = list[tuple[int, int]]
+
+
+def _voices(starts: list[int], narration: Spans, dialogue: Spans) -> bytearray:
+    """Per token: DIALOGUE if it starts inside a dialogue span, else NARRATION if inside a narration
+    span, else OTHER (each span's tokens found by two binary searches, marked by one cumulative sum)."""
+    voice = np.zeros(len(starts), dtype=np.uint8)
+    for spans, kind in ((narration, NARRATION), (dialogue, DIALOGUE)):
+        if spans:
+            edges = np.zeros(len(starts) + 1, dtype=np.int32)
+            np.add.at(edges, [bisect_left(starts, start) for start, _ in spans], 1)
+            np.add.at(edges, [bisect_left(starts, end) for _, end in spans], -1)
+            voice[np.cumsum(edges[:-1]) > 0] = kind
+    return bytearray(voice.tobytes())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.lexicon import inflections
@@ -57,15 +58,15 @@ RULE = Rule(
 )
 
 HAVE = ("had", "has", "have", "having", "hadn't", "hasn't", "haven't")
-_NOUN_TOO = frozenset(["saw", "rose", "spoke", "drove", "fell", "wore"])
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
     forms = inflections()
+    pasts, low = _pasts(), v.low
     for i in v.at(*HAVE, *_contracted(v)):
-        if v.voice[i] != NARRATION:
-            continue
+        if v.voice[i] != NARRATION or pasts.isdisjoint(low[i + 1 : i + 4]):
+            continue  # (the quick test: no simple past where the verb can be, two adverbs on)
         j = skip_adverbs(v, i + 1)
         if not v.same_sentence(i, j) or v.voice[j] != NARRATION or not lowercase_word(v, j):
             continue
@@ -76,7 +77,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         if not participle:
             continue
         word, have = v.text[j], v.text[i]
-        safe = v.low[j] not in _NOUN_TOO and not v.low[i].endswith("'d")
+        safe = v.low[j] not in word_set("pasts_also_nouns") and not v.low[i].endswith("'d")
         yield Diagnostic(
             RULE.id,
             v.start[j],
@@ -86,9 +87,15 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         )
 
 
+@cache
+def _pasts() -> frozenset[str]:
+    """The simple pasts that are no participle ("went", "saw"): what may follow have by mistake."""
+    return frozenset(inflections().past_only)
+
+
 def _contracted(v: View) -> list[str]:
     """The contractions of have in the document ("I've", "could've", "he'd")."""
-    return [w for w in v.vocabulary if w.endswith(("'ve", "'d")) and len(w) > 3]
+    return [w for w in v.with_apostrophe() if w.endswith(("'ve", "'d")) and len(w) > 3]
 
 
 def _closes_relative(v: View, i: int) -> bool:

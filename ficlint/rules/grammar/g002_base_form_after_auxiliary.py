@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.lexicon import inflections, lexicon
@@ -59,52 +60,9 @@ RULE = Rule(
     ),
 )
 
-MODALS = (
-    "could",
-    "would",
-    "should",
-    "might",
-    "must",
-    "will",
-    "can",
-    "shall",
-    "may",
-    "cannot",
-    "couldn't",
-    "wouldn't",
-    "shouldn't",
-    "won't",
-    "can't",
-    "mustn't",
-    "mightn't",
-)
-_NAME_LIKE = frozenset(["may", "will", "can", "must"])
-_NOUN_TOO = frozenset(["might", "will", "can", "must"])
-_DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "his",
-        "her",
-        "their",
-        "my",
-        "your",
-        "our",
-        "its",
-        "this",
-        "that",
-        "free",
-        "good",
-        "ill",
-        "own",
-        "last",
-    ]
-)
 DO_NOT = ("didn't", "don't", "doesn't")
 DO = ("did", "do", "does", "didn't", "don't", "doesn't")
 _CLAUSE_OPENERS = frozenset(["CC", "WRB", "WP", "``", "''", ",", ":", "-LRB-", "."])
-_NOT_AFTER_TO = frozenset(["saw", "fell", "rose", "spoke", "drove", "wore"])  # "to saw wood", "to rose gold"
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
@@ -115,7 +73,10 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
 
 
 def _after_modals(v: View) -> Iterator[Diagnostic]:
-    for i in v.at(*MODALS, *_contracted_will(v)):
+    suspects, low = _suspects(participles=False), v.low
+    for i in v.at(*word_set("modals"), *_contracted_will(v)):
+        if suspects.isdisjoint(low[i + 1 : i + 5]):
+            continue  # no form _base_for objects to where the verb can be (subject, two adverbs)
         if v.voice[i] == OTHER or v.xpos[i].split("+")[-1] != "MD" or _noun_modal(v, i):
             continue
         j = _after_subject(v, i)
@@ -125,9 +86,10 @@ def _after_modals(v: View) -> Iterator[Diagnostic]:
 
 
 def _after_do(v: View) -> Iterator[Diagnostic]:
+    suspects, low = _suspects(participles=True), v.low
     for i in v.at(*DO, "not"):
-        word = v.low[i]
-        if v.voice[i] == OTHER:
+        word = low[i]
+        if v.voice[i] == OTHER or suspects.isdisjoint(low[i + 1 : i + 5]):
             continue
         if word == "not":
             if v.word(i - 1) not in ("did", "do", "does") or not v.same_sentence(i - 1, i):
@@ -165,7 +127,7 @@ def _after_to(v: View) -> Iterator[Diagnostic]:
             or v.word(j + 1) == "-"
         ):
             continue  # "attraction to grown-up Malfoy": half of a compound
-        if word in _NOT_AFTER_TO or word in word_set("to_words"):
+        if word in word_set("pasts_also_nouns") or word in word_set("to_words"):
             continue
         if v.voice[i] == DIALOGUE and word not in forms.past_only:
             continue  # "you ought to gone": a speaker's "to have gone"
@@ -227,21 +189,24 @@ def _finding(v: View, i: int, j: int, base: str, safe: bool) -> Diagnostic:
 
 
 def _contracted_will(v: View) -> list[str]:
-    return [w for w in v.vocabulary if w.endswith("'ll") and len(w) > 3]
+    return [w for w in v.with_apostrophe() if w.endswith("'ll") and len(w) > 3]
 
 
 def _noun_modal(v: View, i: int) -> bool:
     """ "his will", "the can", "May" the name: not a modal."""
-    if v.low[i] in _NAME_LIKE and not v.text[i].islower():
+    if v.low[i] in word_set("modals_also_names") and not v.text[i].islower():
         return True
     if not v.same_sentence(i - 1, i):
         return False
     before, tag = v.low[i - 1], v.xpos[i - 1]
-    if tag in ("DT", "PRP$", "POS", "JJ") or "+POS" in tag or before.endswith("'s") or before in _DETERMINERS:
+    if tag in ("DT", "PRP$", "POS", "JJ") or "+POS" in tag or before.endswith("'s"):
         return True
-    if v.low[i] in _NOUN_TOO and tag == "IN":
+    if before in word_set("before_a_noun_modal"):
+        return True
+    noun_too = v.low[i] in word_set("modals_also_nouns")
+    if noun_too and tag == "IN":
         return True  # "the force of will required"
-    return v.low[i] in _NOUN_TOO and tag.startswith("NN")  # "this abstract might", "free will"
+    return noun_too and tag.startswith("NN")  # "this abstract might", "free will"
 
 
 def _opens_clause(v: View, i: int) -> bool:
@@ -258,6 +223,17 @@ def _after_subject(v: View, i: int) -> int:
     if "'" not in v.low[i] and _opens_clause(v, i) and v.word(j) in PERSONAL:
         j += 1
     return skip_adverbs(v, j)
+
+
+@cache
+def _suspects(participles: bool) -> frozenset[str]:
+    """Every word `_base_for` may object to, and more (every simple past, every -s form that is no
+    base or noun): a quick first test on the words after an auxiliary, built from sets in C."""
+    forms = inflections()
+    lex = lexicon()
+    plain_thirds = lex.third_forms - lex.base_forms - lex.noun_like
+    found = lex.past_forms.union(forms.past_only, plain_thirds, ("had", "has"))
+    return frozenset(found.union(forms.participle_only) if participles else found)
 
 
 def _base_for(v: View, j: int, participles: bool) -> str:

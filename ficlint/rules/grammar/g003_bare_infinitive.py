@@ -54,24 +54,6 @@ RULE = Rule(
 
 LET = ("let", "lets", "letting")
 MAKE = ("make", "makes", "made", "making")
-SENSE = (
-    "see",
-    "sees",
-    "saw",
-    "seeing",
-    "watch",
-    "watches",
-    "watched",
-    "watching",
-    "hear",
-    "hears",
-    "heard",
-    "hearing",
-    "feel",
-    "feels",
-    "felt",
-    "feeling",
-)
 _OBJECT_CASE = frozenset(["him", "her", "them", "me", "us", "himself", "herself", "themselves", "myself"])
 _PASSIVE = frozenset(
     ["was", "were", "be", "been", "being", "is", "are", "am", "get", "got", "gets", "getting", "'s", "'re"]
@@ -80,16 +62,32 @@ _PASSIVE = frozenset(
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
-    for i in v.at(*LET, *MAKE, *SENSE):
+    low, xpos, last = v.low, v.xpos, len(v) - 1
+    for i in v.at(*LET, *MAKE, *word_set("perception_verbs")):
+        if i == last or low[i + 1] not in OBJECTS and xpos[i + 1] not in ("NNP", "PRP$", "DT"):
+            continue  # no object follows (the quick test `_object_end` makes in full)
         if v.voice[i] == OTHER or not v.xpos[i].startswith("VB") or _passive(v, i) or _in_relative(v, i):
             continue
         k = _object_end(v, i)
         if k is None or not v.same_sentence(i, k + 1):
             continue
-        if v.low[k + 1] == "to" and v.low[i] not in SENSE:
+        if v.low[k + 1] == "to" and v.low[i] not in word_set("perception_verbs"):
             yield from _to(v, i, k + 1)
         else:
             yield from _form(v, i, k, k + 1)
+
+
+def _seen_past(v: View, i: int, j: int) -> bool:
+    """A simple past that is no participle after seeing or watching something ("to see the small smile
+    fell", "saw his name wrote"): no clause with "that" left out reads so after see and watch, and no
+    auxiliary ("saw the boy was crying" is one)."""
+    word = v.low[j]
+    return (
+        v.low[i] in word_set("sight_verbs")
+        and word in inflections().past_only
+        and word not in lexicon().auxiliaries
+        and word not in word_set("modals")
+    )
 
 
 def _passive(v: View, i: int) -> bool:
@@ -166,7 +164,7 @@ def _to(v: View, i: int, t: int) -> Iterator[Diagnostic]:
 
 def _form(v: View, i: int, k: int, j: int) -> Iterator[Diagnostic]:
     """let / make / see / hear + object + a past or -s form."""
-    if v.low[i] in SENSE and v.low[k] not in _OBJECT_CASE:
+    if v.low[i] in word_set("perception_verbs") and v.low[k] not in _OBJECT_CASE and not _seen_past(v, i, j):
         return  # "heard it went down", "felt your cheeks grew": a clause, "that" left out
     ends = not v.same_sentence(j, j + 1) or not v.is_word(j + 1)
     if not lowercase_word(v, j) or not (verb_tag(v, j) or v.xpos[k] == "PRP" or ends and v.xpos[j] == "JJ"):

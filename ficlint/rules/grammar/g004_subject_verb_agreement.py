@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.lexicon import inflections, lexicon
@@ -97,105 +98,23 @@ _MAKE = frozenset(["make", "makes", "made", "making"])
 _SECOND_VERB_BREAKS = frozenset(
     [",", ".", ";", ":", "—", "who", "that", "which", "when", "while", "to", "as"]
 )
-_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "lord", "lady", "sir", "madam", "professor"])
 _PLURAL = frozenset(["we", "they"])
 _SUBJUNCTIVE = frozenset(["were", "weren't"])
-_NAME_OPENERS = frozenset(
-    [
-        "like",
-        "as",
-        "than",
-        "that",
-        "because",
-        "when",
-        "while",
-        "if",
-        "but",
-        "so",
-        "until",
-        "since",
-        "although",
-        "though",
-        "where",
-    ]
-)
-_CLAUSE_OPENERS = _NAME_OPENERS - {"like", "as", "than"}
 _NUMBERED = frozenset([*_SINGULAR_FOR, *_PLURAL_FOR, *_FIRST_FOR])
 # verbs that agree with any subject: what most pronouns are followed by
-_AGREE_ANYWAY = frozenset(
-    [
-        "had",
-        "could",
-        "would",
-        "should",
-        "might",
-        "must",
-        "will",
-        "can",
-        "did",
-        "didn't",
-        "couldn't",
-        "wouldn't",
-        "hadn't",
-        "'d",
-        "said",
-        "looked",
-        "felt",
-        "knew",
-        "thought",
-    ]
-)
-_DETERMINERS = frozenset(
-    [
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "their",
-        "my",
-        "our",
-        "its",
-        "your",
-        "each",
-        "every",
-        "a",
-        "an",
-    ]
-)
-_PREPOSITIONS_TOO = frozenset(["after", "before", "since", "until", "as"])
 _BOUNDARY_TAGS = frozenset(["``", "''", ":", "-LRB-", "."])
-_OPEN_CLAUSE = frozenset(
-    [
-        "but",
-        "so",
-        "yet",
-        "because",
-        "when",
-        "while",
-        "although",
-        "though",
-        "since",
-        "until",
-        "after",
-        "before",
-        "once",
-        "as",
-        "that",
-        "where",
-        "whereas",
-        "then",
-        "now",
-    ]
-)
+
+
+@cache
+def _clause_openers() -> frozenset[str]:
+    """The words before a subject that open a clause ("that", "when", "but" …): not "like", "as", "than"."""
+    return word_set("before_a_subject") - {"like", "as", "than"}
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
     tenses = scene_tenses(doc)
-    for i in v.at("he", "she", "it", "i", "we", "they", "you"):
+    for i in _pronouns_in_narration(v):
         yield from _pronoun(v, i, tenses)
     for i in v.at("who"):
         yield from _name_who(v, i, tenses)
@@ -205,24 +124,38 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         yield from _what_verb(v, i, tenses)
     for k in _names_before_verbs(v):
         yield from _name_verb(v, k, tenses)
-    for i in v.at("and", "&"):
-        yield from _names_and(v, i)
+    xpos = v.xpos
+    for a in v.at("and", "&"):
+        if a > 0 and xpos[a - 1] == "NNP":
+            yield from _names_and(v, a)
+    low = v.low
     for j in v.at(*_SINGULAR_FOR, *_PLURAL_FOR):
-        d = _determiner_before(v, j)
-        if d is not None:
-            yield from _noun_phrase(v, d)
+        before = xpos[j - 1] if j > 0 else ""
+        if before == ("NNS" if low[j] in _PLURAL_FOR else "NN") or before.startswith("RB"):
+            d = _determiner_before(v, j)  # (a quick first look: "the man was", "the boys were" agree)
+            if d is not None:
+                yield from _noun_phrase(v, d)
+
+
+def _pronouns_in_narration(v: View) -> list[int]:
+    """Subject pronouns in narration not followed by a past or a modal, which agree with anyone
+    ("she walked", "he could"): where most pronouns end, sifted in one loop."""
+    voice, xpos, low, last = v.voice, v.xpos, v.low, len(v) - 1
+    return [
+        i
+        for i in v.at("he", "she", "it", "i", "we", "they", "you")
+        if voice[i] == NARRATION
+        and not (i < last and xpos[i + 1].startswith(("VBD", "MD")) and low[i + 1] not in _NUMBERED)
+    ]
 
 
 def _pronoun(v: View, i: int, tenses: SceneTenses) -> Iterator[Diagnostic]:
-    if v.voice[i] != NARRATION:
-        return
-    after = i + 1
-    if after < len(v) and v.xpos[after].startswith(("VBD", "MD")) and v.low[after] not in _NUMBERED:
-        return  # "she walked", "he could": a past or a modal agrees with anyone (most pronouns end here)
     j = skip_adverbs(v, i + 1)
-    if j >= len(v) or v.low[j] in _AGREE_ANYWAY or not _subject_position(v, i):
-        return  # most pronouns are followed by a past that agrees with anything: "she walked"
     subject = v.low[i]
+    if j >= len(v) or v.low[j] in word_set("agree_with_any_subject") or not _may_disagree(subject, v.low[j]):
+        return  # most pronouns are followed by a past that agrees with anything: "she walked"
+    if not _subject_position(v, i):
+        return
     if not v.same_sentence(i, j) or v.voice[j] != NARRATION or not lowercase_word(v, j) and v.low[j] != "i":
         return
     word = v.low[j]
@@ -242,6 +175,16 @@ def _pronoun(v: View, i: int, tenses: SceneTenses) -> Iterator[Diagnostic]:
         right = _FIRST_FOR.get(word)
         if right and not (word in _SUBJUNCTIVE and _subjunctive(v, i)):
             yield _finding(v, i, j, right)
+
+
+def _may_disagree(subject: str, word: str) -> bool:
+    """Can `word` disagree with the pronoun at all (the forms `_pronoun` looks up), before the
+    costlier question whether the pronoun is a subject?"""
+    if subject in _THIRD_SINGULAR:
+        return word in _SINGULAR_FOR or word in lexicon().base_forms
+    if subject in _PLURAL or subject == "you":
+        return word in _PLURAL_FOR or word in lexicon().third_forms
+    return word in _FIRST_FOR
 
 
 def _name_who(v: View, i: int, tenses: SceneTenses) -> Iterator[Diagnostic]:
@@ -287,7 +230,7 @@ def _names_before_verbs(v: View) -> list[int]:
     the tagger calls a bare verb."""
     xpos = v.xpos
     last = len(xpos) - 1
-    starts = [*v.sentence_first, *(k + 1 for k in v.at(*_CLAUSE_OPENERS)), *(k + 1 for k in _make_sure(v))]
+    starts = [*v.sentence_first, *(k + 1 for k in v.at(*_clause_openers())), *(k + 1 for k in _make_sure(v))]
     return sorted(k for k in starts if k < last and xpos[k] == "NNP" and xpos[k + 1] in ("VBP", "VB"))
 
 
@@ -303,7 +246,7 @@ def _name_verb(v: View, k: int, tenses: SceneTenses) -> Iterator[Diagnostic]:
         before = ""  # "making sure Newt know": a clause of its own, "that" left out
     if (
         before
-        and before not in _CLAUSE_OPENERS
+        and before not in _clause_openers()
         and v.xpos[k - 1] not in _BOUNDARY_TAGS
         or v.xpos[k - 1] == "``"
     ):
@@ -352,7 +295,7 @@ def _name_do(v: View, i: int) -> Iterator[Diagnostic]:
     if v.voice[i] != NARRATION or not v.same_sentence(k, i) or v.xpos[k] != "NNP" or not v.text[i].islower():
         return
     before = v.low[k - 1] if v.same_sentence(k - 1, k) else ""
-    if before and before not in _NAME_OPENERS and v.xpos[k - 1] not in _BOUNDARY_TAGS:
+    if before and before not in word_set("before_a_subject") and v.xpos[k - 1] not in _BOUNDARY_TAGS:
         return  # "let Harry do", "did Harry do", "the Potters do", "Fred and George do"
     if v.low[k].endswith("s"):
         return  # "James do": a name in s may be a family's
@@ -366,13 +309,13 @@ def _names_and(v: View, a: int) -> Iterator[Diagnostic]:
     k = a - 1
     while v.same_sentence(k, a) and v.xpos[k] == "NNP" and v.text[k][:1].isupper():
         k -= 1
-        if v.low[k + 1].rstrip(".") in _TITLES and v.low[a + 1].rstrip(".") in _TITLES:
+        if v.low[k + 1].rstrip(".") in word_set("titles") and v.low[a + 1].rstrip(".") in word_set("titles"):
             break  # "Mr and Mrs Evans": one subject of two, whatever stands before it
     if (
         k == a - 1
-        or v.low[k + 1].rstrip(".") not in _TITLES
+        or v.low[k + 1].rstrip(".") not in word_set("titles")
         and v.same_sentence(k, a)
-        and v.low[k] not in _CLAUSE_OPENERS
+        and v.low[k] not in _clause_openers()
         and v.xpos[k] not in _BOUNDARY_TAGS
     ):
         return  # not after "than" or "like": "shorter than Crouch and Arthur tries" joins two clauses
@@ -425,7 +368,7 @@ def _determiner_before(v: View, j: int) -> int | None:
     d = n - 1
     while v.same_sentence(d, n) and v.xpos[d] in ("JJ", "JJR", "JJS", "VBN", "RB") and n - d <= 3:
         d -= 1
-    return d if v.same_sentence(d, n) and v.low[d] in _DETERMINERS else None
+    return d if v.same_sentence(d, n) and v.low[d] in word_set("noun_determiners") else None
 
 
 def _noun_phrase(v: View, d: int) -> Iterator[Diagnostic]:
@@ -491,7 +434,8 @@ def _subject_position(v: View, i: int) -> bool:
     if before in lexicon().auxiliaries:
         return False
     if v.low[i] in ("it", "you"):  # an object as often as a subject: "made it happen", "across it were"
-        return (_clause_start(v, i) and before not in _PREPOSITIONS_TOO) or tag in ("CC", "WDT", "WP", "WRB")
+        opens = _clause_start(v, i) and before not in word_set("openers_also_prepositions")
+        return opens or tag in ("CC", "WDT", "WP", "WRB")
     return True
 
 
@@ -501,8 +445,8 @@ def _clause_start(v: View, d: int) -> bool:
     before = v.low[d - 1]
     return (
         v.xpos[d - 1] in _BOUNDARY_TAGS
-        or before in _OPEN_CLAUSE
-        and before not in _PREPOSITIONS_TOO
+        or before in word_set("clause_openers")
+        and before not in word_set("openers_also_prepositions")
         or before == ";"
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.lexicon import lexicon
@@ -54,49 +55,14 @@ RULE = Rule(
     ),
 )
 
-_TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "st",
-        "saint",
-        "professor",
-        "sir",
-        "lady",
-        "lord",
-        "madam",
-        "mister",
-        "uncle",
-        "aunt",
-        "auntie",
-        "captain",
-        "general",
-        "the",
-        "a",
-        "all",
-        "both",
-        "two",
-        "three",
-        "several",
-        "many",
-        "few",
-        "some",
-        "those",
-        "these",
-    ]
-)
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
-    in_s = [w for w in v.vocabulary if w[-1:] == "s"]  # one walk of the vocabulary for all three lists
-    owned = {w[:-2] for w in in_s if w[-2:] == "'s"}  # the story's own possessives: "tom's"
-    names = [w for w in in_s if len(w) >= 4 and w[:-1] in owned]
+    owned = {w[:-2] for w in v.with_apostrophe() if w[-2:] == "'s"}  # the story's own possessives: "tom's"
+    names = [n + "s" for n in owned if len(n) >= 3 and n + "s" in v.vocabulary]  # "toms" beside "tom's"
     before_sake = [i - 1 for i in v.positions("sake")]
-    for i in sorted({*v.at(*names, *_lowercase_owners(in_s)), *before_sake}):
+    for i in sorted({*v.at(*names, *(_plural_owners() & v.vocabulary)), *before_sake}):
         word = v.text[i]
         if v.voice[i] == OTHER or not word.endswith("s") or word.endswith(("ss", "us")) or len(word) < 4:
             continue
@@ -124,10 +90,13 @@ def _apostrophe(v: View, name: str) -> str:
     return ""
 
 
-def _lowercase_owners(in_s: list[str]) -> list[str]:
-    """The -s words of the document that may be an owner missing its apostrophe ("friends", "others")."""
+@cache
+def _plural_owners() -> frozenset[str]:
+    """The -s words that may be an owner missing its apostrophe ("friends", "babies", "witches",
+    "others"): every word whose `_owner_noun` is one of the owners, made from the list once."""
     owners = word_set("owners")
-    return [w for w in in_s if _owner_noun(w) in owners or w == "others"]
+    made = {form for o in owners for form in (o + "s", o + "es", o[:-1] + "ies")}
+    return frozenset([*(w for w in made if _owner_noun(w) in owners), "others"])
 
 
 def _slip_of(v: View, word: str, text: str) -> bool:
@@ -144,7 +113,9 @@ def _slip_of(v: View, word: str, text: str) -> bool:
 
 def _name_owner(v: View, i: int) -> bool:
     """A name in -s that owns what follows, or stands for what it owns ("with Toms.")."""
-    if v.same_sentence(i - 1, i) and (v.low[i - 1] in _TITLES or v.xpos[i - 1] in ("DT", "CD", "PRP$", "JJ")):
+    if v.same_sentence(i - 1, i) and (
+        v.low[i - 1] in word_set("before_a_plural_name") or v.xpos[i - 1] in ("DT", "CD", "PRP$", "JJ")
+    ):
         return False  # "Mr Andrews", "the Potters", "two Toms", "my Ruskins", "bloodthirsty Badgers"
     if v.same_sentence(i, i + 1) and v.text[i + 1].islower() and v.xpos[i + 1] in ("NN", "NNS"):
         return v.low[i + 1] not in lexicon().third_forms  # "Toms shoulder", not "Harrys sighs and"

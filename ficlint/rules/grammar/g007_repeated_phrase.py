@@ -13,6 +13,7 @@ from ficlint.analysis.lexicon import lexicon
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
+from ficlint.rules.grammar._frames import word_list, word_set
 from ficlint.rules.grammar._view import NARRATION, OTHER, View, view
 
 RULE = Rule(
@@ -54,37 +55,16 @@ RULE = Rule(
     fix_safety="Safe: the repeated words go; which occurrence goes depends on the verb after them.",
 )
 
-AUXILIARIES = (
-    "was",
-    "were",
-    "is",
-    "are",
-    "be",
-    "been",
-    "had",
-    "has",
-    "have",
-    "will",
-    "would",
-    "could",
-    "should",
-    "did",
-)
 _BASE_AUXILIARIES = frozenset(["be", "been", "have"])
 _BETWEEN = frozenset(["DT", "PRP$", "JJ", "NN", "NNS", "NNP", "RB", "CD"])
 _FUNCTION_TAGS = ("DT", "IN", "PRP", "PRP$", "TO", "CC", "MD", "WDT", "WP", "POS")
-_LINKS = frozenset(["and", "or", "to", "by", "after", "upon", "for", "on", "over"])
-_SUBJECTS = frozenset(
-    ["i", "you", "he", "she", "it", "we", "they", "everyone", "everybody", "nobody", "someone"]
-)
 _HAVE = frozenset(["had", "has", "have"])
-_HEAD_ADJECTIVES = frozenset(["only", "very", "whole", "entire"])
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
     yield from _doubled_phrases(v)
-    for word in AUXILIARIES:
+    for word in word_list("repeated_auxiliaries"):
         yield from _around_a_noun_phrase(v, word)
     yield from _adverbs(v)
     yield from _determiners(v)
@@ -96,14 +76,24 @@ def _doubled_phrases(v: View) -> Iterator[Diagnostic]:
     ids = v.ids
     last = -1
     found: list[tuple[int, int, int]] = []
+    equal: dict[int, np.ndarray] = {}  # shift -> is each token the same word as the one `shift` on
+    pairs: dict[int, list[int]] = {}  # shift -> where two such tokens stand in a row (rare)
     for n in (4, 3, 2):
         for gap in (0, 1):
             shift = n + gap
             if len(ids) <= shift + n:
                 continue
-            same = np.concatenate(([0], np.cumsum(ids[:-shift] == ids[shift:])))
-            for first in np.flatnonzero(same[n:] - same[:-n] == n).tolist():  # n equal words in a row
-                found.append((first, n, gap))
+            if shift not in equal:
+                equal[shift] = same = ids[:-shift] == ids[shift:]
+                pairs[shift] = [  # (most are punctuation and dialogue: what `_plain_phrase` turns down first)
+                    k
+                    for k in np.flatnonzero(same[:-1] & same[1:]).tolist()
+                    if v.voice[k] == NARRATION and v.low[k][:1].isalpha()
+                ]
+            same = equal[shift]
+            for first in pairs[shift]:  # n equal words in a row: two, then the rest
+                if n == 2 or first + n <= len(same) and same[first + 2 : first + n].all():
+                    found.append((first, n, gap))
     for first, n, gap in sorted(found, key=lambda f: (f[0], -f[1])):
         if first <= last or not _plain_phrase(v, first, n, gap):
             continue
@@ -130,13 +120,15 @@ def _plain_phrase(v: View, first: int, n: int, gap: int = 0) -> bool:
         return False  # "over and over and over", "a whisper above a whisper above a whisper"
     if v.same_sentence(first - 2, first) and lexicon().base_of.get(v.low[first - 1]) in ("make", "call"):
         return False  # "all that made a wand a wand"
-    if phrase[0] in _LINKS and v.xpos[first].startswith("CC") or phrase[-1] in ("and", "or"):
+    links = word_set("phrase_links")
+    if phrase[0] in links and v.xpos[first].startswith("CC") or phrase[-1] in ("and", "or"):
         return False  # "and again and again", "up and down and up and down"
     if n == 3 and phrase[1] in ("and", "or"):
         return False  # "up and down up and down", "back and forth back and forth": a rhythm
-    if n == 2 and phrase[1] in _LINKS and v.xpos[first].split("+")[0] not in _FUNCTION_TAGS:
+    if n == 2 and phrase[1] in links and v.xpos[first].split("+")[0] not in _FUNCTION_TAGS:
         return False  # "from time to time to", "from rock to rock to", "piece by piece by"
-    if any(phrase[k] in _SUBJECTS and v.xpos[first + k + 1].startswith(("VB", "MD")) for k in range(n - 1)):
+    subjects = word_set("clause_subjects")
+    if any(phrase[k] in subjects and v.xpos[first + k + 1].startswith(("VB", "MD")) for k in range(n - 1)):
         return False  # a clause said twice for its rhythm: "and he thought and he thought"
     return any(v.xpos[k].split("+")[0] in _FUNCTION_TAGS for k in range(first, first + n))
 
@@ -190,14 +182,12 @@ def _adverbs(v: View) -> Iterator[Diagnostic]:
 
 def _determiners(v: View) -> Iterator[Diagnostic]:
     """ "the" again after one adjective: "the only the one" (not "the more the merrier")."""
-    for i in v.positions("the"):
+    places = v.positions("the")
+    at = set(places)
+    heads = word_set("head_adjectives")
+    for i in places:
         j = i + 2
-        if (
-            v.word(j) == "the"
-            and v.same_sentence(i, j)
-            and v.low[i + 1] in _HEAD_ADJECTIVES
-            and v.voice[j] != OTHER
-        ):
+        if j in at and v.same_sentence(i, j) and v.low[i + 1] in heads and v.voice[j] != OTHER:
             yield _delete(v, j, j, "repeated")
 
 

@@ -43,23 +43,6 @@ RULE = Rule(
 )
 
 
-_CLAUSE_WORDS = frozenset(
-    [
-        "as",
-        "when",
-        "while",
-        "because",
-        "though",
-        "although",
-        "if",
-        "until",
-        "since",
-        "that",
-        "which",
-        "who",
-        "where",
-    ]
-)
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
@@ -123,7 +106,8 @@ def _modifier(v: View, j: int) -> bool:
     if _subject_at(v, j - 1) == "pronoun":
         return False
     k = skip_adverbs(v, j + 1)
-    while v.same_sentence(j, k) and v.is_word(k) and v.xpos[k] != "CC" and v.low[k] not in _CLAUSE_WORDS:
+    clause_words = word_set("participle_clause_words")
+    while v.same_sentence(j, k) and v.is_word(k) and v.xpos[k] != "CC" and v.low[k] not in clause_words:
         if v.xpos[k] in ("VBD", "VBZ", "VBP", "MD") or v.xpos[k].startswith(("VBD+", "VBZ+", "VBP+", "MD+")):
             return True
         k += 1

@@ -46,32 +46,16 @@ RULE = Rule(
 
 _SUBJECT_FORM = {"her": "she", "him": "he", "me": "I", "them": "they", "us": "we"}
 _POSSESSIVE_FORM = {"him": "his", "them": "their", "me": "my", "us": "our"}
-_OPENERS = frozenset(
-    [
-        "that",
-        "but",
-        "so",
-        "because",
-        "when",
-        "while",
-        "as",
-        "since",
-        "if",
-        "although",
-        "though",
-        "until",
-        "once",
-        "whether",
-    ]
-)
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
+    low, last = v.low, len(v) - 1
     for i in v.at("and"):
-        if v.voice[i] != NARRATION:
-            continue
-        yield from _compound_subject(v, i)
+        if not 0 < i < last or low[i - 1] not in _SUBJECT_FORM and low[i + 1] not in _SUBJECT_FORM:
+            continue  # no object pronoun beside "and" (the quick test)
+        if v.voice[i] == NARRATION:
+            yield from _compound_subject(v, i)
     for i in v.at("him", "them", "me", "us"):
         j = i + 1
         if v.voice[i] != NARRATION or not v.same_sentence(i, j) or v.low[j] not in word_set("body_parts"):
@@ -125,4 +109,4 @@ def _opens(v: View, a: int) -> bool:
     """Does the clause start at token a (the sentence's start, after "that", "but", "when")?"""
     if not v.same_sentence(a - 1, a):
         return True
-    return v.low[a - 1] in _OPENERS or v.xpos[a - 1] in ("``", ":", ";")
+    return v.low[a - 1] in word_set("pronoun_clause_openers") or v.xpos[a - 1] in ("``", ":", ";")

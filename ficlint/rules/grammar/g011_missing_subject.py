@@ -43,34 +43,6 @@ RULE = Rule(
     ),
 )
 
-_OPENERS = (
-    "because",
-    "if",
-    "unless",
-    "whereas",
-    "as",
-)  # not "though": "though didn't make a sound" shares one
-_AS_WHO = frozenset(
-    [
-        "one",
-        "those",
-        "them",
-        "him",
-        "her",
-        "anyone",
-        "everyone",
-        "someone",
-        "nobody",
-        "anybody",
-        "all",
-        "folk",
-        "folks",
-        "man",
-        "woman",
-        "them's",
-    ]
-)
-_QUESTION_SUBJECTS = frozenset(["there", "that", "this", "these", "those", "everyone", "anyone"])
 _FINITE_AUXILIARIES = frozenset(
     [
         "are",
@@ -96,7 +68,7 @@ _FINITE_AUXILIARIES = frozenset(
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
-    for i in v.at(*_OPENERS):
+    for i in v.at(*word_set("subjectless_openers")):
         j = i + 1
         if v.voice[i] == OTHER or not v.same_sentence(i, j) or v.voice[j] == OTHER:
             continue
@@ -111,12 +83,12 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
 
 def _subjectless(v: View, i: int, j: int) -> bool:
     word = v.low[j]
-    if v.same_sentence(j, j + 1) and v.low[j + 1] in PERSONAL | _QUESTION_SUBJECTS:
+    if v.same_sentence(j, j + 1) and v.low[j + 1] in PERSONAL | word_set("question_subjects"):
         return False  # a question: "because are you sure?", "because isn't that what we are?"
     if word in ("don't", "do"):
         return False  # an order: "if don't tell him", rare as a slip
     if v.low[i] == "as":  # "as is", "as was his habit", "as did Harry": an inversion after as
-        if v.word(i - 1) in _AS_WHO:
+        if v.word(i - 1) in word_set("as_who_words"):
             return False  # "he is one as knows": "as" for "who" in a speaker's dialect
         lex = lexicon()
         if word in lex.auxiliaries or word in word_set("as_verbs") or word not in lex.third_forms:

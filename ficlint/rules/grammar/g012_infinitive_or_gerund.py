@@ -68,14 +68,15 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
     lex = lexicon()
     forms = inflections()
+    gerund_verbs = word_set("gerund_verbs")
     for i in v.at("to"):
         verb = i + 1
+        before = v.low[i - 1] if i > 0 else ""
+        if lex.base_of.get(before, before) not in gerund_verbs:
+            continue  # (most words before "to" are none of them: the quick test first)
         if v.voice[i] == OTHER or not v.same_sentence(i - 1, verb) or not lowercase_word(v, verb):
             continue
-        before = v.low[i - 1]
-        if lex.base_of.get(before, before) not in word_set("gerund_verbs") or not v.xpos[i - 1].startswith(
-            "VB"
-        ):
+        if not v.xpos[i - 1].startswith("VB"):
             continue
         if v.same_sentence(i - 2, i) and v.low[i - 2] == "-":
             continue  # "delicate-minded to show"

@@ -9,7 +9,7 @@ from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.grammar._frames import replacement
+from ficlint.rules.grammar._frames import replacement, word_set
 from ficlint.rules.grammar._view import OTHER, View, view
 
 RULE = Rule(
@@ -40,22 +40,6 @@ RULE = Rule(
     fix_safety='Unsafe: "what" for "how" is one of two fixes ("how it looked" is the other).',
 )
 
-_SENSES = frozenset(
-    [
-        "look",
-        "looks",
-        "looked",
-        "feel",
-        "feels",
-        "felt",
-        "sound",
-        "sounds",
-        "sounded",
-        "seem",
-        "seems",
-        "seemed",
-    ]
-)
 _MAX_BETWEEN = 6  # words from "how" to the verb: a subject with its modifiers
 _CLAUSE_ENDS = frozenset([".", ",", "!", "?", ";", ":", "…", "...", "—", "–", "-", ")", '"', "”", "'", "’"])
 
@@ -79,7 +63,7 @@ def _likeness(v: View, i: int) -> bool:
     for j in range(i + 2, i + 2 + _MAX_BETWEEN):
         if not v.same_sentence(i, j) or not v.is_word(j) or v.low[j] in ("how", "what", "like"):
             return False
-        if v.low[j] in _SENSES and v.word(j + 1) == "like":
+        if v.low[j] in word_set("sense_verbs") and v.word(j + 1) == "like":
             return _clause_ends_after(v, j + 1) and v.low[i + 1] not in ("much", "many", "often")
     return False
 

@@ -9,6 +9,7 @@ from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
+from ficlint.rules.grammar._frames import word_set
 from ficlint.rules.grammar._view import OTHER, View, view
 
 RULE = Rule(
@@ -37,9 +38,6 @@ RULE = Rule(
 )
 
 _NEGATIVES = ("don't", "didn't", "doesn't", "dont", "didnt", "doesnt")
-_QUESTION_WORDS = frozenset(
-    ["why", "where", "how", "whether", "who", "when"]
-)  # not "what": "I don't what to" is "want"
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
@@ -57,7 +55,9 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
 
 def _lost_verb(v: View, i: int) -> bool:
     w = i + 1
-    if not v.same_sentence(i - 1, w + 1) or v.low[w] not in _QUESTION_WORDS or not v.text[w].islower():
+    if not v.same_sentence(i - 1, w + 1) or not v.text[w].islower():
+        return False
+    if v.low[w] not in word_set("question_words"):
         return False
     if not v.is_word(w + 1) or v.glued(w):
         return False  # "Don't what?", "didn't why-" : the question word ends the speech

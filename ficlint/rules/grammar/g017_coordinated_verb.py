@@ -10,7 +10,14 @@ from ficlint.analysis.lexicon import inflections, lexicon
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.grammar._frames import SceneTenses, lowercase_word, replacement, scene_tenses, skip_adverbs
+from ficlint.rules.grammar._frames import (
+    SceneTenses,
+    lowercase_word,
+    replacement,
+    scene_tenses,
+    skip_adverbs,
+    word_set,
+)
 from ficlint.rules.grammar._view import NARRATION, View, view
 
 RULE = Rule(
@@ -48,68 +55,8 @@ RULE = Rule(
     fix_safety="Safe: the same verb in the past, like the verb it is joined to.",
 )
 
-_SUBORDINATORS = frozenset(
-    [
-        "what",
-        "as",
-        "that",
-        "who",
-        "which",
-        "when",
-        "if",
-        "because",
-        "while",
-        "whatever",
-        "since",
-        "until",
-        "before",
-        "after",
-        "though",
-        "although",
-        "where",
-        "how",
-        "than",
-    ]
-)
 _AUXILIARIES = frozenset(["had", "has", "have", "having", "was", "were", "be", "been", "is", "are", "hadn't"])
 _LOOK_BACK = 8  # words from "and" back to the verb it joins
-# words between the past and "and" after which a bare verb is right: "helped him up and", no —
-# "wanted to go and sit", "made them stop and stare", "let them come and go"
-_BARE_TAKERS = frozenset(
-    [
-        "to",
-        "let",
-        "lets",
-        "make",
-        "made",
-        "help",
-        "helped",
-        "watch",
-        "watched",
-        "see",
-        "saw",
-        "hear",
-        "heard",
-        "feel",
-        "felt",
-        "would",
-        "could",
-        "should",
-        "might",
-        "must",
-        "will",
-        "can",
-        "did",
-        "didn't",
-        "do",
-        "don't",
-        "does",
-        "doesn't",
-        "had",
-        "better",
-        "rather",
-    ]
-)
 _BREAKS = frozenset(
     [
         ",",
@@ -182,12 +129,13 @@ def _past_for(v: View, a: int, j: int, tenses: SceneTenses) -> str:
 def _joined(v: View, a: int) -> int:
     """The verb before "and" at a that the verb after it would share a subject with, or -1: the nearest
     verb back in the clause, with nothing between that takes a bare verb or breaks the clause."""
+    takers = word_set("bare_verb_takers")
     for k in range(a - 1, max(-1, a - 1 - _LOOK_BACK), -1):
-        if not v.same_sentence(k, a) or v.low[k] in _BREAKS or v.low[k] in _BARE_TAKERS and k != a - 1:
+        if not v.same_sentence(k, a) or v.low[k] in _BREAKS or v.low[k] in takers and k != a - 1:
             return -1
         tag = v.xpos[k]
         if tag.startswith(("VB", "MD")):
-            return k if v.low[k] not in _BARE_TAKERS and not _subordinate(v, k) else -1
+            return k if v.low[k] not in word_set("bare_verb_takers") and not _subordinate(v, k) else -1
     return -1
 
 
@@ -204,7 +152,7 @@ def _subordinate(v: View, k: int) -> bool:
     for m in range(k - 1, max(-1, k - 4), -1):
         if not v.same_sentence(m, k):
             return False
-        if v.low[m] in _SUBORDINATORS or v.low[m] in _AUXILIARIES or v.low[m].endswith("'d"):
+        if v.low[m] in word_set("subordinators") or v.low[m] in _AUXILIARIES or v.low[m].endswith("'d"):
             return True  # or a participle after "had": "he'd just lost his temper and become"
         if v.xpos[m].startswith("VB") or v.low[m] in (",", ";"):
             return False

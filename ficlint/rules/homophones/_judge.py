@@ -40,7 +40,7 @@ def accepted_uses(model: Model, scored: Scored, words: Sequence[str]) -> Counter
     others = scored.scores.copy()
     others[rows, scored.written] = -np.inf
     fine = others.max(axis=1) <= written_score
-    return Counter(words[j] for j in np.unique(scored.token[fine]).tolist())  # once per use
+    return Counter(map(words.__getitem__, np.unique(scored.token[fine]).tolist()))  # once per use
 
 
 def manuscript_margins(model: Model, accepted: Counter[str], word_count: int) -> dict[str, float]:
@@ -75,8 +75,28 @@ def adjusted_margins(model: Model, scored: Scored, words: Sequence[str], sentenc
     and for members that cannot be suggested."""
     import numpy as np
 
-    matrix = margin_matrix(model, scored, words, sentence, extra, upos)
-    return matrix[np.arange(len(scored.token)), scored.written]
+    # margin_matrix's rows of the written members alone, worked out the same way
+    scores = scored.scores
+    rows, width = scores.shape
+    row = np.arange(rows)
+    written = scored.written
+    valid = np.isfinite(scores)
+    with np.errstate(invalid="ignore"):
+        margins = scores - scores[row, written][:, None]
+    margins[~(valid & valid[row, written][:, None])] = -np.inf
+    if not rows:
+        return margins
+    codes = slot_codes(words, sentence, upos)[scored.token]
+    fit = _fit_table(model)[scored.set_index[:, None], np.arange(width), codes[:, None]]  # (rows, width)
+    fit_written = fit[row, written][:, None]
+    bonus = (fit_written == 0) & (fit == 1)
+    veto = (fit_written == 1) & (fit == 0)
+    margins = np.where(bonus, margins + model.constraint_bonus, margins)
+    margins[veto] = -np.inf
+    if extra:
+        margins -= _extra_table(model, extra, width)[scored.set_index, written][:, None]
+    margins[row, written] = -np.inf
+    return margins
 
 
 def margin_matrix(model: Model, scored: Scored, words: Sequence[str], sentence: Sequence[int],
@@ -101,13 +121,20 @@ def margin_matrix(model: Model, scored: Scored, words: Sequence[str], sentence: 
     matrix = np.where(bonus, matrix + model.constraint_bonus, matrix)
     matrix[veto] = -np.inf
     if extra:
-        table = np.zeros((len(model.sets), width))
-        for word, margin in extra.items():
-            for s, m in model.by_word.get(word, ()):
-                table[s, m] = margin
-        matrix -= table[scored.set_index][:, :, None]
+        matrix -= _extra_table(model, extra, width)[scored.set_index][:, :, None]
     matrix[:, np.arange(width), np.arange(width)] = -np.inf
     return matrix
+
+
+def _extra_table(model: Model, extra: dict[str, float], width: int) -> np.ndarray:
+    """[set, member]: the extra margin a member needs when written (the manuscript's evidence)."""
+    import numpy as np
+
+    table = np.zeros((len(model.sets), width))
+    for word, margin in extra.items():
+        for s, m in model.by_word.get(word, ()):
+            table[s, m] = margin
+    return table
 
 
 def _fit_table(model: Model) -> np.ndarray:

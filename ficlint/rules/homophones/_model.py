@@ -91,12 +91,11 @@ def token_ids(words: Sequence[str], vocab: dict[str, int]) -> np.ndarray:
     import numpy as np
 
     get = vocab.get
-    found = [get(w) for w in words]
-    for j, got in enumerate(found):
-        if got is None:
-            key = vocab_key(words[j])
-            found[j] = get(unknown_key(key) if key == words[j] else key, 0)
-    return np.asarray(found, dtype=np.int64)
+    found = list(map(get, words))
+    for j in [j for j, got in enumerate(found) if got is None]:
+        key = vocab_key(words[j])
+        found[j] = get(unknown_key(key) if key == words[j] else key, 0)
+    return np.array(found, dtype=np.int64)
 
 
 # -- encoding a document -------------------------------------------------------------
@@ -544,15 +543,58 @@ def score(model: Model, enc: Encoded, token: np.ndarray, set_index: np.ndarray,
 
 
 def _column_sum(model: Model, keys: np.ndarray, column: np.ndarray) -> np.ndarray:
+    """Per row, the sum of the weights of its feature keys in its column: `lookup` of
+    `slot_hash`, fused and in place. A document has a few hundred thousand (key, column)
+    pairs; done as separate numpy expressions each of the ~30 steps would allocate an
+    array of that size, which costs more than the arithmetic itself."""
     import numpy as np
 
-    rows, width = keys.shape
-    flat = keys.reshape(-1)
-    cols = np.repeat(column, width)
-    present = flat != _MISSING
-    weights = np.zeros(rows * width, dtype=np.int32)
-    weights[present] = lookup(slot_hash(flat[present], cols[present]), model.buckets, model.weights)
-    return weights.reshape(rows, width).sum(axis=1).astype(np.float64)
+    u = np.uint64
+    h = np.multiply(keys, u(_K[3]), dtype=np.uint64)
+    h += (column.astype(np.uint64) * u(_K[1]))[:, None]
+    t = np.empty_like(h)
+    _mix_in_place(h, t)
+    buckets = model.buckets
+    at = np.bitwise_and(h, u(len(buckets) - 1)).view(np.intp)
+    np.right_shift(h, u(48), out=t)  # the fingerprint (`fingerprint`) in every lane
+    t |= u(1)
+    t *= u(_LANES)
+    x = np.take(buckets, at)
+    x ^= t
+    np.subtract(x, u(_LOW_BITS), out=t)  # the lanes that matched, as in `lookup`
+    np.invert(x, out=x)
+    t &= x
+    t &= u(_HIGH_BITS)
+    hit = t != 0
+    hit &= keys != _MISSING
+    np.invert(t, out=x)  # the lowest matching lane's bit, then its number: (bit >> 15) is
+    x += u(1)  # 1 << 16 * lane, and _LANE_NUMBERS holds each lane's number 16 * lane bits
+    x &= t  # below the top two
+    x >>= u(15)
+    x *= u(_LANE_NUMBERS)
+    x >>= u(62)
+    at <<= 2
+    at += x.view(np.intp)
+    found = np.take(model.weights, at)
+    found *= hit
+    return found.sum(axis=1, dtype=np.int64).astype(np.float64)
+
+
+_LANE_NUMBERS = (1 << 46) | (2 << 30) | (3 << 14)
+
+
+def _mix_in_place(x: np.ndarray, scratch: np.ndarray) -> None:
+    """`_mix`, overwriting `x` (and `scratch`)."""
+    import numpy as np
+
+    np.right_shift(x, np.uint64(30), out=scratch)
+    x ^= scratch
+    x *= np.uint64(0xBF58476D1CE4E5B9)
+    np.right_shift(x, np.uint64(27), out=scratch)
+    x ^= scratch
+    x *= np.uint64(0x94D049BB133111EB)
+    np.right_shift(x, np.uint64(31), out=scratch)
+    x ^= scratch
 
 
 LEVEL_CONFIDENCE = (0.5, 0.75, 0.9)  # at the threshold, and at each stricter one

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from ficlint.analysis import AnalyzedDocument
@@ -193,7 +194,7 @@ def _upos(doc: AnalyzedDocument) -> list[str] | None:
     """The tagger's word classes, or None if the tagger fails: they only refine the slots."""
     for _ in range(2):  # the tagger can fail once when it forgets its cached word types halfway
         try:
-            return [t.upos for t in doc.tags]
+            return list(map(attrgetter("upos"), doc.tags))
         except (IndexError, ValueError):
             continue
     return None

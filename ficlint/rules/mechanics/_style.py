@@ -20,12 +20,23 @@ def _lowercase_paragraphs(doc: AnalyzedDocument) -> frozenset[int]:
     for para in doc.paragraphs:
         if para.kind is not RegionKind.NARRATION:
             continue
-        # a lowercase pronoun i is a slip of its own, not a sign of the paragraph's voice
-        letters = [m.group(1)[0] for m in _STARTS.finditer(text[para.start:para.end])
-                   if not PRONOUN_I.fullmatch(m.group(1))]
-        if len(letters) >= 2 and all(c.islower() for c in letters):
+        if _all_starts_lowercase(text[para.start:para.end]):
             found.add(para.index)
     return frozenset(found)
+
+
+def _all_starts_lowercase(paragraph: str) -> bool:
+    """Do two or more sentences start in the paragraph, every one in lowercase? (Read up to
+    the first start that is not: most paragraphs' first.)"""
+    starts = 0
+    for m in _STARTS.finditer(paragraph):
+        word = m.group(1)
+        if PRONOUN_I.fullmatch(word):
+            continue  # a lowercase pronoun i is a slip of its own, not a sign of the paragraph's voice
+        if not word[0].islower():
+            return False
+        starts += 1
+    return starts >= 2
 
 
 def written_in_lowercase(doc: AnalyzedDocument, paragraph: int) -> bool:

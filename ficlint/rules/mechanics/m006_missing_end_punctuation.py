@@ -33,6 +33,9 @@ RULE = Rule(
 )
 
 _EMOTICON_END = re.compile(r"(?:[:;=xX8][-']?[)(\]\[dDpPoO3/\\|*]|<3|\^_*\^|[xX][dD]|T_T|[)(]+)\s*$")
+# the characters an emoticon can end with: a body whose last one is not has none at its end,
+# and the search (which tries every position of the paragraph) can be skipped
+_EMOTICON_LAST = frozenset(")(][dDpPoO3/\\|*^T")
 _TRAILING_MARKS = " \t*_~"
 _LAST_WORD = re.compile(r"[\w'’-]+$")
 _VERSE_LINE = 60  # characters: longer lines are prose, not verse
@@ -50,7 +53,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             continue
         last = regions[-1]
         body = text[last.start:last.end].rstrip(_TRAILING_MARKS)
-        if not body or _EMOTICON_END.search(body):
+        if not body or body.rstrip()[-1:] in _EMOTICON_LAST and _EMOTICON_END.search(body):
             continue
         block = text[para.start:para.end]
         if _whole_paragraph_emphasised(doc, para) or _set_out_in_lines(doc, para, block):

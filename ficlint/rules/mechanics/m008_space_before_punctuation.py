@@ -35,7 +35,8 @@ RULE = Rule(
 
 # Spaces then the mark, and after the mark a space or the end (what stands before the spaces, a word,
 # a closing bracket or quote, is checked in Python: a leading lookbehind slows the scan tenfold).
-_SPACED = re.compile(r"([ \t]+)([,.?!;:]+)(?=[\s\"'”’)\]*_]|$|(?<=,)[^\W\d_])")
+# `[ \t][ \t]*`, not `[ \t]+`: a pattern that starts with a class lets the engine skip ahead to it.
+_SPACED = re.compile(r"([ \t][ \t]*)([,.?!;:]+)(?=[\s\"'”’)\]*_]|$|(?<=,)[^\W\d_])")
 _EMOTICON_AFTER = re.compile(r"[-']?[()\[\]DPpOo3/|\\*]")
 
 
