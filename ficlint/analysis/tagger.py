@@ -89,6 +89,18 @@ class Tag(NamedTuple):
         return "+" in self.upos
 
 
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """`np.unique(values)` of a 1-D array (sorted, each value once), without the import of
+    numpy.ma (~15 ms CPU) that np.unique and np.union1d pull in on their first call."""
+    import numpy as np
+
+    ordered = np.sort(values)
+    keep = np.empty(len(ordered), dtype=bool)
+    keep[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
+
+
 def tokenize(text: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of the tokens the tagger expects in `text`."""
     return [m.span() for m in TOKEN.finditer(text)]
@@ -322,7 +334,7 @@ class Tagger:
         firsts = words_at[first[inside]]
         firsts = firsts[firsts < ends[inside]]
         after_quote = np.flatnonzero(self._quote[rows[:-1]] & alpha[1:]) + 1
-        initial = np.union1d(firsts, after_quote).tolist()
+        initial = sorted_unique(np.concatenate((firsts, after_quote))).tolist()
         if initial:
             rows[initial] = self._rows([INITIAL + words[i] for i in initial])
         return rows

@@ -33,6 +33,8 @@ def accepted_uses(model: Model, scored: Scored, words: Sequence[str]) -> Counter
     """How often each written member stands where the model finds it the best fit."""
     import numpy as np
 
+    from ficlint.analysis.tagger import sorted_unique
+
     if not len(scored.token):
         return Counter()
     rows = np.arange(len(scored.token))
@@ -40,7 +42,7 @@ def accepted_uses(model: Model, scored: Scored, words: Sequence[str]) -> Counter
     others = scored.scores.copy()
     others[rows, scored.written] = -np.inf
     fine = others.max(axis=1) <= written_score
-    return Counter(map(words.__getitem__, np.unique(scored.token[fine]).tolist()))  # once per use
+    return Counter(map(words.__getitem__, sorted_unique(scored.token[fine]).tolist()))  # once per use
 
 
 def manuscript_margins(model: Model, accepted: Counter[str], word_count: int) -> dict[str, float]:

@@ -508,10 +508,13 @@ def _vowel_gated(model: Model) -> np.ndarray:
     return model.memo["gated"]
 
 
+
 def score(model: Model, enc: Encoded, token: np.ndarray, set_index: np.ndarray,
           written: np.ndarray) -> Scored:
     """Each member's score at each occurrence (rows of token, set, written member)."""
     import numpy as np
+
+    from ficlint.analysis.tagger import sorted_unique
 
     width = max((len(s.members) for s in model.sets), default=2)
     sizes = np.array([len(s.members) for s in model.sets], dtype=np.int64)[set_index]
@@ -527,7 +530,7 @@ def score(model: Model, enc: Encoded, token: np.ndarray, set_index: np.ndarray,
     bases = np.array([s.column_base for s in model.sets], dtype=np.int64)[set_index]
     window = window_row = None
     if windowed.any():
-        window_positions = np.unique(row_of[windowed])
+        window_positions = sorted_unique(row_of[windowed])
         window = window_features(enc, positions[window_positions], model.classes)
         window_row = np.searchsorted(window_positions, row_of)
     for m in range(1, width):
