@@ -128,11 +128,15 @@ class _Patterns:
             rf"(?:\b(?:{determiners})|[A-Z][a-z]+['’]s)\s+(?:(?P<filler>[a-z]+)[ \t]+)?(?P<noun>[a-z]+)[ \t]+"
             rf"(?:{adverb}[ \t]+)?(?P<npverb>[a-z]+)\b(?!['’]\w)(?=[ \t]*(?P<npnext>[a-z]+|[,.;:!?]|$))?"
         )
-        # the same for text whose lowercase changes its length (rare Unicode)
-        self.finite_any_case = re.compile(self.finite.pattern, re.I)
         self.flashback = re.compile(
             r"[\s*_#>\[(]*(?:" + alternatives(w["flashback_markers"]).replace(r"\ ", r"\s+") + r")\b", re.I
         )
+
+    @cached_property
+    def finite_any_case(self) -> re.Pattern[str]:
+        """`finite` for text whose lowercase changes its length (rare Unicode): compiled only
+        when such a text comes (~3 ms of every run otherwise)."""
+        return re.compile(self.finite.pattern, re.I)
 
 
 @cache

@@ -41,9 +41,10 @@ class Lexicon:
         self.base_forms: set[str] = set()
         for base, past, participle, third in verbs:
             for form in (base, past, participle, third):
-                self.past_of.setdefault(form, past)
-                self.third_of.setdefault(form, third)
-                self.base_of.setdefault(form, base)
+                if form not in self.past_of:  # the first verb with the form wins, in all three
+                    self.past_of[form] = past
+                    self.third_of[form] = third
+                    self.base_of[form] = base
             self.base_forms.add(base)
             self.third_forms.add(third)
             if past != base:
