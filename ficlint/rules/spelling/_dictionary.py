@@ -65,7 +65,8 @@ class Lexicon:
     def __init__(self, text: str) -> None:
         head = text.split("\n", RANKED)
         tail = head.pop() if len(head) > RANKED else ""
-        self.rank = {word: i for i, word in enumerate(head) if word}
+        self.rank = dict(zip(head, range(len(head)), strict=True))  # C-level: ~2x a comprehension
+        self.rank.pop("", None)  # a blank line is no word
         self._rare = SortedWords("\n" + tail)
         self._all: frozenset[str] | None = None
         self._looked_up = 0
