@@ -9,7 +9,7 @@ from typing import Any
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.lexicon import PAST
-from ficlint.diagnostics import keep_case
+from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.resources import load_data
 from ficlint.rules.grammar._view import View
 
@@ -83,6 +83,12 @@ def lowercase_word(v: View, j: int) -> bool:
 
 def replacement(original: str, form: str) -> str:
     return keep_case(original, form)
+
+
+def word_finding(rule_id: str, v: View, i: int, right: str, message: str, safe: bool = True) -> Diagnostic:
+    """A finding on the view's word `i` whose one fix writes `right` in its place, in the word's case."""
+    return Diagnostic(rule_id, v.start[i], v.end[i], message,
+                      (Fix(v.start[i], v.end[i], replacement(v.text[i], right), safe=safe),))
 
 
 class SceneTenses:

@@ -10,7 +10,14 @@ from ficlint.analysis.lexicon import inflections, lexicon
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.grammar._frames import NOMINATIVE, OBJECTS, lowercase_word, replacement, verb_tag, word_set
+from ficlint.rules.grammar._frames import (
+    NOMINATIVE,
+    OBJECTS,
+    lowercase_word,
+    verb_tag,
+    word_finding,
+    word_set,
+)
 from ficlint.rules.grammar._view import NARRATION, OTHER, View, view
 
 RULE = Rule(
@@ -196,12 +203,12 @@ def _form(v: View, i: int, k: int, j: int) -> Iterator[Diagnostic]:
         return
     said = " ".join(v.text[i : k + 1])
     if v.xpos[k] in ("PRP", "NNP") or v.low[i] in LET or v.low[i] in MAKE:
-        yield Diagnostic(
+        yield word_finding(
             RULE.id,
-            v.start[j],
-            v.end[j],
+            v,
+            j,
+            base,
             f'After "{said}", use the bare infinitive: "{base}", not "{v.text[j]}".',
-            (Fix(v.start[j], v.end[j], replacement(v.text[j], base)),),
         )
         return
     participle = forms.participle(base)  # a thing seen may be seen done: "saw his name written"

@@ -18,6 +18,7 @@ from ficlint.rules.grammar._frames import (
     scene_tenses,
     skip_adverbs,
     verb_tag,
+    word_finding,
     word_set,
 )
 from ficlint.rules.grammar._view import NARRATION, View, view
@@ -348,12 +349,12 @@ def _and_the_next(v: View, s: int, j: int) -> Iterator[Diagnostic]:
 
 
 def _second_finding(v: View, subject: str, n: int, right: str) -> Diagnostic:
-    return Diagnostic(
+    return word_finding(
         RULE.id,
-        v.start[n],
-        v.end[n],
+        v,
+        n,
+        right,
         f'"{subject}" takes "{right}", not "{v.text[n]}", in its second verb too.',
-        (Fix(v.start[n], v.end[n], replacement(v.text[n], right)),),
     )
 
 

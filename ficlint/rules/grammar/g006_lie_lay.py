@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.lexicon import PAST, PRESENT
 from ficlint.check import Context
-from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.diagnostics import Diagnostic
 from ficlint.rule import Rule, examples
-from ficlint.rules.grammar._frames import lowercase_word, replacement, word_set
+from ficlint.rules.grammar._frames import lowercase_word, word_finding, word_set
 from ficlint.rules.grammar._view import NARRATION, View, view
 
 RULE = Rule(
@@ -76,12 +76,12 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
 
 
 def _finding(v: View, i: int, right: str, meaning: str) -> Diagnostic:
-    return Diagnostic(
+    return word_finding(
         RULE.id,
-        v.start[i],
-        v.end[i],
+        v,
+        i,
+        right,
         f'"{v.text[i]}" here means to {meaning}: "{right}".',
-        (Fix(v.start[i], v.end[i], replacement(v.text[i], right)),),
     )
 
 

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.lexicon import inflections, lexicon
 from ficlint.check import Context
-from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.diagnostics import Diagnostic
 from ficlint.rule import Rule, examples
-from ficlint.rules.grammar._frames import lowercase_word, replacement, skip_adverbs, word_set
+from ficlint.rules.grammar._frames import lowercase_word, skip_adverbs, word_finding, word_set
 from ficlint.rules.grammar._view import NARRATION, View, view
 
 RULE = Rule(
@@ -63,12 +63,12 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             past = lex.past_of.get(base, "")
             if not past or past == word:
                 continue
-            yield Diagnostic(
+            yield word_finding(
                 RULE.id,
-                v.start[j],
-                v.end[j],
+                v,
+                j,
+                past,
                 f'Without "have" or "be", "{v.text[j]}" needs its simple past: "{past}".',
-                (Fix(v.start[j], v.end[j], replacement(v.text[j], past)),),
             )
 
 

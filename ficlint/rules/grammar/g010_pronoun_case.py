@@ -10,7 +10,7 @@ from ficlint.analysis.lexicon import lexicon
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.grammar._frames import replacement, word_set
+from ficlint.rules.grammar._frames import replacement, word_finding, word_set
 from ficlint.rules.grammar._view import NARRATION, View, view
 
 RULE = Rule(
@@ -66,12 +66,13 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         if lexicon().base_of.get(v.low[verb], v.low[verb]) in word_set("two_object_verbs"):
             continue  # "gave him hands full of sweets"
         right = _POSSESSIVE_FORM[v.low[i]]
-        yield Diagnostic(
+        yield word_finding(
             RULE.id,
-            v.start[i],
-            v.end[i],
+            v,
+            i,
+            right,
             f'"{v.text[i]} {v.text[j]}": what someone owns takes "{right}".',
-            (Fix(v.start[i], v.end[i], replacement(v.text[i], right), safe=False),),
+            safe=False,
         )
 
 

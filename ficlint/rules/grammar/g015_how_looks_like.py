@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
-from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.diagnostics import Diagnostic
 from ficlint.rule import Rule, examples
-from ficlint.rules.grammar._frames import replacement, word_set
+from ficlint.rules.grammar._frames import word_finding, word_set
 from ficlint.rules.grammar._view import OTHER, View, view
 
 RULE = Rule(
@@ -48,13 +48,14 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
     for i in v.at("how"):
         if v.voice[i] != OTHER and _likeness(v, i):
-            yield Diagnostic(
+            yield word_finding(
                 RULE.id,
-                v.start[i],
-                v.end[i],
+                v,
+                i,
+                "what",
                 f'"{v.text[i]} … like" leaves "like" without an object: "what … like", or "how …" '
                 'without "like".',
-                (Fix(v.start[i], v.end[i], replacement(v.text[i], "what"), safe=False),),
+                safe=False,
             )
 
 

@@ -8,14 +8,14 @@ from collections.abc import Iterator
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.lexicon import inflections, lexicon
 from ficlint.check import Context
-from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.diagnostics import Diagnostic
 from ficlint.rule import Rule, examples
 from ficlint.rules.grammar._frames import (
     SceneTenses,
     lowercase_word,
-    replacement,
     scene_tenses,
     skip_adverbs,
+    word_finding,
     word_set,
 )
 from ficlint.rules.grammar._view import NARRATION, View, view
@@ -99,12 +99,12 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             j = skip_adverbs(v, a + 1, limit=1)
             right = _past_for(v, a, j, tenses)
             if right:
-                yield Diagnostic(
+                yield word_finding(
                     RULE.id,
-                    v.start[j],
-                    v.end[j],
+                    v,
+                    j,
+                    right,
                     f'"{v.text[j]}" is joined by "and" to a past ("{v.text[_joined(v, a)]}"): "{right}".',
-                    (Fix(v.start[j], v.end[j], replacement(v.text[j], right)),),
                 )
 
 

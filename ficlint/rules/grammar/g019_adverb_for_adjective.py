@@ -9,9 +9,9 @@ from functools import cache
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.lexicon import inflections
 from ficlint.check import Context
-from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.diagnostics import Diagnostic
 from ficlint.rule import Rule, examples
-from ficlint.rules.grammar._frames import replacement, word_set
+from ficlint.rules.grammar._frames import word_finding, word_set
 from ficlint.rules.grammar._view import NARRATION, View, view
 
 RULE = Rule(
@@ -81,13 +81,14 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             continue
         adjective = adjective_of(v.low[a]) if v.text[a].islower() else ""
         if adjective and _noun_ends_phrase(v, a + 1):
-            yield Diagnostic(
+            yield word_finding(
                 RULE.id,
-                v.start[a],
-                v.end[a],
+                v,
+                a,
+                adjective,
                 f'"{v.text[a]}" describes a verb or an adjective; before the noun "{v.text[a + 1]}", use the '
                 f'adjective: "{adjective}".',
-                (Fix(v.start[a], v.end[a], replacement(v.text[a], adjective), safe=False),),
+                safe=False,
             )
 
 

@@ -9,9 +9,9 @@ from functools import cache
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.lexicon import inflections, lexicon
 from ficlint.check import Context
-from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.diagnostics import Diagnostic
 from ficlint.rule import Rule, examples
-from ficlint.rules.grammar._frames import replacement, word_set
+from ficlint.rules.grammar._frames import word_finding, word_set
 from ficlint.rules.grammar._view import DIALOGUE, View, view
 from ficlint.rules.spelling._dictionary import lexicon as dictionary
 
@@ -95,12 +95,12 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         base = forms[v.low[i]]
         form, right = _form_for(v, i, base)
         if right:
-            yield Diagnostic(
+            yield word_finding(
                 RULE.id,
-                v.start[i],
-                v.end[i],
+                v,
+                i,
+                right,
                 f'"{v.text[i]}" is no word: "{base}" is irregular, and its {form} is "{right}".',
-                (Fix(v.start[i], v.end[i], replacement(v.text[i], right)),),
             )
 
 
