@@ -111,7 +111,9 @@ def _structure(q: Quotation, narration: str, word: str) -> str:
     body = narration[:-1]
     clause = _last_clause(body)
     words = [w.lower() for w in _WORDS.findall(clause)]
-    tag_before = q.previous is not None and q.previous.follows.kind in ("tag", "inverted", "subject")
+    previous = q.previous
+    tag_before = previous is not None and previous.follows.kind in ("tag", "inverted", "subject") \
+        and not _introduced_and_finished(previous)
     if tag_before and clause == body:  # the narration is the tag of the speech before
         if sum(1 for w in words if speech_form(w)) >= 2:
             return ""  # "she said, adding as an afterthought," - the second verb introduces the new speech
@@ -260,6 +262,16 @@ def _last_clause(narration: str) -> str:
         if narration[m.start()] != "." or ends_sentence(narration, m.start()):
             start = m.end()
     return narration[start:]
+
+
+def _introduced_and_finished(previous: Quotation) -> bool:
+    """Is the speech before already attributed by narration in front of it (`she inquired,
+    "Which way?"`) and finished, or a phrase quoted inside the narration? Then the narration
+    after it is no tag of it but introduces the next speech, as a tag before speech does
+    (`she inquired, "Which way?" he yawned, "North."`): judged as narration before speech."""
+    if previous.quoted_phrase:
+        return True
+    return previous.last_mark in (".", "!", "?") and previous.narration_before.endswith((",", ":"))
 
 
 def _may_continue(q: Quotation, word: str) -> bool:
