@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
-from ficlint.analysis.speech import After, vocabulary
+from ficlint.analysis.speech import After, Quotation, vocabulary
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
@@ -27,7 +28,8 @@ RULE = Rule(
     ),
     allows=("\"We gave it a good shot,\" she said.", "\"Thanks,\" she smiled.",
             "\"Yes,\" he went on, \"I do.\"",
-            "\"I think,\" she paused, \"we should go.\"", "\"Come,\" with a wave of her hand."),
+            "\"I think,\" she paused, \"we should go.\"",
+            "\"Did she,\" he hesitated slightly, \"like the playthings?\"", "\"Come,\" with a wave of her hand."),
     fix_safety="Unsafe: the comma becomes a full stop and the beat gets a capital; check the sentence "
                "still reads.",
 )
@@ -48,12 +50,26 @@ def _tells_the_saying(after: After) -> bool:
     return False
 
 
+def _sentence_goes_on(q: Quotation) -> bool:
+    """Does the spoken sentence go on after the beat, in lowercase (`"Did she," he hesitated,
+    "like the toys?"`)? Then the beat interrupts one sentence: a full stop would cut it in two,
+    and older edited prose sets such a beat off with commas as it does a tag."""
+    nxt = q.next
+    if nxt is None or nxt.before is not q.after or not q.interrupts:
+        return False
+    first = _FIRST_LETTER.search(q.doc.text, nxt.region.inner_start, nxt.region.end)
+    return first is not None and first.group(0).islower()
+
+
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
+
+
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     text = doc.text
     for q in followed(doc):
         after = q.follows
         if q.last_mark != "," or after.kind != "beat" or q.quoted_phrase or q.is_label \
-                or _tells_the_saying(after):
+                or _tells_the_saying(after) or _sentence_goes_on(q):
             continue
         comma = q.mark_offset
         fixed = capitalized(after.words[0])
