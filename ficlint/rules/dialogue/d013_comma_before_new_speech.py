@@ -118,7 +118,8 @@ def _structure(q: Quotation, narration: str, word: str) -> str:
         if sum(1 for w in words if speech_form(w)) >= 2:
             return ""  # "she said, adding as an afterthought," - the second verb introduces the new speech
         mark = q.previous.last_mark
-        if mark == "," and narration.endswith(",") and _may_continue(q, word):
+        if mark == "," and narration.endswith(",") and _may_continue(q, word) \
+                and not _finished_clause(q.previous):
             return ""
         return "A" + mark if mark in (",", ".", "!", "?") else ""
     if q.follows.kind == "tag":
@@ -272,6 +273,39 @@ def _introduced_and_finished(previous: Quotation) -> bool:
     if previous.quoted_phrase:
         return True
     return previous.last_mark in (".", "!", "?") and previous.narration_before.endswith((",", ":"))
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SUBJECTS = frozenset({"PRON", "NOUN", "PROPN", "DET", "NUM"})
+
+
+def _finished_clause(q: Quotation) -> bool:
+    """Is the speech's last sentence a whole clause, a subject with a finite verb and more after
+    the verb (`"It's long past curfew,"`), not a fragment that the words after the tag complete:
+    an interjection or a name (`"Well,"`, `"Harry,"`), a clause that opens with a subordinator
+    (`"If you want,"`), or a subject and verb alone (`"I think,"`)? A capital after the tag then
+    starts a new sentence (`"It's late," he said. "I must go."`) rather than carrying on."""
+    doc = q.doc
+    if not isinstance(doc, AnalyzedDocument):
+        return False
+    tokens, tags = doc.tokens, doc.tags
+    start = bisect.bisect_left(tokens.start, q.region.inner_start)
+    end = bisect.bisect_left(tokens.start, q.region.inner_end)
+    words = [k for k in range(start, end) if tokens.is_word[k]]
+    for i, k in enumerate(words):  # the last sentence of the speech only
+        if i and tokens.text[k - 1] in (".", "!", "?") and tokens.text[k][0].isupper():
+            words = words[i:]
+            break
+    if len(words) < 2 or tags[words[0]].head.upos in ("SCONJ", "ADP") \
+            or tags[words[0]].head.xpos in ("WRB", "WP"):
+        return False
+    seen_subject = False
+    for i, k in enumerate(words):
+        for part in tags[k].parts:
+            if part.xpos in _FINITE and seen_subject and i + 1 < len(words):
+                return True
+            seen_subject = seen_subject or part.upos in _SUBJECTS
+    return False
 
 
 def _may_continue(q: Quotation, word: str) -> bool:
