@@ -81,6 +81,8 @@ def _flagged(structure: str, habits: Counter[str]) -> bool:
     writer who joins new speech with commas does it throughout."""
     kind = structure[0]
     wrong, right = habits[kind + ","], habits[kind + "."]
+    if kind in "AB":  # one habit: a writer who joins new speech to a tag with a comma does so after an action
+        wrong, right = habits["A,"] + habits["B,"], habits["A."] + habits["B."]
     share = _ACTION_HABIT_SHARE if kind == "B" else _HABIT_SHARE
     return wrong >= _HABIT_MIN and wrong >= share * (wrong + right)
 
