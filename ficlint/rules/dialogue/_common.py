@@ -97,6 +97,19 @@ def lowered_first_word(after: After) -> str:
     return first
 
 
+def next_carries_on(q: Quotation) -> bool:
+    """Does the next quotation start in lowercase (`"Lily..." He began, "...where's Harry?"`):
+    the same speaker's sentence going on after the tag, so the tag is this quotation's?"""
+    nxt = q.next
+    if nxt is None:
+        return False
+    first = _FIRST_LETTER.search(q.doc.text, nxt.region.inner_start, nxt.region.end)
+    return first is not None and first.group(0).islower()
+
+
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
+
+
 def capitalized_bare_tag(q: Quotation, after_terminal: bool) -> bool:
     """Is the capitalised clause after the speech's end a tag and nothing else, so that
     the capital (and a full stop before it) is wrong: `"Fine." He said quietly.`?
@@ -104,12 +117,12 @@ def capitalized_bare_tag(q: Quotation, after_terminal: bool) -> bool:
     After ! or ? (`after_terminal`) a capital may start a sentence of its own, so
     only a verb of speech or of the voice counts there (not `"Why?" He wondered.`).
     A tag that introduces the next quotation may be the next speaker's
-    (`"Why?" He answered, "Because."`).
+    (`"Why?" He answered, "Because."`), unless that quotation carries on in lowercase.
     """
     after = q.follows
     said = after.verb_word
     vocab = vocabulary()
-    if not after.bare or said in vocab.narrating or q.introduces_next:
+    if not after.bare or said in vocab.narrating or q.introduces_next and not next_carries_on(q):
         return False
     if not after_terminal:
         return True
