@@ -29,7 +29,8 @@ RULE = Rule(
     allows=("\"We gave it a good shot,\" she said.", "\"Thanks,\" she smiled.",
             "\"Yes,\" he went on, \"I do.\"",
             "\"I think,\" she paused, \"we should go.\"",
-            "\"Did she,\" he hesitated slightly, \"like the playthings?\"", "\"Come,\" with a wave of her hand."),
+            "\"Did she,\" he hesitated slightly, \"like the playthings?\"",
+            "\"Come,\" with a wave of her hand."),
     fix_safety="Unsafe: the comma becomes a full stop and the beat gets a capital; check the sentence "
                "still reads.",
 )

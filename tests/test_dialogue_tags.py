@@ -1,0 +1,128 @@
+"""Which narration around speech is a tag, through the real CLI: the mechanisms that tell a
+writer's comma habit (`Harry hisses at the room, "I would hate..."`) from the older edited
+prose that introduces speech with any verb of saying or sets a beat off like a tag."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+
+
+def _check(tmp_path: Path, text: str) -> list[tuple[str, str, str]]:
+    """What `ficlint check` reports on `text`: each dialogue finding's rule, the text it
+    marks, and the text once its fixes are applied to that span."""
+    chapter = tmp_path / "chapter.txt"
+    chapter.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--format", "json", "--no-cache", "--select", "D", str(chapter))
+    [file] = result.json()["files"]
+    found = []
+    for d in file["diagnostics"]:
+        start, end = d["start"]["offset"], d["end"]["offset"]
+        fixed = text
+        for fix in sorted(d["fixes"], key=lambda f: -f["start"]["offset"]):
+            fixed = fixed[:fix["start"]["offset"]] + fix["replacement"] + fixed[fix["end"]["offset"]:]
+        found.append((d["rule"], text[start:end], fixed))
+    return found
+
+
+# -- a capital after the tag: a new sentence after a whole clause, the same one after a fragment
+
+HABIT = ("“It’s long past curfew,” Harry hisses threateningly at the room, “I would hate to wake him.”\n\n"
+         "“I was too weak,” he admits ashamedly, “I couldn’t do it.”\n\n")
+
+
+def test_a_capital_after_a_whole_spoken_clause_and_its_tag_starts_a_new_sentence(tmp_path):
+    found = _check(tmp_path, HABIT)
+    assert [(rule, marked) for rule, marked, _ in found] == [("D013", ","), ("D013", ",")]
+    assert "at the room. “I would hate" in found[0][2]
+    assert "he admits ashamedly. “I couldn’t" in found[1][2]
+
+
+@pytest.mark.parametrize("fragment", [
+    "“Well,” she said, “I don’t know.”",  # an interjection
+    "“I think,” she said, “Harry is right.”",  # a subject and verb the speech completes
+    "“If you want,” he said, “I can come.”",  # a clause that opens with a subordinator
+    "“Harry,” she said, “I need you.”",  # a name called
+    "‘Well,’ she said, ‘I don’t know.’",
+    '"If you want," he said, "I can come."',
+])
+def test_a_capital_after_a_fragment_and_its_tag_carries_the_sentence_on(tmp_path, fragment):
+    # the same chapter's comma habit is established, so only the fragment keeps the line quiet
+    found = _check(tmp_path, HABIT + "He looked at Harry and Ginny.\n\n" + fragment + "\n")
+    assert [(rule, marked) for rule, marked, _ in found] == [("D013", ","), ("D013", ",")]
+
+
+# -- a tag with its speech before it: the narration after a finished speech introduces the next
+
+
+def test_narration_after_a_finished_speech_with_its_own_tag_introduces_the_next(tmp_path):
+    text = ("When she inquired, “Exactly what is the method?” he yawned, “Tonsils? Take them out.”\n\n"
+            "She raged, “Why don’t you give these away?” he sighed, “Well, you can’t tell.”\n")
+    assert _check(tmp_path, text) == []
+
+
+def test_a_tag_after_its_own_speech_before_new_speech_is_still_judged(tmp_path):
+    text = ("“It’s late,” he said, “We should go.”\n\n“Fine,” she said, “We go.”\n\n"
+            "“Please.” he sighed, “Not again.”\n")
+    found = _check(tmp_path, text)
+    assert [rule for rule, _, _ in found].count("D013") == 3
+    assert ("D001", ".” he", "“Please,” he sighed, “Not again.”\n") in \
+        [(r, m, f.splitlines()[-1] + "\n") for r, m, f in found]
+
+
+# -- one comma habit for tags and actions
+
+
+def test_an_action_joined_to_new_speech_is_flagged_where_tags_show_the_comma_habit(tmp_path):
+    text = HABIT + "Tom sighs before turning desperately to Harry, “You say that, but how?”\n"
+    found = _check(tmp_path, text)
+    assert [(rule, marked) for rule, marked, _ in found] == [("D013", ",")] * 3
+    assert "desperately to Harry. “You say" in found[2][2]
+
+
+def test_one_action_comma_among_full_stops_is_no_habit(tmp_path):
+    text = ("“It’s late,” he said. “We should go.”\n\n“Fine,” she said. “We go.”\n\n"
+            "Tom turned desperately to Harry, “You say that, but how?”\n")
+    assert _check(tmp_path, text) == []
+
+
+# -- a beat inside one spoken sentence
+
+
+@pytest.mark.parametrize("text", [
+    '"Did she," he hesitated slightly, "like the playthings you bought her?"\n',
+    "“I selected them,” she nodded, “every one of them.”\n",
+    "‘There, there,’ Fibsy shut him up, ‘don’t say that again.’\n",
+])
+def test_a_beat_inside_one_spoken_sentence_is_left_alone(tmp_path, text):
+    # a full stop would cut the sentence in two: `"Did she." He hesitated slightly, "like...`
+    assert _check(tmp_path, text) == []
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ("“I selected them,” she nodded. “Every one of them.”\n", "“I selected them.” She nodded."),
+    ('"Yes," Stone nodded, "Yes, and lace too."\n', '"Yes." Stone nodded, "Yes'),
+])
+def test_a_beat_before_a_new_spoken_sentence_is_still_flagged(tmp_path, text, fixed):
+    found = _check(tmp_path, text)
+    assert [rule for rule, _, _ in found][:1] == ["D005"]
+    assert fixed in found[0][2]
+
+
+# -- a capitalised tag whose speech carries on after it
+
+
+@pytest.mark.parametrize("text, tag, fixed", [
+    ("“Lily. . .” He began quietly, “. . .where’s Harry?”\n", "He", "“Lily. . .” he began quietly"),
+    ('"Wait..." She said, "...what was that?"\n', "She", '"Wait..." she said'),
+])
+def test_a_capitalised_tag_is_flagged_when_its_speech_carries_on_in_lowercase(tmp_path, text, tag, fixed):
+    found = _check(tmp_path, text)
+    assert [(rule, marked) for rule, marked, _ in found] == [("D002", tag)]
+    assert fixed in found[0][2]
+
+
+def test_a_capitalised_tag_before_the_next_speakers_capitalised_speech_is_left_alone(tmp_path):
+    assert _check(tmp_path, "“Why?” He answered, “Because I said so.”\n") == []
