@@ -51,10 +51,11 @@ RULE = Rule(
 
 _SENTENCE_END = re.compile(r"[.!?…;:—]\s")
 # Words after which a comma introduces what is said: `the phrase, "in these days"`, `And then, "Go."`
-_NAMING_WORDS = frozenset(
+_NAMING_NOUNS = frozenset(
     ["phrase", "words", "word", "motto", "comment", "question", "answer", "reply", "cry", "shout", "whisper",
-        "remark", "message", "note", "sign", "legend", "then", "aloud", "again", "except", "and", "but",
-        "words", "refrain", "chorus"])
+        "remark", "message", "note", "sign", "legend", "refrain", "chorus"])
+# ... and words that introduce it only in a clause of their own: `And then,` `Aloud,` `But,`
+_NAMING_WORDS = frozenset(["then", "aloud", "again", "except", "and", "but"])
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _FIRST_WORD = re.compile(r"[\s*_]*([^\W\d_]+(?:['’][^\W\d_]+)*)")
 
@@ -80,11 +81,11 @@ def _flagged(structure: str, habits: Counter[str]) -> bool:
     after tags and actions alike; ficlint flags it where the chapter's habit is the comma: a
     writer who joins new speech with commas does it throughout."""
     kind = structure[0]
-    wrong, right = habits[kind + ","], habits[kind + "."]
+    counts = [(habits[kind + ","], habits[kind + "."])]
     if kind in "AB":  # one habit: a writer who joins new speech to a tag with a comma does so after an action
-        wrong, right = habits["A,"] + habits["B,"], habits["A."] + habits["B."]
+        counts.append((habits["A,"] + habits["B,"], habits["A."] + habits["B."]))
     share = _ACTION_HABIT_SHARE if kind == "B" else _HABIT_SHARE
-    return wrong >= _HABIT_MIN and wrong >= share * (wrong + right)
+    return any(wrong >= _HABIT_MIN and wrong >= share * (wrong + right) for wrong, right in counts)
 
 
 def _joined_quotations(doc: AnalyzedDocument) -> Iterator[tuple[Quotation, str, int, str]]:
@@ -132,6 +133,8 @@ def _structure(q: Quotation, narration: str, word: str) -> str:
     classes = _word_classes(q, words, q.before.start + len(body))
     if _said_by_manner(words, classes) or _completed_by_speech(words, classes):
         return kind + "~"  # counts towards the chapter's habit, but is no error
+    if kind == "b" and classes and not any(c in ("VERB", "AUX") for c in classes):
+        return "b~"  # no verb: no sentence a full stop could end (`and simultaneously,` `Then, in a desire,`)
     return kind
 
 
@@ -177,18 +180,24 @@ def _said_by_manner(words: list[str], classes: list[str]) -> bool:
     `Sue nodded,` `I grin,`): new speech after it starts a new sentence."""
     if words and all(_adverb(w) for w in words):
         return True  # only how it is said: `Quietly, "Come here."`
-    i = _verb_end(words)
+    i = _verb_end(words, classes)
     if i < 0 or not classes or classes[i] != "VERB":
         return False  # "his lilac robes": a noun
     vocab, forms = vocabulary(), verb_forms()
     word = words[i]
     base = forms.base_of.get(word)
     finite = word in forms.past or word in forms.third and not word.endswith("ss")
-    if base is None or not (finite or word in forms.present_participle) or word in _NOT_SAYING:
+    participle = word in forms.present_participle
+    if base is None and word.endswith(("ed", "ing")):
+        base = _guessed_base(word, forms)
+        if base is None:  # a verb the lexicon lacks (maundered, marveled): an unusual verb used alone
+            return i == len(words) - 1 and (i == 0 or words[i - 1] not in AUXILIARIES)
+        finite, participle = word.endswith("ed"), word.endswith("ing")
+    if base is None or not (finite or participle) or word in _NOT_SAYING:
         return False
     before = words[i - 1] if i > 0 else ""
     if (before in AUXILIARIES or before in _NOT_SAYING) \
-            and not (before in _PROGRESSIVE and word in forms.present_participle):
+            and not (before in _PROGRESSIVE and participle):
         return False  # "could never decipher", "looked puzzled": no verb of saying ("was sobbing" is)
     family = forms.forms_of[base]
     if any(form in vocab.silent or form in vocab.actions for form in family):
@@ -199,16 +208,30 @@ def _said_by_manner(words: list[str], classes: list[str]) -> bool:
 _PROGRESSIVE = frozenset(["was", "were", "is", "are", "am"])
 
 
-def _verb_end(words: list[str]) -> int:
+def _guessed_base(word: str, forms: VerbForms) -> str | None:
+    """The base of an -ed or -ing form the lexicon lacks, from its stem (nodding: nod)."""
+    stem = word[:-3] if word.endswith("ing") else word[:-2]
+    for base in (stem, stem + "e", stem[:-1]):
+        if base in forms.base:
+            return base
+    return None
+
+
+def _verb_end(words: list[str], classes: list[str]) -> int:
     """The index of the clause's last word once adverbs of manner (`nervously`), the one
-    spoken to (`at Kennicott`, `to Mr. Dawson`) or a pronoun object (`him`) are set
-    aside; -1 when nothing is left."""
+    spoken to (`at Kennicott`, `to Mr. Dawson`, a name: `summoned Bea`) or a pronoun object
+    (`him`) are set aside; -1 when nothing is left. The one spoken to is looked for after
+    the clause's last verb only (`glanced down at her, and hemmed,`: hemmed)."""
     i = len(words) - 1
     while i > 0 and _adverb(words[i]):
         i -= 1
     for j in range(i, max(i - 4, 0), -1):
+        if classes[j:j + 1] == ["VERB"] or words[j] == "and":
+            break
         if words[j] in _ADDRESSED:
             return j - 1
+    while i > 0 and classes[i:i + 1] == ["PROPN"] and classes[i - 1:i] in (["PROPN"], ["VERB"]):
+        i -= 1  # the one spoken to, by name: `petitioned Mrs. Jackson Elder`
     if i > 0 and words[i] in _OBJECT_PRONOUNS:
         i -= 1
     return i
@@ -224,8 +247,8 @@ def _completed_by_speech(words: list[str], classes: list[str]) -> bool:
     to the one spoken to (`and, to Carol,`)?"""
     if not words:
         return False
-    if words[-1] == "with":
-        return True
+    if words[-1] == "with" or words[-1] in vocabulary().speech_nouns:
+        return True  # `She greeted him with,` `Dave had given verdict,`
     j = 0
     while j < len(words) - 1 and (words[j] in ("and", "but", "then") or _adverb(words[j])):
         j += 1
@@ -271,10 +294,22 @@ def _introduced_and_finished(previous: Quotation) -> bool:
     """Is the speech before already attributed by narration in front of it (`she inquired,
     "Which way?"`) and finished, or a phrase quoted inside the narration? Then the narration
     after it is no tag of it but introduces the next speech, as a tag before speech does
-    (`she inquired, "Which way?" he yawned, "North."`): judged as narration before speech."""
+    (`she inquired, "Which way?" he yawned, "North."`): judged as narration before speech. Not
+    when the narration before it is itself an action joined by a comma (`Dumbledore frowned,
+    "Give up." Bellatrix snorted, "Never."`): that is the writer's comma habit."""
     if previous.quoted_phrase:
         return True
-    return previous.last_mark in (".", "!", "?") and previous.narration_before.endswith((",", ":"))
+    narration = previous.narration_before
+    if previous.last_mark not in (".", "!", "?") or not narration.endswith((",", ":")):
+        return False
+    if narration.endswith(":"):
+        return True
+    body = narration[:-1]
+    words = [w.lower() for w in _WORDS.findall(_last_clause(body))]
+    if _introduces_speech(words):
+        return True
+    classes = _word_classes(previous, words, previous.before.start + len(body))
+    return _said_by_manner(words, classes) or _completed_by_speech(words, classes)
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -318,8 +353,8 @@ def _introduces_speech(lower: list[str]) -> bool:
     """Does the narration's last clause introduce the speech: a verb of speaking in any
     form (`She turned to him and said,`, `saying calmly,`, `he whispered to her,`), or
     a word that names what is said (`the phrase,`, `the words,`, `and then,`)?"""
-    if not lower or lower[-1] in _NAMING_WORDS:
-        return True
+    if not lower or lower[-1] in _NAMING_NOUNS or lower[-1] in _NAMING_WORDS and len(lower) <= 2:
+        return True  # `the phrase,` `And then,` (not `She frowned then,`)
     vocab = vocabulary()
     for i, word in enumerate(lower):
         if verb_at(lower, i) and word not in vocab.borderline or speech_form(word):
