@@ -126,3 +126,29 @@ def test_a_capitalised_tag_is_flagged_when_its_speech_carries_on_in_lowercase(tm
 
 def test_a_capitalised_tag_before_the_next_speakers_capitalised_speech_is_left_alone(tmp_path):
     assert _check(tmp_path, "“Why?” He answered, “Because I said so.”\n") == []
+
+
+# -- the verb that introduces new speech, read with the word classes
+
+
+@pytest.mark.parametrize("line", [
+    "He straightened, glanced down at her, and hemmed, “Got to fix your furnace.”",  # the last verb says it
+    "She petitioned Mrs. Jackson Elder, “Don’t you think we ought to go?”",  # the one addressed
+    "She sat still and maundered, “I know. The Village Virus.”",  # a verb the lexicon lacks, used alone
+    "Dave had given verdict, “What these youngsters need is work.”",  # what is said, named
+    "She said it to herself, and simultaneously, “Everybody has noticed.”",  # no verb: no sentence to end
+])
+def test_narration_that_introduces_speech_in_older_prose_is_left_alone(tmp_path, line):
+    found = _check(tmp_path, HABIT + line + "\n")
+    assert [(rule, marked) for rule, marked, _ in found] == [("D013", ","), ("D013", ",")]
+
+
+@pytest.mark.parametrize("line, fixed", [
+    ("She frowned then, “Every witch becomes gifted.”", "She frowned then. “Every"),
+    ("Dumbledore closed his eyes, nodding solemnly, “Tell me, do you love her?”", "nodding solemnly. “Tell"),
+    ("He pointed his bony finger at Tina, “You wanker.”", "at Tina. “You"),
+])
+def test_an_action_before_new_speech_is_still_flagged(tmp_path, line, fixed):
+    found = _check(tmp_path, HABIT + line + "\n")
+    assert [(rule, marked) for rule, marked, _ in found] == [("D013", ",")] * 3
+    assert fixed in found[2][2]
