@@ -40,11 +40,19 @@ def test_a_capital_after_a_whole_spoken_clause_and_its_tag_starts_a_new_sentence
     assert "he admits ashamedly. “I couldn’t" in found[1][2]
 
 
+def test_an_order_before_the_tag_is_a_whole_sentence(tmp_path):
+    text = HABIT + "“Oh, never mind,” Draco said, waving a hand, “I’ll just have them replaced.”\n"
+    found = _check(tmp_path, text)
+    assert [(rule, marked) for rule, marked, _ in found] == [("D013", ",")] * 3
+    assert "waving a hand. “I’ll just" in found[2][2]
+
+
 @pytest.mark.parametrize("fragment", [
     "“Well,” she said, “I don’t know.”",  # an interjection
     "“I think,” she said, “Harry is right.”",  # a subject and verb the speech completes
     "“If you want,” he said, “I can come.”",  # a clause that opens with a subordinator
     "“Harry,” she said, “I need you.”",  # a name called
+    "“Look,” he said, “I know what I saw.”",  # one word
     "‘Well,’ she said, ‘I don’t know.’",
     '"If you want," he said, "I can come."',
 ])

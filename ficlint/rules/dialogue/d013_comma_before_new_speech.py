@@ -337,10 +337,14 @@ def _finished_clause(q: Quotation) -> bool:
             or tags[words[0]].head.xpos in ("WRB", "WP"):
         return False
     seen_subject = False
+    opening = True  # still among interjections and adverbs: a plain verb here is an imperative
     for i, k in enumerate(words):
         for part in tags[k].parts:
             if part.xpos in _FINITE and seen_subject and i + 1 < len(words):
                 return True
+            if opening and part.xpos == "VB" and i > 0 or opening and part.xpos == "VB" and len(words) > 2:
+                return True  # `"Oh, never mind,"` `"Listen to me,"`: an order is a whole sentence
+            opening = opening and part.upos in ("INTJ", "ADV")
             seen_subject = seen_subject or part.upos in _SUBJECTS
     return False
 
