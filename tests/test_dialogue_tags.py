@@ -160,3 +160,27 @@ def test_an_action_before_new_speech_is_still_flagged(tmp_path, line, fixed):
     found = _check(tmp_path, HABIT + line + "\n")
     assert [(rule, marked) for rule, marked, _ in found] == [("D013", ",")] * 3
     assert fixed in found[2][2]
+
+
+# -- speech inside a subordinate clause: the main clause comes after it
+
+
+@pytest.mark.parametrize("text", [
+    "When Dr. Westlake whispered to her, “Yes, he is modest about it,” she felt uninformed.\n",
+    "While Raymie blushed and admitted, “Oh, they don't want to hear me,” he was clearing his throat.\n",
+    "Till he bawled, “Aren't you ever coming up to bed?” she sat unmoving.\n",
+    'As she passed, "Good luck," he grabbed his coat and left.\n',
+])
+def test_speech_inside_a_subordinate_clause_is_followed_by_the_main_clause(tmp_path, text):
+    assert _check(tmp_path, text) == []
+
+
+@pytest.mark.parametrize("text, rule, fixed", [
+    ("He admitted, “Oh, they don't want to hear me,” he was clearing his throat.\n", "D005",
+     "“Oh, they don't want to hear me.” He was"),
+    ("He bawled, “Aren't you ever coming up to bed?” she sat unmoving.\n", "D004", "bed?” She sat"),
+])
+def test_speech_after_a_main_clause_is_still_followed_by_a_new_sentence(tmp_path, text, rule, fixed):
+    found = _check(tmp_path, text)
+    assert [r for r, _, _ in found] == [rule]
+    assert fixed in found[0][2]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -108,6 +109,28 @@ def next_carries_on(q: Quotation) -> bool:
 
 
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
+
+
+def inside_a_subordinate_clause(q: Quotation) -> bool:
+    """Is the speech quoted inside a sentence whose main clause comes after it: the narration
+    before it, in the same sentence, opens with a subordinator and ends in a comma (`When he
+    whispered, "Yes," she felt small.` `Till he bawled, "Coming?" she sat on.`)? The words
+    after the closing quote then carry the sentence on: no beat, no new sentence."""
+    doc = q.doc
+    narration = q.narration_before
+    if q.before is None or not narration.endswith(",") or not isinstance(doc, AnalyzedDocument):
+        return False
+    index = doc.sentence_index_at(q.before.start + len(narration) - 1)
+    if index is None or doc.sentences[index].start < q.before.start:
+        return False  # the sentence began before this narration (in an earlier quotation)
+    tokens = doc.tokens
+    k = bisect.bisect_left(tokens.start, doc.sentences[index].start)
+    while k < len(tokens) and not tokens.is_word[k]:
+        k += 1
+    if k >= len(tokens) or tokens.start[k] >= q.region.start:
+        return False
+    head = doc.tags[k].head
+    return head.upos == "SCONJ" or head.xpos == "WRB" and tokens.text[k].lower() in ("when", "whenever")
 
 
 def capitalized_bare_tag(q: Quotation, after_terminal: bool) -> bool:

@@ -9,7 +9,13 @@ from ficlint.analysis.speech import abbreviation_before
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic
 from ficlint.rule import Rule, examples
-from ficlint.rules.dialogue._common import BORDERLINE_WHY, beat_diagnostic, capitalized_tag_verb, followed
+from ficlint.rules.dialogue._common import (
+    BORDERLINE_WHY,
+    beat_diagnostic,
+    capitalized_tag_verb,
+    followed,
+    inside_a_subordinate_clause,
+)
 
 RULE = Rule(
     id="D004",
@@ -37,7 +43,7 @@ _TERMINAL = {"!": "an exclamation mark", "?": "a question mark", "…": "an elli
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     for q in followed(doc):
         after = q.follows
-        if q.quoted_phrase:
+        if q.quoted_phrase or inside_a_subordinate_clause(q):
             continue
         if q.last_mark == "." and after.kind in ("beat", "subject"):
             if not (after.words[0][0].islower() or capitalized_tag_verb(after)):

@@ -11,7 +11,7 @@ from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
 from ficlint.rules.common import capitalized
-from ficlint.rules.dialogue._common import BORDERLINE_WHY, followed
+from ficlint.rules.dialogue._common import BORDERLINE_WHY, followed, inside_a_subordinate_clause
 
 RULE = Rule(
     id="D005",
@@ -70,7 +70,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     for q in followed(doc):
         after = q.follows
         if q.last_mark != "," or after.kind != "beat" or q.quoted_phrase or q.is_label \
-                or _tells_the_saying(after) or _sentence_goes_on(q):
+                or _tells_the_saying(after) or _sentence_goes_on(q) \
+                or inside_a_subordinate_clause(q):
             continue
         comma = q.mark_offset
         fixed = capitalized(after.words[0])
