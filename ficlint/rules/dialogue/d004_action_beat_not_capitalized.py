@@ -43,17 +43,18 @@ _TERMINAL = {"!": "an exclamation mark", "?": "a question mark", "…": "an elli
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     for q in followed(doc):
         after = q.follows
-        if q.quoted_phrase or inside_a_subordinate_clause(q):
+        if q.quoted_phrase:
             continue
         if q.last_mark == "." and after.kind in ("beat", "subject"):
             if not (after.words[0][0].islower() or capitalized_tag_verb(after)):
                 continue
-            if abbreviation_before(doc.text, q.mark_offset):
+            if abbreviation_before(doc.text, q.mark_offset) or inside_a_subordinate_clause(q):
                 continue
             yield beat_diagnostic(q, RULE.id, insert="",
                                   message="After a full stop the next words start a new sentence, and these "
                                           "are not a speech tag")
-        elif q.last_mark in _TERMINAL and after.kind == "beat" and after.words[0][0].islower():
+        elif q.last_mark in _TERMINAL and after.kind == "beat" and after.words[0][0].islower() \
+                and not inside_a_subordinate_clause(q):
             yield beat_diagnostic(q, RULE.id, insert="",
                                   message=f"After {_TERMINAL[q.last_mark]} the next words start a new "
                                           "sentence "

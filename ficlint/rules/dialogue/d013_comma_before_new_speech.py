@@ -115,9 +115,8 @@ def _structure(q: Quotation, narration: str, word: str) -> str:
     clause = _last_clause(body)
     words = [w.lower() for w in _WORDS.findall(clause)]
     previous = q.previous
-    tag_before = previous is not None and previous.follows.kind in ("tag", "inverted", "subject") \
-        and not _introduced_and_finished(previous)
-    if tag_before and clause == body:  # the narration is the tag of the speech before
+    if clause == body and previous is not None and previous.follows.kind in ("tag", "inverted", "subject") \
+            and not _introduced_and_finished(previous):  # the narration is the tag of the speech before
         if sum(1 for w in words if speech_form(w)) >= 2:
             return ""  # "she said, adding as an afterthought," - the second verb introduces the new speech
         mark = q.previous.last_mark
