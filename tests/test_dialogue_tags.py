@@ -184,3 +184,27 @@ def test_speech_after_a_main_clause_is_still_followed_by_a_new_sentence(tmp_path
     found = _check(tmp_path, text)
     assert [r for r, _, _ in found] == [rule]
     assert fixed in found[0][2]
+
+
+# -- how a quotation is closed
+
+
+def test_a_speech_closed_with_a_single_quote_is_told_to_turn_the_mark(tmp_path):
+    text = "“It doesn’t matter. Why would you dream of the Forbidden Forest?’ He frowned a bit.\n"
+    [(rule, marked, fixed)] = _check(tmp_path, text)
+    assert (rule, marked) == ("D011", "’")
+    assert "Forbidden Forest?” He frowned" in fixed
+
+
+@pytest.mark.parametrize("text", [
+    "“She told me ‘run.’ And I ran.\n",  # a quotation inside the open speech
+    "“She told me 'run.' And I ran.\n",
+])
+def test_a_nested_quotation_in_an_open_speech_is_no_single_closer(tmp_path, text):
+    [(rule, marked, _)] = _check(tmp_path, text)
+    assert (rule, marked) == ("D011", "“")
+
+
+def test_a_single_quote_after_a_spaced_dash_closes_the_speech(tmp_path):
+    text = "Remus cleared his throat. 'You're — Remus, you're — '\n\nThey were standing close.\n"
+    assert [rule for rule, _, _ in _check(tmp_path, text)] == []

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.speech import Quotation, looks_like_closer, read_clause
 from ficlint.check import Context
-from ficlint.diagnostics import Diagnostic
+from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.document import RegionKind
 from ficlint.rule import Rule, examples
 
@@ -20,16 +20,53 @@ RULE = Rule(
     why="A reader needs to know where speech stops. A speech running over several paragraphs leaves each "
         "paragraph open and reopens the next one; any other open quotation is missing its closing mark.",
     examples=examples("\"Come with me, she said.\n\nHe followed her out.",
-                      "She said hi.\" He left."),
-    allows=("\"Come with me,\" she said.", "\"It was a long night.\n\n\"In the morning we left.\""),
+                      "She said hi.\" He left.",
+                      ("“Why dream of it?’ He frowned.", "“Why dream of it?” He frowned.")),
+    allows=("\"Come with me,\" she said.", "\"It was a long night.\n\n\"In the morning we left.\"",
+            "'You're — Remus, you're — '"),
 )
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     for q in doc.speech:
-        if q.region.unclosed:
-            yield _never_closed(q)
+        if q.region.unclosed and not _closed_after_a_space(q):
+            yield _closed_with_a_single_quote(q) or _never_closed(q)
     yield from _closes_nothing(doc)
+
+
+# A single closing quote right after the end of a spoken sentence, before a space or the
+# paragraph's end: `Why would you dream of it?’ He frowned.`
+_SINGLE_CLOSER = re.compile(r"[.!?,…*_](['’])(?=\s|$)")
+_NESTED_OPENER = re.compile(r"‘|(?<![^\W\d_])'(?=[^\W\d_])")
+_DOUBLE_CLOSER = {"“": "”", "\"": "\""}
+
+
+def _closed_with_a_single_quote(q: Quotation) -> Diagnostic | None:
+    """A speech opened with a double quote and closed with a single one (`“Why would you dream
+    of it?’ He frowned.`): the mark to turn, not a missing quote."""
+    closer = _DOUBLE_CLOSER.get(q.region.open_quote)
+    if closer is None or q.previous is not None:
+        return None
+    text = q.doc.text
+    m = _SINGLE_CLOSER.search(text, q.region.inner_start, q.region.end)
+    if m is None or _NESTED_OPENER.search(text, q.region.inner_start, m.start()):
+        return None  # `“She told me ‘run.’ And I`: a quotation inside the speech
+    at = m.start(1)
+    return Diagnostic(RULE.id, at, at + 1,
+                      f"The speech opens with a double quote but closes with a single one: close it with "
+                      f"`{closer}`.", (Fix(at, at + 1, closer, safe=False),))
+
+
+def _closed_after_a_space(q: Quotation) -> bool:
+    """Does a single-quoted speech end the paragraph with its closing quote after a spaced dash
+    or ellipsis (`'You're — Remus, you're — '`)? That quote closes it; only the space is amiss."""
+    if q.region.open_quote not in ("'", "‘"):
+        return False
+    text = q.doc.text
+    end = q.region.end
+    while end > q.region.inner_start and text[end - 1] in " \t\r\n*_":
+        end -= 1
+    return text[end - 1:end] in ("'", "’") and text[end - 3:end - 1] in ("— ", "– ", "- ", "… ", ". ")
 
 
 def _tag_inside(q: Quotation) -> str:
