@@ -95,18 +95,21 @@ class Census:
     """Counts of how words are written. `middle`: capitalised in the middle of a sentence;
     `alone`: so, with no capitalised word beside it (not part of a longer name);
     `lower`: in lowercase anywhere; `names`: two capitalised words in a row in the
-    middle of a sentence (Grimmauld Place), by their keys."""
+    middle of a sentence (Grimmauld Place), by their keys; `half_names`: a word capitalised
+    in the middle of a sentence before a lowercase one (Grimmauld place, York city)."""
 
     middle: Counter[str] = field(default_factory=Counter)
     alone: Counter[str] = field(default_factory=Counter)
     lower: Counter[str] = field(default_factory=Counter)
     names: Counter[tuple[str, str]] = field(default_factory=Counter)
+    half_names: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def add(self, other: Census) -> None:
         self.middle.update(other.middle)
         self.alone.update(other.alone)
         self.lower.update(other.lower)
         self.names.update(other.names)
+        self.half_names.update(other.half_names)
 
 
 def capitals(doc: Document, tokens: Tokens, sentence_paragraphs: list[int]) -> Capitals:
@@ -183,7 +186,7 @@ def _count(found: Capitals, words: list[str]) -> None:
     census = found.census
     texts = found.tokens.text
     token, keys, free, before, after = found.token, found.keys, found.free, found.before, found.after
-    middle, alone, names = census.middle, census.alone, census.names
+    middle, alone, names, half_names = census.middle, census.alone, census.names, census.half_names
     forms = set(words)
     lower_forms = {w for w in forms if w[0].islower()}
     capital_forms = {w for w in forms if w not in lower_forms and not w.isupper()}
@@ -203,3 +206,5 @@ def _count(found: Capitals, words: list[str]) -> None:
             alone[k] += 1
         if after_cap:
             names[(k, keys[a])] += 1
+        elif a >= 0:
+            half_names[(k, keys[a])] += 1
