@@ -3,11 +3,12 @@ possessive (`her Dad`)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.capitals import Capitals, capitalised
-from ficlint.check import Context
+from ficlint.check import Context, Facts
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
 from ficlint.rules.capitalization._common import candidates, words
@@ -31,7 +32,9 @@ RULE = Rule(
     ),
     allows=("She told her mum.", "I told Mum.", "Her Aunt Petunia shrieked.", "Mum said no.",
             "My dad jokes were bad.", "She was a mum of three.", "Explain it to Dad.",
-            "He hated his mum and dad."),
+            "He hated his mum and dad.",
+            "\"Stay, mummy!\" he cried. \"Wait for mummy,\" she said. \"Forgive mummy.\"",
+            "She saw her Aunt. \"Go,\" said her Aunt. Then her aunt left."),
     fix_safety="Unsafe: the story may use the word differently (a pet name, a title).",
 )
 
@@ -41,21 +44,87 @@ _NOT_AS_NAME = frozenset([
     "future"])
 
 
+class HouseStyleFacts(Facts):
+    """How the manuscript writes each family word, counted by use: as a name in lowercase
+    (`forgive mummy`) or with a capital (`told Mummy`), and after a possessive with a capital
+    (`her Aunt`) or in lowercase (`her aunt`). A form the manuscript repeats is its house style
+    (older novels print `her Aunt`, `Good-bye, dad`), see `_house_style`."""
+
+    name = "family-words"
+
+    def gather(self, doc: AnalyzedDocument, ctx: Context) -> Counter[tuple[str, str]]:
+        return doc.memo(_uses)
+
+    def combine(self, per_file: list[Counter[tuple[str, str]]], ctx: Context) -> Counter[tuple[str, str]]:
+        total: Counter[tuple[str, str]] = Counter()
+        for one in per_file:
+            total.update(one)
+        return total
+
+    def add(self, total: Counter[tuple[str, str]] | None,
+            one: Counter[tuple[str, str]]) -> Counter[tuple[str, str]]:
+        total = total if total is not None else Counter()
+        total.update(one)
+        return total
+
+
+FACTS = HouseStyleFacts()
+_LOWER_NAME, _CAPITAL_NAME = "lower name", "capital name"
+_CAPITAL_NOUN, _LOWER_NOUN = "capital noun", "lower noun"
+_HOUSE_STYLE = 2  # uses of a form, never contradicted, that make it the manuscript's style
+
+
+def _uses(doc: AnalyzedDocument) -> Counter[tuple[str, str]]:
+    """Each family word's uses in this file, by form (see HouseStyleFacts)."""
+    caps = doc.capitals
+    w = words()
+    found: Counter[tuple[str, str]] = Counter()
+    for i, k in candidates(caps, w.family_names | w.family_nouns):
+        word = caps.text(i)
+        if caps.free[i] or word.isupper():
+            continue
+        if k in w.family_names and _used_as_name(caps, i):
+            found[(k, _LOWER_NAME if word[:1].islower() else _CAPITAL_NAME)] += 1
+        if k in w.family_nouns and _after_possessive(caps, i):
+            found[(k, _LOWER_NOUN if word[:1].islower() else _CAPITAL_NOUN)] += 1
+    return found
+
+
+def _after_possessive(caps: Capitals, i: int) -> bool:
+    """`her aunt`, `her Aunt`: right after a lowercase possessive, no name after it."""
+    a, b = caps.after[i], caps.before[i]
+    return not (a >= 0 and capitalised(caps.text(a))) and b >= 0 \
+        and caps.keys[b] in words().possessives and caps.text(b)[:1].islower()
+
+
+def _house_style(uses: Counter[tuple[str, str]], k: str, form: str, other: str) -> bool:
+    """Is `form` the manuscript's style for k: repeated, and as a lowercase name never
+    contradicted (a story that writes Daddy once knows the capital), after a possessive at
+    least as common as the other form (`her Aunt` twice beside `her aunt` once)?"""
+    n = uses[(k, form)]
+    if n < _HOUSE_STYLE:
+        return False
+    return uses[(k, other)] == 0 if form == _LOWER_NAME else uses[(k, other)] <= n
+
+
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     caps = doc.capitals
     w = words()
+    uses: Counter[tuple[str, str]] = ctx.facts(FACTS.name) or doc.memo(_uses)
     lowered: set[int] = set()
     for i, k in candidates(caps, w.family_names | w.family_nouns):
         word = caps.text(i)
         if caps.free[i] or word.isupper():
             continue
         if word[:1].islower() and k in w.family_names and _used_as_name(caps, i):
-            yield _change(caps, i, capitalized(word),
-                          "stands for the person here, as a name does, so it takes a capital")
+            if not _house_style(uses, k, _LOWER_NAME, _CAPITAL_NAME):
+                yield _change(caps, i, capitalized(word),
+                              "stands for the person here, as a name does, so it takes a capital")
         elif capitalised(word) and k in w.family_nouns and _ordinary_noun(caps, i, lowered):
             lowered.add(i)
-            yield _change(caps, i, word[0].lower() + word[1:],
-                          "follows a possessive, so it is an ordinary noun here and stays lowercase")
+            if not _house_style(uses, k, _CAPITAL_NOUN, _LOWER_NOUN):
+                yield _change(caps, i, word[0].lower() + word[1:],
+                              "follows a possessive, so it is an ordinary noun here and stays lowercase")
 
 
 def _used_as_name(caps: Capitals, i: int) -> bool:

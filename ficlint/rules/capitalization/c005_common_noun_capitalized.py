@@ -28,7 +28,8 @@ RULE = Rule(
     ),
     allows=("They danced at the Winter Ball.", "Summer smiled at him.", "The Ministry fell. The ministry had "
             "fallen before, but the Ministry rose.", "They ate in the Great Hall. The hall was full.",
-            "The room was dark. A room, a room. They found the Room of Requirement."),
+            "The room was dark. A room, a room. They found the Room of Requirement.",
+            "He saw the spring. Hints of another Spring came."),
     fix_safety="Unsafe: the story may mean a name (a character called Summer, a place called the Courtroom).",
 )
 FACTS = CAPITALS
@@ -108,7 +109,9 @@ def _season(caps: Capitals, counts: Census, i: int) -> bool:
     k = caps.keys[i]
     if counts.middle[k] > 1 or _beside_capitalised_season(caps, i):
         return False  # the story capitalises the seasons: its choice (Spring, Summer and Winter)
-    return b >= 0 and caps.keys[b] in _SEASON_MARKERS or counts.lower[k] >= 1
+    if b >= 0 and caps.keys[b] in _SEASON_MARKERS:
+        return True
+    return counts.lower[k] >= 1 and k not in words().ambiguous_seasons  # "to spring" is no season
 
 
 def _beside_capitalised_season(caps: Capitals, i: int) -> bool:
