@@ -14,6 +14,7 @@ from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
 from ficlint.rules.capitalization._common import (
     CAPITALS,
+    candidates,
     census,
     common_in_dictionary,
     fiction_names,
@@ -65,11 +66,15 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     counts = census(doc, ctx)
     found: list[Diagnostic] = []
     reported: set[int] = set()
+    fandom = _fan_fiction(counts)
     for _, indices in _two_word_names(caps, counts):
         if indices[0] not in reported:
             reported.update(indices)
             found.append(_lowercase_pair(caps, counts, indices))
-    fandom = _fan_fiction(counts)
+    for indices in _addresses(doc, caps, counts, fandom):
+        if indices[0] not in reported:
+            reported.update(indices)
+            found.append(_lowercase_address(caps, indices))
     for k, indices in caps.positions.items():
         if not _may_be_name(k, counts) or _judged_elsewhere(k):  # the likelier "no" first
             continue
@@ -147,15 +152,16 @@ def _contraction(word: str) -> bool:
 
 
 def _after_indefinite(caps: Capitals, i: int) -> bool:
-    """After "a", "this", "some" (`This wogglebug was a remarkable creature`, `some frau`): the word
-    is a common noun there, whatever the story capitalises as a name or a title; a term the story
-    capitalises keeps "the" (`the capitol` where it writes the Capitol)."""
+    """After "this", "some", "every" (`This wogglebug was a remarkable creature`, `some frau`): the
+    word is a common noun there, whatever the story capitalises as a name or a title. (Not after
+    "a": fan fiction writes a Dementor as canon does, and a term the story capitalises keeps "the":
+    `the capitol` where it writes the Capitol.)"""
     b = caps.before[i]
     return b >= 0 and caps.keys[b] in _INDEFINITE
 
 
 _INDEFINITE = frozenset([
-    "a", "an", "this", "that", "these", "those", "some", "any", "another", "every", "each", "no", "such",
+    "this", "that", "these", "those", "some", "any", "another", "every", "each", "no", "such",
     "what", "which"])
 
 
@@ -316,6 +322,42 @@ def _two_word_names(caps: Capitals, counts: Census) -> Iterator[tuple[tuple[str,
                     and common_in_dictionary(two):
                 continue  # "the Baptist church": a name and an ordinary word
             yield pair, (i, a)
+
+
+def _addresses(doc: AnalyzedDocument, caps: Capitals, counts: Census,
+               fandom: bool) -> Iterator[tuple[int, int]]:
+    """A name and a lowercase noun that ends the names of places (`to Grimmauld place`, `at
+    Riddle manor`, `Privet drive`): after a preposition or nothing, the pair is the place's name,
+    not a description (`the Malfoy manor`, `a dirty London alley`, `Harry's place`). The first word
+    must be a name: fan fiction's, or one the story capitalises mid-sentence and never writes in
+    lowercase."""
+    for a, _ in candidates(caps, words().address_nouns):
+        i = caps.before[a]
+        if i < 0 or not caps.text(a)[:1].islower() or not capitalised(caps.text(i)) or caps.free[i]:
+            continue
+        k = caps.keys[i]
+        if not (fandom and k in fiction_names() and not common_in_dictionary(k)
+                or counts.middle[k] >= _MIN_PAIR_USES and not counts.lower[k]) or k in words().titles:
+            continue
+        b = caps.before[i]
+        if b >= 0 and doc.tags[caps.token[b]].xpos not in ("IN", "TO") \
+                or caps.mark_before(i) in ("'", "’", "-") or caps.text(i).endswith(("'s", "’s")):
+            continue  # "the Malfoy manor", "a dirty London alley", "Harry's place": a description
+        if caps.mark_after(a) == "-" or doc.tags[caps.token[a]].xpos not in ("NN", "NNP") \
+                or doc.tags[caps.token[i]].xpos not in ("NNP", "NNPS", "NN"):
+            continue  # "let Draco close the door": a verb; "a Chinese place": an adjective
+        yield i, a
+
+
+def _lowercase_address(caps: Capitals, pair: tuple[int, int]) -> Diagnostic:
+    first, second = pair
+    start, end = caps.start(first), caps.end(second)
+    written = caps.doc_text[start:end]
+    fixed = caps.text(first) + caps_text_between(caps, first, second) + capitalized(caps.text(second))
+    return Diagnostic(RULE.id, start, end,
+                      f"\"{written}\" is the name of a place: like Street and Drive, "
+                      f"\"{capitalized(caps.text(second))}\" keeps its capital after the name (\"{fixed}\").",
+                      (Fix(caps.start(second), caps.start(second) + 1, capitalized(caps.text(second))[0]),))
 
 
 def _lowercase_name(caps: Capitals, i: int, reason: str, safe: bool) -> Diagnostic:

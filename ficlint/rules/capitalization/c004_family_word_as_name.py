@@ -48,7 +48,8 @@ class HouseStyleFacts(Facts):
     """How the manuscript writes each family word, counted by use: as a name in lowercase
     (`forgive mummy`) or with a capital (`told Mummy`), and after a possessive with a capital
     (`her Aunt`) or in lowercase (`her aunt`). A form the manuscript repeats is its house style
-    (older novels print `her Aunt`, `Good-bye, dad`), see `_house_style`."""
+    (older novels print `Good-bye, dad`, and titles after a possessive, `her Aunt`), see
+    `_house_style`; `her Dad` is no title, and no style."""
 
     name = "family-words"
 
@@ -71,14 +72,16 @@ class HouseStyleFacts(Facts):
 FACTS = HouseStyleFacts()
 _LOWER_NAME, _CAPITAL_NAME = "lower name", "capital name"
 _CAPITAL_NOUN, _LOWER_NOUN = "capital noun", "lower noun"
-_HOUSE_STYLE = 2  # uses of a form, never contradicted, that make it the manuscript's style
+_HOUSE_STYLE = 2  # uses of a form that make it a novel's style (a shorter story needs one more)
+_NOVEL_WORDS = 20000
+_WORDS = ("", "words")  # the file's words, counted with the uses
 
 
 def _uses(doc: AnalyzedDocument) -> Counter[tuple[str, str]]:
-    """Each family word's uses in this file, by form (see HouseStyleFacts)."""
+    """Each family word's uses in this file, by form (see HouseStyleFacts), and its words."""
     caps = doc.capitals
     w = words()
-    found: Counter[tuple[str, str]] = Counter()
+    found: Counter[tuple[str, str]] = Counter({_WORDS: len(caps.keys)})
     for i, k in candidates(caps, w.family_names | w.family_nouns):
         word = caps.text(i)
         if caps.free[i] or word.isupper():
@@ -97,12 +100,13 @@ def _after_possessive(caps: Capitals, i: int) -> bool:
         and caps.keys[b] in words().possessives and caps.text(b)[:1].islower()
 
 
-def _house_style(uses: Counter[tuple[str, str]], k: str, form: str, other: str) -> bool:
-    """Is `form` the manuscript's style for k: repeated, and as a lowercase name never
-    contradicted (a story that writes Daddy once knows the capital), after a possessive at
-    least as common as the other form (`her Aunt` twice beside `her aunt` once)?"""
+def _house_style(uses: Counter[tuple[str, str]], k: str, form: str, other: str, novel: bool) -> bool:
+    """Is `form` the manuscript's style for k: repeated (twice in a novel, three times in a
+    shorter story), and as a lowercase name never contradicted (a story that writes Daddy once
+    knows the capital), after a possessive at least as common as the other form (`her Aunt`
+    twice beside `her aunt` once)?"""
     n = uses[(k, form)]
-    if n < _HOUSE_STYLE:
+    if n < (_HOUSE_STYLE if novel else _HOUSE_STYLE + 1):
         return False
     return uses[(k, other)] == 0 if form == _LOWER_NAME else uses[(k, other)] <= n
 
@@ -111,18 +115,19 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     caps = doc.capitals
     w = words()
     uses: Counter[tuple[str, str]] = ctx.facts(FACTS.name) or doc.memo(_uses)
+    novel = uses[_WORDS] >= _NOVEL_WORDS
     lowered: set[int] = set()
     for i, k in candidates(caps, w.family_names | w.family_nouns):
         word = caps.text(i)
         if caps.free[i] or word.isupper():
             continue
         if word[:1].islower() and k in w.family_names and _used_as_name(caps, i):
-            if not _house_style(uses, k, _LOWER_NAME, _CAPITAL_NAME):
+            if not _house_style(uses, k, _LOWER_NAME, _CAPITAL_NAME, novel):
                 yield _change(caps, i, capitalized(word),
                               "stands for the person here, as a name does, so it takes a capital")
         elif capitalised(word) and k in w.family_nouns and _ordinary_noun(caps, i, lowered):
             lowered.add(i)
-            if not _house_style(uses, k, _CAPITAL_NOUN, _LOWER_NOUN):
+            if k not in w.titles or not _house_style(uses, k, _CAPITAL_NOUN, _LOWER_NOUN, novel):
                 yield _change(caps, i, word[0].lower() + word[1:],
                               "follows a possessive, so it is an ordinary noun here and stays lowercase")
 
@@ -139,8 +144,8 @@ def _used_as_name(caps: Capitals, i: int) -> bool:
         if bb >= 0 and caps.keys[bb] in _NOT_AS_NAME:
             return False  # "his mum and dad": the possessive goes with both
     a = caps.after[i]
-    if a >= 0 and capitalised(caps.text(a)):
-        return False  # "aunty Queenie": a title (the title rule's)
+    if a >= 0 and capitalised(caps.text(a)) and not caps.keys[a].startswith("i'"):
+        return False  # "aunty Queenie": a title (the title rule's); not "daddy I'll miss you"
     return not (a >= 0 and caps.keys[a] in _COMPOUNDS)
 
 
