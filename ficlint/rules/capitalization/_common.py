@@ -72,8 +72,8 @@ def words() -> Words:
     phrases = frozenset(tuple(str(p).lower().split()) for p in data["holiday_phrases"])
     return Words(of("months"), of("ambiguous_months"), of("days"), of("holidays"), phrases, of("titles"),
                  of("address_titles"), of("family_names"), of("family_nouns"), of("seasons"),
-                 of("determiners"), of("possessives"), of("name_nouns"), of("kin_titles"), of("address_nouns"),
-                 of("ambiguous_seasons"))
+                 of("determiners"), of("possessives"), of("name_nouns"), of("kin_titles"),
+                 of("address_nouns"), of("ambiguous_seasons"))
 
 
 _COMMON_PROPER_RANK = 25000  # names the dictionary ranks among its commoner words (London, Hogwarts)

@@ -34,7 +34,7 @@ RULE = Rule(
             "My dad jokes were bad.", "She was a mum of three.", "Explain it to Dad.",
             "He hated his mum and dad.",
             "\"Stay, mummy!\" he cried. \"Wait for mummy,\" she said. \"Forgive mummy.\"",
-            "She saw her Aunt. \"Go,\" said her Aunt. Then her aunt left."),
+            "She saw her Aunt. \"Go,\" said her Aunt. She hugged her Aunt. Then her aunt left."),
     fix_safety="Unsafe: the story may use the word differently (a pet name, a title).",
 )
 
