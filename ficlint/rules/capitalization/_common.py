@@ -59,6 +59,7 @@ class Words:
     kin_titles: frozenset[str]
     address_nouns: frozenset[str]
     ambiguous_seasons: frozenset[str]
+    institutions: frozenset[str]
 
 
 @cache
@@ -73,7 +74,8 @@ def words() -> Words:
     return Words(of("months"), of("ambiguous_months"), of("days"), of("holidays"), phrases, of("titles"),
                  of("address_titles"), of("family_names"), of("family_nouns"), of("seasons"),
                  of("determiners"), of("possessives"), of("name_nouns"), of("kin_titles"),
-                 of("address_nouns"), of("ambiguous_seasons"))
+                 of("address_nouns"), of("ambiguous_seasons"),
+                 of("institutions"))
 
 
 _COMMON_PROPER_RANK = 25000  # names the dictionary ranks among its commoner words (London, Hogwarts)
