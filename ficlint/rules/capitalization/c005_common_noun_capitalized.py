@@ -83,7 +83,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
 
 _REPEATED = 2  # capitalised uses of a plural title that make it the story's own term (the Healers)
 _CANON_PLURALS = frozenset(["healers", "aurors", "masters", "mistresses", "officers", "agents", "chiefs"])
-_LEARNED_LOWER = 2  # lowercase uses of a pair before one capitalised use is a slip
+_LEARNED_LOWER = 2  # lowercase uses of a pair, and more than its capitalised ones, make these slips...
+_LEARNED_CAPITALISED = 2  # ...when it is capitalised this often at most
 
 
 def _plural_title_as_noun(doc: AnalyzedDocument, caps: Capitals, counts: Census, i: int) -> bool:
@@ -127,12 +128,14 @@ _NAME_TAGS = frozenset(["NNP", "NNPS", "NN", "NNS", "JJ", "VBG", "CD"])
 
 
 def _learned_pairs(doc: AnalyzedDocument, caps: Capitals, counts: Census) -> Iterator[Diagnostic]:
-    """A pair of common words the story writes in lowercase twice and more, capitalised once in the
-    middle of a sentence of narration (`the Common Room` beside `the common room`). Not in speech,
+    """A pair of common words the chapter writes in lowercase twice and more, and more often than the
+    manuscript capitalises it (once or twice), capitalised in the middle of a sentence of narration
+    (`the Common Room` beside `the common room`). (The lowercase pairs are counted in the file alone:
+    counting every pair of a manuscript costs more than the rule is worth.) Not in speech,
     where a capital may be the speaker's emphasis (`that's the Tin Castle!`), nor in a longer name."""
     lowered: Counter[tuple[str, str]] = Counter()
     keys, after, texts = caps.keys, caps.after, caps.text
-    pairs = {pair for pair, n in counts.names.items() if n == 1}
+    pairs = {pair for pair, n in counts.names.items() if n <= _LEARNED_CAPITALISED}
     if not pairs:
         return
     firsts = {first for first, _ in pairs}
@@ -144,7 +147,8 @@ def _learned_pairs(doc: AnalyzedDocument, caps: Capitals, counts: Census) -> Ite
     w = words()
     for pair in pairs:
         first = pair[0]
-        if lowered[pair] < _LEARNED_LOWER or first in w.titles or first in w.determiners \
+        if lowered[pair] < max(_LEARNED_LOWER, counts.names[pair] + 1) \
+                or first in w.titles or first in w.determiners \
                 or first in _FUNCTION_WORDS or any(not common_in_dictionary(k) for k in pair) \
                 or " ".join(pair) in fiction_names():
             continue  # "The Boy Who Lived", "You Know Who", fan fiction's Great Hall
