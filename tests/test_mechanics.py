@@ -343,7 +343,8 @@ def test_a_paragraph_that_ends_with_a_comma_before_a_new_sentence():
 
 
 def test_a_letter_spelt_by_ear_keeps_its_capitals():
-    letter = "Dear sor, as you haf bin treading mee for a fue weaks. the Doctor heir say dat i wont to tank you."
+    letter = ("Dear sor, as you haf bin treading mee for a fue weaks. the Doctor heir say dat i wont to "
+              "tank you.")
     assert flagged(letter, "M004") == [] and flagged(letter, "M003") == []
     assert flagged("She left. the door shut behind her, and i stayed.", "M004") == ["the"]
     assert flagged("She left. the door shut behind her, and i stayed.", "M003") == ["i"]
