@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.capitals import Capitals, capitalised
@@ -44,6 +45,14 @@ _NOT_AS_NAME = frozenset([
     "future"])
 
 
+@dataclass(slots=True)
+class FamilyUses:
+    """The uses of family words by (word, form), and the number of long files or parts (a dataclass
+    of mappings: a check's reads are watched key by key, so an edit elsewhere re-checks nothing)."""
+
+    uses: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+
 class HouseStyleFacts(Facts):
     """How the manuscript writes each family word, counted by use: as a name in lowercase
     (`forgive mummy`) or with a capital (`told Mummy`), and after a possessive with a capital
@@ -53,19 +62,18 @@ class HouseStyleFacts(Facts):
 
     name = "family-words"
 
-    def gather(self, doc: AnalyzedDocument, ctx: Context) -> Counter[tuple[str, str]]:
+    def gather(self, doc: AnalyzedDocument, ctx: Context) -> FamilyUses:
         return doc.memo(_uses)
 
-    def combine(self, per_file: list[Counter[tuple[str, str]]], ctx: Context) -> Counter[tuple[str, str]]:
-        total: Counter[tuple[str, str]] = Counter()
+    def combine(self, per_file: list[FamilyUses], ctx: Context) -> FamilyUses:
+        total = FamilyUses()
         for one in per_file:
-            total.update(one)
+            total.uses.update(one.uses)
         return total
 
-    def add(self, total: Counter[tuple[str, str]] | None,
-            one: Counter[tuple[str, str]]) -> Counter[tuple[str, str]]:
-        total = total if total is not None else Counter()
-        total.update(one)
+    def add(self, total: FamilyUses | None, one: FamilyUses) -> FamilyUses:
+        total = total if total is not None else FamilyUses()
+        total.uses.update(one.uses)
         return total
 
 
@@ -73,15 +81,17 @@ FACTS = HouseStyleFacts()
 _LOWER_NAME, _CAPITAL_NAME = "lower name", "capital name"
 _CAPITAL_NOUN, _LOWER_NOUN = "capital noun", "lower noun"
 _HOUSE_STYLE = 2  # uses of a form that make it a novel's style (a shorter story needs one more)
-_NOVEL_WORDS = 20000
-_WORDS = ("", "words")  # the file's words, counted with the uses
+_LONG_PART_WORDS = 10000  # a file or part this long makes the manuscript a novel
+_LONG_PARTS = ("", "long parts")  # counted with the uses
 
 
-def _uses(doc: AnalyzedDocument) -> Counter[tuple[str, str]]:
-    """Each family word's uses in this file, by form (see HouseStyleFacts), and its words."""
+def _uses(doc: AnalyzedDocument) -> FamilyUses:
+    """Each family word's uses in this file, by form (see HouseStyleFacts), and whether it is long."""
     caps = doc.capitals
     w = words()
-    found: Counter[tuple[str, str]] = Counter({_WORDS: len(caps.keys)})
+    found: Counter[tuple[str, str]] = Counter()
+    if len(caps.keys) >= _LONG_PART_WORDS:
+        found[_LONG_PARTS] = 1
     for i, k in candidates(caps, w.family_names | w.family_nouns):
         word = caps.text(i)
         if caps.free[i] or word.isupper():
@@ -90,7 +100,7 @@ def _uses(doc: AnalyzedDocument) -> Counter[tuple[str, str]]:
             found[(k, _LOWER_NAME if word[:1].islower() else _CAPITAL_NAME)] += 1
         if k in w.family_nouns and _after_possessive(caps, i):
             found[(k, _LOWER_NOUN if word[:1].islower() else _CAPITAL_NOUN)] += 1
-    return found
+    return FamilyUses(found)
 
 
 def _after_possessive(caps: Capitals, i: int) -> bool:
@@ -114,8 +124,8 @@ def _house_style(uses: Counter[tuple[str, str]], k: str, form: str, other: str, 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     caps = doc.capitals
     w = words()
-    uses: Counter[tuple[str, str]] = ctx.facts(FACTS.name) or doc.memo(_uses)
-    novel = uses[_WORDS] >= _NOVEL_WORDS
+    uses = (ctx.facts(FACTS.name) or doc.memo(_uses)).uses
+    novel = uses[_LONG_PARTS] > 0
     lowered: set[int] = set()
     for i, k in candidates(caps, w.family_names | w.family_nouns):
         word = caps.text(i)
