@@ -23,7 +23,10 @@ RULE = Rule(
             "`\"Thanks, dad.\"`), or capitalised where it is an ordinary noun (`her Dad`, `his Godson`).",
     why="Mum, Dad, Grandma and the like are names when they stand for the person (`I told Mum`, `\"Thanks, "
         "Dad.\"`), so they take a capital; after a possessive or an article they are ordinary nouns (`my "
-        "mum`, `her dad`, `his godson`) and stay lowercase, unless a name follows (`Aunt Petunia`).",
+        "mum`, `her dad`, `his godson`) and stay lowercase, unless a name follows (`Aunt Petunia`). A form "
+        "the manuscript repeats is its house style and left alone: a name always in lowercase (`forgive "
+        "mummy`, three times in a story, twice in a novel), a title after a possessive at least as often "
+        "capitalised as not (`her Aunt`, as older novels print it).",
     examples=examples(
         ("I don't want mum to know.", "I don't want Mum to know."),
         ("\"I love you too, daddy.\"", "\"I love you too, Daddy.\""),
