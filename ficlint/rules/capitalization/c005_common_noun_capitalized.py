@@ -177,7 +177,8 @@ def _determined(doc: AnalyzedDocument, caps: Capitals, i: int) -> bool:
 
 def _in_longer_name(caps: Capitals, i: int, a: int) -> bool:
     """`the Gryffindor Common Room`, `the Tall Man`, `the most Noble House of Malfoy`, `Care of
-    Magical Creatures`: a capitalised word beside the pair, or "of" joining it to one."""
+    Magical Creatures`, `Curved Sword and Searching`: a capitalised word beside the pair, or "of",
+    "and" joining it to one."""
     b, after = caps.before[i], caps.after[a]
     if b >= 0 and capitalised(caps.text(b)) and not caps.free[b]:
         return True
@@ -185,6 +186,9 @@ def _in_longer_name(caps: Capitals, i: int, a: int) -> bool:
         return True
     if after >= 0 and caps.keys[after] == "of":
         return True
+    if after >= 0 and caps.keys[after] in ("and", "or") and caps.after[after] >= 0 \
+            and capitalised(caps.text(caps.after[after])):
+        return True  # "his Curved Sword and Searching skill": names of a game's skills, listed
     if b >= 0 and caps.keys[b] == "the" and caps.before[b] >= 0:
         b = caps.before[b]  # "The Incident of the Seventeen Cents"
     return b >= 0 and caps.keys[b] == "of" and caps.before[b] >= 0 and capitalised(caps.text(caps.before[b]))
