@@ -149,3 +149,100 @@ def test_capitalization_fixes_change_only_the_first_letter():
     [fix] = finding.fixes
     assert text[:fix.start] + fix.replacement + text[fix.end:] == "They had Potions with Professor Snape."
     assert "title" in finding.message and "Professor" in finding.message
+
+
+# -- the manuscript's own capitals, learned from a folder of chapters (issue 18) ---------------------
+
+
+def _fix_folder(folder: Path, select: str) -> dict[str, str]:
+    """Apply every fix (safe and unsafe) of the selected rules to the folder's chapters, as a user would."""
+    result = run_cli("check", "--fix", "--unsafe-fixes", "--no-cache", "--select", select, str(folder))
+    assert result.code in (0, 1), result.err
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.md"))}
+
+
+def test_an_address_noun_after_a_name_keeps_its_capital(tmp_path):
+    one = "Mira walked to Varrow at dawn. The road to Varrow was long.\n"
+    two = "She took rooms at Varrow lane. The Varrow manor stood empty, and a dirty London alley led on.\n"
+    assert _check_folder(tmp_path, ("ch1.md", one), ("ch2.md", two)) == [("ch2.md", "C001", "Varrow lane")]
+    assert "at Varrow Lane." in _fix_folder(tmp_path, "C001")["ch2.md"]
+
+
+def test_a_fan_fiction_place_needs_no_evidence_from_the_story(tmp_path):
+    assert flagged("He would go back to Grimmauld place. Harry's place was there.", "C001") == \
+        ["Grimmauld place"]
+    assert flagged("Let Draco close the door.", "C001") == []
+
+
+def test_a_lowercase_family_name_the_manuscript_repeats_is_its_house_style(tmp_path):
+    one = "\"Wait for mummy,\" she said. He cried, \"Stay, mummy!\"\n"
+    two = "\"Will you forgive mummy?\" she whispered.\n"
+    assert _check_folder(tmp_path, ("ch1.md", one), ("ch2.md", two)) == []
+
+
+def test_a_lowercase_family_name_is_flagged_where_the_story_also_capitalises_it(tmp_path):
+    one = "\"Thanks, Daddy,\" she said. \"Bye, daddy.\"\n"
+    two = "\"I love you too, daddy.\"\n"
+    found = _check_folder(tmp_path, ("ch1.md", one), ("ch2.md", two))
+    assert found == [("ch1.md", "C004", "daddy"), ("ch2.md", "C004", "daddy")]
+    assert "too, Daddy." in _fix_folder(tmp_path, "C004")["ch2.md"]
+
+
+def test_a_kin_title_after_a_possessive_follows_the_manuscripts_majority(tmp_path):
+    house = ("She looked at her Aunt.\n", "\"Go,\" said her Aunt. Then she kissed her Aunt.\n",
+             "Then her aunt left.\n")
+    assert _check_folder(tmp_path, *(( f"ch{n}.md", t) for n, t in enumerate(house, 1))) == []
+
+
+def test_a_kin_title_after_a_possessive_against_the_manuscripts_majority(tmp_path):
+    one = "She looked at her aunt. Then her aunt smiled, and her aunt left.\n"
+    two = "\"Go,\" said her Aunt.\n"
+    assert _check_folder(tmp_path, ("ch1.md", one), ("ch2.md", two)) == [("ch2.md", "C004", "Aunt")]
+    assert "said her aunt." in _fix_folder(tmp_path, "C004")["ch2.md"]
+
+
+def test_a_pair_the_chapter_writes_in_lowercase_capitalised_once(tmp_path):
+    one = ("He sat in the common room. The common room was empty, the common room fire out. He left the "
+           "Common Room at noon.\n")
+    two = "They met in the Gryffindor Common Room.\n"
+    assert _check_folder(tmp_path, ("ch1.md", one), ("ch2.md", two)) == [("ch1.md", "C005", "Common Room")]
+    assert "left the common room at noon" in _fix_folder(tmp_path, "C005")["ch1.md"]
+
+
+def test_a_pair_capitalised_in_speech_or_in_a_longer_name_is_left_alone(tmp_path):
+    one = ("He sat in the common room. The common room was empty. \"That's the Common Room!\" she cried. "
+           "They met in the Gryffindor Common Room.\n")
+    assert _check_folder(tmp_path, ("ch1.md", one)) == []
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("They built a nursery for Professors.", "Professors"),
+    ("You'll be Godfathers, right?", "Godfathers"),
+    ("They had been friends since University.", "University"),
+    ("She went to the same University in Dublin.", "University"),
+    ("He had worked as a Professor for years.", "Professor"),
+])
+def test_common_nouns_capitalised_with_no_name(text, word):
+    assert flagged(text, "C005") == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "She studied at the University.", "He went through Stanford⏎University.".replace("⏎", "\n"),
+    "She was fond of the Aunties.", "The Board of Governors met.", "Days at Lords' were long.",
+    "She shall be made a Dame!", "He told a story about a Princess with green eyes.",
+])
+def test_capitals_that_name_one_place_or_a_person(text):
+    assert flagged(text, "C005") == []
+
+
+def test_a_stammered_name_keeps_its_capital_on_the_first_try(tmp_path):
+    one = "Frieda came. Then Frieda left, and Frieda laughed.\n"
+    two = "\"Fr--frieda!\" he called. \"F-frieda, wait!\"\n"
+    assert _check_folder(tmp_path, ("ch1.md", one), ("ch2.md", two)) == []
+
+
+def test_a_novel_with_no_fan_fiction_names_gets_no_fan_fiction_name_findings(tmp_path):
+    plain = "The road ran on past the farm, and the day was warm and still. " * 1700
+    novel = plain + "\n\nShe said it was a fine night for a ride, as it is moony, and warm.\n"
+    assert _check_folder(tmp_path, ("book.md", novel)) == []
+    assert flagged("She said it was a fine night for a ride, as it is moony.", "C001") == ["moony"]

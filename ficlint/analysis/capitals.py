@@ -95,18 +95,21 @@ class Census:
     """Counts of how words are written. `middle`: capitalised in the middle of a sentence;
     `alone`: so, with no capitalised word beside it (not part of a longer name);
     `lower`: in lowercase anywhere; `names`: two capitalised words in a row in the
-    middle of a sentence (Grimmauld Place), by their keys."""
+    middle of a sentence (Grimmauld Place), by their keys; `half_names`: a word capitalised
+    in the middle of a sentence before a lowercase one (Grimmauld place, York city)."""
 
     middle: Counter[str] = field(default_factory=Counter)
     alone: Counter[str] = field(default_factory=Counter)
     lower: Counter[str] = field(default_factory=Counter)
     names: Counter[tuple[str, str]] = field(default_factory=Counter)
+    half_names: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def add(self, other: Census) -> None:
         self.middle.update(other.middle)
         self.alone.update(other.alone)
         self.lower.update(other.lower)
         self.names.update(other.names)
+        self.half_names.update(other.half_names)
 
 
 def capitals(doc: Document, tokens: Tokens, sentence_paragraphs: list[int]) -> Capitals:
@@ -180,26 +183,26 @@ def _free_after(text: str, texts: list[str], starts: list[int], ends: list[int],
 
 
 def _count(found: Capitals, words: list[str]) -> None:
+    """The census, by comprehensions over the capitalised words in the middle of sentences (a
+    Counter's update takes a list at C speed; one increment a word does not)."""
     census = found.census
     texts = found.tokens.text
+    last = len(texts) - 1
     token, keys, free, before, after = found.token, found.keys, found.free, found.before, found.after
-    middle, alone, names = census.middle, census.alone, census.names
     forms = set(words)
     lower_forms = {w for w in forms if w[0].islower()}
     capital_forms = {w for w in forms if w not in lower_forms and not w.isupper()}
     census.lower.update([k for w, k in zip(words, keys, strict=True) if w in lower_forms])
     capital = list(map(capital_forms.__contains__, words))
-    for i in [i for i, (c, f) in enumerate(zip(capital, free, strict=True)) if c and not f]:
-        k = keys[i]
-        if k.startswith("i'"):
-            continue
-        middle[k] += 1
-        t = token[i]
-        b, a = before[i], after[i]
-        before_cap = b >= 0 and capital[b] and not free[b]
-        after_cap = a >= 0 and capital[a]
-        numbered = t + 1 < len(texts) and texts[t + 1][:1].isdigit()  # District 12, Room 101
-        if not before_cap and not after_cap and not numbered:
-            alone[k] += 1
-        if after_cap:
-            names[(k, keys[a])] += 1
+    middle = [i for i, (c, f) in enumerate(zip(capital, free, strict=True))
+              if c and not f and not keys[i].startswith("i'")]
+    census.middle.update([keys[i] for i in middle])
+    capital_after = [i for i in middle if after[i] >= 0 and capital[after[i]]]
+    census.names.update([(keys[i], keys[after[i]]) for i in capital_after])
+    census.half_names.update([(keys[i], keys[after[i]]) for i in middle
+                              if after[i] >= 0 and not capital[after[i]]])
+    joined = set(capital_after)
+    census.alone.update([
+        keys[i] for i in middle
+        if i not in joined and not (before[i] >= 0 and capital[before[i]] and not free[before[i]])
+        and not (token[i] < last and texts[token[i] + 1][:1].isdigit())])  # District 12, Room 101

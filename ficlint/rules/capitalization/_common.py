@@ -56,6 +56,10 @@ class Words:
     determiners: frozenset[str]
     possessives: frozenset[str]
     name_nouns: frozenset[str]
+    kin_titles: frozenset[str]
+    address_nouns: frozenset[str]
+    ambiguous_seasons: frozenset[str]
+    institutions: frozenset[str]
 
 
 @cache
@@ -69,7 +73,9 @@ def words() -> Words:
     phrases = frozenset(tuple(str(p).lower().split()) for p in data["holiday_phrases"])
     return Words(of("months"), of("ambiguous_months"), of("days"), of("holidays"), phrases, of("titles"),
                  of("address_titles"), of("family_names"), of("family_nouns"), of("seasons"),
-                 of("determiners"), of("possessives"), of("name_nouns"))
+                 of("determiners"), of("possessives"), of("name_nouns"), of("kin_titles"),
+                 of("address_nouns"), of("ambiguous_seasons"),
+                 of("institutions"))
 
 
 _COMMON_PROPER_RANK = 25000  # names the dictionary ranks among its commoner words (London, Hogwarts)

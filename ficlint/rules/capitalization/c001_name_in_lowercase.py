@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.capitals import Capitals, Census, capitalised
@@ -13,6 +14,7 @@ from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
 from ficlint.rules.capitalization._common import (
     CAPITALS,
+    candidates,
     census,
     common_in_dictionary,
     fiction_names,
@@ -64,14 +66,19 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     counts = census(doc, ctx)
     found: list[Diagnostic] = []
     reported: set[int] = set()
+    fandom = _fan_fiction(caps, counts)
     for _, indices in _two_word_names(caps, counts):
         if indices[0] not in reported:
             reported.update(indices)
             found.append(_lowercase_pair(caps, counts, indices))
+    for indices in _addresses(doc, caps, counts, fandom):
+        if indices[0] not in reported:
+            reported.update(indices)
+            found.append(_lowercase_address(caps, indices))
     for k, indices in caps.positions.items():
         if not _may_be_name(k, counts) or _judged_elsewhere(k):  # the likelier "no" first
             continue
-        reason, needs = _key_evidence(k, counts)
+        reason, needs = _key_evidence(k, counts, fandom)
         if not reason:
             continue
         for i in indices:
@@ -79,7 +86,9 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             if i in reported or not word[0].islower() or _in_compound(caps, i) or _contraction(word):
                 continue
             if needs == "slot" and not _in_name_slot(doc, caps, i) \
-                    or needs == "no-article" and _after_determiner(caps, i):
+                    or needs == "no-article" and (_after_determiner(caps, i)
+                                                  or _modifies_noun(doc, caps, i)) \
+                    or needs == "" and _after_indefinite(caps, i):
                 continue
             if doc.in_emphasis(caps.start(i)) or _beside_foreign_word(caps, counts, i):
                 continue  # italics and phrases of other languages: "carte blanche", "_Vivent les Anglais!_"
@@ -102,14 +111,66 @@ def _judged_elsewhere(k: str) -> bool:
 
 
 def _in_compound(caps: Capitals, i: int) -> bool:
-    """`muggle-born`, `@harrypotter`, `#hashtag`: a word inside something else."""
-    return caps.mark_before(i) in ("-", "@", "#", "/") or caps.mark_after(i) in ("-", "/")
+    """`muggle-born`, `@harrypotter`, `#hashtag`: a word inside something else; `Fr--frieda`,
+    `H-harry`: a stammer repeats the name's start, and the capital stays on the first try."""
+    if caps.mark_before(i) in ("-", "@", "#", "/") or caps.mark_after(i) in ("-", "/"):
+        return True
+    start = caps.start(i)
+    text = caps.doc_text
+    j = start
+    while j > 0 and text[j - 1] in "-—–":
+        j -= 1
+    return j < start and j > 0 and text[j - 1].isalpha()
+
+
+# A novel that never capitalises one of fan fiction's own names is no fan fiction, and what fan
+# fiction capitalises says nothing there ("as it is moony"); a scene is too short to tell.
+_FANDOM_TEST_WORDS = 5000
+
+
+def _fan_fiction(caps: Capitals, counts: Census) -> bool:
+    """May the manuscript be fan fiction: this file (or part) short, or the manuscript capitalising
+    a name of fan fiction's own (Azkaban, Castiel) in the middle of a sentence? (The census is
+    read name by name, never whole: an edit elsewhere must not re-check every part.)"""
+    if len(caps.keys) < _FANDOM_TEST_WORDS:
+        return True
+    return any(k in counts.middle for k in fandom_names())
+
+
+@cache
+def fandom_names() -> frozenset[str]:
+    """The fan-fiction names the dictionary knows in no case (Azkaban, Dumbledore, Castiel; not
+    Jane, Paris or Hermione, which older novels use too)."""
+    lex = dictionary()
+    return frozenset(k for k in fiction_names()
+                     if " " not in k and not lex.has(k) and not lex.has(k.capitalize()))
 
 
 def _contraction(word: str) -> bool:
     """`don't`, `she's`, `they're`: never a name (a possessive `boy's` is judged by its stem)."""
     inner = word.replace("’", "'")
     return "'" in inner.rstrip("'") and not inner.lower().endswith("'s")
+
+
+def _after_indefinite(caps: Capitals, i: int) -> bool:
+    """After "this", "some", "every" (`This wogglebug was a remarkable creature`, `some frau`): the
+    word is a common noun there, whatever the story capitalises as a name or a title. (Not after
+    "a": fan fiction writes a Dementor as canon does, and a term the story capitalises keeps "the":
+    `the capitol` where it writes the Capitol.)"""
+    b = caps.before[i]
+    return b >= 0 and caps.keys[b] in _INDEFINITE
+
+
+_INDEFINITE = frozenset([
+    "this", "that", "these", "those", "some", "any", "another", "every", "each", "no", "such",
+    "what", "which"])
+
+
+def _modifies_noun(doc: AnalyzedDocument, caps: Capitals, i: int) -> bool:
+    """A name the story never capitalises itself, before a lowercase noun it qualifies (`lima beans`,
+    `french toast`, `india rubber`): English writes many such compounds in lowercase."""
+    a = caps.after[i]
+    return a >= 0 and caps.text(a)[:1].islower() and doc.tags[caps.token[a]].xpos in ("NN", "NNS")
 
 
 def _after_determiner(caps: Capitals, i: int) -> bool:
@@ -124,7 +185,7 @@ _NUMBERS = frozenset([
     "few"])
 
 
-def _key_evidence(k: str, counts: Census) -> tuple[str, str]:
+def _key_evidence(k: str, counts: Census, fandom: bool) -> tuple[str, str]:
     """Why a lowercase word with this key is a name, and what its place must show besides
     ("slot": where a subject stands, "no-article": no article before it, "": nothing); ("", "")
     if it may not be one. The dictionary knows it only as a name (London, Hogwarts), fan fiction
@@ -132,9 +193,10 @@ def _key_evidence(k: str, counts: Census) -> tuple[str, str]:
     an ordinary word (will, sue, harry) only when the story capitalises it on its own (not in a
     longer name such as the Dark Lord) four times and more, and writes it in lowercase once."""
     if not common_in_dictionary(k):
-        if proper_in_dictionary(k) and not _plural_of_name(k):
+        # three letters and never capitalised by the story: "dem", "rep" (dialect, clipped words)
+        if proper_in_dictionary(k) and not _plural_of_name(k) and (len(k) > 3 or counts.middle[k]):
             return "English writes it with a capital", "no-article"
-        if k in fiction_names() and len(k) >= _MIN_KNOWN_NAME:
+        if fandom and k in fiction_names() and len(k) >= _MIN_KNOWN_NAME:
             return "fan fiction writes it with a capital", ""
         uses = counts.middle[k]
         if uses > counts.lower[k]:
@@ -238,15 +300,18 @@ def _two_word_names(caps: Capitals, counts: Census) -> Iterator[tuple[tuple[str,
         if first_key in words().titles or first_key not in positions:
             continue  # "professor McGonagall": the title rule's
         written = [(i, caps.after[i]) for i in positions[first_key]
-                   if caps.after[i] >= 0 and caps.keys[caps.after[i]] == second_key and not caps.free[i]]
+                   if caps.after[i] >= 0 and caps.keys[caps.after[i]] == second_key]
         otherwise = [(i, a) for i, a in written
-                     if not (capitalised(caps.text(i)) and capitalised(caps.text(a)))]
+                     if not caps.free[i] and not (capitalised(caps.text(i)) and capitalised(caps.text(a)))]
         if not otherwise:
             continue
         pair = (first_key, second_key)
         uses = counts.names[pair]
+        # the whole manuscript's `Grimmauld place` count, not this part's: a novel is linted in parts
+        mixed = max(counts.half_names[pair], sum(1 for i, _ in otherwise if capitalised(caps.text(i))))
+        mixed += sum(1 for i, _ in otherwise if not capitalised(caps.text(i)))
         name_known = f"{first_key} {second_key}" in known
-        if not name_known and (uses < _MIN_PAIR_USES or uses < _PAIR_SHARE * (len(otherwise) - 1)):
+        if not name_known and (uses < _MIN_PAIR_USES or uses < _PAIR_SHARE * (mixed - 1)):
             continue
         for i, a in otherwise:
             one, two = caps.text(i), caps.text(a)
@@ -258,6 +323,42 @@ def _two_word_names(caps: Capitals, counts: Census) -> Iterator[tuple[tuple[str,
                     and common_in_dictionary(two):
                 continue  # "the Baptist church": a name and an ordinary word
             yield pair, (i, a)
+
+
+def _addresses(doc: AnalyzedDocument, caps: Capitals, counts: Census,
+               fandom: bool) -> Iterator[tuple[int, int]]:
+    """A name and a lowercase noun that ends the names of places (`to Grimmauld place`, `at
+    Riddle manor`, `Privet drive`): after a preposition or nothing, the pair is the place's name,
+    not a description (`the Malfoy manor`, `a dirty London alley`, `Harry's place`). The first word
+    must be a name: fan fiction's, or one the story capitalises mid-sentence and never writes in
+    lowercase."""
+    for a, _ in candidates(caps, words().address_nouns):
+        i = caps.before[a]
+        if i < 0 or not caps.text(a)[:1].islower() or not capitalised(caps.text(i)) or caps.free[i]:
+            continue
+        k = caps.keys[i]
+        if not (fandom and k in fiction_names() and not common_in_dictionary(k)
+                or counts.middle[k] >= _MIN_PAIR_USES and not counts.lower[k]) or k in words().titles:
+            continue
+        b = caps.before[i]
+        if b >= 0 and doc.tags[caps.token[b]].xpos not in ("IN", "TO") \
+                or caps.mark_before(i) in ("'", "’", "-") or caps.text(i).endswith(("'s", "’s")):
+            continue  # "the Malfoy manor", "a dirty London alley", "Harry's place": a description
+        if caps.mark_after(a) == "-" or doc.tags[caps.token[a]].xpos not in ("NN", "NNP") \
+                or doc.tags[caps.token[i]].xpos not in ("NNP", "NNPS", "NN"):
+            continue  # "let Draco close the door": a verb; "a Chinese place": an adjective
+        yield i, a
+
+
+def _lowercase_address(caps: Capitals, pair: tuple[int, int]) -> Diagnostic:
+    first, second = pair
+    start, end = caps.start(first), caps.end(second)
+    written = caps.doc_text[start:end]
+    fixed = caps.text(first) + caps_text_between(caps, first, second) + capitalized(caps.text(second))
+    return Diagnostic(RULE.id, start, end,
+                      f"\"{written}\" is the name of a place: like Street and Drive, "
+                      f"\"{capitalized(caps.text(second))}\" keeps its capital after the name (\"{fixed}\").",
+                      (Fix(caps.start(second), caps.start(second) + 1, capitalized(caps.text(second))[0]),))
 
 
 def _lowercase_name(caps: Capitals, i: int, reason: str, safe: bool) -> Diagnostic:

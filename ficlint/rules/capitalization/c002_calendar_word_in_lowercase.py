@@ -30,7 +30,8 @@ RULE = Rule(
         ("The ball was on may 3rd.", "The ball was on May 3rd."),
     ),
     allows=("It may rain.", "They march at dawn.", "It was an august gathering.", "Every day was the same.",
-            "She lent him a pen.", "Summer came.", "It was a new year for all of them."),
+            "She lent him a pen.", "Summer came.", "It was a new year for all of them.",
+            "There may be a case for the eight-hour labor day."),
     fix_safety="Safe: only the first letters change.",
 )
 
@@ -48,7 +49,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             phrase = _holiday_phrase(caps, i)
             if phrase:
                 done.update(phrase)
-                if any(caps.text(j)[:1].islower() for j in phrase):
+                lowercase = [caps.text(j)[:1].islower() for j in phrase]
+                if any(lowercase) and not (all(lowercase) and _common_noun_phrase(caps, i)):
                     found.append(_lowercase(caps, phrase, "holiday"))
     for kind, keys in (("month", w.months | w.ambiguous_months), ("day", w.days), ("holiday", w.holidays)):
         for k in keys:
@@ -86,6 +88,13 @@ def _holiday_phrase(caps: Capitals, i: int) -> list[int]:
         if len(found) == len(phrase) and all(_form(caps, f) == p for f, p in zip(found, phrase, strict=True)):
             return found
     return []
+
+
+def _common_noun_phrase(caps: Capitals, i: int) -> bool:
+    """`the eight-hour labor day`, `a mother's day`: a phrase all in lowercase after a compound
+    adjective or "a" is the common noun the holiday is named from."""
+    b = caps.before[i]
+    return b >= 0 and (caps.mark_before(b) == "-" or caps.keys[b] in ("a", "an", "every", "each", "any"))
 
 
 def _form(caps: Capitals, i: int) -> str:

@@ -30,7 +30,8 @@ RULE = Rule(
     ),
     allows=("The professor smiled.", "His aunt Petunia shrieked.", "\"Yes, sir,\" he said.",
             "She was a general nuisance.", "I shall miss Jackson.", "Your old aunt Eliza waved.",
-            "Trevis' sister Angela laughed.", "They asked the doctor."),
+            "Trevis' sister Angela laughed.", "They asked the doctor.",
+            "He grinned, and grandfather Jonathan Forrest would have nothing on him."),
     fix_safety="Safe: only the first letter changes.",
 )
 FACTS = CAPITALS
@@ -68,6 +69,8 @@ def _describes(caps: Capitals, i: int) -> bool:
     """`his aunt Petunia`, `old aunt Eliza`, `Trevis' sister Angela`: an article, a possessive or an
     adjective makes the title a description; after "to", "shall", "you" it is a verb (`I shall miss
     Jackson`, `unless you count Phyllis`)."""
+    if caps.keys[i] in words().kin_titles and _full_name_after(caps, i):
+        return True  # "and grandfather Jonathan Forrest would": who he is, not what he is called
     b = caps.before[i]
     if b < 0:
         return caps.mark_before(i) in ("'", "’")  # "Trevis' sister Angela"
@@ -75,6 +78,13 @@ def _describes(caps: Capitals, i: int) -> bool:
     if key in _BEFORE_A_VERB:
         return caps.keys[i] in verb_forms().base  # "to miss Jackson"; never "to professor McGonagall"
     return key in words().determiners or key in _NOT_BEFORE_TITLE or before.endswith(("'", "’", "'s", "’s"))
+
+
+def _full_name_after(caps: Capitals, i: int) -> bool:
+    """Two capitalised words after the title (a first name and a surname)."""
+    a = caps.after[i]
+    a2 = caps.after[a] if a >= 0 else -1
+    return a2 >= 0 and capitalised(caps.text(a)) and capitalised(caps.text(a2))
 
 
 # Words after which a title word is a description, not part of a name.

@@ -3,11 +3,13 @@ possessive (`her Dad`)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.capitals import Capitals, capitalised
-from ficlint.check import Context
+from ficlint.check import Context, Facts
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
 from ficlint.rules.capitalization._common import candidates, words
@@ -21,7 +23,10 @@ RULE = Rule(
             "`\"Thanks, dad.\"`), or capitalised where it is an ordinary noun (`her Dad`, `his Godson`).",
     why="Mum, Dad, Grandma and the like are names when they stand for the person (`I told Mum`, `\"Thanks, "
         "Dad.\"`), so they take a capital; after a possessive or an article they are ordinary nouns (`my "
-        "mum`, `her dad`, `his godson`) and stay lowercase, unless a name follows (`Aunt Petunia`).",
+        "mum`, `her dad`, `his godson`) and stay lowercase, unless a name follows (`Aunt Petunia`). A form "
+        "the manuscript repeats is its house style and left alone: a name always in lowercase (`forgive "
+        "mummy`, three times in a story, twice in a novel), a title after a possessive at least as often "
+        "capitalised as not (`her Aunt`, as older novels print it).",
     examples=examples(
         ("I don't want mum to know.", "I don't want Mum to know."),
         ("\"I love you too, daddy.\"", "\"I love you too, Daddy.\""),
@@ -31,7 +36,9 @@ RULE = Rule(
     ),
     allows=("She told her mum.", "I told Mum.", "Her Aunt Petunia shrieked.", "Mum said no.",
             "My dad jokes were bad.", "She was a mum of three.", "Explain it to Dad.",
-            "He hated his mum and dad."),
+            "He hated his mum and dad.",
+            "\"Stay, mummy!\" he cried. \"Wait for mummy,\" she said. \"Forgive mummy.\"",
+            "She saw her Aunt. \"Go,\" said her Aunt. She hugged her Aunt. Then her aunt left."),
     fix_safety="Unsafe: the story may use the word differently (a pet name, a title).",
 )
 
@@ -41,21 +48,101 @@ _NOT_AS_NAME = frozenset([
     "future"])
 
 
+@dataclass(slots=True)
+class FamilyUses:
+    """The uses of family words by (word, form), and the number of long files or parts (a dataclass
+    of mappings: a check's reads are watched key by key, so an edit elsewhere re-checks nothing)."""
+
+    uses: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+
+class HouseStyleFacts(Facts):
+    """How the manuscript writes each family word, counted by use: as a name in lowercase
+    (`forgive mummy`) or with a capital (`told Mummy`), and after a possessive with a capital
+    (`her Aunt`) or in lowercase (`her aunt`). A form the manuscript repeats is its house style
+    (older novels print `Good-bye, dad`, and titles after a possessive, `her Aunt`), see
+    `_house_style`; `her Dad` is no title, and no style."""
+
+    name = "family-words"
+
+    def gather(self, doc: AnalyzedDocument, ctx: Context) -> FamilyUses:
+        return doc.memo(_uses)
+
+    def combine(self, per_file: list[FamilyUses], ctx: Context) -> FamilyUses:
+        total = FamilyUses()
+        for one in per_file:
+            total.uses.update(one.uses)
+        return total
+
+    def add(self, total: FamilyUses | None, one: FamilyUses) -> FamilyUses:
+        total = total if total is not None else FamilyUses()
+        total.uses.update(one.uses)
+        return total
+
+
+FACTS = HouseStyleFacts()
+_LOWER_NAME, _CAPITAL_NAME = "lower name", "capital name"
+_CAPITAL_NOUN, _LOWER_NOUN = "capital noun", "lower noun"
+_HOUSE_STYLE = 2  # uses of a form that make it a novel's style (a shorter story needs one more)
+_LONG_PART_WORDS = 10000  # a file or part this long makes the manuscript a novel
+_LONG_PARTS = ("", "long parts")  # counted with the uses
+
+
+def _uses(doc: AnalyzedDocument) -> FamilyUses:
+    """Each family word's uses in this file, by form (see HouseStyleFacts), and whether it is long."""
+    caps = doc.capitals
+    w = words()
+    found: Counter[tuple[str, str]] = Counter()
+    if len(caps.keys) >= _LONG_PART_WORDS:
+        found[_LONG_PARTS] = 1
+    for i, k in candidates(caps, w.family_names | w.family_nouns):
+        word = caps.text(i)
+        if caps.free[i] or word.isupper():
+            continue
+        if k in w.family_names and _used_as_name(caps, i):
+            found[(k, _LOWER_NAME if word[:1].islower() else _CAPITAL_NAME)] += 1
+        if k in w.family_nouns and _after_possessive(caps, i):
+            found[(k, _LOWER_NOUN if word[:1].islower() else _CAPITAL_NOUN)] += 1
+    return FamilyUses(found)
+
+
+def _after_possessive(caps: Capitals, i: int) -> bool:
+    """`her aunt`, `her Aunt`: right after a lowercase possessive, no name after it."""
+    a, b = caps.after[i], caps.before[i]
+    return not (a >= 0 and capitalised(caps.text(a))) and b >= 0 \
+        and caps.keys[b] in words().possessives and caps.text(b)[:1].islower()
+
+
+def _house_style(uses: Counter[tuple[str, str]], k: str, form: str, other: str, novel: bool) -> bool:
+    """Is `form` the manuscript's style for k: repeated (twice in a novel, three times in a
+    shorter story), and as a lowercase name never contradicted (a story that writes Daddy once
+    knows the capital), after a possessive at least as common as the other form (`her Aunt`
+    twice beside `her aunt` once)?"""
+    n = uses[(k, form)]
+    if n < (_HOUSE_STYLE if novel else _HOUSE_STYLE + 1):
+        return False
+    return uses[(k, other)] == 0 if form == _LOWER_NAME else uses[(k, other)] <= n
+
+
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     caps = doc.capitals
     w = words()
+    uses = (ctx.facts(FACTS.name) or doc.memo(_uses)).uses
+    novel = uses[_LONG_PARTS] > 0
     lowered: set[int] = set()
     for i, k in candidates(caps, w.family_names | w.family_nouns):
         word = caps.text(i)
         if caps.free[i] or word.isupper():
             continue
         if word[:1].islower() and k in w.family_names and _used_as_name(caps, i):
-            yield _change(caps, i, capitalized(word),
-                          "stands for the person here, as a name does, so it takes a capital")
+            if not _house_style(uses, k, _LOWER_NAME, _CAPITAL_NAME, novel):
+                yield _change(caps, i, capitalized(word),
+                              "stands for the person here, as a name does, so it takes a capital")
         elif capitalised(word) and k in w.family_nouns and _ordinary_noun(caps, i, lowered):
             lowered.add(i)
-            yield _change(caps, i, word[0].lower() + word[1:],
-                          "follows a possessive, so it is an ordinary noun here and stays lowercase")
+            if k not in w.titles or not _house_style(uses, k, _CAPITAL_NOUN, _LOWER_NOUN, novel):
+                yield _change(caps, i, word[0].lower() + word[1:],
+                              "follows a possessive, so it is an ordinary noun here and stays lowercase")
 
 
 def _used_as_name(caps: Capitals, i: int) -> bool:
@@ -70,8 +157,8 @@ def _used_as_name(caps: Capitals, i: int) -> bool:
         if bb >= 0 and caps.keys[bb] in _NOT_AS_NAME:
             return False  # "his mum and dad": the possessive goes with both
     a = caps.after[i]
-    if a >= 0 and capitalised(caps.text(a)):
-        return False  # "aunty Queenie": a title (the title rule's)
+    if a >= 0 and capitalised(caps.text(a)) and not caps.keys[a].startswith("i'"):
+        return False  # "aunty Queenie": a title (the title rule's); not "daddy I'll miss you"
     return not (a >= 0 and caps.keys[a] in _COMPOUNDS)
 
 

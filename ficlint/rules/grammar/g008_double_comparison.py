@@ -33,6 +33,7 @@ RULE = Rule(
         "One more stranger walked in.",
         "I'll tell you more later.",
         "She grew more and more careful.",
+        "It rose an octave and more higher than the melody.",
     ),
     fix_safety='Safe: "more" or "most" goes, the compared form stays.',
 )
@@ -50,6 +51,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         wanted = "JJS" if v.low[i] == "most" else "JJR"
         if word not in compared or v.xpos[j] not in (wanted, wanted.replace("JJ", "RB")):
             continue
+        if i > 0 and v.low[i - 1] in ("and", "or") and v.same_sentence(i - 1, i):
+            continue  # "an octave and more higher": "more" is the amount, "(and more) higher"
         yield Diagnostic(
             RULE.id,
             v.start[i],

@@ -1,4 +1,4 @@
-"""What the mechanics rules share: paragraphs a writer sets in lowercase on purpose."""
+"""What the mechanics rules share: paragraphs a writer sets in lowercase, or spells by ear, on purpose."""
 
 from __future__ import annotations
 
@@ -42,3 +42,22 @@ def _all_starts_lowercase(paragraph: str) -> bool:
 def written_in_lowercase(doc: AnalyzedDocument, paragraph: int) -> bool:
     """Is the paragraph set in lowercase throughout on purpose?"""
     return paragraph in doc.memo(_lowercase_paragraphs)
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_MIN_MISSPELT = 5  # words the dictionary lacks in a paragraph written by ear...
+_MISSPELT_SHARE = 0.2  # ...and their share of its words
+
+
+def written_by_ear(doc: AnalyzedDocument, paragraph: int) -> bool:
+    """Is the paragraph spelt by ear throughout, a character's voice (`Dear sor, as you haf bin
+    treading mee ... dat i wont to tank you. the Doctor heir say`): a fifth of its words and five
+    or more unknown to the dictionary? Its capitals are the character's, not slips. (Read only
+    for a paragraph with a finding to make: it looks up each word.)"""
+    from ficlint.rules.spelling._dictionary import lexicon
+
+    para = doc.paragraphs[paragraph]
+    words = _WORD.findall(doc.text, para.start, para.end)
+    lex = lexicon()
+    unknown = sum(1 for w in words if not lex.has(w.lower()) and not lex.has(w))
+    return unknown >= _MIN_MISSPELT and unknown >= _MISSPELT_SHARE * len(words)

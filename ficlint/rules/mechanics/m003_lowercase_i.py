@@ -11,7 +11,7 @@ from ficlint.diagnostics import Diagnostic, Fix, Severity
 from ficlint.document import Region, RegionKind
 from ficlint.rule import Rule, examples
 from ficlint.rules.common import WRITING
-from ficlint.rules.mechanics._style import written_in_lowercase
+from ficlint.rules.mechanics._style import written_by_ear, written_in_lowercase
 
 RULE = Rule(
     id="M003",
@@ -25,7 +25,8 @@ RULE = Rule(
         ("Then i'm leaving.", "Then I'm leaving."),
     ),
     allows=("I hope you enjoy.", "Items (i) and (ii) were missing.", "Bring snacks, i.e. crisps.",
-            "Dear sor, dat i wont to tank you. i haf bin sick, so i like to heir wat you tink."),
+            "Dear sor, dat i wont to tank you. i haf bin sick, so i like to heir wat you tink.",
+            "Dear sor, as you haf bin treading mee for a fue weaks, wit mee dat i wont to tank you."),
     severity=Severity.ERROR,
 )
 
@@ -43,7 +44,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     letter, a text message), not a slip."""
     for index, found in _lowercase_i_by_paragraph(doc).items():
         voice = len(found) >= _VOICE_MIN_LOWER_I and not _has_capital_i(doc, index)
-        if voice or written_in_lowercase(doc, index):
+        if voice or written_in_lowercase(doc, index) or written_by_ear(doc, index):
             found = [(r, m) for r, m in found if r.kind is RegionKind.AUTHOR_NOTE]
         for _, m in found:
             yield Diagnostic(RULE.id, m.start(), m.start() + 1,

@@ -12,7 +12,7 @@ from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.document import Paragraph, Region, RegionKind
 from ficlint.rule import Rule, examples
 from ficlint.rules.common import PRONOUN_I, capitalized
-from ficlint.rules.mechanics._style import written_in_lowercase
+from ficlint.rules.mechanics._style import written_by_ear, written_in_lowercase
 
 RULE = Rule(
     id="M004",
@@ -29,6 +29,7 @@ RULE = Rule(
             "What was its future? she wondered.", "She was reconciled . . . for an hour.",
             "It cost 6s. 1d. or more.", "He read Henry VIII. of course.",
             "Bang! went the drums.", "\"Here's Molly Loo!\"\n\nsang out another.",
+            "Dear sor, as you haf bin treading mee for a fue weaks. the Doctor heir say wat shot bee rong.",
             "fuck, fuck i cant breathe. something is dripping down my face. it wont budge."),
 )
 
@@ -54,7 +55,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         for m in _SENTENCE_THEN_LOWER.finditer(text, region.start, region.end):
             if m.group("mark") != "." and not in_note:
                 continue
-            if _is_plain_lowercase(m.group("word")) and _full_stop_ends_sentence(text, m.start("mark")):
+            if _is_plain_lowercase(m.group("word")) and _full_stop_ends_sentence(text, m.start("mark")) \
+                    and not written_by_ear(doc, region.paragraph):
                 yield _lowercase_start(m, "A sentence")
 
 

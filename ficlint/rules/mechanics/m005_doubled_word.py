@@ -32,7 +32,8 @@ RULE = Rule(
     ),
     allows=("\"No, no, no,\" she said.", "What he had had was enough.", "She knew that that was wrong.",
             "What it is is a mess.", "It was very very cold.", "\"I I don't know,\" he said.",
-            "Will will be late.", "Knock knock.", "Wrong wrong wrong wrong."),
+            "Will will be late.", "Knock knock.", "Wrong wrong wrong wrong.",
+            "Birds had been birds and men men."),
     fix_safety="Safe: the second word is removed.",
 )
 
@@ -79,7 +80,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         if region is None or region.kind not in WRITING:
             continue
         m = _DOUBLED.match(text, start, end)
-        if m and _is_slip(text, m, region.kind is RegionKind.DIALOGUE):
+        if m and _is_slip(text, m, region.kind is RegionKind.DIALOGUE) and not _gapped(lower, sentence, t):
             second = m.end("gap")
             yield Diagnostic(RULE.id, m.start(), m.end(), f"\"{m.group('first')}\" twice in a row.",
                              (Fix(m.end("first"), second + len(m.group("first")), ""),))
@@ -98,6 +99,20 @@ def _is_slip(text: str, m: re.Match[str], in_speech: bool) -> bool:
     # "Will will be late", "Bill bills": a name, then a word spelt the same (but "The the end.")
     return not (first[0].isupper() and second[0].islower()
                 and (not _starts_sentence(text, m.start()) or word not in lists.in_speech))
+
+
+_JOINERS = frozenset(["and", "or", "but", "nor"])
+_GAP_REACH = 6  # words back the first half of the pair may start
+
+
+def _gapped(lower: list[str], sentence: list[int], t: int) -> bool:
+    """`birds had been birds and men men`: after "and", the verb of a pair left out (gapping):
+    the word before "and" also stands a few words earlier in the same sentence."""
+    if t < 2 or lower[t - 1] not in _JOINERS:
+        return False
+    before = lower[t - 2]
+    start = max(0, t - 2 - _GAP_REACH)
+    return any(lower[j] == before and sentence[j] == sentence[t] for j in range(start, t - 2))
 
 
 def _grammatical(text: str, m: re.Match[str], word: str) -> bool:

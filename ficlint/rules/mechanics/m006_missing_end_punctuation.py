@@ -28,6 +28,7 @@ RULE = Rule(
             "Thanks for reading ;p", "31st May 1975\nSirius didn't understand.",
             "Because I can't stop crying\n\nThe gas crawls down my throat\n\nAnd leaves.",
             "He packed:\n\n- a torch\n- a rope",
+            "With warm regard, I remain your lordship's\n\nMost obedient servant,\n\nMulberry Sellers.",
             "They made a banner bearing the legend\n\n     SHE IS NEARLY WELL THANK YOU\n\nand hung it out."),
     fix_safety="Unsafe: the paragraph may want a question mark or an exclamation mark, not a full stop.",
 )
@@ -67,7 +68,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
                                  "end this one with a full stop (or join the two paragraphs).",
                                  (Fix(end - 1, end, ".", safe=False),))
             continue
-        if not body[-1].isalnum():
+        if not body[-1].isalnum() or _before_letter_closing(doc, para):
             continue
         word = _LAST_WORD.search(body)
         start = end - len(word.group(0)) if word else end - 1
@@ -117,6 +118,16 @@ def _next_starts_a_sentence(doc: AnalyzedDocument, para: Paragraph) -> bool:
         return False
     first = doc.text[following[0].start:following[0].end].lstrip(" \t*_")[:1]
     return first.isupper()
+
+
+def _before_letter_closing(doc: AnalyzedDocument, para: Paragraph) -> bool:
+    """Does a letter's closing follow, a short line ending in a comma (`I remain your lordship's //
+    Most obedient servant, // Mulberry Sellers`)? The sentence runs on through it to the signature."""
+    following = [p for p in _neighbours(doc, para) if p.index > para.index]
+    if not following or following[0].kind is not RegionKind.NARRATION:
+        return False
+    line = doc.text[following[0].start:following[0].end].strip()
+    return "\n" not in line and line.endswith(",") and len(line.split()) <= _LETTER_LINE_WORDS
 
 
 def _leads_into_indented_block(doc: AnalyzedDocument, para: Paragraph) -> bool:

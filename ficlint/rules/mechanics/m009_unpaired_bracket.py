@@ -22,7 +22,8 @@ RULE = Rule(
                       "She smiled she always did) at him."),
     allows=("She smiled (she always did) at him.", "Thanks for reading :) See you :(",
             "Things to pack: a) a torch, b) a rope.", "1) Go home.\n2) Sleep.", "Hugs (((you))) always.",
-            "Her eyes went wide (°o°) and she ran."),
+            "Her eyes went wide (°o°) and she ran.",
+            "Swinburne (or was it Wilde? but anyway:) he said so."),
 )
 
 _BRACKET = re.compile(r"[()\[\]]")
@@ -52,7 +53,7 @@ def _unpaired(doc: AnalyzedDocument, para: Paragraph) -> Iterator[Diagnostic]:
     stray: list[int] = []
     for at in marks:
         ch = text[at]
-        if at in faces or _not_a_bracket(text, at, para.start):
+        if at in faces or _not_a_bracket(text, at, para.start) and not _closes_aside(text, at, open_at):
             continue
         if ch in "([":
             open_at.append(at)
@@ -69,6 +70,13 @@ def _unpaired(doc: AnalyzedDocument, para: Paragraph) -> Iterator[Diagnostic]:
     for at in stray:
         yield Diagnostic(RULE.id, at, at + 1, f"This \"{text[at]}\" closes nothing: add the opening bracket "
                          "where the aside begins, or remove it.")
+
+
+def _closes_aside(text: str, at: int, open_at: list[int]) -> bool:
+    """`(or was it Wilde? but anyway:) he said`: a colon against a word, then the bracket, while an
+    aside is open, ends the aside; a smiley stands apart from the word before it (`fun :)`)."""
+    return bool(open_at) and text[at] == ")" and text[at - 1:at] in (":", ";") \
+        and text[at - 2:at - 1].isalpha()
 
 
 def _not_a_bracket(text: str, at: int, start: int) -> bool:

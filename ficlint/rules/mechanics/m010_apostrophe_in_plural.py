@@ -38,7 +38,8 @@ RULE = Rule(
     allows=("They stayed at Draco's for a week.", "The Doctor's hands shook.", "James' wand snapped.",
             "The Weasleys' kitchen was warm.", "Their body's reaction was quick.", "His mind's made up.",
             "The boy's coat was wet.", "Her parents' house was empty.", "They met the Jones's dog.",
-            "I smelled the Gaffer's pipe. The Gaffer smiled."),
+            "I smelled the Gaffer's pipe. The Gaffer smiled.",
+            "He met the American Ambassador. Give it into the Ambassador's own hands."),
     fix_safety="Unsafe: a singular possessive that owns something unsaid (`at the baker's`) reads the same.",
 )
 FACTS = CAPITALS
@@ -111,7 +112,9 @@ def _surname(counts: Census, k: str) -> bool:
     """Does the story write the word after a first name or a title (Harry Potter, Mrs Weasley):
     a surname? (Not the German, the Doctor, the Gaffer: one person the story calls by what he is.)"""
     w = words()
-    firsts = [first for first, second in counts.names if second == k and first not in w.determiners]
+    # not after a people's adjective: "the American Ambassador" makes no surname of Ambassador
+    firsts = [first for first, second in counts.names
+              if second == k and first not in w.determiners and not first.endswith(_DEMONYM_ENDINGS)]
     if k.endswith(_DEMONYM_ENDINGS) and dictionary().has(k.capitalize()):
         # the Russian, the American, the Frenchman: what someone is; unless the story writes it after
         # a first name it also uses alone, and never in lowercase ("Jana Han" … "Jana smiled")
