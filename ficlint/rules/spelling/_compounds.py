@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.verbforms import verb_forms
 from ficlint.document import RegionKind
-from ficlint.resources import data_dir
+from ficlint.resources import data_dir, load_data
 from ficlint.rules.common import WRITING
 from ficlint.rules.spelling._dictionary import lexicon
 
@@ -48,6 +49,7 @@ _OBJECT = frozenset({"PRON", "PROPN", "NOUN", "DET"})  # "called them all in to 
 _VERBS = frozenset({"VERB", "AUX"})
 _CHECKED = frozenset(WRITING) - {RegionKind.AUTHOR_NOTE}
 _TOKEN = re.compile(r"[A-Za-z]+")
+_PHRASAL_REACH = 4  # words back to the verb whose particle this may be: "turned the essay in to me"
 
 
 @cache
@@ -182,10 +184,37 @@ def splits(doc: AnalyzedDocument, threshold: float = THRESHOLD) -> Iterator[Spli
             continue  # a name or a title: the Under World
         if form.endswith(" to") and right != SENTENCE_END and tags[i + 2].head.upos in _VERBS:
             continue  # "ran in to warm themselves": "to" marks the infinitive
+        if _after_phrasal_verb(form, i, lower, tokens.sentence):
+            continue  # "gave in to temptation", "clued in to the plan": the verb's particle, then "to"
         pair = table[form]
         p = probability(pair, left, right)
         if p is not None and p >= threshold:
             yield Split(start, end, text[start:end], pair.closed, p)
+
+
+@cache
+def _phrasal_verbs() -> dict[str, frozenset[str]]:
+    """Particle -> the bases of the verbs it follows as their own particle (rules/data)."""
+    return {str(particle): frozenset(str(v) for v in verbs)
+            for particle, verbs in load_data("split-compound-particles").items()}
+
+
+def _after_phrasal_verb(form: str, i: int, lower: list[str], sentence: list[int]) -> bool:
+    """Is the first word of `form` (the token at `i`) the particle of a phrasal verb just before it
+    ("gave in to", "turned the essay in to me")? The verb is the nearest one a few words back
+    ("turned and walked in to the room" is walked's, not turned's)."""
+    first, _, second = form.partition(" ")
+    verbs = _phrasal_verbs().get(first)
+    if verbs is None or second != "to":
+        return False
+    base_of = verb_forms().base_of
+    for k in range(i - 1, max(i - 1 - _PHRASAL_REACH, -1), -1):
+        if sentence[k] != sentence[i]:
+            break
+        base = base_of.get(lower[k])
+        if base is not None:
+            return base in verbs
+    return False
 
 
 def _pattern_for(text: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
