@@ -496,9 +496,50 @@ def test_split_compounds_in_speech_and_in_italics_are_still_flagged():
 
 def test_split_compounds_are_reported_only_when_the_writer_turns_the_rule_on(tmp_path: Path):
     chapter = tmp_path / "chapter.md"
-    chapter.write_text("She walked quickly and then stumbled in to their room.\n", encoding="utf-8")
+    chapter.write_text("He had forgotten some thing important.\n", encoding="utf-8")
     default = run_cli("check", "--format", "json", "--no-cache", str(chapter))
     assert [d["rule"] for f in default.json()["files"] for d in f["diagnostics"] if d["rule"] == "S003"] == []
     chosen = run_cli("check", "--extend-select", "S003", "--format", "json", "--no-cache", str(chapter))
     found = [d for f in chosen.json()["files"] for d in f["diagnostics"] if d["rule"] == "S003"]
-    assert [(d["rule"], d["message"]) for d in found] == [("S003", "\"in to\" is one word here: \"into\".")]
+    assert [(d["rule"], d["message"]) for d in found] == [("S003", "\"some thing\" is one word here: \"something\".")]
+
+
+# -- "in to" for "into" (S004, on by default) ----------------------------------------------------
+
+
+def _cli_findings(tmp_path: Path, text: str, *args: str) -> list[tuple[str, str, str]]:
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--format", "json", "--no-cache", *args, str(chapter))
+    return [(d["rule"], text[d["start"]["offset"]:d["end"]["offset"]], d["fixes"][0]["replacement"])
+            for f in result.json()["files"] for d in f["diagnostics"] if d["rule"].startswith("S00")]
+
+
+def test_in_to_for_into_is_flagged_by_default_and_fixed(tmp_path: Path):
+    text = ("The compartment lapsed in to silence. Later they filed in to the Great Hall, "
+            "and she vanished in to the crowd.\n")
+    assert _cli_findings(tmp_path, text) == [("S004", "in to", "into")] * 3
+    chapter = tmp_path / "chapter.md"
+    run_cli("check", "--fix", "--unsafe-fixes", "--no-cache", str(chapter))
+    assert chapter.read_text(encoding="utf-8") == (
+        "The compartment lapsed into silence. Later they filed into the Great Hall, "
+        "and she vanished into the crowd.\n")
+
+
+@pytest.mark.parametrize("text", [
+    "She finally gave in to temptation, as she always gave in to him.\n",  # give in (to)
+    "He was clued in to the plan before the others.\n",
+    "The essay was turned in to me on Monday morning.\n",  # turn in = hand over
+    "He logged in to the account and read the mail.\n",
+    "Harry turned himself in to the Aurors.\n",  # the verb's object between
+    "He came in to see her after dinner.\n",  # "to" before a verb: an infinitive
+    "Mum called them all in to dinner.\n",
+])
+def test_in_to_after_a_phrasal_verb_or_before_an_infinitive_is_left_alone(tmp_path: Path, text: str):
+    assert _cli_findings(tmp_path, text) == []
+
+
+def test_only_s004_reports_in_to_when_both_split_rules_are_on(tmp_path: Path):
+    text = "He had forgotten some thing, and stumbled in to their room.\n"
+    assert sorted(_cli_findings(tmp_path, text, "--extend-select", "S003")) == [
+        ("S003", "some thing", "something"), ("S004", "in to", "into")]
