@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.verbforms import verb_forms
@@ -33,6 +34,9 @@ from ficlint.document import RegionKind
 from ficlint.resources import data_dir, load_data
 from ficlint.rules.common import WRITING
 from ficlint.rules.spelling._dictionary import lexicon
+
+if TYPE_CHECKING:
+    from ficlint.analysis.tagger import Tag
 
 SENTENCE_START, SENTENCE_END = "<s>", "</s>"
 # Chosen on the tune split of the fan fiction (scripts/eval_split_compounds.py): the closed form's
@@ -191,7 +195,7 @@ def splits(doc: AnalyzedDocument, threshold: float = THRESHOLD,
             continue  # a name or a title: the Under World
         if form.endswith(" to") and right != SENTENCE_END and tags[i + 2].head.upos in _VERBS:
             continue  # "ran in to warm themselves": "to" marks the infinitive
-        if _after_phrasal_verb(form, i, lower, tokens.sentence):
+        if _after_phrasal_verb(form, i, lower, tokens.sentence, tags):
             continue  # "gave in to temptation", "clued in to the plan": the verb's particle, then "to"
         pair = table[form]
         p = probability(pair, left, right)
@@ -206,7 +210,7 @@ def _phrasal_verbs() -> dict[str, frozenset[str]]:
             for particle, verbs in load_data("split-compound-particles").items()}
 
 
-def _after_phrasal_verb(form: str, i: int, lower: list[str], sentence: list[int]) -> bool:
+def _after_phrasal_verb(form: str, i: int, lower: list[str], sentence: list[int], tags: list[Tag]) -> bool:
     """Is the first word of `form` (the token at `i`) the particle of a phrasal verb just before it
     ("gave in to", "turned the essay in to me")? The verb is the nearest one a few words back
     ("turned and walked in to the room" is walked's, not turned's)."""
@@ -219,8 +223,10 @@ def _after_phrasal_verb(form: str, i: int, lower: list[str], sentence: list[int]
         if sentence[k] != sentence[i]:
             break
         base = base_of.get(lower[k])
-        if base is not None:
-            return base in verbs
+        if base in verbs:
+            return True
+        if base is not None or tags[k].head.upos in _VERBS:
+            return False  # another verb (the tag knows forms the lexicon lacks: tapping)
     return False
 
 
