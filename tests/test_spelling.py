@@ -437,6 +437,37 @@ def test_short_names_a_vowel_apart_and_pet_names_are_different_names():
     assert [d for d in lint(text, "S") if d.rule == "S002"] == []
 
 
+def _name_findings(tmp_path: Path, text: str) -> list[tuple[str, str, str]]:
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--format", "json", "--no-cache", str(chapter))
+    return [(d["rule"], text[d["start"]["offset"]:d["end"]["offset"]], d["fixes"][0]["replacement"])
+            for f in result.json()["files"] for d in f["diagnostics"] if d["rule"] in ("S001", "S002")]
+
+
+LILY = ("Lily laughed. James kissed Lily, and Lily smiled back. Later Lily read while James slept. "
+        "Sirius teased Lily about it, and Lily threw a pillow at Sirius. ")
+
+
+def test_a_rare_name_a_doubled_letter_from_the_storys_own_name_is_flagged_and_fixed(tmp_path: Path):
+    text = LILY + "\"Where is Lilly?\" he asked. \"LILLY!\"\n"
+    assert _name_findings(tmp_path, text) == [("S002", "Lilly", "Lily"), ("S002", "LILLY", "LILY")]
+    chapter = tmp_path / "chapter.md"
+    run_cli("check", "--fix", "--unsafe-fixes", "--no-cache", str(chapter))
+    assert chapter.read_text(encoding="utf-8").endswith("\"Where is Lily?\" he asked. \"LILY!\"\n")
+
+
+def test_another_name_a_letter_or_a_sound_away_from_the_storys_name_is_left_alone(tmp_path: Path):
+    text = ("Jane walked in. Jane sat. Jane read, and Jane slept while Jane dreamt. "
+            "Then Janet came, and George met Georgie in India with an Indian friend.\n")
+    assert _name_findings(tmp_path, text) == []
+
+
+def test_a_slip_in_a_canon_name_beside_another_strange_word_is_still_flagged(tmp_path: Path):
+    text = HOGWARTS + "He had served the Luietenat of Grindlewald in the war.\n"
+    assert ("S002", "Grindlewald", "Grindelwald") in _name_findings(tmp_path, text)
+
+
 # -- split compounds (S003) ---------------------------------------------------------------------
 
 
