@@ -83,17 +83,14 @@ def rare_word_slips(doc: AnalyzedDocument, ctx: Context) -> Iterator[tuple[int, 
     away is another name (Janet and Jane, Georgie and George, India and Indian); and only a word
     rare in English (past _COMMON_RANK) counts, so Mark is never taken for a slip of Mary."""
     manuscript = manuscript_vocabulary(doc, ctx)
-    if not manuscript.frequent_names:
+    doubled = manuscript.doubled_names
+    if not doubled:
         return
-    lex = lexicon()
     suspects = {}
-    for word in scan_for(doc, ctx).capitalised:
-        if len(word) < _NAME_MIN_LENGTH or not (is_capitalised(word) or word.isupper()) \
-                or word.lower() in manuscript.frequent_names \
-                or _rank(word) < _COMMON_RANK or not lex.knows(word):
-            continue
-        name = near_name(word, manuscript)
-        if name is not None and _doubling(word.lower(), name.lower()):
+    for word in scan_for(doc, ctx).capitalised.keys() & doubled.keys():
+        name = doubled[word]
+        if manuscript.capitalised.get(name, 0) >= 3 * manuscript.capitalised.get(word, 1) \
+                and _rank(word) >= _COMMON_RANK and lexicon().knows(word):
             suspects[word] = name
     if not suspects:
         return
@@ -108,12 +105,3 @@ def _rank(word: str) -> int:
     """The word's commonest rank in any usual capitalisation (RANKED when rare)."""
     rank = lexicon().rank
     return min(rank.get(w, RANKED) for w in (word, word.lower(), word.capitalize()))
-
-
-def _doubling(a: str, b: str) -> bool:
-    """Is one of `a` and `b` the other with one letter doubled (lilly, lily)?"""
-    long, short = (a, b) if len(a) > len(b) else (b, a)
-    if len(long) != len(short) + 1:
-        return False
-    i = next((k for k in range(len(short)) if long[k] != short[k]), len(short))
-    return long[:i] + long[i + 1:] == short and (long[i - 1:i] == long[i] or long[i + 1:i + 2] == long[i])

@@ -103,15 +103,34 @@ def judged_pairs() -> dict[str, Pair]:
 
 
 @cache
-def _period_pattern() -> re.Pattern[str]:
-    forms = sorted(form.replace(" ", "-") for form, pair in pairs().items() if pair.period_sign)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w-])", re.IGNORECASE)
+def _period_forms() -> frozenset[str]:
+    return frozenset(form.replace(" ", "-") for form, pair in pairs().items() if pair.period_sign)
 
 
 def period_signs(text: str) -> int:
     """How often `text` writes a compound as edited books of a century ago did (to-day, to-morrow,
-    bed-room): a period style, in which compounds are written apart too (any thing, up stairs)."""
-    return len(_period_pattern().findall(text))
+    bed-room): a period style, in which compounds are written apart too (any thing, up stairs).
+    Read from the hyphens out (a novel has a few thousand): a regular expression of every form,
+    tried at every word, took a tenth of a second per novel."""
+    forms = _period_forms()
+    found = 0
+    end = len(text)
+    at = text.find("-")
+    while at >= 0:
+        start = at
+        while start > 0 and _joins(text[start - 1]):
+            start -= 1
+        stop = at + 1
+        while stop < end and _joins(text[stop]):
+            stop += 1
+        found += text[start:stop].lower() in forms
+        at = text.find("-", stop)
+    return found
+
+
+def _joins(c: str) -> bool:
+    """Is `c` part of a hyphenated word (a letter, a digit, _ or another hyphen)?"""
+    return c.isalnum() or c in "_-"
 
 
 @cache
