@@ -347,6 +347,27 @@ def test_a_lookup_by_bisection_knows_exactly_the_words_the_set_knows():
 
 # -- chapters with invented names, fandoms and a writer's habits (issue 19) ----------------------------
 
+def test_a_long_word_two_slips_from_a_common_word_is_flagged_and_fixed(tmp_path: Path):
+    chapter = tmp_path / "chapter.md"
+    text = "There was no equivilant in this world.\n\nThe old man on the bench was apperntly asleep.\n"
+    chapter.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--select", "S001", "--format", "json", "--no-cache", str(chapter))
+    found = [d["fixes"][0]["replacement"] for f in result.json()["files"] for d in f["diagnostics"]]
+    assert found == ["equivalent", "apparently"]
+    run_cli("check", "--select", "S001", "--fix", "--unsafe-fixes", "--no-cache", str(chapter))
+    assert chapter.read_text(encoding="utf-8") == (
+        "There was no equivalent in this world.\n\nThe old man on the bench was apparently asleep.\n")
+
+
+@pytest.mark.parametrize("text", [
+    "Its tormentive suggestions of self-worth, its confliction, the unshirkable dark.",  # coined
+    "\"Ye cannae be equivilant,\" said the auld wife.",  # in speech: a way of saying it
+    "She read the *equivilant* of a spell.",  # in italics: often foreign or mentioned
+])
+def test_two_slips_are_not_reported_for_coinages_speech_or_italics(text):
+    assert flagged(text, "S001") == []
+
+
 INVENTED = ("Ysolde rode north to Kaer Morwen with Tavik. At the gate of Kaer Morwen, Ysolde stopped, and "
             "Tavik looked back at Ysolde. ")
 
@@ -532,7 +553,8 @@ def test_split_compounds_are_reported_only_when_the_writer_turns_the_rule_on(tmp
     assert [d["rule"] for f in default.json()["files"] for d in f["diagnostics"] if d["rule"] == "S003"] == []
     chosen = run_cli("check", "--extend-select", "S003", "--format", "json", "--no-cache", str(chapter))
     found = [d for f in chosen.json()["files"] for d in f["diagnostics"] if d["rule"] == "S003"]
-    assert [(d["rule"], d["message"]) for d in found] == [("S003", "\"some thing\" is one word here: \"something\".")]
+    assert [(d["rule"], d["message"]) for d in found] == [
+        ("S003", "\"some thing\" is one word here: \"something\".")]
 
 
 # -- "in to" for "into" (S004, on by default) ----------------------------------------------------
