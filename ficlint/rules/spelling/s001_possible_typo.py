@@ -81,9 +81,11 @@ def _verdict(occ: Occurrence, manuscript: Manuscript, ctx: Context) -> tuple[str
 
 
 def _two_slips(occ: Occurrence) -> tuple[str, ...]:
-    """A long word of plain narration two slips from a common word (undoubtably, dissapearing);
-    in speech, italics and compounds two slips are more often a way of saying it or a coinage."""
-    if occ.spoken or occ.emphasised or occ.compound or occ.broken_off or _coined(occ.word.lower()):
+    """A long lowercase word of plain narration two slips from a common word (undoubtably,
+    dissapearing); in speech, italics and compounds two slips are more often a way of saying it or
+    a coinage, and a capitalised word two slips from one is more often a name (Barristan)."""
+    if occ.spoken or occ.emphasised or occ.compound or occ.broken_off or not occ.word.islower() \
+            or _coined(occ.word):
         return ()
     far = far_suggestion(occ.word)
     return (far,) if far else ()
