@@ -14,6 +14,7 @@ from ficlint.rules.spelling._names import near_miss
 from ficlint.rules.spelling._scan import Occurrence, find_word
 
 _NAME_MIN_LENGTH = 5
+_LONG_NAME = 7  # letters of a canon name whose slip is reported even beside strange words
 _COMMON_RANK = 20000  # a dictionary word ranked above this is an ordinary word, whatever it is near
 
 
@@ -32,9 +33,16 @@ def judged(doc: AnalyzedDocument, ctx: Context) -> Iterator[tuple[Occurrence, Ma
         if any(g.covers(occ.word) for g in named) or any(g.knows(occ.word) for g in fandoms):
             continue
         if any(not _established(n, manuscript, named + fandoms) for n in occ.neighbours) \
-                and not (is_capitalised(occ.word) and any(g.near_miss(occ.word) for g in fandoms)):
-            continue  # dialect or a foreign phrase, unless itself a slip in a canon name (Grindlewald)
+                and not _long_canon_slip(occ.word, fandoms):
+            continue  # dialect or a foreign phrase, unless itself a slip in a long canon name
         yield occ, manuscript
+
+
+def _long_canon_slip(word: str, fandoms: list[Glossary]) -> bool:
+    """A slip in a long canon name (Grindlewald, Gryiffindor) is no dialect, whatever stands beside
+    it; a short word a letter from a short name may be another name or a foreign word (Tonka beside
+    Tibbs and Gellie, the pets; Sanctimonia Vincet Semper)."""
+    return len(word) >= _LONG_NAME and is_capitalised(word) and any(g.near_miss(word) for g in fandoms)
 
 
 def _established(word: str, manuscript: Manuscript, glossaries: list[Glossary]) -> bool:
