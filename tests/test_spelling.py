@@ -424,6 +424,17 @@ def test_canon_terms_are_no_typos_once_the_fandom_is_detected():
     assert flagged(text, "S001") == []
 
 
+def test_other_forms_of_a_fandoms_own_words_are_no_typos(tmp_path: Path):
+    chapter = tmp_path / "chapter.md"
+    text = HOGWARTS + "From the Leaky Cauldron he floos home.\n\nShe was flooing to the Burrow.\n"
+    chapter.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--select", "S001", "--format", "json", "--no-cache", str(chapter))
+    assert [d for f in result.json()["files"] for d in f["diagnostics"]] == []
+    (tmp_path / ".ficlint.yaml").write_text("fandom-glossaries: off\n", encoding="utf-8")
+    result = run_cli("check", "--select", "S001", "--format", "json", "--no-cache", str(chapter))
+    assert "floos" in [d["message"].split('"')[1] for f in result.json()["files"] for d in f["diagnostics"]]
+
+
 def test_fandom_detection_can_be_turned_off(tmp_path: Path):
     text = HOGWARTS + "Dumbeldore smiled.\n\nThey would apparate to the Ministry.\n"
     (tmp_path / "chapter-1.md").write_text(text, encoding="utf-8")
