@@ -1,4 +1,4 @@
-"""S003 split-compound: two words written apart that are one word here ("walked in to the room").
+"""S003 split-compound: two words written apart that are one word here ("stood in the door way").
 
 The pairs and their contexts are learned from fan fiction and edited books
 (rules/spelling/_compounds.py, scripts/build_split_compounds.py): a pair is
@@ -23,16 +23,16 @@ RULE = Rule(
     id="S003",
     name="split-compound",
     category="spelling",
-    summary="Two words written apart that are one word here (`walked in to the room`, `the bright sun "
-            "light`).",
+    summary="Two words written apart that are one word here (`stood in the door way`, `the bright sun "
+            "light`); `in to` for `into` is S004's.",
     why="A compound split in two reads as a slip (and a search for the word misses it). Only pairs whose "
         "closed form edited books print are judged, and only where the words around them make the closed "
         "form overwhelmingly likely: \"gave in to\", \"leaned in to kiss him\", \"turned him in to the "
         "police\", \"may be\" and \"per cent\" are left alone.",
     examples=examples(
-        ("Harry stumbled in to their room.", "Harry stumbled into their room."),
+        ("Albus stood in the door way, smiling.", "Albus stood in the doorway, smiling."),
         ("He had forgotten some thing important.", "He had forgotten something important."),
-        ("They filed in to the hall in silence.", "They filed into the hall in silence."),
+        ("He stepped out into the bright sun light.", "He stepped out into the bright sunlight."),
     ),
     allows=("She finally gave in to temptation.", "He leaned in to kiss her.",
             "To-day and to-morrow we go up stairs to the bed-room and look at any thing we like.",
