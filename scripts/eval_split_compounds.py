@@ -3,6 +3,7 @@
 and report its figures (on `test`).
 
     python scripts/eval_split_compounds.py [--split tune] [--words 2000000] [--show 60] [--seed 3]
+        [--skip-words N]
 
 Two measures, at several thresholds:
 - findings on the split as written, per 10,000 words, with a fixed-seed sample to judge by hand
@@ -60,6 +61,8 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=60)
     ap.add_argument("--seed", type=int, default=3)
     ap.add_argument("--floor", type=float, default=0.99, help="sample findings from this probability up")
+    ap.add_argument("--skip-words", type=int, default=0,
+                    help="leave out the split's first works, this many words (text judged before)")
     args = ap.parse_args()
     by_closed: dict[str, str] = {}
     for form, pair in sorted(judged_pairs().items()):
@@ -68,8 +71,11 @@ def main() -> None:
     found: list[tuple[float, str, str]] = []
     injected = 0
     caught: Counter[float] = Counter()
-    words = muted = 0
+    words = muted = skipped = 0
     for _, text in works(args.split):
+        if skipped < args.skip_words:
+            skipped += len(text.split())
+            continue
         words += len(text.split())
         if period_signs(text) >= PERIOD_STYLE:
             muted += 1  # a period style: S003 is silent

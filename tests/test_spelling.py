@@ -347,6 +347,27 @@ def test_a_lookup_by_bisection_knows_exactly_the_words_the_set_knows():
 
 # -- chapters with invented names, fandoms and a writer's habits (issue 19) ----------------------------
 
+def test_a_long_word_two_slips_from_a_common_word_is_flagged_and_fixed(tmp_path: Path):
+    chapter = tmp_path / "chapter.md"
+    text = "There was no equivilant in this world.\n\nThe old man on the bench was apperntly asleep.\n"
+    chapter.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--select", "S001", "--format", "json", "--no-cache", str(chapter))
+    found = [d["fixes"][0]["replacement"] for f in result.json()["files"] for d in f["diagnostics"]]
+    assert found == ["equivalent", "apparently"]
+    run_cli("check", "--select", "S001", "--fix", "--unsafe-fixes", "--no-cache", str(chapter))
+    assert chapter.read_text(encoding="utf-8") == (
+        "There was no equivalent in this world.\n\nThe old man on the bench was apparently asleep.\n")
+
+
+@pytest.mark.parametrize("text", [
+    "Its tormentive suggestions of self-worth, its confliction, the unshirkable dark.",  # coined
+    "\"Ye cannae be equivilant,\" said the auld wife.",  # in speech: a way of saying it
+    "She read the *equivilant* of a spell.",  # in italics: often foreign or mentioned
+])
+def test_two_slips_are_not_reported_for_coinages_speech_or_italics(text):
+    assert flagged(text, "S001") == []
+
+
 INVENTED = ("Ysolde rode north to Kaer Morwen with Tavik. At the gate of Kaer Morwen, Ysolde stopped, and "
             "Tavik looked back at Ysolde. ")
 
@@ -403,6 +424,17 @@ def test_canon_terms_are_no_typos_once_the_fandom_is_detected():
     assert flagged(text, "S001") == []
 
 
+def test_other_forms_of_a_fandoms_own_words_are_no_typos(tmp_path: Path):
+    chapter = tmp_path / "chapter.md"
+    text = HOGWARTS + "From the Leaky Cauldron he floos home.\n\nShe was flooing to the Burrow.\n"
+    chapter.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--select", "S001", "--format", "json", "--no-cache", str(chapter))
+    assert [d for f in result.json()["files"] for d in f["diagnostics"]] == []
+    (tmp_path / ".ficlint.yaml").write_text("fandom-glossaries: off\n", encoding="utf-8")
+    result = run_cli("check", "--select", "S001", "--format", "json", "--no-cache", str(chapter))
+    assert "floos" in [d["message"].split('"')[1] for f in result.json()["files"] for d in f["diagnostics"]]
+
+
 def test_fandom_detection_can_be_turned_off(tmp_path: Path):
     text = HOGWARTS + "Dumbeldore smiled.\n\nThey would apparate to the Ministry.\n"
     (tmp_path / "chapter-1.md").write_text(text, encoding="utf-8")
@@ -435,6 +467,37 @@ def test_a_vowel_heard_wrong_in_a_long_name_the_story_keeps_using_is_flagged():
 def test_short_names_a_vowel_apart_and_pet_names_are_different_names():
     text = "Dawson met Jill. " * 5 + "Ernest Dowson wrote poems; Jilly laughed."
     assert [d for d in lint(text, "S") if d.rule == "S002"] == []
+
+
+def _name_findings(tmp_path: Path, text: str) -> list[tuple[str, str, str]]:
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--format", "json", "--no-cache", str(chapter))
+    return [(d["rule"], text[d["start"]["offset"]:d["end"]["offset"]], d["fixes"][0]["replacement"])
+            for f in result.json()["files"] for d in f["diagnostics"] if d["rule"] in ("S001", "S002")]
+
+
+LILY = ("Lily laughed. James kissed Lily, and Lily smiled back. Later Lily read while James slept. "
+        "Sirius teased Lily about it, and Lily threw a pillow at Sirius. ")
+
+
+def test_a_rare_name_a_doubled_letter_from_the_storys_own_name_is_flagged_and_fixed(tmp_path: Path):
+    text = LILY + "\"Where is Lilly?\" he asked. \"LILLY!\"\n"
+    assert _name_findings(tmp_path, text) == [("S002", "Lilly", "Lily"), ("S002", "LILLY", "LILY")]
+    chapter = tmp_path / "chapter.md"
+    run_cli("check", "--fix", "--unsafe-fixes", "--no-cache", str(chapter))
+    assert chapter.read_text(encoding="utf-8").endswith("\"Where is Lily?\" he asked. \"LILY!\"\n")
+
+
+def test_another_name_a_letter_or_a_sound_away_from_the_storys_name_is_left_alone(tmp_path: Path):
+    text = ("Jane walked in. Jane sat. Jane read, and Jane slept while Jane dreamt. "
+            "Then Janet came, and George met Georgie in India with an Indian friend.\n")
+    assert _name_findings(tmp_path, text) == []
+
+
+def test_a_slip_in_a_canon_name_beside_another_strange_word_is_still_flagged(tmp_path: Path):
+    text = HOGWARTS + "He had served the Luietenat of Grindlewald in the war.\n"
+    assert ("S002", "Grindlewald", "Grindelwald") in _name_findings(tmp_path, text)
 
 
 # -- split compounds (S003) ---------------------------------------------------------------------
@@ -496,9 +559,51 @@ def test_split_compounds_in_speech_and_in_italics_are_still_flagged():
 
 def test_split_compounds_are_reported_only_when_the_writer_turns_the_rule_on(tmp_path: Path):
     chapter = tmp_path / "chapter.md"
-    chapter.write_text("She walked quickly and then stumbled in to their room.\n", encoding="utf-8")
+    chapter.write_text("He had forgotten some thing important.\n", encoding="utf-8")
     default = run_cli("check", "--format", "json", "--no-cache", str(chapter))
     assert [d["rule"] for f in default.json()["files"] for d in f["diagnostics"] if d["rule"] == "S003"] == []
     chosen = run_cli("check", "--extend-select", "S003", "--format", "json", "--no-cache", str(chapter))
     found = [d for f in chosen.json()["files"] for d in f["diagnostics"] if d["rule"] == "S003"]
-    assert [(d["rule"], d["message"]) for d in found] == [("S003", "\"in to\" is one word here: \"into\".")]
+    assert [(d["rule"], d["message"]) for d in found] == [
+        ("S003", "\"some thing\" is one word here: \"something\".")]
+
+
+# -- "in to" for "into" (S004, on by default) ----------------------------------------------------
+
+
+def _cli_findings(tmp_path: Path, text: str, *args: str) -> list[tuple[str, str, str]]:
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--format", "json", "--no-cache", *args, str(chapter))
+    return [(d["rule"], text[d["start"]["offset"]:d["end"]["offset"]], d["fixes"][0]["replacement"])
+            for f in result.json()["files"] for d in f["diagnostics"] if d["rule"].startswith("S00")]
+
+
+def test_in_to_for_into_is_flagged_by_default_and_fixed(tmp_path: Path):
+    text = ("The compartment lapsed in to silence. Later they filed in to the Great Hall, "
+            "and she vanished in to the crowd.\n")
+    assert _cli_findings(tmp_path, text) == [("S004", "in to", "into")] * 3
+    chapter = tmp_path / "chapter.md"
+    run_cli("check", "--fix", "--unsafe-fixes", "--no-cache", str(chapter))
+    assert chapter.read_text(encoding="utf-8") == (
+        "The compartment lapsed into silence. Later they filed into the Great Hall, "
+        "and she vanished into the crowd.\n")
+
+
+@pytest.mark.parametrize("text", [
+    "She finally gave in to temptation, as she always gave in to him.\n",  # give in (to)
+    "He was clued in to the plan before the others.\n",
+    "The essay was turned in to me on Monday morning.\n",  # turn in = hand over
+    "He logged in to the account and read the mail.\n",
+    "Harry turned himself in to the Aurors.\n",  # the verb's object between
+    "He came in to see her after dinner.\n",  # "to" before a verb: an infinitive
+    "Mum called them all in to dinner.\n",
+])
+def test_in_to_after_a_phrasal_verb_or_before_an_infinitive_is_left_alone(tmp_path: Path, text: str):
+    assert _cli_findings(tmp_path, text) == []
+
+
+def test_only_s004_reports_in_to_when_both_split_rules_are_on(tmp_path: Path):
+    text = "He had forgotten some thing, and stumbled in to their room.\n"
+    assert sorted(_cli_findings(tmp_path, text, "--extend-select", "S003")) == [
+        ("S003", "some thing", "something"), ("S004", "in to", "into")]

@@ -47,6 +47,7 @@ RULES: dict[str, str] = {
     "S001": "spelling.s001_possible_typo",
     "S002": "spelling.s002_character_name_near_miss",
     "S003": "spelling.s003_split_compound",
+    "S004": "spelling.s004_split_into",
     "H001": "homophones.h001_homophone_in_context",
     "H002": "homophones.h002_homophone_pattern",
     "H003": "homophones.h003_misheard_phrase",

@@ -6,18 +6,23 @@ from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
+from ficlint.rules.common import WRITING
+from ficlint.rules.spelling._dictionary import RANKED, lexicon
 from ficlint.rules.spelling._facts import Manuscript, fandom_glossaries, manuscript_vocabulary, scan_for
 from ficlint.rules.spelling._glossary import Glossary, enabled_glossaries
 from ficlint.rules.spelling._names import near_miss
-from ficlint.rules.spelling._scan import Occurrence
+from ficlint.rules.spelling._scan import Occurrence, find_word
 
 _NAME_MIN_LENGTH = 5
+_LONG_NAME = 7  # letters of a canon name whose slip is reported even beside strange words
+_COMMON_RANK = 20000  # a dictionary word ranked above this is an ordinary word, whatever it is near
 
 
 def judged(doc: AnalyzedDocument, ctx: Context) -> Iterator[tuple[Occurrence, Manuscript]]:
     """The unknown words of `doc` that may be reported: not in verse, a compound of coinages or a
     dialect cluster (strange words close by that are not names the story or its fandom
-    establishes), not a name the story keeps using, not a fandom's term, not a near miss that a
+    establishes; a slip in a canon name is no dialect, whatever stands beside it), not a name the
+    story keeps using, not a fandom's term, not a near miss that a
     glossary named in the config reports itself."""
     manuscript = manuscript_vocabulary(doc, ctx)
     named = enabled_glossaries(ctx)
@@ -27,9 +32,17 @@ def judged(doc: AnalyzedDocument, ctx: Context) -> Iterator[tuple[Occurrence, Ma
             continue
         if any(g.covers(occ.word) for g in named) or any(g.knows(occ.word) for g in fandoms):
             continue
-        if any(not _established(n, manuscript, named + fandoms) for n in occ.neighbours):
-            continue  # dialect or a foreign phrase
+        if any(not _established(n, manuscript, named + fandoms) for n in occ.neighbours) \
+                and not _long_canon_slip(occ.word, fandoms):
+            continue  # dialect or a foreign phrase, unless itself a slip in a long canon name
         yield occ, manuscript
+
+
+def _long_canon_slip(word: str, fandoms: list[Glossary]) -> bool:
+    """A slip in a long canon name (Grindlewald, Gryiffindor) is no dialect, whatever stands beside
+    it; a short word a letter from a short name may be another name or a foreign word (Tonka beside
+    Tibbs and Gellie, the pets; Sanctimonia Vincet Semper)."""
+    return len(word) >= _LONG_NAME and is_capitalised(word) and any(g.near_miss(word) for g in fandoms)
 
 
 def _established(word: str, manuscript: Manuscript, glossaries: list[Glossary]) -> bool:
@@ -68,3 +81,35 @@ def near_canon(word: str, manuscript: Manuscript, ctx: Context) -> tuple[str, Gl
         if known_slip or uses <= max(2, manuscript.capitalised.get(canonical, 0) // 3):
             return canonical, g
     return None
+
+
+def rare_word_slips(doc: AnalyzedDocument, ctx: Context) -> Iterator[tuple[int, int, str, str, int]]:
+    """Names the story writes a rare dictionary word for, now and then (Lilly for the Lily it writes
+    twenty times, LILLY when shouted): start, end, the word as written, the name and its uses. The
+    dictionary knows such a word (Lilly is a name too), so the scan of unknown words never sees it.
+    Only a letter doubled or left single counts (Lilly, Phillip, Ana): a name a letter or a sound
+    away is another name (Janet and Jane, Georgie and George, India and Indian); and only a word
+    rare in English (past _COMMON_RANK) counts, so Mark is never taken for a slip of Mary."""
+    manuscript = manuscript_vocabulary(doc, ctx)
+    doubled = manuscript.doubled_names
+    if not doubled:
+        return
+    suspects = {}
+    for word in scan_for(doc, ctx).capitalised.keys() & doubled.keys():
+        name = doubled[word]
+        if manuscript.capitalised.get(name, 0) >= 3 * manuscript.capitalised.get(word, 1) \
+                and _rank(word) >= _COMMON_RANK and lexicon().knows(word):
+            suspects[word] = name
+    if not suspects:
+        return
+    text = doc.text
+    for region in doc.regions_of(*WRITING):
+        for word, name in suspects.items():
+            for at in find_word(text, word, region.start, region.end):
+                yield at, at + len(word), word, name, manuscript.capitalised[name]
+
+
+def _rank(word: str) -> int:
+    """The word's commonest rank in any usual capitalisation (RANKED when rare)."""
+    rank = lexicon().rank
+    return min(rank.get(w, RANKED) for w in (word, word.lower(), word.capitalize()))

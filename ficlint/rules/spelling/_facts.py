@@ -4,6 +4,7 @@ together) and how often each unknown word recurs."""
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from ficlint.rules.spelling._scan import Scan, scan_of
 _NAME_MIN_MID_SENTENCE = 2
 _NAME_MIN_OCCURRENCES = 3
 _NAME_MIN_REPEATS = 5
+_DOUBLED_MIN_LENGTH = 5  # Lilly for Lily; shorter names (Ana, Anna) differ on purpose as often as not
 
 
 @dataclass
@@ -31,6 +33,21 @@ class Manuscript:
     # capitalised words used again and again that are no ordinary word, by lowercase: worked out
     # here, once, so that a check reads this verdict rather than every count (ficlint/reads.py)
     frequent_names: dict[str, str] = field(default_factory=dict)
+
+    @functools.cached_property
+    def doubled_names(self) -> dict[str, str]:
+        """Each frequent name with one letter doubled or a double letter single, as written
+        (Capitalised and UPPER) -> the name: Lilly, LILLY -> Lily (worked out once, when asked)."""
+        found: dict[str, str] = {}
+        for low, name in self.frequent_names.items():
+            for i in range(1, len(low)):
+                variants = [low[:i + 1] + low[i:]]
+                if low[i] == low[i - 1]:
+                    variants.append(low[:i] + low[i + 1:])
+                for v in variants:
+                    if len(v) >= _DOUBLED_MIN_LENGTH and v not in self.frequent_names:
+                        found[v.capitalize()] = found[v.upper()] = name
+        return found
 
 
 def frequent_names(capitalised: Counter[str]) -> dict[str, str]:

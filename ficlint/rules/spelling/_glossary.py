@@ -69,8 +69,17 @@ class Glossary:
         """The capitalised terms: the names a near miss is told from."""
         return {low: t for low, t in self.by_lower.items() if t[:1].isupper()}
 
+    @functools.cached_property
+    def own_stems(self) -> frozenset[str]:
+        """The stems of the lowercase terms only this fandom uses (floo for flooed, apparat for
+        apparated); not of its names, whose slips would pass for inflections (Hagris, Hagrid)."""
+        return frozenset(_stem(w) for w in self.own_words if self.by_lower[w].islower())
+
     def knows(self, word: str) -> bool:
-        return word.lower() in self.by_lower
+        """A term, or an inflection of one of the fandom's own words (floos and flooing beside the
+        glossary's flooed: the glossary lists the forms fan fiction used most, not every form)."""
+        lower = word.lower()
+        return lower in self.by_lower or len(lower) >= _MIN_INFLECTED and _stem(lower) in self.own_stems
 
     def covers(self, word: str) -> bool:
         """Is `word` one of the glossary's terms or a near-miss of one?"""
@@ -93,6 +102,18 @@ class Glossary:
         if len(uses) >= SIGNATURE_NAMES and sum(uses.values()) >= SIGNATURE_USES:
             return True
         return sum(n >= EACH_USES for n in uses.values()) >= 2 or len(own_words) >= OWN_WORDS
+
+
+_INFLECTIONS = ("ing", "ed", "es", "s", "d")
+_MIN_INFLECTED = 5
+
+
+def _stem(word: str) -> str:
+    """`word` without a regular inflection: flooed, floos, flooing -> floo."""
+    for ending in _INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[:-len(ending)]
+    return word
 
 
 def glossary_of(entry: dict[str, Any], path: Path) -> Glossary:

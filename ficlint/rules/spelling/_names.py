@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from functools import cache
 
-from ficlint.rules.spelling._suggest import edit_cost, one_edit
+from ficlint.rules.spelling._suggest import distance, edit_cost, one_edit
 
 _VOWELS = frozenset("aeiouy")
 _MIN_LENGTH = 4
@@ -43,19 +43,6 @@ def sound_key(word: str) -> str:
         if ch != out[-1]:
             out.append(ch)
     return "".join(out)
-
-
-def distance(a: str, b: str) -> int:
-    """Edits (insert, delete, substitute, swap two neighbours) from `a` to `b`."""
-    rows = [list(range(len(b) + 1))]
-    for i in range(1, len(a) + 1):
-        row = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (a[i - 1] != b[j - 1]))
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                row[j] = min(row[j], rows[-2][j - 2] + 1)
-        rows.append(row)
-    return rows[-1][-1]
 
 
 def slip_cost(word: str, name: str) -> float:

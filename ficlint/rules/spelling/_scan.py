@@ -90,7 +90,7 @@ def scan(doc: AnalyzedDocument, words: frozenset[str]) -> Scan:
     found = []
     for (start, end), words_of_run in zip(runs, words_by_run, strict=True):
         for token in odd.keys() & words_of_run.keys():
-            for at in _find_word(text, token, start, end):
+            for at in find_word(text, token, start, end):
                 region = regions[bisect.bisect_right(starts, at) - 1]
                 if at + len(token) <= region.end:
                     found.append((at, token, region))
@@ -128,7 +128,7 @@ def _runs(doc: AnalyzedDocument) -> list[tuple[int, int]]:
     return runs
 
 
-def _find_word(text: str, token: str, start: int, end: int) -> Iterator[int]:
+def find_word(text: str, token: str, start: int, end: int) -> Iterator[int]:
     """Where `token` stands as a whole word (as WORD would find it) in text[start:end]."""
     at = text.find(token, start, end)
     while at >= 0:

@@ -74,3 +74,70 @@ def suggestions(word: str, limit: int = 3) -> list[str]:
 def suggest(word: str) -> tuple[str, ...]:
     """suggestions(word), remembered: a manuscript asks about the same words again and again."""
     return tuple(suggestions(word))
+
+
+def distance(a: str, b: str) -> int:
+    """Edits (insert, delete, substitute, swap two neighbours) from `a` to `b`."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+FAR_MIN_LENGTH = 9  # two slips apart is telling only in a long word: undoubtably, dissapearing
+_FAR_RANK = 20000  # and only towards a common word
+_FAR_MIDDLE = 6  # letters between the common start and end that two slips may change
+
+
+@cache
+def _common_by_shape() -> dict[tuple[str, int], tuple[str, ...]]:
+    """The common long words by (first letter, length), for the two-slip search."""
+    found: dict[tuple[str, int], list[str]] = {}
+    for word, rank in lexicon().rank.items():
+        if rank < _FAR_RANK and len(word) >= FAR_MIN_LENGTH - 1 and word.isalpha() and word.islower():
+            found.setdefault((word[0], len(word)), []).append(word)
+    return {shape: tuple(words) for shape, words in found.items()}
+
+
+@cache
+def far_suggestion(word: str) -> str | None:
+    """The commonest common word two slips (Damerau edits) from a long `word` with none one slip
+    away, keeping its first letter: undoubtably -> undoubtedly, dissapearing -> disappearing."""
+    lower = word.lower()
+    if len(lower) < FAR_MIN_LENGTH:
+        return None
+    shapes = _common_by_shape()
+    rank = lexicon().rank
+    best: tuple[int, int, str] | None = None
+    for length in (len(lower), len(lower) + 1, len(lower) + 2):  # letters changed or left out, none added
+        for candidate in shapes.get((lower[0], length), ()):
+            edits = _distance_within_two(lower, candidate)
+            if edits is None:
+                continue
+            key = (edits, rank[candidate], candidate)  # fewest slips, then the commonest word
+            if best is None or key < best:
+                best = key
+    return best[2] if best else None
+
+
+def _distance_within_two(a: str, b: str) -> int | None:
+    """The edits (insert, delete, substitute, swap two neighbours) from `a` to `b` when at most
+    two, else None. The common prefix and suffix are cut first: most pairs differ in a few letters."""
+    i = 0
+    while i < len(a) and i < len(b) and a[i] == b[i]:
+        i += 1
+    a, b = a[i:], b[i:]
+    j = 0
+    while j < len(a) and j < len(b) and a[-1 - j] == b[-1 - j]:
+        j += 1
+    if j:
+        a, b = a[:-j], b[:-j]
+    if abs(len(a) - len(b)) > 2 or len(a) > _FAR_MIDDLE or len(b) > _FAR_MIDDLE:
+        return None  # (two slips far apart are missed: a few, for speed)
+    edits = distance(a, b)
+    return edits if edits <= 2 else None

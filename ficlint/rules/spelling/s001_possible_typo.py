@@ -5,7 +5,8 @@ project word list (`words:` / .ficlint-words.txt), not fandom slang
 (rules/data/fandom-words.yaml), not a name the story uses (a capitalised word
 that recurs, mid-sentence, across the manuscript), not a deliberate stretch
 (loooong, Nooo), not speech spelt as spoken (goin', 'em). It is flagged only
-when a close dictionary word exists; that word is the (unsafe) fix.
+when a close dictionary word exists (one slip away, or in a long word of narration
+two slips from a common word); that word is the (unsafe) fix.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from ficlint.rules.spelling._common import is_capitalised, judged, near_canon, n
 from ficlint.rules.spelling._dictionary import lexicon, misspellings
 from ficlint.rules.spelling._facts import VOCABULARY, Manuscript
 from ficlint.rules.spelling._scan import MIN_TYPO_LENGTH, Occurrence
-from ficlint.rules.spelling._suggest import edit_cost, suggest
+from ficlint.rules.spelling._suggest import edit_cost, far_suggestion, suggest
 from ficlint.rules.spelling._words import run_together
 
 RULE = Rule(
@@ -70,13 +71,44 @@ def _verdict(occ: Occurrence, manuscript: Manuscript, ctx: Context) -> tuple[str
         return ()  # used again and again: deliberate (an invented word, a dialect form)
     if run_together(word.lower()):
         return ()
-    found = suggest(word.lower())
+    found = suggest(word.lower()) or _two_slips(occ)
     if occ.broken_off and found and found[0].startswith(word.lower()):
         return ()  # a word cut short in speech or thought ("until I finish my missio-")
     coined = occ.emphasised or occ.compound
     if found and (occ.spoken or coined) and not _slip(word.lower(), found[0], common=coined):
         return ()  # a character's way of saying it (fixin, thixty, darlint), a foreign or coined word
     return found
+
+
+def _two_slips(occ: Occurrence) -> tuple[str, ...]:
+    """A long lowercase word of plain narration two slips from a common word (undoubtably,
+    dissapearing); in speech, italics and compounds two slips are more often a way of saying it or
+    a coinage, and a capitalised word two slips from one is more often a name (Barristan)."""
+    if occ.spoken or occ.emphasised or occ.compound or occ.broken_off or not occ.word.islower() \
+            or _coined(occ.word):
+        return ()
+    far = far_suggestion(occ.word)
+    return (far,) if far else ()
+
+
+_COINING_SUFFIXES = ("ive", "ion", "ions", "able", "ible", "ity", "ism", "ist", "ment", "ness", "ous", "al",
+                     "ate", "ated", "ating", "ize", "ise", "ized", "ised", "ly", "er", "ers")
+_COINING_PREFIXES = ("un", "in", "im", "non", "re", "de", "dis", "mis", "over", "under", "out", "pre")
+
+
+def _coined(word: str) -> bool:
+    """A dictionary word with a prefix or a suffix writers coin with (tormentive, confliction,
+    unshirkable, mermaidens): a word made on purpose, not two slips from another."""
+    has = lexicon().has
+    for suffix in _COINING_SUFFIXES:
+        base = word[:-len(suffix)]
+        if word.endswith(suffix) and len(base) >= 4 and (has(base) or has(base + "e")):
+            return True
+    for prefix in _COINING_PREFIXES:
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= 5 and (has(rest) or _coined(rest)):
+            return True
+    return False
 
 
 def _slip(word: str, suggestion: str, common: bool) -> bool:

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
-from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.rule import Rule, examples
-from ficlint.rules.spelling._common import is_capitalised, judged, near_canon, near_name
+from ficlint.rules.spelling._common import is_capitalised, judged, near_canon, near_name, rare_word_slips
 from ficlint.rules.spelling._facts import VOCABULARY
 
 RULE = Rule(
@@ -56,6 +56,10 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             canonical, glossary = canon
             yield _diagnostic(occ.start, occ.end, canonical,
                               f"\"{occ.word}\": {glossary.fandom} spells this name \"{canonical}\".")
+    for start, end, word, name, uses in rare_word_slips(doc, ctx):
+        yield _diagnostic(start, end, keep_case(word, name),
+                          f"\"{word}\": everywhere else the story spells this name \"{name}\""
+                          f" ({uses} times).")
 
 
 def _diagnostic(start: int, end: int, name: str, message: str) -> Diagnostic:
