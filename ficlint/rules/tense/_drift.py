@@ -35,13 +35,18 @@ _PLUPERFECT = re.compile(r"\b(?:had|hadn['’]t|['’]d)\s+(?:(?:never|not|alrea
                          r"(?P<participle>[a-z]+)\b|\bused\s+to\b", re.I)
 
 
-def drifted(doc: AnalyzedDocument, scene: Scene) -> Iterator[Verb]:
-    """The verbs of `scene` that are in the other tense in a drifted stretch."""
+def drifted(doc: AnalyzedDocument, scene: Scene, told: Scene | None = None,
+            plain: Scene | None = None) -> Iterator[Verb]:
+    """The verbs of `told` (the scene with verbs of any subject, ficlint/rules/tense/_tagged.py;
+    `scene` itself by default) that are in the other tense in a stretch of `scene` that drifted.
+    Whether a stretch drifted is read from the analysis layer's verbs alone."""
     if scene.tense is None:
         return
+    told_paragraphs = {p.index: p for p in (told or scene).paragraphs}
     other = PRESENT if scene.tense.tense == PAST else PAST
     paragraphs = scene.paragraphs
-    marked = [_drifted(doc, p, scene.tense.tense, other) for p in paragraphs]
+    plain_paragraphs = {p.index: p for p in (plain or scene).paragraphs}
+    marked = [_drifted(doc, p, scene.tense.tense, other, plain_paragraphs.get(p.index)) for p in paragraphs]
     # a stretch carries on through neighbouring paragraphs told in the other tense alone
     for order in (range(len(paragraphs)), range(len(paragraphs) - 1, -1, -1)):
         step = 1 if order.step == 1 else -1
@@ -51,7 +56,7 @@ def drifted(doc: AnalyzedDocument, scene: Scene) -> Iterator[Verb]:
             if not marked[i] and next_to_drift and _carries(doc, paragraphs[i], other):
                 marked[i] = True
     for paragraph in _returned_from(paragraphs, marked, scene.tense.tense, other):
-        yield from (v for v in paragraph.verbs if v.tense == other and _slip(v))
+        yield from (v for v in told_paragraphs[paragraph.index].verbs if v.tense == other and _slip(v))
 
 
 def _returned_from(paragraphs: list[ParagraphTense], marked: list[bool], tense: str,
@@ -74,10 +79,13 @@ def _returned_from(paragraphs: list[ParagraphTense], marked: list[bool], tense: 
         i = j + 1
 
 
-def _drifted(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: str, other: str) -> bool:
+def _drifted(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: str, other: str,
+             plain: ParagraphTense | None) -> bool:
     slips = [v for v in paragraph.verbs if v.tense == other and _slip(v)]
     actions = sum(1 for v in slips if v.acting or other == PAST and _characters_state(v))
-    if actions < _MIN_ACTIONS or len(slips) <= paragraph.count(tense):
+    counted = plain or paragraph
+    outnumber = sum(1 for v in counted.verbs if v.tense == other and _slip(v)) > counted.count(tense)
+    if actions < _MIN_ACTIONS or not outnumber:
         return False
     return not _aside(doc, paragraph) and (other == PRESENT or not _backstory(doc, paragraph))
 
