@@ -177,8 +177,9 @@ def findings(doc: AnalyzedDocument, rule: Rule, tense: str) -> Iterator[Diagnost
     for verb in doc.finite_verbs:
         by_paragraph.setdefault(verb.paragraph, []).append(verb)
     names = doc.memo(_names)
-    tagged = doc.memo(tagged_verbs)
-    for verb in tagged:
+    # every verb the tagger sees is context for judging a sentence ("Till that fades away, and the
+    # dreamer accepts": two subjects in the present make a general remark, not a slip)
+    for verb in [*doc.memo(tagged_verbs), *(v for v in doc.memo(loose_verbs) if v.kind != "modal")]:
         by_paragraph.setdefault(verb.paragraph, []).append(verb)
     for verbs in by_paragraph.values():
         verbs.sort()
@@ -521,7 +522,7 @@ class _Judge:
         if subject not in ("he", "she", "they-acting", "name", "definite"):
             return 0.0
         if clause.has(PAST):
-            if verb.character or _thing_acting(verb, lex):
+            if verb.character or _thing_acting(verb, lex) and _isolated(verb, clause):
                 return 0.8 if self._lone_action(verb, clause) else 0.0
             # a statement about a thing: a slip beside a character's past action, not in a sentence
             # of general statements ("The affections are more reticent than the passions, and …")
@@ -855,6 +856,12 @@ def _thing_acting(verb: Verb, lex: Lexicon) -> bool:
     """A particular thing doing something ("the blade catches the light", "his mouth opened"):
     a lexical verb after a definite noun phrase, told like a character's action."""
     return verb.kind == "np" and not verb.auxiliary
+
+
+def _isolated(verb: Verb, clause: Clause) -> bool:
+    """Are the sentences around free of the verb's tense? A thing's present among sentences
+    told in the present is a passage (a drift, or a deliberate present), not a lone slip."""
+    return not any(v.tense == verb.tense for n in clause.neighbours for v in n)
 
 
 def _character_past(clause: Clause) -> bool:

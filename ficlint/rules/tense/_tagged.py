@@ -103,7 +103,8 @@ def _verb(doc: AnalyzedDocument, lex: Lexicon, i: int, xpos: str) -> Verb | None
     if not fix or fix == word:
         return None
     start, end = tokens.start[i], tokens.end[i]
-    subject_word = head if kind == "name" else "who" if kind == "rel" else ""
+    # a noun phrase's head stands for its subject, so two things in the present are two subjects
+    subject_word = head if kind == "name" else "who" if kind == "rel" else head.lower()
     return Verb(start, end, doc.text[start:end], tense, kind, subject_word, fix)
 
 
