@@ -144,6 +144,7 @@ class Clause:
     names: Names  # the document's names
     past: bool  # does its narration have a finite past-tense verb (found by any means)?
     neighbours_past: tuple[bool, ...]
+    tagger_finite: frozenset[int]  # where the tagger reads a finite lexical verb (VBD, VBZ) in the document
 
     def elsewhere(self, tense: str) -> bool:
         """Are there statements in `tense` (not a character's action) in the paragraph outside
@@ -447,6 +448,7 @@ class _Judge:
                     names,
                     past[i],
                     tuple(past[j] for j in around),
+                    doc.memo(_tagger_finite),
                 )
             )
         return clauses
@@ -522,7 +524,7 @@ class _Judge:
         if subject not in ("he", "she", "they-acting", "name", "definite"):
             return 0.0
         if clause.has(PAST):
-            if verb.character or _thing_acting(verb, lex) and _isolated(verb, clause):
+            if verb.character or _thing_acting(verb, clause) and _isolated(verb, clause):
                 return 0.8 if self._lone_action(verb, clause) else 0.0
             # a statement about a thing: a slip beside a character's past action, not in a sentence
             # of general statements ("The affections are more reticent than the passions, and …")
@@ -654,7 +656,7 @@ class _Judge:
             return 0.0
         if verb.kind == "and":
             return 0.8 if self._coordinated_with(text, lex, clause, verb.start) == PRESENT else 0.0
-        if not (verb.character or _thing_acting(verb, lex)) or verb.word.lower() in lex.reporting:
+        if not (verb.character or _thing_acting(verb, clause)) or verb.word.lower() in lex.reporting:
             return 0.0
         if any(v.tense == PRESENT and v.subject == verb.subject for v in clause.verbs):
             return 0.75
@@ -852,10 +854,16 @@ def _after_relative(text: str, verb: Verb, lex: Lexicon) -> bool:
     return previous_word(window, len(window)) in ("which", "that", "who")
 
 
-def _thing_acting(verb: Verb, lex: Lexicon) -> bool:
+def _thing_acting(verb: Verb, clause: Clause) -> bool:
     """A particular thing doing something ("the blade catches the light", "his mouth opened"):
-    a lexical verb after a definite noun phrase, told like a character's action."""
-    return verb.kind == "np" and not verb.auxiliary
+    a lexical verb after a definite noun phrase, told like a character's action, where the tagger
+    too reads a finite verb ("his eyes dark rimmed", "the stone walls" are no verbs)."""
+    return verb.kind == "np" and not verb.auxiliary and verb.start in clause.tagger_finite
+
+
+def _tagger_finite(doc: AnalyzedDocument) -> frozenset[int]:
+    return frozenset(start for start, tag in zip(doc.tokens.start, doc.tags, strict=True)
+                     if tag.xpos in ("VBD", "VBZ"))
 
 
 def _isolated(verb: Verb, clause: Clause) -> bool:

@@ -108,13 +108,16 @@ def _verb(doc: AnalyzedDocument, lex: Lexicon, i: int, xpos: str) -> Verb | None
     return Verb(start, end, doc.text[start:end], tense, kind, subject_word, fix)
 
 
-def _object_after(doc: AnalyzedDocument, i: int) -> bool:
+def _object_after(doc: AnalyzedDocument, i: int, strict: bool = False) -> bool:
     """Is the word after an -s form that may be a plural noun its object or particle ("the horse
-    tosses its head", "the door swings open"), a comparison or the sentence's end?"""
+    tosses its head", "the door swings open"), a comparison or the sentence's end? `strict`: a
+    determiner, a possessive or a personal object only ("gripped her hand")."""
     tokens, tags = doc.tokens, doc.tags
     after = i + 1
     if after >= len(tokens) or tokens.sentence[after] != tokens.sentence[i]:
         return False
+    if strict:
+        return tags[after].xpos in ("DT", "PRP$") or tokens.text[after].lower() in ("him", "her", "them")
     if tokens.text[after] in (".", "!", "?") or tokens.text[after].lower() in ("like", "as"):
         return True  # "The door moves.", "the whole city smells like rain": a plural noun seldom ends "The X"
     return tags[after].xpos in ("DT", "PRP", "PRP$", "RP") and tokens.text[after].lower() != "all"
@@ -220,13 +223,13 @@ def absolute(doc: AnalyzedDocument, verb: Verb) -> bool:
 
 _MODAL_PAST = {"will": "would", "can": "could", "shall": "should", "may": "might", "won't": "wouldn't",
                "can't": "couldn't", "cannot": "could not"}
-_MODAL_PRESENT = {"would": "will", "could": "can", "wouldn't": "won't", "couldn't": "can't"}
 
 
 def loose_verbs(doc: AnalyzedDocument) -> list[Verb]:
-    """Every other finite verb of the narration the tagger sees, whatever its subject or none
-    ("leans them in close, holds her hands"), and the modals ("will" / "would", "she'll"): the
-    verbs of a paragraph that drifted, flagged with it, never on their own."""
+    """Every other finite verb of the narration the tagger sees after "and", "but", "then" or a
+    comma ("leans them in close, holds her hands"), and the present modals ("will", "can",
+    "she'll"): the verbs of a paragraph that drifted into the present, flagged with it, never on
+    their own. "could" and "would" in a present-tense story are mostly conditionals, not slips."""
     tags, tokens = doc.tags, doc.tokens
     spans = [(span.start, span.end, paragraph) for span, paragraph in narration_spans(doc)]
     span_starts = [s[0] for s in spans]
@@ -249,6 +252,19 @@ def loose_verbs(doc: AnalyzedDocument) -> list[Verb]:
     return found
 
 
+def _coordinated(doc: AnalyzedDocument, i: int) -> bool:
+    """Does the verb follow "and", "but", "then" or a comma, adverbs skipped ("leans in close, holds
+    her hands")? A subjectless past form after a noun is a participle ("his back turned", "eyes
+    dark rimmed"), one after a preposition a noun ("the stone walls")."""
+    tokens, tags = doc.tokens, doc.tags
+    j = i - 1
+    while j >= 0 and tags[j].xpos in _ADVERBS and tokens.text[j].lower() != "then":
+        j -= 1
+    if j < 0 or tokens.sentence[j] != tokens.sentence[i]:
+        return False
+    return tokens.text[j] == "," or tokens.text[j].lower() in ("and", "but", "then", "or")
+
+
 def _loose(doc: AnalyzedDocument, lex: Lexicon, i: int, xpos: str) -> Verb | None:
     tokens = doc.tokens
     raw = tokens.text[i]
@@ -260,11 +276,11 @@ def _loose(doc: AnalyzedDocument, lex: Lexicon, i: int, xpos: str) -> Verb | Non
         apostrophe = "’" if "’" in raw else "'"
         if word in _MODAL_PAST:
             return Verb(start, end, raw, PRESENT, "modal", "", _MODAL_PAST[word].replace("'", apostrophe))
-        if word in _MODAL_PRESENT:
-            return Verb(start, end, raw, PAST, "modal", "", _MODAL_PRESENT[word].replace("'", apostrophe))
         return None
     if word in lex.auxiliaries or "'" in word:
         return None
+    if not _coordinated(doc, i) and not (xpos == "VBD" and _object_after(doc, i, strict=True)):
+        return None  # a past form with its object is finite: "the expression on his face gained a"
     if xpos == "VBD":
         fix = lex.third_of.get(word, "") if word in lex.past_forms else ""
         return Verb(start, end, raw, PAST, "loose", "", fix) if fix and fix != word else None
