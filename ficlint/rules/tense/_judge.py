@@ -28,7 +28,7 @@ from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.document import RegionKind
 from ficlint.rule import Rule
 from ficlint.rules.tense._drift import drifted
-from ficlint.rules.tense._tagged import absolute, loose_verbs, tagged_verbs
+from ficlint.rules.tense._tagged import absolute, loose_verbs, particular_subjects, tagged_verbs
 
 _DRIFT_CERTAINTY = 0.8
 FIX_SAFETY = (
@@ -144,7 +144,7 @@ class Clause:
     names: Names  # the document's names
     past: bool  # does its narration have a finite past-tense verb (found by any means)?
     neighbours_past: tuple[bool, ...]
-    tagger_finite: frozenset[int]  # where the tagger reads a finite lexical verb (VBD, VBZ) in the document
+    tagger_finite: frozenset[int]  # where the tagger reads a particular thing's verb (_tagged.py)
 
     def elsewhere(self, tense: str) -> bool:
         """Are there statements in `tense` (not a character's action) in the paragraph outside
@@ -856,14 +856,14 @@ def _after_relative(text: str, verb: Verb, lex: Lexicon) -> bool:
 
 def _thing_acting(verb: Verb, clause: Clause) -> bool:
     """A particular thing doing something ("the blade catches the light", "his mouth opened"):
-    a lexical verb after a definite noun phrase, told like a character's action, where the tagger
-    too reads a finite verb ("his eyes dark rimmed", "the stone walls" are no verbs)."""
+    a lexical verb after a definite noun phrase that opens a clause, told like a character's
+    action, where the tagger too reads a finite verb ("his eyes dark rimmed", "how the universe
+    started" are none)."""
     return verb.kind == "np" and not verb.auxiliary and verb.start in clause.tagger_finite
 
 
 def _tagger_finite(doc: AnalyzedDocument) -> frozenset[int]:
-    return frozenset(start for start, tag in zip(doc.tokens.start, doc.tags, strict=True)
-                     if tag.xpos in ("VBD", "VBZ"))
+    return frozenset(v.start for v in doc.memo(particular_subjects) if v.kind == "np")
 
 
 def _isolated(verb: Verb, clause: Clause) -> bool:

@@ -43,11 +43,17 @@ _BOUNDARY = frozenset([".", ",", ":", "``", "''", "-LRB-", "-RRB-", "CC", "NFP"]
 def tagged_verbs(doc: AnalyzedDocument) -> list[Verb]:
     """The finite verbs of the narration with a particular noun-phrase, name or relative subject
     that `doc.finite_verbs` does not have, in text order."""
+    known = {v.start for v in doc.finite_verbs}
+    return [v for v in doc.memo(particular_subjects) if v.start not in known]
+
+
+def particular_subjects(doc: AnalyzedDocument) -> list[Verb]:
+    """Every finite verb of the narration the tagger sees after a particular noun phrase, name or
+    relative pronoun, whether the clause finder has it too or not."""
     tags = doc.tags
     tokens = doc.tokens
     spans = [(span.start, span.end, paragraph) for span, paragraph in narration_spans(doc)]
     span_starts = [s[0] for s in spans]
-    known = {v.start for v in doc.finite_verbs}
     acting = _names_acting(doc)
     lex = lexicon()
     found: list[Verb] = []
@@ -56,8 +62,6 @@ def tagged_verbs(doc: AnalyzedDocument) -> list[Verb]:
         if xpos not in ("VBZ", "VBD"):
             continue
         start = tokens.start[i]
-        if start in known:
-            continue
         s = bisect.bisect_right(span_starts, start) - 1
         if s < 0 or tokens.end[i] > spans[s][1]:
             continue
@@ -258,8 +262,11 @@ def _coordinated(doc: AnalyzedDocument, i: int) -> bool:
     dark rimmed"), one after a preposition a noun ("the stone walls")."""
     tokens, tags = doc.tokens, doc.tags
     j = i - 1
-    while j >= 0 and tags[j].xpos in _ADVERBS and tokens.text[j].lower() != "then":
-        j -= 1
+    lex = lexicon()
+    while j >= 0 and tags[j].xpos in _ADVERBS and tokens.text[j].lower() != "then" and (
+        tokens.text[j].lower() in lex.adverbs or tokens.text[j].endswith("ly")
+    ):
+        j -= 1  # "quickly", "just"; not "back" ("his back turned to his son")
     if j < 0 or tokens.sentence[j] != tokens.sentence[i]:
         return False
     return tokens.text[j] == "," or tokens.text[j].lower() in ("and", "but", "then", "or")
