@@ -225,8 +225,10 @@ def absolute(doc: AnalyzedDocument, verb: Verb) -> bool:
     return tokens.text[k].lower() in (",", "with", "without", "—", "--", "–")
 
 
-_MODAL_PAST = {"will": "would", "can": "could", "shall": "should", "may": "might", "won't": "wouldn't",
-               "can't": "couldn't", "cannot": "could not"}
+# "may" and "shall" in a drifted paragraph are mostly the narrator's concession or promise
+_MODAL_PAST = {
+    "will": "would", "can": "could", "won't": "wouldn't", "can't": "couldn't", "cannot": "could not"
+}
 
 
 def loose_verbs(doc: AnalyzedDocument) -> list[Verb]:
