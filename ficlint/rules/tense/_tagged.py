@@ -218,8 +218,8 @@ def absolute(doc: AnalyzedDocument, verb: Verb) -> bool:
         tags[k].xpos in _INSIDE_PHRASE or tags[k].xpos in ("DT", "PRP$")
     ):
         k -= 1
-    if k < 0 or tokens.sentence[k] != sentence:
-        return False
+    if k < 0 or tokens.sentence[k] != sentence or k == i - 1:
+        return False  # an absolute phrase has a noun before its participle
     if tokens.text[k].lower() == "and" and k > 0 and tokens.text[k - 1].lower() in lex.participles:
         return True  # "with his arms folded and his head tilted"
     return tokens.text[k].lower() in (",", "with", "without", "—", "--", "–")
