@@ -7,7 +7,10 @@ paragraph next to a drifted one, with verbs in the other tense and none in the
 scene's, carries the drift on. A stretch is a drift only where a paragraph told
 mostly in the scene's tense stands within two paragraphs of it. Every finite verb of a
 drifted paragraph in the other tense is a slip, whatever its subject, except the
-reader addressed as "you" and a first-person narrator's asides ("I remember").
+reader addressed as "you" and a first-person narrator's asides ("I remember"): the
+tense rules hand in the verbs of any subject the tagger sees besides the analysis
+layer's (ficlint/rules/tense/_tagged.py), with "will / can / 'll" of a drift into
+the present.
 
 Into the past, in a present-tense scene, a paragraph that tells of earlier
 events is not a drift: one with a pluperfect ("had gone", "she'd seen"), "used
