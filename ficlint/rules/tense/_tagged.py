@@ -37,6 +37,7 @@ _INSIDE_PHRASE = frozenset(
 _DEFINITE = frozenset(["the", "his", "her", "their", "its", "my", "our", "this", "these", "those", "that"])
 _RELATIVE = frozenset(["that", "which", "who"])
 _ADVERBS = frozenset(["RB", "RBR"])
+_FINITE = frozenset(["VBZ", "VBD"])
 _BOUNDARY = frozenset([".", ",", ":", "``", "''", "-LRB-", "-RRB-", "CC", "NFP"])  # a clause may start after
 
 
@@ -50,25 +51,35 @@ def tagged_verbs(doc: AnalyzedDocument) -> list[Verb]:
 def particular_subjects(doc: AnalyzedDocument) -> list[Verb]:
     """Every finite verb of the narration the tagger sees after a particular noun phrase, name or
     relative pronoun, whether the clause finder has it too or not."""
-    tags = doc.tags
-    tokens = doc.tokens
-    spans = [(span.start, span.end, paragraph) for span, paragraph in narration_spans(doc)]
-    span_starts = [s[0] for s in spans]
-    acting = _names_acting(doc)
+    acting = doc.memo(_names_acting)
     lex = lexicon()
     found: list[Verb] = []
-    for i, tag in enumerate(tags):
-        xpos = tag.xpos
-        if xpos not in ("VBZ", "VBD"):
-            continue
+    for i, xpos, paragraph in doc.memo(_candidates):
+        if xpos in ("VBZ", "VBD"):
+            verb = _verb(doc, lex, i, xpos)
+            if verb is not None and (verb.kind != "name" or acting[verb.subject] >= _NAME_ACTS):
+                found.append(Verb(*verb[:-1], paragraph))
+    return found
+
+
+def _candidates(doc: AnalyzedDocument) -> list[tuple[int, str, int]]:
+    """(token, word class, paragraph) of every token of the narration the tagger reads as a finite
+    lexical verb (VBZ, VBD) or a modal."""
+    tags, tokens = doc.tags, doc.tokens
+    spans = [(span.start, span.end, paragraph) for span, paragraph in narration_spans(doc)]
+    span_starts = [s[0] for s in spans]
+    found = []
+    for i in doc.memo(_verb_tokens):
         start = tokens.start[i]
         s = bisect.bisect_right(span_starts, start) - 1
-        if s < 0 or tokens.end[i] > spans[s][1]:
-            continue
-        verb = _verb(doc, lex, i, xpos)
-        if verb is not None and (verb.kind != "name" or acting[verb.subject] >= _NAME_ACTS):
-            found.append(Verb(*verb[:-1], spans[s][2]))
+        if s >= 0 and tokens.end[i] <= spans[s][1]:
+            found.append((i, tags[i].xpos, spans[s][2]))
     return found
+
+
+def _verb_tokens(doc: AnalyzedDocument) -> list[int]:
+    """Every token the tagger reads as a finite lexical verb (VBZ, VBD) or a modal."""
+    return [i for i, tag in enumerate(doc.tags) if tag.xpos in _FINITE or "MD" in tag.xpos]
 
 
 def _names_acting(doc: AnalyzedDocument) -> Counter[str]:
@@ -76,8 +87,8 @@ def _names_acting(doc: AnalyzedDocument) -> Counter[str]:
     says"): a character's name acts often; a place's or a notion's ("London", "Love") seldom."""
     tokens, tags = doc.tokens, doc.tags
     acting: Counter[str] = Counter()
-    for i in range(1, len(tags)):
-        if tags[i].xpos in ("VBD", "VBZ"):
+    for i in doc.memo(_verb_tokens):
+        if i and tags[i].xpos in ("VBD", "VBZ"):
             j = i - 1 if tags[i - 1].xpos not in _ADVERBS else i - 2
             if j >= 0 and tags[j].xpos == "NNP" and tokens.sentence[j] == tokens.sentence[i]:
                 acting[tokens.text[j]] += 1
@@ -236,25 +247,15 @@ def loose_verbs(doc: AnalyzedDocument) -> list[Verb]:
     comma ("leans them in close, holds her hands"), and the present modals ("will", "can",
     "she'll"): the verbs of a paragraph that drifted into the present, flagged with it, never on
     their own. "could" and "would" in a present-tense story are mostly conditionals, not slips."""
-    tags, tokens = doc.tags, doc.tokens
-    spans = [(span.start, span.end, paragraph) for span, paragraph in narration_spans(doc)]
-    span_starts = [s[0] for s in spans]
+    tokens = doc.tokens
     known = {v.start for v in doc.finite_verbs} | {v.start for v in doc.memo(tagged_verbs)}
     lex = lexicon()
     found: list[Verb] = []
-    for i, tag in enumerate(tags):
-        xpos = tag.xpos
-        if xpos not in ("VBZ", "VBD") and "MD" not in xpos:
-            continue
-        start, end = tokens.start[i], tokens.end[i]
-        if start in known:
-            continue
-        s = bisect.bisect_right(span_starts, start) - 1
-        if s < 0 or end > spans[s][1]:
-            continue
-        verb = _loose(doc, lex, i, xpos)
-        if verb is not None:
-            found.append(Verb(*verb[:-1], spans[s][2]))
+    for i, xpos, paragraph in doc.memo(_candidates):
+        if tokens.start[i] not in known:
+            verb = _loose(doc, lex, i, xpos)
+            if verb is not None:
+                found.append(Verb(*verb[:-1], paragraph))
     return found
 
 
