@@ -178,9 +178,12 @@ def findings(doc: AnalyzedDocument, rule: Rule, tense: str) -> Iterator[Diagnost
     for verb in doc.finite_verbs:
         by_paragraph.setdefault(verb.paragraph, []).append(verb)
     names = doc.memo(_names)
-    # every verb the tagger sees is context for judging a sentence ("Till that fades away, and the
-    # dreamer accepts": two subjects in the present make a general remark, not a slip)
-    for verb in [*doc.memo(tagged_verbs), *(v for v in doc.memo(loose_verbs) if v.kind != "modal")]:
+    # in past narration every verb the tagger sees is context for judging a sentence ("Till that
+    # fades away, and the dreamer accepts": two subjects in the present make a general remark); in
+    # present narration a past form with no pronoun or name is as often a participle, no statement
+    context = doc.memo(tagged_verbs) if tense == PRESENT else [
+        *doc.memo(tagged_verbs), *(v for v in doc.memo(loose_verbs) if v.kind != "modal")]
+    for verb in context:
         by_paragraph.setdefault(verb.paragraph, []).append(verb)
     for verbs in by_paragraph.values():
         verbs.sort()
