@@ -552,8 +552,10 @@ class _Judge:
         same subject or coordinated with it ("She looked around and sees him")? Another subject in
         the present makes the sentence a general remark ("if a signalman sleeps on duty, he risks
         losing his situation", "one who finds that she has been bowing to a stranger")."""
+        # a particular thing's own action beside it is a slip too ("Steve sweeps the flashlight, and
+        # the beam catches a row of dials")
         return all(
-            v.subject == verb.subject or v.kind == "and"
+            v.subject == verb.subject or v.kind == "and" or _thing_acting(v, clause)
             for v in clause.verbs
             if v.tense == PRESENT and v.start != verb.start
         )
