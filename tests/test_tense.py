@@ -367,3 +367,96 @@ def test_a_drift_beside_the_scenes_tense_on_one_side_is_flagged():
 )
 def test_an_earlier_event_in_a_relative_clause_of_present_narration_is_left_alone(sentence):
     assert flagged(in_present(sentence), "T002") == []
+
+
+# -- verbs of any subject (ficlint/rules/tense/_tagged.py) ----------------------------------
+
+
+def test_every_verb_of_a_drifted_paragraph_is_flagged_whatever_its_subject(tmp_path):
+    drifted = (
+        "He nods and takes the coat. He walks over, opens the door and waits. The wind catches the door, "
+        "and she will not wait for him.\n\n"
+    )
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text(PAST_SCENE + drifted + PAST_END, encoding="utf-8")
+    result = run_cli("check", "--select", "T", "--format", "json", "--no-cache", str(chapter))
+    [file] = result.json()["files"]
+    text = chapter.read_text(encoding="utf-8")
+    found = {text[d["start"]["offset"]:d["end"]["offset"]]: d["fixes"][0]["replacement"]
+             for d in file["diagnostics"]}
+    # a noun phrase's verb ("The wind catches"), one after a comma with no subject ("opens") and a
+    # modal ("will") are verbs of the drift like the pronouns' ones
+    assert found == {"nods": "nodded", "takes": "took", "walks": "walked", "opens": "opened",
+                     "catches": "caught", "will": "would"}
+    assert all(d["rule"] == "T001" for d in file["diagnostics"])
+
+
+def test_a_drift_into_the_past_flags_things_and_verb_pairs():
+    present = (
+        "Luna wakes early. She wipes her eyes and slides out of bed. Luna makes her way down to the common "
+        "room and avoids the trick step. She hums to herself.\n\n"
+        "The common room is empty. She pats the door knocker and steps into the hall. She walks slowly "
+        "and looks at the paintings.\n\n"
+    )
+    drift = ("Luna turned a corner and ran into someone. She landed on the floor. His mouth opened and "
+             "closed, and Harry gripped her hand.\n\n")
+    after = "Harry helps her up. She smiles and thanks him.\n"
+    assert flagged(present + drift + after, "T002") == ["turned", "ran", "landed", "closed", "gripped"]
+
+
+@pytest.mark.parametrize(
+    "sentence, slip, fix",
+    [
+        ("The dog bites her hand and she pulled away.", "bites", "bit"),  # beside a past verb
+        ("The blade catches the light.", "catches", "caught"),  # between sentences told in the past
+    ],
+)
+def test_a_particular_things_present_action_is_a_slip(sentence, slip, fix):
+    found = [d for d in lint(in_past(sentence), "T001")]
+    text = in_past(sentence)
+    assert [(text[d.start:d.end], d.fixes[0].replacement) for d in found] == [(slip, fix)]
+
+
+def test_a_particular_things_past_action_in_present_narration_is_a_slip():
+    assert flagged(in_present("Her phone rang."), "T002") == ["rang"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sailors fear the sea, and she smiled at the thought.",  # a generic plural: timeless
+        "She looked at the lamp that hangs above the door.",  # a relative clause on its own
+        "She was like a woman who knows her own mind.",
+        '"The blade catches the light," she said.',  # speech
+        "*The old radio crackles,* she thought.",  # an italic thought
+    ],
+)
+def test_things_in_timeless_remarks_speech_and_thoughts_are_left_alone(sentence):
+    assert flagged(in_past(sentence), "T001") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She stands at the window with her arms folded.",  # absolute phrases: participles, no verbs
+        "She waits at the door, her hood pulled low.",
+        "She looks up at him, his face flushed and his hair tangled.",
+    ],
+)
+def test_participles_of_absolute_phrases_in_present_narration_are_left_alone(sentence):
+    assert flagged(in_present(sentence), "T002") == []
+
+
+def test_a_letter_or_a_chat_in_a_drifted_story_is_still_left_alone(tmp_path):
+    text = (
+        PAST_SCENE
+        + "He opened the letter and read:\n\n"
+        + "Dear Tom, the sea catches the light every morning, and the gulls wake me early.\n\n"
+        + "**Dani:** the car breaks down again, come get me\n\n"
+        + PAST_END
+    )
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--select", "T", "--no-cache", str(chapter))
+    assert result.code == 0
+    assert "T00" not in result.stdout

@@ -7,7 +7,10 @@ paragraph next to a drifted one, with verbs in the other tense and none in the
 scene's, carries the drift on. A stretch is a drift only where a paragraph told
 mostly in the scene's tense stands within two paragraphs of it. Every finite verb of a
 drifted paragraph in the other tense is a slip, whatever its subject, except the
-reader addressed as "you" and a first-person narrator's asides ("I remember").
+reader addressed as "you" and a first-person narrator's asides ("I remember"): the
+tense rules hand in the verbs of any subject the tagger sees besides the analysis
+layer's (ficlint/rules/tense/_tagged.py), with "will / can / 'll" of a drift into
+the present.
 
 Into the past, in a present-tense scene, a paragraph that tells of earlier
 events is not a drift: one with a pluperfect ("had gone", "she'd seen"), "used
@@ -30,18 +33,26 @@ from ficlint.document import RegionKind
 _MIN_ACTIONS = 2
 _RETURN_WITHIN = 2  # paragraphs with verbs: the scene's tense this close before or after a drift
 _NARRATOR = re.compile(r"\b(?:we|us|our|ours|you|your|yours|one['’]s)\b", re.I)
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:if|wish|wished|wishes|though|rather|unless)\s+(?:[\w’'-]+\s+){0,2}$", re.I
+)
 _LETTER = re.compile(r"[\s*_\"“]*(?:dear|my\s+dear|dearest)\b", re.I)
 _PLUPERFECT = re.compile(r"\b(?:had|hadn['’]t|['’]d)\s+(?:(?:never|not|already|just|once|long|[a-z]+ly)\s+)?"
                          r"(?P<participle>[a-z]+)\b|\bused\s+to\b", re.I)
 
 
-def drifted(doc: AnalyzedDocument, scene: Scene) -> Iterator[Verb]:
-    """The verbs of `scene` that are in the other tense in a drifted stretch."""
+def drifted(doc: AnalyzedDocument, scene: Scene, told: Scene | None = None,
+            plain: Scene | None = None) -> Iterator[Verb]:
+    """The verbs of `told` (the scene with verbs of any subject, ficlint/rules/tense/_tagged.py;
+    `scene` itself by default) that are in the other tense in a stretch of `scene` that drifted.
+    Whether a stretch drifted is read from the analysis layer's verbs alone."""
     if scene.tense is None:
         return
+    told_paragraphs = {p.index: p for p in (told or scene).paragraphs}
     other = PRESENT if scene.tense.tense == PAST else PAST
     paragraphs = scene.paragraphs
-    marked = [_drifted(doc, p, scene.tense.tense, other) for p in paragraphs]
+    plain_paragraphs = {p.index: p for p in (plain or scene).paragraphs}
+    marked = [_drifted(doc, p, scene.tense.tense, other, plain_paragraphs.get(p.index)) for p in paragraphs]
     # a stretch carries on through neighbouring paragraphs told in the other tense alone
     for order in (range(len(paragraphs)), range(len(paragraphs) - 1, -1, -1)):
         step = 1 if order.step == 1 else -1
@@ -50,8 +61,50 @@ def drifted(doc: AnalyzedDocument, scene: Scene) -> Iterator[Verb]:
             next_to_drift = 0 <= j < len(paragraphs) and marked[j]
             if not marked[i] and next_to_drift and _carries(doc, paragraphs[i], other):
                 marked[i] = True
-    for paragraph in _returned_from(paragraphs, marked, scene.tense.tense, other):
-        yield from (v for v in paragraph.verbs if v.tense == other and _slip(v))
+    stretch = list(_returned_from(paragraphs, marked, scene.tense.tense, other))
+    found = [v for paragraph in stretch for v in told_paragraphs[paragraph.index].verbs
+             if v.tense == other and _slip(v)]
+    found += _edges(doc, paragraphs, {p.index for p in stretch}, told_paragraphs, other)
+    yield from (v for v in found if other == PRESENT or not _counterfactual(doc.text, v))
+
+
+def _edges(doc: AnalyzedDocument, paragraphs: list[ParagraphTense], drifted_at: set[int],
+           told: dict[int, ParagraphTense], other: str) -> Iterator[Verb]:
+    """A drift begins or ends inside a paragraph as often as at its edge ("Lily leans up and kisses
+    him. James decides he will propose. He didn't know …"): the verbs in the other tense that a
+    drifted paragraph's neighbour ends with before it or opens with after it, up to the first one
+    in the scene's tense."""
+    for k, paragraph in enumerate(paragraphs):
+        if paragraph.index in drifted_at:
+            continue
+        after_drift = k > 0 and paragraphs[k - 1].index in drifted_at
+        before_drift = k + 1 < len(paragraphs) and paragraphs[k + 1].index in drifted_at
+        if not (after_drift or before_drift) or _aside(doc, paragraph):
+            continue
+        if other == PAST and _backstory(doc, paragraph):
+            continue
+        verbs = told[paragraph.index].verbs
+        runs = (_run(verbs, other) if after_drift else [], _run(verbs[::-1], other) if before_drift else [])
+        for run in runs:
+            if any(v.acting for v in run):  # a character's action, not the narrator's remark
+                yield from run
+
+
+def _counterfactual(text: str, verb: Verb) -> bool:
+    """A past form after "if", "wish", "as though", "rather" is the subjunctive of something
+    unreal ("if it were not spoken in troll", "I wish I hadn't"), right in present narration."""
+    return _COUNTERFACTUAL.search(text, max(0, verb.start - 40), verb.start) is not None
+
+
+def _run(verbs: list[Verb], other: str) -> list[Verb]:
+    """The leading verbs in `other` tense, slips only, up to the first verb that is not."""
+    run = []
+    for verb in verbs:
+        if verb.tense != other:
+            break
+        if _slip(verb):
+            run.append(verb)
+    return run
 
 
 def _returned_from(paragraphs: list[ParagraphTense], marked: list[bool], tense: str,
@@ -74,10 +127,13 @@ def _returned_from(paragraphs: list[ParagraphTense], marked: list[bool], tense: 
         i = j + 1
 
 
-def _drifted(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: str, other: str) -> bool:
+def _drifted(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: str, other: str,
+             plain: ParagraphTense | None) -> bool:
     slips = [v for v in paragraph.verbs if v.tense == other and _slip(v)]
     actions = sum(1 for v in slips if v.acting or other == PAST and _characters_state(v))
-    if actions < _MIN_ACTIONS or len(slips) <= paragraph.count(tense):
+    counted = plain or paragraph
+    outnumber = sum(1 for v in counted.verbs if v.tense == other and _slip(v)) > counted.count(tense)
+    if actions < _MIN_ACTIONS or not outnumber:
         return False
     return not _aside(doc, paragraph) and (other == PRESENT or not _backstory(doc, paragraph))
 

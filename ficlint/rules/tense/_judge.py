@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 
 from ficlint.analysis import AnalyzedDocument
@@ -22,12 +22,13 @@ from ficlint.analysis.lexicon import BE as _BE
 from ficlint.analysis.lexicon import MODALS as _MODALS
 from ficlint.analysis.lexicon import PAST, PRESENT, Lexicon, alternatives, lexicon, phrase_pattern, words
 from ficlint.analysis.lexicon import WORD as _WORD
-from ficlint.analysis.scenes import SceneTense
+from ficlint.analysis.scenes import ParagraphTense, Scene, SceneTense
 from ficlint.analysis.sentences import ABBREVIATIONS
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.document import RegionKind
 from ficlint.rule import Rule
 from ficlint.rules.tense._drift import drifted
+from ficlint.rules.tense._tagged import absolute, loose_verbs, particular_subjects, tagged_verbs
 
 _DRIFT_CERTAINTY = 0.8
 FIX_SAFETY = (
@@ -143,6 +144,7 @@ class Clause:
     names: Names  # the document's names
     past: bool  # does its narration have a finite past-tense verb (found by any means)?
     neighbours_past: tuple[bool, ...]
+    tagger_finite: frozenset[int]  # where the tagger reads a particular thing's verb (_tagged.py)
 
     def elsewhere(self, tense: str) -> bool:
         """Are there statements in `tense` (not a character's action) in the paragraph outside
@@ -176,16 +178,64 @@ def findings(doc: AnalyzedDocument, rule: Rule, tense: str) -> Iterator[Diagnost
     for verb in doc.finite_verbs:
         by_paragraph.setdefault(verb.paragraph, []).append(verb)
     names = doc.memo(_names)
-    for scene in doc.narrative:
+    # in past narration every verb the tagger sees is context for judging a sentence ("Till that
+    # fades away, and the dreamer accepts": two subjects in the present make a general remark); in
+    # present narration a past form with no pronoun or name is as often a participle, no statement
+    context = doc.memo(tagged_verbs) if tense == PRESENT else [
+        *doc.memo(tagged_verbs), *(v for v in doc.memo(loose_verbs) if v.kind != "modal")]
+    for verb in context:
+        by_paragraph.setdefault(verb.paragraph, []).append(verb)
+    for verbs in by_paragraph.values():
+        verbs.sort()
+    every = doc.memo(_scenes_with_every_verb)
+    augmented = doc.memo(_scenes_with_any_subject)
+    for plain, scene, told in zip(doc.narrative, augmented, every, strict=True):
         if scene.tense is None or scene.tense.tense != tense:
             continue
-        drift = {v.start: v for v in drifted(doc, scene)}
+        drift = {v.start: v for v in drifted(doc, scene, told, plain) if not absolute(doc, v)}
         for verb in drift.values():
             if not _plural_noun(doc, verb):
                 yield _diagnostic(verb, scene.tense, rule, _DRIFT_CERTAINTY, drift=True)
-        rest = [v for v in scene.verbs
-                if v.start not in drift and (v.tense == scene.tense.tense or not _plural_noun(doc, v))]
+        rest = [v for v in scene.verbs if v.start not in drift and not absolute(doc, v)
+                and (v.tense == scene.tense.tense or not _plural_noun(doc, v))]
         yield from judge.scene(doc, lex, rest, by_paragraph, names, scene.tense, rule)
+
+
+def _scenes_with_any_subject(doc: AnalyzedDocument) -> list[Scene]:
+    """The analysis layer's scenes (their tenses unchanged) with the verbs of any particular
+    subject added to their verbs and paragraphs (ficlint/rules/tense/_tagged.py)."""
+    return _scenes_with(doc.narrative, doc.memo(tagged_verbs))
+
+
+def _scenes_with_every_verb(doc: AnalyzedDocument) -> list[Scene]:
+    """The scenes with every finite verb and modal the tagger sees besides: the verbs a drifted
+    paragraph has, whatever their subject."""
+    return _scenes_with(doc.memo(_scenes_with_any_subject), doc.memo(loose_verbs))
+
+
+def _scenes_with(scenes: list[Scene], extra: list[Verb]) -> list[Scene]:
+    if not extra:
+        return scenes
+    starts = [v.start for v in extra]
+    out = []
+    for scene in scenes:
+        first, last = bisect.bisect_left(starts, scene.span.start), bisect.bisect_left(starts, scene.span.end)
+        mine = extra[first:last]
+        if not mine:
+            out.append(scene)
+            continue
+        verbs = sorted([*scene.verbs, *mine])
+        out.append(replace(scene, verbs=verbs, paragraphs=_paragraphs(verbs)))
+    return out
+
+
+def _paragraphs(verbs: list[Verb]) -> list[ParagraphTense]:
+    found: list[ParagraphTense] = []
+    for verb in verbs:
+        if not found or found[-1].index != verb.paragraph:
+            found.append(ParagraphTense(verb.paragraph))
+        found[-1].verbs.append(verb)
+    return found
 
 
 def _token_at(doc: AnalyzedDocument, start: int) -> int | None:
@@ -401,6 +451,7 @@ class _Judge:
                     names,
                     past[i],
                     tuple(past[j] for j in around),
+                    doc.memo(_tagger_finite),
                 )
             )
         return clauses
@@ -476,7 +527,7 @@ class _Judge:
         if subject not in ("he", "she", "they-acting", "name", "definite"):
             return 0.0
         if clause.has(PAST):
-            if verb.character:
+            if verb.character or _thing_acting(verb, clause) and _isolated(verb, clause):
                 return 0.8 if self._lone_action(verb, clause) else 0.0
             # a statement about a thing: a slip beside a character's past action, not in a sentence
             # of general statements ("The affections are more reticent than the passions, and …")
@@ -501,8 +552,10 @@ class _Judge:
         same subject or coordinated with it ("She looked around and sees him")? Another subject in
         the present makes the sentence a general remark ("if a signalman sleeps on duty, he risks
         losing his situation", "one who finds that she has been bowing to a stranger")."""
+        # a particular thing's own action beside it is a slip too ("Steve sweeps the flashlight, and
+        # the beam catches a row of dials")
         return all(
-            v.subject == verb.subject or v.kind == "and"
+            v.subject == verb.subject or v.kind == "and" or _thing_acting(v, clause)
             for v in clause.verbs
             if v.tense == PRESENT and v.start != verb.start
         )
@@ -602,13 +655,13 @@ class _Judge:
 
     def _slip_in_present(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
         """How sure is it that this past-tense verb in a present scene is a slip (0: leave it)?"""
-        if verb.subject in ("you", "who", "i", "we") or verb.kind in ("aux", "contraction", "np"):
+        if verb.subject in ("you", "who", "i", "we") or verb.kind in ("aux", "contraction"):
             return 0.0
         if self.time_cues.search(clause.narration) or self._sheltered(text, lex, verb, clause):
             return 0.0
         if verb.kind == "and":
             return 0.8 if self._coordinated_with(text, lex, clause, verb.start) == PRESENT else 0.0
-        if not verb.character or verb.word.lower() in lex.reporting:
+        if not (verb.character or _thing_acting(verb, clause)) or verb.word.lower() in lex.reporting:
             return 0.0
         if any(v.tense == PRESENT and v.subject == verb.subject for v in clause.verbs):
             return 0.75
@@ -804,6 +857,24 @@ def _after_relative(text: str, verb: Verb, lex: Lexicon) -> bool:
     """Does a relative pronoun stand right before the verb ("the silence which has fallen")?"""
     window = text[max(0, verb.start - 30) : verb.start].lower()
     return previous_word(window, len(window)) in ("which", "that", "who")
+
+
+def _thing_acting(verb: Verb, clause: Clause) -> bool:
+    """A particular thing doing something ("the blade catches the light", "his mouth opened"):
+    a lexical verb after a definite noun phrase that opens a clause, told like a character's
+    action, where the tagger too reads a finite verb ("his eyes dark rimmed", "how the universe
+    started" are none)."""
+    return verb.kind == "np" and not verb.auxiliary and verb.start in clause.tagger_finite
+
+
+def _tagger_finite(doc: AnalyzedDocument) -> frozenset[int]:
+    return frozenset(v.start for v in doc.memo(particular_subjects) if v.kind == "np")
+
+
+def _isolated(verb: Verb, clause: Clause) -> bool:
+    """Are the sentences around free of the verb's tense? A thing's present among sentences
+    told in the present is a passage (a drift, or a deliberate present), not a lone slip."""
+    return not any(v.tense == verb.tense for n in clause.neighbours for v in n)
 
 
 def _character_past(clause: Clause) -> bool:

@@ -12,7 +12,14 @@ scenes.py). In a past-tense scene a present-tense verb is flagged when:
   sentence where they also act in the past; "is / are" + an -ing form as the
   one present verb in a paragraph told in the past, whatever the subject;
 - it is a relative clause about a particular character in the progressive or
-  perfect ("Gus, who is convulsed with laughter").
+  perfect ("Gus, who is convulsed with laughter");
+- a particular thing does it (a definite noun phrase that opens a clause and
+  that the tagger reads as a verb's subject: "The blade catches the light",
+  "the horse in the far paddock tosses its head") beside a past verb or between
+  past sentences, as the only present subject of its sentence.
+A paragraph that drifted (ficlint/rules/tense/_drift.py) has every finite verb
+flagged, whatever its subject: pronouns, names, noun phrases, relative clauses,
+verbs after "and" or a comma with no subject of their own, "will / can / 'll".
 Left alone: dialogue, italic or bold stretches, author's notes, headings,
 indented blocks, marked flashbacks; the timeless present (a sentence with no
 past verb, generic subjects and words, several present verbs in one statement,
@@ -26,7 +33,8 @@ kind of person's ("when a millionaire gives carte blanche he usually gets it"),
 a thing's or an unclear subject's present that is not in the story's moment
 (stative "the Arab has a good fund of curiosity", "nothing is so easy"; but "her
 voice has gone hoarse" is a slip); plural nouns the tagger reads as nouns
-("ladders and tools").
+("ladders and tools"), and anything the tagger does not read as a verb;
+generic subjects (a plural without a determiner, "a / every / no" phrases).
 """
 
 from __future__ import annotations
@@ -49,8 +57,9 @@ RULE = Rule(
         'Narration that slips from the past into the present ("the wind blew and check her reflection") '
         "jolts the reader out of the story. ficlint takes each scene's tense from the majority of its "
         "narration's finite verbs and flags a present-tense verb in a sentence that also uses the past, or "
-        "a character's present-tense action between past-tense sentences; when a whole paragraph of "
-        "characters' actions has drifted into the present, every verb of it is flagged. It leaves dialogue, "
+        "a character's or a particular thing's present-tense action between past-tense sentences ('The blade "
+        "catches the light'); when a whole paragraph of characters' actions has drifted into the present, "
+        "every verb of it is flagged, whatever its subject, modals included. It leaves dialogue, "
         "italic thoughts, chat lines, letters, a narrator's commentary to the reader, timeless statements "
         'about things, reported speech ("She knew the earth is round"), timeless generalisations and the '
         'narrator\'s general remarks ("the talents they possess", "when a millionaire gives carte blanche he '

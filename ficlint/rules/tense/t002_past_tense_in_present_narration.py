@@ -6,6 +6,11 @@ opens the door and walked in") or is a character's action between present-tense
 sentences with no time word (yesterday, ago, before, when, had …): a
 present-tense narrator may tell of the past, and does in a relative or "what"
 clause whose pronoun subject follows its noun ("the pen he left inside").
+A particular thing's past action ("Her phone rang.") counts like a character's;
+a participle of an absolute phrase ("with her arms folded", "her hood pulled
+low") is no verb. In a paragraph that drifted into the past every past verb is
+flagged, whatever its subject (ficlint/rules/tense/_drift.py); "could" and
+"would" are not, being mostly conditionals in a present-tense story.
 """
 
 from __future__ import annotations
