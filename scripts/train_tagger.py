@@ -54,11 +54,12 @@ import re  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
 from collections import Counter, defaultdict  # noqa: E402
-from collections.abc import Iterable, Iterator, Sequence  # noqa: E402
+from collections.abc import Callable, Iterable, Iterator, Sequence  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import lemminflect  # noqa: E402
 import numpy as np  # noqa: E402
@@ -86,6 +87,11 @@ CONTEXT_WORDS = 500
 REDUCED_DIMENSIONS = 100
 FINE_CLASSES = 512
 COARSE_CLASSES = 64
+SILVER_SHARDS = 0  # fan-fiction shards whose train-split works give silver-tagged sentences
+SILVER_SKIP = 10  # sentences skipped at the start of each work (titles, notes)
+SILVER_PER_WORK = 20  # sentences taken from each work, at most
+SILVER_MAX_TOKENS = 100_000
+NAME_CONTRACTIONS = False
 
 
 # -- the treebank ------------------------------------------------------------
@@ -179,6 +185,31 @@ CONTRACTIONS = {
 CONTRACTION_PARTS = {
     ("going", "to"): ("VBG", "TO"), ("want", "to"): ("VBP", "TO"), ("got", "to"): ("VBD", "TO"),
 }
+
+
+def name_contracted(sentences: list[Sentence]) -> list[Sentence]:
+    """Copies of the sentences where a name or a noun is followed by the auxiliary "is" or "has",
+    the pair written as one word ("Harry is going" -> "Harry's going"): fiction's dialogue has
+    these often, the treebank's web text almost never (its "'s" after a name is a possessive)."""
+    copies = []
+    for sentence in sentences:
+        words = sentence.words
+        for i in range(len(words) - 1):
+            head, aux = words[i], words[i + 1]
+            if (head.upos not in ("PROPN", "NOUN") or head.xpos not in ("NNP", "NN") or aux.upos != "AUX"
+                    or aux.form.lower() not in ("is", "has") or aux.start != head.end + 1
+                    or not head.form.isalpha()):
+                continue
+            short = head.form + "'s"
+            start, end = head.start, aux.end
+            shift = len(short) - (end - start)
+            moved = [UDWord(w.form, w.upos, w.xpos, w.start + shift, w.end + shift) for w in words[i + 2:]]
+            fused = [UDWord(w.form, w.upos, w.xpos, start, start + len(short)) for w in (head, aux)]
+            text = sentence.text[:start] + short + sentence.text[end:]
+            copies.append(Sentence(sentence.doc, sentence.sent_id + "-name-contracted", text,
+                                   words[:i] + fused + moved))
+            break
+    return copies
 
 
 def contracted(sentences: list[Sentence]) -> list[Sentence]:
@@ -564,6 +595,8 @@ def build(training: Path, out: Path) -> None:
 
     train = read_conllu(training / "ud-ewt" / "train.conllu.xz")
     train += contracted(train)
+    if NAME_CONTRACTIONS:
+        train += name_contracted(train)
     single = label_map(train)
     probe = Corpus(train, None, single)
     top = top_words(probe)
@@ -573,6 +606,18 @@ def build(training: Path, out: Path) -> None:
     log(f"lexicon: {len(lexicon)} words")
     label_counts = Counter(raw_labels(probe, single))
     tags = sorted(lab for lab, c in label_counts.items() if "+" not in lab or c >= MIN_FUSED)
+    header, arrays = train_model(train, tags, single, lexicon, top, log)
+    if SILVER_SHARDS:
+        silver = silver_sentences(training, T.Tagger(header, arrays))
+        log(f"silver: {len(silver)} sentences, {sum(len(s.words) for s in silver)} tokens")
+        header, arrays = train_model(train + silver, tags, single, lexicon, top, log)
+    T.write_model(str(out), header, arrays)
+    log(f"wrote {out} ({out.stat().st_size:,} bytes)")
+
+
+def train_model(train: list[Sentence], tags: list[str], single: dict[str, str],
+                lexicon: dict[str, tuple[int, int, int, int]], top: list[str],
+                log: Callable[[str], None]) -> tuple[dict, dict[str, np.ndarray]]:
     corpus = Corpus(train, {t: i for i, t in enumerate(tags)}, single)
     space = FeatureSpace(corpus, lexicon)
     x = space.design(corpus)
@@ -595,8 +640,48 @@ def build(training: Path, out: Path) -> None:
     header, arrays = model_parts(space, tags, lexicon, weights, stacking.split(quantise(second_weights)))
     header["top"] = top
     header["fine_classes"] = FINE_CLASSES
-    T.write_model(str(out), header, arrays)
-    log(f"wrote {out} ({out.stat().st_size:,} bytes)")
+    return header, arrays
+
+
+def silver_sentences(training: Path, teacher: T.Tagger) -> list[Sentence]:
+    """Sentences of fan fiction (train split of scripts/training_data.py, the first SILVER_SHARDS
+    shards), tokenized as ficlint reads them and tagged by `teacher`: SILVER_PER_WORK sentences
+    from each work after its first SILVER_SKIP, until SILVER_MAX_TOKENS tokens."""
+    from training_data import split_of
+
+    from ficlint.analysis import AnalyzedDocument
+
+    ids: dict[str, list[int]] = defaultdict(list)
+    with (training / "fanfic" / "MANIFEST.tsv").open(encoding="utf-8") as fh:
+        for line in fh.read().splitlines()[1:]:
+            shard, work = line.split("\t")[:2]
+            ids[shard].append(int(work))
+    sentences: list[Sentence] = []
+    total = 0
+    for shard in sorted(ids)[:SILVER_SHARDS]:
+        with lzma.open(training / "fanfic" / shard, "rt", encoding="utf-8") as fh:
+            texts = [t.strip("\n") for t in fh.read().split("\f") if t.strip()]
+        for work, text in zip(ids[shard], texts, strict=False):
+            if split_of(work) != "train" or total >= SILVER_MAX_TOKENS:
+                continue
+            tokens = AnalyzedDocument.from_text(text).tokens
+            runs = [[tokens.text[i] for i in tokens.of_sentence(k)]
+                    for k in range(len(tokens.sentence_first))]
+            runs = [r for r in runs if 3 <= len(r) <= 60][SILVER_SKIP:SILVER_SKIP + SILVER_PER_WORK]
+            for run in runs:
+                tagged = teacher.tag(run, [0])
+                sentences.append(token_sentence(f"silver:{work}", run, tagged))
+                total += len(run)
+    return sentences
+
+
+def token_sentence(doc: str, tokens: list[str], tags: Sequence[T.Tag]) -> Sentence:
+    """A Sentence of ficlint's tokens, one word each, with the tokens' tags (fused ones as they are)."""
+    words, at = [], 0
+    for token, tag in zip(tokens, tags, strict=True):
+        words.append(UDWord(token, tag.upos, tag.xpos, at, at + len(token)))
+        at += len(token) + 1
+    return Sentence(doc, str(len(words)), " ".join(tokens), words)
 
 
 def model_parts(space: FeatureSpace, tags: list[str], lexicon: dict[str, tuple[int, int, int, int]],
