@@ -166,6 +166,8 @@ def scenes(doc: Document, verbs: list[Verb]) -> list[Scene]:
     majority's, or the file's where the scene has too few verbs to tell)."""
     file_tense = majority(verbs)
     spans = scene_spans(doc)
+    if not spans:
+        return []  # nothing the scene splitter counts as narration (a lone heading-like line)
     scene_starts = [s.start for s in spans]
     by_scene: dict[int, list[Verb]] = defaultdict(list)
     for verb in verbs:
