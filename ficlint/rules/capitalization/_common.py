@@ -63,6 +63,12 @@ class Words:
 
 
 @cache
+def word_list(name: str) -> frozenset[str]:
+    """One further list of rules/data/capitalization.yaml, lowercased (a rule's own context words)."""
+    return frozenset(str(w).lower().replace("’", "'") for w in load_data("capitalization")[name])
+
+
+@cache
 def words() -> Words:
     """The word lists of rules/data/capitalization.yaml."""
     data = load_data("capitalization")

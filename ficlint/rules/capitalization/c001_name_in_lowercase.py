@@ -20,6 +20,7 @@ from ficlint.rules.capitalization._common import (
     fiction_names,
     proper_in_dictionary,
     stem,
+    word_list,
     words,
 )
 from ficlint.rules.common import capitalized
@@ -158,12 +159,7 @@ def _after_indefinite(caps: Capitals, i: int) -> bool:
     "a": fan fiction writes a Dementor as canon does, and a term the story capitalises keeps "the":
     `the capitol` where it writes the Capitol.)"""
     b = caps.before[i]
-    return b >= 0 and caps.keys[b] in _INDEFINITE
-
-
-_INDEFINITE = frozenset([
-    "this", "that", "these", "those", "some", "any", "another", "every", "each", "no", "such",
-    "what", "which"])
+    return b >= 0 and caps.keys[b] in word_list("not_names_after")
 
 
 def _modifies_noun(doc: AnalyzedDocument, caps: Capitals, i: int) -> bool:

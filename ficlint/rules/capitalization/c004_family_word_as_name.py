@@ -12,7 +12,7 @@ from ficlint.analysis.capitals import Capitals, capitalised
 from ficlint.check import Context, Facts
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.capitalization._common import candidates, words
+from ficlint.rules.capitalization._common import candidates, word_list, words
 from ficlint.rules.common import capitalized
 
 RULE = Rule(
@@ -159,13 +159,8 @@ def _used_as_name(caps: Capitals, i: int) -> bool:
     a = caps.after[i]
     if a >= 0 and capitalised(caps.text(a)) and not caps.keys[a].startswith("i'"):
         return False  # "aunty Queenie": a title (the title rule's); not "daddy I'll miss you"
-    return not (a >= 0 and caps.keys[a] in _COMPOUNDS)
+    return not (a >= 0 and caps.keys[a] in word_list("family_word_compounds"))
 
-
-# Nouns that make a family word an adjective: `dad jokes`, `mum jeans`.
-_COMPOUNDS = frozenset([
-    "joke", "jokes", "jeans", "bod", "mode", "energy", "friend", "friends", "vibes", "vibe", "life", "duties",
-    "duty"])
 
 
 def _ordinary_noun(caps: Capitals, i: int, lowered: set[int]) -> bool:
@@ -177,13 +172,12 @@ def _ordinary_noun(caps: Capitals, i: int, lowered: set[int]) -> bool:
     b = caps.before[i]
     if b >= 0 and caps.keys[b] in ("and", "or") and caps.before[b] in lowered:
         return True
-    if caps.keys[i] in _PET_NAMES:
+    if caps.keys[i] in word_list("pet_names"):
         return False  # "my Daddy": a child's name for a parent, a name even after "my"
     # "How He Lied to Her Husband": a title, every word capitalised
     return b >= 0 and caps.keys[b] in words().possessives and caps.text(b)[:1].islower()
 
 
-_PET_NAMES = frozenset(["daddy", "mummy", "mommy"])
 
 
 def _change(caps: Capitals, i: int, fixed: str, why: str) -> Diagnostic:

@@ -17,6 +17,7 @@ from ficlint.rules.capitalization._common import (
     census,
     common_in_dictionary,
     fiction_names,
+    word_list,
     words,
 )
 
@@ -63,7 +64,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     counts = census(doc, ctx)
     w = words()
     found: list[Diagnostic] = []
-    plural_titles = {t + "s" for t in w.titles} - w.titles - _CANON_PLURALS | {"godfathers", "godmothers"}
+    plural_titles = ({t + "s" for t in w.titles} - w.titles - word_list("canon_plural_titles")) \
+        | word_list("plain_plural_titles")
     for i, k in candidates(caps, w.seasons | w.titles | plural_titles | w.institutions):
         word = caps.text(i)
         if caps.free[i] or not capitalised(word) or _in_name(caps, i):
@@ -82,7 +84,6 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
 
 
 _REPEATED = 2  # capitalised uses of a plural title that make it the story's own term (the Healers)
-_CANON_PLURALS = frozenset(["healers", "aurors", "masters", "mistresses", "officers", "agents", "chiefs"])
 _LEARNED_LOWER = 2  # lowercase uses of a pair, and more than its capitalised ones, make these slips...
 _LEARNED_CAPITALISED = 2  # ...when it is capitalised this often at most
 
@@ -110,11 +111,10 @@ def _institution_as_noun(doc: AnalyzedDocument, caps: Capitals, i: int) -> bool:
     b = caps.before[i]
     if _after_capital(doc, caps, i) or not _ends_phrase(caps, i):
         return False
-    return b < 0 or caps.keys[b] in _BEFORE_A_KIND or doc.tags[caps.token[b]].xpos in ("IN", "TO") \
-        or doc.tags[caps.token[b]].xpos.startswith("VB")
+    return b < 0 or caps.keys[b] in word_list("before_a_kind_of_place") \
+        or doc.tags[caps.token[b]].xpos in ("IN", "TO") or doc.tags[caps.token[b]].xpos.startswith("VB")
 
 
-_BEFORE_A_KIND = frozenset(["same", "since", "before", "after", "until", "till"])
 
 
 def _after_capital(doc: AnalyzedDocument, caps: Capitals, i: int) -> bool:
@@ -149,7 +149,7 @@ def _learned_pairs(doc: AnalyzedDocument, caps: Capitals, counts: Census) -> Ite
         first = pair[0]
         if lowered[pair] < max(_LEARNED_LOWER, counts.names[pair] + 1) \
                 or first in w.titles or first in w.determiners \
-                or first in _FUNCTION_WORDS or any(not common_in_dictionary(k) for k in pair) \
+                or first in word_list("not_pair_openers") or any(not common_in_dictionary(k) for k in pair) \
                 or " ".join(pair) in fiction_names():
             continue  # "The Boy Who Lived", "You Know Who", fan fiction's Great Hall
         for i in caps.positions[pair[0]]:
@@ -163,9 +163,6 @@ def _learned_pairs(doc: AnalyzedDocument, caps: Capitals, counts: Census) -> Ite
 
 _NOUN = frozenset(["NN", "NNS", "NNP", "NNPS"])
 _MODIFIER = frozenset(["NN", "NNS", "NNP", "NNPS", "JJ", "VBG"])  # not "Back Home", "Seventeen Cents"
-_FUNCTION_WORDS = frozenset([
-    "you", "he", "she", "it", "we", "they", "who", "what", "and", "or", "of", "in", "on", "at", "to", "for",
-    "with", "by", "from", "not", "no", "most", "more", "very"])
 
 
 def _determined(doc: AnalyzedDocument, caps: Capitals, i: int) -> bool:
