@@ -12,10 +12,12 @@ two slips from a common word); that word is the (unsafe) fix.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
+from ficlint.resources import load_data
 from ficlint.rule import Rule, examples
 from ficlint.rules.spelling._common import is_capitalised, judged, near_canon, near_name
 from ficlint.rules.spelling._dictionary import lexicon, misspellings
@@ -91,20 +93,23 @@ def _two_slips(occ: Occurrence) -> tuple[str, ...]:
     return (far,) if far else ()
 
 
-_COINING_SUFFIXES = ("ive", "ion", "ions", "able", "ible", "ity", "ism", "ist", "ment", "ness", "ous", "al",
-                     "ate", "ated", "ating", "ize", "ise", "ized", "ised", "ly", "er", "ers")
-_COINING_PREFIXES = ("un", "in", "im", "non", "re", "de", "dis", "mis", "over", "under", "out", "pre")
+@cache
+def _coining_affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(suffixes, prefixes) writers coin words with, from rules/data/common-misspellings.yaml."""
+    data = load_data("common-misspellings")
+    return tuple(map(str, data["coining_suffixes"])), tuple(map(str, data["coining_prefixes"]))
 
 
 def _coined(word: str) -> bool:
     """A dictionary word with a prefix or a suffix writers coin with (tormentive, confliction,
     unshirkable, mermaidens): a word made on purpose, not two slips from another."""
     has = lexicon().has
-    for suffix in _COINING_SUFFIXES:
+    suffixes, prefixes = _coining_affixes()
+    for suffix in suffixes:
         base = word[:-len(suffix)]
         if word.endswith(suffix) and len(base) >= 4 and (has(base) or has(base + "e")):
             return True
-    for prefix in _COINING_PREFIXES:
+    for prefix in prefixes:
         rest = word[len(prefix):]
         if word.startswith(prefix) and len(rest) >= 5 and (has(rest) or _coined(rest)):
             return True
