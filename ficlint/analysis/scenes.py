@@ -183,11 +183,12 @@ def scenes(doc: Document, verbs: list[Verb]) -> list[Scene]:
             tense = file_tense if file_tense and file_tense.count >= _MIN_FILE_VERBS else None
             if own is not None and tense is not None and own.tense != tense.tense and own.count >= 3:
                 tense = None  # a short scene told wholly in the other tense is not the file's
-        out.append(Scene(spans[max(index, 0)], scene_verbs, tense, _paragraphs(scene_verbs)))
+        out.append(Scene(spans[max(index, 0)], scene_verbs, tense, paragraphs_of(scene_verbs)))
     return out
 
 
-def _paragraphs(verbs: list[Verb]) -> list[ParagraphTense]:
+def paragraphs_of(verbs: list[Verb]) -> list[ParagraphTense]:
+    """Verbs (in text order) grouped by the paragraph they stand in."""
     found: list[ParagraphTense] = []
     for verb in verbs:
         if not found or found[-1].index != verb.paragraph:

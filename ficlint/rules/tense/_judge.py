@@ -22,7 +22,7 @@ from ficlint.analysis.lexicon import BE as _BE
 from ficlint.analysis.lexicon import MODALS as _MODALS
 from ficlint.analysis.lexicon import PAST, PRESENT, Lexicon, alternatives, lexicon, phrase_pattern, words
 from ficlint.analysis.lexicon import WORD as _WORD
-from ficlint.analysis.scenes import ParagraphTense, Scene, SceneTense
+from ficlint.analysis.scenes import Scene, SceneTense, paragraphs_of
 from ficlint.analysis.sentences import ABBREVIATIONS
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.document import RegionKind
@@ -225,17 +225,8 @@ def _scenes_with(scenes: list[Scene], extra: list[Verb]) -> list[Scene]:
             out.append(scene)
             continue
         verbs = sorted([*scene.verbs, *mine])
-        out.append(replace(scene, verbs=verbs, paragraphs=_paragraphs(verbs)))
+        out.append(replace(scene, verbs=verbs, paragraphs=paragraphs_of(verbs)))
     return out
-
-
-def _paragraphs(verbs: list[Verb]) -> list[ParagraphTense]:
-    found: list[ParagraphTense] = []
-    for verb in verbs:
-        if not found or found[-1].index != verb.paragraph:
-            found.append(ParagraphTense(verb.paragraph))
-        found[-1].verbs.append(verb)
-    return found
 
 
 def _token_at(doc: AnalyzedDocument, start: int) -> int | None:
