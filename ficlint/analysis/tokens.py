@@ -12,8 +12,11 @@ token's offsets point into the document's text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate, chain, repeat
+from operator import attrgetter
 
 from ficlint.document import WORD
 
@@ -55,25 +58,51 @@ class Tokens:
 
 def tokenize(text: str, sentences: Sequence[tuple[int, int]],
              holes: Iterable[tuple[int, int]] = ()) -> Tokens:
-    """Tokens of each sentence span, leaving out the `holes` (markup inside prose)."""
-    tokens = Tokens()
+    """Tokens of each sentence span, leaving out the `holes` (markup inside prose).
+
+    The matches are gathered sentence by sentence and their parts read with `map` over them (C
+    loops, not a Python statement a token); only a sentence that overlaps a hole is walked token by
+    token to leave out what starts inside it."""
     gaps = sorted(holes)
-    g = 0
-    append_text, append_start, append_end = tokens.text.append, tokens.start.append, tokens.end.append
-    append_word, append_sentence = tokens.is_word.append, tokens.sentence.append
-    for index, (start, end) in enumerate(sentences):
-        tokens.sentence_first.append(len(tokens.text))
-        while g < len(gaps) and gaps[g][1] <= start:
+    finditer = _TOKEN.finditer
+    if gaps:
+        per_sentence = [_outside(finditer(text, start, end), gaps, start, end) for start, end in sentences]
+    else:
+        per_sentence = [list(finditer(text, start, end)) for start, end in sentences]
+    counts = list(map(len, per_sentence))
+    matches = list(chain.from_iterable(per_sentence))
+    groups = list(map(_LASTGROUP, matches))
+    return Tokens(
+        text=list(map(re.Match.group, matches)),
+        start=list(map(re.Match.start, matches)),
+        end=list(map(re.Match.end, matches)),
+        is_word=list(map("word".__eq__, groups)),
+        sentence=list(chain.from_iterable(map(repeat, range(len(counts)), counts))),
+        sentence_first=list(accumulate(counts[:-1], initial=0)) if counts else [],
+    )
+
+
+_LASTGROUP = attrgetter("lastgroup")
+
+
+def _outside(found: Iterator[re.Match[str]], gaps: list[tuple[int, int]], start: int, end: int
+             ) -> list[re.Match[str]]:
+    """The matches of one sentence that do not start inside a gap (gaps sorted by start)."""
+    # the first gap that ends after the sentence starts (gaps, markup regions, never overlap)
+    first = bisect_right(gaps, start, key=_GAP_END)
+    if first == len(gaps) or gaps[first][0] >= end:
+        return list(found)  # no gap reaches into this sentence
+    kept: list[re.Match[str]] = []
+    g = first
+    for m in found:
+        at = m.start()
+        while g < len(gaps) and gaps[g][1] <= at:
             g += 1
-        for m in _TOKEN.finditer(text, start, end):
-            at = m.start()
-            while g < len(gaps) and gaps[g][1] <= at:
-                g += 1
-            if g < len(gaps) and gaps[g][0] <= at:
-                continue
-            append_text(m.group())
-            append_start(at)
-            append_end(m.end())
-            append_word(m.lastgroup == "word")
-            append_sentence(index)
-    return tokens
+        if g < len(gaps) and gaps[g][0] <= at:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _GAP_END(gap: tuple[int, int]) -> int:
+    return gap[1]
