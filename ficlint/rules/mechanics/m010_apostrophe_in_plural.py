@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress, repeat
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.capitals import Capitals, Census
@@ -75,7 +76,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     counts = census(doc, ctx)
     texts = caps.tokens.text
     last = len(texts) - 1
-    for i, t in [(i, t) for i, t in enumerate(caps.token) if texts[t][-1] == "s"]:
+    ends_in_s = map(str.endswith, map(texts.__getitem__, caps.token), repeat("s"))  # C loops
+    for i, t in list(compress(enumerate(caps.token), ends_in_s)):
         word = texts[t]
         if word[-2:] in ("'s", "’s"):
             found = _family(caps, counts, i) or _plural_owning_nothing(caps, i)
