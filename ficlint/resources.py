@@ -6,6 +6,8 @@ In a wheel, `rules/` is installed as `ficlint/_rules`; in a source checkout
 
 from __future__ import annotations
 
+import json
+import zlib
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -36,10 +38,42 @@ def data_dir() -> Path:
 
 @cache
 def load_data(name: str) -> Any:
-    """A YAML data file from rules/data/, e.g. load_data("speech-verbs")."""
-    path = rules_dir() / "data" / f"{name}.yaml"
-    with path.open(encoding="utf-8") as fh:
-        return load_yaml(fh)
+    """A YAML data file from rules/data/, e.g. load_data("speech-verbs").
+
+    Read from its compiled form (ficlint/data/rules-data.json, built by
+    scripts/build_rules_data.py: a JSON parse instead of a YAML one, ~35 ms less per run) when the
+    YAML file is the one it was compiled from (same length and CRC-32); parsed from the YAML
+    otherwise, so an edited data file is never read stale."""
+    raw = (rules_dir() / "data" / f"{name}.yaml").read_bytes()
+    entry = compiled_data().get(name)
+    if entry is not None and entry["source"] == source_digest(raw):
+        return entry["data"]
+    return load_yaml(yaml_text(raw))
+
+
+def yaml_text(raw: bytes) -> str:
+    """A YAML file's text as a file opened in text mode reads it (line ends made "\\n")."""
+    text = raw.decode("utf-8")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+COMPILED_DATA = "rules-data.json"
+
+
+@cache
+def compiled_data() -> dict[str, Any]:
+    """ficlint/data/rules-data.json: each rules/data/*.yaml file's objects, by name, with the
+    digest of the YAML they were compiled from ({} when the file is missing)."""
+    try:
+        with (data_dir() / COMPILED_DATA).open(encoding="utf-8") as fh:
+            return json.load(fh)
+    except FileNotFoundError:
+        return {}
+
+
+def source_digest(raw: bytes) -> str:
+    """What identifies a YAML file's bytes for its compiled form: its length and CRC-32."""
+    return f"{len(raw)}:{zlib.crc32(raw):08x}"
 
 
 def load_yaml(stream: Any) -> Any:

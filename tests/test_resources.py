@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 import yaml
 
-from ficlint.resources import SafeLoader, load_yaml, rules_dir
+from ficlint.resources import (
+    COMPILED_DATA,
+    SafeLoader,
+    compiled_data,
+    data_dir,
+    load_data,
+    load_yaml,
+    rules_dir,
+    source_digest,
+    yaml_text,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _same(a: object, b: object) -> bool:
@@ -49,3 +64,42 @@ def test_bad_yaml_fails_as_pyyaml_fails(raw):
     with pytest.raises(yaml.YAMLError) as found:
         load_yaml(raw)
     assert str(found.value) == str(expected.value)
+
+
+# -- the compiled form of rules/data/*.yaml (ficlint/data/rules-data.json) ------------------------
+
+DATA_FILES = sorted((rules_dir() / "data").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", DATA_FILES, ids=lambda p: p.name)
+def test_every_data_file_is_compiled_from_its_yaml_as_it_is_now(path):
+    """Fails when a data file was edited and scripts/build_rules_data.py not run again (the run would
+    still be right, reading the YAML, only slower)."""
+    raw = path.read_bytes()
+    entry = compiled_data().get(path.stem)
+    assert entry is not None, "run: python scripts/build_rules_data.py"
+    assert entry["source"] == source_digest(raw), "run: python scripts/build_rules_data.py"
+    assert _same(entry["data"], load_yaml(yaml_text(raw)))
+    assert _same(load_data(path.stem), yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader))  # noqa: S506
+
+
+def test_the_compiled_data_is_what_the_build_script_writes_byte_for_byte():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import build_rules_data
+    finally:
+        sys.path.pop(0)
+    shipped = (data_dir() / COMPILED_DATA).read_text(encoding="utf-8")
+    assert shipped == build_rules_data.compiled(), "run: python scripts/build_rules_data.py"
+
+
+@pytest.mark.parametrize("path", DATA_FILES[:3], ids=lambda p: p.name)
+def test_an_edited_data_file_no_longer_matches_its_compiled_entry(path):
+    raw = path.read_bytes()
+    edited = raw.replace(b"\n", b"\n# an edit\n", 1)
+    assert source_digest(edited) != compiled_data()[path.stem]["source"]
+    assert source_digest(raw.replace(b"a", b"b", 1)) != compiled_data()[path.stem]["source"]
+
+
+def test_line_ends_are_read_as_a_text_mode_file_reads_them():
+    assert yaml_text(b"a: 1\r\nb: [x,\r y]\r\n") == "a: 1\nb: [x,\n y]\n"
