@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress, count, islice
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
@@ -70,10 +68,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     text = doc.text
     tokens = doc.tokens
     texts, is_word, sentence = tokens.text, tokens.is_word, tokens.sentence
-    lower = _lowered(texts)
-    # tokens equal to the next one, compared by one C loop; only those few are walked in Python
-    same = compress(count(), map(operator.eq, lower, islice(lower, 1, None)))
-    for t in [t for t in same if is_word[t] and is_word[t + 1]]:
+    lower = [w.lower() for w in texts]
+    for t in [t for t in range(len(texts) - 1) if lower[t] == lower[t + 1] and is_word[t] and is_word[t + 1]]:
         if t > 0 and lower[t - 1] == lower[t] or t + 2 < len(texts) and lower[t + 2] == lower[t]:
             continue  # "Wrong wrong wrong wrong": three or more on purpose
         start, end = tokens.start[t], tokens.end[t + 1]
@@ -88,12 +84,6 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             second = m.end("gap")
             yield Diagnostic(RULE.id, m.start(), m.end(), f"\"{m.group('first')}\" twice in a row.",
                              (Fix(m.end("first"), second + len(m.group("first")), ""),))
-
-
-def _lowered(texts: list[str]) -> list[str]:
-    """Each token lowercased: the tokens joined, lowercased in one pass and split again."""
-    lower = "\x00".join(texts).lower().split("\x00")
-    return lower if len(lower) == len(texts) else [w.lower() for w in texts]  # a NUL in a token
 
 
 def _is_slip(text: str, m: re.Match[str], in_speech: bool) -> bool:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import compress, repeat
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.capitals import Capitals, Census
@@ -76,8 +75,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     counts = census(doc, ctx)
     texts = caps.tokens.text
     last = len(texts) - 1
-    ends_in_s = map(str.endswith, map(texts.__getitem__, caps.token), repeat("s"))  # C loops
-    for i, t in list(compress(enumerate(caps.token), ends_in_s)):
+    for i, t in [(i, t) for i, t in enumerate(caps.token) if texts[t][-1] == "s"]:
         word = texts[t]
         if word[-2:] in ("'s", "’s"):
             found = _family(caps, counts, i) or _plural_owning_nothing(caps, i)
