@@ -18,7 +18,7 @@ import gzip
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -133,17 +133,39 @@ def every_variant() -> dict[str, Variant]:
 
 
 @cache
+def _marker_words() -> frozenset[str]:
+    return frozenset(form.rstrip(".") for form in markers().forms)
+
+
+def letter_words(text: str) -> set[str]:
+    """The runs of ASCII letters in `text` (each once): found in the text's distinct
+    white-space-separated chunks, never more than the text itself."""
+    return set(_TOKEN.findall(" ".join(set(text.split()))))
+
+
+def _letter_words(doc: AnalyzedDocument) -> set[str]:
+    return letter_words(doc.text)
+
+
+@cache
 def _marker_pattern() -> re.Pattern[str]:
     """The markers' words as one factored regular expression, with the full stop after them."""
     words = {form.rstrip(".") for form in markers().forms}
     return re.compile(rf"(?<![A-Za-z])(?:{_trie_regex(words)})(?![A-Za-z])\.?")
 
 
-def marker_counts(text: str) -> dict[str, int]:
-    """How often each weak marker occurs in `text` ("Mr." counts with its full stop, "Mr" without)."""
+def marker_counts(text: str, letter_words: Set[str] | None = None) -> dict[str, int]:
+    """How often each weak marker occurs in `text` ("Mr." counts with its full stop, "Mr" without).
+    `letter_words`, the text's runs of ASCII letters (`letter_words(text)`), when the caller has
+    them: then only the few markers the text holds are looked for, each with `str.find`."""
     forms = markers().forms
+    if letter_words is None:
+        tokens = _marker_pattern().findall(text)
+    else:
+        tokens = [text[start:end + 1] if text[end:end + 1] == "." else word
+                  for start, end, word in _whole_words(text, _marker_words() & letter_words, _ASCII_LETTER)]
     found: dict[str, int] = {}
-    for token, n in Counter(_marker_pattern().findall(text)).items():
+    for token, n in Counter(tokens).items():
         name = forms.get(token) or (forms.get(token[:-1]) if token.endswith(".") else None)
         if name is not None and not (token.endswith(".") and name == "title-without-stop"):
             found[name] = found.get(name, 0) + n
@@ -153,7 +175,7 @@ def marker_counts(text: str) -> dict[str, int]:
 def count_markers(doc: AnalyzedDocument) -> dict[str, int]:
     """How often each weak marker occurs in `doc`, and its quotation style ("single-quotes" or
     "double-quotes", once) when it has speech."""
-    found = marker_counts(doc.text)
+    found = marker_counts(doc.text, doc.memo(_letter_words))
     if doc.regions_of(RegionKind.DIALOGUE):
         found[f"{doc.quote_style}-quotes"] = 1
     return found
@@ -182,18 +204,15 @@ def _find_hits(doc: AnalyzedDocument) -> tuple[list[Hit], frozenset[str]]:
     marked = every_variant()
     nouns = markers().nouns.keys() - variants().marked.keys()
     # the few variant spellings this text uses, then one search for just those
-    present = {t for t in set(_TOKEN.findall(" ".join(set(text.split())))) if t.lower() in marked}
+    present = {t for t in doc.memo(_letter_words) if t.lower() in marked}
     if not present:
         return [], frozenset()
-    pattern = re.compile(rf"\b{_trie_regex(present)}\b")
     hits: list[Hit] = []
     names: set[str] = set()
-    for m in pattern.finditer(text):
-        start, end = m.span()
+    for start, end, word in _whole_words(text, present):
         region = doc.region_at(start)
         if region is None or region.kind not in _COUNTED:
             continue
-        word = m.group(0)
         lower = word.lower()
         all_capitals = word.isupper() and len(word) > 1  # shouting or emphasis, unless a run of them
         capitalised = word[0].isupper() and not all_capitals
@@ -208,6 +227,31 @@ def _find_hits(doc: AnalyzedDocument) -> tuple[list[Hit], frozenset[str]]:
                 continue
         hits.append(Hit(start, end, word, marked[lower], capitalised, region.kind is RegionKind.DIALOGUE))
     return hits, frozenset(names)
+
+
+_WORD_CHAR = re.compile(r"\w")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _whole_words(text: str, words: Iterable[str], inside: re.Pattern[str] = _WORD_CHAR
+                 ) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every occurrence of `words` (runs of ASCII letters) with no character
+    `inside` matches just before or after it, in text order: what `\\b(?:word|…)\\b` finds (or, with
+    `inside` [A-Za-z], `(?<![A-Za-z])(?:word|…)(?![A-Za-z])`), by one C-speed `str.find` scan a word
+    instead of an expression tried at every position of the text. Two such occurrences never
+    overlap (a word ends where no letter follows), so the union is the same."""
+    found: list[tuple[int, int, str]] = []
+    is_word_char = inside.match
+    for word in words:
+        size = len(word)
+        at = text.find(word)
+        while at >= 0:
+            end = at + size
+            if not (at and is_word_char(text, at - 1)) and not is_word_char(text, end):
+                found.append((at, end, word))
+            at = text.find(word, at + 1)
+    found.sort()
+    return found
 
 
 def _trie_regex(words: Iterable[str]) -> str:
