@@ -12,17 +12,11 @@ from ficlint.rules.common import PRONOUN_I
 _STARTS = re.compile(r"(?:^|[.!?][\"”’')\]*_]*\s+)[\"“‘'(\[*_]*([^\W\d_][\w'’]*)")
 
 
-def _lowercase_paragraphs(doc: AnalyzedDocument) -> frozenset[int]:
-    """Paragraphs whose sentences all start in lowercase, two or more of them: a voice (panic,
-    a text message, a child's letter), not slips (`fuck, fuck i cant breathe. something wet...`)."""
-    text = doc.text
-    found = set()
-    for para in doc.paragraphs:
-        if para.kind is not RegionKind.NARRATION:
-            continue
-        if _all_starts_lowercase(text[para.start:para.end]):
-            found.add(para.index)
-    return frozenset(found)
+def _lowercase_paragraphs(doc: AnalyzedDocument) -> dict[int, bool]:
+    """Paragraph index -> are its sentences all started in lowercase, two or more of them: a voice
+    (panic, a text message, a child's letter), not slips (`fuck, fuck i cant breathe. something
+    wet...`)? Filled in as rules ask: only paragraphs with a finding to make are read."""
+    return {}
 
 
 def _all_starts_lowercase(paragraph: str) -> bool:
@@ -40,8 +34,15 @@ def _all_starts_lowercase(paragraph: str) -> bool:
 
 
 def written_in_lowercase(doc: AnalyzedDocument, paragraph: int) -> bool:
-    """Is the paragraph set in lowercase throughout on purpose?"""
-    return paragraph in doc.memo(_lowercase_paragraphs)
+    """Is the paragraph (a narration paragraph) set in lowercase throughout on purpose?"""
+    known = doc.memo(_lowercase_paragraphs)
+    found = known.get(paragraph)
+    if found is None:
+        paragraphs = doc.paragraphs
+        para = paragraphs[paragraph] if 0 <= paragraph < len(paragraphs) else None
+        found = known[paragraph] = para is not None and para.kind is RegionKind.NARRATION \
+            and _all_starts_lowercase(doc.text[para.start:para.end])
+    return found
 
 
 _WORD = re.compile(r"[A-Za-z]+")

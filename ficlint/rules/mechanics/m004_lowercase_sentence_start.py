@@ -46,18 +46,23 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     text = doc.text
     for region in doc.regions_of(RegionKind.NARRATION, RegionKind.AUTHOR_NOTE):
         in_note = region.kind is RegionKind.AUTHOR_NOTE
-        if not in_note and written_in_lowercase(doc, region.paragraph):
-            continue  # a voice set in lowercase on purpose
-        if _starts_paragraph(doc, region) and (in_note or _follows_finished_paragraph(doc, region)):
+        if _starts_paragraph(doc, region):
             m = _PARA_START_LOWER.match(text, region.start, region.end)
-            if m and _is_plain_lowercase(m.group("word")) and not doc.in_emphasis(m.start("word")):
+            if m and _is_plain_lowercase(m.group("word")) \
+                    and (in_note or _follows_finished_paragraph(doc, region)) \
+                    and not doc.in_emphasis(m.start("word")) and not _on_purpose(doc, region, in_note):
                 yield _lowercase_start(m, "A paragraph")
         for m in _SENTENCE_THEN_LOWER.finditer(text, region.start, region.end):
             if m.group("mark") != "." and not in_note:
                 continue
             if _is_plain_lowercase(m.group("word")) and _full_stop_ends_sentence(text, m.start("mark")) \
-                    and not written_by_ear(doc, region.paragraph):
+                    and not _on_purpose(doc, region, in_note) and not written_by_ear(doc, region.paragraph):
                 yield _lowercase_start(m, "A sentence")
+
+
+def _on_purpose(doc: AnalyzedDocument, region: Region, in_note: bool) -> bool:
+    """A voice set in lowercase on purpose (asked only before a finding: it reads the paragraph)."""
+    return not in_note and written_in_lowercase(doc, region.paragraph)
 
 
 def _full_stop_ends_sentence(text: str, at: int) -> bool:

@@ -56,6 +56,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         body = text[last.start:last.end].rstrip(_TRAILING_MARKS)
         if not body or body.rstrip()[-1:] in _EMOTICON_LAST and _EMOTICON_END.search(body):
             continue
+        if body[-1] != "," and not body[-1].isalnum():
+            continue  # ends in punctuation: asked here, before the costlier tests, as most paragraphs do
         block = text[para.start:para.end]
         if _whole_paragraph_emphasised(doc, para) or _set_out_in_lines(doc, para, block):
             continue
