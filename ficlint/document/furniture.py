@@ -116,15 +116,18 @@ def _neighbour(kinds: list[str], i: int, wanted: tuple[str, ...]) -> bool:
 
 def _block_kind(block: str) -> str:
     """"bold", "time", "messages" (several plain message lines), "message" (one), "system", or ""."""
-    lines = [line for line in block.split("\n") if line.strip()]
-    if not lines or len(block) > 2000:
+    if len(block) > 2000:
         return ""
     kinds = []
-    for line in lines:  # prose fails on its first line: a novel's hard-wrapped paragraph costs one look
+    for line in block.split("\n"):  # prose fails on its first line: a hard-wrapped paragraph costs one look
+        if not line.strip():
+            continue
         kind = chat_line(line)
         if not kind:
             return ""
         kinds.append(kind)
+    if not kinds:
+        return ""
     if "bold" in kinds:
         return "bold"
     if all(k == "time" for k in kinds):

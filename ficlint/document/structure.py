@@ -358,5 +358,10 @@ def _extend_author_notes(kinds: list[RegionKind]) -> None:
 def is_indented(block: str) -> bool:
     """Every line of the block starts with two or more spaces or a tab: verse,
     a letter, a sign."""
-    lines = [line for line in block.split("\n") if line.strip()]
-    return bool(lines) and all(line.startswith(("  ", "\t")) for line in lines)
+    indented = False
+    for line in block.split("\n"):  # prose fails on its first line
+        if line.strip():
+            if not line.startswith(("  ", "\t")):
+                return False
+            indented = True
+    return indented
