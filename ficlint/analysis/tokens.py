@@ -89,7 +89,7 @@ def _outside(found: Iterator[re.Match[str]], gaps: list[tuple[int, int]], start:
              ) -> list[re.Match[str]]:
     """The matches of one sentence that do not start inside a gap (gaps sorted by start)."""
     # the first gap that ends after the sentence starts (gaps, markup regions, never overlap)
-    first = bisect_right(gaps, start, key=_GAP_END)
+    first = bisect_right(gaps, start, key=_gap_end)
     if first == len(gaps) or gaps[first][0] >= end:
         return list(found)  # no gap reaches into this sentence
     kept: list[re.Match[str]] = []
@@ -104,5 +104,5 @@ def _outside(found: Iterator[re.Match[str]], gaps: list[tuple[int, int]], start:
     return kept
 
 
-def _GAP_END(gap: tuple[int, int]) -> int:
+def _gap_end(gap: tuple[int, int]) -> int:
     return gap[1]

@@ -154,16 +154,17 @@ def _marker_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z])(?:{_trie_regex(words)})(?![A-Za-z])\.?")
 
 
-def marker_counts(text: str, letter_words: Set[str] | None = None) -> dict[str, int]:
+def marker_counts(text: str, words_in_text: Set[str] | None = None) -> dict[str, int]:
     """How often each weak marker occurs in `text` ("Mr." counts with its full stop, "Mr" without).
-    `letter_words`, the text's runs of ASCII letters (`letter_words(text)`), when the caller has
+    `words_in_text`, the text's runs of ASCII letters (`letter_words(text)`), when the caller has
     them: then only the few markers the text holds are looked for, each with `str.find`."""
     forms = markers().forms
-    if letter_words is None:
+    if words_in_text is None:
         tokens = _marker_pattern().findall(text)
     else:
+        held = _marker_words() & words_in_text
         tokens = [text[start:end + 1] if text[end:end + 1] == "." else word
-                  for start, end, word in _whole_words(text, _marker_words() & letter_words, _ASCII_LETTER)]
+                  for start, end, word in _whole_words(text, held, _ASCII_LETTER)]
     found: dict[str, int] = {}
     for token, n in Counter(tokens).items():
         name = forms.get(token) or (forms.get(token[:-1]) if token.endswith(".") else None)
