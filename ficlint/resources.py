@@ -72,7 +72,10 @@ def compiled_data() -> dict[str, Any]:
 
 
 def source_digest(raw: bytes) -> str:
-    """What identifies a YAML file's bytes for its compiled form: its length and CRC-32."""
+    """What identifies a YAML file's bytes for its compiled form: its length and CRC-32, line ends
+    read as a text-mode file reads them (a checkout with CRLF line ends has the same objects)."""
+    if b"\r" in raw:
+        raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     return f"{len(raw)}:{zlib.crc32(raw):08x}"
 
 

@@ -103,3 +103,11 @@ def test_an_edited_data_file_no_longer_matches_its_compiled_entry(path):
 
 def test_line_ends_are_read_as_a_text_mode_file_reads_them():
     assert yaml_text(b"a: 1\r\nb: [x,\r y]\r\n") == "a: 1\nb: [x,\n y]\n"
+
+
+@pytest.mark.parametrize("path", DATA_FILES[:3], ids=lambda p: p.name)
+def test_a_checkout_with_crlf_line_ends_reads_the_same_compiled_entry(path):
+    raw = path.read_bytes()
+    crlf = raw.replace(b"\n", b"\r\n")
+    assert source_digest(crlf) == source_digest(raw) == compiled_data()[path.stem]["source"]
+    assert _same(load_yaml(yaml_text(crlf)), compiled_data()[path.stem]["data"])
