@@ -52,7 +52,7 @@ RULE = Rule(
         ("I no what you mean.", "I know what you mean."),
         ("She let out a deep breathe.", "She let out a deep breath."),
         ("I could here the rain on the roof.", "I could hear the rain on the roof."),
-        ("They'll led the charge at dawn.", "They'll lead the charge at dawn."),
+        ("We'll led them home before dark.", "We'll lead them home before dark."),
     ),
     allows=("Where were you last night?", "They were the kind of tears that made it hard to breathe.",
             "I know deep down you feel it too.", "People were bustling past her towards the steps.",
