@@ -37,7 +37,7 @@ def _findings(text: str, **config: object) -> list[tuple[str, str]]:
     ("She wanted to here his voice again.", "here", "hear"),
     ("That is quiet right, my dear.", "quiet", "quite"),
     # pairs the first models lacked, and inflected forms
-    ("They'll led the charge at dawn.", "led", "lead"),
+    ("We'll led them home before dark.", "led", "lead"),
     ("I had learned form experience that it never works.", "form", "from"),
     ("Lets go before the rain starts.", "Lets", "Let's"),
     # phrases heard wrong

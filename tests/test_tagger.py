@@ -49,6 +49,22 @@ def test_capitalised_names_mid_sentence_are_proper_nouns(text: str, name: str) -
     assert tag_of(text, name) == Tag("PROPN", "NNP")
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("The Dark Lord will not forgive you.", "Lord"),
+    ("There was a quarrel between Aunt Em and the hen.", "Aunt"),
+    ("They stopped short, Uncle Henry trembling with cold.", "Uncle"),
+    ("“Come along,” said the Badger, impressively.", "Badger"),
+])
+def test_a_common_noun_capitalised_mid_sentence_is_part_of_a_name(text: str, word: str) -> None:
+    assert tag_of(text, word).upos == "PROPN"
+
+
+def test_the_same_common_nouns_in_lowercase_stay_nouns() -> None:
+    assert tag_of("The lord of the manor will not forgive you.", "lord").upos == "NOUN"
+    assert tag_of("My aunt and my uncle came to stay.", "aunt").upos == "NOUN"
+    assert tag_of("A badger dug under the fence.", "badger").upos == "NOUN"
+
+
 def test_a_capitalised_common_word_starting_a_sentence_is_not_a_proper_noun() -> None:
     assert tag_of("Witches gathered around the fire.", "Witches").upos == "NOUN"
     assert tag_of("The door creaked. Slowly, she turned the handle.", "Slowly").upos == "ADV"

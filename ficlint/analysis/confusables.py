@@ -16,13 +16,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress
-from typing import TYPE_CHECKING
+from itertools import repeat
+from typing import TYPE_CHECKING, Any, overload
 
 from ficlint.analysis.tokens import normalize
 from ficlint.resources import load_data
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from ficlint.analysis import AnalyzedDocument
 
 _SET_KEYS = ("inflect", "rare", "before_vowel", "margin")
@@ -146,17 +148,66 @@ def phrase_matches(doc: AnalyzedDocument) -> list[PhraseMatch]:
     return doc.memo(_find_phrases)
 
 
-def lowered_tokens(doc: AnalyzedDocument) -> list[str]:
+def lowered_tokens(doc: AnalyzedDocument) -> LoweredTokens:
     """The document's tokens as looked up: lowercase, straight apostrophes (once per document)."""
-    return doc.memo(_lowered)
+    return LoweredTokens(token_forms(doc))
 
 
-def _lowered(doc: AnalyzedDocument) -> list[str]:
-    """Worked out once per word form, and one string per form: every later lookup of the
-    tokens (the homophone model's vocabulary, the phrases, the slots) finds its hash cached."""
+class LoweredTokens(Sequence[str]):
+    """The tokens lowercased, read from their forms (`token_forms`): worked out once per
+    word form, and one string per form, so every later lookup finds its hash cached; a
+    token's string is made only when asked for (`at` gives many at once)."""
+
+    def __init__(self, forms: TokenForms) -> None:
+        self.forms = forms
+
+    def __len__(self) -> int:
+        return len(self.forms.code)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return list(map(self.forms.lowered.__getitem__, self.forms.code[i].tolist()))
+        return self.forms.lowered[self.forms.code[i]]
+
+    def at(self, indices: np.ndarray) -> list[str]:
+        """The tokens at these indices."""
+        return list(map(self.forms.lowered.__getitem__, self.forms.code[indices].tolist()))
+
+
+@dataclass(frozen=True)
+class TokenForms:
+    """The document's tokens by distinct written form, so that what a lookup finds is worked
+    out once per form and then gathered for every token by numpy: `written[k]` is form k as
+    written, `lowered[k]` as looked up; `code[i]` is token i's form, `sentence[i]` its sentence."""
+
+    written: list[str]
+    lowered: list[str]
+    code: np.ndarray
+    sentence: np.ndarray
+
+
+def token_forms(doc: AnalyzedDocument) -> TokenForms:
+    """The document's tokens by form (once per document)."""
+    return doc.memo(_token_forms)
+
+
+def _token_forms(doc: AnalyzedDocument) -> TokenForms:
+    import numpy as np
+
     text = doc.tokens.text
-    forms = {form: normalize(form) for form in set(text)}
-    return list(map(forms.__getitem__, text))
+    index = {form: k for k, form in enumerate(set(text))}  # any order: a code only names its form
+    code = np.fromiter(map(index.__getitem__, text), dtype=np.intp, count=len(text))
+    sentence = np.fromiter(doc.tokens.sentence, dtype=np.int64, count=len(text))
+    written = list(index)
+    # normalized in one call (no token holds a line break): str.lower per form costs more
+    lowered = normalize("\n".join(written)).split("\n") if written else []
+    return TokenForms(written, lowered, code, sentence)
 
 
 def _find_phrases(doc: AnalyzedDocument) -> list[PhraseMatch]:
@@ -166,12 +217,11 @@ def _find_phrases(doc: AnalyzedDocument) -> list[PhraseMatch]:
     index = _phrase_index()
     found: list[PhraseMatch] = []
     taken = -1
-    n = len(words)
-    for i in compress(range(n), map(index.__contains__, words)):
+    for i in _phrase_starts(token_forms(doc), index).tolist():
         if i <= taken:
             continue
         by_second = index[words[i]]
-        second = words[i + 1] if i + 1 < n and sentence[i + 1] == sentence[i] else ""
+        second = words[i + 1] if i + 1 < len(words) and sentence[i + 1] == sentence[i] else ""
         for phrase, slots in by_second.get(second, ()):
             match = _match_at(phrase, slots, words, sentence, i)
             if match is not None and phrase.after_class and not _next_word_of_class(doc, i + len(slots),
@@ -184,6 +234,53 @@ def _find_phrases(doc: AnalyzedDocument) -> list[PhraseMatch]:
                 taken = last
                 break
     return found
+
+
+def _phrase_starts(forms: TokenForms, index: dict[str, dict[str, Any]]) -> np.ndarray:
+    """The tokens where a phrase of `index` may start: a first word of one, followed in its
+    sentence by a second word of one (or ending its sentence, for a phrase of one word there).
+    Worked out with each form's number among the phrases' first and second words, so only
+    these few tokens are read word by word."""
+    import numpy as np
+
+    pairs = _phrase_pairs()
+    code, sentence = forms.code, forms.sentence
+    first = np.fromiter(map(pairs.first.get, forms.lowered, repeat(-1)), dtype=np.intp,
+                        count=len(forms.lowered))[code]
+    at = np.nonzero(first >= 0)[0]
+    if not len(at):
+        return at
+    second = np.fromiter(map(pairs.second.get, forms.lowered, repeat(-1)), dtype=np.intp,
+                         count=len(forms.lowered))[code]
+    n = len(code)
+    following = np.minimum(at + 1, n - 1)
+    has_next = (at + 1 < n) & (sentence[following] == sentence[at])
+    pair = first[at] * len(pairs.second) + second[following]
+    fits = np.where(has_next, (second[following] >= 0) & np.isin(pair, pairs.allowed),
+                    pairs.ends_sentence[first[at]])
+    return at[fits]
+
+
+@dataclass(frozen=True)
+class _PhrasePairs:
+    """The phrase index's first and second words numbered, and which pairs it holds."""
+
+    first: dict[str, int]
+    second: dict[str, int]
+    allowed: np.ndarray  # first * len(second) + second of every pair
+    ends_sentence: np.ndarray  # per first word: a phrase of one word starts with it
+
+
+@cache
+def _phrase_pairs() -> _PhrasePairs:
+    import numpy as np
+
+    index = _phrase_index()
+    first = {word: k for k, word in enumerate(sorted(index))}
+    second = {word: k for k, word in enumerate(sorted({w for by in index.values() for w in by if w}))}
+    allowed = sorted(first[a] * len(second) + second[b] for a, by in index.items() for b in by if b)
+    ends = np.array(["" in index[word] for word in first], dtype=bool)
+    return _PhrasePairs(first, second, np.array(allowed, dtype=np.intp), ends)
 
 
 def _match_at(phrase: Phrase, slots: tuple[frozenset[str], ...], words: Sequence[str],

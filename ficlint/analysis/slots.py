@@ -22,11 +22,13 @@ from functools import cache
 from itertools import repeat
 from typing import TYPE_CHECKING
 
-from ficlint.analysis.confusables import word_classes
+from ficlint.analysis.confusables import TokenForms, word_classes
 from ficlint.resources import load_data
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from ficlint.analysis.tagger import Tag
 
 NONE, BASE_VERB, NOUN_PHRASE, NO_POSSESSIVE = 0, 1, 2, 3  # slot codes (NO_POSSESSIVE: the next word
 # cannot follow a possessive, so this word is not one)
@@ -62,23 +64,30 @@ def _kinds() -> dict[str, int]:
 
 
 def slot_codes(words: Sequence[str], sentence: Sequence[int],
-               upos: Sequence[str] | None = None) -> np.ndarray:
+               upos: Sequence[str] | np.ndarray | None = None, forms: TokenForms | None = None) -> np.ndarray:
     """The slot code of every token (see the module's docstring). With the tagger's word
-    classes (`upos`, e.g. doc.tags' upos), a noun phrase is also recognised after an article
-    and adjectives ("an old _"), and "will", "can", "may" are modals wherever tagged AUX."""
+    classes (`upos`, e.g. doc.tags' upos, or their `word_class_codes`), a noun phrase is also
+    recognised after an article and adjectives ("an old _"), and "will", "can", "may" are
+    modals wherever tagged AUX.
+    `forms` (confusables.token_forms of the same tokens) lets each word form be looked up once."""
     import numpy as np
 
     n = len(words)
     codes = np.zeros(n, dtype=np.int64)
     if n < 2:
         return codes
-    found = np.fromiter(map(_kinds().get, words, repeat(_OTHER, n)), dtype=np.int64, count=n)
+    if forms is not None:
+        kinds = np.fromiter(map(_kinds().get, forms.lowered, repeat(_OTHER)), dtype=np.int64,
+                            count=len(forms.lowered))
+        found = kinds[forms.code]
+    else:
+        found = np.fromiter(map(_kinds().get, words, repeat(_OTHER, n)), dtype=np.int64, count=n)
     kind = found & (_NEVER_AFTER_POSSESSIVE - 1)
     follows_never = (found & _NEVER_AFTER_POSSESSIVE) != 0
     hyphen = (found & _HYPHEN) != 0
     adjective = None
     if upos is not None:
-        classes = np.fromiter(map(_WORD_CLASS_CODES.get, upos, repeat(0, n)), dtype=np.int8, count=n)
+        classes = upos if isinstance(upos, np.ndarray) else word_class_codes(upos)
         auxiliary = classes == 1
         kind[(kind == _SUBJECT_MODAL) & auxiliary] = _MODAL
         adjective = classes == 2
@@ -98,6 +107,28 @@ def slot_codes(words: Sequence[str], sentence: Sequence[int],
     judged = np.r_[follows_never[1:] & same[1:] & ~hyphen_after[1:], False]  # token i: the next one never
     codes[judged & (codes == NONE)] = NO_POSSESSIVE
     return codes
+
+
+def word_class_codes(upos: Sequence[str]) -> np.ndarray:
+    """The code of each word class the slots read (int8, 0 for the others): what `slot_codes`
+    makes of its `upos`, for a caller that has the codes already."""
+    import numpy as np
+
+    return np.fromiter(map(_WORD_CLASS_CODES.get, upos, repeat(0)), dtype=np.int8, count=len(upos))
+
+
+@cache
+def _tag_codes() -> dict[Tag, int]:
+    from ficlint.analysis.tagger import load_tagger
+
+    return {tag: _WORD_CLASS_CODES.get(tag.upos, 0) for tag in load_tagger().tags}
+
+
+def tag_codes(tags: Sequence[Tag]) -> np.ndarray:
+    """`word_class_codes` of the tagger's tags (doc.tags), one dictionary lookup per token."""
+    import numpy as np
+
+    return np.fromiter(map(_tag_codes().__getitem__, tags), dtype=np.int8, count=len(tags))
 
 
 def _after_article_and_adjectives(kind: np.ndarray, adjective: np.ndarray, same: np.ndarray) -> np.ndarray:

@@ -23,8 +23,10 @@ passes over the whole document at once, both vectorised with numpy:
    (sentence ends padded). A vector belongs to a word TYPE (its form, and whether it starts a
    sentence or quotation) at an offset: the weights of the type's features (lowercase word, exact
    capitalised form, suffixes, prefixes, shape, case; from the lexicon: distributional word
-   classes and the share of capitalised uses mid-sentence learnt from fan fiction, and the tags a
-   dictionary allows) summed once per distinct type and kept for the process, so a document costs
+   classes and the share of capitalised uses mid-sentence learnt from fan fiction, paired with how
+   this use is written (a word fan fiction writes in lowercase but capitalised here mid-sentence is
+   likely part of a name: "the Death Eaters", "Zeus's Fist"), and the tags a dictionary allows)
+   summed once per distinct type and kept for the process, so a document costs
    one gather and add per offset;
 2. the first pass's best tags of the neighbours then add corrections looked up by pairs of tags
    (left and right; the two on the left; the two on the right) and by a neighbour's UPOS with the
@@ -167,14 +169,21 @@ def word_features(key: str) -> tuple[list[str | None], str, bool]:
     ], lower, initial
 
 
-def lexicon_features(entry: tuple[int, int, int, int] | None, initial: bool) -> dict[int, str]:
+CAP_CASES = ("l", "T", "U")  # how a use is written, for the capitalised-share feature: lower, Title, other
+CAP_CASE = {"l": 0, "T": 1}  # case_class -> index into CAP_CASES; any other case -> 2
+
+
+def lexicon_features(entry: tuple[int, int, int, int] | None, initial: bool,
+                     case: str = "l") -> dict[int, str]:
     """The slots and features of a word's lexicon entry: fine and coarse word class, capitalised
-    share, and the tags a dictionary allows it."""
+    share (with how this use is written: a word the fan fiction writes in lowercase, capitalised
+    here mid-sentence, is likely part of a name), and the tags a dictionary allows it."""
     if entry is None:
         return {16: "k=none"}
     fine, coarse, capitalised, allowed = entry
     where = "i" if initial else "m"
-    return {2: f"kc={coarse}", 5: f"k={fine}", 6: f"cap={capitalised}{where}", 7: f"a={allowed}"}
+    written = CAP_CASES[CAP_CASE.get(case, 2)]
+    return {2: f"kc={coarse}", 5: f"k={fine}", 6: f"cap={capitalised}{where}{written}", 7: f"a={allowed}"}
 
 
 CASES = ("l", "T", "U", "U1", "M", "n")
@@ -199,7 +208,8 @@ def type_features(key: str, lexicon: dict[str, tuple[int, int, int, int]]) -> di
     """All features of a type key, per offset group (0: the word itself, 1: next to it, 2: two away)."""
     slots, lower, initial = word_features(key)
     if key != PAD:
-        for slot, feature in lexicon_features(lexicon.get(lower), initial).items():
+        case = case_class(normalise(key[1:] if initial else key))
+        for slot, feature in lexicon_features(lexicon.get(lower), initial, case).items():
             slots[slot] = feature
     return {group: [f for f in slots[:width] if f is not None]
             for group, width in ((0, SLOTS), (1, NEAR_SLOTS), (2, FAR_SLOTS))}
@@ -343,15 +353,17 @@ class Tagger:
         """The feature id of every value a lexicon entry's fields can take, by field."""
         get, missing = self._feature_id.get, self._missing
 
-        def ids(slot: int, entries: Iterable[tuple[tuple[int, int, int, int], bool]]) -> list[int]:
-            return [get(lexicon_features(entry, initial)[slot], missing) for entry, initial in entries]
+        def ids(slot: int, entries: Iterable[tuple[tuple[int, int, int, int], bool]],
+                case: str = "l") -> list[int]:
+            return [get(lexicon_features(entry, initial, case)[slot], missing) for entry, initial in entries]
 
         self._no_entry = get(lexicon_features(None, False)[16], missing)
         self._fine_ids = ids(5, (((n, 0, 0, 0), False) for n in range(self._fine_classes)))
         self._coarse_ids = ids(2, (((0, n, 0, 0), False) for n in range(count)))
         self._allowed_ids = ids(7, (((0, 0, 0, n), False) for n in range(count)))
-        self._capital_ids = ids(6, (((0, 0, n, 0), initial) for n in range(len(CAPITAL_BUCKETS) + 2)
-                                    for initial in (False, True)))
+        # index 6 * bucket + 3 * initial + CAP_CASE
+        self._capital_ids = [i for n in range(len(CAPITAL_BUCKETS) + 2) for initial in (False, True)
+                             for case in CAP_CASES for i in ids(6, [((0, 0, n, 0), initial)], case)]
 
     def _forget_types(self) -> None:
         np = self._np
@@ -374,7 +386,8 @@ class Tagger:
                 fine, coarse, capitalised, allowed = entry
                 ids[2] = self._coarse_ids[coarse]
                 ids[5] = self._fine_ids[fine]
-                ids[6] = self._capital_ids[2 * capitalised + initial]
+                written = CAP_CASE.get(case_class(normalise(key[1:] if initial else key)), 2)
+                ids[6] = self._capital_ids[6 * capitalised + 3 * initial + written]
                 ids[7] = self._allowed_ids[allowed]
         return ids
 
@@ -445,7 +458,9 @@ class Tagger:
             fields = np.fromiter(chain.from_iterable(found), np.intp, 4 * int(known.sum())).reshape(-1, 4)
             grid[known, 2] = np.asarray(self._coarse_ids, np.intp)[fields[:, 1]]
             grid[known, 5] = np.asarray(self._fine_ids, np.intp)[fields[:, 0]]
-            grid[known, 6] = np.asarray(self._capital_ids, np.intp)[2 * fields[:, 2] + initial[known]]
+            written = np.fromiter(map(CAP_CASE.get, words.case, repeat(2)), np.intp, n)[known]
+            use = 6 * fields[:, 2] + 3 * initial[known] + written  # the index of _capital_ids
+            grid[known, 6] = np.asarray(self._capital_ids, np.intp)[use]
             grid[known, 7] = np.asarray(self._allowed_ids, np.intp)[fields[:, 3]]
         if PAD in words.keys:  # the padding's only feature is its own
             grid[words.keys.index(PAD)] = self._feature_ids(PAD)

@@ -17,11 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ficlint.analysis.confusables import LoweredTokens
 from ficlint.analysis.slots import BASE_VERB, NO_POSSESSIVE, NOUN_PHRASE, fits, slot_codes
 
 if TYPE_CHECKING:
     import numpy as np
 
+    from ficlint.analysis.confusables import TokenForms
     from ficlint.rules.homophones._model import Model, Scored
 
 MANUSCRIPT_MIN_USES = 3  # accepted uses before a word counts as the story's own
@@ -42,7 +44,10 @@ def accepted_uses(model: Model, scored: Scored, words: Sequence[str]) -> Counter
     others = scored.scores.copy()
     others[rows, scored.written] = -np.inf
     fine = others.max(axis=1) <= written_score
-    return Counter(map(words.__getitem__, sorted_unique(scored.token[fine]).tolist()))  # once per use
+    tokens = sorted_unique(scored.token[fine])  # once per use
+    if isinstance(words, LoweredTokens):
+        return Counter(words.at(tokens))
+    return Counter(map(words.__getitem__, tokens.tolist()))
 
 
 def manuscript_margins(model: Model, accepted: Counter[str], word_count: int) -> dict[str, float]:
@@ -71,10 +76,11 @@ def _rates(model: Model) -> dict[str, float]:
 
 
 def adjusted_margins(model: Model, scored: Scored, words: Sequence[str], sentence: Sequence[int],
-                     extra: dict[str, float], upos: Sequence[str] | None = None) -> np.ndarray:
+                     extra: dict[str, float], upos: Sequence[str] | np.ndarray | None = None,
+                     forms: TokenForms | None = None) -> np.ndarray:
     """Per occurrence and member, how far that member is ahead of the written one (nats),
     after the slot constraints and the manuscript's evidence; -inf for the written member
-    and for members that cannot be suggested."""
+    and for members that cannot be suggested. `forms`: the tokens by form (slots.slot_codes)."""
     import numpy as np
 
     # margin_matrix's rows of the written members alone, worked out the same way
@@ -88,7 +94,7 @@ def adjusted_margins(model: Model, scored: Scored, words: Sequence[str], sentenc
     margins[~(valid & valid[row, written][:, None])] = -np.inf
     if not rows:
         return margins
-    codes = slot_codes(words, sentence, upos)[scored.token]
+    codes = slot_codes(words, sentence, upos, forms)[scored.token]
     fit = _fit_table(model)[scored.set_index[:, None], np.arange(width), codes[:, None]]  # (rows, width)
     fit_written = fit[row, written][:, None]
     bonus = (fit_written == 0) & (fit == 1)

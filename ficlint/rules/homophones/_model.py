@@ -218,49 +218,74 @@ def _key(template: int, *parts: np.ndarray) -> np.ndarray:
     return key
 
 
+def _keys(specs: Sequence[tuple[int, tuple[np.ndarray, ...]]]) -> list[np.ndarray]:
+    """`_key(template, *parts)` of each (template, parts), worked out together for the specs
+    with the same number of parts: a document's features in a few numpy passes, not a few
+    hundred small ones."""
+    import numpy as np
+
+    found: list[np.ndarray] = [np.empty(0, dtype=np.uint32)] * len(specs)
+    by_arity: dict[int, list[int]] = {}
+    for i, (_, parts) in enumerate(specs):
+        by_arity.setdefault(len(parts), []).append(i)
+    for arity, chosen in sorted(by_arity.items()):
+        acc = np.array([(specs[i][0] + 1) * _K[0] % 2**64 for i in chosen], dtype=np.uint64)[:, None]
+        for k in range(arity):
+            part = np.stack([specs[i][1][k] for i in chosen]).astype(np.uint64)
+            acc = acc + part * np.uint64(_K[(k + 1) % 4])
+        key = (_mix(acc) >> np.uint64(32)).astype(np.uint32)
+        key[key == _MISSING] = 1
+        for row, i in enumerate(chosen):
+            found[i] = key[row]
+    return found
+
+
 def local_features(enc: Encoded, positions: np.ndarray, cls: Classes) -> np.ndarray:
     """The N_LOCAL feature keys of the document tokens at `positions` (rows), uint32."""
     import numpy as np
 
     p = enc.at[positions]
     ids = enc.ids
+    near = {d: ids[p + d] for d in (-3, -2, -1, 1, 2, 3)}  # each neighbour's ids and classes read once
+    clusters = {d: cls.cluster[near[d]] for d in near}
+    lexical = {d: cls.lexical[near[d]] for d in (-2, -1, 1, 2)}
 
     def w(d: int) -> np.ndarray:
-        return ids[p + d]
+        return near[d]
 
     def c(d: int) -> np.ndarray:
-        return cls.cluster[ids[p + d]]
+        return clusters[d]
 
     def x(d: int) -> np.ndarray:
-        return cls.lexical[ids[p + d]]
+        return lexical[d]
 
-    cols = [
-        _key(1, w(-1)), _key(2, w(1)), _key(3, w(-2), w(-1)), _key(4, w(1), w(2)), _key(5, w(-1), w(1)),
-        _key(6, w(-2)), _key(7, w(2)),
-        _key(8, c(-1)), _key(9, c(1)), _key(10, c(-2), c(-1)), _key(11, c(1), c(2)), _key(12, c(-1), c(1)),
-        _key(13, c(-3), c(-2), c(-1)), _key(14, c(1), c(2), c(3)),
-        _key(15, c(-2), w(-1)), _key(16, w(1), c(2)), _key(17, w(-1), c(1)), _key(18, c(-1), w(1)),
-        _key(19, x(-1)), _key(20, x(1)), _key(21, x(-2), x(-1)), _key(22, x(1), x(2)), _key(23, x(-1), x(1)),
-        _key(24, enc.words_before[positions]), _key(25, enc.question[positions]),
-        _key(26, enc.past_verb[positions]), _key(27, enc.past_verb[positions], c(1)),
-        _key(28, cls.suffix[w(-1)]), _key(29, cls.suffix[w(1)]), _key(30, cls.initial[w(1)]),
+    specs = [
+        (1, (w(-1),)), (2, (w(1),)), (3, (w(-2), w(-1))), (4, (w(1), w(2))), (5, (w(-1), w(1))),
+        (6, (w(-2),)), (7, (w(2),)),
+        (8, (c(-1),)), (9, (c(1),)), (10, (c(-2), c(-1))), (11, (c(1), c(2))), (12, (c(-1), c(1))),
+        (13, (c(-3), c(-2), c(-1))), (14, (c(1), c(2), c(3))),
+        (15, (c(-2), w(-1))), (16, (w(1), c(2))), (17, (w(-1), c(1))), (18, (c(-1), w(1))),
+        (19, (x(-1),)), (20, (x(1),)), (21, (x(-2), x(-1))), (22, (x(1), x(2))), (23, (x(-1), x(1))),
+        (24, (enc.words_before[positions],)), (25, (enc.question[positions],)),
+        (26, (enc.past_verb[positions],)), (27, (enc.past_verb[positions], c(1))),
+        (28, (cls.suffix[w(-1)],)), (29, (cls.suffix[w(1)],)), (30, (cls.initial[w(1)],)),
     ]
-    cols += _bags(ids, p, cls)
-    return np.stack(cols, axis=1)
+    return np.stack(_keys(specs) + _bags(ids, p, cls), axis=1)
 
 
 def _bags(ids: np.ndarray, p: np.ndarray, cls: Classes) -> list[np.ndarray]:
     """The classes of the words 2-6 places ahead and behind, up to the nearest mark."""
     import numpy as np
 
-    found = []
+    specs, opens = [], []
     for template, step in ((31, 1), (32, -1)):
         open_ = ~cls.is_mark[ids[p + step]]
         for d in range(2, 7):
             here = ids[p + step * d]
             open_ = open_ & ~cls.is_mark[here]
-            found.append(np.where(open_, _key(template, cls.cluster[here]), np.uint32(_MISSING)))
-    return found
+            specs.append((template, (cls.cluster[here],)))
+            opens.append(open_)
+    return [np.where(open_, key, np.uint32(_MISSING)) for open_, key in zip(opens, _keys(specs), strict=True)]
 
 
 def window_features(enc: Encoded, positions: np.ndarray, cls: Classes) -> np.ndarray:
@@ -482,7 +507,8 @@ def occurrences(model: Model, ids: np.ndarray, keep: np.ndarray | None = None) -
     gated = _vowel_gated(model)[set_index, member]
     if gated.any():
         following = np.r_[ids[1:], 0][token]
-        before_vowel = np.isin(model.classes.initial[following], (1, 2))
+        initial = model.classes.initial[following]
+        before_vowel = (initial == 1) | (initial == 2)
         kept = ~gated | before_vowel
         token, set_index, member = token[kept], set_index[kept], member[kept]
     return token, set_index, member
@@ -515,18 +541,16 @@ def score(model: Model, enc: Encoded, token: np.ndarray, set_index: np.ndarray,
 
     from ficlint.analysis.tagger import sorted_unique
 
-    width = max((len(s.members) for s in model.sets), default=2)
-    sizes = np.array([len(s.members) for s in model.sets], dtype=np.int64)[set_index]
-    priors = np.zeros((len(model.sets), width))
-    for s in model.sets:
-        priors[s.index, :len(s.members)] = s.prior
-    scores = np.where(np.arange(width) < sizes[:, None], priors[set_index], -np.inf)
+    tables = _set_tables(model)
+    width = tables.width
+    sizes = tables.sizes[set_index]
+    scores = np.where(np.arange(width) < sizes[:, None], tables.priors[set_index], -np.inf)
     if not len(token):
         return Scored(token, set_index, written, scores)
-    positions, row_of = np.unique(token, return_inverse=True)
+    positions, row_of = _positions(token)
     local = local_features(enc, positions, model.classes)[row_of]
-    windowed = np.array([s.window for s in model.sets], dtype=bool)[set_index]
-    bases = np.array([s.column_base for s in model.sets], dtype=np.int64)[set_index]
+    windowed = tables.windowed[set_index]
+    bases = tables.bases[set_index]
     window = window_row = None
     if windowed.any():
         window_positions = sorted_unique(row_of[windowed])
@@ -536,12 +560,50 @@ def score(model: Model, enc: Encoded, token: np.ndarray, set_index: np.ndarray,
         live = np.nonzero(sizes > m)[0]
         if not len(live):
             continue
-        total = _column_sum(model, local[live], bases[live] + m)
+        keys = local if len(live) == len(local) else local[live]  # every row: no copy
+        total = _column_sum(model, keys, bases[live] + m)
         wlive = live[windowed[live]]
         if window is not None and window_row is not None and len(wlive):
             total[windowed[live]] += _column_sum(model, window[window_row[wlive]], bases[wlive] + m)
         scores[live, m] += total / SCALE
     return Scored(token, set_index, written, scores)
+
+
+@dataclass(frozen=True)
+class _SetTables:
+    """What `score` reads of every set, as arrays indexed by set."""
+
+    width: int  # members of the widest set
+    sizes: np.ndarray
+    priors: np.ndarray  # [set, member] (0 past the set's size)
+    windowed: np.ndarray
+    bases: np.ndarray
+
+
+def _set_tables(model: Model) -> _SetTables:
+    import numpy as np
+
+    if "set_tables" not in model.memo:
+        width = max((len(s.members) for s in model.sets), default=2)
+        priors = np.zeros((len(model.sets), width))
+        for s in model.sets:
+            priors[s.index, :len(s.members)] = s.prior
+        model.memo["set_tables"] = _SetTables(
+            width, np.array([len(s.members) for s in model.sets], dtype=np.int64), priors,
+            np.array([s.window for s in model.sets], dtype=bool),
+            np.array([s.column_base for s in model.sets], dtype=np.int64))
+    return model.memo["set_tables"]
+
+
+def _positions(token: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`np.unique(token, return_inverse=True)`, without the sort when the tokens come in
+    order (as `occurrences` gives them)."""
+    import numpy as np
+
+    if len(token) and (token[1:] >= token[:-1]).all():
+        new = np.r_[True, token[1:] != token[:-1]]
+        return token[new], np.cumsum(new) - 1
+    return np.unique(token, return_inverse=True)
 
 
 def _column_sum(model: Model, keys: np.ndarray, column: np.ndarray) -> np.ndarray:

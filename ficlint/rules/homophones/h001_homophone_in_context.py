@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from ficlint.analysis import AnalyzedDocument
-from ficlint.analysis.confusables import glosses, lowered_tokens, phrase_matches, sets_by_name
+from ficlint.analysis.confusables import glosses, lowered_tokens, phrase_matches, sets_by_name, token_forms
+from ficlint.analysis.slots import tag_codes, word_class_codes
 from ficlint.check import Context, Facts
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.document import RegionKind
@@ -51,7 +52,7 @@ RULE = Rule(
         ("I no what you mean.", "I know what you mean."),
         ("She let out a deep breathe.", "She let out a deep breath."),
         ("I could here the rain on the roof.", "I could hear the rain on the roof."),
-        ("They'll led the charge at dawn.", "They'll lead the charge at dawn."),
+        ("We'll led them home before dark.", "We'll lead them home before dark."),
     ),
     allows=("Where were you last night?", "They were the kind of tears that made it hard to breathe.",
             "I know deep down you feel it too.", "People were bustling past her towards the steps.",
@@ -70,8 +71,8 @@ class Reading:
     """A document's member occurrences as the model scores them (once per document)."""
 
     scored: Scored
-    words: list[str]
-    sentence: list[int]
+    words: Sequence[str]  # lowercased (confusables.lowered_tokens)
+    sentence: np.ndarray  # of each token
     word_count: int
 
 
@@ -151,8 +152,9 @@ def _readings(doc: AnalyzedDocument) -> dict[int, tuple[Model, Reading]]:
 
 def _read(doc: AnalyzedDocument, model: Model) -> Reading:
     words = lowered_tokens(doc)
-    sentence = doc.tokens.sentence
-    ids = token_ids(words, model.vocab)
+    forms = token_forms(doc)
+    sentence = forms.sentence
+    ids = token_ids(forms.lowered, model.vocab)[forms.code]  # looked up once per form
     token, set_index, written = occurrences(model, ids)
     enc = encode(ids, new_sentences(sentence), model.classes)
     scored = score_occurrences(model, enc, token, set_index, written)
@@ -173,7 +175,8 @@ def model_findings(doc: AnalyzedDocument, model: Model,
     members = {w for i in set(scored.set_index.tolist()) for w in model.sets[i].members}
     known = story.margins
     extra_words = {w: known[w] for w in sorted(members) if w in known}  # read key by key
-    margins = adjusted_margins(model, scored, reading.words, reading.sentence, extra_words, _upos(doc))
+    margins = adjusted_margins(model, scored, reading.words, reading.sentence, extra_words,
+                               _word_classes(doc), token_forms(doc))
     extra = _region_and_set_margins(doc, model, scored)
     tokens = doc.tokens
     glossary = glosses()
@@ -190,13 +193,18 @@ def model_findings(doc: AnalyzedDocument, model: Model,
                          data={"intended": fix, "set": model.sets[s.set_index].name})
 
 
-def _upos(doc: AnalyzedDocument) -> list[str] | None:
-    """The tagger's word classes, or None if the tagger fails: they only refine the slots."""
+def _word_classes(doc: AnalyzedDocument) -> np.ndarray | None:
+    """The tagger's word classes as the slots read them (slots.tag_codes), or None if the
+    tagger fails: they only refine the slots."""
     for _ in range(2):  # the tagger can fail once when it forgets its cached word types halfway
         try:
-            return list(map(attrgetter("upos"), doc.tags))
+            tags = doc.tags
         except (IndexError, ValueError):
             continue
+        try:
+            return tag_codes(tags)
+        except KeyError:  # a tag the tagger's list lacks: read by name
+            return word_class_codes(list(map(attrgetter("upos"), tags)))
     return None
 
 
@@ -209,7 +217,9 @@ def _region_and_set_margins(doc: AnalyzedDocument, model: Model, scored: Scored)
     regions = doc.regions
     starts = np.array([r.start for r in regions], dtype=np.int64)
     margins = region_margins()
-    per_region = np.array([margins.get(str(r.kind), 0.0) if r.kind in _CHECKED else np.inf for r in regions])
+    kinds = {r.kind for r in regions}
+    by_kind = {kind: margins.get(str(kind), 0.0) if kind in _CHECKED else np.inf for kind in kinds}
+    per_region = np.array([by_kind[r.kind] for r in regions])
     token_start = np.asarray(doc.tokens.start, dtype=np.int64)[scored.token]
     found = np.full(len(scored.token), np.inf)
     if len(regions):
