@@ -607,3 +607,25 @@ def test_only_s004_reports_in_to_when_both_split_rules_are_on(tmp_path: Path):
     text = "He had forgotten some thing, and stumbled in to their room.\n"
     assert sorted(_cli_findings(tmp_path, text, "--extend-select", "S003")) == [
         ("S003", "some thing", "something"), ("S004", "in to", "into")]
+
+
+def _s001_words(tmp_path: Path, text: str) -> list[str]:
+    """The words S001 flags in `text`, checked through the CLI."""
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--select", "S001", "--format", "json", "--no-cache", str(chapter))
+    found = [d for f in result.json()["files"] for d in f["diagnostics"]]
+    return [text[d["start"]["offset"]:d["end"]["offset"]] for d in found]
+
+
+def test_words_many_fan_fiction_writers_use_are_no_typos_but_their_common_misspellings_are(tmp_path: Path):
+    filler = "The morning was quiet and the road ran on past the old stone wall by the river. "
+    text = filler.join(["", "The genin stood still. ", "She was having a freakout. ", "A lycan howled. ",
+                        "The hokages argued. ", "It was definately late. ", "She was tierd. ", "\n"])
+    assert _s001_words(tmp_path, text) == ["definately", "tierd"]
+
+
+def test_a_capitalised_word_before_a_speech_verb_or_a_surname_is_a_name(tmp_path: Path):
+    text = ("The hall was full.\n\n\"Wait!\" Tixie whispered. \"Hear that?\"\n\nTempestus Nott laughed. "
+            "Nott was old, and Nott knew it. Profesor Nott smiled. Theri expression changed.\n")
+    assert _s001_words(tmp_path, text) == ["Profesor", "Theri"]
