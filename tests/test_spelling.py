@@ -629,3 +629,12 @@ def test_a_capitalised_word_before_a_speech_verb_or_a_surname_is_a_name(tmp_path
     text = ("The hall was full.\n\n\"Wait!\" Tixie whispered. \"Hear that?\"\n\nTempestus Nott laughed. "
             "Nott was old, and Nott knew it. Profesor Nott smiled. Theri expression changed.\n")
     assert _s001_words(tmp_path, text) == ["Profesor", "Theri"]
+
+
+def test_a_pet_name_made_from_a_canon_name_is_no_near_miss(tmp_path: Path):
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text(HOGWARTS + "Sirius laughed at Prongs. So he did what Prongsie did, and Fleurie sang. "
+                       "Then Dumbeldore came.\n", encoding="utf-8")
+    result = run_cli("check", "--select", "S002", "--format", "json", "--no-cache", str(chapter))
+    assert [d["message"].split('"')[1] for f in result.json()["files"] for d in f["diagnostics"]] \
+        == ["Dumbeldore"]
