@@ -638,3 +638,13 @@ def test_a_pet_name_made_from_a_canon_name_is_no_near_miss(tmp_path: Path):
     result = run_cli("check", "--select", "S002", "--format", "json", "--no-cache", str(chapter))
     assert [d["message"].split('"')[1] for f in result.json()["files"] for d in f["diagnostics"]] \
         == ["Dumbeldore"]
+
+
+def test_a_canon_name_missed_into_two_dictionary_words_is_a_near_miss(tmp_path: Path):
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text(HOGWARTS + "Professor Flitwitch fell ill before the Quiditch match. The Deatheater "
+                       "waited in the Sunroom.\n", encoding="utf-8")
+    result = run_cli("check", "--select", "S", "--format", "json", "--no-cache", str(chapter))
+    found = [d for f in result.json()["files"] for d in f["diagnostics"]]
+    assert [(d["rule"], d["message"].split('"')[1]) for d in found] \
+        == [("S002", "Flitwitch"), ("S002", "Quiditch")]
