@@ -648,3 +648,10 @@ def test_a_canon_name_missed_into_two_dictionary_words_is_a_near_miss(tmp_path: 
     found = [d for f in result.json()["files"] for d in f["diagnostics"]]
     assert [(d["rule"], d["message"].split('"')[1]) for d in found] \
         == [("S002", "Flitwitch"), ("S002", "Quiditch")]
+
+
+def test_a_name_many_fan_fiction_writers_use_is_no_typo_at_a_sentence_start(tmp_path: Path):
+    text = ("The twins had been a handful all day, and the boss knew it.\n\n"
+            "\"Voi, your sisters are quite the handful,\" he said. Squalo looks a bit pale.\n\n"
+            "It was 'Mione. She did not mind.\n\nSuddenlly her mother laughed.\n")
+    assert _s001_words(tmp_path, text) == ["Suddenlly"]

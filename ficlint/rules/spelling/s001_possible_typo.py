@@ -22,7 +22,7 @@ from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.resources import load_data
 from ficlint.rule import Rule, examples
 from ficlint.rules.spelling._common import is_capitalised, judged, near_canon, near_name
-from ficlint.rules.spelling._dictionary import RANKED, lexicon, misspellings
+from ficlint.rules.spelling._dictionary import RANKED, genre_names, lexicon, misspellings
 from ficlint.rules.spelling._facts import VOCABULARY, Manuscript
 from ficlint.rules.spelling._scan import MIN_TYPO_LENGTH, Occurrence
 from ficlint.rules.spelling._suggest import edit_cost, far_suggestion, suggest
@@ -72,8 +72,8 @@ def _verdict(occ: Occurrence, manuscript: Manuscript, ctx: Context) -> tuple[str
         return ()  # a slip in a name the story or its fandom uses: the name rule reports it
     if word.lower() in misspellings():
         return (misspellings()[word.lower()],)
-    if capitalised and occ.mid_sentence:
-        return ()  # a proper noun the dictionary does not know
+    if capitalised and (occ.mid_sentence or word.lower() in genre_names()):
+        return ()  # a proper noun the dictionary does not know, or a name many writers use (Squalo)
     if manuscript.counts[word.lower()] >= _RECURRING_MIN or len(word) < MIN_TYPO_LENGTH:
         return ()  # used again and again: deliberate (an invented word, a dialect form)
     if run_together(word.lower()):
