@@ -655,3 +655,12 @@ def test_a_name_many_fan_fiction_writers_use_is_no_typo_at_a_sentence_start(tmp_
             "\"Voi, your sisters are quite the handful,\" he said. Squalo looks a bit pale.\n\n"
             "It was 'Mione. She did not mind.\n\nSuddenlly her mother laughed.\n")
     assert _s001_words(tmp_path, text) == ["Suddenlly"]
+
+
+def test_a_name_broken_off_by_a_dash_is_no_near_miss(tmp_path: Path):
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text(HOGWARTS + "Lucius smiled at Narcissa.\n\n\"Of course, anything for you Narcis—\" She "
+                       "was interrupted.\n\nThen Narcisa laughed.\n", encoding="utf-8")
+    result = run_cli("check", "--select", "S002", "--format", "json", "--no-cache", str(chapter))
+    found = [d for f in result.json()["files"] for d in f["diagnostics"]]
+    assert [d["message"].split('"')[1] for d in found] == ["Narcisa"]
