@@ -607,3 +607,60 @@ def test_only_s004_reports_in_to_when_both_split_rules_are_on(tmp_path: Path):
     text = "He had forgotten some thing, and stumbled in to their room.\n"
     assert sorted(_cli_findings(tmp_path, text, "--extend-select", "S003")) == [
         ("S003", "some thing", "something"), ("S004", "in to", "into")]
+
+
+def _s001_words(tmp_path: Path, text: str) -> list[str]:
+    """The words S001 flags in `text`, checked through the CLI."""
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--select", "S001", "--format", "json", "--no-cache", str(chapter))
+    found = [d for f in result.json()["files"] for d in f["diagnostics"]]
+    return [text[d["start"]["offset"]:d["end"]["offset"]] for d in found]
+
+
+def test_words_many_fan_fiction_writers_use_are_no_typos_but_their_common_misspellings_are(tmp_path: Path):
+    filler = "The morning was quiet and the road ran on past the old stone wall by the river. "
+    text = filler.join(["", "The genin stood still. ", "She was having a freakout. ", "A lycan howled. ",
+                        "The hokages argued. ", "It was definately late. ", "She was tierd. ", "\n"])
+    assert _s001_words(tmp_path, text) == ["definately", "tierd"]
+
+
+def test_a_capitalised_word_before_a_speech_verb_or_a_surname_is_a_name(tmp_path: Path):
+    text = ("The hall was full.\n\n\"Wait!\" Tixie whispered. \"Hear that?\"\n\nTempestus Nott laughed. "
+            "Nott was old, and Nott knew it. Profesor Nott smiled. Theri expression changed.\n")
+    assert _s001_words(tmp_path, text) == ["Profesor", "Theri"]
+
+
+def test_a_pet_name_made_from_a_canon_name_is_no_near_miss(tmp_path: Path):
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text(HOGWARTS + "Sirius laughed at Prongs. So he did what Prongsie did, and Fleurie sang. "
+                       "Then Dumbeldore came.\n", encoding="utf-8")
+    result = run_cli("check", "--select", "S002", "--format", "json", "--no-cache", str(chapter))
+    assert [d["message"].split('"')[1] for f in result.json()["files"] for d in f["diagnostics"]] \
+        == ["Dumbeldore"]
+
+
+def test_a_canon_name_missed_into_two_dictionary_words_is_a_near_miss(tmp_path: Path):
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text(HOGWARTS + "Professor Flitwitch fell ill before the Quiditch match. The Deatheater "
+                       "waited in the Sunroom.\n", encoding="utf-8")
+    result = run_cli("check", "--select", "S", "--format", "json", "--no-cache", str(chapter))
+    found = [d for f in result.json()["files"] for d in f["diagnostics"]]
+    assert [(d["rule"], d["message"].split('"')[1]) for d in found] \
+        == [("S002", "Flitwitch"), ("S002", "Quiditch")]
+
+
+def test_a_name_many_fan_fiction_writers_use_is_no_typo_at_a_sentence_start(tmp_path: Path):
+    text = ("The twins had been a handful all day, and the boss knew it.\n\n"
+            "\"Voi, your sisters are quite the handful,\" he said. Squalo looks a bit pale.\n\n"
+            "It was 'Mione. She did not mind.\n\nSuddenlly her mother laughed.\n")
+    assert _s001_words(tmp_path, text) == ["Suddenlly"]
+
+
+def test_a_name_broken_off_by_a_dash_is_no_near_miss(tmp_path: Path):
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text(HOGWARTS + "Lucius smiled at Narcissa.\n\n\"Of course, anything for you Narcis—\" She "
+                       "was interrupted.\n\nThen Narcisa laughed.\n", encoding="utf-8")
+    result = run_cli("check", "--select", "S002", "--format", "json", "--no-cache", str(chapter))
+    found = [d for f in result.json()["files"] for d in f["diagnostics"]]
+    assert [d["message"].split('"')[1] for d in found] == ["Narcisa"]

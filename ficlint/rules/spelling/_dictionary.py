@@ -121,6 +121,13 @@ def edited_words() -> frozenset[str]:
 
 
 @cache
+def genre_names() -> frozenset[str]:
+    """Names many fan-fiction writers use (mione, squalo, hokage), lowercase, from
+    scripts/build_genre_names.py: a capitalised one at a sentence start is a name, not a typo."""
+    return frozenset((data_dir() / "genre-names.txt").read_text(encoding="utf-8").split())
+
+
+@cache
 def misspellings() -> dict[str, str]:
     """Common misspellings and their corrections (rules/data/common-misspellings.yaml)."""
     return {str(k).lower(): str(v) for k, v in load_data("common-misspellings")["misspellings"].items()}

@@ -73,7 +73,8 @@ def near_miss(word: str, names: Mapping[str, str], by_ear: bool = False,
     for candidate in sorted(names):
         if candidate[:1] == lower[:1] and abs(len(candidate) - len(lower)) <= 2 \
                 and sound_key(candidate) == key and distance(lower, candidate) == 2 \
-                and not _plural_pair(lower, candidate) and accept(names[candidate]):
+                and not _plural_pair(lower, candidate) and not _diminutive(lower, candidate) \
+                and accept(names[candidate]):
             return names[candidate]  # one slip away was judged above: Asteria is no Astoria
     return None
 

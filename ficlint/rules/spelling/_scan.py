@@ -15,9 +15,9 @@ from ficlint.analysis.sentences import sentence_start
 from ficlint.document import WORD, Region, RegionKind
 from ficlint.rules.common import WRITING
 from ficlint.rules.spelling._dictionary import lexicon, misspellings
-from ficlint.rules.spelling._glossary import shipped_glossaries
+from ficlint.rules.spelling._glossary import Glossary, shipped_glossaries
 from ficlint.rules.spelling._suggest import suggest
-from ficlint.rules.spelling._words import CHECK, ODD, classify
+from ficlint.rules.spelling._words import CHECK, ODD, classify, derived
 
 _CHECKED_SET = frozenset(WRITING)
 _OPENING = "\"“‘'*_([«"  # a word right after one of these opens a quotation, an aside or emphasis
@@ -83,6 +83,8 @@ def scan(doc: AnalyzedDocument, words: frozenset[str]) -> Scan:
             odd[token] = part
         elif kind == ODD:
             odd[token] = None
+        elif _canon_slip_read_as_compound(token, glossaries) and token.lower() not in words:
+            odd[token] = token
     if not any(odd.values()):
         return Scan([], capitalised, fandom_names, fandom_words)
     regions = doc.regions_of(*WRITING)
@@ -96,6 +98,17 @@ def scan(doc: AnalyzedDocument, words: frozenset[str]) -> Scan:
                     found.append((at, token, region))
     found.sort(key=lambda hit: hit[0])
     return Scan(_occurrences(doc, found, odd), capitalised, fandom_names, fandom_words)
+
+
+_COMPOUND_NAME = 7  # letters of a capitalised compound (Flit+witch) checked against canon names
+
+
+def _canon_slip_read_as_compound(token: str, glossaries: tuple[Glossary, ...]) -> bool:
+    """A capitalised word that reads as two dictionary words or a regular derivation (Flitwitch:
+    flit + witch) but misses a canon name (Flitwick): a slip in the name, for S002 to judge, not a
+    coinage."""
+    return len(token) >= _COMPOUND_NAME and token[:1].isupper() and token[1:].islower() \
+        and derived(token.lower()) and any(g.near_miss(token) for g in glossaries)
 
 
 def _run_words(text: str, start: int, end: int) -> dict[str, int]:

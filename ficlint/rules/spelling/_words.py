@@ -40,7 +40,7 @@ def classify(token: str) -> tuple[str, str]:
         return ODD, word
     if len(word) < 3 or _STRETCH.search(word) or not word[1:].islower() and not word.isupper():
         return KNOWN, word
-    if lexicon().knows(word) or word.lower() in accepted_words() or word.lower() in edited_words() \
+    if lexicon().knows(word) or word.lower() in accepted_words() or _genre_word(word.lower()) \
             or derived(word.lower()) or dialect_variant(word.lower()):
         return KNOWN, word
     if word.isupper() and len(word) <= 5:
@@ -50,6 +50,16 @@ def classify(token: str) -> tuple[str, str]:
     if word[:1].isupper() and word.endswith("s") and lexicon().has(word[:-1]):
         return KNOWN, word  # a name in the plural: the Snapes, two Tupperwares
     return CHECK, word
+
+
+_INFLECTIONS = ("s", "es", "ed", "d", "ing")
+
+
+def _genre_word(word: str) -> bool:
+    """A word edited books print or many fan-fiction writers use, or an inflection of one (hokages
+    beside hokage, daleks beside dalek): the lists hold the form most writers used, not every form."""
+    edited = edited_words()
+    return word in edited or any(word.endswith(e) and word[:-len(e)] in edited for e in _INFLECTIONS)
 
 
 _PREFIXES = ("un", "non", "re", "dis", "mis", "over", "under", "out", "half", "self", "fore", "counter",

@@ -11,16 +11,18 @@ two slips from a common word); that word is the (unsafe) fix.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
 from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.speech import vocabulary
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.resources import load_data
 from ficlint.rule import Rule, examples
 from ficlint.rules.spelling._common import is_capitalised, judged, near_canon, near_name
-from ficlint.rules.spelling._dictionary import lexicon, misspellings
+from ficlint.rules.spelling._dictionary import RANKED, genre_names, lexicon, misspellings
 from ficlint.rules.spelling._facts import VOCABULARY, Manuscript
 from ficlint.rules.spelling._scan import MIN_TYPO_LENGTH, Occurrence
 from ficlint.rules.spelling._suggest import edit_cost, far_suggestion, suggest
@@ -49,11 +51,14 @@ FACTS = VOCABULARY
 _RECURRING_MIN = 2
 _MIN_SPOKEN_TYPO_LENGTH = 6
 _NAME_NEAR_MISS = "S002"
+_COMMON_RANK = 20000  # a slip of a word this common is a typo even before a surname
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     for occ, manuscript in judged(doc, ctx):
         found = _verdict(occ, manuscript, ctx)
+        if found and is_capitalised(occ.word) and _named(doc.text, occ, manuscript, found[0]):
+            continue
         if found:
             yield _diagnostic(occ, found)
 
@@ -67,8 +72,8 @@ def _verdict(occ: Occurrence, manuscript: Manuscript, ctx: Context) -> tuple[str
         return ()  # a slip in a name the story or its fandom uses: the name rule reports it
     if word.lower() in misspellings():
         return (misspellings()[word.lower()],)
-    if capitalised and occ.mid_sentence:
-        return ()  # a proper noun the dictionary does not know
+    if capitalised and (occ.mid_sentence or word.lower() in genre_names()):
+        return ()  # a proper noun the dictionary does not know, or a name many writers use (Squalo)
     if manuscript.counts[word.lower()] >= _RECURRING_MIN or len(word) < MIN_TYPO_LENGTH:
         return ()  # used again and again: deliberate (an invented word, a dialect form)
     if run_together(word.lower()):
@@ -80,6 +85,23 @@ def _verdict(occ: Occurrence, manuscript: Manuscript, ctx: Context) -> tuple[str
     if found and (occ.spoken or coined) and not _slip(word.lower(), found[0], common=coined):
         return ()  # a character's way of saying it (fixin, thixty, darlint), a foreign or coined word
     return found
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+
+
+def _named(text: str, occ: Occurrence, manuscript: Manuscript, suggestion: str) -> bool:
+    """A capitalised word at a sentence start used as a name: the speaker of a speech verb ("Tixie
+    whispered"), or a first name before a surname the story uses ("Tempestus Nott"), unless it is a
+    slip of a common word ("Profesor McGonagall", "Theri expression")."""
+    following = _NEXT_WORD.match(text, occ.end)
+    if following is None or occ.end - occ.start != len(occ.word):
+        return False
+    after = following.group(1)
+    if after.lower() in vocabulary().speech:
+        return True
+    surname = after in manuscript.names or after.lower() in manuscript.frequent_names
+    return after[:1].isupper() and surname and lexicon().rank.get(suggestion.lower(), RANKED) >= _COMMON_RANK
 
 
 def _two_slips(occ: Occurrence) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.rule import Rule, examples
 from ficlint.rules.spelling._common import is_capitalised, judged, near_canon, near_name, rare_word_slips
 from ficlint.rules.spelling._facts import VOCABULARY
+from ficlint.rules.spelling._scan import Occurrence
 
 RULE = Rule(
     id="S002",
@@ -46,12 +47,16 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         if not is_capitalised(occ.word):
             continue
         name = near_name(occ.word, manuscript)
+        if name and _cut_short(occ, name):
+            continue
         if name:
             yield _diagnostic(occ.start, occ.end, name,
                               f"\"{occ.word}\": everywhere else the story spells this name \"{name}\""
                               f" ({manuscript.capitalised[name]} times).")
             continue
         canon = near_canon(occ.word, manuscript, ctx)
+        if canon and _cut_short(occ, canon[0]):
+            continue
         if canon:
             canonical, glossary = canon
             yield _diagnostic(occ.start, occ.end, canonical,
@@ -60,6 +65,11 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         yield _diagnostic(start, end, keep_case(word, name),
                           f"\"{word}\": everywhere else the story spells this name \"{name}\""
                           f" ({uses} times).")
+
+
+def _cut_short(occ: Occurrence, name: str) -> bool:
+    """A name broken off by a dash or an ellipsis ("anything for you Narcis—"): no slip."""
+    return occ.broken_off and name.lower().startswith(occ.word.lower())
 
 
 def _diagnostic(start: int, end: int, name: str, message: str) -> Diagnostic:
