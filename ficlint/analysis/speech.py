@@ -755,8 +755,9 @@ def _short_action(clause: str) -> bool:
 
 
 _CONJUNCTIONS = frozenset(["and", "but", "so", "then", "yet", "or"])
-_SUBORDINATORS = frozenset(["as", "if", "when", "while", "before", "after", "since", "until", "till", "though",
-                            "although", "because", "once", "whenever", "unless", "whether", "where", "that"])
+_SUBORDINATORS = frozenset(["as", "if", "when", "while", "before", "after", "since", "until", "till",
+                            "though", "although", "because", "once", "whenever", "unless", "whether", "where",
+                            "that"])
 
 
 def _narration_before_speech_ends(narration: str) -> bool:

@@ -206,7 +206,8 @@ def _said_by_manner(words: list[str], classes: list[str]) -> bool:
 
 
 _PROGRESSIVE = frozenset(["was", "were", "is", "are", "am"])
-_MODALS = frozenset(["would", "could", "will", "can", "might", "may", "should", "must", "shall", "did", "didn't"])
+_MODALS = frozenset(
+    ["would", "could", "will", "can", "might", "may", "should", "must", "shall", "did", "didn't"])
 
 
 def _after_a_modal(words: list[str], i: int) -> bool:
