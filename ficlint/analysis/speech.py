@@ -190,7 +190,7 @@ def _noun_phrase_clause(lower: list[str], subject: str, classes: Callable[[], li
             return Reading(_verb_reading(lower, i), subject, i)
         if subject == "thing":
             continue  # everything, nothing: cannot speak, so only a tag verb would make it a tag
-        if lower[j] in vocab.actions or j >= 2 and is_action(lower, j, finite=True):
+        if lower[j] in vocab.actions or lower[j] in _LINKING or j >= 2 and is_action(lower, j, finite=True):
             speaks = mentions_speech(lower) or any(w in _SPEAKING_NOUNS for w in lower[1:j])
             return Reading("subject" if speaks else "beat", subject, j)
     if subject == "thing" or any(w in vocab.non_speakers for w in lower[1:3]) and not mentions_speech(lower):
@@ -233,6 +233,8 @@ def _verb_reading(lower: list[str], i: int) -> str:
     if mentions_speech(lower):
         return "subject"
     word = lower[i]
+    if word in _LINKING and lower[0] not in _IMPERSONAL:
+        return "beat"  # how the speaker sounded, not how the words were said: `Draco sounded strangled`
     if word in AUXILIARIES and i + 1 < len(lower):
         j = i + 2 if lower[i + 1] == "not" and i + 2 < len(lower) else i + 1
         action = _verb_after_auxiliary(word, lower[j]) and is_action(lower, j, finite=False)
@@ -290,6 +292,11 @@ _OBJECT_STARTERS = frozenset(
     ["a", "an", "the", "his", "their", "my", "your", "its", "our", "these", "those", "some", "himself",
         "herself", "themselves", "myself", "itself", "yourself", "ourselves"])
 
+
+# Verbs that link a subject to how it seems (`Draco sounded almost strangled`, `she seemed
+# to agree`): a clause of state, never a tag, whatever follows.
+_LINKING = frozenset({"sounded", "sounds", "seemed", "seems", "appeared", "appears", "became", "becomes"})
+_IMPERSONAL = frozenset({"it", "this", "that", "there"})  # `"Must you go?" it seemed cruel`
 
 _PERCEPTION = frozenset({
     "heard", "hears", "saw", "sees", "seemed", "seems", "managed", "manages", "wanted", "wants", "meant",
