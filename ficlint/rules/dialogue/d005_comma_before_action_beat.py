@@ -22,7 +22,9 @@ RULE = Rule(
     summary="A comma before the closing quote followed by an action beat, not a speech tag.",
     why="A comma inside the closing quote promises a speech tag (`\"We tried,\" she said.`). When an action "
         "follows instead, the quotation is a sentence of its own: `\"We tried.\" Everything she had "
-        "planned ran out.`" + BORDERLINE_WHY,
+        "planned ran out.`" + BORDERLINE_WHY + " A book that sets gestures off like tags as its house "
+        "style (hundreds of tags punctuated right, and the comma before a gesture five times or more, as "
+        "Jack London and Frances Hodgson Burnett printed it) is left alone.",
     examples=examples(
         ("\"We gave it a good shot,\" everything she had planned came out at once.",
          "\"We gave it a good shot.\" Everything she had planned came out at once."),
