@@ -295,3 +295,20 @@ def test_a_kind_of_place_before_a_subordinator_is_an_ordinary_noun(tmp_path):
     result = run_cli("check", "--format", "json", "--no-cache", "--select", "C005", str(chapter))
     [file] = result.json()["files"]
     assert [(d["rule"], d["start"]["offset"]) for d in file["diagnostics"]] == [("C005", 32)]
+
+
+# -- a comma after the closing quote of a question or an exclamation
+
+@pytest.mark.parametrize("text, fixed", [
+    ("“Do you want me to move out?”, Al asks.\n", "“Do you want me to move out?” Al asks."),
+    ("\"Mate, you should go for a walk!\",\nRon had said.\n", "\"Mate, you should go for a walk!\"\nRon had said."),
+    ("'Two young ladies after my own heart!', proclaimed Sirius.\n", "heart!' proclaimed Sirius."),
+])
+def test_a_comma_after_a_question_or_exclamation_is_one_mark_too_many(tmp_path, text, fixed):
+    found = _check(tmp_path, text)
+    assert [(rule, marked) for rule, marked, _ in found] == [("D017", ",")]
+    assert fixed in found[0][2]
+
+
+def test_a_comma_of_the_narration_after_a_quoted_exclamation_is_left_alone(tmp_path):
+    assert _check(tmp_path, "She shouted “Fire!”, and everyone ran.\n") == []
