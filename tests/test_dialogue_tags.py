@@ -312,3 +312,15 @@ def test_a_comma_after_a_question_or_exclamation_is_one_mark_too_many(tmp_path, 
 
 def test_a_comma_of_the_narration_after_a_quoted_exclamation_is_left_alone(tmp_path):
     assert _check(tmp_path, "She shouted “Fire!”, and everyone ran.\n") == []
+
+
+def test_a_quotation_closed_paragraphs_later_is_told_to_reopen_each_paragraph(tmp_path):
+    text = "She was amused to read:\n\n“Miss Peppermint,\n\nBribed dad into brewing this.\n\nYour Hero”\n"
+    chapter = tmp_path / "chapter.txt"
+    chapter.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--format", "json", "--no-cache", "--select", "D011", str(chapter))
+    [file] = result.json()["files"]
+    [d] = file["diagnostics"]
+    assert text[d["start"]["offset"]:d["end"]["offset"]] == "“"
+    assert "open each paragraph after the first" in d["message"]
+    assert "never closed" not in d["message"]
