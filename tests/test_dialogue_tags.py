@@ -208,3 +208,119 @@ def test_a_nested_quotation_in_an_open_speech_is_no_single_closer(tmp_path, text
 def test_a_single_quote_after_a_spaced_dash_closes_the_speech(tmp_path):
     text = "Remus cleared his throat. 'You're — Remus, you're — '\n\nThey were standing close.\n"
     assert [rule for rule, _, _ in _check(tmp_path, text)] == []
+
+
+# -- speech after a comma: a new sentence after a tag behind a subordinate clause, or a short action
+
+
+@pytest.mark.parametrize("text, word, fixed", [
+    ("He takes a breath. But before he has to find the words, Ginny whispers, “are you still thinking?”\n",
+     "are", "Ginny whispers, “Are you"),
+    ("“Yes sir.”\n\nCharlie smiled, “and no more of this sir business. Makes me feel old.”\n",
+     "and", "Charlie smiled, “And no more"),
+])
+def test_speech_after_a_comma_that_starts_a_sentence_takes_a_capital(tmp_path, text, word, fixed):
+    found = _check(tmp_path, text)
+    assert [(rule, marked) for rule, marked, _ in found] == [("D006", word)]
+    assert fixed in found[0][2]
+
+
+@pytest.mark.parametrize("text", [
+    "The club was, Vida Sherwin promised, “such a cozy group. You will love it.”\n",
+    "It made her look, as Peter said, “like any little gutter child. Truly!”\n",
+    "It was said that if there WAS any Mr. Swiftwaite, “it certainly was strange! Very.”\n",
+    "Kennicott had talked of the convention, “and then we could do the East. I know New York.”\n",
+])
+def test_speech_that_completes_the_narrations_sentence_stays_lowercase(tmp_path, text):
+    assert _check(tmp_path, text) == []
+
+
+# -- what introduces new speech: a thing given is an action, a verb a modal governs says how
+
+VIAL = "She sighed and offered a vial, “Take it twice a day.”\n\nHe sighed and offered a cup, “Drink this.”\n"
+
+
+def test_a_speech_verb_whose_object_is_a_thing_given_is_an_action(tmp_path):
+    found = _check(tmp_path, VIAL)
+    assert [(rule, marked) for rule, marked, _ in found] == [("D013", ","), ("D013", ",")]
+    assert "offered a vial. “Take it" in found[0][2]
+
+
+@pytest.mark.parametrize("line", [
+    "She offered a suggestion, “Try the door.”\n",
+    "Aunt Bessie would pop in and titter, “Now don't let me disturb you.”\n",
+])
+def test_what_introduces_speech_among_comma_habits_is_left_alone(tmp_path, line):
+    found = _check(tmp_path, VIAL + "\n" + line)
+    assert [(rule, marked) for rule, marked, _ in found] == [("D013", ","), ("D013", ",")]
+
+
+# -- a linking verb after the speech: a beat
+
+def test_a_linking_verb_after_the_speech_is_a_beat(tmp_path):
+    found = _check(tmp_path, "“Sometimes I think it's torture,” Draco sounded almost strangled.\n")
+    assert [(rule, marked) for rule, marked, _ in found] == [("D005", ",” Draco")]
+    assert "torture.” Draco sounded" in found[0][2]
+
+
+def test_an_impersonal_linking_clause_carries_the_narration_on(tmp_path):
+    assert _check(tmp_path, "When she said, “Must you go?” it seemed cruel to desert.\n") == []
+
+
+# -- a book's house style: gestures set off like tags, among hundreds of tags punctuated right
+
+def _book(tags: int, beats: int) -> str:
+    lines = [f"“Line {i} is fine,” he said." for i in range(tags)]
+    lines += [f"“Beat {i} is fine,” he nodded." for i in range(beats)]
+    return "\n\n".join(lines) + "\n"
+
+
+def test_a_book_that_sets_gestures_off_like_tags_as_its_convention_is_left_alone(tmp_path):
+    assert _check(tmp_path, _book(300, 5)) == []
+
+
+def test_a_chapter_that_sets_gestures_off_like_tags_is_flagged(tmp_path):
+    found = _check(tmp_path, _book(40, 5))
+    assert [rule for rule, _, _ in found] == ["D005"] * 5
+
+
+def test_a_book_with_few_gestures_set_off_like_tags_is_flagged(tmp_path):
+    found = _check(tmp_path, _book(300, 2))
+    assert [rule for rule, _, _ in found] == ["D005"] * 2
+
+
+def test_a_kind_of_place_before_a_subordinator_is_an_ordinary_noun(tmp_path):
+    chapter = tmp_path / "chapter.txt"
+    chapter.write_text("She had wanted him since before University if she was being honest.\n", encoding="utf-8")
+    result = run_cli("check", "--format", "json", "--no-cache", "--select", "C005", str(chapter))
+    [file] = result.json()["files"]
+    assert [(d["rule"], d["start"]["offset"]) for d in file["diagnostics"]] == [("C005", 32)]
+
+
+# -- a comma after the closing quote of a question or an exclamation
+
+@pytest.mark.parametrize("text, fixed", [
+    ("“Do you want me to move out?”, Al asks.\n", "“Do you want me to move out?” Al asks."),
+    ("\"Mate, you should go for a walk!\",\nRon had said.\n", "\"Mate, you should go for a walk!\"\nRon had said."),
+    ("'Two young ladies after my own heart!', proclaimed Sirius.\n", "heart!' proclaimed Sirius."),
+])
+def test_a_comma_after_a_question_or_exclamation_is_one_mark_too_many(tmp_path, text, fixed):
+    found = _check(tmp_path, text)
+    assert [(rule, marked) for rule, marked, _ in found] == [("D017", ",")]
+    assert fixed in found[0][2]
+
+
+def test_a_comma_of_the_narration_after_a_quoted_exclamation_is_left_alone(tmp_path):
+    assert _check(tmp_path, "She shouted “Fire!”, and everyone ran.\n") == []
+
+
+def test_a_quotation_closed_paragraphs_later_is_told_to_reopen_each_paragraph(tmp_path):
+    text = "She was amused to read:\n\n“Miss Peppermint,\n\nBribed dad into brewing this.\n\nYour Hero”\n"
+    chapter = tmp_path / "chapter.txt"
+    chapter.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--format", "json", "--no-cache", "--select", "D011", str(chapter))
+    [file] = result.json()["files"]
+    [d] = file["diagnostics"]
+    assert text[d["start"]["offset"]:d["end"]["offset"]] == "“"
+    assert "open each paragraph after the first" in d["message"]
+    assert "never closed" not in d["message"]

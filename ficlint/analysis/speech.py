@@ -190,7 +190,7 @@ def _noun_phrase_clause(lower: list[str], subject: str, classes: Callable[[], li
             return Reading(_verb_reading(lower, i), subject, i)
         if subject == "thing":
             continue  # everything, nothing: cannot speak, so only a tag verb would make it a tag
-        if lower[j] in vocab.actions or j >= 2 and is_action(lower, j, finite=True):
+        if lower[j] in vocab.actions or lower[j] in _LINKING or j >= 2 and is_action(lower, j, finite=True):
             speaks = mentions_speech(lower) or any(w in _SPEAKING_NOUNS for w in lower[1:j])
             return Reading("subject" if speaks else "beat", subject, j)
     if subject == "thing" or any(w in vocab.non_speakers for w in lower[1:3]) and not mentions_speech(lower):
@@ -233,6 +233,8 @@ def _verb_reading(lower: list[str], i: int) -> str:
     if mentions_speech(lower):
         return "subject"
     word = lower[i]
+    if word in _LINKING and lower[0] not in _IMPERSONAL:
+        return "beat"  # how the speaker sounded, not how the words were said: `Draco sounded strangled`
     if word in AUXILIARIES and i + 1 < len(lower):
         j = i + 2 if lower[i + 1] == "not" and i + 2 < len(lower) else i + 1
         action = _verb_after_auxiliary(word, lower[j]) and is_action(lower, j, finite=False)
@@ -290,6 +292,11 @@ _OBJECT_STARTERS = frozenset(
     ["a", "an", "the", "his", "their", "my", "your", "its", "our", "these", "those", "some", "himself",
         "herself", "themselves", "myself", "itself", "yourself", "ourselves"])
 
+
+# Verbs that link a subject to how it seems (`Draco sounded almost strangled`, `she seemed
+# to agree`): a clause of state, never a tag, whatever follows.
+_LINKING = frozenset({"sounded", "sounds", "seemed", "seems", "appeared", "appears", "became", "becomes"})
+_IMPERSONAL = frozenset({"it", "this", "that", "there"})  # `"Must you go?" it seemed cruel`
 
 _PERCEPTION = frozenset({
     "heard", "hears", "saw", "sees", "seemed", "seems", "managed", "manages", "wanted", "wants", "meant",
@@ -651,9 +658,9 @@ class Quotation:
         clause = _CLAUSE_END.split(narration)[-1]
         if last == "," and (previous is None or clause != narration):
             # She said, "Stop." - a tag before the speech introduces a sentence (also after an earlier
-            # speech and a sentence of narration: `"Hi." She turned. Ginny whispers, "Are you..."`)
-            words = clause.split()
-            return len(words) <= 4 and words[-1].rstrip(",").lower() in vocabulary().speech
+            # speech and a sentence of narration: `"Hi." She turned. Ginny whispers, "Are you..."`,
+            # and after a phrase set before the tag: `Before he can answer, Ginny whispers, "Are..."`)
+            return _introduced_by_tag(clause) or self.speech_like and _short_action(clause)
         return False
 
     @cached_property
@@ -720,6 +727,44 @@ class Quotation:
         text = self.doc.text
         m = _WORD_WITH_MARK.search(text[max(self.region.inner_start, close - 20):close])
         return m.group(0) if m else ""
+
+
+def _introduced_by_tag(clause: str) -> bool:
+    """Does the narration's clause end in a tag that introduces the speech (`She said,`), alone
+    or after a subordinate clause (`Before he can answer, Ginny whispers,`)? Not a tag set inside
+    a sentence the speech completes (`The club was, Vida promised, "such a cozy group"`, `as
+    Peter said, "like a gutter child"`)."""
+    segments = [segment.split() for segment in clause.rstrip(",").split(",")]
+    words = segments[-1]
+    if not words or len(words) > 4 or words[-1].lower() not in vocabulary().speech:
+        return False
+    if words[0].lower() in _SUBORDINATORS:
+        return False
+    opening = [w.lower() for w in segments[0] if w.lower() not in _CONJUNCTIONS][:1]
+    return len(segments) == 1 or bool(opening) and opening[0] in _SUBORDINATORS
+
+
+def _short_action(clause: str) -> bool:
+    """Is the narration's clause a short sentence of its own, a subject and what it did (`Charlie
+    smiled,`), with no word of speaking (`she said quietly, adding,`) and nothing it leaves open
+    (`if there was any Mr. Swiftwaite,` `had talked of the convention,`)? Spoken sentences after
+    it and a comma start a sentence of their own."""
+    words = [w.lower() for w in _WORD.findall(clause)]
+    if not 2 <= len(words) <= 6 or "," in clause.rstrip(","):
+        return False
+    vocab = vocabulary()
+    if words[0] in _SUBORDINATORS or words[0] in _NOT_NAMES or words[-1] in vocab.prepositions \
+            or words[-1] in vocab.determiners:
+        return False
+    if not (words[0] in vocab.pronouns or clause.lstrip(" \t\r\n*_\"'“‘")[:1].isupper()):
+        return False
+    return not any(speech_form(w) or w in vocab.introducers for w in words)
+
+
+_CONJUNCTIONS = frozenset(["and", "but", "so", "then", "yet", "or"])
+_SUBORDINATORS = frozenset(["as", "if", "when", "while", "before", "after", "since", "until", "till",
+                            "though", "although", "because", "once", "whenever", "unless", "whether", "where",
+                            "that"])
 
 
 def _narration_before_speech_ends(narration: str) -> bool:

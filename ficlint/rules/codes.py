@@ -36,6 +36,7 @@ RULES: dict[str, str] = {
     "D014": "dialogue.d014_speech_ends_with_comma",
     "D015": "dialogue.d015_question_without_question_mark",
     "D016": "dialogue.d016_full_stop_outside_speech",
+    "D017": "dialogue.d017_comma_after_question_or_exclamation",
     "C001": "capitalization.c001_name_in_lowercase",
     "C002": "capitalization.c002_calendar_word_in_lowercase",
     "C003": "capitalization.c003_title_in_lowercase",

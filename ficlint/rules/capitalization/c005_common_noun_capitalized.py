@@ -244,7 +244,8 @@ _AFTER_A_NOUN = frozenset([
     "after", "before", "since", "during", "through", "across", "and", "or", "but", "nor", "so", "yet", "was",
     "were", "is", "are", "had", "has", "have", "would", "could", "will", "should", "can", "might", "must",
     "did", "does", "do", "who", "which", "that", "whose", "whom", "when", "where", "while", "as", "than",
-    "then", "too", "also"])
+    "then", "too", "also", "if", "unless", "because", "though", "although", "until", "till", "once",
+    "whether"])
 
 
 def _ends_phrase(caps: Capitals, i: int) -> bool:

@@ -30,7 +30,7 @@ RULE = Rule(
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     for q in doc.speech:
         if q.region.unclosed and not _closed_after_a_space(q):
-            yield _closed_with_a_single_quote(q) or _never_closed(q)
+            yield _closed_with_a_single_quote(q) or _closed_paragraphs_later(doc, q) or _never_closed(q)
     yield from _closes_nothing(doc)
 
 
@@ -67,6 +67,34 @@ def _closed_after_a_space(q: Quotation) -> bool:
     while end > q.region.inner_start and text[end - 1] in " \t\r\n*_":
         end -= 1
     return text[end - 1:end] in ("'", "’") and text[end - 3:end - 1] in ("— ", "– ", "- ", "… ", ". ")
+
+
+_LATER_PARAGRAPHS = 12  # paragraphs a letter or a song quoted whole may run to
+
+
+def _closed_paragraphs_later(doc: AnalyzedDocument, q: Quotation) -> Diagnostic | None:
+    """A quotation opened at the start of a paragraph and closed at the end of a later one, the
+    paragraphs between without quote marks (a letter, a song, a long speech: `“Miss Peppermint,⏎⏎
+    Bribed dad into brewing this…⏎⏎Your Hero”`): it is closed, but each paragraph after the first
+    opens with a quote, so the reader knows the quotation goes on."""
+    text = doc.text
+    para = doc.paragraphs[q.region.paragraph]
+    if q.region.start > para.start and text[para.start:q.region.start].strip(" \t*_"):
+        return None  # narration before it: speech, which closes in its own paragraph or reopens
+    for region in doc.regions:
+        if region.start <= q.region.start or region.kind is not RegionKind.DIALOGUE:
+            continue
+        if region.paragraph - q.region.paragraph > _LATER_PARAGRAPHS or region.open_quote:
+            return None
+        end = doc.paragraphs[region.paragraph].end
+        if not region.close_quote or text[region.end:end].strip(" \t\r\n*_"):
+            return None
+        start = q.region.start
+        return Diagnostic(RULE.id, start, start + 1,
+                          "This quotation runs over several paragraphs and closes at the end of the last: "
+                          f"open each paragraph after the first with `{q.region.open_quote}` as well, so the "
+                          "reader knows it goes on.")
+    return None
 
 
 def _tag_inside(q: Quotation) -> str:

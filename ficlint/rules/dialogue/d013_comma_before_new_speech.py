@@ -126,10 +126,10 @@ def _structure(q: Quotation, narration: str, word: str) -> str:
         return "A" + mark if mark in (",", ".", "!", "?") else ""
     if q.follows.kind == "tag":
         return ""  # She turned her eyes, "I did not know," she panted. - attributed after
+    classes = _word_classes(q, words, q.before.start + len(body))
     if _introduces_speech(words):
         return ""
     kind = "B" if _acts(words) else "b"
-    classes = _word_classes(q, words, q.before.start + len(body))
     if _said_by_manner(words, classes) or _completed_by_speech(words, classes):
         return kind + "~"  # counts towards the chapter's habit, but is no error
     if kind == "b" and classes and not any(c in ("VERB", "AUX") for c in classes):
@@ -180,12 +180,13 @@ def _said_by_manner(words: list[str], classes: list[str]) -> bool:
     if words and all(_adverb(w) for w in words):
         return True  # only how it is said: `Quietly, "Come here."`
     i = _verb_end(words, classes)
-    if i < 0 or not classes or classes[i] != "VERB":
-        return False  # "his lilac robes": a noun
     vocab, forms = vocabulary(), verb_forms()
+    bare_after_modal = i > 0 and words[i] in forms.base and _after_a_modal(words, i)
+    if i < 0 or not classes or classes[i] != "VERB" and not bare_after_modal:
+        return False  # "his lilac robes": a noun
     word = words[i]
     base = forms.base_of.get(word)
-    finite = word in forms.past or word in forms.third and not word.endswith("ss")
+    finite = word in forms.past or word in forms.third and not word.endswith("ss") or bare_after_modal
     participle = word in forms.present_participle
     if base is None and word.endswith(("ed", "ing")):
         base = _guessed_base(word, forms)
@@ -205,6 +206,13 @@ def _said_by_manner(words: list[str], classes: list[str]) -> bool:
 
 
 _PROGRESSIVE = frozenset(["was", "were", "is", "are", "am"])
+_MODALS = frozenset(
+    ["would", "could", "will", "can", "might", "may", "should", "must", "shall", "did", "didn't"])
+
+
+def _after_a_modal(words: list[str], i: int) -> bool:
+    """Is the bare verb at `i` the second of two a modal governs (`would pop in and titter,`)?"""
+    return i > 1 and words[i - 1] == "and" and any(w in _MODALS for w in words[:i - 1])
 
 
 def _guessed_base(word: str, forms: VerbForms) -> str | None:
@@ -305,9 +313,9 @@ def _introduced_and_finished(previous: Quotation) -> bool:
         return True
     body = narration[:-1]
     words = [w.lower() for w in _WORDS.findall(_last_clause(body))]
+    classes = _word_classes(previous, words, previous.before.start + len(body))
     if _introduces_speech(words):
         return True
-    classes = _word_classes(previous, words, previous.before.start + len(body))
     return _said_by_manner(words, classes) or _completed_by_speech(words, classes)
 
 
@@ -355,14 +363,32 @@ def _may_continue(q: Quotation, word: str) -> bool:
 def _introduces_speech(lower: list[str]) -> bool:
     """Does the narration's last clause introduce the speech: a verb of speaking in any
     form (`She turned to him and said,`, `saying calmly,`, `he whispered to her,`), or
-    a word that names what is said (`the phrase,`, `the words,`, `and then,`)?"""
+    a word that names what is said (`the phrase,`, `the words,`, `and then,`)? Not a verb
+    whose object is a thing given (`she offered a vial,` `offered a smirk,`): what follows
+    such a clause is new speech."""
     if not lower or lower[-1] in _NAMING_NOUNS or lower[-1] in _NAMING_WORDS and len(lower) <= 2:
         return True  # `the phrase,` `And then,` (not `She frowned then,`)
     vocab = vocabulary()
     for i, word in enumerate(lower):
-        if verb_at(lower, i) and word not in vocab.borderline or speech_form(word):
-            return True
+        if not (verb_at(lower, i) and word not in vocab.borderline or speech_form(word)):
+            continue
+        if _gives_a_thing(lower, i):
+            continue
+        return True
     return False
+
+
+def _gives_a_thing(lower: list[str], i: int) -> bool:
+    """Is the verb at `i` followed by a thing as its object (`offered a vial`), not by what
+    is said (`offered a suggestion`, `told a story`)?"""
+    if i + 2 >= len(lower) or lower[i + 1] not in ("a", "an"):
+        return False
+    said = vocabulary().speech_nouns | _NAMING_NOUNS | _TOLD_NOUNS
+    return not any(w in said for w in lower[i + 2:i + 5])
+
+
+# What is told (besides the speech nouns): `told a story,` `cracked a joke,`
+_TOLD_NOUNS = frozenset(["story", "joke", "tale", "prayer", "toast", "greeting", "name", "song", "line"])
 
 
 def _comma_before(q: Quotation, narration: str, word_at: int, word: str) -> Diagnostic:
