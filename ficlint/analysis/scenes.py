@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 _MIN_SCENE_VERBS = 4  # a scene with fewer finite verbs takes the file's tense
 _MIN_FILE_VERBS = 10
+_MIXED_SCENE_VERBS = 12  # a scene this long with no clear majority is mixed, not too short to tell
 _OPENING_VERBS = 8  # characters' actions that establish the tense a scene opens in
 _OPENING_SHARE = 0.85
 _ORNAMENT = re.compile(r"[^\w\s]*(?:[oOxX0]+[^\w\s]*){1,6}|[^\w\s]+(?:\s*[^\w\s]+)*")  # no word but o or x
@@ -120,6 +121,13 @@ def opening(verbs: list[Verb]) -> SceneTense | None:
     return SceneTense(tense.tense, tense.share, tense.count, opening=True)
 
 
+def _holds(first: SceneTense, verbs: list[Verb]) -> bool:
+    """Is the tense a scene opens in the tense of at least half its narration verbs? An opening
+    that the rest of the scene outweighs (a present-tense preamble before a past-tense story, a
+    journal that moves between tenses) does not set the scene's tense."""
+    return 2 * sum(1 for v in verbs if v.tense == first.tense) >= len(verbs)
+
+
 def scene_spans(doc: Document) -> list[Span]:
     """The document's scenes, also split at short lines that jump in time or place."""
     spans: list[Span] = []
@@ -177,7 +185,9 @@ def scenes(doc: Document, verbs: list[Verb]) -> list[Scene]:
         tense = majority(scene_verbs)
         first = opening(scene_verbs)
         if first is not None and (tense is None or tense.tense != first.tense):
-            tense = first
+            tense = first if _holds(first, scene_verbs) else None
+        elif tense is None and len(scene_verbs) >= _MIXED_SCENE_VERBS:
+            pass  # a long scene in both tenses with no clear majority: neither is a drift from the other
         elif tense is None or tense.count < _MIN_SCENE_VERBS:
             own = tense
             tense = file_tense if file_tense and file_tense.count >= _MIN_FILE_VERBS else None
