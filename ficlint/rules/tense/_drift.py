@@ -37,6 +37,8 @@ _COUNTERFACTUAL = re.compile(
     r"\b(?:if|wish|wished|wishes|though|rather|unless)\s+(?:[\w’'-]+\s+){0,2}$", re.I
 )
 _LETTER = re.compile(r"[\s*_\"“]*(?:dear|my\s+dear|dearest)\b", re.I)
+_PERFECT = re.compile(r"\b(?:has|have|hasn['’]t|haven['’]t|(?:he|she|it|I|we|they|you|there|that|who)['’](?:s|ve))\s+"
+                      r"(?:(?:never|not|always|already|just|ever|long|often|still|also|only|[a-z]+ly)\s+)?(?P<participle>[a-z]+)\b", re.I)
 _PLUPERFECT = re.compile(r"\b(?:had|hadn['’]t|['’]d)\s+(?:(?:never|not|already|just|once|long|[a-z]+ly)\s+)?"
                          r"(?P<participle>[a-z]+)\b|\bused\s+to\b", re.I)
 
@@ -150,12 +152,16 @@ def _aside(doc: AnalyzedDocument, paragraph: ParagraphTense) -> bool:
     letter, a diary, a song introduced by a line that ends with a colon ("This is what he read:")."""
     para = doc.paragraphs[paragraph.index]
     text = doc.text[para.start : para.end]
-    narration = " ".join(doc.text[r.start : r.end] for r in doc.paragraph_regions(paragraph.index)
-                         if r.kind is RegionKind.NARRATION)
-    if _NARRATOR.search(narration) or _LETTER.match(text):
+    if _NARRATOR.search(_narration(doc, paragraph)) or _LETTER.match(text):
         return True
     previous = doc.paragraphs[paragraph.index - 1] if paragraph.index else None
     return previous is not None and doc.text[previous.start : previous.end].rstrip().endswith(":")
+
+
+def _narration(doc: AnalyzedDocument, paragraph: ParagraphTense) -> str:
+    """The paragraph's text without its dialogue."""
+    return " ".join(doc.text[r.start : r.end] for r in doc.paragraph_regions(paragraph.index)
+                    if r.kind is RegionKind.NARRATION)
 
 
 def _characters_state(verb: Verb) -> bool:
@@ -179,7 +185,23 @@ def _backstory(doc: AnalyzedDocument, paragraph: ParagraphTense) -> bool:
     participles = lexicon().participles
     pluperfect = any(m.group("participle") is None or m.group("participle").lower() in participles
                      or m.group("participle").lower() == "been" for m in _PLUPERFECT.finditer(text))
-    return pluperfect or bool(_time_opening().match(text))
+    return pluperfect or bool(_time_opening().match(text)) or _looks_back(_narration(doc, paragraph), participles)
+
+
+def _looks_back(text: str, participles: frozenset[str]) -> bool:
+    """Does the paragraph set its past verbs before the story's now: a present perfect ("A lot has
+    happened", "it's been a long time coming") or a cue such as "years ago", "when he first",
+    "ever since" anywhere in it? A drift into the past goes on with the scene's moment instead."""
+    if _backstory_cues().search(text):
+        return True
+    return any(m.group("participle").lower() in participles or m.group("participle").lower() == "been"
+               for m in _PERFECT.finditer(text))
+
+
+@cache
+def _backstory_cues() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + phrase_pattern(words()["backstory_cues"]).pattern + r")\b|\b(?:when|since)\s+"
+                      r"(?:[\w’'-]+\s+){1,2}first\b", re.I)
 
 
 @cache
