@@ -460,3 +460,19 @@ def test_a_letter_or_a_chat_in_a_drifted_story_is_still_left_alone(tmp_path):
     result = run_cli("check", "--select", "T", "--no-cache", str(chapter))
     assert result.code == 0
     assert "T00" not in result.stdout
+
+
+def test_a_misspelt_possessive_its_is_no_present_tense_verb(tmp_path):
+    story = tmp_path / "statues.txt"
+    story.write_text(
+        "Newt had barely noticed that the Headmistress had stopped walking, still thinking about everything he"
+        " had read, and nearly walked into her. Thankfully, he had stopped just in time. He nodded at her and"
+        " stepped out onto the stone knot.\n\nNothing happened.\n\nHe started getting nervous, thinking he failed"
+        " some unknown test, but just as he was about to turn his head to look at the Headmistress, the statues"
+        " started coming alive. The crystal in the head of the statue of the Horned Serpent started glowing at"
+        " the same time as the Thunderbird started beating it's wings.\n\nA few students murmured excitedly for"
+        " a moment before an uncomfortable silence swept into the room.\n",
+        encoding="utf-8",
+    )
+    result = run_cli("check", "--no-cache", "--format", "json", str(story))
+    assert [d["rule"] for f in result.json()["files"] for d in f["diagnostics"] if d["rule"].startswith("T")] == []
