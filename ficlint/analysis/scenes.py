@@ -121,11 +121,11 @@ def opening(verbs: list[Verb]) -> SceneTense | None:
     return SceneTense(tense.tense, tense.share, tense.count, opening=True)
 
 
-def _holds(first: SceneTense, verbs: list[Verb]) -> bool:
-    """Is the tense a scene opens in the tense of at least half its narration verbs? An opening
-    that the rest of the scene outweighs (a present-tense preamble before a past-tense story, a
-    journal that moves between tenses) does not set the scene's tense."""
-    return 2 * sum(1 for v in verbs if v.tense == first.tense) >= len(verbs)
+def _holds(tense: SceneTense, verbs: list[Verb]) -> bool:
+    """Is the tense (the scene's opening's or the file's) the tense of at least half the scene's
+    narration verbs? One that the rest of the scene outweighs (a present-tense preamble before a
+    past-tense story, a journal that moves between tenses) does not set the scene's tense."""
+    return 2 * sum(1 for v in verbs if v.tense == tense.tense) >= len(verbs)
 
 
 def scene_spans(doc: Document) -> list[Span]:
@@ -186,8 +186,10 @@ def scenes(doc: Document, verbs: list[Verb]) -> list[Scene]:
         first = opening(scene_verbs)
         if first is not None and (tense is None or tense.tense != first.tense):
             tense = first if _holds(first, scene_verbs) else None
-        elif tense is None and len(scene_verbs) >= _MIXED_SCENE_VERBS:
-            pass  # a long scene in both tenses with no clear majority: neither is a drift from the other
+        elif tense is None and len(scene_verbs) >= _MIXED_SCENE_VERBS and not (
+            file_tense and _holds(file_tense, scene_verbs)
+        ):
+            pass  # a long scene mostly in the other tense than the file's, with no clear majority
         elif tense is None or tense.count < _MIN_SCENE_VERBS:
             own = tense
             tense = file_tense if file_tense and file_tense.count >= _MIN_FILE_VERBS else None

@@ -39,6 +39,7 @@ _COUNTERFACTUAL = re.compile(
 _LETTER = re.compile(r"[\s*_\"“]*(?:dear|my\s+dear|dearest)\b", re.I)
 _PERFECT = re.compile(r"\b(?:has|have|hasn['’]t|haven['’]t|(?:he|she|it|I|we|they|you|there|that|who)['’](?:s|ve))\s+"
                       r"(?:(?:never|not|always|already|just|ever|long|often|still|also|only|[a-z]+ly)\s+)?(?P<participle>[a-z]+)\b", re.I)
+_MODAL_BEFORE = re.compile(r"\b(?:would|could|should|might|must|may|will|shall|to)\s+$", re.I)
 _PLUPERFECT = re.compile(r"\b(?:had|hadn['’]t|['’]d)\s+(?:(?:never|not|already|just|once|long|[a-z]+ly)\s+)?"
                          r"(?P<participle>[a-z]+)\b|\bused\s+to\b", re.I)
 
@@ -179,23 +180,35 @@ def _slip(verb: Verb) -> bool:
 
 
 def _backstory(doc: AnalyzedDocument, paragraph: ParagraphTense) -> bool:
-    """Does the paragraph tell of earlier events: a pluperfect, "used to", a time word at its start?"""
+    """Does the paragraph tell of earlier events: a pluperfect, "used to", a time word at its start,
+    or a look back from the story's now (_looks_back)?"""
     para = doc.paragraphs[paragraph.index]
     text = doc.text[para.start : para.end]
     participles = lexicon().participles
     pluperfect = any(m.group("participle") is None or m.group("participle").lower() in participles
                      or m.group("participle").lower() == "been" for m in _PLUPERFECT.finditer(text))
-    return pluperfect or bool(_time_opening().match(text)) or _looks_back(_narration(doc, paragraph), participles)
+    return pluperfect or bool(_time_opening().match(text)) or _looks_back(doc, paragraph, participles)
 
 
-def _looks_back(text: str, participles: frozenset[str]) -> bool:
-    """Does the paragraph set its past verbs before the story's now: a present perfect ("A lot has
-    happened", "it's been a long time coming") or a cue such as "years ago", "when he first",
-    "ever since" anywhere in it? A drift into the past goes on with the scene's moment instead."""
-    if _backstory_cues().search(text):
-        return True
-    return any(m.group("participle").lower() in participles or m.group("participle").lower() == "been"
-               for m in _PERFECT.finditer(text))
+def _looks_back(doc: AnalyzedDocument, paragraph: ParagraphTense, participles: frozenset[str]) -> bool:
+    """Does the paragraph's narration set its past verbs before the story's now: a cue such as "years
+    ago", "when he first", "ever since" anywhere in it, or a present perfect before its first past
+    verb ("A lot has happened since the war ended. Hermione went to Australia", "It's been a long
+    time coming. He was never welcome here")? A drift into the past goes on with the scene's
+    moment instead, and one that leaves a present perfect behind leaves it among its past verbs."""
+    first_past = next((v.start for v in paragraph.verbs if v.tense == PAST), doc.paragraphs[paragraph.index].end)
+    for region in doc.paragraph_regions(paragraph.index):
+        if region.kind is not RegionKind.NARRATION:
+            continue
+        if _backstory_cues().search(doc.text, region.start, region.end):
+            return True
+        for m in _PERFECT.finditer(doc.text, region.start, region.end):
+            participle = m.group("participle").lower()
+            if m.start() >= first_past or _MODAL_BEFORE.search(doc.text, max(region.start, m.start() - 12), m.start()):
+                continue  # after the past verbs, or "would have been": no present perfect
+            if participle in participles or participle in ("been", "gotten"):
+                return True
+    return False
 
 
 @cache
