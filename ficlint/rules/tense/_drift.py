@@ -37,8 +37,11 @@ _COUNTERFACTUAL = re.compile(
     r"\b(?:if|wish|wished|wishes|though|rather|unless)\s+(?:[\w’'-]+\s+){0,2}$", re.I
 )
 _LETTER = re.compile(r"[\s*_\"“]*(?:dear|my\s+dear|dearest)\b", re.I)
-_PERFECT = re.compile(r"\b(?:has|have|hasn['’]t|haven['’]t|(?:he|she|it|I|we|they|you|there|that|who)['’](?:s|ve))\s+"
-                      r"(?:(?:never|not|always|already|just|ever|long|often|still|also|only|[a-z]+ly)\s+)?(?P<participle>[a-z]+)\b", re.I)
+_PERFECT = re.compile(
+    r"\b(?:has|have|hasn['’]t|haven['’]t|(?:he|she|it|I|we|they|you|there|that|who)['’](?:s|ve))\s+"
+    r"(?:(?:never|not|always|already|just|ever|long|often|still|also|only|[a-z]+ly)\s+)?(?P<participle>[a-z]+)\b",
+    re.I,
+)
 _MODAL_BEFORE = re.compile(r"\b(?:would|could|should|might|must|may|will|shall|to)\s+$", re.I)
 _PLUPERFECT = re.compile(r"\b(?:had|hadn['’]t|['’]d)\s+(?:(?:never|not|already|just|once|long|[a-z]+ly)\s+)?"
                          r"(?P<participle>[a-z]+)\b|\bused\s+to\b", re.I)
@@ -196,7 +199,8 @@ def _looks_back(doc: AnalyzedDocument, paragraph: ParagraphTense, participles: f
     verb ("A lot has happened since the war ended. Hermione went to Australia", "It's been a long
     time coming. He was never welcome here")? A drift into the past goes on with the scene's
     moment instead, and one that leaves a present perfect behind leaves it among its past verbs."""
-    first_past = next((v.start for v in paragraph.verbs if v.tense == PAST), doc.paragraphs[paragraph.index].end)
+    end = doc.paragraphs[paragraph.index].end
+    first_past = next((v.start for v in paragraph.verbs if v.tense == PAST), end)
     for region in doc.paragraph_regions(paragraph.index):
         if region.kind is not RegionKind.NARRATION:
             continue
@@ -204,7 +208,8 @@ def _looks_back(doc: AnalyzedDocument, paragraph: ParagraphTense, participles: f
             return True
         for m in _PERFECT.finditer(doc.text, region.start, region.end):
             participle = m.group("participle").lower()
-            if m.start() >= first_past or _MODAL_BEFORE.search(doc.text, max(region.start, m.start() - 12), m.start()):
+            modal = _MODAL_BEFORE.search(doc.text, max(region.start, m.start() - 12), m.start())
+            if m.start() >= first_past or modal:
                 continue  # after the past verbs, or "would have been": no present perfect
             if participle in participles or participle in ("been", "gotten"):
                 return True
@@ -213,8 +218,8 @@ def _looks_back(doc: AnalyzedDocument, paragraph: ParagraphTense, participles: f
 
 @cache
 def _backstory_cues() -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + phrase_pattern(words()["backstory_cues"]).pattern + r")\b|\b(?:when|since)\s+"
-                      r"(?:[\w’'-]+\s+){1,2}first\b", re.I)
+    cues = phrase_pattern(words()["backstory_cues"]).pattern
+    return re.compile(cues + r"|\b(?:when|since)\s+(?:[\w’'-]+\s+){1,2}first\b", re.I)
 
 
 @cache

@@ -352,6 +352,15 @@ class _Judge:
         return phrase_pattern(self.words["reporting_verbs"])
 
     @cached_property
+    def reporting_now(self) -> re.Pattern[str]:
+        """The reporting verbs in the present ("he knows he gave", "she supposes she brought"): in
+        present narration a past verb they report tells of an earlier event, not a slip."""
+        lex = lexicon()
+        forms = {form for past in self.words["reporting_verbs"] for form in
+                 (lex.present_form(past, "3sg"), lex.present_form(past, "plural")) if form}
+        return phrase_pattern(sorted(forms))
+
+    @cached_property
     def perceiving(self) -> re.Pattern[str]:
         """A verb of perception with a clause after it: "she saw that", "he felt how"."""
         return re.compile(
@@ -685,9 +694,10 @@ class _Judge:
         """Is the verb where another tense is right: reported speech or thought, a set phrase,
         an aside in parentheses or dashes, a first-person narrator's aside?"""
         before = text[clause.start : verb.start]
+        reporting = (self.reporting, self.reporting_now) if verb.tense == PAST else (self.reporting,)
         if any(
             _governs(before, m.end())
-            for pattern in (self.reporting, self.perceiving, _REPORTED_THAT)
+            for pattern in (*reporting, self.perceiving, _REPORTED_THAT)
             for m in pattern.finditer(before)
         ):
             return True
