@@ -5,11 +5,15 @@ short lines of their own that mark a jump in time or place ("Three years
 later", "Monday, 6 a.m.", "o.O.o"). Its narrative tense comes from the finite
 verbs of its narration (ficlint/analysis/clauses.py):
 
-- the **opening** tense when the scene's first ten or more verbs agree (85%):
-  the tense the writer set out in, which a later stretch in the other tense
-  drifts from however long it runs;
+- the **opening** tense when the scene's first eight or more characters'
+  actions agree (85%) and that tense still holds at least half the scene's
+  verbs: the tense the writer set out in, which a later stretch in the other
+  tense drifts from (an opening the rest outweighs, a present preamble before
+  a past-tense tale or a journal moving between tenses, sets nothing);
 - otherwise the **majority** of the scene's verbs when at least 70% agree;
-- a scene with too few verbs to tell takes the file's tense if that is clear.
+- a scene with too few verbs to tell takes the file's tense if that is clear,
+  and so does a longer mixed one (no 70% majority) if the file's tense holds
+  at least half its verbs; one mostly in the other tense is left unclear.
 
 Each narration paragraph has its own count of past and present verbs, so a
 rule can find a stretch that drifted into the other tense.
