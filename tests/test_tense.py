@@ -516,3 +516,14 @@ def test_a_past_event_reported_by_a_present_verb_is_no_slip(tmp_path):
     )
     result = run_cli("check", "--no-cache", "--format", "json", str(story))
     assert [d["rule"] for f in result.json()["files"] for d in f["diagnostics"] if d["rule"] == "T002"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The governess, who has been already mentioned, went out with the children for their walk.",
+        "She took up the letter which has been mentioned and read it again.",
+    ],
+)
+def test_the_narrators_remarks_on_the_telling_are_left_alone(sentence):
+    assert flagged(in_past(sentence), "T001") == []

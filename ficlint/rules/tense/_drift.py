@@ -32,7 +32,9 @@ from ficlint.document import RegionKind
 
 _MIN_ACTIONS = 2
 _RETURN_WITHIN = 2  # paragraphs with verbs: the scene's tense this close before or after a drift
-_NARRATOR = re.compile(r"\b(?:we|us|our|ours|you|your|yours|one['’]s)\b", re.I)
+_NARRATOR = re.compile(
+    r"\b(?:we|us|our|ours|you|your|yours|one['’]s)\b|\b(?:the|this|our)\s+(?:author|historian)\b", re.I
+)
 _COUNTERFACTUAL = re.compile(
     r"\b(?:if|wish|wished|wishes|though|rather|unless)\s+(?:[\w’'-]+\s+){0,2}$", re.I
 )
