@@ -460,3 +460,70 @@ def test_a_letter_or_a_chat_in_a_drifted_story_is_still_left_alone(tmp_path):
     result = run_cli("check", "--select", "T", "--no-cache", str(chapter))
     assert result.code == 0
     assert "T00" not in result.stdout
+
+
+def test_a_misspelt_possessive_its_is_no_present_tense_verb(tmp_path):
+    story = tmp_path / "statues.txt"
+    story.write_text(
+        "Newt had barely noticed that the Headmistress had stopped walking, still thinking about"
+        " everything he had read, and nearly walked into her. Thankfully, he had stopped just in time."
+        " He nodded at her and stepped out onto the stone knot.\n\nNothing happened.\n\nHe started"
+        " getting nervous, thinking he failed some unknown test, but just as he was about to turn his"
+        " head to look at the Headmistress, the statues started coming alive. The crystal in the head of"
+        " the statue of the Horned Serpent started glowing at the same time as the Thunderbird started"
+        " beating it's wings.\n\nA few students murmured excitedly for a moment before an uncomfortable"
+        " silence swept into the room.\n",
+        encoding="utf-8",
+    )
+    result = run_cli("check", "--no-cache", "--format", "json", str(story))
+    found = [d["rule"] for f in result.json()["files"] for d in f["diagnostics"]]
+    assert [rule for rule in found if rule.startswith("T")] == []
+
+
+PRESENT_FARM = (
+    "Ron wakes before the sun. He pulls on his boots and walks down to the kitchen, where his mother"
+    " is already frying eggs. She smiles at him and hands him a plate. He eats quickly and heads out"
+    " to the shed."
+    "\n\n{middle}\n\n"
+    "He opens the shed door and looks at the old broom. The bristles are bent and the handle is"
+    " cracked. He sighs and picks it up. Outside, the chickens scatter as he walks past them to the"
+    " orchard.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "opening, drifted", [("It has been a long year.", False), ("It is a long year.", True)]
+)
+def test_a_look_back_from_the_story_now_is_no_drift_into_the_past(tmp_path, opening, drifted):
+    story = tmp_path / "farm.txt"
+    story.write_text(PRESENT_FARM.format(middle=(
+        f"{opening} She went to Australia and found her parents. She stayed there for a year, and she"
+        " wrote to him every week. He kept every letter in a box under his bed.")), encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--format", "json", str(story))
+    found = [d["rule"] for f in result.json()["files"] for d in f["diagnostics"] if d["rule"] == "T002"]
+    assert found == (["T002"] * 5 if drifted else [])
+
+
+def test_a_past_event_reported_by_a_present_verb_is_no_slip(tmp_path):
+    story = tmp_path / "morning.txt"
+    story.write_text(
+        "James wakes up on the bathroom floor. His head pounds and his mouth tastes like old socks. He"
+        " sits up slowly and looks around. There is white paint on the sink and a towel in the bath.\n\n"
+        "He knows he washed his face at some point, but the paint is still there. He stands, grips the"
+        " sink and stares at the mirror. He groans and turns on the tap. The water is cold, and he"
+        " splashes it on his cheeks until they sting.\n",
+        encoding="utf-8",
+    )
+    result = run_cli("check", "--no-cache", "--format", "json", str(story))
+    assert [d["rule"] for f in result.json()["files"] for d in f["diagnostics"] if d["rule"] == "T002"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The governess, who has been already mentioned, went out with the children for their walk.",
+        "She took up the letter which has been mentioned and read it again.",
+    ],
+)
+def test_the_narrators_remarks_on_the_telling_are_left_alone(sentence):
+    assert flagged(in_past(sentence), "T001") == []

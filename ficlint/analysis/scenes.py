@@ -5,11 +5,15 @@ short lines of their own that mark a jump in time or place ("Three years
 later", "Monday, 6 a.m.", "o.O.o"). Its narrative tense comes from the finite
 verbs of its narration (ficlint/analysis/clauses.py):
 
-- the **opening** tense when the scene's first ten or more verbs agree (85%):
-  the tense the writer set out in, which a later stretch in the other tense
-  drifts from however long it runs;
+- the **opening** tense when the scene's first eight or more characters'
+  actions agree (85%) and that tense still holds at least half the scene's
+  verbs: the tense the writer set out in, which a later stretch in the other
+  tense drifts from (an opening the rest outweighs, a present preamble before
+  a past-tense tale or a journal moving between tenses, sets nothing);
 - otherwise the **majority** of the scene's verbs when at least 70% agree;
-- a scene with too few verbs to tell takes the file's tense if that is clear.
+- a scene with too few verbs to tell takes the file's tense if that is clear,
+  and so does a longer mixed one (no 70% majority) if the file's tense holds
+  at least half its verbs; one mostly in the other tense is left unclear.
 
 Each narration paragraph has its own count of past and present verbs, so a
 rule can find a stretch that drifted into the other tense.
@@ -33,6 +37,7 @@ if TYPE_CHECKING:
 
 _MIN_SCENE_VERBS = 4  # a scene with fewer finite verbs takes the file's tense
 _MIN_FILE_VERBS = 10
+_MIXED_SCENE_VERBS = 12  # a scene this long with no clear majority is mixed, not too short to tell
 _OPENING_VERBS = 8  # characters' actions that establish the tense a scene opens in
 _OPENING_SHARE = 0.85
 _ORNAMENT = re.compile(r"[^\w\s]*(?:[oOxX0]+[^\w\s]*){1,6}|[^\w\s]+(?:\s*[^\w\s]+)*")  # no word but o or x
@@ -120,6 +125,13 @@ def opening(verbs: list[Verb]) -> SceneTense | None:
     return SceneTense(tense.tense, tense.share, tense.count, opening=True)
 
 
+def _holds(tense: SceneTense, verbs: list[Verb]) -> bool:
+    """Is the tense (the scene's opening's or the file's) the tense of at least half the scene's
+    narration verbs? One that the rest of the scene outweighs (a present-tense preamble before a
+    past-tense story, a journal that moves between tenses) does not set the scene's tense."""
+    return 2 * sum(1 for v in verbs if v.tense == tense.tense) >= len(verbs)
+
+
 def scene_spans(doc: Document) -> list[Span]:
     """The document's scenes, also split at short lines that jump in time or place."""
     spans: list[Span] = []
@@ -177,7 +189,11 @@ def scenes(doc: Document, verbs: list[Verb]) -> list[Scene]:
         tense = majority(scene_verbs)
         first = opening(scene_verbs)
         if first is not None and (tense is None or tense.tense != first.tense):
-            tense = first
+            tense = first if _holds(first, scene_verbs) else None
+        elif tense is None and len(scene_verbs) >= _MIXED_SCENE_VERBS and not (
+            file_tense and _holds(file_tense, scene_verbs)
+        ):
+            pass  # a long scene mostly in the other tense than the file's, with no clear majority
         elif tense is None or tense.count < _MIN_SCENE_VERBS:
             own = tense
             tense = file_tense if file_tense and file_tense.count >= _MIN_FILE_VERBS else None

@@ -32,11 +32,19 @@ from ficlint.document import RegionKind
 
 _MIN_ACTIONS = 2
 _RETURN_WITHIN = 2  # paragraphs with verbs: the scene's tense this close before or after a drift
-_NARRATOR = re.compile(r"\b(?:we|us|our|ours|you|your|yours|one['’]s)\b", re.I)
+_NARRATOR = re.compile(
+    r"\b(?:we|us|our|ours|you|your|yours|one['’]s)\b|\b(?:the|this|our)\s+(?:author|historian)\b", re.I
+)
 _COUNTERFACTUAL = re.compile(
     r"\b(?:if|wish|wished|wishes|though|rather|unless)\s+(?:[\w’'-]+\s+){0,2}$", re.I
 )
 _LETTER = re.compile(r"[\s*_\"“]*(?:dear|my\s+dear|dearest)\b", re.I)
+_PERFECT = re.compile(
+    r"\b(?:has|have|hasn['’]t|haven['’]t|(?:he|she|it|I|we|they|you|there|that|who)['’](?:s|ve))\s+"
+    r"(?:(?:never|not|always|already|just|ever|long|often|still|also|only|[a-z]+ly)\s+)?(?P<participle>[a-z]+)\b",
+    re.I,
+)
+_MODAL_BEFORE = re.compile(r"\b(?:would|could|should|might|must|may|will|shall|to)\s+$", re.I)
 _PLUPERFECT = re.compile(r"\b(?:had|hadn['’]t|['’]d)\s+(?:(?:never|not|already|just|once|long|[a-z]+ly)\s+)?"
                          r"(?P<participle>[a-z]+)\b|\bused\s+to\b", re.I)
 
@@ -150,12 +158,16 @@ def _aside(doc: AnalyzedDocument, paragraph: ParagraphTense) -> bool:
     letter, a diary, a song introduced by a line that ends with a colon ("This is what he read:")."""
     para = doc.paragraphs[paragraph.index]
     text = doc.text[para.start : para.end]
-    narration = " ".join(doc.text[r.start : r.end] for r in doc.paragraph_regions(paragraph.index)
-                         if r.kind is RegionKind.NARRATION)
-    if _NARRATOR.search(narration) or _LETTER.match(text):
+    if _NARRATOR.search(_narration(doc, paragraph)) or _LETTER.match(text):
         return True
     previous = doc.paragraphs[paragraph.index - 1] if paragraph.index else None
     return previous is not None and doc.text[previous.start : previous.end].rstrip().endswith(":")
+
+
+def _narration(doc: AnalyzedDocument, paragraph: ParagraphTense) -> str:
+    """The paragraph's text without its dialogue."""
+    return " ".join(doc.text[r.start : r.end] for r in doc.paragraph_regions(paragraph.index)
+                    if r.kind is RegionKind.NARRATION)
 
 
 def _characters_state(verb: Verb) -> bool:
@@ -173,13 +185,43 @@ def _slip(verb: Verb) -> bool:
 
 
 def _backstory(doc: AnalyzedDocument, paragraph: ParagraphTense) -> bool:
-    """Does the paragraph tell of earlier events: a pluperfect, "used to", a time word at its start?"""
+    """Does the paragraph tell of earlier events: a pluperfect, "used to", a time word at its start,
+    or a look back from the story's now (_looks_back)?"""
     para = doc.paragraphs[paragraph.index]
     text = doc.text[para.start : para.end]
     participles = lexicon().participles
     pluperfect = any(m.group("participle") is None or m.group("participle").lower() in participles
                      or m.group("participle").lower() == "been" for m in _PLUPERFECT.finditer(text))
-    return pluperfect or bool(_time_opening().match(text))
+    return pluperfect or bool(_time_opening().match(text)) or _looks_back(doc, paragraph, participles)
+
+
+def _looks_back(doc: AnalyzedDocument, paragraph: ParagraphTense, participles: frozenset[str]) -> bool:
+    """Does the paragraph's narration set its past verbs before the story's now: a cue such as "years
+    ago", "when he first", "ever since" anywhere in it, or a present perfect before its first past
+    verb ("A lot has happened since the war ended. Hermione went to Australia", "It's been a long
+    time coming. He was never welcome here")? A drift into the past goes on with the scene's
+    moment instead, and one that leaves a present perfect behind leaves it among its past verbs."""
+    end = doc.paragraphs[paragraph.index].end
+    first_past = next((v.start for v in paragraph.verbs if v.tense == PAST), end)
+    for region in doc.paragraph_regions(paragraph.index):
+        if region.kind is not RegionKind.NARRATION:
+            continue
+        if _backstory_cues().search(doc.text, region.start, region.end):
+            return True
+        for m in _PERFECT.finditer(doc.text, region.start, region.end):
+            participle = m.group("participle").lower()
+            modal = _MODAL_BEFORE.search(doc.text, max(region.start, m.start() - 12), m.start())
+            if m.start() >= first_past or modal:
+                continue  # after the past verbs, or "would have been": no present perfect
+            if participle in participles or participle in ("been", "gotten"):
+                return True
+    return False
+
+
+@cache
+def _backstory_cues() -> re.Pattern[str]:
+    cues = phrase_pattern(words()["backstory_cues"]).pattern
+    return re.compile(cues + r"|\b(?:when|since)\s+(?:[\w’'-]+\s+){1,2}first\b", re.I)
 
 
 @cache

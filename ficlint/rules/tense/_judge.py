@@ -194,10 +194,10 @@ def findings(doc: AnalyzedDocument, rule: Rule, tense: str) -> Iterator[Diagnost
             continue
         drift = {v.start: v for v in drifted(doc, scene, told, plain) if not absolute(doc, v)}
         for verb in drift.values():
-            if not _plural_noun(doc, verb):
+            if not _plural_noun(doc, verb) and not _possessive(doc, verb):
                 yield _diagnostic(verb, scene.tense, rule, _DRIFT_CERTAINTY, drift=True)
         rest = [v for v in scene.verbs if v.start not in drift and not absolute(doc, v)
-                and (v.tense == scene.tense.tense or not _plural_noun(doc, v))]
+                and (v.tense == scene.tense.tense or not (_plural_noun(doc, v) or _possessive(doc, v)))]
         yield from judge.scene(doc, lex, rest, by_paragraph, names, scene.tense, rule)
 
 
@@ -317,6 +317,18 @@ def _plural_noun(doc: AnalyzedDocument, verb: Verb) -> bool:
     return i is not None and doc.tags[i].xpos in ("NNS", "NNPS")
 
 
+def _possessive(doc: AnalyzedDocument, verb: Verb) -> bool:
+    """Is an "it's" the possessive "its" misspelt ("beating it's wings", "wrap it's self")? The
+    tagger reads it as a possessive before a noun; no verb, so no tense slip (an its/it's error)."""
+    if verb.kind != "contraction" or verb.subject != "it":
+        return False
+    i = bisect.bisect_right(doc.tokens.start, verb.start) - 1
+    if i < 0 or not doc.tokens.text[i].lower().startswith("it"):
+        return False
+    following = doc.tokens.text[i + 1].lower() if i + 1 < len(doc.tokens.text) else ""
+    return doc.tags[i].xpos == "PRP$" or following in ("self", "selves")
+
+
 def _names(doc: AnalyzedDocument) -> Names:
     return Names(doc.text)
 
@@ -338,6 +350,15 @@ class _Judge:
     @cached_property
     def reporting(self) -> re.Pattern[str]:
         return phrase_pattern(self.words["reporting_verbs"])
+
+    @cached_property
+    def reporting_now(self) -> re.Pattern[str]:
+        """The reporting verbs in the present ("he knows he gave", "she supposes she brought"): in
+        present narration a past verb they report tells of an earlier event, not a slip."""
+        lex = lexicon()
+        forms = {form for past in self.words["reporting_verbs"] for form in
+                 (lex.present_form(past, "3sg"), lex.present_form(past, "plural")) if form}
+        return phrase_pattern(sorted(forms))
 
     @cached_property
     def perceiving(self) -> re.Pattern[str]:
@@ -673,9 +694,10 @@ class _Judge:
         """Is the verb where another tense is right: reported speech or thought, a set phrase,
         an aside in parentheses or dashes, a first-person narrator's aside?"""
         before = text[clause.start : verb.start]
+        reporting = (self.reporting, self.reporting_now) if verb.tense == PAST else (self.reporting,)
         if any(
             _governs(before, m.end())
-            for pattern in (self.reporting, self.perceiving, _REPORTED_THAT)
+            for pattern in (*reporting, self.perceiving, _REPORTED_THAT)
             for m in pattern.finditer(before)
         ):
             return True

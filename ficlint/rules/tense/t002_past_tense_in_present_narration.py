@@ -10,7 +10,12 @@ A particular thing's past action ("Her phone rang.") counts like a character's;
 a participle of an absolute phrase ("with her arms folded", "her hood pulled
 low") is no verb. In a paragraph that drifted into the past every past verb is
 flagged, whatever its subject (ficlint/rules/tense/_drift.py); "could" and
-"would" are not, being mostly conditionals in a present-tense story.
+"would" are not, being mostly conditionals in a present-tense story. Left
+alone as earlier events: a past reported by a present verb of saying or
+thinking ("He knows he washed his face"), and a paragraph that looks back from
+the story's now: a pluperfect, "used to", a present perfect before its past
+verbs ("A lot has happened since the war ended. She went to Australia"), or a
+cue anywhere in it ("years ago", "when he first", "looking back", "back then").
 """
 
 from __future__ import annotations
@@ -34,7 +39,9 @@ RULE = Rule(
         "past-tense verb coordinated with a present one, or a character's past-tense action between "
         "present-tense sentences, and every verb of a paragraph that has drifted into the past, but leaves "
         "the past alone where the narrator tells of earlier events (yesterday, before, when, a pluperfect, "
-        '"the pen he left inside").'
+        '"the pen he left inside", "he knows he washed") or where a paragraph looks back from the '
+        'story\'s now ("A lot has happened since the war ended. She went to Australia", "years ago", '
+        '"back then").'
     ),
     examples=examples(
         (
