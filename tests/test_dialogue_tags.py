@@ -291,7 +291,8 @@ def test_a_book_with_few_gestures_set_off_like_tags_is_flagged(tmp_path):
 
 def test_a_kind_of_place_before_a_subordinator_is_an_ordinary_noun(tmp_path):
     chapter = tmp_path / "chapter.txt"
-    chapter.write_text("She had wanted him since before University if she was being honest.\n", encoding="utf-8")
+    chapter.write_text("She had wanted him since before University if she was being honest.\n",
+                       encoding="utf-8")
     result = run_cli("check", "--format", "json", "--no-cache", "--select", "C005", str(chapter))
     [file] = result.json()["files"]
     assert [(d["rule"], d["start"]["offset"]) for d in file["diagnostics"]] == [("C005", 32)]
@@ -301,7 +302,8 @@ def test_a_kind_of_place_before_a_subordinator_is_an_ordinary_noun(tmp_path):
 
 @pytest.mark.parametrize("text, fixed", [
     ("“Do you want me to move out?”, Al asks.\n", "“Do you want me to move out?” Al asks."),
-    ("\"Mate, you should go for a walk!\",\nRon had said.\n", "\"Mate, you should go for a walk!\"\nRon had said."),
+    ("\"Mate, you should go for a walk!\",\nRon had said.\n",
+     "\"Mate, you should go for a walk!\"\nRon had said."),
     ("'Two young ladies after my own heart!', proclaimed Sirius.\n", "heart!' proclaimed Sirius."),
 ])
 def test_a_comma_after_a_question_or_exclamation_is_one_mark_too_many(tmp_path, text, fixed):
