@@ -31,13 +31,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.scopes import Scope, UnknownScope
 from ficlint.check import Check, Context
 from ficlint.diagnostics import Diagnostic, Fix, Severity, keep_case
-from ficlint.resources import SafeLoader, rules_dir
+from ficlint.resources import rules_dir, safe_loader, yaml
 from ficlint.rule import Example, Rule
 from ficlint.safe_regex import Pattern, PatternTimeout, UnsafePattern, compile_pattern, compile_user_pattern
 
@@ -64,7 +62,7 @@ def load_pack(path: Path, extra_kinds: dict[str, Callable[..., Check]] | None = 
     except (OSError, UnicodeDecodeError) as err:
         raise PackError(f"{path}: cannot read rule pack: {err}") from None
     try:
-        data = yaml.load(raw, Loader=SafeLoader)  # noqa: S506 - a safe loader
+        data = yaml.load(raw, Loader=safe_loader())  # noqa: S506 - a safe loader
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
@@ -87,7 +85,7 @@ def load_pack(path: Path, extra_kinds: dict[str, Callable[..., Check]] | None = 
 
 def _entry_lines(raw: str) -> list[int]:
     """The 1-based line on which each item of `rules:` starts."""
-    root = yaml.compose(raw, Loader=SafeLoader)
+    root = yaml.compose(raw, Loader=safe_loader())
     for key, value in root.value if isinstance(root, yaml.MappingNode) else ():
         if key.value == "rules" and isinstance(value, yaml.SequenceNode):
             return [item.start_mark.line + 1 for item in value.value]
