@@ -35,7 +35,7 @@ from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.scopes import Scope, UnknownScope
 from ficlint.check import Check, Context
 from ficlint.diagnostics import Diagnostic, Fix, Severity, keep_case
-from ficlint.resources import rules_dir, safe_loader, yaml
+from ficlint.resources import compiled_yaml, rules_dir, safe_loader, yaml
 from ficlint.rule import Example, Rule
 from ficlint.safe_regex import Pattern, PatternTimeout, UnsafePattern, compile_pattern, compile_user_pattern
 
@@ -61,12 +61,9 @@ def load_pack(path: Path, extra_kinds: dict[str, Callable[..., Check]] | None = 
         raw = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
         raise PackError(f"{path}: cannot read rule pack: {err}") from None
-    try:
-        data = yaml.load(raw, Loader=safe_loader())  # noqa: S506 - a safe loader
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise PackError(f"{where}: not valid YAML: {getattr(err, 'problem', None) or err}") from None
+    data = compiled_yaml(path, raw)  # a shipped pack: read without PyYAML
+    if data is None:
+        data = _parsed(raw, path)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise PackError(f"{path}: a rule pack needs a top-level `rules:` list")
     unknown_top = set(data) - {"rules", "pack", "description"}
@@ -81,6 +78,15 @@ def load_pack(path: Path, extra_kinds: dict[str, Callable[..., Check]] | None = 
             line = lines[index] if index < len(lines) else 0
             raise PackError(str(err).replace(f"{path}: ", f"{path}:{line}: ", 1)) from None
     return checks
+
+
+def _parsed(raw: str, path: Path) -> Any:
+    try:
+        return yaml.load(raw, Loader=safe_loader())  # noqa: S506 - a safe loader
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise PackError(f"{where}: not valid YAML: {getattr(err, 'problem', None) or err}") from None
 
 
 def _entry_lines(raw: str) -> list[int]:

@@ -85,6 +85,20 @@ def load_data(name: str) -> Any:
     return load_yaml(yaml_text(raw))
 
 
+def compiled_yaml(path: Path, text: str) -> Any | None:
+    """The objects of a YAML file shipped under rules/ (a pack, a glossary) from rules-data.json,
+    where scripts/build_rules_data.py compiled them, while `text` (the file as read in text mode)
+    is still what they were compiled from; None for any other file or an edited one (parse it)."""
+    try:
+        name = path.resolve().relative_to(rules_dir().resolve()).as_posix()
+    except ValueError:
+        return None
+    entry = compiled_data().get(name)
+    if entry is None or entry["source"] != source_digest(text.encode("utf-8")):
+        return None
+    return entry["data"]
+
+
 def yaml_text(raw: bytes) -> str:
     """A YAML file's text as a file opened in text mode reads it (line ends made "\\n")."""
     text = raw.decode("utf-8")
