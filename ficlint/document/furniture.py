@@ -46,8 +46,10 @@ def is_ornament(block: str) -> bool:
         return False
     if _HR.match(line):
         return True
+    if len(line) > _MAX_ORNAMENT:  # first: a paragraph of one long line is not walked
+        return False
     marks = [c for c in line if not c.isspace()]
-    if len(line) > _MAX_ORNAMENT or any(c in _QUOTES for c in marks) or all(c in _SPEECHLIKE for c in marks):
+    if any(c in _QUOTES for c in marks) or all(c in _SPEECHLIKE for c in marks):
         return False
     letters = [c for c in marks if c.isalnum()]
     if not letters:
