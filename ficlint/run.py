@@ -25,12 +25,12 @@ from ficlint.cache import MemoryCache, ResultCache, cache_root
 from ficlint.config import Config, ConfigError
 from ficlint.diagnostics import Diagnostic
 from ficlint.engine import FileResult, Linter, Selection
-from ficlint.fixer import FileFix, fix_manuscript
 from ficlint.source import InputError, Source, read_source
 from ficlint.workspace import ConfigCache, discover, manuscript_key, rest_of_manuscript
 
 if TYPE_CHECKING:
     from ficlint.backends.languagetool import LanguageToolRun
+    from ficlint.fixer import FileFix
 
 
 @dataclass
@@ -169,6 +169,8 @@ class ManuscriptRun:
 
         `results` come from `lint_paths` (or `lint_text` with `context_path`); files are grouped
         into manuscripts the way that lint grouped them. Unreadable files pass through."""
+        from ficlint.fixer import fix_manuscript  # only a run that fixes imports the fixer
+
         groups: dict[object, tuple[Config, list[int]]] = {}
         for index, result in enumerate(results):
             if result.document is None:
