@@ -9,6 +9,7 @@ providers' lines here (H001's model scores every part while gathering; its check
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from collections.abc import Callable
@@ -66,4 +67,5 @@ def main(path: str, first: str | None = None) -> None:
 
 
 if __name__ == "__main__":
+    gc.disable()  # as `ficlint check` runs (cli/__init__.py)
     main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None)

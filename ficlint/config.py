@@ -11,9 +11,12 @@ import fnmatch
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+from ficlint.resources import yaml  # PyYAML itself is imported only when a config file is read
+
+if TYPE_CHECKING:
+    Node = yaml.Node
 
 CONFIG_NAMES = (".ficlint.yaml", ".ficlint.yml", "ficlint.yaml")
 WORDS_FILE = ".ficlint-words.txt"
@@ -165,9 +168,6 @@ def default_config(folder: Path | None = None) -> Config:
 
 
 # -- validation ----------------------------------------------------------------
-
-Node = yaml.Node
-
 
 def parse_config(node: Node | None, path: Path) -> Config:
     if node is None:

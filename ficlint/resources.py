@@ -6,18 +6,52 @@ In a wheel, `rules/` is installed as `ficlint/_rules`; in a source checkout
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 import zlib
 from functools import cache
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-import yaml
+
+def _imported_on_first_use(name: str) -> ModuleType:
+    """A module that is imported when one of its attributes is first read (importlib's LazyLoader).
+    PyYAML costs ~25 ms of every run to import (its reader compiles a pattern over all of Unicode),
+    and a run without a config file or a user's pack reads only compiled data."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+if TYPE_CHECKING:
+    import yaml
+else:
+    yaml = _imported_on_first_use("yaml")
 
 _PACKAGE = Path(__file__).resolve().parent
-# libyaml's parser when PyYAML was built with it (the PyPI wheels are): about ten times faster.
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+def __getattr__(name: str) -> Any:
+    """`SafeLoader`, read on first use so that importing this module does not import PyYAML."""
+    if name == "SafeLoader":
+        return safe_loader()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@cache
+def safe_loader() -> Any:
+    """libyaml's parser when PyYAML was built with it (the PyPI wheels are): about ten times faster."""
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @cache
@@ -49,6 +83,20 @@ def load_data(name: str) -> Any:
     if entry is not None and entry["source"] == source_digest(raw):
         return entry["data"]
     return load_yaml(yaml_text(raw))
+
+
+def compiled_yaml(path: Path, text: str) -> Any | None:
+    """The objects of a YAML file shipped under rules/ (a pack, a glossary) from rules-data.json,
+    where scripts/build_rules_data.py compiled them, while `text` (the file as read in text mode)
+    is still what they were compiled from; None for any other file or an edited one (parse it)."""
+    try:
+        name = path.resolve().relative_to(rules_dir().resolve()).as_posix()
+    except ValueError:
+        return None
+    entry = compiled_data().get(name)
+    if entry is None or entry["source"] != source_digest(text.encode("utf-8")):
+        return None
+    return entry["data"]
 
 
 def yaml_text(raw: bytes) -> str:
@@ -85,7 +133,7 @@ def load_yaml(stream: Any) -> Any:
     constructor (a generator per mapping and sequence, run in two passes). Strings, lists and
     mappings with string keys, nearly all a data file has, are built here; anything else
     (numbers, booleans, merge keys, tags) by PyYAML's own constructor."""
-    loader = SafeLoader(stream)
+    loader = safe_loader()(stream)
     try:
         node = loader.get_single_node()
         return None if node is None else _constructed(node, loader, {})

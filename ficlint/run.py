@@ -16,17 +16,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ficlint.backends.languagetool import LanguageToolRun
 from ficlint.batch import Progress, lint_manuscript
 from ficlint.cache import MemoryCache, ResultCache, cache_root
 from ficlint.config import Config, ConfigError
 from ficlint.diagnostics import Diagnostic
 from ficlint.engine import FileResult, Linter, Selection
-from ficlint.fixer import FileFix, fix_manuscript
 from ficlint.source import InputError, Source, read_source
 from ficlint.workspace import ConfigCache, discover, manuscript_key, rest_of_manuscript
+
+if TYPE_CHECKING:
+    from ficlint.backends.languagetool import LanguageToolRun
+    from ficlint.fixer import FileFix
 
 
 @dataclass
@@ -62,7 +66,6 @@ class ManuscriptRun:
         self.options = options or RunOptions()
         self.store = store
         self.configs = ConfigCache(self.options.config_file, self.options.overrides, self.options.config)
-        self.languagetool = LanguageToolRun(self.options.languagetool)
         self._linters: dict[int, Linter] = {}
 
     def __enter__(self) -> ManuscriptRun:
@@ -72,7 +75,20 @@ class ManuscriptRun:
         self.close()
 
     def close(self) -> None:
-        self.languagetool.close()
+        if "languagetool" in self.__dict__:
+            self.languagetool.close()
+
+    @cached_property
+    def languagetool(self) -> LanguageToolRun:
+        """The LanguageTool backend, imported only by a run that uses it (most runs never do)."""
+        from ficlint.backends.languagetool import LanguageToolRun
+
+        return LanguageToolRun(self.options.languagetool)
+
+    def _add_languagetool(self, results: Sequence[FileResult], linter: Linter) -> None:
+        requested = self.options.languagetool  # LanguageToolRun.wanted, asked before importing it
+        if linter.config.languagetool.enabled if requested is None else requested:
+            self.languagetool.add(results, linter)
 
     def linter(self, config: Config) -> Linter:
         """The rules under one config, selected and ranked once per run."""
@@ -133,7 +149,7 @@ class ManuscriptRun:
         if warning and results:
             results[0].warnings.append(warning)
         if languagetool:
-            self.languagetool.add(results, linter)
+            self._add_languagetool(results, linter)
         return results
 
     def _read(self, path: Path, config: Config) -> Source | InputError:
@@ -153,6 +169,8 @@ class ManuscriptRun:
 
         `results` come from `lint_paths` (or `lint_text` with `context_path`); files are grouped
         into manuscripts the way that lint grouped them. Unreadable files pass through."""
+        from ficlint.fixer import fix_manuscript  # only a run that fixes imports the fixer
+
         groups: dict[object, tuple[Config, list[int]]] = {}
         for index, result in enumerate(results):
             if result.document is None:
@@ -171,7 +189,7 @@ class ManuscriptRun:
                                           results=[results[i] for i in indexes])
             file_fixes.extend(fixes)
             if any(f.changed for f in fixes):
-                self.languagetool.add(fixed, self.linter(config))
+                self._add_languagetool(fixed, self.linter(config))
             for i, fixed_result in zip(indexes, fixed, strict=True):
                 fixed_result.failures = list(dict.fromkeys(results[i].failures + fixed_result.failures))
                 final[i] = fixed_result

@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
-"""Build ficlint/data/rules-data.json, the compiled form of the YAML data files in rules/data/.
+"""Build ficlint/data/rules-data.json, the compiled form of the YAML data files in rules/data/
+and of the packs and glossaries shipped in rules/.
 
 Every run reads a dozen of those files; parsing them as YAML costs ~35 ms of CPU, reading the same
 objects from one JSON file ~2 ms. `ficlint.resources.load_data` reads a file's compiled entry only
 while the YAML file still has the length and CRC-32 recorded with it, and parses the YAML otherwise,
 so an edit is never read stale; tests/test_resources.py fails until this script is run again.
+The shipped packs (rules/*.yaml) and glossaries (rules/glossaries/*.yaml) are compiled the same way,
+named by their path under rules/ (`ficlint.resources.compiled_yaml`), so that a run without a
+config file or a user's pack never imports PyYAML (~25 ms).
 
 Output (UTF-8 JSON, deterministic: files by name, keys in the YAML's order):
-    {"<name>": {"source": "<length>:<crc32>", "data": <the objects load_yaml gives>}, ...}
+    {"<name> or <path under rules/>": {"source": "<length>:<crc32>", "data": <objects load_yaml gives>}, ...}
 A file whose objects JSON cannot carry exactly (keys that are not strings, sets, dates) is left out
 and read from its YAML.
 
@@ -40,15 +44,20 @@ def same(a: Any, b: Any) -> bool:
 def compiled() -> str:
     """The text of rules-data.json for the YAML files in rules/data/ now."""
     entries: dict[str, Any] = {}
-    for path in sorted((rules_dir() / "data").glob("*.yaml")):
+    data_files = sorted((rules_dir() / "data").glob("*.yaml"))
+    packs = sorted([*rules_dir().glob("*.yaml"), *rules_dir().glob("glossaries/*.yaml")])
+    names = [path.stem for path in data_files] + [path.relative_to(rules_dir()).as_posix() for path in packs]
+    for name, path in zip(names, data_files + packs, strict=True):
         raw = path.read_bytes()
+        if raw.startswith(b"\xef\xbb\xbf"):
+            continue  # a byte-order mark: packs are read as utf-8-sig, data files are not
         data = load_yaml(yaml_text(raw))
         try:
             carried = json.loads(json.dumps(data))
         except (TypeError, ValueError):
             continue
         if same(carried, data):
-            entries[path.stem] = {"source": source_digest(raw), "data": data}
+            entries[name] = {"source": source_digest(raw), "data": data}
     return json.dumps(entries, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.clauses import previous_word
+from ficlint.analysis.tokens import tokenize
+from ficlint.document import WORD
 
 
 def sentences(text: str) -> list[str]:
@@ -97,3 +104,27 @@ def test_word_classes_align_with_tokens_and_read_fiction():
     assert tag_of["AM"].upos != "VERB"
     assert tag_of["I’m"].upos == "PRON+AUX"
     assert tag_of["breathe"].upos == "VERB"
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="ab Z’'-,\t\n.é", max_size=30), st.integers(min_value=0, max_value=30))
+def test_previous_word_is_what_the_word_before_pattern_finds(text, at):
+    """clauses.previous_word reads the word before an offset with string methods; it must find
+    what the pattern it replaced finds (a final newline included, as `$` allows)."""
+    at = min(at, len(text))
+    m = re.compile(r"([A-Za-z’'-]+)[ \t,]*$").search(text, max(0, at - 20), at)
+    assert previous_word(text, at) == (m.group(1).replace("’", "'") if m else "")
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="ab Z’'-.,!?…*_ 12:3é²½\n\t\"“”", max_size=40))
+def test_tokens_are_what_the_token_pattern_finds(text):
+    """tokens.tokenize lets each match take the space before its token; the tokens must be what
+    the plain alternation (word | number | run of one mark) finds."""
+    plain = re.compile(rf"(?P<word>{WORD.pattern})|(?P<number>\d+(?:[.,:]\d+)*)"
+                       r"|(?P<mark>(?P<char>[^\w\s*_])(?P=char)*)")
+    found = list(plain.finditer(text))
+    tokens = tokenize(text, [(0, len(text))])
+    assert tokens.text == [m.group() for m in found]
+    assert tokens.start == [m.start() for m in found]
+    assert tokens.is_word == [m.lastgroup == "word" for m in found]

@@ -67,6 +67,13 @@ def test_placeholders_not_in_markup_or_ordinary_brackets():
     assert flagged(text, "P002") == []
 
 
+def test_placeholder_words_found_only_as_whole_words_in_their_case():
+    """P002's word list is searched with str.find (a plain list of words): it must find what the
+    pattern finds, whole words only, case as written, none inside a longer word."""
+    text = "TODO: TODOS xTODO TODO_x FIXME. TBD-ish _TBD todo Fixme TBDTODO FIXME"
+    assert flagged(text, "P002") == ["TODO", "FIXME", "TBD", "FIXME"]
+
+
 def test_inconsistent_variants_flag_the_minority():
     text = "The café was shut. The café was dark. The cafe was cold."
     (diag,) = lint(text, "P003")

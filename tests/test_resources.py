@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from ficlint.resources import (
     COMPILED_DATA,
     SafeLoader,
     compiled_data,
+    compiled_yaml,
     data_dir,
     load_data,
     load_yaml,
@@ -111,3 +114,37 @@ def test_a_checkout_with_crlf_line_ends_reads_the_same_compiled_entry(path):
     crlf = raw.replace(b"\n", b"\r\n")
     assert source_digest(crlf) == source_digest(raw) == compiled_data()[path.stem]["source"]
     assert _same(load_yaml(yaml_text(crlf)), compiled_data()[path.stem]["data"])
+
+
+# -- shipped packs and glossaries, compiled the same way (read without PyYAML) ---------------------
+
+PACK_FILES = sorted([*rules_dir().glob("*.yaml"), *rules_dir().glob("glossaries/*.yaml")])
+
+
+@pytest.mark.parametrize("path", PACK_FILES, ids=lambda p: p.name)
+def test_every_shipped_pack_is_compiled_from_its_yaml_as_it_is_now(path):
+    text = path.read_text(encoding="utf-8-sig")
+    compiled = compiled_yaml(path, text)
+    assert compiled is not None, "run: python scripts/build_rules_data.py"
+    assert _same(compiled, yaml.load(text, Loader=SafeLoader))  # noqa: S506 - a safe loader
+
+
+def test_an_edited_pack_or_a_file_outside_rules_is_parsed_not_read_compiled(tmp_path):
+    path = PACK_FILES[0]
+    text = path.read_text(encoding="utf-8")
+    assert compiled_yaml(path, text + "# an edit\n") is None
+    copy = tmp_path / path.name
+    copy.write_text(text, encoding="utf-8")
+    assert compiled_yaml(copy, text) is None
+
+
+def test_loading_the_shipped_packs_does_not_import_pyyaml():
+    code = ("import sys\n"
+            "from ficlint.packs import load_pack\n"
+            "from ficlint.resources import rules_dir\n"
+            "checks = [c for p in sorted(rules_dir().glob('*.yaml')) for c in load_pack(p)]\n"
+            "assert checks\n"
+            "print(sorted(m for m in sys.modules if m.startswith('yaml.')))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.stdout.strip() == "[]"

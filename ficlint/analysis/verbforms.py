@@ -43,22 +43,42 @@ def _ing(base: str) -> str:
 @cache
 def verb_forms() -> VerbForms:
     lex = lexicon()
-    base_of: dict[str, str] = {}
     forms_of: dict[str, list[str]] = {}
+    known = forms_of.get
     for form, base in lex.base_of.items():
-        forms_of.setdefault(base, [base]).append(form)
-    ing: set[str] = set()
+        forms = known(base)
+        if forms is None:
+            forms_of[base] = [base, form]
+        else:
+            forms.append(form)
+    past_of = lex.past_of.get
+    base_of: dict[str, str] = {}
+    ing: list[str] = []
     for base, forms in forms_of.items():
-        past = lex.past_of.get(base, "")
+        past = past_of(base, "")
         present = _ing(base)
         # the doubled consonant of "stopping", "letting": the past shows it ("stopped")
         if past.endswith("ed") and len(past) > 4 and past[-3] == past[-4] and not base.endswith(past[-3]):
             present = past[:-2] + "ing"
         forms.append(present)
-        ing.add(present)
+        ing.append(present)
         for form in forms:
-            base_of.setdefault(form, base)
+            if form not in base_of:  # the first base wins
+                base_of[form] = base
     return VerbForms(
         past=frozenset(lex.past_of.values()), third=frozenset(lex.third_of.values()),
         base=frozenset(lex.base_forms), participle=lex.participles, present_participle=frozenset(ing),
-        base_of=base_of, forms_of={base: tuple(dict.fromkeys(forms)) for base, forms in forms_of.items()})
+        base_of=base_of, forms_of=_FormsOf(forms_of))
+
+
+class _FormsOf(dict[str, tuple[str, ...]]):
+    """base -> its forms, each verb's tuple made (duplicates dropped) the first time it is asked
+    for: a clause asks for a few of the 6,500 verbs (~5 ms of every run to make them all)."""
+
+    def __init__(self, forms_of: dict[str, list[str]]) -> None:
+        super().__init__()
+        self._forms_of = forms_of
+
+    def __missing__(self, base: str) -> tuple[str, ...]:
+        forms = self[base] = tuple(dict.fromkeys(self._forms_of[base]))
+        return forms

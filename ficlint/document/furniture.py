@@ -29,6 +29,7 @@ _TIME_PREFIX = re.compile(rf"^\s*[*_]*[\[(]\s*(?:{_TIME})\s*[\])]\s*(?::\s*)?")
 _BOLD_LABEL = re.compile(
     r"^\s*(?:\*\*\*?|__)(?P<name>[^*_:\n]{1,40}?)(?::(?:\*\*\*?|__)|(?:\*\*\*?|__):)\s*\S")
 _PLAIN_LABEL = re.compile(r"^\s*(?P<name>@?[A-Z0-9][\w.'’@-]*(?: [A-Z][\w.'’-]*){0,2}):[ \t]+\S")
+_DIGIT_OR_COLON = re.compile(r"[\d:]")
 # The app's own lines: an emphasised line (`*Pansy was added*`, `***Draco*** *is typing*`).
 _SYSTEM = re.compile(r"^\s*[*_].*[*_]\s*$")
 # Labels that open notes and story headers, not messages.
@@ -46,8 +47,10 @@ def is_ornament(block: str) -> bool:
         return False
     if _HR.match(line):
         return True
+    if len(line) > _MAX_ORNAMENT:  # first: a paragraph of one long line is not walked
+        return False
     marks = [c for c in line if not c.isspace()]
-    if len(line) > _MAX_ORNAMENT or any(c in _QUOTES for c in marks) or all(c in _SPEECHLIKE for c in marks):
+    if any(c in _QUOTES for c in marks) or all(c in _SPEECHLIKE for c in marks):
         return False
     letters = [c for c in marks if c.isalnum()]
     if not letters:
@@ -64,6 +67,8 @@ def chat_line(line: str) -> str:
     (an emphasised line: the app speaking), or "" (not a chat line)."""
     if not line.strip():
         return ""
+    if line.lstrip()[0] not in "*_" and not _DIGIT_OR_COLON.search(line):
+        return ""  # no time, no label's colon, no emphasis: prose (every pattern below needs one)
     if _TIMESTAMP.match(line):
         return "time"
     prefix = _TIME_PREFIX.match(line)

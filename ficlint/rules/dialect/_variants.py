@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.sentences import sentence_start
+from ficlint.analysis.tokens import ascii_words
 from ficlint.document import RegionKind
 from ficlint.resources import data_dir, load_data
 
@@ -34,7 +35,6 @@ OXFORD = "en-GB-oxendict"
 SIDE_NAME = {BRITISH: "British", AMERICAN: "American"}
 OTHER_SIDE = {BRITISH: AMERICAN, AMERICAN: BRITISH}
 _COUNTED = frozenset({RegionKind.NARRATION, RegionKind.DIALOGUE, RegionKind.AUTHOR_NOTE})
-_TOKEN = re.compile(r"[A-Za-z]+")
 
 # Patterns whose pairs are judged together: one writer's habit covers the whole
 # pattern (colour, honour, neighbour). The others (grey/gray, defence/defense,
@@ -137,16 +137,6 @@ def _marker_words() -> frozenset[str]:
     return frozenset(form.rstrip(".") for form in markers().forms)
 
 
-def letter_words(text: str) -> set[str]:
-    """The runs of ASCII letters in `text` (each once): found in the text's distinct
-    white-space-separated chunks, never more than the text itself."""
-    return set(_TOKEN.findall(" ".join(set(text.split()))))
-
-
-def _letter_words(doc: AnalyzedDocument) -> set[str]:
-    return letter_words(doc.text)
-
-
 @cache
 def _marker_pattern() -> re.Pattern[str]:
     """The markers' words as one factored regular expression, with the full stop after them."""
@@ -156,8 +146,8 @@ def _marker_pattern() -> re.Pattern[str]:
 
 def marker_counts(text: str, words_in_text: Set[str] | None = None) -> dict[str, int]:
     """How often each weak marker occurs in `text` ("Mr." counts with its full stop, "Mr" without).
-    `words_in_text`, the text's runs of ASCII letters (`letter_words(text)`), when the caller has
-    them: then only the few markers the text holds are looked for, each with `str.find`."""
+    `words_in_text`, the text's runs of ASCII letters (`analysis.tokens.ascii_words`), when the
+    caller has them: then only the few markers the text holds are looked for, each with `str.find`."""
     forms = markers().forms
     if words_in_text is None:
         tokens = _marker_pattern().findall(text)
@@ -176,7 +166,7 @@ def marker_counts(text: str, words_in_text: Set[str] | None = None) -> dict[str,
 def count_markers(doc: AnalyzedDocument) -> dict[str, int]:
     """How often each weak marker occurs in `doc`, and its quotation style ("single-quotes" or
     "double-quotes", once) when it has speech."""
-    found = marker_counts(doc.text, doc.memo(_letter_words))
+    found = marker_counts(doc.text, ascii_words(doc))
     if doc.regions_of(RegionKind.DIALOGUE):
         found[f"{doc.quote_style}-quotes"] = 1
     return found
@@ -205,7 +195,7 @@ def _find_hits(doc: AnalyzedDocument) -> tuple[list[Hit], frozenset[str]]:
     marked = every_variant()
     nouns = markers().nouns.keys() - variants().marked.keys()
     # the few variant spellings this text uses, then one search for just those
-    present = {t for t in doc.memo(_letter_words) if t.lower() in marked}
+    present = {t for t in ascii_words(doc) if t.lower() in marked}
     if not present:
         return [], frozenset()
     hits: list[Hit] = []

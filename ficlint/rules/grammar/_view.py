@@ -11,6 +11,7 @@ import numpy as np
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.clauses import narration_spans
+from ficlint.analysis.confusables import token_forms
 from ficlint.document import RegionKind
 
 OTHER, NARRATION, DIALOGUE = 0, 1, 2
@@ -119,10 +120,11 @@ def view(doc: AnalyzedDocument) -> View:
 def _build(doc: AnalyzedDocument) -> View:
     tokens = doc.tokens
     tags = doc.tags
-    low = "\x00".join(tokens.text).lower().replace("’", "'").split("\x00")  # one pass in C, not one a token
-    if len(low) != len(tokens.text):  # a NUL inside a token: token by token
-        low = [t.lower().replace("’", "'") for t in tokens.text]
-    numbers = np.fromiter(map(hash, low), dtype=np.int64, count=len(low))
+    # lowercased once per distinct form, from the document's table of forms (shared with the
+    # homophone rules): one string object per form, so every token's hash is worked out once a form
+    forms = token_forms(doc)
+    low = list(map(forms.lowered.__getitem__, forms.code.tolist()))
+    numbers = np.fromiter(map(hash, forms.lowered), dtype=np.int64, count=len(forms.lowered))[forms.code]
     dialogue = [(r.start, r.end) for r in doc.regions if r.kind is RegionKind.DIALOGUE]
     voice = _voices(tokens.start, [(s.start, s.end) for s, _ in narration_spans(doc)], dialogue)
     return View(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.confusables import TokenForms, token_forms
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.document import RegionKind
@@ -67,9 +68,9 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     between, the same in lowercase), then judged."""
     text = doc.text
     tokens = doc.tokens
-    texts, is_word, sentence = tokens.text, tokens.is_word, tokens.sentence
-    lower = [w.lower() for w in texts]
-    for t in [t for t in range(len(texts) - 1) if lower[t] == lower[t + 1] and is_word[t] and is_word[t + 1]]:
+    texts, sentence = tokens.text, tokens.sentence
+    lower = _Lowered(token_forms(doc))
+    for t in lower.doubled_words(tokens.is_word):
         if t > 0 and lower[t - 1] == lower[t] or t + 2 < len(texts) and lower[t + 2] == lower[t]:
             continue  # "Wrong wrong wrong wrong": three or more on purpose
         start, end = tokens.start[t], tokens.end[t + 1]
@@ -84,6 +85,28 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             second = m.end("gap")
             yield Diagnostic(RULE.id, m.start(), m.end(), f"\"{m.group('first')}\" twice in a row.",
                              (Fix(m.end("first"), second + len(m.group("first")), ""),))
+
+
+class _Lowered:
+    """The tokens in lowercase (`str.lower`), worked out once per distinct written form from the
+    document's table of forms (shared with the homophone rules) and read token by token only
+    around a pair: a novel has some 130,000 tokens and a handful of doubled words."""
+
+    def __init__(self, forms: TokenForms) -> None:
+        self.code = forms.code
+        self.of_form = [w.lower() for w in forms.written]
+
+    def __getitem__(self, i: int) -> str:
+        return self.of_form[self.code[i]]
+
+    def doubled_words(self, is_word: list[bool]) -> list[int]:
+        """Every t where token t and token t + 1 are words, the same in lowercase."""
+        import numpy as np
+
+        ids = dict(zip(self.of_form, range(len(self.of_form)), strict=True))  # one id a lowercase
+        same = np.fromiter(map(ids.__getitem__, self.of_form), np.intp, len(self.of_form))[self.code]
+        word = np.fromiter(is_word, bool, len(is_word))
+        return np.flatnonzero((same[:-1] == same[1:]) & word[:-1] & word[1:]).tolist()
 
 
 def _is_slip(text: str, m: re.Match[str], in_speech: bool) -> bool:
@@ -105,7 +128,7 @@ _JOINERS = frozenset(["and", "or", "but", "nor"])
 _GAP_REACH = 6  # words back the first half of the pair may start
 
 
-def _gapped(lower: list[str], sentence: list[int], t: int) -> bool:
+def _gapped(lower: _Lowered, sentence: list[int], t: int) -> bool:
     """`birds had been birds and men men`: after "and", the verb of a pair left out (gapping):
     the word before "and" also stands a few words earlier in the same sentence."""
     if t < 2 or lower[t - 1] not in _JOINERS:

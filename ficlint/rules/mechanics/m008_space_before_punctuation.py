@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.document import Region
 from ficlint.rule import Rule, examples
 from ficlint.rules.common import WRITING
 
@@ -42,24 +44,57 @@ _EMOTICON_AFTER = re.compile(r"[-']?[()\[\]DPpOo3/|\\*]")
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     text = doc.text
-    for region in doc.regions_of(*WRITING):
-        for m in _SPACED.finditer(text, region.start, region.end):
-            before = text[m.start() - 1:m.start()]
-            if not (before.isalnum() or before in ")]’”"):
-                continue
-            marks = m.group(2)
-            if marks.startswith("..") or marks == "." and _spaced_ellipsis(text, m.start(2)):
-                continue  # an ellipsis set off with spaces is a style: "He said ... nothing."
-            if marks[0] in ":;" and _EMOTICON_AFTER.match(text, m.end(2)):
-                continue
-            if marks == "." and text[m.end(2):m.end(2) + 1].isdigit():
-                continue
-            # "were ,in fact": the space belongs after the comma
-            moved = marks == "," and text[m.end(2):m.end(2) + 1].isalpha()
-            fix = Fix(m.start(1), m.end(2), ", ") if moved else Fix(m.start(1), m.end(1), "")
-            yield Diagnostic(RULE.id, m.start(1), m.end(2),
-                             f"A space before \"{marks}\": in English the mark sits right against the word "
-                             "before it.", (fix,))
+    for m in _spaced(text, doc.regions_of(*WRITING)):
+        before = text[m.start() - 1:m.start()]
+        if not (before.isalnum() or before in ")]’”"):
+            continue
+        marks = m.group(2)
+        if marks.startswith("..") or marks == "." and _spaced_ellipsis(text, m.start(2)):
+            continue  # an ellipsis set off with spaces is a style: "He said ... nothing."
+        if marks[0] in ":;" and _EMOTICON_AFTER.match(text, m.end(2)):
+            continue
+        if marks == "." and text[m.end(2):m.end(2) + 1].isdigit():
+            continue
+        # "were ,in fact": the space belongs after the comma
+        moved = marks == "," and text[m.end(2):m.end(2) + 1].isalpha()
+        fix = Fix(m.start(1), m.end(2), ", ") if moved else Fix(m.start(1), m.end(1), "")
+        yield Diagnostic(RULE.id, m.start(1), m.end(2),
+                         f"A space before \"{marks}\": in English the mark sits right against the word "
+                         "before it.", (fix,))
+
+
+_SPACE_MARKS = tuple(space + mark for space in " \t" for mark in ",.?!;:")
+
+
+def _spaced(text: str, regions: list[Region]) -> Iterator[re.Match[str]]:
+    """What `_SPACED.finditer(text, region.start, region.end)` finds in each region, in order: a
+    space before a mark is rare, so each pair is found with str.find over the whole text (instead
+    of the pattern tried at every space) and the pattern matched at the start of its run of spaces,
+    which is where the scan would have found it (no match there, none later in the run)."""
+    runs: set[int] = set()
+    for pair in _SPACE_MARKS:
+        at = text.find(pair)
+        while at >= 0:
+            runs.add(at)
+            at = text.find(pair, at + 1)
+    if not runs:
+        return
+    starts = [r.start for r in regions]
+    taken = -1
+    for at in sorted(runs):
+        i = bisect_right(starts, at) - 1
+        if i < 0 or at + 1 >= regions[i].end:  # the mark must lie inside the region
+            continue
+        region = regions[i]
+        run = at
+        while run > region.start and text[run - 1] in " \t":
+            run -= 1
+        if run <= taken:
+            continue  # the same run as the last match, or inside it
+        m = _SPACED.match(text, run, region.end)
+        if m is not None:
+            taken = m.end() - 1
+            yield m
 
 
 def _spaced_ellipsis(text: str, dot: int) -> bool:
