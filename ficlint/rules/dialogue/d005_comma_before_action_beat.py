@@ -13,7 +13,12 @@ from ficlint.check import Context, Facts
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
 from ficlint.rules.common import capitalized
-from ficlint.rules.dialogue._common import BORDERLINE_WHY, followed, inside_a_subordinate_clause
+from ficlint.rules.dialogue._common import (
+    BORDERLINE_WHY,
+    followed,
+    inside_a_subordinate_clause,
+    needs_completion,
+)
 
 RULE = Rule(
     id="D005",
@@ -62,11 +67,14 @@ def _sentence_goes_on(q: Quotation) -> bool:
     nxt = q.next
     if nxt is None or nxt.before is not q.after or not q.interrupts:
         return False
-    first = _FIRST_LETTER.search(q.doc.text, nxt.region.inner_start, nxt.region.end)
-    return first is not None and first.group(0).islower()
+    first = _FIRST_WORD.match(q.doc.text, nxt.region.inner_start, nxt.region.end)
+    if first is None:
+        return False
+    word = first.group(1)
+    return word[0].islower() or (word == "I" or word.startswith(("I'", "I’"))) and needs_completion(q)
 
 
-_FIRST_LETTER = re.compile(r"[^\W\d_]")
+_FIRST_WORD = re.compile(r"[\s*_]*([^\W\d_]+(?:['’][^\W\d_]+)*)")
 
 
 def _comma_before_beat(q: Quotation) -> bool:

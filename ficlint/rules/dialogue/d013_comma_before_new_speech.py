@@ -17,7 +17,7 @@ from ficlint.analysis.verbforms import AUXILIARIES, VerbForms, verb_forms
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.dialogue._common import is_name, opened
+from ficlint.rules.dialogue._common import is_name, needs_completion, opened
 
 RULE = Rule(
     id="D013",
@@ -53,7 +53,8 @@ _SENTENCE_END = re.compile(r"[.!?…;:—]\s")
 # Words after which a comma introduces what is said: `the phrase, "in these days"`, `And then, "Go."`
 _NAMING_NOUNS = frozenset(
     ["phrase", "words", "word", "motto", "comment", "question", "answer", "reply", "cry", "shout", "whisper",
-        "remark", "message", "note", "sign", "legend", "refrain", "chorus"])
+        "remark", "message", "note", "sign", "legend", "refrain", "chorus", "line", "lines", "theory",
+        "exclamation", "exclamations", "slogan", "catchphrase", "formula"])
 # ... and words that introduce it only in a clause of their own: `And then,` `Aloud,` `But,`
 _NAMING_WORDS = frozenset(["then", "aloud", "again", "except", "and", "but"])
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -117,13 +118,16 @@ def _structure(q: Quotation, narration: str, word: str) -> str:
     previous = q.previous
     if clause == body and previous is not None and previous.follows.kind in ("tag", "inverted", "subject") \
             and not _introduced_and_finished(previous):  # the narration is the tag of the speech before
-        if sum(1 for w in words if speech_form(w)) >= 2:
+        if sum(1 for w in words if speech_form(w)) >= 2 or _introduced_after_acting(words):
             return ""  # "she said, adding as an afterthought," - the second verb introduces the new speech
         mark = q.previous.last_mark
         if mark == "," and narration.endswith(",") and _may_continue(q, word) \
                 and not _finished_clause(q.previous):
             return ""
         return "A" + mark if mark in (",", ".", "!", "?") else ""
+    if clause == body and previous is not None and previous.last_mark == "," and body.lstrip()[:1].islower() \
+            and _may_continue(q, word) and needs_completion(previous):
+        return ""  # `"If there are," and her tone settled it, "I just don't know"`: one sentence, interrupted
     if q.follows.kind == "tag":
         return ""  # She turned her eyes, "I did not know," she panted. - attributed after
     classes = _word_classes(q, words, q.before.start + len(body))
@@ -147,7 +151,8 @@ _NOT_SAYING = frozenset([
 # Words that may stand between that verb and the comma: the one spoken to (`at Carol`,
 # `to the farmwife`) or told (`rebuked him`).
 _ADDRESSED = frozenset(["at", "to"])
-_OBJECT_PRONOUNS = frozenset(["him", "her", "them", "me", "us", "you"])
+_OBJECT_PRONOUNS = frozenset(["him", "her", "them", "me", "us", "you", "himself", "herself", "themselves",
+                              "myself", "yourself", "ourselves"])
 
 
 def _word_classes(q: Quotation, words: list[str], end: int) -> list[str]:
@@ -169,6 +174,18 @@ def _word_classes(q: Quotation, words: list[str], end: int) -> list[str]:
         classes.append(doc.tags[k].upos)
         k -= 1
     return classes[::-1]
+
+
+def _introduced_after_acting(words: list[str]) -> bool:
+    """Does narration that is a sentence of its own end in a speech verb after doing something
+    else first (`"Gosh!" He burrowed beneath the bedclothes and came up, as he complained,`)?
+    Its last verb then introduces the new speech; a tag and a gesture after it (`he said,
+    turning away,`) does not."""
+    forms = verb_forms()
+    verbs = [i for i, w in enumerate(words)
+             if w in forms.past or w in forms.third or w in forms.present_participle]
+    return len(verbs) >= 2 and verb_at(words, verbs[-1]) and speech_form(words[verbs[-1]]) \
+        and not speech_form(words[verbs[0]])
 
 
 def _said_by_manner(words: list[str], classes: list[str]) -> bool:
@@ -202,7 +219,8 @@ def _said_by_manner(words: list[str], classes: list[str]) -> bool:
     family = forms.forms_of[base]
     if any(form in vocab.silent or form in vocab.actions for form in family):
         return False
-    return any(form in vocab.borderline for form in family) or not is_action(words, i, finite=False)
+    kept = words[:_before_phrases(words, classes) + 1]  # `telephoned her on a mid-December afternoon`
+    return any(form in vocab.borderline for form in family) or not is_action(kept, i, finite=False)
 
 
 _PROGRESSIVE = frozenset(["was", "were", "is", "are", "am"])
@@ -229,7 +247,7 @@ def _verb_end(words: list[str], classes: list[str]) -> int:
     spoken to (`at Kennicott`, `to Mr. Dawson`, a name: `summoned Bea`) or a pronoun object
     (`him`) are set aside; -1 when nothing is left. The one spoken to is looked for after
     the clause's last verb only (`glanced down at her, and hemmed,`: hemmed)."""
-    i = len(words) - 1
+    i = _before_phrases(words, classes)
     while i > 0 and _adverb(words[i]):
         i -= 1
     for j in range(i, max(i - 4, 0), -1):
@@ -241,6 +259,25 @@ def _verb_end(words: list[str], classes: list[str]) -> int:
         i -= 1  # the one spoken to, by name: `petitioned Mrs. Jackson Elder`
     if i > 0 and words[i] in _OBJECT_PRONOUNS:
         i -= 1
+    return i
+
+
+# Word classes a phrase of time, place or manner is made of (`on a mid-December afternoon`,
+# `in a manner of exaggerated liveliness`): set aside after the verb it modifies.
+_PHRASE_CLASSES = frozenset(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"])
+
+
+def _before_phrases(words: list[str], classes: list[str]) -> int:
+    """The index of the clause's last word before the prepositional phrases that end it (at
+    most three, none to the one spoken to: `to`, `at` stay for _verb_end)."""
+    i = len(words) - 1
+    for _ in range(3):
+        j = i
+        while j > 0 and classes[j:j + 1] and classes[j] in _PHRASE_CLASSES:
+            j -= 1
+        if j == i or j <= 0 or classes[j:j + 1] != ["ADP"] or words[j] in _ADDRESSED:
+            break
+        i = j - 1
     return i
 
 
@@ -256,13 +293,19 @@ def _completed_by_speech(words: list[str], classes: list[str]) -> bool:
         return False
     if words[-1] == "with" or words[-1] in vocabulary().speech_nouns:
         return True  # `She greeted him with,` `Dave had given verdict,`
+    if words[-1] in _GOVERNING and classes[-1:] == ["ADP"]:
+        return True  # the speech is the preposition's object: `to confine herself to,`
     j = 0
     while j < len(words) - 1 and (words[j] in ("and", "but", "then") or _adverb(words[j])):
         j += 1
     if words[j] == "to" and classes[j:j + 1] == ["ADP"] and "VERB" not in classes:
         return True  # only the one spoken to: `and, to Carol,` `Quietly, to the wife,`
     return len(words) >= 2 and words[-2] in ("a", "an") \
-        and (classes[-1:] == ["ADJ"] or words[-1] in _comparable_adjectives())
+        and (classes[-1:] == ["ADJ"] or words[-1] in _comparable_adjectives() or words[-1].endswith("ing"))
+
+
+# Prepositions that cannot end a clause as an adverb does (`looked up,` `came in,`).
+_GOVERNING = frozenset(["to", "with", "of", "like", "from", "into", "towards", "toward"])
 
 
 @cache
