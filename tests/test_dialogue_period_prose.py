@@ -44,11 +44,23 @@ def test_the_habit_is_flagged_even_after_a_phrase_of_place(tmp_path):
 
 
 @pytest.mark.parametrize("line", [
+    'He ground his teeth, anger welling in his breast, "We are bound to each other."',
+    'Walter clapped him on the shoulder, "I\'ve been telling him that for ages."',
+    'That brought him out of his stupor, "For the better, I hope."',
+    'He let out a genuine laugh, "Oh, I do miss you."',
+])
+def test_an_action_and_its_phrases_before_new_speech_are_still_flagged(tmp_path, line):
+    found = _check(tmp_path, HABIT + line + "\n")
+    assert [(rule, marked) for rule, marked, _ in found] == HABIT_FOUND + [("D013", ",")]
+    assert ". \"" in found[-1][2].splitlines()[-1]
+
+
+@pytest.mark.parametrize("line", [
     'She had enough self-control to confine herself to, "Yes. Men! We do have to laugh at them."',
     'She rescued him with a pitying, "It\'s all right. Let\'s forget it."',
     'The widow appeared trailing pinkish exclamations, "And how is our lovely baby today!"',
     'She presented to the committee her theory, "What we want in a play is humor."',
-    'Kennicott telephoned her on a mid-December afternoon, "Want to drive out to the farm with me?"',
+    'She was sobbing against his overcoat, "How can you shame me so?"',
     '"Gosh!" He burrowed beneath the bedclothes and came up shaking his head, as he complained, '
     '"How\'s that? Who?"',
 ])

@@ -176,10 +176,10 @@ def is_name(doc: AnalyzedDocument, word: str) -> bool:
 
 def needs_completion(q: Quotation) -> bool:
     """Does the speech end, before its comma, in the opening of a sentence the words after the
-    interruption must finish: a subordinate clause (`"If there are,"`), or `and`/`but` with no whole clause after it (`"But me,"`)? A speech that
-    carries on after it with `I` or a name (`"But me," he glanced about, "I'm so busy"`) is
-    then one sentence interrupted, not a new one. An interjection or a name alone (`"Okay,"`,
-    `"Harry,"`) finishes nothing of the kind."""
+    interruption must finish: a subordinate clause (`"If there are,"`), or `and`/`but` with no
+    whole clause after it (`"But me,"`)? A speech that carries on after it with `I` or a name
+    (`"But me," he glanced about, "I'm so busy"`) is then one sentence interrupted, not a new
+    one. An interjection or a name alone (`"Okay,"`, `"Harry,"`) finishes nothing of the kind."""
     doc = q.doc
     if not isinstance(doc, AnalyzedDocument):
         return False

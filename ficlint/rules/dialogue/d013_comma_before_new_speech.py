@@ -219,8 +219,9 @@ def _said_by_manner(words: list[str], classes: list[str]) -> bool:
     family = forms.forms_of[base]
     if any(form in vocab.silent or form in vocab.actions for form in family):
         return False
-    kept = words[:_before_phrases(words, classes) + 1]  # `telephoned her on a mid-December afternoon`
-    return any(form in vocab.borderline for form in family) or not is_action(kept, i, finite=False)
+    if _before_phrases(words, classes) < len(words) - 1:  # `sobbing against his overcoat,`
+        return any(form in vocab.verbs or form in vocab.hearer for form in family)  # not `clapped him on`
+    return any(form in vocab.borderline for form in family) or not is_action(words, i, finite=False)
 
 
 _PROGRESSIVE = frozenset(["was", "were", "is", "are", "am"])
