@@ -60,7 +60,7 @@ def test_an_action_and_its_phrases_before_new_speech_are_still_flagged(tmp_path,
     'She rescued him with a pitying, "It\'s all right. Let\'s forget it."',
     'The widow appeared trailing pinkish exclamations, "And how is our lovely baby today!"',
     'She presented to the committee her theory, "What we want in a play is humor."',
-    'She was sobbing against his overcoat, "How can you shame me so?"',
+    '"Fear makes us do things." He scratched the cat\'s ear and whispered, "They won\'t hurt you."',
     '"Gosh!" He burrowed beneath the bedclothes and came up shaking his head, as he complained, '
     '"How\'s that? Who?"',
 ])

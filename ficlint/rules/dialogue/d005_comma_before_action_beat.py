@@ -67,14 +67,17 @@ def _sentence_goes_on(q: Quotation) -> bool:
     nxt = q.next
     if nxt is None or nxt.before is not q.after or not q.interrupts:
         return False
-    first = _FIRST_WORD.match(q.doc.text, nxt.region.inner_start, nxt.region.end)
+    first = _FIRST_LETTER.search(q.doc.text, nxt.region.inner_start, nxt.region.end)
     if first is None:
         return False
-    word = first.group(1)
-    return word[0].islower() or (word == "I" or word.startswith(("I'", "I’"))) and needs_completion(q)
+    if first.group(0).islower():
+        return True
+    word = _WORD.match(q.doc.text, first.start()).group(0)
+    return (word == "I" or word.startswith(("I'", "I’"))) and needs_completion(q)
 
 
-_FIRST_WORD = re.compile(r"[\s*_]*([^\W\d_]+(?:['’][^\W\d_]+)*)")
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 def _comma_before_beat(q: Quotation) -> bool:

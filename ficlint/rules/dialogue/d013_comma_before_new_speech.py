@@ -53,8 +53,11 @@ _SENTENCE_END = re.compile(r"[.!?…;:—]\s")
 # Words after which a comma introduces what is said: `the phrase, "in these days"`, `And then, "Go."`
 _NAMING_NOUNS = frozenset(
     ["phrase", "words", "word", "motto", "comment", "question", "answer", "reply", "cry", "shout", "whisper",
-        "remark", "message", "note", "sign", "legend", "refrain", "chorus", "line", "lines", "theory",
-        "exclamation", "exclamations", "slogan", "catchphrase", "formula"])
+        "remark", "message", "note", "sign", "legend", "refrain", "chorus"])
+# ... and nouns of what is said that the speech stands beside as its content (`the funny-man's line,`
+# `her theory,` `trailing pinkish exclamations,`): counted with the chapter's habit, never flagged
+_CONTENT_NOUNS = frozenset(["line", "lines", "theory", "exclamation", "exclamations", "slogan", "catchphrase",
+                            "formula"])
 # ... and words that introduce it only in a clause of their own: `And then,` `Aloud,` `But,`
 _NAMING_WORDS = frozenset(["then", "aloud", "again", "except", "and", "but"])
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -118,18 +121,21 @@ def _structure(q: Quotation, narration: str, word: str) -> str:
     previous = q.previous
     if clause == body and previous is not None and previous.follows.kind in ("tag", "inverted", "subject") \
             and not _introduced_and_finished(previous):  # the narration is the tag of the speech before
-        if sum(1 for w in words if speech_form(w)) >= 2 or _introduced_after_acting(words):
+        if sum(1 for w in words if speech_form(w)) >= 2:
             return ""  # "she said, adding as an afterthought," - the second verb introduces the new speech
         mark = q.previous.last_mark
         if mark == "," and narration.endswith(",") and _may_continue(q, word) \
                 and not _finished_clause(q.previous):
             return ""
-        return "A" + mark if mark in (",", ".", "!", "?") else ""
-    if clause == body and previous is not None and previous.last_mark == "," and body.lstrip()[:1].islower() \
-            and _may_continue(q, word) and needs_completion(previous):
-        return ""  # `"If there are," and her tone settled it, "I just don't know"`: one sentence, interrupted
+        if mark not in (",", ".", "!", "?"):
+            return ""
+        # `and came up, as he complained,`: counted with the habit, no error
+        return "A" + mark + ("~" if _introduced_after_acting(words) else "")
     if q.follows.kind == "tag":
         return ""  # She turned her eyes, "I did not know," she panted. - attributed after
+    if clause == body and previous is not None and previous.last_mark == "," and body.lstrip()[:1].islower() \
+            and _may_continue(q, word) and needs_completion(previous):
+        return ("B" if _acts(words) else "b") + "~"  # `"If there are," and her tone settled it, "I just…"`
     classes = _word_classes(q, words, q.before.start + len(body))
     if _introduces_speech(words):
         return ""
@@ -151,8 +157,7 @@ _NOT_SAYING = frozenset([
 # Words that may stand between that verb and the comma: the one spoken to (`at Carol`,
 # `to the farmwife`) or told (`rebuked him`).
 _ADDRESSED = frozenset(["at", "to"])
-_OBJECT_PRONOUNS = frozenset(["him", "her", "them", "me", "us", "you", "himself", "herself", "themselves",
-                              "myself", "yourself", "ourselves"])
+_OBJECT_PRONOUNS = frozenset(["him", "her", "them", "me", "us", "you"])
 
 
 def _word_classes(q: Quotation, words: list[str], end: int) -> list[str]:
@@ -184,8 +189,11 @@ def _introduced_after_acting(words: list[str]) -> bool:
     forms = verb_forms()
     verbs = [i for i, w in enumerate(words)
              if w in forms.past or w in forms.third or w in forms.present_participle]
-    return len(verbs) >= 2 and verb_at(words, verbs[-1]) and speech_form(words[verbs[-1]]) \
-        and not speech_form(words[verbs[0]])
+    last = len(words) - 1
+    while last > 0 and _adverb(words[last]):
+        last -= 1
+    return len(verbs) >= 2 and verbs[-1] == last and verb_at(words, last) and speech_form(words[last]) \
+        and not speech_form(words[verbs[0]])  # ending the clause: not `what he'd called Granger`
 
 
 def _said_by_manner(words: list[str], classes: list[str]) -> bool:
@@ -219,8 +227,6 @@ def _said_by_manner(words: list[str], classes: list[str]) -> bool:
     family = forms.forms_of[base]
     if any(form in vocab.silent or form in vocab.actions for form in family):
         return False
-    if _before_phrases(words, classes) < len(words) - 1:  # `sobbing against his overcoat,`
-        return any(form in vocab.verbs or form in vocab.hearer for form in family)  # not `clapped him on`
     return any(form in vocab.borderline for form in family) or not is_action(words, i, finite=False)
 
 
@@ -248,7 +254,7 @@ def _verb_end(words: list[str], classes: list[str]) -> int:
     spoken to (`at Kennicott`, `to Mr. Dawson`, a name: `summoned Bea`) or a pronoun object
     (`him`) are set aside; -1 when nothing is left. The one spoken to is looked for after
     the clause's last verb only (`glanced down at her, and hemmed,`: hemmed)."""
-    i = _before_phrases(words, classes)
+    i = len(words) - 1
     while i > 0 and _adverb(words[i]):
         i -= 1
     for j in range(i, max(i - 4, 0), -1):
@@ -263,25 +269,6 @@ def _verb_end(words: list[str], classes: list[str]) -> int:
     return i
 
 
-# Word classes a phrase of time, place or manner is made of (`on a mid-December afternoon`,
-# `in a manner of exaggerated liveliness`): set aside after the verb it modifies.
-_PHRASE_CLASSES = frozenset(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"])
-
-
-def _before_phrases(words: list[str], classes: list[str]) -> int:
-    """The index of the clause's last word before the prepositional phrases that end it (at
-    most three, none to the one spoken to: `to`, `at` stay for _verb_end)."""
-    i = len(words) - 1
-    for _ in range(3):
-        j = i
-        while j > 0 and classes[j:j + 1] and classes[j] in _PHRASE_CLASSES:
-            j -= 1
-        if j == i or j <= 0 or classes[j:j + 1] != ["ADP"] or words[j] in _ADDRESSED:
-            break
-        i = j - 1
-    return i
-
-
 def _adverb(word: str) -> bool:
     return word in vocabulary().manner or word.endswith("ly") and len(word) > 4
 
@@ -292,7 +279,7 @@ def _completed_by_speech(words: list[str], classes: list[str]) -> bool:
     to the one spoken to (`and, to Carol,`)?"""
     if not words:
         return False
-    if words[-1] == "with" or words[-1] in vocabulary().speech_nouns:
+    if words[-1] == "with" or words[-1] in vocabulary().speech_nouns or words[-1] in _CONTENT_NOUNS:
         return True  # `She greeted him with,` `Dave had given verdict,`
     if words[-1] in _GOVERNING and classes[-1:] == ["ADP"]:
         return True  # the speech is the preposition's object: `to confine herself to,`
