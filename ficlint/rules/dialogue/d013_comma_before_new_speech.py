@@ -134,7 +134,7 @@ def _structure(q: Quotation, narration: str, word: str) -> str:
     if q.follows.kind == "tag":
         return ""  # She turned her eyes, "I did not know," she panted. - attributed after
     if clause == body and previous is not None and previous.last_mark == "," and body.lstrip()[:1].islower() \
-            and _may_continue(q, word) and needs_completion(previous):
+            and _is_i(word) and needs_completion(previous):
         return ("B" if _acts(words) else "b") + "~"  # `"If there are," and her tone settled it, "I just…"`
     classes = _word_classes(q, words, q.before.start + len(body))
     if _introduces_speech(words):
@@ -388,7 +388,11 @@ def _finished_clause(q: Quotation) -> bool:
 
 
 def _may_continue(q: Quotation, word: str) -> bool:
-    return word == "I" or word.lower().startswith(("i'", "i’")) or is_name(q.doc, word)
+    return _is_i(word) or is_name(q.doc, word)
+
+
+def _is_i(word: str) -> bool:
+    return word == "I" or word.lower().startswith(("i'", "i’"))
 
 
 def _introduces_speech(lower: list[str]) -> bool:
