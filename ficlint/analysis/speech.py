@@ -788,8 +788,9 @@ _ADJECTIVE_ENDINGS = ("ful", "ant", "ent", "ous", "al", "ive", "ible", "able", "
 
 
 def _before_quoted_noun(narration: str) -> bool:
-    """Does the narration end in an article and the adjective of a noun the speech stands for
-    (`by a half audible`, `with an angry`), words no sentence can end in?"""
+    """Does the narration end in an article, an adjective or intensifier and the adjective of a
+    noun the speech stands for (`by a half audible`, `with a most unpleasant`), words no
+    sentence can end in?"""
     words = [w.lower() for w in _WORD.findall(narration[-60:])]
     if len(words) < 3 or words[-3] not in ("a", "an") or not words[-1].endswith(_ADJECTIVE_ENDINGS):
         return False

@@ -62,7 +62,8 @@ def _tells_the_saying(after: After) -> bool:
 
 def _sentence_goes_on(q: Quotation) -> bool:
     """Does the spoken sentence go on after the beat, in lowercase (`"Did she," he hesitated,
-    "like the toys?"`)? Then the beat interrupts one sentence: a full stop would cut it in two,
+    "like the toys?"`), or with "I" after an opening that needs it (`"But me," he glanced
+    about, "I'm so busy"`)? Then the beat interrupts one sentence: a full stop would cut it in two,
     and older edited prose sets such a beat off with commas as it does a tag."""
     nxt = q.next
     if nxt is None or nxt.before is not q.after or not q.interrupts:
