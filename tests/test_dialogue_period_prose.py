@@ -100,3 +100,11 @@ def test_speech_standing_for_the_noun_of_an_article_and_adjective_is_no_run_in(t
     found = _check(tmp_path, text)
     assert [(rule, marked) for rule, marked, _ in found] == [("D010", ' "')]
     assert 'next to a woman. "Get out!"' in found[0][2]
+
+
+def test_a_tag_that_goes_on_to_a_clause_of_its_own_ends_the_spoken_sentence(tmp_path):
+    line = ('"Hardly," he said at last, but then a bit of helplessness slipped out without his permission, '
+            '"I have no idea what is wrong with it."\n\n"Well," she said, and paused, "I don\'t know."\n')
+    found = _check(tmp_path, HABIT + line)
+    assert [(rule, marked) for rule, marked, _ in found] == HABIT_FOUND + [("D013", ",")]
+    assert 'without his permission. "I have no idea' in found[-1][2]

@@ -125,7 +125,7 @@ def _structure(q: Quotation, narration: str, word: str) -> str:
             return ""  # "she said, adding as an afterthought," - the second verb introduces the new speech
         mark = q.previous.last_mark
         if mark == "," and narration.endswith(",") and _may_continue(q, word) \
-                and not _finished_clause(q.previous):
+                and not _finished_clause(q.previous) and not _new_clause_after_tag(q, words, body):
             return ""
         if mark not in (",", ".", "!", "?"):
             return ""
@@ -179,6 +179,21 @@ def _word_classes(q: Quotation, words: list[str], end: int) -> list[str]:
         classes.append(doc.tags[k].upos)
         k -= 1
     return classes[::-1]
+
+
+def _new_clause_after_tag(q: Quotation, words: list[str], body: str) -> bool:
+    """Does the tag go on to a clause with a subject of its own (`He said at last, but then a bit
+    of helplessness slipped out without his permission,`)? The speech after it cannot carry on
+    the sentence the tag interrupted: it starts a new one."""
+    classes = _word_classes(q, words, q.before.start + len(body))
+    for i, c in enumerate(classes):
+        if c != "CCONJ" or i < 2:
+            continue
+        rest = classes[i + 1:i + 8]
+        subject = next((j for j, r in enumerate(rest) if r in ("NOUN", "PROPN", "PRON")), -1)
+        if subject >= 0 and "VERB" in rest[subject + 1:] and "VERB" not in rest[:subject]:
+            return True
+    return False
 
 
 def _introduced_after_acting(words: list[str]) -> bool:
