@@ -626,6 +626,8 @@ class Quotation:
             return False
         if not self.follows.has_clause and not _narration_before_speech_ends(narration):
             return False  # `Iris cried out "Win isn't guilty"`, `a dismayed "Am I?"`: an intro, a quoted noun
+        if _before_quoted_noun(narration):
+            return False  # `he marred it by a half audible "Come here!"`: the speech is the noun
         word = _LAST_WORD.search(narration[-30:])
         if not word:
             return False
@@ -783,6 +785,16 @@ def _narration_before_speech_ends(narration: str) -> bool:
 
 
 _ADJECTIVE_ENDINGS = ("ful", "ant", "ent", "ous", "al", "ive", "ible", "able", "ish", "less", "ly")
+
+
+def _before_quoted_noun(narration: str) -> bool:
+    """Does the narration end in an article, an adjective or intensifier and the adjective of a
+    noun the speech stands for (`by a half audible`, `with a most unpleasant`), words no
+    sentence can end in?"""
+    words = [w.lower() for w in _WORD.findall(narration[-60:])]
+    if len(words) < 3 or words[-3] not in ("a", "an") or not words[-1].endswith(_ADJECTIVE_ENDINGS):
+        return False
+    return words[-2].endswith(_ADJECTIVE_ENDINGS) or words[-2] in ("half", "very", "most", "more", "rather")
 
 
 def _is_text_speak(inner: str) -> bool:

@@ -172,3 +172,35 @@ def _mid_sentence_capitals(doc: AnalyzedDocument) -> frozenset[str]:
 def is_name(doc: AnalyzedDocument, word: str) -> bool:
     """Is `word` a name: written with a capital mid-sentence somewhere in the document?"""
     return word in doc.memo(_mid_sentence_capitals)
+
+
+def needs_completion(q: Quotation) -> bool:
+    """Does the speech end, before its comma, in the opening of a sentence the words after the
+    interruption must finish: a subordinate clause (`"If there are,"`), or `and`/`but` with no
+    whole clause after it (`"But me,"`)? A speech that carries on after it with `I` or a name
+    (`"But me," he glanced about, "I'm so busy"`) is then one sentence interrupted, not a new
+    one. An interjection or a name alone (`"Okay,"`, `"Harry,"`) finishes nothing of the kind."""
+    doc = q.doc
+    if not isinstance(doc, AnalyzedDocument):
+        return False
+    tokens, tags = doc.tokens, doc.tags
+    start = bisect.bisect_left(tokens.start, q.region.inner_start)
+    end = bisect.bisect_left(tokens.start, q.region.inner_end)
+    words = [k for k in range(start, end) if tokens.is_word[k]]
+    starts = [i for i, k in enumerate(words)
+              if i and tokens.text[k - 1] in (".", "!", "?") and tokens.text[k][0].isupper()]
+    words = words[starts[-1]:] if starts else words  # the last sentence of the speech only
+    if not words:
+        return False
+    head = tags[words[0]].head
+    if head.upos == "SCONJ" and tokens.text[words[0]].lower() != "so":
+        return True  # not a phrase: `"Of course not,"` `"In a minute,"` answer on their own
+    return head.upos == "CCONJ" and not _whole_clause(doc, words[1:])
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _whole_clause(doc: AnalyzedDocument, words: list[int]) -> bool:
+    """Is there a finite verb among the token indices `words`?"""
+    return any(part.xpos in _FINITE for k in words for part in doc.tags[k].parts)

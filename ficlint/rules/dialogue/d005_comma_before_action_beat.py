@@ -13,7 +13,12 @@ from ficlint.check import Context, Facts
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
 from ficlint.rules.common import capitalized
-from ficlint.rules.dialogue._common import BORDERLINE_WHY, followed, inside_a_subordinate_clause
+from ficlint.rules.dialogue._common import (
+    BORDERLINE_WHY,
+    followed,
+    inside_a_subordinate_clause,
+    needs_completion,
+)
 
 RULE = Rule(
     id="D005",
@@ -57,16 +62,23 @@ def _tells_the_saying(after: After) -> bool:
 
 def _sentence_goes_on(q: Quotation) -> bool:
     """Does the spoken sentence go on after the beat, in lowercase (`"Did she," he hesitated,
-    "like the toys?"`)? Then the beat interrupts one sentence: a full stop would cut it in two,
+    "like the toys?"`), or with "I" after an opening that needs it (`"But me," he glanced
+    about, "I'm so busy"`)? Then the beat interrupts one sentence: a full stop would cut it in two,
     and older edited prose sets such a beat off with commas as it does a tag."""
     nxt = q.next
     if nxt is None or nxt.before is not q.after or not q.interrupts:
         return False
     first = _FIRST_LETTER.search(q.doc.text, nxt.region.inner_start, nxt.region.end)
-    return first is not None and first.group(0).islower()
+    if first is None:
+        return False
+    if first.group(0).islower():
+        return True
+    word = _WORD.match(q.doc.text, first.start()).group(0)
+    return (word == "I" or word.startswith(("I'", "I’"))) and needs_completion(q)
 
 
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 def _comma_before_beat(q: Quotation) -> bool:

@@ -17,7 +17,7 @@ from ficlint.analysis.verbforms import AUXILIARIES, VerbForms, verb_forms
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.dialogue._common import is_name, opened
+from ficlint.rules.dialogue._common import is_name, needs_completion, opened
 
 RULE = Rule(
     id="D013",
@@ -54,6 +54,10 @@ _SENTENCE_END = re.compile(r"[.!?…;:—]\s")
 _NAMING_NOUNS = frozenset(
     ["phrase", "words", "word", "motto", "comment", "question", "answer", "reply", "cry", "shout", "whisper",
         "remark", "message", "note", "sign", "legend", "refrain", "chorus"])
+# ... and nouns of what is said that the speech stands beside as its content (`the funny-man's line,`
+# `her theory,` `trailing pinkish exclamations,`): counted with the chapter's habit, never flagged
+_CONTENT_NOUNS = frozenset(["line", "lines", "theory", "exclamation", "exclamations", "slogan", "catchphrase",
+                            "formula"])
 # ... and words that introduce it only in a clause of their own: `And then,` `Aloud,` `But,`
 _NAMING_WORDS = frozenset(["then", "aloud", "again", "except", "and", "but"])
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -121,11 +125,17 @@ def _structure(q: Quotation, narration: str, word: str) -> str:
             return ""  # "she said, adding as an afterthought," - the second verb introduces the new speech
         mark = q.previous.last_mark
         if mark == "," and narration.endswith(",") and _may_continue(q, word) \
-                and not _finished_clause(q.previous):
+                and not _finished_clause(q.previous) and not _new_clause_after_tag(q, words, body):
             return ""
-        return "A" + mark if mark in (",", ".", "!", "?") else ""
+        if mark not in (",", ".", "!", "?"):
+            return ""
+        # `and came up, as he complained,`: counted with the habit, no error
+        return "A" + mark + ("~" if _introduced_after_acting(words) else "")
     if q.follows.kind == "tag":
         return ""  # She turned her eyes, "I did not know," she panted. - attributed after
+    if clause == body and previous is not None and previous.last_mark == "," and body.lstrip()[:1].islower() \
+            and _is_i(word) and needs_completion(previous):
+        return ("B" if _acts(words) else "b") + "~"  # `"If there are," and her tone settled it, "I just…"`
     classes = _word_classes(q, words, q.before.start + len(body))
     if _introduces_speech(words):
         return ""
@@ -169,6 +179,36 @@ def _word_classes(q: Quotation, words: list[str], end: int) -> list[str]:
         classes.append(doc.tags[k].upos)
         k -= 1
     return classes[::-1]
+
+
+def _new_clause_after_tag(q: Quotation, words: list[str], body: str) -> bool:
+    """Does the tag go on to a clause with a subject of its own (`He said at last, but then a bit
+    of helplessness slipped out without his permission,`)? The speech after it cannot carry on
+    the sentence the tag interrupted: it starts a new one."""
+    classes = _word_classes(q, words, q.before.start + len(body))
+    for i, c in enumerate(classes):
+        if c != "CCONJ" or i < 2:
+            continue
+        rest = classes[i + 1:i + 8]
+        subject = next((j for j, r in enumerate(rest) if r in ("NOUN", "PROPN", "PRON")), -1)
+        if subject >= 0 and "VERB" in rest[subject + 1:] and "VERB" not in rest[:subject]:
+            return True
+    return False
+
+
+def _introduced_after_acting(words: list[str]) -> bool:
+    """Does narration that is a sentence of its own end in a speech verb after doing something
+    else first (`"Gosh!" He burrowed beneath the bedclothes and came up, as he complained,`)?
+    Its last verb then introduces the new speech; a tag and a gesture after it (`he said,
+    turning away,`) does not."""
+    forms = verb_forms()
+    verbs = [i for i, w in enumerate(words)
+             if w in forms.past or w in forms.third or w in forms.present_participle]
+    last = len(words) - 1
+    while last > 0 and _adverb(words[last]):
+        last -= 1
+    return len(verbs) >= 2 and verbs[-1] == last and verb_at(words, last) and speech_form(words[last]) \
+        and not speech_form(words[verbs[0]])  # ending the clause: not `what he'd called Granger`
 
 
 def _said_by_manner(words: list[str], classes: list[str]) -> bool:
@@ -254,15 +294,21 @@ def _completed_by_speech(words: list[str], classes: list[str]) -> bool:
     to the one spoken to (`and, to Carol,`)?"""
     if not words:
         return False
-    if words[-1] == "with" or words[-1] in vocabulary().speech_nouns:
+    if words[-1] == "with" or words[-1] in vocabulary().speech_nouns or words[-1] in _CONTENT_NOUNS:
         return True  # `She greeted him with,` `Dave had given verdict,`
+    if words[-1] in _GOVERNING and classes[-1:] == ["ADP"]:
+        return True  # the speech is the preposition's object: `to confine herself to,`
     j = 0
     while j < len(words) - 1 and (words[j] in ("and", "but", "then") or _adverb(words[j])):
         j += 1
     if words[j] == "to" and classes[j:j + 1] == ["ADP"] and "VERB" not in classes:
         return True  # only the one spoken to: `and, to Carol,` `Quietly, to the wife,`
     return len(words) >= 2 and words[-2] in ("a", "an") \
-        and (classes[-1:] == ["ADJ"] or words[-1] in _comparable_adjectives())
+        and (classes[-1:] == ["ADJ"] or words[-1] in _comparable_adjectives() or words[-1].endswith("ing"))
+
+
+# Prepositions that cannot end a clause as an adverb does (`looked up,` `came in,`).
+_GOVERNING = frozenset(["to", "with", "of", "like", "from", "into", "towards", "toward"])
 
 
 @cache
@@ -357,7 +403,11 @@ def _finished_clause(q: Quotation) -> bool:
 
 
 def _may_continue(q: Quotation, word: str) -> bool:
-    return word == "I" or word.lower().startswith(("i'", "i’")) or is_name(q.doc, word)
+    return _is_i(word) or is_name(q.doc, word)
+
+
+def _is_i(word: str) -> bool:
+    return word == "I" or word.lower().startswith(("i'", "i’"))
 
 
 def _introduces_speech(lower: list[str]) -> bool:
