@@ -664,3 +664,30 @@ def test_a_name_broken_off_by_a_dash_is_no_near_miss(tmp_path: Path):
     result = run_cli("check", "--select", "S002", "--format", "json", "--no-cache", str(chapter))
     found = [d for f in result.json()["files"] for d in f["diagnostics"]]
     assert [d["message"].split('"')[1] for d in found] == ["Narcisa"]
+
+
+def _s002_words(tmp_path: Path, text: str) -> list[tuple[str, str]]:
+    """The words S002 flags in `text` and their fixes, checked through the CLI."""
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--select", "S002", "--format", "json", "--no-cache", str(chapter))
+    return [(text[d["start"]["offset"]:d["end"]["offset"]], d["fixes"][0]["replacement"])
+            for f in result.json()["files"] for d in f["diagnostics"]]
+
+
+def test_a_canon_term_made_a_verb_is_no_near_miss_but_a_slip_in_it_is(tmp_path: Path):
+    text = HOGWARTS + ("He walked in while Polyjuiced as Goyle. Polyjuicing twice was risky. "
+                       "The Polyjuce was ready.\n")
+    assert _s002_words(tmp_path, text) == [("Polyjuce", "Polyjuice")]
+
+
+def test_a_spelling_by_ear_keeps_the_canon_names_syllables(tmp_path: Path):
+    text = HOGWARTS + ("Thor was a guest. I wrote back to the mirror, I am Tathor. "
+                       "Dumbledore feared Grindlewald.\n")
+    assert _s002_words(tmp_path, text) == [("Grindlewald", "Grindelwald")]
+
+
+def test_the_first_word_of_a_name_of_several_at_a_sentence_start_is_a_name(tmp_path: Path):
+    text = ("She ran to the building marked ‘Oberman Centre for Research’, out of breath.\n\n"
+            "Profesor Smith waved. Tomorow I will go.\n")
+    assert _s001_words(tmp_path, text) == ["Profesor", "Tomorow"]

@@ -65,7 +65,8 @@ def near_miss(word: str, names: Mapping[str, str], by_ear: bool = False,
         return None
     for candidate in sorted(one_edit(lower) & names.keys()):
         if candidate[:1] == lower[:1] and not _plural_pair(lower, candidate) and accept(names[candidate]) \
-                and not _diminutive(lower, candidate) and slip_cost(lower, candidate) <= _SLIP_COST:
+                and not _diminutive(lower, candidate) and not _inflected(lower, candidate) \
+                and slip_cost(lower, candidate) <= _SLIP_COST:
             return names[candidate]
     if not by_ear or len(lower) < _SOUND_ALIKE_MIN_LENGTH:
         return None
@@ -73,8 +74,9 @@ def near_miss(word: str, names: Mapping[str, str], by_ear: bool = False,
     for candidate in sorted(names):
         if candidate[:1] == lower[:1] and abs(len(candidate) - len(lower)) <= 2 \
                 and sound_key(candidate) == key and distance(lower, candidate) == 2 \
+                and _heard(lower, candidate) and not _derived_from_name(lower, names) \
                 and not _plural_pair(lower, candidate) and not _diminutive(lower, candidate) \
-                and accept(names[candidate]):
+                and not _inflected(lower, candidate) and accept(names[candidate]):
             return names[candidate]  # one slip away was judged above: Asteria is no Astoria
     return None
 
@@ -84,6 +86,30 @@ def _diminutive(word: str, name: str) -> bool:
     Siria, Paul and Paula (a vowel added or dropped at the end)."""
     return word in (name + "y", name + "ie", name + "ey", name + name[-1:] + "y") \
         or word[:-1] == name and word[-1:] in _VOWELS or name[:-1] == word and name[-1:] in _VOWELS
+
+
+def _inflected(word: str, name: str) -> bool:
+    """A canon term made a verb with a regular ending (Polyjuiced, Polyjuicing beside Polyjuice;
+    Stunned aside): the fandom's usage, not a slip in the term."""
+    stem = name[:-1] if name.endswith("e") else name
+    return word in (stem + "ed", stem + "ing")
+
+
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+_LONG_NAME = 8  # letters of a name in which a vowel may be heard between two consonants (Domboledore)
+
+
+def _heard(word: str, name: str) -> bool:
+    """Could `word` be `name` spelt by ear? It keeps the name's syllables (Grindlewald, Durmstrung),
+    or has one more in a long name (Occulomency, Domboledore); a short name with a syllable added
+    (Tathor, Thor) or a long one clipped (Scorps, Scorpius) is another name."""
+    extra = len(_VOWEL_RUN.findall(word)) - len(_VOWEL_RUN.findall(name))
+    return extra == 0 or extra == 1 and len(name) >= _LONG_NAME
+
+
+def _derived_from_name(word: str, names: Mapping[str, str]) -> bool:
+    """A name with a suffix (Gryffindorish, Slytherinesque): a word made from the name, not a slip."""
+    return any(word[:-k] in names for k in (2, 3, 4, 5) if len(word) - k >= _LONG_NAME - 2)
 
 
 def _plural_pair(a: str, b: str) -> bool:

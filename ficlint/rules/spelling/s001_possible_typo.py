@@ -57,7 +57,7 @@ _COMMON_RANK = 20000  # a slip of a word this common is a typo even before a sur
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     for occ, manuscript in judged(doc, ctx):
         found = _verdict(occ, manuscript, ctx)
-        if found and is_capitalised(occ.word) and _named(doc.text, occ, manuscript, found[0]):
+        if found and is_capitalised(occ.word) and _named(doc.text, occ, found[0]):
             continue
         if found:
             yield _diagnostic(occ, found)
@@ -90,18 +90,19 @@ def _verdict(occ: Occurrence, manuscript: Manuscript, ctx: Context) -> tuple[str
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 
 
-def _named(text: str, occ: Occurrence, manuscript: Manuscript, suggestion: str) -> bool:
+def _named(text: str, occ: Occurrence, suggestion: str) -> bool:
     """A capitalised word at a sentence start used as a name: the speaker of a speech verb ("Tixie
-    whispered"), or a first name before a surname the story uses ("Tempestus Nott"), unless it is a
-    slip of a common word ("Profesor McGonagall", "Theri expression")."""
+    whispered"), or the first word of a name of several ("Tempestus Nott", "‘Oberman Centre for
+    Research’": a capitalised word follows mid-sentence), unless it is a slip of a common word
+    ("Profesor McGonagall", "Theri expression")."""
     following = _NEXT_WORD.match(text, occ.end)
     if following is None or occ.end - occ.start != len(occ.word):
         return False
     after = following.group(1)
     if after.lower() in vocabulary().speech:
         return True
-    surname = after in manuscript.names or after.lower() in manuscript.frequent_names
-    return after[:1].isupper() and surname and lexicon().rank.get(suggestion.lower(), RANKED) >= _COMMON_RANK
+    rare = lexicon().rank.get(suggestion.lower(), RANKED) >= _COMMON_RANK
+    return after[:1].isupper() and after != "I" and rare
 
 
 def _two_slips(occ: Occurrence) -> tuple[str, ...]:
