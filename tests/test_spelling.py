@@ -682,9 +682,9 @@ def test_a_canon_term_made_a_verb_is_no_near_miss_but_a_slip_in_it_is(tmp_path: 
 
 
 def test_a_spelling_by_ear_keeps_the_canon_names_syllables(tmp_path: Path):
-    text = HOGWARTS + ("Thor was a guest. I wrote back to the mirror, I am Tathor. "
-                       "Dumbledore feared Grindlewald.\n")
-    assert _s002_words(tmp_path, text) == [("Grindlewald", "Grindelwald")]
+    text = HOGWARTS + ("Thor was a guest. I wrote back to the mirror, I am Tathor. Scorps, he said. "
+                       "Dumbledore feared Grindlewald. Sesnape shifted.\n")
+    assert _s002_words(tmp_path, text) == [("Grindlewald", "Grindelwald"), ("Sesnape", "Snape")]
 
 
 def test_the_first_word_of_a_name_of_several_at_a_sentence_start_is_a_name(tmp_path: Path):

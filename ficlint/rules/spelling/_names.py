@@ -96,15 +96,17 @@ def _inflected(word: str, name: str) -> bool:
 
 
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
-_LONG_NAME = 8  # letters of a name in which a vowel may be heard between two consonants (Domboledore)
+_SHORTEST_HEARD = 5  # letters of a name two edits may miss by ear: Tathor (a name of its own) is no Thor
+_LONG_NAME = 8  # letters of a name the suffix of a word made from it follows (Gryffindorish)
 
 
 def _heard(word: str, name: str) -> bool:
-    """Could `word` be `name` spelt by ear? It keeps the name's syllables (Grindlewald, Durmstrung),
-    or has one more in a long name (Occulomency, Domboledore); a short name with a syllable added
-    (Tathor, Thor) or a long one clipped (Scorps, Scorpius) is another name."""
+    """Could `word` be `name` spelt by ear? Two edits in a name of four letters leave half of it
+    (Tathor, Thor). It keeps the name's syllables (Grindlewald, Durmstrung) or adds a vowel heard
+    between two consonants (Occulomency, Domboledore, Sesnape); a clipped name (Scorps for Scorpius)
+    is a nickname."""
     extra = len(_VOWEL_RUN.findall(word)) - len(_VOWEL_RUN.findall(name))
-    return extra == 0 or extra == 1 and len(name) >= _LONG_NAME
+    return len(name) >= _SHORTEST_HEARD and extra in (0, 1)
 
 
 def _derived_from_name(word: str, names: Mapping[str, str]) -> bool:
