@@ -691,3 +691,9 @@ def test_the_first_word_of_a_name_of_several_at_a_sentence_start_is_a_name(tmp_p
     text = ("She ran to the building marked ‘Oberman Centre for Research’, out of breath.\n\n"
             "Profesor Smith waved. Tomorow I will go.\n")
     assert _s001_words(tmp_path, text) == ["Profesor", "Tomorow"]
+
+
+def test_speech_spelt_as_spoken_with_an_accent_for_an_apostrophe_or_none_is_no_typo(tmp_path: Path):
+    text = ("“There ya are! Fightin´ gives me a thirst,” he said. “Nothin` to it.”\n\n"
+            "“Whistlin in the dark,” she said. He walked into the kitchne.\n\nHe was runnin late.\n")
+    assert _s001_words(tmp_path, text) == ["kitchne", "runnin"]

@@ -204,11 +204,16 @@ def _emphasised(text: str, start: int, end: int) -> bool:
 
 
 def _elided(text: str, start: int, end: int, region_start: int) -> bool:
-    """Speech spelt as spoken: goin', 'bout (an apostrophe against the word that
+    """Speech spelt as spoken: goin', 'bout, fightin´ (an apostrophe against the word that
     is not a quotation's opening mark)."""
     after = text[end:end + 1]
     before = text[start - 1:start] if start > region_start + 1 else ""
-    return after in ("'", "’") or before in ("'", "’")
+    return after in _APOSTROPHES or before in _APOSTROPHES
+
+
+# Marks writers type for an apostrophe: the ASCII and curly ones, and an acute accent, a backtick or
+# a modifier letter on keyboards that offer them beside it ("Fightin´ gives me…").
+_APOSTROPHES = frozenset("'’´`ʼ")
 
 
 _COMPOUND = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)+")

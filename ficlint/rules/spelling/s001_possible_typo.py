@@ -81,10 +81,17 @@ def _verdict(occ: Occurrence, manuscript: Manuscript, ctx: Context) -> tuple[str
     found = suggest(word.lower()) or _two_slips(occ)
     if occ.broken_off and found and found[0].startswith(word.lower()):
         return ()  # a word cut short in speech or thought ("until I finish my missio-")
+    if occ.spoken and _g_dropped(word.lower()):
+        return ()  # speech spelt as spoken without the apostrophe ("Fightin gives me a thirst")
     coined = occ.emphasised or occ.compound
     if found and (occ.spoken or coined) and not _slip(word.lower(), found[0], common=coined):
         return ()  # a character's way of saying it (fixin, thixty, darlint), a foreign or coined word
     return found
+
+
+def _g_dropped(word: str) -> bool:
+    """An -ing word with its g dropped, as a character says it (fightin, nothin, somethin)."""
+    return word.endswith("in") and lexicon().has(word + "g")
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
