@@ -676,15 +676,17 @@ def _s002_words(tmp_path: Path, text: str) -> list[tuple[str, str]]:
 
 
 def test_a_canon_term_made_a_verb_is_no_near_miss_but_a_slip_in_it_is(tmp_path: Path):
-    text = HOGWARTS + ("He walked in while Polyjuiced as Goyle. Polyjuicing twice was risky. "
-                       "The Polyjuce was ready.\n")
-    assert _s002_words(tmp_path, text) == [("Polyjuce", "Polyjuice")]
+    text = HOGWARTS + ("Blaise laughed. Blaise drank, and Blaise left. He walked in while Polyjuiced "
+                       "as Goyle. Polyjuicing twice was risky. The Polyjuce was ready.\n\n"
+                       "“Okay,” Blaised drawled.\n")
+    assert _s002_words(tmp_path, text) == [("Polyjuce", "Polyjuice"), ("Blaised", "Blaise")]
 
 
 def test_a_spelling_by_ear_keeps_the_canon_names_syllables(tmp_path: Path):
-    text = HOGWARTS + ("Thor was a guest. I wrote back to the mirror, I am Tathor. Scorps, he said. "
-                       "Dumbledore feared Grindlewald. Sesnape shifted.\n")
-    assert _s002_words(tmp_path, text) == [("Grindlewald", "Grindelwald"), ("Sesnape", "Snape")]
+    text = HOGWARTS + ("Thor was a guest. I wrote back to the mirror, I am Tathor. "
+                       "Dumbledore feared Grindlewald. Sesnape shifted. It was Dumbledoor’s Army.\n")
+    assert _s002_words(tmp_path, text) == [("Grindlewald", "Grindelwald"), ("Sesnape", "Snape"),
+                                           ("Dumbledoor", "Dumbledore")]
 
 
 def test_the_first_word_of_a_name_of_several_at_a_sentence_start_is_a_name(tmp_path: Path):

@@ -65,8 +65,7 @@ def near_miss(word: str, names: Mapping[str, str], by_ear: bool = False,
         return None
     for candidate in sorted(one_edit(lower) & names.keys()):
         if candidate[:1] == lower[:1] and not _plural_pair(lower, candidate) and accept(names[candidate]) \
-                and not _diminutive(lower, candidate) and not _inflected(lower, candidate) \
-                and slip_cost(lower, candidate) <= _SLIP_COST:
+                and not _diminutive(lower, candidate) and slip_cost(lower, candidate) <= _SLIP_COST:
             return names[candidate]
     if not by_ear or len(lower) < _SOUND_ALIKE_MIN_LENGTH:
         return None
@@ -76,7 +75,7 @@ def near_miss(word: str, names: Mapping[str, str], by_ear: bool = False,
                 and sound_key(candidate) == key and distance(lower, candidate) == 2 \
                 and _heard(lower, candidate) and not _derived_from_name(lower, names) \
                 and not _plural_pair(lower, candidate) and not _diminutive(lower, candidate) \
-                and not _inflected(lower, candidate) and accept(names[candidate]):
+                and accept(names[candidate]):
             return names[candidate]  # one slip away was judged above: Asteria is no Astoria
     return None
 
@@ -88,13 +87,6 @@ def _diminutive(word: str, name: str) -> bool:
         or word[:-1] == name and word[-1:] in _VOWELS or name[:-1] == word and name[-1:] in _VOWELS
 
 
-def _inflected(word: str, name: str) -> bool:
-    """A canon term made a verb with a regular ending (Polyjuiced, Polyjuicing beside Polyjuice;
-    Stunned aside): the fandom's usage, not a slip in the term."""
-    stem = name[:-1] if name.endswith("e") else name
-    return word in (stem + "ed", stem + "ing")
-
-
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
 _SHORTEST_HEARD = 5  # letters of a name two edits may miss by ear: Tathor (a name of its own) is no Thor
 _LONG_NAME = 8  # letters of a name the suffix of a word made from it follows (Gryffindorish)
@@ -102,11 +94,11 @@ _LONG_NAME = 8  # letters of a name the suffix of a word made from it follows (G
 
 def _heard(word: str, name: str) -> bool:
     """Could `word` be `name` spelt by ear? Two edits in a name of four letters leave half of it
-    (Tathor, Thor). It keeps the name's syllables (Grindlewald, Durmstrung) or adds a vowel heard
-    between two consonants (Occulomency, Domboledore, Sesnape); a clipped name (Scorps for Scorpius)
-    is a nickname."""
+    (Tathor, Thor). It keeps the name's syllables (Grindlewald, Durmstrung), adds a vowel heard
+    between two consonants (Occulomency, Domboledore, Sesnape) or runs two into one (Dumbledoor); a
+    name two syllables shorter or longer is another word."""
     extra = len(_VOWEL_RUN.findall(word)) - len(_VOWEL_RUN.findall(name))
-    return len(name) >= _SHORTEST_HEARD and extra in (0, 1)
+    return len(name) >= _SHORTEST_HEARD and abs(extra) <= 1
 
 
 def _derived_from_name(word: str, names: Mapping[str, str]) -> bool:
