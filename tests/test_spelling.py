@@ -703,6 +703,7 @@ def test_speech_spelt_as_spoken_with_an_accent_for_an_apostrophe_or_none_is_no_t
 
 def test_a_spell_alone_in_speech_or_italics_is_no_typo_in_a_fandom_with_spells(tmp_path: Path):
     spells = ("“Reversio.” The feathers fell slowly to the ground.\n\n*Expedire! Stupefy!* he cried out "
-              "in the dark.\n\n“Brillant!” said Ron.\n")
-    assert _s001_words(tmp_path, HOGWARTS + spells) == ["Brillant"]
-    assert _s001_words(tmp_path, "The morning was quiet.\n\n" + spells) == ["Reversio", "Expedire", "Brillant"]
+              "in the dark.\n\n“Brillant!” said Ron.\n\nShe uttered, *“Ennervate!”*\n")
+    assert _s001_words(tmp_path, HOGWARTS + spells) == ["Brillant", "Ennervate"]
+    assert _s001_words(tmp_path, "The morning was quiet.\n\n" + spells) \
+        == ["Reversio", "Expedire", "Brillant", "Ennervate"]

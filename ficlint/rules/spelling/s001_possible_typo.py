@@ -57,8 +57,7 @@ _COMMON_RANK = 20000  # a slip of a word this common is a typo even before a sur
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     for occ, manuscript in judged(doc, ctx):
         found = _verdict(occ, manuscript, ctx)
-        if found and is_capitalised(occ.word) \
-                and (_named(doc.text, occ, found[0]) or manuscript.fandoms and _incantation(doc.text, occ)):
+        if found and is_capitalised(occ.word) and _a_name_or_a_spell(doc.text, occ, manuscript, found[0]):
             continue
         if found:
             yield _diagnostic(occ, found)
@@ -95,6 +94,10 @@ def _g_dropped(word: str) -> bool:
     return word.endswith("in") and lexicon().has(word + "g")
 
 
+def _a_name_or_a_spell(text: str, occ: Occurrence, manuscript: Manuscript, suggestion: str) -> bool:
+    return _named(text, occ, suggestion) or bool(manuscript.fandoms) and _incantation(text, occ, suggestion)
+
+
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 
 
@@ -117,12 +120,14 @@ _OPENS_UTTERANCE = "\"“‘'*_"
 _CLOSES_UTTERANCE = re.compile(r"[.!\"”’'*_]")
 
 
-def _incantation(text: str, occ: Occurrence) -> bool:
+def _incantation(text: str, occ: Occurrence, suggestion: str) -> bool:
     """A spell's word opening speech or italics and ending it or a sentence (“Reversio.”, *Expedire!
-    Avada Kedavra!*): fan fiction of a fandom with spells invents them on every page."""
+    Avada Kedavra!*): fan fiction of a fandom with spells invents them on every page. One slip from
+    a word that sounds like a spell itself (*“Ennervate!”*, Enervate) it is a slip in that spell."""
     whole = text[occ.start - 1:occ.start] in _OPENS_UTTERANCE and occ.end - occ.start == len(occ.word) \
         and _CLOSES_UTTERANCE.match(text, occ.end) is not None
-    return whole and occ.word.lower().endswith(_incantation_endings())
+    endings = _incantation_endings()
+    return whole and occ.word.lower().endswith(endings) and not suggestion.lower().endswith(endings)
 
 
 @cache
