@@ -682,9 +682,10 @@ def test_a_canon_term_made_a_verb_is_no_near_miss_but_a_slip_in_it_is(tmp_path: 
     assert _s002_words(tmp_path, text) == [("Polyjuce", "Polyjuice"), ("Blaised", "Blaise")]
 
 
-def test_a_spelling_by_ear_keeps_the_canon_names_syllables(tmp_path: Path):
+def test_a_short_canon_name_is_missed_by_no_added_letter_and_by_ear_a_name_keeps_syllables(tmp_path: Path):
     text = HOGWARTS + ("Thor was a guest. I wrote back to the mirror, I am Tathor. "
-                       "Dumbledore feared Grindlewald. Sesnape shifted. It was Dumbledoor’s Army.\n")
+                       "Dumbledore feared Grindlewald. Sesnape shifted. It was Dumbledoor’s Army.\n\n"
+                       "“Thanks, Mika.” Mia waved.\n")
     assert _s002_words(tmp_path, text) == [("Grindlewald", "Grindelwald"), ("Sesnape", "Snape"),
                                            ("Dumbledoor", "Dumbledore")]
 
@@ -703,7 +704,8 @@ def test_speech_spelt_as_spoken_with_an_accent_for_an_apostrophe_or_none_is_no_t
 
 def test_a_spell_alone_in_speech_or_italics_is_no_typo_in_a_fandom_with_spells(tmp_path: Path):
     spells = ("“Reversio.” The feathers fell slowly to the ground.\n\n*Expedire! Stupefy!* he cried out "
-              "in the dark.\n\n“Brillant!” said Ron.\n\nShe uttered, *“Ennervate!”*\n")
-    assert _s001_words(tmp_path, HOGWARTS + spells) == ["Brillant", "Ennervate"]
+              "in the dark.\n\n“Brillant!” said Ron.\n\nShe uttered, *“Ennervate!”*\n\n"
+              "“WHATNO!” April shouted.\n")
+    assert _s001_words(tmp_path, HOGWARTS + spells) == ["Brillant", "Ennervate", "WHATNO"]
     assert _s001_words(tmp_path, "The morning was quiet.\n\n" + spells) \
-        == ["Reversio", "Expedire", "Brillant", "Ennervate"]
+        == ["Reversio", "Expedire", "Brillant", "Ennervate", "WHATNO"]

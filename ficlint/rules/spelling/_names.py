@@ -64,6 +64,8 @@ def near_miss(word: str, names: Mapping[str, str], by_ear: bool = False,
     if len(lower) < _MIN_LENGTH or lower in names:
         return None
     for candidate in sorted(one_edit(lower) & names.keys()):
+        if len(candidate) < _MIN_LENGTH:
+            continue  # a letter added to a name of three is another name (Mika, Mia; Theo, Thea aside)
         if candidate[:1] == lower[:1] and not _plural_pair(lower, candidate) and accept(names[candidate]) \
                 and not _diminutive(lower, candidate) and slip_cost(lower, candidate) <= _SLIP_COST:
             return names[candidate]

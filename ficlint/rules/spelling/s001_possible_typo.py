@@ -95,6 +95,7 @@ def _g_dropped(word: str) -> bool:
 
 
 def _a_name_or_a_spell(text: str, occ: Occurrence, manuscript: Manuscript, suggestion: str) -> bool:
+    """A capitalised word used as a name or a spell, not a typo."""
     return _named(text, occ, suggestion) or bool(manuscript.fandoms) and _incantation(text, occ, suggestion)
 
 
@@ -124,8 +125,9 @@ def _incantation(text: str, occ: Occurrence, suggestion: str) -> bool:
     """A spell's word opening speech or italics and ending it or a sentence (“Reversio.”, *Expedire!
     Avada Kedavra!*): fan fiction of a fandom with spells invents them on every page. One slip from
     a word that sounds like a spell itself (*“Ennervate!”*, Enervate) it is a slip in that spell."""
-    whole = text[occ.start - 1:occ.start] in _OPENS_UTTERANCE and occ.end - occ.start == len(occ.word) \
-        and _CLOSES_UTTERANCE.match(text, occ.end) is not None
+    opens = text[occ.start - 1:occ.start] in _OPENS_UTTERANCE
+    closes = _CLOSES_UTTERANCE.match(text, occ.end) is not None
+    whole = opens and closes and occ.end - occ.start == len(occ.word)
     endings = _incantation_endings()
     return whole and occ.word.lower().endswith(endings) and not suggestion.lower().endswith(endings)
 
