@@ -709,3 +709,12 @@ def test_a_spell_alone_in_speech_or_italics_is_no_typo_in_a_fandom_with_spells(t
     assert _s001_words(tmp_path, HOGWARTS + spells) == ["Brillant", "Ennervate", "WHATNO"]
     assert _s001_words(tmp_path, "The morning was quiet.\n\n" + spells) \
         == ["Reversio", "Expedire", "Brillant", "Ennervate", "WHATNO"]
+
+
+def test_a_fandoms_names_in_the_possessive_say_which_fandom_a_chapter_belongs_to(tmp_path: Path):
+    text = ("Harry laughed, and Harry sat down by Harry’s fire. He had heard Voldemort's followers once, "
+            "and Slytherin's founder was long dead.\n\n\"Too?\" Percival asked. It was not his auror "
+            "voice.\n")
+    assert _s001_words(tmp_path, text) == []
+    (tmp_path / ".ficlint.yaml").write_text("fandom-glossaries: off\n", encoding="utf-8")
+    assert _s001_words(tmp_path, text) == ["auror"]

@@ -70,7 +70,7 @@ def scan(doc: AnalyzedDocument, words: frozenset[str]) -> Scan:
         counts.update(words_of_run)
     capitalised = Counter({t: n for t, n in counts.items() if t[:1].isupper() and t.lower() not in counts})
     glossaries = shipped_glossaries()
-    signs = {g.rule_id: {w: counts[w] for w in g.signature & counts.keys()} for g in glossaries}
+    signs = {g.rule_id: _uses(g.signature, counts) for g in glossaries}
     fandom_names = {name: uses for name, uses in signs.items() if uses}
     lowered = {t.lower() for t in counts}
     own = {g.rule_id: lowered & g.own_words for g in glossaries}
@@ -98,6 +98,17 @@ def scan(doc: AnalyzedDocument, words: frozenset[str]) -> Scan:
                     found.append((at, token, region))
     found.sort(key=lambda hit: hit[0])
     return Scan(_occurrences(doc, found, odd), capitalised, fandom_names, fandom_words)
+
+
+def _uses(names: frozenset[str], counts: Counter[str]) -> dict[str, int]:
+    """How often each of `names` is used, its possessive counted too (Voldemort's): a story names its
+    fandom's people in the possessive as often as not."""
+    found = {}
+    for name in names:
+        n = counts.get(name, 0) + counts.get(name + "'s", 0) + counts.get(name + "’s", 0)
+        if n:
+            found[name] = n
+    return found
 
 
 _COMPOUND_NAME = 7  # letters of a capitalised compound (Flit+witch) checked against canon names
