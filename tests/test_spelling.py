@@ -664,3 +664,57 @@ def test_a_name_broken_off_by_a_dash_is_no_near_miss(tmp_path: Path):
     result = run_cli("check", "--select", "S002", "--format", "json", "--no-cache", str(chapter))
     found = [d for f in result.json()["files"] for d in f["diagnostics"]]
     assert [d["message"].split('"')[1] for d in found] == ["Narcisa"]
+
+
+def _s002_words(tmp_path: Path, text: str) -> list[tuple[str, str]]:
+    """The words S002 flags in `text` and their fixes, checked through the CLI."""
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--select", "S002", "--format", "json", "--no-cache", str(chapter))
+    return [(text[d["start"]["offset"]:d["end"]["offset"]], d["fixes"][0]["replacement"])
+            for f in result.json()["files"] for d in f["diagnostics"]]
+
+
+def test_a_canon_term_made_a_verb_is_no_near_miss_but_a_slip_in_it_is(tmp_path: Path):
+    text = HOGWARTS + ("Blaise laughed. Blaise drank, and Blaise left. He walked in while Polyjuiced "
+                       "as Goyle. Polyjuicing twice was risky. The Polyjuce was ready.\n\n"
+                       "“Okay,” Blaised drawled.\n")
+    assert _s002_words(tmp_path, text) == [("Polyjuce", "Polyjuice"), ("Blaised", "Blaise")]
+
+
+def test_a_short_canon_name_is_missed_by_no_added_letter_and_by_ear_a_name_keeps_syllables(tmp_path: Path):
+    text = HOGWARTS + ("Thor was a guest. I wrote back to the mirror, I am Tathor. "
+                       "Dumbledore feared Grindlewald. Sesnape shifted. It was Dumbledoor’s Army.\n\n"
+                       "“Thanks, Mika.” Mia waved.\n")
+    assert _s002_words(tmp_path, text) == [("Grindlewald", "Grindelwald"), ("Sesnape", "Snape"),
+                                           ("Dumbledoor", "Dumbledore")]
+
+
+def test_the_first_word_of_a_name_of_several_at_a_sentence_start_is_a_name(tmp_path: Path):
+    text = ("She ran to the building marked ‘Oberman Centre for Research’, out of breath.\n\n"
+            "Profesor Smith waved. Tomorow I will go.\n")
+    assert _s001_words(tmp_path, text) == ["Profesor", "Tomorow"]
+
+
+def test_speech_spelt_as_spoken_with_an_accent_for_an_apostrophe_or_none_is_no_typo(tmp_path: Path):
+    text = ("“There ya are! Fightin´ gives me a thirst,” he said. “Nothin` to it.”\n\n"
+            "“Whistlin in the dark,” she said. He walked into the kitchne.\n\nHe was runnin late.\n")
+    assert _s001_words(tmp_path, text) == ["kitchne", "runnin"]
+
+
+def test_a_spell_alone_in_speech_or_italics_is_no_typo_in_a_fandom_with_spells(tmp_path: Path):
+    spells = ("“Reversio.” The feathers fell slowly to the ground.\n\n*Expedire! Stupefy!* he cried out "
+              "in the dark.\n\n“Brillant!” said Ron.\n\nShe uttered, *“Ennervate!”*\n\n"
+              "“WHATNO!” April shouted.\n")
+    assert _s001_words(tmp_path, HOGWARTS + spells) == ["Brillant", "Ennervate", "WHATNO"]
+    assert _s001_words(tmp_path, "The morning was quiet.\n\n" + spells) \
+        == ["Reversio", "Expedire", "Brillant", "Ennervate", "WHATNO"]
+
+
+def test_a_fandoms_names_in_the_possessive_say_which_fandom_a_chapter_belongs_to(tmp_path: Path):
+    text = ("Harry laughed, and Harry sat down by Harry’s fire. He had heard Voldemort's followers once, "
+            "and Slytherin's founder was long dead.\n\n\"Too?\" Percival asked. It was not his auror "
+            "voice.\n")
+    assert _s001_words(tmp_path, text) == []
+    (tmp_path / ".ficlint.yaml").write_text("fandom-glossaries: off\n", encoding="utf-8")
+    assert _s001_words(tmp_path, text) == ["auror"]

@@ -64,6 +64,8 @@ def near_miss(word: str, names: Mapping[str, str], by_ear: bool = False,
     if len(lower) < _MIN_LENGTH or lower in names:
         return None
     for candidate in sorted(one_edit(lower) & names.keys()):
+        if len(candidate) < _MIN_LENGTH:
+            continue  # a letter added to a name of three is another name (Mika, Mia; Theo, Thea aside)
         if candidate[:1] == lower[:1] and not _plural_pair(lower, candidate) and accept(names[candidate]) \
                 and not _diminutive(lower, candidate) and slip_cost(lower, candidate) <= _SLIP_COST:
             return names[candidate]
@@ -73,6 +75,7 @@ def near_miss(word: str, names: Mapping[str, str], by_ear: bool = False,
     for candidate in sorted(names):
         if candidate[:1] == lower[:1] and abs(len(candidate) - len(lower)) <= 2 \
                 and sound_key(candidate) == key and distance(lower, candidate) == 2 \
+                and _heard(lower, candidate) and not _derived_from_name(lower, names) \
                 and not _plural_pair(lower, candidate) and not _diminutive(lower, candidate) \
                 and accept(names[candidate]):
             return names[candidate]  # one slip away was judged above: Asteria is no Astoria
@@ -84,6 +87,25 @@ def _diminutive(word: str, name: str) -> bool:
     Siria, Paul and Paula (a vowel added or dropped at the end)."""
     return word in (name + "y", name + "ie", name + "ey", name + name[-1:] + "y") \
         or word[:-1] == name and word[-1:] in _VOWELS or name[:-1] == word and name[-1:] in _VOWELS
+
+
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+_SHORTEST_HEARD = 5  # letters of a name two edits may miss by ear: Tathor (a name of its own) is no Thor
+_LONG_NAME = 8  # letters of a name the suffix of a word made from it follows (Gryffindorish)
+
+
+def _heard(word: str, name: str) -> bool:
+    """Could `word` be `name` spelt by ear? Two edits in a name of four letters leave half of it
+    (Tathor, Thor). It keeps the name's syllables (Grindlewald, Durmstrung), adds a vowel heard
+    between two consonants (Occulomency, Domboledore, Sesnape) or runs two into one (Dumbledoor); a
+    name two syllables shorter or longer is another word."""
+    extra = len(_VOWEL_RUN.findall(word)) - len(_VOWEL_RUN.findall(name))
+    return len(name) >= _SHORTEST_HEARD and abs(extra) <= 1
+
+
+def _derived_from_name(word: str, names: Mapping[str, str]) -> bool:
+    """A name with a suffix (Gryffindorish, Slytherinesque): a word made from the name, not a slip."""
+    return any(word[:-k] in names for k in (2, 3, 4, 5) if len(word) - k >= _LONG_NAME - 2)
 
 
 def _plural_pair(a: str, b: str) -> bool:

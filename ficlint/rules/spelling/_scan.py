@@ -70,7 +70,7 @@ def scan(doc: AnalyzedDocument, words: frozenset[str]) -> Scan:
         counts.update(words_of_run)
     capitalised = Counter({t: n for t, n in counts.items() if t[:1].isupper() and t.lower() not in counts})
     glossaries = shipped_glossaries()
-    signs = {g.rule_id: {w: counts[w] for w in g.signature & counts.keys()} for g in glossaries}
+    signs = {g.rule_id: _uses(g.signature, counts) for g in glossaries}
     fandom_names = {name: uses for name, uses in signs.items() if uses}
     lowered = {t.lower() for t in counts}
     own = {g.rule_id: lowered & g.own_words for g in glossaries}
@@ -98,6 +98,17 @@ def scan(doc: AnalyzedDocument, words: frozenset[str]) -> Scan:
                     found.append((at, token, region))
     found.sort(key=lambda hit: hit[0])
     return Scan(_occurrences(doc, found, odd), capitalised, fandom_names, fandom_words)
+
+
+def _uses(names: frozenset[str], counts: Counter[str]) -> dict[str, int]:
+    """How often each of `names` is used, its possessive counted too (Voldemort's): a story names its
+    fandom's people in the possessive as often as not."""
+    found = {}
+    for name in names:
+        n = counts.get(name, 0) + counts.get(name + "'s", 0) + counts.get(name + "’s", 0)
+        if n:
+            found[name] = n
+    return found
 
 
 _COMPOUND_NAME = 7  # letters of a capitalised compound (Flit+witch) checked against canon names
@@ -204,11 +215,16 @@ def _emphasised(text: str, start: int, end: int) -> bool:
 
 
 def _elided(text: str, start: int, end: int, region_start: int) -> bool:
-    """Speech spelt as spoken: goin', 'bout (an apostrophe against the word that
+    """Speech spelt as spoken: goin', 'bout, fightin´ (an apostrophe against the word that
     is not a quotation's opening mark)."""
     after = text[end:end + 1]
     before = text[start - 1:start] if start > region_start + 1 else ""
-    return after in ("'", "’") or before in ("'", "’")
+    return after in _APOSTROPHES or before in _APOSTROPHES
+
+
+# Marks writers type for an apostrophe: the ASCII and curly ones, and an acute accent, a backtick or
+# a modifier letter on keyboards that offer them beside it ("Fightin´ gives me…").
+_APOSTROPHES = frozenset("'’´`ʼ")
 
 
 _COMPOUND = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)+")

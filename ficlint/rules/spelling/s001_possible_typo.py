@@ -57,7 +57,7 @@ _COMMON_RANK = 20000  # a slip of a word this common is a typo even before a sur
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     for occ, manuscript in judged(doc, ctx):
         found = _verdict(occ, manuscript, ctx)
-        if found and is_capitalised(occ.word) and _named(doc.text, occ, manuscript, found[0]):
+        if found and is_capitalised(occ.word) and _a_name_or_a_spell(doc.text, occ, manuscript, found[0]):
             continue
         if found:
             yield _diagnostic(occ, found)
@@ -81,27 +81,60 @@ def _verdict(occ: Occurrence, manuscript: Manuscript, ctx: Context) -> tuple[str
     found = suggest(word.lower()) or _two_slips(occ)
     if occ.broken_off and found and found[0].startswith(word.lower()):
         return ()  # a word cut short in speech or thought ("until I finish my missio-")
+    if occ.spoken and _g_dropped(word.lower()):
+        return ()  # speech spelt as spoken without the apostrophe ("Fightin gives me a thirst")
     coined = occ.emphasised or occ.compound
     if found and (occ.spoken or coined) and not _slip(word.lower(), found[0], common=coined):
         return ()  # a character's way of saying it (fixin, thixty, darlint), a foreign or coined word
     return found
 
 
+def _g_dropped(word: str) -> bool:
+    """An -ing word with its g dropped, as a character says it (fightin, nothin, somethin)."""
+    return word.endswith("in") and lexicon().has(word + "g")
+
+
+def _a_name_or_a_spell(text: str, occ: Occurrence, manuscript: Manuscript, suggestion: str) -> bool:
+    """A capitalised word used as a name or a spell, not a typo."""
+    return _named(text, occ, suggestion) or bool(manuscript.fandoms) and _incantation(text, occ, suggestion)
+
+
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 
 
-def _named(text: str, occ: Occurrence, manuscript: Manuscript, suggestion: str) -> bool:
+def _named(text: str, occ: Occurrence, suggestion: str) -> bool:
     """A capitalised word at a sentence start used as a name: the speaker of a speech verb ("Tixie
-    whispered"), or a first name before a surname the story uses ("Tempestus Nott"), unless it is a
-    slip of a common word ("Profesor McGonagall", "Theri expression")."""
+    whispered"), or the first word of a name of several ("Tempestus Nott", "‘Oberman Centre for
+    Research’": a capitalised word follows mid-sentence), unless it is a slip of a common word
+    ("Profesor McGonagall", "Theri expression")."""
     following = _NEXT_WORD.match(text, occ.end)
     if following is None or occ.end - occ.start != len(occ.word):
         return False
     after = following.group(1)
     if after.lower() in vocabulary().speech:
         return True
-    surname = after in manuscript.names or after.lower() in manuscript.frequent_names
-    return after[:1].isupper() and surname and lexicon().rank.get(suggestion.lower(), RANKED) >= _COMMON_RANK
+    rare = lexicon().rank.get(suggestion.lower(), RANKED) >= _COMMON_RANK
+    return after[:1].isupper() and after != "I" and rare
+
+
+_OPENS_UTTERANCE = "\"“‘'*_"
+_CLOSES_UTTERANCE = re.compile(r"[.!\"”’'*_]")
+
+
+def _incantation(text: str, occ: Occurrence, suggestion: str) -> bool:
+    """A spell's word opening speech or italics and ending it or a sentence (“Reversio.”, *Expedire!
+    Avada Kedavra!*): fan fiction of a fandom with spells invents them on every page. One slip from
+    a word that sounds like a spell itself (*“Ennervate!”*, Enervate) it is a slip in that spell."""
+    opens = text[occ.start - 1:occ.start] in _OPENS_UTTERANCE
+    closes = _CLOSES_UTTERANCE.match(text, occ.end) is not None
+    whole = opens and closes and occ.end - occ.start == len(occ.word)
+    endings = _incantation_endings()
+    return whole and occ.word.lower().endswith(endings) and not suggestion.lower().endswith(endings)
+
+
+@cache
+def _incantation_endings() -> tuple[str, ...]:
+    return tuple(map(str, load_data("common-misspellings")["incantation_endings"]))
 
 
 def _two_slips(occ: Occurrence) -> tuple[str, ...]:

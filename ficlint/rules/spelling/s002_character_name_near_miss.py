@@ -8,9 +8,11 @@ spelling by ear (rules/spelling/_names.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.speech import vocabulary
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.rule import Rule, examples
@@ -55,7 +57,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
                               f" ({manuscript.capitalised[name]} times).")
             continue
         canon = near_canon(occ.word, manuscript, ctx)
-        if canon and _cut_short(occ, canon[0]):
+        if canon and (_cut_short(occ, canon[0]) or _made_a_verb(doc.text, occ, canon[0])):
             continue
         if canon:
             canonical, glossary = canon
@@ -70,6 +72,20 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
 def _cut_short(occ: Occurrence, name: str) -> bool:
     """A name broken off by a dash or an ellipsis ("anything for you Narcis—"): no slip."""
     return occ.broken_off and name.lower().startswith(occ.word.lower())
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+
+
+def _made_a_verb(text: str, occ: Occurrence, term: str) -> bool:
+    """A canon term with a regular verb ending (while Polyjuiced, a Polyjuiced imposter): the fandom
+    makes verbs of its things. Where a name stands, before a speech verb ("Blaised drawled"), it is a
+    slip in the name."""
+    lower, stem = occ.word.lower(), term.lower().removesuffix("e")
+    if lower not in (stem + "ed", stem + "ing"):
+        return False
+    following = _NEXT_WORD.match(text, occ.end)
+    return following is None or following.group(1).lower() not in vocabulary().speech
 
 
 def _diagnostic(start: int, end: int, name: str, message: str) -> Diagnostic:
