@@ -29,6 +29,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.tokens import ascii_words
 from ficlint.analysis.verbforms import verb_forms
 from ficlint.document import RegionKind
 from ficlint.resources import data_dir, load_data
@@ -52,7 +53,6 @@ _PARTICLE_AFTER_OBJECT = frozenset({"ADP", "ADV", "PART"})
 _OBJECT = frozenset({"PRON", "PROPN", "NOUN", "DET"})  # "called them all in to dinner"
 _VERBS = frozenset({"VERB", "AUX"})
 _CHECKED = frozenset(WRITING) - {RegionKind.AUTHOR_NOTE}
-_TOKEN = re.compile(r"[A-Za-z]+")
 _PHRASAL_REACH = 4  # words back to the verb whose particle this may be: "turned the essay in to me"
 
 
@@ -181,7 +181,7 @@ def splits(doc: AnalyzedDocument, threshold: float = THRESHOLD,
            forms: Callable[[str], bool] = lambda form: True) -> Iterator[Split]:
     """The split compounds of `doc`'s prose whose open form is one of `forms`, in text order (a
     lower `threshold` is for scripts/eval_split_compounds.py, which chooses it)."""
-    search = _pattern_for(doc.text, forms)
+    search = _pattern_for(ascii_words(doc), forms)
     if search is None:
         return
     pattern, known = search
@@ -249,10 +249,11 @@ def _after_phrasal_verb(form: str, i: int, lower: list[str], sentence: list[int]
     return False
 
 
-def _pattern_for(text: str, wanted: Callable[[str], bool]) -> tuple[re.Pattern[str], frozenset[str]] | None:
-    """One search for the pairs whose two words both occur in `text`, and those pairs (the
-    search allows any of their first words before any of their second words)."""
-    present = {w.lower() for w in _TOKEN.findall(" ".join(set(text.split())))}
+def _pattern_for(words: set[str],
+                 wanted: Callable[[str], bool]) -> tuple[re.Pattern[str], frozenset[str]] | None:
+    """One search for the pairs whose two words both occur among the text's `words`, and those pairs
+    (the search allows any of their first words before any of their second words)."""
+    present = {w.lower() for w in words}
     seconds_of = _first_words()
     forms = [(first, second) for first in present & seconds_of.keys()
              for second in seconds_of[first] if second in present and wanted(f"{first} {second}")]

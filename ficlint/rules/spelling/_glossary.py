@@ -21,15 +21,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.scopes import Scope
 from ficlint.check import Check, Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.document import WORD
 from ficlint.packs import PackError, parse_scope, rule_from_entry
-from ficlint.resources import SafeLoader, rules_dir
+from ficlint.resources import compiled_yaml, rules_dir, safe_loader, yaml
 from ficlint.rules.common import WRITING
 from ficlint.rules.spelling import _names
 from ficlint.rules.spelling._dictionary import lexicon
@@ -129,8 +127,10 @@ def shipped_glossaries() -> tuple[Glossary, ...]:
     """The glossary packs shipped in rules/glossaries/, read as data (loaded once, when asked)."""
     found = []
     for path in sorted((rules_dir() / "glossaries").glob("*.yaml")):
-        with path.open(encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=SafeLoader)  # noqa: S506 - a safe loader
+        text = path.read_text(encoding="utf-8")
+        data = compiled_yaml(path, text)
+        if data is None:  # an edited file: parse it
+            data = yaml.load(text, Loader=safe_loader())  # noqa: S506 - a safe loader
         found.extend(glossary_of(entry, path) for entry in data.get("rules", [])
                      if entry.get("kind") == "glossary" and entry.get("signature"))
     return tuple(found)
