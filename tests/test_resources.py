@@ -148,3 +148,21 @@ def test_loading_the_shipped_packs_does_not_import_pyyaml():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.stdout.strip() == "[]"
+
+
+def test_a_default_check_of_a_chapter_does_not_import_pyyaml(tmp_path):
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text("Harry sat beside Hermione in the Gryffindor common room.\n\n"
+                       "\"Its late,\" she said.\n", encoding="utf-8")
+    code = ("import sys\n"
+            "from ficlint.cli import main\n"
+            f"sys.argv = ['ficlint', 'check', '--no-cache', {str(chapter)!r}]\n"
+            "try:\n"
+            "    main()\n"
+            "except SystemExit:\n"
+            "    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('yaml.')), file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert "in 1 file" in done.stdout  # the check ran
+    assert done.stderr.strip().splitlines()[-1] == "[]"
