@@ -337,7 +337,8 @@ def main() -> int:
     clean_words: dict[str, int] = Counter()
     clean_sample: list[str] = []
     extra: Counter[str] = Counter()
-    for source_kind, name, text in documents(args.split, args.books, args.works, args.skip_books, args.skip_works):
+    slice_ = documents(args.split, args.books, args.works, args.skip_books, args.skip_works)
+    for source_kind, name, text in slice_:
         doc = AnalyzedDocument(Source(name, text))
         words = len(text.split())
         base = findings(text)
