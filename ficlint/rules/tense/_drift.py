@@ -38,6 +38,11 @@ _NARRATOR = re.compile(
 _COUNTERFACTUAL = re.compile(
     r"\b(?:if|wish|wished|wishes|though|rather|unless)\s+(?:[\w’'-]+\s+){0,2}$", re.I
 )
+_CHARACTER_SUBJECTS = frozenset(("he", "she", "they", "i"))
+_SUBORDINATE_BEFORE = re.compile(
+    r"\b(?:when|whenever|if|that|because|as|before|after|while|until|till|since|though|although|where|which"
+    r"|who|whom|whose|what|how|why|unless|once|than|whether|like)\s+(?:[A-Z][\w'’-]*|he|she|they|i|it|we)\s+"
+    r"(?:(?:[a-z]+ly|not|never|still|also|just|always)\s+)*$", re.I)
 _LETTER = re.compile(r"[\s*_\"“]*(?:dear|my\s+dear|dearest)\b", re.I)
 _PERFECT = re.compile(
     r"\b(?:has|have|hasn['’]t|haven['’]t|(?:he|she|it|I|we|they|you|there|that|who)['’](?:s|ve))\s+"
@@ -61,6 +66,11 @@ def drifted(doc: AnalyzedDocument, scene: Scene, told: Scene | None = None,
     paragraphs = scene.paragraphs
     plain_paragraphs = {p.index: p for p in (plain or scene).paragraphs}
     marked = [_drifted(doc, p, scene.tense.tense, other, plain_paragraphs.get(p.index)) for p in paragraphs]
+    if other == PRESENT:
+        for i, paragraph in enumerate(paragraphs):
+            if not marked[i] and i and _leans(paragraphs[i - 1], scene.tense.tense, other):
+                marked[i] = _characters_drift(doc, paragraph, scene.tense.tense, other,
+                                              plain_paragraphs.get(paragraph.index))
     # a stretch carries on through neighbouring paragraphs told in the other tense alone
     for order in (range(len(paragraphs)), range(len(paragraphs) - 1, -1, -1)):
         step = 1 if order.step == 1 else -1
@@ -144,6 +154,37 @@ def _drifted(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: str, other
     if actions < _MIN_ACTIONS or not outnumber:
         return False
     return not _aside(doc, paragraph) and (other == PRESENT or not _backstory(doc, paragraph))
+
+
+def _leans(paragraph: ParagraphTense, tense: str, other: str) -> bool:
+    return paragraph.count(tense) > paragraph.count(other)
+
+
+def _characters_drift(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: str, other: str,
+                      plain: ParagraphTense | None) -> bool:
+    """Right after a paragraph told in the past, one where the scene's characters carry on in the
+    present: at least two present verbs of a character (he, she, they, I or a name, be and have
+    included: "He is relieved to learn", "They have gotten engaged") in main clauses, one of them an
+    action, outnumbering the past verbs. The narrator's general remarks make their characters
+    kinds of people, in clauses of their own ("a man who is tired", "when he points with a wand",
+    "because he is the heir of ancient migrations"), and seldom have one act."""
+    slips = [v for v in paragraph.verbs if v.tense == other and _slip(v)]
+    counted = plain or paragraph
+    if sum(1 for v in counted.verbs if v.tense == other and _slip(v)) <= counted.count(tense):
+        return False
+    main = [v for v in slips if _of_character(v) and not _subordinate(doc.text, v)]
+    if len(main) < _MIN_ACTIONS or not any(v.acting for v in slips):
+        return False
+    return not _aside(doc, paragraph)
+
+
+def _of_character(verb: Verb) -> bool:
+    return verb.kind == "name" or verb.kind == "subject" and verb.subject in _CHARACTER_SUBJECTS
+
+
+def _subordinate(text: str, verb: Verb) -> bool:
+    """Is the verb's subject pronoun or name opened by a subordinating word ("when he points")?"""
+    return _SUBORDINATE_BEFORE.search(text, max(0, verb.start - 60), verb.start) is not None
 
 
 def _carries(doc: AnalyzedDocument, paragraph: ParagraphTense, other: str) -> bool:
