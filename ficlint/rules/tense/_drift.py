@@ -21,6 +21,7 @@ six"). There a character's past state ("she was tired") counts like an action.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
@@ -38,6 +39,9 @@ _NARRATOR = re.compile(
 _COUNTERFACTUAL = re.compile(
     r"\b(?:if|wish|wished|wishes|though|rather|unless)\s+(?:[\w’'-]+\s+){0,2}$", re.I
 )
+_PERSON_ACTS = 3  # actions of "you" in the scene's tense: a second-person story
+_PERSON_SHARE = 4  # "you" does at least a quarter of the scene's actions
+_PERSON = {"you": "you", "your": "you", "yours": "you"}
 _CHARACTER_SUBJECTS = frozenset(("he", "she", "they", "i"))
 _SUBORDINATE_BEFORE = re.compile(
     r"\b(?:when|whenever|if|that|because|as|before|after|while|until|till|since|though|although|where|which"
@@ -65,29 +69,31 @@ def drifted(doc: AnalyzedDocument, scene: Scene, told: Scene | None = None,
     other = PRESENT if scene.tense.tense == PAST else PAST
     paragraphs = scene.paragraphs
     plain_paragraphs = {p.index: p for p in (plain or scene).paragraphs}
-    marked = [_drifted(doc, p, scene.tense.tense, other, plain_paragraphs.get(p.index)) for p in paragraphs]
+    persons = _persons_of_the_story(scene)
+    marked = [_drifted(doc, p, scene.tense.tense, other, plain_paragraphs.get(p.index), persons)
+              for p in paragraphs]
     if other == PRESENT:
         for i, paragraph in enumerate(paragraphs):
             if not marked[i] and i and _leans(paragraphs[i - 1], scene.tense.tense, other):
                 marked[i] = _characters_drift(doc, paragraph, scene.tense.tense, other,
-                                              plain_paragraphs.get(paragraph.index))
+                                              plain_paragraphs.get(paragraph.index), persons)
     # a stretch carries on through neighbouring paragraphs told in the other tense alone
     for order in (range(len(paragraphs)), range(len(paragraphs) - 1, -1, -1)):
         step = 1 if order.step == 1 else -1
         for i in order:
             j = i - step
             next_to_drift = 0 <= j < len(paragraphs) and marked[j]
-            if not marked[i] and next_to_drift and _carries(doc, paragraphs[i], other):
+            if not marked[i] and next_to_drift and _carries(doc, paragraphs[i], other, persons):
                 marked[i] = True
     stretch = list(_returned_from(paragraphs, marked, scene.tense.tense, other))
     found = [v for paragraph in stretch for v in told_paragraphs[paragraph.index].verbs
              if v.tense == other and _slip(v)]
-    found += _edges(doc, paragraphs, {p.index for p in stretch}, told_paragraphs, other)
+    found += _edges(doc, paragraphs, {p.index for p in stretch}, told_paragraphs, other, persons)
     yield from (v for v in found if other == PRESENT or not _counterfactual(doc.text, v))
 
 
 def _edges(doc: AnalyzedDocument, paragraphs: list[ParagraphTense], drifted_at: set[int],
-           told: dict[int, ParagraphTense], other: str) -> Iterator[Verb]:
+           told: dict[int, ParagraphTense], other: str, persons: frozenset[str]) -> Iterator[Verb]:
     """A drift begins or ends inside a paragraph as often as at its edge ("Lily leans up and kisses
     him. James decides he will propose. He didn't know …"): the verbs in the other tense that a
     drifted paragraph's neighbour ends with before it or opens with after it, up to the first one
@@ -97,7 +103,7 @@ def _edges(doc: AnalyzedDocument, paragraphs: list[ParagraphTense], drifted_at: 
             continue
         after_drift = k > 0 and paragraphs[k - 1].index in drifted_at
         before_drift = k + 1 < len(paragraphs) and paragraphs[k + 1].index in drifted_at
-        if not (after_drift or before_drift) or _aside(doc, paragraph):
+        if not (after_drift or before_drift) or _aside(doc, paragraph, persons):
             continue
         if other == PAST and _backstory(doc, paragraph):
             continue
@@ -146,14 +152,14 @@ def _returned_from(paragraphs: list[ParagraphTense], marked: list[bool], tense: 
 
 
 def _drifted(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: str, other: str,
-             plain: ParagraphTense | None) -> bool:
+             plain: ParagraphTense | None, persons: frozenset[str] = frozenset()) -> bool:
     slips = [v for v in paragraph.verbs if v.tense == other and _slip(v)]
     actions = sum(1 for v in slips if v.acting or other == PAST and _characters_state(v))
     counted = plain or paragraph
     outnumber = sum(1 for v in counted.verbs if v.tense == other and _slip(v)) > counted.count(tense)
     if actions < _MIN_ACTIONS or not outnumber:
         return False
-    return not _aside(doc, paragraph) and (other == PRESENT or not _backstory(doc, paragraph))
+    return not _aside(doc, paragraph, persons) and (other == PRESENT or not _backstory(doc, paragraph))
 
 
 def _leans(paragraph: ParagraphTense, tense: str, other: str) -> bool:
@@ -161,7 +167,7 @@ def _leans(paragraph: ParagraphTense, tense: str, other: str) -> bool:
 
 
 def _characters_drift(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: str, other: str,
-                      plain: ParagraphTense | None) -> bool:
+                      plain: ParagraphTense | None, persons: frozenset[str] = frozenset()) -> bool:
     """Right after a paragraph told in the past, one where the scene's characters carry on in the
     present: at least two present verbs of a character (he, she, they, I or a name, be and have
     included: "He is relieved to learn", "They have gotten engaged") in main clauses, one of them an
@@ -175,7 +181,7 @@ def _characters_drift(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: s
     main = [v for v in slips if _of_character(v) and not _subordinate(doc.text, v)]
     if len(main) < _MIN_ACTIONS or not any(v.acting for v in slips):
         return False
-    return not _aside(doc, paragraph)
+    return not _aside(doc, paragraph, persons)
 
 
 def _of_character(verb: Verb) -> bool:
@@ -187,28 +193,42 @@ def _subordinate(text: str, verb: Verb) -> bool:
     return _SUBORDINATE_BEFORE.search(text, max(0, verb.start - 60), verb.start) is not None
 
 
-def _carries(doc: AnalyzedDocument, paragraph: ParagraphTense, other: str) -> bool:
+def _carries(doc: AnalyzedDocument, paragraph: ParagraphTense, other: str, persons: frozenset[str]) -> bool:
     """Verbs in the other tense and none in the scene's."""
     if any(v.tense != other for v in paragraph.verbs) or not any(_slip(v) for v in paragraph.verbs):
         return False
-    return not _aside(doc, paragraph) and (other == PRESENT or not _backstory(doc, paragraph))
+    return not _aside(doc, paragraph, persons) and (other == PRESENT or not _backstory(doc, paragraph))
 
 
-def _aside(doc: AnalyzedDocument, paragraph: ParagraphTense) -> bool:
+def _persons_of_the_story(scene: Scene) -> frozenset[str]:
+    """"you" when the reader is the scene's character: a second-person story, where "you" does
+    things in the scene's tense ("you smiled at him and carried on working") as one of its main
+    subjects, not a narrator's "you groped your way" now and then. A first-person
+    narrator's "we" stays the narrator's voice: journals and memoirs move into the present there."""
+    assert scene.tense is not None
+    acts = Counter(v.subject for v in scene.verbs if v.tense == scene.tense.tense and v.kind == "subject"
+                   and not v.auxiliary)
+    second = acts["you"] >= _PERSON_ACTS and acts["you"] * _PERSON_SHARE >= acts.total()
+    return frozenset(["you"]) if second else frozenset()
+
+
+def _aside(doc: AnalyzedDocument, paragraph: ParagraphTense, persons: frozenset[str] = frozenset()) -> bool:
     """A narrator's commentary to the reader ("we", "our", "you") or a document quoted whole: a
-    letter, a diary, a song introduced by a line that ends with a colon ("This is what he read:")."""
+    letter, a diary, a song introduced by a line that ends with a colon ("This is what he read:").
+    "You" is the character, no narrator's, in a story told in the second person (`persons`)."""
     para = doc.paragraphs[paragraph.index]
     text = doc.text[para.start : para.end]
-    if _NARRATOR.search(_narration(doc, paragraph)) or _LETTER.match(text):
+    if _LETTER.match(text):
         return True
+    for region in doc.paragraph_regions(paragraph.index):
+        if region.kind is not RegionKind.NARRATION:
+            continue
+        for m in _NARRATOR.finditer(doc.text, region.start, region.end):
+            person = _PERSON.get(m.group().lower(), "")
+            if person not in persons:
+                return True
     previous = doc.paragraphs[paragraph.index - 1] if paragraph.index else None
     return previous is not None and doc.text[previous.start : previous.end].rstrip().endswith(":")
-
-
-def _narration(doc: AnalyzedDocument, paragraph: ParagraphTense) -> str:
-    """The paragraph's text without its dialogue."""
-    return " ".join(doc.text[r.start : r.end] for r in doc.paragraph_regions(paragraph.index)
-                    if r.kind is RegionKind.NARRATION)
 
 
 def _characters_state(verb: Verb) -> bool:
