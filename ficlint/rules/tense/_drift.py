@@ -39,10 +39,10 @@ _NARRATOR = re.compile(
 _COUNTERFACTUAL = re.compile(
     r"\b(?:if|wish|wished|wishes|though|rather|unless)\s+(?:[\w’'-]+\s+){0,2}$", re.I
 )
-_PERSON_ACTS = 3  # actions of "you" in the scene's tense: a second-person story
-_PERSON_SHARE = 4  # "you" does at least a quarter of the scene's actions
+_PERSON_ACTS = 3  # actions of "you" (or "I") in the scene's tense: a story told in that person
+_PERSON_SHARE = 4  # the person does at least a quarter of the scene's actions
 _PERSON = {"you": "you", "your": "you", "yours": "you"}
-_CHARACTER_SUBJECTS = frozenset(("he", "she", "they", "i"))
+_CHARACTER_SUBJECTS = frozenset(("he", "she", "they"))
 _SUBORDINATE_BEFORE = re.compile(
     r"\b(?:when|whenever|if|that|because|as|before|after|while|until|till|since|though|although|where|which"
     r"|who|whom|whose|what|how|why|unless|once|than|whether|like)\s+(?:[A-Z][\w'’-]*|he|she|they|i|it|we)\s+"
@@ -69,7 +69,7 @@ def drifted(doc: AnalyzedDocument, scene: Scene, told: Scene | None = None,
     other = PRESENT if scene.tense.tense == PAST else PAST
     paragraphs = scene.paragraphs
     plain_paragraphs = {p.index: p for p in (plain or scene).paragraphs}
-    persons = _persons_of_the_story(scene)
+    persons = _persons_of_the_story(scene) if other == PRESENT else frozenset()
     marked = [_drifted(doc, p, scene.tense.tense, other, plain_paragraphs.get(p.index), persons)
               for p in paragraphs]
     if other == PRESENT:
@@ -178,14 +178,18 @@ def _characters_drift(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: s
     counted = plain or paragraph
     if sum(1 for v in counted.verbs if v.tense == other and _slip(v)) <= counted.count(tense):
         return False
-    main = [v for v in slips if _of_character(v) and not _subordinate(doc.text, v)]
-    if len(main) < _MIN_ACTIONS or not any(v.acting for v in slips):
+    main = [v for v in slips if _of_character(v, persons) and not _subordinate(doc.text, v)]
+    if len(main) < _MIN_ACTIONS or not any(v.acting and _of_character(v, persons) for v in slips):
         return False
     return not _aside(doc, paragraph, persons)
 
 
-def _of_character(verb: Verb) -> bool:
-    return verb.kind == "name" or verb.kind == "subject" and verb.subject in _CHARACTER_SUBJECTS
+def _of_character(verb: Verb, persons: frozenset[str]) -> bool:
+    """A name's, he, she or they's verb; I's only in a story told in the first person (a third-person
+    story's "I" is the narrator: "I profess not to know how women's hearts are won")."""
+    if verb.kind == "name":
+        return True
+    return verb.kind == "subject" and (verb.subject in _CHARACTER_SUBJECTS or verb.subject in persons)
 
 
 def _subordinate(text: str, verb: Verb) -> bool:
@@ -201,15 +205,16 @@ def _carries(doc: AnalyzedDocument, paragraph: ParagraphTense, other: str, perso
 
 
 def _persons_of_the_story(scene: Scene) -> frozenset[str]:
-    """"you" when the reader is the scene's character: a second-person story, where "you" does
-    things in the scene's tense ("you smiled at him and carried on working") as one of its main
-    subjects, not a narrator's "you groped your way" now and then. A first-person
-    narrator's "we" stays the narrator's voice: journals and memoirs move into the present there."""
+    """In a past-tense scene, "i" when it is told in the first person and "you" when the reader is
+    its character: a second-person story, where "you" does things in the scene's tense ("you smiled
+    at him and carried on working") as one of its main subjects, not a narrator's "you groped your
+    way" now and then. A present-tense scene's "you" is as often an essay's or a play's, and a
+    first-person narrator's "we" stays the narrator's voice (journals move into the present)."""
     assert scene.tense is not None
     acts = Counter(v.subject for v in scene.verbs if v.tense == scene.tense.tense and v.kind == "subject"
                    and not v.auxiliary)
-    second = acts["you"] >= _PERSON_ACTS and acts["you"] * _PERSON_SHARE >= acts.total()
-    return frozenset(["you"]) if second else frozenset()
+    total = acts.total()
+    return frozenset(p for p in ("you", "i") if acts[p] >= _PERSON_ACTS and acts[p] * _PERSON_SHARE >= total)
 
 
 def _aside(doc: AnalyzedDocument, paragraph: ParagraphTense, persons: frozenset[str] = frozenset()) -> bool:
