@@ -75,8 +75,9 @@ def drifted(doc: AnalyzedDocument, scene: Scene, told: Scene | None = None,
     if other == PRESENT:
         for i, paragraph in enumerate(paragraphs):
             if not marked[i] and i and _leans(paragraphs[i - 1], scene.tense.tense, other):
+                between = i + 1 < len(paragraphs) and _leans(paragraphs[i + 1], scene.tense.tense, other)
                 marked[i] = _characters_drift(doc, paragraph, scene.tense.tense, other,
-                                              plain_paragraphs.get(paragraph.index), persons)
+                                              plain_paragraphs.get(paragraph.index), persons, between)
     # a stretch carries on through neighbouring paragraphs told in the other tense alone
     for order in (range(len(paragraphs)), range(len(paragraphs) - 1, -1, -1)):
         step = 1 if order.step == 1 else -1
@@ -167,11 +168,13 @@ def _leans(paragraph: ParagraphTense, tense: str, other: str) -> bool:
 
 
 def _characters_drift(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: str, other: str,
-                      plain: ParagraphTense | None, persons: frozenset[str] = frozenset()) -> bool:
+                      plain: ParagraphTense | None, persons: frozenset[str] = frozenset(),
+                      between: bool = False) -> bool:
     """Right after a paragraph told in the past, one where the scene's characters carry on in the
     present: at least two present verbs of a character (he, she, they, I or a name, be and have
     included: "He is relieved to learn", "They have gotten engaged") in main clauses, one of them an
-    action, outnumbering the past verbs. The narrator's general remarks make their characters
+    action (or, between two paragraphs told in the past, two of he, she, I or a name without one),
+    outnumbering the past verbs. The narrator's general remarks make their characters
     kinds of people, in clauses of their own ("a man who is tired", "when he points with a wand",
     "because he is the heir of ancient migrations"), and seldom have one act."""
     slips = [v for v in paragraph.verbs if v.tense == other and _slip(v)]
@@ -179,7 +182,13 @@ def _characters_drift(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: s
     if sum(1 for v in counted.verbs if v.tense == other and _slip(v)) <= counted.count(tense):
         return False
     main = [v for v in slips if _of_character(v, persons) and not _subordinate(doc.text, v)]
-    if len(main) < _MIN_ACTIONS or not any(v.acting and _of_character(v, persons) for v in slips):
+    if len(main) < _MIN_ACTIONS:
+        return False
+    # states alone ("It is beautiful. He is perfect.") drift only between two past paragraphs,
+    # and of particular characters: "they" is as often a kind of people ("they look down on")
+    particular = sum(1 for v in main if v.subject != "they")
+    acts = any(v.acting and _of_character(v, persons) for v in slips)
+    if not acts and (not between or particular < _MIN_ACTIONS):
         return False
     return not _aside(doc, paragraph, persons)
 
