@@ -30,6 +30,8 @@ from ficlint.analysis.clauses import Verb
 from ficlint.analysis.lexicon import PAST, PRESENT, lexicon, phrase_pattern, words
 from ficlint.analysis.scenes import ParagraphTense, Scene
 from ficlint.document import RegionKind
+from ficlint.rules.tense._tagged import NAME_ACTS as _NAME_ACTS
+from ficlint.rules.tense._tagged import names_acting
 
 _MIN_ACTIONS = 2
 _RETURN_WITHIN = 2  # paragraphs with verbs: the scene's tense this close before or after a drift
@@ -47,6 +49,8 @@ _SUBORDINATE_BEFORE = re.compile(
     r"\b(?:when|whenever|if|that|because|as|before|after|while|until|till|since|though|although|where|which"
     r"|who|whom|whose|what|how|why|unless|once|than|whether|like)\s+(?:[A-Z][\w'’-]*|he|she|they|i|it|we)\s+"
     r"(?:(?:[a-z]+ly|not|never|still|also|just|always)\s+)*$", re.I)
+_NAME_BEFORE = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+)\s+(?:(?:still|never|not|always|already|just|also|[a-z]+ly)\s+)*$")
 _LETTER = re.compile(r"[\s*_\"“]*(?:dear|my\s+dear|dearest)\b", re.I)
 _PERFECT = re.compile(
     r"\b(?:has|have|hasn['’]t|haven['’]t|(?:he|she|it|I|we|they|you|there|that|who)['’](?:s|ve))\s+"
@@ -181,12 +185,14 @@ def _characters_drift(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: s
     counted = plain or paragraph
     if sum(1 for v in counted.verbs if v.tense == other and _slip(v)) <= counted.count(tense):
         return False
-    main = [v for v in slips if _of_character(v, persons) and not _subordinate(doc.text, v)]
+    names = doc.memo(names_acting)
+    main = [v for v in slips if (_of_character(v, persons) or _after_name(doc.text, v, names))
+            and not _subordinate(doc.text, v)]
     if len(main) < _MIN_ACTIONS:
         return False
     # states alone ("It is beautiful. He is perfect.") drift only between two past paragraphs,
     # and of particular characters: "they" is as often a kind of people ("they look down on")
-    particular = sum(1 for v in main if v.subject != "they")
+    particular = sum(1 for v in main if v.subject != "they" and v.kind != "aux")
     acts = any(v.acting and _of_character(v, persons) for v in slips)
     if not acts and (not between or particular < _MIN_ACTIONS):
         return False
@@ -199,6 +205,15 @@ def _of_character(verb: Verb, persons: frozenset[str]) -> bool:
     if verb.kind == "name":
         return True
     return verb.kind == "subject" and (verb.subject in _CHARACTER_SUBJECTS or verb.subject in persons)
+
+
+def _after_name(text: str, verb: Verb, names: Counter[str]) -> bool:
+    """Is a be / have / do form right after a character's name ("Narcissa has promised", "Sirius
+    is happy")? The clause finder leaves those without a subject."""
+    if verb.kind != "aux":
+        return False
+    m = _NAME_BEFORE.search(text, max(0, verb.start - 40), verb.start)
+    return m is not None and names[m.group("name")] >= _NAME_ACTS
 
 
 def _subordinate(text: str, verb: Verb) -> bool:

@@ -29,7 +29,7 @@ from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.clauses import Verb, narration_spans
 from ficlint.analysis.lexicon import MODALS, PAST, PRESENT, Lexicon, lexicon
 
-_NAME_ACTS = 3  # a name is a character's when the story has it act this often
+NAME_ACTS = 3  # a name is a character's when the story has it act this often
 _NOUNS = frozenset(["NN", "NNS", "NNP", "NNPS"])
 _INSIDE_PHRASE = frozenset(
     ["NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD", "VBG", "VBN", "POS", "HYPH"]
@@ -51,13 +51,13 @@ def tagged_verbs(doc: AnalyzedDocument) -> list[Verb]:
 def particular_subjects(doc: AnalyzedDocument) -> list[Verb]:
     """Every finite verb of the narration the tagger sees after a particular noun phrase, name or
     relative pronoun, whether the clause finder has it too or not."""
-    acting = doc.memo(_names_acting)
+    acting = doc.memo(names_acting)
     lex = lexicon()
     found: list[Verb] = []
     for i, xpos, paragraph in doc.memo(_candidates):
         if xpos in ("VBZ", "VBD"):
             verb = _verb(doc, lex, i, xpos)
-            if verb is not None and (verb.kind != "name" or acting[verb.subject] >= _NAME_ACTS):
+            if verb is not None and (verb.kind != "name" or acting[verb.subject] >= NAME_ACTS):
                 found.append(Verb(*verb[:-1], paragraph))
     return found
 
@@ -82,7 +82,7 @@ def _verb_tokens(doc: AnalyzedDocument) -> list[int]:
     return [i for i, tag in enumerate(doc.tags) if tag.xpos in _FINITE or "MD" in tag.xpos]
 
 
-def _names_acting(doc: AnalyzedDocument) -> Counter[str]:
+def names_acting(doc: AnalyzedDocument) -> Counter[str]:
     """How often each capitalised word is a verb's subject in the story ("Harry flushed", "Harry
     says"): a character's name acts often; a place's or a notion's ("London", "Love") seldom."""
     tokens, tags = doc.tokens, doc.tags
