@@ -2,12 +2,22 @@
 
 A paragraph has drifted when at least two characters' actions in it are in the
 other tense than its scene's and its other-tense verbs outnumber the scene's ("The
-butler nods and takes the coat and walks to the door." in a past-tense scene). A
+butler nods and takes the coat and walks to the door." in a past-tense scene). So
+has a paragraph right after one told in the scene's tense where the scene's
+characters carry on in the other: two of its verbs are a character's (he, she,
+they, a name, be and have included; I in a first-person story) in main clauses,
+one of them an action, or, between two paragraphs told in the scene's tense, two
+of he, she, I or a name without an action ("It is beautiful. He is perfect.").
+A narrator's general remark has its people in clauses of their own ("when he
+points with a wand", "a man who is tired") and "they" more often than anyone. A
 paragraph next to a drifted one, with verbs in the other tense and none in the
 scene's, carries the drift on. A stretch is a drift only where a paragraph told
 mostly in the scene's tense stands within two paragraphs of it. Every finite verb of a
 drifted paragraph in the other tense is a slip, whatever its subject, except the
-reader addressed as "you" and a first-person narrator's asides ("I remember"): the
+reader addressed as "you" and a first-person narrator's asides ("I remember"). A
+narrator's "we", "our" or "you" makes a paragraph commentary, not a drift, except
+"you" in a past-tense second-person story (a reader-insert, where "you" does a
+quarter of the scene's actions): the
 tense rules hand in the verbs of any subject the tagger sees besides the analysis
 layer's (ficlint/rules/tense/_tagged.py), with "will / can / 'll" of a drift into
 the present.
@@ -76,12 +86,11 @@ def drifted(doc: AnalyzedDocument, scene: Scene, told: Scene | None = None,
     persons = _persons_of_the_story(scene) if other == PRESENT else frozenset()
     marked = [_drifted(doc, p, scene.tense.tense, other, plain_paragraphs.get(p.index), persons)
               for p in paragraphs]
-    if other == PRESENT:
-        for i, paragraph in enumerate(paragraphs):
-            if not marked[i] and i and _leans(paragraphs[i - 1], scene.tense.tense, other):
-                between = i + 1 < len(paragraphs) and _leans(paragraphs[i + 1], scene.tense.tense, other)
-                marked[i] = _characters_drift(doc, paragraph, scene.tense.tense, other,
-                                              plain_paragraphs.get(paragraph.index), persons, between)
+    for i, paragraph in enumerate(paragraphs):
+        if not marked[i] and i and _leans(paragraphs[i - 1], scene.tense.tense, other):
+            between = i + 1 < len(paragraphs) and _leans(paragraphs[i + 1], scene.tense.tense, other)
+            marked[i] = _characters_drift(doc, paragraph, scene.tense.tense, other,
+                                          plain_paragraphs.get(paragraph.index), persons, between)
     # a stretch carries on through neighbouring paragraphs told in the other tense alone
     for order in (range(len(paragraphs)), range(len(paragraphs) - 1, -1, -1)):
         step = 1 if order.step == 1 else -1
@@ -174,13 +183,14 @@ def _leans(paragraph: ParagraphTense, tense: str, other: str) -> bool:
 def _characters_drift(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: str, other: str,
                       plain: ParagraphTense | None, persons: frozenset[str] = frozenset(),
                       between: bool = False) -> bool:
-    """Right after a paragraph told in the past, one where the scene's characters carry on in the
-    present: at least two present verbs of a character (he, she, they, I or a name, be and have
-    included: "He is relieved to learn", "They have gotten engaged") in main clauses, one of them an
-    action (or, between two paragraphs told in the past, two of he, she, I or a name without one),
-    outnumbering the past verbs. The narrator's general remarks make their characters
-    kinds of people, in clauses of their own ("a man who is tired", "when he points with a wand",
-    "because he is the heir of ancient migrations"), and seldom have one act."""
+    """Right after a paragraph told in the scene's tense, one where the scene's characters carry on
+    in the other: at least two such verbs of a character (he, she, they, a name, I in a first-person
+    story; be and have included: "He is relieved to learn", "They have gotten engaged", "Narcissa has
+    promised") in main clauses, one of them an action (or, between two paragraphs told in the scene's
+    tense, two of he, she, I or a name without one), outnumbering the verbs in the scene's tense; into
+    the past, not in a paragraph that looks back (_backstory). The narrator's general remarks make
+    their characters kinds of people, in clauses of their own ("a man who is tired", "when he points
+    with a wand", "because he is the heir of ancient migrations"), and seldom have one act."""
     slips = [v for v in paragraph.verbs if v.tense == other and _slip(v)]
     counted = plain or paragraph
     if sum(1 for v in counted.verbs if v.tense == other and _slip(v)) <= counted.count(tense):
@@ -196,7 +206,7 @@ def _characters_drift(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: s
     acts = any(v.acting and _of_character(v, persons) for v in slips)
     if not acts and (not between or particular < _MIN_ACTIONS):
         return False
-    return not _aside(doc, paragraph, persons)
+    return not _aside(doc, paragraph, persons) and (other == PRESENT or not _backstory(doc, paragraph))
 
 
 def _of_character(verb: Verb, persons: frozenset[str]) -> bool:
