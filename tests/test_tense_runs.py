@@ -75,3 +75,52 @@ def test_a_narrators_you_in_a_third_person_story_still_marks_an_aside(tmp_path):
              "learns.\n\n")
     text = BEFORE + aside + AFTER
     assert lint_file(tmp_path, text) == []
+
+
+def test_characters_present_states_between_two_past_paragraphs_are_a_drift(tmp_path):
+    drift = ("It is simple, a rose gold band with a round diamond. It is beautiful. He is perfect. "
+             "She is happy.\n\n")
+    text = BEFORE + drift + AFTER
+    found = flagged_with_fixes(text, lint_file(tmp_path, text))
+    assert found == [("is", "was"), ("is", "was"), ("is", "was"), ("is", "was")]
+
+
+def test_a_narrators_present_frame_of_states_is_left_alone(tmp_path):
+    frame = ("For some time Tony has run the shop on the corner. He is said to be the kindest man in town, "
+             "and his heart is as good as his coffee.\n\n")
+    text = BEFORE + frame + AFTER
+    assert lint_file(tmp_path, text) == []
+
+
+def test_a_third_person_storys_narrator_i_is_no_character(tmp_path):
+    aside = ("I profess not to know how such hearts are won. To me they have always been a riddle, and "
+             "I confess it freely.\n\n")
+    text = BEFORE + aside + AFTER
+    assert lint_file(tmp_path, text) == []
+
+
+PRESENT_STORY = (
+    "Ginny wakes before the others. She pulls on her robe and pads down to the kitchen. She puts the "
+    "kettle on and waits by the window.\n\n"
+    "Harry comes down the stairs a little later. He kisses her cheek and takes a mug from the shelf. "
+    "They sit together at the table.\n\n"
+    "She reads the paper and he eats his toast. She laughs at the cartoons and he smiles at her. They "
+    "listen to the rain on the roof.\n\n"
+)
+
+
+def test_characters_carrying_on_in_the_past_in_a_present_story_are_a_drift(tmp_path):
+    drift = ("Ginny was tired of the rain. She stood up and looked out at the garden, and Harry was "
+             "quiet.\n\n")
+    after = "The kettle whistles. Ginny pours the tea and hands him a cup.\n"
+    text = PRESENT_STORY + drift + after
+    found = flagged_with_fixes(text, lint_file(tmp_path, text))
+    assert ("stood", "stands") in found and ("looked", "looks") in found
+
+
+def test_a_present_storys_look_back_is_left_alone(tmp_path):
+    backstory = ("Years ago Ginny was the youngest on the team. She stood on the pitch and looked up at "
+                 "the stands, and Harry was there.\n\n")
+    after = "The kettle whistles. Ginny pours the tea and hands him a cup.\n"
+    text = PRESENT_STORY + backstory + after
+    assert lint_file(tmp_path, text) == []
