@@ -124,3 +124,12 @@ def test_a_present_storys_look_back_is_left_alone(tmp_path):
     after = "The kettle whistles. Ginny pours the tea and hands him a cup.\n"
     text = PRESENT_STORY + backstory + after
     assert lint_file(tmp_path, text) == []
+
+
+def test_a_present_storys_memory_in_relative_clauses_is_left_alone(tmp_path):
+    memory = ("Ginny recalls her father in the winter, bringing home the twigs he found in the snow. She "
+              "remembers the wineglass they only ever brought out at Christmas, and the old vase her mother "
+              "had.\n\n")
+    after = "The kettle whistles. Ginny pours the tea and hands him a cup.\n"
+    text = PRESENT_STORY + memory + after
+    assert lint_file(tmp_path, text) == []

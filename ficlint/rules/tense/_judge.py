@@ -251,7 +251,7 @@ def _tag_before_subject(doc: AnalyzedDocument, verb: Verb) -> tuple[str, str]:
     return tags[j - 1].xpos, tokens.text[j - 1].lower()
 
 
-def _in_relative_clause(doc: AnalyzedDocument, verb: Verb) -> bool:
+def in_relative_clause(doc: AnalyzedDocument, verb: Verb) -> bool:
     """Is the verb's pronoun subject the first word of a relative or "what" clause ("the talents
     they possess", "upon which he stands", "what he says")? In past narration such a clause is
     mostly the narrator's general remark, in the present; in present narration it tells of an
@@ -426,7 +426,7 @@ class _Judge:
             if verb.paragraph not in clauses:
                 clauses[verb.paragraph] = self._clauses(doc, lex, by_paragraph[verb.paragraph], names)
             clause = next((c for c in clauses[verb.paragraph] if c.start <= verb.start < c.end), None)
-            if clause is None or _in_relative_clause(doc, verb) or tense.tense == PAST and (
+            if clause is None or in_relative_clause(doc, verb) or tense.tense == PAST and (
                 verb.kind != "and" and _other_subject_present(doc, verb)
             ):
                 continue
