@@ -41,7 +41,7 @@ from ficlint.analysis.lexicon import PAST, PRESENT, lexicon, phrase_pattern, wor
 from ficlint.analysis.scenes import ParagraphTense, Scene
 from ficlint.document import RegionKind
 from ficlint.rules.tense._tagged import NAME_ACTS as _NAME_ACTS
-from ficlint.rules.tense._tagged import names_acting
+from ficlint.rules.tense._tagged import in_relative_clause, names_acting
 
 _MIN_ACTIONS = 2
 _RETURN_WITHIN = 2  # paragraphs with verbs: the scene's tense this close before or after a drift
@@ -191,16 +191,13 @@ def _characters_drift(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: s
     the past, not in a paragraph that looks back (_backstory). The narrator's general remarks make
     their characters kinds of people, in clauses of their own ("a man who is tired", "when he points
     with a wand", "because he is the heir of ancient migrations"), and seldom have one act."""
-    # in present narration a relative clause opened by its pronoun subject ("the twigs he found",
-    # "a wineglass they only ever brought out") tells of an earlier time; _judge reads it from the
-    # word classes
-    from ficlint.rules.tense._judge import in_relative_clause  # noqa: PLC0415 (_judge imports this module)
-
     slips = [v for v in paragraph.verbs if v.tense == other and _slip(v)]
     counted = plain or paragraph
     if sum(1 for v in counted.verbs if v.tense == other and _slip(v)) <= counted.count(tense):
         return False
     names = doc.memo(names_acting)
+    # in present narration a relative clause opened by its pronoun subject ("the twigs he found",
+    # "a wineglass they only ever brought out") tells of an earlier time
     main = [v for v in slips if (_of_character(v, persons) or _after_name(doc.text, v, names))
             and not _subordinate(doc.text, v) and not (other == PAST and in_relative_clause(doc, v))]
     if len(main) < _MIN_ACTIONS:
