@@ -133,3 +133,11 @@ def test_a_present_storys_memory_in_relative_clauses_is_left_alone(tmp_path):
     after = "The kettle whistles. Ginny pours the tea and hands him a cup.\n"
     text = PRESENT_STORY + memory + after
     assert lint_file(tmp_path, text) == []
+
+
+def test_a_bracketed_aside_told_from_another_moment_is_left_alone(tmp_path):
+    aside = ("(Later, Ginny finds out that Harry planned the whole morning. He asked Ron for help, and Ron "
+             "told him to buy the good tea.)\n\n")
+    after = "The kettle whistles. Ginny pours the tea and hands him a cup.\n"
+    text = PRESENT_STORY + aside + after
+    assert lint_file(tmp_path, text) == []

@@ -240,6 +240,13 @@ def _carries(doc: AnalyzedDocument, paragraph: ParagraphTense, other: str, perso
     return not _aside(doc, paragraph, persons) and (other == PRESENT or not _backstory(doc, paragraph))
 
 
+def _in_parentheses(text: str) -> bool:
+    """A paragraph opened or closed by a bracket is an aside ("(Later, Newt finds out Theseus had to
+    knock their heads together...)"): told from another moment than the story's, in either tense."""
+    stripped = text.strip().strip("*_")
+    return stripped.startswith(("(", "[")) or stripped.endswith((")", "]", ").", ")”"))
+
+
 def _persons_of_the_story(scene: Scene) -> frozenset[str]:
     """In a past-tense scene, "i" when it is told in the first person and "you" when the reader is
     its character: a second-person story, where "you" does things in the scene's tense ("you smiled
@@ -255,11 +262,12 @@ def _persons_of_the_story(scene: Scene) -> frozenset[str]:
 
 def _aside(doc: AnalyzedDocument, paragraph: ParagraphTense, persons: frozenset[str] = frozenset()) -> bool:
     """A narrator's commentary to the reader ("we", "our", "you") or a document quoted whole: a
-    letter, a diary, a song introduced by a line that ends with a colon ("This is what he read:").
+    letter, a diary, a song introduced by a line that ends with a colon ("This is what he read:"), a
+    paragraph in brackets.
     "You" is the character, no narrator's, in a story told in the second person (`persons`)."""
     para = doc.paragraphs[paragraph.index]
     text = doc.text[para.start : para.end]
-    if _LETTER.match(text):
+    if _LETTER.match(text) or _in_parentheses(text):
         return True
     for region in doc.paragraph_regions(paragraph.index):
         if region.kind is not RegionKind.NARRATION:
