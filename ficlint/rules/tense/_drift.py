@@ -241,10 +241,12 @@ def _carries(doc: AnalyzedDocument, paragraph: ParagraphTense, other: str, perso
 
 
 def _in_parentheses(text: str) -> bool:
-    """A paragraph opened or closed by a bracket is an aside ("(Later, Newt finds out Theseus had to
-    knock their heads together...)"): told from another moment than the story's, in either tense."""
+    """A paragraph opened by a bracket, or closing one opened before it, is an aside ("(Later, Newt
+    finds out Theseus had to knock their heads together...)"): told from another moment than the
+    story's, in either tense. One that merely ends with a remark in brackets is not."""
     stripped = text.strip().strip("*_")
-    return stripped.startswith(("(", "[")) or stripped.endswith((")", "]", ").", ")”"))
+    closes_earlier = stripped.count(")") > stripped.count("(")  # a bracket opened paragraphs before
+    return stripped.startswith(("(", "[")) or closes_earlier
 
 
 def _persons_of_the_story(scene: Scene) -> frozenset[str]:
