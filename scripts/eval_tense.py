@@ -305,11 +305,15 @@ def findings(text: str) -> list[tuple[int, int, str]]:
     return [(d.start, d.end, d.rule) for d in lint_text(text, CONFIG, ["T"])]
 
 
-def documents(split: str, n_books: int, n_works: int):
-    for name, text in books(split, limit=n_books):
-        yield "book", name, text
-    for work_id, text in works(split, limit=n_works):
-        yield "fanfic", str(work_id), text
+def documents(split: str, n_books: int, n_works: int, skip_books: int = 0, skip_works: int = 0):
+    """The held-out documents of a slice: books skip_books .. skip_books+n_books of the split, and
+    works likewise (a fresh slice is one no earlier choice looked at)."""
+    for i, (name, text) in enumerate(books(split, limit=skip_books + n_books)):
+        if i >= skip_books:
+            yield "book", name, text
+    for i, (work_id, text) in enumerate(works(split, limit=skip_works + n_works)):
+        if i >= skip_works:
+            yield "fanfic", str(work_id), text
 
 
 def main() -> int:
@@ -317,6 +321,8 @@ def main() -> int:
     parser.add_argument("--split", default="test", choices=("tune", "test"))
     parser.add_argument("--books", type=int, default=8, help="how many held-out books")
     parser.add_argument("--works", type=int, default=200, help="how many held-out fan-fiction works")
+    parser.add_argument("--skip-books", type=int, default=0, help="start the slice after this many books")
+    parser.add_argument("--skip-works", type=int, default=0, help="start the slice after this many works")
     parser.add_argument("--singles", type=int, default=40, help="single slips per document at most")
     parser.add_argument("--runs", type=int, default=3, help="converted paragraphs per document at most")
     parser.add_argument("--seed", type=int, default=17)
@@ -331,7 +337,8 @@ def main() -> int:
     clean_words: dict[str, int] = Counter()
     clean_sample: list[str] = []
     extra: Counter[str] = Counter()
-    for source_kind, name, text in documents(args.split, args.books, args.works):
+    slice_ = documents(args.split, args.books, args.works, args.skip_books, args.skip_works)
+    for source_kind, name, text in slice_:
         doc = AnalyzedDocument(Source(name, text))
         words = len(text.split())
         base = findings(text)

@@ -2,12 +2,22 @@
 
 A paragraph has drifted when at least two characters' actions in it are in the
 other tense than its scene's and its other-tense verbs outnumber the scene's ("The
-butler nods and takes the coat and walks to the door." in a past-tense scene). A
+butler nods and takes the coat and walks to the door." in a past-tense scene). So
+has a paragraph right after one told in the scene's tense where the scene's
+characters carry on in the other: two of its verbs are a character's (he, she,
+they, a name, be and have included; I in a first-person story) in main clauses,
+one of them an action, or, between two paragraphs told in the scene's tense, two
+of he, she, I or a name without an action ("It is beautiful. He is perfect.").
+A narrator's general remark has its people in clauses of their own ("when he
+points with a wand", "a man who is tired") and "they" more often than anyone. A
 paragraph next to a drifted one, with verbs in the other tense and none in the
 scene's, carries the drift on. A stretch is a drift only where a paragraph told
 mostly in the scene's tense stands within two paragraphs of it. Every finite verb of a
 drifted paragraph in the other tense is a slip, whatever its subject, except the
-reader addressed as "you" and a first-person narrator's asides ("I remember"): the
+reader addressed as "you" and a first-person narrator's asides ("I remember"). A
+narrator's "we", "our" or "you" makes a paragraph commentary, not a drift, except
+"you" in a past-tense second-person story (a reader-insert, where "you" does a
+quarter of the scene's actions): the
 tense rules hand in the verbs of any subject the tagger sees besides the analysis
 layer's (ficlint/rules/tense/_tagged.py), with "will / can / 'll" of a drift into
 the present.
@@ -21,6 +31,7 @@ six"). There a character's past state ("she was tired") counts like an action.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
@@ -29,6 +40,8 @@ from ficlint.analysis.clauses import Verb
 from ficlint.analysis.lexicon import PAST, PRESENT, lexicon, phrase_pattern, words
 from ficlint.analysis.scenes import ParagraphTense, Scene
 from ficlint.document import RegionKind
+from ficlint.rules.tense._tagged import NAME_ACTS as _NAME_ACTS
+from ficlint.rules.tense._tagged import in_relative_clause, names_acting
 
 _MIN_ACTIONS = 2
 _RETURN_WITHIN = 2  # paragraphs with verbs: the scene's tense this close before or after a drift
@@ -38,6 +51,16 @@ _NARRATOR = re.compile(
 _COUNTERFACTUAL = re.compile(
     r"\b(?:if|wish|wished|wishes|though|rather|unless)\s+(?:[\w’'-]+\s+){0,2}$", re.I
 )
+_PERSON_ACTS = 3  # actions of "you" (or "I") in the scene's tense: a story told in that person
+_PERSON_SHARE = 4  # the person does at least a quarter of the scene's actions
+_PERSON = {"you": "you", "your": "you", "yours": "you"}
+_CHARACTER_SUBJECTS = frozenset(("he", "she", "they"))
+_SUBORDINATE_BEFORE = re.compile(
+    r"\b(?:when|whenever|if|that|because|as|before|after|while|until|till|since|though|although|where|which"
+    r"|who|whom|whose|what|how|why|unless|once|than|whether|like)\s+(?:[A-Z][\w'’-]*|he|she|they|i|it|we)\s+"
+    r"(?:(?:[a-z]+ly|not|never|still|also|just|always)\s+)*$", re.I)
+_NAME_BEFORE = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+)\s+(?:(?:still|never|not|always|already|just|also|[a-z]+ly)\s+)*$")
 _LETTER = re.compile(r"[\s*_\"“]*(?:dear|my\s+dear|dearest)\b", re.I)
 _PERFECT = re.compile(
     r"\b(?:has|have|hasn['’]t|haven['’]t|(?:he|she|it|I|we|they|you|there|that|who)['’](?:s|ve))\s+"
@@ -60,24 +83,31 @@ def drifted(doc: AnalyzedDocument, scene: Scene, told: Scene | None = None,
     other = PRESENT if scene.tense.tense == PAST else PAST
     paragraphs = scene.paragraphs
     plain_paragraphs = {p.index: p for p in (plain or scene).paragraphs}
-    marked = [_drifted(doc, p, scene.tense.tense, other, plain_paragraphs.get(p.index)) for p in paragraphs]
+    persons = _persons_of_the_story(scene) if other == PRESENT else frozenset()
+    marked = [_drifted(doc, p, scene.tense.tense, other, plain_paragraphs.get(p.index), persons)
+              for p in paragraphs]
+    for i, paragraph in enumerate(paragraphs):
+        if not marked[i] and i and _leans(paragraphs[i - 1], scene.tense.tense, other):
+            between = i + 1 < len(paragraphs) and _leans(paragraphs[i + 1], scene.tense.tense, other)
+            marked[i] = _characters_drift(doc, paragraph, scene.tense.tense, other,
+                                          plain_paragraphs.get(paragraph.index), persons, between)
     # a stretch carries on through neighbouring paragraphs told in the other tense alone
     for order in (range(len(paragraphs)), range(len(paragraphs) - 1, -1, -1)):
         step = 1 if order.step == 1 else -1
         for i in order:
             j = i - step
             next_to_drift = 0 <= j < len(paragraphs) and marked[j]
-            if not marked[i] and next_to_drift and _carries(doc, paragraphs[i], other):
+            if not marked[i] and next_to_drift and _carries(doc, paragraphs[i], other, persons):
                 marked[i] = True
     stretch = list(_returned_from(paragraphs, marked, scene.tense.tense, other))
     found = [v for paragraph in stretch for v in told_paragraphs[paragraph.index].verbs
              if v.tense == other and _slip(v)]
-    found += _edges(doc, paragraphs, {p.index for p in stretch}, told_paragraphs, other)
+    found += _edges(doc, paragraphs, {p.index for p in stretch}, told_paragraphs, other, persons)
     yield from (v for v in found if other == PRESENT or not _counterfactual(doc.text, v))
 
 
 def _edges(doc: AnalyzedDocument, paragraphs: list[ParagraphTense], drifted_at: set[int],
-           told: dict[int, ParagraphTense], other: str) -> Iterator[Verb]:
+           told: dict[int, ParagraphTense], other: str, persons: frozenset[str]) -> Iterator[Verb]:
     """A drift begins or ends inside a paragraph as often as at its edge ("Lily leans up and kisses
     him. James decides he will propose. He didn't know …"): the verbs in the other tense that a
     drifted paragraph's neighbour ends with before it or opens with after it, up to the first one
@@ -87,7 +117,7 @@ def _edges(doc: AnalyzedDocument, paragraphs: list[ParagraphTense], drifted_at: 
             continue
         after_drift = k > 0 and paragraphs[k - 1].index in drifted_at
         before_drift = k + 1 < len(paragraphs) and paragraphs[k + 1].index in drifted_at
-        if not (after_drift or before_drift) or _aside(doc, paragraph):
+        if not (after_drift or before_drift) or _aside(doc, paragraph, persons):
             continue
         if other == PAST and _backstory(doc, paragraph):
             continue
@@ -136,38 +166,120 @@ def _returned_from(paragraphs: list[ParagraphTense], marked: list[bool], tense: 
 
 
 def _drifted(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: str, other: str,
-             plain: ParagraphTense | None) -> bool:
+             plain: ParagraphTense | None, persons: frozenset[str] = frozenset()) -> bool:
     slips = [v for v in paragraph.verbs if v.tense == other and _slip(v)]
     actions = sum(1 for v in slips if v.acting or other == PAST and _characters_state(v))
     counted = plain or paragraph
     outnumber = sum(1 for v in counted.verbs if v.tense == other and _slip(v)) > counted.count(tense)
     if actions < _MIN_ACTIONS or not outnumber:
         return False
-    return not _aside(doc, paragraph) and (other == PRESENT or not _backstory(doc, paragraph))
+    return not _aside(doc, paragraph, persons) and (other == PRESENT or not _backstory(doc, paragraph))
 
 
-def _carries(doc: AnalyzedDocument, paragraph: ParagraphTense, other: str) -> bool:
+def _leans(paragraph: ParagraphTense, tense: str, other: str) -> bool:
+    return paragraph.count(tense) > paragraph.count(other)
+
+
+def _characters_drift(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: str, other: str,
+                      plain: ParagraphTense | None, persons: frozenset[str] = frozenset(),
+                      between: bool = False) -> bool:
+    """Right after a paragraph told in the scene's tense, one where the scene's characters carry on
+    in the other: at least two such verbs of a character (he, she, they, a name, I in a first-person
+    story; be and have included: "He is relieved to learn", "They have gotten engaged", "Narcissa has
+    promised") in main clauses, one of them an action (or, between two paragraphs told in the scene's
+    tense, two of he, she, I or a name without one), outnumbering the verbs in the scene's tense; into
+    the past, not in a paragraph that looks back (_backstory). The narrator's general remarks make
+    their characters kinds of people, in clauses of their own ("a man who is tired", "when he points
+    with a wand", "because he is the heir of ancient migrations"), and seldom have one act."""
+    slips = [v for v in paragraph.verbs if v.tense == other and _slip(v)]
+    counted = plain or paragraph
+    if sum(1 for v in counted.verbs if v.tense == other and _slip(v)) <= counted.count(tense):
+        return False
+    names = doc.memo(names_acting)
+    # in present narration a relative clause opened by its pronoun subject ("the twigs he found",
+    # "a wineglass they only ever brought out") tells of an earlier time
+    main = [v for v in slips if (_of_character(v, persons) or _after_name(doc.text, v, names))
+            and not _subordinate(doc.text, v) and not (other == PAST and in_relative_clause(doc, v))]
+    if len(main) < _MIN_ACTIONS:
+        return False
+    # states alone ("It is beautiful. He is perfect.") drift only between two past paragraphs,
+    # and of particular characters: "they" is as often a kind of people ("they look down on")
+    particular = sum(1 for v in main if v.subject != "they" and v.kind != "aux")
+    acts = any(v.acting and _of_character(v, persons) for v in slips)
+    if not acts and (not between or particular < _MIN_ACTIONS):
+        return False
+    return not _aside(doc, paragraph, persons) and (other == PRESENT or not _backstory(doc, paragraph))
+
+
+def _of_character(verb: Verb, persons: frozenset[str]) -> bool:
+    """A name's, he, she or they's verb; I's only in a story told in the first person (a third-person
+    story's "I" is the narrator: "I profess not to know how women's hearts are won")."""
+    if verb.kind == "name":
+        return True
+    return verb.kind == "subject" and (verb.subject in _CHARACTER_SUBJECTS or verb.subject in persons)
+
+
+def _after_name(text: str, verb: Verb, names: Counter[str]) -> bool:
+    """Is a be / have / do form right after a character's name ("Narcissa has promised", "Sirius
+    is happy")? The clause finder leaves those without a subject."""
+    if verb.kind != "aux":
+        return False
+    m = _NAME_BEFORE.search(text, max(0, verb.start - 40), verb.start)
+    return m is not None and names[m.group("name")] >= _NAME_ACTS
+
+
+def _subordinate(text: str, verb: Verb) -> bool:
+    """Is the verb's subject pronoun or name opened by a subordinating word ("when he points")?"""
+    return _SUBORDINATE_BEFORE.search(text, max(0, verb.start - 60), verb.start) is not None
+
+
+def _carries(doc: AnalyzedDocument, paragraph: ParagraphTense, other: str, persons: frozenset[str]) -> bool:
     """Verbs in the other tense and none in the scene's."""
     if any(v.tense != other for v in paragraph.verbs) or not any(_slip(v) for v in paragraph.verbs):
         return False
-    return not _aside(doc, paragraph) and (other == PRESENT or not _backstory(doc, paragraph))
+    return not _aside(doc, paragraph, persons) and (other == PRESENT or not _backstory(doc, paragraph))
 
 
-def _aside(doc: AnalyzedDocument, paragraph: ParagraphTense) -> bool:
+def _in_parentheses(text: str) -> bool:
+    """A paragraph opened by a bracket, or closing one opened before it, is an aside ("(Later, Newt
+    finds out Theseus had to knock their heads together...)"): told from another moment than the
+    story's, in either tense. One that merely ends with a remark in brackets is not."""
+    stripped = text.strip().strip("*_")
+    closes_earlier = stripped.count(")") > stripped.count("(")  # a bracket opened paragraphs before
+    return stripped.startswith(("(", "[")) or closes_earlier
+
+
+def _persons_of_the_story(scene: Scene) -> frozenset[str]:
+    """In a past-tense scene, "i" when it is told in the first person and "you" when the reader is
+    its character: a second-person story, where "you" does things in the scene's tense ("you smiled
+    at him and carried on working") as one of its main subjects, not a narrator's "you groped your
+    way" now and then. A present-tense scene's "you" is as often an essay's or a play's, and a
+    first-person narrator's "we" stays the narrator's voice (journals move into the present)."""
+    assert scene.tense is not None
+    acts = Counter(v.subject for v in scene.verbs if v.tense == scene.tense.tense and v.kind == "subject"
+                   and not v.auxiliary)
+    total = acts.total()
+    return frozenset(p for p in ("you", "i") if acts[p] >= _PERSON_ACTS and acts[p] * _PERSON_SHARE >= total)
+
+
+def _aside(doc: AnalyzedDocument, paragraph: ParagraphTense, persons: frozenset[str] = frozenset()) -> bool:
     """A narrator's commentary to the reader ("we", "our", "you") or a document quoted whole: a
-    letter, a diary, a song introduced by a line that ends with a colon ("This is what he read:")."""
+    letter, a diary, a song introduced by a line that ends with a colon ("This is what he read:"), a
+    paragraph in brackets.
+    "You" is the character, no narrator's, in a story told in the second person (`persons`)."""
     para = doc.paragraphs[paragraph.index]
     text = doc.text[para.start : para.end]
-    if _NARRATOR.search(_narration(doc, paragraph)) or _LETTER.match(text):
+    if _LETTER.match(text) or _in_parentheses(text):
         return True
+    for region in doc.paragraph_regions(paragraph.index):
+        if region.kind is not RegionKind.NARRATION:
+            continue
+        for m in _NARRATOR.finditer(doc.text, region.start, region.end):
+            person = _PERSON.get(m.group().lower(), "")
+            if person not in persons:
+                return True
     previous = doc.paragraphs[paragraph.index - 1] if paragraph.index else None
     return previous is not None and doc.text[previous.start : previous.end].rstrip().endswith(":")
-
-
-def _narration(doc: AnalyzedDocument, paragraph: ParagraphTense) -> str:
-    """The paragraph's text without its dialogue."""
-    return " ".join(doc.text[r.start : r.end] for r in doc.paragraph_regions(paragraph.index)
-                    if r.kind is RegionKind.NARRATION)
 
 
 def _characters_state(verb: Verb) -> bool:

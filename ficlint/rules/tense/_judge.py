@@ -28,7 +28,14 @@ from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.document import RegionKind
 from ficlint.rule import Rule
 from ficlint.rules.tense._drift import drifted
-from ficlint.rules.tense._tagged import absolute, loose_verbs, particular_subjects, tagged_verbs
+from ficlint.rules.tense._tagged import (
+    absolute,
+    in_relative_clause,
+    loose_verbs,
+    particular_subjects,
+    tagged_verbs,
+)
+from ficlint.rules.tense._tagged import token_at as _token_at
 
 _DRIFT_CERTAINTY = 0.8
 FIX_SAFETY = (
@@ -229,39 +236,6 @@ def _scenes_with(scenes: list[Scene], extra: list[Verb]) -> list[Scene]:
     return out
 
 
-def _token_at(doc: AnalyzedDocument, start: int) -> int | None:
-    """The index of the token that starts at `start`, if one does."""
-    starts = doc.tokens.start
-    i = bisect.bisect_left(starts, start)
-    return i if i < len(starts) and starts[i] == start else None
-
-
-def _tag_before_subject(doc: AnalyzedDocument, verb: Verb) -> tuple[str, str]:
-    """The word class and word before the verb's subject pronoun, adverbs skipped ("what he
-    usually says": WP, "what"), or ("", "") when the verb's token or the pronoun is not at hand."""
-    i = _token_at(doc, verb.start)
-    if i is None:
-        return "", ""
-    tags, tokens = doc.tags, doc.tokens
-    j = i - 1
-    while j >= 0 and tags[j].xpos == "RB" and tokens.sentence[j] == tokens.sentence[i]:
-        j -= 1
-    if j < 1 or tags[j].xpos != "PRP" or tokens.sentence[j - 1] != tokens.sentence[i]:
-        return "", ""
-    return tags[j - 1].xpos, tokens.text[j - 1].lower()
-
-
-def _in_relative_clause(doc: AnalyzedDocument, verb: Verb) -> bool:
-    """Is the verb's pronoun subject the first word of a relative or "what" clause ("the talents
-    they possess", "upon which he stands", "what he says")? In past narration such a clause is
-    mostly the narrator's general remark, in the present; in present narration it tells of an
-    earlier event, in the past ("the pen he left inside"). A slip stands in a clause of its own."""
-    if verb.subject not in _CHARACTERS and verb.subject != "it":
-        return False
-    tag, word = _tag_before_subject(doc, verb)
-    return tag in ("NN", "NNS", "WP", "WDT") or word in ("what", "which", "whom", "whatever")
-
-
 def _other_subject_present(doc: AnalyzedDocument, verb: Verb) -> bool:
     """Does another subject act in the present in the verb's sentence of narration ("when a
     millionaire gives carte blanche he usually gets it", "one who finds that she has been")? A
@@ -426,7 +400,7 @@ class _Judge:
             if verb.paragraph not in clauses:
                 clauses[verb.paragraph] = self._clauses(doc, lex, by_paragraph[verb.paragraph], names)
             clause = next((c for c in clauses[verb.paragraph] if c.start <= verb.start < c.end), None)
-            if clause is None or _in_relative_clause(doc, verb) or tense.tense == PAST and (
+            if clause is None or in_relative_clause(doc, verb) or tense.tense == PAST and (
                 verb.kind != "and" and _other_subject_present(doc, verb)
             ):
                 continue

@@ -29,13 +29,14 @@ from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.clauses import Verb, narration_spans
 from ficlint.analysis.lexicon import MODALS, PAST, PRESENT, Lexicon, lexicon
 
-_NAME_ACTS = 3  # a name is a character's when the story has it act this often
+NAME_ACTS = 3  # a name is a character's when the story has it act this often
 _NOUNS = frozenset(["NN", "NNS", "NNP", "NNPS"])
 _INSIDE_PHRASE = frozenset(
     ["NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD", "VBG", "VBN", "POS", "HYPH"]
 )
 _DEFINITE = frozenset(["the", "his", "her", "their", "its", "my", "our", "this", "these", "those", "that"])
 _RELATIVE = frozenset(["that", "which", "who"])
+_PERSONS = frozenset(["he", "she", "they"])  # subjects of a relative clause's pronoun, with "it"
 _ADVERBS = frozenset(["RB", "RBR"])
 _FINITE = frozenset(["VBZ", "VBD"])
 _BOUNDARY = frozenset([".", ",", ":", "``", "''", "-LRB-", "-RRB-", "CC", "NFP"])  # a clause may start after
@@ -51,13 +52,13 @@ def tagged_verbs(doc: AnalyzedDocument) -> list[Verb]:
 def particular_subjects(doc: AnalyzedDocument) -> list[Verb]:
     """Every finite verb of the narration the tagger sees after a particular noun phrase, name or
     relative pronoun, whether the clause finder has it too or not."""
-    acting = doc.memo(_names_acting)
+    acting = doc.memo(names_acting)
     lex = lexicon()
     found: list[Verb] = []
     for i, xpos, paragraph in doc.memo(_candidates):
         if xpos in ("VBZ", "VBD"):
             verb = _verb(doc, lex, i, xpos)
-            if verb is not None and (verb.kind != "name" or acting[verb.subject] >= _NAME_ACTS):
+            if verb is not None and (verb.kind != "name" or acting[verb.subject] >= NAME_ACTS):
                 found.append(Verb(*verb[:-1], paragraph))
     return found
 
@@ -82,7 +83,7 @@ def _verb_tokens(doc: AnalyzedDocument) -> list[int]:
     return [i for i, tag in enumerate(doc.tags) if tag.xpos in _FINITE or "MD" in tag.xpos]
 
 
-def _names_acting(doc: AnalyzedDocument) -> Counter[str]:
+def names_acting(doc: AnalyzedDocument) -> Counter[str]:
     """How often each capitalised word is a verb's subject in the story ("Harry flushed", "Harry
     says"): a character's name acts often; a place's or a notion's ("London", "Love") seldom."""
     tokens, tags = doc.tokens, doc.tags
@@ -300,3 +301,36 @@ def _loose(doc: AnalyzedDocument, lex: Lexicon, i: int, xpos: str) -> Verb | Non
         return None
     fix = lex.past_of.get(word, "")
     return Verb(start, end, raw, PRESENT, "loose", "", fix) if fix and fix != word else None
+
+
+def token_at(doc: AnalyzedDocument, start: int) -> int | None:
+    """The index of the token that starts at `start`, if one does."""
+    starts = doc.tokens.start
+    i = bisect.bisect_left(starts, start)
+    return i if i < len(starts) and starts[i] == start else None
+
+
+def tag_before_subject(doc: AnalyzedDocument, verb: Verb) -> tuple[str, str]:
+    """The word class and word before the verb's subject pronoun, adverbs skipped ("what he
+    usually says": WP, "what"), or ("", "") when the verb's token or the pronoun is not at hand."""
+    i = token_at(doc, verb.start)
+    if i is None:
+        return "", ""
+    tags, tokens = doc.tags, doc.tokens
+    j = i - 1
+    while j >= 0 and tags[j].xpos == "RB" and tokens.sentence[j] == tokens.sentence[i]:
+        j -= 1
+    if j < 1 or tags[j].xpos != "PRP" or tokens.sentence[j - 1] != tokens.sentence[i]:
+        return "", ""
+    return tags[j - 1].xpos, tokens.text[j - 1].lower()
+
+
+def in_relative_clause(doc: AnalyzedDocument, verb: Verb) -> bool:
+    """Is the verb's pronoun subject the first word of a relative or "what" clause ("the talents
+    they possess", "upon which he stands", "what he says")? In past narration such a clause is
+    mostly the narrator's general remark, in the present; in present narration it tells of an
+    earlier event, in the past ("the pen he left inside"). A slip stands in a clause of its own."""
+    if verb.subject not in _PERSONS and verb.subject != "it":
+        return False
+    tag, word = tag_before_subject(doc, verb)
+    return tag in ("NN", "NNS", "WP", "WDT") or word in ("what", "which", "whom", "whatever")

@@ -20,6 +20,11 @@ scenes.py). In a past-tense scene a present-tense verb is flagged when:
 A paragraph that drifted (ficlint/rules/tense/_drift.py) has every finite verb
 flagged, whatever its subject: pronouns, names, noun phrases, relative clauses,
 verbs after "and" or a comma with no subject of their own, "will / can / 'll".
+A paragraph has drifted when two characters act in it in the present, or when,
+right after a paragraph told in the past, the scene's characters carry on in the
+present in main clauses (he, she, they, a name, be and have included: "He is
+relieved. They are going to drive to the city"; I only in a first-person story,
+"you" only in a second-person one).
 Left alone: dialogue, italic or bold stretches, author's notes, headings,
 indented blocks, marked flashbacks; the timeless present (a sentence with no
 past verb, generic subjects and words, several present verbs in one statement,
@@ -58,7 +63,8 @@ RULE = Rule(
         "jolts the reader out of the story. ficlint takes each scene's tense from the majority of its "
         "narration's finite verbs and flags a present-tense verb in a sentence that also uses the past, or "
         "a character's or a particular thing's present-tense action between past-tense sentences ('The blade "
-        "catches the light'); when a whole paragraph of characters' actions has drifted into the present, "
+        "catches the light'); when a whole paragraph has drifted into the present (characters' actions, or "
+        "the characters carrying on in the present right after a paragraph told in the past), "
         "every verb of it is flagged, whatever its subject, modals included. It leaves dialogue, "
         "italic thoughts, chat lines, letters, a narrator's commentary to the reader, timeless statements "
         'about things, reported speech ("She knew the earth is round"), timeless generalisations and the '

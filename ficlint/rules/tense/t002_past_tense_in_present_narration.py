@@ -9,7 +9,9 @@ clause whose pronoun subject follows its noun ("the pen he left inside").
 A particular thing's past action ("Her phone rang.") counts like a character's;
 a participle of an absolute phrase ("with her arms folded", "her hood pulled
 low") is no verb. In a paragraph that drifted into the past every past verb is
-flagged, whatever its subject (ficlint/rules/tense/_drift.py); "could" and
+flagged, whatever its subject (ficlint/rules/tense/_drift.py): one where two
+characters act in the past, or where right after a present paragraph the
+scene's characters carry on in the past in main clauses; "could" and
 "would" are not, being mostly conditionals in a present-tense story. Left
 alone as earlier events: a past reported by a present verb of saying or
 thinking ("He knows he washed his face"), and a paragraph that looks back from
