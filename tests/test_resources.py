@@ -166,3 +166,23 @@ def test_a_default_check_of_a_chapter_does_not_import_pyyaml(tmp_path):
                           cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert "in 1 file" in done.stdout  # the check ran
     assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+def _lists_of_words_with_a_flag(data: object, where: str = "") -> list[str]:
+    """Lists that hold words and also a boolean: YAML reads a bare yes/no/on/off as true/false."""
+    found = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += _lists_of_words_with_a_flag(value, f"{where}.{key}")
+    elif isinstance(data, list):
+        if any(isinstance(x, str) for x in data) and any(isinstance(x, bool) for x in data):
+            found.append(where)
+        for i, item in enumerate(data):
+            found += _lists_of_words_with_a_flag(item, f"{where}[{i}]")
+    return found
+
+
+@pytest.mark.parametrize("path", sorted(rules_dir().glob("**/*.yaml")), ids=lambda p: p.name)
+def test_no_word_list_reads_a_bare_yes_no_on_or_off_as_a_boolean(path):
+    assert _lists_of_words_with_a_flag(load_yaml(path.read_text(encoding="utf-8"))) == [], \
+        'quote the word: "no", "on"'
