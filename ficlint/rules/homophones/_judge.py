@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from ficlint.analysis.confusables import LoweredTokens
 from ficlint.analysis.slots import (
     BASE_VERB,
+    FINITE_SINGULAR,
     NO_POSSESSIVE,
     NOUN_PHRASE,
     PAST_PARTICIPLE,
@@ -167,7 +168,7 @@ def _fit_tables(model: Model) -> np.ndarray:
     table = np.full((len(model.sets), width, SLOT_CODES), -1, dtype=np.int8)
     for s in model.sets:
         for m, word in enumerate(s.members):
-            for code in (BASE_VERB, NOUN_PHRASE, NO_POSSESSIVE, PAST_PARTICIPLE):
+            for code in (BASE_VERB, NOUN_PHRASE, NO_POSSESSIVE, PAST_PARTICIPLE, FINITE_SINGULAR):
                 found = fits(word, code)
                 table[s.index, m, code] = -1 if found is None else int(found)
     return table
