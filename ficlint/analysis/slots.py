@@ -10,7 +10,8 @@ its slot is the wrong member of its set ("they'll led" -> "lead", "an which" -> 
 and its agent ("was lead by the hand"). After "he" or "she" opening a clause, a word followed
 by its object is a finite verb, never a bare one ("she lead the way" -> "led", "he choose
 the red one" -> "chose"); not after "that" (a subjunctive: "insisted that he lead the
-team") nor after a modal or "did" (a question: "did she lead the way?").
+team") nor after a modal or "did" (a question: "did she lead the way?"); after "I", "we",
+"they", "you" so placed, a verb of any form ("they no the way" -> "know").
 
     codes = slot_codes(words, sentence)      # one code per token: NONE, BASE_VERB, NOUN_PHRASE...
     fits("led", BASE_VERB)                   # False: "led" is never a base verb
@@ -36,9 +37,9 @@ if TYPE_CHECKING:
 
     from ficlint.analysis.tagger import Tag
 
-NONE, BASE_VERB, NOUN_PHRASE, NO_POSSESSIVE, PAST_PARTICIPLE, FINITE_SINGULAR = range(6)  # slot codes
+NONE, BASE_VERB, NOUN_PHRASE, NO_POSSESSIVE, PAST_PARTICIPLE, FINITE_SINGULAR, VERB = range(7)  # slot codes
 # (NO_POSSESSIVE: the next word cannot follow a possessive, so this word is not one)
-SLOT_CODES = 6
+SLOT_CODES = 7
 
 # token kinds for the look-behind
 _OTHER, _MODAL, _SUBJECT_MODAL, _SUBJECT, _TO, _BEFORE_TO, _DETERMINER, _ADVERB = range(8)
@@ -58,6 +59,7 @@ _BY = 128  # "by", the passive's agent
 _OBJECT = 256  # what may open a verb's object ("the", "them")
 _SINGULAR = 512  # "he", "she": a subject, third person singular
 _CLAUSE_OPENER = 1024  # what may stand before a clause's subject ("and", ",", a quotation mark)
+_PERSONAL = 2048  # "i", "we", "they", "you": a subject whose verb may be a bare one
 _WORD_CLASS_CODES = {"AUX": 1, "ADJ": 2}  # the tagger's classes the slots read
 
 
@@ -73,7 +75,8 @@ def _kinds() -> dict[str, int]:
     kinds["to"] = _TO
     for key, flag in (("never_after_possessive", _NEVER_AFTER_POSSESSIVE), ("perfect_auxiliaries", _PERFECT),
                       ("passive_auxiliaries", _PASSIVE), ("object_starts", _OBJECT),
-                      ("singular_subjects", _SINGULAR), ("clause_openers", _CLAUSE_OPENER)):
+                      ("singular_subjects", _SINGULAR), ("clause_openers", _CLAUSE_OPENER),
+                      ("other_subjects", _PERSONAL)):
         for word in data[key]:
             kinds[word] = kinds.get(word, _OTHER) | flag
     kinds["by"] = kinds.get("by", _OTHER) | _BY
@@ -126,7 +129,8 @@ def slot_codes(words: Sequence[str], sentence: Sequence[int],
     codes[judged & (codes == NONE)] = NO_POSSESSIVE
     open_slot = (codes == NONE) | (codes == NO_POSSESSIVE)  # before an object nothing is a possessive anyway
     codes[_participle_slots(found, kind, same) & open_slot] = PAST_PARTICIPLE
-    codes[_finite_slots(found, kind, same) & open_slot] = FINITE_SINGULAR
+    codes[_verb_slots(found, kind, same, _SINGULAR) & open_slot] = FINITE_SINGULAR
+    codes[_verb_slots(found, kind, same, _PERSONAL) & open_slot] = VERB
     return codes
 
 
@@ -150,14 +154,14 @@ def _flag_after(found: np.ndarray, same: np.ndarray, flag: int, step: int = 1) -
     return np.r_[(found[step:] & flag) != 0, np.zeros(step, dtype=bool)] & ok
 
 
-def _finite_slots(found: np.ndarray, kind: np.ndarray, same: np.ndarray) -> np.ndarray:
-    """Tokens after "he"/"she" opening a clause (the sentence's first word, or after a clause
-    opener) and before an object: a finite verb's place."""
+def _verb_slots(found: np.ndarray, kind: np.ndarray, same: np.ndarray, subjects: int) -> np.ndarray:
+    """Tokens after a subject of the `subjects` flag opening a clause (the sentence's first
+    word, or after a clause opener) and before an object: a verb's place."""
     import numpy as np
 
     opens = ~same | np.r_[False, (found[:-1] & _CLAUSE_OPENER) != 0]
-    subject = ((found & _SINGULAR) != 0) & opens
-    after_subject = _flag_before(np.where(subject, found, 0), kind, same, _SINGULAR)
+    subject = ((found & subjects) != 0) & opens
+    after_subject = _flag_before(np.where(subject, found, 0), kind, same, subjects)
     return after_subject & _flag_after(found, same, _OBJECT)
 
 
@@ -212,7 +216,8 @@ def _after_article_and_adjectives(kind: np.ndarray, adjective: np.ndarray, same:
 @cache
 def _slot_classes() -> dict[int, frozenset[str]]:
     return {BASE_VERB: frozenset({"VB"}), NOUN_PHRASE: _data()["noun_phrase_classes"],
-            PAST_PARTICIPLE: frozenset({"VBN"}), FINITE_SINGULAR: frozenset({"VBD", "VBZ", "MD"})}
+            PAST_PARTICIPLE: frozenset({"VBN"}), FINITE_SINGULAR: frozenset({"VBD", "VBZ", "MD"}),
+            VERB: frozenset({"VB", "VBP", "VBD", "VBZ", "MD"})}
 
 
 def fits(word: str, slot: int) -> bool | None:
@@ -224,7 +229,7 @@ def fits(word: str, slot: int) -> bool | None:
         return None
     if slot == NO_POSSESSIVE:
         return "PRP$" not in classes
-    if slot in (PAST_PARTICIPLE, FINITE_SINGULAR) and "CD" in classes:
+    if slot in (PAST_PARTICIPLE, FINITE_SINGULAR, VERB) and "CD" in classes:
         return None  # "had one the size of a fist": a number may be the object itself
     parts = {part for tag in classes for part in tag.split("+")[:1]}  # a contraction by its first part
     return bool(parts & _slot_classes()[slot])

@@ -25,6 +25,7 @@ from ficlint.analysis.slots import (
     NOUN_PHRASE,
     PAST_PARTICIPLE,
     SLOT_CODES,
+    VERB,
     fits,
     slot_codes,
 )
@@ -168,7 +169,7 @@ def _fit_tables(model: Model) -> np.ndarray:
     table = np.full((len(model.sets), width, SLOT_CODES), -1, dtype=np.int8)
     for s in model.sets:
         for m, word in enumerate(s.members):
-            for code in (BASE_VERB, NOUN_PHRASE, NO_POSSESSIVE, PAST_PARTICIPLE, FINITE_SINGULAR):
+            for code in (BASE_VERB, NOUN_PHRASE, NO_POSSESSIVE, PAST_PARTICIPLE, FINITE_SINGULAR, VERB):
                 found = fits(word, code)
                 table[s.index, m, code] = -1 if found is None else int(found)
     return table
