@@ -13,7 +13,7 @@ tokenized splits (one sentence a line) for the next run.
 
 Fan fiction is amateur text with the very slips the model looks for (its/it's,
 your/you're at a low rate), but it is also where contractions, modern usage and
-fandom words live. It trains in two stages: a first model learns from everything;
+fandom words live. The weights learn from it in two stages: a first model learns from everything;
 then every fan-fiction occurrence that model finds very unlikely as written
 (probability below CLEAN_BELOW: a probable slip) is left out, and the model is trained
 again. The books, edited, are taken as written.
@@ -31,12 +31,19 @@ Thresholds: every occurrence of every member in the tune split is scored, with t
 constraints (ficlint/analysis/slots.py) and the manuscript evidence (each book or work a
 manuscript) as the rule applies them. From those scores each direction of a set (member
 a written, member b suggested) gets a curve: per threshold, the false alarms (uses of a
-flagged: in the books all false, in fan fiction many real slips, so one there counts
-FANFIC_ALARM_WEIGHT) and the slips caught (had a been written where b belongs). A
-direction whose word is used fewer than DIRECTION_MIN_USES times pools with its set's
-other rare directions. `choose_thresholds` picks, at one price per false alarm, the
-thresholds that catch the most slips within FALSE_ALARMS_PER_10K; STRICTER_BUDGETS give
-the levels where a finding's confidence reaches 0.75 and 0.9.
+flagged) and the slips caught (had a been written where b belongs). The edited books are
+the source of truth for what is a false alarm: a finding in a tune book counts fully. A
+finding in tune fan fiction, amateur text with real slips ("forgot to breath"), is judged
+by the edited books of the train split (`EditedBigrams`): it costs nothing where a
+neighbour of the word is seen with the suggestion far more often than with the written
+word there (a probable slip), fully where both neighbours are seen with the written word
+(the edited books write it so), and FANFIC_ALARM_WEIGHT where they cannot say. (Counting
+every fan-fiction finding as a fraction of a false alarm had pushed directions whose
+fan-fiction slips are common, breath -> breathe, to ~10 nats.) A direction whose word is
+used fewer than DIRECTION_MIN_USES times pools with its set's other rare directions.
+`choose_thresholds` picks, at one price per false alarm, the thresholds that catch the most
+slips within FALSE_ALARMS_PER_10K tune words; STRICTER_BUDGETS give the levels where a
+finding's confidence reaches 0.75 and 0.9.
 
 Everything is deterministic (sorted inputs, seeded k-means, no sampling but every n-th
 occurrence, gzip without a time stamp): the same data gives the same file, byte for byte.
