@@ -273,10 +273,14 @@ def test_confidence_rises_through_the_stricter_thresholds():
     levels = (2.0, 4.0, 6.0)  # the threshold, then those chosen for fewer false alarms
     assert confidence(2.0, levels) == 0.51  # just flagged
     assert confidence(3.0, levels) == 0.62
-    assert confidence(4.0, levels) == 0.75  # what `min-confidence: 0.75` keeps starts here
-    assert confidence(6.0, levels) == 0.9
+    # a level flags margins above it (weights are 16ths of a nat): `min-confidence: 0.75` keeps
+    # what the first stricter level flags, and nothing at the level itself
+    assert confidence(4.0, levels) == 0.74
+    assert confidence(4.0625, levels) == 0.75
+    assert confidence(6.0, levels) == 0.89
+    assert confidence(6.0625, levels) >= 0.9
     assert 0.9 < confidence(7.0, levels) < confidence(9.0, levels) <= 0.99
-    assert confidence(2.0, (2.0, 2.0, 6.0)) == 0.75  # equal thresholds: the stricter one counts
+    assert confidence(2.0625, (2.0, 2.0, 6.0)) == 0.75  # equal thresholds: the stricter one counts
 
 
 def _spans(text: str, model, min_confidence: float = 0.0) -> list[tuple[int, str]]:
