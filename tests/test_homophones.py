@@ -213,6 +213,48 @@ def test_slots_where_grammar_is_certain():
     assert fits("which", NOUN_PHRASE) is False
 
 
+def _cli_fixes(tmp_path, text: str) -> list[tuple[str, str]]:
+    """(flagged word, replacement) of each homophone finding the real CLI gives on `text`."""
+    path = tmp_path / "chapter.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    result = run_cli("check", "--select", "H", "--format", "json", "--no-cache", str(path))
+    diagnostics = [d for f in result.json()["files"] for d in f["diagnostics"]]
+    return [(d["text"], d["fixes"][0]["replacement"]) for d in diagnostics]
+
+
+@pytest.mark.parametrize("text, word, fix", [
+    # a past participle after "had"/"has"/"have" before an object, or after "be" before "by"
+    ("The captain had lead the men across the river before dawn.", "lead", "led"),
+    ("She has past the old mill twice this week.", "past", "passed"),
+    ("The horse was lead by the stable boy into the yard.", "lead", "led"),
+    # a finite verb after "he"/"she" opening a clause, before an object
+    ("She lead the way through the trees.", "lead", "led"),
+    ("\"He choose the red one,\" she said.", "choose", "chose"),
+    ("When she through the ball, the dog ran after it.", "through", "threw"),
+    # a verb of any form after "I", "we", "they", "you" opening a clause, before an object
+    ("They no the way home from here.", "no", "know"),
+    ("I though that you had gone.", "though", "thought"),
+])
+def test_word_class_slots_flag_the_wrong_form_with_its_fix(tmp_path, text, word, fix):
+    assert (word, fix) in _cli_fixes(tmp_path, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The captain had led the men across the river before dawn.",
+    "She had one the size of a fist on her forehead.",  # a number as the object
+    "The old pipes had lead in them.",  # no object after: "lead" the metal
+    "She insisted that he lead the team.",  # a subjunctive after "that"
+    "Did she lead the way?",  # a question: the bare verb after "did"
+    "He made it past the guards without a sound.",  # "it" the object, not a subject
+    "She led the way through the trees.",
+    "When she threw the ball, the dog ran after it.",
+    "They now have a house by the sea.",  # no object after "now"
+    "I gave you the book, though it was late.",
+])
+def test_word_class_slots_leave_correct_text_alone(tmp_path, text):
+    assert _cli_fixes(tmp_path, text) == []
+
+
 # -- the model ------------------------------------------------------------------------------
 
 
@@ -231,10 +273,14 @@ def test_confidence_rises_through_the_stricter_thresholds():
     levels = (2.0, 4.0, 6.0)  # the threshold, then those chosen for fewer false alarms
     assert confidence(2.0, levels) == 0.51  # just flagged
     assert confidence(3.0, levels) == 0.62
-    assert confidence(4.0, levels) == 0.75  # what `min-confidence: 0.75` keeps starts here
-    assert confidence(6.0, levels) == 0.9
+    # a level flags margins above it (weights are 16ths of a nat): `min-confidence: 0.75` keeps
+    # what the first stricter level flags, and nothing at the level itself
+    assert confidence(4.0, levels) == 0.74
+    assert confidence(4.0625, levels) == 0.75
+    assert confidence(6.0, levels) == 0.89
+    assert confidence(6.0625, levels) >= 0.9
     assert 0.9 < confidence(7.0, levels) < confidence(9.0, levels) <= 0.99
-    assert confidence(2.0, (2.0, 2.0, 6.0)) == 0.75  # equal thresholds: the stricter one counts
+    assert confidence(2.0625, (2.0, 2.0, 6.0)) == 0.75  # equal thresholds: the stricter one counts
 
 
 def _spans(text: str, model, min_confidence: float = 0.0) -> list[tuple[int, str]]:

@@ -4,7 +4,14 @@ After a modal ("could", "they'll", "didn't") or the infinitive's "to" ("tried to
 base verb; after an article or "my", "every", a noun phrase; after a possessive ("your",
 "its"), never a form of "be", an article or a pronoun. A confusable word that cannot fill
 its slot is the wrong member of its set ("they'll led" -> "lead", "an which" -> "witch",
-"its been" -> "it's"), and the member that can is the one to keep.
+"its been" -> "it's"), and the member that can is the one to keep. After "had", "has",
+"have" (an adverb may come between) a word followed by its object ("had lead the way",
+"has past the gate") is a past participle; so is one after a form of "be" followed by "by"
+and its agent ("was lead by the hand"). After "he" or "she" opening a clause, a word followed
+by its object is a finite verb, never a bare one ("she lead the way" -> "led", "he choose
+the red one" -> "chose"); not after "that" (a subjunctive: "insisted that he lead the
+team") nor after a modal or "did" (a question: "did she lead the way?"); after "I", "we",
+"they", "you" so placed, a verb of any form ("they no the way" -> "know").
 
     codes = slot_codes(words, sentence)      # one code per token: NONE, BASE_VERB, NOUN_PHRASE...
     fits("led", BASE_VERB)                   # False: "led" is never a base verb
@@ -30,8 +37,9 @@ if TYPE_CHECKING:
 
     from ficlint.analysis.tagger import Tag
 
-NONE, BASE_VERB, NOUN_PHRASE, NO_POSSESSIVE = 0, 1, 2, 3  # slot codes (NO_POSSESSIVE: the next word
-# cannot follow a possessive, so this word is not one)
+NONE, BASE_VERB, NOUN_PHRASE, NO_POSSESSIVE, PAST_PARTICIPLE, FINITE_SINGULAR, VERB = range(7)  # slot codes
+# (NO_POSSESSIVE: the next word cannot follow a possessive, so this word is not one)
+SLOT_CODES = 7
 
 # token kinds for the look-behind
 _OTHER, _MODAL, _SUBJECT_MODAL, _SUBJECT, _TO, _BEFORE_TO, _DETERMINER, _ADVERB = range(8)
@@ -42,8 +50,16 @@ def _data() -> dict[str, frozenset[str]]:
     return {key: frozenset(str(w) for w in words) for key, words in load_data("slots").items()}
 
 
+_KIND = 7  # a word's kind is its code's low bits; the flags above them
 _NEVER_AFTER_POSSESSIVE = 8  # a flag added to a word's kind
 _HYPHEN = 16  # the code of "-" (a word of no kind): one lookup per token gives both
+_PERFECT = 32  # "had", "has", "have": a past participle may follow
+_PASSIVE = 64  # a form of "be": a past participle may follow
+_BY = 128  # "by", the passive's agent
+_OBJECT = 256  # what may open a verb's object ("the", "them")
+_SINGULAR = 512  # "he", "she": a subject, third person singular
+_CLAUSE_OPENER = 1024  # what may stand before a clause's subject ("and", ",", a quotation mark)
+_PERSONAL = 2048  # "i", "we", "they", "you": a subject whose verb may be a bare one
 _WORD_CLASS_CODES = {"AUX": 1, "ADJ": 2}  # the tagger's classes the slots read
 
 
@@ -57,8 +73,13 @@ def _kinds() -> dict[str, int]:
                       ("base_verb_after_subject", _SUBJECT_MODAL), ("base_verb_after", _MODAL)):
         kinds.update(dict.fromkeys(data[key], kind))
     kinds["to"] = _TO
-    for word in data["never_after_possessive"]:
-        kinds[word] = kinds.get(word, _OTHER) | _NEVER_AFTER_POSSESSIVE
+    for key, flag in (("never_after_possessive", _NEVER_AFTER_POSSESSIVE), ("perfect_auxiliaries", _PERFECT),
+                      ("passive_auxiliaries", _PASSIVE), ("object_starts", _OBJECT),
+                      ("singular_subjects", _SINGULAR), ("clause_openers", _CLAUSE_OPENER),
+                      ("other_subjects", _PERSONAL)):
+        for word in data[key]:
+            kinds[word] = kinds.get(word, _OTHER) | flag
+    kinds["by"] = kinds.get("by", _OTHER) | _BY
     kinds["-"] = _OTHER | _HYPHEN
     return kinds
 
@@ -82,7 +103,7 @@ def slot_codes(words: Sequence[str], sentence: Sequence[int],
         found = kinds[forms.code]
     else:
         found = np.fromiter(map(_kinds().get, words, repeat(_OTHER, n)), dtype=np.int64, count=n)
-    kind = found & (_NEVER_AFTER_POSSESSIVE - 1)
+    kind = found & _KIND
     follows_never = (found & _NEVER_AFTER_POSSESSIVE) != 0
     hyphen = (found & _HYPHEN) != 0
     adjective = None
@@ -106,7 +127,52 @@ def slot_codes(words: Sequence[str], sentence: Sequence[int],
     hyphen_after = np.r_[hyphen[1:], False]
     judged = np.r_[follows_never[1:] & same[1:] & ~hyphen_after[1:], False]  # token i: the next one never
     codes[judged & (codes == NONE)] = NO_POSSESSIVE
+    open_slot = (codes == NONE) | (codes == NO_POSSESSIVE)  # before an object nothing is a possessive anyway
+    codes[_participle_slots(found, kind, same) & open_slot] = PAST_PARTICIPLE
+    codes[_verb_slots(found, kind, same, _SINGULAR) & open_slot] = FINITE_SINGULAR
+    codes[_verb_slots(found, kind, same, _PERSONAL) & open_slot] = VERB
     return codes
+
+
+def _flag_before(found: np.ndarray, kind: np.ndarray, same: np.ndarray, flag: int) -> np.ndarray:
+    """Tokens whose previous token (or the one before it, an adverb between) has `flag`."""
+    import numpy as np
+
+    once = np.r_[False, (found[:-1] & flag) != 0] & same
+    twice = np.r_[False, False, (found[:-2] & flag) != 0] & np.r_[False, same[:-1]]
+    adverb = np.r_[_OTHER, kind[:-1]] == _ADVERB
+    return once | (twice & adverb & same)
+
+
+def _flag_after(found: np.ndarray, same: np.ndarray, flag: int, step: int = 1) -> np.ndarray:
+    """Tokens whose `step`-th next token, in the same sentence, has `flag`."""
+    import numpy as np
+
+    ok = np.ones(len(found), dtype=bool)
+    for k in range(1, step + 1):
+        ok &= np.r_[same[k:], np.zeros(k, dtype=bool)]
+    return np.r_[(found[step:] & flag) != 0, np.zeros(step, dtype=bool)] & ok
+
+
+def _verb_slots(found: np.ndarray, kind: np.ndarray, same: np.ndarray, subjects: int) -> np.ndarray:
+    """Tokens after a subject of the `subjects` flag opening a clause (the sentence's first
+    word, or after a clause opener) and before an object: a verb's place."""
+    import numpy as np
+
+    opens = ~same | np.r_[False, (found[:-1] & _CLAUSE_OPENER) != 0]
+    subject = ((found & subjects) != 0) & opens
+    after_subject = _flag_before(np.where(subject, found, 0), kind, same, subjects)
+    return after_subject & _flag_after(found, same, _OBJECT)
+
+
+def _participle_slots(found: np.ndarray, kind: np.ndarray, same: np.ndarray) -> np.ndarray:
+    """Tokens where only a past participle fits: after "had"/"has"/"have" (or one of the
+    adverbs that may come between) and before the start of an object ("had _ the way"), or
+    after a form of "be" and before "by" and its agent ("was _ by the")."""
+    perfect = _flag_before(found, kind, same, _PERFECT) & _flag_after(found, same, _OBJECT)
+    passive = (_flag_before(found, kind, same, _PASSIVE) & _flag_after(found, same, _BY)
+               & _flag_after(found, same, _OBJECT, 2))
+    return perfect | passive
 
 
 def word_class_codes(upos: Sequence[str]) -> np.ndarray:
@@ -149,7 +215,9 @@ def _after_article_and_adjectives(kind: np.ndarray, adjective: np.ndarray, same:
 
 @cache
 def _slot_classes() -> dict[int, frozenset[str]]:
-    return {BASE_VERB: frozenset({"VB"}), NOUN_PHRASE: _data()["noun_phrase_classes"]}
+    return {BASE_VERB: frozenset({"VB"}), NOUN_PHRASE: _data()["noun_phrase_classes"],
+            PAST_PARTICIPLE: frozenset({"VBN"}), FINITE_SINGULAR: frozenset({"VBD", "VBZ", "MD"}),
+            VERB: frozenset({"VB", "VBP", "VBD", "VBZ", "MD"})}
 
 
 def fits(word: str, slot: int) -> bool | None:
@@ -161,5 +229,7 @@ def fits(word: str, slot: int) -> bool | None:
         return None
     if slot == NO_POSSESSIVE:
         return "PRP$" not in classes
+    if slot in (PAST_PARTICIPLE, FINITE_SINGULAR, VERB) and "CD" in classes:
+        return None  # "had one the size of a fist": a number may be the object itself
     parts = {part for tag in classes for part in tag.split("+")[:1]}  # a contraction by its first part
     return bool(parts & _slot_classes()[slot])

@@ -18,7 +18,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ficlint.analysis.confusables import LoweredTokens
-from ficlint.analysis.slots import BASE_VERB, NO_POSSESSIVE, NOUN_PHRASE, fits, slot_codes
+from ficlint.analysis.slots import (
+    BASE_VERB,
+    FINITE_SINGULAR,
+    NO_POSSESSIVE,
+    NOUN_PHRASE,
+    PAST_PARTICIPLE,
+    SLOT_CODES,
+    VERB,
+    fits,
+    slot_codes,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -156,10 +166,10 @@ def _fit_tables(model: Model) -> np.ndarray:
     import numpy as np
 
     width = max(len(s.members) for s in model.sets)
-    table = np.full((len(model.sets), width, 4), -1, dtype=np.int8)
+    table = np.full((len(model.sets), width, SLOT_CODES), -1, dtype=np.int8)
     for s in model.sets:
         for m, word in enumerate(s.members):
-            for code in (BASE_VERB, NOUN_PHRASE, NO_POSSESSIVE):
+            for code in (BASE_VERB, NOUN_PHRASE, NO_POSSESSIVE, PAST_PARTICIPLE, FINITE_SINGULAR, VERB):
                 found = fits(word, code)
                 table[s.index, m, code] = -1 if found is None else int(found)
     return table
