@@ -174,6 +174,18 @@ def is_name(doc: AnalyzedDocument, word: str) -> bool:
     return word in doc.memo(_mid_sentence_capitals)
 
 
+def speech_words(q: Quotation) -> list[int] | None:
+    """The token indices of the words inside the quotation's marks (None for a document that was
+    not analysed: no tokens to read)."""
+    doc = q.doc
+    if not isinstance(doc, AnalyzedDocument):
+        return None
+    tokens = doc.tokens
+    start = bisect.bisect_left(tokens.start, q.region.inner_start)
+    end = bisect.bisect_left(tokens.start, q.region.inner_end)
+    return [k for k in range(start, end) if tokens.is_word[k]]
+
+
 def needs_completion(q: Quotation) -> bool:
     """Does the speech end, before its comma, in the opening of a sentence the words after the
     interruption must finish: a subordinate clause (`"If there are,"`), or `and`/`but` with no
@@ -181,12 +193,10 @@ def needs_completion(q: Quotation) -> bool:
     (`"But me," he glanced about, "I'm so busy"`) is then one sentence interrupted, not a new
     one. An interjection or a name alone (`"Okay,"`, `"Harry,"`) finishes nothing of the kind."""
     doc = q.doc
-    if not isinstance(doc, AnalyzedDocument):
+    words = speech_words(q)
+    if not isinstance(doc, AnalyzedDocument) or words is None:
         return False
     tokens, tags = doc.tokens, doc.tags
-    start = bisect.bisect_left(tokens.start, q.region.inner_start)
-    end = bisect.bisect_left(tokens.start, q.region.inner_end)
-    words = [k for k in range(start, end) if tokens.is_word[k]]
     starts = [i for i, k in enumerate(words)
               if i and tokens.text[k - 1] in (".", "!", "?") and tokens.text[k][0].isupper()]
     words = words[starts[-1]:] if starts else words  # the last sentence of the speech only
@@ -198,9 +208,9 @@ def needs_completion(q: Quotation) -> bool:
     return head.upos == "CCONJ" and not _whole_clause(doc, words[1:])
 
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+FINITE_XPOS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a finite verb's fine tag
 
 
 def _whole_clause(doc: AnalyzedDocument, words: list[int]) -> bool:
     """Is there a finite verb among the token indices `words`?"""
-    return any(part.xpos in _FINITE for k in words for part in doc.tags[k].parts)
+    return any(part.xpos in FINITE_XPOS for k in words for part in doc.tags[k].parts)

@@ -17,7 +17,7 @@ from ficlint.analysis.verbforms import AUXILIARIES, VerbForms, verb_forms
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.dialogue._common import is_name, needs_completion, opened
+from ficlint.rules.dialogue._common import FINITE_XPOS, is_name, needs_completion, opened, speech_words
 
 RULE = Rule(
     id="D013",
@@ -365,7 +365,6 @@ def _introduced_and_finished(previous: Quotation) -> bool:
     return _said_by_manner(words, classes) or _completed_by_speech(words, classes)
 
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECTS = frozenset({"PRON", "NOUN", "PROPN", "DET", "NUM"})
 
 
@@ -376,12 +375,10 @@ def _finished_clause(q: Quotation) -> bool:
     (`"If you want,"`), or a subject and verb alone (`"I think,"`)? A capital after the tag then
     starts a new sentence (`"It's late," he said. "I must go."`) rather than carrying on."""
     doc = q.doc
-    if not isinstance(doc, AnalyzedDocument):
+    words = speech_words(q)
+    if not isinstance(doc, AnalyzedDocument) or words is None:
         return False
     tokens, tags = doc.tokens, doc.tags
-    start = bisect.bisect_left(tokens.start, q.region.inner_start)
-    end = bisect.bisect_left(tokens.start, q.region.inner_end)
-    words = [k for k in range(start, end) if tokens.is_word[k]]
     for i, k in enumerate(words):  # the last sentence of the speech only
         if i and tokens.text[k - 1] in (".", "!", "?") and tokens.text[k][0].isupper():
             words = words[i:]
@@ -393,7 +390,7 @@ def _finished_clause(q: Quotation) -> bool:
     opening = True  # still among interjections and adverbs: a plain verb here is an imperative
     for i, k in enumerate(words):
         for part in tags[k].parts:
-            if part.xpos in _FINITE and seen_subject and i + 1 < len(words):
+            if part.xpos in FINITE_XPOS and seen_subject and i + 1 < len(words):
                 return True
             if opening and part.xpos == "VB" and i > 0 or opening and part.xpos == "VB" and len(words) > 2:
                 return True  # `"Oh, never mind,"` `"Listen to me,"`: an order is a whole sentence
