@@ -66,6 +66,29 @@ class Facts:
         return NotImplemented
 
 
+
+class SummedFacts(Facts):
+    """Facts that simply sum: a subclass says what an empty total is and how one file's facts add
+    into a total; combining every file's and folding them as they come (`add`) both follow."""
+
+    def empty(self) -> Any:
+        raise NotImplementedError
+
+    def add_into(self, total: Any, one: Any) -> None:
+        """Add `one` into `total` (never change `one`: the result cache may hold it)."""
+        raise NotImplementedError
+
+    def combine(self, per_file: list[Any], ctx: Context) -> Any:
+        total = self.empty()
+        for one in per_file:
+            self.add_into(total, one)
+        return total
+
+    def add(self, total: Any, one: Any) -> Any:
+        total = total if total is not None else self.empty()
+        self.add_into(total, one)
+        return total
+
 class Check:
     """One rule and the code that judges it."""
 

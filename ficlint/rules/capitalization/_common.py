@@ -8,12 +8,12 @@ from functools import cache, lru_cache
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.capitals import Capitals, Census, capitalised
-from ficlint.check import Context, Facts
+from ficlint.check import Context, SummedFacts
 from ficlint.resources import data_dir, load_data
 from ficlint.rules.spelling._dictionary import lexicon as dictionary
 
 
-class CapitalsFacts(Facts):
+class CapitalsFacts(SummedFacts):
     """How the whole manuscript capitalises its words: the census of every file, summed."""
 
     name = "capitals"
@@ -21,16 +21,11 @@ class CapitalsFacts(Facts):
     def gather(self, doc: AnalyzedDocument, ctx: Context) -> Census:
         return doc.capitals.census
 
-    def combine(self, per_file: list[Census], ctx: Context) -> Census:
-        total = Census()
-        for census in per_file:
-            total.add(census)
-        return total
+    def empty(self) -> Census:
+        return Census()
 
-    def add(self, total: Census | None, one: Census) -> Census:
-        total = total if total is not None else Census()
+    def add_into(self, total: Census, one: Census) -> None:
         total.add(one)
-        return total
 
 
 CAPITALS = CapitalsFacts()

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.capitals import Capitals, capitalised
-from ficlint.check import Context, Facts
+from ficlint.check import Context, SummedFacts
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
 from ficlint.rules.capitalization._common import candidates, word_list, words
@@ -56,7 +56,7 @@ class FamilyUses:
     uses: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
-class HouseStyleFacts(Facts):
+class HouseStyleFacts(SummedFacts):
     """How the manuscript writes each family word, counted by use: as a name in lowercase
     (`forgive mummy`) or with a capital (`told Mummy`), and after a possessive with a capital
     (`her Aunt`) or in lowercase (`her aunt`). A form the manuscript repeats is its house style
@@ -68,16 +68,11 @@ class HouseStyleFacts(Facts):
     def gather(self, doc: AnalyzedDocument, ctx: Context) -> FamilyUses:
         return doc.memo(_uses)
 
-    def combine(self, per_file: list[FamilyUses], ctx: Context) -> FamilyUses:
-        total = FamilyUses()
-        for one in per_file:
-            total.uses.update(one.uses)
-        return total
+    def empty(self) -> FamilyUses:
+        return FamilyUses()
 
-    def add(self, total: FamilyUses | None, one: FamilyUses) -> FamilyUses:
-        total = total if total is not None else FamilyUses()
+    def add_into(self, total: FamilyUses, one: FamilyUses) -> None:
         total.uses.update(one.uses)
-        return total
 
 
 FACTS = HouseStyleFacts()

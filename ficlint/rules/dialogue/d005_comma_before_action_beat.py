@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.speech import After, Quotation, vocabulary
-from ficlint.check import Context, Facts
+from ficlint.check import Context, SummedFacts
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
 from ficlint.rules.common import capitalized
@@ -114,7 +114,7 @@ class BeatStyle:
     counts: Counter[str] = field(default_factory=Counter)
 
 
-class BeatStyleFacts(Facts):
+class BeatStyleFacts(SummedFacts):
     """The manuscript's tags and comma beats, summed over its files (see _house_style)."""
 
     name = "beat-style"
@@ -122,16 +122,11 @@ class BeatStyleFacts(Facts):
     def gather(self, doc: AnalyzedDocument, ctx: Context) -> BeatStyle:
         return doc.memo(_beat_style)
 
-    def combine(self, per_file: list[BeatStyle], ctx: Context) -> BeatStyle:
-        total = BeatStyle()
-        for one in per_file:
-            total.counts.update(one.counts)
-        return total
+    def empty(self) -> BeatStyle:
+        return BeatStyle()
 
-    def add(self, total: BeatStyle | None, one: BeatStyle) -> BeatStyle:
-        total = total if total is not None else BeatStyle()
+    def add_into(self, total: BeatStyle, one: BeatStyle) -> None:
         total.counts.update(one.counts)
-        return total
 
 
 FACTS = BeatStyleFacts()
