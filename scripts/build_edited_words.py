@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from training_data import TRAINING, books, works  # noqa: E402
+from training_data import TRAINING, books, works, write_or_check  # noqa: E402
 
 from ficlint.rules.spelling._dictionary import lexicon, misspellings  # noqa: E402
 from ficlint.rules.spelling._suggest import distance, edit_cost, far_suggestion, suggestions  # noqa: E402
@@ -184,11 +184,7 @@ def main() -> None:
     ap.add_argument("--check", action="store_true", help="compare with the shipped file, write nothing")
     args = ap.parse_args()
     text = build(args.training)
-    if args.check:
-        same = OUTPUT.exists() and OUTPUT.read_text(encoding="utf-8") == text
-        print("up to date" if same else "differs: run without --check")
-        raise SystemExit(0 if same else 1)
-    OUTPUT.write_text(text, encoding="utf-8")
+    write_or_check(OUTPUT, text, args.check)
     print(f"{OUTPUT}: {text.count(chr(10))} words")
 
 

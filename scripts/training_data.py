@@ -72,6 +72,16 @@ def works(split: str, root: Path = TRAINING, limit: int | None = None) -> Iterat
             count += 1
 
 
+def write_or_check(output: Path, text: str, check: bool) -> None:
+    """Write a built data file, or with `check` compare it with the shipped one and exit 0 if it
+    is up to date, 1 if it differs (the build scripts' --check)."""
+    if check:
+        same = output.exists() and output.read_text(encoding="utf-8") == text
+        print("up to date" if same else "differs: run without --check")
+        raise SystemExit(0 if same else 1)
+    output.write_text(text, encoding="utf-8")
+
+
 def _check(split: str) -> None:
     if split not in SPLITS:
         raise ValueError(f"split must be one of {', '.join(SPLITS)}, not {split!r}")
