@@ -41,6 +41,23 @@ def run_cli(*args: str, input: str | bytes | None = None, cwd: Path | None = Non
     return CliResult(proc.returncode, out, err)
 
 
+def dialogue_findings(tmp_path: Path, text: str) -> list[tuple[str, str, str]]:
+    """What `ficlint check` reports on `text` as a chapter: each dialogue finding's rule, the text
+    it marks, and the text once its fixes are applied."""
+    chapter = tmp_path / "chapter.txt"
+    chapter.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--format", "json", "--no-cache", "--select", "D", str(chapter))
+    [file] = result.json()["files"]
+    found = []
+    for d in file["diagnostics"]:
+        start, end = d["start"]["offset"], d["end"]["offset"]
+        fixed = text
+        for fix in sorted(d["fixes"], key=lambda f: -f["start"]["offset"]):
+            fixed = fixed[:fix["start"]["offset"]] + fix["replacement"] + fixed[fix["end"]["offset"]:]
+        found.append((d["rule"], text[start:end], fixed))
+    return found
+
+
 def lint(text: str, select: str | tuple[str, ...] = (), **config: object) -> list[Diagnostic]:
     """Lint one text in-process with the given selection and config fields."""
     return lint_text(text, Config(**config), (select,) if isinstance(select, str) else tuple(select))

@@ -6,27 +6,8 @@ action (`came up, as he complained,`), or one spoken sentence is interrupted and
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import run_cli
-
-
-def _check(tmp_path: Path, text: str) -> list[tuple[str, str, str]]:
-    """Each dialogue finding on `text`: its rule, the text it marks, the text once fixed."""
-    chapter = tmp_path / "chapter.txt"
-    chapter.write_text(text, encoding="utf-8")
-    result = run_cli("check", "--format", "json", "--no-cache", "--select", "D", str(chapter))
-    [file] = result.json()["files"]
-    found = []
-    for d in file["diagnostics"]:
-        start, end = d["start"]["offset"], d["end"]["offset"]
-        fixed = text
-        for fix in sorted(d["fixes"], key=lambda f: -f["start"]["offset"]):
-            fixed = fixed[:fix["start"]["offset"]] + fix["replacement"] + fixed[fix["end"]["offset"]:]
-        found.append((d["rule"], text[start:end], fixed))
-    return found
-
+from conftest import dialogue_findings
 
 # the chapter's habit: new speech joined with a comma to an action, to other narration and to
 # the tag of a finished exclamation
@@ -38,7 +19,7 @@ HABIT_FOUND = [("D013", ",")] * 7
 
 
 def test_the_habit_is_flagged_even_after_a_phrase_of_place(tmp_path):
-    found = _check(tmp_path, HABIT)
+    found = dialogue_findings(tmp_path, HABIT)
     assert [(rule, marked) for rule, marked, _ in found] == HABIT_FOUND
     assert 'Hermione sat down on the couch. "I\'m tired' in found[2][2]
 
@@ -50,7 +31,7 @@ def test_the_habit_is_flagged_even_after_a_phrase_of_place(tmp_path):
     'He let out a genuine laugh, "Oh, I do miss you."',
 ])
 def test_an_action_and_its_phrases_before_new_speech_are_still_flagged(tmp_path, line):
-    found = _check(tmp_path, HABIT + line + "\n")
+    found = dialogue_findings(tmp_path, HABIT + line + "\n")
     assert [(rule, marked) for rule, marked, _ in found] == HABIT_FOUND + [("D013", ",")]
     assert ". \"" in found[-1][2].splitlines()[-1]
 
@@ -65,12 +46,12 @@ def test_an_action_and_its_phrases_before_new_speech_are_still_flagged(tmp_path,
     '"How\'s that? Who?"',
 ])
 def test_speech_that_completes_the_narration_is_no_new_sentence(tmp_path, line):
-    found = _check(tmp_path, HABIT + line + "\n")
+    found = dialogue_findings(tmp_path, HABIT + line + "\n")
     assert [(rule, marked) for rule, marked, _ in found] == HABIT_FOUND
 
 
 def test_a_gesture_after_the_tag_before_new_speech_is_still_flagged(tmp_path):
-    found = _check(tmp_path, HABIT + '"It\'s late," he said, turning away, "We should go."\n')
+    found = dialogue_findings(tmp_path, HABIT + '"It\'s late," he said, turning away, "We should go."\n')
     assert [(rule, marked) for rule, marked, _ in found] == HABIT_FOUND + [("D013", ",")]
     assert 'he said, turning away. "We should go."' in found[-1][2]
 
@@ -78,17 +59,17 @@ def test_a_gesture_after_the_tag_before_new_speech_is_still_flagged(tmp_path):
 def test_a_subordinate_clause_interrupted_and_carried_on_with_i_is_one_sentence(tmp_path):
     line = ('"Do you suppose there\'s many like her? My! If there are," and her tone settled the fact '
             'that there were not, "I just don\'t know what the world\'s coming to!"\n')
-    found = _check(tmp_path, HABIT + line)
+    found = dialogue_findings(tmp_path, HABIT + line)
     assert [(rule, marked) for rule, marked, _ in found] == HABIT_FOUND
 
 
 def test_a_beat_inside_one_spoken_sentence_carried_on_with_i_is_no_d005(tmp_path):
-    found = _check(tmp_path, '"But me," he glanced about importantly, "I\'m so busy I never read."\n')
+    found = dialogue_findings(tmp_path, '"But me," he glanced about importantly, "I\'m so busy I never read."\n')
     assert [rule for rule, _, _ in found] == []
 
 
 def test_a_beat_after_a_whole_answer_is_still_flagged_before_i(tmp_path):
-    found = _check(tmp_path, '"Okay," he nodded, "I\'ll go."\n\n"Fine," she shrugged, "I\'ll come too."\n')
+    found = dialogue_findings(tmp_path, '"Okay," he nodded, "I\'ll go."\n\n"Fine," she shrugged, "I\'ll come too."\n')
     d005 = [(marked, fixed) for rule, marked, fixed in found if rule == "D005"]
     assert len(d005) == 2
     assert d005[0][1].startswith('"Okay." He nodded')
@@ -97,7 +78,7 @@ def test_a_beat_after_a_whole_answer_is_still_flagged_before_i(tmp_path):
 def test_speech_standing_for_the_noun_of_an_article_and_adjective_is_no_run_in(tmp_path):
     text = ('He marred his stern resolution by a half audible "Come here--damn you!" He swung it into '
             'the room.\n\nHe sat down next to a woman "Get out!" She ran away.\n')
-    found = _check(tmp_path, text)
+    found = dialogue_findings(tmp_path, text)
     assert [(rule, marked) for rule, marked, _ in found] == [("D010", ' "')]
     assert 'next to a woman. "Get out!"' in found[0][2]
 
@@ -105,6 +86,6 @@ def test_speech_standing_for_the_noun_of_an_article_and_adjective_is_no_run_in(t
 def test_a_tag_that_goes_on_to_a_clause_of_its_own_ends_the_spoken_sentence(tmp_path):
     line = ('"Hardly," he said at last, but then a bit of helplessness slipped out without his permission, '
             '"I have no idea what is wrong with it."\n\n"Well," she said, and paused, "I don\'t know."\n')
-    found = _check(tmp_path, HABIT + line)
+    found = dialogue_findings(tmp_path, HABIT + line)
     assert [(rule, marked) for rule, marked, _ in found] == HABIT_FOUND + [("D013", ",")]
     assert 'without his permission. "I have no idea' in found[-1][2]

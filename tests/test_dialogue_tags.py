@@ -4,28 +4,8 @@ prose that introduces speech with any verb of saying or sets a beat off like a t
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import run_cli
-
-
-def _check(tmp_path: Path, text: str) -> list[tuple[str, str, str]]:
-    """What `ficlint check` reports on `text`: each dialogue finding's rule, the text it
-    marks, and the text once its fixes are applied to that span."""
-    chapter = tmp_path / "chapter.txt"
-    chapter.write_text(text, encoding="utf-8")
-    result = run_cli("check", "--format", "json", "--no-cache", "--select", "D", str(chapter))
-    [file] = result.json()["files"]
-    found = []
-    for d in file["diagnostics"]:
-        start, end = d["start"]["offset"], d["end"]["offset"]
-        fixed = text
-        for fix in sorted(d["fixes"], key=lambda f: -f["start"]["offset"]):
-            fixed = fixed[:fix["start"]["offset"]] + fix["replacement"] + fixed[fix["end"]["offset"]:]
-        found.append((d["rule"], text[start:end], fixed))
-    return found
-
+from conftest import dialogue_findings, run_cli
 
 # -- a capital after the tag: a new sentence after a whole clause, the same one after a fragment
 
@@ -34,7 +14,7 @@ HABIT = ("“It’s long past curfew,” Harry hisses threateningly at the room,
 
 
 def test_a_capital_after_a_whole_spoken_clause_and_its_tag_starts_a_new_sentence(tmp_path):
-    found = _check(tmp_path, HABIT)
+    found = dialogue_findings(tmp_path, HABIT)
     assert [(rule, marked) for rule, marked, _ in found] == [("D013", ","), ("D013", ",")]
     assert "at the room. “I would hate" in found[0][2]
     assert "he admits ashamedly. “I couldn’t" in found[1][2]
@@ -42,7 +22,7 @@ def test_a_capital_after_a_whole_spoken_clause_and_its_tag_starts_a_new_sentence
 
 def test_an_order_before_the_tag_is_a_whole_sentence(tmp_path):
     text = HABIT + "“Oh, never mind,” Draco said, waving a hand, “I’ll just have them replaced.”\n"
-    found = _check(tmp_path, text)
+    found = dialogue_findings(tmp_path, text)
     assert [(rule, marked) for rule, marked, _ in found] == [("D013", ",")] * 3
     assert "waving a hand. “I’ll just" in found[2][2]
 
@@ -58,7 +38,7 @@ def test_an_order_before_the_tag_is_a_whole_sentence(tmp_path):
 ])
 def test_a_capital_after_a_fragment_and_its_tag_carries_the_sentence_on(tmp_path, fragment):
     # the same chapter's comma habit is established, so only the fragment keeps the line quiet
-    found = _check(tmp_path, HABIT + "He looked at Harry and Ginny.\n\n" + fragment + "\n")
+    found = dialogue_findings(tmp_path, HABIT + "He looked at Harry and Ginny.\n\n" + fragment + "\n")
     assert [(rule, marked) for rule, marked, _ in found] == [("D013", ","), ("D013", ",")]
 
 
@@ -68,13 +48,13 @@ def test_a_capital_after_a_fragment_and_its_tag_carries_the_sentence_on(tmp_path
 def test_narration_after_a_finished_speech_with_its_own_tag_introduces_the_next(tmp_path):
     text = ("When she inquired, “Exactly what is the method?” he yawned, “Tonsils? Take them out.”\n\n"
             "She raged, “Why don’t you give these away?” he sighed, “Well, you can’t tell.”\n")
-    assert _check(tmp_path, text) == []
+    assert dialogue_findings(tmp_path, text) == []
 
 
 def test_a_tag_after_its_own_speech_before_new_speech_is_still_judged(tmp_path):
     text = ("“It’s late,” he said, “We should go.”\n\n“Fine,” she said, “We go.”\n\n"
             "“Please.” he sighed, “Not again.”\n")
-    found = _check(tmp_path, text)
+    found = dialogue_findings(tmp_path, text)
     assert [rule for rule, _, _ in found].count("D013") == 3
     assert ("D001", ".” he", "“Please,” he sighed, “Not again.”\n") in \
         [(r, m, f.splitlines()[-1] + "\n") for r, m, f in found]
@@ -85,7 +65,7 @@ def test_a_tag_after_its_own_speech_before_new_speech_is_still_judged(tmp_path):
 
 def test_an_action_joined_to_new_speech_is_flagged_where_tags_show_the_comma_habit(tmp_path):
     text = HABIT + "Tom sighs before turning desperately to Harry, “You say that, but how?”\n"
-    found = _check(tmp_path, text)
+    found = dialogue_findings(tmp_path, text)
     assert [(rule, marked) for rule, marked, _ in found] == [("D013", ",")] * 3
     assert "desperately to Harry. “You say" in found[2][2]
 
@@ -93,7 +73,7 @@ def test_an_action_joined_to_new_speech_is_flagged_where_tags_show_the_comma_hab
 def test_one_action_comma_among_full_stops_is_no_habit(tmp_path):
     text = ("“It’s late,” he said. “We should go.”\n\n“Fine,” she said. “We go.”\n\n"
             "Tom turned desperately to Harry, “You say that, but how?”\n")
-    assert _check(tmp_path, text) == []
+    assert dialogue_findings(tmp_path, text) == []
 
 
 # -- a beat inside one spoken sentence
@@ -106,7 +86,7 @@ def test_one_action_comma_among_full_stops_is_no_habit(tmp_path):
 ])
 def test_a_beat_inside_one_spoken_sentence_is_left_alone(tmp_path, text):
     # a full stop would cut the sentence in two: `"Did she." He hesitated slightly, "like...`
-    assert _check(tmp_path, text) == []
+    assert dialogue_findings(tmp_path, text) == []
 
 
 @pytest.mark.parametrize("text, fixed", [
@@ -114,7 +94,7 @@ def test_a_beat_inside_one_spoken_sentence_is_left_alone(tmp_path, text):
     ('"Yes," Stone nodded, "Yes, and lace too."\n', '"Yes." Stone nodded, "Yes'),
 ])
 def test_a_beat_before_a_new_spoken_sentence_is_still_flagged(tmp_path, text, fixed):
-    found = _check(tmp_path, text)
+    found = dialogue_findings(tmp_path, text)
     assert [rule for rule, _, _ in found][:1] == ["D005"]
     assert fixed in found[0][2]
 
@@ -127,13 +107,13 @@ def test_a_beat_before_a_new_spoken_sentence_is_still_flagged(tmp_path, text, fi
     ('"Wait..." She said, "...what was that?"\n', "She", '"Wait..." she said'),
 ])
 def test_a_capitalised_tag_is_flagged_when_its_speech_carries_on_in_lowercase(tmp_path, text, tag, fixed):
-    found = _check(tmp_path, text)
+    found = dialogue_findings(tmp_path, text)
     assert [(rule, marked) for rule, marked, _ in found] == [("D002", tag)]
     assert fixed in found[0][2]
 
 
 def test_a_capitalised_tag_before_the_next_speakers_capitalised_speech_is_left_alone(tmp_path):
-    assert _check(tmp_path, "“Why?” He answered, “Because I said so.”\n") == []
+    assert dialogue_findings(tmp_path, "“Why?” He answered, “Because I said so.”\n") == []
 
 
 # -- the verb that introduces new speech, read with the word classes
@@ -147,7 +127,7 @@ def test_a_capitalised_tag_before_the_next_speakers_capitalised_speech_is_left_a
     "She said it to herself, and simultaneously, “Everybody has noticed.”",  # no verb: no sentence to end
 ])
 def test_narration_that_introduces_speech_in_older_prose_is_left_alone(tmp_path, line):
-    found = _check(tmp_path, HABIT + line + "\n")
+    found = dialogue_findings(tmp_path, HABIT + line + "\n")
     assert [(rule, marked) for rule, marked, _ in found] == [("D013", ","), ("D013", ",")]
 
 
@@ -157,7 +137,7 @@ def test_narration_that_introduces_speech_in_older_prose_is_left_alone(tmp_path,
     ("He pointed his bony finger at Tina, “You wanker.”", "at Tina. “You"),
 ])
 def test_an_action_before_new_speech_is_still_flagged(tmp_path, line, fixed):
-    found = _check(tmp_path, HABIT + line + "\n")
+    found = dialogue_findings(tmp_path, HABIT + line + "\n")
     assert [(rule, marked) for rule, marked, _ in found] == [("D013", ",")] * 3
     assert fixed in found[2][2]
 
@@ -172,7 +152,7 @@ def test_an_action_before_new_speech_is_still_flagged(tmp_path, line, fixed):
     'As she passed, "Good luck," he grabbed his coat and left.\n',
 ])
 def test_speech_inside_a_subordinate_clause_is_followed_by_the_main_clause(tmp_path, text):
-    assert _check(tmp_path, text) == []
+    assert dialogue_findings(tmp_path, text) == []
 
 
 @pytest.mark.parametrize("text, rule, fixed", [
@@ -181,7 +161,7 @@ def test_speech_inside_a_subordinate_clause_is_followed_by_the_main_clause(tmp_p
     ("He bawled, “Aren't you ever coming up to bed?” she sat unmoving.\n", "D004", "bed?” She sat"),
 ])
 def test_speech_after_a_main_clause_is_still_followed_by_a_new_sentence(tmp_path, text, rule, fixed):
-    found = _check(tmp_path, text)
+    found = dialogue_findings(tmp_path, text)
     assert [r for r, _, _ in found] == [rule]
     assert fixed in found[0][2]
 
@@ -191,7 +171,7 @@ def test_speech_after_a_main_clause_is_still_followed_by_a_new_sentence(tmp_path
 
 def test_a_speech_closed_with_a_single_quote_is_told_to_turn_the_mark(tmp_path):
     text = "“It doesn’t matter. Why would you dream of the Forbidden Forest?’ He frowned a bit.\n"
-    [(rule, marked, fixed)] = _check(tmp_path, text)
+    [(rule, marked, fixed)] = dialogue_findings(tmp_path, text)
     assert (rule, marked) == ("D011", "’")
     assert "Forbidden Forest?” He frowned" in fixed
 
@@ -201,13 +181,13 @@ def test_a_speech_closed_with_a_single_quote_is_told_to_turn_the_mark(tmp_path):
     "“She told me 'run.' And I ran.\n",
 ])
 def test_a_nested_quotation_in_an_open_speech_is_no_single_closer(tmp_path, text):
-    [(rule, marked, _)] = _check(tmp_path, text)
+    [(rule, marked, _)] = dialogue_findings(tmp_path, text)
     assert (rule, marked) == ("D011", "“")
 
 
 def test_a_single_quote_after_a_spaced_dash_closes_the_speech(tmp_path):
     text = "Remus cleared his throat. 'You're — Remus, you're — '\n\nThey were standing close.\n"
-    assert [rule for rule, _, _ in _check(tmp_path, text)] == []
+    assert [rule for rule, _, _ in dialogue_findings(tmp_path, text)] == []
 
 
 # -- speech after a comma: a new sentence after a tag behind a subordinate clause, or a short action
@@ -220,7 +200,7 @@ def test_a_single_quote_after_a_spaced_dash_closes_the_speech(tmp_path):
      "and", "Charlie smiled, “And no more"),
 ])
 def test_speech_after_a_comma_that_starts_a_sentence_takes_a_capital(tmp_path, text, word, fixed):
-    found = _check(tmp_path, text)
+    found = dialogue_findings(tmp_path, text)
     assert [(rule, marked) for rule, marked, _ in found] == [("D006", word)]
     assert fixed in found[0][2]
 
@@ -232,7 +212,7 @@ def test_speech_after_a_comma_that_starts_a_sentence_takes_a_capital(tmp_path, t
     "Kennicott had talked of the convention, “and then we could do the East. I know New York.”\n",
 ])
 def test_speech_that_completes_the_narrations_sentence_stays_lowercase(tmp_path, text):
-    assert _check(tmp_path, text) == []
+    assert dialogue_findings(tmp_path, text) == []
 
 
 # -- what introduces new speech: a thing given is an action, a verb a modal governs says how
@@ -241,7 +221,7 @@ VIAL = "She sighed and offered a vial, “Take it twice a day.”\n\nHe sighed a
 
 
 def test_a_speech_verb_whose_object_is_a_thing_given_is_an_action(tmp_path):
-    found = _check(tmp_path, VIAL)
+    found = dialogue_findings(tmp_path, VIAL)
     assert [(rule, marked) for rule, marked, _ in found] == [("D013", ","), ("D013", ",")]
     assert "offered a vial. “Take it" in found[0][2]
 
@@ -251,20 +231,20 @@ def test_a_speech_verb_whose_object_is_a_thing_given_is_an_action(tmp_path):
     "Aunt Bessie would pop in and titter, “Now don't let me disturb you.”\n",
 ])
 def test_what_introduces_speech_among_comma_habits_is_left_alone(tmp_path, line):
-    found = _check(tmp_path, VIAL + "\n" + line)
+    found = dialogue_findings(tmp_path, VIAL + "\n" + line)
     assert [(rule, marked) for rule, marked, _ in found] == [("D013", ","), ("D013", ",")]
 
 
 # -- a linking verb after the speech: a beat
 
 def test_a_linking_verb_after_the_speech_is_a_beat(tmp_path):
-    found = _check(tmp_path, "“Sometimes I think it's torture,” Draco sounded almost strangled.\n")
+    found = dialogue_findings(tmp_path, "“Sometimes I think it's torture,” Draco sounded almost strangled.\n")
     assert [(rule, marked) for rule, marked, _ in found] == [("D005", ",” Draco")]
     assert "torture.” Draco sounded" in found[0][2]
 
 
 def test_an_impersonal_linking_clause_carries_the_narration_on(tmp_path):
-    assert _check(tmp_path, "When she said, “Must you go?” it seemed cruel to desert.\n") == []
+    assert dialogue_findings(tmp_path, "When she said, “Must you go?” it seemed cruel to desert.\n") == []
 
 
 # -- a book's house style: gestures set off like tags, among hundreds of tags punctuated right
@@ -276,16 +256,16 @@ def _book(tags: int, beats: int) -> str:
 
 
 def test_a_book_that_sets_gestures_off_like_tags_as_its_convention_is_left_alone(tmp_path):
-    assert _check(tmp_path, _book(300, 5)) == []
+    assert dialogue_findings(tmp_path, _book(300, 5)) == []
 
 
 def test_a_chapter_that_sets_gestures_off_like_tags_is_flagged(tmp_path):
-    found = _check(tmp_path, _book(40, 5))
+    found = dialogue_findings(tmp_path, _book(40, 5))
     assert [rule for rule, _, _ in found] == ["D005"] * 5
 
 
 def test_a_book_with_few_gestures_set_off_like_tags_is_flagged(tmp_path):
-    found = _check(tmp_path, _book(300, 2))
+    found = dialogue_findings(tmp_path, _book(300, 2))
     assert [rule for rule, _, _ in found] == ["D005"] * 2
 
 
@@ -307,13 +287,13 @@ def test_a_kind_of_place_before_a_subordinator_is_an_ordinary_noun(tmp_path):
     ("'Two young ladies after my own heart!', proclaimed Sirius.\n", "heart!' proclaimed Sirius."),
 ])
 def test_a_comma_after_a_question_or_exclamation_is_one_mark_too_many(tmp_path, text, fixed):
-    found = _check(tmp_path, text)
+    found = dialogue_findings(tmp_path, text)
     assert [(rule, marked) for rule, marked, _ in found] == [("D017", ",")]
     assert fixed in found[0][2]
 
 
 def test_a_comma_of_the_narration_after_a_quoted_exclamation_is_left_alone(tmp_path):
-    assert _check(tmp_path, "She shouted “Fire!”, and everyone ran.\n") == []
+    assert dialogue_findings(tmp_path, "She shouted “Fire!”, and everyone ran.\n") == []
 
 
 def test_a_quotation_closed_paragraphs_later_is_told_to_reopen_each_paragraph(tmp_path):
