@@ -64,12 +64,14 @@ def test_a_subordinate_clause_interrupted_and_carried_on_with_i_is_one_sentence(
 
 
 def test_a_beat_inside_one_spoken_sentence_carried_on_with_i_is_no_d005(tmp_path):
-    found = dialogue_findings(tmp_path, '"But me," he glanced about importantly, "I\'m so busy I never read."\n')
+    found = dialogue_findings(tmp_path,
+                              '"But me," he glanced about importantly, "I\'m so busy I never read."\n')
     assert [rule for rule, _, _ in found] == []
 
 
 def test_a_beat_after_a_whole_answer_is_still_flagged_before_i(tmp_path):
-    found = dialogue_findings(tmp_path, '"Okay," he nodded, "I\'ll go."\n\n"Fine," she shrugged, "I\'ll come too."\n')
+    found = dialogue_findings(tmp_path,
+                              '"Okay," he nodded, "I\'ll go."\n\n"Fine," she shrugged, "I\'ll come too."\n')
     d005 = [(marked, fixed) for rule, marked, fixed in found if rule == "D005"]
     assert len(d005) == 2
     assert d005[0][1].startswith('"Okay." He nodded')
