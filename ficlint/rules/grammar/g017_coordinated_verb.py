@@ -57,36 +57,6 @@ RULE = Rule(
 
 _AUXILIARIES = frozenset(["had", "has", "have", "having", "was", "were", "be", "been", "is", "are", "hadn't"])
 _LOOK_BACK = 8  # words from "and" back to the verb it joins
-_BREAKS = frozenset(
-    [
-        ",",
-        ";",
-        ":",
-        "—",
-        "–",
-        "-",
-        "(",
-        ")",
-        '"',
-        "“",
-        "”",
-        "‘",
-        "’",
-        "'",
-        "or",
-        "but",
-        "then",
-        "and",
-        "who",
-        "which",
-        "that",
-        "when",
-        "while",
-        "as",
-        "if",
-        "because",
-    ]
-)
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
@@ -129,9 +99,9 @@ def _past_for(v: View, a: int, j: int, tenses: SceneTenses) -> str:
 def _joined(v: View, a: int) -> int:
     """The verb before "and" at a that the verb after it would share a subject with, or -1: the nearest
     verb back in the clause, with nothing between that takes a bare verb or breaks the clause."""
-    takers = word_set("bare_verb_takers")
+    takers, breaks = word_set("bare_verb_takers"), word_set("coordination_breaks")
     for k in range(a - 1, max(-1, a - 1 - _LOOK_BACK), -1):
-        if not v.same_sentence(k, a) or v.low[k] in _BREAKS or v.low[k] in takers and k != a - 1:
+        if not v.same_sentence(k, a) or v.low[k] in breaks or v.low[k] in takers and k != a - 1:
             return -1
         tag = v.xpos[k]
         if tag.startswith(("VB", "MD")):
