@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
+from ficlint import batch
 from ficlint.engine import Linter
 from ficlint.run import RunOptions, lint_paths
 
@@ -36,13 +37,21 @@ def findings(results) -> list[tuple[str, str, int, int, str]]:
     return [(Path(r.path).name, d.rule, d.start, d.end, d.message) for r in results for d in r.diagnostics]
 
 
-def test_parallel_run_reports_exactly_what_a_serial_run_does(tmp_path: Path) -> None:
-    write_manuscript(tmp_path, files=6, paragraphs_per_file=1200)  # over PARALLEL_MIN_CHARS in all
+def test_parallel_run_reports_exactly_what_a_serial_run_does(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(batch, "PARALLEL_MIN_CHARS", 400_000)  # workers on a small manuscript, to be quick
+    write_manuscript(tmp_path, files=6, paragraphs_per_file=1200)  # over that in all
     serial = lint_paths([tmp_path], RunOptions(jobs=1))
     parallel = lint_paths([tmp_path], RunOptions(jobs=2))
     assert findings(serial)
     assert findings(parallel) == findings(serial)
     assert [r.path for r in parallel] == [r.path for r in serial]
+
+
+def test_a_manuscript_one_process_keeps_whole_is_not_sent_to_workers(tmp_path: Path, monkeypatch) -> None:
+    # workers would build every document twice (once per phase); one process builds it once
+    write_manuscript(tmp_path, files=6, paragraphs_per_file=1200)  # ~580,000 characters: kept whole
+    monkeypatch.setattr(batch, "_map", lambda *a: pytest.fail("forked workers for a kept manuscript"))
+    assert findings(lint_paths([tmp_path], RunOptions(jobs=2)))
 
 
 def test_second_run_comes_from_the_cache_and_a_change_is_seen(tmp_path: Path, monkeypatch) -> None:
