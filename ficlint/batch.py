@@ -4,9 +4,9 @@ every core, and progress. Output is the same, in the same order, as
 
 Two phases, as in the engine: every file's facts are gathered (from the cache
 or a worker), combined into the manuscript's, then every file is checked
-(from the cache or a worker). Workers are forked after the parent has loaded
-ficlint's data, so they share it instead of loading it again; the manuscript's
-facts reach them the same way, not through a pipe.
+(from the cache or a worker). Workers are forked after the parent has done the
+phase's first file, and so loaded the data the phase needs: they share it instead
+of loading it again; the manuscript's facts reach them the same way, not through a pipe.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from ficlint import parts
@@ -139,8 +140,10 @@ def _gather_all(
     facts: list[dict[str, object] | None] = [cache.get("facts", job.key) if cache else None for job in work]
     missing = [i for i, f in enumerate(facts) if f is None]
     if missing and jobs > 1 and len(missing) >= PARALLEL_MIN_FILES:
-        _warm(linter, work[missing[0]])
-        found: Iterator[dict[str, object]] = _gathered_in_workers(linter, [work[i] for i in missing], jobs)
+        # the first here: it loads what gathering loads, once, before the workers fork and share it
+        first = _gathered_here(linter, work[missing[0]], documents[missing[0]])
+        found: Iterator[dict[str, object]] = chain(
+            [first], _gathered_in_workers(linter, [work[i] for i in missing[1:]], jobs))
     else:
         found = (_gathered_here(linter, work[i], documents[i]) for i in missing)
     missing_set = set(missing)
@@ -247,7 +250,9 @@ def _check_all(
     if missing and jobs > 1 and len(missing) >= PARALLEL_MIN_FILES:
         global _WORKER_MANUSCRIPT, _WORKER_RECORD
         _WORKER_MANUSCRIPT, _WORKER_RECORD = manuscript, record
-        outputs = _map(linter, _check_worker, [work[i] for i in missing], jobs)
+        # the first here (it loads what checking loads, before the fork), the rest in workers
+        first = _check_one(linter, work[missing[0]], manuscript, documents[missing[0]], record)
+        outputs = chain([first], _map(linter, _check_worker, [work[i] for i in missing[1:]], jobs))
     else:
         outputs = (_check_one(linter, work[i], manuscript, documents[i], record) for i in missing)
     for i, (diagnostics, failures, reads) in zip(missing, outputs, strict=True):
@@ -297,11 +302,6 @@ def _check_worker(job: _Job) -> tuple[list[Diagnostic], list[str], Reads | None]
 
 
 # -- workers ----------------------------------------------------------------------------
-
-
-def _warm(linter: Linter, job: _Job) -> None:
-    """Load every lazily loaded model and list in the parent before forking."""
-    linter.check_document(Document(job.source), job.enabled, {}, [])
 
 
 def _map(linter: Linter, fn: Callable[[_Job], Any], items: list[_Job], jobs: int) -> Iterator[Any]:
