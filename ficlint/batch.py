@@ -79,7 +79,9 @@ def lint_manuscript(
             results.append(FileResult(unit.path, error=unit))
             continue
         documents.append(Document(unit) if keep else None)
-        results.append(FileResult(unit.path, documents[-1]))
+        # a long run's result still needs a document, for the reporters' lines and columns: one
+        # not yet analysed (each phase analyses its own and frees it)
+        results.append(FileResult(unit.path, documents[-1] if keep else Document(unit)))
         work.append(_job(linter, len(results) - 1, unit, setting, cache))
     context_units = [part for source in context for _, part in parts.parts_of(source)]
     others = [_job(linter, -1, source, setting, cache) for source in context_units]  # gathered, never checked

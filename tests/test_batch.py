@@ -13,6 +13,7 @@ from conftest import run_cli
 
 from ficlint import batch
 from ficlint.engine import Linter
+from ficlint.reporters.json import report
 from ficlint.run import RunOptions, lint_paths
 
 PARAGRAPHS = [
@@ -52,6 +53,19 @@ def test_a_manuscript_one_process_keeps_whole_is_not_sent_to_workers(tmp_path: P
     write_manuscript(tmp_path, files=6, paragraphs_per_file=1200)  # ~580,000 characters: kept whole
     monkeypatch.setattr(batch, "_map", lambda *a: pytest.fail("forked workers for a kept manuscript"))
     assert findings(lint_paths([tmp_path], RunOptions(jobs=2)))
+
+
+def test_a_manuscript_too_long_to_keep_whole_reports_every_file_with_its_document(tmp_path: Path,
+                                                                                 monkeypatch) -> None:
+    # over KEEP_DOCUMENTS_CHARS each part's analysis is freed after each phase; the results still
+    # carry a document, or the reporters called every file unreadable (JSON) or crashed (text)
+    write_manuscript(tmp_path, files=3, paragraphs_per_file=8)
+    kept = lint_paths([tmp_path], RunOptions(jobs=1))
+    monkeypatch.setattr(batch, "KEEP_DOCUMENTS_CHARS", 1000)
+    freed = lint_paths([tmp_path], RunOptions(jobs=1))
+    assert all(r.document is not None for r in freed)
+    assert findings(freed) == findings(kept)
+    assert report(freed)["summary"]["errors"] == 0
 
 
 def test_second_run_comes_from_the_cache_and_a_change_is_seen(tmp_path: Path, monkeypatch) -> None:
