@@ -1,7 +1,7 @@
-"""Train the part-of-speech tagger (ficlint/data/tagger.bin.gz); see ficlint/analysis/tagger.py.
+"""Train the part-of-speech tagger (ficlint/data/tagger.bin); see ficlint/analysis/tagger.py.
 
     pip install lemminflect==0.2.3     # the dictionary of allowed tags, for building only
-    python scripts/train_tagger.py ../shared/training [--out ficlint/data/tagger.bin.gz]
+    python scripts/train_tagger.py ../shared/training [--out ficlint/data/tagger.bin]
 
 Takes 13-15 minutes on a shared 2-core machine under load (load average 7-10), less on an idle one;
 the word-class lexicon is the slowest part.

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
+from ficlint import batch
 from ficlint.engine import Linter
+from ficlint.reporters.json import report
 from ficlint.run import RunOptions, lint_paths
 
 PARAGRAPHS = [
@@ -36,13 +38,34 @@ def findings(results) -> list[tuple[str, str, int, int, str]]:
     return [(Path(r.path).name, d.rule, d.start, d.end, d.message) for r in results for d in r.diagnostics]
 
 
-def test_parallel_run_reports_exactly_what_a_serial_run_does(tmp_path: Path) -> None:
-    write_manuscript(tmp_path, files=6, paragraphs_per_file=1200)  # over PARALLEL_MIN_CHARS in all
+def test_parallel_run_reports_exactly_what_a_serial_run_does(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(batch, "PARALLEL_MIN_CHARS", 400_000)  # workers on a small manuscript, to be quick
+    write_manuscript(tmp_path, files=6, paragraphs_per_file=1200)  # over that in all
     serial = lint_paths([tmp_path], RunOptions(jobs=1))
     parallel = lint_paths([tmp_path], RunOptions(jobs=2))
     assert findings(serial)
     assert findings(parallel) == findings(serial)
     assert [r.path for r in parallel] == [r.path for r in serial]
+
+
+def test_a_manuscript_one_process_keeps_whole_is_not_sent_to_workers(tmp_path: Path, monkeypatch) -> None:
+    # workers would build every document twice (once per phase); one process builds it once
+    write_manuscript(tmp_path, files=6, paragraphs_per_file=1200)  # ~580,000 characters: kept whole
+    monkeypatch.setattr(batch, "_map", lambda *a: pytest.fail("forked workers for a kept manuscript"))
+    assert findings(lint_paths([tmp_path], RunOptions(jobs=2)))
+
+
+def test_a_manuscript_too_long_to_keep_whole_reports_every_file_with_its_document(tmp_path: Path,
+                                                                                 monkeypatch) -> None:
+    # over KEEP_DOCUMENTS_CHARS each part's analysis is freed after each phase; the results still
+    # carry a document, or the reporters called every file unreadable (JSON) or crashed (text)
+    write_manuscript(tmp_path, files=3, paragraphs_per_file=8)
+    kept = lint_paths([tmp_path], RunOptions(jobs=1))
+    monkeypatch.setattr(batch, "KEEP_DOCUMENTS_CHARS", 1000)
+    freed = lint_paths([tmp_path], RunOptions(jobs=1))
+    assert all(r.document is not None for r in freed)
+    assert findings(freed) == findings(kept)
+    assert report(freed)["summary"]["errors"] == 0
 
 
 def test_second_run_comes_from_the_cache_and_a_change_is_seen(tmp_path: Path, monkeypatch) -> None:

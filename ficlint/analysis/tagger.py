@@ -54,7 +54,7 @@ from ficlint.resources import data_dir
 if TYPE_CHECKING:
     import numpy as np
 
-MODEL_FILE = "tagger.bin.gz"
+MODEL_FILE = "tagger.bin"
 OFFSETS = (-2, -1, 0, 1, 2)
 PAD = "\x02"  # the type of the two padding tokens around every sentence
 INITIAL = "\x01"  # prefix of a type key: the word starts its sentence (or a quotation)
@@ -216,19 +216,22 @@ def type_features(key: str, lexicon: dict[str, tuple[int, int, int, int]]) -> di
 
 
 def write_model(path: str, header: dict, arrays: dict[str, np.ndarray]) -> None:
-    """One gzip file (no time stamp): a JSON header line, then the arrays' raw bytes in header order."""
+    """One file: a JSON header line, then the arrays' raw bytes in header order. Not gzipped: a
+    one-shot run would spend ~22 ms CPU inflating it, and the wheel (a zip) compresses it anyway."""
     header = {**header, "arrays": [[name, str(a.dtype), list(a.shape)] for name, a in arrays.items()]}
     blob = json.dumps(header, ensure_ascii=False, sort_keys=True).encode() + b"\n"
-    blob += b"".join(a.tobytes() for a in arrays.values())
-    with open(path, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, filename="") as packed:
-        packed.write(blob)
+    with open(path, "wb") as fh:
+        fh.write(blob + b"".join(a.tobytes() for a in arrays.values()))
 
 
 def read_model(path: str) -> tuple[dict, dict[str, np.ndarray]]:
+    """A model `write_model` wrote (or a gzipped one, as earlier versions shipped it)."""
     import numpy as np
 
     with open(path, "rb") as fh:
-        blob = gzip.decompress(fh.read())
+        blob = fh.read()
+    if blob[:2] == b"\x1f\x8b":
+        blob = gzip.decompress(blob)
     newline = blob.index(b"\n")
     header = json.loads(blob[:newline])
     arrays, at = {}, newline + 1
@@ -253,7 +256,8 @@ def dense(name: str, arrays: dict[str, np.ndarray], width: int) -> np.ndarray:
 
     counts = arrays[f"{name}.count"]
     matrix = np.zeros((len(counts), width), np.int8)
-    matrix[np.repeat(np.arange(len(counts)), counts), arrays[f"{name}.col"]] = arrays[f"{name}.value"]
+    rows = np.repeat(np.arange(len(counts)), counts.astype(np.intp))  # uint8 counts: numpy's slow path
+    matrix.ravel()[rows * width + arrays[f"{name}.col"]] = arrays[f"{name}.value"]  # flat: ~40% quicker
     return matrix
 
 
