@@ -190,6 +190,9 @@ def _noun_phrase_clause(lower: list[str], subject: str, classes: Callable[[], li
             return Reading(_verb_reading(lower, i), subject, i)
         if subject == "thing":
             continue  # everything, nothing: cannot speak, so only a tag verb would make it a tag
+        if lower[j] in _DESCRIBED and lower[j - 1] in _SPEAKING_NOUNS:
+            return Reading("beat", subject, j)  # what the voice was like: `"Hi," her voice was soft` (not
+            # `a voice that was not his called out`)
         if lower[j] in vocab.actions or lower[j] in _LINKING or j >= 2 and is_action(lower, j, finite=True):
             speaks = mentions_speech(lower) or any(w in _SPEAKING_NOUNS for w in lower[1:j])
             return Reading("subject" if speaks else "beat", subject, j)
@@ -224,6 +227,8 @@ _PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 
 # Subjects that speak whatever their verb: `"Tom?" a sleepy voice sounds from the bed.`
 _SPEAKING_NOUNS = frozenset({"voice", "voices"})
+# ... but a voice that "was" something is described, not speaking: a sentence of its own
+_DESCRIBED = frozenset({"was", "were", "is", "are"})
 
 
 def _verb_reading(lower: list[str], i: int) -> str:
