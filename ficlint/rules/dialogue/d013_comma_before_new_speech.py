@@ -145,7 +145,7 @@ def _structure(q: Quotation, narration: str, word: str) -> str:
     if _introduces_speech(words):
         return ""
     kind = "B" if _acts(words) else "b"
-    if _said_by_manner(words, classes) or _completed_by_speech(words, classes):
+    if _said_by_manner(words, classes) or _completed_by_speech(words, classes) or _made_to_sound(words):
         return kind + "~"  # counts towards the chapter's habit, but is no error
     if kind == "b" and classes and not any(c in ("VERB", "AUX") for c in classes):
         return "b~"  # no verb: no sentence a full stop could end (`and simultaneously,` `Then, in a desire,`)
@@ -344,6 +344,23 @@ def _completed_by_speech(words: list[str], classes: list[str]) -> bool:
         and (classes[-1:] == ["ADJ"] or words[-1] in _comparable_adjectives() or words[-1].endswith("ing"))
 
 
+def _made_to_sound(words: list[str]) -> bool:
+    """Does the clause end in the bare verb of a sound someone is heard or made to make (`instead
+    of having a librarian sniff,` `she heard him sigh,`)? The speech is that sound's words."""
+    i = len(words) - 1
+    while i > 0 and _adverb(words[i]):
+        i -= 1
+    forms = verb_forms()
+    if words[i] not in forms.base or not (speech_form(words[i]) or _voice_verb(words[i])):
+        return False
+    return any(w in _CAUSING for w in words[max(0, i - 8):i - 1])
+
+
+# Verbs whose object does what a bare verb after it says: `having a librarian sniff`, `heard him sigh`
+_CAUSING = frozenset(["have", "having", "had", "hear", "heard", "hearing", "let", "letting", "make", "made",
+                      "making", "watch", "watched"])
+
+
 def _object_left_open(words: list[str], classes: list[str]) -> bool:
     """Does the clause end in a verb whose object is the speech: a verb of meaning with nothing
     after it (`smiles which meant,`), or of hearing with only where it came from after it (`to hear
@@ -380,9 +397,13 @@ def _acts(words: list[str]) -> bool:
     neck`)?"""
     forms = verb_forms()
     silent = vocabulary().silent
-    return any((w in forms.past or w in forms.third or w in forms.present_participle)
+    return any((w in forms.past or w in forms.third or w in forms.present_participle
+                or w in forms.base and i > 0 and words[i - 1] in _DO_SUPPORT)
                and (is_action(words, i, finite=False) or _silent(w, forms, silent))
                for i, w in enumerate(words))
+
+
+_DO_SUPPORT = frozenset(["did", "does", "do"])  # `but did offer a carrot`: the bare verb is finite
 
 
 def _silent(word: str, forms: VerbForms, silent: frozenset[str]) -> bool:
@@ -475,10 +496,14 @@ def _introduces_speech(lower: list[str]) -> bool:
     for i, word in enumerate(lower):
         if not (verb_at(lower, i) and word not in vocab.borderline or speech_form(word)):
             continue
-        if _gives_a_thing(lower, i):
-            continue
+        if _gives_a_thing(lower, i) or i > 0 and lower[i - 1] in _NOUN_BEFORE:
+            continue  # `offered a vial,` `a smirk that bordered on a sneer,` `his sneer now,`: no verb
         return True
     return False
+
+
+# Words after which a verb's form is its noun (`a sneer`, `his whisper`)
+_NOUN_BEFORE = frozenset(["a", "an", "the", "his", "her", "their", "my", "your", "its", "our"])
 
 
 def _gives_a_thing(lower: list[str], i: int) -> bool:
