@@ -125,7 +125,7 @@ def _structure(q: Quotation, narration: str, word: str) -> str:
     previous = q.previous
     if clause == body and previous is not None and previous.follows.kind in ("tag", "inverted", "subject") \
             and not _introduced_and_finished(previous):  # the narration is the tag of the speech before
-        if sum(1 for w in words if speech_form(w)) >= 2:
+        if sum(1 for i, w in enumerate(words) if speech_form(w) and not _a_look(words, i)) >= 2:
             return ""  # "she said, adding as an afterthought," - the second verb introduces the new speech
         mark = q.previous.last_mark
         if mark == "," and narration.endswith(",") and _may_continue(q, word) \
@@ -145,7 +145,8 @@ def _structure(q: Quotation, narration: str, word: str) -> str:
     if _introduces_speech(words):
         return ""
     kind = "B" if _acts(words) else "b"
-    if _said_by_manner(words, classes) or _completed_by_speech(words, classes) or _made_to_sound(words):
+    if _said_by_manner(words, classes) or _completed_by_speech(words, classes) \
+            or _made_to_sound(words, classes):
         return kind + "~"  # counts towards the chapter's habit, but is no error
     if kind == "b" and classes and not any(c in ("VERB", "AUX") for c in classes):
         return "b~"  # no verb: no sentence a full stop could end (`and simultaneously,` `Then, in a desire,`)
@@ -344,16 +345,19 @@ def _completed_by_speech(words: list[str], classes: list[str]) -> bool:
         and (classes[-1:] == ["ADJ"] or words[-1] in _comparable_adjectives() or words[-1].endswith("ing"))
 
 
-def _made_to_sound(words: list[str]) -> bool:
+def _made_to_sound(words: list[str], classes: list[str]) -> bool:
     """Does the clause end in the bare verb of a sound someone is heard or made to make (`instead
-    of having a librarian sniff,` `she heard him sigh,`)? The speech is that sound's words."""
+    of having a librarian sniff,` `she heard him sigh,`)? The speech is that sound's words. Not a
+    sound let out (`let out an annoyed groan,`: a noun)."""
     i = len(words) - 1
     while i > 0 and _adverb(words[i]):
         i -= 1
     forms = verb_forms()
-    if words[i] not in forms.base or not (speech_form(words[i]) or _voice_verb(words[i])):
+    if i < 1 or words[i] not in forms.base or not (speech_form(words[i]) or _voice_verb(words[i])) \
+            or classes[i - 1:i] not in (["NOUN"], ["PROPN"], ["PRON"]):
         return False
-    return any(w in _CAUSING for w in words[max(0, i - 8):i - 1])
+    return any(w in _CAUSING and words[j + 1] not in ("out", "off")
+               for j, w in enumerate(words[:i - 1]) if j >= i - 9)
 
 
 # Verbs whose object does what a bare verb after it says: `having a librarian sniff`, `heard him sigh`
@@ -496,10 +500,22 @@ def _introduces_speech(lower: list[str]) -> bool:
     for i, word in enumerate(lower):
         if not (verb_at(lower, i) and word not in vocab.borderline or speech_form(word)):
             continue
-        if _gives_a_thing(lower, i) or i > 0 and lower[i - 1] in _NOUN_BEFORE:
+        if _gives_a_thing(lower, i) or _a_look(lower, i):
             continue  # `offered a vial,` `a smirk that bordered on a sneer,` `his sneer now,`: no verb
         return True
     return False
+
+
+def _a_look(lower: list[str], i: int) -> bool:
+    """Is the speech verb's form at `i` the noun of a look or a sound after an article or a
+    possessive (`a sneer`, `his sneer`, `Harry's sputters`), not of words said (`a whisper`, `a
+    reply`)?"""
+    word, forms = lower[i], verb_forms()
+    if i == 0 or not (lower[i - 1] in _NOUN_BEFORE or lower[i - 1].endswith(("'s", "’s"))) \
+            or word not in forms.base and word not in forms.third:
+        return False
+    said = word in vocabulary().speech_nouns or word in _NAMING_NOUNS or word in _CONTENT_NOUNS
+    return not said or i + 1 < len(lower) and lower[i + 1] == "of"  # `a whisper of a smile`
 
 
 # Words after which a verb's form is its noun (`a sneer`, `his whisper`)
