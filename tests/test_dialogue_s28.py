@@ -87,7 +87,7 @@ def test_a_phrase_before_the_quotations_is_followed_by_the_main_clause(tmp_path)
 
 
 def test_a_subject_clause_asks_nothing(tmp_path):
-    text = ('"Who would control others must first control himself," remarked the wall.\n\n'
+    text = ('"Who would control\nothers must first control himself," remarked the wall.\n\n'
             '"Who would think he could do that," she said.\n\n"Who did this," he growled.\n')
     found = dialogue_findings(tmp_path, text)
     assert _rules_and_marks(found) == [("D015", ","), ("D015", ",")]

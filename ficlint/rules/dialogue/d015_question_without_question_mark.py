@@ -86,7 +86,7 @@ def _asks(q: Quotation, by_tag: bool) -> bool:
     return by_tag or bool(_WH.match(m.group(0)))
 
 
-_WH_SUBJECT = re.compile(rf"^(?:who|what)\s+{_AUX}{_NEG}\s+(?!{_PRONOUN}\b)(.*)$", re.I)
+_WH_SUBJECT = re.compile(rf"^(?:who|what)\s+{_AUX}{_NEG}\s+(?!{_PRONOUN}\b)(.*)$", re.I | re.S)
 _SECOND_VERB = re.compile(rf"\b(\w+)\s+{_AUX}{_NEG}\b", re.I)
 # Words before a second auxiliary that make it a clause of its own inside the question
 # (`Who would think he could`, `Who is the man that was here`)
