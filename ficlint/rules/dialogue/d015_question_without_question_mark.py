@@ -11,7 +11,7 @@ from ficlint.analysis.speech import Quotation, vocabulary
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.dialogue._common import followed
+from ficlint.rules.dialogue._common import followed, is_name
 
 RULE = Rule(
     id="D015",
@@ -69,7 +69,25 @@ def _carried_on(q: Quotation) -> bool:
     if nxt is None or not q.introduces_next:
         return False
     first = q.doc.text[nxt.region.inner_start:nxt.region.inner_start + 12].lstrip(" *_.…")
-    return first[:1].islower() or q.last_mark == ","
+    if first[:1].islower() or q.last_mark != ",":
+        return first[:1].islower()
+    word = _FIRST.match(first)
+    if not word or not isinstance(q.doc, AnalyzedDocument):
+        return True
+    if word.group(0) == "I" or word.group(0).startswith(("I'", "I’")):
+        # `"Do you think," she asked, "I could go?"`, not `"Who are they then," Tom pleads, "I need…"`
+        last = _LAST.search(q.inner.rstrip(" ,.…-—*_"))
+        return bool(last) and last.group(0).lower() in _EXPECTING
+    return is_name(q.doc, word.group(0))  # `"Where are you going," he asked, "Harry?"`
+
+
+_FIRST = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_LAST = re.compile(r"[^\W\d_]+$")
+# Verbs that end a question the words after the tag complete (`Do you think ... I could go?`)
+_EXPECTING = frozenset([
+    "think", "suppose", "know", "mean", "believe", "guess", "reckon", "say", "want", "wish", "hope", "expect",
+    "imagine", "see", "feel", "remember", "realise", "realize", "understand", "figure", "thought", "said",
+    "meant", "knew"])
 
 
 def _asks(q: Quotation, by_tag: bool) -> bool:
