@@ -93,3 +93,33 @@ def test_a_subject_clause_asks_nothing(tmp_path):
     assert _rules_and_marks(found) == [("D015", ","), ("D015", ",")]
     assert '"Who would think he could do that?" she said.' in found[0][2]
     assert '"Who did this?" he growled.' in found[1][2]
+
+
+def test_a_question_goes_on_after_its_tag_only_in_lowercase_a_name_or_i_after_think(tmp_path):
+    text = ('Tom sat by the fire with Harry, restless.\n\n'
+            '“Who are they then,” Tom pleads a little desperately, “I need to know.”\n\n'
+            '"Do you think," she asked, "I could go?"\n\n'
+            '"Where are you going," he asked, "Harry?"\n\n'
+            '"What would happen," she asked, "if I left?"\n')
+    found = dialogue_findings(tmp_path, text)
+    assert _rules_and_marks(found) == [("D015", ",")]
+    assert '“Who are they then?” Tom pleads' in found[0][2]
+
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ('“Not sure about this one,” he elbowed Blaise in the ribs.\n', '“Not sure about this one.” He elbowed'),
+    ('"Over and out," Dustin clicked off the walkie.\n', '"Over and out." Dustin clicked off'),
+])
+def test_a_verb_with_someone_and_where_or_a_particle_and_an_object_is_an_action(tmp_path, text, fixed):
+    found = dialogue_findings(tmp_path, text)
+    assert [rule for rule, _, _ in found] == ["D005"]
+    assert fixed in found[0][2]
+
+
+@pytest.mark.parametrize("text", [
+    '"Sure," he told Harry in a whisper.\n',
+    '"Sure," Dick concurred.\n',
+    '"Come on," she called out the window.\n',
+])
+def test_a_tag_with_someone_and_where_is_left_alone(tmp_path, text):
+    assert dialogue_findings(tmp_path, text) == []

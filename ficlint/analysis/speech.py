@@ -280,7 +280,7 @@ def is_action(lower: list[str], i: int, finite: bool) -> bool:
         return True  # `Dustin clicked off the walkie`
     if i + 3 < len(lower) and lower[i + 2] in _WHERE and lower[i + 3] in _OBJECT_STARTERS \
             and lower[i + 1] not in vocab.prepositions and lower[i + 1] not in vocab.manner \
-            and not lower[i + 1].endswith("ly"):
+            and lower[i + 1] not in _PARTICLES and not lower[i + 1].endswith("ly"):
         return True  # someone and where: `he elbowed Blaise in the ribs`, `she nudged him with her foot`
     return _object_follows(lower, i + 1)
 
@@ -299,7 +299,7 @@ def _object_follows(lower: list[str], i: int) -> bool:
 
 
 # Particles between a verb and its object (`clicked off the walkie`)
-_PARTICLES = frozenset(["off", "out", "up", "down", "away", "on"])
+_PARTICLES = frozenset(["off", "out", "up", "down", "away"])
 # Prepositions that say where an action touches someone (`elbowed Blaise in the ribs`)
 _WHERE = frozenset(["in", "on", "with", "across", "into"])
 # What opens the object of a verb: `he touched a rose`, `she let herself grin`.
