@@ -123,3 +123,11 @@ def test_a_verb_with_someone_and_where_or_a_particle_and_an_object_is_an_action(
 ])
 def test_a_tag_with_someone_and_where_is_left_alone(tmp_path, text):
     assert dialogue_findings(tmp_path, text) == []
+
+
+def test_a_tag_whose_comma_before_a_voice_cracking_is_missing_is_no_beat(tmp_path):
+    text = ('"I didn\'t ask for it," he explained his voice cracking.\n\n'
+            '"Fine," she said his name softly.\n')
+    found = dialogue_findings(tmp_path, text)
+    assert [rule for rule, _, _ in found] == ["D005"]
+    assert '"Fine." She said his name' in found[0][2]

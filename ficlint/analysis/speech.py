@@ -326,7 +326,13 @@ def _speech_verb_with_object(lower: list[str], i: int) -> bool:
     if verb in vocab.hearer or i + 1 >= len(lower):
         return False
     nxt = lower[i + 1]
+    if nxt in _POSSESSIVES and i + 3 < len(lower) and lower[i + 3].endswith("ing") \
+            and lower[i + 3] in verb_forms().present_participle:
+        return False  # its comma left out: `he explained his voice cracking` (, his voice cracking)
     return nxt in vocab.objects or nxt == "her" and i + 2 < len(lower)
+
+
+_POSSESSIVES = frozenset({"his", "her", "their", "my", "your"})
 
 
 def bare_tag(lower: list[str], verb: int, stop: str) -> bool:
