@@ -29,7 +29,7 @@ def _rules_and_marks(found: list[tuple[str, str, str]]) -> list[tuple[str, str]]
     'She was sobbing against his overcoat, "How can you shame me so?"',
     'The elders sneaked back to their chairs, with crystallized smiles which meant, "Don\'t mind us."',
     'She was astounded to hear from Uncle Whittier, "I see your sister is doing fine."',
-    'It was better than having a logical librarian sniff, "Well, if you\'re scared, go away."',
+    'It was better than having a logical woman teacher or librarian sniff, "Well, if you\'re scared, go."',
     'She berated herself, "Stop this fever of reforming everything!"',
 ])
 def test_narration_the_speech_completes_or_that_is_no_sentence_is_left_alone(tmp_path, line):
