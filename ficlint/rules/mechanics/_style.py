@@ -66,10 +66,13 @@ def _lowercase_chapter(doc: AnalyzedDocument) -> bool:
                 lower += 1
             else:
                 upper += 1
+        if lower + upper >= _STARTS_READ:
+            break  # the chapter's first sixty sentences tell its style: a novel need not be read through
     return lower + upper >= _LOWERCASE_STARTS and lower >= _LOWERCASE_SHARE * (lower + upper)
 
 
 _LOWERCASE_STARTS = 10
+_STARTS_READ = 60
 _LOWERCASE_SHARE = 0.8
 _WORD = re.compile(r"[A-Za-z]+")
 _MIN_MISSPELT = 5  # words the dictionary lacks in a paragraph written by ear...
