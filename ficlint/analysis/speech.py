@@ -190,6 +190,9 @@ def _noun_phrase_clause(lower: list[str], subject: str, classes: Callable[[], li
             return Reading(_verb_reading(lower, i), subject, i)
         if subject == "thing":
             continue  # everything, nothing: cannot speak, so only a tag verb would make it a tag
+        if lower[j] in _DESCRIBED and lower[j - 1] in _SPEAKING_NOUNS:
+            return Reading("beat", subject, j)  # what the voice was like: `"Hi," her voice was soft` (not
+            # `a voice that was not his called out`)
         if lower[j] in vocab.actions or lower[j] in _LINKING or j >= 2 and is_action(lower, j, finite=True):
             speaks = mentions_speech(lower) or any(w in _SPEAKING_NOUNS for w in lower[1:j])
             return Reading("subject" if speaks else "beat", subject, j)
@@ -224,6 +227,8 @@ _PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 
 # Subjects that speak whatever their verb: `"Tom?" a sleepy voice sounds from the bed.`
 _SPEAKING_NOUNS = frozenset({"voice", "voices"})
+# ... but a voice that "was" something is described, not speaking: a sentence of its own
+_DESCRIBED = frozenset({"was", "were", "is", "are"})
 
 
 def _verb_reading(lower: list[str], i: int) -> str:
@@ -271,6 +276,12 @@ def is_action(lower: list[str], i: int, finite: bool) -> bool:
         return True
     if any(form in vocab.verbs for form in forms.forms_of[base]):
         return False  # "he was whispering": a speech verb in another form
+    if i + 2 < len(lower) and lower[i + 1] in _PARTICLES and _object_follows(lower, i + 2):
+        return True  # `Dustin clicked off the walkie`
+    if i + 3 < len(lower) and lower[i + 2] in _WHERE and lower[i + 3] in _OBJECT_STARTERS \
+            and lower[i + 1] not in vocab.prepositions and lower[i + 1] not in vocab.manner \
+            and lower[i + 1] not in _PARTICLES and not lower[i + 1].endswith("ly"):
+        return True  # someone and where: `he elbowed Blaise in the ribs`, `she nudged him with her foot`
     return _object_follows(lower, i + 1)
 
 
@@ -287,6 +298,10 @@ def _object_follows(lower: list[str], i: int) -> bool:
     return word in _OBJECT_STARTERS
 
 
+# Particles between a verb and its object (`clicked off the walkie`)
+_PARTICLES = frozenset(["off", "out", "up", "down", "away"])
+# Prepositions that say where an action touches someone (`elbowed Blaise in the ribs`)
+_WHERE = frozenset(["in", "on", "with", "across", "into"])
 # What opens the object of a verb: `he touched a rose`, `she let herself grin`.
 _OBJECT_STARTERS = frozenset(
     ["a", "an", "the", "his", "their", "my", "your", "its", "our", "these", "those", "some", "himself",
@@ -311,7 +326,13 @@ def _speech_verb_with_object(lower: list[str], i: int) -> bool:
     if verb in vocab.hearer or i + 1 >= len(lower):
         return False
     nxt = lower[i + 1]
+    if nxt in _POSSESSIVES and i + 3 < len(lower) and lower[i + 3].endswith("ing") \
+            and lower[i + 3] in verb_forms().present_participle:
+        return False  # its comma left out: `he explained his voice cracking` (, his voice cracking)
     return nxt in vocab.objects or nxt == "her" and i + 2 < len(lower)
+
+
+_POSSESSIVES = frozenset({"his", "her", "their", "my", "your"})
 
 
 def bare_tag(lower: list[str], verb: int, stop: str) -> bool:

@@ -24,6 +24,7 @@ from ficlint.rules.capitalization._common import (
     words,
 )
 from ficlint.rules.common import capitalized
+from ficlint.rules.mechanics._style import chapter_in_lowercase
 from ficlint.rules.spelling._dictionary import lexicon as dictionary
 
 RULE = Rule(
@@ -63,6 +64,8 @@ _PAIR_SHARE = 3  # ...and this many times as often as written otherwise
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     """Candidates are found by key, not word by word: a novel has ten times fewer distinct
     words than words, and few of them are ever names."""
+    if chapter_in_lowercase(doc):
+        return  # a chapter set in lowercase on purpose (`remus hummed a reply.`): its names too
     caps = doc.capitals
     counts = census(doc, ctx)
     found: list[Diagnostic] = []

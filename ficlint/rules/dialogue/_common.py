@@ -118,6 +118,9 @@ def inside_a_subordinate_clause(q: Quotation) -> bool:
     after the closing quote then carry the sentence on: no beat, no new sentence."""
     doc = q.doc
     narration = q.narration_before
+    if q.before is not None and not narration.strip() and q.previous is not None \
+            and q.previous.after is q.before and q.previous.last_mark in ("?", "!"):
+        return inside_a_subordinate_clause(q.previous)  # `In his queries, "Moving?" "Why?" she caught`
     if q.before is None or not narration.endswith(",") or not isinstance(doc, AnalyzedDocument):
         return False
     index = doc.sentence_index_at(q.before.start + len(narration) - 1)
@@ -130,7 +133,25 @@ def inside_a_subordinate_clause(q: Quotation) -> bool:
     if k >= len(tokens) or tokens.start[k] >= q.region.start:
         return False
     head = doc.tags[k].head
+    if head.upos == "ADP" and tokens.text[k].lower() in _OPENING_PREPOSITIONS:
+        # `In his queries, "Moving?" she caught`: a phrase, no clause, before the quotation
+        return not _whole_clause(doc, _words_between(doc, k, q.region.start))
     return head.upos == "SCONJ" or head.xpos == "WRB" and tokens.text[k].lower() in ("when", "whenever")
+
+
+# Prepositions that open a phrase a quotation may end (`In his queries, "Moving?" she caught his
+# dismay.` `With a last "Bye!" she was gone.`): the main clause follows the quotation.
+_OPENING_PREPOSITIONS = frozenset(["in", "with", "at", "after", "upon", "on"])
+
+
+def _words_between(doc: AnalyzedDocument, k: int, end: int) -> list[int]:
+    tokens = doc.tokens
+    found = []
+    while k < len(tokens) and tokens.start[k] < end:
+        if tokens.is_word[k]:
+            found.append(k)
+        k += 1
+    return found
 
 
 def capitalized_bare_tag(q: Quotation, after_terminal: bool) -> bool:

@@ -11,6 +11,7 @@ from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
 from ficlint.rules.common import PRONOUN_I, capitalized
 from ficlint.rules.dialogue._common import opened
+from ficlint.rules.mechanics._style import chapter_in_lowercase
 
 RULE = Rule(
     id="D006",
@@ -35,6 +36,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     text = doc.text
+    if chapter_in_lowercase(doc):
+        return  # a chapter set in lowercase on purpose (`'baby,' whispered sirius`): its speech too
     for q in opened(doc):
         inner = q.region.inner_start
         space = _SPACE_THEN_WORD.match(text, inner, q.region.end)

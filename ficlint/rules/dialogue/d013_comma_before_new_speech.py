@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
+from typing import TYPE_CHECKING
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.lexicon import inflections
@@ -18,6 +19,9 @@ from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
 from ficlint.rules.dialogue._common import FINITE_XPOS, is_name, needs_completion, opened, speech_words
+
+if TYPE_CHECKING:
+    from ficlint.analysis.tagger import Tag
 
 RULE = Rule(
     id="D013",
@@ -121,7 +125,7 @@ def _structure(q: Quotation, narration: str, word: str) -> str:
     previous = q.previous
     if clause == body and previous is not None and previous.follows.kind in ("tag", "inverted", "subject") \
             and not _introduced_and_finished(previous):  # the narration is the tag of the speech before
-        if sum(1 for w in words if speech_form(w)) >= 2:
+        if sum(1 for i, w in enumerate(words) if speech_form(w) and not _a_look(words, i)) >= 2:
             return ""  # "she said, adding as an afterthought," - the second verb introduces the new speech
         mark = q.previous.last_mark
         if mark == "," and narration.endswith(",") and _may_continue(q, word) \
@@ -136,14 +140,18 @@ def _structure(q: Quotation, narration: str, word: str) -> str:
     if clause == body and previous is not None and previous.last_mark == "," and body.lstrip()[:1].islower() \
             and _is_i(word) and needs_completion(previous):
         return ("B" if _acts(words) else "b") + "~"  # `"If there are," and her tone settled it, "I just…"`
-    classes = _word_classes(q, words, q.before.start + len(body))
+    tags = _word_tags(q, words, q.before.start + len(body))
+    classes = [tag.upos for tag in tags]
     if _introduces_speech(words):
         return ""
     kind = "B" if _acts(words) else "b"
-    if _said_by_manner(words, classes) or _completed_by_speech(words, classes):
+    if _said_by_manner(words, classes) or _completed_by_speech(words, classes) \
+            or _made_to_sound(words, classes):
         return kind + "~"  # counts towards the chapter's habit, but is no error
     if kind == "b" and classes and not any(c in ("VERB", "AUX") for c in classes):
         return "b~"  # no verb: no sentence a full stop could end (`and simultaneously,` `Then, in a desire,`)
+    if kind == "B" and tags and not any(part.xpos in _VERB_NOT_ING for tag in tags for part in tag.parts):
+        return "B~"  # a gesture in -ing alone (`Then, smiling excessively,`): a full stop leaves a fragment
     return kind
 
 
@@ -163,6 +171,12 @@ _OBJECT_PRONOUNS = frozenset(["him", "her", "them", "me", "us", "you"])
 def _word_classes(q: Quotation, words: list[str], end: int) -> list[str]:
     """The tagger's word class of each of the clause's `words`, which end at `end`; [] when
     the tokens do not line up with them."""
+    return [tag.upos for tag in _word_tags(q, words, end)]
+
+
+def _word_tags(q: Quotation, words: list[str], end: int) -> list[Tag]:
+    """The tagger's tags (word class and fine tag) of each of the clause's `words`, which end
+    at `end`; [] when the tokens do not line up with them."""
     doc = q.doc
     if not isinstance(doc, AnalyzedDocument):
         return []
@@ -170,15 +184,15 @@ def _word_classes(q: Quotation, words: list[str], end: int) -> list[str]:
     k = bisect.bisect_left(tokens.end, end)
     if not (0 <= k < len(tokens) and tokens.end[k] == end):
         return []
-    classes: list[str] = []
+    tags: list[Tag] = []
     for word in reversed(words):
         while k >= 0 and not tokens.is_word[k]:
             k -= 1
         if k < 0 or normalize(tokens.text[k]) != word.replace("’", "'"):
             return []
-        classes.append(doc.tags[k].upos)
+        tags.append(doc.tags[k])
         k -= 1
-    return classes[::-1]
+    return tags[::-1]
 
 
 def _new_clause_after_tag(q: Quotation, words: list[str], body: str) -> bool:
@@ -245,6 +259,8 @@ def _said_by_manner(words: list[str], classes: list[str]) -> bool:
     return any(form in vocab.borderline for form in family) or not is_action(words, i, finite=False)
 
 
+# Fine tags of a verb that may carry a sentence (the tagger reads many a past tense as VBN)
+_VERB_NOT_ING = FINITE_XPOS | {"VBN", "VB"}
 _PROGRESSIVE = frozenset(["was", "were", "is", "are", "am"])
 _MODALS = frozenset(
     ["would", "could", "will", "can", "might", "may", "should", "must", "shall", "did", "didn't"])
@@ -277,11 +293,31 @@ def _verb_end(words: list[str], classes: list[str]) -> int:
             break
         if words[j] in _ADDRESSED:
             return j - 1
+        if words[j] in _PLACES and classes[j] == "ADP" and _voice_verb(words[j - 1]):
+            return j - 1  # where the voice is buried: `She was sobbing against his overcoat,`
     while i > 0 and classes[i:i + 1] == ["PROPN"] and classes[i - 1:i] in (["PROPN"], ["VERB"]):
         i -= 1  # the one spoken to, by name: `petitioned Mrs. Jackson Elder`
     if i > 0 and words[i] in _OBJECT_PRONOUNS:
         i -= 1
     return i
+
+
+# Prepositions of the place a sound is made into (`sobbed into his shoulder,`), set aside after
+# a verb of the voice: the verb still introduces the speech.
+_PLACES = frozenset(["against", "into", "onto", "in", "on"])
+
+
+def _voice_verb(word: str) -> bool:
+    """Is the word a form of a verb of the voice or the breath (sobbing, laughed), not of the face?"""
+    vocab, forms = vocabulary(), verb_forms()
+    base = forms.base_of.get(word)
+    if base is None and word.endswith(("ed", "ing")):
+        base = _guessed_base(word, forms)
+    if base is None:
+        return False
+    family = forms.forms_of[base]
+    return any(form in vocab.voice or form in vocab.borderline for form in family) \
+        and not any(form in vocab.silent for form in family)
 
 
 def _adverb(word: str) -> bool:
@@ -296,6 +332,8 @@ def _completed_by_speech(words: list[str], classes: list[str]) -> bool:
         return False
     if words[-1] == "with" or words[-1] in vocabulary().speech_nouns or words[-1] in _CONTENT_NOUNS:
         return True  # `She greeted him with,` `Dave had given verdict,`
+    if _object_left_open(words, classes):
+        return True  # what is heard or meant: `to hear from Uncle Whittier,` `smiles which meant,`
     if words[-1] in _GOVERNING and classes[-1:] == ["ADP"]:
         return True  # the speech is the preposition's object: `to confine herself to,`
     j = 0
@@ -305,6 +343,45 @@ def _completed_by_speech(words: list[str], classes: list[str]) -> bool:
         return True  # only the one spoken to: `and, to Carol,` `Quietly, to the wife,`
     return len(words) >= 2 and words[-2] in ("a", "an") \
         and (classes[-1:] == ["ADJ"] or words[-1] in _comparable_adjectives() or words[-1].endswith("ing"))
+
+
+def _made_to_sound(words: list[str], classes: list[str]) -> bool:
+    """Does the clause end in the bare verb of a sound someone is heard or made to make (`instead
+    of having a librarian sniff,` `she heard him sigh,`)? The speech is that sound's words. Not a
+    sound let out (`let out an annoyed groan,`: a noun)."""
+    i = len(words) - 1
+    while i > 0 and _adverb(words[i]):
+        i -= 1
+    forms = verb_forms()
+    if i < 1 or words[i] not in forms.base or not (speech_form(words[i]) or _voice_verb(words[i])) \
+            or classes[i - 1:i] not in (["NOUN"], ["PROPN"], ["PRON"]):
+        return False
+    return any(w in _CAUSING and words[j + 1] not in ("out", "off")
+               for j, w in enumerate(words[:i - 1]) if j >= i - 9)
+
+
+# Verbs whose object does what a bare verb after it says: `having a librarian sniff`, `heard him sigh`
+_CAUSING = frozenset(["have", "having", "had", "hear", "heard", "hearing", "let", "letting", "make", "made",
+                      "making", "watch", "watched"])
+
+
+def _object_left_open(words: list[str], classes: list[str]) -> bool:
+    """Does the clause end in a verb whose object is the speech: a verb of meaning with nothing
+    after it (`smiles which meant,`), or of hearing with only where it came from after it (`to hear
+    from Uncle Whittier,` `heard from behind her,`)?"""
+    i = len(words) - 1
+    while i > 0 and _adverb(words[i]):
+        i -= 1
+    base_of = verb_forms().base_of
+    if words[i] in _MEANING and classes[i:i + 1] == ["VERB"] or base_of.get(words[i]) == "hear":
+        return True
+    for j in range(i - 1, max(i - 6, -1), -1):
+        if classes[j:j + 1] == ["VERB"]:
+            return base_of.get(words[j]) == "hear" and words[j + 1] == "from"
+    return False
+
+
+_MEANING = frozenset(["meant", "means", "mean"])
 
 
 # Prepositions that cannot end a clause as an adverb does (`looked up,` `came in,`).
@@ -324,9 +401,13 @@ def _acts(words: list[str]) -> bool:
     neck`)?"""
     forms = verb_forms()
     silent = vocabulary().silent
-    return any((w in forms.past or w in forms.third or w in forms.present_participle)
+    return any((w in forms.past or w in forms.third or w in forms.present_participle
+                or w in forms.base and i > 0 and words[i - 1] in _DO_SUPPORT)
                and (is_action(words, i, finite=False) or _silent(w, forms, silent))
                for i, w in enumerate(words))
+
+
+_DO_SUPPORT = frozenset(["did", "does", "do"])  # `but did offer a carrot`: the bare verb is finite
 
 
 def _silent(word: str, forms: VerbForms, silent: frozenset[str]) -> bool:
@@ -419,10 +500,26 @@ def _introduces_speech(lower: list[str]) -> bool:
     for i, word in enumerate(lower):
         if not (verb_at(lower, i) and word not in vocab.borderline or speech_form(word)):
             continue
-        if _gives_a_thing(lower, i):
-            continue
+        if _gives_a_thing(lower, i) or _a_look(lower, i):
+            continue  # `offered a vial,` `a smirk that bordered on a sneer,` `his sneer now,`: no verb
         return True
     return False
+
+
+def _a_look(lower: list[str], i: int) -> bool:
+    """Is the speech verb's form at `i` the noun of a look or a sound after an article or a
+    possessive (`a sneer`, `his sneer`, `Harry's sputters`), not of words said (`a whisper`, `a
+    reply`)?"""
+    word, forms = lower[i], verb_forms()
+    if i == 0 or not (lower[i - 1] in _NOUN_BEFORE or lower[i - 1].endswith(("'s", "’s"))) \
+            or word not in forms.base and word not in forms.third:
+        return False
+    said = word in vocabulary().speech_nouns or word in _NAMING_NOUNS or word in _CONTENT_NOUNS
+    return not said or i + 1 < len(lower) and lower[i + 1] == "of"  # `a whisper of a smile`
+
+
+# Words after which a verb's form is its noun (`a sneer`, `his whisper`)
+_NOUN_BEFORE = frozenset(["a", "an", "the", "his", "her", "their", "my", "your", "its", "our"])
 
 
 def _gives_a_thing(lower: list[str], i: int) -> bool:

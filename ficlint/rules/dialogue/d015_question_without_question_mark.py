@@ -11,7 +11,7 @@ from ficlint.analysis.speech import Quotation, vocabulary
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.dialogue._common import followed
+from ficlint.rules.dialogue._common import followed, is_name
 
 RULE = Rule(
     id="D015",
@@ -29,7 +29,8 @@ RULE = Rule(
     allows=("\"What a day,\" she said.", "\"Who cares,\" he said.", "\"How nice,\" she said.",
             "\"What's done is done,\" he said.", "\"Where he goes, I go,\" she said.",
             "\"Who are they?\" Tom asks.", "'Does it,' said Crowley.", "\"Which is sensible,\" he said.",
-            "\"What would happen,\" she asked, \"if I left?\""),
+            "\"What would happen,\" she asked, \"if I left?\"",
+            "\"Who would rule others must first rule himself,\" said the motto."),
     fix_safety="Unsafe: the question mark replaces the comma or the full stop; a rhetorical question may be "
                "meant flat.",
 )
@@ -68,7 +69,25 @@ def _carried_on(q: Quotation) -> bool:
     if nxt is None or not q.introduces_next:
         return False
     first = q.doc.text[nxt.region.inner_start:nxt.region.inner_start + 12].lstrip(" *_.…")
-    return first[:1].islower() or q.last_mark == ","
+    if first[:1].islower() or q.last_mark != ",":
+        return first[:1].islower()
+    word = _FIRST.match(first)
+    if not word or not isinstance(q.doc, AnalyzedDocument):
+        return True
+    if word.group(0) == "I" or word.group(0).startswith(("I'", "I’")):
+        # `"Do you think," she asked, "I could go?"`, not `"Who are they then," Tom pleads, "I need…"`
+        last = _LAST.search(q.inner.rstrip(" ,.…-—*_"))
+        return bool(last) and last.group(0).lower() in _EXPECTING
+    return is_name(q.doc, word.group(0))  # `"Where are you going," he asked, "Harry?"`
+
+
+_FIRST = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_LAST = re.compile(r"[^\W\d_]+$")
+# Verbs that end a question the words after the tag complete (`Do you think ... I could go?`)
+_EXPECTING = frozenset([
+    "think", "suppose", "know", "mean", "believe", "guess", "reckon", "say", "want", "wish", "hope", "expect",
+    "imagine", "see", "feel", "remember", "realise", "realize", "understand", "figure", "thought", "said",
+    "meant", "knew"])
 
 
 def _asks(q: Quotation, by_tag: bool) -> bool:
@@ -80,4 +99,24 @@ def _asks(q: Quotation, by_tag: bool) -> bool:
     m = _QUESTION.match(last) or _QUESTION.match(_LEAD.sub("", last, count=1))
     if not m or "," in m.string.rstrip(",.") or m.string.lower().startswith(("don't", "don’t")):
         return False
+    if _subject_clause(m.string):
+        return False
     return by_tag or bool(_WH.match(m.group(0)))
+
+
+_WH_SUBJECT = re.compile(rf"^(?:who|what)\s+{_AUX}{_NEG}\s+(?!{_PRONOUN}\b)(.*)$", re.I | re.S)
+_SECOND_VERB = re.compile(rf"\b(\w+)\s+{_AUX}{_NEG}\b", re.I)
+# Words before a second auxiliary that make it a clause of its own inside the question
+# (`Who would think he could`, `Who is the man that was here`)
+_OWN_SUBJECT = frozenset(["i", "you", "he", "she", "it", "we", "they", "that", "which", "who", "there"])
+
+
+def _subject_clause(sentence: str) -> bool:
+    """Is the question word the start of a clause that is the subject of the sentence's own verb
+    (`Who would control others must first control himself`), a statement with an auxiliary of its
+    own after the clause, and no subject before that auxiliary? A question has one (`Who would do
+    that`) or gives the second its own subject (`Who would think he could`)."""
+    m = _WH_SUBJECT.match(sentence)
+    if not m:
+        return False
+    return any(w.group(1).lower() not in _OWN_SUBJECT for w in _SECOND_VERB.finditer(m.group(1)))

@@ -45,6 +45,35 @@ def written_in_lowercase(doc: AnalyzedDocument, paragraph: int) -> bool:
     return found
 
 
+def chapter_in_lowercase(doc: AnalyzedDocument) -> bool:
+    """Does the chapter start its sentences in lowercase on purpose: four in five or more of its
+    narration's sentence starts, ten or more (`remus hummed a reply. sirius laughed.`)? Its names
+    and sentence starts in lowercase are then its style, not slips."""
+    return doc.memo(_lowercase_chapter)
+
+
+def _lowercase_chapter(doc: AnalyzedDocument) -> bool:
+    lower = upper = 0
+    text = doc.text
+    for para in doc.paragraphs:
+        if para.kind is not RegionKind.NARRATION:
+            continue
+        for m in _STARTS.finditer(text[para.start:para.end]):
+            word = m.group(1)
+            if PRONOUN_I.fullmatch(word):
+                continue
+            if word[0].islower():
+                lower += 1
+            else:
+                upper += 1
+        if lower + upper >= _STARTS_READ:
+            break  # the chapter's first sixty sentences tell its style: a novel need not be read through
+    return lower + upper >= _LOWERCASE_STARTS and lower >= _LOWERCASE_SHARE * (lower + upper)
+
+
+_LOWERCASE_STARTS = 10
+_STARTS_READ = 60
+_LOWERCASE_SHARE = 0.8
 _WORD = re.compile(r"[A-Za-z]+")
 _MIN_MISSPELT = 5  # words the dictionary lacks in a paragraph written by ear...
 _MISSPELT_SHARE = 0.2  # ...and their share of its words

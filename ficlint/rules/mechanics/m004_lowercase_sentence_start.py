@@ -12,7 +12,7 @@ from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.document import Paragraph, Region, RegionKind
 from ficlint.rule import Rule, examples
 from ficlint.rules.common import PRONOUN_I, capitalized
-from ficlint.rules.mechanics._style import written_by_ear, written_in_lowercase
+from ficlint.rules.mechanics._style import chapter_in_lowercase, written_by_ear, written_in_lowercase
 
 RULE = Rule(
     id="M004",
@@ -44,6 +44,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     "!" or "?" only in author's notes: in narration a lowercase word there is
     a device ("Oh! no wonder", "What was its future? she wondered")."""
     text = doc.text
+    if chapter_in_lowercase(doc):
+        return  # the chapter's style: `remus hummed a reply. sirius laughed.`
     for region in doc.regions_of(RegionKind.NARRATION, RegionKind.AUTHOR_NOTE):
         in_note = region.kind is RegionKind.AUTHOR_NOTE
         if _starts_paragraph(doc, region):

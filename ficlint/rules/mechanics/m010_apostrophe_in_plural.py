@@ -57,6 +57,9 @@ _VERBS_AFTER_PLURAL = frozenset([
 _PLURAL_OWNERS = frozenset([
     "their", "our", "these", "those", "many", "several", "some", "all", "both", "few", "two", "three", "four",
     "five", "six", "seven", "eight", "nine", "ten"])
+# What only one person has: an 's before it is one person's (`the crestfallen look on the Gryffindor's face`)
+_ONE_BODY = frozenset(["face", "head", "voice", "mind", "gaze", "shoulder", "chest", "neck", "mouth", "nose",
+                       "expression", "forehead", "chin", "jaw"])
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "man", "men", "ab", "ite", "i")
 # Words after which 's is "is" or "has": "the Porphyrion's a bad concern", "the Smith's gone".
 _AFTER_IS = frozenset([
@@ -103,6 +106,8 @@ def _family(caps: Capitals, counts: Census, i: int) -> Diagnostic | None:
         return None  # the German's voice, the Gaffer's pipe, the Slytherin's wand: one person
     if a >= 0 and caps.keys[a] in _AFTER_IS:
         return None  # "the Porphyrion's a bad concern": 's is "is"
+    if a >= 0 and caps.keys[a] in _ONE_BODY:
+        return None  # "the Gryffindor's face": what one person has, so one person's
     fixed = name + ("s" + word[-2] if owns else "s")
     what = "the house that belongs to all of them is" if owns else "the family is"
     return _fix(caps, i, fixed, f"A family is a plural, not a possessive: {what} \"the {fixed}\"")
