@@ -728,3 +728,11 @@ def test_a_fandoms_names_in_the_possessive_say_which_fandom_a_chapter_belongs_to
     assert _s001_words(tmp_path, text) == []
     (tmp_path / ".ficlint.yaml").write_text("fandom-glossaries: off\n", encoding="utf-8")
     assert _s001_words(tmp_path, text) == ["auror"]
+
+
+def test_a_long_canon_name_without_its_last_vowel_is_a_slip_a_short_name_another_form(tmp_path: Path):
+    """Hogsmead is no other form of Hogsmeade (a long canon name has one), where a story's Paula beside
+    its Paul, and a canon name of five letters with its vowel dropped (Ginn), are left to the writer."""
+    text = HOGWARTS + ("The walk to Hogsmead was long. Paul waved at Paula, and Luna waved at Ginn across "
+                       "the lane.\n\nPaul laughed.\n")
+    assert _s002_words(tmp_path, text) == [("Hogsmead", "Hogsmeade")]
