@@ -59,7 +59,9 @@ SIGNATURE_SIZE = 40
 NAME_CONTRAST = 50  # a name the dictionary knows is the fandom's when this many times commoner than in books
 CAPITALISED = 9  # a word the works capitalise this many times as often as not is a name there (Harry)
 COMMON_PART = 1500  # a run-together of two words this common (afterall, eachother) is no term
-_WORD = re.compile(r"(?<![\w'’])[A-Za-z]+(?:['’][A-Za-z]+)*(?![\w'’])")
+# A word beside a quotation mark counts ('Riddikulus', Weasleys'), a piece of a word with a letter
+# beyond ASCII does not (the clich of cliché): apostrophes bound a word, letters continue it.
+_WORD = re.compile(r"(?<!\w)[A-Za-z]+(?:['’][A-Za-z]+)*(?!\w)")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _STRETCH = re.compile(r"([a-z])\1\1")
 
@@ -165,7 +167,7 @@ def build(training: Path) -> str:
         form = forms.most_common(1)[0][0]
         if low in terms or works_of[low] < MIN_VARIANT_WORKS or not form[:1].isupper():
             continue
-        target = near_miss(form, capitalised, by_ear=True)
+        target = near_miss(form, capitalised, by_ear=True, other_forms=False)
         if target and works_of[target.lower()] >= VARIANT_RATIO * works_of[low] \
                 and not _extends(low, target.lower()) and not _STRETCH.search(low):
             variants[form] = target

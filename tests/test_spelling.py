@@ -703,12 +703,22 @@ def test_speech_spelt_as_spoken_with_an_accent_for_an_apostrophe_or_none_is_no_t
 
 
 def test_a_spell_alone_in_speech_or_italics_is_no_typo_in_a_fandom_with_spells(tmp_path: Path):
-    spells = ("“Reversio.” The feathers fell slowly to the ground.\n\n*Expedire! Stupefy!* he cried out "
+    spells = ("“Sectio.” The feathers fell slowly to the ground.\n\n*Expedire! Stupefy!* he cried out "
               "in the dark.\n\n“Brillant!” said Ron.\n\nShe uttered, *“Ennervate!”*\n\n"
               "“WHATNO!” April shouted.\n")
     assert _s001_words(tmp_path, HOGWARTS + spells) == ["Brillant", "Ennervate", "WHATNO"]
     assert _s001_words(tmp_path, "The morning was quiet.\n\n" + spells) \
-        == ["Reversio", "Expedire", "Brillant", "Ennervate", "WHATNO"]
+        == ["Sectio", "Expedire", "Brillant", "Ennervate", "WHATNO"]
+
+
+def test_a_capital_one_slip_from_a_rare_word_is_a_name_not_a_typo(tmp_path: Path):
+    """Satine (satins), Algiz (algid), Mandos (mandes): names, runes and spells, where a capital one
+    slip from a common word (Simpy: simply), a long word (Unsurprinsingly) and two letters swapped in a
+    name (Sephiorth: sephiroth) stay typos."""
+    text = ("“Satine.” He looked back at his wife.\n\nAlgiz. Three-nine-zero.\n\n“Mercy,” Mandos sighed "
+            "deeply.\n\nSimpy put, it was over.\n\nUnsurprinsingly, Harry opened the door.\n\n"
+            "“Fire. Sephiorth, walking into the flames.”\n")
+    assert _s001_words(tmp_path, text) == ["Simpy", "Unsurprinsingly", "Sephiorth"]
 
 
 def test_a_fandoms_names_in_the_possessive_say_which_fandom_a_chapter_belongs_to(tmp_path: Path):
@@ -718,3 +728,11 @@ def test_a_fandoms_names_in_the_possessive_say_which_fandom_a_chapter_belongs_to
     assert _s001_words(tmp_path, text) == []
     (tmp_path / ".ficlint.yaml").write_text("fandom-glossaries: off\n", encoding="utf-8")
     assert _s001_words(tmp_path, text) == ["auror"]
+
+
+def test_a_long_canon_name_without_its_last_vowel_is_a_slip_a_short_name_another_form(tmp_path: Path):
+    """Hogsmead is no other form of Hogsmeade (a long canon name has one), where a story's Paula beside
+    its Paul, and a canon name of five letters with its vowel dropped (Ginn), are left to the writer."""
+    text = HOGWARTS + ("The walk to Hogsmead was long. Paul waved at Paula, and Luna waved at Ginn across "
+                       "the lane.\n\nPaul laughed.\n")
+    assert _s002_words(tmp_path, text) == [("Hogsmead", "Hogsmeade")]

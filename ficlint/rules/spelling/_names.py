@@ -56,7 +56,7 @@ def slip_cost(word: str, name: str) -> float:
 
 
 def near_miss(word: str, names: Mapping[str, str], by_ear: bool = False,
-              accept: Callable[[str], bool] = lambda name: True) -> str | None:
+              accept: Callable[[str], bool] = lambda name: True, other_forms: bool = True) -> str | None:
     """The name (from `names`, lowercase -> as spelt, and `accept`ed) that `word` misses, or None.
     Spellings by ear count only with `by_ear`: for a fandom's canon names, not for the names a book
     happens to use (Baltimore and Biltmore, Nelly and Neuilly are different places and people)."""
@@ -67,7 +67,8 @@ def near_miss(word: str, names: Mapping[str, str], by_ear: bool = False,
         if len(candidate) < _MIN_LENGTH:
             continue  # a letter added to a name of three is another name (Mika, Mia; Theo, Thea aside)
         if candidate[:1] == lower[:1] and not _plural_pair(lower, candidate) and accept(names[candidate]) \
-                and not _diminutive(lower, candidate) and slip_cost(lower, candidate) <= _SLIP_COST:
+                and not (other_forms and _diminutive(lower, candidate, canon=by_ear)) \
+                and slip_cost(lower, candidate) <= _SLIP_COST:
             return names[candidate]
     if not by_ear or len(lower) < _SOUND_ALIKE_MIN_LENGTH:
         return None
@@ -82,11 +83,16 @@ def near_miss(word: str, names: Mapping[str, str], by_ear: bool = False,
     return None
 
 
-def _diminutive(word: str, name: str) -> bool:
+_LONG_CANON = 7  # letters of a canon name whose last vowel dropped is a slip (Dumbledor, Hogsmead)
+
+
+def _diminutive(word: str, name: str, canon: bool = False) -> bool:
     """A pet name or a name's other form: Jill and Jilly, Tom and Tommy, Ann and Annie, Siri and
-    Siria, Paul and Paula (a vowel added or dropped at the end)."""
+    Siria, Paul and Paula (a vowel added or dropped at the end). A long `canon` name has one form:
+    its last vowel dropped (Dumbledor, Hogsmead) is a slip, not another name."""
+    dropped = name[:-1] == word and name[-1:] in _VOWELS and not (canon and len(name) >= _LONG_CANON)
     return word in (name + "y", name + "ie", name + "ey", name + name[-1:] + "y") \
-        or word[:-1] == name and word[-1:] in _VOWELS or name[:-1] == word and name[-1:] in _VOWELS
+        or word[:-1] == name and word[-1:] in _VOWELS or dropped
 
 
 _VOWEL_RUN = re.compile(r"[aeiouy]+")

@@ -83,10 +83,27 @@ def _verdict(occ: Occurrence, manuscript: Manuscript, ctx: Context) -> tuple[str
         return ()  # a word cut short in speech or thought ("until I finish my missio-")
     if occ.spoken and _g_dropped(word.lower()):
         return ()  # speech spelt as spoken without the apostrophe ("Fightin gives me a thirst")
+    if found and capitalised and _rare_name_like(word, found[0]):
+        return ()  # a name or a foreign word opening a sentence (Satine, Algiz), not a slip of a rare word
     coined = occ.emphasised or occ.compound
     if found and (occ.spoken or coined) and not _slip(word.lower(), found[0], common=coined):
         return ()  # a character's way of saying it (fixin, thixty, darlint), a foreign or coined word
     return found
+
+
+_NAME_LENGTH = 10  # letters: longer capitalised words are mostly long words, not names
+_HAND_SLIP = 0.6  # edit_cost of two letters swapped or a doubled letter typed once
+
+
+def _rare_name_like(word: str, suggestion: str) -> bool:
+    """A capitalised word of name length whose nearest word is a rare one (Satine: satins; Algiz:
+    algid; GLACIUS: glacis): writers misspell the words they use, so a capital one slip from a rare
+    word is more often a name, a spell or a foreign word than a typo of it. One slip from a word shaped
+    like a spell (*Ennervate!*, enervate) it is a slip in that spell; two letters swapped or a doubled
+    letter typed once (Sephiorth, sephiroth) are slips of the hand, whatever the word."""
+    low = suggestion.lower()
+    return len(word) < _NAME_LENGTH and low not in lexicon().rank \
+        and not low.endswith(_incantation_endings()) and edit_cost(word.lower(), low) != _HAND_SLIP
 
 
 def _g_dropped(word: str) -> bool:
