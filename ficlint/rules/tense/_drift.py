@@ -62,6 +62,19 @@ _SUBORDINATE_BEFORE = re.compile(
 _NAME_BEFORE = re.compile(
     r"\b(?P<name>[A-Z][a-z]+)\s+(?:(?:still|never|not|always|already|just|also|[a-z]+ly)\s+)*$")
 _LETTER = re.compile(r"[\s*_\"“]*(?:dear|my\s+dear|dearest)\b", re.I)
+_SALUTATION = re.compile(
+    r"[ \t*_]*(?:(?:[Mm]y\s+)?[Dd]ear(?:est)?\s+)?[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3},"
+    r"[ \t*_]*(?:\n|$)")
+_SIGN_OFF = re.compile(
+    r"[ \t*_]*(?:love|lots\s+of\s+love|all\s+my\s+love|with\s+love|yours|sincerely|regards|best\s+wishes"
+    r"|cheers|your\s+\w+|xoxo)\b", re.I)
+_SIGN_OFF_WORDS = 5
+_POSTSCRIPT = re.compile(r"[ \t*_]*P\.\s?S\.?(?=\s)")
+_LETTER_MOST = 12  # paragraphs from a salutation to its sign-off
+_MEMORY_FRAME = re.compile(
+    r"[ \t*_]*(?:(?:even\s+)?now,?\s+|still,?\s+|sometimes,?\s+)?(?:he|she|they|[A-Z][a-z]+)\s+"
+    r"(?:still\s+|often\s+|sometimes\s+)?(?:remembers|recalls|thinks\s+back|looks\s+back)\b")
+_NOW = re.compile(r"\b(?:now|nowadays|these\s+days|to\s+this\s+day)\b", re.I)
 _PERFECT = re.compile(
     r"\b(?:has|have|hasn['’]t|haven['’]t|(?:he|she|it|I|we|they|you|there|that|who)['’](?:s|ve))\s+"
     r"(?:(?:never|not|always|already|just|ever|long|often|still|also|only|[a-z]+ly)\s+)?(?P<participle>[a-z]+)\b",
@@ -99,7 +112,7 @@ def drifted(doc: AnalyzedDocument, scene: Scene, told: Scene | None = None,
             next_to_drift = 0 <= j < len(paragraphs) and marked[j]
             if not marked[i] and next_to_drift and _carries(doc, paragraphs[i], other, persons):
                 marked[i] = True
-    stretch = list(_returned_from(paragraphs, marked, scene.tense.tense, other))
+    stretch = list(_returned_from(doc, paragraphs, marked, scene.tense.tense, other))
     found = [v for paragraph in stretch for v in told_paragraphs[paragraph.index].verbs
              if v.tense == other and _slip(v)]
     found += _edges(doc, paragraphs, {p.index for p in stretch}, told_paragraphs, other, persons)
@@ -117,9 +130,7 @@ def _edges(doc: AnalyzedDocument, paragraphs: list[ParagraphTense], drifted_at: 
             continue
         after_drift = k > 0 and paragraphs[k - 1].index in drifted_at
         before_drift = k + 1 < len(paragraphs) and paragraphs[k + 1].index in drifted_at
-        if not (after_drift or before_drift) or _aside(doc, paragraph, persons):
-            continue
-        if other == PAST and _backstory(doc, paragraph):
+        if not (after_drift or before_drift) or _told_apart(doc, paragraph, other, persons):
             continue
         verbs = told[paragraph.index].verbs
         runs = (_run(verbs, other) if after_drift else [], _run(verbs[::-1], other) if before_drift else [])
@@ -145,12 +156,14 @@ def _run(verbs: list[Verb], other: str) -> list[Verb]:
     return run
 
 
-def _returned_from(paragraphs: list[ParagraphTense], marked: list[bool], tense: str,
+def _returned_from(doc: AnalyzedDocument, paragraphs: list[ParagraphTense], marked: list[bool], tense: str,
                    other: str) -> Iterator[ParagraphTense]:
     """The paragraphs of the marked stretches told beside the scene's tense: a paragraph told
     mostly in it stands close before the stretch or close after it. A long stretch with none of
     the scene's tense near it on either side is a part told in the other tense (the scene's
-    tense is not clear there), not a drift that the narration slides into or out of."""
+    tense is not clear there), not a drift that the narration slides into or out of. Nor is a
+    stretch into the present that ends the scene and opens at the narrator's now ("The events
+    couldn't be stopped, and now they are the celebrated tale of every household"): an epilogue."""
     leaning = [p.count(tense) > p.count(other) for p in paragraphs]
     i = 0
     while i < len(paragraphs):
@@ -160,7 +173,9 @@ def _returned_from(paragraphs: list[ParagraphTense], marked: list[bool], tense: 
         j = i
         while j + 1 < len(paragraphs) and marked[j + 1]:
             j += 1
-        if any(leaning[max(0, i - _RETURN_WITHIN):i]) or any(leaning[j + 1:j + 1 + _RETURN_WITHIN]):
+        after = any(leaning[j + 1:j + 1 + _RETURN_WITHIN])
+        epilogue = other == PRESENT and not any(leaning[j + 1:]) and _opens_at_now(doc, paragraphs[i])
+        if (any(leaning[max(0, i - _RETURN_WITHIN):i]) or after) and not epilogue:
             yield from paragraphs[i:j + 1]
         i = j + 1
 
@@ -173,7 +188,7 @@ def _drifted(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: str, other
     outnumber = sum(1 for v in counted.verbs if v.tense == other and _slip(v)) > counted.count(tense)
     if actions < _MIN_ACTIONS or not outnumber:
         return False
-    return not _aside(doc, paragraph, persons) and (other == PRESENT or not _backstory(doc, paragraph))
+    return not _told_apart(doc, paragraph, other, persons)
 
 
 def _leans(paragraph: ParagraphTense, tense: str, other: str) -> bool:
@@ -208,7 +223,7 @@ def _characters_drift(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: s
     acts = any(v.acting and _of_character(v, persons) for v in slips)
     if not acts and (not between or particular < _MIN_ACTIONS):
         return False
-    return not _aside(doc, paragraph, persons) and (other == PRESENT or not _backstory(doc, paragraph))
+    return not _told_apart(doc, paragraph, other, persons)
 
 
 def _of_character(verb: Verb, persons: frozenset[str]) -> bool:
@@ -237,10 +252,10 @@ def _carries(doc: AnalyzedDocument, paragraph: ParagraphTense, other: str, perso
     """Verbs in the other tense and none in the scene's."""
     if any(v.tense != other for v in paragraph.verbs) or not any(_slip(v) for v in paragraph.verbs):
         return False
-    return not _aside(doc, paragraph, persons) and (other == PRESENT or not _backstory(doc, paragraph))
+    return not _told_apart(doc, paragraph, other, persons)
 
 
-def _in_parentheses(text: str) -> bool:
+def in_parentheses(text: str) -> bool:
     """A paragraph opened by a bracket, or closing one opened before it, is an aside ("(Later, Newt
     finds out Theseus had to knock their heads together...)"): told from another moment than the
     story's, in either tense. One that merely ends with a remark in brackets is not."""
@@ -262,6 +277,60 @@ def _persons_of_the_story(scene: Scene) -> frozenset[str]:
     return frozenset(p for p in ("you", "i") if acts[p] >= _PERSON_ACTS and acts[p] * _PERSON_SHARE >= total)
 
 
+def _told_apart(doc: AnalyzedDocument, paragraph: ParagraphTense, other: str,
+                persons: frozenset[str]) -> bool:
+    """Is the paragraph told from another moment than the scene's, so no drift: an aside or a
+    document (_aside), into the present a frame the past is remembered from (present_frame), into
+    the past a look back (_backstory)?"""
+    if _aside(doc, paragraph, persons):
+        return True
+    if other == PRESENT:
+        return present_frame(doc, paragraph.index)
+    return _backstory(doc, paragraph)
+
+
+def present_frame(doc: AnalyzedDocument, index: int) -> bool:
+    """Does the paragraph open with a character remembering in the present ("He remembers the
+    feeling of that tight grip", "Albus remembers how fond he was of Gellert, even as they face each
+    other now")? A past-tense story told from a present frame: the frame's present is right."""
+    para = doc.paragraphs[index]
+    return _MEMORY_FRAME.match(doc.text, para.start, para.end) is not None
+
+
+def _opens_at_now(doc: AnalyzedDocument, paragraph: ParagraphTense) -> bool:
+    """Does the paragraph's first sentence place itself at the narrator's now ("now they are",
+    "these days")?"""
+    para = doc.paragraphs[paragraph.index]
+    first = next((s for s in doc.sentences if s.paragraph == paragraph.index), None)
+    end = first.end if first is not None else para.end
+    return _NOW.search(doc.text, para.start, end) is not None
+
+
+def letter_paragraphs(doc: AnalyzedDocument) -> frozenset[int]:
+    """The paragraphs of letters set in the story: from a salutation alone on its line ("Scorpius,",
+    "Dear Mum,") to the sign-off ("Love Scorpius.", "Yours, Harry") within a few paragraphs, the
+    salutation's paragraph and the next if no sign-off comes; and a postscript ("P.S. I really hope
+    dad liked the letter I sent him"). A letter is told from its writer's now, in either tense."""
+    found: set[int] = set()
+    paragraphs = doc.paragraphs
+    for i, para in enumerate(paragraphs):
+        if para.kind is not RegionKind.NARRATION:
+            continue
+        if _POSTSCRIPT.match(doc.text, para.start, para.end):
+            found.add(i)
+        if not _SALUTATION.match(doc.text, para.start, para.end):
+            continue
+        last = min(len(paragraphs), i + _LETTER_MOST)
+        end = next((j for j in range(i, last) if _signs_off(doc, paragraphs[j])), None)
+        found.update(range(i, (end if end is not None else i + 1) + 1))
+    return frozenset(found)
+
+
+def _signs_off(doc: AnalyzedDocument, para) -> bool:  # noqa: ANN001
+    lines = doc.text[para.start : para.end].strip().splitlines()
+    return any(len(line.split()) <= _SIGN_OFF_WORDS and _SIGN_OFF.match(line) for line in lines[-2:])
+
+
 def _aside(doc: AnalyzedDocument, paragraph: ParagraphTense, persons: frozenset[str] = frozenset()) -> bool:
     """A narrator's commentary to the reader ("we", "our", "you") or a document quoted whole: a
     letter, a diary, a song introduced by a line that ends with a colon ("This is what he read:"), a
@@ -269,7 +338,7 @@ def _aside(doc: AnalyzedDocument, paragraph: ParagraphTense, persons: frozenset[
     "You" is the character, no narrator's, in a story told in the second person (`persons`)."""
     para = doc.paragraphs[paragraph.index]
     text = doc.text[para.start : para.end]
-    if _LETTER.match(text) or _in_parentheses(text):
+    if _LETTER.match(text) or in_parentheses(text) or paragraph.index in doc.memo(letter_paragraphs):
         return True
     for region in doc.paragraph_regions(paragraph.index):
         if region.kind is not RegionKind.NARRATION:
@@ -333,7 +402,9 @@ def _looks_back(doc: AnalyzedDocument, paragraph: ParagraphTense, participles: f
 @cache
 def _backstory_cues() -> re.Pattern[str]:
     cues = phrase_pattern(words()["backstory_cues"]).pattern
-    return re.compile(cues + r"|\b(?:when|since)\s+(?:[\w’'-]+\s+){1,2}first\b", re.I)
+    # "the first time I brought a Muggleborn to their knees", not "for the first time" (the scene's moment)
+    first = r"|\b(?:when|since)\s+(?:[\w’'-]+\s+){1,2}first\b|(?<!for )\bthe\s+first\s+time\b"
+    return re.compile(cues + first, re.I)
 
 
 @cache

@@ -27,7 +27,7 @@ from ficlint.analysis.sentences import ABBREVIATIONS
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.document import RegionKind
 from ficlint.rule import Rule
-from ficlint.rules.tense._drift import drifted
+from ficlint.rules.tense._drift import drifted, in_parentheses, letter_paragraphs, present_frame
 from ficlint.rules.tense._tagged import (
     absolute,
     in_relative_clause,
@@ -133,6 +133,8 @@ _REPORTED_THAT = re.compile(
     r"sense|news|assertion|opinion|theory|certainty|impression)\s+(?:(?:him|her|them|me|us|it)\s+)?that\b",
     re.I,
 )
+# a not-knowing that lasted until the story's now: "he didn't know she could", "I never realised"
+_UNTIL_NOW = re.compile(r"did(?:n['’]t|\s+not)\s+(?:know|realise|realize|expect|think|notice|see)\b", re.I)
 _ENDING_QUESTION = re.compile(r"[?][\"”’'*_)\]]*\s*$")
 _WORD_IN_CLAUSE = re.compile(r"([A-Za-z’'-]+)[ \t,]*$")  # the word before, in the same sentence
 
@@ -204,8 +206,19 @@ def findings(doc: AnalyzedDocument, rule: Rule, tense: str) -> Iterator[Diagnost
             if not _plural_noun(doc, verb) and not _possessive(doc, verb):
                 yield _diagnostic(verb, scene.tense, rule, _DRIFT_CERTAINTY, drift=True)
         rest = [v for v in scene.verbs if v.start not in drift and not absolute(doc, v)
-                and (v.tense == scene.tense.tense or not (_plural_noun(doc, v) or _possessive(doc, v)))]
+                and (v.tense == scene.tense.tense or not (_plural_noun(doc, v) or _possessive(doc, v)
+                                                          or _told_apart(doc, v, tense)))]
         yield from judge.scene(doc, lex, rest, by_paragraph, names, scene.tense, rule)
+
+
+def _told_apart(doc: AnalyzedDocument, verb: Verb, tense: str) -> bool:
+    """Is the verb's paragraph told from another moment than the story's: a letter, a paragraph in
+    brackets ("(Lily could have been gentle about it, she reflects afterwards. But it hurt …)"), or in
+    past narration a frame the past is remembered from ("He remembers the feeling of that grip")?"""
+    para = doc.paragraphs[verb.paragraph]
+    if verb.paragraph in doc.memo(letter_paragraphs) or in_parentheses(doc.text[para.start : para.end]):
+        return True
+    return tense == PAST and present_frame(doc, verb.paragraph)
 
 
 def _scenes_with_any_subject(doc: AnalyzedDocument) -> list[Scene]:
@@ -332,6 +345,8 @@ class _Judge:
         lex = lexicon()
         forms = {form for past in self.words["reporting_verbs"] for form in
                  (lex.present_form(past, "3sg"), lex.present_form(past, "plural")) if form}
+        # "Ripstalk can see he got through to the boy": what a character perceives now of an earlier event
+        forms.update(f"can {verb}" for verb in ("see", "tell", "hear", "feel"))
         return phrase_pattern(sorted(forms))
 
     @cached_property
@@ -647,6 +662,8 @@ class _Judge:
             return 0.0
         if verb.kind == "and":
             return 0.8 if self._coordinated_with(text, lex, clause, verb.start) == PRESENT else 0.0
+        if _UNTIL_NOW.match(text, verb.start):
+            return 0.0  # "He didn't know that boy could turn his voice into honey": not until now
         if not (verb.character or _thing_acting(verb, clause)) or verb.word.lower() in lex.reporting:
             return 0.0
         if any(v.tense == PRESENT and v.subject == verb.subject for v in clause.verbs):
