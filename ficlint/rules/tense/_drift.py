@@ -71,6 +71,7 @@ _SIGN_OFF = re.compile(
 _SIGN_OFF_WORDS = 5
 _POSTSCRIPT = re.compile(r"[ \t*_]*P\.\s?S\.?(?=\s)")
 _LETTER_MOST = 12  # paragraphs from a salutation to its sign-off
+_LOOK_BACK_RUNS = 3  # paragraphs told in the past alone that a look back carries on through
 _MEMORY_FRAME = re.compile(
     r"[ \t*_]*(?:(?:even\s+)?now,?\s+|still,?\s+|sometimes,?\s+)?(?:he|she|they|[A-Z][a-z]+)\s+"
     r"(?:still\s+|often\s+|sometimes\s+)?(?:remembers|recalls|thinks\s+back|looks\s+back)\b")
@@ -81,7 +82,8 @@ _PERFECT = re.compile(
     re.I,
 )
 _MODAL_BEFORE = re.compile(r"\b(?:would|could|should|might|must|may|will|shall|to)\s+$", re.I)
-_PLUPERFECT = re.compile(r"\b(?:had|hadn['’]t|['’]d)\s+(?:(?:never|not|already|just|once|long|[a-z]+ly)\s+)?"
+_PLUPERFECT = re.compile(r"\b(?:had|hadn['’]t|['’]d)\s+"
+                         r"(?:(?:never|not|already|just|once|long|always|ever|still|also|even|all|[a-z]+ly)\s+)?"
                          r"(?P<participle>[a-z]+)\b|\bused\s+to\b", re.I)
 
 
@@ -286,7 +288,37 @@ def _told_apart(doc: AnalyzedDocument, paragraph: ParagraphTense, other: str,
         return True
     if other == PRESENT:
         return present_frame(doc, paragraph.index)
-    return _backstory(doc, paragraph)
+    return _backstory(doc, paragraph) or _goes_on_looking_back(doc, paragraph)
+
+
+def _goes_on_looking_back(doc: AnalyzedDocument, paragraph: ParagraphTense) -> bool:
+    """Does a look back begun in the paragraphs before go on here ("Harry hadn't thought much about
+    Malfoy since Narcissa wrote him …" / "He walked halfway down that black gleaming brick hall …")?
+    The paragraph and those between it and the look back (at most _LOOK_BACK_RUNS) are told in the
+    past alone, with no present verb to bring the story back to its now."""
+    verbs = doc.memo(_verbs_by_paragraph)
+    index = paragraph.index
+    for back in range(_LOOK_BACK_RUNS + 1):
+        told = verbs.get(index - back, [])
+        if not told or any(v.tense != PAST for v in told):
+            return False
+        if back and _looked_back(doc, index - back):
+            return True
+    return False
+
+
+def _verbs_by_paragraph(doc: AnalyzedDocument) -> dict[int, list[Verb]]:
+    out: dict[int, list[Verb]] = {}
+    for verb in doc.finite_verbs:
+        out.setdefault(verb.paragraph, []).append(verb)
+    return out
+
+
+def _looked_back(doc: AnalyzedDocument, index: int) -> bool:
+    """A pluperfect, a time word at its start or a look-back cue in the paragraph's text."""
+    para = doc.paragraphs[index]
+    text = doc.text[para.start : para.end]
+    return _pluperfect(text) or bool(_time_opening().match(text)) or bool(_backstory_cues().search(text))
 
 
 def present_frame(doc: AnalyzedDocument, index: int) -> bool:
@@ -371,9 +403,13 @@ def _backstory(doc: AnalyzedDocument, paragraph: ParagraphTense) -> bool:
     para = doc.paragraphs[paragraph.index]
     text = doc.text[para.start : para.end]
     participles = lexicon().participles
-    pluperfect = any(m.group("participle") is None or m.group("participle").lower() in participles
-                     or m.group("participle").lower() == "been" for m in _PLUPERFECT.finditer(text))
-    return pluperfect or bool(_time_opening().match(text)) or _looks_back(doc, paragraph, participles)
+    return _pluperfect(text) or bool(_time_opening().match(text)) or _looks_back(doc, paragraph, participles)
+
+
+def _pluperfect(text: str) -> bool:
+    participles = lexicon().participles
+    return any(m.group("participle") is None or m.group("participle").lower() in participles
+               or m.group("participle").lower() in ("been", "gotten") for m in _PLUPERFECT.finditer(text))
 
 
 def _looks_back(doc: AnalyzedDocument, paragraph: ParagraphTense, participles: frozenset[str]) -> bool:

@@ -135,6 +135,9 @@ _REPORTED_THAT = re.compile(
 )
 # a not-knowing that lasted until the story's now: "he didn't know she could", "I never realised"
 _UNTIL_NOW = re.compile(r"did(?:n['’]t|\s+not)\s+(?:know|realise|realize|expect|think|notice|see)\b", re.I)
+_MANDATIVE = re.compile(
+    r"\b(?:suggest|suggested|insist|insisted|demand|demanded|propose|proposed|recommend|recommended|request|"
+    r"requested|ask|asked|urge|urged)\s+that\s+(?:[\w’'-]+\s+){1,3}$", re.I)
 _ENDING_QUESTION = re.compile(r"[?][\"”’'*_)\]]*\s*$")
 _WORD_IN_CLAUSE = re.compile(r"([A-Za-z’'-]+)[ \t,]*$")  # the word before, in the same sentence
 
@@ -477,6 +480,8 @@ class _Judge:
             return 0.65 if self._relative_in_the_moment(text, lex, verb, clause) else 0.0
         if verb.kind == "and":
             return 0.85 if self._coordinated_with(text, lex, clause, verb.start) == PAST else 0.0
+        if _MANDATIVE.search(text, max(clause.start, verb.start - 40), verb.start):
+            return 0.0  # "he was about to suggest that they move on": a subjunctive, no present
         if self.narrator.search(clause.narration):
             return 0.0
         window = max(clause.start, verb.start - 60)
