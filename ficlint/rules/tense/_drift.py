@@ -74,7 +74,7 @@ _LETTER_MOST = 12  # paragraphs from a salutation to its sign-off
 _LOOK_BACK_RUNS = 3  # paragraphs told in the past alone that a look back carries on through
 _MEMORY_FRAME = re.compile(
     r"[ \t*_]*(?:(?:even\s+)?now,?\s+|still,?\s+|sometimes,?\s+)?(?:he|she|they|[A-Z][a-z]+)\s+"
-    r"(?:still\s+|often\s+|sometimes\s+)?(?:remembers|recalls|thinks\s+back|looks\s+back)\b")
+    r"(?:still\s+|often\s+|sometimes\s+)?(?:remembers|recalls|thinks\s+back|looks\s+back\s+on)\b")
 _NOW = re.compile(r"\b(?:now|nowadays|these\s+days|to\s+this\s+day)\b", re.I)
 _PERFECT = re.compile(
     r"\b(?:has|have|hasn['’]t|haven['’]t|(?:he|she|it|I|we|they|you|there|that|who)['’](?:s|ve))\s+"
