@@ -62,8 +62,8 @@ _SUBORDINATE_BEFORE = re.compile(
 _NAME_BEFORE = re.compile(
     r"\b(?P<name>[A-Z][a-z]+)\s+(?:(?:still|never|not|always|already|just|also|[a-z]+ly)\s+)*$")
 _LETTER = re.compile(r"[\s*_\"“]*(?:dear|my\s+dear|dearest)\b", re.I)
-_SALUTATION = re.compile(
-    r"[ \t*_]*(?:(?:[Mm]y\s+)?[Dd]ear(?:est)?\s+)?[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3},"
+_SALUTATION = re.compile(  # not in italics: an italic letter is no narration in the first place
+    r"[ \t]*(?:(?:[Mm]y\s+)?[Dd]ear(?:est)?\s+)?[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3},"
     r"[ \t*_]*(?:\n|$)")
 _SIGN_OFF = re.compile(
     r"[ \t*_]*(?:love|lots\s+of\s+love|all\s+my\s+love|with\s+love|yours|sincerely|regards|best\s+wishes"
@@ -82,8 +82,7 @@ _PERFECT = re.compile(
     re.I,
 )
 _MODAL_BEFORE = re.compile(r"\b(?:would|could|should|might|must|may|will|shall|to)\s+$", re.I)
-_PLUPERFECT = re.compile(r"\b(?:had|hadn['’]t|['’]d)\s+"
-                         r"(?:(?:never|not|already|just|once|long|always|ever|still|also|even|all|[a-z]+ly)\s+)?"
+_PLUPERFECT = re.compile(r"\b(?:had|hadn['’]t|['’]d)\s+(?:(?:never|not|already|just|once|long|[a-z]+ly)\s+)?"
                          r"(?P<participle>[a-z]+)\b|\bused\s+to\b", re.I)
 
 
@@ -315,18 +314,30 @@ def _verbs_by_paragraph(doc: AnalyzedDocument) -> dict[int, list[Verb]]:
 
 
 def _looked_back(doc: AnalyzedDocument, index: int) -> bool:
-    """A pluperfect, a time word at its start or a look-back cue in the paragraph's text."""
+    """A pluperfect or a look-back cue in the paragraph's text (not a time word at its start: "And
+    then, he took his wife to bed." goes on with the story)."""
     para = doc.paragraphs[index]
     text = doc.text[para.start : para.end]
-    return _pluperfect(text) or bool(_time_opening().match(text)) or bool(_backstory_cues().search(text))
+    return _pluperfect(text) or bool(_backstory_cues().search(text))
 
 
 def present_frame(doc: AnalyzedDocument, index: int) -> bool:
     """Does the paragraph open with a character remembering in the present ("He remembers the
     feeling of that tight grip", "Albus remembers how fond he was of Gellert, even as they face each
-    other now")? A past-tense story told from a present frame: the frame's present is right."""
-    para = doc.paragraphs[index]
-    return _MEMORY_FRAME.match(doc.text, para.start, para.end) is not None
+    other now"), in a story that does so more than once or from its first paragraph? A past-tense
+    story told from a present frame: the frame's present is right. One such paragraph in the middle
+    of a story is as often a slip ("He remembers a time that came, when he feared")."""
+    frames = doc.memo(_frame_paragraphs)
+    return index in frames and (len(frames) > 1 or index == _first_prose(doc))
+
+
+def _frame_paragraphs(doc: AnalyzedDocument) -> frozenset[int]:
+    return frozenset(p.index for p in doc.paragraphs if p.kind is RegionKind.NARRATION
+                     and _MEMORY_FRAME.match(doc.text, p.start, p.end))
+
+
+def _first_prose(doc: AnalyzedDocument) -> int:
+    return next((p.index for p in doc.paragraphs if p.kind is RegionKind.NARRATION), -1)
 
 
 def _opens_at_now(doc: AnalyzedDocument, paragraph: ParagraphTense) -> bool:
@@ -409,7 +420,7 @@ def _backstory(doc: AnalyzedDocument, paragraph: ParagraphTense) -> bool:
 def _pluperfect(text: str) -> bool:
     participles = lexicon().participles
     return any(m.group("participle") is None or m.group("participle").lower() in participles
-               or m.group("participle").lower() in ("been", "gotten") for m in _PLUPERFECT.finditer(text))
+               or m.group("participle").lower() == "been" for m in _PLUPERFECT.finditer(text))
 
 
 def _looks_back(doc: AnalyzedDocument, paragraph: ParagraphTense, participles: frozenset[str]) -> bool:
@@ -438,9 +449,7 @@ def _looks_back(doc: AnalyzedDocument, paragraph: ParagraphTense, participles: f
 @cache
 def _backstory_cues() -> re.Pattern[str]:
     cues = phrase_pattern(words()["backstory_cues"]).pattern
-    # "the first time I brought a Muggleborn to their knees", not "for the first time" (the scene's moment)
-    first = r"|\b(?:when|since)\s+(?:[\w’'-]+\s+){1,2}first\b|(?<!for )\bthe\s+first\s+time\b"
-    return re.compile(cues + first, re.I)
+    return re.compile(cues + r"|\b(?:when|since)\s+(?:[\w’'-]+\s+){1,2}first\b", re.I)
 
 
 @cache
