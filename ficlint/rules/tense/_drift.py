@@ -81,6 +81,12 @@ _PERFECT = re.compile(
     r"(?:(?:never|not|always|already|just|ever|long|often|still|also|only|[a-z]+ly)\s+)?(?P<participle>[a-z]+)\b",
     re.I,
 )
+_THING_BEFORE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y)\s+(?:[a-z][\w’'-]*\s+){0,2}"
+                           r"[a-z][\w’'-]*\s+(?:(?:still|not|never|now|also|already|just|[a-z]+ly)\s+)?$")
+# "It is probable that", "it is said": the narrator's comment, no thing of the scene
+_IMPERSONAL_IT = re.compile(r"\s+(?:not\s+|\w+ly\s+)?(?:probable|possible|likely|unlikely|true|clear|obvious|"
+                            r"certain|evident|plain|doubtful|said|known|believed|thought|supposed|taken)\b",
+                            re.I)
 _MODAL_BEFORE = re.compile(r"\b(?:would|could|should|might|must|may|will|shall|to)\s+$", re.I)
 _PLUPERFECT = re.compile(r"\b(?:had|hadn['’]t|['’]d)\s+(?:(?:never|not|already|just|once|long|[a-z]+ly)\s+)?"
                          r"(?P<participle>[a-z]+)\b|\bused\s+to\b", re.I)
@@ -104,7 +110,8 @@ def drifted(doc: AnalyzedDocument, scene: Scene, told: Scene | None = None,
         if not marked[i] and i and _leans(paragraphs[i - 1], scene.tense.tense, other):
             between = i + 1 < len(paragraphs) and _leans(paragraphs[i + 1], scene.tense.tense, other)
             marked[i] = _characters_drift(doc, paragraph, scene.tense.tense, other,
-                                          plain_paragraphs.get(paragraph.index), persons, between)
+                                          plain_paragraphs.get(paragraph.index), persons, between,
+                                          paragraphs[i - 1])
     # a stretch carries on through neighbouring paragraphs told in the other tense alone
     for order in (range(len(paragraphs)), range(len(paragraphs) - 1, -1, -1)):
         step = 1 if order.step == 1 else -1
@@ -198,7 +205,7 @@ def _leans(paragraph: ParagraphTense, tense: str, other: str) -> bool:
 
 def _characters_drift(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: str, other: str,
                       plain: ParagraphTense | None, persons: frozenset[str] = frozenset(),
-                      between: bool = False) -> bool:
+                      between: bool = False, before: ParagraphTense | None = None) -> bool:
     """Right after a paragraph told in the scene's tense, one where the scene's characters carry on
     in the other: at least two such verbs of a character (he, she, they, a name, I in a first-person
     story; be and have included: "He is relieved to learn", "They have gotten engaged", "Narcissa has
@@ -216,15 +223,32 @@ def _characters_drift(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: s
     # "a wineglass they only ever brought out") tells of an earlier time
     main = [v for v in slips if (_of_character(v, persons) or _after_name(doc.text, v, names))
             and not _subordinate(doc.text, v) and not (other == PAST and in_relative_clause(doc, v))]
+    acts = any(v.acting and _of_character(v, persons) for v in slips)
     if len(main) < _MIN_ACTIONS:
-        return False
+        # beside a character's action in a main clause, the states of the scene's things carry the
+        # drift as well: "As he edges around the thing, he is suddenly hit by déjà vu. It is a mirror."
+        # Only of a character who acted in the paragraph before: a narrator's general remark has its
+        # own kind of person ("The settled citizen believes … he gasps. It is probable that …")
+        things = [v for v in slips if _thing_state(doc.text, v) and not _subordinate(doc.text, v)
+                  and not (other == PAST and in_relative_clause(doc, v))]
+        carried_on = before is not None and any(
+            v.subject == m.subject and v.tense == tense and v.acting for m in main for v in before.verbs)
+        if not (acts and carried_on and other == PRESENT and len(main) + len(things) >= _MIN_ACTIONS):
+            return False
     # states alone ("It is beautiful. He is perfect.") drift only between two past paragraphs,
     # and of particular characters: "they" is as often a kind of people ("they look down on")
     particular = sum(1 for v in main if v.subject != "they" and v.kind != "aux")
-    acts = any(v.acting and _of_character(v, persons) for v in slips)
     if not acts and (not between or particular < _MIN_ACTIONS):
         return False
     return not _told_apart(doc, paragraph, other, persons)
+
+
+def _thing_state(text: str, verb: Verb) -> bool:
+    """Is the verb a form of be / have of "it" or of a particular thing ("It is a mirror", "the cool
+    night air is a welcome reprieve", "her voice has gone")?"""
+    if verb.kind == "subject":
+        return verb.subject == "it" and not _IMPERSONAL_IT.match(text, verb.end)
+    return verb.kind == "aux" and _THING_BEFORE.search(text, max(0, verb.start - 50), verb.start) is not None
 
 
 def _of_character(verb: Verb, persons: frozenset[str]) -> bool:
