@@ -232,7 +232,7 @@ def _characters_drift(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: s
         things = [v for v in slips if _thing_state(doc.text, v) and not _subordinate(doc.text, v)
                   and not (other == PAST and in_relative_clause(doc, v))]
         carried_on = before is not None and any(
-            v.subject == m.subject and v.tense == tense and v.acting for m in main for v in before.verbs)
+            v.subject == m.subject and v.tense == tense for m in main for v in before.verbs)
         if not (acts and carried_on and other == PRESENT and len(main) + len(things) >= _MIN_ACTIONS):
             return False
     # states alone ("It is beautiful. He is perfect.") drift only between two past paragraphs,
