@@ -124,7 +124,7 @@ def drifted(doc: AnalyzedDocument, scene: Scene, told: Scene | None = None,
     found = [v for paragraph in stretch for v in told_paragraphs[paragraph.index].verbs
              if v.tense == other and _slip(v)]
     found += _edges(doc, paragraphs, {p.index for p in stretch}, told_paragraphs, other, persons)
-    yield from (v for v in found if other == PRESENT or not _counterfactual(doc.text, v))
+    yield from (v for v in found if other == PRESENT or not counterfactual(doc.text, v))
 
 
 def _edges(doc: AnalyzedDocument, paragraphs: list[ParagraphTense], drifted_at: set[int],
@@ -147,7 +147,7 @@ def _edges(doc: AnalyzedDocument, paragraphs: list[ParagraphTense], drifted_at: 
                 yield from run
 
 
-def _counterfactual(text: str, verb: Verb) -> bool:
+def counterfactual(text: str, verb: Verb) -> bool:
     """A past form after "if", "wish", "as though", "rather" is the subjunctive of something
     unreal ("if it were not spoken in troll", "I wish I hadn't"), right in present narration."""
     return _COUNTERFACTUAL.search(text, max(0, verb.start - 40), verb.start) is not None

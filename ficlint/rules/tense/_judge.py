@@ -27,7 +27,13 @@ from ficlint.analysis.sentences import ABBREVIATIONS
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.document import RegionKind
 from ficlint.rule import Rule
-from ficlint.rules.tense._drift import drifted, in_parentheses, letter_paragraphs, present_frame
+from ficlint.rules.tense._drift import (
+    counterfactual,
+    drifted,
+    in_parentheses,
+    letter_paragraphs,
+    present_frame,
+)
 from ficlint.rules.tense._tagged import (
     absolute,
     in_relative_clause,
@@ -138,6 +144,9 @@ _UNTIL_NOW = re.compile(r"did(?:n['’]t|\s+not)\s+(?:know|realise|realize|expec
 _MANDATIVE = re.compile(
     r"\b(?:suggest|suggested|insist|insisted|demand|demanded|propose|proposed|recommend|recommended|request|"
     r"requested|ask|asked|urge|urged)\s+that\s+(?:[\w’'-]+\s+){1,3}$", re.I)
+_LOOKS_BACK_ITSELF = re.compile(
+    r"(?:had|hadn['’]t)\s+(?:(?:not|never|already|just|also|always|ever|[a-z]+ly)\s+)?(?P<participle>[a-z]+)\b"
+    r"|(?:was|were)\s+supposed\b", re.I)
 _ENDING_QUESTION = re.compile(r"[?][\"”’'*_)\]]*\s*$")
 _WORD_IN_CLAUSE = re.compile(r"([A-Za-z’'-]+)[ \t,]*$")  # the word before, in the same sentence
 
@@ -663,7 +672,7 @@ class _Judge:
         """How sure is it that this past-tense verb in a present scene is a slip (0: leave it)?"""
         if verb.subject in ("you", "who", "i", "we") or verb.kind in ("aux", "contraction"):
             return 0.0
-        if self.time_cues.search(clause.narration) or self._sheltered(text, lex, verb, clause):
+        if self._time_cue_besides(text, verb, clause) or self._sheltered(text, lex, verb, clause):
             return 0.0
         if verb.kind == "and":
             return 0.8 if self._coordinated_with(text, lex, clause, verb.start) == PRESENT else 0.0
@@ -676,6 +685,24 @@ class _Judge:
         if clause.has(PRESENT) or clause.elsewhere(PAST):
             return 0.0
         return 0.6 if clause.between(PRESENT) else 0.0
+
+    def _time_cue_besides(self, text: str, verb: Verb, clause: Clause) -> bool:
+        """Does the sentence's narration have a time word ("yesterday", "when", "had", "was") other
+        than a lexical verb itself ("used" is one: "he used to run his hand")? A pluperfect ("She had
+        seen the bruises"), "was supposed to" and a condition ("if Sirius sensed it") look away from
+        the story's now themselves."""
+        if verb.word.lower() == "used" or counterfactual(text, verb):
+            return True  # "he used to run his hand", "if Lily had to watch them": no slip
+        back = _LOOKS_BACK_ITSELF.match(text, verb.start)
+        participle = back.group("participle").lower() if back and back.group("participle") else ""
+        if back and (not participle or participle in lexicon().participles or participle == "been"):
+            return True
+        if clause.narration != clause.text or verb.word.lower() in ("was", "were", "had"):
+            # dialogue taken out (offsets differ), or a pronoun's be / have, which tells of an earlier
+            # state as often as it slips ("She's glad that she had the chance to meet him")
+            return self.time_cues.search(clause.narration) is not None
+        at = verb.start - clause.start
+        return any(not (m.start() <= at < m.end()) for m in self.time_cues.finditer(clause.narration))
 
     def _reported(self, text: str, verb: Verb, clause: Clause) -> bool:
         """Is the verb in a clause of reported speech or thought ("she knew that he is …")?"""
