@@ -330,6 +330,12 @@ def main() -> int:
         "--show-clean", type=int, default=0, help="print a fixed sample of N clean-text findings"
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="show the slips that were missed")
+    parser.add_argument(
+        "--clean-only",
+        action="store_true",
+        help="only lint the untouched text (no injection); with --show-clean, sample its findings",
+    )
+    parser.add_argument("--list-clean", type=Path, help="write every untouched finding to this TSV file")
     args = parser.parse_args()
     found: Counter[tuple[str, ...]] = Counter()
     total: Counter[tuple[str, ...]] = Counter()
@@ -339,16 +345,20 @@ def main() -> int:
     extra: Counter[str] = Counter()
     slice_ = documents(args.split, args.books, args.works, args.skip_books, args.skip_works)
     for source_kind, name, text in slice_:
-        doc = AnalyzedDocument(Source(name, text))
         words = len(text.split())
-        base = findings(text)
+        diagnostics = lint_text(text, CONFIG, ["T"])
+        base = [(d.start, d.end, d.rule) for d in diagnostics]
         clean_findings[source_kind] += len(base)
         clean_words[source_kind] += words
-        for s, e, rule in base:
+        for d in diagnostics:
+            s, e, how = d.start, d.end, "drift" if d.data.get("drift") else "single"
             clean_sample.append(
-                f"{source_kind} {name} {rule}: …{text[max(0, s - 100) : s]}[[{text[s:e]}]]"
+                f"{source_kind} {name} {d.rule} {s} {how}: …{text[max(0, s - 100) : s]}[[{text[s:e]}]]"
                 f"{text[e : e + 60]}…".replace("\n", " ⏎ ")
             )
+        if args.clean_only:
+            continue
+        doc = AnalyzedDocument(Source(name, text))
         tenses = scene_tense_of_paragraphs(doc)
         for tense in (PAST, PRESENT):
             paragraphs = narration_paragraphs(doc, tenses, tense)
@@ -380,6 +390,8 @@ def main() -> int:
         print(f"clean {kind}: {found} findings in {words:,} words = {rate:.2f} per 10k")
     for direction, n in sorted(extra.items()):
         print(f"new findings away from the injected slips ({direction}): {n}")
+    if args.list_clean:
+        args.list_clean.write_text("\n".join(clean_sample) + "\n", encoding="utf-8")
     if args.show_clean:
         rng = random.Random(args.seed)
         for line in sorted(rng.sample(clean_sample, min(args.show_clean, len(clean_sample)))):

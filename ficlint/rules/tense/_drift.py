@@ -62,11 +62,31 @@ _SUBORDINATE_BEFORE = re.compile(
 _NAME_BEFORE = re.compile(
     r"\b(?P<name>[A-Z][a-z]+)\s+(?:(?:still|never|not|always|already|just|also|[a-z]+ly)\s+)*$")
 _LETTER = re.compile(r"[\s*_\"“]*(?:dear|my\s+dear|dearest)\b", re.I)
+_SALUTATION = re.compile(  # not in italics: an italic letter is no narration in the first place
+    r"[ \t]*(?:(?:[Mm]y\s+)?[Dd]ear(?:est)?\s+)?[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3},"
+    r"[ \t*_]*(?:\n|$)")
+_SIGN_OFF = re.compile(
+    r"[ \t*_]*(?:love|lots\s+of\s+love|all\s+my\s+love|with\s+love|yours|sincerely|regards|best\s+wishes"
+    r"|cheers|your\s+\w+|xoxo)\b", re.I)
+_SIGN_OFF_WORDS = 5
+_POSTSCRIPT = re.compile(r"[ \t*_]*P\.\s?S\.?(?=\s)")
+_LETTER_MOST = 12  # paragraphs from a salutation to its sign-off
+_LOOK_BACK_RUNS = 3  # paragraphs told in the past alone that a look back carries on through
+_MEMORY_FRAME = re.compile(
+    r"[ \t*_]*(?:(?:even\s+)?now,?\s+|still,?\s+|sometimes,?\s+)?(?:he|she|they|[A-Z][a-z]+)\s+"
+    r"(?:still\s+|often\s+|sometimes\s+)?(?:remembers|recalls|thinks\s+back|looks\s+back\s+on)\b")
+_NOW = re.compile(r"\b(?:now|nowadays|these\s+days|to\s+this\s+day)\b", re.I)
 _PERFECT = re.compile(
     r"\b(?:has|have|hasn['’]t|haven['’]t|(?:he|she|it|I|we|they|you|there|that|who)['’](?:s|ve))\s+"
     r"(?:(?:never|not|always|already|just|ever|long|often|still|also|only|[a-z]+ly)\s+)?(?P<participle>[a-z]+)\b",
     re.I,
 )
+_THING_BEFORE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y)\s+(?:[a-z][\w’'-]*\s+){0,2}"
+                           r"[a-z][\w’'-]*\s+(?:(?:still|not|never|now|also|already|just|[a-z]+ly)\s+)?$")
+# "It is probable that", "it is said": the narrator's comment, no thing of the scene
+_IMPERSONAL_IT = re.compile(r"\s+(?:not\s+|\w+ly\s+)?(?:probable|possible|likely|unlikely|true|clear|obvious|"
+                            r"certain|evident|plain|doubtful|said|known|believed|thought|supposed|taken)\b",
+                            re.I)
 _MODAL_BEFORE = re.compile(r"\b(?:would|could|should|might|must|may|will|shall|to)\s+$", re.I)
 _PLUPERFECT = re.compile(r"\b(?:had|hadn['’]t|['’]d)\s+(?:(?:never|not|already|just|once|long|[a-z]+ly)\s+)?"
                          r"(?P<participle>[a-z]+)\b|\bused\s+to\b", re.I)
@@ -90,7 +110,8 @@ def drifted(doc: AnalyzedDocument, scene: Scene, told: Scene | None = None,
         if not marked[i] and i and _leans(paragraphs[i - 1], scene.tense.tense, other):
             between = i + 1 < len(paragraphs) and _leans(paragraphs[i + 1], scene.tense.tense, other)
             marked[i] = _characters_drift(doc, paragraph, scene.tense.tense, other,
-                                          plain_paragraphs.get(paragraph.index), persons, between)
+                                          plain_paragraphs.get(paragraph.index), persons, between,
+                                          paragraphs[i - 1])
     # a stretch carries on through neighbouring paragraphs told in the other tense alone
     for order in (range(len(paragraphs)), range(len(paragraphs) - 1, -1, -1)):
         step = 1 if order.step == 1 else -1
@@ -99,11 +120,11 @@ def drifted(doc: AnalyzedDocument, scene: Scene, told: Scene | None = None,
             next_to_drift = 0 <= j < len(paragraphs) and marked[j]
             if not marked[i] and next_to_drift and _carries(doc, paragraphs[i], other, persons):
                 marked[i] = True
-    stretch = list(_returned_from(paragraphs, marked, scene.tense.tense, other))
+    stretch = list(_returned_from(doc, paragraphs, marked, scene.tense.tense, other))
     found = [v for paragraph in stretch for v in told_paragraphs[paragraph.index].verbs
              if v.tense == other and _slip(v)]
     found += _edges(doc, paragraphs, {p.index for p in stretch}, told_paragraphs, other, persons)
-    yield from (v for v in found if other == PRESENT or not _counterfactual(doc.text, v))
+    yield from (v for v in found if other == PRESENT or not counterfactual(doc.text, v))
 
 
 def _edges(doc: AnalyzedDocument, paragraphs: list[ParagraphTense], drifted_at: set[int],
@@ -117,9 +138,7 @@ def _edges(doc: AnalyzedDocument, paragraphs: list[ParagraphTense], drifted_at: 
             continue
         after_drift = k > 0 and paragraphs[k - 1].index in drifted_at
         before_drift = k + 1 < len(paragraphs) and paragraphs[k + 1].index in drifted_at
-        if not (after_drift or before_drift) or _aside(doc, paragraph, persons):
-            continue
-        if other == PAST and _backstory(doc, paragraph):
+        if not (after_drift or before_drift) or _told_apart(doc, paragraph, other, persons):
             continue
         verbs = told[paragraph.index].verbs
         runs = (_run(verbs, other) if after_drift else [], _run(verbs[::-1], other) if before_drift else [])
@@ -128,7 +147,7 @@ def _edges(doc: AnalyzedDocument, paragraphs: list[ParagraphTense], drifted_at: 
                 yield from run
 
 
-def _counterfactual(text: str, verb: Verb) -> bool:
+def counterfactual(text: str, verb: Verb) -> bool:
     """A past form after "if", "wish", "as though", "rather" is the subjunctive of something
     unreal ("if it were not spoken in troll", "I wish I hadn't"), right in present narration."""
     return _COUNTERFACTUAL.search(text, max(0, verb.start - 40), verb.start) is not None
@@ -145,12 +164,14 @@ def _run(verbs: list[Verb], other: str) -> list[Verb]:
     return run
 
 
-def _returned_from(paragraphs: list[ParagraphTense], marked: list[bool], tense: str,
+def _returned_from(doc: AnalyzedDocument, paragraphs: list[ParagraphTense], marked: list[bool], tense: str,
                    other: str) -> Iterator[ParagraphTense]:
     """The paragraphs of the marked stretches told beside the scene's tense: a paragraph told
     mostly in it stands close before the stretch or close after it. A long stretch with none of
     the scene's tense near it on either side is a part told in the other tense (the scene's
-    tense is not clear there), not a drift that the narration slides into or out of."""
+    tense is not clear there), not a drift that the narration slides into or out of. Nor is a
+    stretch into the present that ends the scene and opens at the narrator's now ("The events
+    couldn't be stopped, and now they are the celebrated tale of every household"): an epilogue."""
     leaning = [p.count(tense) > p.count(other) for p in paragraphs]
     i = 0
     while i < len(paragraphs):
@@ -160,7 +181,9 @@ def _returned_from(paragraphs: list[ParagraphTense], marked: list[bool], tense: 
         j = i
         while j + 1 < len(paragraphs) and marked[j + 1]:
             j += 1
-        if any(leaning[max(0, i - _RETURN_WITHIN):i]) or any(leaning[j + 1:j + 1 + _RETURN_WITHIN]):
+        after = any(leaning[j + 1:j + 1 + _RETURN_WITHIN])
+        epilogue = other == PRESENT and not any(leaning[j + 1:]) and _opens_at_now(doc, paragraphs[i])
+        if (any(leaning[max(0, i - _RETURN_WITHIN):i]) or after) and not epilogue:
             yield from paragraphs[i:j + 1]
         i = j + 1
 
@@ -173,7 +196,7 @@ def _drifted(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: str, other
     outnumber = sum(1 for v in counted.verbs if v.tense == other and _slip(v)) > counted.count(tense)
     if actions < _MIN_ACTIONS or not outnumber:
         return False
-    return not _aside(doc, paragraph, persons) and (other == PRESENT or not _backstory(doc, paragraph))
+    return not _told_apart(doc, paragraph, other, persons)
 
 
 def _leans(paragraph: ParagraphTense, tense: str, other: str) -> bool:
@@ -182,7 +205,7 @@ def _leans(paragraph: ParagraphTense, tense: str, other: str) -> bool:
 
 def _characters_drift(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: str, other: str,
                       plain: ParagraphTense | None, persons: frozenset[str] = frozenset(),
-                      between: bool = False) -> bool:
+                      between: bool = False, before: ParagraphTense | None = None) -> bool:
     """Right after a paragraph told in the scene's tense, one where the scene's characters carry on
     in the other: at least two such verbs of a character (he, she, they, a name, I in a first-person
     story; be and have included: "He is relieved to learn", "They have gotten engaged", "Narcissa has
@@ -200,15 +223,32 @@ def _characters_drift(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: s
     # "a wineglass they only ever brought out") tells of an earlier time
     main = [v for v in slips if (_of_character(v, persons) or _after_name(doc.text, v, names))
             and not _subordinate(doc.text, v) and not (other == PAST and in_relative_clause(doc, v))]
+    acts = any(v.acting and _of_character(v, persons) for v in slips)
     if len(main) < _MIN_ACTIONS:
-        return False
+        # beside a character's action in a main clause, the states of the scene's things carry the
+        # drift as well: "As he edges around the thing, he is suddenly hit by déjà vu. It is a mirror."
+        # Only of a character who acted in the paragraph before: a narrator's general remark has its
+        # own kind of person ("The settled citizen believes … he gasps. It is probable that …")
+        things = [v for v in slips if _thing_state(doc.text, v) and not _subordinate(doc.text, v)
+                  and not (other == PAST and in_relative_clause(doc, v))]
+        carried_on = before is not None and any(
+            v.subject == m.subject and v.tense == tense for m in main for v in before.verbs)
+        if not (acts and carried_on and other == PRESENT and len(main) + len(things) >= _MIN_ACTIONS):
+            return False
     # states alone ("It is beautiful. He is perfect.") drift only between two past paragraphs,
     # and of particular characters: "they" is as often a kind of people ("they look down on")
     particular = sum(1 for v in main if v.subject != "they" and v.kind != "aux")
-    acts = any(v.acting and _of_character(v, persons) for v in slips)
     if not acts and (not between or particular < _MIN_ACTIONS):
         return False
-    return not _aside(doc, paragraph, persons) and (other == PRESENT or not _backstory(doc, paragraph))
+    return not _told_apart(doc, paragraph, other, persons)
+
+
+def _thing_state(text: str, verb: Verb) -> bool:
+    """Is the verb a form of be / have of "it" or of a particular thing ("It is a mirror", "the cool
+    night air is a welcome reprieve", "her voice has gone")?"""
+    if verb.kind == "subject":
+        return verb.subject == "it" and not _IMPERSONAL_IT.match(text, verb.end)
+    return verb.kind == "aux" and _THING_BEFORE.search(text, max(0, verb.start - 50), verb.start) is not None
 
 
 def _of_character(verb: Verb, persons: frozenset[str]) -> bool:
@@ -237,10 +277,10 @@ def _carries(doc: AnalyzedDocument, paragraph: ParagraphTense, other: str, perso
     """Verbs in the other tense and none in the scene's."""
     if any(v.tense != other for v in paragraph.verbs) or not any(_slip(v) for v in paragraph.verbs):
         return False
-    return not _aside(doc, paragraph, persons) and (other == PRESENT or not _backstory(doc, paragraph))
+    return not _told_apart(doc, paragraph, other, persons)
 
 
-def _in_parentheses(text: str) -> bool:
+def in_parentheses(text: str) -> bool:
     """A paragraph opened by a bracket, or closing one opened before it, is an aside ("(Later, Newt
     finds out Theseus had to knock their heads together...)"): told from another moment than the
     story's, in either tense. One that merely ends with a remark in brackets is not."""
@@ -262,6 +302,102 @@ def _persons_of_the_story(scene: Scene) -> frozenset[str]:
     return frozenset(p for p in ("you", "i") if acts[p] >= _PERSON_ACTS and acts[p] * _PERSON_SHARE >= total)
 
 
+def _told_apart(doc: AnalyzedDocument, paragraph: ParagraphTense, other: str,
+                persons: frozenset[str]) -> bool:
+    """Is the paragraph told from another moment than the scene's, so no drift: an aside or a
+    document (_aside), into the present a frame the past is remembered from (present_frame), into
+    the past a look back (_backstory)?"""
+    if _aside(doc, paragraph, persons):
+        return True
+    if other == PRESENT:
+        return present_frame(doc, paragraph.index)
+    return _backstory(doc, paragraph) or _goes_on_looking_back(doc, paragraph)
+
+
+def _goes_on_looking_back(doc: AnalyzedDocument, paragraph: ParagraphTense) -> bool:
+    """Does a look back begun in the paragraphs before go on here ("Harry hadn't thought much about
+    Malfoy since Narcissa wrote him …" / "He walked halfway down that black gleaming brick hall …")?
+    The paragraph and those between it and the look back (at most _LOOK_BACK_RUNS) are told in the
+    past alone, with no present verb to bring the story back to its now."""
+    verbs = doc.memo(_verbs_by_paragraph)
+    index = paragraph.index
+    for back in range(_LOOK_BACK_RUNS + 1):
+        told = verbs.get(index - back, [])
+        if not told or any(v.tense != PAST for v in told):
+            return False
+        if back and _looked_back(doc, index - back):
+            return True
+    return False
+
+
+def _verbs_by_paragraph(doc: AnalyzedDocument) -> dict[int, list[Verb]]:
+    out: dict[int, list[Verb]] = {}
+    for verb in doc.finite_verbs:
+        out.setdefault(verb.paragraph, []).append(verb)
+    return out
+
+
+def _looked_back(doc: AnalyzedDocument, index: int) -> bool:
+    """A pluperfect or a look-back cue in the paragraph's text (not a time word at its start: "And
+    then, he took his wife to bed." goes on with the story)."""
+    para = doc.paragraphs[index]
+    text = doc.text[para.start : para.end]
+    return _pluperfect(text) or bool(_backstory_cues().search(text))
+
+
+def present_frame(doc: AnalyzedDocument, index: int) -> bool:
+    """Does the paragraph open with a character remembering in the present ("He remembers the
+    feeling of that tight grip", "Albus remembers how fond he was of Gellert, even as they face each
+    other now"), in a story that does so more than once or from its first paragraph? A past-tense
+    story told from a present frame: the frame's present is right. One such paragraph in the middle
+    of a story is as often a slip ("He remembers a time that came, when he feared")."""
+    frames = doc.memo(_frame_paragraphs)
+    return index in frames and (len(frames) > 1 or index == _first_prose(doc))
+
+
+def _frame_paragraphs(doc: AnalyzedDocument) -> frozenset[int]:
+    return frozenset(p.index for p in doc.paragraphs if p.kind is RegionKind.NARRATION
+                     and _MEMORY_FRAME.match(doc.text, p.start, p.end))
+
+
+def _first_prose(doc: AnalyzedDocument) -> int:
+    return next((p.index for p in doc.paragraphs if p.kind is RegionKind.NARRATION), -1)
+
+
+def _opens_at_now(doc: AnalyzedDocument, paragraph: ParagraphTense) -> bool:
+    """Does the paragraph's first sentence place itself at the narrator's now ("now they are",
+    "these days")?"""
+    para = doc.paragraphs[paragraph.index]
+    first = next((s for s in doc.sentences if s.paragraph == paragraph.index), None)
+    end = first.end if first is not None else para.end
+    return _NOW.search(doc.text, para.start, end) is not None
+
+
+def letter_paragraphs(doc: AnalyzedDocument) -> frozenset[int]:
+    """The paragraphs of letters set in the story: from a salutation alone on its line ("Scorpius,",
+    "Dear Mum,") to the sign-off ("Love Scorpius.", "Yours, Harry") within a few paragraphs, the
+    salutation's paragraph and the next if no sign-off comes; and a postscript ("P.S. I really hope
+    dad liked the letter I sent him"). A letter is told from its writer's now, in either tense."""
+    found: set[int] = set()
+    paragraphs = doc.paragraphs
+    for i, para in enumerate(paragraphs):
+        if para.kind is not RegionKind.NARRATION:
+            continue
+        if _POSTSCRIPT.match(doc.text, para.start, para.end):
+            found.add(i)
+        if not _SALUTATION.match(doc.text, para.start, para.end):
+            continue
+        last = min(len(paragraphs), i + _LETTER_MOST)
+        end = next((j for j in range(i, last) if _signs_off(doc, paragraphs[j])), None)
+        found.update(range(i, (end if end is not None else i + 1) + 1))
+    return frozenset(found)
+
+
+def _signs_off(doc: AnalyzedDocument, para) -> bool:  # noqa: ANN001
+    lines = doc.text[para.start : para.end].strip().splitlines()
+    return any(len(line.split()) <= _SIGN_OFF_WORDS and _SIGN_OFF.match(line) for line in lines[-2:])
+
+
 def _aside(doc: AnalyzedDocument, paragraph: ParagraphTense, persons: frozenset[str] = frozenset()) -> bool:
     """A narrator's commentary to the reader ("we", "our", "you") or a document quoted whole: a
     letter, a diary, a song introduced by a line that ends with a colon ("This is what he read:"), a
@@ -269,7 +405,7 @@ def _aside(doc: AnalyzedDocument, paragraph: ParagraphTense, persons: frozenset[
     "You" is the character, no narrator's, in a story told in the second person (`persons`)."""
     para = doc.paragraphs[paragraph.index]
     text = doc.text[para.start : para.end]
-    if _LETTER.match(text) or _in_parentheses(text):
+    if _LETTER.match(text) or in_parentheses(text) or paragraph.index in doc.memo(letter_paragraphs):
         return True
     for region in doc.paragraph_regions(paragraph.index):
         if region.kind is not RegionKind.NARRATION:
@@ -302,9 +438,13 @@ def _backstory(doc: AnalyzedDocument, paragraph: ParagraphTense) -> bool:
     para = doc.paragraphs[paragraph.index]
     text = doc.text[para.start : para.end]
     participles = lexicon().participles
-    pluperfect = any(m.group("participle") is None or m.group("participle").lower() in participles
-                     or m.group("participle").lower() == "been" for m in _PLUPERFECT.finditer(text))
-    return pluperfect or bool(_time_opening().match(text)) or _looks_back(doc, paragraph, participles)
+    return _pluperfect(text) or bool(_time_opening().match(text)) or _looks_back(doc, paragraph, participles)
+
+
+def _pluperfect(text: str) -> bool:
+    participles = lexicon().participles
+    return any(m.group("participle") is None or m.group("participle").lower() in participles
+               or m.group("participle").lower() == "been" for m in _PLUPERFECT.finditer(text))
 
 
 def _looks_back(doc: AnalyzedDocument, paragraph: ParagraphTense, participles: frozenset[str]) -> bool:

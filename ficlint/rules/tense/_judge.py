@@ -27,7 +27,13 @@ from ficlint.analysis.sentences import ABBREVIATIONS
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.document import RegionKind
 from ficlint.rule import Rule
-from ficlint.rules.tense._drift import drifted
+from ficlint.rules.tense._drift import (
+    counterfactual,
+    drifted,
+    in_parentheses,
+    letter_paragraphs,
+    present_frame,
+)
 from ficlint.rules.tense._tagged import (
     absolute,
     in_relative_clause,
@@ -133,6 +139,14 @@ _REPORTED_THAT = re.compile(
     r"sense|news|assertion|opinion|theory|certainty|impression)\s+(?:(?:him|her|them|me|us|it)\s+)?that\b",
     re.I,
 )
+# a not-knowing that lasted until the story's now: "he didn't know she could", "I never realised"
+_UNTIL_NOW = re.compile(r"did(?:n['’]t|\s+not)\s+(?:know|realise|realize|expect|think|notice|see)\b", re.I)
+_MANDATIVE = re.compile(
+    r"\b(?:suggest|suggested|insist|insisted|demand|demanded|propose|proposed|recommend|recommended|request|"
+    r"requested|ask|asked|urge|urged)\s+that\s+(?:[\w’'-]+\s+){1,3}$", re.I)
+_LOOKS_BACK_ITSELF = re.compile(
+    r"(?:had|hadn['’]t)\s+(?:(?:not|never|already|just|also|always|ever|[a-z]+ly)\s+)?(?P<participle>[a-z]+)\b"
+    r"|(?:was|were)\s+supposed\b", re.I)
 _ENDING_QUESTION = re.compile(r"[?][\"”’'*_)\]]*\s*$")
 _WORD_IN_CLAUSE = re.compile(r"([A-Za-z’'-]+)[ \t,]*$")  # the word before, in the same sentence
 
@@ -204,8 +218,19 @@ def findings(doc: AnalyzedDocument, rule: Rule, tense: str) -> Iterator[Diagnost
             if not _plural_noun(doc, verb) and not _possessive(doc, verb):
                 yield _diagnostic(verb, scene.tense, rule, _DRIFT_CERTAINTY, drift=True)
         rest = [v for v in scene.verbs if v.start not in drift and not absolute(doc, v)
-                and (v.tense == scene.tense.tense or not (_plural_noun(doc, v) or _possessive(doc, v)))]
+                and (v.tense == scene.tense.tense or not (_plural_noun(doc, v) or _possessive(doc, v)
+                                                          or _told_apart(doc, v, tense)))]
         yield from judge.scene(doc, lex, rest, by_paragraph, names, scene.tense, rule)
+
+
+def _told_apart(doc: AnalyzedDocument, verb: Verb, tense: str) -> bool:
+    """Is the verb's paragraph told from another moment than the story's: a letter, a paragraph in
+    brackets ("(Lily could have been gentle about it, she reflects afterwards. But it hurt …)"), or in
+    past narration a frame the past is remembered from ("He remembers the feeling of that grip")?"""
+    para = doc.paragraphs[verb.paragraph]
+    if verb.paragraph in doc.memo(letter_paragraphs) or in_parentheses(doc.text[para.start : para.end]):
+        return True
+    return tense == PAST and present_frame(doc, verb.paragraph)
 
 
 def _scenes_with_any_subject(doc: AnalyzedDocument) -> list[Scene]:
@@ -332,6 +357,8 @@ class _Judge:
         lex = lexicon()
         forms = {form for past in self.words["reporting_verbs"] for form in
                  (lex.present_form(past, "3sg"), lex.present_form(past, "plural")) if form}
+        # "Ripstalk can see he got through to the boy": what a character perceives now of an earlier event
+        forms.update(f"can {verb}" for verb in ("see", "tell", "hear", "feel"))
         return phrase_pattern(sorted(forms))
 
     @cached_property
@@ -462,6 +489,8 @@ class _Judge:
             return 0.65 if self._relative_in_the_moment(text, lex, verb, clause) else 0.0
         if verb.kind == "and":
             return 0.85 if self._coordinated_with(text, lex, clause, verb.start) == PAST else 0.0
+        if _MANDATIVE.search(text, max(clause.start, verb.start - 40), verb.start):
+            return 0.0  # "he was about to suggest that they move on": a subjunctive, no present
         if self.narrator.search(clause.narration):
             return 0.0
         window = max(clause.start, verb.start - 60)
@@ -643,10 +672,12 @@ class _Judge:
         """How sure is it that this past-tense verb in a present scene is a slip (0: leave it)?"""
         if verb.subject in ("you", "who", "i", "we") or verb.kind in ("aux", "contraction"):
             return 0.0
-        if self.time_cues.search(clause.narration) or self._sheltered(text, lex, verb, clause):
+        if self._time_cue_besides(text, verb, clause) or self._sheltered(text, lex, verb, clause):
             return 0.0
         if verb.kind == "and":
             return 0.8 if self._coordinated_with(text, lex, clause, verb.start) == PRESENT else 0.0
+        if _UNTIL_NOW.match(text, verb.start):
+            return 0.0  # "He didn't know that boy could turn his voice into honey": not until now
         if not (verb.character or _thing_acting(verb, clause)) or verb.word.lower() in lex.reporting:
             return 0.0
         if any(v.tense == PRESENT and v.subject == verb.subject for v in clause.verbs):
@@ -654,6 +685,24 @@ class _Judge:
         if clause.has(PRESENT) or clause.elsewhere(PAST):
             return 0.0
         return 0.6 if clause.between(PRESENT) else 0.0
+
+    def _time_cue_besides(self, text: str, verb: Verb, clause: Clause) -> bool:
+        """Does the sentence's narration have a time word ("yesterday", "when", "had", "was") other
+        than a lexical verb itself ("used" is one: "he used to run his hand")? A pluperfect ("She had
+        seen the bruises"), "was supposed to" and a condition ("if Sirius sensed it") look away from
+        the story's now themselves."""
+        if verb.word.lower() == "used" or counterfactual(text, verb):
+            return True  # "he used to run his hand", "if Lily had to watch them": no slip
+        back = _LOOKS_BACK_ITSELF.match(text, verb.start)
+        participle = back.group("participle").lower() if back and back.group("participle") else ""
+        if back and (not participle or participle in lexicon().participles or participle == "been"):
+            return True
+        if clause.narration != clause.text or verb.word.lower() in ("was", "were", "had"):
+            # dialogue taken out (offsets differ), or a pronoun's be / have, which tells of an earlier
+            # state as often as it slips ("She's glad that she had the chance to meet him")
+            return self.time_cues.search(clause.narration) is not None
+        at = verb.start - clause.start
+        return any(not (m.start() <= at < m.end()) for m in self.time_cues.finditer(clause.narration))
 
     def _reported(self, text: str, verb: Verb, clause: Clause) -> bool:
         """Is the verb in a clause of reported speech or thought ("she knew that he is …")?"""

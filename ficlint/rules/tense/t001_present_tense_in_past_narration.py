@@ -23,10 +23,16 @@ verbs after "and" or a comma with no subject of their own, "will / can / 'll".
 A paragraph has drifted when two characters act in it in the present, or when,
 right after a paragraph told in the past, the scene's characters carry on in the
 present in main clauses (he, she, they, a name, be and have included: "He is
-relieved. They are going to drive to the city"; I only in a first-person story,
-"you" only in a second-person one).
+relieved. They are going to drive to the city"; beside the action of a character
+of the paragraph before, the states of "it" and of particular things count too:
+"As he edges around the table, he is hit by a strange feeling. It is a mirror.";
+I only in a first-person story, "you" only in a second-person one).
 Left alone: dialogue, italic or bold stretches, author's notes, headings,
-indented blocks, marked flashbacks; the timeless present (a sentence with no
+indented blocks, marked flashbacks; letters (from a salutation such as "James," or
+"Dear Mum," to the sign-off, and a P.S.), paragraphs in brackets, a present frame
+the story's past is remembered from ("He remembers the feeling of that tight grip",
+in two paragraphs or the first), an epilogue that ends the scene at the narrator's
+now ("and now they are the celebrated tale of every household"); the timeless present (a sentence with no
 past verb, generic subjects and words, several present verbs in one statement,
 the narrator speaking to the reader); reported speech or thought ("She knew the
 earth is round") and free indirect thought; first-person asides ("I still

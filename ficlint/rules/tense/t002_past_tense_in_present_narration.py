@@ -14,10 +14,14 @@ characters act in the past, or where right after a present paragraph the
 scene's characters carry on in the past in main clauses; "could" and
 "would" are not, being mostly conditionals in a present-tense story. Left
 alone as earlier events: a past reported by a present verb of saying or
-thinking ("He knows he washed his face"), and a paragraph that looks back from
+thinking or by "can see / can tell" ("He knows he washed his face", "Ripstalk can
+see he got through"), "didn't know" (until now), a condition ("if he danced"),
+"used to", a pluperfect, letters and paragraphs in brackets, and a paragraph that looks back from
 the story's now: a pluperfect, "used to", a present perfect before its past
 verbs ("A lot has happened since the war ended. She went to Australia"), or a
-cue anywhere in it ("years ago", "when he first", "looking back", "back then").
+cue anywhere in it ("years ago", "when he first", "looking back", "back then", "that
+day", "a while back", "never forget"), and up to three paragraphs told in the past
+alone after one with a pluperfect or such a cue (the look back runs on).
 """
 
 from __future__ import annotations
