@@ -278,8 +278,10 @@ def test_word_class_slots_flag_the_wrong_form_with_its_fix(tmp_path, text, word,
     "I gave you the book, though it was late.",
     "Each knew the other's secrets.",  # "each" a pronoun before a verb; no adjective comes before "the"
     "Each knew.",
+    "It came to her as new a revelation as any.",  # "as" + adjective + "a"
     "He spoke at your not knowing him, and laughed.",  # after a preposition: a possessive before a gerund
     "The chance of its not being found was small.",
+    "They chattered about who's friends with whom.",  # "who's" may open a clause after a preposition
 ])
 def test_word_class_slots_leave_correct_text_alone(tmp_path, text):
     assert _cli_fixes(tmp_path, text) == []

@@ -67,6 +67,7 @@ _ARTICLE = 4096  # "the", "a", "an"
 _PHRASE_END = 8192  # a mark that ends a noun phrase (".", ",")
 _NO_CONTRACTION_AFTER = 16384  # a preposition no fused pronoun and verb follows ("of", "at")
 _HEAD_DETERMINER = 32768  # a determiner whose phrase may be one word long ("the", "his")
+_DEGREE = 65536  # "as", "so", "too": an adjective may stand before "a" after one ("as new a thing")
 _WORD_CLASS_CODES = {"AUX": 1, "ADJ": 2}  # the tagger's classes the slots read
 
 
@@ -84,7 +85,8 @@ def _kinds() -> dict[str, int]:
                       ("passive_auxiliaries", _PASSIVE), ("object_starts", _OBJECT),
                       ("singular_subjects", _SINGULAR), ("clause_openers", _CLAUSE_OPENER),
                       ("other_subjects", _PERSONAL), ("articles", _ARTICLE), ("phrase_ends", _PHRASE_END),
-                      ("no_contraction_after", _NO_CONTRACTION_AFTER), ("noun_head_after", _HEAD_DETERMINER)):
+                      ("no_contraction_after", _NO_CONTRACTION_AFTER), ("noun_head_after", _HEAD_DETERMINER),
+                      ("degree_before_article", _DEGREE)):
         for word in data[key]:
             kinds[word] = kinds.get(word, _OTHER) | flag
     kinds["by"] = kinds.get("by", _OTHER) | _BY
@@ -140,7 +142,8 @@ def slot_codes(words: Sequence[str], sentence: Sequence[int],
     judged = np.r_[follows_never[1:] & same[1:] & ~hyphen_after[1:], False]  # token i: the next one never
     codes[judged & (codes == NONE)] = NO_POSSESSIVE
     # before an article: after "each" or "another" (pronouns too: "each knew the other") no noun phrase
-    before_article = _flag_after(found, same, _ARTICLE) & np.isin(codes, (NONE, NO_POSSESSIVE, NOUN_PHRASE))
+    before_article = (_flag_after(found, same, _ARTICLE) & np.isin(codes, (NONE, NO_POSSESSIVE, NOUN_PHRASE))
+                      & ~_flag_before(found, kind, same, _DEGREE, adverb=False))
     codes[before_article] = BEFORE_ARTICLE
     after_preposition = _flag_before(found, kind, same, _NO_CONTRACTION_AFTER, adverb=False)
     codes[after_preposition & (codes == NONE)] = NO_CONTRACTION
@@ -262,8 +265,8 @@ def fits(word: str, slot: int) -> bool | None:
         return None
     if slot == NO_POSSESSIVE:
         return "PRP$" not in classes
-    if slot == NO_CONTRACTION:
-        return not any("+" in tag for tag in classes)
+    if slot == NO_CONTRACTION:  # a personal pronoun fused with its verb; "who's" may open a clause there
+        return not any(tag.startswith("PRP+") for tag in classes)  # ("talked about who's coming")
     if slot == BEFORE_ARTICLE:
         return "PRP$" not in classes and not classes <= _ADJECTIVE_ONLY
     if slot in (PAST_PARTICIPLE, FINITE_SINGULAR, VERB) and "CD" in classes:
