@@ -9,7 +9,16 @@ import pytest
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.confusables import confusion_sets, glosses, lowered_tokens, phrases, word_classes
-from ficlint.analysis.slots import BASE_VERB, NO_POSSESSIVE, NOUN_PHRASE, fits, slot_codes
+from ficlint.analysis.slots import (
+    BASE_VERB,
+    BEFORE_ARTICLE,
+    NO_CONTRACTION,
+    NO_POSSESSIVE,
+    NOUN_HEAD,
+    NOUN_PHRASE,
+    fits,
+    slot_codes,
+)
 from ficlint.resources import data_dir
 from ficlint.rules.homophones._model import MODEL_FILE, confidence, load_model
 from ficlint.rules.homophones.h001_homophone_in_context import model_findings
@@ -213,6 +222,18 @@ def test_slots_where_grammar_is_certain():
     assert fits("which", NOUN_PHRASE) is False
 
 
+def test_slots_before_an_article_after_a_preposition_and_at_a_phrase_end():
+    doc = AnalyzedDocument.from_text("Each knew the way. Proud of it's past. All in your mined.")
+    words = lowered_tokens(doc)
+    codes = dict(zip(words, slot_codes(words, doc.tokens.sentence, [t.upos for t in doc.tags]).tolist(),
+                     strict=True))
+    assert codes["knew"] == BEFORE_ARTICLE and fits("knew", BEFORE_ARTICLE)
+    assert fits("new", BEFORE_ARTICLE) is False  # a bare adjective never stands before "the"
+    assert codes["it's"] == NO_CONTRACTION and fits("it's", NO_CONTRACTION) is False
+    assert fits("its", NO_CONTRACTION)
+    assert codes["mined"] == NOUN_HEAD and fits("mined", NOUN_HEAD) is False and fits("mind", NOUN_HEAD)
+
+
 def _cli_fixes(tmp_path, text: str) -> list[tuple[str, str]]:
     """(flagged word, replacement) of each homophone finding the real CLI gives on `text`."""
     path = tmp_path / "chapter.txt"
@@ -234,6 +255,11 @@ def _cli_fixes(tmp_path, text: str) -> list[tuple[str, str]]:
     # a verb of any form after "I", "we", "they", "you" opening a clause, before an object
     ("They no the way home from here.", "no", "know"),
     ("I though that you had gone.", "though", "thought"),
+    # after a preposition a possessive, never a pronoun fused with its verb
+    ("The town was proud of it's history.", "it's", "its"),
+    # the head of a noun phrase before a stop: a noun, never a verb form
+    ("It was all in your mined.", "mined", "mind"),
+    ("He had a won.", "won", "one"),
 ])
 def test_word_class_slots_flag_the_wrong_form_with_its_fix(tmp_path, text, word, fix):
     assert (word, fix) in _cli_fixes(tmp_path, text)
@@ -250,6 +276,12 @@ def test_word_class_slots_flag_the_wrong_form_with_its_fix(tmp_path, text, word,
     "When she threw the ball, the dog ran after it.",
     "They now have a house by the sea.",  # no object after "now"
     "I gave you the book, though it was late.",
+    "Each knew the other's secrets.",  # "each" a pronoun before a verb; no adjective comes before "the"
+    "Each knew.",
+    "It came to her as new a revelation as any.",  # "as" + adjective + "a"
+    "He spoke at your not knowing him, and laughed.",  # after a preposition: a possessive before a gerund
+    "The chance of its not being found was small.",
+    "They chattered about who's friends with whom.",  # "who's" may open a clause after a preposition
 ])
 def test_word_class_slots_leave_correct_text_alone(tmp_path, text):
     assert _cli_fixes(tmp_path, text) == []

@@ -37,9 +37,12 @@ if TYPE_CHECKING:
 
     from ficlint.analysis.tagger import Tag
 
-NONE, BASE_VERB, NOUN_PHRASE, NO_POSSESSIVE, PAST_PARTICIPLE, FINITE_SINGULAR, VERB = range(7)  # slot codes
-# (NO_POSSESSIVE: the next word cannot follow a possessive, so this word is not one)
-SLOT_CODES = 7
+(NONE, BASE_VERB, NOUN_PHRASE, NO_POSSESSIVE, PAST_PARTICIPLE, FINITE_SINGULAR, VERB, NO_CONTRACTION,
+ BEFORE_ARTICLE, NOUN_HEAD) = range(10)  # slot codes
+# (NO_POSSESSIVE: the next word cannot follow a possessive, so this word is not one; NO_CONTRACTION:
+# after a preposition, no pronoun fused with a verb; BEFORE_ARTICLE: neither a possessive nor a bare
+# adjective; NOUN_HEAD: the head of a noun phrase, before a stop or comma)
+SLOT_CODES = 10
 
 # token kinds for the look-behind
 _OTHER, _MODAL, _SUBJECT_MODAL, _SUBJECT, _TO, _BEFORE_TO, _DETERMINER, _ADVERB = range(8)
@@ -60,6 +63,11 @@ _OBJECT = 256  # what may open a verb's object ("the", "them")
 _SINGULAR = 512  # "he", "she": a subject, third person singular
 _CLAUSE_OPENER = 1024  # what may stand before a clause's subject ("and", ",", a quotation mark)
 _PERSONAL = 2048  # "i", "we", "they", "you": a subject whose verb may be a bare one
+_ARTICLE = 4096  # "the", "a", "an"
+_PHRASE_END = 8192  # a mark that ends a noun phrase (".", ",")
+_NO_CONTRACTION_AFTER = 16384  # a preposition no fused pronoun and verb follows ("of", "at")
+_HEAD_DETERMINER = 32768  # a determiner whose phrase may be one word long ("the", "his")
+_DEGREE = 65536  # "as", "so", "too": an adjective may stand before "a" after one ("as new a thing")
 _WORD_CLASS_CODES = {"AUX": 1, "ADJ": 2}  # the tagger's classes the slots read
 
 
@@ -76,7 +84,9 @@ def _kinds() -> dict[str, int]:
     for key, flag in (("never_after_possessive", _NEVER_AFTER_POSSESSIVE), ("perfect_auxiliaries", _PERFECT),
                       ("passive_auxiliaries", _PASSIVE), ("object_starts", _OBJECT),
                       ("singular_subjects", _SINGULAR), ("clause_openers", _CLAUSE_OPENER),
-                      ("other_subjects", _PERSONAL)):
+                      ("other_subjects", _PERSONAL), ("articles", _ARTICLE), ("phrase_ends", _PHRASE_END),
+                      ("no_contraction_after", _NO_CONTRACTION_AFTER), ("noun_head_after", _HEAD_DETERMINER),
+                      ("degree_before_article", _DEGREE)):
         for word in data[key]:
             kinds[word] = kinds.get(word, _OTHER) | flag
     kinds["by"] = kinds.get("by", _OTHER) | _BY
@@ -124,21 +134,35 @@ def slot_codes(words: Sequence[str], sentence: Sequence[int],
     codes[(before == _DETERMINER) & same] = NOUN_PHRASE
     if adjective is not None:
         codes[_after_article_and_adjectives(kind, adjective, same)] = NOUN_PHRASE
+    ends = _ends_phrase(found, same)
+    head = _flag_before(found, kind, same, _HEAD_DETERMINER, adverb=False)
+    codes[head & ends] = NOUN_HEAD
+    codes[(before == _DETERMINER) & same & ends & ~head] = NONE  # "Each knew.": "each" a pronoun
     hyphen_after = np.r_[hyphen[1:], False]
     judged = np.r_[follows_never[1:] & same[1:] & ~hyphen_after[1:], False]  # token i: the next one never
     codes[judged & (codes == NONE)] = NO_POSSESSIVE
-    open_slot = (codes == NONE) | (codes == NO_POSSESSIVE)  # before an object nothing is a possessive anyway
+    # before an article: after "each" or "another" (pronouns too: "each knew the other") no noun phrase
+    before_article = (_flag_after(found, same, _ARTICLE) & np.isin(codes, (NONE, NO_POSSESSIVE, NOUN_PHRASE))
+                      & ~_flag_before(found, kind, same, _DEGREE, adverb=False))
+    codes[before_article] = BEFORE_ARTICLE
+    after_preposition = _flag_before(found, kind, same, _NO_CONTRACTION_AFTER, adverb=False)
+    codes[after_preposition & (codes == NONE)] = NO_CONTRACTION
+    # before an object nothing is a possessive anyway
+    open_slot = (codes == NONE) | (codes == NO_POSSESSIVE) | (codes == BEFORE_ARTICLE)
     codes[_participle_slots(found, kind, same) & open_slot] = PAST_PARTICIPLE
     codes[_verb_slots(found, kind, same, _SINGULAR) & open_slot] = FINITE_SINGULAR
     codes[_verb_slots(found, kind, same, _PERSONAL) & open_slot] = VERB
     return codes
 
 
-def _flag_before(found: np.ndarray, kind: np.ndarray, same: np.ndarray, flag: int) -> np.ndarray:
-    """Tokens whose previous token (or the one before it, an adverb between) has `flag`."""
+def _flag_before(found: np.ndarray, kind: np.ndarray, same: np.ndarray, flag: int,
+                 adverb: bool = True) -> np.ndarray:
+    """Tokens whose previous token (or, with `adverb`, the one before it, an adverb between) has `flag`."""
     import numpy as np
 
     once = np.r_[False, (found[:-1] & flag) != 0] & same
+    if not adverb:
+        return once
     twice = np.r_[False, False, (found[:-2] & flag) != 0] & np.r_[False, same[:-1]]
     adverb = np.r_[_OTHER, kind[:-1]] == _ADVERB
     return once | (twice & adverb & same)
@@ -152,6 +176,14 @@ def _flag_after(found: np.ndarray, same: np.ndarray, flag: int, step: int = 1) -
     for k in range(1, step + 1):
         ok &= np.r_[same[k:], np.zeros(k, dtype=bool)]
     return np.r_[(found[step:] & flag) != 0, np.zeros(step, dtype=bool)] & ok
+
+
+def _ends_phrase(found: np.ndarray, same: np.ndarray) -> np.ndarray:
+    """Tokens followed by a mark that ends a noun phrase (or by nothing: the end of the sentence)."""
+    import numpy as np
+
+    last = ~np.r_[same[1:], False]
+    return last | _flag_after(found, same, _PHRASE_END)
 
 
 def _verb_slots(found: np.ndarray, kind: np.ndarray, same: np.ndarray, subjects: int) -> np.ndarray:
@@ -213,9 +245,13 @@ def _after_article_and_adjectives(kind: np.ndarray, adjective: np.ndarray, same:
     return found
 
 
+_ADJECTIVE_ONLY = frozenset({"JJ", "JJR", "JJS", "NNP"})  # "new" is also a name's word ("New York")
+
+
 @cache
 def _slot_classes() -> dict[int, frozenset[str]]:
     return {BASE_VERB: frozenset({"VB"}), NOUN_PHRASE: _data()["noun_phrase_classes"],
+            NOUN_HEAD: _data()["noun_head_classes"],
             PAST_PARTICIPLE: frozenset({"VBN"}), FINITE_SINGULAR: frozenset({"VBD", "VBZ", "MD"}),
             VERB: frozenset({"VB", "VBP", "VBD", "VBZ", "MD"})}
 
@@ -229,6 +265,10 @@ def fits(word: str, slot: int) -> bool | None:
         return None
     if slot == NO_POSSESSIVE:
         return "PRP$" not in classes
+    if slot == NO_CONTRACTION:  # a personal pronoun fused with its verb; "who's" may open a clause there
+        return not any(tag.startswith("PRP+") for tag in classes)  # ("talked about who's coming")
+    if slot == BEFORE_ARTICLE:
+        return "PRP$" not in classes and not classes <= _ADJECTIVE_ONLY
     if slot in (PAST_PARTICIPLE, FINITE_SINGULAR, VERB) and "CD" in classes:
         return None  # "had one the size of a fist": a number may be the object itself
     parts = {part for tag in classes for part in tag.split("+")[:1]}  # a contraction by its first part

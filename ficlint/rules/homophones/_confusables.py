@@ -20,21 +20,29 @@ class Pattern:
     explanation: str
     confidence: float
     before: re.Pattern[str] | None = None  # must match the text just before the match
+    unless_before: re.Pattern[str] | None = None  # must not match it
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Matches in `text`, which the caller has lowercased with straight apostrophes."""
         for m in self.regex.finditer(text):
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "'"):
                 continue  # not at the start of a word
-            if self.before is None or self.before.search(text, max(0, m.start() - 60), m.start()):
+            if self.before is not None and not self.before.search(text, max(0, m.start() - 60), m.start()):
+                continue
+            if self.unless_before is None or not self.unless_before.search(text, max(0, m.start() - 60),
+                                                                           m.start()):
                 yield m
 
 
 @cache
 def patterns() -> tuple[Pattern, ...]:
     return tuple(Pattern(p["name"], re.compile(p["pattern"]), p["fix"], p["explanation"],
-                         float(p["confidence"]), re.compile(p["before"] + r"\Z") if "before" in p else None)
+                         float(p["confidence"]), _before(p, "before"), _before(p, "unless_before"))
                  for p in load_data("confusables").get("patterns", ()))
+
+
+def _before(pattern: dict, key: str) -> re.Pattern[str] | None:
+    return re.compile(pattern[key] + r"\Z") if key in pattern else None
 
 
 @cache

@@ -20,8 +20,11 @@ from typing import TYPE_CHECKING
 from ficlint.analysis.confusables import LoweredTokens
 from ficlint.analysis.slots import (
     BASE_VERB,
+    BEFORE_ARTICLE,
     FINITE_SINGULAR,
+    NO_CONTRACTION,
     NO_POSSESSIVE,
+    NOUN_HEAD,
     NOUN_PHRASE,
     PAST_PARTICIPLE,
     SLOT_CODES,
@@ -169,7 +172,8 @@ def _fit_tables(model: Model) -> np.ndarray:
     table = np.full((len(model.sets), width, SLOT_CODES), -1, dtype=np.int8)
     for s in model.sets:
         for m, word in enumerate(s.members):
-            for code in (BASE_VERB, NOUN_PHRASE, NO_POSSESSIVE, PAST_PARTICIPLE, FINITE_SINGULAR, VERB):
+            for code in (BASE_VERB, NOUN_PHRASE, NO_POSSESSIVE, PAST_PARTICIPLE, FINITE_SINGULAR, VERB,
+                         NO_CONTRACTION, BEFORE_ARTICLE, NOUN_HEAD):
                 found = fits(word, code)
                 table[s.index, m, code] = -1 if found is None else int(found)
     return table
