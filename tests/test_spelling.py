@@ -746,3 +746,9 @@ def test_a_word_made_from_a_canon_name_on_purpose_is_no_near_miss(tmp_path: Path
     assert _s002_words(tmp_path, text) == [("Gryfindor", "Gryffindor")]
 
 
+
+def test_a_slip_in_a_canon_name_that_lost_its_apostrophe_is_a_near_miss(tmp_path: Path):
+    """Grimmualds Place (Grimmauld's, its 's written without the apostrophe) is a slip in the name;
+    the fandom's own plurals (the Weasleys, the Malfoys) are no slips."""
+    text = HOGWARTS + "They met behind Grimmualds Place. The Weasleys and the Malfoys came too.\n"
+    assert _s002_words(tmp_path, text) == [("Grimmualds", "Grimmaulds")]
