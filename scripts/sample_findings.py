@@ -2,7 +2,7 @@
 """Draw a fixed-seed sample of findings from held-out fan fiction, to judge by hand.
 
     python scripts/sample_findings.py [--words 100000] [--sample 100] [--seed 19] [--out DIR]
-        [--skip-words N] [--select S,V] [--table]
+        [--skip-words N | --slices SKIP:WORDS,...] [--select S,V] [--table]
 
 Works of the `test` split of ../shared/training/fanfic (never used to build or tune the
 glossary, the markers' weights, the edited-prose words or the fiction names) are written
@@ -51,6 +51,21 @@ def table(found: list[tuple[str, str, str, str, str]], total: int, size: int, se
         print(f"| {i} | {rule} | {work} | `{context}` |  |")
 
 
+def write_stretch(folder: Path, skip_words: int, words: int) -> int:
+    """Write the works of the test split after its first `skip_words` words, one file a work,
+    until `words` words; return how many were written."""
+    total = skipped = 0
+    for work_id, text in works("test"):
+        if skipped < skip_words:
+            skipped += len(text.split())
+            continue
+        (folder / f"work-{work_id}.txt").write_text(text + "\n", encoding="utf-8")
+        total += len(text.split())
+        if total >= words:
+            break
+    return total
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--words", type=int, default=100000)
@@ -59,20 +74,17 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--skip-words", type=int, default=0,
                     help="leave out the split's first works, this many words")
+    ap.add_argument("--slices", default=None,
+                    help="several stretches instead of one: SKIP:WORDS,SKIP:WORDS (e.g. the text no earlier "
+                         "sample used)")
     ap.add_argument("--select", default="S,V", help="the rules, prefixes or categories to check")
     ap.add_argument("--table", action="store_true", help="print the sample as a Markdown table to judge")
     args = ap.parse_args()
     folder = args.out or Path(tempfile.mkdtemp(prefix="ficlint-sample-"))
     folder.mkdir(parents=True, exist_ok=True)
-    total = skipped = 0
-    for work_id, text in works("test"):
-        if skipped < args.skip_words:
-            skipped += len(text.split())
-            continue
-        (folder / f"work-{work_id}.txt").write_text(text + "\n", encoding="utf-8")
-        total += len(text.split())
-        if total >= args.words:
-            break
+    stretches = [(int(k), int(w)) for k, w in (s.split(":") for s in args.slices.split(","))] \
+        if args.slices else [(args.skip_words, args.words)]
+    total = sum(write_stretch(folder, skip, words) for skip, words in stretches)
     out = subprocess.run([sys.executable, "-m", "ficlint", "check", "--format", "json", "--no-cache",
                           "--select", args.select, str(folder)], capture_output=True, text=True).stdout
     found = []

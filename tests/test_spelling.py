@@ -736,3 +736,19 @@ def test_a_long_canon_name_without_its_last_vowel_is_a_slip_a_short_name_another
     text = HOGWARTS + ("The walk to Hogsmead was long. Paul waved at Paula, and Luna waved at Ginn across "
                        "the lane.\n\nPaul laughed.\n")
     assert _s002_words(tmp_path, text) == [("Hogsmead", "Hogsmeade")]
+
+
+def test_a_word_made_from_a_canon_name_on_purpose_is_no_near_miss(tmp_path: Path):
+    """Gryffindorks (Gryffin + dorks) and Veelan (of Veela, as Victorian of Victoria) are made from
+    the name on purpose; one slip in it (Gryfindor) stays a slip."""
+    text = HOGWARTS + ("“I’ll protect you from the scary Gryffindorks,” said Ron. She was of Veelan "
+                       "descent. The Gryfindor banner hung in the hall.\n")
+    assert _s002_words(tmp_path, text) == [("Gryfindor", "Gryffindor")]
+
+
+
+def test_a_slip_in_a_canon_name_that_lost_its_apostrophe_is_a_near_miss(tmp_path: Path):
+    """Grimmualds Place (Grimmauld's, its 's written without the apostrophe) is a slip in the name;
+    the fandom's own plurals (the Weasleys, the Malfoys) are no slips."""
+    text = HOGWARTS + "They met behind Grimmualds Place. The Weasleys and the Malfoys came too.\n"
+    assert _s002_words(tmp_path, text) == [("Grimmualds", "Grimmaulds")]

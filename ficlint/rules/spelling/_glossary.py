@@ -92,7 +92,13 @@ class Glossary:
             return None
         if lexicon().knows(word):
             return None  # an ordinary word (Harry/Hardy): not a slip
-        return _names.near_miss(word, self.names, by_ear=True)
+        found = _names.near_miss(word, self.names, by_ear=True)
+        if found is None and lower.endswith("s") and len(lower) > _MIN_POSSESSIVE:
+            # a name whose 's lost its apostrophe (Grimmualds Place), by one slip only, not by ear
+            stem = _names.near_miss(word[:-1], self.names)
+            made = stem and _names.made_from(lower, stem.lower() + "s")  # Gryffindorks: Gryffin + dorks
+            return stem + "s" if stem and not stem.endswith("s") and not made else None
+        return found
 
     def belongs(self, uses: dict[str, int], own_words: set[str]) -> bool:
         """Do these uses of signature names, and these of the fandom's own words, say that a
@@ -102,6 +108,7 @@ class Glossary:
         return sum(n >= EACH_USES for n in uses.values()) >= 2 or len(own_words) >= OWN_WORDS
 
 
+_MIN_POSSESSIVE = 7  # letters of a name and its s whose stem is judged: Grimmualds, not Erinyes (Ernie)
 _INFLECTIONS = ("ing", "ed", "es", "s", "d")
 _MIN_INFLECTED = 5
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from functools import cache
 
+from ficlint.rules.spelling._dictionary import RANKED, lexicon
 from ficlint.rules.spelling._suggest import distance, edit_cost, one_edit
 
 _VOWELS = frozenset("aeiouy")
@@ -68,7 +69,7 @@ def near_miss(word: str, names: Mapping[str, str], by_ear: bool = False,
             continue  # a letter added to a name of three is another name (Mika, Mia; Theo, Thea aside)
         if candidate[:1] == lower[:1] and not _plural_pair(lower, candidate) and accept(names[candidate]) \
                 and not (other_forms and _diminutive(lower, candidate, canon=by_ear)) \
-                and slip_cost(lower, candidate) <= _SLIP_COST:
+                and not made_from(lower, candidate) and slip_cost(lower, candidate) <= _SLIP_COST:
             return names[candidate]
     if not by_ear or len(lower) < _SOUND_ALIKE_MIN_LENGTH:
         return None
@@ -112,6 +113,26 @@ def _heard(word: str, name: str) -> bool:
 def _derived_from_name(word: str, names: Mapping[str, str]) -> bool:
     """A name with a suffix (Gryffindorish, Slytherinesque): a word made from the name, not a slip."""
     return any(word[:-k] in names for k in (2, 3, 4, 5) if len(word) - k >= _LONG_NAME - 2)
+
+
+_BLEND_WORD = 4  # letters of the common word a blend ends in (Gryffin-dorks)
+_BLEND_RANK = RANKED  # and ranked among the commonest words
+
+
+def made_from(word: str, name: str) -> bool:
+    """A word made from the name on purpose, not a slip in it: an adjective with -n (Veelan, as
+    Victorian of Victoria), or a blend whose name runs into a common word that begins with the
+    name's last letters and goes on past them (Gryffindorks: Gryffin + dorks, Slytherinsane)."""
+    base = name.removesuffix("s")
+    if base.endswith("a") and word == base + "n":
+        return True
+    rank = lexicon().rank
+    for i in range(3, len(base)):
+        tail = word[i:]
+        if word[:i] == base[:i] and len(tail) >= max(_BLEND_WORD, len(base) - i + 2) \
+                and tail.startswith(base[i:]) and rank.get(tail, _BLEND_RANK) < _BLEND_RANK:
+            return True
+    return False
 
 
 def _plural_pair(a: str, b: str) -> bool:
