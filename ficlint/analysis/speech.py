@@ -706,6 +706,8 @@ class Quotation:
         narration = self.narration_before
         if inner.isupper() or narration.endswith(":") or self.is_written or _is_text_speak(inner):
             return True
+        if self.follows.kind == "tag":
+            return False  # a tag says it was spoken: `"Wait," she said`, not a one-word title
         if not narration:  # a signature closing a letter, alone in its paragraph: "Your Jack"
             alone = self.after is None or not self.doc.text[self.after.start:self.after.end].strip()
             count = _capitalised_words(inner, 1, 4)
