@@ -1,0 +1,24 @@
+"""Session 29 dialogue mechanisms through the real CLI: speech that completes a sentence another
+speaker broke off."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import dialogue_findings
+
+
+@pytest.mark.parametrize("open_, close", [('"', '"'), ("“", "”"), ("‘", "’")])
+def test_a_speech_finishing_a_broken_off_sentence_asks_nothing(tmp_path, open_, close):
+    text = (f"{open_}And England had to learn it through Milton and Shelley--{close}\n\n"
+            f"{open_}Who was a metaphysician.{close} Aaron broke in.\n")
+    found = dialogue_findings(tmp_path, text)
+    assert [rule for rule, _, _ in found] == ["D001"]  # the tag after a full stop, no question
+
+
+@pytest.mark.parametrize("open_, close", [('"', '"'), ("“", "”"), ("‘", "’")])
+def test_a_question_after_a_finished_speech_still_wants_its_mark(tmp_path, open_, close):
+    text = (f"{open_}And England had to learn it through Milton and Shelley.{close}\n\n"
+            f"{open_}Who was a metaphysician.{close} Aaron broke in.\n")
+    found = dialogue_findings(tmp_path, text)
+    assert sorted(rule for rule, _, _ in found) == ["D001", "D015"]
+    assert any(rule == "D015" and "metaphysician?" in fixed for rule, _, fixed in found)
