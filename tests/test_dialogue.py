@@ -123,6 +123,10 @@ WRONG = [
     ('She smiled. "Hey Draco" Harry replied.', [("D003", '" Harry')]),
     ("He knelt. “Come Bellatrix” a voice whispered.", [("D003", "” a")]),
     ("He turned. ‘Maman’ he said.", [("D003", "’ he")]),
+    # shouting in capitals with a tag after it is speech, not a sign
+    ('He stood. "WE\'RE NOT CONFUSED" Harry roared.', [("D003", '" Harry')]),
+    ("He stood. “WE'RE NOT CONFUSED” Harry roared.", [("D003", "” Harry")]),
+    ("He stood. ‘WE'RE NOT CONFUSED’ Harry roared.", [("D003", "’ Harry")]),
 ]
 
 RIGHT = [
@@ -235,6 +239,9 @@ RIGHT = [
     'They sang "Jerusalem" and left.',
     "They sang “Jerusalem,” and then the choir left.",
     "The pub was called ‘Blue Boar’ for a reason.",
+    'The door said "NO ENTRY" in red.',
+    "“KEEP OUT,” read the sign.",
+    "He saw the sign. ‘PRIVATE LAND’ It was old.",
 ]
 
 
