@@ -130,7 +130,8 @@ def _structure(q: Quotation, narration: str, word: str) -> str:
     previous = q.previous
     if clause == body and previous is not None and previous.follows.kind in ("tag", "inverted", "subject") \
             and not _introduced_and_finished(previous):  # the narration is the tag of the speech before
-        if sum(1 for i, w in enumerate(words) if speech_form(w) and not _a_look(words, i)) >= 2:
+        if sum(1 for i, w in enumerate(words)
+               if speech_form(w) and not _a_look(words, i) and not _passive(words, i)) >= 2:
             return ""  # "she said, adding as an afterthought," - the second verb introduces the new speech
         mark = q.previous.last_mark
         if mark == "," and narration.endswith(",") and _may_continue(q, word) \
@@ -519,6 +520,15 @@ def _a_look(lower: list[str], i: int) -> bool:
         return False
     said = word in vocabulary().speech_nouns or word in _NAMING_NOUNS or word in _CONTENT_NOUNS
     return not said or i + 1 < len(lower) and lower[i + 1] == "of"  # `a whisper of a smile`
+
+
+def _passive(lower: list[str], i: int) -> bool:
+    """Is the speech verb's form at `i` a passive participle (`rolls that refused to be coaxed
+    down`, `when he was asked`)? Someone else's saying, described: it introduces no speech."""
+    return i > 0 and lower[i - 1] in _BE
+
+
+_BE = frozenset(["be", "been", "being", "was", "were", "is", "are", "am"])
 
 
 # Words after which a verb's form is its noun (`a sneer`, `his whisper`)
