@@ -115,6 +115,18 @@ WRONG = [
     ('"Who are they then," Tom pleads.', [("D015", ",")]),
     ("“Find your people,”\n\nHe nodded.", [("D014", ",")]),
     ('"Wait, she said. "Where?"', [("D011", '"')]),
+    # an action joined by a comma to new speech that has a tag of its own, the chapter's habit
+    ('Ann nodded, "Wait," she said. Tom shrugged, "Fine," he said.', [("D013", ","), ("D013", ",")]),
+    ("Ann nodded, “Wait,” she said. Tom shrugged, “Fine,” he said.", [("D013", ","), ("D013", ",")]),
+    ("Ann nodded, ‘Wait,’ she said. Tom shrugged, ‘Fine,’ he said.", [("D013", ","), ("D013", ",")]),
+    # one capitalised word of speech is speech, not a title, when a tag follows it
+    ('She smiled. "Hey Draco" Harry replied.', [("D003", '" Harry')]),
+    ("He knelt. “Come Bellatrix” a voice whispered.", [("D003", "” a")]),
+    ("He turned. ‘Maman’ he said.", [("D003", "’ he")]),
+    # shouting in capitals with a tag after it is speech, not a sign
+    ('He stood. "WE\'RE NOT CONFUSED" Harry roared.', [("D003", '" Harry')]),
+    ("He stood. “WE'RE NOT CONFUSED” Harry roared.", [("D003", "” Harry")]),
+    ("He stood. ‘WE'RE NOT CONFUSED’ Harry roared.", [("D003", "’ Harry")]),
 ]
 
 RIGHT = [
@@ -221,6 +233,15 @@ RIGHT = [
     "He chuckled, “Well.”\n\nShe laughed, “Oh.”",
     "He took the ’buses home. ‘Fine,’ he said.",
     '"Ta," he said, and left.',
+    'Her eyes widened. "Wait," she said. Tom shrugged. "Fine," he said.',
+    "Her eyes widened. “Wait,” she said.\n\nTom shrugged, “Fine.”",
+    "Tom shrugged. ‘Fine,’ he said. Her eyes widened, ‘Wait,’ she said.",
+    'They sang "Jerusalem" and left.',
+    "They sang “Jerusalem,” and then the choir left.",
+    "The pub was called ‘Blue Boar’ for a reason.",
+    'The door said "NO ENTRY" in red.',
+    "“KEEP OUT,” read the sign.",
+    "He saw the sign. ‘PRIVATE LAND’ It was old.",
 ]
 
 

@@ -704,7 +704,11 @@ class Quotation:
         a tag says were written (`"lol ok," Ron texted`)."""
         inner = self.inner
         narration = self.narration_before
-        if inner.isupper() or narration.endswith(":") or self.is_written or _is_text_speak(inner):
+        if narration.endswith(":") or self.is_written or _is_text_speak(inner):
+            return True
+        if self.follows.kind == "tag":
+            return False  # a tag says it was spoken (`"Wait," she said`, `"GET OUT," he yelled`): no sign
+        if inner.isupper():
             return True
         if not narration:  # a signature closing a letter, alone in its paragraph: "Your Jack"
             alone = self.after is None or not self.doc.text[self.after.start:self.after.end].strip()

@@ -70,9 +70,14 @@ _FIRST_WORD = re.compile(r"[\s*_]*([^\W\d_]+(?:['’][^\W\d_]+)*)")
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     joined = list(_joined_quotations(doc))
-    habits = Counter(structure[0] + q.narration_before[-1] for q, _, _, structure in joined)
+    # the habit shows in the joins of speech without a tag after it, or in all of them (`Tom
+    # looked at her, "Wait," he said.`): counting both ways keeps every chapter main flagged
+    every = Counter(structure[0] + q.narration_before[-1] for q, _, _, structure in joined)
+    untagged = Counter(structure[0] + q.narration_before[-1] for q, _, _, structure in joined
+                       if q.follows.kind != "tag")
     for q, word, at, structure in joined:
-        if q.narration_before.endswith(",") and not structure.endswith("~") and _flagged(structure, habits):
+        if q.narration_before.endswith(",") and not structure.endswith("~") \
+                and (_flagged(structure, untagged) or _flagged(structure, every)):
             yield _comma_before(q, q.narration_before, at, word)
 
 
@@ -125,7 +130,8 @@ def _structure(q: Quotation, narration: str, word: str) -> str:
     previous = q.previous
     if clause == body and previous is not None and previous.follows.kind in ("tag", "inverted", "subject") \
             and not _introduced_and_finished(previous):  # the narration is the tag of the speech before
-        if sum(1 for i, w in enumerate(words) if speech_form(w) and not _a_look(words, i)) >= 2:
+        if sum(1 for i, w in enumerate(words)
+               if speech_form(w) and not _a_look(words, i) and not _passive(words, i)) >= 2:
             return ""  # "she said, adding as an afterthought," - the second verb introduces the new speech
         mark = q.previous.last_mark
         if mark == "," and narration.endswith(",") and _may_continue(q, word) \
@@ -135,8 +141,6 @@ def _structure(q: Quotation, narration: str, word: str) -> str:
             return ""
         # `and came up, as he complained,`: counted with the habit, no error
         return "A" + mark + ("~" if _introduced_after_acting(words) else "")
-    if q.follows.kind == "tag":
-        return ""  # She turned her eyes, "I did not know," she panted. - attributed after
     if clause == body and previous is not None and previous.last_mark == "," and body.lstrip()[:1].islower() \
             and _is_i(word) and needs_completion(previous):
         return ("B" if _acts(words) else "b") + "~"  # `"If there are," and her tone settled it, "I just…"`
@@ -516,6 +520,15 @@ def _a_look(lower: list[str], i: int) -> bool:
         return False
     said = word in vocabulary().speech_nouns or word in _NAMING_NOUNS or word in _CONTENT_NOUNS
     return not said or i + 1 < len(lower) and lower[i + 1] == "of"  # `a whisper of a smile`
+
+
+def _passive(lower: list[str], i: int) -> bool:
+    """Is the speech verb's form at `i` a passive participle (`rolls that refused to be coaxed
+    down`, `when he was asked`)? Someone else's saying, described: it introduces no speech."""
+    return i > 0 and lower[i - 1] in _BE
+
+
+_BE = frozenset(["be", "been", "being", "was", "were", "is", "are", "am"])
 
 
 # Words after which a verb's form is its noun (`a sneer`, `his whisper`)

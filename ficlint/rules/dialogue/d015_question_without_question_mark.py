@@ -30,7 +30,8 @@ RULE = Rule(
             "\"What's done is done,\" he said.", "\"Where he goes, I go,\" she said.",
             "\"Who are they?\" Tom asks.", "'Does it,' said Crowley.", "\"Which is sensible,\" he said.",
             "\"What would happen,\" she asked, \"if I left?\"",
-            "\"Who would rule others must first rule himself,\" said the motto."),
+            "\"Who would rule others must first rule himself,\" said the motto.",
+            "\"We read Milton and Shelley--\"\n\n\"Who was a poet.\" Aaron broke in."),
     fix_safety="Unsafe: the question mark replaces the comma or the full stop; a rhetorical question may be "
                "meant flat.",
 )
@@ -55,7 +56,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             continue
         if _carried_on(q):
             continue  # "What would happen," she asked, "if I left?" - the question ends later
-        if _asks(q, by_tag=any(w.lower() in vocabulary().asking for w in q.follows.words[:4])):
+        if _asks(q, by_tag=any(w.lower() in vocabulary().asking for w in q.follows.words[:4])) \
+                and not _completes_broken_speech(q):
             mark = q.mark_offset
             yield Diagnostic(RULE.id, mark, mark + 1,
                              "The speech asks a question, so it ends with a question mark inside the quote, "
@@ -79,6 +81,19 @@ def _carried_on(q: Quotation) -> bool:
         last = _LAST.search(q.inner.rstrip(" ,.…-—*_"))
         return bool(last) and last.group(0).lower() in _EXPECTING
     return is_name(q.doc, word.group(0))  # `"Where are you going," he asked, "Harry?"`
+
+
+def _completes_broken_speech(q: Quotation) -> bool:
+    """Does the speech, ending in a full stop, open its paragraph right after a speech broken off
+    with a dash (`"…through Milton and Shelley--"` / `"Who was a metaphysician." Aaron broke in.`)?
+    It finishes that sentence, and its question word is a relative one."""
+    if q.last_mark != "." or q.narration_before.strip() or not isinstance(q.doc, AnalyzedDocument):
+        return False
+    speech = q.doc.speech
+    i = next((k for k, other in enumerate(speech) if other is q), 0)
+    if i == 0 or speech[i - 1].region.paragraph != q.region.paragraph - 1:
+        return False
+    return speech[i - 1].inner.rstrip(" *_").endswith(("--", "—", "–", "-"))
 
 
 _FIRST = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
