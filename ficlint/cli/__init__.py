@@ -5,6 +5,7 @@ Exit codes: 0 no findings, 1 findings, 2 usage, configuration or input error.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
 import os
@@ -90,10 +91,8 @@ def _exit_now(code: object) -> None:
         status = EXIT_FINDINGS
     except (OSError, ValueError):  # a closed stream has nothing to flush
         pass
-    try:
+    with contextlib.suppress(OSError, ValueError):
         sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
     os._exit(status)
 
 
