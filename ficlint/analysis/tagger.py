@@ -401,11 +401,11 @@ class Tagger:
         grid = self._feature_grid(words)
         for offset in OFFSETS:
             width = (SLOTS, NEAR_SLOTS, FAR_SLOTS)[abs(offset)]
-            rows = self._row[offset][grid[:, :width]]
+            rows = self._row[offset].take(grid[:, :width])
             table = self._tables[offset]
-            vectors = table[rows[:, 0]]  # int16 holds a sum of SLOTS int8 weights
+            vectors = table.take(rows[:, 0], 0)  # int16 holds a sum of SLOTS int8 weights
             for slot in range(1, width):
-                vectors += table[rows[:, slot]]
+                vectors += table.take(rows[:, slot], 0)
             self._vectors[offset] = self._grown(self._vectors[offset], vectors)
         self._classes = self._grown(self._classes, self._conjunction_classes(words))
         letter_first = map(str.isalpha, map(itemgetter(slice(1)), keys))
@@ -532,9 +532,10 @@ class Tagger:
         padded = np.full(n + 2 * (len(starts) + 1), self._rows([PAD])[0], np.intp)
         padded[where] = rows
         vectors = self._vectors
-        scores = vectors[0][padded[where]]  # int16 cannot overflow: 5 x 17 features x 127 + pass 2
+        # rows gathered with `take` (about three times faster than indexing with an array)
+        scores = vectors[0].take(padded[where], 0)  # int16 cannot overflow: 5 x 17 features x 127 + pass 2
         for offset in (-2, -1, 1, 2):
-            scores += vectors[offset][padded[where + offset]]
+            scores += vectors[offset].take(padded[where + offset], 0)
         return self._second_pass(scores, padded, where)
 
     def _second_pass(self, scores: np.ndarray, padded: np.ndarray, where: np.ndarray) -> np.ndarray:
@@ -546,13 +547,13 @@ class Tagger:
         width = pad_tag + 1
         left, left2, right, right2 = tags[where - 1], tags[where - 2], tags[where + 1], tags[where + 2]
         lr, ll, rr, lc, cr = self._pairs
-        scores += lr[left * width + right]
-        scores += ll[left2 * width + left]
-        scores += rr[right * width + right2]
+        scores += lr.take(left * width + right, 0)
+        scores += ll.take(left2 * width + left, 0)
+        scores += rr.take(right * width + right2, 0)
         word_class = self._classes[padded[where]]
         n_upos = self._n_upos
-        scores += lc[self._left_upos[left] * self._n_classes + word_class]
-        scores += cr[word_class * n_upos + self._right_upos[right]]
+        scores += lc.take(self._left_upos[left] * self._n_classes + word_class, 0)
+        scores += cr.take(word_class * n_upos + self._right_upos[right], 0)
         return _best(scores)
 
     @property
