@@ -251,11 +251,13 @@ def sparse_parts(name: str, matrix: np.ndarray) -> dict[str, np.ndarray]:
             f"{name}.col": cols.astype(np.uint8), f"{name}.value": matrix[rows, cols]}
 
 
-def dense(name: str, arrays: dict[str, np.ndarray], width: int) -> np.ndarray:
+def dense(name: str, arrays: dict[str, np.ndarray], width: int, dtype: type | None = None,
+          extra_rows: int = 0) -> np.ndarray:
+    """The matrix `sparse_parts` stored (int8 unless `dtype` says), with `extra_rows` zero rows after."""
     import numpy as np
 
     counts = arrays[f"{name}.count"]
-    matrix = np.zeros((len(counts), width), np.int8)
+    matrix = np.zeros((len(counts) + extra_rows, width), dtype or np.int8)
     rows = np.repeat(np.arange(len(counts)), counts.astype(np.intp))  # uint8 counts: numpy's slow path
     matrix.ravel()[rows * width + arrays[f"{name}.col"]] = arrays[f"{name}.value"]  # flat: ~40% quicker
     return matrix
@@ -308,11 +310,12 @@ class Tagger:
         self._tables = {}
         n_tags = len(self.tags)
         for offset in OFFSETS:
-            weights = dense(f"w{offset}", arrays, n_tags)
+            # int16 (the type vectors sum these rows) with a zero row last, made so directly
+            weights = dense(f"w{offset}", arrays, n_tags, np.int16, extra_rows=1)
             kept = arrays[f"r{offset}"].astype(bool)  # which features have a row at this offset, in order
-            rows = np.where(kept, np.cumsum(kept) - 1, len(weights))
-            self._row[offset] = np.append(rows, len(weights))  # `missing`, and dropped features: a zero row
-            self._tables[offset] = np.vstack([weights, np.zeros((1, n_tags), np.int8)]).astype(np.int16)
+            rows = np.where(kept, np.cumsum(kept) - 1, len(weights) - 1)
+            self._row[offset] = np.append(rows, len(weights) - 1)  # `missing`, and dropped features: a zero row
+            self._tables[offset] = weights
         upos = sorted({part.upos for tag in self.tags for part in tag.parts})
         index = {u: i for i, u in enumerate(upos)}
         # a neighbour's class: the UPOS of its part next to the word (last on the left, first on the right)
