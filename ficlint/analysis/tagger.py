@@ -313,8 +313,8 @@ class Tagger:
             # int16 (the type vectors sum these rows) with a zero row last, made so directly
             weights = dense(f"w{offset}", arrays, n_tags, np.int16, extra_rows=1)
             kept = arrays[f"r{offset}"].astype(bool)  # which features have a row at this offset, in order
-            rows = np.where(kept, np.cumsum(kept) - 1, len(weights) - 1)
-            self._row[offset] = np.append(rows, len(weights) - 1)  # `missing`, and dropped features: a zero row
+            zero = len(weights) - 1  # `missing`, and dropped features: the zero row
+            self._row[offset] = np.append(np.where(kept, np.cumsum(kept) - 1, zero), zero)
             self._tables[offset] = weights
         upos = sorted({part.upos for tag in self.tags for part in tag.parts})
         index = {u: i for i, u in enumerate(upos)}
