@@ -478,14 +478,17 @@ class Tagger:
         """The ids of the features `_feature_grid` looks up, by the part before the "=" and then
         the rest ("s3=ing" -> ["s3"]["ing"]), so that it looks values up without building strings."""
         features = self._features
-        if not all(map(operator.le, features, features[1:])):  # the trainer writes them sorted
+        in_order = all(map(operator.le, features, features[1:]))  # the trainer writes them sorted
+        if not in_order:
             features = sorted(features)
         by_prefix = {}
         for prefix in ("w", "c", "h", "wc", "s1", "s2", "s3", "s4", "p1", "p2", "p3"):
             first, last = bisect_left(features, prefix + "="), bisect_left(features, prefix + ">")
             named = features[first:last]
             values = map(itemgetter(slice(len(prefix) + 1, None)), named)
-            by_prefix[prefix] = dict(zip(values, map(self._feature_id.__getitem__, named), strict=True))
+            # a feature's id is its place in the model's list: sorted, that is its place here
+            ids = range(first, last) if in_order else map(self._feature_id.__getitem__, named)
+            by_prefix[prefix] = dict(zip(values, ids, strict=True))
         return by_prefix
 
     def _conjunction_classes(self, words: _Words) -> np.ndarray:
