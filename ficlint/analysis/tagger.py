@@ -251,11 +251,13 @@ def sparse_parts(name: str, matrix: np.ndarray) -> dict[str, np.ndarray]:
             f"{name}.col": cols.astype(np.uint8), f"{name}.value": matrix[rows, cols]}
 
 
-def dense(name: str, arrays: dict[str, np.ndarray], width: int) -> np.ndarray:
+def dense(name: str, arrays: dict[str, np.ndarray], width: int, dtype: type | None = None,
+          extra_rows: int = 0) -> np.ndarray:
+    """The matrix `sparse_parts` stored (int8 unless `dtype` says), with `extra_rows` zero rows after."""
     import numpy as np
 
     counts = arrays[f"{name}.count"]
-    matrix = np.zeros((len(counts), width), np.int8)
+    matrix = np.zeros((len(counts) + extra_rows, width), dtype or np.int8)
     rows = np.repeat(np.arange(len(counts)), counts.astype(np.intp))  # uint8 counts: numpy's slow path
     matrix.ravel()[rows * width + arrays[f"{name}.col"]] = arrays[f"{name}.value"]  # flat: ~40% quicker
     return matrix
@@ -308,11 +310,12 @@ class Tagger:
         self._tables = {}
         n_tags = len(self.tags)
         for offset in OFFSETS:
-            weights = dense(f"w{offset}", arrays, n_tags)
+            # int16 (the type vectors sum these rows) with a zero row last, made so directly
+            weights = dense(f"w{offset}", arrays, n_tags, np.int16, extra_rows=1)
             kept = arrays[f"r{offset}"].astype(bool)  # which features have a row at this offset, in order
-            rows = np.where(kept, np.cumsum(kept) - 1, len(weights))
-            self._row[offset] = np.append(rows, len(weights))  # `missing`, and dropped features: a zero row
-            self._tables[offset] = np.vstack([weights, np.zeros((1, n_tags), np.int8)]).astype(np.int16)
+            zero = len(weights) - 1  # `missing`, and dropped features: the zero row
+            self._row[offset] = np.append(np.where(kept, np.cumsum(kept) - 1, zero), zero)
+            self._tables[offset] = weights
         upos = sorted({part.upos for tag in self.tags for part in tag.parts})
         index = {u: i for i, u in enumerate(upos)}
         # a neighbour's class: the UPOS of its part next to the word (last on the left, first on the right)
@@ -401,11 +404,11 @@ class Tagger:
         grid = self._feature_grid(words)
         for offset in OFFSETS:
             width = (SLOTS, NEAR_SLOTS, FAR_SLOTS)[abs(offset)]
-            rows = self._row[offset][grid[:, :width]]
+            rows = self._row[offset].take(grid[:, :width])
             table = self._tables[offset]
-            vectors = table[rows[:, 0]]  # int16 holds a sum of SLOTS int8 weights
+            vectors = table.take(rows[:, 0], 0)  # int16 holds a sum of SLOTS int8 weights
             for slot in range(1, width):
-                vectors += table[rows[:, slot]]
+                vectors += table.take(rows[:, slot], 0)
             self._vectors[offset] = self._grown(self._vectors[offset], vectors)
         self._classes = self._grown(self._classes, self._conjunction_classes(words))
         letter_first = map(str.isalpha, map(itemgetter(slice(1)), keys))
@@ -475,14 +478,17 @@ class Tagger:
         """The ids of the features `_feature_grid` looks up, by the part before the "=" and then
         the rest ("s3=ing" -> ["s3"]["ing"]), so that it looks values up without building strings."""
         features = self._features
-        if not all(map(operator.le, features, features[1:])):  # the trainer writes them sorted
+        in_order = all(map(operator.le, features, features[1:]))  # the trainer writes them sorted
+        if not in_order:
             features = sorted(features)
         by_prefix = {}
         for prefix in ("w", "c", "h", "wc", "s1", "s2", "s3", "s4", "p1", "p2", "p3"):
             first, last = bisect_left(features, prefix + "="), bisect_left(features, prefix + ">")
             named = features[first:last]
             values = map(itemgetter(slice(len(prefix) + 1, None)), named)
-            by_prefix[prefix] = dict(zip(values, map(self._feature_id.__getitem__, named), strict=True))
+            # a feature's id is its place in the model's list: sorted, that is its place here
+            ids = range(first, last) if in_order else map(self._feature_id.__getitem__, named)
+            by_prefix[prefix] = dict(zip(values, ids, strict=True))
         return by_prefix
 
     def _conjunction_classes(self, words: _Words) -> np.ndarray:
@@ -532,9 +538,10 @@ class Tagger:
         padded = np.full(n + 2 * (len(starts) + 1), self._rows([PAD])[0], np.intp)
         padded[where] = rows
         vectors = self._vectors
-        scores = vectors[0][padded[where]]  # int16 cannot overflow: 5 x 17 features x 127 + pass 2
+        # rows gathered with `take` (about three times faster than indexing with an array)
+        scores = vectors[0].take(padded[where], 0)  # int16 cannot overflow: 5 x 17 features x 127 + pass 2
         for offset in (-2, -1, 1, 2):
-            scores += vectors[offset][padded[where + offset]]
+            scores += vectors[offset].take(padded[where + offset], 0)
         return self._second_pass(scores, padded, where)
 
     def _second_pass(self, scores: np.ndarray, padded: np.ndarray, where: np.ndarray) -> np.ndarray:
@@ -546,13 +553,13 @@ class Tagger:
         width = pad_tag + 1
         left, left2, right, right2 = tags[where - 1], tags[where - 2], tags[where + 1], tags[where + 2]
         lr, ll, rr, lc, cr = self._pairs
-        scores += lr[left * width + right]
-        scores += ll[left2 * width + left]
-        scores += rr[right * width + right2]
+        scores += lr.take(left * width + right, 0)
+        scores += ll.take(left2 * width + left, 0)
+        scores += rr.take(right * width + right2, 0)
         word_class = self._classes[padded[where]]
         n_upos = self._n_upos
-        scores += lc[self._left_upos[left] * self._n_classes + word_class]
-        scores += cr[word_class * n_upos + self._right_upos[right]]
+        scores += lc.take(self._left_upos[left] * self._n_classes + word_class, 0)
+        scores += cr.take(word_class * n_upos + self._right_upos[right], 0)
         return _best(scores)
 
     @property
