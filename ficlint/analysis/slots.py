@@ -38,11 +38,15 @@ if TYPE_CHECKING:
     from ficlint.analysis.tagger import Tag
 
 (NONE, BASE_VERB, NOUN_PHRASE, NO_POSSESSIVE, PAST_PARTICIPLE, FINITE_SINGULAR, VERB, NO_CONTRACTION,
- BEFORE_ARTICLE, NOUN_HEAD) = range(10)  # slot codes
+ BEFORE_ARTICLE, NOUN_HEAD, COMPARISON, AFTER_BE, PARTICLE, DEGREE, PREDICATE) = range(15)  # slot codes
 # (NO_POSSESSIVE: the next word cannot follow a possessive, so this word is not one; NO_CONTRACTION:
 # after a preposition, no pronoun fused with a verb; BEFORE_ARTICLE: neither a possessive nor a bare
-# adjective; NOUN_HEAD: the head of a noun phrase, before a stop or comma)
-SLOT_CODES = 10
+# adjective; NOUN_HEAD: the head of a noun phrase, before a stop or comma; COMPARISON: after a
+# comparative, "than"; AFTER_BE: after a finite "be", no other finite verb ("that's were" -> "where");
+# PARTICLE: after a verb of motion and before its object, a particle ("jumped of the" -> "off");
+# DEGREE: after "be" and before an adjective, a degree adverb ("was to late" -> "too"); PREDICATE:
+# before a predicate adjective or adverb, no possessive ("your ready to" -> "you're"))
+SLOT_CODES = 15
 
 # token kinds for the look-behind
 _OTHER, _MODAL, _SUBJECT_MODAL, _SUBJECT, _TO, _BEFORE_TO, _DETERMINER, _ADVERB = range(8)
@@ -68,7 +72,19 @@ _PHRASE_END = 8192  # a mark that ends a noun phrase (".", ",")
 _NO_CONTRACTION_AFTER = 16384  # a preposition no fused pronoun and verb follows ("of", "at")
 _HEAD_DETERMINER = 32768  # a determiner whose phrase may be one word long ("the", "his")
 _DEGREE = 65536  # "as", "so", "too": an adjective may stand before "a" after one ("as new a thing")
-_WORD_CLASS_CODES = {"AUX": 1, "ADJ": 2}  # the tagger's classes the slots read
+# the tagger's classes the slots read
+_WORD_CLASS_CODES = {"AUX": 1, "ADJ": 2, "PROPN": 3, "ADV": 4, "VERB": 5, "ADP": 8}
+_COMPARATIVE_CODES = {"JJR": 6, "RBR": 7}  # an adjective or adverb the tagger reads as comparative (xpos)
+_ADJECTIVE_CODES = (2, 6)
+_ADVERB_CODES = (4, 7)
+_PREDICATE_CODES = (2, 4, 6, 7, 8)  # adjectives, adverbs, particles: what follows a verb, not a possessive
+_FINITE_BE = 131072  # a finite form of "be" ("is", "was", "that's"): no other finite verb follows
+_COMPARATIVE_SKIP = 262144  # comparatives of time and extent "then" may follow ("later then", "more then")
+_MORE = 524288  # "more", "less": a comparative with the next adjective
+_MOTION = 1048576  # a verb of motion or removal: "off" comes before its object, not "of"
+_COPULA = 2097152  # "be", "seem", "feel": an adjective or a degree adverb follows
+_PREDICATE_FOLLOWER = 4194304  # what may follow a predicate adjective ("ready to", "sure about")
+_POSSESSIVE_HEAD = 8388608  # adjectives a possessive's phrase may end in ("your best.", "your own")
 
 
 @cache
@@ -86,7 +102,10 @@ def _kinds() -> dict[str, int]:
                       ("singular_subjects", _SINGULAR), ("clause_openers", _CLAUSE_OPENER),
                       ("other_subjects", _PERSONAL), ("articles", _ARTICLE), ("phrase_ends", _PHRASE_END),
                       ("no_contraction_after", _NO_CONTRACTION_AFTER), ("noun_head_after", _HEAD_DETERMINER),
-                      ("degree_before_article", _DEGREE)):
+                      ("degree_before_article", _DEGREE), ("finite_be", _FINITE_BE),
+                      ("comparative_skip", _COMPARATIVE_SKIP), ("comparative_more", _MORE),
+                      ("motion_verbs", _MOTION), ("copulas", _COPULA),
+                      ("predicate_followers", _PREDICATE_FOLLOWER), ("possessive_heads", _POSSESSIVE_HEAD)):
         for word in data[key]:
             kinds[word] = kinds.get(word, _OTHER) | flag
     kinds["by"] = kinds.get("by", _OTHER) | _BY
@@ -117,13 +136,13 @@ def slot_codes(words: Sequence[str], sentence: Sequence[int],
     follows_never = (found & _NEVER_AFTER_POSSESSIVE) != 0
     hyphen = (found & _HYPHEN) != 0
     adjective = None
+    sent = np.asarray(sentence, dtype=np.int64)
+    same = np.r_[False, sent[1:] == sent[:-1]]  # token i is in the sentence of token i - 1
     if upos is not None:
         classes = upos if isinstance(upos, np.ndarray) else word_class_codes(upos)
         auxiliary = classes == 1
         kind[(kind == _SUBJECT_MODAL) & auxiliary] = _MODAL
-        adjective = classes == 2
-    sent = np.asarray(sentence, dtype=np.int64)
-    same = np.r_[False, sent[1:] == sent[:-1]]  # token i is in the sentence of token i - 1
+        adjective = np.isin(classes, _ADJECTIVE_CODES)
     before = np.r_[_OTHER, kind[:-1]]
     verb_follows = (kind == _MODAL) | (same & (((kind == _SUBJECT_MODAL) & (before == _SUBJECT))
                                                | ((kind == _TO) & (before == _BEFORE_TO))))
@@ -141,6 +160,9 @@ def slot_codes(words: Sequence[str], sentence: Sequence[int],
     hyphen_after = np.r_[hyphen[1:], False]
     judged = np.r_[follows_never[1:] & same[1:] & ~hyphen_after[1:], False]  # token i: the next one never
     codes[judged & (codes == NONE)] = NO_POSSESSIVE
+    if upos is not None:
+        predicate = _predicate_after(found, classes, same)
+        codes[np.r_[predicate[1:] & same[1:], False] & (codes == NONE)] = PREDICATE
     # before an article: after "each" or "another" (pronouns too: "each knew the other") no noun phrase
     before_article = (_flag_after(found, same, _ARTICLE) & np.isin(codes, (NONE, NO_POSSESSIVE, NOUN_PHRASE))
                       & ~_flag_before(found, kind, same, _DEGREE, adverb=False))
@@ -152,7 +174,64 @@ def slot_codes(words: Sequence[str], sentence: Sequence[int],
     codes[_participle_slots(found, kind, same) & open_slot] = PAST_PARTICIPLE
     codes[_verb_slots(found, kind, same, _SINGULAR) & open_slot] = FINITE_SINGULAR
     codes[_verb_slots(found, kind, same, _PERSONAL) & open_slot] = VERB
+    free = (codes == NONE) | (codes == NO_POSSESSIVE) | (codes == BEFORE_ARTICLE)
+    codes[_flag_before(found, kind, same, _FINITE_BE, adverb=False) & free] = AFTER_BE
+    motion = (_flag_before(found, kind, same, _MOTION, adverb=False)
+              & np.r_[False, False, kind[:-2] != _DETERMINER])  # "the fall of his tie": a noun
+    codes[motion & _flag_after(found, same, _OBJECT) & free] = PARTICLE
+    if upos is not None:
+        codes[_name_verb_slots(found, kind, classes, same) & open_slot] = FINITE_SINGULAR
+        codes[_comparison_slots(found, classes, same) & (codes != BASE_VERB)] = COMPARISON
+        codes[_degree_slots(found, kind, classes, same) & (codes != BASE_VERB)] = DEGREE
     return codes
+
+
+def _predicate_after(found: np.ndarray, classes: np.ndarray, same: np.ndarray) -> np.ndarray:
+    """Tokens a possessive cannot precede: an adjective, adverb or particle (as the tagger reads
+    it here) before a word that goes on a predicate ("your ready to", "your out of"), unless a
+    possessive's phrase may end in it ("your best to", "on your own for")."""
+    import numpy as np
+
+    predicate = np.isin(classes, _PREDICATE_CODES) & ((found & _POSSESSIVE_HEAD) == 0)
+    return predicate & _flag_after(found, same, _PREDICATE_FOLLOWER)
+
+
+def _name_verb_slots(found: np.ndarray, kind: np.ndarray, classes: np.ndarray,
+                     same: np.ndarray) -> np.ndarray:
+    """Tokens after a name (the tagger's PROPN) opening a clause and before an object, where a
+    finite verb stands ("Tom past him on the stairs" -> "passed")."""
+    import numpy as np
+
+    opens = ~same | np.r_[False, (found[:-1] & _CLAUSE_OPENER) != 0]
+    name = (classes == 3) & opens
+    after = np.r_[False, name[:-1]] & same
+    return after & _flag_after(found, same, _OBJECT)
+
+
+def _comparison_slots(found: np.ndarray, classes: np.ndarray, same: np.ndarray) -> np.ndarray:
+    """Tokens after a comparative ("taller _", "more creative _"), before a word that goes on
+    the sentence: where "than" stands, not "then". Not after comparatives of time or of bare
+    amount ("see you later then", "he wanted more then"), nor before a stop."""
+    import numpy as np
+
+    comparative = np.isin(classes, (6, 7)) & ((found & _COMPARATIVE_SKIP) == 0)
+    more_adjective = (np.isin(classes, _ADJECTIVE_CODES + _ADVERB_CODES)
+                      & np.r_[False, (found[:-1] & _MORE) != 0] & same)
+    after = np.r_[False, (comparative | more_adjective)[:-1]] & same
+    goes_on = np.r_[same[1:], False] & ~_flag_after(found, same, _PHRASE_END)
+    return after & goes_on
+
+
+def _degree_slots(found: np.ndarray, kind: np.ndarray, classes: np.ndarray, same: np.ndarray) -> np.ndarray:
+    """Tokens after "be" (or "seem", "feel") and before an adjective or adverb that ends its
+    phrase, or a "to" the tagger itself reads as an adverb there: "it was to late." -> "too"."""
+    import numpy as np
+
+    copula = _flag_before(found, kind, same, _COPULA, adverb=False)
+    next_class = np.r_[classes[1:], 0]
+    before_predicate = np.isin(next_class, _ADJECTIVE_CODES + _ADVERB_CODES)
+    ends = _flag_after(found, same, _PREDICATE_FOLLOWER | _PHRASE_END, 2)
+    return copula & ((before_predicate & ends) | (np.isin(classes, _ADVERB_CODES) & (kind == _TO)))
 
 
 def _flag_before(found: np.ndarray, kind: np.ndarray, same: np.ndarray, flag: int,
@@ -219,7 +298,8 @@ def word_class_codes(upos: Sequence[str]) -> np.ndarray:
 def _tag_codes() -> dict[Tag, int]:
     from ficlint.analysis.tagger import load_tagger
 
-    return {tag: _WORD_CLASS_CODES.get(tag.upos, 0) for tag in load_tagger().tags}
+    return {tag: _COMPARATIVE_CODES.get(tag.xpos) or _WORD_CLASS_CODES.get(tag.upos, 0)
+            for tag in load_tagger().tags}
 
 
 def tag_codes(tags: Sequence[Tag]) -> np.ndarray:
@@ -245,6 +325,10 @@ def _after_article_and_adjectives(kind: np.ndarray, adjective: np.ndarray, same:
     return found
 
 
+# slots judged by the word itself: (the data's members that fit, those that cannot)
+_MEMBER_SLOTS = {COMPARISON: ("comparison_fits", "comparison_never"),
+                 AFTER_BE: ("after_be_fits", "after_be_never"),
+                 PARTICLE: ("particle_fits", "particle_never"), DEGREE: ("degree_fits", "degree_never")}
 _ADJECTIVE_ONLY = frozenset({"JJ", "JJR", "JJS", "NNP"})  # "new" is also a name's word ("New York")
 
 
@@ -263,12 +347,15 @@ def fits(word: str, slot: int) -> bool | None:
     classes = word_classes().get(word)
     if classes is None:
         return None
-    if slot == NO_POSSESSIVE:
+    if slot in (NO_POSSESSIVE, PREDICATE):
         return "PRP$" not in classes
     if slot == NO_CONTRACTION:  # a personal pronoun fused with its verb; "who's" may open a clause there
         return not any(tag.startswith("PRP+") for tag in classes)  # ("talked about who's coming")
     if slot == BEFORE_ARTICLE:
         return "PRP$" not in classes and not classes <= _ADJECTIVE_ONLY
+    if slot in _MEMBER_SLOTS:
+        keys = _MEMBER_SLOTS[slot]
+        return True if word in _data()[keys[0]] else False if word in _data()[keys[1]] else None
     if slot in (PAST_PARTICIPLE, FINITE_SINGULAR, VERB) and "CD" in classes:
         return None  # "had one the size of a fist": a number may be the object itself
     parts = {part for tag in classes for part in tag.split("+")[:1]}  # a contraction by its first part
