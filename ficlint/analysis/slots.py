@@ -38,15 +38,18 @@ if TYPE_CHECKING:
     from ficlint.analysis.tagger import Tag
 
 (NONE, BASE_VERB, NOUN_PHRASE, NO_POSSESSIVE, PAST_PARTICIPLE, FINITE_SINGULAR, VERB, NO_CONTRACTION,
- BEFORE_ARTICLE, NOUN_HEAD, COMPARISON, AFTER_BE, PARTICLE, DEGREE, PREDICATE) = range(15)  # slot codes
+ BEFORE_ARTICLE, NOUN_HEAD, COMPARISON, AFTER_BE, PARTICLE, DEGREE, PREDICATE, TAGGED_BASE_VERB,
+ NAME_VERB) = range(17)  # slot codes
 # (NO_POSSESSIVE: the next word cannot follow a possessive, so this word is not one; NO_CONTRACTION:
 # after a preposition, no pronoun fused with a verb; BEFORE_ARTICLE: neither a possessive nor a bare
 # adjective; NOUN_HEAD: the head of a noun phrase, before a stop or comma; COMPARISON: after a
 # comparative, "than"; AFTER_BE: after a finite "be", no other finite verb ("that's were" -> "where");
 # PARTICLE: after a verb of motion and before its object, a particle ("jumped of the" -> "off");
 # DEGREE: after "be" and before an adjective, a degree adverb ("was to late" -> "too"); PREDICATE:
-# before a predicate adjective or adverb, no possessive ("your ready to" -> "you're"))
-SLOT_CODES = 15
+# before a predicate adjective or adverb, no possessive ("your ready to" -> "you're"); TAGGED_BASE_VERB:
+# a base verb after "will", "can", "may" the tagger reads as modals (it may read a name: "If Will were");
+# NAME_VERB: a finite verb after a name opening a clause ("Tom past him" -> "passed"))
+SLOT_CODES = 17
 
 # token kinds for the look-behind
 _OTHER, _MODAL, _SUBJECT_MODAL, _SUBJECT, _TO, _BEFORE_TO, _DETERMINER, _ADVERB = range(8)
@@ -77,13 +80,15 @@ _WORD_CLASS_CODES = {"AUX": 1, "ADJ": 2, "PROPN": 3, "ADV": 4, "VERB": 5, "ADP":
 _COMPARATIVE_CODES = {"JJR": 6, "RBR": 7}  # an adjective or adverb the tagger reads as comparative (xpos)
 _ADJECTIVE_CODES = (2, 6)
 _ADVERB_CODES = (4, 7)
-_PREDICATE_CODES = (2, 4, 6, 7, 8)  # adjectives, adverbs, particles: what follows a verb, not a possessive
+# adjectives and adverbs: what follows a verb, not a possessive. Not particles: "their out of place clothing"
+_PREDICATE_CODES = (2, 4, 6, 7)
 _FINITE_BE = 131072  # a finite form of "be" ("is", "was", "that's"): no other finite verb follows
 _COMPARATIVE_SKIP = 262144  # comparatives of time and extent "then" may follow ("later then", "more then")
 _MORE = 524288  # "more", "less": a comparative with the next adjective
 _MOTION = 1048576  # a verb of motion or removal: "off" comes before its object, not "of"
 _COPULA = 2097152  # "be", "seem", "feel": an adjective or a degree adverb follows
 _PREDICATE_FOLLOWER = 4194304  # what may follow a predicate adjective ("ready to", "sure about")
+_QUOTE = 16777216  # a quotation mark
 _POSSESSIVE_HEAD = 8388608  # adjectives a possessive's phrase may end in ("your best.", "your own")
 
 
@@ -105,7 +110,8 @@ def _kinds() -> dict[str, int]:
                       ("degree_before_article", _DEGREE), ("finite_be", _FINITE_BE),
                       ("comparative_skip", _COMPARATIVE_SKIP), ("comparative_more", _MORE),
                       ("motion_verbs", _MOTION), ("copulas", _COPULA),
-                      ("predicate_followers", _PREDICATE_FOLLOWER), ("possessive_heads", _POSSESSIVE_HEAD)):
+                      ("predicate_followers", _PREDICATE_FOLLOWER), ("possessive_heads", _POSSESSIVE_HEAD),
+                      ("quotes", _QUOTE)):
         for word in data[key]:
             kinds[word] = kinds.get(word, _OTHER) | flag
     kinds["by"] = kinds.get("by", _OTHER) | _BY
@@ -141,7 +147,8 @@ def slot_codes(words: Sequence[str], sentence: Sequence[int],
     if upos is not None:
         classes = upos if isinstance(upos, np.ndarray) else word_class_codes(upos)
         auxiliary = classes == 1
-        kind[(kind == _SUBJECT_MODAL) & auxiliary] = _MODAL
+        tagged_modal = (kind == _SUBJECT_MODAL) & auxiliary
+        kind[tagged_modal] = _MODAL
         adjective = np.isin(classes, _ADJECTIVE_CODES)
     before = np.r_[_OTHER, kind[:-1]]
     verb_follows = (kind == _MODAL) | (same & (((kind == _SUBJECT_MODAL) & (before == _SUBJECT))
@@ -180,7 +187,9 @@ def slot_codes(words: Sequence[str], sentence: Sequence[int],
               & np.r_[False, False, kind[:-2] != _DETERMINER])  # "the fall of his tie": a noun
     codes[motion & _flag_after(found, same, _OBJECT) & free] = PARTICLE
     if upos is not None:
-        codes[_name_verb_slots(found, kind, classes, same) & open_slot] = FINITE_SINGULAR
+        codes[_name_verb_slots(found, kind, classes, same) & open_slot] = NAME_VERB
+        after_tagged = np.r_[False, tagged_modal[:-1]] & ~np.r_[False, False, kind[:-2] == _SUBJECT]
+        codes[after_tagged & (codes == BASE_VERB)] = TAGGED_BASE_VERB
         codes[_comparison_slots(found, classes, same) & (codes != BASE_VERB)] = COMPARISON
         codes[_degree_slots(found, kind, classes, same) & (codes != BASE_VERB)] = DEGREE
     return codes
@@ -202,8 +211,8 @@ def _name_verb_slots(found: np.ndarray, kind: np.ndarray, classes: np.ndarray,
     finite verb stands ("Tom past him on the stairs" -> "passed")."""
     import numpy as np
 
-    opens = ~same | np.r_[False, (found[:-1] & _CLAUSE_OPENER) != 0]
-    name = (classes == 3) & opens
+    opens = ~same | np.r_[False, ((found[:-1] & _CLAUSE_OPENER) != 0) & ((found[:-1] & _QUOTE) == 0)]
+    name = (classes == 3) & opens  # not after a quotation mark: a capitalised word opening speech
     after = np.r_[False, name[:-1]] & same
     return after & _flag_after(found, same, _OBJECT)
 
@@ -334,7 +343,8 @@ _ADJECTIVE_ONLY = frozenset({"JJ", "JJR", "JJS", "NNP"})  # "new" is also a name
 
 @cache
 def _slot_classes() -> dict[int, frozenset[str]]:
-    return {BASE_VERB: frozenset({"VB"}), NOUN_PHRASE: _data()["noun_phrase_classes"],
+    return {BASE_VERB: frozenset({"VB"}), TAGGED_BASE_VERB: frozenset({"VB"}),
+            NOUN_PHRASE: _data()["noun_phrase_classes"], NAME_VERB: frozenset({"VBD", "VBZ", "MD"}),
             NOUN_HEAD: _data()["noun_head_classes"],
             PAST_PARTICIPLE: frozenset({"VBN"}), FINITE_SINGULAR: frozenset({"VBD", "VBZ", "MD"}),
             VERB: frozenset({"VB", "VBP", "VBD", "VBZ", "MD"})}
@@ -356,7 +366,7 @@ def fits(word: str, slot: int) -> bool | None:
     if slot in _MEMBER_SLOTS:
         keys = _MEMBER_SLOTS[slot]
         return True if word in _data()[keys[0]] else False if word in _data()[keys[1]] else None
-    if slot in (PAST_PARTICIPLE, FINITE_SINGULAR, VERB) and "CD" in classes:
+    if slot in (PAST_PARTICIPLE, FINITE_SINGULAR, VERB, NAME_VERB) and "CD" in classes:
         return None  # "had one the size of a fist": a number may be the object itself
     parts = {part for tag in classes for part in tag.split("+")[:1]}  # a contraction by its first part
     return bool(parts & _slot_classes()[slot])

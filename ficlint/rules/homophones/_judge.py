@@ -24,12 +24,11 @@ from ficlint.analysis.slots import (
     COMPARISON,
     DEGREE,
     FINITE_SINGULAR,
-    NO_CONTRACTION,
+    NAME_VERB,
     PARTICLE,
     PAST_PARTICIPLE,
     PREDICATE,
     SLOT_CODES,
-    VERB,
     fits,
     slot_codes,
 )
@@ -50,9 +49,12 @@ MANUSCRIPT_MAX_MARGIN = 4.0  # nats
 CERTAIN_MARGIN = 3.0
 # The slots certain enough for it. Not the noun phrase after a determiner ("keep the worst from
 # happening", "the real him"), nor a phrase's head before a stop or the word before an article, nor
-# a possessive before "not" ("at your not knowing him").
-CERTAIN_SLOTS = (BASE_VERB, PREDICATE, PAST_PARTICIPLE, FINITE_SINGULAR, VERB, NO_CONTRACTION, COMPARISON,
-                 AFTER_BE, PARTICLE, DEGREE)
+# a possessive before "not" ("at your not knowing him"), nor a verb after "I", "we", "they", "you" (dialect:
+# "I seen a woman") or a fused pronoun after a preposition ("without it's got a moral", dialect too), nor a
+# base verb after a "will" the tagger reads as a modal ("If Will were the Prince").
+CERTAIN_SLOTS = (BASE_VERB, PAST_PARTICIPLE, FINITE_SINGULAR, NAME_VERB, PREDICATE, COMPARISON, AFTER_BE,
+                 PARTICLE, DEGREE)
+_VERB_SLOTS = (BASE_VERB, PAST_PARTICIPLE, FINITE_SINGULAR, NAME_VERB)
 
 
 def accepted_uses(model: Model, scored: Scored, words: Sequence[str]) -> Counter[str]:
@@ -129,7 +131,7 @@ def adjusted_margins(model: Model, scored: Scored, words: Sequence[str], sentenc
     if extra:
         margins -= _extra_table(model, extra, width)[scored.set_index, written][:, None]
     margins[row, written] = -np.inf
-    adverbial = (codes == BASE_VERB) & _adverbial(model)[scored.set_index, written]
+    adverbial = np.isin(codes, _VERB_SLOTS) & _adverbial(model)[scored.set_index, written]
     certain = np.isin(codes, CERTAIN_SLOTS) & ~adverbial
     return margins, bonus & certain[:, None]
 
@@ -163,7 +165,8 @@ def margin_matrix(model: Model, scored: Scored, words: Sequence[str], sentence: 
 
 def _adverbial(model: Model) -> np.ndarray:
     """[set, member]: can the member be a preposition or an adverb? A phrase of one may stand
-    between a modal and its verb ("he would by then have gone"), so that slot is not certain of it."""
+    between a modal and its verb ("he would by then have gone", "had quite the air"), so a verb's
+    slot is not certain of it."""
     import numpy as np
 
     if "adverbial" not in model.memo:
