@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from ficlint.analysis.tagger import Tag
+    from ficlint.analysis.verbforms import VerbForms
 
 (NONE, BASE_VERB, NOUN_PHRASE, NO_POSSESSIVE, PAST_PARTICIPLE, FINITE_SINGULAR, VERB, NO_CONTRACTION,
  BEFORE_ARTICLE, NOUN_HEAD, COMPARISON, AFTER_BE, PARTICLE, DEGREE, PREDICATE, TAGGED_BASE_VERB,
@@ -89,6 +90,7 @@ _MOTION = 1048576  # a verb of motion or removal: "off" comes before its object,
 _COPULA = 2097152  # "be", "seem", "feel": an adjective or a degree adverb follows
 _PREDICATE_FOLLOWER = 4194304  # what may follow a predicate adjective ("ready to", "sure about")
 _QUOTE = 16777216  # a quotation mark
+_QUANTIFIER = 33554432  # "many", "few": after "seem to" a pronoun, not an adjective
 _POSSESSIVE_HEAD = 8388608  # adjectives a possessive's phrase may end in ("your best.", "your own")
 
 
@@ -111,7 +113,7 @@ def _kinds() -> dict[str, int]:
                       ("comparative_skip", _COMPARATIVE_SKIP), ("comparative_more", _MORE),
                       ("motion_verbs", _MOTION), ("copulas", _COPULA),
                       ("predicate_followers", _PREDICATE_FOLLOWER), ("possessive_heads", _POSSESSIVE_HEAD),
-                      ("quotes", _QUOTE)):
+                      ("quotes", _QUOTE), ("quantifiers", _QUANTIFIER)):
         for word in data[key]:
             kinds[word] = kinds.get(word, _OTHER) | flag
     kinds["by"] = kinds.get("by", _OTHER) | _BY
@@ -136,8 +138,10 @@ def slot_codes(words: Sequence[str], sentence: Sequence[int],
         kinds = np.fromiter(map(_kinds().get, forms.lowered, repeat(_OTHER)), dtype=np.int64,
                             count=len(forms.lowered))
         found = kinds[forms.code]
+        verbal = np.fromiter(map(_verbal, forms.lowered), dtype=np.int8, count=len(forms.lowered))[forms.code]
     else:
         found = np.fromiter(map(_kinds().get, words, repeat(_OTHER, n)), dtype=np.int64, count=n)
+        verbal = np.fromiter(map(_verbal, words), dtype=np.int8, count=n)
     kind = found & _KIND
     follows_never = (found & _NEVER_AFTER_POSSESSIVE) != 0
     hyphen = (found & _HYPHEN) != 0
@@ -168,7 +172,7 @@ def slot_codes(words: Sequence[str], sentence: Sequence[int],
     judged = np.r_[follows_never[1:] & same[1:] & ~hyphen_after[1:], False]  # token i: the next one never
     codes[judged & (codes == NONE)] = NO_POSSESSIVE
     if upos is not None:
-        predicate = _predicate_after(found, classes, same)
+        predicate = _predicate_after(found, classes, same) & (verbal != _GERUND)
         codes[np.r_[predicate[1:] & same[1:], False] & (codes == NONE)] = PREDICATE
     # before an article: after "each" or "another" (pronouns too: "each knew the other") no noun phrase
     before_article = (_flag_after(found, same, _ARTICLE) & np.isin(codes, (NONE, NO_POSSESSIVE, NOUN_PHRASE))
@@ -191,7 +195,7 @@ def slot_codes(words: Sequence[str], sentence: Sequence[int],
         after_tagged = np.r_[False, tagged_modal[:-1]] & ~np.r_[False, False, kind[:-2] == _SUBJECT]
         codes[after_tagged & (codes == BASE_VERB)] = TAGGED_BASE_VERB
         codes[_comparison_slots(found, classes, same) & (codes != BASE_VERB)] = COMPARISON
-        codes[_degree_slots(found, kind, classes, same) & (codes != BASE_VERB)] = DEGREE
+        codes[_degree_slots(found, kind, classes, same, verbal) & (codes != BASE_VERB)] = DEGREE
     return codes
 
 
@@ -231,14 +235,34 @@ def _comparison_slots(found: np.ndarray, classes: np.ndarray, same: np.ndarray) 
     return after & goes_on
 
 
-def _degree_slots(found: np.ndarray, kind: np.ndarray, classes: np.ndarray, same: np.ndarray) -> np.ndarray:
+_BASE, _GERUND = 1, 2  # what `_verbal` finds
+
+
+def _verbal(word: str) -> int:
+    """_BASE if the word can be a base verb (after "was to" an infinitive: "the alliance was to
+    last", "was to faint"), _GERUND if an -ing form (after a possessive a gerund: "your interfering
+    with"), else 0."""
+    forms = _verb_forms()
+    return _GERUND if word in forms.present_participle else _BASE if word in forms.base else 0
+
+
+@cache
+def _verb_forms() -> VerbForms:
+    from ficlint.analysis.verbforms import verb_forms
+
+    return verb_forms()
+
+
+def _degree_slots(found: np.ndarray, kind: np.ndarray, classes: np.ndarray, same: np.ndarray,
+                  verbal: np.ndarray) -> np.ndarray:
     """Tokens after "be" (or "seem", "feel") and before an adjective or adverb that ends its
     phrase, or a "to" the tagger itself reads as an adverb there: "it was to late." -> "too"."""
     import numpy as np
 
     copula = _flag_before(found, kind, same, _COPULA, adverb=False)
     next_class = np.r_[classes[1:], 0]
-    before_predicate = np.isin(next_class, _ADJECTIVE_CODES + _ADVERB_CODES)
+    before_predicate = (np.isin(next_class, _ADJECTIVE_CODES + _ADVERB_CODES) & np.r_[verbal[1:] == 0, False]
+                        & ~np.r_[(found[1:] & _QUANTIFIER) != 0, False])  # "it may seem to many,"
     ends = _flag_after(found, same, _PREDICATE_FOLLOWER | _PHRASE_END, 2)
     return copula & ((before_predicate & ends) | (np.isin(classes, _ADVERB_CODES) & (kind == _TO)))
 
