@@ -78,8 +78,10 @@ _HEAD_DETERMINER = 32768  # a determiner whose phrase may be one word long ("the
 _DEGREE = 65536  # "as", "so", "too": an adjective may stand before "a" after one ("as new a thing")
 # the tagger's classes the slots read
 _WORD_CLASS_CODES = {"AUX": 1, "ADJ": 2, "PROPN": 3, "ADV": 4, "VERB": 5, "ADP": 8}
-_COMPARATIVE_CODES = {"JJR": 6, "RBR": 7}  # an adjective or adverb the tagger reads as comparative (xpos)
-_ADJECTIVE_CODES = (2, 6)
+# an adjective or adverb the tagger reads as comparative, or superlative (xpos): a possessive's phrase may
+# end in a superlative ("trying our hardest to"), so it is no predicate
+_COMPARATIVE_CODES = {"JJR": 6, "RBR": 7, "JJS": 9, "RBS": 9}
+_ADJECTIVE_CODES = (2, 6, 9)
 _ADVERB_CODES = (4, 7)
 # adjectives and adverbs: what follows a verb, not a possessive. Not particles: "their out of place clothing"
 _PREDICATE_CODES = (2, 4, 6, 7)
