@@ -140,10 +140,8 @@ def slot_codes(words: Sequence[str], sentence: Sequence[int],
         kinds = np.fromiter(map(_kinds().get, forms.lowered, repeat(_OTHER)), dtype=np.int64,
                             count=len(forms.lowered))
         found = kinds[forms.code]
-        verbal = np.fromiter(map(_verbal, forms.lowered), dtype=np.int8, count=len(forms.lowered))[forms.code]
     else:
         found = np.fromiter(map(_kinds().get, words, repeat(_OTHER, n)), dtype=np.int64, count=n)
-        verbal = np.fromiter(map(_verbal, words), dtype=np.int8, count=n)
     kind = found & _KIND
     follows_never = (found & _NEVER_AFTER_POSSESSIVE) != 0
     hyphen = (found & _HYPHEN) != 0
@@ -155,7 +153,7 @@ def slot_codes(words: Sequence[str], sentence: Sequence[int],
         auxiliary = classes == 1
         tagged_modal = (kind == _SUBJECT_MODAL) & auxiliary
         kind[tagged_modal] = _MODAL
-        adjective = np.isin(classes, _ADJECTIVE_CODES)
+        adjective = among(classes, _ADJECTIVE_CODES)
     before = np.r_[_OTHER, kind[:-1]]
     verb_follows = (kind == _MODAL) | (same & (((kind == _SUBJECT_MODAL) & (before == _SUBJECT))
                                                | ((kind == _TO) & (before == _BEFORE_TO))))
@@ -174,10 +172,11 @@ def slot_codes(words: Sequence[str], sentence: Sequence[int],
     judged = np.r_[follows_never[1:] & same[1:] & ~hyphen_after[1:], False]  # token i: the next one never
     codes[judged & (codes == NONE)] = NO_POSSESSIVE
     if upos is not None:
+        verbal = _verbal_after(words, forms)
         predicate = _predicate_after(found, classes, same) & (verbal != _GERUND)
         codes[np.r_[predicate[1:] & same[1:], False] & (codes == NONE)] = PREDICATE
     # before an article: after "each" or "another" (pronouns too: "each knew the other") no noun phrase
-    before_article = (_flag_after(found, same, _ARTICLE) & np.isin(codes, (NONE, NO_POSSESSIVE, NOUN_PHRASE))
+    before_article = (_flag_after(found, same, _ARTICLE) & among(codes, (NONE, NO_POSSESSIVE, NOUN_PHRASE))
                       & ~_flag_before(found, kind, same, _DEGREE, adverb=False))
     codes[before_article] = BEFORE_ARTICLE
     after_preposition = _flag_before(found, kind, same, _NO_CONTRACTION_AFTER, adverb=False)
@@ -205,9 +204,8 @@ def _predicate_after(found: np.ndarray, classes: np.ndarray, same: np.ndarray) -
     """Tokens a possessive cannot precede: an adjective, adverb or particle (as the tagger reads
     it here) before a word that goes on a predicate ("your ready to", "your out of"), unless a
     possessive's phrase may end in it ("your best to", "on your own for")."""
-    import numpy as np
 
-    predicate = np.isin(classes, _PREDICATE_CODES) & ((found & _POSSESSIVE_HEAD) == 0)
+    predicate = among(classes, _PREDICATE_CODES) & ((found & _POSSESSIVE_HEAD) == 0)
     return predicate & _flag_after(found, same, _PREDICATE_FOLLOWER)
 
 
@@ -229,8 +227,8 @@ def _comparison_slots(found: np.ndarray, classes: np.ndarray, same: np.ndarray) 
     amount ("see you later then", "he wanted more then"), nor before a stop."""
     import numpy as np
 
-    comparative = np.isin(classes, (6, 7)) & ((found & _COMPARATIVE_SKIP) == 0)
-    more_adjective = (np.isin(classes, _ADJECTIVE_CODES + _ADVERB_CODES)
+    comparative = among(classes, (6, 7)) & ((found & _COMPARATIVE_SKIP) == 0)
+    more_adjective = (among(classes, _ADJECTIVE_CODES + _ADVERB_CODES)
                       & np.r_[False, (found[:-1] & _MORE) != 0] & same)
     after = np.r_[False, (comparative | more_adjective)[:-1]] & same
     goes_on = np.r_[same[1:], False] & ~_flag_after(found, same, _PHRASE_END)
@@ -240,6 +238,31 @@ def _comparison_slots(found: np.ndarray, classes: np.ndarray, same: np.ndarray) 
 _BASE, _GERUND = 1, 2  # what `_verbal` finds
 
 
+def among(values: np.ndarray, members: tuple[int, ...]) -> np.ndarray:
+    """`np.isin` for small non-negative codes (word classes, slot codes): one table lookup."""
+    return _table(members)[values]
+
+
+@cache
+def _table(members: tuple[int, ...]) -> np.ndarray:
+    import numpy as np
+
+    table = np.zeros(64, dtype=bool)
+    table[list(members)] = True
+    return table
+
+
+def _verbal_after(words: Sequence[str], forms: TokenForms | None) -> np.ndarray:
+    """`_verbal` of every token (looked up once per word form when `forms` is given)."""
+    import numpy as np
+
+    if forms is not None:
+        lowered = forms.lowered
+        return np.fromiter(map(_verbal, lowered), dtype=np.int8, count=len(lowered))[forms.code]
+    return np.fromiter(map(_verbal, words), dtype=np.int8, count=len(words))
+
+
+@cache
 def _verbal(word: str) -> int:
     """_BASE if the word can be a base verb (after "was to" an infinitive: "the alliance was to
     last", "was to faint"), _GERUND if an -ing form (after a possessive a gerund: "your interfering
@@ -257,16 +280,16 @@ def _verb_forms() -> VerbForms:
 
 def _degree_slots(found: np.ndarray, kind: np.ndarray, classes: np.ndarray, same: np.ndarray,
                   verbal: np.ndarray) -> np.ndarray:
-    """Tokens after "be" (or "seem", "feel") and before an adjective or adverb that ends its
-    phrase, or a "to" the tagger itself reads as an adverb there: "it was to late." -> "too"."""
+    """Each "to" after "be" (or "seem", "feel") and before an adjective or adverb that ends its
+    phrase, or that the tagger itself reads as an adverb there: "it was to late." -> "too"."""
     import numpy as np
 
     copula = _flag_before(found, kind, same, _COPULA, adverb=False)
     next_class = np.r_[classes[1:], 0]
-    before_predicate = (np.isin(next_class, _ADJECTIVE_CODES + _ADVERB_CODES) & np.r_[verbal[1:] == 0, False]
+    before_predicate = (among(next_class, _ADJECTIVE_CODES + _ADVERB_CODES) & np.r_[verbal[1:] == 0, False]
                         & ~np.r_[(found[1:] & _QUANTIFIER) != 0, False])  # "it may seem to many,"
     ends = _flag_after(found, same, _PREDICATE_FOLLOWER | _PHRASE_END, 2)
-    return copula & ((before_predicate & ends) | (np.isin(classes, _ADVERB_CODES) & (kind == _TO)))
+    return copula & (kind == _TO) & ((before_predicate & ends) | among(classes, _ADVERB_CODES))
 
 
 def _flag_before(found: np.ndarray, kind: np.ndarray, same: np.ndarray, flag: int,

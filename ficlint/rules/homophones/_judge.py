@@ -29,6 +29,7 @@ from ficlint.analysis.slots import (
     PAST_PARTICIPLE,
     PREDICATE,
     SLOT_CODES,
+    among,
     fits,
     slot_codes,
 )
@@ -131,8 +132,8 @@ def adjusted_margins(model: Model, scored: Scored, words: Sequence[str], sentenc
     if extra:
         margins -= _extra_table(model, extra, width)[scored.set_index, written][:, None]
     margins[row, written] = -np.inf
-    adverbial = np.isin(codes, _VERB_SLOTS) & _adverbial(model)[scored.set_index, written]
-    certain = np.isin(codes, CERTAIN_SLOTS) & ~adverbial
+    adverbial = among(codes, _VERB_SLOTS) & _adverbial(model)[scored.set_index, written]
+    certain = among(codes, CERTAIN_SLOTS) & ~adverbial
     return margins, bonus & certain[:, None]
 
 
