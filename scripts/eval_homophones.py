@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import json
 import random
 import subprocess
 import sys
@@ -179,10 +180,12 @@ class Tally:
     alarms: Counter = None  # type: ignore[assignment]  # (written, meant) -> findings in clean text
     dir_injected: Counter = None  # type: ignore[assignment]
     dir_caught: Counter = None  # type: ignore[assignment]
+    found: list = None  # type: ignore[assignment]  # every finding, for --dump: (kind, text, offset, ...)
 
     def __post_init__(self) -> None:
         for name in ("injected", "caught", "wrong", "uses", "alarms", "dir_injected", "dir_caught"):
             setattr(self, name, Counter())
+        self.found = []
 
 
 def evaluate(texts: list[tuple[str, str]], model: Model, seed: int, per_set: int, label: str,
@@ -201,6 +204,8 @@ def evaluate(texts: list[tuple[str, str]], model: Model, seed: int, per_set: int
             tally.clean += 1
             written = text[d.start:d.end].lower()
             tally.alarms[written, str(d.data.get("intended", "")).lower()] += 1
+            tally.found.append(("untouched", name, d.start, written, str(d.data.get("intended", "")),
+                                text[max(0, d.start - 60):d.end + 40].replace("\n", " ")))
             if samples is not None:
                 context = text[max(0, d.start - 80):d.end + 60].replace("\n", " ")
                 what = f"{text[d.start:d.end]} -> {d.data.get('intended')} [{d.rule}]"
@@ -210,13 +215,18 @@ def evaluate(texts: list[tuple[str, str]], model: Model, seed: int, per_set: int
         for i in injections:
             tally.injected[i.set_name] += 1
             tally.dir_injected[i.written, i.original] += 1
+            tally.found.append(("injected", name, i.start, i.written, i.original,
+                                changed[max(0, i.start - 60):i.end + 40].replace("\n", " ")))
         for d in findings(AnalyzedDocument.from_text(changed), model, min_confidence):
             hit = at.get((d.start, d.end))
             intended = str(d.data.get("intended", "")).lower()
             if hit and hit.original == intended:
                 tally.caught[hit.set_name] += 1
                 tally.dir_caught[hit.written, hit.original] += 1
+                tally.found.append(("caught", name, d.start, hit.written, hit.original, ""))
             else:
+                tally.found.append(("stray", name, d.start, changed[d.start:d.end].lower(), intended,
+                                    changed[max(0, d.start - 60):d.end + 40].replace("\n", " ")))
                 tally.wrong[hit.set_name if hit else str(d.data.get("set", d.data.get("pattern", "?")))] += 1
     n, tp, fp = sum(tally.injected.values()), sum(tally.caught.values()), sum(tally.wrong.values())
     if not texts:
@@ -343,6 +353,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--table", type=Path, default=None, help="write the per-pair table here")
     parser.add_argument("--sample", type=int, default=0, help="print this many fan-fiction findings (seeded)")
     parser.add_argument("--min-confidence", type=float, default=0.0)
+    parser.add_argument("--dump", type=Path, default=None,
+                        help="write every injection and finding (untouched, caught, stray) here as JSON "
+                             "lines, to diff two runs")
     parser.add_argument("--files", type=Path, nargs="*", default=None,
                         help="evaluate these edited texts instead of the split (e.g. the four corpus books "
                              "the first model was measured on)")
@@ -370,6 +383,11 @@ def main(argv: list[str] | None = None) -> int:
                            args.min_confidence),
     }
     per_set_report(list(tallies.values()))
+    if args.dump:
+        with args.dump.open("w", encoding="utf-8") as fh:
+            for label, tally in tallies.items():
+                for row in tally.found:
+                    fh.write(json.dumps([label, *row], ensure_ascii=False) + "\n")
     n = sum(sum(t.injected.values()) for t in tallies.values())
     tp = sum(sum(t.caught.values()) for t in tallies.values())
     fp = sum(sum(t.wrong.values()) for t in tallies.values())

@@ -10,14 +10,19 @@ import pytest
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.confusables import confusion_sets, glosses, lowered_tokens, phrases, word_classes
 from ficlint.analysis.slots import (
+    AFTER_BE,
     BASE_VERB,
     BEFORE_ARTICLE,
+    COMPARISON,
+    DEGREE,
     NO_CONTRACTION,
     NO_POSSESSIVE,
     NOUN_HEAD,
     NOUN_PHRASE,
+    PARTICLE,
     fits,
     slot_codes,
+    tag_codes,
 )
 from ficlint.resources import data_dir
 from ficlint.rules.homophones._model import MODEL_FILE, confidence, load_model
@@ -222,6 +227,19 @@ def test_slots_where_grammar_is_certain():
     assert fits("which", NOUN_PHRASE) is False
 
 
+def test_slots_judged_by_the_word_itself():
+    doc = AnalyzedDocument.from_text("She was more careful then I was. That's were it began. He was to late. "
+                                     "The cat jumped of the wall.")
+    words = lowered_tokens(doc)
+    found = slot_codes(words, doc.tokens.sentence, tag_codes(doc.tags)).tolist()
+    codes = dict(zip(words, found, strict=False))
+    assert codes["then"] == COMPARISON and fits("then", COMPARISON) is False and fits("than", COMPARISON)
+    assert codes["were"] == AFTER_BE and fits("were", AFTER_BE) is False and fits("where", AFTER_BE)
+    assert codes["to"] == DEGREE and fits("to", DEGREE) is False and fits("too", DEGREE)
+    assert codes["of"] == PARTICLE and fits("of", PARTICLE) is False and fits("off", PARTICLE)
+    assert fits("that", COMPARISON) is None  # "more likely that": the slot judges "then" alone
+
+
 def test_slots_before_an_article_after_a_preposition_and_at_a_phrase_end():
     doc = AnalyzedDocument.from_text("Each knew the way. Proud of it's past. All in your mined.")
     words = lowered_tokens(doc)
@@ -260,6 +278,14 @@ def _cli_fixes(tmp_path, text: str) -> list[tuple[str, str]]:
     # the head of a noun phrase before a stop: a noun, never a verb form
     ("It was all in your mined.", "mined", "mind"),
     ("He had a won.", "won", "one"),
+    # certain slots: the written word cannot stand there, so a smaller margin will do
+    ("Tell me when your ready to leave the house.", "your", "you're"),  # a predicate after "your"
+    ("He had to remember to breath slowly in the cold.", "breath", "breathe"),  # a base verb after "to"
+    ("Tom past him on the stairs without a word.", "past", "passed"),  # a finite verb after a name
+    ("The water was to cold to swim in.", "to", "too"),  # a degree adverb after "be"
+    ("She was more careful then I had expected.", "then", "than"),  # "than" after a comparative
+    ("The cat jumped of the wall and ran.", "of", "off"),  # the particle after a verb of motion
+    ("This is were the road ends.", "were", "where"),  # no finite verb after a finite "be"
 ])
 def test_word_class_slots_flag_the_wrong_form_with_its_fix(tmp_path, text, word, fix):
     assert (word, fix) in _cli_fixes(tmp_path, text)
@@ -282,6 +308,15 @@ def test_word_class_slots_flag_the_wrong_form_with_its_fix(tmp_path, text, word,
     "He spoke at your not knowing him, and laughed.",  # after a preposition: a possessive before a gerund
     "The chance of its not being found was small.",
     "They chattered about who's friends with whom.",  # "who's" may open a clause after a preposition
+    "He would by then have gone home.",  # a phrase between a modal and its verb
+    "\"See you later then,\" she said.",  # "then" after a comparative of time
+    "He wanted more then, and less now.",
+    "Do your best to win the race.",  # a possessive's phrase may end in "best", "own", "left"
+    "Turn to your left.",
+    "The plan was to cool the engines first.",  # "to" before a verb after "be"
+    "He thought of the old days.",  # "of" after a verb that takes it
+    "He had to keep the worst from happening.",  # no certain slot after a determiner
+    "She wondered whether that was the real him.",
 ])
 def test_word_class_slots_leave_correct_text_alone(tmp_path, text):
     assert _cli_fixes(tmp_path, text) == []

@@ -36,13 +36,21 @@ if TYPE_CHECKING:
     import numpy as np
 
     from ficlint.analysis.tagger import Tag
+    from ficlint.analysis.verbforms import VerbForms
 
 (NONE, BASE_VERB, NOUN_PHRASE, NO_POSSESSIVE, PAST_PARTICIPLE, FINITE_SINGULAR, VERB, NO_CONTRACTION,
- BEFORE_ARTICLE, NOUN_HEAD) = range(10)  # slot codes
+ BEFORE_ARTICLE, NOUN_HEAD, COMPARISON, AFTER_BE, PARTICLE, DEGREE, PREDICATE, TAGGED_BASE_VERB,
+ NAME_VERB) = range(17)  # slot codes
 # (NO_POSSESSIVE: the next word cannot follow a possessive, so this word is not one; NO_CONTRACTION:
 # after a preposition, no pronoun fused with a verb; BEFORE_ARTICLE: neither a possessive nor a bare
-# adjective; NOUN_HEAD: the head of a noun phrase, before a stop or comma)
-SLOT_CODES = 10
+# adjective; NOUN_HEAD: the head of a noun phrase, before a stop or comma; COMPARISON: after a
+# comparative, "than"; AFTER_BE: after a finite "be", no other finite verb ("that's were" -> "where");
+# PARTICLE: after a verb of motion and before its object, a particle ("jumped of the" -> "off");
+# DEGREE: after "be" and before an adjective, a degree adverb ("was to late" -> "too"); PREDICATE:
+# before a predicate adjective or adverb, no possessive ("your ready to" -> "you're"); TAGGED_BASE_VERB:
+# a base verb after "will", "can", "may" the tagger reads as modals (it may read a name: "If Will were");
+# NAME_VERB: a finite verb after a name opening a clause ("Tom past him" -> "passed"))
+SLOT_CODES = 17
 
 # token kinds for the look-behind
 _OTHER, _MODAL, _SUBJECT_MODAL, _SUBJECT, _TO, _BEFORE_TO, _DETERMINER, _ADVERB = range(8)
@@ -68,7 +76,24 @@ _PHRASE_END = 8192  # a mark that ends a noun phrase (".", ",")
 _NO_CONTRACTION_AFTER = 16384  # a preposition no fused pronoun and verb follows ("of", "at")
 _HEAD_DETERMINER = 32768  # a determiner whose phrase may be one word long ("the", "his")
 _DEGREE = 65536  # "as", "so", "too": an adjective may stand before "a" after one ("as new a thing")
-_WORD_CLASS_CODES = {"AUX": 1, "ADJ": 2}  # the tagger's classes the slots read
+# the tagger's classes the slots read
+_WORD_CLASS_CODES = {"AUX": 1, "ADJ": 2, "PROPN": 3, "ADV": 4, "VERB": 5, "ADP": 8}
+# an adjective or adverb the tagger reads as comparative, or superlative (xpos): a possessive's phrase may
+# end in a superlative ("trying our hardest to"), so it is no predicate
+_COMPARATIVE_CODES = {"JJR": 6, "RBR": 7, "JJS": 9, "RBS": 9}
+_ADJECTIVE_CODES = (2, 6, 9)
+_ADVERB_CODES = (4, 7)
+# adjectives and adverbs: what follows a verb, not a possessive. Not particles: "their out of place clothing"
+_PREDICATE_CODES = (2, 4, 6, 7)
+_FINITE_BE = 131072  # a finite form of "be" ("is", "was", "that's"): no other finite verb follows
+_COMPARATIVE_SKIP = 262144  # comparatives of time and extent "then" may follow ("later then", "more then")
+_MORE = 524288  # "more", "less": a comparative with the next adjective
+_MOTION = 1048576  # a verb of motion or removal: "off" comes before its object, not "of"
+_COPULA = 2097152  # "be", "seem", "feel": an adjective or a degree adverb follows
+_PREDICATE_FOLLOWER = 4194304  # what may follow a predicate adjective ("ready to", "sure about")
+_QUOTE = 16777216  # a quotation mark
+_QUANTIFIER = 33554432  # "many", "few": after "seem to" a pronoun, not an adjective
+_POSSESSIVE_HEAD = 8388608  # adjectives a possessive's phrase may end in ("your best.", "your own")
 
 
 @cache
@@ -86,7 +111,11 @@ def _kinds() -> dict[str, int]:
                       ("singular_subjects", _SINGULAR), ("clause_openers", _CLAUSE_OPENER),
                       ("other_subjects", _PERSONAL), ("articles", _ARTICLE), ("phrase_ends", _PHRASE_END),
                       ("no_contraction_after", _NO_CONTRACTION_AFTER), ("noun_head_after", _HEAD_DETERMINER),
-                      ("degree_before_article", _DEGREE)):
+                      ("degree_before_article", _DEGREE), ("finite_be", _FINITE_BE),
+                      ("comparative_skip", _COMPARATIVE_SKIP), ("comparative_more", _MORE),
+                      ("motion_verbs", _MOTION), ("copulas", _COPULA),
+                      ("predicate_followers", _PREDICATE_FOLLOWER), ("possessive_heads", _POSSESSIVE_HEAD),
+                      ("quotes", _QUOTE), ("quantifiers", _QUANTIFIER)):
         for word in data[key]:
             kinds[word] = kinds.get(word, _OTHER) | flag
     kinds["by"] = kinds.get("by", _OTHER) | _BY
@@ -117,13 +146,14 @@ def slot_codes(words: Sequence[str], sentence: Sequence[int],
     follows_never = (found & _NEVER_AFTER_POSSESSIVE) != 0
     hyphen = (found & _HYPHEN) != 0
     adjective = None
+    sent = np.asarray(sentence, dtype=np.int64)
+    same = np.r_[False, sent[1:] == sent[:-1]]  # token i is in the sentence of token i - 1
     if upos is not None:
         classes = upos if isinstance(upos, np.ndarray) else word_class_codes(upos)
         auxiliary = classes == 1
-        kind[(kind == _SUBJECT_MODAL) & auxiliary] = _MODAL
-        adjective = classes == 2
-    sent = np.asarray(sentence, dtype=np.int64)
-    same = np.r_[False, sent[1:] == sent[:-1]]  # token i is in the sentence of token i - 1
+        tagged_modal = (kind == _SUBJECT_MODAL) & auxiliary
+        kind[tagged_modal] = _MODAL
+        adjective = among(classes, _ADJECTIVE_CODES)
     before = np.r_[_OTHER, kind[:-1]]
     verb_follows = (kind == _MODAL) | (same & (((kind == _SUBJECT_MODAL) & (before == _SUBJECT))
                                                | ((kind == _TO) & (before == _BEFORE_TO))))
@@ -141,8 +171,12 @@ def slot_codes(words: Sequence[str], sentence: Sequence[int],
     hyphen_after = np.r_[hyphen[1:], False]
     judged = np.r_[follows_never[1:] & same[1:] & ~hyphen_after[1:], False]  # token i: the next one never
     codes[judged & (codes == NONE)] = NO_POSSESSIVE
+    if upos is not None:
+        verbal = _verbal_after(words, forms)
+        predicate = _predicate_after(found, classes, same) & (verbal != _GERUND)
+        codes[np.r_[predicate[1:] & same[1:], False] & (codes == NONE)] = PREDICATE
     # before an article: after "each" or "another" (pronouns too: "each knew the other") no noun phrase
-    before_article = (_flag_after(found, same, _ARTICLE) & np.isin(codes, (NONE, NO_POSSESSIVE, NOUN_PHRASE))
+    before_article = (_flag_after(found, same, _ARTICLE) & among(codes, (NONE, NO_POSSESSIVE, NOUN_PHRASE))
                       & ~_flag_before(found, kind, same, _DEGREE, adverb=False))
     codes[before_article] = BEFORE_ARTICLE
     after_preposition = _flag_before(found, kind, same, _NO_CONTRACTION_AFTER, adverb=False)
@@ -152,7 +186,110 @@ def slot_codes(words: Sequence[str], sentence: Sequence[int],
     codes[_participle_slots(found, kind, same) & open_slot] = PAST_PARTICIPLE
     codes[_verb_slots(found, kind, same, _SINGULAR) & open_slot] = FINITE_SINGULAR
     codes[_verb_slots(found, kind, same, _PERSONAL) & open_slot] = VERB
+    free = (codes == NONE) | (codes == NO_POSSESSIVE) | (codes == BEFORE_ARTICLE)
+    codes[_flag_before(found, kind, same, _FINITE_BE, adverb=False) & free] = AFTER_BE
+    motion = (_flag_before(found, kind, same, _MOTION, adverb=False)
+              & np.r_[False, False, kind[:-2] != _DETERMINER])  # "the fall of his tie": a noun
+    codes[motion & _flag_after(found, same, _OBJECT) & free] = PARTICLE
+    if upos is not None:
+        codes[_name_verb_slots(found, kind, classes, same) & open_slot] = NAME_VERB
+        after_tagged = np.r_[False, tagged_modal[:-1]] & ~np.r_[False, False, kind[:-2] == _SUBJECT]
+        codes[after_tagged & (codes == BASE_VERB)] = TAGGED_BASE_VERB
+        codes[_comparison_slots(found, classes, same) & (codes != BASE_VERB)] = COMPARISON
+        codes[_degree_slots(found, kind, classes, same, verbal) & (codes != BASE_VERB)] = DEGREE
     return codes
+
+
+def _predicate_after(found: np.ndarray, classes: np.ndarray, same: np.ndarray) -> np.ndarray:
+    """Tokens a possessive cannot precede: an adjective, adverb or particle (as the tagger reads
+    it here) before a word that goes on a predicate ("your ready to", "your out of"), unless a
+    possessive's phrase may end in it ("your best to", "on your own for")."""
+
+    predicate = among(classes, _PREDICATE_CODES) & ((found & _POSSESSIVE_HEAD) == 0)
+    return predicate & _flag_after(found, same, _PREDICATE_FOLLOWER)
+
+
+def _name_verb_slots(found: np.ndarray, kind: np.ndarray, classes: np.ndarray,
+                     same: np.ndarray) -> np.ndarray:
+    """Tokens after a name (the tagger's PROPN) opening a clause and before an object, where a
+    finite verb stands ("Tom past him on the stairs" -> "passed")."""
+    import numpy as np
+
+    opens = ~same | np.r_[False, ((found[:-1] & _CLAUSE_OPENER) != 0) & ((found[:-1] & _QUOTE) == 0)]
+    name = (classes == 3) & opens  # not after a quotation mark: a capitalised word opening speech
+    after = np.r_[False, name[:-1]] & same
+    return after & _flag_after(found, same, _OBJECT)
+
+
+def _comparison_slots(found: np.ndarray, classes: np.ndarray, same: np.ndarray) -> np.ndarray:
+    """Tokens after a comparative ("taller _", "more creative _"), before a word that goes on
+    the sentence: where "than" stands, not "then". Not after comparatives of time or of bare
+    amount ("see you later then", "he wanted more then"), nor before a stop."""
+    import numpy as np
+
+    comparative = among(classes, (6, 7)) & ((found & _COMPARATIVE_SKIP) == 0)
+    more_adjective = (among(classes, _ADJECTIVE_CODES + _ADVERB_CODES)
+                      & np.r_[False, (found[:-1] & _MORE) != 0] & same)
+    after = np.r_[False, (comparative | more_adjective)[:-1]] & same
+    goes_on = np.r_[same[1:], False] & ~_flag_after(found, same, _PHRASE_END)
+    return after & goes_on
+
+
+_BASE, _GERUND = 1, 2  # what `_verbal` finds
+
+
+def among(values: np.ndarray, members: tuple[int, ...]) -> np.ndarray:
+    """`np.isin` for small non-negative codes (word classes, slot codes): one table lookup."""
+    return _table(members)[values]
+
+
+@cache
+def _table(members: tuple[int, ...]) -> np.ndarray:
+    import numpy as np
+
+    table = np.zeros(64, dtype=bool)
+    table[list(members)] = True
+    return table
+
+
+def _verbal_after(words: Sequence[str], forms: TokenForms | None) -> np.ndarray:
+    """`_verbal` of every token (looked up once per word form when `forms` is given)."""
+    import numpy as np
+
+    if forms is not None:
+        lowered = forms.lowered
+        return np.fromiter(map(_verbal, lowered), dtype=np.int8, count=len(lowered))[forms.code]
+    return np.fromiter(map(_verbal, words), dtype=np.int8, count=len(words))
+
+
+@cache
+def _verbal(word: str) -> int:
+    """_BASE if the word can be a base verb (after "was to" an infinitive: "the alliance was to
+    last", "was to faint"), _GERUND if an -ing form (after a possessive a gerund: "your interfering
+    with"), else 0."""
+    forms = _verb_forms()
+    return _GERUND if word in forms.present_participle else _BASE if word in forms.base else 0
+
+
+@cache
+def _verb_forms() -> VerbForms:
+    from ficlint.analysis.verbforms import verb_forms
+
+    return verb_forms()
+
+
+def _degree_slots(found: np.ndarray, kind: np.ndarray, classes: np.ndarray, same: np.ndarray,
+                  verbal: np.ndarray) -> np.ndarray:
+    """Each "to" after "be" (or "seem", "feel") and before an adjective or adverb that ends its
+    phrase, or that the tagger itself reads as an adverb there: "it was to late." -> "too"."""
+    import numpy as np
+
+    copula = _flag_before(found, kind, same, _COPULA, adverb=False)
+    next_class = np.r_[classes[1:], 0]
+    before_predicate = (among(next_class, _ADJECTIVE_CODES + _ADVERB_CODES) & np.r_[verbal[1:] == 0, False]
+                        & ~np.r_[(found[1:] & _QUANTIFIER) != 0, False])  # "it may seem to many,"
+    ends = _flag_after(found, same, _PREDICATE_FOLLOWER | _PHRASE_END, 2)
+    return copula & (kind == _TO) & ((before_predicate & ends) | among(classes, _ADVERB_CODES))
 
 
 def _flag_before(found: np.ndarray, kind: np.ndarray, same: np.ndarray, flag: int,
@@ -219,7 +356,8 @@ def word_class_codes(upos: Sequence[str]) -> np.ndarray:
 def _tag_codes() -> dict[Tag, int]:
     from ficlint.analysis.tagger import load_tagger
 
-    return {tag: _WORD_CLASS_CODES.get(tag.upos, 0) for tag in load_tagger().tags}
+    return {tag: _COMPARATIVE_CODES.get(tag.xpos) or _WORD_CLASS_CODES.get(tag.upos, 0)
+            for tag in load_tagger().tags}
 
 
 def tag_codes(tags: Sequence[Tag]) -> np.ndarray:
@@ -245,12 +383,17 @@ def _after_article_and_adjectives(kind: np.ndarray, adjective: np.ndarray, same:
     return found
 
 
+# slots judged by the word itself: (the data's members that fit, those that cannot)
+_MEMBER_SLOTS = {COMPARISON: ("comparison_fits", "comparison_never"),
+                 AFTER_BE: ("after_be_fits", "after_be_never"),
+                 PARTICLE: ("particle_fits", "particle_never"), DEGREE: ("degree_fits", "degree_never")}
 _ADJECTIVE_ONLY = frozenset({"JJ", "JJR", "JJS", "NNP"})  # "new" is also a name's word ("New York")
 
 
 @cache
 def _slot_classes() -> dict[int, frozenset[str]]:
-    return {BASE_VERB: frozenset({"VB"}), NOUN_PHRASE: _data()["noun_phrase_classes"],
+    return {BASE_VERB: frozenset({"VB"}), TAGGED_BASE_VERB: frozenset({"VB"}),
+            NOUN_PHRASE: _data()["noun_phrase_classes"], NAME_VERB: frozenset({"VBD", "VBZ", "MD"}),
             NOUN_HEAD: _data()["noun_head_classes"],
             PAST_PARTICIPLE: frozenset({"VBN"}), FINITE_SINGULAR: frozenset({"VBD", "VBZ", "MD"}),
             VERB: frozenset({"VB", "VBP", "VBD", "VBZ", "MD"})}
@@ -263,13 +406,16 @@ def fits(word: str, slot: int) -> bool | None:
     classes = word_classes().get(word)
     if classes is None:
         return None
-    if slot == NO_POSSESSIVE:
+    if slot in (NO_POSSESSIVE, PREDICATE):
         return "PRP$" not in classes
     if slot == NO_CONTRACTION:  # a personal pronoun fused with its verb; "who's" may open a clause there
         return not any(tag.startswith("PRP+") for tag in classes)  # ("talked about who's coming")
     if slot == BEFORE_ARTICLE:
         return "PRP$" not in classes and not classes <= _ADJECTIVE_ONLY
-    if slot in (PAST_PARTICIPLE, FINITE_SINGULAR, VERB) and "CD" in classes:
+    if slot in _MEMBER_SLOTS:
+        keys = _MEMBER_SLOTS[slot]
+        return True if word in _data()[keys[0]] else False if word in _data()[keys[1]] else None
+    if slot in (PAST_PARTICIPLE, FINITE_SINGULAR, VERB, NAME_VERB) and "CD" in classes:
         return None  # "had one the size of a fist": a number may be the object itself
     parts = {part for tag in classes for part in tag.split("+")[:1]}  # a contraction by its first part
     return bool(parts & _slot_classes()[slot])

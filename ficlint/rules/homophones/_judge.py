@@ -17,18 +17,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ficlint.analysis.confusables import LoweredTokens
+from ficlint.analysis.confusables import LoweredTokens, word_classes
 from ficlint.analysis.slots import (
+    AFTER_BE,
     BASE_VERB,
-    BEFORE_ARTICLE,
+    COMPARISON,
+    DEGREE,
     FINITE_SINGULAR,
-    NO_CONTRACTION,
-    NO_POSSESSIVE,
-    NOUN_HEAD,
-    NOUN_PHRASE,
+    NAME_VERB,
+    PARTICLE,
     PAST_PARTICIPLE,
+    PREDICATE,
     SLOT_CODES,
-    VERB,
+    among,
     fits,
     slot_codes,
 )
@@ -42,6 +43,19 @@ if TYPE_CHECKING:
 MANUSCRIPT_MIN_USES = 3  # accepted uses before a word counts as the story's own
 MANUSCRIPT_MIN_RATIO = 10.0  # times more often than in the training text
 MANUSCRIPT_MAX_MARGIN = 4.0  # nats
+# Where a slot is certain (the written member cannot stand there, the suggestion can), the margin
+# (slot bonus included) a suggestion needs at most, whatever its direction's threshold: thresholds are
+# chosen over all uses of a direction, most of them in no slot ("a deep breath" sets breath -> breathe
+# high), and would otherwise bury "remember to breath".
+CERTAIN_MARGIN = 3.0
+# The slots certain enough for it. Not the noun phrase after a determiner ("keep the worst from
+# happening", "the real him"), nor a phrase's head before a stop or the word before an article, nor
+# a possessive before "not" ("at your not knowing him"), nor a verb after "I", "we", "they", "you" (dialect:
+# "I seen a woman") or a fused pronoun after a preposition ("without it's got a moral", dialect too), nor a
+# base verb after a "will" the tagger reads as a modal ("If Will were the Prince").
+CERTAIN_SLOTS = (BASE_VERB, PAST_PARTICIPLE, FINITE_SINGULAR, NAME_VERB, PREDICATE, COMPARISON, AFTER_BE,
+                 PARTICLE, DEGREE)
+_VERB_SLOTS = (BASE_VERB, PAST_PARTICIPLE, FINITE_SINGULAR, NAME_VERB)
 
 
 def accepted_uses(model: Model, scored: Scored, words: Sequence[str]) -> Counter[str]:
@@ -90,10 +104,11 @@ def _rates(model: Model) -> dict[str, float]:
 
 def adjusted_margins(model: Model, scored: Scored, words: Sequence[str], sentence: Sequence[int],
                      extra: dict[str, float], upos: Sequence[str] | np.ndarray | None = None,
-                     forms: TokenForms | None = None) -> np.ndarray:
+                     forms: TokenForms | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Per occurrence and member, how far that member is ahead of the written one (nats),
     after the slot constraints and the manuscript's evidence; -inf for the written member
-    and for members that cannot be suggested. `forms`: the tokens by form (slots.slot_codes)."""
+    and for members that cannot be suggested. And where the slot is certain: the written
+    member cannot stand there and that member can. `forms`: the tokens by form (slots.slot_codes)."""
     import numpy as np
 
     # margin_matrix's rows of the written members alone, worked out the same way
@@ -106,7 +121,7 @@ def adjusted_margins(model: Model, scored: Scored, words: Sequence[str], sentenc
         margins = scores - scores[row, written][:, None]
     margins[~(valid & valid[row, written][:, None])] = -np.inf
     if not rows:
-        return margins
+        return margins, np.zeros(margins.shape, dtype=bool)
     codes = slot_codes(words, sentence, upos, forms)[scored.token]
     fit = _fit_table(model)[scored.set_index[:, None], np.arange(width), codes[:, None]]  # (rows, width)
     fit_written = fit[row, written][:, None]
@@ -117,7 +132,9 @@ def adjusted_margins(model: Model, scored: Scored, words: Sequence[str], sentenc
     if extra:
         margins -= _extra_table(model, extra, width)[scored.set_index, written][:, None]
     margins[row, written] = -np.inf
-    return margins
+    adverbial = among(codes, _VERB_SLOTS) & _adverbial(model)[scored.set_index, written]
+    certain = among(codes, CERTAIN_SLOTS) & ~adverbial
+    return margins, bonus & certain[:, None]
 
 
 def margin_matrix(model: Model, scored: Scored, words: Sequence[str], sentence: Sequence[int],
@@ -147,6 +164,23 @@ def margin_matrix(model: Model, scored: Scored, words: Sequence[str], sentence: 
     return matrix
 
 
+def _adverbial(model: Model) -> np.ndarray:
+    """[set, member]: can the member be a preposition or an adverb? A phrase of one may stand
+    between a modal and its verb ("he would by then have gone", "had quite the air"), so a verb's
+    slot is not certain of it."""
+    import numpy as np
+
+    if "adverbial" not in model.memo:
+        classes = word_classes()
+        width = max(len(s.members) for s in model.sets)
+        table = np.zeros((len(model.sets), width), dtype=bool)
+        for s in model.sets:
+            for m, word in enumerate(s.members):
+                table[s.index, m] = bool(classes.get(word, frozenset()) & {"IN", "RB", "RP"})
+        model.memo["adverbial"] = table
+    return model.memo["adverbial"]
+
+
 def _extra_table(model: Model, extra: dict[str, float], width: int) -> np.ndarray:
     """[set, member]: the extra margin a member needs when written (the manuscript's evidence)."""
     import numpy as np
@@ -172,8 +206,7 @@ def _fit_tables(model: Model) -> np.ndarray:
     table = np.full((len(model.sets), width, SLOT_CODES), -1, dtype=np.int8)
     for s in model.sets:
         for m, word in enumerate(s.members):
-            for code in (BASE_VERB, NOUN_PHRASE, NO_POSSESSIVE, PAST_PARTICIPLE, FINITE_SINGULAR, VERB,
-                         NO_CONTRACTION, BEFORE_ARTICLE, NOUN_HEAD):
+            for code in range(1, SLOT_CODES):
                 found = fits(word, code)
                 table[s.index, m, code] = -1 if found is None else int(found)
     return table
@@ -190,9 +223,11 @@ class Suggestion:
     levels: tuple[float, ...]  # the direction's threshold (with the region's extra), then the stricter ones
 
 
-def suggestions(model: Model, scored: Scored, margins: np.ndarray, extra: np.ndarray) -> list[Suggestion]:
+def suggestions(model: Model, scored: Scored, margins: np.ndarray, extra: np.ndarray,
+                certain: np.ndarray | None = None) -> list[Suggestion]:
     """The occurrences where another member is ahead by more than its direction's threshold
-    plus `extra` (per row: the region's and the set's margin); one per token, the surest."""
+    plus `extra` (per row: the region's and the set's margin); one per token, the surest.
+    Where `certain` (adjusted_margins' second part), the threshold is at most CERTAIN_MARGIN."""
     import numpy as np
 
     if not len(scored.token):
@@ -200,13 +235,17 @@ def suggestions(model: Model, scored: Scored, margins: np.ndarray, extra: np.nda
     best = np.argmax(margins, axis=1)
     rows = np.arange(len(best))
     margin = margins[rows, best]
-    threshold = _thresholds(model)[scored.set_index, scored.written, best] + extra
+    threshold = _thresholds(model)[scored.set_index, scored.written, best]
+    sure = certain[rows, best] if certain is not None else np.zeros(len(best), dtype=bool)
+    threshold = np.where(sure, np.minimum(threshold, CERTAIN_MARGIN), threshold) + extra
     hits = np.nonzero(margin > threshold)[0]
     chosen: dict[int, Suggestion] = {}
     for row in hits.tolist():
         s = model.sets[int(scored.set_index[row])]
         a, b = int(scored.written[row]), int(best[row])
-        levels = (s.thresholds[a][b] + extra[row], *(level[a][b] + extra[row] for level in s.stricter))
+        cap = CERTAIN_MARGIN if sure[row] else np.inf
+        levels = (min(s.thresholds[a][b], cap) + extra[row],
+                  *(min(level[a][b], cap) + extra[row] for level in s.stricter))
         found = Suggestion(row, int(scored.token[row]), s.members[a], s.members[b], s.index,
                            float(margin[row]), levels)
         held = chosen.get(found.token)

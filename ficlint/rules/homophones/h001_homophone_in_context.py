@@ -175,12 +175,12 @@ def model_findings(doc: AnalyzedDocument, model: Model,
     members = {w for i in set(scored.set_index.tolist()) for w in model.sets[i].members}
     known = story.margins
     extra_words = {w: known[w] for w in sorted(members) if w in known}  # read key by key
-    margins = adjusted_margins(model, scored, reading.words, reading.sentence, extra_words,
-                               _word_classes(doc), token_forms(doc))
+    margins, certain = adjusted_margins(model, scored, reading.words, reading.sentence, extra_words,
+                                        _word_classes(doc), token_forms(doc))
     extra = _region_and_set_margins(doc, model, scored)
     tokens = doc.tokens
     glossary = glosses()
-    for s in suggestions(model, scored, margins, extra):
+    for s in suggestions(model, scored, margins, extra, certain):
         start, end = tokens.start[s.token], tokens.end[s.token]
         written = doc.text[start:end]
         if written[:1].isupper() and not _opens_sentence(doc, s.token):
