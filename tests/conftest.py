@@ -41,6 +41,22 @@ def run_cli(*args: str, input: str | bytes | None = None, cwd: Path | None = Non
     return CliResult(proc.returncode, out, err)
 
 
+def modules_at_exit(args: list[str], which: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run `ficlint ARGS` in a fresh interpreter (this checkout first on the path) and print, as the
+    last line of its stderr, the sorted names of the loaded modules `m` for which the expression
+    `which` holds. A one-shot command ends with os._exit, so they are listed just before it."""
+    code = ("import os, sys\n"
+            "from ficlint.cli import main\n"
+            "def listed(status, exit=os._exit):\n"
+            f"    print(sorted(m for m in sys.modules if {which}), file=sys.stderr, flush=True)\n"
+            "    exit(status)\n"
+            "os._exit = listed\n"
+            f"sys.argv = ['ficlint', *{args!r}]\n"
+            "main()\n")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
 def dialogue_findings(tmp_path: Path, text: str) -> list[tuple[str, str, str]]:
     """What `ficlint check` reports on `text` as a chapter: each dialogue finding's rule, the text
     it marks, and the text once its fixes are applied."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import modules_at_exit
 
 from ficlint.resources import (
     COMPILED_DATA,
@@ -154,18 +155,7 @@ def test_a_default_check_of_a_chapter_does_not_import_pyyaml(tmp_path):
     chapter = tmp_path / "chapter.md"
     chapter.write_text("Harry sat beside Hermione in the Gryffindor common room.\n\n"
                        "\"Its late,\" she said.\n", encoding="utf-8")
-    # a one-shot command ends with os._exit: the modules are listed just before it
-    code = ("import os, sys\n"
-            "from ficlint.cli import main\n"
-            "def listed(status, exit=os._exit):\n"
-            "    print(sorted(m for m in sys.modules if m.startswith('yaml.')),"
-            " file=sys.stderr, flush=True)\n"
-            "    exit(status)\n"
-            "os._exit = listed\n"
-            f"sys.argv = ['ficlint', 'check', '--no-cache', {str(chapter)!r}]\n"
-            "main()\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    done = modules_at_exit(['check', '--no-cache', str(chapter)], "m.startswith('yaml.')", tmp_path)
     assert "in 1 file" in done.stdout  # the check ran
     assert done.stderr.strip().splitlines()[-1] == "[]"
 

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import modules_at_exit
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -16,18 +18,8 @@ def test_a_default_check_does_not_import_numpy_ma(tmp_path: Path) -> None:
     chapter = tmp_path / "chapter.md"
     chapter.write_text("Harry said he could of gone to the shop, but their was no time.\n\n"
                        "\"I would of come,\" she said, and the the door closed.\n", encoding="utf-8")
-    # a one-shot command ends with os._exit: the modules are listed just before it
-    code = ("import os, sys\n"
-            "from ficlint.cli import main\n"
-            "def listed(status, exit=os._exit):\n"
-            "    print(sorted(m for m in sys.modules if m == 'numpy.ma' or m.startswith('numpy.ma.')),"
-            " file=sys.stderr, flush=True)\n"
-            "    exit(status)\n"
-            "os._exit = listed\n"
-            f"sys.argv = ['ficlint', 'check', '--no-cache', '--format', 'json', {str(chapter)!r}]\n"
-            "main()\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    done = modules_at_exit(['check', '--no-cache', '--format', 'json', str(chapter)],
+                           "m == 'numpy.ma' or m.startswith('numpy.ma.')", tmp_path)
     assert '"rule": "H' in done.stdout  # the homophone phrases were looked for, and found
     assert done.stderr.strip().splitlines()[-1] == "[]"
 
