@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     import numpy as np
 
     from ficlint.analysis.tagger import Tag
-    from ficlint.analysis.verbforms import VerbForms
 
 (NONE, BASE_VERB, NOUN_PHRASE, NO_POSSESSIVE, PAST_PARTICIPLE, FINITE_SINGULAR, VERB, NO_CONTRACTION,
  BEFORE_ARTICLE, NOUN_HEAD, COMPARISON, AFTER_BE, PARTICLE, DEGREE, PREDICATE, TAGGED_BASE_VERB,
@@ -267,15 +266,10 @@ def _verbal(word: str) -> int:
     """_BASE if the word can be a base verb (after "was to" an infinitive: "the alliance was to
     last", "was to faint"), _GERUND if an -ing form (after a possessive a gerund: "your interfering
     with"), else 0."""
-    forms = _verb_forms()
+    from ficlint.analysis.verbforms import verb_forms  # cached there; loaded only when a slot needs it
+
+    forms = verb_forms()
     return _GERUND if word in forms.present_participle else _BASE if word in forms.base else 0
-
-
-@cache
-def _verb_forms() -> VerbForms:
-    from ficlint.analysis.verbforms import verb_forms
-
-    return verb_forms()
 
 
 def _degree_slots(found: np.ndarray, kind: np.ndarray, classes: np.ndarray, same: np.ndarray,
