@@ -3,6 +3,9 @@ code points, 1-based line and column, 0-based UTF-16 `character`."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import run_cli
@@ -32,6 +35,7 @@ def test_top_level_shape(tmp_path):
         "files": 1,
         "diagnostics": 1,
         "errors": 0,
+        "failures": 0,
         "by_category": {"punctuation": 1},
         "by_rule": {"M001": 1},
     }
@@ -113,3 +117,40 @@ def test_text_output_on_a_terminal_that_cannot_show_a_character(tmp_path):
     result = run_cli("check", "--select", "M001", "c.md", cwd=tmp_path, env={"PYTHONIOENCODING": "ascii"})
     assert result.code == 1 and "Traceback" not in result.stderr
     assert "?? she left.. ok" in result.stdout
+
+
+_CRASHING_RULE = """
+from ficlint.rule import Rule
+RULE = Rule(id="M998", name="always-crashes", category="punctuation", summary="Crashes.", why="A test.",
+            examples=(("She left.", "She left."),), allows=("She left.",))
+def check(doc, ctx):
+    raise RuntimeError("boom")
+    yield
+"""
+
+
+def test_a_check_that_crashes_is_named_in_the_file_entry_and_the_summary(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "zz_crash.py").write_text(_CRASHING_RULE, encoding="utf-8")
+    (tmp_path / "c.md").write_text("She left.. He stayed.\n", encoding="utf-8")
+    script = (
+        f"import sys, ficlint.rules as r, ficlint.rules.codes as c; r.__path__.append({str(rules)!r}); "
+        "c.RULES['M998'] = 'zz_crash'; from ficlint.cli import main; "
+        "sys.argv = ['ficlint', 'check', '--no-cache', '--format', 'json', '--select', 'M', 'c.md']; main()"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path,
+                          env={"NO_COLOR": "1", "PATH": ""}, timeout=120)
+    assert proc.returncode == 2
+    report = json.loads(proc.stdout)
+    entry = report["files"][0]
+    assert "M001" in [d["rule"] for d in entry["diagnostics"]]  # the other checks' findings are kept
+    assert len(entry["failures"]) == 1 and "M998" in entry["failures"][0] and "boom" in entry["failures"][0]
+    assert report["summary"]["failures"] == 1 and report["summary"]["errors"] == 0
+    assert "internal error" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_clean_run_reports_no_failures(tmp_path):
+    report = lint_json(tmp_path, "She left.\n", "--select", "M")
+    assert "failures" not in report["files"][0]
+    assert report["summary"]["failures"] == 0

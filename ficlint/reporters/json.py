@@ -2,7 +2,12 @@
 
     {"version": 1,
      "files": [{"path": P, "diagnostics": [D, ...]}],   # files with an error have "error" instead
-     "summary": {"files": N, "diagnostics": N, "errors": N, "by_category": {...}, "by_rule": {...}}}
+     "summary": {"files": N, "diagnostics": N, "errors": N, "failures": N,
+                 "by_category": {...}, "by_rule": {...}}}
+
+A file on which a check crashed (a bug in ficlint) also has "failures": [message, ...]:
+its other checks' diagnostics are still there, so an editor can show them and say that
+one check is missing.
 
 Each D: rule, name, category, severity, message, text, start, end, fixes
 (and confidence where the check gives one). start/end are
@@ -55,7 +60,7 @@ def report(results: list[FileResult], extra: dict[str, object] | None = None) ->
     files: list[dict[str, object]] = []
     by_category: Counter[str] = Counter()
     by_rule: Counter[str] = Counter()
-    errors = 0
+    errors = failures = 0
     for result in results:
         if result.error is not None or result.document is None:
             errors += 1
@@ -65,11 +70,16 @@ def report(results: list[FileResult], extra: dict[str, object] | None = None) ->
         diags = [diagnostic_json(result.document, d) for d in result.diagnostics]
         by_category.update(d.category for d in result.diagnostics)
         by_rule.update(d.rule for d in result.diagnostics)
-        files.append({"path": result.path, "diagnostics": diags})
+        entry: dict[str, object] = {"path": result.path, "diagnostics": diags}
+        if result.failures:
+            entry["failures"] = list(result.failures)
+            failures += len(result.failures)
+        files.append(entry)
     summary = {
         "files": len(results),
         "diagnostics": sum(by_category.values()),
         "errors": errors,
+        "failures": failures,
         "by_category": dict(sorted(by_category.items())),
         "by_rule": dict(sorted(by_rule.items())),
     }
