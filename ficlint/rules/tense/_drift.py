@@ -22,7 +22,13 @@ tense rules hand in the verbs of any subject the tagger sees besides the analysi
 layer's (ficlint/rules/tense/_tagged.py), with "will / can / 'll" of a drift into
 the present.
 
-Into the past, in a present-tense scene, a paragraph that tells of earlier
+A stretch into the present that opens the scene, before any paragraph told in
+the past, at the narrator's now ("Currently, I'm in my room"), is a frame the
+tale is told from, not a drift. Into the past, a
+stretch the next paragraph dates or leaves for the story's now ("That was a few
+years ago.") was a memory, and a past verb in a sentence where a character
+remembers or pictures it now ("She can almost see … as Jacob stepped") is
+remembered. In a present-tense scene, a paragraph that tells of earlier
 events is not a drift: one with a pluperfect ("had gone", "she'd seen"), "used
 to" or a time word that opens it ("Last summer", "Years ago", "When she was
 six"). There a character's past state ("she was tired") counts like an action.
@@ -84,7 +90,7 @@ _REMEMBERING = re.compile(
     r"|remembering|recalling|picturing|imagining)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’'*_)]*\s")
 _SENTENCE_REACH = 300
-_NOW = re.compile(r"\b(?:now|nowadays|these\s+days|to\s+this\s+day)\b", re.I)
+_NOW = re.compile(r"\b(?:now|nowadays|these\s+days|to\s+this\s+day|currently|today|tonight)\b", re.I)
 _PERFECT = re.compile(
     r"\b(?:has|have|hasn['’]t|haven['’]t|(?:he|she|it|I|we|they|you|there|that|who)['’](?:s|ve))\s+"
     r"(?:(?:never|not|always|already|just|ever|long|often|still|also|only|[a-z]+ly)\s+)?(?P<participle>[a-z]+)\b",
@@ -193,7 +199,7 @@ def _returned_from(doc: AnalyzedDocument, paragraphs: list[ParagraphTense], mark
             j += 1
         after = any(leaning[j + 1:j + 1 + _RETURN_WITHIN])
         epilogue = other == PRESENT and not any(leaning[j + 1:]) and _opens_at_now(doc, paragraphs[i])
-        prologue = not any(leaning[:i])
+        prologue = other == PRESENT and not any(leaning[:i]) and _opens_at_now(doc, paragraphs[i])
         closed = other == PAST and j + 1 < len(paragraphs) and _returns_to_now(doc, paragraphs[j + 1])
         if (any(leaning[max(0, i - _RETURN_WITHIN):i]) or after) and not (epilogue or prologue or closed):
             yield from paragraphs[i:j + 1]
