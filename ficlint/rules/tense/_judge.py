@@ -227,25 +227,10 @@ def findings(doc: AnalyzedDocument, rule: Rule, tense: str) -> Iterator[Diagnost
         for verb in drift.values():
             if not _plural_noun(doc, verb) and not _possessive(doc, verb):
                 yield _diagnostic(verb, scene.tense, rule, _DRIFT_CERTAINTY, drift=True)
-        framed = _opening_frame(doc, scene) if tense == PAST else 0
-        rest = [v for v in scene.verbs if v.start not in drift and not absolute(doc, v) and v.start >= framed
+        rest = [v for v in scene.verbs if v.start not in drift and not absolute(doc, v)
                 and (v.tense == scene.tense.tense or not (_plural_noun(doc, v) or _possessive(doc, v)
                                                           or _told_apart(doc, v, tense)))]
         yield from judge.scene(doc, lex, rest, by_paragraph, names, scene.tense, rule)
-
-
-def _opening_frame(doc: AnalyzedDocument, scene: Scene) -> int:
-    """Where the narrator's present frame that opens a past-tense story ends: its first paragraph's
-    present verbs before the story's first past one ("There are very few things Lily Evans regrets,
-    … however she was about to add a new one."). No slip yet: the story has not set its past. (At
-    a later scene's start the story's past is set, and a present verb there is as often a slip.)"""
-    story_opens = next((p.index for p in doc.paragraphs if p.kind is RegionKind.NARRATION), -1)
-    if not scene.paragraphs or scene.paragraphs[0].index != story_opens:
-        return 0
-    first = scene.paragraphs[0]
-    if not first.verbs or first.verbs[0].tense == PAST:
-        return 0
-    return next((v.start for v in first.verbs if v.tense == PAST), first.verbs[-1].end)
 
 
 def _told_apart(doc: AnalyzedDocument, verb: Verb, tense: str) -> bool:
