@@ -468,3 +468,12 @@ def test_no_prose_rule_reads_chat_or_ornaments():
             "x.x.x\n\n"
             "She ran to the practice room.")
     assert lint(text, ("M", "C", "D")) == []
+
+
+def test_curly_single_quoted_speech_in_a_double_quoted_manuscript():
+    text = ("“I’ll look,” she said. ‘Come to think of it, it reminds me of ’em.’ She read the ‘nonsense’ "
+            "again, and “Why?” he asked. ‘Sure.’\n")
+    doc = Document.from_text(text)
+    assert doc.quote_style == "double"
+    speech = ["“I’ll look,”", "‘Come to think of it, it reminds me of ’em.’", "“Why?”", "‘Sure.’"]
+    assert texts_of(text, D) == speech

@@ -33,6 +33,12 @@ _ACTORS = frozenset(("he", "she", "i"))
 OBJECT_PRONOUNS = frozenset(["her", "him", "them", "it", "me", "us"])
 _PARTICLES = frozenset(["up", "down", "out", "away", "back", "off", "over", "in", "on"])
 _INVERSION = re.compile(r"\s+(?:it|he|she|they|there|i|we|you)\b", re.I)
+# a verb that takes an object and a bare infinitive ("letting your gaze drift down", "watched them
+# leave"), then "and": the verb after it is a second bare infinitive ("and take him in")
+_BARE_INFINITIVE_AND = re.compile(
+    r"\b(?:let|lets|letting|made|make|makes|making|watch|watches|watched|watching|saw|see|sees|seeing|"
+    r"heard|hear|hears|hearing|felt|feel|feels|feeling|help|helps|helped|helping)\s+"
+    r"(?:[\w’'-]+\s+){1,3}(?P<verb>[a-z]+)(?:\s+[a-z]+)?,?\s+and\s+$")
 # a text message or chat line: a speaker's name and a colon ("**Dani:** on my way", "Steve: u up?")
 _CHAT_LINE = re.compile(r"[ \t]*[*_]{0,2}@?[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}[ \t]?:[*_]{0,2}[ \t]")
 _WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz’'-"  # a word of `previous_word`
@@ -302,11 +308,22 @@ def _coordinated(m: re.Match[str], text: str, lex: Lexicon) -> Verb | None:
         return None
     if word in lex.past_forms:
         return Verb(start, end, raw, PAST, "and", "", lex.third_of.get(word, ""), word in lex.participles)
+    if raw[:1].isupper():
+        return None  # "He had left James and Peter": a name after "and", no verb
     if word in lex.base_forms and lex.past_of.get(word, word) != word and m.group("obj"):
+        if _second_bare_infinitive(text, start, lex):
+            return None
         return Verb(start, end, raw, PRESENT, "and", "", lex.past_of[word])
     if word in lex.third_forms and word not in lex.base_forms and (word not in lex.other or m.group("obj")):
         return Verb(start, end, raw, PRESENT, "and", "", lex.past_of.get(word, ""))
     return None
+
+
+def _second_bare_infinitive(text: str, start: int, lex: Lexicon) -> bool:
+    """Is the base form after "and" the second of two bare infinitives after let / make / watch
+    and an object ("letting your gaze drift down and take him in")?"""
+    m = _BARE_INFINITIVE_AND.search(text, max(0, start - 70), start)
+    return m is not None and m.group("verb") in lex.base_forms and not re.search(r"[.;!?]", m.group(0))
 
 
 def _verb_before_and(m: re.Match[str], lex: Lexicon) -> bool:

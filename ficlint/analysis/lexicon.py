@@ -117,7 +117,9 @@ class Lexicon:
         if person == "3sg" and word in self.third_forms and word not in self.base_forms:
             return PRESENT, self.past_of.get(word, "")
         if person in ("first", "plural") and word in self.base_forms and self.past_of.get(word, word) != word:
-            return PRESENT, self.past_of[word]
+            # a base that is also a simple past ("they bid their goodnights", "they lay", "they quit")
+            # tells no tense
+            return None if word in inflections().any_past else (PRESENT, self.past_of[word])
         return None
 
 

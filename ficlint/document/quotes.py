@@ -93,6 +93,53 @@ def find_quotations(text: str, start: int, end: int, style: str) -> list[Quotati
 
 
 def _double_quotations(text: str, start: int, end: int) -> list[Quotation]:
+    found = _double_marks_quotations(text, start, end)
+    if "‘" not in text[start:end]:
+        return found
+    curly: list[Quotation] = []
+    pos = start
+    for q in [*found, None]:
+        gap_end = q.open_at if q else end
+        if pos < gap_end:
+            curly.extend(_curly_single_speech(text, pos, gap_end))
+        pos = end if q is None or q.close_at is None else q.close_at + 1
+    return sorted(found + curly, key=lambda q: q.open_at) if curly else found
+
+
+def _curly_single_speech(text: str, start: int, end: int) -> list[Quotation]:
+    """Speech in curly single quotes in a manuscript that quotes with double ones
+    (‘Come to think of it, it reminds me.’): a curly opener before a capital that is
+    no dropped letter, closed within the stretch by a curly quote after a sentence's
+    mark. A ‘word’ in scare quotes has no such close and stays narration."""
+    found: list[Quotation] = []
+    pos = start
+    while (at := text.find("‘", pos, end)) >= 0:
+        pos = at + 1
+        before = text[at - 1] if at > start else " "
+        if not (before.isspace() or before in "([—–-*_") or not text[at + 1:at + 2].isupper():
+            continue
+        if _is_elision(text, at):
+            continue
+        close = _curly_close(text, at + 1, end)
+        if close is not None:
+            found.append(Quotation(at, close, "‘", "’"))
+            pos = close + 1
+    return found
+
+
+def _curly_close(text: str, start: int, end: int) -> int | None:
+    """The first curly closing quote after a sentence's mark, before any other opener."""
+    for m in re.finditer("[‘’]", text[start:end]):
+        at = start + m.start()
+        if text[at] == "‘":
+            return None
+        after = text[at + 1:at + 2]
+        if text[at - 1] in ".,!?…—–" and (not after or after.isspace() or after in "*_)"):
+            return at
+    return None
+
+
+def _double_marks_quotations(text: str, start: int, end: int) -> list[Quotation]:
     found: list[Quotation] = []
     marks = [m.start() for m in _DOUBLE_CHARS.finditer(text, start, end)]
     open_at: int | None = start if _closes_earlier_speech(text, marks, start) else None

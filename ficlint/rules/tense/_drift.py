@@ -22,7 +22,13 @@ tense rules hand in the verbs of any subject the tagger sees besides the analysi
 layer's (ficlint/rules/tense/_tagged.py), with "will / can / 'll" of a drift into
 the present.
 
-Into the past, in a present-tense scene, a paragraph that tells of earlier
+A stretch into the present that opens the scene, before any paragraph told in
+the past, at the narrator's now ("Currently, I'm in my room"), is a frame the
+tale is told from, not a drift. Into the past, a
+stretch the next paragraph dates or leaves for the story's now ("That was a few
+years ago.") was a memory, and a past verb in a sentence where a character
+remembers or pictures it now ("She can almost see … as Jacob stepped") is
+remembered. In a present-tense scene, a paragraph that tells of earlier
 events is not a drift: one with a pluperfect ("had gone", "she'd seen"), "used
 to" or a time word that opens it ("Last summer", "Years ago", "When she was
 six"). There a character's past state ("she was tired") counts like an action.
@@ -75,7 +81,16 @@ _LOOK_BACK_RUNS = 3  # paragraphs told in the past alone that a look back carrie
 _MEMORY_FRAME = re.compile(
     r"[ \t*_]*(?:(?:even\s+)?now,?\s+|still,?\s+|sometimes,?\s+)?(?:he|she|they|[A-Z][a-z]+)\s+"
     r"(?:still\s+|often\s+|sometimes\s+)?(?:remembers|recalls|thinks\s+back|looks\s+back\s+on)\b")
-_NOW = re.compile(r"\b(?:now|nowadays|these\s+days|to\s+this\s+day)\b", re.I)
+_RETURN_TO_NOW = re.compile(
+    r"[ \t*_\"“]*(?:(?:that|this|it)\s+(?:was|had\s+been)\s+(?:[\w’'-]+\s+){0,4}?(?:ago|before|then)\b"
+    r"|(?:now|nowadays|these\s+days|today|presently)\b)", re.I)
+_REMEMBERING = re.compile(
+    r"\b(?:remembers|recalls|recollects|pictures|imagines|dreams\s+(?:of|about)|thinks\s+(?:of|about|back)"
+    r"|can\s+(?:almost\s+|still\s+|just\s+)?(?:see|feel|hear|picture|remember|recall|imagine|taste|smell)"
+    r"|remembering|recalling|picturing|imagining)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’'*_)]*\s")
+_SENTENCE_REACH = 300
+_NOW = re.compile(r"\b(?:now|nowadays|these\s+days|to\s+this\s+day|currently|today|tonight)\b", re.I)
 _PERFECT = re.compile(
     r"\b(?:has|have|hasn['’]t|haven['’]t|(?:he|she|it|I|we|they|you|there|that|who)['’](?:s|ve))\s+"
     r"(?:(?:never|not|always|already|just|ever|long|often|still|also|only|[a-z]+ly)\s+)?(?P<participle>[a-z]+)\b",
@@ -124,7 +139,8 @@ def drifted(doc: AnalyzedDocument, scene: Scene, told: Scene | None = None,
     found = [v for paragraph in stretch for v in told_paragraphs[paragraph.index].verbs
              if v.tense == other and _slip(v)]
     found += _edges(doc, paragraphs, {p.index for p in stretch}, told_paragraphs, other, persons)
-    yield from (v for v in found if other == PRESENT or not counterfactual(doc.text, v))
+    yield from (v for v in found if other == PRESENT or not (counterfactual(doc.text, v)
+                                                             or remembered(doc.text, v)))
 
 
 def _edges(doc: AnalyzedDocument, paragraphs: list[ParagraphTense], drifted_at: set[int],
@@ -183,7 +199,9 @@ def _returned_from(doc: AnalyzedDocument, paragraphs: list[ParagraphTense], mark
             j += 1
         after = any(leaning[j + 1:j + 1 + _RETURN_WITHIN])
         epilogue = other == PRESENT and not any(leaning[j + 1:]) and _opens_at_now(doc, paragraphs[i])
-        if (any(leaning[max(0, i - _RETURN_WITHIN):i]) or after) and not epilogue:
+        prologue = other == PRESENT and not any(leaning[:i]) and _opens_at_now(doc, paragraphs[i])
+        closed = other == PAST and j + 1 < len(paragraphs) and _returns_to_now(doc, paragraphs[j + 1])
+        if (any(leaning[max(0, i - _RETURN_WITHIN):i]) or after) and not (epilogue or prologue or closed):
             yield from paragraphs[i:j + 1]
         i = j + 1
 
@@ -362,6 +380,23 @@ def _frame_paragraphs(doc: AnalyzedDocument) -> frozenset[int]:
 
 def _first_prose(doc: AnalyzedDocument) -> int:
     return next((p.index for p in doc.paragraphs if p.kind is RegionKind.NARRATION), -1)
+
+
+def _returns_to_now(doc: AnalyzedDocument, paragraph: ParagraphTense) -> bool:
+    """Does the paragraph after a stretch in the past open by dating that stretch or by coming back
+    to the story's now ("That was a few years ago.", "Now, she sits alone")? Then the stretch was a
+    memory told in the past, not a drift."""
+    para = doc.paragraphs[paragraph.index]
+    return _RETURN_TO_NOW.match(doc.text, para.start, para.end) is not None
+
+
+def remembered(text: str, verb: Verb) -> bool:
+    """Is a past verb in a present-tense story inside what a character remembers or pictures now,
+    earlier in its sentence ("She can almost see, in his letters, the tears in his eyes as Jacob
+    stepped into the rain", "He remembers how she laughed")? What is remembered is told in the past."""
+    start = max(0, verb.start - _SENTENCE_REACH)
+    breaks = [m.end() for m in _SENTENCE_END.finditer(text, start, verb.start)]
+    return _REMEMBERING.search(text, breaks[-1] if breaks else start, verb.start) is not None
 
 
 def _opens_at_now(doc: AnalyzedDocument, paragraph: ParagraphTense) -> bool:

@@ -20,7 +20,16 @@ from ficlint.analysis.clauses import OBJECT_PRONOUNS as _OBJECT_PRONOUNS
 from ficlint.analysis.clauses import Names, Verb, previous_word
 from ficlint.analysis.lexicon import BE as _BE
 from ficlint.analysis.lexicon import MODALS as _MODALS
-from ficlint.analysis.lexicon import PAST, PRESENT, Lexicon, alternatives, lexicon, phrase_pattern, words
+from ficlint.analysis.lexicon import (
+    PAST,
+    PRESENT,
+    Lexicon,
+    alternatives,
+    inflections,
+    lexicon,
+    phrase_pattern,
+    words,
+)
 from ficlint.analysis.lexicon import WORD as _WORD
 from ficlint.analysis.scenes import Scene, SceneTense, paragraphs_of
 from ficlint.analysis.sentences import ABBREVIATIONS
@@ -33,6 +42,7 @@ from ficlint.rules.tense._drift import (
     in_parentheses,
     letter_paragraphs,
     present_frame,
+    remembered,
 )
 from ficlint.rules.tense._tagged import (
     absolute,
@@ -359,6 +369,10 @@ class _Judge:
                  (lex.present_form(past, "3sg"), lex.present_form(past, "plural")) if form}
         # "Ripstalk can see he got through to the boy": what a character perceives now of an earlier event
         forms.update(f"can {verb}" for verb in ("see", "tell", "hear", "feel"))
+        # "his brain goes into hyper speed, knowing he messed up": the -ing form reports as well
+        ing = inflections().ing_of
+        forms.update(ing[lex.base_of[past]] for past in self.words["reporting_verbs"]
+                     if lex.base_of.get(past) in ing)
         return phrase_pattern(sorted(forms))
 
     @cached_property
@@ -673,6 +687,8 @@ class _Judge:
         if verb.subject in ("you", "who", "i", "we") or verb.kind in ("aux", "contraction"):
             return 0.0
         if self._time_cue_besides(text, verb, clause) or self._sheltered(text, lex, verb, clause):
+            return 0.0
+        if remembered(text, verb):
             return 0.0
         if verb.kind == "and":
             return 0.8 if self._coordinated_with(text, lex, clause, verb.start) == PRESENT else 0.0

@@ -32,7 +32,9 @@ indented blocks, marked flashbacks; letters (from a salutation such as "James," 
 "Dear Mum," to the sign-off, and a P.S.), paragraphs in brackets, a present frame
 the story's past is remembered from ("He remembers the feeling of that tight grip",
 in two paragraphs or the first), an epilogue that ends the scene at the narrator's
-now ("and now they are the celebrated tale of every household"); the timeless present (a sentence with no
+now ("and now they are the celebrated tale of every household"), a present opening
+at the narrator's now before any paragraph of the scene told in the past (a
+diary-like "Currently, I'm in my room …" before the tale); the timeless present (a sentence with no
 past verb, generic subjects and words, several present verbs in one statement,
 the narrator speaking to the reader); reported speech or thought ("She knew the
 earth is round") and free indirect thought; first-person asides ("I still

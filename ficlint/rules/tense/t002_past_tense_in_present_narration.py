@@ -21,7 +21,11 @@ the story's now: a pluperfect, "used to", a present perfect before its past
 verbs ("A lot has happened since the war ended. She went to Australia"), or a
 cue anywhere in it ("years ago", "when he first", "looking back", "back then", "that
 day", "a while back", "never forget"), and up to three paragraphs told in the past
-alone after one with a pluperfect or such a cue (the look back runs on).
+alone after one with a pluperfect or such a cue (the look back runs on); a past
+stretch that the next paragraph dates or leaves for the story's now ("That was a
+few years ago.", "Now she sits alone"); what a character remembers or pictures now,
+in the same sentence ("She can almost see the tears in his eyes as Jacob stepped
+into the rain"); and a past reported by an -ing form ("knowing he messed up").
 """
 
 from __future__ import annotations
