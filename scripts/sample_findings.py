@@ -2,7 +2,8 @@
 """Draw a fixed-seed sample of findings from held-out fan fiction, to judge by hand.
 
     python scripts/sample_findings.py [--words 100000] [--sample 100] [--seed 19] [--out DIR]
-        [--skip-words N | --slices SKIP:WORDS,...] [--select S,V] [--table]
+        [--skip-words N | --slices SKIP:WORDS,...] [--select S,V] [--table] [--split test|tune]
+        [--dump FILE]
 
 Works of the `test` split of ../shared/training/fanfic (never used to build or tune the
 glossary, the markers' weights, the edited-prose words or the fiction names) are written
@@ -16,6 +17,10 @@ as a Markdown table with an empty judgement column, sorted by rule, e.g. for iss
         --seed 18 --skip-words 200000 --table
 
 (docs/evaluations/issue-18-heldout.md holds that judged table.)
+
+`--split tune` draws from the tune split instead, for text no sample or threshold has read when the
+test split has none left (say which stretch of it thresholds were chosen on); `--dump FILE` writes
+every finding, one JSON object a line, to compare two versions' findings on the same text.
 """
 
 from __future__ import annotations
