@@ -2,7 +2,8 @@
 """Draw a fixed-seed sample of findings from held-out fan fiction, to judge by hand.
 
     python scripts/sample_findings.py [--words 100000] [--sample 100] [--seed 19] [--out DIR]
-        [--skip-words N | --slices SKIP:WORDS,...] [--select S,V] [--table]
+        [--skip-words N | --slices SKIP:WORDS,...] [--select S,V] [--table] [--split test|tune]
+        [--dump FILE]
 
 Works of the `test` split of ../shared/training/fanfic (never used to build or tune the
 glossary, the markers' weights, the edited-prose words or the fiction names) are written
@@ -16,6 +17,10 @@ as a Markdown table with an empty judgement column, sorted by rule, e.g. for iss
         --seed 18 --skip-words 200000 --table
 
 (docs/evaluations/issue-18-heldout.md holds that judged table.)
+
+`--split tune` draws from the tune split instead, for text no sample or threshold has read when the
+test split has none left (say which stretch of it thresholds were chosen on); `--dump FILE` writes
+every finding, one JSON object a line, to compare two versions' findings on the same text.
 """
 
 from __future__ import annotations
@@ -51,11 +56,11 @@ def table(found: list[tuple[str, str, str, str, str]], total: int, size: int, se
         print(f"| {i} | {rule} | {work} | `{context}` |  |")
 
 
-def write_stretch(folder: Path, skip_words: int, words: int) -> int:
-    """Write the works of the test split after its first `skip_words` words, one file a work,
+def write_stretch(folder: Path, skip_words: int, words: int, split: str = "test") -> int:
+    """Write the works of `split` after its first `skip_words` words, one file a work,
     until `words` words; return how many were written."""
     total = skipped = 0
-    for work_id, text in works("test"):
+    for work_id, text in works(split):
         if skipped < skip_words:
             skipped += len(text.split())
             continue
@@ -78,13 +83,16 @@ def main() -> None:
                     help="several stretches instead of one: SKIP:WORDS,SKIP:WORDS (e.g. the text no earlier "
                          "sample used)")
     ap.add_argument("--select", default="S,V", help="the rules, prefixes or categories to check")
+    ap.add_argument("--split", default="test", choices=("test", "tune"),
+                    help="the split to draw from (test for figures; tune where its text was never read)")
+    ap.add_argument("--dump", type=Path, default=None, help="also write every finding as JSON lines here")
     ap.add_argument("--table", action="store_true", help="print the sample as a Markdown table to judge")
     args = ap.parse_args()
     folder = args.out or Path(tempfile.mkdtemp(prefix="ficlint-sample-"))
     folder.mkdir(parents=True, exist_ok=True)
     stretches = [(int(k), int(w)) for k, w in (s.split(":") for s in args.slices.split(","))] \
         if args.slices else [(args.skip_words, args.words)]
-    total = sum(write_stretch(folder, skip, words) for skip, words in stretches)
+    total = sum(write_stretch(folder, skip, words, args.split) for skip, words in stretches)
     out = subprocess.run([sys.executable, "-m", "ficlint", "check", "--format", "json", "--no-cache",
                           "--select", args.select, str(folder)], capture_output=True, text=True).stdout
     found = []
@@ -95,6 +103,11 @@ def main() -> None:
             context = (text[max(0, s - CONTEXT):s] + "[[" + text[s:e] + "]]"
                        + text[e:e + CONTEXT]).replace("\n", " / ")
             found.append((Path(f["path"]).name, d["rule"], text[s:e], context, d["message"]))
+    if args.dump:
+        with args.dump.open("w", encoding="utf-8") as fh:
+            for name, rule, word, context, message in found:
+                fh.write(json.dumps({"work": name, "rule": rule, "word": word, "context": context,
+                                     "message": message}) + "\n")
     if args.table:
         table(found, total, args.sample, args.seed)
         return

@@ -122,14 +122,17 @@ _BLEND_RANK = RANKED  # and ranked among the commonest words
 def made_from(word: str, name: str) -> bool:
     """A word made from the name on purpose, not a slip in it: an adjective with -n (Veelan, as
     Victorian of Victoria), or a blend whose name runs into a common word that begins with the
-    name's last letters and goes on past them (Gryffindorks: Gryffin + dorks, Slytherinsane)."""
+    name's last letters and goes on past them (Gryffindorks: Gryffin + dorks, Slytherinsane). Past a
+    long name one letter will do (Gryffindork); a short one needs two (Godrick is a slip of Godric,
+    not God + rick)."""
     base = name.removesuffix("s")
     if base.endswith("a") and word == base + "n":
         return True
     rank = lexicon().rank
+    past = 1 if len(base) >= _LONG_NAME else 2
     for i in range(3, len(base)):
         tail = word[i:]
-        if word[:i] == base[:i] and len(tail) >= max(_BLEND_WORD, len(base) - i + 2) \
+        if word[:i] == base[:i] and len(tail) >= max(_BLEND_WORD, len(base) - i + past) \
                 and tail.startswith(base[i:]) and rank.get(tail, _BLEND_RANK) < _BLEND_RANK:
             return True
     return False

@@ -24,6 +24,7 @@ from ficlint.rule import Rule, examples
 from ficlint.rules.spelling._common import is_capitalised, judged, near_canon, near_name
 from ficlint.rules.spelling._dictionary import RANKED, genre_names, lexicon, misspellings
 from ficlint.rules.spelling._facts import VOCABULARY, Manuscript
+from ficlint.rules.spelling._glossary import shipped_glossaries
 from ficlint.rules.spelling._scan import MIN_TYPO_LENGTH, Occurrence
 from ficlint.rules.spelling._suggest import edit_cost, far_suggestion, suggest
 from ficlint.rules.spelling._words import run_together
@@ -72,6 +73,8 @@ def _verdict(occ: Occurrence, manuscript: Manuscript, ctx: Context) -> tuple[str
         return ()  # a slip in a name the story or its fandom uses: the name rule reports it
     if word.lower() in misspellings():
         return (misspellings()[word.lower()],)
+    if _a_fandom_term(word, ctx):
+        return ()
     if capitalised and (occ.mid_sentence or word.lower() in genre_names()):
         return ()  # a proper noun the dictionary does not know, or a name many writers use (Squalo)
     if manuscript.counts[word.lower()] >= _RECURRING_MIN or len(word) < MIN_TYPO_LENGTH:
@@ -79,8 +82,8 @@ def _verdict(occ: Occurrence, manuscript: Manuscript, ctx: Context) -> tuple[str
     if run_together(word.lower()):
         return ()
     found = suggest(word.lower()) or _two_slips(occ)
-    if occ.broken_off and found and found[0].startswith(word.lower()):
-        return ()  # a word cut short in speech or thought ("until I finish my missio-")
+    if occ.broken_off and any(f.startswith(word.lower()) for f in found):
+        return ()  # a word cut short in speech or thought ("until I finish my missio-", "jackas- wait")
     if occ.spoken and _g_dropped(word.lower()):
         return ()  # speech spelt as spoken without the apostrophe ("Fightin gives me a thirst")
     if found and capitalised and _rare_name_like(word, found[0]):
@@ -89,6 +92,15 @@ def _verdict(occ: Occurrence, manuscript: Manuscript, ctx: Context) -> tuple[str
     if found and (occ.spoken or coined) and not _slip(word.lower(), found[0], common=coined):
         return ()  # a character's way of saying it (fixin, thixty, darlint), a foreign or coined word
     return found
+
+
+def _a_fandom_term(word: str, ctx: Context) -> bool:
+    """A term of a shipped glossary spelt as the fandom spells it (an auror, had flooed) where the
+    manuscript says too little to be detected as of that fandom (a short chapter, a crossover): the
+    fandom's word, no typo. Detection still decides whether near misses of its names are slips
+    (S002); `fandom-glossaries: off` turns this off too."""
+    return getattr(ctx.config, "fandom_glossaries", "auto") == "auto" \
+        and any(g.knows(word) for g in shipped_glossaries())
 
 
 _NAME_LENGTH = 10  # letters: longer capitalised words are mostly long words, not names
