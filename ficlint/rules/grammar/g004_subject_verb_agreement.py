@@ -54,6 +54,7 @@ RULE = Rule(
         '"We was robbed!" shouted Ron.',
         "If it were up to him, they would leave.",
         "She insisted that he go home.",
+        "He made it a rule, should he choose to leave, that he never have to beg.",
         "The team were celebrating in the common room.",
         "The sheep were grazing on the hill.",
         "Did he know? Does she care?",
