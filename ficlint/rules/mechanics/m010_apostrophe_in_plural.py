@@ -147,13 +147,15 @@ def _unknown_name(name: str) -> bool:
     return not common_in_dictionary(name) and not dictionary().has(name)
 
 
-_MIN_HEAD = 6  # letters: a compound's last word long enough not to end a surname by chance (Lovegood)
+_MIN_HEAD = 7  # letters: a compound's last word long enough not to end a surname by chance (Longbottom)
 
 
 def _compound_common_noun(name: str) -> bool:
     """A word made of words, as English makes common nouns (the CareBot, the Magizoologist): a capital
     inside it after a word's worth of lowercase (not McGonagall, DeLuca), or a long dictionary word
-    at its end."""
+    at its end; not a name fan fiction knows (Longbottom)."""
+    if name.lower() in fiction_names():
+        return False
     if any(c.isupper() and name[j - 3:j].isalpha() and name[j - 3:j].islower()
            for j, c in enumerate(name) if j >= 3):
         return True
