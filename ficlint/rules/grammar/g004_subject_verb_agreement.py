@@ -56,6 +56,7 @@ RULE = Rule(
         "She insisted that he go home.",
         "He made it a rule, should he choose to leave, that he never have to beg.",
         "The team were celebrating in the common room.",
+        "Although the garrison were now on short rations, they held.",
         "The sheep were grazing on the hill.",
         "Did he know? Does she care?",
         "She made it happen.",
