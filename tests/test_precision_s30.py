@@ -62,6 +62,15 @@ def test_credit_lines_at_the_edges_are_notes_and_verse_is_left_alone(tmp_path):
     assert _findings(tmp_path, text, "M006") == [("M006", "word", ".")]
 
 
+def test_disclaimers_sign_offs_and_epigraph_sources(tmp_path):
+    text = ("Don't own Harry Potter\n\nTrees fall in the forest and make sounds\n\n"
+            "~Amal El-Mohtar, This Is How You Lose the Time War\n\n"
+            "*The Potters were his final victims. We're all meeting at the Leaky Cauldron, you should join. "
+            "Best,* *Dedalus*\n\nRemus read the note twice and then put it down on the table by the window\n\n"
+            "– I know, he said.\n\nHe left.\n")
+    assert _findings(tmp_path, text, "M006") == [("M006", "window", ".")]
+
+
 def test_datelines_time_skips_signatures_and_publishing_records(tmp_path):
     text = ("**July 4** **th** **1928, New York City**\n\nNewt appeared in the flat.\n\n"
             "____________\n\n3 Hours earlier\n\nShe packed her trunk.\n\n"

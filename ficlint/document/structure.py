@@ -79,10 +79,12 @@ _HEADER_LABEL = re.compile(
     r"setting|word ?count|prompt|dedication|disclaimer|beta|author|category)[ \t*_]*:",
     re.I,
 )
-# A line that credits someone for the work: a note at the file's edge, not the story.
+# A line that credits someone for the work or disclaims it: a note at the file's edge, not the story.
 _CREDIT = re.compile(
-    r"^[ \t*_]*(?:as )?(?:presented|written|translated|edited|illustrated|beta'?e?d|proofread|inspired) by\b"
-    r"|\b(?:love|thanks|credit|kudos)(?: \w+)? (?:goes|go) (?:out )?to\b",
+    r"^[ \t*_]*(?:as )?(?:presented|written|translated|edited|illustrated|beta'?e?d|proofread|inspired|"
+    r"produced|prepared|transcribed) by\b"
+    r"|\b(?:love|thanks|credit|kudos)(?: \w+)? (?:goes|go) (?:out )?to\b"
+    r"|^[ \t*_]*(?:i )?(?:do not|don't|don’t|dont) own\b",
     re.I,
 )
 _CREDIT_WORDS = 20

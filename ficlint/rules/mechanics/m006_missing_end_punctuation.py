@@ -41,7 +41,9 @@ RULE = Rule(
             "water\nAnd the storm sings wild and bold and in froth around the shores\nfor a flower and a "
             "Hufflepuff is dead",
             "COPYRIGHT\n\n_First published by Macmillan and Co._, _Crown_ 8_vo,_ 1902\n\n"
-            "_Reprinted_ 1907, 1911"),
+            "_Reprinted_ 1907, 1911",
+            "Trees fall in the forest and make sounds\n\n~Amal El-Mohtar, This Is How You Lose the Time War",
+            "*We're all meeting at the Leaky Cauldron this evening, you should join. Best,* *Dedalus*"),
     fix_safety="Unsafe: the paragraph may want a question mark or an exclamation mark, not a full stop.",
 )
 
@@ -100,7 +102,8 @@ def _set_out_in_lines(doc: AnalyzedDocument, para: Paragraph, block: str) -> boo
     lines = [line.strip() for line in block.split("\n") if line.strip()]
     if len(lines) == 1 and (_is_short_label(lines[0]) or _is_title_line(lines[0])):
         return True
-    if _SIGNATURE.match(lines[-1].strip(_TRAILING_MARKS)) or _is_publishing_record(lines):
+    if _SIGNATURE.match(lines[-1].rstrip(_TRAILING_MARKS)) or _is_publishing_record(lines) \
+            or _SIGNED_OFF.search(lines[-1]) or _above_a_signature(doc, para):
         return True
     if len(lines) >= 2 and all(len(line) <= _VERSE_LINE for line in lines):
         return True  # verse, lyrics, a list set out line by line
@@ -110,6 +113,17 @@ def _set_out_in_lines(doc: AnalyzedDocument, para: Paragraph, block: str) -> boo
         return True
     return len(lines) == 1 and len(lines[0]) <= _VERSE_LINE and any(
         _short_unfinished(doc, other) for other in _neighbours(doc, para))
+
+
+def _above_a_signature(doc: AnalyzedDocument, para: Paragraph) -> bool:
+    """Is the next paragraph a signature or a source ("~Amal El-Mohtar, This Is How You Lose the Time
+    War"): this one is a letter or a quoted epigraph, set as its writer set it?"""
+    following = [p for p in _neighbours(doc, para) if p.index > para.index]
+    if not following:
+        return False
+    line = doc.text[following[0].start:following[0].end].strip()
+    line = line.rstrip(_TRAILING_MARKS)
+    return "\n" not in line and (_SIGNATURE.match(line) is not None or _SOURCE.match(line) is not None)
 
 
 def _is_publishing_record(lines: list[str]) -> bool:
@@ -215,10 +229,20 @@ _TIME_SKIP = re.compile(
     r"^[*_\s]*(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a few|several|some)"
     r"\s+(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)"
     r"\s+(?:earlier|later|before|after|ago|prior|previously)[*_\s]*$", re.I)
-# a signature under a letter or a note: a dash and a name ("– Mr. Padfoot", "-- Love, Mum")
-_SIGNATURE = re.compile(r"^[*_]*\s*(?:-{1,2}|–|—)\s*[*_]*[A-Z][\w.'’]*(?:,? [\w.'’]+){0,3}[*_]*$")
+# a signature under a letter or a note, or the source under an epigraph: a dash and a name ("– Mr.
+# Padfoot", "-- Love, Mum", "~Amal El-Mohtar, This Is How")
+_SIGNATURE = re.compile(r"^[*_]*\s*(?:-{1,2}|–|—|~)\s*[*_]*[A-Z][\w.'’]*(?:,? [A-Z][\w.'’]*){0,3}[*_]*$")
 # the complimentary close that a letter's last sentence runs into ("... call myself // Your Savinien.")
+# an epigraph's source: a dash, a name, a comma and a title in capitals ("~Amal El-Mohtar, This Is How
+# You Lose the Time War"), not dash-set speech ("– I know, he said.")
+_SOURCE = re.compile(
+    r"^[*_]*\s*(?:-{1,2}|–|—|~)\s*[*_]*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3},\s*[*_]*[A-Z][\w'’-]*"
+    r"(?: (?:[A-Z][\w'’-]*|of|the|a|an|and|in|on|to|for|at|by))*[*_]*$")
 _SIGNED = re.compile(r"^[*_]*(?:Your|Yours)\b")
+# a sign-off that ends the paragraph it closes ("... you should join. Best,* *Dedalus*")
+_SIGNED_OFF = re.compile(
+    r"(?:^|[.!?]\W*\s)[*_]*(?i:best|love|yours|regards|cheers|sincerely|thanks|xoxo|always)[,.][*_\s]+"
+    r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}[*_\s]*$")
 _CLOSING_WORDS = re.compile(
     r"\b(?:yours|sincerely|sincerity|regards|faithfully|truly|affectionately|respectfully|cordially|"
     r"servant|wishes|love)\W*$", re.I)
