@@ -66,9 +66,9 @@ def test_disclaimers_sign_offs_and_epigraph_sources(tmp_path):
     text = ("Don't own Harry Potter\n\nTrees fall in the forest and make sounds\n\n"
             "~Amal El-Mohtar, This Is How You Lose the Time War\n\n"
             "*The Potters were his final victims. We're all meeting at the Leaky Cauldron, you should join. "
-            "Best,* *Dedalus*\n\nRemus read the note twice and then put it down on the table by the window\n\n"
+            "Best,* *Dedalus*\n\nRemus read the note twice and then put it down on the table by the door\n\n"
             "– I know, he said.\n\nHe left.\n")
-    assert _findings(tmp_path, text, "M006") == [("M006", "window", ".")]
+    assert _findings(tmp_path, text, "M006") == [("M006", "door", ".")]
 
 
 def test_datelines_time_skips_signatures_and_publishing_records(tmp_path):
@@ -112,3 +112,12 @@ def test_a_slur_is_never_offered_as_a_fix(tmp_path):
     text = "Harry met Draco. Draco smiled and left. Drago gaped at him.\n"
     found = _findings(tmp_path, text, "S001")
     assert found and all(fix.lower() not in never_offered() for _, _, fix in found)
+
+
+def test_a_disclaimer_line_does_not_carry_the_story_after_it_into_a_note():
+    text = ("Don't own Harry Potter\n\n**The Invisible man - Part 1**\n\n"
+            "\"Bored so bloody bored\" Harry moaned to himself as he lay on the bed.\n\nXXX\n\nHe slept.\n")
+    doc = Document(Source("chapter.txt", text))
+    kinds = [p.kind for p in doc.paragraphs]
+    assert kinds[0] is RegionKind.AUTHOR_NOTE
+    assert kinds[2] is RegionKind.NARRATION

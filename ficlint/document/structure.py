@@ -298,8 +298,8 @@ def classify_blocks(text: str, spans: list[Span], block_markup: list[Span]) -> l
             kinds.append(RegionKind.NARRATION)
     _keep_story_labels_in_the_story(kinds, story_labels)
     _mark_titles_after_labels(text, spans, kinds)
-    _mark_unlabelled_notes(text, spans, kinds)
-    _extend_author_notes(kinds)
+    credits = _mark_unlabelled_notes(text, spans, kinds)
+    _extend_author_notes(kinds, credits)
     return kinds
 
 
@@ -344,7 +344,7 @@ def looks_like_reader_note(block: str, at_start: bool = False) -> bool:
     by Moss Bliss", "Beta love goes to Janette")?"""
     if len(block) > _EDGE_NOTE_MAX_CHARS:
         return False
-    if "\n" not in block.strip() and len(block.split()) <= _CREDIT_WORDS and _CREDIT.search(block):
+    if is_credit_line(block):
         return True
     if at_start and _HEADER_LABEL.match(block):
         return True
@@ -355,8 +355,16 @@ def looks_like_reader_note(block: str, at_start: bool = False) -> bool:
     return bool(strong) and len(strong) + len(weak) >= 2
 
 
-def _mark_unlabelled_notes(text: str, spans: list[Span], kinds: list[RegionKind]) -> None:
-    """Prose paragraphs at the start or end of a file that read as notes to the reader."""
+def is_credit_line(block: str) -> bool:
+    """One short line crediting or disclaiming the work ("As presented by Moss Bliss", "Don't own
+    Harry Potter")."""
+    return "\n" not in block.strip() and len(block.split()) <= _CREDIT_WORDS and bool(_CREDIT.search(block))
+
+
+def _mark_unlabelled_notes(text: str, spans: list[Span], kinds: list[RegionKind]) -> set[int]:
+    """Prose paragraphs at the start or end of a file that read as notes to the reader; returns
+    those that are one credit line, which stand alone (the story may start right after one)."""
+    credits: set[int] = set()
     passable = (RegionKind.HEADING, RegionKind.MARKUP, RegionKind.AUTHOR_NOTE)
     for order, at_start in ((range(len(kinds)), True), (range(len(kinds) - 1, -1, -1), False)):
         seen = 0
@@ -365,19 +373,23 @@ def _mark_unlabelled_notes(text: str, spans: list[Span], kinds: list[RegionKind]
                 continue
             if kinds[i] is not RegionKind.NARRATION or seen >= _EDGE_NOTE_REACH:
                 break
-            if not looks_like_reader_note(text[spans[i].start:spans[i].end], at_start):
+            block = text[spans[i].start:spans[i].end]
+            if not looks_like_reader_note(block, at_start):
                 break
             kinds[i] = RegionKind.AUTHOR_NOTE
+            if is_credit_line(block):
+                credits.add(i)
             seen += 1
+    return credits
 
 
 _NOTE_REACH = 6  # paragraphs an opening note may run on before a heading ends it
 _TRAILING_NOTE_REACH = 3  # paragraphs of prose a closing note may carry after it
 
 
-def _extend_author_notes(kinds: list[RegionKind]) -> None:
+def _extend_author_notes(kinds: list[RegionKind], credits: set[int]) -> None:
     breaks = {RegionKind.HEADING, RegionKind.SCENE_BREAK}
-    notes = [i for i, k in enumerate(kinds) if k is RegionKind.AUTHOR_NOTE]
+    notes = [i for i, k in enumerate(kinds) if k is RegionKind.AUTHOR_NOTE and i not in credits]
     if not notes:
         return
     first = notes[0]
