@@ -79,6 +79,15 @@ _HEADER_LABEL = re.compile(
     r"setting|word ?count|prompt|dedication|disclaimer|beta|author|category)[ \t*_]*:",
     re.I,
 )
+# A line that credits someone for the work or disclaims it: a note at the file's edge, not the story.
+_CREDIT = re.compile(
+    r"^[ \t*_]*(?:as )?(?:presented|written|translated|edited|illustrated|beta'?e?d|proofread|inspired|"
+    r"produced|prepared|transcribed) by\b"
+    r"|\b(?:love|thanks|credit|kudos)(?: \w+)? (?:goes|go) (?:out )?to\b"
+    r"|^[ \t*_]*(?:i )?(?:do not|don't|don’t|dont) own\b",
+    re.I,
+)
+_CREDIT_WORDS = 20
 _EDGE_NOTE_REACH = 3  # paragraphs at each end of a file that may be unlabelled notes
 _EDGE_NOTE_MAX_CHARS = 600
 _SMALL_WORDS = frozenset(("a", "an", "the", "of", "in", "on", "at", "to", "and", "or", "but", "for", "by",
@@ -207,7 +216,9 @@ def is_heading(block: str) -> bool:
     underlined = _underlined(stripped)
     if _MD_HEADING.match(block) or underlined:
         return "\n" not in stripped or underlined
-    if "\n" in stripped or len(stripped) > _MAX_TITLE_CHARS or not stripped:
+    if "\n" in stripped:
+        return _is_wrapped_capitals_heading(stripped)
+    if len(stripped) > _MAX_TITLE_CHARS or not stripped:
         return False
     chapter = _CHAPTER.match(stripped)
     if chapter and _is_chapter_title_rest(stripped[chapter.end():]) or _NUMERAL_LINE.match(stripped):
@@ -221,6 +232,14 @@ def is_heading(block: str) -> bool:
     if stripped[-1] in ".!?…\"”’":
         return False
     return _is_title_case(stripped)
+
+
+def _is_wrapped_capitals_heading(stripped: str) -> bool:
+    """A chapter heading in capitals that runs over a line or two ("CHAPTER XXI. SHOWING HOW
+    DIFFICULT IT IS / VERY EASILY STOLEN"): the label starts it and nothing is in lowercase."""
+    if stripped.count("\n") > 2 or len(stripped) > 3 * _MAX_TITLE_CHARS or not _CHAPTER.match(stripped):
+        return False
+    return not any(c.islower() for c in stripped) and stripped[-1] not in "!?"
 
 
 def _underlined(stripped: str) -> bool:
@@ -278,9 +297,31 @@ def classify_blocks(text: str, spans: list[Span], block_markup: list[Span]) -> l
         else:
             kinds.append(RegionKind.NARRATION)
     _keep_story_labels_in_the_story(kinds, story_labels)
-    _mark_unlabelled_notes(text, spans, kinds)
-    _extend_author_notes(kinds)
+    _mark_titles_after_labels(text, spans, kinds)
+    credits = _mark_unlabelled_notes(text, spans, kinds)
+    _extend_author_notes(kinds, credits)
     return kinds
+
+
+def _mark_titles_after_labels(text: str, spans: list[Span], kinds: list[RegionKind]) -> None:
+    """The line under a bare chapter label is the chapter's title ("CHAPTER XVI." / "A Sortie and
+    its Consequences"): a short line with no sentence's end whose words are mostly capitalised."""
+    for i in range(len(kinds) - 1):
+        if kinds[i] is not RegionKind.HEADING or kinds[i + 1] is not RegionKind.NARRATION:
+            continue
+        block = text[spans[i].start:spans[i].end].strip()
+        label = _CHAPTER.match(block) or _NUMERAL_LINE.match(block)
+        if label and not block[label.end():].strip(" \t*_.:-–—") and _is_title_below_label(
+                text[spans[i + 1].start:spans[i + 1].end].strip(" \t*_")):
+            kinds[i + 1] = RegionKind.HEADING
+
+
+def _is_title_below_label(line: str) -> bool:
+    words = _TITLE_WORD.findall(line)
+    if "\n" in line or not line or len(line) > _MAX_TITLE_CHARS or line[-1] in ".!?…,;\"”’" \
+            or not words or not words[0][0].isupper():
+        return False
+    return 2 * sum(1 for w in words if w[0].isupper()) >= len(words)
 
 
 def _keep_story_labels_in_the_story(kinds: list[RegionKind], labelled: list[int]) -> None:
@@ -299,9 +340,12 @@ def _keep_story_labels_in_the_story(kinds: list[RegionKind], labelled: list[int]
 
 def looks_like_reader_note(block: str, at_start: bool = False) -> bool:
     """Does a paragraph read as the author talking to readers ("so i hope you
-    enjoy:) R&R", "what did you think? please comment ;p")?"""
+    enjoy:) R&R", "what did you think? please comment ;p"), or credit someone ("As presented
+    by Moss Bliss", "Beta love goes to Janette")?"""
     if len(block) > _EDGE_NOTE_MAX_CHARS:
         return False
+    if is_credit_line(block):
+        return True
     if at_start and _HEADER_LABEL.match(block):
         return True
     if block.lstrip(" \t*_")[:1] in "\"“‘'":
@@ -311,8 +355,16 @@ def looks_like_reader_note(block: str, at_start: bool = False) -> bool:
     return bool(strong) and len(strong) + len(weak) >= 2
 
 
-def _mark_unlabelled_notes(text: str, spans: list[Span], kinds: list[RegionKind]) -> None:
-    """Prose paragraphs at the start or end of a file that read as notes to the reader."""
+def is_credit_line(block: str) -> bool:
+    """One short line crediting or disclaiming the work ("As presented by Moss Bliss", "Don't own
+    Harry Potter")."""
+    return "\n" not in block.strip() and len(block.split()) <= _CREDIT_WORDS and bool(_CREDIT.search(block))
+
+
+def _mark_unlabelled_notes(text: str, spans: list[Span], kinds: list[RegionKind]) -> set[int]:
+    """Prose paragraphs at the start or end of a file that read as notes to the reader; returns
+    those that are one credit line, which stand alone (the story may start right after one)."""
+    credits: set[int] = set()
     passable = (RegionKind.HEADING, RegionKind.MARKUP, RegionKind.AUTHOR_NOTE)
     for order, at_start in ((range(len(kinds)), True), (range(len(kinds) - 1, -1, -1), False)):
         seen = 0
@@ -321,19 +373,23 @@ def _mark_unlabelled_notes(text: str, spans: list[Span], kinds: list[RegionKind]
                 continue
             if kinds[i] is not RegionKind.NARRATION or seen >= _EDGE_NOTE_REACH:
                 break
-            if not looks_like_reader_note(text[spans[i].start:spans[i].end], at_start):
+            block = text[spans[i].start:spans[i].end]
+            if not looks_like_reader_note(block, at_start):
                 break
             kinds[i] = RegionKind.AUTHOR_NOTE
+            if is_credit_line(block):
+                credits.add(i)
             seen += 1
+    return credits
 
 
 _NOTE_REACH = 6  # paragraphs an opening note may run on before a heading ends it
 _TRAILING_NOTE_REACH = 3  # paragraphs of prose a closing note may carry after it
 
 
-def _extend_author_notes(kinds: list[RegionKind]) -> None:
+def _extend_author_notes(kinds: list[RegionKind], credits: set[int]) -> None:
     breaks = {RegionKind.HEADING, RegionKind.SCENE_BREAK}
-    notes = [i for i, k in enumerate(kinds) if k is RegionKind.AUTHOR_NOTE]
+    notes = [i for i, k in enumerate(kinds) if k is RegionKind.AUTHOR_NOTE and i not in credits]
     if not notes:
         return
     first = notes[0]

@@ -48,7 +48,9 @@ RULE = Rule(
     allows=("He will sue them. Will came later.", "She bought a muggle-born cat.", "They ate french toast.",
             "Harry met the muggles. The muggles left.", "She sent it to @harrypotter at once.",
             "He gave the prima donna carte blanche.", "Oh, boo hoo hoo!",
-            "They camped at Traverse des Sioux."),
+            "They camped at Traverse des Sioux.",
+            "The Vicomte de Portenduere came in. The Vicomte bowed. The Vicomte sat. The Vicomte left. "
+            "“Monsieur le vicomte,” she said."),
     fix_safety="Safe for a word the dictionary only knows as a name; unsafe when the lowercase word is also "
                "an ordinary word (sue, harry, will), which the story may mean.",
 )
@@ -94,7 +96,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
                                                   or _modifies_noun(doc, caps, i)) \
                     or needs == "" and _after_indefinite(caps, i):
                 continue
-            if doc.in_emphasis(caps.start(i)) or _beside_foreign_word(caps, counts, i):
+            if doc.in_emphasis(caps.start(i)) or _beside_foreign_word(caps, counts, i) \
+                    or _after_foreign_article(caps, i):
                 continue  # italics and phrases of other languages: "carte blanche", "_Vivent les Anglais!_"
             reported.add(i)
             found.append(_lowercase_name(caps, i, reason, safe=not common_in_dictionary(word)))
@@ -251,6 +254,20 @@ def _beside_foreign_word(caps: Capitals, counts: Census, i: int) -> bool:
         return True
     return any(j >= 0 and (caps.keys[j] == caps.keys[i] or _foreign(caps.text(j), counts, caps.keys[j]))
                for j in (before, after))
+
+
+# Articles of French, Spanish, Italian and German, which English does not use as words.
+_FOREIGN_ARTICLES = frozenset(["le", "la", "les", "el", "il", "los", "las", "der", "die", "das", "den"])
+
+
+def _after_foreign_article(caps: Capitals, i: int) -> bool:
+    """A title in another language's address after a capitalised word and its article
+    ("Monsieur le vicomte", "Madame la vicomtesse"): that language's capitals, not a name's."""
+    b = caps.before[i]
+    if b < 0 or caps.keys[b] not in _FOREIGN_ARTICLES or not caps.text(b)[:1].islower():
+        return False
+    bb = caps.before[b]
+    return bb >= 0 and capitalised(caps.text(bb))
 
 
 def _foreign(word: str, counts: Census, key: str) -> bool:

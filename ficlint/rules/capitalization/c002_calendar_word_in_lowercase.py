@@ -11,7 +11,7 @@ from ficlint.analysis.capitals import Capitals
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.capitalization._common import words
+from ficlint.rules.capitalization._common import common_in_dictionary, words
 from ficlint.rules.common import capitalized
 
 RULE = Rule(
@@ -28,10 +28,12 @@ RULE = Rule(
         ("It was the best christmas Eve she had had.", "It was the best Christmas Eve she had had."),
         ("They argued about Valentine's day again.", "They argued about Valentine's Day again."),
         ("The ball was on may 3rd.", "The ball was on May 3rd."),
+        ("We flew home for thanksgiving.", "We flew home for Thanksgiving."),
     ),
     allows=("It may rain.", "They march at dawn.", "It was an august gathering.", "Every day was the same.",
             "She lent him a pen.", "Summer came.", "It was a new year for all of them.",
-            "There may be a case for the eight-hour labor day."),
+            "There may be a case for the eight-hour labor day.",
+            "The miracle wrung psalms of thanksgiving from the lips of priests."),
     fix_safety="Safe: only the first letters change.",
 )
 
@@ -57,7 +59,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             for i in positions.get(k, ()):
                 if i in done or not caps.text(i)[:1].islower():
                     continue
-                if k in w.ambiguous_months and not _dated(caps, i):
+                if k in w.ambiguous_months and not _dated(caps, i) \
+                        or kind == "holiday" and common_in_dictionary(k) and not _on_the_calendar(caps, i):
                     continue
                 found.append(_lowercase(caps, [i], kind))
     yield from sorted(found, key=lambda d: d.start)
@@ -111,6 +114,22 @@ def _dated(caps: Capitals, i: int) -> bool:
         return True
     b = caps.before[i]
     return b >= 0 and caps.keys[b] in _DATE_WORDS and caps.after[i] < 0
+
+
+# Where a holiday that is also a common noun (thanksgiving, passover) is the day: a time
+# preposition or a greeting before it, or a word of the day's events after it.
+_CALENDAR_BEFORE = frozenset([
+    "on", "at", "for", "since", "until", "till", "before", "after", "by", "over", "during", "through", "from",
+    "last", "next", "this", "every", "happy", "merry", "till"])
+_CALENDAR_AFTER = frozenset([
+    "day", "eve", "dinner", "break", "weekend", "holiday", "holidays", "vacation", "morning", "night",
+    "feast", "parade", "week", "seder"])
+
+
+def _on_the_calendar(caps: Capitals, i: int) -> bool:
+    """`on thanksgiving`, `thanksgiving dinner`, not `psalms of thanksgiving`."""
+    b, a = caps.before[i], caps.after[i]
+    return b >= 0 and caps.keys[b] in _CALENDAR_BEFORE or a >= 0 and caps.keys[a] in _CALENDAR_AFTER
 
 
 def _lowercase(caps: Capitals, indices: list[int], kind: str) -> Diagnostic:

@@ -30,7 +30,8 @@ RULE = Rule(
     allows=("I'll tell you where they went.", "Its own tail wagged.", "Your turn.",
             "She was happier then than now.", "Even then, she was older then.",
             "She approved of your going to see him.", "What do you do here the whole day?",
-            "She sat quiet a moment.",
+            "She sat quiet a moment.", "She whispered, quiet enough that only Harry heard.",
+            "The house was quiet enough to sleep.",
             "You'll go to bed as I told you to."),
     fix_safety="Unsafe: in a character's speech it may be deliberate dialect.",
 )

@@ -9,6 +9,7 @@ from functools import cache
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.confusables import TokenForms, token_forms
+from ficlint.analysis.lexicon import lexicon
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.document import RegionKind
@@ -30,11 +31,14 @@ RULE = Rule(
         ("The handle is still still shaking.", "The handle is still shaking."),
         ("Everyone else is is perfect.", "Everyone else is perfect."),
         ("\"Give it to to her,\" she said.", "\"Give it to her,\" she said."),
+        ("He wanted to to go home.", "He wanted to go home."),
+        ("The same goes for for food.", "The same goes for food."),
     ),
     allows=("\"No, no, no,\" she said.", "What he had had was enough.", "She knew that that was wrong.",
             "What it is is a mess.", "It was very very cold.", "\"I I don't know,\" he said.",
             "Will will be late.", "Knock knock.", "Wrong wrong wrong wrong.",
-            "Birds had been birds and men men."),
+            "Birds had been birds and men men.", "Dick set to to clean the skin.",
+            "You are provided for for life.", "The men set-to to prepare their meal."),
     fix_safety="Safe: the second word is removed.",
 )
 
@@ -81,7 +85,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         if region is None or region.kind not in WRITING:
             continue
         m = _DOUBLED.match(text, start, end)
-        if m and _is_slip(text, m, region.kind is RegionKind.DIALOGUE) and not _gapped(lower, sentence, t):
+        if m and _is_slip(text, m, region.kind is RegionKind.DIALOGUE) and not _gapped(lower, sentence, t) \
+                and not _across_a_phrase(doc, lower, t):
             second = m.end("gap")
             yield Diagnostic(RULE.id, m.start(), m.end(), f"\"{m.group('first')}\" twice in a row.",
                              (Fix(m.end("first"), second + len(m.group("first")), ""),))
@@ -122,6 +127,39 @@ def _is_slip(text: str, m: re.Match[str], in_speech: bool) -> bool:
     # "Will will be late", "Bill bills": a name, then a word spelt the same (but "The the end.")
     return not (first[0].isupper() and second[0].islower()
                 and (not _starts_sentence(text, m.start()) or word not in lists.in_speech))
+
+
+_PREPOSITIONS = frozenset(["to", "for", "with", "at", "of", "on", "in", "about", "after", "from", "by"])
+_PASSIVE_AUXILIARIES = frozenset([
+    "am", "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting", "'s", "'re"])
+
+
+def _across_a_phrase(doc: AnalyzedDocument, lower: _Lowered, t: int) -> bool:
+    """A preposition that ends a verb phrase, then the same word opening the next phrase: the end of a
+    hyphened compound ("the men set-to to prepare"), a prepositional passive ("you are provided for
+    for life", "was cared for for years"), or a verb's particle before an infinitive of purpose ("Dick
+    set to to clean", not "wanted to to go", whose verb takes the infinitive itself)."""
+    word = lower[t]
+    if word not in _PREPOSITIONS or t == 0:
+        return False
+    tokens = doc.tokens
+    if doc.text[tokens.start[t] - 1:tokens.start[t]] == "-":
+        return True
+    verb = t - 1
+    if tokens.sentence[verb] != tokens.sentence[t] or not doc.tags[verb].xpos.startswith("VB"):
+        return False
+    if doc.tags[verb].xpos == "VBN" and any(
+            lower[k] in _PASSIVE_AUXILIARIES for k in range(max(0, verb - 2), verb)):
+        return True
+    after = t + 2
+    return word == "to" and after < len(tokens.text) and doc.tags[after].xpos == "VB" \
+        and lexicon().base_of.get(lower[verb], lower[verb]) not in _infinitive_takers()
+
+
+@cache
+def _infinitive_takers() -> frozenset[str]:
+    """Verbs whose own "to" is an infinitive's (rules/data/grammar.yaml): "wanted to to go" is a slip."""
+    return frozenset(str(w).lower() for w in load_data("grammar")["infinitive_takers"])
 
 
 _JOINERS = frozenset(["and", "or", "but", "nor"])

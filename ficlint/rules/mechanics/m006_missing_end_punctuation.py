@@ -29,7 +29,21 @@ RULE = Rule(
             "Because I can't stop crying\n\nThe gas crawls down my throat\n\nAnd leaves.",
             "He packed:\n\n- a torch\n- a rope",
             "With warm regard, I remain your lordship's\n\nMost obedient servant,\n\nMulberry Sellers.",
-            "They made a banner bearing the legend\n\n     SHE IS NEARLY WELL THANK YOU\n\nand hung it out."),
+            "They made a banner bearing the legend\n\n     SHE IS NEARLY WELL THANK YOU\n\nand hung it out.",
+            "**July 4** **th** **1928, New York City**\n\nNewt appeared in the flat.",
+            "He left.\n\n____________\n\n3 Hours earlier\n\nShe packed.",
+            "‘*Stop poking the map.*’\n*– Mr. Padfoot*\n\nHarry stared.",
+            "Perhaps I shall owe to your curiosity the happiness of taking you by the hand. Always yours,"
+            "\n\nBouvard.",
+            "He beg you to consider me a friend; I send you our best wishes, with the respects of\n\n"
+            "Your very affectionate servant, Emilie.",
+            "From the moor and from the west a poor light it lonely shines,\ntells a song to the black "
+            "water\nAnd the storm sings wild and bold and in froth around the shores\nfor a flower and a "
+            "Hufflepuff is dead",
+            "COPYRIGHT\n\n_First published by Macmillan and Co._, _Crown_ 8_vo,_ 1902\n\n"
+            "_Reprinted_ 1907, 1911",
+            "Trees fall in the forest and make sounds\n\n~Amal El-Mohtar, This Is How You Lose the Time War",
+            "*We're all meeting at the Leaky Cauldron this evening, you should join. Best,* *Dedalus*"),
     fix_safety="Unsafe: the paragraph may want a question mark or an exclamation mark, not a full stop.",
 )
 
@@ -64,7 +78,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         end = last.start + len(body)
         if body[-1] == ",":
             # "Dear Harry," and "Yours truly," open and close letters
-            if len(block.split()) > _LETTER_LINE_WORDS and _next_starts_a_sentence(doc, para):
+            if len(block.split()) > _LETTER_LINE_WORDS and _next_starts_a_sentence(doc, para) \
+                    and not _closes_a_letter(doc, para, body):
                 yield Diagnostic(RULE.id, end - 1, end,
                                  "The paragraph ends with a comma, and the next one starts a new sentence: "
                                  "end this one with a full stop (or join the two paragraphs).",
@@ -81,17 +96,64 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
 
 
 def _set_out_in_lines(doc: AnalyzedDocument, para: Paragraph, block: str) -> bool:
-    """A short label line ("Love, Mum"), verse or lyrics (short lines, in one paragraph
-    or in a run of one-line paragraphs), or a list: not prose that should end in a full stop."""
+    """A short label line ("Love, Mum"), a signature ("– Mr. Padfoot"), verse or lyrics (short lines,
+    or lines not broken where a wrapped paragraph breaks, in one paragraph or in a run of one-line
+    paragraphs), or a list: not prose that should end in a full stop."""
     lines = [line.strip() for line in block.split("\n") if line.strip()]
     if len(lines) == 1 and (_is_short_label(lines[0]) or _is_title_line(lines[0])):
         return True
+    if _SIGNATURE.match(lines[-1].rstrip(_TRAILING_MARKS)) or _is_publishing_record(lines) \
+            or _SIGNED_OFF.search(lines[-1]) or _above_a_signature(doc, para):
+        return True
     if len(lines) >= 2 and all(len(line) <= _VERSE_LINE for line in lines):
         return True  # verse, lyrics, a list set out line by line
+    if len(lines) >= 3 and _broken_as_verse(lines):
+        return True
     if any(_LIST_ITEM.match(line) for line in lines):
         return True
     return len(lines) == 1 and len(lines[0]) <= _VERSE_LINE and any(
         _short_unfinished(doc, other) for other in _neighbours(doc, para))
+
+
+def _above_a_signature(doc: AnalyzedDocument, para: Paragraph) -> bool:
+    """Is the next paragraph a signature or a source ("~Amal El-Mohtar, This Is How You Lose the Time
+    War"): this one is a letter or a quoted epigraph, set as its writer set it?"""
+    following = [p for p in _neighbours(doc, para) if p.index > para.index]
+    if not following:
+        return False
+    line = doc.text[following[0].start:following[0].end].strip()
+    line = line.rstrip(_TRAILING_MARKS)
+    return "\n" not in line and (_SIGNATURE.match(line) is not None or _SOURCE.match(line) is not None)
+
+
+def _is_publishing_record(lines: list[str]) -> bool:
+    """Front matter's record of editions ("First published by Macmillan, Crown 8vo, 1902", "Reprinted
+    1907, 1911, 1916"): a short block ending in a year, with several years or a word of printing."""
+    block = " ".join(lines).replace("_", " ").replace("*", " ")
+    if len(lines) > 3 or not _ENDS_IN_YEAR.search(block):
+        return False
+    return len(_YEAR.findall(block)) >= 2 or _PRINTING.search(block) is not None
+
+
+def _broken_as_verse(lines: list[str]) -> bool:
+    """Lines broken by hand, not wrapped: a wrapper breaks a line only when the next word would not
+    fit, so a line that could have taken the next word within the longest line was set out as verse,
+    and most of its lines end without a sentence's end."""
+    width = max(len(line) for line in lines)
+    early = sum(1 for line, nxt in zip(lines, lines[1:], strict=False)
+                if len(line) + 1 + len(nxt.split()[0]) <= width)
+    unfinished = sum(1 for line in lines[:-1] if line[-1] not in ".!?…\"”’")
+    return early >= 1 and 3 * early >= len(lines) - 1 and 2 * unfinished >= len(lines) - 1
+
+
+def _closes_a_letter(doc: AnalyzedDocument, para: Paragraph, body: str) -> bool:
+    """A letter's closing before its signature ("Always yours, // Bouvard.", "I can sign myself, in all
+    sincerity, // Your servant, Ursula Mirouet."): a closing word at the end, a short line after."""
+    following = [p for p in _neighbours(doc, para) if p.index > para.index]
+    if not following or not _CLOSING_WORDS.search(" ".join(body.split()[-_CLOSING_REACH:])):
+        return False
+    line = doc.text[following[0].start:following[0].end].strip()
+    return "\n" not in line and len(line.split()) <= _LETTER_LINE_WORDS
 
 
 def _short_unfinished(doc: AnalyzedDocument, para: Paragraph) -> bool:
@@ -129,7 +191,9 @@ def _before_letter_closing(doc: AnalyzedDocument, para: Paragraph) -> bool:
     if not following or following[0].kind is not RegionKind.NARRATION:
         return False
     line = doc.text[following[0].start:following[0].end].strip()
-    return "\n" not in line and line.endswith(",") and len(line.split()) <= _LETTER_LINE_WORDS
+    words = len(line.split())
+    return "\n" not in line and (words <= _LETTER_LINE_WORDS and line.endswith(",")
+                                 or words <= _SIGNED_LINE_WORDS and _SIGNED.match(line) is not None)
 
 
 def _leads_into_indented_block(doc: AnalyzedDocument, para: Paragraph) -> bool:
@@ -148,15 +212,45 @@ def _whole_paragraph_emphasised(doc: AnalyzedDocument, para: Paragraph) -> bool:
 
 def _is_title_line(line: str) -> bool:
     """A short line set like a title, a dateline or a place above the text ("31st May 1975",
-    "Grimmauld Place, London", "The Day of the Match"): its words are capitalised or numbers,
-    bar the small words of titles."""
-    words = _TITLE_WORD.findall(line)
+    "July 4th 1928, New York City", "Grimmauld Place, London", "The Day of the Match"): its words are
+    capitalised or numbers, bar the small words of titles; or a time skip over a scene ("3 Hours
+    earlier", "Two weeks later")."""
+    if _TIME_SKIP.match(line):
+        return True
+    words = [w for w in _TITLE_WORD.findall(line) if w.lower() not in _ORDINAL_ENDINGS]
     return 0 < len(words) <= _TITLE_LINE_WORDS and words[0][0].isalnum() and all(
         w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
 
 
 _TITLE_WORD = re.compile(r"[\w'’]+")
+_ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})  # "July 4**th**" set apart by emphasis
 _TITLE_LINE_WORDS = 6
+_TIME_SKIP = re.compile(
+    r"^[*_\s]*(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a few|several|some)"
+    r"\s+(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)"
+    r"\s+(?:earlier|later|before|after|ago|prior|previously)[*_\s]*$", re.I)
+# a signature under a letter or a note, or the source under an epigraph: a dash and a name ("– Mr.
+# Padfoot", "-- Love, Mum", "~Amal El-Mohtar, This Is How")
+_SIGNATURE = re.compile(r"^[*_]*\s*(?:-{1,2}|–|—|~)\s*[*_]*[A-Z][\w.'’]*(?:,? [A-Z][\w.'’]*){0,3}[*_]*$")
+# the complimentary close that a letter's last sentence runs into ("... call myself // Your Savinien.")
+# an epigraph's source: a dash, a name, a comma and a title in capitals ("~Amal El-Mohtar, This Is How
+# You Lose the Time War"), not dash-set speech ("– I know, he said.")
+_SOURCE = re.compile(
+    r"^[*_]*\s*(?:-{1,2}|–|—|~)\s*[*_]*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3},\s*[*_]*[A-Z][\w'’-]*"
+    r"(?: (?:[A-Z][\w'’-]*|of|the|a|an|and|in|on|to|for|at|by))*[*_]*$")
+_SIGNED = re.compile(r"^[*_]*(?:Your|Yours)\b")
+# a sign-off that ends the paragraph it closes ("... you should join. Best,* *Dedalus*")
+_SIGNED_OFF = re.compile(
+    r"(?:^|[.!?]\W*\s)[*_]*(?i:best|love|yours|regards|cheers|sincerely|thanks|xoxo|always)[,.][*_\s]+"
+    r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}[*_\s]*$")
+_CLOSING_WORDS = re.compile(
+    r"\b(?:yours|sincerely|sincerity|regards|faithfully|truly|affectionately|respectfully|cordially|"
+    r"servant|wishes|love)\W*$", re.I)
+_CLOSING_REACH = 4
+_SIGNED_LINE_WORDS = 10
+_YEAR = re.compile(r"\b1[5-9]\d\d\b|\b20\d\d\b")
+_ENDS_IN_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\W*$")
+_PRINTING = re.compile(r"\b(?:published|reprinted|printed|edition|impression|copyright)\b", re.I)
 _TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "at", "on", "to", "for", "by"})
 
 

@@ -39,7 +39,9 @@ RULE = Rule(
             "The Weasleys' kitchen was warm.", "Their body's reaction was quick.", "His mind's made up.",
             "The boy's coat was wet.", "Her parents' house was empty.", "They met the Jones's dog.",
             "I smelled the Gaffer's pipe. The Gaffer smiled.",
-            "He met the American Ambassador. Give it into the Ambassador's own hands."),
+            "He met the American Ambassador. Give it into the Ambassador's own hands.",
+            "The CareBot's marble eyes watched.", "The Magizoologist's untimely death shocked them.",
+            "Draco Malfoy smiled at Malfoy Manor. The Manor's dining room was cold."),
     fix_safety="Unsafe: a singular possessive that owns something unsaid (`at the baker's`) reads the same.",
 )
 FACTS = CAPITALS
@@ -102,7 +104,8 @@ def _family(caps: Capitals, counts: Census, i: int) -> Diagnostic | None:
     owns = a >= 0 and caps.keys[a] not in _AFTER_PLURAL
     if k in words().titles or counts.lower[k]:
         return None  # the Doctor's
-    if not (_surname(counts, k) or _unknown_name(name) or not owns and _fiction_surname(k)):
+    if not (_surname(counts, k) or _unknown_name(name) and not _compound_common_noun(name)
+            or not owns and _fiction_surname(k)):
         return None  # the German's voice, the Gaffer's pipe, the Slytherin's wand: one person
     if a >= 0 and caps.keys[a] in _AFTER_IS:
         return None  # "the Porphyrion's a bad concern": 's is "is"
@@ -120,6 +123,10 @@ def _surname(counts: Census, k: str) -> bool:
     # not after a people's adjective: "the American Ambassador" makes no surname of Ambassador
     firsts = [first for first, second in counts.names
               if second == k and first not in w.determiners and not first.endswith(_DEMONYM_ENDINGS)]
+    if k in w.name_nouns:
+        # "Malfoy Manor", "Hogwarts Castle": a place named after a name, not a surname after a first name
+        seconds = {second for _, second in counts.names}
+        firsts = [first for first in firsts if first not in seconds and first not in fiction_names()]
     if k.endswith(_DEMONYM_ENDINGS) and dictionary().has(k.capitalize()):
         # the Russian, the American, the Frenchman: what someone is; unless the story writes it after
         # a first name it also uses alone, and never in lowercase ("Jana Han" … "Jana smiled")
@@ -138,6 +145,22 @@ def _unknown_name(name: str) -> bool:
     """A name the dictionary doesn't know in any case (Malfoy, Weasley): not a word for what
     someone is (the German, the Doctor)."""
     return not common_in_dictionary(name) and not dictionary().has(name)
+
+
+_MIN_HEAD = 7  # letters: a compound's last word long enough not to end a surname by chance (Longbottom)
+
+
+def _compound_common_noun(name: str) -> bool:
+    """A word made of words, as English makes common nouns (the CareBot, the Magizoologist): a capital
+    inside it after a word's worth of lowercase (not McGonagall, DeLuca), or a long dictionary word
+    at its end; not a name fan fiction knows (Longbottom)."""
+    if name.lower() in fiction_names():
+        return False
+    if any(c.isupper() and name[j - 3:j].isalpha() and name[j - 3:j].islower()
+           for j, c in enumerate(name) if j >= 3):
+        return True
+    lower = name.lower()
+    return any(common_in_dictionary(lower[j:]) for j in range(3, len(lower) - _MIN_HEAD + 1))
 
 
 def _plural_owning_nothing(caps: Capitals, i: int) -> Diagnostic | None:

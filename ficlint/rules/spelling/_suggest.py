@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from functools import cache
 
+from ficlint.resources import load_data
 from ficlint.rules.spelling._dictionary import RANKED, lexicon
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -55,6 +56,12 @@ def edit_cost(word: str, candidate: str) -> float:
     return 0.6 if doubled else 0.8
 
 
+@cache
+def never_offered() -> frozenset[str]:
+    """Slurs and the crudest words (rules/data/never-suggest.yaml): never a fix for a typo."""
+    return frozenset(str(w).lower() for w in load_data("never-suggest")["never_suggest"])
+
+
 def suggestions(word: str, limit: int = 3) -> list[str]:
     """Dictionary words one slip from `word`, best first: cheapest slip, then
     commonest word. A changed first letter is not offered: such slips are rare
@@ -64,6 +71,8 @@ def suggestions(word: str, limit: int = 3) -> list[str]:
     scored = []
     for candidate in lex.known(one_edit(lower)):
         if candidate[:1] != lower[:1] and candidate[:2] != lower[1::-1]:
+            continue
+        if candidate in never_offered():
             continue
         rank = lex.rank.get(candidate, RANKED)
         scored.append((edit_cost(lower, candidate) + 0.08 * math.log2(rank + 2), candidate))
@@ -118,6 +127,8 @@ def far_suggestion(word: str) -> str | None:
         for candidate in shapes.get((lower[0], length), ()):
             edits = _distance_within_two(lower, candidate)
             if edits is None:
+                continue
+            if candidate in never_offered():
                 continue
             key = (edits, rank[candidate], candidate)  # fewest slips, then the commonest word
             if best is None or key < best:
