@@ -422,4 +422,4 @@ def fit_row(word: str) -> list[int]:
     return row
 
 
-_OBJECT_SLOTS = frozenset({PAST_PARTICIPLE, FINITE_SINGULAR, VERB, NAME_VERB})  # a number may fill their object
+_OBJECT_SLOTS = frozenset({PAST_PARTICIPLE, FINITE_SINGULAR, VERB, NAME_VERB})  # a number may be their object
