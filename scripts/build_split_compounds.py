@@ -136,10 +136,21 @@ def select(fan: Counts, edited: Counts) -> dict[str, list[object]]:
         if edited_uses >= MIN_EDITED and edited_open > MAX_EDITED_OPEN * edited_uses:
             continue  # what edited books print: a phrase or a period spelling
         pairs[form] = [closed, fan.open[form], fan.closed[closed],
-                       _neighbours(fan.left[form], fan.left[closed]),
-                       _neighbours(fan.right[form], fan.right[closed]), edited_open, edited_closed,
+                       stored(_neighbours(fan.left[form], fan.left[closed])),
+                       stored(_neighbours(fan.right[form], fan.right[closed])), edited_open, edited_closed,
                        edited.hyphenated[form], fan.hyphenated[form]]
     return pairs
+
+
+def stored(neighbours: dict[str, list[int]]) -> str:
+    """A pair's neighbours as the data holds them: JSON text inside the JSON, so that loading the
+    data reads one string per side instead of building every pair's dictionaries (S003 asks for
+    the neighbours of the few pairs a text holds: `_compounds.Pair.left`)."""
+    return _json(neighbours)
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _neighbours(open_side: Counter[str], closed_side: Counter[str]) -> dict[str, list[int]]:
@@ -156,8 +167,7 @@ def build(training: Path) -> bytes:
     data = {"source": "train splits of shared/training "
                       "(fan fiction; Gutenberg books for the edited-prose test)",
             "support": SUPPORT, "pairs": select(fan, edited)}
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return gzip.compress(text.encode("utf-8"), mtime=0)
+    return gzip.compress(_json(data).encode("utf-8"), mtime=0)
 
 
 def main() -> None:

@@ -23,7 +23,6 @@ Prints per-set and overall recall and precision, and writes the per-direction ta
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 import random
@@ -362,11 +361,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     model_path = args.model or data_dir() / MODEL_FILE
     commit = _commit()  # before the run: the tree may move on while it runs
-    if args.model:
-        with gzip.open(args.model, "rb") as fh:
-            model = read_model(fh.read())
-    else:
-        model = load_model()
+    model = read_model(args.model.read_bytes()) if args.model else load_model()  # either layout
     if model is None:
         parser.error("no model")
     if args.files is not None:

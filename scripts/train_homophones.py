@@ -1,14 +1,16 @@
-"""Train the homophone context model (ficlint/data/homophones.bin.gz).
+"""Train the homophone context model (ficlint/data/homophones.bin).
 
     pip install scipy     # build time only
     python scripts/train_homophones.py [--training ../shared/training] [--cache DIR]
-        [--out ficlint/data/homophones.bin.gz] [--thresholds-from MODEL]
+        [--out ficlint/data/homophones.bin] [--thresholds-from MODEL]
 
 --thresholds-from keeps a model file's weights and chooses only the thresholds again, with
 the current slots and manuscript evidence (ficlint/rules/homophones/_judge.py): minutes
 instead of most of an hour, and the same bytes as the whole build when the weights are what
 the whole build makes (the weights never read the judge). Check with `cmp` after a change
-to the judge: `--thresholds-from ficlint/data/homophones.bin.gz --out /tmp/h.bin.gz`.
+to the judge: `--thresholds-from ficlint/data/homophones.bin --out /tmp/h.bin`. A model file
+of the gzipped layout shipped until 4 December 2026 is read as well: `--thresholds-from` it
+writes today's layout.
 
 Data (scripts/training_data.py): the `train` split of ../shared/training (~17M words of
 edited public-domain books and ~17M of fan fiction) teaches the weights; the `tune`
@@ -55,7 +57,7 @@ slips within FALSE_ALARMS_PER_10K tune words; STRICTER_BUDGETS give the levels w
 finding's confidence reaches 0.75 and 0.9.
 
 Everything is deterministic (sorted inputs, seeded k-means, no sampling but every n-th
-occurrence, gzip without a time stamp): the same data gives the same file, byte for byte.
+occurrence): the same data gives the same file, byte for byte.
 """
 
 from __future__ import annotations
@@ -839,18 +841,9 @@ def rethreshold(model_path: Path, root: Path, cache: Path | None) -> tuple[dict,
     (slots, manuscript evidence). The weights do not depend on the judge, so when the file is
     what `build` makes of the same data this gives the bytes `build` would, in a fraction
     of the time (the fitting is skipped)."""
-    import gzip
-    import json
-    import struct
-
-    raw = gzip.decompress(model_path.read_bytes())
-    (length,) = struct.unpack("<I", raw[:4])
-    header = json.loads(raw[4:4 + length].decode("utf-8"))
+    raw = model_path.read_bytes()
+    header, arrays = hm.model_parts(raw)  # the whole weight table, as `build` returns it
     model = hm.read_model(raw)
-    arrays, at = {}, 4 + length
-    for name, dtype, count in header.pop("arrays"):  # in the file's order, which `serialize` keeps
-        arrays[name] = np.frombuffer(raw, dtype=dtype, count=count, offset=at)
-        at += np.dtype(dtype).itemsize * count
     sets = confusion_sets()
     if [list(s.members) for s in sets] != [s["members"] for s in header["sets"]]:
         raise SystemExit(f"{model_path}: its sets are not the data's; train it again in full")

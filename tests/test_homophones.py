@@ -25,7 +25,14 @@ from ficlint.analysis.slots import (
     tag_codes,
 )
 from ficlint.resources import data_dir
-from ficlint.rules.homophones._model import MODEL_FILE, confidence, load_model
+from ficlint.rules.homophones._model import (
+    MODEL_FILE,
+    confidence,
+    load_model,
+    model_parts,
+    serialize,
+    write_model,
+)
 from ficlint.rules.homophones.h001_homophone_in_context import model_findings
 from tests.conftest import ROOT, flagged, lint, run_cli
 
@@ -330,6 +337,29 @@ def test_shipped_model_covers_the_sets_and_is_compact():
     assert model is not None
     assert {s.name for s in confusion_sets()} == {s.name for s in model.sets}
     assert (data_dir() / MODEL_FILE).stat().st_size <= 5_000_000
+    # a model trained on the gzipped layout (until 4 December 2026) and merged beside it would be
+    # ignored: write it again with `scripts/train_homophones.py --thresholds-from OLD_FILE`
+    assert not (data_dir() / "homophones.bin.gz").exists()
+
+
+def test_model_file_keeps_the_whole_weight_table_and_reads_the_old_layout():
+    import gzip
+
+    import numpy as np
+
+    raw = (data_dir() / MODEL_FILE).read_bytes()
+    header, arrays = model_parts(raw)
+    assert write_model(header, arrays) == raw  # the used lanes give back the same table
+    model = load_model()
+    assert np.array_equal(arrays["buckets"], model.buckets)
+    assert np.array_equal(arrays["weights"], model.weights)
+    lanes = model.buckets.view(np.uint16)
+    assert lanes.any() and not lanes.all() and not model.weights[lanes == 0].any()
+    old = gzip.compress(serialize(header, arrays), mtime=0)  # the layout shipped until 4 December 2026
+    old_header, old_arrays = model_parts(old)
+    assert old_header == header and list(old_arrays) == list(arrays)
+    for name, array in arrays.items():
+        assert np.array_equal(old_arrays[name], array) and old_arrays[name].dtype == array.dtype
 
 
 def test_flagged_helper_agrees():

@@ -395,21 +395,31 @@ def _slot_classes() -> dict[int, frozenset[str]]:
 
 def fits(word: str, slot: int) -> bool | None:
     """Can `word` fill a slot of this code? None: no slot, or the word's classes are unknown."""
-    if slot == NONE:
-        return None
+    found = fit_row(word)[slot]
+    return None if found < 0 else bool(found)
+
+
+def fit_row(word: str) -> list[int]:
+    """`fits(word, code)` for every slot code, as 1 (fits), 0 (cannot) or -1 (None), all from one
+    look at the word's classes: the homophone judge's table of its sets' ~1,100 members, asked
+    code by code, cost ~20 ms of every run."""
+    row = [-1] * SLOT_CODES
     classes = word_classes().get(word)
     if classes is None:
-        return None
-    if slot in (NO_POSSESSIVE, PREDICATE):
-        return "PRP$" not in classes
-    if slot == NO_CONTRACTION:  # a personal pronoun fused with its verb; "who's" may open a clause there
-        return not any(tag.startswith("PRP+") for tag in classes)  # ("talked about who's coming")
-    if slot == BEFORE_ARTICLE:
-        return "PRP$" not in classes and not classes <= _ADJECTIVE_ONLY
-    if slot in _MEMBER_SLOTS:
-        keys = _MEMBER_SLOTS[slot]
-        return True if word in _data()[keys[0]] else False if word in _data()[keys[1]] else None
-    if slot in (PAST_PARTICIPLE, FINITE_SINGULAR, VERB, NAME_VERB) and "CD" in classes:
-        return None  # "had one the size of a fist": a number may be the object itself
-    parts = {part for tag in classes for part in tag.split("+")[:1]}  # a contraction by its first part
-    return bool(parts & _slot_classes()[slot])
+        return row
+    no_possessive = "PRP$" not in classes
+    row[NO_POSSESSIVE] = row[PREDICATE] = int(no_possessive)
+    # a personal pronoun fused with its verb; "who's" may open a clause there ("talked about who's coming")
+    row[NO_CONTRACTION] = int(not any(tag.startswith("PRP+") for tag in classes))
+    row[BEFORE_ARTICLE] = int(no_possessive and not classes <= _ADJECTIVE_ONLY)
+    data = _data()
+    for slot, (fit, never) in _MEMBER_SLOTS.items():
+        row[slot] = 1 if word in data[fit] else 0 if word in data[never] else -1
+    parts = {tag.split("+")[0] for tag in classes}  # a contraction by its first part
+    number = "CD" in classes  # "had one the size of a fist": a number may be the object itself
+    for slot, wanted in _slot_classes().items():
+        row[slot] = -1 if number and slot in _OBJECT_SLOTS else int(not parts.isdisjoint(wanted))
+    return row
+
+
+_OBJECT_SLOTS = frozenset({PAST_PARTICIPLE, FINITE_SINGULAR, VERB, NAME_VERB})  # a number may be their object

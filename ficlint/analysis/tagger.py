@@ -44,7 +44,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cache, cached_property
-from itertools import chain, repeat
+from itertools import repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -300,9 +300,13 @@ class Tagger:
         missing = len(features)  # features the model does not know point at a zero row
         self._missing = missing
         words = header["lexicon"].split("\n") if header["lexicon"] else []
-        fields = ("fine", "coarse", "capital", "allowed")
-        entries = zip(*(arrays[name].tolist() for name in fields), strict=True)
-        self.lexicon = dict(zip(words, entries, strict=True))
+        fields = np.stack([arrays[name] for name in ("fine", "coarse", "capital", "allowed")], axis=1)
+        # a word's row of `fields`: a dict of ints is made at C speed; one of 40,000 tuples of four
+        # (`lexicon`, for the training scripts) costs ~5 ms more at every start
+        self._lexicon_words = words
+        self._entry_row = dict(zip(words, range(len(fields)), strict=True))
+        self._entry_fields = fields.astype(np.intp)  # rows of (fine, coarse, capital, allowed)
+        self._fine_of = arrays["fine"].tolist()
         self._top = {w: i for i, w in enumerate(header["top"])}
         self._fine_classes = header["fine_classes"]
         self._lexicon_ids(max(arrays["coarse"].max(initial=0), arrays["allowed"].max(initial=0)) + 1)
@@ -324,6 +328,16 @@ class Tagger:
         self._n_upos = len(upos) + 1
         self._pairs = tuple(dense(name, arrays, n_tags) for name in ("lr", "ll", "rr", "lc", "cr"))
         self._forget_types()
+
+    @cached_property
+    def lexicon(self) -> dict[str, tuple[int, int, int, int]]:
+        """Each lexicon word's entry (fine class, coarse class, capitalised share, allowed tags),
+        as `type_features` and `conjunction_class` read it."""
+        return dict(zip(self._lexicon_words, map(tuple, self._entry_fields.tolist()), strict=True))
+
+    def _entry(self, lower: str) -> tuple[int, int, int, int] | None:
+        row = self._entry_row.get(lower)
+        return None if row is None else tuple(self._entry_fields[row].tolist())
 
     # -- type vectors --------------------------------------------------------
     def _rows(self, keys: Sequence[str]) -> np.ndarray:
@@ -386,7 +400,7 @@ class Tagger:
         get, missing = self._feature_id.get, self._missing
         ids = [missing if f is None else get(f, missing) for f in slots]
         if key != PAD:
-            entry = self.lexicon.get(lower)
+            entry = self._entry(lower)
             if entry is None:
                 ids[16] = self._no_entry
             else:
@@ -457,12 +471,11 @@ class Tagger:
                                                (13, "p2", slice(None, 2), 2), (14, "p3", slice(None, 3), 3),
                                                (15, "s4", slice(-4, None), 4)):
             grid[:, slot] = np.where(size > longer_than, ids(prefix, map(itemgetter(cut), lower)), missing)
-        entries = list(map(self.lexicon.get, lower))
-        known = np.fromiter(map(operator.is_not, entries, repeat(None)), bool, n)
+        rows = np.fromiter(map(self._entry_row.get, lower, repeat(-1)), np.intp, n)
+        known = rows >= 0
         grid[:, 16] = np.where(known, missing, self._no_entry)
         if known.any():
-            found = filter(None, entries)
-            fields = np.fromiter(chain.from_iterable(found), np.intp, 4 * int(known.sum())).reshape(-1, 4)
+            fields = self._entry_fields[rows[known]]
             grid[known, 2] = np.asarray(self._coarse_ids, np.intp)[fields[:, 1]]
             grid[known, 5] = np.asarray(self._fine_ids, np.intp)[fields[:, 0]]
             written = np.fromiter(map(CAP_CASE.get, words.case, repeat(2)), np.intp, n)[known]
@@ -494,11 +507,11 @@ class Tagger:
     def _conjunction_classes(self, words: _Words) -> np.ndarray:
         """`conjunction_class` of every key, over all the keys at once."""
         np = self._np
-        top, lexicon, fine_classes = self._top, self.lexicon, self._fine_classes
+        top, row_of, fine, fine_classes = self._top, self._entry_row.get, self._fine_of, self._fine_classes
         base = len(top) + fine_classes
         return np.asarray([
             at if (at := top.get(lower)) is not None
-            else len(top) + entry[0] if (entry := lexicon.get(lower)) is not None
+            else len(top) + fine[row] if (row := row_of(lower)) is not None
             else base + CASES.index(case)
             for lower, case in zip(words.lower, words.case, strict=True)], np.intp)
 

@@ -30,7 +30,7 @@ from ficlint.analysis.slots import (
     PREDICATE,
     SLOT_CODES,
     among,
-    fits,
+    fit_row,
     slot_codes,
 )
 
@@ -203,13 +203,9 @@ def _fit_tables(model: Model) -> np.ndarray:
     import numpy as np
 
     width = max(len(s.members) for s in model.sets)
-    table = np.full((len(model.sets), width, SLOT_CODES), -1, dtype=np.int8)
-    for s in model.sets:
-        for m, word in enumerate(s.members):
-            for code in range(1, SLOT_CODES):
-                found = fits(word, code)
-                table[s.index, m, code] = -1 if found is None else int(found)
-    return table
+    unknown = [-1] * SLOT_CODES  # past a set's members
+    rows = [[*map(fit_row, s.members), *[unknown] * (width - len(s.members))] for s in model.sets]
+    return np.array(rows, dtype=np.int8).reshape(len(model.sets), width, SLOT_CODES)
 
 
 @dataclass(frozen=True)

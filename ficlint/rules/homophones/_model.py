@@ -1,7 +1,7 @@
 """The context model of H001: its features, its trained weights and how it scores a document.
 
 scripts/train_homophones.py imports the features from here, so the shipped model
-(ficlint/data/homophones.bin.gz) and the rule always agree; after changing a feature,
+(ficlint/data/homophones.bin) and the rule always agree; after changing a feature,
 retrain.
 
 For each confusion set (ficlint/analysis/confusables.py) a multinomial logistic
@@ -51,7 +51,7 @@ from ficlint.resources import data_dir
 if TYPE_CHECKING:
     import numpy as np
 
-MODEL_FILE = "homophones.bin.gz"
+MODEL_FILE = "homophones.bin"
 WINDOW = 5  # words either side for the bag-of-words features of the rarer sets
 PAD = "<s>"  # stands for the world outside the sentence
 CONTEXT = 6  # pad tokens between sentences: no feature looks further
@@ -427,22 +427,65 @@ class Model:
 
 
 def read_model(raw: bytes) -> Model:
-    """The model from its file's bytes: a JSON header, then the arrays it names."""
+    """The model from its file's bytes (see `model_parts`)."""
     import numpy as np
 
-    (length,) = struct.unpack("<I", raw[:4])
-    header: dict[str, Any] = json.loads(raw[4:4 + length].decode("utf-8"))
-    at = 4 + length
-    arrays: dict[str, np.ndarray] = {}
-    for name, dtype, count in header["arrays"]:
-        arrays[name] = np.frombuffer(raw, dtype=dtype, count=count, offset=at)
-        at += np.dtype(dtype).itemsize * count
+    header, arrays = model_parts(raw)
     vocab = dict(zip(header["vocab"], range(len(header["vocab"])), strict=True))
     classes = Classes(*(arrays[name].astype(bool if name in _FLAGS else np.int64) for name in CLASS_ARRAYS))
     sets = [SetModel(i, tuple(s["members"]), s["prior"], s["thresholds"], s["stricter"], s["window"],
                      s["column_base"], s["rate"]) for i, s in enumerate(header["sets"])]
     return Model(vocab, classes, sets, arrays["buckets"], arrays["weights"],
                  float(header["constraint_bonus"]))
+
+
+def model_parts(raw: bytes) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    """A model file's header and arrays, the weight table as `lookup` reads it: a JSON header,
+    then the arrays it names. The file holds the table's used lanes only (`write_model`); a
+    gzipped file with the whole table (as shipped until 4 December 2026) reads the same."""
+    import numpy as np
+
+    if raw[:2] == b"\x1f\x8b":
+        raw = gzip.decompress(raw)
+    (length,) = struct.unpack("<I", raw[:4])
+    header: dict[str, Any] = json.loads(raw[4:4 + length].decode("utf-8"))
+    at = 4 + length
+    arrays: dict[str, np.ndarray] = {}
+    for name, dtype, count in header.pop("arrays"):
+        arrays[name] = np.frombuffer(raw, dtype=dtype, count=count, offset=at)
+        at += np.dtype(dtype).itemsize * count
+    if "lane_used" in arrays:
+        arrays.update(_whole_table(arrays.pop("lane_used"), arrays.pop("lane_fingerprints"),
+                                   arrays.pop("lane_weights"), header.pop("lanes")))
+    return header, arrays
+
+
+def _whole_table(used_bits: np.ndarray, fingerprints: np.ndarray, weights: np.ndarray,
+                 lanes: int) -> dict[str, np.ndarray]:
+    """The buckets and weights of the table from its used lanes (`_used_lanes` undone)."""
+    import numpy as np
+
+    used = np.flatnonzero(np.unpackbits(used_bits, count=lanes, bitorder="little"))
+    table = np.zeros(lanes, dtype="<u2")
+    table[used] = fingerprints
+    whole = np.zeros(lanes, dtype=np.int8)
+    whole[used] = weights
+    return {"buckets": table.view("<u8").astype(np.uint64, copy=False), "weights": whole}
+
+
+def _used_lanes(buckets: np.ndarray, weights: np.ndarray) -> dict[str, np.ndarray]:
+    """The table as stored: which of its 16-bit lanes hold a fingerprint (a bit each), and those
+    lanes' fingerprints and weights. Two thirds of the lanes are empty (the table is filled to
+    `build_table`'s load), so the file is half the size of the table: small enough to ship
+    unzipped (inflating the whole table cost 35-44 ms of every run)."""
+    import numpy as np
+
+    table = buckets.astype("<u8").view("<u2")
+    used = table != 0
+    if (weights[~used] != 0).any():
+        raise ValueError("a weight in an empty lane of the homophone table")
+    return {"lane_used": np.packbits(used, bitorder="little"), "lane_fingerprints": table[used],
+            "lane_weights": weights[used]}
 
 
 CLASS_ARRAYS = ("cluster", "lexical", "suffix", "initial", "is_mark", "is_end", "asks", "breaks", "past_like")
@@ -457,13 +500,11 @@ def serialize(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> bytes:
 
 
 def write_model(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> bytes:
-    """The model file's bytes (gzipped with no time stamp, so the same model gives the same file)."""
-    import io
-
-    buffer = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as gz:
-        gz.write(serialize(header, arrays))
-    return buffer.getvalue()
+    """The model file's bytes: `serialize` with the weight table's used lanes only (see
+    `_used_lanes`); the same model gives the same file."""
+    arrays = dict(arrays)
+    buckets, weights = arrays.pop("buckets"), arrays.pop("weights")
+    return serialize(dict(header, lanes=4 * len(buckets)), {**arrays, **_used_lanes(buckets, weights)})
 
 
 @cache
@@ -472,7 +513,7 @@ def load_model() -> Model | None:
     path = data_dir() / MODEL_FILE
     if not path.is_file():
         return None
-    return read_model(gzip.decompress(path.read_bytes()))  # one call: quicker than reading a GzipFile
+    return read_model(path.read_bytes())
 
 
 # -- scoring -------------------------------------------------------------------------------

@@ -4,7 +4,8 @@ The data (ficlint/data/split-compounds.json.gz, from scripts/build_split_compoun
 for each open pair whose closed form edited books print far more often ("in to", "night
 gown", "some thing"; never "per cent", "may be" or "on to", which edited books print), how
 often fan fiction writes it open and closed, after and before each neighbour seen often
-enough. An open pair is judged by its two neighbours:
+enough (the neighbours of each pair as JSON text of their own, read when first asked). An
+open pair is judged by its two neighbours:
 
     odds(closed) = prior odds x LR(left neighbour) x LR(right neighbour)
 
@@ -25,7 +26,7 @@ import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 from ficlint.analysis import AnalyzedDocument
@@ -67,12 +68,22 @@ class Pair:
     closed: str
     open_uses: int
     closed_uses: int
-    left: dict[str, list[int]]
-    right: dict[str, list[int]]
+    left_json: str  # the neighbours (`left`, `right`) as the data stores them: JSON text, read when
+    right_json: str  # first asked (reading all 870 pairs' at every start cost ~20 ms; a text asks a few)
     edited_open: int  # uses in edited books, open and closed (or hyphenated: bean-stalk)
     edited_closed: int
     edited_hyphenated: int  # of edited_closed, hyphenated
     fan_hyphenated: int  # uses in fan fiction, hyphenated
+
+    @cached_property
+    def left(self) -> dict[str, list[int]]:
+        """Word before the pair -> [uses with the open form, uses with the closed form]."""
+        return json.loads(self.left_json)
+
+    @cached_property
+    def right(self) -> dict[str, list[int]]:
+        """Word after the pair -> [uses with the open form, uses with the closed form]."""
+        return json.loads(self.right_json)
 
     @property
     def period_sign(self) -> bool:
