@@ -128,6 +128,10 @@ WRONG = [
     ('He stood. "WE\'RE NOT CONFUSED" Harry roared.', [("D003", '" Harry')]),
     ("He stood. “WE'RE NOT CONFUSED” Harry roared.", [("D003", "” Harry")]),
     ("He stood. ‘WE'RE NOT CONFUSED’ Harry roared.", [("D003", "’ Harry")]),
+    # a verb of telling and the person told, after a full stop or a question mark: a tag and nothing else
+    ('"Fire or not." Ed lectured his amused husband.', [("D001", '." Ed')]),
+    ("“Why is he not in bed?” He asked the Headmaster.", [("D002", "He")]),
+    ("‘Not one word.’ Charlie warned his brother.", [("D001", ".’ Charlie")]),
     # a comma after a verb of the voice where the chapter ends the voice's sentence with a full stop
     ('Remus laughed. "Fine."\n\nAnn sighed. "Go."\n\nTom chuckled, "Wait."', [("D013", ",")]),
     ("Remus laughed. “Fine.”\n\nAnn sighed. “Go.”\n\nTom chuckled, “Wait.”", [("D013", ",")]),
@@ -247,6 +251,10 @@ RIGHT = [
     'The door said "NO ENTRY" in red.',
     "“KEEP OUT,” read the sign.",
     "He saw the sign. ‘PRIVATE LAND’ It was old.",
+    # a verb of telling with a thing after it, or what one tells oneself: a sentence of its own
+    '"Go away." He answered the door.',
+    "“Listen.” She told the story again.",
+    "‘I can do this.’ Carol warned herself.",
     # ... and where the comma is the chapter's way of introducing speech after the voice
     'Remus laughed, "Fine."\n\nAnn sighed, "Go."\n\nTom chuckled. "Wait."',
     "Remus laughed, “Fine.”\n\nAnn sighed, “Go.”\n\nTom chuckled. “Wait.”",

@@ -47,3 +47,11 @@ def test_a_voice_verb_and_where_the_sound_went_follow_the_voice_habit(tmp_path, 
     found = dialogue_findings(tmp_path, gestures + sobbing)
     assert [(rule, marked) for rule, marked, _ in found] == [("D013", ",")] * 3
     assert f"against his overcoat. {open_}How can" in found[-1][2]
+
+
+@pytest.mark.parametrize("open_, close", [('"', '"'), ("“", "”"), ("‘", "’")])
+def test_a_tag_with_the_person_told_is_fixed_with_a_comma(tmp_path, open_, close):
+    text = f"{open_}Fire or not.{close} Ed lectured his amused husband.\n"
+    found = dialogue_findings(tmp_path, text)
+    assert [rule for rule, _, _ in found] == ["D001"]
+    assert f"{open_}Fire or not,{close} Ed lectured his amused husband." in found[0][2]

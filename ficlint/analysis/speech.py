@@ -357,11 +357,37 @@ def bare_tag(lower: list[str], verb: int, stop: str) -> bool:
             continue
         if hearer and j == i and word in _OBJECT_PRONOUNS:
             continue
+        if hearer and j == i and said not in _SUMMONING:
+            end = _person_spoken_to(lower, j)
+            if end > j:
+                return all(w in vocab.manner or w.endswith("ly") and len(w) > 4 for w in lower[end:])
         return False
     return stop in (".", ",", "!", "?", "…", "end", "—", "-", ";", "")
 
 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
+_OWNERS = frozenset({"his", "her", "their", "my", "your", "our", "the"})
+# Verbs of telling that also summon or ring someone (`She called the dog.`, `He called his mother.`)
+_SUMMONING = frozenset({"called", "calls"})
+
+
+def _person_spoken_to(lower: list[str], j: int) -> int:
+    """The end of the person a verb of telling speaks to, when the words from `j` are one: a
+    person's noun after a possessive or "the", with up to two words between (`lectured his amused
+    husband`, `told the boy`); `j` when they are not. Not a reflexive: what one tells oneself
+    (`Carol warned herself.`) is thought, which edited fiction ends with a full stop too."""
+    if lower[j] not in _OWNERS:
+        return j
+    people = _people()
+    for k in range(j + 1, min(j + 4, len(lower))):
+        if lower[k] in people or lower[k].endswith("s") and lower[k][:-1] in people:
+            return k + 1
+    return j
+
+
+@cache
+def _people() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_data("grammar").get("owners", []))
 
 
 def mentions_speech(lower: list[str]) -> bool:
