@@ -185,7 +185,7 @@ def _noun_phrase_clause(lower: list[str], subject: str, classes: Callable[[], li
     for j in range(1, min(len(lower), _NOUN_PHRASE_WINDOW)):
         i = skip_between(lower, j)
         if verb_at(lower, i):
-            if lower[i - 1] in _PASSIVE:
+            if lower[i - 1] in PASSIVE_BE:
                 return Reading("other", subject)  # "The honorific was added belatedly": not a tag
             return Reading(_verb_reading(lower, i), subject, i)
         if subject == "thing":
@@ -210,7 +210,7 @@ def _verb_after_noun_phrase(lower: list[str], classes: list[str]) -> int:
     """The index of the verb that ends a noun phrase (-1: the words are no noun phrase and a verb)."""
     for j in range(1, len(lower)):
         tag = classes[j] if j < len(classes) else ""
-        if tag == "VERB" and lower[j - 1] not in _PASSIVE:
+        if tag == "VERB" and lower[j - 1] not in PASSIVE_BE:
             return j
         if tag not in _NOUN_PHRASE_CLASSES:
             return -1
@@ -223,7 +223,9 @@ _NOT_NAMES = frozenset(
         "though", "although", "as", "because", "once", "soon", "later", "suddenly", "finally", "meanwhile",
         "instead", "also", "even", "just", "only", "perhaps", "maybe", "again"])
 
-_PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be"})
+# Forms of "be" before a participle that make it passive (`The honorific was added`, `when I am
+# asked`): someone else's saying, described; D013 reads the same set.
+PASSIVE_BE = frozenset({"was", "were", "been", "being", "is", "are", "am", "be"})
 
 # Subjects that speak whatever their verb: `"Tom?" a sleepy voice sounds from the bed.`
 _SPEAKING_NOUNS = frozenset({"voice", "voices"})

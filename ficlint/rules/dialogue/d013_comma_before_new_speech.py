@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.lexicon import inflections
 from ficlint.analysis.sentences import ends_sentence
-from ficlint.analysis.speech import Quotation, is_action, speech_form, verb_at, vocabulary
+from ficlint.analysis.speech import PASSIVE_BE, Quotation, is_action, speech_form, verb_at, vocabulary
 from ficlint.analysis.tokens import normalize
 from ficlint.analysis.verbforms import AUXILIARIES, VerbForms, verb_forms
 from ficlint.check import Context
@@ -556,10 +556,7 @@ def _a_look(lower: list[str], i: int) -> bool:
 def _passive(lower: list[str], i: int) -> bool:
     """Is the speech verb's form at `i` a passive participle (`rolls that refused to be coaxed
     down`, `when he was asked`)? Someone else's saying, described: it introduces no speech."""
-    return i > 0 and lower[i - 1] in _BE
-
-
-_BE = frozenset(["be", "been", "being", "was", "were", "is", "are", "am"])
+    return i > 0 and lower[i - 1] in PASSIVE_BE
 
 
 # Words after which a verb's form is its noun (`a sneer`, `his whisper`)
