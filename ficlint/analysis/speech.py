@@ -528,6 +528,7 @@ class Quotation:
         self.after = after  # narration just after it
         self.previous = previous  # the paragraph's previous quotation
         self.next: Quotation | None = None  # the paragraph's next quotation
+        self.earlier: Quotation | None = None  # the document's previous quotation, in any paragraph
         self.index = index  # position among the paragraph's quotations
 
     @property
@@ -864,6 +865,8 @@ def quotations(doc: Document) -> list[Quotation]:
     found: list[Quotation] = []
     for regions in _prose_by_paragraph(doc):
         found.extend(_paragraph_quotations(doc, _join_markup(regions)))
+    for earlier, quotation in zip(found, found[1:], strict=False):
+        quotation.earlier = earlier
     return found
 
 
