@@ -132,6 +132,8 @@ WRONG = [
     ('"Fire or not." Ed lectured his amused husband.', [("D001", '." Ed')]),
     ("“Why is he not in bed?” He asked the Headmaster.", [("D002", "He")]),
     ("‘Not one word.’ Charlie warned his brother.", [("D001", ".’ Charlie")]),
+    # low opening quotes (German and much of Europe): the high one closes
+    ("„What contract?“ she blinked at the girl.", [("D004", "“ she")]),
     # a comma after a verb of the voice where the chapter ends the voice's sentence with a full stop
     ('Remus laughed. "Fine."\n\nAnn sighed. "Go."\n\nTom chuckled, "Wait."', [("D013", ",")]),
     ("Remus laughed. “Fine.”\n\nAnn sighed. “Go.”\n\nTom chuckled, “Wait.”", [("D013", ",")]),
@@ -255,6 +257,7 @@ RIGHT = [
     '"Go away." He answered the door.',
     "“Listen.” She told the story again.",
     "‘I can do this.’ Carol warned herself.",
+    "„What contract?“ she asked.\n\n„The one you signed,“ he said. „Now.“",
     # ... and where the comma is the chapter's way of introducing speech after the voice
     'Remus laughed, "Fine."\n\nAnn sighed, "Go."\n\nTom chuckled. "Wait."',
     "Remus laughed, “Fine.”\n\nAnn sighed, “Go.”\n\nTom chuckled. “Wait.”",

@@ -1,5 +1,5 @@
 """Session 30 dialogue mechanisms through the real CLI: a comma after a verb of the voice before
-new speech, judged by the chapter's own habit."""
+new speech, judged by the chapter's own habit; a tag with the person told; low opening quotes."""
 
 from __future__ import annotations
 
@@ -55,3 +55,11 @@ def test_a_tag_with_the_person_told_is_fixed_with_a_comma(tmp_path, open_, close
     found = dialogue_findings(tmp_path, text)
     assert [rule for rule, _, _ in found] == ["D001"]
     assert f"{open_}Fire or not,{close} Ed lectured his amused husband." in found[0][2]
+
+
+def test_low_opening_quotes_pair_with_high_closing_ones(tmp_path):
+    text = ("„What contract?“ she asked.\n\n„The one you signed.“ He left.\n\n"
+            "„I do.“\n\n„I'm going to kill him.“ She growled.\n")
+    found = dialogue_findings(tmp_path, text)
+    assert [(rule, marked) for rule, marked, _ in found] == [("D001", ".“ She")]
+    assert "„I'm going to kill him,“ she growled." in found[0][2]
