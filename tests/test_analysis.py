@@ -93,6 +93,13 @@ def test_quotation_facts():
     assert sign.is_label
 
 
+def test_a_quotation_knows_the_one_before_it_in_the_paragraph_and_in_the_document():
+    doc = AnalyzedDocument.from_text("\"Wait,\" she said, \"for me.\"\n\nHe left.\n\n\"Why?\" he asked.")
+    first, second, third = doc.speech
+    assert (first.earlier, second.earlier, third.earlier) == (None, first, second)
+    assert (second.previous, third.previous) == (first, None)  # `previous` stays within the paragraph
+
+
 def test_word_classes_align_with_tokens_and_read_fiction():
     text = "“I’m late,” said Harry. An old witch laughed at 9 AM.\n\nHe couldn’t *breathe*."
     doc = AnalyzedDocument.from_text(text)

@@ -67,9 +67,10 @@ WRONG = [
     ("‘Where are you going’ he asked.", [("D003", "’ he")]),
     ('"Oi!" Ron yelled. "Get back here!" He ran off, "Wait, Ron!"\n\nHe shrugged, "Fine."',
      [("D013", ","), ("D013", ",")]),
-    # the habit of joining with a comma: a gesture before new speech is flagged, a sound it is said in is not
+    # the habit of joining with a comma after gestures: a sound before new speech is the same slip there
+    # (older fiction's comma after a sound alone, with full stops after gestures, is left alone below)
     ("He shrugged, “Fine.”\n\nShe sighed, “Well.”\n\nRon nodded, “Yes.”\n\nHe laughed, “No.”",
-     [("D013", ","), ("D013", ",")]),
+     [("D013", ",")] * 4),
     # a smile is a look of the face, an action like a shrug: two such joins make the habit
     ("He shrugged, “Fine.”\n\nShe smiled, “Well.”\n\nHe sighed. “No.”\n\nShe wept. “Go.”",
      [("D013", ","), ("D013", ",")]),
@@ -127,6 +128,16 @@ WRONG = [
     ('He stood. "WE\'RE NOT CONFUSED" Harry roared.', [("D003", '" Harry')]),
     ("He stood. “WE'RE NOT CONFUSED” Harry roared.", [("D003", "” Harry")]),
     ("He stood. ‘WE'RE NOT CONFUSED’ Harry roared.", [("D003", "’ Harry")]),
+    # a verb of telling and the person told, after a full stop or a question mark: a tag and nothing else
+    ('"Fire or not." Ed lectured his amused husband.', [("D001", '." Ed')]),
+    ("“Why is he not in bed?” He asked the Headmaster.", [("D002", "He")]),
+    ("‘Not one word.’ Charlie warned his brother.", [("D001", ".’ Charlie")]),
+    # low opening quotes (German and much of Europe): the high one closes
+    ("„What contract?“ she blinked at the girl.", [("D004", "“ she")]),
+    # a comma after a verb of the voice where the chapter ends the voice's sentence with a full stop
+    ('Remus laughed. "Fine."\n\nAnn sighed. "Go."\n\nTom chuckled, "Wait."', [("D013", ",")]),
+    ("Remus laughed. “Fine.”\n\nAnn sighed. “Go.”\n\nTom chuckled, “Wait.”", [("D013", ",")]),
+    ("Remus laughed. ‘Fine.’\n\nAnn sighed. ‘Go.’\n\nTom chuckled, ‘Wait.’", [("D013", ",")]),
 ]
 
 RIGHT = [
@@ -242,6 +253,15 @@ RIGHT = [
     'The door said "NO ENTRY" in red.',
     "“KEEP OUT,” read the sign.",
     "He saw the sign. ‘PRIVATE LAND’ It was old.",
+    # a verb of telling with a thing after it, or what one tells oneself: a sentence of its own
+    '"Go away." He answered the door.',
+    "“Listen.” She told the story again.",
+    "‘I can do this.’ Carol warned herself.",
+    "„What contract?“ she asked.\n\n„The one you signed,“ he said. „Now.“",
+    # ... and where the comma is the chapter's way of introducing speech after the voice
+    'Remus laughed, "Fine."\n\nAnn sighed, "Go."\n\nTom chuckled. "Wait."',
+    "Remus laughed, “Fine.”\n\nAnn sighed, “Go.”\n\nTom chuckled. “Wait.”",
+    "Remus laughed, ‘Fine.’\n\nAnn sighed, ‘Go.’\n\nTom chuckled. ‘Wait.’",
 ]
 
 

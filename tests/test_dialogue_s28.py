@@ -26,7 +26,6 @@ def _rules_and_marks(found: list[tuple[str, str, str]]) -> list[tuple[str, str]]
 
 @pytest.mark.parametrize("line", [
     '"I\'m sure you are!" she snapped. Then, smiling excessively, "Don\'t you think Carol fails?"',
-    'She was sobbing against his overcoat, "How can you shame me so?"',
     'The elders sneaked back to their chairs, with crystallized smiles which meant, "Don\'t mind us."',
     'She was astounded to hear from Uncle Whittier, "I see your sister is doing fine."',
     'It was better than having a logical woman teacher or librarian sniff, "Well, if you\'re scared, go."',

@@ -185,7 +185,7 @@ def _noun_phrase_clause(lower: list[str], subject: str, classes: Callable[[], li
     for j in range(1, min(len(lower), _NOUN_PHRASE_WINDOW)):
         i = skip_between(lower, j)
         if verb_at(lower, i):
-            if lower[i - 1] in _PASSIVE:
+            if lower[i - 1] in PASSIVE_BE:
                 return Reading("other", subject)  # "The honorific was added belatedly": not a tag
             return Reading(_verb_reading(lower, i), subject, i)
         if subject == "thing":
@@ -210,7 +210,7 @@ def _verb_after_noun_phrase(lower: list[str], classes: list[str]) -> int:
     """The index of the verb that ends a noun phrase (-1: the words are no noun phrase and a verb)."""
     for j in range(1, len(lower)):
         tag = classes[j] if j < len(classes) else ""
-        if tag == "VERB" and lower[j - 1] not in _PASSIVE:
+        if tag == "VERB" and lower[j - 1] not in PASSIVE_BE:
             return j
         if tag not in _NOUN_PHRASE_CLASSES:
             return -1
@@ -223,7 +223,9 @@ _NOT_NAMES = frozenset(
         "though", "although", "as", "because", "once", "soon", "later", "suddenly", "finally", "meanwhile",
         "instead", "also", "even", "just", "only", "perhaps", "maybe", "again"])
 
-_PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be"})
+# Forms of "be" before a participle that make it passive (`The honorific was added`, `when I am
+# asked`): someone else's saying, described; D013 reads the same set.
+PASSIVE_BE = frozenset({"was", "were", "been", "being", "is", "are", "am", "be"})
 
 # Subjects that speak whatever their verb: `"Tom?" a sleepy voice sounds from the bed.`
 _SPEAKING_NOUNS = frozenset({"voice", "voices"})
@@ -357,11 +359,37 @@ def bare_tag(lower: list[str], verb: int, stop: str) -> bool:
             continue
         if hearer and j == i and word in _OBJECT_PRONOUNS:
             continue
+        if hearer and j == i and said not in _SUMMONING:
+            end = _person_spoken_to(lower, j)
+            if end > j:
+                return all(w in vocab.manner or w.endswith("ly") and len(w) > 4 for w in lower[end:])
         return False
     return stop in (".", ",", "!", "?", "…", "end", "—", "-", ";", "")
 
 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
+_OWNERS = frozenset({"his", "her", "their", "my", "your", "our", "the"})
+# Verbs of telling that also summon or ring someone (`She called the dog.`, `He called his mother.`)
+_SUMMONING = frozenset({"called", "calls"})
+
+
+def _person_spoken_to(lower: list[str], j: int) -> int:
+    """The end of the person a verb of telling speaks to, when the words from `j` are one: a
+    person's noun after a possessive or "the", with up to two words between (`lectured his amused
+    husband`, `told the boy`); `j` when they are not. Not a reflexive: what one tells oneself
+    (`Carol warned herself.`) is thought, which edited fiction ends with a full stop too."""
+    if lower[j] not in _OWNERS:
+        return j
+    people = _people()
+    for k in range(j + 1, min(j + 4, len(lower))):
+        if lower[k] in people or lower[k].endswith("s") and lower[k][:-1] in people:
+            return k + 1
+    return j
+
+
+@cache
+def _people() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_data("grammar").get("owners", []))
 
 
 def mentions_speech(lower: list[str]) -> bool:
@@ -500,6 +528,7 @@ class Quotation:
         self.after = after  # narration just after it
         self.previous = previous  # the paragraph's previous quotation
         self.next: Quotation | None = None  # the paragraph's next quotation
+        self.earlier: Quotation | None = None  # the document's previous quotation, in any paragraph
         self.index = index  # position among the paragraph's quotations
 
     @property
@@ -836,6 +865,8 @@ def quotations(doc: Document) -> list[Quotation]:
     found: list[Quotation] = []
     for regions in _prose_by_paragraph(doc):
         found.extend(_paragraph_quotations(doc, _join_markup(regions)))
+    for earlier, quotation in zip(found, found[1:], strict=False):
+        quotation.earlier = earlier
     return found
 
 

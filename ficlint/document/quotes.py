@@ -93,6 +93,8 @@ def find_quotations(text: str, start: int, end: int, style: str) -> list[Quotati
 
 
 def _double_quotations(text: str, start: int, end: int) -> list[Quotation]:
+    if text.find("„", start, end) >= 0:
+        return _low_quotations(text, start, end)
     found = _double_marks_quotations(text, start, end)
     if "‘" not in text[start:end]:
         return found
@@ -157,6 +159,27 @@ def _double_marks_quotations(text: str, start: int, end: int) -> list[Quotation]
             open_at = None
     if open_at is not None:
         found.append(Quotation(open_at, None, open_char))
+    return found
+
+
+_LOW_CHARS = re.compile(r"[„“”]")
+
+
+def _low_quotations(text: str, start: int, end: int) -> list[Quotation]:
+    """Quotations of a paragraph that opens them with a low quote, as German and much of Europe
+    do (`„What contract?“ she blinked`): the low quote opens and the high one, “ or ”, closes it."""
+    found: list[Quotation] = []
+    open_at: int | None = None
+    for m in _LOW_CHARS.finditer(text, start, end):
+        at = m.start()
+        if open_at is None:
+            if text[at] == "„":
+                open_at = at
+        elif text[at] != "„":  # a second low quote inside an open one: nested
+            found.append(Quotation(open_at, at, "„", text[at]))
+            open_at = None
+    if open_at is not None:
+        found.append(Quotation(open_at, None, "„"))
     return found
 
 

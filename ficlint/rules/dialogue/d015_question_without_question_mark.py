@@ -87,13 +87,11 @@ def _completes_broken_speech(q: Quotation) -> bool:
     """Does the speech, ending in a full stop, open its paragraph right after a speech broken off
     with a dash (`"…through Milton and Shelley--"` / `"Who was a metaphysician." Aaron broke in.`)?
     It finishes that sentence, and its question word is a relative one."""
-    if q.last_mark != "." or q.narration_before.strip() or not isinstance(q.doc, AnalyzedDocument):
+    earlier = q.earlier
+    if q.last_mark != "." or q.narration_before.strip() or earlier is None \
+            or earlier.region.paragraph != q.region.paragraph - 1:
         return False
-    speech = q.doc.speech
-    i = next((k for k, other in enumerate(speech) if other is q), 0)
-    if i == 0 or speech[i - 1].region.paragraph != q.region.paragraph - 1:
-        return False
-    return speech[i - 1].inner.rstrip(" *_").endswith(("--", "—", "–", "-"))
+    return earlier.inner.rstrip(" *_").endswith(("--", "—", "–", "-"))
 
 
 _FIRST = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")

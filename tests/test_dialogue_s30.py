@@ -1,0 +1,65 @@
+"""Session 30 dialogue mechanisms through the real CLI: a comma after a verb of the voice before
+new speech, judged by the chapter's own habit; a tag with the person told; low opening quotes."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import dialogue_findings
+
+
+@pytest.mark.parametrize("open_, close", [('"', '"'), ("“", "”"), ("‘", "’")])
+def test_a_voice_comma_is_a_slip_where_the_chapter_writes_a_full_stop(tmp_path, open_, close):
+    text = (f"Remus laughed. {open_}You came.{close}\n\nAnn sighed. {open_}I did.{close}\n\n"
+            f"Keith chuckled again, {open_}And you stayed.{close}\n")
+    found = dialogue_findings(tmp_path, text)
+    assert [(rule, marked) for rule, marked, _ in found] == [("D013", ",")]
+    assert f"Keith chuckled again. {open_}And you stayed." in found[0][2]
+
+
+@pytest.mark.parametrize("open_, close", [('"', '"'), ("“", "”"), ("‘", "’")])
+def test_a_voice_comma_is_a_slip_where_action_commas_are_the_chapters_habit(tmp_path, open_, close):
+    text = (f"Ann nodded, {open_}You came.{close}\n\nTom shrugged, {open_}I did.{close}\n\n"
+            f"Keith chuckled again, {open_}And you stayed.{close}\n")
+    found = dialogue_findings(tmp_path, text)
+    assert [(rule, marked) for rule, marked, _ in found] == [("D013", ",")] * 3
+
+
+@pytest.mark.parametrize("open_, close", [('"', '"'), ("“", "”"), ("‘", "’")])
+def test_a_voice_comma_is_the_style_where_the_chapter_writes_it_throughout(tmp_path, open_, close):
+    text = (f"Remus laughed, {open_}You came.{close}\n\nAnn sighed, {open_}I did.{close}\n\n"
+            f"Keith chuckled. {open_}And you stayed.{close}\n\n"
+            f"Carol whistled. {open_}So did I.{close}\n\nTom chuckled, {open_}We all did.{close}\n")
+    assert dialogue_findings(tmp_path, text) == []
+
+
+@pytest.mark.parametrize("open_, close", [('"', '"'), ("“", "”"), ("‘", "’")])
+def test_one_voice_comma_with_nothing_to_compare_is_left_alone(tmp_path, open_, close):
+    text = f"Keith chuckled again, {open_}And you stayed.{close}\n\nShe nodded. {open_}Yes.{close}\n"
+    assert dialogue_findings(tmp_path, text) == []
+
+
+@pytest.mark.parametrize("open_, close", [('"', '"'), ("“", "”"), ("‘", "’")])
+def test_a_voice_verb_and_where_the_sound_went_follow_the_voice_habit(tmp_path, open_, close):
+    sobbing = f"She was sobbing against his overcoat, {open_}How can you shame me so?{close}\n"
+    older = f"He sighed, {open_}Oh.{close}\n\nShe laughed. {open_}Well.{close}\n\n"
+    assert dialogue_findings(tmp_path, older + sobbing) == []
+    gestures = f"Ann nodded, {open_}Wait.{close}\n\nTom shrugged, {open_}Fine.{close}\n\n"
+    found = dialogue_findings(tmp_path, gestures + sobbing)
+    assert [(rule, marked) for rule, marked, _ in found] == [("D013", ",")] * 3
+    assert f"against his overcoat. {open_}How can" in found[-1][2]
+
+
+@pytest.mark.parametrize("open_, close", [('"', '"'), ("“", "”"), ("‘", "’")])
+def test_a_tag_with_the_person_told_is_fixed_with_a_comma(tmp_path, open_, close):
+    text = f"{open_}Fire or not.{close} Ed lectured his amused husband.\n"
+    found = dialogue_findings(tmp_path, text)
+    assert [rule for rule, _, _ in found] == ["D001"]
+    assert f"{open_}Fire or not,{close} Ed lectured his amused husband." in found[0][2]
+
+
+def test_low_opening_quotes_pair_with_high_closing_ones(tmp_path):
+    text = ("„What contract?“ she asked.\n\n„The one you signed.“ He left.\n\n"
+            "„I do.“\n\n„I'm going to kill him.“ She growled.\n")
+    found = dialogue_findings(tmp_path, text)
+    assert [(rule, marked) for rule, marked, _ in found] == [("D001", ".“ She")]
+    assert "„I'm going to kill him,“ she growled." in found[0][2]
