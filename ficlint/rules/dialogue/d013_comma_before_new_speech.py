@@ -328,7 +328,7 @@ def _verb_end(words: list[str], classes: list[str]) -> int:
             break
         if words[j] in _ADDRESSED:
             return j - 1
-        if words[j] in _PLACES and classes[j] == "ADP" and _voice_verb(words[j - 1]):
+        if words[j] in _PLACES and classes[j:j + 1] == ["ADP"] and _voice_verb(words[j - 1]):
             return j - 1  # where the voice is buried: `She was sobbing against his overcoat,`
     while i > 0 and classes[i:i + 1] == ["PROPN"] and classes[i - 1:i] in (["PROPN"], ["VERB"]):
         i -= 1  # the one spoken to, by name: `petitioned Mrs. Jackson Elder`
