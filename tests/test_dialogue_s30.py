@@ -68,7 +68,8 @@ def test_low_opening_quotes_pair_with_high_closing_ones(tmp_path):
 def test_an_italic_thought_between_speeches_ending_on_a_place_does_not_crash_d013(tmp_path):
     # The thought's last word sits inside its emphasis marks, so the tagger's tokens do not line
     # up with D013's words; D013 read a word class that was not there (IndexError on held-out text).
-    text = "“Why would I go back? I have a home now.” *Not since I left my brother in the tower*. “What is left?”\n"
+    text = ("“Why would I go back? I have a home now.” *Not since I left my brother in the tower*. "
+            "“What is left?”\n")
     (tmp_path / "c.md").write_text(text, encoding="utf-8")
     result = run_cli("check", "--no-cache", "--select", "D013", "c.md", cwd=tmp_path)
     assert "internal error" not in result.stderr
