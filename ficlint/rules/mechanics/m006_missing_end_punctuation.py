@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.document import Paragraph, RegionKind
+from ficlint.resources import load_data
 from ficlint.rule import Rule, examples
 
 RULE = Rule(
@@ -103,7 +105,7 @@ def _set_out_in_lines(doc: AnalyzedDocument, para: Paragraph, block: str) -> boo
     if len(lines) == 1 and (_is_short_label(lines[0]) or _is_title_line(lines[0])):
         return True
     if _SIGNATURE.match(lines[-1].rstrip(_TRAILING_MARKS)) or _is_publishing_record(lines) \
-            or _SIGNED_OFF.search(lines[-1]) or _above_a_signature(doc, para):
+            or _signed_off().search(lines[-1]) or _above_a_signature(doc, para):
         return True
     if len(lines) >= 2 and all(len(line) <= _VERSE_LINE for line in lines):
         return True  # verse, lyrics, a list set out line by line
@@ -132,7 +134,7 @@ def _is_publishing_record(lines: list[str]) -> bool:
     block = " ".join(lines).replace("_", " ").replace("*", " ")
     if len(lines) > 3 or not _ENDS_IN_YEAR.search(block):
         return False
-    return len(_YEAR.findall(block)) >= 2 or _PRINTING.search(block) is not None
+    return len(_YEAR.findall(block)) >= 2 or _printing().search(block) is not None
 
 
 def _broken_as_verse(lines: list[str]) -> bool:
@@ -150,7 +152,7 @@ def _closes_a_letter(doc: AnalyzedDocument, para: Paragraph, body: str) -> bool:
     """A letter's closing before its signature ("Always yours, // Bouvard.", "I can sign myself, in all
     sincerity, // Your servant, Ursula Mirouet."): a closing word at the end, a short line after."""
     following = [p for p in _neighbours(doc, para) if p.index > para.index]
-    if not following or not _CLOSING_WORDS.search(" ".join(body.split()[-_CLOSING_REACH:])):
+    if not following or not _closing_words().search(" ".join(body.split()[-_CLOSING_REACH:])):
         return False
     line = doc.text[following[0].start:following[0].end].strip()
     return "\n" not in line and len(line.split()) <= _LETTER_LINE_WORDS
@@ -215,20 +217,16 @@ def _is_title_line(line: str) -> bool:
     "July 4th 1928, New York City", "Grimmauld Place, London", "The Day of the Match"): its words are
     capitalised or numbers, bar the small words of titles; or a time skip over a scene ("3 Hours
     earlier", "Two weeks later")."""
-    if _TIME_SKIP.match(line):
+    if _time_skip().match(line):
         return True
     words = [w for w in _TITLE_WORD.findall(line) if w.lower() not in _ORDINAL_ENDINGS]
     return 0 < len(words) <= _TITLE_LINE_WORDS and words[0][0].isalnum() and all(
-        w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+        w[0].isupper() or w[0].isdigit() or w.lower() in _title_small_words() for w in words)
 
 
 _TITLE_WORD = re.compile(r"[\w'’]+")
 _ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})  # "July 4**th**" set apart by emphasis
 _TITLE_LINE_WORDS = 6
-_TIME_SKIP = re.compile(
-    r"^[*_\s]*(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a few|several|some)"
-    r"\s+(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)"
-    r"\s+(?:earlier|later|before|after|ago|prior|previously)[*_\s]*$", re.I)
 # a signature under a letter or a note, or the source under an epigraph: a dash and a name ("– Mr.
 # Padfoot", "-- Love, Mum", "~Amal El-Mohtar, This Is How")
 _SIGNATURE = re.compile(r"^[*_]*\s*(?:-{1,2}|–|—|~)\s*[*_]*[A-Z][\w.'’]*(?:,? [A-Z][\w.'’]*){0,3}[*_]*$")
@@ -240,18 +238,42 @@ _SOURCE = re.compile(
     r"(?: (?:[A-Z][\w'’-]*|of|the|a|an|and|in|on|to|for|at|by))*[*_]*$")
 _SIGNED = re.compile(r"^[*_]*(?:Your|Yours)\b")
 # a sign-off that ends the paragraph it closes ("... you should join. Best,* *Dedalus*")
-_SIGNED_OFF = re.compile(
-    r"(?:^|[.!?]\W*\s)[*_]*(?i:best|love|yours|regards|cheers|sincerely|thanks|xoxo|always)[,.][*_\s]+"
-    r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}[*_\s]*$")
-_CLOSING_WORDS = re.compile(
-    r"\b(?:yours|sincerely|sincerity|regards|faithfully|truly|affectionately|respectfully|cordially|"
-    r"servant|wishes|love)\W*$", re.I)
 _CLOSING_REACH = 4
 _SIGNED_LINE_WORDS = 10
 _YEAR = re.compile(r"\b1[5-9]\d\d\b|\b20\d\d\b")
 _ENDS_IN_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\W*$")
-_PRINTING = re.compile(r"\b(?:published|reprinted|printed|edition|impression|copyright)\b", re.I)
-_TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "at", "on", "to", "for", "by"})
+
+
+def _alternation(key: str) -> str:
+    return "|".join(re.escape(str(w)) for w in load_data("letters")[key])
+
+
+@cache
+def _time_skip() -> re.Pattern[str]:
+    return re.compile(rf"^[*_\s]*(?:\d+|{_alternation('time_skip_counts')})\s+(?:\w+\s+)?"
+                      rf"(?:{_alternation('time_skip_units')})\s+(?:{_alternation('time_skip_directions')})"
+                      r"[*_\s]*$", re.I)
+
+
+@cache
+def _signed_off() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[.!?]\W*\s)[*_]*(?i:{_alternation('sign_offs')})[,.][*_\s]+"
+                      r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}[*_\s]*$")
+
+
+@cache
+def _closing_words() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternation('closing_words')})\W*$", re.I)
+
+
+@cache
+def _printing() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternation('printing_words')})\b", re.I)
+
+
+@cache
+def _title_small_words() -> frozenset[str]:
+    return frozenset(str(w) for w in load_data("letters")["title_small_words"])
 
 
 def _is_short_label(line: str) -> bool:
