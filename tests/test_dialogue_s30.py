@@ -74,3 +74,15 @@ def test_an_italic_thought_between_speeches_ending_on_a_place_does_not_crash_d01
     result = run_cli("check", "--no-cache", "--select", "D013", "c.md", cwd=tmp_path)
     assert "internal error" not in result.stderr
     assert result.code == 0
+
+
+@pytest.mark.parametrize("speech, mark", [
+    ("Can't wait to meet them", ","),  # the subject left out: a statement
+    ("Don't worry about it", ","),  # an order
+    ("Don't you see", "?"),  # the subject after the negative: a question
+    ("Isn't it late", "?"),
+    ("Didn't Harry say so", "?"),
+])
+def test_a_negative_opener_asks_only_with_its_subject_after_it(tmp_path, speech, mark):
+    found = dialogue_findings(tmp_path, f'"{speech}" Tony said.\n')
+    assert [(rule, fixed) for rule, _, fixed in found] == [("D003", f'"{speech}{mark}" Tony said.\n')]

@@ -70,6 +70,7 @@ class Vocabulary:
     # speech verbs that, capitalised after a full stop, mostly narrate (spoke, sang)
     narrating: frozenset[str]
     question_words: frozenset[str]  # words that open a question
+    question_subjects: frozenset[str]  # subjects a negative opener asks with: `Don't you`, `Isn't it`
 
 
 @cache
@@ -92,7 +93,9 @@ def vocabulary() -> Vocabulary:
         prepositions=forms("prepositions"), objects=forms("objects"), pronouns=forms("pronouns"),
         determiners=forms("determiners"), titles=forms("titles") | ABBREVIATIONS, written=forms("written"),
         text_speak=forms("text_speak"), introducers=forms("introducers"), asking=forms("asking"),
-        question_words=forms("question_words"), thinking=forms("thinking"), beginning=forms("beginning"),
+        question_words=forms("question_words"),
+        question_subjects=forms("question_subjects") | forms("pronouns") | forms("determiners"),
+        thinking=forms("thinking"), beginning=forms("beginning"),
         narrating=forms("narrating"))
 
 
@@ -722,9 +725,11 @@ class Quotation:
         vocab = vocabulary()
         if self.follows.kind == "tag" and any(w.lower() in vocab.asking for w in self.follows.words[:4]):
             return True
-        last = _SENTENCE_BREAK.split(self.inner)[-1]
-        first = _WORD.match(last.lstrip(" \t\"'“‘*_"))
-        return bool(first) and first.group(0).lower() in vocab.question_words
+        last = _SENTENCE_BREAK.split(self.inner)[-1].lstrip(" \t\"'“‘*_")
+        first = _WORD.match(last)
+        if not first or first.group(0).lower() not in vocab.question_words:
+            return False
+        return not first.group(0).lower().endswith("n't") or _subject_follows(last[first.end():])
 
     @cached_property
     def is_label(self) -> bool:
@@ -923,3 +928,13 @@ def _paragraph_quotations(doc: Document, regions: list[Region]) -> list[Quotatio
         previous = quotation
         found.append(quotation)
     return found
+
+
+def _subject_follows(rest: str) -> bool:
+    """Does a subject come right after a negative opener (`Don't **you** see`, `Isn't **it**`,
+    `Didn't **Harry** say`)? Straight before a verb it orders or states (`Don't worry`)."""
+    word = _WORD.match(rest.lstrip(" \t*_"))
+    if not word:
+        return False
+    text = word.group(0)
+    return text[0].isupper() or text.lower() in vocabulary().question_subjects
