@@ -57,6 +57,21 @@ def modules_at_exit(args: list[str], which: str, cwd: Path) -> subprocess.Comple
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 
+def rule_findings(tmp_path: Path, text: str, select: str) -> list[tuple[str, str, str]]:
+    """What `ficlint check --select SELECT` reports on `text` as a chapter: each finding's rule,
+    the text it marks, and its first fix's replacement ("" when it has none)."""
+    chapter = tmp_path / "chapter.txt"
+    chapter.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--format", "json", "--no-cache", "--select", select, str(chapter))
+    [file] = result.json()["files"]
+    found = []
+    for d in file["diagnostics"]:
+        start, end = d["start"]["offset"], d["end"]["offset"]
+        fixes = [f["replacement"] for f in d["fixes"]]
+        found.append((d["rule"], text[start:end], fixes[0] if fixes else ""))
+    return found
+
+
 def dialogue_findings(tmp_path: Path, text: str) -> list[tuple[str, str, str]]:
     """What `ficlint check` reports on `text` as a chapter: each dialogue finding's rule, the text
     it marks, and the text once its fixes are applied."""

@@ -4,9 +4,7 @@ must still flag with its fix, through the real CLI on a chapter file."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from conftest import run_cli
+from conftest import rule_findings
 
 LOWERCASE = (
     "remus was kissing his neck with such a fervor that left sirius breathless. he blinked up at the "
@@ -21,25 +19,12 @@ CAPITALISED = (
     "Later sirius slept. Remus watched him. Sirius dreamt of Remus.\n")
 
 
-def _findings(tmp_path: Path, text: str, select: str) -> list[tuple[str, str, str]]:
-    chapter = tmp_path / "chapter.txt"
-    chapter.write_text(text, encoding="utf-8")
-    result = run_cli("check", "--format", "json", "--no-cache", "--select", select, str(chapter))
-    [file] = result.json()["files"]
-    found = []
-    for d in file["diagnostics"]:
-        start, end = d["start"]["offset"], d["end"]["offset"]
-        fixes = [f["replacement"] for f in d["fixes"]]
-        found.append((d["rule"], text[start:end], fixes[0] if fixes else ""))
-    return found
-
-
 def test_a_chapter_set_in_lowercase_keeps_its_lowercase_starts_and_names(tmp_path):
-    assert _findings(tmp_path, LOWERCASE, "M004,C001") == []
+    assert rule_findings(tmp_path, LOWERCASE, "M004,C001") == []
 
 
 def test_a_lowercase_start_and_name_in_a_capitalised_chapter_are_flagged(tmp_path):
-    found = _findings(tmp_path, CAPITALISED, "M004,C001")
+    found = rule_findings(tmp_path, CAPITALISED, "M004,C001")
     assert ("M004", "the", "T") in found
     assert ("C001", "sirius", "S") in found
 
@@ -48,6 +33,6 @@ def test_what_one_person_has_is_one_persons(tmp_path):
     text = ("Harry looked at Draco Malfoy across the hall. Severus slammed the door, missing the "
             "crestfallen look on the Malfoy's face.\n\nThey went to the Malfoy's house. The Malfoy's "
             "were rich.\n")
-    found = _findings(tmp_path, text, "M010")
+    found = rule_findings(tmp_path, text, "M010")
     assert [(rule, marked) for rule, marked, _ in found] == [("M010", "Malfoy's"), ("M010", "Malfoy's")]
     assert [fix for _, _, fix in found] == ["Malfoys'", "Malfoys"]

@@ -5,27 +5,11 @@ must still flag with its fix, through the real CLI on a chapter file."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from conftest import run_cli
+from conftest import rule_findings
 
 from ficlint.document import Document, RegionKind
 from ficlint.rules.spelling._suggest import never_offered, suggestions
 from ficlint.source import Source
-
-
-def _findings(tmp_path: Path, text: str, select: str) -> list[tuple[str, str, str]]:
-    chapter = tmp_path / "chapter.txt"
-    chapter.write_text(text, encoding="utf-8")
-    result = run_cli("check", "--format", "json", "--no-cache", "--select", select, str(chapter))
-    [file] = result.json()["files"]
-    found = []
-    for d in file["diagnostics"]:
-        start, end = d["start"]["offset"], d["end"]["offset"]
-        fixes = [f["replacement"] for f in d["fixes"]]
-        found.append((d["rule"], text[start:end], fixes[0] if fixes else ""))
-    return found
-
 
 BOOK = (
     "CONTENTS.\n\nCHAPTER XVI.\n\nA Sortie and its Consequences\n\nCHAPTER XVII.\n\nRest after Labor\n\n"
@@ -47,7 +31,7 @@ def test_titles_under_chapter_labels_and_wrapped_capital_headings_are_headings()
 
 
 def test_m006_leaves_headings_and_letter_closings_but_flags_unfinished_narration(tmp_path):
-    found = _findings(tmp_path, BOOK, "M006")
+    found = rule_findings(tmp_path, BOOK, "M006")
     assert found == [("M006", "rain", "."), ("M006", ",", ".")]
 
 
@@ -59,7 +43,7 @@ def test_credit_lines_at_the_edges_are_notes_and_verse_is_left_alone(tmp_path):
             "And the storm sings wild and bold and in froth around the shores\nfor a flower is dead\n\n"
             "He headed out the door without a word\n\n"
             "He came back an hour later.\n\nAs presented by Moss \"Mordewis\" Bliss\n")
-    assert _findings(tmp_path, text, "M006") == [("M006", "word", ".")]
+    assert rule_findings(tmp_path, text, "M006") == [("M006", "word", ".")]
 
 
 def test_disclaimers_sign_offs_and_epigraph_sources(tmp_path):
@@ -68,7 +52,7 @@ def test_disclaimers_sign_offs_and_epigraph_sources(tmp_path):
             "*The Potters were his final victims. We're all meeting at the Leaky Cauldron, you should join. "
             "Best,* *Dedalus*\n\nRemus read the note twice and then put it down on the table by the door\n\n"
             "– I know, he said.\n\nHe left.\n")
-    assert _findings(tmp_path, text, "M006") == [("M006", "door", ".")]
+    assert rule_findings(tmp_path, text, "M006") == [("M006", "door", ".")]
 
 
 def test_datelines_time_skips_signatures_and_publishing_records(tmp_path):
@@ -78,39 +62,39 @@ def test_datelines_time_skips_signatures_and_publishing_records(tmp_path):
             "_Wessex Edition_ (_8vo_) 1912\n\nHe left.\n\n"
             "She laughed at the thought of it all, and at him, and at the whole sorry business of the day\n\n"
             "He left.\n")
-    assert _findings(tmp_path, text, "M006") == [("M006", "day", ".")]
+    assert rule_findings(tmp_path, text, "M006") == [("M006", "day", ".")]
 
 
 def test_m010_one_owner_after_the_beside_a_family(tmp_path):
     text = ("Draco Malfoy walked into Malfoy Manor. The Manor's dining room was cold. The CareBot's eyes "
             "watched him. The Magizoologist's death was news. Harry hated Vernon Dursley. They went back "
             "to the Dursley's for the summer.\n")
-    assert _findings(tmp_path, text, "M010") == [("M010", "Dursley's", "Dursleys")]
+    assert rule_findings(tmp_path, text, "M010") == [("M010", "Dursley's", "Dursleys")]
 
 
 def test_foreign_titles_in_address_and_thanksgiving_as_a_common_noun(tmp_path):
     text = ("The Vicomte de Portenduere came in. The Vicomte bowed. The Vicomte sat. The Vicomte left. "
             "“Monsieur le vicomte,” she said. The miracle wrung psalms of thanksgiving from the priests. "
             "We flew home for thanksgiving.\n")
-    assert _findings(tmp_path, text, "C001,C002") == [("C002", "thanksgiving", "Thanksgiving")]
+    assert rule_findings(tmp_path, text, "C001,C002") == [("C002", "thanksgiving", "Thanksgiving")]
 
 
 def test_quiet_enough_is_the_adjective_but_quiet_sure_is_quite(tmp_path):
     text = ("She whispered, quiet enough that only Harry heard. The house was quiet enough to sleep. "
             "I am quiet sure of it. I have had quiet enough of this.\n")
-    assert _findings(tmp_path, text, "H002") == [("H002", "quiet", "quite"), ("H002", "quiet", "quite")]
+    assert rule_findings(tmp_path, text, "H002") == [("H002", "quiet", "quite"), ("H002", "quiet", "quite")]
 
 
 def test_a_noun_of_a_demand_opens_a_subjunctive(tmp_path):
     text = "He made it a rule, should he choose to leave, that he never have to beg. Then he walk home.\n"
-    assert _findings(tmp_path, text, "G004") == [("G004", "walk", "walks")]
+    assert rule_findings(tmp_path, text, "G004") == [("G004", "walk", "walks")]
 
 
 def test_a_slur_is_never_offered_as_a_fix(tmp_path):
     assert "dago" in never_offered()
     assert not never_offered() & set(suggestions("drago", limit=10))
     text = "Harry met Draco. Draco smiled and left. Drago gaped at him.\n"
-    found = _findings(tmp_path, text, "S001")
+    found = rule_findings(tmp_path, text, "S001")
     assert found and all(fix.lower() not in never_offered() for _, _, fix in found)
 
 
