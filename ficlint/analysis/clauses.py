@@ -117,20 +117,27 @@ class _Patterns:
             w["objects"] + ["in", "to", "across", "toward", "towards", "inside", "outside"]
         )
         # a contraction, a subject pronoun and its verb, an auxiliary, a verb coordinated after "and"
-        self.finite = re.compile(
+        self._finite_any_case = (
             rf"\b(?P<host>{hosts})(?P<contr>['’](?:s|re|m|ve))\b"
             rf"|\b(?P<subj>{subjects})\s+(?:{adverb}\s+){{0,2}}(?!and\b)(?P<verb>[a-z]+(?:n['’]t)?)\b(?!['’]\w)"
             rf"|\b(?P<aux>{auxiliaries})\b(?!['’]\w)"
             rf"|\band\s+(?:{adverb}\s+)?(?=(?P<cverb>[a-z]+)\b(?!['’])(?:\s+(?P<obj>{objects})\b)?)"
         )
+        # Every match starts with a letter one of the words begins with: a look at that one
+        # character first rejects most places before the alternations are tried (~20% faster;
+        # lowercase text only, so `finite_any_case` goes without it).
+        openers = _first_letters([*w["contraction_hosts"], *w["subjects"], "who", *w["auxiliaries"], "and"])
+        self.finite = re.compile(rf"(?=[{openers}])(?:{self._finite_any_case})")
         # a name and its verb, an adverb between: "Karen smiles", "Rowan just leans"
         self.name_verb = re.compile(
             rf"(?P<name>[A-Z][a-z]+)[ \t]+(?:{adverb}[ \t]+)?(?P<nverb>[a-z]+)\b(?!['’]\w)"
             r"(?=\s+(?P<next>[a-z]+))?"
         )
         # a particular thing and its verb: "the old radio crackles", "Jana's breathing slows"
-        determiners = alternatives(["the", "his", "her", "their", "its", "my", "our"])
+        determiner_words = ["the", "his", "her", "their", "its", "my", "our"]
+        determiners = alternatives(determiner_words)
         self.noun_phrase_verb = re.compile(
+            rf"(?=[{_first_letters(determiner_words)}A-Z])"  # as `finite`'s look at the first letter
             rf"(?:\b(?:{determiners})|[A-Z][a-z]+['’]s)\s+(?:(?P<filler>[a-z]+)[ \t]+)?(?P<noun>[a-z]+)[ \t]+"
             rf"(?:{adverb}[ \t]+)?(?P<npverb>[a-z]+)\b(?!['’]\w)(?=[ \t]*(?P<npnext>[a-z]+|[,.;:!?]|$))?"
         )
@@ -142,7 +149,12 @@ class _Patterns:
     def finite_any_case(self) -> re.Pattern[str]:
         """`finite` for text whose lowercase changes its length (rare Unicode): compiled only
         when such a text comes (~3 ms of every run otherwise)."""
-        return re.compile(self.finite.pattern, re.I)
+        return re.compile(self._finite_any_case, re.I)
+
+
+def _first_letters(words: list[str]) -> str:
+    """The letters the words begin with, for a character class."""
+    return re.escape("".join(sorted({word[0] for word in words})))
 
 
 @cache

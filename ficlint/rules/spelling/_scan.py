@@ -129,6 +129,9 @@ def _run_words(text: str, start: int, end: int) -> dict[str, int]:
     found: dict[str, int] = {}
     findall = WORD.findall
     for chunk, n in Counter(text[start:end].split()).items():
+        if chunk.isalpha():  # WORD's one word (letters are word characters, never digits): half the chunks
+            found[chunk] = found.get(chunk, 0) + n
+            continue
         for word in findall(chunk):
             found[word] = found.get(word, 0) + n
     return found

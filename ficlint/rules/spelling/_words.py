@@ -200,7 +200,12 @@ _ONSET = re.compile(r"[^aeiouy]*(?=[aeiouy])")
 @cache
 def _onsets() -> frozenset[str]:
     """How the commoner English words begin before their first vowel: "", "str", "sch", "ch"…"""
-    return frozenset(m.group(0) for w in lexicon().rank if (m := _ONSET.match(w)))
+    # _ONSET at the start of every line of the words (one search at C speed, half the time of one
+    # match a word); a newline stands in no word, so no onset runs into the next one
+    return frozenset(_LINE_ONSET.findall("\n".join(lexicon().rank)))
+
+
+_LINE_ONSET = re.compile(r"^[^aeiouy\n]*(?=[aeiouy])", re.M)
 
 
 def run_together(word: str) -> bool:
