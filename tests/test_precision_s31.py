@@ -57,3 +57,10 @@ def test_m006_quiet_on_a_group_chat_sent_to_someone(tmp_path):
             "**Sirius Black:** shut up\n\n**Remus Lupin:** Don’t be rude.\n\n"
             "He put the phone away and stared out of the window\n")
     assert rule_findings(tmp_path, text, "M006") == [("M006", "window", ".")]
+
+
+def test_a_speaker_correcting_himself_after_a_dash_is_a_tag(tmp_path):
+    text = ("“I wanted to ask Luna—” He corrected himself at the look on her face. “Miss Lovegood.”\n\n"
+            "“Wait.” He told himself to breathe.\n\n“Wait—” he corrected himself.\n\n"
+            "“Wait—” He stopped himself and left.\n")
+    assert rule_findings(tmp_path, text, "D002") == [("D002", "He", "h")]

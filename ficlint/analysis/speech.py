@@ -362,6 +362,9 @@ def bare_tag(lower: list[str], verb: int, stop: str) -> bool:
             continue
         if hearer and j == i and word in _OBJECT_PRONOUNS:
             continue
+        if j == i and said in _SELF_CORRECTING and word in _REFLEXIVES:
+            hearer = False  # what follows says how or why, as after a bare verb ("at the look")
+            continue  # "Luna—" he corrected himself: the speaker mends his own words aloud
         if hearer and j == i and said not in _SUMMONING:
             end = _person_spoken_to(lower, j)
             if end > j:
@@ -371,6 +374,11 @@ def bare_tag(lower: list[str], verb: int, stop: str) -> bool:
 
 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
+# Verbs of speaking whose reflexive object is still speech, not thought (`he corrected himself`;
+# not `Carol warned herself`, which is what she thinks)
+_SELF_CORRECTING = frozenset({"corrected", "corrects", "correct", "amended", "amends", "interrupted",
+                              "interrupts"})
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "yourself", "ourselves", "itself"})
 _OWNERS = frozenset({"his", "her", "their", "my", "your", "our", "the"})
 # Verbs of telling that also summon or ring someone (`She called the dog.`, `He called his mother.`)
 _SUMMONING = frozenset({"called", "calls"})
