@@ -36,7 +36,9 @@ RULE = Rule(
             "capitalises (`at hogwarts`, `Luna lovegood`, `Grimmauld place`).",
     why="Names keep their capital wherever they stand. ficlint learns the story's names from the story "
         "itself (the words it capitalises in the middle of a sentence, and names of two words such as "
-        "Grimmauld Place) and knows the names the dictionary only has with a capital (London, Hogwarts).",
+        "Grimmauld Place) and knows the names the dictionary only has with a capital (London, Hogwarts). "
+        "Where a story writes a term both ways as often (the Inferi, inferi), the fandom's canon, from "
+        "the glossary ficlint ships for it, decides.",
     examples=examples(
         ("Back at hogwarts, she slept.", "Back at Hogwarts, she slept."),
         ("They met Luna Lovegood, and then Xeno Lovegood. Nobody called on lovegood then.",
@@ -45,13 +47,18 @@ RULE = Rule(
          "They lived at Grimmauld Place, and loved Grimmauld Place. Back at Grimmauld Place, he slept."),
         ("He met Sue there. Then Sue laughed, and Sue left, and Sue came back, and sue smiled.",
          "He met Sue there. Then Sue laughed, and Sue left, and Sue came back, and Sue smiled."),
+        ("Then Harry, Hermione and Ron met Draco. Ron and Harry saw the Inferi first, and later Hermione "
+         "dreamt of inferi.",
+         "Then Harry, Hermione and Ron met Draco. Ron and Harry saw the Inferi first, and later Hermione "
+         "dreamt of Inferi."),
     ),
     allows=("He will sue them. Will came later.", "She bought a muggle-born cat.", "They ate french toast.",
             "Harry met the muggles. The muggles left.", "She sent it to @harrypotter at once.",
             "He gave the prima donna carte blanche.", "Oh, boo hoo hoo!",
             "They camped at Traverse des Sioux.",
             "The Vicomte de Portenduere came in. The Vicomte bowed. The Vicomte sat. The Vicomte left. "
-            "“Monsieur le vicomte,” she said."),
+            "“Monsieur le vicomte,” she said.",
+            "The Inferi rose from the lake, and later she dreamt of inferi."),
     fix_safety="Safe for a word the dictionary only knows as a name; unsafe when the lowercase word is also "
                "an ordinary word (sue, harry, will), which the story may mean.",
 )

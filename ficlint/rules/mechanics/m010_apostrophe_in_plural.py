@@ -41,7 +41,10 @@ RULE = Rule(
             "I smelled the Gaffer's pipe. The Gaffer smiled.",
             "He met the American Ambassador. Give it into the Ambassador's own hands.",
             "The CareBot's marble eyes watched.", "The Magizoologist's untimely death shocked them.",
-            "Draco Malfoy smiled at Malfoy Manor. The Manor's dining room was cold."),
+            "Draco Malfoy smiled at Malfoy Manor. The Manor's dining room was cold.",
+            "He read the Daily Prophet, and hated the Prophet's lies.", "He hated the *Prophet's* lies.",
+            "A Dementor drifted past. The Dementor's cloak was torn.", "She eyed the Slytherin's robes.",
+            "They came back to the Godric's Hollow cottage.", "‘Hit ‘em where it hurts’ were her words."),
     fix_safety="Unsafe: a singular possessive that owns something unsaid (`at the baker's`) reads the same.",
 )
 FACTS = CAPITALS
