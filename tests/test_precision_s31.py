@@ -64,3 +64,10 @@ def test_a_speaker_correcting_himself_after_a_dash_is_a_tag(tmp_path):
             "“Wait.” He told himself to breathe.\n\n“Wait—” he corrected himself.\n\n"
             "“Wait—” He stopped himself and left.\n")
     assert rule_findings(tmp_path, text, "D002") == [("D002", "He", "h")]
+
+
+def test_a_tag_with_the_person_told_and_what_the_speaker_does_meanwhile(tmp_path):
+    text = ("“Why?” She greeted him cheerfully as she stood up.\n\n"
+            "“Fine.” He told her while tying his boots.\n\n"
+            "“Fine.” He told her as much.\n\n“Fine.” He told her about his day.\n")
+    assert rule_findings(tmp_path, text, "D001,D002") == [("D002", "She", "s"), ("D001", ".” He", ",” h")]
