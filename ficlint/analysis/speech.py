@@ -357,20 +357,39 @@ def bare_tag(lower: list[str], verb: int, stop: str) -> bool:
             return False  # "They asked when the train left": a question reported, not a tag
         if word in vocab.prepositions or word == "and":
             # a phrase or a second verb follows: how, where or what next (not "she began with a question")
-            return said not in vocab.beginning and not (hearer and j > i)
+            return said not in vocab.beginning and not (hearer and j > i and not _meanwhile(lower, j))
         if word in vocab.manner or word.endswith("ly") and len(word) > 4:
             continue
         if hearer and j == i and word in _OBJECT_PRONOUNS:
             continue
+        if j == i and said in _SELF_CORRECTING and word in _REFLEXIVES:
+            hearer = False  # what follows says how or why, as after a bare verb ("at the look")
+            continue  # "Luna—" he corrected himself: the speaker mends his own words aloud
         if hearer and j == i and said not in _SUMMONING:
             end = _person_spoken_to(lower, j)
             if end > j:
-                return all(w in vocab.manner or w.endswith("ly") and len(w) > 4 for w in lower[end:])
+                return all(w in vocab.manner or w.endswith("ly") and len(w) > 4 for w in lower[end:]) \
+                    or _meanwhile(lower, end)
         return False
     return stop in (".", ",", "!", "?", "…", "end", "—", "-", ";", "")
 
 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
+# After the person told, a clause of what the speaker does meanwhile keeps the tag a tag (`Trisha
+# greeted her father as she sat down`, `he told her while tying his boots`); "about", "of", "that"
+# report what was said instead (`He told her about his day.`)
+_MEANWHILE = frozenset({"as", "while", "whilst"})
+_NOT_MEANWHILE = frozenset({"much", "well", "such", "many", "soon", "long", "far", "usual"})
+
+
+def _meanwhile(lower: list[str], j: int) -> bool:
+    """Does a clause of what the speaker does meanwhile start at `j` (`as she sat down`; not `as much`)?"""
+    return j + 1 < len(lower) and lower[j] in _MEANWHILE and lower[j + 1] not in _NOT_MEANWHILE
+# Verbs of speaking whose reflexive object is still speech, not thought (`he corrected himself`;
+# not `Carol warned herself`, which is what she thinks)
+_SELF_CORRECTING = frozenset({"corrected", "corrects", "correct", "amended", "amends", "interrupted",
+                              "interrupts"})
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "yourself", "ourselves", "itself"})
 _OWNERS = frozenset({"his", "her", "their", "my", "your", "our", "the"})
 # Verbs of telling that also summon or ring someone (`She called the dog.`, `He called his mother.`)
 _SUMMONING = frozenset({"called", "calls"})

@@ -29,6 +29,11 @@ _TIME_PREFIX = re.compile(rf"^\s*[*_]*[\[(]\s*(?:{_TIME})\s*[\])]\s*(?::\s*)?")
 _BOLD_LABEL = re.compile(
     r"^\s*(?:\*\*\*?|__)(?P<name>[^*_:\n]{1,40}?)(?::(?:\*\*\*?|__)|(?:\*\*\*?|__):)\s*\S")
 _PLAIN_LABEL = re.compile(r"^\s*(?P<name>@?[A-Z0-9][\w.'’@-]*(?: [A-Z][\w.'’-]*){0,2}):[ \t]+\S")
+# A message sent to someone or to a group, the labels bold (`**James Potter** to **the gang:** hi`,
+# `***james potter*** to ***sirius black:*** hi`): read with the emphasis marks taken out.
+_TO_SENDER = re.compile(r"^\s*(\*{2,3}|_{2,3})[^*_:\n]{1,40}\1\s+to\s+[*_]{2,3}")
+_TO_LABEL = re.compile(r"^\s*(?P<name>[\w@.'’-]+(?: [\w@.'’-]+){0,2}) to (?P<to>[^:\n]{1,40}?):\s*\S")
+_EMPHASIS_MARKS = re.compile(r"[*_]+")
 _DIGIT_OR_COLON = re.compile(r"[\d:]")
 # The app's own lines: an emphasised line (`*Pansy was added*`, `***Draco*** *is typing*`).
 _SYSTEM = re.compile(r"^\s*[*_].*[*_]\s*$")
@@ -77,6 +82,9 @@ def chat_line(line: str) -> str:
     rest = line[prefix.end():] if prefix else line
     m = _BOLD_LABEL.match(rest)
     if m and _is_speaker(m.group("name")):
+        return "bold"
+    if _TO_SENDER.match(rest) and (m := _TO_LABEL.match(_EMPHASIS_MARKS.sub("", rest))) \
+            and _is_speaker(m.group("name")):
         return "bold"
     m = _PLAIN_LABEL.match(rest)
     if m and _is_speaker(m.group("name")):

@@ -26,6 +26,7 @@ from ficlint.rules.capitalization._common import (
 from ficlint.rules.common import capitalized
 from ficlint.rules.mechanics._style import chapter_in_lowercase
 from ficlint.rules.spelling._dictionary import lexicon as dictionary
+from ficlint.rules.spelling._glossary import shipped_glossaries
 
 RULE = Rule(
     id="C001",
@@ -35,7 +36,9 @@ RULE = Rule(
             "capitalises (`at hogwarts`, `Luna lovegood`, `Grimmauld place`).",
     why="Names keep their capital wherever they stand. ficlint learns the story's names from the story "
         "itself (the words it capitalises in the middle of a sentence, and names of two words such as "
-        "Grimmauld Place) and knows the names the dictionary only has with a capital (London, Hogwarts).",
+        "Grimmauld Place) and knows the names the dictionary only has with a capital (London, Hogwarts). "
+        "Where a story writes a term both ways as often (the Inferi, inferi), the fandom's canon, from "
+        "the glossary ficlint ships for it, decides.",
     examples=examples(
         ("Back at hogwarts, she slept.", "Back at Hogwarts, she slept."),
         ("They met Luna Lovegood, and then Xeno Lovegood. Nobody called on lovegood then.",
@@ -44,13 +47,18 @@ RULE = Rule(
          "They lived at Grimmauld Place, and loved Grimmauld Place. Back at Grimmauld Place, he slept."),
         ("He met Sue there. Then Sue laughed, and Sue left, and Sue came back, and sue smiled.",
          "He met Sue there. Then Sue laughed, and Sue left, and Sue came back, and Sue smiled."),
+        ("Then Harry, Hermione and Ron met Draco. Ron and Harry saw the Inferi first, and later Hermione "
+         "dreamt of inferi.",
+         "Then Harry, Hermione and Ron met Draco. Ron and Harry saw the Inferi first, and later Hermione "
+         "dreamt of Inferi."),
     ),
     allows=("He will sue them. Will came later.", "She bought a muggle-born cat.", "They ate french toast.",
             "Harry met the muggles. The muggles left.", "She sent it to @harrypotter at once.",
             "He gave the prima donna carte blanche.", "Oh, boo hoo hoo!",
             "They camped at Traverse des Sioux.",
             "The Vicomte de Portenduere came in. The Vicomte bowed. The Vicomte sat. The Vicomte left. "
-            "“Monsieur le vicomte,” she said."),
+            "“Monsieur le vicomte,” she said.",
+            "The Inferi rose from the lake, and later she dreamt of inferi."),
     fix_safety="Safe for a word the dictionary only knows as a name; unsafe when the lowercase word is also "
                "an ordinary word (sue, harry, will), which the story may mean.",
 )
@@ -73,18 +81,19 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     found: list[Diagnostic] = []
     reported: set[int] = set()
     fandom = _fan_fiction(caps, counts)
+    canon = _canon_capitals(counts) if fandom else frozenset()
     for _, indices in _two_word_names(caps, counts):
         if indices[0] not in reported:
             reported.update(indices)
             found.append(_lowercase_pair(caps, counts, indices))
-    for indices in _addresses(doc, caps, counts, fandom):
+    for indices in _addresses(doc, caps, counts, fandom, canon):
         if indices[0] not in reported:
             reported.update(indices)
             found.append(_lowercase_address(caps, indices))
     for k, indices in caps.positions.items():
         if not _may_be_name(k, counts) or _judged_elsewhere(k):  # the likelier "no" first
             continue
-        reason, needs = _key_evidence(k, counts, fandom)
+        reason, needs = _key_evidence(k, counts, fandom, canon)
         if not reason:
             continue
         for i in indices:
@@ -96,7 +105,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
                                                   or _modifies_noun(doc, caps, i)) \
                     or needs == "" and _after_indefinite(caps, i):
                 continue
-            if doc.in_emphasis(caps.start(i)) or _beside_foreign_word(caps, counts, i) \
+            if doc.in_emphasis(caps.start(i)) or k not in canon and _beside_foreign_word(caps, counts, i) \
                     or _after_foreign_article(caps, i):
                 continue  # italics and phrases of other languages: "carte blanche", "_Vivent les Anglais!_"
             reported.add(i)
@@ -187,7 +196,20 @@ _NUMBERS = frozenset([
     "few"])
 
 
-def _key_evidence(k: str, counts: Census, fandom: bool) -> tuple[str, str]:
+def _canon_capitals(counts: Census) -> frozenset[str]:
+    """The capitalised terms (lowercase keys) of the shipped fandom glossaries this manuscript
+    belongs to, by the signature names it capitalises mid-sentence (Inferi, Riddle for a Harry
+    Potter story): what the fandom writes with a capital, whatever the dictionary says."""
+    found: set[str] = set()
+    for g in shipped_glossaries():
+        uses = {name: counts.middle[name.lower()] for name in g.signature if counts.middle.get(name.lower())}
+        if g.belongs(uses, set()):
+            found.update(low for low, term in g.by_lower.items() if term[:1].isupper())
+    return frozenset(found)
+
+
+def _key_evidence(k: str, counts: Census, fandom: bool,
+                  canon: frozenset[str] = frozenset()) -> tuple[str, str]:
     """Why a lowercase word with this key is a name, and what its place must show besides
     ("slot": where a subject stands, "no-article": no article before it, "": nothing); ("", "")
     if it may not be one. The dictionary knows it only as a name (London, Hogwarts), fan fiction
@@ -203,6 +225,9 @@ def _key_evidence(k: str, counts: Census, fandom: bool) -> tuple[str, str]:
         uses = counts.middle[k]
         if uses > counts.lower[k]:
             return f"the story writes it with a capital {_times(uses)} elsewhere", ""
+        if uses and uses == counts.lower[k] and k in canon:
+            # written both ways as often (`the Inferi` … `inferi clawing`): the fandom's canon decides
+            return f"the story writes it with a capital {_times(uses)} elsewhere, as the canon does", ""
         return "", ""
     uses = counts.alone[k]
     if uses >= _MIN_NAME_USES and counts.lower[k] == 1:
@@ -342,7 +367,7 @@ def _two_word_names(caps: Capitals, counts: Census) -> Iterator[tuple[tuple[str,
 
 
 def _addresses(doc: AnalyzedDocument, caps: Capitals, counts: Census,
-               fandom: bool) -> Iterator[tuple[int, int]]:
+               fandom: bool, canon: frozenset[str] = frozenset()) -> Iterator[tuple[int, int]]:
     """A name and a lowercase noun that ends the names of places (`to Grimmauld place`, `at
     Riddle manor`, `Privet drive`): after a preposition or nothing, the pair is the place's name,
     not a description (`the Malfoy manor`, `a dirty London alley`, `Harry's place`). The first word
@@ -350,11 +375,14 @@ def _addresses(doc: AnalyzedDocument, caps: Capitals, counts: Census,
     lowercase."""
     for a, _ in candidates(caps, words().address_nouns):
         i = caps.before[a]
-        if i < 0 or not caps.text(a)[:1].islower() or not capitalised(caps.text(i)) or caps.free[i]:
+        if i < 0 or not caps.text(a)[:1].islower() or not capitalised(caps.text(i)):
             continue
         k = caps.keys[i]
+        if caps.free[i] and k not in canon:
+            continue  # a sentence's first word: its capital says nothing, unless the canon's name
         if not (fandom and k in fiction_names() and not common_in_dictionary(k)
-                or counts.middle[k] >= _MIN_PAIR_USES and not counts.lower[k]) or k in words().titles:
+                or counts.middle[k] >= _MIN_PAIR_USES and not counts.lower[k]
+                or k in canon and counts.middle[k] and not counts.lower[k]) or k in words().titles:
             continue
         b = caps.before[i]
         if b >= 0 and doc.tags[caps.token[b]].xpos not in ("IN", "TO") \

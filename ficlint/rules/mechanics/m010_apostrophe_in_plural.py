@@ -41,7 +41,10 @@ RULE = Rule(
             "I smelled the Gaffer's pipe. The Gaffer smiled.",
             "He met the American Ambassador. Give it into the Ambassador's own hands.",
             "The CareBot's marble eyes watched.", "The Magizoologist's untimely death shocked them.",
-            "Draco Malfoy smiled at Malfoy Manor. The Manor's dining room was cold."),
+            "Draco Malfoy smiled at Malfoy Manor. The Manor's dining room was cold.",
+            "He read the Daily Prophet, and hated the Prophet's lies.", "He hated the *Prophet's* lies.",
+            "A Dementor drifted past. The Dementor's cloak was torn.", "She eyed the Slytherin's robes.",
+            "They came back to the Godric's Hollow cottage.", "‘Hit ‘em where it hurts’ were her words."),
     fix_safety="Unsafe: a singular possessive that owns something unsaid (`at the baker's`) reads the same.",
 )
 FACTS = CAPITALS
@@ -61,7 +64,9 @@ _PLURAL_OWNERS = frozenset([
     "five", "six", "seven", "eight", "nine", "ten"])
 # What only one person has: an 's before it is one person's (`the crestfallen look on the Gryffindor's face`)
 _ONE_BODY = frozenset(["face", "head", "voice", "mind", "gaze", "shoulder", "chest", "neck", "mouth", "nose",
-                       "expression", "forehead", "chin", "jaw"])
+                       "expression", "forehead", "chin", "jaw", "cheek", "cheeks", "lip", "lips", "kiss",
+                       "whiskers", "saliva", "fang", "fangs", "claws", "tail", "wand", "robe", "robes",
+                       "body", "hand", "arm", "heart", "breath"])
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "man", "men", "ab", "ite", "i")
 # Words after which 's is "is" or "has": "the Porphyrion's a bad concern", "the Smith's gone".
 _AFTER_IS = frozenset([
@@ -83,13 +88,20 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     for i, t in [(i, t) for i, t in enumerate(caps.token) if texts[t][-1] == "s"]:
         word = texts[t]
         if word[-2:] in ("'s", "’s"):
-            found = _family(caps, counts, i) or _plural_owning_nothing(caps, i)
+            found = (None if _title_in_emphasis(doc.text, caps.start(i), caps.end(i))
+                     else _family(caps, counts, i)) or _plural_owning_nothing(caps, i)
         elif word[-1] == "s" and t < last and texts[t + 1] in ("'", "’") and word[0].islower():
             found = _plural_before_verb(doc, caps, i)
         else:
             continue
         if found:
             yield found
+
+
+def _title_in_emphasis(text: str, start: int, end: int) -> bool:
+    """A word italicised on its own (`the *Prophet's* lies`): the title of a paper or a book, one
+    owner."""
+    return start > 0 and end < len(text) and text[start - 1] in "*_" and text[end] in "*_"
 
 
 def _family(caps: Capitals, counts: Census, i: int) -> Diagnostic | None:
@@ -104,13 +116,16 @@ def _family(caps: Capitals, counts: Census, i: int) -> Diagnostic | None:
     owns = a >= 0 and caps.keys[a] not in _AFTER_PLURAL
     if k in words().titles or counts.lower[k]:
         return None  # the Doctor's
-    if not (_surname(counts, k) or _unknown_name(name) and not _compound_common_noun(name)
+    surname = _surname(counts, k)
+    if not (surname or _unknown_name(name) and not _compound_common_noun(name) and not _a_kind(caps, k)
             or not owns and _fiction_surname(k)):
         return None  # the German's voice, the Gaffer's pipe, the Slytherin's wand: one person
     if a >= 0 and caps.keys[a] in _AFTER_IS:
         return None  # "the Porphyrion's a bad concern": 's is "is"
     if a >= 0 and caps.keys[a] in _ONE_BODY:
         return None  # "the Gryffindor's face": what one person has, so one person's
+    if a >= 0 and owns and caps.text(a)[:1].isupper() and not caps.free[a]:
+        return None  # "the Godric's Hollow", "the Gryffindor's Seeker": the name goes on, one owner
     fixed = name + ("s" + word[-2] if owns else "s")
     what = "the house that belongs to all of them is" if owns else "the family is"
     return _fix(caps, i, fixed, f"A family is a plural, not a possessive: {what} \"the {fixed}\"")
@@ -122,7 +137,8 @@ def _surname(counts: Census, k: str) -> bool:
     w = words()
     # not after a people's adjective: "the American Ambassador" makes no surname of Ambassador
     firsts = [first for first, second in counts.names
-              if second == k and first not in w.determiners and not first.endswith(_DEMONYM_ENDINGS)]
+              if second == k and first not in w.determiners and not first.endswith(_DEMONYM_ENDINGS)
+              and _may_be_first_name(first)]
     if k in w.name_nouns:
         # "Malfoy Manor", "Hogwarts Castle": a place named after a name, not a surname after a first name
         seconds = {second for _, second in counts.names}
@@ -132,6 +148,26 @@ def _surname(counts: Census, k: str) -> bool:
         # a first name it also uses alone, and never in lowercase ("Jana Han" … "Jana smiled")
         return any(counts.alone[first] and not counts.lower[first] for first in firsts)
     return bool(firsts)
+
+
+def _may_be_first_name(first: str) -> bool:
+    """A title, or a word the dictionary knows as a name or not at all (Harry, Rose, Hermione); not an
+    ordinary word it knows only in lowercase ("the Daily Prophet's", "the Dark Lord's"), which makes
+    the pair a title, not a first name and a surname."""
+    if first in words().titles:
+        return True
+    lex = dictionary()
+    return not lex.has(first) or lex.has(first.capitalize())
+
+
+def _a_kind(caps: Capitals, k: str) -> bool:
+    """Does the story write the word after "a", "an", "another" or "every" ("a Dementor", "a Nundu"):
+    a kind of creature or thing, whose 's is one of them, where it gives no surname evidence?"""
+    before, keys = caps.before, caps.keys
+    return any(before[j] >= 0 and keys[before[j]] in _INDEFINITE for j in caps.positions.get(k, ()))
+
+
+_INDEFINITE = frozenset(["a", "an", "another", "every", "each"])
 
 
 def _fiction_surname(k: str) -> bool:
@@ -191,11 +227,21 @@ def _plural_before_verb(doc: AnalyzedDocument, caps: Capitals, i: int) -> Diagno
     region = doc.region_at(apostrophe)
     if region is not None and region.close_quote and apostrophe == region.end - 1:
         return None  # the closing quote of single-quoted speech, not an apostrophe
+    if tokens.text[t - 1] == "’" and _quote_open_before(doc.text, apostrophe):
+        return None  # "‘Hit ‘em where it hurts’ were words": it closes a quotation
     start, end = caps.start(i), apostrophe + 1
     fixed = caps.text(i)
     return Diagnostic(RULE.id, start, end,
                       f"\"{fixed}\" owns nothing here (a verb follows), so it takes no apostrophe.",
                       (Fix(apostrophe, end, "", safe=False),))
+
+
+def _quote_open_before(text: str, at: int) -> bool:
+    """Is a curly single quote opened earlier in the paragraph and not closed (more ‘ than ’ before
+    `at`)? Then the ’ at `at` may close it: a quotation the speech reader did not take for one."""
+    start = text.rfind("\n", 0, at) + 1
+    line = text[start:at]
+    return line.count("‘") > line.count("’")
 
 
 def _plural(noun: str) -> str:
