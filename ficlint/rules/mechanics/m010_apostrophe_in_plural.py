@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.capitals import Capitals, Census
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
+from ficlint.resources import load_data
 from ficlint.rule import Rule, examples
 from ficlint.rules.capitalization._common import (
     CAPITALS,
@@ -49,34 +51,18 @@ RULE = Rule(
 )
 FACTS = CAPITALS
 
-# What may follow a plural that owns nothing: an auxiliary or a verb agreeing with a plural, a
-# preposition, a conjunction, or the end of a clause.
-_AFTER_PLURAL = frozenset([
-    "are", "were", "have", "had", "do", "did", "don't", "didn't", "aren't", "weren't", "haven't", "hadn't",
-    "would", "could", "will", "should", "might", "must", "can", "can't", "couldn't", "wouldn't", "won't",
-    "for", "at", "in", "on", "to", "from", "with", "and", "or", "but", "who", "that", "which", "when",
-    "while", "as", "so", "because"])
-_VERBS_AFTER_PLURAL = frozenset([
-    "are", "were", "have", "had", "do", "did", "don't", "didn't", "aren't", "weren't", "haven't", "hadn't",
-    "would", "could", "will", "should", "might", "must", "can", "can't", "couldn't", "wouldn't", "won't"])
-_PLURAL_OWNERS = frozenset([
-    "their", "our", "these", "those", "many", "several", "some", "all", "both", "few", "two", "three", "four",
-    "five", "six", "seven", "eight", "nine", "ten"])
-# What only one person has: an 's before it is one person's (`the crestfallen look on the Gryffindor's face`)
-_ONE_BODY = frozenset(["face", "head", "voice", "mind", "gaze", "shoulder", "chest", "neck", "mouth", "nose",
-                       "expression", "forehead", "chin", "jaw", "cheek", "cheeks", "lip", "lips", "kiss",
-                       "whiskers", "saliva", "fang", "fangs", "claws", "tail", "wand", "robe", "robes",
-                       "body", "hand", "arm", "heart", "breath"])
-_DEMONYM_ENDINGS = ("an", "ese", "ish", "man", "men", "ab", "ite", "i")
-# Words after which 's is "is" or "has": "the Porphyrion's a bad concern", "the Smith's gone".
-_AFTER_IS = frozenset([
-    "a", "an", "the", "not", "no", "been", "got", "gone", "going", "coming", "very", "so", "too", "just",
-    "always", "never", "still", "all", "here", "there", "fine", "right", "ok", "okay", "back", "home", "out",
-    "up", "down", "over", "done", "finished"])
-_PEOPLE = frozenset([
-    "father", "mother", "parent", "friend", "uncle", "aunt", "brother", "sister", "cousin", "son", "daughter",
-    "wife", "husband", "grandmother", "grandfather", "neighbour", "neighbor", "teacher", "master", "mistress",
-    "boss", "owner", "family", "child"])
+@cache
+def _words(key: str) -> frozenset[str]:
+    """One of M010's word lists in rules/data/apostrophes.yaml."""
+    return frozenset(str(w) for w in load_data("apostrophes")[key])
+
+
+@cache
+def _demonym_endings() -> tuple[str, ...]:
+    """Endings of a people's or a house's name: `str.endswith` takes a tuple."""
+    return tuple(str(w) for w in load_data("apostrophes")["demonym_endings"])
+
+
 _CLAUSE_END = frozenset([".", ",", "!", "?", "…", "...", ";", ":", "—", "--", ")"])
 
 
@@ -113,16 +99,16 @@ def _family(caps: Capitals, counts: Census, i: int) -> Diagnostic | None:
     if b < 0 or caps.keys[b] != "the" or not name[:1].isupper() or name.isupper() or name.endswith("s"):
         return None
     a = caps.after[i]
-    owns = a >= 0 and caps.keys[a] not in _AFTER_PLURAL
+    owns = a >= 0 and caps.keys[a] not in _words("after_plural")
     if k in words().titles or counts.lower[k]:
         return None  # the Doctor's
     surname = _surname(counts, k)
     if not (surname or _unknown_name(name) and not _compound_common_noun(name) and not _a_kind(caps, k)
             or not owns and _fiction_surname(k)):
         return None  # the German's voice, the Gaffer's pipe, the Slytherin's wand: one person
-    if a >= 0 and caps.keys[a] in _AFTER_IS:
+    if a >= 0 and caps.keys[a] in _words("after_is"):
         return None  # "the Porphyrion's a bad concern": 's is "is"
-    if a >= 0 and caps.keys[a] in _ONE_BODY:
+    if a >= 0 and caps.keys[a] in _words("one_body"):
         return None  # "the Gryffindor's face": what one person has, so one person's
     if a >= 0 and owns and caps.text(a)[:1].isupper() and not caps.free[a]:
         return None  # "the Godric's Hollow", "the Gryffindor's Seeker": the name goes on, one owner
@@ -137,13 +123,13 @@ def _surname(counts: Census, k: str) -> bool:
     w = words()
     # not after a people's adjective: "the American Ambassador" makes no surname of Ambassador
     firsts = [first for first, second in counts.names
-              if second == k and first not in w.determiners and not first.endswith(_DEMONYM_ENDINGS)
+              if second == k and first not in w.determiners and not first.endswith(_demonym_endings())
               and _may_be_first_name(first)]
     if k in w.name_nouns:
         # "Malfoy Manor", "Hogwarts Castle": a place named after a name, not a surname after a first name
         seconds = {second for _, second in counts.names}
         firsts = [first for first in firsts if first not in seconds and first not in fiction_names()]
-    if k.endswith(_DEMONYM_ENDINGS) and dictionary().has(k.capitalize()):
+    if k.endswith(_demonym_endings()) and dictionary().has(k.capitalize()):
         # the Russian, the American, the Frenchman: what someone is; unless the story writes it after
         # a first name it also uses alone, and never in lowercase ("Jana Han" … "Jana smiled")
         return any(counts.alone[first] and not counts.lower[first] for first in firsts)
@@ -174,7 +160,7 @@ def _fiction_surname(k: str) -> bool:
     """A name fan fiction writes with a capital (ficlint/data/fiction-names.txt: Weasley, Malfoy), not
     a people (the German): with nothing after it to own, "at the Weasley's for a week" is the family
     even where the story never writes a first name before it."""
-    return k in fiction_names() and not k.endswith(_DEMONYM_ENDINGS) and not common_in_dictionary(k)
+    return k in fiction_names() and not k.endswith(_demonym_endings()) and not common_in_dictionary(k)
 
 
 def _unknown_name(name: str) -> bool:
@@ -203,11 +189,12 @@ def _plural_owning_nothing(caps: Capitals, i: int) -> Diagnostic | None:
     """`their body's...`, `those apple's are`: an 's after a plural owner, with nothing after it to own."""
     b = caps.before[i]
     word = caps.text(i)
-    if b < 0 or caps.keys[b] not in _PLURAL_OWNERS or not word[:1].islower() or caps.keys[i] in _PEOPLE:
+    if (b < 0 or caps.keys[b] not in _words("plural_owners") or not word[:1].islower()
+            or caps.keys[i] in _words("people")):
         return None  # "their father's, and must be kept": a person's, with the thing owned left unsaid
     a = caps.after[i]
     if a >= 0:
-        if caps.keys[a] not in _VERBS_AFTER_PLURAL:
+        if caps.keys[a] not in _words("verbs_after_plural"):
             return None
     elif caps.mark_after(i) not in _CLAUSE_END:
         return None
@@ -221,7 +208,8 @@ def _plural_before_verb(doc: AnalyzedDocument, caps: Capitals, i: int) -> Diagno
     if caps.mark_before(i) in ("'", "‘"):
         return None  # 'ladies' in quotes
     t = caps.token[i] + 2  # the word after the apostrophe
-    if t >= len(tokens) or not tokens.is_word[t] or tokens.text[t].lower() not in _VERBS_AFTER_PLURAL:
+    if (t >= len(tokens) or not tokens.is_word[t]
+            or tokens.text[t].lower() not in _words("verbs_after_plural")):
         return None
     apostrophe = tokens.start[t - 1]
     region = doc.region_at(apostrophe)
