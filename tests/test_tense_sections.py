@@ -47,6 +47,12 @@ def test_a_past_stretch_played_out_with_speech_is_still_a_drift(tmp_path):
     assert rule_findings(tmp_path, text, "T002") == [*FIRST_FIXED, ("T002", "said", "says"), *SECOND_FIXED]
 
 
+def test_a_past_stretch_between_two_speeches_is_still_a_drift(tmp_path):
+    speech_before, speech_after = '"Come on," Tina says.\n\n', '"Wait," Newt says.\n\n'
+    text = PRESENT_OPENING + speech_before + PAST_FIRST + PAST_SECOND + speech_after + PRESENT_CLOSING
+    assert rule_findings(tmp_path, text, "T002") == [*FIRST_FIXED, *SECOND_FIXED]
+
+
 HISTORY = (
     "Napoleon went to school at Brienne. The rest of the boys stood aloof, though Napoleon seems to have got "
     "on better with the masters. When he had been there a year he wrote home.\n\n"

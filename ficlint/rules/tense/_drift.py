@@ -218,13 +218,22 @@ def _returned_from(doc: AnalyzedDocument, paragraphs: list[ParagraphTense], mark
 
 def _section(doc: AnalyzedDocument, stretch: list[ParagraphTense], tense: str, other: str) -> bool:
     """Is the stretch a section told in the other tense: at least _SECTION paragraphs with no verb in
-    the scene's tense and no speech from its first paragraph to its last? A scene played out drifts
-    with its dialogue ("Harry flushed." between speeches); backstory that sums up a period, or a
-    narrator's description of a place, is told in its own tense from start to end with no one speaking."""
+    the scene's tense, no speech from its first paragraph to its last, and not speech on both sides of
+    it? A scene played out drifts with its dialogue ("Harry flushed." between speeches); backstory that
+    sums up a period is told in its own tense from start to end with no one speaking."""
     if not _SECTION[other] or len(stretch) < _SECTION[other] or any(p.count(tense) for p in stretch):
         return False
-    return not any(r.kind is RegionKind.DIALOGUE for index in range(stretch[0].index, stretch[-1].index + 1)
-                   for r in doc.paragraph_regions(index))
+    first, last = stretch[0].index, stretch[-1].index
+    if any(_speech(doc, index) for index in range(first, last + 1)):
+        return False
+    return not (_speech(doc, first - 1) and _speech(doc, last + 1))
+
+
+def _speech(doc: AnalyzedDocument, index: int) -> bool:
+    """Does paragraph `index` hold speech? A stretch with speech on both sides is told in the middle
+    of a conversation: the scene's moment, not a section of its own."""
+    return 0 <= index < len(doc.paragraphs) and any(
+        r.kind is RegionKind.DIALOGUE for r in doc.paragraph_regions(index))
 
 
 def _drifted(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: str, other: str,
