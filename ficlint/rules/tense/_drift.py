@@ -50,6 +50,11 @@ from ficlint.rules.tense._tagged import NAME_ACTS as _NAME_ACTS
 from ficlint.rules.tense._tagged import in_relative_clause, names_acting
 
 _MIN_ACTIONS = 2
+# paragraphs told wholly in the past, with no one speaking, that make a section of a present-tense
+# scene (backstory, a past part after a present one) rather than a drift; into the present no length is
+# enough: a past-tense story's present stretches are a narrator's descriptions as often as a writer's
+# drifts (measured, see _section)
+_SECTION = {PAST: 2, PRESENT: 0}
 _RETURN_WITHIN = 2  # paragraphs with verbs: the scene's tense this close before or after a drift
 _NARRATOR = re.compile(
     r"\b(?:we|us|our|ours|you|your|yours|one['’]s)\b|\b(?:the|this|our)\s+(?:author|historian)\b", re.I
@@ -108,10 +113,12 @@ _PLUPERFECT = re.compile(r"\b(?:had|hadn['’]t|['’]d)\s+(?:(?:never|not|alrea
 
 
 def drifted(doc: AnalyzedDocument, scene: Scene, told: Scene | None = None,
-            plain: Scene | None = None) -> Iterator[Verb]:
+            plain: Scene | None = None, sections: set[int] | None = None) -> Iterator[Verb]:
     """The verbs of `told` (the scene with verbs of any subject, ficlint/rules/tense/_tagged.py;
     `scene` itself by default) that are in the other tense in a stretch of `scene` that drifted.
-    Whether a stretch drifted is read from the analysis layer's verbs alone."""
+    Whether a stretch drifted is read from the analysis layer's verbs alone. The paragraphs of
+    stretches long enough to be a section told in the other tense (_returned_from) are added to
+    `sections`: their verbs are that section's tense, no slip."""
     if scene.tense is None:
         return
     told_paragraphs = {p.index: p for p in (told or scene).paragraphs}
@@ -135,7 +142,7 @@ def drifted(doc: AnalyzedDocument, scene: Scene, told: Scene | None = None,
             next_to_drift = 0 <= j < len(paragraphs) and marked[j]
             if not marked[i] and next_to_drift and _carries(doc, paragraphs[i], other, persons):
                 marked[i] = True
-    stretch = list(_returned_from(doc, paragraphs, marked, scene.tense.tense, other))
+    stretch = list(_returned_from(doc, paragraphs, marked, scene.tense.tense, other, sections))
     found = [v for paragraph in stretch for v in told_paragraphs[paragraph.index].verbs
              if v.tense == other and _slip(v)]
     found += _edges(doc, paragraphs, {p.index for p in stretch}, told_paragraphs, other, persons)
@@ -181,7 +188,7 @@ def _run(verbs: list[Verb], other: str) -> list[Verb]:
 
 
 def _returned_from(doc: AnalyzedDocument, paragraphs: list[ParagraphTense], marked: list[bool], tense: str,
-                   other: str) -> Iterator[ParagraphTense]:
+                   other: str, sections: set[int] | None = None) -> Iterator[ParagraphTense]:
     """The paragraphs of the marked stretches told beside the scene's tense: a paragraph told
     mostly in it stands close before the stretch or close after it. A long stretch with none of
     the scene's tense near it on either side is a part told in the other tense (the scene's
@@ -201,9 +208,32 @@ def _returned_from(doc: AnalyzedDocument, paragraphs: list[ParagraphTense], mark
         epilogue = other == PRESENT and not any(leaning[j + 1:]) and _opens_at_now(doc, paragraphs[i])
         prologue = other == PRESENT and not any(leaning[:i]) and _opens_at_now(doc, paragraphs[i])
         closed = other == PAST and j + 1 < len(paragraphs) and _returns_to_now(doc, paragraphs[j + 1])
-        if (any(leaning[max(0, i - _RETURN_WITHIN):i]) or after) and not (epilogue or prologue or closed):
+        if _section(doc, paragraphs[i:j + 1], tense, other):
+            if sections is not None:
+                sections.update(p.index for p in paragraphs[i:j + 1])
+        elif (any(leaning[max(0, i - _RETURN_WITHIN):i]) or after) and not (epilogue or prologue or closed):
             yield from paragraphs[i:j + 1]
         i = j + 1
+
+
+def _section(doc: AnalyzedDocument, stretch: list[ParagraphTense], tense: str, other: str) -> bool:
+    """Is the stretch a section told in the other tense: at least _SECTION paragraphs with no verb in
+    the scene's tense, no speech from its first paragraph to its last, and not speech on both sides of
+    it? A scene played out drifts with its dialogue ("Harry flushed." between speeches); backstory that
+    sums up a period is told in its own tense from start to end with no one speaking."""
+    if not _SECTION[other] or len(stretch) < _SECTION[other] or any(p.count(tense) for p in stretch):
+        return False
+    first, last = stretch[0].index, stretch[-1].index
+    if any(_speech(doc, index) for index in range(first, last + 1)):
+        return False
+    return not (_speech(doc, first - 1) and _speech(doc, last + 1))
+
+
+def _speech(doc: AnalyzedDocument, index: int) -> bool:
+    """Does paragraph `index` hold speech? A stretch with speech on both sides is told in the middle
+    of a conversation: the scene's moment, not a section of its own."""
+    return 0 <= index < len(doc.paragraphs) and any(
+        r.kind is RegionKind.DIALOGUE for r in doc.paragraph_regions(index))
 
 
 def _drifted(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: str, other: str,

@@ -157,6 +157,12 @@ _MANDATIVE = re.compile(
 _LOOKS_BACK_ITSELF = re.compile(
     r"(?:had|hadn['’]t)\s+(?:(?:not|never|already|just|also|always|ever|[a-z]+ly)\s+)?(?P<participle>[a-z]+)\b"
     r"|(?:was|were)\s+supposed\b", re.I)
+# a present verb of seeming or a reporting passive before a perfect infinitive judges, at the narrator's
+# now, what happened before it ("Napoleon seems to have got on better", "he is said to have challenged")
+_PERFECT_INFINITIVE = re.compile(
+    r"\s+(?:(?:said|thought|believed|known|reported|supposed|understood|rumou?red)\s+)?to\s+have\s+"
+    r"(?:(?:not|never|already|just|also|[a-z]+ly)\s+)?[a-z]+", re.I)
+_SEEMING = frozenset(["seems", "seem", "appears", "appear", "is", "are"])
 _ENDING_QUESTION = re.compile(r"[?][\"”’'*_)\]]*\s*$")
 _WORD_IN_CLAUSE = re.compile(r"([A-Za-z’'-]+)[ \t,]*$")  # the word before, in the same sentence
 
@@ -223,11 +229,13 @@ def findings(doc: AnalyzedDocument, rule: Rule, tense: str) -> Iterator[Diagnost
     for plain, scene, told in zip(doc.narrative, augmented, every, strict=True):
         if scene.tense is None or scene.tense.tense != tense:
             continue
-        drift = {v.start: v for v in drifted(doc, scene, told, plain) if not absolute(doc, v)}
+        sections: set[int] = set()
+        drift = {v.start: v for v in drifted(doc, scene, told, plain, sections) if not absolute(doc, v)}
         for verb in drift.values():
             if not _plural_noun(doc, verb) and not _possessive(doc, verb):
                 yield _diagnostic(verb, scene.tense, rule, _DRIFT_CERTAINTY, drift=True)
-        rest = [v for v in scene.verbs if v.start not in drift and not absolute(doc, v)
+        rest = [v for v in scene.verbs if v.start not in drift and v.paragraph not in sections
+                and not absolute(doc, v)
                 and (v.tense == scene.tense.tense or not (_plural_noun(doc, v) or _possessive(doc, v)
                                                           or _told_apart(doc, v, tense)))]
         yield from judge.scene(doc, lex, rest, by_paragraph, names, scene.tense, rule)
@@ -324,6 +332,19 @@ def _plural_noun(doc: AnalyzedDocument, verb: Verb) -> bool:
         return False
     i = _token_at(doc, verb.start)
     return i is not None and doc.tags[i].xpos in ("NNS", "NNPS")
+
+
+def _inferred_past(text: str, verb: Verb) -> bool:
+    """Is the present verb a judgement now about an earlier event, before a perfect infinitive ("She
+    seems to have been satisfied", "The marriage appears to have followed", "he is said to have
+    challenged")? No slip: the perfect infinitive itself sets the event in the past."""
+    if verb.word.lower() not in _SEEMING:
+        return False
+    m = _PERFECT_INFINITIVE.match(text, verb.end)
+    if m is None:
+        return False
+    passive = not verb.word.lower().startswith(("seem", "appear"))
+    return not passive or re.match(r"\s+[a-z]+\s+to\s+have", text[verb.end : m.end()], re.I) is not None
 
 
 def _possessive(doc: AnalyzedDocument, verb: Verb) -> bool:
@@ -505,6 +526,8 @@ class _Judge:
             return 0.85 if self._coordinated_with(text, lex, clause, verb.start) == PAST else 0.0
         if _MANDATIVE.search(text, max(clause.start, verb.start - 40), verb.start):
             return 0.0  # "he was about to suggest that they move on": a subjunctive, no present
+        if _inferred_past(text, verb):
+            return 0.0  # "She seems to have been satisfied", "he is said to have challenged"
         if self.narrator.search(clause.narration):
             return 0.0
         window = max(clause.start, verb.start - 60)

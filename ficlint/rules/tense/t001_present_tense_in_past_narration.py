@@ -36,7 +36,10 @@ now ("and now they are the celebrated tale of every household"), a present openi
 at the narrator's now before any paragraph of the scene told in the past (a
 diary-like "Currently, I'm in my room …" before the tale); the timeless present (a sentence with no
 past verb, generic subjects and words, several present verbs in one statement,
-the narrator speaking to the reader); reported speech or thought ("She knew the
+the narrator speaking to the reader); a present verb of seeming or a reporting
+passive before a perfect infinitive, the narrator's judgement now of an earlier event
+("Napoleon seems to have got on better", "he is said to have challenged");
+reported speech or thought ("She knew the
 earth is round") and free indirect thought; first-person asides ("I still
 remember"); comparisons, "as if", conditions, impersonal comments, set phrases,
 asides in parentheses or dashes, questions; would / could futures in the past;
@@ -77,7 +80,9 @@ RULE = Rule(
         "italic thoughts, chat lines, letters, a narrator's commentary to the reader, timeless statements "
         'about things, reported speech ("She knew the earth is round"), timeless generalisations and the '
         'narrator\'s general remarks ("the talents they possess", "when a millionaire gives carte blanche he '
-        'usually gets it"), first-person asides ("I still remember") and would/could futures alone.'
+        'usually gets it"), the narrator\'s judgement now of an earlier event ("she seems to have been '
+        'satisfied", "he is said to have challenged"), first-person asides ("I still remember") and '
+        'would/could futures alone.'
     ),
     examples=examples(
         (

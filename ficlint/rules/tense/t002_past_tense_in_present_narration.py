@@ -25,7 +25,11 @@ alone after one with a pluperfect or such a cue (the look back runs on); a past
 stretch that the next paragraph dates or leaves for the story's now ("That was a
 few years ago.", "Now she sits alone"); what a character remembers or pictures now,
 in the same sentence ("She can almost see the tears in his eyes as Jacob stepped
-into the rain"); and a past reported by an -ing form ("knowing he messed up").
+into the rain"); a past reported by an -ing form ("knowing he messed up"); and a
+section told in the past: two or more paragraphs in a row with no present verb and
+no one speaking from the first to the last (backstory that sums up a period, a past
+part after a present one). A past stretch played out with speech between its
+paragraphs is the scene sliding into the past, and still a drift.
 """
 
 from __future__ import annotations
@@ -51,7 +55,8 @@ RULE = Rule(
         "the past alone where the narrator tells of earlier events (yesterday, before, when, a pluperfect, "
         '"the pen he left inside", "he knows he washed") or where a paragraph looks back from the '
         'story\'s now ("A lot has happened since the war ended. She went to Australia", "years ago", '
-        '"back then").'
+        '"back then"), or where two or more paragraphs in a row are told in the past with no one speaking '
+        "(a section in its own tense, such as backstory, not a slide)."
     ),
     examples=examples(
         (
