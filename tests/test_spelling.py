@@ -781,3 +781,32 @@ def test_a_slip_in_a_canon_name_that_lost_its_apostrophe_is_a_near_miss(tmp_path
     the fandom's own plurals (the Weasleys, the Malfoys) are no slips."""
     text = HOGWARTS + "They met behind Grimmualds Place. The Weasleys and the Malfoys came too.\n"
     assert _s002_words(tmp_path, text) == [("Grimmualds", "Grimmaulds")]
+
+
+def test_words_of_modern_english_the_dictionary_lacks_are_no_typos():
+    """Slang, brands and technical words from the wordfreq list (scripts/build_modern_words.py)."""
+    text = ("The tricep curls hurt. She drank oolong tea, said blech at the taste, and warned him "
+            "about roofies at the club.")
+    assert flagged(text, "S001") == []
+    assert flagged(text + " He sat tighly.", "S001") == ["tighly"]
+
+
+def test_misspellings_the_web_uses_often_stay_typos():
+    """wordfreq counts recieve and wierd too; the build leaves out a word one edit from a far
+    commoner one, and the common-misspellings list always wins."""
+    text = "She would recieve the letter on a wierd morning, she was definately sure."
+    assert flagged(text, "S001") == ["recieve", "wierd", "definately"]
+
+
+def test_the_modern_words_hold_no_dictionary_word_and_no_common_misspelling():
+    from ficlint.rules.spelling._dictionary import lexicon, misspellings, modern_words
+
+    words = modern_words()
+    assert words and not any(lexicon().has(w) or w in misspellings() for w in words)
+
+
+def test_a_modern_word_is_still_strange_company_for_its_neighbour():
+    """absurdum is on the modern list, so never flagged; beside it, reductio is still read as part
+    of a foreign phrase, as before the list shipped."""
+    assert flagged("They exist as a _reductio ad absurdum_ of all bigotry, a proof of it.", "S001") == []
+    assert flagged("They exist as a reductio of all bigotry, a proof of it.", "S001") == ["reductio"]

@@ -121,6 +121,14 @@ def edited_words() -> frozenset[str]:
 
 
 @cache
+def modern_words() -> frozenset[str]:
+    """Words of today's English the dictionary lacks (tricep, oolong, roofies, nomex), from the
+    `wordfreq` package's frequency list by scripts/build_modern_words.py, filtered like the
+    fan-fiction words: none is a misspelling of a far commoner word (definately, recieve)."""
+    return frozenset((data_dir() / "modern-words.txt").read_text(encoding="utf-8").split())
+
+
+@cache
 def genre_names() -> frozenset[str]:
     """Names many fan-fiction writers use (mione, squalo, hokage), lowercase, from
     scripts/build_genre_names.py: a capitalised one at a sentence start is a name, not a typo."""

@@ -17,7 +17,7 @@ from ficlint.rules.common import WRITING
 from ficlint.rules.spelling._dictionary import lexicon, misspellings
 from ficlint.rules.spelling._glossary import Glossary, shipped_glossaries
 from ficlint.rules.spelling._suggest import suggest
-from ficlint.rules.spelling._words import CHECK, ODD, classify, derived
+from ficlint.rules.spelling._words import CHECK, MODERN, ODD, classify, derived
 
 _CHECKED_SET = frozenset(WRITING)
 _OPENING = "\"“‘'*_([«"  # a word right after one of these opens a quotation, an aside or emphasis
@@ -76,16 +76,19 @@ def scan(doc: AnalyzedDocument, words: frozenset[str]) -> Scan:
     own = {g.rule_id: lowered & g.own_words for g in glossaries}
     fandom_words = {name: used for name, used in own.items() if used}
     odd: dict[str, str | None] = {}
+    modern: set[str] = set()  # never reported, but counted as company as before their list shipped
     spelt_out = misspellings().keys()
     for token in counts.keys() - lexicon().known(counts) | (counts.keys() & spelt_out):
         kind, part = classify(token)
-        if kind == CHECK and part.lower() not in words:
+        if kind in (CHECK, MODERN) and part.lower() not in words:
             odd[token] = part
+            if kind == MODERN:
+                modern.add(token)
         elif kind == ODD:
             odd[token] = None
         elif _canon_slip_read_as_compound(token, glossaries) and token.lower() not in words:
             odd[token] = token
-    if not any(odd.values()):
+    if not any(part for token, part in odd.items() if token not in modern):
         return Scan([], capitalised, fandom_names, fandom_words)
     regions = doc.regions_of(*WRITING)
     starts = [r.start for r in regions]
@@ -97,7 +100,7 @@ def scan(doc: AnalyzedDocument, words: frozenset[str]) -> Scan:
                 if at + len(token) <= region.end:
                     found.append((at, token, region))
     found.sort(key=lambda hit: hit[0])
-    return Scan(_occurrences(doc, found, odd), capitalised, fandom_names, fandom_words)
+    return Scan(_occurrences(doc, found, odd, modern), capitalised, fandom_names, fandom_words)
 
 
 def _uses(names: frozenset[str], counts: Counter[str]) -> dict[str, int]:
@@ -177,7 +180,8 @@ def _letter_joined(text: str, i: int, step: int) -> bool:
 Hit = tuple[int, str, Region]
 
 
-def _occurrences(doc: AnalyzedDocument, found: list[Hit], odd: dict[str, str | None]) -> list[Occurrence]:
+def _occurrences(doc: AnalyzedDocument, found: list[Hit], odd: dict[str, str | None],
+                 modern: set[str]) -> list[Occurrence]:
     text = doc.text
     elided = [_elided(text, start, start + len(token), region.start) for start, token, region in found]
 
@@ -191,7 +195,8 @@ def _occurrences(doc: AnalyzedDocument, found: list[Hit], odd: dict[str, str | N
         if part is None or elided[n]:
             continue
         paragraph = doc.paragraphs[region.paragraph]
-        reportable = not (paragraph.indented or _in_compound_of_strangers(text, start, end))
+        reportable = not (paragraph.indented or token in modern
+                          or _in_compound_of_strangers(text, start, end))
         out.append(Occurrence(part, start, start + len(part), _mid_sentence(text, start, paragraph.start),
                               reportable, region.kind is RegionKind.DIALOGUE, _neighbours(found, n, strange),
                               _emphasised(text, start, end), _hyphenated(text, start, end),

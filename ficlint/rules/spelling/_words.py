@@ -8,9 +8,16 @@ import re
 from functools import cache
 
 from ficlint.resources import load_data
-from ficlint.rules.spelling._dictionary import RANKED, accepted_words, edited_words, lexicon, misspellings
+from ficlint.rules.spelling._dictionary import (
+    RANKED,
+    accepted_words,
+    edited_words,
+    lexicon,
+    misspellings,
+    modern_words,
+)
 
-KNOWN, CHECK, ODD = "known", "check", "odd"
+KNOWN, CHECK, ODD, MODERN = "known", "check", "odd", "modern"
 
 _STRETCH = re.compile(r"([a-z])\1\1", re.I)
 _SUFFIXES = ("'s", "'ll", "'ve", "'re", "'d", "'m", "n't", "s'")
@@ -20,9 +27,11 @@ _RUN_TOGETHER_TAIL = 5000  # shorter unknown words are mostly speech (wid, dese)
 
 @cache
 def classify(token: str) -> tuple[str, str]:
-    """(KNOWN | CHECK | ODD, the part to check). ODD: speech with an elision
+    """(KNOWN | CHECK | ODD | MODERN, the part to check). ODD: speech with an elision
     (goin', t'ink) or a foreign word; KNOWN: a dictionary word, slang, a short
-    word, an acronym, mixed case (SouthPaw, iPhone), a stretch (loooong)."""
+    word, an acronym, mixed case (SouthPaw, iPhone), a stretch (loooong); MODERN: a word
+    only the list of modern English knows (tricep, roofies), never a typo itself but, as
+    before that list, company that may make a neighbour part of a foreign phrase."""
     if token.lower() in misspellings():
         return CHECK, token
     has = lexicon().has
@@ -49,7 +58,7 @@ def classify(token: str) -> tuple[str, str]:
         return KNOWN, word  # a sound written out: mrred, tsking, Hmhph (a name may begin oddly: Dvorak)
     if word[:1].isupper() and word.endswith("s") and lexicon().has(word[:-1]):
         return KNOWN, word  # a name in the plural: the Snapes, two Tupperwares
-    return CHECK, word
+    return (MODERN if _listed(word.lower(), modern_words()) else CHECK), word
 
 
 _INFLECTIONS = ("s", "es", "ed", "d", "ing")
@@ -58,8 +67,12 @@ _INFLECTIONS = ("s", "es", "ed", "d", "ing")
 def _genre_word(word: str) -> bool:
     """A word edited books print or many fan-fiction writers use, or an inflection of one (hokages
     beside hokage, daleks beside dalek): the lists hold the form most writers used, not every form."""
-    edited = edited_words()
-    return word in edited or any(word.endswith(e) and word[:-len(e)] in edited for e in _INFLECTIONS)
+    return _listed(word, edited_words())
+
+
+def _listed(word: str, words: frozenset[str]) -> bool:
+    """`word` or the word it inflects is in `words`."""
+    return word in words or any(word.endswith(e) and word[:-len(e)] in words for e in _INFLECTIONS)
 
 
 _PREFIXES = ("un", "non", "re", "dis", "mis", "over", "under", "out", "half", "self", "fore", "counter",
