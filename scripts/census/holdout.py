@@ -145,10 +145,16 @@ def ff_sample(rows, seed=30):
     return ids, alloc
 
 
-def bootstrap(rows, n=5000, seed=30):
-    by = defaultdict(list)
+def grouped(rows, field):
+    """The rows by the value of one of their fields, each group in the rows' order."""
+    groups = defaultdict(list)
     for r in rows:
-        by[r['path']].append(r)
+        groups[r[field]].append(r)
+    return groups
+
+
+def bootstrap(rows, n=5000, seed=30):
+    by = grouped(rows, 'path')
     works = sorted(by)
     rng = random.Random(seed)
     p1, p2 = [], []
@@ -209,9 +215,7 @@ def ff_section(ff, st, label, slices):
     P(f"\n### {st}: by rule (census)\n")
     P("| rule | family | findings | per 10k | works | T/F/D | precision | deb. as false |")
     P("|---|---|---:|---:|---:|---|---:|---:|")
-    by = defaultdict(list)
-    for r in ff:
-        by[r['rule']].append(r)
+    by = grouped(ff, 'rule')
     for rl, rs in sorted(by.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         T, F, D, U = tfd(rs)
         P(f"| {rl} | {rs[0]['family']} | {len(rs)} | {1e4 * len(rs) / W:.2f} | "
@@ -220,9 +224,7 @@ def ff_section(ff, st, label, slices):
     P(f"\n### {st}: works with the most findings\n")
     P("| work | words | findings | per 10k | T/F/D | top rules |")
     P("|---|---:|---:|---:|---|---|")
-    byw = defaultdict(list)
-    for r in ff:
-        byw[r['path']].append(r)
+    byw = grouped(ff, 'path')
     ws = sorted(byw.items(), key=lambda kv: -len(kv[1]))
     for w, rs in ws[:6]:
         n = len((slices / st / w).read_text(encoding='utf-8').split())
@@ -296,9 +298,7 @@ def tables(rows, label, slices=SLICES):
         P(f"| {b[5:9]} {BOOK_TITLES[b]} | {n:,} | {len(rs)} | {1e4 * len(rs) / n:.2f} | {fmt(*tfd(rs))} |")
     P("\n| rule (books) | findings | T/F/D |")
     P("|---|---:|---|")
-    byb = defaultdict(list)
-    for r in bk:
-        byb[r['rule']].append(r)
+    byb = grouped(bk, 'rule')
     for rl, rs in sorted(byb.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         P(f"| {rl} | {len(rs)} | {fmt(*tfd(rs))} |")
     return '\n'.join(out)
