@@ -85,6 +85,13 @@ def load_data(name: str) -> Any:
     return load_yaml(yaml_text(raw))
 
 
+@cache
+def data_words(name: str, key: str) -> frozenset[str]:
+    """One word list of a rules/data/ file as a set, as written (e.g. data_words("letters",
+    "title_small_words")); read once."""
+    return frozenset(str(w) for w in load_data(name)[key])
+
+
 def compiled_yaml(path: Path, text: str) -> Any | None:
     """The objects of a YAML file shipped under rules/ (a pack, a glossary) from rules-data.json,
     where scripts/build_rules_data.py compiled them, while `text` (the file as read in text mode)

@@ -10,7 +10,7 @@ from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.document import Paragraph, RegionKind
-from ficlint.resources import load_data
+from ficlint.resources import data_words, load_data
 from ficlint.rule import Rule, examples
 
 RULE = Rule(
@@ -220,8 +220,9 @@ def _is_title_line(line: str) -> bool:
     if _time_skip().match(line):
         return True
     words = [w for w in _TITLE_WORD.findall(line) if w.lower() not in _ORDINAL_ENDINGS]
+    small = data_words("letters", "title_small_words")
     return 0 < len(words) <= _TITLE_LINE_WORDS and words[0][0].isalnum() and all(
-        w[0].isupper() or w[0].isdigit() or w.lower() in _title_small_words() for w in words)
+        w[0].isupper() or w[0].isdigit() or w.lower() in small for w in words)
 
 
 _TITLE_WORD = re.compile(r"[\w'’]+")
@@ -269,11 +270,6 @@ def _closing_words() -> re.Pattern[str]:
 @cache
 def _printing() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_alternation('printing_words')})\b", re.I)
-
-
-@cache
-def _title_small_words() -> frozenset[str]:
-    return frozenset(str(w) for w in load_data("letters")["title_small_words"])
 
 
 def _is_short_label(line: str) -> bool:

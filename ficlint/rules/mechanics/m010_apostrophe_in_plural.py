@@ -10,7 +10,7 @@ from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.capitals import Capitals, Census
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
-from ficlint.resources import load_data
+from ficlint.resources import data_words, load_data
 from ficlint.rule import Rule, examples
 from ficlint.rules.capitalization._common import (
     CAPITALS,
@@ -50,20 +50,18 @@ RULE = Rule(
     fix_safety="Unsafe: a singular possessive that owns something unsaid (`at the baker's`) reads the same.",
 )
 FACTS = CAPITALS
+_CLAUSE_END = frozenset([".", ",", "!", "?", "…", "...", ";", ":", "—", "--", ")"])
 
-@cache
+
 def _words(key: str) -> frozenset[str]:
     """One of M010's word lists in rules/data/apostrophes.yaml."""
-    return frozenset(str(w) for w in load_data("apostrophes")[key])
+    return data_words("apostrophes", key)
 
 
 @cache
 def _demonym_endings() -> tuple[str, ...]:
     """Endings of a people's or a house's name: `str.endswith` takes a tuple."""
     return tuple(str(w) for w in load_data("apostrophes")["demonym_endings"])
-
-
-_CLAUSE_END = frozenset([".", ",", "!", "?", "…", "...", ";", ":", "—", "--", ")"])
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
