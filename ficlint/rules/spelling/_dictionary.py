@@ -113,11 +113,16 @@ def lexicon() -> Lexicon:
     return Lexicon(path.read_text(encoding="utf-8"))
 
 
+def _word_file(name: str) -> frozenset[str]:
+    """The words of a shipped one-word-per-line list in ficlint/data/."""
+    return frozenset((data_dir() / name).read_text(encoding="utf-8").split())
+
+
 @cache
 def edited_words() -> frozenset[str]:
     """Words edited books print although the dictionary lacks them (cocoanut, woful), from
     scripts/build_edited_words.py: period spellings, not typos."""
-    return frozenset((data_dir() / "edited-prose-words.txt").read_text(encoding="utf-8").split())
+    return _word_file("edited-prose-words.txt")
 
 
 @cache
@@ -125,14 +130,14 @@ def modern_words() -> frozenset[str]:
     """Words of today's English the dictionary lacks (tricep, oolong, roofies, nomex), from the
     `wordfreq` package's frequency list by scripts/build_modern_words.py, filtered like the
     fan-fiction words: none is a misspelling of a far commoner word (definately, recieve)."""
-    return frozenset((data_dir() / "modern-words.txt").read_text(encoding="utf-8").split())
+    return _word_file("modern-words.txt")
 
 
 @cache
 def genre_names() -> frozenset[str]:
     """Names many fan-fiction writers use (mione, squalo, hokage), lowercase, from
     scripts/build_genre_names.py: a capitalised one at a sentence start is a name, not a typo."""
-    return frozenset((data_dir() / "genre-names.txt").read_text(encoding="utf-8").split())
+    return _word_file("genre-names.txt")
 
 
 @cache
