@@ -385,6 +385,8 @@ _NOT_MEANWHILE = frozenset({"much", "well", "such", "many", "soon", "long", "far
 def _meanwhile(lower: list[str], j: int) -> bool:
     """Does a clause of what the speaker does meanwhile start at `j` (`as she sat down`; not `as much`)?"""
     return j + 1 < len(lower) and lower[j] in _MEANWHILE and lower[j + 1] not in _NOT_MEANWHILE
+
+
 # Verbs of speaking whose reflexive object is still speech, not thought (`he corrected himself`;
 # not `Carol warned herself`, which is what she thinks)
 _SELF_CORRECTING = frozenset({"corrected", "corrects", "correct", "amended", "amends", "interrupted",
