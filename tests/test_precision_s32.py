@@ -1,8 +1,9 @@
 """Session 32: the fandom's canon capitals for words the dictionary knows in lowercase (C001: `muggles`
 where the story writes Muggles as canon does) and time skips set between ornaments or announced
 (`~three days later~`, `Flashback to 4 years ago`: no M006) and an opening quote set like a closing
-one (D008: `his pocket," Said your wife`), each beside what the rule must still flag or leave alone,
-through the CLI."""
+one (D008: `his pocket," Said your wife`) and a tag whose person told follows "her" (D001: `Trisha
+greeted her other father as she sat down`), each beside what the rule must still flag or leave
+alone, through the CLI."""
 
 from __future__ import annotations
 
@@ -41,7 +42,17 @@ def test_m006_quiet_on_time_skips_between_ornaments(tmp_path):
 def test_d008_opening_quote_set_like_a_closing_one(tmp_path):
     text = ("\"I just received a message,\" the Captain pulled a scrap of paper from his pocket,\" Said your "
             "wife is home. I am sorry.\"\n\n"
-            "“My wife is bleeding,” Newt stared into the older wizard’s eyes,\" And we are wasting time.\"\n\n"
+            "“My wife is bleeding,” Newt stared into the older wizard’s eyes,\" And we are wasting it.\"\n\n"
             "\"Go,\" he said, \"now.\" She went.\n\n"
             "He said \"hello\" and left.\n")
     assert rule_findings(tmp_path, text, "D008") == [("D008", "\" ", " \""), ("D008", "\" ", " \"")]
+
+
+def test_tag_with_her_before_the_person_told(tmp_path):
+    # "her" before a person is hers, not the person told: the tag still ends with the person and what
+    # the speaker does meanwhile
+    text = ("\"Morning, Papa.\" Trisha greeted her other father as she sat down.\n\n"
+            "\"Fine.\" He told her mother quietly.\n\n"
+            "\"Morning.\" She told her mother about the day.\n\n"
+            "\"Go.\" She asked her mother to leave.\n")
+    assert rule_findings(tmp_path, text, "D001") == [("D001", ".\" Trisha", ","), ("D001", ".\" He", ",\" h")]
