@@ -25,6 +25,15 @@ near misses can be told. Left out: words with an apostrophe, stretches
 (Shhhh), short all-capital words (OMG, TBC), fan-fiction slang ficlint accepts
 anyway, and two very common words run together (afterall, eachother: other
 rules' business).
+`capitals` are the fandom's words the dictionary may know in lowercase that
+canon writes with a capital (Muggle, Floo, Snitch): words CANON_CONTRAST times
+commoner in these works than in the Gutenberg books of the train split (the
+fandom's own words, not English ones), used in MIN_WORKS_SHARE of the works, and
+written by at least CANON_SHARE of the works that use them (twice or more)
+with a capital in the middle of a sentence, on their own, more often than in
+lowercase (ficlint's own census of capitals, the one C001 reads). The train
+works from index JUDGED_FROM on are left out of that count: C001's findings on
+them were judged by hand. Names that are already terms are left out.
 A term keeps the spelling most works use. The `signature` (the names that say a
 manuscript is Harry Potter fan fiction, for auto-detection) is the SIGNATURE_SIZE
 capitalised terms in the most works.
@@ -45,9 +54,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from training_data import TRAINING, books, works  # noqa: E402
 
+from ficlint.analysis import AnalyzedDocument  # noqa: E402
 from ficlint.rules.spelling._dictionary import accepted_words, lexicon, misspellings  # noqa: E402
 from ficlint.rules.spelling._names import near_miss  # noqa: E402
 from ficlint.rules.spelling._suggest import suggestions  # noqa: E402
+from ficlint.source import Source  # noqa: E402
 
 OUTPUT = ROOT / "rules" / "glossaries" / "harry-potter.yaml"
 HP_FANDOMS = ("Harry Potter", "Fantastic Beasts")
@@ -58,6 +69,9 @@ VARIANT_RATIO = 20  # a term this many times commoner than a near miss of it: th
 SIGNATURE_SIZE = 40
 NAME_CONTRAST = 50  # a name the dictionary knows is the fandom's when this many times commoner than in books
 CAPITALISED = 9  # a word the works capitalise this many times as often as not is a name there (Harry)
+CANON_SHARE = 0.35  # of the works using a fandom word, this many capitalise it: canon's capital
+CANON_CONTRAST = 100  # a word this many times commoner in the works than in the books is the fandom's
+JUDGED_FROM = 2900  # train works (shard order) from here on are held out of the capitals count
 COMMON_PART = 1500  # a run-together of two words this common (afterall, eachother) is no term
 # A word beside a quotation mark counts ('Riddikulus', Weasleys'), a piece of a word with a letter
 # beyond ASCII does not (the clich of cliché): apostrophes bound a word, letters continue it.
@@ -172,7 +186,49 @@ def build(training: Path) -> str:
                 and not _extends(low, target.lower()) and not _STRETCH.search(low):
             variants[form] = target
     signature = [form for low, form in sorted(capitalised.items(), key=lambda kv: (-works_of[kv[0]], kv[0]))]
-    return render(sorted(terms.values(), key=str.lower), variants, signature[:SIGNATURE_SIZE], n)
+    capitals = canon_capitals(training, set(capitalised))
+    return render(sorted(terms.values(), key=str.lower), variants, signature[:SIGNATURE_SIZE], n, capitals)
+
+
+def canon_capitals(training: Path, names: set[str]) -> list[str]:
+    """The fandom's words that most writers who use them capitalise, as canon does (see the
+    docstring), capitalised; not the capitalised terms (`names`, lowercase) already kept."""
+    wanted = hp_work_ids(training)
+    using: Counter[str] = Counter()
+    capitalising: Counter[str] = Counter()
+    written: Counter[str] = Counter()
+    n = 0
+    for index, (work_id, text) in enumerate(works("train", root=training)):
+        if index >= JUDGED_FROM:
+            break
+        if work_id not in wanted:
+            continue
+        n += 1
+        census = AnalyzedDocument(Source("work", text)).capitals.census
+        written.update(census.middle)
+        written.update(census.lower)
+        for k in census.alone.keys() | census.lower.keys():
+            alone, lower = census.alone[k], census.lower[k]
+            if alone + lower >= 2:
+                using[k] += 1
+                capitalising[k] += alone > lower
+    asked = {k for k, u in using.items() if u >= MIN_WORKS_SHARE * n and k.isalpha() and k not in names
+             and capitalising[k] >= CANON_SHARE * u}
+    in_books, book_words = lowercase_book_counts(training, asked)
+    fan_words = sum(written.values())
+    return sorted(k.capitalize() for k in asked
+                  if written[k] / fan_words >= CANON_CONTRAST * (in_books[k] + 1) / book_words)
+
+
+def lowercase_book_counts(training: Path, wanted: set[str]) -> tuple[Counter[str], int]:
+    """How often each of the `wanted` words (lowercase) appears, in any case, in the train books."""
+    found: Counter[str] = Counter()
+    words = 0
+    for _, text in books("train", root=training):
+        tokens = _WORD.findall(text)
+        words += len(tokens)
+        found.update(low for t in tokens if (low := t.lower()) in wanted)
+    return found, words
 
 
 def _extends(low: str, target: str) -> bool:
@@ -186,7 +242,8 @@ def _typo_of_ordinary(low: str, lower_times: Counter[str]) -> bool:
     return any(lower_times[s] >= COMMONER * lower_times[low] for s in suggestions(low, limit=3))
 
 
-def render(terms: list[str], variants: dict[str, str], signature: list[str], n: int) -> str:
+def render(terms: list[str], variants: dict[str, str], signature: list[str], n: int,
+           capitals: list[str]) -> str:
     lines = [HEADER, "pack: harry-potter",
              "description: Names and terms of the Harry Potter books and films.",
              "rules:", "  - id: S100", "    name: harry-potter-glossary", "    kind: glossary",
@@ -201,6 +258,9 @@ def render(terms: list[str], variants: dict[str, str], signature: list[str], n: 
     lines += [f"      {k}: {v}" for k, v in sorted(variants.items())]
     lines.append("    signature:")
     lines += [f"      - {s}" for s in signature]
+    lines.append("    # canon's capitals for words the dictionary may know in lowercase (C001 reads them)")
+    lines.append("    capitals:")
+    lines += [f"      - {c}" for c in capitals]
     lines += ["    flags:", "      - \"Hermoine raised her hand before Snape had finished.\"",
               "      - \"Dumbeldore smiled at the Griffindor table.\"", "    allows:",
               "      - \"Hermione raised her hand before Snape had finished.\"",

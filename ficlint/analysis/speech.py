@@ -360,8 +360,9 @@ def bare_tag(lower: list[str], verb: int, stop: str) -> bool:
             return said not in vocab.beginning and not (hearer and j > i and not _meanwhile(lower, j))
         if word in vocab.manner or word.endswith("ly") and len(word) > 4:
             continue
-        if hearer and j == i and word in _OBJECT_PRONOUNS:
-            continue
+        if hearer and j == i and word in _OBJECT_PRONOUNS \
+                and not (word == "her" and _person_spoken_to(lower, j) > j):
+            continue  # "told him"; but "her" before a person is hers: "greeted her father"
         if j == i and said in _SELF_CORRECTING and word in _REFLEXIVES:
             hearer = False  # what follows says how or why, as after a bare verb ("at the look")
             continue  # "Luna—" he corrected himself: the speaker mends his own words aloud
@@ -405,10 +406,11 @@ def _person_spoken_to(lower: list[str], j: int) -> int:
     if lower[j] not in _OWNERS:
         return j
     people = _people()
+    end = j
     for k in range(j + 1, min(j + 4, len(lower))):
         if lower[k] in people or lower[k].endswith("s") and lower[k][:-1] in people:
-            return k + 1
-    return j
+            end = k + 1  # the last of them: "her other father", not "her other"
+    return end
 
 
 @cache

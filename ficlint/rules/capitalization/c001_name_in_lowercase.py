@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
@@ -38,7 +39,9 @@ RULE = Rule(
         "itself (the words it capitalises in the middle of a sentence, and names of two words such as "
         "Grimmauld Place) and knows the names the dictionary only has with a capital (London, Hogwarts). "
         "Where a story writes a term both ways as often (the Inferi, inferi), the fandom's canon, from "
-        "the glossary ficlint ships for it, decides.",
+        "the glossary ficlint ships for it, decides; and a word the canon capitalises though the "
+        "dictionary knows it in lowercase (Muggle, Floo, Snitch) keeps its capital in a story that "
+        "capitalises it at least as often as not.",
     examples=examples(
         ("Back at hogwarts, she slept.", "Back at Hogwarts, she slept."),
         ("They met Luna Lovegood, and then Xeno Lovegood. Nobody called on lovegood then.",
@@ -51,6 +54,10 @@ RULE = Rule(
          "dreamt of inferi.",
          "Then Harry, Hermione and Ron met Draco. Ron and Harry saw the Inferi first, and later Hermione "
          "dreamt of Inferi."),
+        ("Then Harry, Hermione and Ron met Draco. Harry and Ron knew nothing of Muggles, and the muggles "
+         "knew nothing.",
+         "Then Harry, Hermione and Ron met Draco. Harry and Ron knew nothing of Muggles, and the Muggles "
+         "knew nothing."),
     ),
     allows=("He will sue them. Will came later.", "She bought a muggle-born cat.", "They ate french toast.",
             "Harry met the muggles. The muggles left.", "She sent it to @harrypotter at once.",
@@ -58,7 +65,9 @@ RULE = Rule(
             "They camped at Traverse des Sioux.",
             "The Vicomte de Portenduere came in. The Vicomte bowed. The Vicomte sat. The Vicomte left. "
             "“Monsieur le vicomte,” she said.",
-            "The Inferi rose from the lake, and later she dreamt of inferi."),
+            "The Inferi rose from the lake, and later she dreamt of inferi.",
+            "Then Harry, Hermione and Ron met Draco. Harry and Ron saw the Muggles leave; a muggle came, and "
+            "another muggle."),
     fix_safety="Safe for a word the dictionary only knows as a name; unsafe when the lowercase word is also "
                "an ordinary word (sue, harry, will), which the story may mean.",
 )
@@ -81,7 +90,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     found: list[Diagnostic] = []
     reported: set[int] = set()
     fandom = _fan_fiction(caps, counts)
-    canon = _canon_capitals(counts) if fandom else frozenset()
+    canon, canon_words = _canon_capitals(counts) if fandom else (frozenset(), frozenset())
     for _, indices in _two_word_names(caps, counts):
         if indices[0] not in reported:
             reported.update(indices)
@@ -93,7 +102,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     for k, indices in caps.positions.items():
         if not _may_be_name(k, counts) or _judged_elsewhere(k):  # the likelier "no" first
             continue
-        reason, needs = _key_evidence(k, counts, fandom, canon)
+        reason, needs = _key_evidence(k, counts, fandom, canon, canon_words)
         if not reason:
             continue
         for i in indices:
@@ -196,26 +205,31 @@ _NUMBERS = frozenset([
     "few"])
 
 
-def _canon_capitals(counts: Census) -> frozenset[str]:
-    """The capitalised terms (lowercase keys) of the shipped fandom glossaries this manuscript
-    belongs to, by the signature names it capitalises mid-sentence (Inferi, Riddle for a Harry
-    Potter story): what the fandom writes with a capital, whatever the dictionary says."""
+def _canon_capitals(counts: Census) -> tuple[frozenset[str], frozenset[str]]:
+    """What the fandom writes with a capital, whatever the dictionary says (lowercase keys), from
+    the shipped fandom glossaries this manuscript belongs to by the signature names it capitalises
+    mid-sentence: every capitalised term and canon word (Inferi, Riddle, Muggle for a Harry Potter
+    story), and the canon words alone (muggle, floo: the fandom's words that canon capitalises)."""
     found: set[str] = set()
+    canon_words: set[str] = set()
     for g in shipped_glossaries():
         uses = {name: counts.middle[name.lower()] for name in g.signature if counts.middle.get(name.lower())}
         if g.belongs(uses, set()):
             found.update(low for low, term in g.by_lower.items() if term[:1].isupper())
-    return frozenset(found)
+            canon_words.update(g.capitals)
+    return frozenset(found | canon_words), frozenset(canon_words)
 
 
-def _key_evidence(k: str, counts: Census, fandom: bool,
-                  canon: frozenset[str] = frozenset()) -> tuple[str, str]:
+def _key_evidence(k: str, counts: Census, fandom: bool, canon: frozenset[str] = frozenset(),
+                  canon_words: frozenset[str] = frozenset()) -> tuple[str, str]:
     """Why a lowercase word with this key is a name, and what its place must show besides
     ("slot": where a subject stands, "no-article": no article before it, "": nothing); ("", "")
     if it may not be one. The dictionary knows it only as a name (London, Hogwarts), fan fiction
     capitalises it (Hogsmeade), or the story capitalises it mid-sentence more often than not;
     an ordinary word (will, sue, harry) only when the story capitalises it on its own (not in a
-    longer name such as the Dark Lord) four times and more, and writes it in lowercase once."""
+    longer name such as the Dark Lord) four times and more, and writes it in lowercase once; or a
+    word the fandom's canon capitalises (Muggle) that the story capitalises on its own at least as
+    often as not (its singular and plural together)."""
     if not common_in_dictionary(k):
         # three letters and never capitalised by the story: "dem", "rep" (dialect, clipped words)
         if proper_in_dictionary(k) and not _plural_of_name(k) and (len(k) > 3 or counts.middle[k]):
@@ -229,10 +243,20 @@ def _key_evidence(k: str, counts: Census, fandom: bool,
             # written both ways as often (`the Inferi` … `inferi clawing`): the fandom's canon decides
             return f"the story writes it with a capital {_times(uses)} elsewhere, as the canon does", ""
         return "", ""
+    if k in canon_words:
+        uses = _with_number(counts.alone, k)
+        if uses and uses >= _with_number(counts.lower, k):
+            return f"the story writes it with a capital {_times(uses)} elsewhere, as the canon does", ""
     uses = counts.alone[k]
     if uses >= _MIN_NAME_USES and counts.lower[k] == 1:
         return f"the story writes it with a capital {_times(uses)}, in lowercase only here", "slot"
     return "", ""
+
+
+def _with_number(counted: Counter[str], k: str) -> int:
+    """Uses of `k` and of its plural or singular (Muggle and Muggles)."""
+    other = k[:-1] if k.endswith("s") else k + "s"
+    return counted[k] + counted[other]
 
 
 def _in_name_slot(doc: AnalyzedDocument, caps: Capitals, i: int) -> bool:

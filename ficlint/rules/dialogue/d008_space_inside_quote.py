@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.speech import Quotation, looks_like_closer
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
@@ -21,9 +22,12 @@ RULE = Rule(
     examples=examples(
         ("\" I'm not blaming myself!\"", "\"I'm not blaming myself!\""),
         ("\"I'm not blaming myself! \" she said.", "\"I'm not blaming myself!\" she said."),
+        ("\"I have news,\" the Captain took out a letter,\" Said your wife is home.\"",
+         "\"I have news,\" the Captain took out a letter, \"Said your wife is home.\""),
     ),
-    allows=("\"I'm not blaming myself!\"", "\"... and then?\""),
-    fix_safety="Safe: the space is removed.",
+    allows=("\"I'm not blaming myself!\"", "\"... and then?\"", "\"Go,\" he said, \"now.\" She went."),
+    fix_safety="Safe: the space is removed; unsafe for an opening quote set like a closing one, whose "
+               "space is moved before it (the quotes' pairing is a guess there).",
 )
 
 _SPACE_THEN_WORD = re.compile(r"[ \t]+(?=[^\W_])")
@@ -42,9 +46,33 @@ def _free_standing(doc: AnalyzedDocument, mark: int) -> bool:
     return '"' in body and ("“" in body or "”" in body)
 
 
+def _set_as_closer(doc: AnalyzedDocument, q: Quotation) -> Diagnostic | None:
+    """An opening straight quote set the way a closing one is, glued to the narration before it and
+    with a space after (`his pocket," Said your wife`), in a paragraph whose quotes pair up: the
+    quotation it opens ends in a real closing quote, as does the one before it. The space belongs
+    outside the quote."""
+    text = doc.text
+    start = q.region.start
+    m = _SPACE_THEN_WORD.match(text, start + 1, q.region.end)
+    if m is None or q.region.close_quote != '"' or not looks_like_closer(text, q.region.end - 1) \
+            or q.previous is None or not _really_closed(text, q.previous) or text[start - 1] not in ",;:":
+        return None
+    return Diagnostic(RULE.id, start, m.end(),
+                      "The opening quote is set like a closing one, against the narration with a space "
+                      "after it: the space goes before the quote, and the quote hugs the speech.",
+                      (Fix(start, m.end(), ' "', safe=False),))
+
+
+def _really_closed(text: str, q: Quotation) -> bool:
+    """Does the quotation end in a curly closing quote, or a straight one set as a closer?"""
+    close = q.region.close_quote
+    return close == "”" or close == '"' and looks_like_closer(text, q.region.end - 1)
+
+
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     text = doc.text
     found: list[Diagnostic] = []
+    found.extend(d for q in doc.speech if q.opening_misplaced and (d := _set_as_closer(doc, q)))
     for q in opened(doc):
         inner = q.region.inner_start
         m = _SPACE_THEN_WORD.match(text, inner, q.region.end)

@@ -249,11 +249,16 @@ def _alternation(key: str) -> str:
     return "|".join(re.escape(str(w)) for w in load_data("letters")[key])
 
 
+# what may stand around a time skip: emphasis and ornaments (`~`, `---`, `(`), never a quotation mark
+_SKIP_ORNAMENT = r"[*_~()\[\]\s\-–—:…•=+#]*"
+
+
 @cache
 def _time_skip() -> re.Pattern[str]:
-    return re.compile(rf"^[*_\s]*(?:\d+|{_alternation('time_skip_counts')})\s+(?:\w+\s+)?"
+    return re.compile(rf"^{_SKIP_ORNAMENT}(?:(?:{_alternation('time_skip_leads')}){_SKIP_ORNAMENT}\s)?"
+                      rf"(?:\d+|{_alternation('time_skip_counts')})\s+(?:\w+\s+)?"
                       rf"(?:{_alternation('time_skip_units')})\s+(?:{_alternation('time_skip_directions')})"
-                      r"[*_\s]*$", re.I)
+                      rf"{_SKIP_ORNAMENT}$", re.I)
 
 
 @cache

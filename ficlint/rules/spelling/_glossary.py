@@ -3,7 +3,8 @@
 Keys: `terms` (a list of canonical spellings; a multi-word term counts word by
 word), optional `variants` (misspelling -> canonical, for slips too far away
 to guess), `signature` (names that say a manuscript belongs to the fandom),
-`fandom` (its name, for messages), `regions`, `message` ({match} and
+`fandom` (its name, for messages), `capitals` (words canon capitalises that
+the dictionary may know in lowercase: Muggle, Floo; C001 reads them), `regions`, `message` ({match} and
 {replacement} are filled in). The terms themselves are never typos.
 
 A pack named in the config (`packs:`) is a rule of its own that flags near misses
@@ -35,7 +36,7 @@ from ficlint.rules.spelling._words import classify
 
 _GLOSSARY_KEYS = {"id", "name", "kind", "category", "severity", "summary", "why", "flags", "allows",
                   "fix_safety", "enabled", "description", "terms", "variants", "regions", "message",
-                  "signature", "fandom"}
+                  "signature", "fandom", "capitals"}
 _GLOSSARIES: dict[str, GlossaryRule] = {}  # by rule id: the spelling rules leave their terms alone
 # A manuscript belongs to a fandom when it uses SIGNATURE_NAMES distinct names of its signature
 # SIGNATURE_USES times in all, or two of them EACH_USES times each (a chapter about two characters),
@@ -55,6 +56,7 @@ class Glossary:
     by_lower: dict[str, str]  # every term, lowercase -> as spelt
     variants: dict[str, str]  # known misspelling (lowercase) -> canonical
     signature: frozenset[str]
+    capitals: frozenset[str] = frozenset()  # lowercase: words canon capitalises (muggle, floo)
 
     @functools.cached_property
     def own_words(self) -> frozenset[str]:
@@ -126,7 +128,8 @@ def glossary_of(entry: dict[str, Any], path: Path) -> Glossary:
     return Glossary(str(entry.get("id", "")), str(entry.get("fandom") or entry.get("name") or path.stem),
                     {t.lower(): t for t in terms},
                     {str(k).lower(): str(v) for k, v in (entry.get("variants") or {}).items()},
-                    frozenset(str(w) for w in entry.get("signature") or ()))
+                    frozenset(str(w) for w in entry.get("signature") or ()),
+                    frozenset(str(w).lower() for w in entry.get("capitals") or ()))
 
 
 @cache
