@@ -97,7 +97,7 @@ class Markers:
     pairs: dict[str, Variant]  # mum -> its Variant (pattern MARKER), mom -> …
     nouns: dict[str, Variant]  # tire -> the American noun's Variant (after a determiner)
     # (side, word family) -> share of that side's fan-fiction works using the family that also
-    # use the other side's spelling (grey in American fan fiction: 0.67); only the high ones
+    # use the other side's spelling (grey in American fan fiction: 0.66); only the high ones
     leaks: dict[tuple[str, str], float]
 
 

@@ -107,7 +107,7 @@ FILE_HABIT_SHARE = 0.8
 # convention from a slip).
 CONVENTIONS_SHOWN = 30
 # A word family whose other-dialect spelling this share of the manuscript's dialect's fan-fiction
-# works use (grey 0.67, aging in British works 0.62, cancelled 0.45, practise/practice 0.42) is
+# works use (grey 0.66, aging in British works 0.61, cancelled 0.46, practicing in British 0.42) is
 # flagged only beside its own dialect's spelling or LEAKY_EVIDENCE distinct spellings of that dialect
 # (the ones its message lists). Chosen on the tune split: any share from 0.2 to 0.4 silences the same
 # 24 of its 288 findings, each with one or two spellings of evidence (docs/evaluations/issue-19-heldout.md).
