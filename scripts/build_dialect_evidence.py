@@ -19,6 +19,14 @@ Two measurements:
    side) give each marker's rate in British and American works; an occurrence
    weighs the log of the ratio (add-one smoothed), capped, and a marker counts at
    most MARKER_CAP occurrences per manuscript (one habit is one piece of evidence).
+3. Leaks: how often writers of one dialect use the other's spelling of a word
+   family (American fan fiction writes `grey` in 2 works of 3 that use the
+   word). Each fan-fiction work of the train split is labelled by its OTHER
+   families' spellings (as in 2., the family itself left out, so a habit does
+   not label its own work); among the works of a side that use the family at
+   all (at least LEAK_WORKS of them), the share that use the other side's
+   spelling at least once is the family's leak into that side. V001 asks for
+   more evidence before it flags a leaky family's spelling.
 
 Re-running it gives the shipped file byte for byte (`--check` only compares).
 """
@@ -49,6 +57,8 @@ BOOK_MIN, BOOK_SHARE = 20, 0.9
 WORK_MIN, WORK_SHARE = 4, 0.85
 WEIGHT_CAP = 1.5  # no weak marker weighs more than this (nats) per occurrence
 SMOOTH = 2.0  # pseudo-spellings on each side of a pattern when measuring mixing
+LEAK_WORKS = 10  # labelled works of a side that use a family, before its leak is measured
+LEAK_FLOOR = 0.1  # leaks below this are not written (V001 reads only high ones)
 
 
 def strong_counts(text: str) -> Counter[tuple[str, str]]:
@@ -135,8 +145,38 @@ def markers(training: Path) -> dict[str, float]:
     return weights
 
 
+def leaks(training: Path) -> dict[str, dict[str, float]]:
+    """Side -> {word family -> share of that side's works using the family that also use the
+    other side's spelling}, for families used by at least LEAK_WORKS works of the side."""
+    marked = variants().marked
+    using: Counter[tuple[str, str]] = Counter()
+    leaking: Counter[tuple[str, str]] = Counter()
+    for _, text in works("train", root=training):
+        families: dict[str, Counter[str]] = {}
+        for word in _WORD.findall(text):
+            v = marked.get(word) if word.islower() else None
+            if v is not None and v.pattern != "ise":
+                families.setdefault(v.family, Counter())[v.side] += 1
+        total: Counter[str] = Counter()
+        for sides in families.values():
+            total.update(sides)
+        for family, sides in families.items():
+            rest = total - sides
+            side = label(Counter({(s, ""): n for s, n in rest.items()}), WORK_MIN, WORK_SHARE)
+            if side is None:
+                continue
+            using[(side, family)] += 1
+            leaking[(side, family)] += any(s != side for s in sides)
+    out: dict[str, dict[str, float]] = {BRITISH: {}, AMERICAN: {}}
+    for (side, family), n in sorted(using.items()):
+        share = round(leaking[(side, family)] / n, 3)
+        if n >= LEAK_WORKS and share >= LEAK_FLOOR:
+            out[side][family] = share
+    return out
+
+
 def build(training: Path) -> str:
-    data = {"spelling": mixing(training), "markers": markers(training)}
+    data = {"spelling": mixing(training), "markers": markers(training), "leaks": leaks(training)}
     return json.dumps(data, indent=1, sort_keys=True) + "\n"
 
 

@@ -375,7 +375,9 @@ def test_ize_and_weak_signs_alone_make_no_american_manuscript_to_hold_grey_again
             "recognized the road and organized the bags. Mr. Jones emphasized the plan. Her mom smiled. "
             "He looked at the grey sky. It was a long day.\n")
     assert _v001(text) == []
-    assert _v001(text.replace("It was a long day.", "Her favorite color was blue.")) == ["grey"]
+    # (grey is common in American writing: it takes three American spellings, not one, to call it a slip)
+    shown = text.replace("It was a long day.", "Her favorite color was the blue at the center.")
+    assert _v001(shown) == ["grey"]
 
 
 def _chapters(folder: Path, texts: list[str], names: list[str]) -> None:
@@ -422,3 +424,26 @@ def test_a_consistently_mixed_manuscript_is_told_once_naming_both_sides(tmp_path
     assert found["chapter-2.md"] == [] and len(found["chapter-1.md"]) == 1
     result = run_cli("check", "--no-cache", "--select", "V", str(book))
     assert "mixes British spellings" in result.stdout and "American ones" in result.stdout
+
+
+# -- spellings the manuscript's own dialect commonly uses (build_dialect_evidence.py: leaks) ------------
+
+_THIN_AMERICAN = ("Her favorite sweater was the color of the sea. She pulled it on and went down to the "
+                  "kitchen, where her brother was reading the paper.\n")
+
+
+def test_grey_in_a_chapter_with_thin_american_evidence_is_a_common_habit_not_a_slip():
+    text = _THIN_AMERICAN + "Outside, the sky was grey and low over the roofs.\n"
+    assert _v001(text) == []
+
+
+def test_grey_is_flagged_beside_gray_or_beside_enough_american_spellings():
+    beside_gray = _THIN_AMERICAN + "The gray cat slept. Outside, the sky was grey and low.\n"
+    assert _v001(beside_gray) == ["grey"]
+    shown = _THIN_AMERICAN + "He had traveled to the center of town. Outside, the sky was grey and low.\n"
+    assert _v001(shown) == ["grey"]
+    assert [d.fixes[0].replacement for d in lint(shown, "V001")] == ["gray"]
+
+
+def test_a_rarely_leaking_spelling_is_still_flagged_on_thin_evidence():
+    assert _v001(_THIN_AMERICAN + "Outside, the colour of the sky was low and dull.\n") == ["colour"]

@@ -47,6 +47,15 @@ def test_spelling_applies_inside_an_authors_note():
     assert flagged(NOTE, "S001") == ["particulatly"]
 
 
+def test_a_typo_that_ends_like_an_inflection_keeps_it_in_the_first_suggestion():
+    text = "She wrote both addreses on the apartmens list and agred to go."
+    found = {text[d.start:d.end]: first_fix(d) for d in typos(text)}
+    assert found == {"addreses": "addresses", "apartmens": "apartments", "agred": "agreed"}
+    # an ending that is no inflection of a candidate's bare form changes nothing: design, not dewing
+    (d,) = typos("It was a new desing for the house.")
+    assert first_fix(d) == "design"
+
+
 def test_the_message_lists_the_suggestions():
     (d,) = typos("She pulled her jacket tighly around her.")
     assert "\"tightly\"" in d.message and "tighly" in d.message
@@ -710,6 +719,11 @@ def test_speech_spelt_as_spoken_with_an_accent_for_an_apostrophe_or_none_is_no_t
     text = ("“There ya are! Fightin´ gives me a thirst,” he said. “Nothin` to it.”\n\n"
             "“Whistlin in the dark,” she said. He walked into the kitchne.\n\nHe was runnin late.\n")
     assert _s001_words(tmp_path, text) == ["kitchne", "runnin"]
+
+
+def test_a_plural_with_its_g_dropped_in_speech_is_no_typo(tmp_path: Path):
+    text = "“Grandma's fixins are the best,” he said. He walked into the kitchne.\n"
+    assert _s001_words(tmp_path, text) == ["kitchne"]
 
 
 def test_a_spell_alone_in_speech_or_italics_is_no_typo_in_a_fandom_with_spells(tmp_path: Path):

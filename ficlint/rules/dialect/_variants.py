@@ -96,6 +96,9 @@ class Markers:
     spelling_weights: dict[str, float]  # pattern (our, re, …, ise, ize) -> weight of one spelling
     pairs: dict[str, Variant]  # mum -> its Variant (pattern MARKER), mom -> …
     nouns: dict[str, Variant]  # tire -> the American noun's Variant (after a determiner)
+    # (side, word family) -> share of that side's fan-fiction works using the family that also
+    # use the other side's spelling (grey in American fan fiction: 0.66); only the high ones
+    leaks: dict[tuple[str, str], float]
 
 
 @cache
@@ -105,8 +108,10 @@ def markers() -> Markers:
         evidence = json.load(fh)
     forms = {str(form): name for name, entry in data["markers"].items() for form in entry["words"]}
     weights = {k: float(v) for k, v in evidence["markers"].items() if not k.startswith("_")}
+    leaks = {(side, family): float(share) for side, shares in evidence.get("leaks", {}).items()
+             for family, share in shares.items()}
     return Markers(forms, weights, {k: float(v) for k, v in evidence["spelling"].items()},
-                   _paired(data.get("pairs", []), MARKER), _paired(data.get("nouns", []), NOUN))
+                   _paired(data.get("pairs", []), MARKER), _paired(data.get("nouns", []), NOUN), leaks)
 
 
 def _paired(pairs: list[list[str]], pattern: str) -> dict[str, Variant]:

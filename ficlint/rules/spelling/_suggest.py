@@ -62,21 +62,45 @@ def never_offered() -> frozenset[str]:
     return frozenset(str(w).lower() for w in load_data("never-suggest")["never_suggest"])
 
 
+# A typo that ends like an inflection (-s, -es, -ed, -ing) most often keeps it: "addreses" is
+# "addresses", not the commoner "address". Chosen on half of codespell's typo list, measured on
+# the other half (scripts/eval_suggestions.py; docs/evaluations/issue-19-heldout.md, session 32).
+INFLECTION_KEPT = 0.3
+_INFLECTIONS = ("ing", "ed", "es", "s")
+
+
+def _inflection(word: str) -> str:
+    """The inflectional ending `word` seems to have, or ""."""
+    return next((end for end in _INFLECTIONS if word.endswith(end) and not word.endswith("ss")), "")
+
+
 def suggestions(word: str, limit: int = 3) -> list[str]:
     """Dictionary words one slip from `word`, best first: cheapest slip, then
     commonest word. A changed first letter is not offered: such slips are rare
-    and the "suggestions" they give are mostly other words."""
+    and the "suggestions" they give are mostly other words. Between a word and
+    its own inflection (address, addresses) the one ending as the typo does wins."""
     lex = lexicon()
     lower = word.lower()
+    ending = _inflection(lower)
+    candidates = set(lex.known(one_edit(lower)))
     scored = []
-    for candidate in lex.known(one_edit(lower)):
+    for candidate in candidates:
         if candidate[:1] != lower[:1] and candidate[:2] != lower[1::-1]:
             continue
         if candidate in never_offered():
             continue
         rank = lex.rank.get(candidate, RANKED)
-        scored.append((edit_cost(lower, candidate) + 0.08 * math.log2(rank + 2), candidate))
+        cost = edit_cost(lower, candidate) + 0.08 * math.log2(rank + 2)
+        if ending and _inflection(candidate) == ending and _bare_form_among(candidate, candidates):
+            cost -= INFLECTION_KEPT
+        scored.append((cost, candidate))
     return [w for _, w in sorted(scored)[:limit]]
+
+
+def _bare_form_among(candidate: str, candidates: set[str]) -> bool:
+    """Is `candidate` without its ending (or its last letter: agreed, agree) also a candidate?"""
+    ending = _inflection(candidate)
+    return any(candidate[:-cut] in candidates for cut in {len(ending), 1} if cut)
 
 
 @cache

@@ -119,8 +119,9 @@ def _rare_name_like(word: str, suggestion: str) -> bool:
 
 
 def _g_dropped(word: str) -> bool:
-    """An -ing word with its g dropped, as a character says it (fightin, nothin, somethin)."""
-    return word.endswith("in") and lexicon().has(word + "g")
+    """An -ing word with its g dropped, as a character says it (fightin, nothin, somethin, fixins)."""
+    return word.endswith("in") and lexicon().has(word + "g") \
+        or word.endswith("ins") and lexicon().has(word[:-1] + "gs")
 
 
 def _a_name_or_a_spell(text: str, occ: Occurrence, manuscript: Manuscript, suggestion: str) -> bool:
