@@ -16,7 +16,9 @@ PAST_ONLY = (
     "Martha walked down to the water every morning. She carried a basket and filled it with reeds. She sang "
     "as she worked, and the birds answered her.\n\n"
 )
-STRONG = "He waited by the door for an hour. He was tired and hungry. Then he walks to the car and drove away.\n\n"
+STRONG = (
+    "He waited by the door for an hour. He was tired and hungry. Then he walks to the car and drove away.\n\n"
+)
 WEAK = (
     "It was late and she was tired. Karen walked to the bar. There are no velvet ropes at SouthPaw, and "
     "that's just the way she liked it. She ordered a martini.\n\n"

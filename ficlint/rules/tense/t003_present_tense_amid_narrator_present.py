@@ -39,10 +39,10 @@ RULE = Rule(
     ),
     examples=examples(
         (
-            "It was late and she was tired. Karen walked to the bar. There are no velvet ropes at SouthPaw, and "
-            "that's just the way she liked it. She ordered a martini and drank it slowly.",
-            "It was late and she was tired. Karen walked to the bar. There were no velvet ropes at SouthPaw, and "
-            "that was just the way she liked it. She ordered a martini and drank it slowly.",
+            "It was late and she was tired. Karen walked to the bar. There are no velvet ropes at "
+            "SouthPaw, and that's just the way she liked it. She ordered a martini and drank it slowly.",
+            "It was late and she was tired. Karen walked to the bar. There were no velvet ropes at "
+            "SouthPaw, and that was just the way she liked it. She ordered a martini and drank it slowly.",
         ),
     ),
     allows=("He was tired. He walked to the car and drove away. The rain had stopped.",),
