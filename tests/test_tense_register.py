@@ -57,3 +57,23 @@ def test_a_short_text_has_no_register_to_tell(tmp_path):
     text = NARRATOR * 3 + STRONG + WEAK + NARRATOR * 3
     expected = [*STRONG_FIXED, *(("T001", verb, fix) for verb, fix in WEAK_FIXED)]
     assert rule_findings(tmp_path, text, "T001,T003") == expected
+
+
+EVENING = (
+    "Tom came home late that night. He hung up his coat and sat down by the fire. He was cold and tired.\n\n"
+)
+DRIFT = (
+    "He walks to the window and looks out. He sees the rain and frowns. Then he turns back to the fire.\n\n"
+)
+DRIFT_FIXED = [("walks", "walked"), ("sees", "saw"), ("frowns", "frowned"), ("turns", "turned")]
+
+
+def test_a_drifted_paragraph_alone_between_past_ones_is_still_flagged_in_a_present_register(tmp_path):
+    text = NARRATOR * 260 + EVENING + DRIFT + EVENING + NARRATOR * 260
+    assert rule_findings(tmp_path, text, "T001,T003") == [("T001", verb, fix) for verb, fix in DRIFT_FIXED]
+
+
+def test_a_present_set_piece_over_several_paragraphs_is_the_narrators_and_goes_to_t003(tmp_path):
+    text = NARRATOR * 260 + EVENING + DRIFT * 3 + EVENING + NARRATOR * 260
+    expected = [("T003", verb, fix) for verb, fix in DRIFT_FIXED] * 3
+    assert rule_findings(tmp_path, text, "T001,T003") == expected

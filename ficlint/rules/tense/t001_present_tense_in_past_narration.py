@@ -53,8 +53,9 @@ voice has gone hoarse" is a slip); plural nouns the tagger reads as nouns
 generic subjects (a plural without a determiner, "a / every / no" phrases).
 A narrator who speaks in the present all through a long text (ficlint/rules/tense/_register.py:
 present statements in most stretches of about 2,000 words) is believed to mean a present verb
-unless a character acts in it in a paragraph where the same character acts in the past; the rest
-of such a text's findings go to the opt-in rule T003.
+unless it is a character's verb and the only present one in a paragraph of past events, or a
+drifted paragraph stands alone between paragraphs told in the past; the rest of such a text's
+findings go to the opt-in rule T003.
 """
 
 from __future__ import annotations
@@ -95,9 +96,9 @@ RULE = Rule(
         'usually gets it"), the narrator\'s judgement now of an earlier event ("she seems to have been '
         'satisfied", "he is said to have challenged"), first-person asides ("I still remember") and '
         'would/could futures alone. In a long text whose narrator speaks in the present all through it '
-        "(general truths, portraits, asides, historic-present set pieces), only a character's present "
-        "action in a paragraph where the same character acts in the past is flagged; T003 (off by "
-        "default) has the rest."
+        "(general truths, portraits, asides, historic-present set pieces), only a character's verb that is "
+        "the only present one in a paragraph of past events, or a drifted paragraph alone between past "
+        "ones, is flagged; T003 (off by default) has the rest."
     ),
     examples=examples(
         (

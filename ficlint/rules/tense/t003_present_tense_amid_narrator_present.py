@@ -4,7 +4,8 @@ alone in a long past-tense text whose narrator speaks in the present all through
 Such a narrator (ficlint/rules/tense/_register.py) states general truths, describes what still
 stands, portrays the living and sets historic-present scenes in most stretches of the text, so a
 lone present verb there is much more often the narrator's voice than a slip; T001 only keeps a
-character's present action in a paragraph where the same character acts in the past. This rule
+character's verb that is the only present one in a paragraph of past events, and a drifted
+paragraph alone between paragraphs told in the past. This rule
 reports the rest of T001's candidates there, with the same judgement and fixes, for a writer who
 wants to check every one. The option `register-stretches` in `[options.tense]` sets how many
 stretches of about 2,000 words a text needs before its register counts (8).
@@ -33,9 +34,10 @@ RULE = Rule(
     why=(
         "An edited book's narrator often speaks in the present of the telling: general truths, what "
         "still stands, portraits of the living, asides, historic-present set pieces. Where such "
-        "statements run all through a long text, T001 only flags a character's present action in a "
-        "paragraph where the same character acts in the past; its other candidates there come to this "
-        "rule, off by default, for a writer who wants to check every present verb."
+        "statements run all through a long text, T001 only flags a character's verb that is the only "
+        "present one in a paragraph of past events, or a drifted paragraph alone between past ones; its "
+        "other candidates there come to this rule, off by default, for a writer who wants to check every "
+        "present verb."
     ),
     examples=examples(
         (
