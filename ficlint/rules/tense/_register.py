@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from typing import Any
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.clauses import Verb
@@ -33,10 +34,15 @@ _SPREAD = 0.5  # the share of stretches with a narrator's present statement
 
 
 class NarratorPresent(SummedFacts):
-    """How much of the manuscript (all its files and parts) has a narrator's present statement:
-    [characters, stretches, stretches with one]."""
+    """Is the manuscript (all its files and parts) in a present register? Each file gives
+    [characters, stretches, stretches with a narrator's present statement]; the manuscript's fact
+    is the yes or no alone, so that an edit which does not change it rechecks no other part."""
 
     name = "tense.narrator-present"
+
+    def combine(self, per_file: list[Any], ctx: Context) -> bool:
+        total = super().combine(per_file, ctx)
+        return present_register(total, int(ctx.config.option("tense", "register-stretches", MIN_STRETCHES)))
 
     def gather(self, doc: AnalyzedDocument, ctx: Context) -> tuple[int, int, int]:
         return stretches_with_present(doc)

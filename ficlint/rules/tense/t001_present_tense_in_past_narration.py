@@ -139,11 +139,11 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
 def judged(doc: AnalyzedDocument, ctx: Context) -> tuple[list[Diagnostic], list[Diagnostic]]:
     """T001's findings, and those a narrator's present register leaves to T003 (worked out once
     for both rules)."""
-    counts = ctx.facts(FACTS.name)
-    if not isinstance(counts, list | tuple):  # no manuscript facts gathered: this text alone
-        counts = stretches_with_present(doc)
-    stretches = int(ctx.config.option("tense", "register-stretches", MIN_STRETCHES))
-    return doc.memo(_judged_with(present_register(counts, stretches)))
+    register = ctx.facts(FACTS.name)
+    if not isinstance(register, bool):  # no manuscript facts gathered: this text alone
+        stretches = int(ctx.config.option("tense", "register-stretches", MIN_STRETCHES))
+        register = present_register(stretches_with_present(doc), stretches)
+    return doc.memo(_judged_with(register))
 
 
 @cache
