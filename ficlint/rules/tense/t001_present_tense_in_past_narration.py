@@ -51,11 +51,17 @@ a thing's or an unclear subject's present that is not in the story's moment
 voice has gone hoarse" is a slip); plural nouns the tagger reads as nouns
 ("ladders and tools"), and anything the tagger does not read as a verb;
 generic subjects (a plural without a determiner, "a / every / no" phrases).
+A narrator who speaks in the present all through a long text (ficlint/rules/tense/_register.py:
+present statements in most stretches of about 2,000 words) is believed to mean a present verb
+unless it is a character's verb and the only present one in a paragraph of past events, or a
+drifted paragraph stands alone between paragraphs told in the past; the rest of such a text's
+findings go to the opt-in rule T003.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.lexicon import PAST
@@ -63,6 +69,13 @@ from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic
 from ficlint.rule import Rule, examples
 from ficlint.rules.tense._judge import FIX_SAFETY, findings
+from ficlint.rules.tense._register import (
+    FACTS,
+    MIN_STRETCHES,
+    present_register,
+    split,
+    stretches_with_present,
+)
 
 RULE = Rule(
     id="T001",
@@ -82,7 +95,10 @@ RULE = Rule(
         'narrator\'s general remarks ("the talents they possess", "when a millionaire gives carte blanche he '
         'usually gets it"), the narrator\'s judgement now of an earlier event ("she seems to have been '
         'satisfied", "he is said to have challenged"), first-person asides ("I still remember") and '
-        'would/could futures alone.'
+        'would/could futures alone. In a long text whose narrator speaks in the present all through it '
+        "(general truths, portraits, asides, historic-present set pieces), only a character's verb that is "
+        "the only present one in a paragraph of past events, or a drifted paragraph alone between past "
+        "ones, is flagged; T003 (off by default) has the rest."
     ),
     examples=examples(
         (
@@ -117,4 +133,22 @@ RULE = Rule(
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
-    return findings(doc, RULE, PAST)
+    return iter(judged(doc, ctx)[0])
+
+
+def judged(doc: AnalyzedDocument, ctx: Context) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """T001's findings, and those a narrator's present register leaves to T003 (worked out once
+    for both rules)."""
+    register = ctx.facts(FACTS.name)
+    if not isinstance(register, bool):  # no manuscript facts gathered: this text alone
+        stretches = int(ctx.config.option("tense", "register-stretches", MIN_STRETCHES))
+        register = present_register(stretches_with_present(doc), stretches)
+    return doc.memo(_judged_with(register))
+
+
+@cache
+def _judged_with(register: bool) -> Callable[[AnalyzedDocument], tuple[list[Diagnostic], list[Diagnostic]]]:
+    def judge(doc: AnalyzedDocument) -> tuple[list[Diagnostic], list[Diagnostic]]:
+        return split(doc, list(findings(doc, RULE, PAST)), register)
+
+    return judge
