@@ -167,6 +167,7 @@ _PERFECT_INFINITIVE = re.compile(
     r"\s+(?:(?:said|thought|believed|known|reported|supposed|understood|rumou?red)\s+)?to\s+have\s+"
     r"(?:(?:not|never|already|just|also|[a-z]+ly)\s+)?[a-z]+", re.I)
 _SEEMING = frozenset(["seems", "seem", "appears", "appear", "is", "are"])
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+$", re.I)
 _ENDING_QUESTION = re.compile(r"[?][\"”’'*_)\]]*\s*$")
 _WORD_IN_CLAUSE = re.compile(r"([A-Za-z’'-]+)[ \t,]*$")  # the word before, in the same sentence
 
@@ -773,7 +774,9 @@ class _Judge:
         if i is None:
             return False
         before = doc.text[doc.sentences[i].start : verb.start]
-        return any(_governs(before, m.end()) for m in self.reporting_now.finditer(before))
+        # an infinitive ("waited for him to figure out what he wanted") takes its governor's tense
+        return any(_governs(before, m.end()) and not _INFINITIVE_BEFORE.search(before, 0, m.start())
+                   for m in self.reporting_now.finditer(before))
 
     def _reported(self, text: str, verb: Verb, clause: Clause) -> bool:
         """Is the verb in a clause of reported speech or thought ("she knew that he is …")?"""
