@@ -299,7 +299,7 @@ def inject(
 
 
 CONFIG = Config()
-TENSE_RULES = ["T001", "T002"]  # the tense rules on by default (T003 is opt-in)
+TENSE_RULES = ["T001", "T002"]  # the tense rules on by default (T003 and T004 are opt-in)
 
 
 def findings(text: str) -> list[tuple[int, int, str]]:

@@ -43,7 +43,7 @@ from functools import cache
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.clauses import Verb
-from ficlint.analysis.lexicon import PAST, PRESENT, lexicon, phrase_pattern, words
+from ficlint.analysis.lexicon import PAST, PRESENT, alternatives, lexicon, phrase_pattern, words
 from ficlint.analysis.scenes import ParagraphTense, Scene
 from ficlint.document import RegionKind
 from ficlint.rules.tense._tagged import NAME_ACTS as _NAME_ACTS
@@ -108,6 +108,7 @@ _IMPERSONAL_IT = re.compile(r"\s+(?:not\s+|\w+ly\s+)?(?:probable|possible|likely
                             r"certain|evident|plain|doubtful|said|known|believed|thought|supposed|taken)\b",
                             re.I)
 _MODAL_BEFORE = re.compile(r"\b(?:would|could|should|might|must|may|will|shall|to)\s+$", re.I)
+_EARLIER_BEFORE = re.compile(r"\b(?P<adverb>already|recently|ever|once|just)\s+$", re.I)
 _PLUPERFECT = re.compile(r"\b(?:had|hadn['’]t|['’]d)\s+(?:(?:never|not|already|just|once|long|[a-z]+ly)\s+)?"
                          r"(?P<participle>[a-z]+)\b|\bused\s+to\b", re.I)
 
@@ -390,7 +391,7 @@ def _looked_back(doc: AnalyzedDocument, index: int) -> bool:
     then, he took his wife to bed." goes on with the story)."""
     para = doc.paragraphs[index]
     text = doc.text[para.start : para.end]
-    return _pluperfect(text) or bool(_backstory_cues().search(text))
+    return _pluperfect(text) or bool(_backstory_cues().search(text)) or look_back_adverbial(text) is not None
 
 
 def present_frame(doc: AnalyzedDocument, index: int) -> bool:
@@ -525,6 +526,12 @@ def _looks_back(doc: AnalyzedDocument, paragraph: ParagraphTense, participles: f
             continue
         if _backstory_cues().search(doc.text, region.start, region.end):
             return True
+        # an adverbial of a period or point in the past frames the look back before its past verbs
+        # ("For years, I helped him"); after them it dates the scene's own summary ("Remus is calmer
+        # than ever; that summer he barely has a scratch")
+        at = look_back_adverbial(doc.text, region.start, region.end)
+        if at is not None and at <= first_past:
+            return True
         for m in _PERFECT.finditer(doc.text, region.start, region.end):
             participle = m.group("participle").lower()
             modal = _MODAL_BEFORE.search(doc.text, max(region.start, m.start() - 12), m.start())
@@ -539,6 +546,55 @@ def _looks_back(doc: AnalyzedDocument, paragraph: ParagraphTense, participles: f
 def _backstory_cues() -> re.Pattern[str]:
     cues = phrase_pattern(words()["backstory_cues"]).pattern
     return re.compile(cues + r"|\b(?:when|since)\s+(?:[\w’'-]+\s+){1,2}first\b", re.I)
+
+
+@cache
+def _look_back_adverbials() -> re.Pattern[str]:
+    return re.compile(_look_back_pattern(), re.I)
+
+
+_SUBJECT = r"(?:he|she|they|i|we|(?-i:[A-Z][a-z]+))"
+
+
+def _look_back_pattern() -> str:
+    """The look-back adverbials of rules/data/tense.yaml (`look_back`), built from their grammar: a
+    preposition of duration before a span ("for years", "over the past few months"), a distal point
+    ("that summer", "those first weeks"), a time noun opening a clause in the past ("the summer Petunia
+    decided", "the day he left") and an age ("when he was little")."""
+    data = words()["look_back"]
+
+    def any_of(key: str) -> str:
+        return alternatives(data[key]).replace(r"\ ", r"\s+")
+
+    counts = rf"(?:(?:{any_of('span_counts')})\s+){{0,3}}"
+    duration = rf"\b(?:{any_of('duration_prepositions')})\s+{counts}(?:{any_of('spans')})\b"
+    distal = (rf"\b(?:{any_of('distal')})\s+(?:(?:{any_of('distal_modifiers')})\s+)?"
+              rf"(?:{any_of('time_nouns')})s?\b")
+    clause = (rf"\bthe\s+(?:(?:first|last|same|very)\s+)?(?:{any_of('time_nouns')})\s+(?:that\s+|when\s+)?"
+              rf"{_SUBJECT}\s+(?:(?:[a-z]+ly|just|first|finally)\s+)?(?P<clause_verb>[a-z]+)\b")
+    age = rf"\bwhen\s+{_SUBJECT}\s+(?:was|were)\s+(?:still\s+|just\s+)?(?:{any_of('ages')}|\d+)\b"
+    return "|".join((duration, distal, clause, age))
+
+
+def looks_back_itself(text: str, verb: Verb) -> bool:
+    """Is a past verb set before the story's now by an adverb right before it ("he once told me", "what
+    she already knew", "the best he ever had"), or by "just" in a clause of its own ("what he just
+    saw"; "he just stared" is the scene's)?"""
+    m = _EARLIER_BEFORE.search(text, max(0, verb.start - 20), verb.start)
+    if m is None:
+        return False
+    return m.group("adverb").lower() != "just" or _subordinate(text, verb)
+
+
+def look_back_adverbial(text: str, start: int = 0, end: int | None = None) -> int | None:
+    """Where the first look-back adverbial of text[start:end] begins (_look_back_pattern), a time
+    noun's clause only with its verb in the past ("the day he left", not "the day he leaves")."""
+    past = lexicon().past_forms
+    for m in _look_back_adverbials().finditer(text, start, len(text) if end is None else end):
+        verb = m.group("clause_verb")
+        if verb is None or verb.lower() in past:
+            return m.start()
+    return None
 
 
 @cache

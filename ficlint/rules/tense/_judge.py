@@ -41,11 +41,13 @@ from ficlint.rules.tense._drift import (
     drifted,
     in_parentheses,
     letter_paragraphs,
+    looks_back_itself,
     present_frame,
     remembered,
 )
 from ficlint.rules.tense._tagged import (
     absolute,
+    in_name_relative_clause,
     in_relative_clause,
     loose_verbs,
     particular_subjects,
@@ -54,6 +56,8 @@ from ficlint.rules.tense._tagged import (
 from ficlint.rules.tense._tagged import token_at as _token_at
 
 _DRIFT_CERTAINTY = 0.8
+_FIRST_PERSON_ACTS = 3
+_FIRST_PERSON_SHARE = 4
 FIX_SAFETY = (
     "Unsafe: the writer may have meant the change of tense (a flashback, a timeless truth, an aside)."
 )
@@ -163,6 +167,7 @@ _PERFECT_INFINITIVE = re.compile(
     r"\s+(?:(?:said|thought|believed|known|reported|supposed|understood|rumou?red)\s+)?to\s+have\s+"
     r"(?:(?:not|never|already|just|also|[a-z]+ly)\s+)?[a-z]+", re.I)
 _SEEMING = frozenset(["seems", "seem", "appears", "appear", "is", "are"])
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+$", re.I)
 _ENDING_QUESTION = re.compile(r"[?][\"”’'*_)\]]*\s*$")
 _WORD_IN_CLAUSE = re.compile(r"([A-Za-z’'-]+)[ \t,]*$")  # the word before, in the same sentence
 
@@ -230,7 +235,9 @@ def findings(doc: AnalyzedDocument, rule: Rule, tense: str) -> Iterator[Diagnost
         if scene.tense is None or scene.tense.tense != tense:
             continue
         sections: set[int] = set()
-        drift = {v.start: v for v in drifted(doc, scene, told, plain, sections) if not absolute(doc, v)}
+        first_person = tense == PRESENT and _told_in_first_person(scene)
+        drift = {v.start: v for v in drifted(doc, scene, told, plain, sections) if not absolute(doc, v)
+                 and not (tense == PRESENT and judge.earlier(doc, v, first_person))}
         for verb in drift.values():
             if not _plural_noun(doc, verb) and not _possessive(doc, verb):
                 yield _diagnostic(verb, scene.tense, rule, _DRIFT_CERTAINTY, drift=True)
@@ -239,6 +246,16 @@ def findings(doc: AnalyzedDocument, rule: Rule, tense: str) -> Iterator[Diagnost
                 and (v.tense == scene.tense.tense or not (_plural_noun(doc, v) or _possessive(doc, v)
                                                           or _told_apart(doc, v, tense)))]
         yield from judge.scene(doc, lex, rest, by_paragraph, names, scene.tense, rule)
+
+
+def _told_in_first_person(scene: Scene) -> bool:
+    """Does "I" do at least a quarter of the scene's actions in its tense (and three at least)? In a
+    story told otherwise, "I" is an author's note or an aside ("So I obviously changed the system")."""
+    assert scene.tense is not None
+    acts = [v.subject for v in scene.verbs
+            if v.tense == scene.tense.tense and v.kind == "subject" and not v.auxiliary]
+    mine = acts.count("i")
+    return mine >= _FIRST_PERSON_ACTS and mine * _FIRST_PERSON_SHARE >= len(acts)
 
 
 def _told_apart(doc: AnalyzedDocument, verb: Verb, tense: str) -> bool:
@@ -742,6 +759,24 @@ class _Judge:
             return self.time_cues.search(clause.narration) is not None
         at = verb.start - clause.start
         return any(not (m.start() <= at < m.end()) for m in self.time_cues.finditer(clause.narration))
+
+    def earlier(self, doc: AnalyzedDocument, verb: Verb, first_person: bool) -> bool:
+        """Is a past verb of a paragraph drifted into the past set before the scene's now all the
+        same: reported by a present verb of saying or thinking in its sentence ("ask why he said he
+        loved Remus", "he'd think she wanted"), put earlier by an adverb before it ("he once told
+        her", "what he just saw"), in a relative clause opened by its name subject ("the pastries
+        Jacob made"), or an "I" that is no character of a story told in the third person?"""
+        if verb.subject == "i" and not first_person:
+            return True
+        if looks_back_itself(doc.text, verb) or in_name_relative_clause(doc, verb):
+            return True
+        i = doc.sentence_index_at(verb.start)
+        if i is None:
+            return False
+        before = doc.text[doc.sentences[i].start : verb.start]
+        # an infinitive ("waited for him to figure out what he wanted") takes its governor's tense
+        return any(_governs(before, m.end()) and not _INFINITIVE_BEFORE.search(before, 0, m.start())
+                   for m in self.reporting_now.finditer(before))
 
     def _reported(self, text: str, verb: Verb, clause: Clause) -> bool:
         """Is the verb in a clause of reported speech or thought ("she knew that he is …")?"""

@@ -338,3 +338,21 @@ def in_relative_clause(doc: AnalyzedDocument, verb: Verb) -> bool:
         return False
     tag, word = tag_before_subject(doc, verb)
     return tag in ("NN", "NNS", "WP", "WDT") or word in ("what", "which", "whom", "whatever")
+
+
+def in_name_relative_clause(doc: AnalyzedDocument, verb: Verb) -> bool:
+    """Is the verb's subject a name that opens a relative clause right after its noun ("the pastries
+    Jacob made", "the phoenixes Newt showed him")? Like a pronoun's (in_relative_clause), in present
+    narration such a clause tells of an earlier event."""
+    if verb.kind != "name":
+        return False
+    i = token_at(doc, verb.start)
+    if i is None:
+        return False
+    tags, tokens = doc.tags, doc.tokens
+    j = i - 1
+    while j >= 0 and tags[j].xpos == "RB" and tokens.sentence[j] == tokens.sentence[i]:
+        j -= 1
+    if j < 1 or tags[j].xpos != "NNP" or tokens.sentence[j - 1] != tokens.sentence[i]:
+        return False
+    return tags[j - 1].xpos in ("NN", "NNS")

@@ -29,17 +29,36 @@ into the rain"); a past reported by an -ing form ("knowing he messed up"); and a
 section told in the past: two or more paragraphs in a row with no present verb and
 no one speaking from the first to the last (backstory that sums up a period, a past
 part after a present one). A past stretch played out with speech between its
-paragraphs is the scene sliding into the past, and still a drift.
+paragraphs is the scene sliding into the past, and still a drift. A paragraph
+looks back, too, where an adverbial of a period or point in the past comes
+before its past verbs ("For years, she worked", "during those weeks", "that
+summer", "the day he left", "when she was little"); and in a drifted paragraph
+a past verb is no slip where a present verb of saying or thinking reports it
+("ask why he said he loved her"), an adverb sets it earlier ("he once told
+her", "what she already knew", "what he just saw"), a name opens its relative
+clause ("the cake Jacob made"), or its "I" is no character of a story told in
+the third person (an author's note).
+
+Evidence: T002 gives a slip where someone speaks in its paragraph (a paragraph
+with speech plays in the scene's now) or where the document keeps slipping
+(three paragraphs with a slip per 1,000 words or more). Elsewhere a past verb
+in present narration was a real slip in fewer than one in five judged findings
+on held-out fan fiction (most were a narrator looking back): those findings are
+T004's, off by default (docs/evaluations/issue-17-s32-t002.md).
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import re
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.lexicon import PRESENT
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic
+from ficlint.document import RegionKind
 from ficlint.rule import Rule, examples
 from ficlint.rules.tense._judge import FIX_SAFETY, findings
 
@@ -56,7 +75,9 @@ RULE = Rule(
         '"the pen he left inside", "he knows he washed") or where a paragraph looks back from the '
         'story\'s now ("A lot has happened since the war ended. She went to Australia", "years ago", '
         '"back then"), or where two or more paragraphs in a row are told in the past with no one speaking '
-        "(a section in its own tense, such as backstory, not a slide)."
+        "(a section in its own tense, such as backstory, not a slide). It gives a finding where someone "
+        "speaks in the paragraph or where the document keeps slipping (three paragraphs with a slip per "
+        "1,000 words); the rest, more often a narrator looking back than a slip, are T004's (off by default)."
     ),
     examples=examples(
         (
@@ -79,5 +100,43 @@ RULE = Rule(
 )
 
 
+# an author who keeps slipping: this many paragraphs with a past-tense slip per 1,000 words of the
+# document (docs/evaluations/issue-17-s32-t002.md)
+_SLIPPING_PER_1000 = 3
+_WORD = re.compile(r"\S+")
+
+
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
-    return findings(doc, RULE, PRESENT)
+    return iter(doc.memo(by_evidence)[0])
+
+
+def by_evidence(doc: AnalyzedDocument) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """The past-tense slips of present-tense scenes, split by how much the text says they are slips:
+    strong where someone speaks in the paragraph (a paragraph with speech plays in the scene's now) or
+    where the document keeps slipping (_SLIPPING_PER_1000 paragraphs with a slip per 1,000 words); weak
+    otherwise, where a narrator's look back is as likely as a slip (T004, off by default)."""
+    found = list(findings(doc, RULE, PRESENT))
+    if not found:
+        return [], []
+    paragraphs = {d.start: _paragraph_of(doc, d.start) for d in found}
+    if not _more_words_than(doc.text, len(set(paragraphs.values())) * 1000 // _SLIPPING_PER_1000):
+        return found, []  # a document that keeps slipping
+    speech = {i for i in paragraphs.values()
+              if any(r.kind is RegionKind.DIALOGUE for r in doc.paragraph_regions(i))}
+    strong = [d for d in found if paragraphs[d.start] in speech]
+    weak = [d for d in found if paragraphs[d.start] not in speech]
+    return strong, weak
+
+
+def _more_words_than(text: str, limit: int) -> bool:
+    """Has the text more than `limit` words? Counted only as far as the limit: a book need not be."""
+    return any(True for _ in itertools.islice(_WORD.finditer(text), limit, None))
+
+
+def _paragraph_of(doc: AnalyzedDocument, offset: int) -> int:
+    starts = doc.memo(_paragraph_starts)
+    return bisect.bisect_right(starts, offset) - 1
+
+
+def _paragraph_starts(doc: AnalyzedDocument) -> list[int]:
+    return [p.start for p in doc.paragraphs]

@@ -1,0 +1,105 @@
+"""Through the real CLI: in a present-tense scene a paragraph that looks back from the story's now is
+no drift when an adverbial of a period or point in the past comes before its past verbs ("For years",
+"that summer", "the day he left", "when she was little"); in a drifted paragraph a past verb reported by
+a present verb of thinking, set earlier by an adverb ("once", "just" in a clause of its own) or in a
+relative clause opened by a name is no slip; and T002 gives its findings where someone speaks in the
+paragraph or the document keeps slipping, the rest going to T004 (off by default)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ficlint.rules.tense.t004_weak_past_tense_in_present_narration import RULE as T004
+from tests.conftest import rule_findings, run_cli
+
+OPENING = (
+    "Hermione sits at the kitchen table. She stirs her tea and watches the rain. Ron comes in and kisses her "
+    "cheek. She smiles at him.\n\n"
+    "Outside, the owl taps at the window. Hermione opens it and takes the letter. She reads it twice and "
+    "frowns.\n\n"
+    "Crookshanks jumps onto the table and sniffs the envelope. Hermione strokes his back and sets the letter "
+    "down. She picks up her quill and starts a reply.\n\n"
+)
+CLOSING = (
+    "The kettle whistles in the kitchen. Ron gets up and makes the tea. Hermione takes her cup and thanks "
+    "him.\n\n"
+    "They sit together until the fire burns low. She yawns and he laughs at her. He takes her hand and pulls "
+    "her up from the sofa. She follows him to the stairs.\n"
+)
+DRIFT = "He went to the Ministry. He walked past the guards and climbed the stairs. He knocked and waited."
+DRIFT_FIXED = [("T002", "went", "goes"), ("T002", "walked", "walks"), ("T002", "climbed", "climbs"),
+               ("T002", "knocked", "knocks"), ("T002", "waited", "waits")]
+
+
+@pytest.mark.parametrize("opening", [
+    "For years, ", "Over the past few months, ", "During those first weeks, ", "That summer, ",
+    "The winter he left school, ", "When he was little, ",
+])
+def test_a_period_or_point_in_the_past_before_the_past_verbs_is_a_look_back(tmp_path, opening):
+    text = OPENING + opening + DRIFT[0].lower() + DRIFT[1:] + "\n\n" + CLOSING
+    assert rule_findings(tmp_path, text, "T002") == []
+
+
+@pytest.mark.parametrize("opening", ["For hours, ", "That moment, "])
+def test_the_scenes_own_time_is_no_look_back(tmp_path, opening):
+    text = OPENING + opening + DRIFT[0].lower() + DRIFT[1:] + "\n\n" + CLOSING
+    assert rule_findings(tmp_path, text, "T002") == DRIFT_FIXED
+
+
+def test_an_adverbial_after_the_past_verbs_dates_the_scenes_own_drift(tmp_path):
+    text = OPENING + DRIFT + " He did it every day for years.\n\n" + CLOSING
+    assert rule_findings(tmp_path, text, "T002") == [*DRIFT_FIXED, ("T002", "did", "does")]
+
+
+def test_a_past_verb_reported_by_a_present_verb_of_thinking_is_no_slip(tmp_path):
+    text = OPENING + DRIFT + " He wonders why he agreed to come.\n\n" + CLOSING
+    assert rule_findings(tmp_path, text, "T002") == DRIFT_FIXED
+
+
+def test_an_infinitive_of_thinking_takes_the_tense_of_the_drift(tmp_path):
+    text = OPENING + DRIFT + " He waited for the clerk to figure out the form he wanted.\n\n" + CLOSING
+    assert rule_findings(tmp_path, text, "T002") == [*DRIFT_FIXED, ("T002", "waited", "waits"),
+                                                     ("T002", "wanted", "wants")]
+
+
+def test_a_past_verb_set_earlier_by_an_adverb_is_no_slip(tmp_path):
+    text = OPENING + DRIFT + " He smiled at the clerk he once knew.\n\n" + CLOSING
+    assert rule_findings(tmp_path, text, "T002") == [*DRIFT_FIXED, ("T002", "smiled", "smiles")]
+
+
+def test_just_sets_a_past_earlier_only_in_a_clause_of_its_own(tmp_path):
+    earlier = OPENING + DRIFT + " He thought about what he just saw.\n\n" + CLOSING
+    assert rule_findings(tmp_path, earlier, "T002") == [*DRIFT_FIXED, ("T002", "thought", "thinks")]
+    merely = OPENING + DRIFT + " He just stared at the door.\n\n" + CLOSING
+    assert rule_findings(tmp_path, merely, "T002") == [*DRIFT_FIXED, ("T002", "stared", "stares")]
+
+
+def test_a_relative_clause_opened_by_a_name_tells_of_an_earlier_event(tmp_path):
+    text = OPENING + DRIFT + " He held out the cake Ginny baked.\n\n" + CLOSING
+    assert rule_findings(tmp_path, text, "T002") == [*DRIFT_FIXED, ("T002", "held", "holds")]
+
+
+WEAK = T004.examples[0].bad
+
+
+def test_a_drift_with_no_one_speaking_in_a_document_that_seldom_slips_is_t004s(tmp_path):
+    assert rule_findings(tmp_path, WEAK, "T002") == []
+    assert [(verb, fix) for _, verb, fix in rule_findings(tmp_path, WEAK, "T004")] == [
+        ("picked", "picks"), ("carried", "carries"), ("lowered", "lowers"), ("wiped", "wipes"),
+        ("pushed", "pushes")]
+
+
+def test_t004_is_off_by_default(tmp_path):
+    chapter = tmp_path / "chapter.txt"
+    chapter.write_text(WEAK, encoding="utf-8")
+    result = run_cli("check", "--format", "json", "--no-cache", str(chapter))
+    rules = [d["rule"] for f in result.json()["files"] for d in f["diagnostics"]]
+    assert [r for r in rules if r.startswith("T")] == []
+
+
+def test_the_same_drift_with_someone_speaking_in_it_is_t002s(tmp_path):
+    spoken = WEAK.replace("He pushed the door wide with his foot.",
+                          'He pushed the door wide with his foot. "Done," he said.')
+    found = rule_findings(tmp_path, spoken, "T002")
+    assert [verb for _, verb, _ in found] == ["picked", "carried", "lowered", "wiped", "pushed", "said"]
+    assert rule_findings(tmp_path, spoken, "T004") == []
