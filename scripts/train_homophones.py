@@ -724,7 +724,12 @@ def choose_thresholds(curves: list[Curve], words: float, per_10k: float) -> list
             low = mid
         else:
             high = mid
-    return [GRID[j] for j in pick(high)[0]]
+    chosen, total = pick(high)
+    caught = sum(float(c.catches[j]) for c, j in zip(curves, chosen, strict=True))
+    slips = sum(float(c.catches[0]) for c in curves)  # caught at the lowest threshold: an upper bound
+    log(f"budget {per_10k} per 10k: tune slips caught {caught:.0f} of {slips:.0f} reachable, "
+        f"expected false alarms {total:.1f}")
+    return [GRID[j] for j in chosen]
 
 
 def thresholds_for(curves_by_set: list[list[Curve]], sets: Sequence[ConfusionSet], words: float,
