@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import copy
+import gzip
 import re
 
+import numpy as np
 import pytest
 
 from ficlint.analysis import AnalyzedDocument
-from ficlint.analysis.confusables import confusion_sets, glosses, lowered_tokens, phrases, word_classes
+from ficlint.analysis.confusables import (
+    confusion_sets,
+    glosses,
+    lowered_tokens,
+    phrases,
+    token_forms,
+    word_classes,
+)
 from ficlint.analysis.slots import (
     AFTER_BE,
     BASE_VERB,
@@ -25,12 +34,17 @@ from ficlint.analysis.slots import (
     tag_codes,
 )
 from ficlint.resources import data_dir
+from ficlint.rules.homophones import _ngrams
 from ficlint.rules.homophones._model import (
     MODEL_FILE,
     confidence,
+    encode,
     load_model,
     model_parts,
+    new_sentences,
+    occurrences,
     serialize,
+    token_ids,
     write_model,
 )
 from ficlint.rules.homophones.h001_homophone_in_context import model_findings
@@ -360,6 +374,62 @@ def test_model_file_keeps_the_whole_weight_table_and_reads_the_old_layout():
     assert old_header == header and list(old_arrays) == list(arrays)
     for name, array in arrays.items():
         assert np.array_equal(old_arrays[name], array) and old_arrays[name].dtype == array.dtype
+
+
+def test_ngram_table_round_trips_and_finds_its_keys():
+    keys = _ngrams.key_hash(np.arange(1, 2001, dtype=np.int64) * 7919)
+    counts = np.arange(2000, dtype=np.float64)
+    prior = np.array([[0.9, 0.1, 0.0]])
+    table = _ngrams.read_table(gzip.decompress(_ngrams.write_table(keys, counts, prior, 10)))
+    assert table.sizes.tolist() == [2]
+    assert np.allclose(table.find(keys), counts, rtol=0.05, atol=0.1)  # counts are kept to ~4%
+    others = _ngrams.key_hash(np.arange(5001, 7001, dtype=np.int64) * 7919)
+    assert (table.find(others[~np.isin(others, keys)]) == 0).all()
+
+
+def test_shipped_ngrams_fit_the_model_and_both_stay_compact():
+    model = load_model()
+    table = _ngrams.load_table()
+    assert model is not None and table is not None
+    assert (table.vocab_size, table.sets) == (len(model.vocab), len(model.sets))
+    sizes = [(data_dir() / name).stat().st_size for name in (MODEL_FILE, _ngrams.NGRAM_FILE)]
+    assert sum(sizes) <= 5_000_000
+
+
+@pytest.mark.parametrize("text, written, meant", [
+    ("The whole word knew it by morning.", "word", "world"),
+    ("He was dyeing of a fever when they found him.", "dyeing", "dying"),
+])
+def test_ngram_evidence_sides_with_the_member_the_neighbours_know(text, written, meant):
+    model = load_model()
+    assert model is not None
+    doc = AnalyzedDocument.from_text(text)
+    forms = token_forms(doc)
+    ids = token_ids(forms.lowered, model.vocab)[forms.code]
+    token, set_index, member = occurrences(model, ids)
+    enc = encode(ids, new_sentences(forms.sentence), model.classes)
+    found = _ngrams.lifts(model, enc, token, set_index, max(len(s.members) for s in model.sets))
+    assert found is not None
+    sets = [model.sets[int(s)].members for s in set_index]
+    row = next(r for r in range(len(token)) if sets[r][int(member[r])] == written and meant in sets[r])
+    members = sets[row]
+    assert found[row, members.index(meant)] > found[row, members.index(written)]
+
+
+def test_ngram_evidence_flags_a_slip_the_window_model_alone_let_pass(tmp_path):
+    # "was dying" is seen thousands of times in the train split, "was dyeing" almost never
+    assert _cli_fixes(tmp_path, "He was dyeing of thirst by the third day.") == [("dyeing", "dying")]
+
+
+@pytest.mark.parametrize("text", [
+    "She was dyeing her hair red for the party.",
+    "The dyeing of the cloth took all week.",
+    "He bought it back from the pawnbroker.",
+    "Her mother was dying of a fever.",
+    "She was wary of him after that.",
+])
+def test_ngram_evidence_leaves_correct_uses_alone(tmp_path, text):
+    assert _cli_fixes(tmp_path, text) == []
 
 
 def test_flagged_helper_agrees():
