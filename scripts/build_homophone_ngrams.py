@@ -1,8 +1,9 @@
 """Count the word n-grams around every confusion-set member in the train split
 (ficlint/data/homophone-ngrams.bin.gz; see ficlint/rules/homophones/_ngrams.py).
 
-    python scripts/build_homophone_ngrams.py [--training ../shared/training] [--entries 600000]
-        [--limit N] [--counts COUNTS.npz] [--out ficlint/data/homophone-ngrams.bin.gz]
+    python scripts/build_homophone_ngrams.py [--training ../shared/training] [--entries 355000]
+        [--limit N] [--counts COUNTS.npz] [--sets scripts/homophone-count-sets.json]
+        [--out ficlint/data/homophone-ngrams.bin.gz]
 
 Reads every book and fan-fiction work of the `train` split (scripts/training_data.py; tune
 and test are never read) as H001 reads a document: the analysis layer's tokens, the shipped
@@ -15,6 +16,10 @@ Pruning: a context of a set is kept whole (every member seen there) when it is t
 seen MIN_CONTEXT_USES times, and some member's lift there (smoothed as the rule smooths it;
 a member never seen there has a lift too, log(SMOOTHING / (n + SMOOTHING))) at least MIN_LIFT
 nats. The contexts seen most times their strongest lift go first, until --entries entries.
+Only the sets named in --sets are counted for (chosen on tune by
+scripts/choose_homophone_count_sets.py: no set with a member seen fewer than its floor
+times, and only sets whose tune curves are worth more with the counts); H001 backs off
+to the linear model alone for the others. --sets '' counts for every set.
 Deterministic: the same data and model give the same file, byte for byte. Rebuild it
 whenever the model is retrained (it is keyed by the model's vocabulary and set numbers).
 """
@@ -22,6 +27,7 @@ whenever the model is retrained (it is keyed by the model's vocabulary and set n
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -39,7 +45,8 @@ from ficlint.resources import data_dir  # noqa: E402
 from ficlint.rules.homophones import _ngrams as ng  # noqa: E402
 from ficlint.rules.homophones._model import encode, load_model, new_sentences, occurrences, token_ids  # noqa: E402
 
-ENTRIES = 600_000  # with the model, under the 5 MB the size test allows
+ENTRIES = 355_000  # with the model (3.8 MB unzipped), under the 5 MB the size test allows
+COUNT_SETS = ROOT / "scripts" / "homophone-count-sets.json"
 MIN_LIFT = 1.0  # nats: a context must move some member's score this much to ship
 MIN_CONTEXT_USES = 3  # and be seen this often with its set
 FLUSH = 20_000_000  # keys gathered before they are counted
@@ -98,10 +105,13 @@ def count(root: Path, limit: int | None) -> tuple[np.ndarray, np.ndarray, np.nda
     return found, n, uses.reshape(sets, width)
 
 
-def prune(keys: np.ndarray, counts: np.ndarray, prior: np.ndarray, entries: int
-          ) -> tuple[np.ndarray, np.ndarray]:
-    """The entries of the most telling contexts (see the module's doc)."""
+def prune(keys: np.ndarray, counts: np.ndarray, prior: np.ndarray, entries: int,
+          counted: list[int] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The entries of the most telling contexts (see the module's doc), of the `counted` sets only."""
     sets, width = prior.shape
+    if counted is not None:
+        wanted = np.isin((keys // width) % sets, counted)
+        keys, counts = keys[wanted], counts[wanted]
     group = keys // width  # (context, set): keys sorted, so groups are runs
     member = keys % width
     set_of = group % sets
@@ -136,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--entries", type=int, default=ENTRIES)
     parser.add_argument("--limit", type=int, default=None, help="at most this many books and works (tries)")
     parser.add_argument("--out", type=Path, default=data_dir() / ng.NGRAM_FILE)
+    parser.add_argument("--sets", default=str(COUNT_SETS),
+                        help="a JSON list of the set names to count for ('' for every set)")
     parser.add_argument("--counts", type=Path, default=None,
                         help="an .npz of the full counts: written if missing, else read instead of counting")
     args = parser.parse_args(argv)
@@ -152,8 +164,15 @@ def main(argv: list[str] | None = None) -> int:
     for s in model.sets:  # every member of a set has a share, however rare
         row = uses[s.index, :len(s.members)] + 0.5
         prior[s.index, :len(s.members)] = row / row.sum()
-    kept_keys, kept_counts = prune(keys, counts, prior, args.entries)
-    raw = ng.write_table(ng.key_hash(kept_keys), kept_counts, prior, len(model.vocab))
+    counted = None
+    if args.sets:
+        names = set(json.loads(Path(args.sets).read_text()))
+        counted = [s.index for s in model.sets if "/".join(s.members) in names]
+        if len(counted) != len(names):
+            raise SystemExit(f"{args.sets}: a set the model lacks")
+        log(f"counting for {len(counted)} of {len(model.sets)} sets")
+    kept_keys, kept_counts = prune(keys, counts, prior, args.entries, counted)
+    raw = ng.write_table(ng.key_hash(kept_keys), kept_counts, prior, len(model.vocab), counted)
     args.out.write_bytes(raw)
     log(f"{len(kept_keys)} entries -> {args.out} ({len(raw) / 1e6:.2f} MB)")
     return 0

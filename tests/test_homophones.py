@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import gzip
+import json
 import re
 
 import numpy as np
@@ -387,6 +388,15 @@ def test_ngram_table_round_trips_and_finds_its_keys():
     assert (table.find(others[~np.isin(others, keys)]) == 0).all()
 
 
+def test_ngram_table_keeps_the_sets_it_speaks_for():
+    keys = _ngrams.key_hash(np.arange(1, 11, dtype=np.int64))
+    prior = np.array([[0.9, 0.1], [0.5, 0.5], [0.7, 0.3]])
+    every = _ngrams.read_table(gzip.decompress(_ngrams.write_table(keys, np.ones(10), prior, 10)))
+    assert every.counted is None
+    some = _ngrams.read_table(gzip.decompress(_ngrams.write_table(keys, np.ones(10), prior, 10, [2, 0])))
+    assert some.counted.tolist() == [True, False, True]
+
+
 def test_shipped_ngrams_fit_the_model_and_both_stay_compact():
     model = load_model()
     table = _ngrams.load_table()
@@ -394,6 +404,37 @@ def test_shipped_ngrams_fit_the_model_and_both_stay_compact():
     assert (table.vocab_size, table.sets) == (len(model.vocab), len(model.sets))
     sizes = [(data_dir() / name).stat().st_size for name in (MODEL_FILE, _ngrams.NGRAM_FILE)]
     assert sum(sizes) <= 5_000_000
+    # the sets chosen on tune (scripts/choose_homophone_count_sets.py), as the build counts them
+    chosen = json.loads((ROOT / "scripts" / "homophone-count-sets.json").read_text())
+    assert table.counted is not None
+    assert sorted(s.name for s in model.sets if table.counted[s.index]) == sorted(chosen)
+
+
+def _lifts_of(text: str) -> list[tuple[str, tuple[str, ...], np.ndarray]]:
+    """(written member, its set, the members' lifts) of each occurrence in `text`."""
+    model = load_model()
+    assert model is not None
+    doc = AnalyzedDocument.from_text(text)
+    forms = token_forms(doc)
+    ids = token_ids(forms.lowered, model.vocab)[forms.code]
+    token, set_index, member = occurrences(model, ids)
+    enc = encode(ids, new_sentences(forms.sentence), model.classes)
+    found = _ngrams.lifts(model, enc, token, set_index, max(len(s.members) for s in model.sets))
+    assert found is not None
+    sets = [model.sets[int(s)].members for s in set_index]
+    return [(sets[r][int(member[r])], sets[r], found[r]) for r in range(len(token))]
+
+
+@pytest.mark.parametrize("text, word", [
+    # a member seen too seldom in train (buoy 21 times, tolled 15) backs its set off to the
+    # linear model: its absence beside the common member's neighbours proves little
+    ("A red buoy marked the channel.", "buoy"),
+    ("The bells tolled for the dead.", "tolled"),
+    ("They razed the town to the ground.", "razed"),
+])
+def test_ngram_evidence_is_silent_for_a_set_with_a_thin_member(text, word):
+    row = next(lifts for written, _, lifts in _lifts_of(text) if written == word)
+    assert not row.any()
 
 
 @pytest.mark.parametrize("text, written, meant", [

@@ -57,6 +57,7 @@ class NgramTable:
     prior: np.ndarray  # [set, member]: the member's share of its set's uses (0 past its size)
     vocab_size: int
     sets: int
+    counted: np.ndarray | None = None  # bool per set: the sets the counts speak for (None: all)
     sizes: np.ndarray = field(init=False)  # members per set
     starts: np.ndarray = field(init=False)  # where the keys with each 20-bit prefix start
 
@@ -132,8 +133,10 @@ def decode_count(q: np.ndarray) -> np.ndarray:
     return np.exp2(q.astype(np.float64) / _COUNT_STEPS) - 1.0
 
 
-def write_table(keys: np.ndarray, counts: np.ndarray, prior: np.ndarray, vocab_size: int) -> bytes:
-    """The file's bytes: header length, JSON header, sorted key hashes (uint32, as deltas), counts (uint8)."""
+def write_table(keys: np.ndarray, counts: np.ndarray, prior: np.ndarray, vocab_size: int,
+                counted: list[int] | None = None) -> bytes:
+    """The file's bytes: header length, JSON header (with `counted`, the sets the counts speak
+    for, when not all), sorted key hashes (uint32, as deltas), counts (uint8)."""
     import io
 
     import numpy as np
@@ -143,6 +146,8 @@ def write_table(keys: np.ndarray, counts: np.ndarray, prior: np.ndarray, vocab_s
     deltas = np.diff(keys.astype(np.int64), prepend=0).astype(np.uint32)
     header = {"format": 1, "vocab_size": int(vocab_size), "sets": int(prior.shape[0]),
               "width": int(prior.shape[1]), "entries": int(len(keys))}
+    if counted is not None:
+        header["counted"] = sorted(int(s) for s in counted)
     head = json.dumps(header, sort_keys=True).encode("utf-8")
     body = struct.pack("<I", len(head)) + head + prior.astype("<f8").tobytes()
     body += deltas.astype("<u4").tobytes()
@@ -166,7 +171,11 @@ def read_table(raw: bytes) -> NgramTable:
     at += 4 * n
     counts = decode_count(np.frombuffer(raw, dtype=np.uint8, count=n, offset=at))
     keys = np.cumsum(deltas, dtype=np.uint64).astype(np.uint32)
-    return NgramTable(keys, counts, prior, header["vocab_size"], sets)
+    counted = None
+    if "counted" in header:
+        counted = np.zeros(sets, dtype=bool)
+        counted[header["counted"]] = True
+    return NgramTable(keys, counts, prior, header["vocab_size"], sets, counted)
 
 
 @cache
@@ -179,16 +188,23 @@ def load_table() -> NgramTable | None:
 
 
 def lifts(model: Model, enc: Encoded, token: np.ndarray, set_index: np.ndarray, width: int,
-          table: NgramTable | None = None) -> np.ndarray | None:
+          table: NgramTable | None = None, every_set: bool = False) -> np.ndarray | None:
     """[occurrence, member]: the summed lift of each member in the occurrence's contexts
-    (nats, before NGRAM_WEIGHT; 0 past the set's size); None without a table that fits the model."""
+    (nats, before NGRAM_WEIGHT; 0 past the set's size, and for the sets the table does not
+    speak for unless `every_set`); None without a table that fits the model."""
     import numpy as np
 
     table = table if table is not None else load_table()
     if table is None or table.vocab_size != len(model.vocab) or table.sets != len(model.sets):
         return None
+    found = np.zeros((len(token), width))
+    if table.counted is not None and not every_set:
+        speaks = np.flatnonzero(table.counted[set_index])
+        if len(speaks) < len(token):
+            if len(speaks):
+                found[speaks] = lifts(model, enc, token[speaks], set_index[speaks], width, table, True)
+            return found
     rows = len(token)
-    found = np.zeros((rows, width))
     if not rows:
         return found
     size = table.sizes[set_index]
