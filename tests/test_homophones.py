@@ -426,8 +426,8 @@ def _lifts_of(text: str) -> list[tuple[str, tuple[str, ...], np.ndarray]]:
 
 
 @pytest.mark.parametrize("text, word", [
-    # a member seen too seldom in train (buoy 21 times, tolled 15) backs its set off to the
-    # linear model: its absence beside the common member's neighbours proves little
+    # a set whose rarest member is seen fewer than 10,000 times in train (buoy 21 times, tolled 15)
+    # backs off to the linear model: that member's absence beside the common one's neighbours proves little
     ("A red buoy marked the channel.", "buoy"),
     ("The bells tolled for the dead.", "tolled"),
     ("They razed the town to the ground.", "razed"),
@@ -438,8 +438,9 @@ def test_ngram_evidence_is_silent_for_a_set_with_a_thin_member(text, word):
 
 
 @pytest.mark.parametrize("text, written, meant", [
-    ("The whole word knew it by morning.", "word", "world"),
-    ("He was dyeing of a fever when they found him.", "dyeing", "dying"),
+    ("She was to tired to walk.", "to", "too"),
+    ("He took his coat of and sat down.", "of", "off"),
+    ("I think your going to be late.", "your", "you're"),
 ])
 def test_ngram_evidence_sides_with_the_member_the_neighbours_know(text, written, meant):
     model = load_model()
@@ -457,9 +458,23 @@ def test_ngram_evidence_sides_with_the_member_the_neighbours_know(text, written,
     assert found[row, members.index(meant)] > found[row, members.index(written)]
 
 
-def test_ngram_evidence_flags_a_slip_the_window_model_alone_let_pass(tmp_path):
-    # "was dying" is seen thousands of times in the train split, "was dyeing" almost never
-    assert _cli_fixes(tmp_path, "He was dyeing of thirst by the third day.") == [("dyeing", "dying")]
+@pytest.mark.parametrize("text, fix", [
+    # "stay here" and "if it's" are seen thousands of times in the train split, "stay hear", "if its" seldom
+    ("I'd rather stay hear with you.", ("hear", "here")),
+    ("I wonder if its true.", ("its", "it's")),
+])
+def test_ngram_evidence_flags_a_slip_the_window_model_alone_let_pass(tmp_path, text, fix):
+    assert _cli_fixes(tmp_path, text) == [fix]
+
+
+@pytest.mark.parametrize("text, fixes", [
+    # "an" is never an article before a consonant letter other than h: it was "and"
+    ("She hesitated with an answer an skip every offer he made.", [("an", "and")]),
+    # not before a vowel, h or an initialism
+    ("He was an MP for ten years, an honest man, and an able one.", []),
+])
+def test_an_before_a_consonant_gives_way_to_and(tmp_path, text, fixes):
+    assert _cli_fixes(tmp_path, text) == fixes
 
 
 @pytest.mark.parametrize("text", [
@@ -468,6 +483,9 @@ def test_ngram_evidence_flags_a_slip_the_window_model_alone_let_pass(tmp_path):
     "He bought it back from the pawnbroker.",
     "Her mother was dying of a fever.",
     "She was wary of him after that.",
+    "A red buoy marked the channel.",
+    "The bells tolled for the dead.",
+    "They razed the town to the ground.",
 ])
 def test_ngram_evidence_leaves_correct_uses_alone(tmp_path, text):
     assert _cli_fixes(tmp_path, text) == []
