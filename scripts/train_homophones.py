@@ -35,9 +35,11 @@ those that round to 0 are dropped. Vocabulary: the VOCAB words seen most; word c
 CLUSTERS k-means clusters of the CLUSTER_VOCAB commonest words by their neighbours, and
 the word classes the analysis layer's tagger gives each word across the train split.
 
-Thresholds: every occurrence of every member in the tune split is scored, with the slot
-constraints (ficlint/analysis/slots.py) and the manuscript evidence (each book or work a
-manuscript) as the rule applies them. From those scores each direction of a set (member
+Thresholds: every occurrence of every member in the tune split is scored, with the word n-gram
+evidence (ficlint/rules/homophones/_ngrams.py: ficlint/data/homophone-ngrams.bin.gz, counted by
+scripts/build_homophone_ngrams.py, must be there and fit the model), the slot constraints
+(ficlint/analysis/slots.py) and the manuscript evidence (each book or work a manuscript) as the
+rule applies them. From those scores each direction of a set (member
 a written, member b suggested) gets a curve: per threshold, the false alarms (uses of a
 flagged) and the slips caught (had a been written where b belongs). The edited books are
 the source of truth for what is a false alarm: a finding in a tune book counts fully. A
@@ -726,7 +728,12 @@ def choose_thresholds(curves: list[Curve], words: float, per_10k: float) -> list
             low = mid
         else:
             high = mid
-    return [GRID[j] for j in pick(high)[0]]
+    chosen, total = pick(high)
+    caught = sum(float(c.catches[j]) for c, j in zip(curves, chosen, strict=True))
+    slips = sum(float(c.catches[0]) for c in curves)  # caught at the lowest threshold: an upper bound
+    log(f"budget {per_10k} per 10k: tune slips caught {caught:.0f} of {slips:.0f} reachable, "
+        f"expected false alarms {total:.1f}")
+    return [GRID[j] for j in chosen]
 
 
 def thresholds_for(curves_by_set: list[list[Curve]], sets: Sequence[ConfusionSet], words: float,
