@@ -203,7 +203,7 @@ def _homophone_lines(result) -> list[str]:
 
 def test_min_confidence_leaves_out_the_less_certain_findings(tmp_path):
     chapter = tmp_path / "c.md"
-    chapter.write_text("Their is no time left.\n\nI wonder if its true.\n", encoding="utf-8")
+    chapter.write_text("Their is no time left.\n\nThat is quiet right, my dear.\n", encoding="utf-8")
     everything = _homophone_lines(run_cli("check", "-q", "--no-cache", "--select", "H001", str(chapter)))
     assert len(everything) == 2
     json_out = run_cli("check", "--no-cache", "--select", "H001", "--format", "json", str(chapter))

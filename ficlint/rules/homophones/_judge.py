@@ -8,7 +8,10 @@ thresholds on scores judged exactly this way.
 - An article before a consonant: a member only ever meant before a vowel sound ("an"),
   followed by a word that starts with a consonant letter other than h and has a vowel
   (not an initialism: "an FBI agent"), is not that word ("an answer an skip" -> "and"):
-  it gives way as a written member that cannot fill its slot does.
+  it gives way as a written member that cannot fill its slot does. Not where the other
+  member is no clearer a reading than a word outside the set: before a determiner ("an
+  the table" is as often "on" as "and"), before a subject pronoun (old books' "an thou
+  wilt", "an you look not better": "an" = "if"), or opening a sentence ("An ye had talked").
 - Manuscript evidence: a member the manuscript uses far more often than books and fan
   fiction do, in uses the model finds natural, is a word of the story's world ("witch",
   "wand", a horse story's "reins"): the model needs more margin to call it a slip.
@@ -19,9 +22,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ficlint.analysis.confusables import LoweredTokens, word_classes
+from ficlint.analysis.lexicon import lexicon
 from ficlint.analysis.slots import (
     AFTER_BE,
     BASE_VERB,
@@ -47,6 +52,7 @@ if TYPE_CHECKING:
 MANUSCRIPT_MIN_USES = 3  # accepted uses before a word counts as the story's own
 MANUSCRIPT_MIN_RATIO = 10.0  # times more often than in the training text
 MANUSCRIPT_MAX_MARGIN = 4.0  # nats
+ARCHAIC_SUBJECTS = frozenset({"thou", "ye"})  # old books' "an thou wilt": "an" = "if" before a subject
 # Where a slot is certain (the written member cannot stand there, the suggestion can), the margin
 # (slot bonus included) a suggestion needs at most, whatever its direction's threshold: thresholds are
 # chosen over all uses of a direction, most of them in no slot ("a deep breath" sets breath -> breathe
@@ -145,10 +151,12 @@ def adjusted_margins(model: Model, scored: Scored, words: Sequence[str], sentenc
 
 
 def margin_matrix(model: Model, scored: Scored, words: Sequence[str], sentence: Sequence[int],
-                  extra: dict[str, float], upos: Sequence[str] | None = None) -> np.ndarray:
+                  extra: dict[str, float], upos: Sequence[str] | None = None, article: bool = True
+                  ) -> np.ndarray:
     """[occurrence, w, c]: how far member c would be ahead had member w been written there,
     after the slot constraints and the manuscript's evidence (-inf where c cannot be
-    suggested). Training reads the rows of the members not written as slips."""
+    suggested). Training reads the rows of the members not written as slips. `article=False`
+    leaves out the article check (training's reference scoring: the judge before it)."""
     import numpy as np
 
     scores = scored.scores
@@ -165,8 +173,8 @@ def margin_matrix(model: Model, scored: Scored, words: Sequence[str], sentence: 
     veto = (fit[:, :, None] == 1) & (fit[:, None, :] == 0)
     matrix = np.where(bonus, matrix + model.constraint_bonus, matrix)
     matrix[veto] = -np.inf
-    misplaced = _article_before_consonant(model, scored, words, sentence)
-    if misplaced.any():
+    misplaced = _article_before_consonant(model, scored, words, sentence) if article else None
+    if misplaced is not None and misplaced.any():
         matrix[misplaced] += model.constraint_bonus
     if extra:
         matrix -= _extra_table(model, extra, width)[scored.set_index][:, :, None]
@@ -188,10 +196,28 @@ def _article_before_consonant(model: Model, scored: Scored, words: Sequence[str]
     live = np.flatnonzero(vowel_only.any(axis=1))
     for row in live:
         t = int(scored.token[row]) + 1
-        if t < len(words) and sentence[t] == sentence[t - 1] and _consonant_word(words[t]):
+        if (t < len(words) and sentence[t] == sentence[t - 1] and _consonant_word(words[t])
+                and words[t] not in _other_readings() and _word_before(words, sentence, t - 1)):
             found[row, vowel_only[row]] = np.isfinite(scored.scores[row])
     found[:, np.arange(width), np.arange(width)] = False
     return found
+
+
+def _word_before(words: Sequence[str], sentence: Sequence[int], t: int) -> bool:
+    """Does a word come before token t in its sentence (past any opening quotes)?"""
+    for before in range(t - 1, max(t - 4, -1), -1):
+        if sentence[before] != sentence[t]:
+            return False
+        if words[before][:1].isalnum():
+            return True
+    return False
+
+
+@cache
+def _other_readings() -> frozenset[str]:
+    """Words after which "an" may as well be "on" (a determiner) or "if" (a subject pronoun)."""
+    vocab = lexicon()
+    return vocab.determiners | frozenset(vocab.subjects) | ARCHAIC_SUBJECTS
 
 
 def _consonant_word(word: str) -> bool:
