@@ -835,8 +835,8 @@ def shared_thresholds(model: hm.Model, header: dict, tune: list[Text], sets: Seq
     sets that changed share what the file's thresholds spent on them (their expected tune false
     alarms, as the reference judge scores them, shrunk among themselves) and choose again within
     it, at one price. (Choosing all together had moved the budget to the counted sets: their
-    larger margins raised the pooled false-alarm rate, so quiet -> quite, off -> of and
-    though -> thought rose 5-7 nats with no new evidence.)"""
+    larger margins raised the pooled false-alarm rate, so quiet -> quite and though -> thought
+    rose 4-7 nats with no new evidence.)"""
     uses, _ = tune_margins(model, tune, edited)
     _log_tune_alarms(uses)
     before, _ = tune_margins(model, tune, edited, reference=True)

@@ -482,6 +482,19 @@ def test_an_before_a_consonant_gives_way_to_and(tmp_path, text, fixes):
     assert _cli_fixes(tmp_path, text) == fixes
 
 
+@pytest.mark.parametrize("text, fixes", [
+    # a clause cut short right after the word: speech broken off after a contraction, an
+    # infinitive's "to" after its verb with the verb left out
+    ('"I just thought I\'d ask how you\'re. You know. How you\'re doing."', []),
+    ("They had planned the trip for years, but never got to.", []),
+    ("She had meant to write, and wanted to.", []),
+    # "to" after a word that is no verb, before a stop: "too"
+    ("I love you to.", [("to", "too")]),
+])
+def test_a_clause_cut_short_after_the_word_is_left_alone(tmp_path, text, fixes):
+    assert _cli_fixes(tmp_path, text) == fixes
+
+
 @pytest.mark.parametrize("text", [
     "She was dyeing her hair red for the party.",
     "The dyeing of the cloth took all week.",
