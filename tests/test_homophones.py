@@ -488,8 +488,10 @@ def test_an_before_a_consonant_gives_way_to_and(tmp_path, text, fixes):
     ('"I just thought I\'d ask how you\'re. You know. How you\'re doing."', []),
     ("They had planned the trip for years, but never got to.", []),
     ("She had meant to write, and wanted to.", []),
-    # "to" after a word that is no verb, before a stop: "too"
+    # "to" after a word that is no verb, before a stop: "too"; a contraction where the other
+    # member can end the clause: "there"
     ("I love you to.", [("to", "too")]),
+    ("She left the keys over they're.", [("they're", "there")]),
 ])
 def test_a_clause_cut_short_after_the_word_is_left_alone(tmp_path, text, fixes):
     assert _cli_fixes(tmp_path, text) == fixes

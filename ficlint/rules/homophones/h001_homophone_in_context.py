@@ -188,7 +188,7 @@ def model_findings(doc: AnalyzedDocument, model: Model,
             continue  # a capital mid-sentence: a name or a title ("Will", "Rose")
         if _in_compound(doc.text, start, end):
             continue  # part of a hyphenated word ("reel-to-reel", "one-on-one", "knot-free")
-        if _cut_short(doc, s.token, written):
+        if _cut_short(doc, s.token, written, s.intended):
             continue
         fix = keep_case(written, s.intended)
         yield Diagnostic(RULE.id, start, end, _message(written, fix, s.intended, glossary),
@@ -254,17 +254,18 @@ def _in_compound(text: str, start: int, end: int) -> bool:
 _BREAKS = frozenset({".", "!", "?", "…", "...", "—", "–", "--"})  # what ends a clause short
 
 
-def _cut_short(doc: AnalyzedDocument, token: int, written: str) -> bool:
+def _cut_short(doc: AnalyzedDocument, token: int, written: str, intended: str) -> bool:
     """Does the clause stop right after the word, as it may when the word is right? "never got
     to." (an infinitive's "to" after its verb, the verb left out), or speech broken off after a
-    contraction ("how you're. You know."): no member stands there better, so none is suggested."""
+    contraction ("how you're. You know."), where dropping the contraction's verb ("you") is no
+    fix: the speaker was cut off. ("over they're." -> "there" is still a slip.)"""
     tokens = doc.tokens
     after = token + 1
     if after >= len(tokens.text) or tokens.text[after] not in _BREAKS:
         return False
     word = written.lower().replace("’", "'")
-    if "'" in word and not word.endswith("'s"):
-        return True
+    if "'" in word:
+        return word.split("'")[0] == intended.lower()
     before = token - 1
     return (word == "to" and before >= 0 and tokens.is_word[before]
             and tokens.text[before].lower() in lexicon().past_of)
