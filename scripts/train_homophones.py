@@ -35,9 +35,11 @@ those that round to 0 are dropped. Vocabulary: the VOCAB words seen most; word c
 CLUSTERS k-means clusters of the CLUSTER_VOCAB commonest words by their neighbours, and
 the word classes the analysis layer's tagger gives each word across the train split.
 
-Thresholds: every occurrence of every member in the tune split is scored, with the slot
-constraints (ficlint/analysis/slots.py) and the manuscript evidence (each book or work a
-manuscript) as the rule applies them. From those scores each direction of a set (member
+Thresholds: every occurrence of every member in the tune split is scored, with the word n-gram
+evidence (ficlint/rules/homophones/_ngrams.py: ficlint/data/homophone-ngrams.bin.gz, counted by
+scripts/build_homophone_ngrams.py, must be there and fit the model), the slot constraints
+(ficlint/analysis/slots.py) and the manuscript evidence (each book or work a manuscript) as the
+rule applies them. From those scores each direction of a set (member
 a written, member b suggested) gets a curve: per threshold, the false alarms (uses of a
 flagged) and the slips caught (had a been written where b belongs). The edited books are
 the source of truth for what is a false alarm: a finding in a tune book counts fully. A
@@ -87,6 +89,7 @@ from ficlint.analysis.confusables import ConfusionSet, confusion_sets  # noqa: E
 from ficlint.analysis.tokens import normalize  # noqa: E402
 from ficlint.resources import data_dir  # noqa: E402
 from ficlint.rules.homophones import _model as hm  # noqa: E402
+from ficlint.rules.homophones import _ngrams as ng  # noqa: E402
 from ficlint.rules.homophones._judge import accepted_uses, manuscript_margins, margin_matrix  # noqa: E402
 
 SEED = 4
@@ -617,14 +620,26 @@ class Curve:
     weight: float
 
 
-def tune_margins(model: hm.Model, texts: list[Text], edited: EditedBigrams
+def tune_margins(model: hm.Model, texts: list[Text], edited: EditedBigrams, reference: bool = False
                  ) -> tuple[list[list[tuple[int, np.ndarray, float]]], float]:
     """Per set, (written member, margin matrix: see `margin_matrix`, how much a finding there
     would be a false alarm) of each tune use, and the tune split's words. In the books every
     finding is a false alarm; in fan fiction the edited books judge it (`EditedBigrams.alarm_weight`).
     Fan fiction's words count FANFIC_ALARM_WEIGHT, as they always have: the budget stays the
     books' (the edited text is the source of truth), and fan fiction adds to it no more than
-    before, now spent only on the findings the books say are false."""
+    before, now spent only on the findings the books say are false. `reference`: scored as the
+    judge did before the word n-gram counts and the article check (see `shared_thresholds`)."""
+    weight_was = ng.NGRAM_WEIGHT
+    if reference:
+        ng.NGRAM_WEIGHT = 0.0
+    try:
+        return _tune_margins(model, texts, edited, reference)
+    finally:
+        ng.NGRAM_WEIGHT = weight_was
+
+
+def _tune_margins(model: hm.Model, texts: list[Text], edited: EditedBigrams, reference: bool
+                  ) -> tuple[list[list[tuple[int, np.ndarray, float]]], float]:
     found: list[list[tuple[int, np.ndarray, float]]] = [[] for _ in model.sets]
     words_total = 0.0
     for text in texts:
@@ -638,7 +653,7 @@ def tune_margins(model: hm.Model, texts: list[Text], edited: EditedBigrams
         scored = hm.score(model, enc, token, set_index, written)
         n_words = sum(1 for w in words if w[0].isalpha())
         extra = manuscript_margins(model, accepted_uses(model, scored, words), n_words)
-        matrices = margin_matrix(model, scored, words, sentence, extra, text.upos())
+        matrices = margin_matrix(model, scored, words, sentence, extra, text.upos(), article=not reference)
         words_total += n_words * (FANFIC_ALARM_WEIGHT if text.fanfic else 1.0)
         left, right = neighbours(ids, new)
         for row in range(len(token)):
@@ -705,7 +720,12 @@ def expected_false_alarms(curves: list[Curve]) -> list[np.ndarray]:
 def choose_thresholds(curves: list[Curve], words: float, per_10k: float) -> list[float]:
     """Per-curve thresholds that catch the most slips within `per_10k` false alarms per 10,000
     tune words, at one price per false alarm (found by bisection)."""
-    budget = per_10k * words / 10000
+    return thresholds_within(curves, per_10k * words / 10000, f"{per_10k} per 10k")
+
+
+def thresholds_within(curves: list[Curve], budget: float, label: str) -> list[float]:
+    """Per-curve thresholds that catch the most slips within `budget` expected false alarms
+    (the curves' own, shrunk among themselves), at one price per false alarm."""
     alarms = expected_false_alarms(curves)
     grid = np.array(GRID)
     allowed = [grid >= c.floor for c in curves]
@@ -726,7 +746,12 @@ def choose_thresholds(curves: list[Curve], words: float, per_10k: float) -> list
             low = mid
         else:
             high = mid
-    return [GRID[j] for j in pick(high)[0]]
+    chosen, total = pick(high)
+    caught = sum(float(c.catches[j]) for c, j in zip(curves, chosen, strict=True))
+    slips = sum(float(c.catches[0]) for c in curves)  # caught at the lowest threshold: an upper bound
+    log(f"budget {label}: tune slips caught {caught:.0f} of {slips:.0f} reachable, "
+        f"expected false alarms {total:.1f}")
+    return [GRID[j] for j in chosen]
 
 
 def thresholds_for(curves_by_set: list[list[Curve]], sets: Sequence[ConfusionSet], words: float,
@@ -769,6 +794,72 @@ def all_thresholds(model: hm.Model, tune: list[Text], sets: Sequence[ConfusionSe
         curves.append(set_curves(s, uses[s], len(cset.members), floor))
     budgets = (FALSE_ALARMS_PER_10K, *STRICTER_BUDGETS)
     levels = [thresholds_for(curves, sets, words, budget) for budget in budgets]
+    for i in range(1, len(levels)):  # each level at least the one before
+        levels[i] = [[[max(t, b) for t, b in zip(row, low, strict=True)]
+                      for row, low in zip(m, lm, strict=True)]
+                     for m, lm in zip(levels[i], levels[i - 1], strict=True)]
+    return levels[0], levels[1:]
+
+
+def _set_curves_all(uses: list[list[tuple[int, np.ndarray, float]]], sets: Sequence[ConfusionSet]
+                    ) -> list[list[Curve]]:
+    curves = []
+    for s, cset in enumerate(sets):
+        counts = Counter(a for a, _, _ in uses[s])
+        common = [counts[m] for m, w in enumerate(cset.members) if w not in cset.rare]
+        floor = MIN_THRESHOLD_SPARSE if min(common, default=0) < SPARSE_MEMBER else MIN_THRESHOLD
+        curves.append(set_curves(s, uses[s], len(cset.members), floor))
+    return curves
+
+
+def _same_uses(now: list[tuple[int, np.ndarray, float]], before: list[tuple[int, np.ndarray, float]]) -> bool:
+    return len(now) == len(before) and all(
+        a == b and w == v and np.array_equal(m, n) for (a, m, w), (b, n, v) in zip(now, before, strict=True))
+
+
+def _spent(curves: list[Curve], matrices: list[list[list[float]]]) -> float:
+    """The expected false alarms (shrunk among `curves`) at the thresholds of `matrices`."""
+    total = 0.0
+    for c, expected in zip(curves, expected_false_alarms(curves), strict=True):
+        a, b = c.directions[0]
+        j = round((matrices[c.set_index][a][b] - MIN_THRESHOLD) / THRESHOLD_STEP)
+        total += float(expected[min(max(j, 0), len(GRID) - 1)])
+    return total
+
+
+def shared_thresholds(model: hm.Model, header: dict, tune: list[Text], sets: Sequence[ConfusionSet],
+                      edited: EditedBigrams) -> tuple[list[list[list[float]]], list[list[list[list[float]]]]]:
+    """Thresholds for new evidence (the word n-gram counts, the article check) without moving the
+    others: each set is scored on tune by the judge and by the reference judge (without either);
+    a set whose tune margins are the same keeps the model file's thresholds, every level; the
+    sets that changed share what the file's thresholds spent on them (their expected tune false
+    alarms, as the reference judge scores them, shrunk among themselves) and choose again within
+    it, at one price. (Choosing all together had moved the budget to the counted sets: their
+    larger margins raised the pooled false-alarm rate, so quiet -> quite and though -> thought
+    rose 4-7 nats with no new evidence.)"""
+    uses, _ = tune_margins(model, tune, edited)
+    _log_tune_alarms(uses)
+    before, _ = tune_margins(model, tune, edited, reference=True)
+    changed = [s for s in range(len(sets)) if not _same_uses(uses[s], before[s])]
+    log(f"{len(changed)} sets scored differently on tune: " + ", ".join(sets[s].name for s in changed))
+    now_curves = [c for cs in _set_curves_all(uses, sets) for c in cs if c.set_index in changed]
+    old_curves = [c for cs in _set_curves_all(before, sets) for c in cs if c.set_index in changed]
+    kept = [[[list(map(float, row)) for row in entry["thresholds"]] for entry in header["sets"]]]
+    kept += [[[list(map(float, row)) for row in entry["stricter"][i]] for entry in header["sets"]]
+             for i in range(len(STRICTER_BUDGETS))]
+    levels = []
+    for i, old in enumerate(kept):
+        budget = _spent(old_curves, old)
+        chosen = iter(thresholds_within(now_curves, budget, f"level {i}: {budget:.1f} of the changed sets"))
+        matrices = [[list(row) for row in m] for m in old]
+        for s in changed:
+            k = len(sets[s].members)
+            matrices[s] = [[MAX_THRESHOLD] * k for _ in range(k)]
+        for c in now_curves:
+            t = next(chosen)
+            for a, b in c.directions:
+                matrices[c.set_index][a][b] = t
+        levels.append(matrices)
     for i in range(1, len(levels)):  # each level at least the one before
         levels[i] = [[[max(t, b) for t, b in zip(row, low, strict=True)]
                       for row, low in zip(m, lm, strict=True)]
@@ -836,7 +927,8 @@ def build(root: Path, cache: Path | None) -> tuple[dict, dict[str, np.ndarray]]:
     return assemble(prep, fitted, thresholds, stricter)
 
 
-def rethreshold(model_path: Path, root: Path, cache: Path | None) -> tuple[dict, dict[str, np.ndarray]]:
+def rethreshold(model_path: Path, root: Path, cache: Path | None, shared: bool = False
+                ) -> tuple[dict, dict[str, np.ndarray]]:
     """A model file's weights with every threshold chosen again on tune by the current judge
     (slots, manuscript evidence). The weights do not depend on the judge, so when the file is
     what `build` makes of the same data this gives the bytes `build` would, in a fraction
@@ -860,7 +952,10 @@ def rethreshold(model_path: Path, root: Path, cache: Path | None) -> tuple[dict,
     del encoded
     log("thresholds on tune")
     tune = list(split_texts("tune", root, cache))
-    thresholds, stricter = all_thresholds(model, tune, sets, edited)
+    if shared:
+        thresholds, stricter = shared_thresholds(model, header, tune, sets, edited)
+    else:
+        thresholds, stricter = all_thresholds(model, tune, sets, edited)
     for s, entry in enumerate(header["sets"]):
         entry["thresholds"] = thresholds[s]
         entry["stricter"] = [level[s] for level in stricter]
@@ -874,9 +969,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=data_dir() / hm.MODEL_FILE)
     parser.add_argument("--thresholds-from", type=Path, default=None,
                         help="keep this model file's weights and choose only its thresholds again")
+    parser.add_argument("--shared-budget", action="store_true",
+                        help="with --thresholds-from: keep its thresholds where the n-gram counts and the "
+                             "article check change no tune margin; the sets they change re-choose theirs "
+                             "within what the file's thresholds spent on them (`shared_thresholds`)")
     args = parser.parse_args(argv)
     if args.thresholds_from:
-        header, arrays = rethreshold(args.thresholds_from, args.training, args.cache)
+        header, arrays = rethreshold(args.thresholds_from, args.training, args.cache, args.shared_budget)
     else:
         header, arrays = build(args.training, args.cache)
     args.out.write_bytes(hm.write_model(header, arrays))

@@ -5,6 +5,13 @@ thresholds on scores judged exactly this way.
 - Slots (ficlint/analysis/slots.py): where grammar is certain what class of word comes
   next, a member that cannot stand there is never suggested, and a written member that
   cannot stand there gives way more easily (CONSTRAINT_BONUS in the model).
+- An article before a consonant: a member only ever meant before a vowel sound ("an"),
+  followed by a word that starts with a consonant letter other than h and has a vowel
+  (not an initialism: "an FBI agent"), is not that word ("an answer an skip" -> "and"):
+  it gives way as a written member that cannot fill its slot does. Not where the other
+  member is no clearer a reading than a word outside the set: before a determiner ("an
+  the table" is as often "on" as "and"), before a subject pronoun (old books' "an thou
+  wilt", "an you look not better": "an" = "if"), or opening a sentence ("An ye had talked").
 - Manuscript evidence: a member the manuscript uses far more often than books and fan
   fiction do, in uses the model finds natural, is a word of the story's world ("witch",
   "wand", a horse story's "reins"): the model needs more margin to call it a slip.
@@ -15,9 +22,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ficlint.analysis.confusables import LoweredTokens, word_classes
+from ficlint.analysis.lexicon import lexicon
 from ficlint.analysis.slots import (
     AFTER_BE,
     BASE_VERB,
@@ -43,6 +52,7 @@ if TYPE_CHECKING:
 MANUSCRIPT_MIN_USES = 3  # accepted uses before a word counts as the story's own
 MANUSCRIPT_MIN_RATIO = 10.0  # times more often than in the training text
 MANUSCRIPT_MAX_MARGIN = 4.0  # nats
+ARCHAIC_SUBJECTS = frozenset({"thou", "ye"})  # old books' "an thou wilt": "an" = "if" before a subject
 # Where a slot is certain (the written member cannot stand there, the suggestion can), the margin
 # (slot bonus included) a suggestion needs at most, whatever its direction's threshold: thresholds are
 # chosen over all uses of a direction, most of them in no slot ("a deep breath" sets breath -> breathe
@@ -129,6 +139,9 @@ def adjusted_margins(model: Model, scored: Scored, words: Sequence[str], sentenc
     veto = (fit_written == 1) & (fit == 0)
     margins = np.where(bonus, margins + model.constraint_bonus, margins)
     margins[veto] = -np.inf
+    if _vowel_only(model)[scored.set_index, written].any():
+        misplaced = _article_before_consonant(model, scored, words, sentence)[row, written]
+        margins[misplaced] += model.constraint_bonus
     if extra:
         margins -= _extra_table(model, extra, width)[scored.set_index, written][:, None]
     margins[row, written] = -np.inf
@@ -138,10 +151,12 @@ def adjusted_margins(model: Model, scored: Scored, words: Sequence[str], sentenc
 
 
 def margin_matrix(model: Model, scored: Scored, words: Sequence[str], sentence: Sequence[int],
-                  extra: dict[str, float], upos: Sequence[str] | None = None) -> np.ndarray:
+                  extra: dict[str, float], upos: Sequence[str] | None = None, article: bool = True
+                  ) -> np.ndarray:
     """[occurrence, w, c]: how far member c would be ahead had member w been written there,
     after the slot constraints and the manuscript's evidence (-inf where c cannot be
-    suggested). Training reads the rows of the members not written as slips."""
+    suggested). Training reads the rows of the members not written as slips. `article=False`
+    leaves out the article check (training's reference scoring: the judge before it)."""
     import numpy as np
 
     scores = scored.scores
@@ -158,10 +173,74 @@ def margin_matrix(model: Model, scored: Scored, words: Sequence[str], sentence: 
     veto = (fit[:, :, None] == 1) & (fit[:, None, :] == 0)
     matrix = np.where(bonus, matrix + model.constraint_bonus, matrix)
     matrix[veto] = -np.inf
+    misplaced = _article_before_consonant(model, scored, words, sentence) if article else None
+    if misplaced is not None and misplaced.any():
+        matrix[misplaced] += model.constraint_bonus
     if extra:
         matrix -= _extra_table(model, extra, width)[scored.set_index][:, :, None]
     matrix[:, np.arange(width), np.arange(width)] = -np.inf
     return matrix
+
+
+def _article_before_consonant(model: Model, scored: Scored, words: Sequence[str],
+                              sentence: Sequence[int]) -> np.ndarray:
+    """[occurrence, w, c]: member w is only ever meant before a vowel sound, the next word of
+    its sentence starts with a consonant letter other than h and has a vowel letter, and c is
+    another member (so w cannot be what was meant there)."""
+    import numpy as np
+
+    rows = len(scored.token)
+    width = scored.scores.shape[1]
+    found = np.zeros((rows, width, width), dtype=bool)
+    vowel_only = _vowel_only(model)[scored.set_index]  # (rows, width)
+    live = np.flatnonzero(vowel_only.any(axis=1))
+    for row in live:
+        t = int(scored.token[row]) + 1
+        if (t < len(words) and sentence[t] == sentence[t - 1] and _consonant_word(words[t])
+                and words[t] not in _other_readings() and _word_before(words, sentence, t - 1)):
+            found[row, vowel_only[row]] = np.isfinite(scored.scores[row])
+    found[:, np.arange(width), np.arange(width)] = False
+    return found
+
+
+def _word_before(words: Sequence[str], sentence: Sequence[int], t: int) -> bool:
+    """Does a word come before token t in its sentence (past any opening quotes)?"""
+    for before in range(t - 1, max(t - 4, -1), -1):
+        if sentence[before] != sentence[t]:
+            return False
+        if words[before][:1].isalnum():
+            return True
+    return False
+
+
+@cache
+def _other_readings() -> frozenset[str]:
+    """Words after which "an" may as well be "on" (a determiner) or "if" (a subject pronoun)."""
+    vocab = lexicon()
+    return vocab.determiners | frozenset(vocab.subjects) | ARCHAIC_SUBJECTS
+
+
+def _consonant_word(word: str) -> bool:
+    return (word[:1].isalpha() and word[0] not in "aeiouh" and any(v in word for v in "aeiouy")
+            and word.isalpha())
+
+
+def _vowel_only(model: Model) -> np.ndarray:
+    """[set, member]: the member is only ever meant before a vowel or h (the set's `before_vowel`)."""
+    import numpy as np
+
+    from ficlint.analysis.confusables import sets_by_name
+
+    if "vowel_only" not in model.memo:
+        width = max(len(s.members) for s in model.sets)
+        table = np.zeros((len(model.sets), width), dtype=bool)
+        known = sets_by_name()
+        for s in model.sets:
+            vowel_only = known[s.name].before_vowel if s.name in known else frozenset()
+            for m, word in enumerate(s.members):
+                table[s.index, m] = word in vowel_only
+        model.memo["vowel_only"] = table
+    return model.memo["vowel_only"]
 
 
 def _adverbial(model: Model) -> np.ndarray:

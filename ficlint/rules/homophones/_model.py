@@ -47,6 +47,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ficlint.resources import data_dir
+from ficlint.rules.homophones import _ngrams
 
 if TYPE_CHECKING:
     import numpy as np
@@ -607,6 +608,9 @@ def score(model: Model, enc: Encoded, token: np.ndarray, set_index: np.ndarray,
         if window is not None and window_row is not None and len(wlive):
             total[windowed[live]] += _column_sum(model, window[window_row[wlive]], bases[wlive] + m)
         scores[live, m] += total / SCALE
+    evidence = _ngrams.lifts(model, enc, token, set_index, width)
+    if evidence is not None:
+        scores += _ngrams.NGRAM_WEIGHT * evidence
     return Scored(token, set_index, written, scores)
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.confusables import glosses, lowered_tokens, phrase_matches, sets_by_name, token_forms
+from ficlint.analysis.lexicon import lexicon
 from ficlint.analysis.slots import tag_codes, word_class_codes
 from ficlint.check import Context, Facts
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
@@ -187,6 +188,8 @@ def model_findings(doc: AnalyzedDocument, model: Model,
             continue  # a capital mid-sentence: a name or a title ("Will", "Rose")
         if _in_compound(doc.text, start, end):
             continue  # part of a hyphenated word ("reel-to-reel", "one-on-one", "knot-free")
+        if _cut_short(doc, s.token, written, s.intended):
+            continue
         fix = keep_case(written, s.intended)
         yield Diagnostic(RULE.id, start, end, _message(written, fix, s.intended, glossary),
                          (Fix(start, end, fix, safe=False),), confidence=confidence(s.margin, s.levels),
@@ -246,6 +249,26 @@ def _in_compound(text: str, start: int, end: int) -> bool:
         return text[hyphen:hyphen + 1] == "-" and neighbour not in ("-", "") and not neighbour.isspace()
 
     return start >= 2 and joins(start - 1, start - 2) or joins(end, end + 1)
+
+
+_BREAKS = frozenset({".", "!", "?", "…", "...", "—", "–", "--"})  # what ends a clause short
+
+
+def _cut_short(doc: AnalyzedDocument, token: int, written: str, intended: str) -> bool:
+    """Does the clause stop right after the word, as it may when the word is right? "never got
+    to." (an infinitive's "to" after its verb, the verb left out), or speech broken off after a
+    contraction ("how you're. You know."), where dropping the contraction's verb ("you") is no
+    fix: the speaker was cut off. ("over they're." -> "there" is still a slip.)"""
+    tokens = doc.tokens
+    after = token + 1
+    if after >= len(tokens.text) or tokens.text[after] not in _BREAKS:
+        return False
+    word = written.lower().replace("’", "'")
+    if "'" in word:
+        return word.split("'")[0] == intended.lower()
+    before = token - 1
+    return (word == "to" and before >= 0 and tokens.is_word[before]
+            and tokens.text[before].lower() in lexicon().past_of)
 
 
 def _opens_sentence(doc: AnalyzedDocument, token: int) -> bool:
