@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from ficlint.rules.tense.t004_weak_past_tense_in_present_narration import RULE as T004
+from ficlint.rules.tense.t004_past_tense_in_present_narration_weak import RULE as T004
 from tests.conftest import rule_findings, run_cli
 
 OPENING = (

@@ -77,3 +77,17 @@ def test_a_present_set_piece_over_several_paragraphs_is_the_narrators_and_goes_t
     text = NARRATOR * 260 + EVENING + DRIFT * 3 + EVENING + NARRATOR * 260
     expected = [("T003", verb, fix) for verb, fix in DRIFT_FIXED] * 3
     assert rule_findings(tmp_path, text, "T001,T003") == expected
+
+
+def _t_findings(folder, select: str) -> list[tuple[str, str]]:
+    result = run_cli("check", "--format", "json", "--no-cache", "--select", select, str(folder)).json()
+    return [(d["rule"], d["text"]) for file in result["files"] for d in file["diagnostics"]]
+
+
+def test_the_register_spans_a_manuscripts_chapters_even_when_only_t003_is_selected(tmp_path):
+    # each chapter alone is too short for a register; the two together are one narrator's text
+    (tmp_path / "chapter-1.txt").write_text(NARRATOR * 260 + STRONG + WEAK, encoding="utf-8")
+    (tmp_path / "chapter-2.txt").write_text(NARRATOR * 260, encoding="utf-8")
+    weak = [("T003", verb) for verb, _ in WEAK_FIXED]
+    assert _t_findings(tmp_path, "T003") == weak
+    assert _t_findings(tmp_path, "T001,T003") == [("T001", "walks"), *weak]

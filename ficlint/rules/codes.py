@@ -45,7 +45,7 @@ RULES: dict[str, str] = {
     "T001": "tense.t001_present_tense_in_past_narration",
     "T002": "tense.t002_past_tense_in_present_narration",
     "T003": "tense.t003_present_tense_amid_narrator_present",
-    "T004": "tense.t004_weak_past_tense_in_present_narration",
+    "T004": "tense.t004_past_tense_in_present_narration_weak",
     "V001": "dialect.v001_dialect_spelling",
     "S001": "spelling.s001_possible_typo",
     "S002": "spelling.s002_character_name_near_miss",

@@ -108,7 +108,6 @@ _IMPERSONAL_IT = re.compile(r"\s+(?:not\s+|\w+ly\s+)?(?:probable|possible|likely
                             r"certain|evident|plain|doubtful|said|known|believed|thought|supposed|taken)\b",
                             re.I)
 _MODAL_BEFORE = re.compile(r"\b(?:would|could|should|might|must|may|will|shall|to)\s+$", re.I)
-_EARLIER_BEFORE = re.compile(r"\b(?P<adverb>already|recently|ever|once|just)\s+$", re.I)
 _PLUPERFECT = re.compile(r"\b(?:had|hadn['’]t|['’]d)\s+(?:(?:never|not|already|just|once|long|[a-z]+ly)\s+)?"
                          r"(?P<participle>[a-z]+)\b|\bused\s+to\b", re.I)
 
@@ -368,7 +367,7 @@ def _goes_on_looking_back(doc: AnalyzedDocument, paragraph: ParagraphTense) -> b
     Malfoy since Narcissa wrote him …" / "He walked halfway down that black gleaming brick hall …")?
     The paragraph and those between it and the look back (at most _LOOK_BACK_RUNS) are told in the
     past alone, with no present verb to bring the story back to its now."""
-    verbs = doc.memo(_verbs_by_paragraph)
+    verbs = doc.memo(verbs_by_paragraph)
     index = paragraph.index
     for back in range(_LOOK_BACK_RUNS + 1):
         told = verbs.get(index - back, [])
@@ -379,7 +378,7 @@ def _goes_on_looking_back(doc: AnalyzedDocument, paragraph: ParagraphTense) -> b
     return False
 
 
-def _verbs_by_paragraph(doc: AnalyzedDocument) -> dict[int, list[Verb]]:
+def verbs_by_paragraph(doc: AnalyzedDocument) -> dict[int, list[Verb]]:
     out: dict[int, list[Verb]] = {}
     for verb in doc.finite_verbs:
         out.setdefault(verb.paragraph, []).append(verb)
@@ -580,10 +579,17 @@ def looks_back_itself(text: str, verb: Verb) -> bool:
     """Is a past verb set before the story's now by an adverb right before it ("he once told me", "what
     she already knew", "the best he ever had"), or by "just" in a clause of its own ("what he just
     saw"; "he just stared" is the scene's)?"""
-    m = _EARLIER_BEFORE.search(text, max(0, verb.start - 20), verb.start)
+    m = _earlier_before().search(text, max(0, verb.start - 20), verb.start)
     if m is None:
         return False
     return m.group("adverb").lower() != "just" or _subordinate(text, verb)
+
+
+@cache
+def _earlier_before() -> re.Pattern[str]:
+    """An adverb of tense.yaml's look_back.earlier_adverbs, or "just", right before a verb."""
+    adverbs = "|".join(re.escape(word) for word in [*words()["look_back"]["earlier_adverbs"], "just"])
+    return re.compile(rf"\b(?P<adverb>{adverbs})\s+$", re.I)
 
 
 def look_back_adverbial(text: str, start: int = 0, end: int | None = None) -> int | None:

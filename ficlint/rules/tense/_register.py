@@ -27,9 +27,11 @@ from ficlint.analysis.clauses import Verb
 from ficlint.analysis.lexicon import PAST, PRESENT
 from ficlint.check import Context, SummedFacts
 from ficlint.diagnostics import Diagnostic
+from ficlint.rules.tense._drift import verbs_by_paragraph
 
 _STRETCH = 12_000  # characters: about 2,000 words
-MIN_STRETCHES = 8  # shorter texts show no register (option `register-stretches` of [options.tense])
+# shorter texts show no register (.ficlint.yaml: `options: tense: register-stretches:`)
+MIN_STRETCHES = 8
 _SPREAD = 0.5  # the share of stretches with a narrator's present statement
 
 
@@ -102,7 +104,7 @@ def _told_in_past(doc: AnalyzedDocument, paragraph: int) -> bool:
 
 def _tenses(doc: AnalyzedDocument, paragraph: int) -> tuple[int, int]:
     """How many finite verbs of the paragraph's narration are past and present."""
-    verbs = doc.memo(_verbs_by_paragraph).get(paragraph, ())
+    verbs = doc.memo(verbs_by_paragraph).get(paragraph, ())
     past = sum(1 for verb in verbs if verb.tense == PAST)
     return past, sum(1 for verb in verbs if verb.tense == PRESENT)
 
@@ -132,8 +134,3 @@ def _verbs_by_start(doc: AnalyzedDocument) -> dict[int, Verb]:
     return {verb.start: verb for verb in doc.finite_verbs}
 
 
-def _verbs_by_paragraph(doc: AnalyzedDocument) -> dict[int, list[Verb]]:
-    out: dict[int, list[Verb]] = {}
-    for verb in doc.finite_verbs:
-        out.setdefault(verb.paragraph, []).append(verb)
-    return out

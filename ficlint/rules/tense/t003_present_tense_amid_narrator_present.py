@@ -7,8 +7,9 @@ lone present verb there is much more often the narrator's voice than a slip; T00
 character's verb that is the only present one in a paragraph of past events, and a drifted
 paragraph alone between paragraphs told in the past. This rule
 reports the rest of T001's candidates there, with the same judgement and fixes, for a writer who
-wants to check every one. The option `register-stretches` in `[options.tense]` sets how many
-stretches of about 2,000 words a text needs before its register counts (8).
+wants to check every one. The option `register-stretches` (.ficlint.yaml: `options: tense:
+register-stretches:`) sets how many stretches of about 2,000 words a text needs before its register
+counts (8).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic
 from ficlint.rule import Rule, examples
 from ficlint.rules.tense._judge import FIX_SAFETY
+from ficlint.rules.tense._register import FACTS
 from ficlint.rules.tense.t001_present_tense_in_past_narration import judged
 
 RULE = Rule(
@@ -52,6 +54,10 @@ RULE = Rule(
     enabled_by_default=False,
     options={"examples_config": {"options": {"tense": {"register-stretches": 0}}}},
 )
+
+
+# the register is a manuscript fact: declared here too, so `--select T003` gathers it without T001
+__all__ = ["RULE", "FACTS", "check"]
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
