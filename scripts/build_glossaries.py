@@ -215,9 +215,9 @@ def canon_capitals(training: Path, names: set[str]) -> list[str]:
     asked = {k for k, u in using.items() if u >= MIN_WORKS_SHARE * n and k.isalpha() and k not in names
              and capitalising[k] >= CANON_SHARE * u}
     in_books, book_words = lowercase_book_counts(training, asked)
-    fan_words = sum(written.values())
+    fan_words = sum(written.values()) or 1  # a --limit run may read no work or no book
     return sorted(k.capitalize() for k in asked
-                  if written[k] / fan_words >= CANON_CONTRAST * (in_books[k] + 1) / book_words)
+                  if written[k] / fan_words >= CANON_CONTRAST * (in_books[k] + 1) / (book_words or 1))
 
 
 def lowercase_book_counts(training: Path, wanted: set[str]) -> tuple[Counter[str], int]:

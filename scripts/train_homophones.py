@@ -974,6 +974,8 @@ def main(argv: list[str] | None = None) -> int:
                              "article check change no tune margin; the sets they change re-choose theirs "
                              "within what the file's thresholds spent on them (`shared_thresholds`)")
     args = parser.parse_args(argv)
+    if args.shared_budget and not args.thresholds_from:
+        parser.error("--shared-budget needs --thresholds-from (the model whose thresholds it shares)")
     if args.thresholds_from:
         header, arrays = rethreshold(args.thresholds_from, args.training, args.cache, args.shared_budget)
     else:
