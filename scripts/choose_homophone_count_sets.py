@@ -2,7 +2,8 @@
 (the `sets` of ficlint/data/homophone-ngrams.bin.gz; see ficlint/rules/homophones/_ngrams.py).
 
     python scripts/choose_homophone_count_sets.py --model MODEL_WITHOUT_COUNTS_THRESHOLDS
-        --table FULL_TABLE [--cache DIR] [--floors 0,30,100,300] [--out sets.json]
+        --table FULL_TABLE --counts COUNTS.npz [--cache DIR] [--floors 0,30,100,300,1000]
+        [--out sets.json [--floor F]]
 
 Scores every tune use twice, with the counts (the full table: every set in it) and without
 (the linear model alone), then for each floor F:
@@ -15,7 +16,9 @@ Scores every tune use twice, with the counts (the full table: every set in it) a
      own curves are worth more with them (slips caught - price x expected false alarms);
      the thresholds are then chosen again.
 It logs, per floor, the tune slips caught and the tune-book uses flagged (every one a false
-alarm: the books are edited) and writes every floor's count sets to --out.
+alarm: the books are edited) and writes every floor's count sets to --out, or with --floor F that
+floor's list alone, the form scripts/build_homophone_ngrams.py --sets reads
+(scripts/homophone-count-sets.json is --floor 10000).
 Nothing here reads the test split.
 """
 
@@ -168,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=None)
     parser.add_argument("--floors", default="0,30,100,300,1000")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--floor", type=int, default=None,
+                        help="write only this floor's count sets (the list --sets of build_homophone_ngrams)")
     args = parser.parse_args(argv)
     raw = args.model.read_bytes()
     header, _ = hm.model_parts(raw)
@@ -198,7 +203,11 @@ def main(argv: list[str] | None = None) -> int:
                f"{book_alarms(uses, thresholds)} tune-book alarms; dropped: "
                + ", ".join(sets[s].name for s in range(len(sets)) if allowed[s] and s not in keep))
         chosen[floor] = keep
-    if args.out:  # the count sets of every floor: {floor: [set names]}
+    if args.out and args.floor is not None:  # one floor's count sets: [set names]
+        if args.floor not in chosen:
+            parser.error(f"--floor {args.floor} is not among --floors {args.floors}")
+        args.out.write_text(json.dumps([sets[s].name for s in chosen[args.floor]], indent=0) + "\n")
+    elif args.out:  # the count sets of every floor: {floor: [set names]}
         names = {f: [sets[s].name for s in keep] for f, keep in chosen.items()}
         args.out.write_text(json.dumps(names, indent=0) + "\n")
     return 0
