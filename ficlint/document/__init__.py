@@ -206,9 +206,13 @@ class Document:
     def _paragraph_starts(self) -> list[int]:
         return [p.start for p in self.paragraphs]
 
+    def paragraph_index(self, offset: int) -> int:
+        """The index of the last paragraph starting at or before `offset` (-1 before the first)."""
+        return bisect.bisect_right(self._paragraph_starts, offset) - 1
+
     def paragraph_at(self, offset: int) -> Paragraph | None:
         """The paragraph containing `offset`, or None between paragraphs."""
-        i = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        i = self.paragraph_index(offset)
         if i >= 0 and offset <= self.paragraphs[i].end:
             return self.paragraphs[i]
         return None

@@ -18,7 +18,6 @@ words of text), and its drifts cluster in a scene, so most of it is judged as be
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from typing import Any
 
@@ -89,7 +88,7 @@ def strong(doc: AnalyzedDocument, diagnostic: Diagnostic) -> bool:
     A narrator's present set piece (a historic-present dinner, a shipwreck) runs over several."""
     verb = doc.memo(_verbs_by_start).get(diagnostic.start)
     if diagnostic.data.get("drift"):
-        paragraph = verb.paragraph if verb is not None else _paragraph_at(doc, diagnostic.start)
+        paragraph = verb.paragraph if verb is not None else doc.paragraph_index(diagnostic.start)
         return _told_in_past(doc, paragraph - 1) and _told_in_past(doc, paragraph + 1)
     if verb is None or not verb.character:
         return False
@@ -109,13 +108,6 @@ def _tenses(doc: AnalyzedDocument, paragraph: int) -> tuple[int, int]:
     return past, sum(1 for verb in verbs if verb.tense == PRESENT)
 
 
-def _paragraph_at(doc: AnalyzedDocument, offset: int) -> int:
-    starts = doc.memo(_paragraph_starts)
-    return bisect.bisect_right(starts, offset) - 1
-
-
-def _paragraph_starts(doc: AnalyzedDocument) -> list[int]:
-    return [paragraph.start for paragraph in doc.paragraphs]
 
 
 def split(

@@ -49,7 +49,6 @@ T004's, off by default (docs/evaluations/issue-17-s32-t002.md).
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections.abc import Iterator
@@ -118,7 +117,7 @@ def by_evidence(doc: AnalyzedDocument) -> tuple[list[Diagnostic], list[Diagnosti
     found = list(findings(doc, RULE, PRESENT))
     if not found:
         return [], []
-    paragraphs = {d.start: _paragraph_of(doc, d.start) for d in found}
+    paragraphs = {d.start: doc.paragraph_index(d.start) for d in found}
     if not _more_words_than(doc.text, len(set(paragraphs.values())) * 1000 // _SLIPPING_PER_1000):
         return found, []  # a document that keeps slipping
     speech = {i for i in paragraphs.values()
@@ -133,10 +132,3 @@ def _more_words_than(text: str, limit: int) -> bool:
     return any(True for _ in itertools.islice(_WORD.finditer(text), limit, None))
 
 
-def _paragraph_of(doc: AnalyzedDocument, offset: int) -> int:
-    starts = doc.memo(_paragraph_starts)
-    return bisect.bisect_right(starts, offset) - 1
-
-
-def _paragraph_starts(doc: AnalyzedDocument) -> list[int]:
-    return [p.start for p in doc.paragraphs]
