@@ -42,6 +42,7 @@ from ficlint.analysis.slots import (
     fit_row,
     slot_codes,
 )
+from ficlint.rules.homophones._model import vowel_table
 
 if TYPE_CHECKING:
     import numpy as np
@@ -227,20 +228,7 @@ def _consonant_word(word: str) -> bool:
 
 def _vowel_only(model: Model) -> np.ndarray:
     """[set, member]: the member is only ever meant before a vowel or h (the set's `before_vowel`)."""
-    import numpy as np
-
-    from ficlint.analysis.confusables import sets_by_name
-
-    if "vowel_only" not in model.memo:
-        width = max(len(s.members) for s in model.sets)
-        table = np.zeros((len(model.sets), width), dtype=bool)
-        known = sets_by_name()
-        for s in model.sets:
-            vowel_only = known[s.name].before_vowel if s.name in known else frozenset()
-            for m, word in enumerate(s.members):
-                table[s.index, m] = word in vowel_only
-        model.memo["vowel_only"] = table
-    return model.memo["vowel_only"]
+    return vowel_table(model, "vowel_only", lambda word, members, vowel_only: word in vowel_only)
 
 
 def _adverbial(model: Model) -> np.ndarray:

@@ -41,7 +41,7 @@ import gzip
 import json
 import math
 import struct
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -556,24 +556,30 @@ def occurrences(model: Model, ids: np.ndarray, keep: np.ndarray | None = None) -
     return token, set_index, member
 
 
-def _vowel_gated(model: Model) -> np.ndarray:
-    """[set, member]: the member's only rivals are suggested before a vowel or h alone."""
+def vowel_table(model: Model, key: str,
+                member_flag: Callable[[str, Sequence[str], frozenset[str]], bool]) -> np.ndarray:
+    """[set, member] booleans of `member_flag(word, members, before_vowel)`, where `before_vowel` is the
+    set's members suggested only before a vowel or h (analysis/confusables); built once per model."""
     import numpy as np
 
     from ficlint.analysis.confusables import sets_by_name
 
-    if "gated" not in model.memo:
+    if key not in model.memo:
         width = max(len(s.members) for s in model.sets)
         table = np.zeros((len(model.sets), width), dtype=bool)
         known = sets_by_name()
         for s in model.sets:
             vowel_only = known[s.name].before_vowel if s.name in known else frozenset()
             for m, word in enumerate(s.members):
-                rivals = [w for w in s.members if w != word]
-                table[s.index, m] = bool(vowel_only) and all(w in vowel_only for w in rivals)
-        model.memo["gated"] = table
-    return model.memo["gated"]
+                table[s.index, m] = member_flag(word, s.members, vowel_only)
+        model.memo[key] = table
+    return model.memo[key]
 
+
+def _vowel_gated(model: Model) -> np.ndarray:
+    """[set, member]: the member's only rivals are suggested before a vowel or h alone."""
+    return vowel_table(model, "gated", lambda word, members, vowel_only: bool(vowel_only) and all(
+        w in vowel_only for w in members if w != word))
 
 
 def score(model: Model, enc: Encoded, token: np.ndarray, set_index: np.ndarray,
