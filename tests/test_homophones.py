@@ -443,19 +443,9 @@ def test_ngram_evidence_is_silent_for_a_set_with_a_thin_member(text, word):
     ("I think your going to be late.", "your", "you're"),
 ])
 def test_ngram_evidence_sides_with_the_member_the_neighbours_know(text, written, meant):
-    model = load_model()
-    assert model is not None
-    doc = AnalyzedDocument.from_text(text)
-    forms = token_forms(doc)
-    ids = token_ids(forms.lowered, model.vocab)[forms.code]
-    token, set_index, member = occurrences(model, ids)
-    enc = encode(ids, new_sentences(forms.sentence), model.classes)
-    found = _ngrams.lifts(model, enc, token, set_index, max(len(s.members) for s in model.sets))
-    assert found is not None
-    sets = [model.sets[int(s)].members for s in set_index]
-    row = next(r for r in range(len(token)) if sets[r][int(member[r])] == written and meant in sets[r])
-    members = sets[row]
-    assert found[row, members.index(meant)] > found[row, members.index(written)]
+    members, lifts = next((members, lifts) for word, members, lifts in _lifts_of(text)
+                          if word == written and meant in members)
+    assert lifts[members.index(meant)] > lifts[members.index(written)]
 
 
 @pytest.mark.parametrize("text, fix", [
