@@ -19,6 +19,41 @@ from ficlint.rule import Rule, examples
 from ficlint.rules.tense._judge import FIX_SAFETY
 from ficlint.rules.tense.t002_past_tense_in_present_narration import by_evidence
 
+# the example: a document of 342 words with one paragraph drifted into the past, no one speaking
+# in it: under T002's three such paragraphs per 1,000 words
+_MOVING_IN = (
+    "The van is parked at the kerb with its back doors open. Tom walks down the path with the "
+    "first box in his arms and looks up at the grey sky. Rain is coming, and he wants the "
+    "furniture inside before it starts. His sister waves from the upstairs window and points "
+    "at the ladder lying in the front garden.\n\n"
+    "He sets the box on the step and goes back for the lamp. The street is quiet this early "
+    "on a Sunday. A cat watches him from the wall of the house next door, its tail curled "
+    "around its feet, and a radio plays somewhere down the road. He counts the boxes that are "
+    "left and decides there are too many for one trip.\n\n"
+)
+_DRIFTED = (
+    "Tom picked up the heavy crate and carried it to the hall. He lowered it by the stairs "
+    "and wiped his hands on his jeans. He pushed the door wide with his foot.\n\n"
+)
+_MENDED = (
+    "Tom picks up the heavy crate and carries it to the hall. He lowers it by the stairs and "
+    "wipes his hands on his jeans. He pushes the door wide with his foot.\n\n"
+)
+_AFTERNOON = (
+    "The hall smells of new paint. He props the door open with a brick and carries the lamp "
+    "inside, careful of the frame. His sister comes down the stairs two at a time and takes "
+    "the lamp from him. She laughs at the dust on his face and hands him a cloth from her "
+    "pocket.\n\n"
+    "They work through the morning without a break. The sofa is the hardest thing to move, "
+    "and it sticks in the doorway for a long minute before it slides free. By noon the van is "
+    "half empty and the sky has turned darker. Tom sits on the low wall to rest his back and "
+    "watches the first drops of rain darken the pavement.\n\n"
+    "His sister brings out two mugs of tea and sits beside him. She talks about the garden "
+    "and the roses she plans to plant along the fence next spring. He listens and drinks his "
+    "tea and thinks about the long drive home tonight. The rain grows heavier, and soon they "
+    "both get up and carry the last of the chairs inside before the cushions are soaked."
+)
+
 RULE = Rule(
     id="T004",
     name="past-tense-in-present-narration-weak",
@@ -31,55 +66,8 @@ RULE = Rule(
         "slip: on held-out fan fiction fewer than one in five such findings was a real slip. This rule "
         "gives those findings for a writer who wants to check every candidate."
     ),
-    # a document of 342 words with one paragraph drifted into the past, no one speaking in it: under
-    # T002's three such paragraphs per 1,000 words
     examples=examples(
-        (
-            "The van is parked at the kerb with its back doors open. Tom walks down the path with the "
-            "first box in his arms and looks up at the grey sky. Rain is coming, and he wants the "
-            "furniture inside before it starts. His sister waves from the upstairs window and points "
-            "at the ladder lying in the front garden.\n\n"
-            "He sets the box on the step and goes back for the lamp. The street is quiet this early "
-            "on a Sunday. A cat watches him from the wall of the house next door, its tail curled "
-            "around its feet, and a radio plays somewhere down the road. He counts the boxes that are "
-            "left and decides there are too many for one trip.\n\n"
-            "Tom picked up the heavy crate and carried it to the hall. He lowered it by the stairs "
-            "and wiped his hands on his jeans. He pushed the door wide with his foot.\n\n"
-            "The hall smells of new paint. He props the door open with a brick and carries the lamp "
-            "inside, careful of the frame. His sister comes down the stairs two at a time and takes "
-            "the lamp from him. She laughs at the dust on his face and hands him a cloth from her "
-            "pocket.\n\n"
-            "They work through the morning without a break. The sofa is the hardest thing to move, "
-            "and it sticks in the doorway for a long minute before it slides free. By noon the van is "
-            "half empty and the sky has turned darker. Tom sits on the low wall to rest his back and "
-            "watches the first drops of rain darken the pavement.\n\n"
-            "His sister brings out two mugs of tea and sits beside him. She talks about the garden "
-            "and the roses she plans to plant along the fence next spring. He listens and drinks his "
-            "tea and thinks about the long drive home tonight. The rain grows heavier, and soon they "
-            "both get up and carry the last of the chairs inside before the cushions are soaked.",
-            "The van is parked at the kerb with its back doors open. Tom walks down the path with the "
-            "first box in his arms and looks up at the grey sky. Rain is coming, and he wants the "
-            "furniture inside before it starts. His sister waves from the upstairs window and points "
-            "at the ladder lying in the front garden.\n\n"
-            "He sets the box on the step and goes back for the lamp. The street is quiet this early "
-            "on a Sunday. A cat watches him from the wall of the house next door, its tail curled "
-            "around its feet, and a radio plays somewhere down the road. He counts the boxes that are "
-            "left and decides there are too many for one trip.\n\n"
-            "Tom picks up the heavy crate and carries it to the hall. He lowers it by the stairs and "
-            "wipes his hands on his jeans. He pushes the door wide with his foot.\n\n"
-            "The hall smells of new paint. He props the door open with a brick and carries the lamp "
-            "inside, careful of the frame. His sister comes down the stairs two at a time and takes "
-            "the lamp from him. She laughs at the dust on his face and hands him a cloth from her "
-            "pocket.\n\n"
-            "They work through the morning without a break. The sofa is the hardest thing to move, "
-            "and it sticks in the doorway for a long minute before it slides free. By noon the van is "
-            "half empty and the sky has turned darker. Tom sits on the low wall to rest his back and "
-            "watches the first drops of rain darken the pavement.\n\n"
-            "His sister brings out two mugs of tea and sits beside him. She talks about the garden "
-            "and the roses she plans to plant along the fence next spring. He listens and drinks his "
-            "tea and thinks about the long drive home tonight. The rain grows heavier, and soon they "
-            "both get up and carry the last of the chairs inside before the cushions are soaked.",
-        ),
+        (_MOVING_IN + _DRIFTED + _AFTERNOON, _MOVING_IN + _MENDED + _AFTERNOON),
     ),
     allows=(
         "She stands at the window. The street is empty. She opens the door and walks out into the rain.",
