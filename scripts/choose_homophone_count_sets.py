@@ -74,10 +74,8 @@ def tune_uses(model: hm.Model, table: ng.NgramTable, edited: th.EditedBigrams, r
         if not len(token):
             continue
         enc = hm.encode(ids, new, model.classes)
-        weight_was = ng.NGRAM_WEIGHT
-        ng.NGRAM_WEIGHT = 0.0
-        base = hm.score(model, enc, token, set_index, written)
-        ng.NGRAM_WEIGHT = weight_was
+        with th.without_ngrams():
+            base = hm.score(model, enc, token, set_index, written)
         lifts = ng.lifts(model, enc, token, set_index, width, table, every_set=True)
         upos = text.upos()
         n_words = sum(1 for w in words if w[0].isalpha())

@@ -72,6 +72,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -629,11 +630,19 @@ def tune_margins(model: hm.Model, texts: list[Text], edited: EditedBigrams, refe
     books' (the edited text is the source of truth), and fan fiction adds to it no more than
     before, now spent only on the findings the books say are false. `reference`: scored as the
     judge did before the word n-gram counts and the article check (see `shared_thresholds`)."""
-    weight_was = ng.NGRAM_WEIGHT
-    if reference:
-        ng.NGRAM_WEIGHT = 0.0
-    try:
+    if not reference:
         return _tune_margins(model, texts, edited, reference)
+    with without_ngrams():
+        return _tune_margins(model, texts, edited, reference)
+
+
+@contextmanager
+def without_ngrams() -> Iterator[None]:
+    """Score with the linear model alone (the judge before the word n-gram counts), then restore."""
+    weight_was = ng.NGRAM_WEIGHT
+    ng.NGRAM_WEIGHT = 0.0
+    try:
+        yield
     finally:
         ng.NGRAM_WEIGHT = weight_was
 
