@@ -28,7 +28,6 @@ import argparse
 import gzip
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,14 +103,7 @@ def tune_uses(model: hm.Model, table: ng.NgramTable, edited: th.EditedBigrams, r
 
 
 def curves_of(uses: list[list[Use]]) -> list[list[th.Curve]]:
-    sets = confusion_sets()
-    curves = []
-    for s, cset in enumerate(sets):
-        counts = Counter(a for a, _, _, _ in uses[s])
-        common = [counts[m] for m, w in enumerate(cset.members) if w not in cset.rare]
-        floor = th.MIN_THRESHOLD_SPARSE if min(common, default=0) < th.SPARSE_MEMBER else th.MIN_THRESHOLD
-        curves.append(th.set_curves(s, [(a, m, w) for a, m, w, _ in uses[s]], len(cset.members), floor))
-    return curves
+    return th.set_curves_all([[(a, m, w) for a, m, w, _ in set_uses] for set_uses in uses], confusion_sets())
 
 
 def price_of(curves: list[th.Curve], words: float, per_10k: float) -> float:

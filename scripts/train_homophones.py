@@ -795,12 +795,7 @@ def all_thresholds(model: hm.Model, tune: list[Text], sets: Sequence[ConfusionSe
                    ) -> tuple[list[list[list[float]]], list[list[list[list[float]]]]]:
     uses, words = tune_margins(model, tune, edited)
     _log_tune_alarms(uses)
-    curves = []
-    for s, cset in enumerate(sets):
-        counts = Counter(a for a, _, _ in uses[s])
-        common = [counts[m] for m, w in enumerate(cset.members) if w not in cset.rare]
-        floor = MIN_THRESHOLD_SPARSE if min(common, default=0) < SPARSE_MEMBER else MIN_THRESHOLD
-        curves.append(set_curves(s, uses[s], len(cset.members), floor))
+    curves = set_curves_all(uses, sets)
     budgets = (FALSE_ALARMS_PER_10K, *STRICTER_BUDGETS)
     levels = [thresholds_for(curves, sets, words, budget) for budget in budgets]
     for i in range(1, len(levels)):  # each level at least the one before
@@ -810,8 +805,10 @@ def all_thresholds(model: hm.Model, tune: list[Text], sets: Sequence[ConfusionSe
     return levels[0], levels[1:]
 
 
-def _set_curves_all(uses: list[list[tuple[int, np.ndarray, float]]], sets: Sequence[ConfusionSet]
+def set_curves_all(uses: list[list[tuple[int, np.ndarray, float]]], sets: Sequence[ConfusionSet]
                     ) -> list[list[Curve]]:
+    """Each set's threshold curves from its tune uses; a set with a sparse common member gets the
+    higher floor."""
     curves = []
     for s, cset in enumerate(sets):
         counts = Counter(a for a, _, _ in uses[s])
@@ -851,8 +848,8 @@ def shared_thresholds(model: hm.Model, header: dict, tune: list[Text], sets: Seq
     before, _ = tune_margins(model, tune, edited, reference=True)
     changed = [s for s in range(len(sets)) if not _same_uses(uses[s], before[s])]
     log(f"{len(changed)} sets scored differently on tune: " + ", ".join(sets[s].name for s in changed))
-    now_curves = [c for cs in _set_curves_all(uses, sets) for c in cs if c.set_index in changed]
-    old_curves = [c for cs in _set_curves_all(before, sets) for c in cs if c.set_index in changed]
+    now_curves = [c for cs in set_curves_all(uses, sets) for c in cs if c.set_index in changed]
+    old_curves = [c for cs in set_curves_all(before, sets) for c in cs if c.set_index in changed]
     kept = [[[list(map(float, row)) for row in entry["thresholds"]] for entry in header["sets"]]]
     kept += [[[list(map(float, row)) for row in entry["stricter"][i]] for entry in header["sets"]]
              for i in range(len(STRICTER_BUDGETS))]
