@@ -107,22 +107,8 @@ def curves_of(uses: list[list[Use]]) -> list[list[th.Curve]]:
 
 
 def price_of(curves: list[th.Curve], words: float, per_10k: float) -> float:
-    """The price per false alarm `th.choose_thresholds` settles on (the same bisection)."""
-    budget = per_10k * words / 10000
-    alarms = th.expected_false_alarms(curves)
-    grid = np.array(th.GRID)
-    low, high = 0.0, 1000.0
-    for _ in range(60):
-        mid = (low + high) / 2
-        total = 0.0
-        for c, expected in zip(curves, alarms, strict=True):
-            value = np.where(grid >= c.floor, c.weight * c.catches - mid * expected, -np.inf)
-            total += float(expected[int(len(grid) - 1 - np.argmax(value[::-1] > value.max() - 1e-12))])
-        if total > budget:
-            low = mid
-        else:
-            high = mid
-    return high
+    """The price per false alarm `th.choose_thresholds` settles on."""
+    return th.price_within(curves, per_10k * words / 10000)
 
 
 def set_values(curves_by_set: list[list[th.Curve]], price: float) -> list[float]:

@@ -732,30 +732,40 @@ def choose_thresholds(curves: list[Curve], words: float, per_10k: float) -> list
     return thresholds_within(curves, per_10k * words / 10000, f"{per_10k} per 10k")
 
 
+def _pick(curves: list[Curve], alarms: list[np.ndarray], price: float) -> tuple[list[int], float]:
+    """Each curve's best grid index at `price` per expected false alarm, and those alarms' total."""
+    grid = np.array(GRID)
+    chosen, total = [], 0.0
+    for c, expected in zip(curves, alarms, strict=True):
+        value = np.where(grid >= c.floor, c.weight * c.catches - price * expected, -np.inf)
+        best = int(len(grid) - 1 - np.argmax(value[::-1] > value.max() - 1e-12))  # ties: the higher
+        chosen.append(best)
+        total += float(expected[best])
+    return chosen, total
+
+
+def _price(curves: list[Curve], alarms: list[np.ndarray], budget: float) -> float:
+    """The lowest price per false alarm (bisected) at which the picks stay within `budget`."""
+    low, high = 0.0, 1000.0
+    for _ in range(60):
+        mid = (low + high) / 2
+        if _pick(curves, alarms, mid)[1] > budget:
+            low = mid
+        else:
+            high = mid
+    return high
+
+
+def price_within(curves: list[Curve], budget: float) -> float:
+    """The price per false alarm `thresholds_within` settles on for `budget`."""
+    return _price(curves, expected_false_alarms(curves), budget)
+
+
 def thresholds_within(curves: list[Curve], budget: float, label: str) -> list[float]:
     """Per-curve thresholds that catch the most slips within `budget` expected false alarms
     (the curves' own, shrunk among themselves), at one price per false alarm."""
     alarms = expected_false_alarms(curves)
-    grid = np.array(GRID)
-    allowed = [grid >= c.floor for c in curves]
-
-    def pick(price: float) -> tuple[list[int], float]:
-        chosen, total = [], 0.0
-        for c, expected, ok in zip(curves, alarms, allowed, strict=True):
-            value = np.where(ok, c.weight * c.catches - price * expected, -np.inf)
-            best = int(len(grid) - 1 - np.argmax(value[::-1] > value.max() - 1e-12))  # ties: the higher
-            chosen.append(best)
-            total += float(expected[best])
-        return chosen, total
-
-    low, high = 0.0, 1000.0
-    for _ in range(60):
-        mid = (low + high) / 2
-        if pick(mid)[1] > budget:
-            low = mid
-        else:
-            high = mid
-    chosen, total = pick(high)
+    chosen, total = _pick(curves, alarms, _price(curves, alarms, budget))
     caught = sum(float(c.catches[j]) for c, j in zip(curves, chosen, strict=True))
     slips = sum(float(c.catches[0]) for c in curves)  # caught at the lowest threshold: an upper bound
     log(f"budget {label}: tune slips caught {caught:.0f} of {slips:.0f} reachable, "
