@@ -66,18 +66,14 @@ def tune_uses(model: hm.Model, table: ng.NgramTable, edited: th.EditedBigrams, r
     width = max(len(s.members) for s in model.sets)
     words_total = 0.0
     for n, text in enumerate(th.split_texts("tune", root, cache)):
-        words, sentence = text.flat()
-        ids = hm.token_ids(words, model.vocab)
-        new = hm.new_sentences(sentence)
-        token, set_index, written = hm.occurrences(model, ids)
-        if not len(token):
+        uses = th.text_uses(model, text)
+        if uses is None:
             continue
-        enc = hm.encode(ids, new, model.classes)
+        words, sentence, ids, new, token, set_index, written, enc, n_words = uses
         with th.without_ngrams():
             base = hm.score(model, enc, token, set_index, written)
         lifts = ng.lifts(model, enc, token, set_index, width, table, every_set=True)
         upos = text.upos()
-        n_words = sum(1 for w in words if w[0].isalpha())
         words_total += n_words * (th.FANFIC_ALARM_WEIGHT if text.fanfic else 1.0)
         left, right = th.neighbours(ids, new)
         for variant, scores in (("plain", base.scores), ("counts", base.scores + ng.NGRAM_WEIGHT * lifts)):

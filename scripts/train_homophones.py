@@ -75,6 +75,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -647,20 +648,43 @@ def without_ngrams() -> Iterator[None]:
         ng.NGRAM_WEIGHT = weight_was
 
 
+class TextUses(NamedTuple):
+    """A tune text ready to score: its tokens, the confusion-set members in it and their encoding."""
+
+    words: list[str]
+    sentence: list[int]
+    ids: np.ndarray
+    new: np.ndarray
+    token: np.ndarray
+    set_index: np.ndarray
+    written: np.ndarray
+    enc: hm.Encoded
+    n_words: int  # tokens that start with a letter, as the budget counts words
+
+
+def text_uses(model: hm.Model, text: Text) -> TextUses | None:
+    """The text's uses of confusion-set members, None when it has none."""
+    words, sentence = text.flat()
+    ids = hm.token_ids(words, model.vocab)
+    new = hm.new_sentences(sentence)
+    token, set_index, written = hm.occurrences(model, ids)
+    if not len(token):
+        return None
+    enc = hm.encode(ids, new, model.classes)
+    return TextUses(words, sentence, ids, new, token, set_index, written, enc,
+                    sum(1 for w in words if w[0].isalpha()))
+
+
 def _tune_margins(model: hm.Model, texts: list[Text], edited: EditedBigrams, reference: bool
                   ) -> tuple[list[list[tuple[int, np.ndarray, float]]], float]:
     found: list[list[tuple[int, np.ndarray, float]]] = [[] for _ in model.sets]
     words_total = 0.0
     for text in texts:
-        words, sentence = text.flat()
-        ids = hm.token_ids(words, model.vocab)
-        new = hm.new_sentences(sentence)
-        token, set_index, written = hm.occurrences(model, ids)
-        if not len(token):
+        uses = text_uses(model, text)
+        if uses is None:
             continue
-        enc = hm.encode(ids, new, model.classes)
+        words, sentence, ids, new, token, set_index, written, enc, n_words = uses
         scored = hm.score(model, enc, token, set_index, written)
-        n_words = sum(1 for w in words if w[0].isalpha())
         extra = manuscript_margins(model, accepted_uses(model, scored, words), n_words)
         matrices = margin_matrix(model, scored, words, sentence, extra, text.upos(), article=not reference)
         words_total += n_words * (FANFIC_ALARM_WEIGHT if text.fanfic else 1.0)
