@@ -118,14 +118,15 @@ def count(training: Path) -> tuple[Counter[str], Counter[str], int]:
     return in_works, times, n
 
 
-def book_counts(training: Path, wanted: set[str]) -> tuple[Counter[str], int]:
-    """How often each of the `wanted` words appears in the Gutenberg books of the train split."""
+def book_counts(training: Path, wanted: set[str], fold_case: bool = False) -> tuple[Counter[str], int]:
+    """How often each of the `wanted` words appears in the Gutenberg books of the train split (with
+    `fold_case`: `wanted` in lowercase, counted in any case)."""
     found: Counter[str] = Counter()
     words = 0
     for _, text in books("train", root=training):
         tokens = _WORD.findall(text)
         words += len(tokens)
-        found.update(t for t in tokens if t in wanted)
+        found.update(t for t in (map(str.lower, tokens) if fold_case else tokens) if t in wanted)
     return found, words
 
 
@@ -214,21 +215,10 @@ def canon_capitals(training: Path, names: set[str]) -> list[str]:
                 capitalising[k] += alone > lower
     asked = {k for k, u in using.items() if u >= MIN_WORKS_SHARE * n and k.isalpha() and k not in names
              and capitalising[k] >= CANON_SHARE * u}
-    in_books, book_words = lowercase_book_counts(training, asked)
+    in_books, book_words = book_counts(training, asked, fold_case=True)
     fan_words = sum(written.values()) or 1  # a --limit run may read no work or no book
     return sorted(k.capitalize() for k in asked
                   if written[k] / fan_words >= CANON_CONTRAST * (in_books[k] + 1) / (book_words or 1))
-
-
-def lowercase_book_counts(training: Path, wanted: set[str]) -> tuple[Counter[str], int]:
-    """How often each of the `wanted` words (lowercase) appears, in any case, in the train books."""
-    found: Counter[str] = Counter()
-    words = 0
-    for _, text in books("train", root=training):
-        tokens = _WORD.findall(text)
-        words += len(tokens)
-        found.update(low for t in tokens if (low := t.lower()) in wanted)
-    return found, words
 
 
 def _extends(low: str, target: str) -> bool:
