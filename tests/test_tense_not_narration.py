@@ -1,0 +1,66 @@
+"""Through the real CLI: text around a third-person past story that is not its narration keeps T001
+quiet: a closing author's note under a rule line ("=====" / "**Author’s Notes:**") that the author
+carries on in the first person, a summary line under a title at the top, the author saying "I" in the
+story's last paragraph, and a subjunctive after "adamant that". The story's own slips are still found,
+with their fixes."""
+
+from __future__ import annotations
+
+from tests.conftest import rule_findings
+
+STORY = (
+    "Melody walked down to the harbour every morning. She carried a basket and filled it with fish from "
+    "the boats. She sang as she worked, and the gulls answered her.\n\n"
+    "The old fisherman waited by the pier for her. He was tired and hungry. Then he walks to the boat and "
+    "rowed away.\n\n"
+    "Melody watched him go. She folded her shawl and climbed the hill to the cottage, where her aunt had "
+    "lit the fire.\n\n"
+)
+SLIP = [("T001", "walks", "walked")]
+DRIFTED = (
+    "Plus he can control the power so it won’t affect the wrong people, so they won’t go into trances "
+    "when he sings. He keeps it secret and he never tells his aunt."
+)
+
+
+def _closing_note(opening: str) -> str:
+    return (
+        opening + "\nSo what do you guys think of my latest story? This chapter ends at 18 pages.\n\n"
+        "As for the singing, I just happened to watch a musical episode a few days ago. " + DRIFTED + "\n\n"
+        "I brought in a little bit of another show. I forgot what they called it, but I hope I described "
+        "it well.\n\n"
+        "As for the names, I wanted to make this a story about the two of them, so I changed them.\n\n"
+        "In fact, when I first started writing this story, it was about someone else.\n\n"
+        "I say to everyone out there that I am glad you read it.\n"
+    )
+
+
+def test_a_closing_note_under_a_rule_line_that_the_author_carries_on_is_not_narration(tmp_path):
+    text = STORY * 2 + _closing_note("=====================================\n**Author’s Notes:**")
+    assert rule_findings(tmp_path, text, "T001") == SLIP * 2
+
+
+def test_without_its_label_the_same_closing_paragraphs_are_narration(tmp_path):
+    found = rule_findings(tmp_path, STORY * 2 + _closing_note("=====================================\nThe end."),
+                          "T001")
+    assert len(found) > 2 and found[:2] == SLIP * 2
+
+
+def test_a_summary_line_under_a_bold_title_is_a_note(tmp_path):
+    text = (
+        "**A quiet harbour**\n\n"
+        "Summary- over the years that Melody has spent at the harbour she learns to sing to the gulls.\n\n"
+        + STORY * 2
+    )
+    assert rule_findings(tmp_path, text, "T001") == SLIP * 2
+
+
+def test_the_author_saying_i_at_the_stories_end_is_not_narration(tmp_path):
+    text = STORY + STORY + "I decided to give him a special talent. " + DRIFTED + "\n"
+    assert rule_findings(tmp_path, text, "T001") == SLIP + SLIP
+
+
+def test_a_character_who_acts_in_the_present_at_the_stories_end_is_still_a_drift(tmp_path):
+    found = rule_findings(tmp_path, STORY + STORY + "Melody decided to give him a gift. " + DRIFTED + "\n",
+                          "T001")
+    assert found[:2] == SLIP + SLIP and len(found) > 2
