@@ -64,3 +64,30 @@ def test_a_character_who_acts_in_the_present_at_the_stories_end_is_still_a_drift
     found = rule_findings(tmp_path, STORY + STORY + "Melody decided to give him a gift. " + DRIFTED + "\n",
                           "T001")
     assert found[:2] == SLIP + SLIP and len(found) > 2
+
+
+OPENING = (
+    "Vitus sits in the sandbox and stares at the playground. His cousin plays with the other children, and "
+    "he watches them. He wonders why nobody ever asks him to join.\n\n"
+)
+OPENING_2 = (
+    "The man in the long coat stands by the gate. He smiles at Vitus and lifts a hand, and Vitus waves back "
+    "before he can stop himself.\n\n"
+)
+TOLD = (
+    "Vitus blinked, full of awe and terror. The man was suddenly in front of him, crouching down. He held out "
+    "a sweet and smiled, and Vitus took it.\n\n"
+    "They walked to the pond together. The ducks came to the edge of the water and the man laughed. Vitus "
+    "threw them the last of his bread.\n\n"
+    "When the sun went down his aunt called him home. He ran across the grass and did not look back.\n\n"
+) * 3
+
+
+def test_a_scene_begun_in_the_present_for_two_paragraphs_that_goes_on_in_the_past_has_no_drift(tmp_path):
+    assert rule_findings(tmp_path, OPENING + OPENING_2 + TOLD, "T001") == []
+
+
+def test_one_present_paragraph_before_the_past_and_a_stretch_inside_the_scene_are_still_drifts(tmp_path):
+    assert [verb for _, verb, _ in rule_findings(tmp_path, OPENING + TOLD, "T001")] == ["sits", "watches"]
+    inside = [(verb, fix) for _, verb, fix in rule_findings(tmp_path, TOLD + OPENING + OPENING_2 + TOLD, "T001")]
+    assert inside[:3] == [("sits", "sat"), ("watches", "watched"), ("smiles", "smiled")]
