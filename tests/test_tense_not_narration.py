@@ -41,8 +41,8 @@ def test_a_closing_note_under_a_rule_line_that_the_author_carries_on_is_not_narr
 
 
 def test_without_its_label_the_same_closing_paragraphs_are_narration(tmp_path):
-    found = rule_findings(tmp_path, STORY * 2 + _closing_note("=====================================\nThe end."),
-                          "T001")
+    text = STORY * 2 + _closing_note("=====================================\nThe end.")
+    found = rule_findings(tmp_path, text, "T001")
     assert len(found) > 2 and found[:2] == SLIP * 2
 
 
@@ -75,8 +75,8 @@ OPENING_2 = (
     "before he can stop himself.\n\n"
 )
 TOLD = (
-    "Vitus blinked, full of awe and terror. The man was suddenly in front of him, crouching down. He held out "
-    "a sweet and smiled, and Vitus took it.\n\n"
+    "Vitus blinked, full of awe and terror. The man was suddenly in front of him, crouching down. He held "
+    "out a sweet and smiled, and Vitus took it.\n\n"
     "They walked to the pond together. The ducks came to the edge of the water and the man laughed. Vitus "
     "threw them the last of his bread.\n\n"
     "When the sun went down his aunt called him home. He ran across the grass and did not look back.\n\n"
@@ -89,5 +89,6 @@ def test_a_scene_begun_in_the_present_for_two_paragraphs_that_goes_on_in_the_pas
 
 def test_one_present_paragraph_before_the_past_and_a_stretch_inside_the_scene_are_still_drifts(tmp_path):
     assert [verb for _, verb, _ in rule_findings(tmp_path, OPENING + TOLD, "T001")] == ["sits", "watches"]
-    inside = [(verb, fix) for _, verb, fix in rule_findings(tmp_path, TOLD + OPENING + OPENING_2 + TOLD, "T001")]
+    found = rule_findings(tmp_path, TOLD + OPENING + OPENING_2 + TOLD, "T001")
+    inside = [(verb, fix) for _, verb, fix in found]
     assert inside[:3] == [("sits", "sat"), ("watches", "watched"), ("smiles", "smiled")]
