@@ -92,3 +92,21 @@ def test_one_present_paragraph_before_the_past_and_a_stretch_inside_the_scene_ar
     found = rule_findings(tmp_path, TOLD + OPENING + OPENING_2 + TOLD, "T001")
     inside = [(verb, fix) for _, verb, fix in found]
     assert inside[:3] == [("sits", "sat"), ("watches", "watched"), ("smiles", "smiled")]
+
+
+WINTER = (
+    "The storm had come in overnight and buried the road. Marcus stood at the window and watched the snow. "
+    "He had wanted a quiet evening by the fire.\n\n"
+) * 3
+
+
+def test_a_subjunctive_after_a_demand_or_a_necessity_is_no_present(tmp_path):
+    for sentence in ("It was late and cold, yet Oliver had been adamant that they go out.",
+                     "Oliver was adamant that they leave before dark. They packed the car and drove north.",
+                     "It was essential that they stay together. They walked in silence and kept close."):
+        assert rule_findings(tmp_path, sentence + "\n\n" + WINTER, "T001") == []
+
+
+def test_a_present_slip_after_that_is_still_found(tmp_path):
+    text = "Oliver knew that they were late. They leave the house and drove north.\n\n" + WINTER
+    assert rule_findings(tmp_path, text, "T001") == [("T001", "leave", "left")]
