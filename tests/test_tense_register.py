@@ -91,3 +91,12 @@ def test_the_register_spans_a_manuscripts_chapters_even_when_only_t003_is_select
     weak = [("T003", verb) for verb, _ in WEAK_FIXED]
     assert _t_findings(tmp_path, "T003") == weak
     assert _t_findings(tmp_path, "T001,T003") == [("T001", "walks"), *weak]
+
+
+def test_present_statements_in_a_third_of_the_stretches_are_a_register(tmp_path):
+    """The cut is 30% of stretches (placed on tune and train books): a narrator with present statements in
+    4 of 11 speaks in that register."""
+    stretch = PAST_ONLY * (12_000 // len(PAST_ONLY) + 1)
+    body = "".join(NARRATOR + stretch if i % 5 == 0 else stretch for i in range(10))
+    text = body + STRONG + WEAK + stretch
+    assert rule_findings(tmp_path, text, "T001") == STRONG_FIXED

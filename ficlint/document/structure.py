@@ -54,7 +54,8 @@ _CHAPTER = re.compile(
 )
 _NUMERAL_LINE = re.compile(r"^[ \t*_]*(?:[IVXLCDM]+|\d+)\.?[ \t*_]*$")
 _AUTHOR_NOTE = re.compile(
-    r"^[ \t*_>#]*(?:A/N|A\.N\.|AN:|author'?s?'?\s*notes?\b|P\.?S\.?(?=[\s:.,-])|P\.P\.S|disclaimer\s*:|"
+    r"^(?:[ \t]*[=~*_#-]{3,}[ \t]*\r?\n)?"  # a rule line above the label ("=====" / "**Author’s Notes:**")
+    r"[ \t*_>#]*(?:A/N|A\.N\.|AN:|author['’]?s?['’]?\s*notes?\b|P\.?S\.?(?=[\s:.,-])|P\.P\.S|disclaimer\s*:|"
     r"note\s*:|beta'?d?\s+by|warnings?\s*:)",
     re.I,
 )
@@ -76,7 +77,7 @@ _READER_CUES = re.compile(
 _WEAK_READER_CUES = re.compile(r"\b(?:comments?|follows?|let me know|please|plz)\b", re.I)
 _HEADER_LABEL = re.compile(
     r"^[ \t*_]*(?:summary|rating|pairings?|ships?|characters|fandom|genre|warnings?|spoilers?|time ?line|"
-    r"setting|word ?count|prompt|dedication|disclaimer|beta|author|category)[ \t*_]*:",
+    r"setting|word ?count|prompt|dedication|disclaimer|beta|author|category)[ \t*_]*(?::|[-–—](?![\w-]))",
     re.I,
 )
 # A line that credits someone for the work or disclaims it: a note at the file's edge, not the story.
@@ -299,7 +300,7 @@ def classify_blocks(text: str, spans: list[Span], block_markup: list[Span]) -> l
     _keep_story_labels_in_the_story(kinds, story_labels)
     _mark_titles_after_labels(text, spans, kinds)
     credits = _mark_unlabelled_notes(text, spans, kinds)
-    _extend_author_notes(kinds, credits)
+    _extend_author_notes(text, spans, kinds, credits)
     return kinds
 
 
@@ -369,8 +370,9 @@ def _mark_unlabelled_notes(text: str, spans: list[Span], kinds: list[RegionKind]
     for order, at_start in ((range(len(kinds)), True), (range(len(kinds) - 1, -1, -1), False)):
         seen = 0
         for i in order:
-            if kinds[i] in passable:
-                continue
+            if kinds[i] in passable or at_start and not seen and _EMPHASISED_LINE.match(
+                    text, spans[i].start, spans[i].end):
+                continue  # a heading, or a title set in bold or italics above the notes
             if kinds[i] is not RegionKind.NARRATION or seen >= _EDGE_NOTE_REACH:
                 break
             block = text[spans[i].start:spans[i].end]
@@ -383,11 +385,31 @@ def _mark_unlabelled_notes(text: str, spans: list[Span], kinds: list[RegionKind]
     return credits
 
 
+_EMPHASISED_LINE = re.compile(r"[ \t]*([*_]{1,3})[^\n*_]{1,80}\1[ \t]*$")
 _NOTE_REACH = 6  # paragraphs an opening note may run on before a heading ends it
 _TRAILING_NOTE_REACH = 3  # paragraphs of prose a closing note may carry after it
 
 
-def _extend_author_notes(kinds: list[RegionKind], credits: set[int]) -> None:
+def _in_authors_voice(block: str) -> bool:
+    """A paragraph of prose in which someone says "I" outside quotation marks and no one speaks: after
+    a labelled closing note, the author going on ("I decided to give him a special talent")."""
+    return not _QUOTE_MARK.search(block) and _FIRST_PERSON.search(block) is not None
+
+
+def _closing_note_runs_on(text: str, spans: list[Span], kinds: list[RegionKind], note: int,
+                          trailing: list[int]) -> bool:
+    """Does a note in the latter half of the story go on to the file's end in the author's voice
+    (at most a few paragraphs of it not)? A note at the top of a first-person story does not."""
+    before = sum(1 for k in kinds[:note] if k is RegionKind.NARRATION)
+    voiceless = sum(1 for i in trailing if not _in_authors_voice(text[spans[i].start:spans[i].end]))
+    return before > len(trailing) and voiceless <= _TRAILING_NOTE_REACH
+
+
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_FIRST_PERSON = re.compile(r"\bI\b|\bI['’](?:m|ve|ll|d)\b")
+
+
+def _extend_author_notes(text: str, spans: list[Span], kinds: list[RegionKind], credits: set[int]) -> None:
     breaks = {RegionKind.HEADING, RegionKind.SCENE_BREAK}
     notes = [i for i, k in enumerate(kinds) if k is RegionKind.AUTHOR_NOTE and i not in credits]
     if not notes:
@@ -402,7 +424,8 @@ def _extend_author_notes(kinds: list[RegionKind], credits: set[int]) -> None:
     last = notes[-1]
     trailing = [i for i in range(last + 1, len(kinds)) if kinds[i] is RegionKind.NARRATION]
     no_break_after = not any(kinds[i] in breaks for i in range(last + 1, len(kinds)))
-    if len(trailing) <= _TRAILING_NOTE_REACH and no_break_after:
+    if no_break_after and (len(trailing) <= _TRAILING_NOTE_REACH
+                           or _closing_note_runs_on(text, spans, kinds, last, trailing)):
         start = last
         while start - 1 >= 0 and kinds[start - 1] is RegionKind.AUTHOR_NOTE:
             start -= 1

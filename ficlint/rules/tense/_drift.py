@@ -24,7 +24,8 @@ the present.
 
 A stretch into the present that opens the scene, before any paragraph told in
 the past, at the narrator's now ("Currently, I'm in my room"), is a frame the
-tale is told from, not a drift. Into the past, a
+tale is told from, not a drift; so is one of two paragraphs or more (a scene
+begun in the present that changes tense: which part is the slip is not clear). Into the past, a
 stretch the next paragraph dates or leaves for the story's now ("That was a few
 years ago.") was a memory, and a past verb in a sentence where a character
 remembers or pictures it now ("She can almost see … as Jacob stepped") is
@@ -56,6 +57,10 @@ _MIN_ACTIONS = 2
 # drifts (measured, see _section)
 _SECTION = {PAST: 2, PRESENT: 0}
 _RETURN_WITHIN = 2  # paragraphs with verbs: the scene's tense this close before or after a drift
+# paragraphs told in the present that open a scene before any told in the past: the writer set out in
+# the present and changed tense (which of the two is the slip is not clear), no drift to flag; one such
+# paragraph is still a drift, as at the narrator's now it is a frame ("Currently, I'm in my room")
+_OPENING_STRETCH = 2
 _NARRATOR = re.compile(
     r"\b(?:we|us|our|ours|you|your|yours|one['’]s)\b|\b(?:the|this|our)\s+(?:author|historian)\b", re.I
 )
@@ -206,13 +211,16 @@ def _returned_from(doc: AnalyzedDocument, paragraphs: list[ParagraphTense], mark
             j += 1
         after = any(leaning[j + 1:j + 1 + _RETURN_WITHIN])
         epilogue = other == PRESENT and not any(leaning[j + 1:]) and _opens_at_now(doc, paragraphs[i])
-        prologue = other == PRESENT and not any(leaning[:i]) and _opens_at_now(doc, paragraphs[i])
+        opens_scene = other == PRESENT and not any(leaning[:i])
+        prologue = opens_scene and (j - i + 1 >= _OPENING_STRETCH or _opens_at_now(doc, paragraphs[i]))
         closed = other == PAST and j + 1 < len(paragraphs) and _returns_to_now(doc, paragraphs[j + 1])
         if _section(doc, paragraphs[i:j + 1], tense, other):
             if sections is not None:
                 sections.update(p.index for p in paragraphs[i:j + 1])
         elif (any(leaning[max(0, i - _RETURN_WITHIN):i]) or after) and not (epilogue or prologue or closed):
             yield from paragraphs[i:j + 1]
+        elif prologue and sections is not None:
+            sections.update(p.index for p in paragraphs[i:j + 1])
         i = j + 1
 
 

@@ -155,9 +155,13 @@ _REPORTED_THAT = re.compile(
 )
 # a not-knowing that lasted until the story's now: "he didn't know she could", "I never realised"
 _UNTIL_NOW = re.compile(r"did(?:n['’]t|\s+not)\s+(?:know|realise|realize|expect|think|notice|see)\b", re.I)
+# a demand, a proposal or a necessity governs a subjunctive ("adamant that they go", "it was vital that
+# he be told"): its bare verb is no present tense
 _MANDATIVE = re.compile(
     r"\b(?:suggest|suggested|insist|insisted|demand|demanded|propose|proposed|recommend|recommended|request|"
-    r"requested|ask|asked|urge|urged)\s+that\s+(?:[\w’'-]+\s+){1,3}$", re.I)
+    r"requested|require|required|ask|asked|urge|urged|adamant|insistent|essential|imperative|vital|important|"
+    r"necessary|crucial|insistence|requirement|proposal|suggestion|recommendation|demands?)\s+that\s+"
+    r"(?:[\w’'-]+\s+){1,3}$", re.I)
 _LOOKS_BACK_ITSELF = re.compile(
     r"(?:had|hadn['’]t)\s+(?:(?:not|never|already|just|also|always|ever|[a-z]+ly)\s+)?(?P<participle>[a-z]+)\b"
     r"|(?:was|were)\s+supposed\b", re.I)
@@ -235,17 +239,34 @@ def findings(doc: AnalyzedDocument, rule: Rule, tense: str) -> Iterator[Diagnost
         if scene.tense is None or scene.tense.tense != tense:
             continue
         sections: set[int] = set()
+        voice = set() if tense == PRESENT else _authors_voice(told)
         first_person = tense == PRESENT and _told_in_first_person(scene)
         drift = {v.start: v for v in drifted(doc, scene, told, plain, sections) if not absolute(doc, v)
+                 and v.paragraph not in voice
                  and not (tense == PRESENT and judge.earlier(doc, v, first_person))}
         for verb in drift.values():
             if not _plural_noun(doc, verb) and not _possessive(doc, verb):
                 yield _diagnostic(verb, scene.tense, rule, _DRIFT_CERTAINTY, drift=True)
-        rest = [v for v in scene.verbs if v.start not in drift and v.paragraph not in sections
+        rest = [v for v in scene.verbs if v.start not in drift and v.paragraph not in sections | voice
                 and not absolute(doc, v)
                 and (v.tense == scene.tense.tense or not (_plural_noun(doc, v) or _possessive(doc, v)
                                                           or _told_apart(doc, v, tense)))]
         yield from judge.scene(doc, lex, rest, by_paragraph, names, scene.tense, rule)
+
+
+def _authors_voice(scene: Scene) -> set[int]:
+    """The paragraphs at a third-person scene's start or end in which "I" acts: the author talking
+    about the story before or after it ("I decided to give him a special talent"), not its narration."""
+    if scene.tense is None or _told_in_first_person(scene) or not scene.paragraphs:
+        return set()
+    mine = [any(v.subject == "i" and v.kind == "subject" for v in p.verbs) for p in scene.paragraphs]
+    voice: set[int] = set()
+    for order in (range(len(mine)), range(len(mine) - 1, -1, -1)):
+        for i in order:
+            if not mine[i]:
+                break
+            voice.add(scene.paragraphs[i].index)
+    return voice
 
 
 def _told_in_first_person(scene: Scene) -> bool:

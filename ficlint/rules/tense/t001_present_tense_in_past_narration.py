@@ -52,7 +52,7 @@ voice has gone hoarse" is a slip); plural nouns the tagger reads as nouns
 ("ladders and tools"), and anything the tagger does not read as a verb;
 generic subjects (a plural without a determiner, "a / every / no" phrases).
 A narrator who speaks in the present all through a long text (ficlint/rules/tense/_register.py:
-present statements in most stretches of about 2,000 words) is believed to mean a present verb
+present statements in 30% or more of its stretches of about 2,000 words) is believed to mean a present verb
 unless it is a character's verb and the only present one in a paragraph of past events, or a
 drifted paragraph stands alone between paragraphs told in the past; the rest of such a text's
 findings go to the opt-in rule T003.

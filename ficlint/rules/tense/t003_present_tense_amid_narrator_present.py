@@ -2,7 +2,7 @@
 alone in a long past-tense text whose narrator speaks in the present all through it.
 
 Such a narrator (ficlint/rules/tense/_register.py) states general truths, describes what still
-stands, portrays the living and sets historic-present scenes in most stretches of the text, so a
+stands, portrays the living and sets historic-present scenes in 30% or more of the text's stretches, so a
 lone present verb there is much more often the narrator's voice than a slip; T001 only keeps a
 character's verb that is the only present one in a paragraph of past events, and a drifted
 paragraph alone between paragraphs told in the past. This rule
