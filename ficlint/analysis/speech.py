@@ -340,13 +340,15 @@ def _speech_verb_with_object(lower: list[str], i: int) -> bool:
 _POSSESSIVES = frozenset({"his", "her", "their", "my", "your"})
 
 
-def bare_tag(lower: list[str], verb: int, stop: str) -> bool:
+def bare_tag(lower: list[str], verb: int, stop: str, then: str = "") -> bool:
     """Is the clause a speech tag and nothing else: its verb followed only by how the
     words were said (quietly, back, into his ear) or by the person spoken to?"""
     vocab = vocabulary()
     said = lower[verb]
+    if said in _THOUGHT_TAGS:
+        return _bare_thought_tag(lower, verb, stop, then)
     if said in vocab.borderline or said in vocab.thinking:
-        return False  # "Thanks." She smiled. "Hmm." He wondered. - sentences of their own as much as tags
+        return False  # "Thanks." She smiled. "Hmm." He considered. - sentences of their own as much as tags
     i = verb + (2 if verb + 1 < len(lower) and (said, lower[verb + 1]) in vocab.phrases else 1)
     hearer = said in vocab.hearer
     for j in range(i, len(lower)):
@@ -373,6 +375,41 @@ def bare_tag(lower: list[str], verb: int, stop: str) -> bool:
                     or _meanwhile(lower, end)
         return False
     return stop in (".", ",", "!", "?", "…", "end", "—", "-", ";", "")
+
+
+# Verbs of thinking that make a tag of a thought after a full stop when nothing but how or
+# meanwhile follows (`'Sod it.' He thought.` `"Well." He mused to himself.` `Harry thought as he
+# drew his wand`); after a phrase the clause is narration (`He thought for a moment.` `She
+# thought of Draco.`); "considered", "decided", "recalled" tell a deed of their own (`He considered.`)
+_THOUGHT_TAGS = frozenset(
+    {"thought", "thinks", "wondered", "wonders", "pondered", "ponders", "mused", "muses"})
+
+
+def _bare_thought_tag(lower: list[str], verb: int, stop: str, then: str) -> bool:
+    """Is the clause after the verb of thinking at `verb` only to whom (`to himself`, after an
+    adverb too: `bitterly to himself`) or a clause of what the thinker does meanwhile (`as he
+    paced`), or nothing before the end of the sentence or before more of the thought (`Dumbledore
+    pondered, *'not the...'*`)? `then` is the text after the clause's `stop`. An adverb alone, or
+    other narration after a comma, makes it a sentence of its own (`He thought intently.` `The
+    cherub pondered, her round eyes searching`)."""
+    rest = lower[verb + 1:]
+    adverbs = 0
+    while adverbs < len(rest) and rest[adverbs].endswith("ly") and len(rest[adverbs]) > 4:
+        adverbs += 1
+    after = rest[adverbs:]
+    if after[:1] == ["to"] and after[1:2] and after[1] in _REFLEXIVES:
+        rest = after[2:]
+    elif adverbs:
+        return bool(after) and _meanwhile(after, 0)
+    if rest:
+        return _meanwhile(rest, 0)
+    if stop != ",":
+        return stop in (".", "!", "?", "…", "end")
+    carried = then.lstrip(" *_")
+    return carried[:1] in _OPENING_QUOTES or _meanwhile(carried.split()[:2], 0)
+
+
+_OPENING_QUOTES = frozenset("\"“‘'")
 
 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
@@ -586,7 +623,7 @@ class Quotation:
             return After("end" if not rest else "other")
         reading = read_clause(words, lambda: self._word_classes([pos + s for s in starts]))
         lower = [w.lower() for w in words]
-        bare = reading.kind == "tag" and bare_tag(lower, reading.verb, stop)
+        bare = reading.kind == "tag" and bare_tag(lower, reading.verb, stop, text[pos + last_end + 1:end])
         return After(reading.kind, tuple(words), pos + first[0], pos + first[1], stop, pos + last_end,
                      reading.subject, reading.verb, bare)
 

@@ -1,0 +1,43 @@
+"""Session 33: a thought's tag after a full stop (D001: `'Sod it.' He thought.`, `*'The chosen one.'*
+Dumbledore pondered, *'not...'*`, `"Good to know." I thought as I walked out`), beside the verbs of
+thinking that start a sentence of their own (`He thought intently.`, `The cherub pondered, her
+round eyes searching`, `He privately wondered, ..., whether`, `"Why?" She wondered.`), through the CLI."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import rule_findings
+
+FLAGGED = [
+    ("\"I want to go.\" He thought while pacing.\n", "h"),
+    ("‘Sod it.’ He thought. ‘His health matters more.’\n", "h"),
+    ("“Well.” He mused to himself. “So long as it’s not stealing.”\n", "h"),
+    ("‘Can’t catch a break.’ He thought bitterly to himself as he watched.\n", "h"),
+    ("\"Oh, this will go well.\" I thought to myself, as I saw the blonde.\n", ""),
+    ("*‘He is the chosen one.’* Dumbledore pondered, *‘not the other child.’*\n", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "first"), FLAGGED)
+def test_thought_tag_after_full_stop(tmp_path, text, first):
+    [(rule, marked, fix)] = rule_findings(tmp_path, text, "D001,D002")
+    assert rule == "D001" and marked.startswith(".")
+    # the full stop becomes a comma; a pronoun after it is lowercased, a name and "I" are not
+    assert fix == "," if not first else fix.startswith(",") and fix.endswith(first)
+
+
+LEFT_ALONE = [
+    "\"This is a man's business.\" He thought intently. \"Mention it to nobody.\"\n",
+    "\"That's tough.\" The cherub pondered, her round eyes searching Jill's face. \"Why?\"\n",
+    "\"You're welcome.\" He privately wondered, and not for the first time, whether he cared.\n",
+    "\"Actually.\" She thought for a second. \"Actually, I'm sure.\"\n",
+    "\"Hmm.\" He thought about it.\n",
+    "\"I know.\" She thought of Draco.\n",
+    "\"Why?\" She wondered.\n",
+    "\"Maybe.\" He considered.\n",
+]
+
+
+@pytest.mark.parametrize("text", LEFT_ALONE)
+def test_thinking_that_starts_its_own_sentence(tmp_path, text):
+    assert rule_findings(tmp_path, text, "D001,D002") == []
