@@ -41,3 +41,19 @@ LEFT_ALONE = [
 @pytest.mark.parametrize("text", LEFT_ALONE)
 def test_thinking_that_starts_its_own_sentence(tmp_path, text):
     assert rule_findings(tmp_path, text, "D001,D002") == []
+
+
+def test_tag_then_what_the_speaker_does_runs_into_speech(tmp_path):
+    # the tag goes on to a phrase of what the speaker does: the narration must end before new speech
+    text = ("“Listen to your wife, lad,” The healer said without looking up from his work “She is right. "
+            "They are always right.”\n")
+    assert rule_findings(tmp_path, text, "D010") == [("D010", " “", ". ")]
+
+
+@pytest.mark.parametrize("text", [
+    "Iris cried out \"Win isn't guilty. He was here.\"\n",  # a tag right before its speech introduces it
+    "He said to her \"Come in. Sit down.\"\n",
+    "She said as she left a dismayed \"Oh. Oh no.\"\n",  # the speech is the noun of the phrase
+])
+def test_tag_before_its_speech_is_no_run_on(tmp_path, text):
+    assert rule_findings(tmp_path, text, "D010") == []

@@ -894,16 +894,33 @@ def _narration_before_speech_ends(narration: str) -> bool:
     quoted noun (`with a dismayed`, `Sam Clark's`)?"""
     clause = _CLAUSE_END.split(narration)[-1]
     words = [w.lower() for w in _WORD.findall(clause)]
-    if not words or any(speech_form(w) for w in words):
+    said = [i for i, w in enumerate(words) if speech_form(w)]
+    if not words or said and not _tag_then_narration(words, said[-1]):
         return False
     last = words[-1]
     determiners = vocabulary().determiners
+    if said:  # `said without looking up from his work`: the phrase ends in its noun, not `a dismayed`
+        return not (last.endswith(_ADJECTIVE_ENDINGS) or last in determiners or words[-2] in ("a", "an"))
     after_article = len(words) > 1 and words[-2] in determiners  # "a dismayed", "a resolute"
     return not (last.endswith(_ADJECTIVE_ENDINGS) or after_article or last in determiners
                 or last.endswith(("'s", "’s")))
 
 
 _ADJECTIVE_ENDINGS = ("ful", "ant", "ent", "ous", "al", "ive", "ible", "able", "ish", "less", "ly")
+# Words that open what the speaker does besides speaking, after the tag's verb (`said without
+# looking up from his work`, `started as he helped her sit up`)
+_BESIDES = frozenset(["without", "as", "while", "whilst", "before", "after", "from", "when"])
+
+
+def _tag_then_narration(words: list[str], verb: int) -> bool:
+    """Does the tag's verb at `verb` go on to three words and more of what the speaker does
+    meanwhile (`The healer said without looking up from his work`)? The speech after it starts
+    a sentence the narration must end first; a tag right before its speech (`Iris cried out`,
+    `he said to her`) introduces it."""
+    rest = words[verb + 1:]
+    while rest and rest[0].endswith("ly") and len(rest[0]) > 4:
+        rest = rest[1:]
+    return len(rest) >= 3 and rest[0] in _BESIDES
 
 
 def _before_quoted_noun(narration: str) -> bool:
