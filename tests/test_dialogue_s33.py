@@ -57,3 +57,20 @@ def test_tag_then_what_the_speaker_does_runs_into_speech(tmp_path):
 ])
 def test_tag_before_its_speech_is_no_run_on(tmp_path, text):
     assert rule_findings(tmp_path, text, "D010") == []
+
+
+def test_closing_quote_turned_to_open_speech_after_narration(tmp_path):
+    text = ("“Luna-” He corrected himself at the look Hermione gave him,” is due in four months. We can "
+            "ask Minerva.” He smiled.\n\n“Well,” Draco drawled, enjoying the look on Harry’s face,”it looks "
+            "like I have won.”\n")
+    found = rule_findings(tmp_path, text, "D011")
+    assert found == [("D011", "” ", " “"), ("D011", "”", " “")]
+
+
+@pytest.mark.parametrize("text", [
+    "“Luna,” he said, “is due in four months.” He smiled.\n",  # opened the right way
+    "“Luna-” He corrected himself, and she nodded, smiling.”\n",  # no speech word after the comma
+    "“Go,” he said, and left. She said, “Stay.”\n",
+])
+def test_quotes_that_pair_up(tmp_path, text):
+    assert rule_findings(tmp_path, text, "D011") == []
