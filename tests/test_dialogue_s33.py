@@ -74,3 +74,22 @@ def test_closing_quote_turned_to_open_speech_after_narration(tmp_path):
 ])
 def test_quotes_that_pair_up(tmp_path, text):
     assert rule_findings(tmp_path, text, "D011") == []
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    ("Beez looked around.\n\n“*Shit*,”\n\nA head of silvery hair popped out of the crowd.\n", ","),
+    ("Anthony heard a voice.\n\n“Aziraphale Angel,”\n\nThere was polite applause.\n", ","),
+    ("“Potter,”\n\n“Malfoy,”\n\nTo anyone else, the greeting would have seemed forced.\n", ","),
+])
+def test_a_name_or_a_word_said_alone_with_a_comma(tmp_path, text, marked):
+    found = rule_findings(tmp_path, text, "D014")
+    assert found and all(f == ("D014", marked, ".") for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    "He signed it.\n\n“Sincerely,”\n\n“Harry”\n",  # a letter's sign-off keeps its comma
+    "He wrote:\n\n“Love,”\n\nHarry\n",
+    "“Your Jack”\n\nShe folded the letter.\n",  # a signature alone: a label
+])
+def test_sign_offs_are_labels(tmp_path, text):
+    assert rule_findings(tmp_path, text, "D014") == []

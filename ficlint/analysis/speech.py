@@ -807,6 +807,8 @@ class Quotation:
         if not narration:  # a signature closing a letter, alone in its paragraph: "Your Jack"
             alone = self.after is None or not self.doc.text[self.after.start:self.after.end].strip()
             count = _capitalised_words(inner, 1, 4)
+            if self.last_mark == "," and not _VALEDICTION.match(inner.strip(" *_")):
+                return False  # a name called or a word said, its comma where a tag should follow: speech
             return alone and count is not None and count > 0
         count = _capitalised_words(inner, 4, 6)
         if count == 1 and self.last_mark in (".", "!", "?", "…"):
@@ -906,6 +908,9 @@ def _narration_before_speech_ends(narration: str) -> bool:
                 or last.endswith(("'s", "’s")))
 
 
+# How a letter is signed off before the name (`"Yours truly,"`, `"Love,"`): a label with its comma
+_VALEDICTION = re.compile(r"(?:yours|love|sincerely|regards|best|cheers|truly|faithfully|cordially|"
+                          r"affectionately|respectfully|warmly|fondly|all my love|with love|xoxo)\b", re.I)
 _ADJECTIVE_ENDINGS = ("ful", "ant", "ent", "ous", "al", "ive", "ible", "able", "ish", "less", "ly")
 # Words that open what the speaker does besides speaking, after the tag's verb (`said without
 # looking up from his work`, `started as he helped her sit up`)
