@@ -340,13 +340,15 @@ def _speech_verb_with_object(lower: list[str], i: int) -> bool:
 _POSSESSIVES = frozenset({"his", "her", "their", "my", "your"})
 
 
-def bare_tag(lower: list[str], verb: int, stop: str) -> bool:
+def bare_tag(lower: list[str], verb: int, stop: str, then: str = "") -> bool:
     """Is the clause a speech tag and nothing else: its verb followed only by how the
     words were said (quietly, back, into his ear) or by the person spoken to?"""
     vocab = vocabulary()
     said = lower[verb]
+    if said in _THOUGHT_TAGS:
+        return _bare_thought_tag(lower, verb, stop, then)
     if said in vocab.borderline or said in vocab.thinking:
-        return False  # "Thanks." She smiled. "Hmm." He wondered. - sentences of their own as much as tags
+        return False  # "Thanks." She smiled. "Hmm." He considered. - sentences of their own as much as tags
     i = verb + (2 if verb + 1 < len(lower) and (said, lower[verb + 1]) in vocab.phrases else 1)
     hearer = said in vocab.hearer
     for j in range(i, len(lower)):
@@ -373,6 +375,41 @@ def bare_tag(lower: list[str], verb: int, stop: str) -> bool:
                     or _meanwhile(lower, end)
         return False
     return stop in (".", ",", "!", "?", "…", "end", "—", "-", ";", "")
+
+
+# Verbs of thinking that make a tag of a thought after a full stop when nothing but how or
+# meanwhile follows (`'Sod it.' He thought.` `"Well." He mused to himself.` `Harry thought as he
+# drew his wand`); after a phrase the clause is narration (`He thought for a moment.` `She
+# thought of Draco.`); "considered", "decided", "recalled" tell a deed of their own (`He considered.`)
+_THOUGHT_TAGS = frozenset(
+    {"thought", "thinks", "wondered", "wonders", "pondered", "ponders", "mused", "muses"})
+
+
+def _bare_thought_tag(lower: list[str], verb: int, stop: str, then: str) -> bool:
+    """Is the clause after the verb of thinking at `verb` only to whom (`to himself`, after an
+    adverb too: `bitterly to himself`) or a clause of what the thinker does meanwhile (`as he
+    paced`), or nothing before the end of the sentence or before more of the thought (`Dumbledore
+    pondered, *'not the...'*`)? `then` is the text after the clause's `stop`. An adverb alone, or
+    other narration after a comma, makes it a sentence of its own (`He thought intently.` `The
+    cherub pondered, her round eyes searching`)."""
+    rest = lower[verb + 1:]
+    adverbs = 0
+    while adverbs < len(rest) and rest[adverbs].endswith("ly") and len(rest[adverbs]) > 4:
+        adverbs += 1
+    after = rest[adverbs:]
+    if after[:1] == ["to"] and after[1:2] and after[1] in _REFLEXIVES:
+        rest = after[2:]
+    elif adverbs:
+        return bool(after) and _meanwhile(after, 0)
+    if rest:
+        return _meanwhile(rest, 0)
+    if stop != ",":
+        return stop in (".", "!", "?", "…", "end")
+    carried = then.lstrip(" *_")
+    return carried[:1] in _OPENING_QUOTES or _meanwhile(carried.split()[:2], 0)
+
+
+_OPENING_QUOTES = frozenset("\"“‘'")
 
 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
@@ -586,7 +623,7 @@ class Quotation:
             return After("end" if not rest else "other")
         reading = read_clause(words, lambda: self._word_classes([pos + s for s in starts]))
         lower = [w.lower() for w in words]
-        bare = reading.kind == "tag" and bare_tag(lower, reading.verb, stop)
+        bare = reading.kind == "tag" and bare_tag(lower, reading.verb, stop, text[pos + last_end + 1:end])
         return After(reading.kind, tuple(words), pos + first[0], pos + first[1], stop, pos + last_end,
                      reading.subject, reading.verb, bare)
 
@@ -770,6 +807,8 @@ class Quotation:
         if not narration:  # a signature closing a letter, alone in its paragraph: "Your Jack"
             alone = self.after is None or not self.doc.text[self.after.start:self.after.end].strip()
             count = _capitalised_words(inner, 1, 4)
+            if self.last_mark == "," and not _VALEDICTION.match(inner.strip(" *_")):
+                return False  # a name called or a word said, its comma where a tag should follow: speech
             return alone and count is not None and count > 0
         count = _capitalised_words(inner, 4, 6)
         if count == 1 and self.last_mark in (".", "!", "?", "…"):
@@ -857,16 +896,36 @@ def _narration_before_speech_ends(narration: str) -> bool:
     quoted noun (`with a dismayed`, `Sam Clark's`)?"""
     clause = _CLAUSE_END.split(narration)[-1]
     words = [w.lower() for w in _WORD.findall(clause)]
-    if not words or any(speech_form(w) for w in words):
+    said = [i for i, w in enumerate(words) if speech_form(w)]
+    if not words or said and not _tag_then_narration(words, said[-1]):
         return False
     last = words[-1]
     determiners = vocabulary().determiners
+    if said:  # `said without looking up from his work`: the phrase ends in its noun, not `a dismayed`
+        return not (last.endswith(_ADJECTIVE_ENDINGS) or last in determiners or words[-2] in ("a", "an"))
     after_article = len(words) > 1 and words[-2] in determiners  # "a dismayed", "a resolute"
     return not (last.endswith(_ADJECTIVE_ENDINGS) or after_article or last in determiners
                 or last.endswith(("'s", "’s")))
 
 
+# How a letter is signed off before the name (`"Yours truly,"`, `"Love,"`): a label with its comma
+_VALEDICTION = re.compile(r"(?:yours|love|sincerely|regards|best|cheers|truly|faithfully|cordially|"
+                          r"affectionately|respectfully|warmly|fondly|all my love|with love|xoxo)\b", re.I)
 _ADJECTIVE_ENDINGS = ("ful", "ant", "ent", "ous", "al", "ive", "ible", "able", "ish", "less", "ly")
+# Words that open what the speaker does besides speaking, after the tag's verb (`said without
+# looking up from his work`, `started as he helped her sit up`)
+_BESIDES = frozenset(["without", "as", "while", "whilst", "before", "after", "from", "when"])
+
+
+def _tag_then_narration(words: list[str], verb: int) -> bool:
+    """Does the tag's verb at `verb` go on to three words and more of what the speaker does
+    meanwhile (`The healer said without looking up from his work`)? The speech after it starts
+    a sentence the narration must end first; a tag right before its speech (`Iris cried out`,
+    `he said to her`) introduces it."""
+    rest = words[verb + 1:]
+    while rest and rest[0].endswith("ly") and len(rest[0]) > 4:
+        rest = rest[1:]
+    return len(rest) >= 3 and rest[0] in _BESIDES
 
 
 def _before_quoted_noun(narration: str) -> bool:

@@ -172,7 +172,8 @@ def capitalized_bare_tag(q: Quotation, after_terminal: bool) -> bool:
         return True
     phrase = after.verb + 1 < len(after.words) \
         and (said, after.words[after.verb + 1].lower()) in vocab.phrases
-    return (said in vocab.speech or said in vocab.voice) and not phrase  # not "He trailed off", "She went on"
+    return (said in vocab.speech or said in vocab.voice) and said not in vocab.thinking \
+        and not phrase  # not "He trailed off", "She went on", "She wondered."
 
 
 

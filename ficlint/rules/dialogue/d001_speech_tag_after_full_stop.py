@@ -33,11 +33,12 @@ RULE = Rule(
         ("\"Fine.\" I said.", "\"Fine,\" I said."),
         ("\"Shut up.\" Harry snapped.", "\"Shut up,\" Harry snapped."),
         ("\"Come in.\" The butler said, bowing.", "\"Come in,\" the butler said, bowing."),
+        ("'Sod it.' He thought as he drew his wand.", "'Sod it,' he thought as he drew his wand."),
     ),
     allows=("\"I'll be there,\" she said.", "\"I'll be there.\" She picked up her bag.",
             "\"We leave at six a.m.\" he said.", "\"Don't.\" She said it softly.",
             "\"Fine.\" He smiled.", "\"No.\" He answered her question with a shrug.",
-            "\"Stop.\" I say nothing."),
+            "\"Stop.\" I say nothing.", "\"Well.\" He thought for a moment."),
     fix_safety="Safe: only the full stop before the closing quote becomes a comma (and a capitalised "
                "pronoun, article or tag verb, `He`, `The`, `Said`, lowercase; names and I keep their "
                "capital).",

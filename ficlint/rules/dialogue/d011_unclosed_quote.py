@@ -21,7 +21,9 @@ RULE = Rule(
         "paragraph open and reopens the next one; any other open quotation is missing its closing mark.",
     examples=examples("\"Come with me, she said.\n\nHe followed her out.",
                       "She said hi.\" He left.",
-                      ("“Why dream of it?’ He frowned.", "“Why dream of it?” He frowned.")),
+                      ("“Why dream of it?’ He frowned.", "“Why dream of it?” He frowned."),
+                      ("“Luna-” He corrected himself at her look,” is due soon.” He smiled.",
+                       "“Luna-” He corrected himself at her look, “is due soon.” He smiled.")),
     allows=("\"Come with me,\" she said.", "\"It was a long night.\n\n\"In the morning we left.\"",
             "'You're — Remus, you're — '"),
 )
@@ -32,6 +34,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         if q.region.unclosed and not _closed_after_a_space(q):
             yield _closed_with_a_single_quote(q) or _closed_paragraphs_later(doc, q) or _never_closed(q)
     yield from _closes_nothing(doc)
+    yield from _turned_openers(doc)
 
 
 # A single closing quote right after the end of a spoken sentence, before a space or the
@@ -147,6 +150,31 @@ def _closes_nothing(doc: AnalyzedDocument) -> Iterator[Diagnostic]:
             close = region.end - 1
             yield Diagnostic(RULE.id, close, region.end, _closing_message(doc.text, close))
         left_open = not region.close_quote
+
+
+# A closing quote after a comma, then (a space and) a word: where speech starts again after narration
+_TURNED_OPENER = re.compile(r"(?<=,)”(?= ?[^\W\d_])")
+
+
+def _turned_openers(doc: AnalyzedDocument) -> Iterator[Diagnostic]:
+    """A closing quote that opens speech in narration after a closed quotation, with the speech's own
+    closing quote later in the same narration (`“Luna-” He corrected himself at the look she gave
+    him,” is due in four months.” He said`): the quotes pair up once the first is turned. (At a
+    paragraph's start `_closes_nothing` reads it.)"""
+    text = doc.text
+    previous = None
+    for region in doc.regions:
+        if region.kind is RegionKind.NARRATION and previous is not None and previous.close_quote \
+                and previous.paragraph == region.paragraph and "“" not in text[region.start:region.end]:
+            m = _TURNED_OPENER.search(text, region.start, region.end)
+            if m and "”" in text[m.end():region.end]:
+                at = m.start()
+                space = text[at + 1:at + 2] == " "
+                fix = Fix(at, at + 1 + space, " “", safe=False)
+                yield Diagnostic(RULE.id, at, at + 1 + space,
+                                 "This quote is turned the wrong way: it opens the speech after it, so use "
+                                 "the opening quote (with the space before it).", (fix,))
+        previous = region
 
 
 def _closing_message(text: str, close: int) -> str:

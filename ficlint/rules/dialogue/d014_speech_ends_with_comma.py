@@ -24,8 +24,10 @@ RULE = Rule(
     examples=examples(
         ("\"Find your people,\"\n\nHe nodded.", "\"Find your people.\"\n\nHe nodded."),
         ("She looked up. “It's a lot to carry,”", "She looked up. “It's a lot to carry.”"),
+        ("“Potter,”\n\nHe nodded.", "“Potter.”\n\nHe nodded."),
     ),
-    allows=("\"Find your people,\" she said.", "\"Dear Harry,\"", "\"And then,\"\n\nshe said, \"we left.\"",
+    allows=("\"Find your people,\" she said.", "\"Dear Harry,\"", "\"Sincerely,\"",
+            "\"And then,\"\n\nshe said, \"we left.\"",
             "\"It was late,\n\n\"and we left.\""),
     fix_safety="Unsafe: the speech may want ? or ! instead of a full stop.",
 )
