@@ -502,6 +502,17 @@ def test_a_rare_word_gives_way_to_a_far_commoner_member_at_a_smaller_margin(tmp_
     assert _cli_fixes(tmp_path, text) == fixes
 
 
+def test_the_rare_word_margin_leaves_the_stricter_levels_alone(tmp_path):
+    """Under its direction's tune threshold, the finding is reported below 0.75: min-confidence
+    0.75 and 0.9 still keep what tune's stricter thresholds flag."""
+    path = tmp_path / "chapter.txt"
+    path.write_text("She sat by the door, weighting for the bus to come.\n", encoding="utf-8")
+    result = run_cli("check", "--select", "H", "--format", "json", "--no-cache", str(path))
+    found = [(d["text"], d["confidence"]) for f in result.json()["files"] for d in f["diagnostics"]]
+    assert [text for text, _ in found] == ["weighting"]
+    assert 0.5 < found[0][1] < 0.75
+
+
 @pytest.mark.parametrize("text", [
     "She was dyeing her hair red for the party.",
     "The dyeing of the cloth took all week.",
