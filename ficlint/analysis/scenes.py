@@ -15,6 +15,12 @@ verbs of its narration (ficlint/analysis/clauses.py):
   and so does a longer mixed one (no 70% majority) if the file's tense holds
   at least half its verbs; one mostly in the other tense is left unclear.
 
+A scene is split, too, where the narrative voice changes for a stretch: many
+paragraphs told in one person and tense ("I wake … I walk", first person
+present) followed by many in another person and tense ("Harry sat … he
+said", third person past). Each is a section with its own tense: a switch
+the writer meant, not a drift.
+
 Each narration paragraph has its own count of past and present verbs, so a
 rule can find a stretch that drifted into the other tense.
 """
@@ -42,6 +48,16 @@ _OPENING_VERBS = 8  # characters' actions that establish the tense a scene opens
 _OPENING_SHARE = 0.85
 _ORNAMENT = re.compile(r"[^\w\s]*(?:[oOxX0]+[^\w\s]*){1,6}|[^\w\s]+(?:\s*[^\w\s]+)*")  # no word but o or x
 _SCENE_LINE_CHARS = 48
+# a section in its own voice: on each side of the change this many paragraphs with narration verbs
+# (looked at up to _SECTION_WINDOW of them) and verbs, this share of them in one tense, and "I" or
+# "we" acting in this share of the paragraphs of a first-person stretch and at most that of a third's
+_SECTION_PARAGRAPHS = 6
+_SECTION_WINDOW = 12
+_SECTION_VERBS = 30
+_SECTION_TENSE_SHARE = 0.8
+_SECTION_FIRST_PERSON = 0.4
+_SECTION_THIRD_PERSON = 0.1
+_FIRST_PERSON = frozenset(("i", "we"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,21 +201,84 @@ def scenes(doc: Document, verbs: list[Verb]) -> list[Scene]:
     for verb in verbs:
         by_scene[bisect.bisect_right(scene_starts, verb.start) - 1].append(verb)
     out: list[Scene] = []
-    for index, scene_verbs in sorted(by_scene.items()):
-        tense = majority(scene_verbs)
-        first = opening(scene_verbs)
-        if first is not None and (tense is None or tense.tense != first.tense):
-            tense = first if _holds(first, scene_verbs) else None
-        elif tense is None and len(scene_verbs) >= _MIXED_SCENE_VERBS and not (
-            file_tense and _holds(file_tense, scene_verbs)
-        ):
-            pass  # a long scene mostly in the other tense than the file's, with no clear majority
-        elif tense is None or tense.count < _MIN_SCENE_VERBS:
-            own = tense
-            tense = file_tense if file_tense and file_tense.count >= _MIN_FILE_VERBS else None
-            if own is not None and tense is not None and own.tense != tense.tense and own.count >= 3:
-                tense = None  # a short scene told wholly in the other tense is not the file's
-        out.append(Scene(spans[max(index, 0)], scene_verbs, tense, paragraphs_of(scene_verbs)))
+    for index, verbs_of_scene in sorted(by_scene.items()):
+        span = spans[max(index, 0)]
+        for section, scene_verbs in _sections(doc, span, verbs_of_scene):
+            out.append(_scene(section, scene_verbs, file_tense))
+    return out
+
+
+def _scene(span: Span, scene_verbs: list[Verb], file_tense: SceneTense | None) -> Scene:
+    """The scene with its tense: its opening's, its majority's, or the file's where it has too few
+    verbs to tell."""
+    tense = majority(scene_verbs)
+    first = opening(scene_verbs)
+    if first is not None and (tense is None or tense.tense != first.tense):
+        tense = first if _holds(first, scene_verbs) else None
+    elif tense is None and len(scene_verbs) >= _MIXED_SCENE_VERBS and not (
+        file_tense and _holds(file_tense, scene_verbs)
+    ):
+        pass  # a long scene mostly in the other tense than the file's, with no clear majority
+    elif tense is None or tense.count < _MIN_SCENE_VERBS:
+        own = tense
+        tense = file_tense if file_tense and file_tense.count >= _MIN_FILE_VERBS else None
+        if own is not None and tense is not None and own.tense != tense.tense and own.count >= 3:
+            tense = None  # a short scene told wholly in the other tense is not the file's
+    return Scene(span, scene_verbs, tense, paragraphs_of(scene_verbs))
+
+
+def _sections(doc: Document, span: Span, verbs: list[Verb]) -> list[tuple[Span, list[Verb]]]:
+    """The scene cut where its narrative voice changes for a stretch: on each side at least
+    _SECTION_PARAGRAPHS paragraphs told in one tense (_SECTION_TENSE_SHARE of their verbs) and one
+    person, the person and the tense both differing (first-person present, then third-person past)."""
+    paragraphs = paragraphs_of(verbs)
+    n = len(paragraphs)
+    if n < 2 * _SECTION_PARAGRAPHS:
+        return [(span, verbs)]
+    count, past, first = [0], [0], [0]
+    for p in paragraphs:
+        count.append(count[-1] + len(p.verbs))
+        past.append(past[-1] + p.count(PAST))
+        first.append(first[-1] + any(v.subject in _FIRST_PERSON for v in p.verbs))
+
+    def voice(a: int, b: int) -> tuple[bool, str] | None:
+        """The person (first or not) and tense of paragraphs [a, b), when both are clear."""
+        verbs_here = count[b] - count[a]
+        if b - a < _SECTION_PARAGRAPHS or verbs_here < _SECTION_VERBS:
+            return None
+        share = (past[b] - past[a]) / verbs_here
+        tense = PAST if share >= _SECTION_TENSE_SHARE else (
+            PRESENT if 1 - share >= _SECTION_TENSE_SHARE else "")
+        mine = (first[b] - first[a]) / (b - a)
+        if not tense or _SECTION_THIRD_PERSON < mine < _SECTION_FIRST_PERSON:
+            return None
+        return mine >= _SECTION_FIRST_PERSON, tense
+
+    cuts: list[int] = []
+    start = 0
+    k = _SECTION_PARAGRAPHS
+    while k <= n - _SECTION_PARAGRAPHS:
+        before = voice(max(start, k - _SECTION_WINDOW), k)
+        after = voice(k, min(n, k + _SECTION_WINDOW))
+        if before and after and before[0] != after[0] and before[1] != after[1]:
+            old = before[1]
+            while k < n - _SECTION_PARAGRAPHS and 2 * paragraphs[k].count(old) > len(paragraphs[k].verbs):
+                k += 1  # the first paragraph told in the new tense
+            cuts.append(k)
+            start = k
+            k += _SECTION_PARAGRAPHS
+        else:
+            k += 1
+    if not cuts:
+        return [(span, verbs)]
+    out: list[tuple[Span, list[Verb]]] = []
+    begin, at = span.start, 0
+    for cut in cuts:
+        end = doc.paragraphs[paragraphs[cut].index].start
+        upto = count[cut]
+        out.append((Span(begin, end), verbs[at:upto]))
+        begin, at = end, upto
+    out.append((Span(begin, span.end), verbs[at:]))
     return out
 
 

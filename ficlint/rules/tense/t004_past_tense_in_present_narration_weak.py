@@ -1,8 +1,9 @@
 """T004 past-tense-in-present-narration-weak: T002's finding where the text gives weak evidence of a slip.
 
 Off by default. A past-tense verb in a present-tense scene that T002's judgement calls a slip, in a
-paragraph where no one speaks, in a document that seldom slips (fewer than three paragraphs with such a
-slip per 1,000 words). Judged on held-out fan fiction, most of these are a narrator looking back
+paragraph where no one speaks and no past event of a character plays between present actions (the
+scene's own now), in a document that seldom slips (fewer than three paragraphs with such a slip per
+1,000 words). Judged on held-out fan fiction, most of these are a narrator looking back
 (backstory, a memory, a recap of the week, something just done, reported speech) told rightly in the
 past; a writer who wants every candidate can turn this rule on (ficlint/rules/tense/t002_...: by_evidence).
 """
@@ -19,8 +20,9 @@ from ficlint.rule import Rule, examples
 from ficlint.rules.tense._judge import FIX_SAFETY
 from ficlint.rules.tense.t002_past_tense_in_present_narration import by_evidence
 
-# the example: a document of 342 words with one paragraph drifted into the past, no one speaking
-# in it: under T002's three such paragraphs per 1,000 words
+# the example: a document of 344 words with one paragraph drifted into the past, no one speaking
+# in it, under T002's three such paragraphs per 1,000 words, and its past verbs a character's states
+# (was, wanted, knew), not events of the scene's now
 _MOVING_IN = (
     "The van is parked at the kerb with its back doors open. Tom walks down the path with the "
     "first box in his arms and looks up at the grey sky. Rain is coming, and he wants the "
@@ -32,12 +34,12 @@ _MOVING_IN = (
     "left and decides there are too many for one trip.\n\n"
 )
 _DRIFTED = (
-    "Tom picked up the heavy crate and carried it to the hall. He lowered it by the stairs "
-    "and wiped his hands on his jeans. He pushed the door wide with his foot.\n\n"
+    "Tom was tired of the boxes and the narrow stairs already. He wanted the whole long day to be over "
+    "with, and he knew that the worst of it was still to come before the evening.\n\n"
 )
 _MENDED = (
-    "Tom picks up the heavy crate and carries it to the hall. He lowers it by the stairs and "
-    "wipes his hands on his jeans. He pushes the door wide with his foot.\n\n"
+    "Tom is tired of the boxes and the narrow stairs already. He wants the whole long day to be over "
+    "with, and he knows that the worst of it is still to come before the evening.\n\n"
 )
 _AFTERNOON = (
     "The hall smells of new paint. He props the door open with a brick and carries the lamp "
@@ -60,8 +62,9 @@ RULE = Rule(
     category="tense",
     summary="A past-tense verb in present-tense narration, where the evidence of a slip is weak.",
     why=(
-        "T002 flags a past-tense verb in a present-tense scene where someone speaks in the paragraph or "
-        "where the document keeps slipping into the past. Elsewhere a past verb in present narration is "
+        "T002 flags a past-tense verb in a present-tense scene where someone speaks in the paragraph, where "
+        "a character's past event stands between present actions (the scene's own now), or where the "
+        "document keeps slipping into the past. Elsewhere a past verb in present narration is "
         "more often a narrator looking back (backstory, a memory, a recap, something just done) than a "
         "slip: on held-out fan fiction fewer than one in five such findings was a real slip. This rule "
         "gives those findings for a writer who wants to check every candidate."
