@@ -447,3 +447,20 @@ def test_grey_is_flagged_beside_gray_or_beside_enough_american_spellings():
 
 def test_a_rarely_leaking_spelling_is_still_flagged_on_thin_evidence():
     assert _v001(_THIN_AMERICAN + "Outside, the colour of the sky was low and dull.\n") == ["colour"]
+
+
+# grey throughout, never gray: with two American spellings it is V001's common habit (no slip), so it
+# is no "kept throughout" mix either; with three it is one, and the manuscript is told so once
+_GREY_THROUGHOUT = ("The color of the center of the lake was grey. The grey water lay still; her color rose "
+                    "at the center of the grey room. The color of the center was grey again.\n")
+
+
+def test_grey_kept_throughout_a_thinly_american_manuscript_is_no_mix():
+    assert _v001(_GREY_THROUGHOUT) == []
+
+
+def test_grey_kept_throughout_a_clearly_american_manuscript_is_told_once():
+    text = _GREY_THROUGHOUT + "It was her favorite place, her favorite color.\n"
+    (diag,) = lint(text, "V001")
+    assert text[diag.start:diag.end] == "grey"
+    assert "keeps these British throughout (grey)" in diag.message

@@ -18,8 +18,8 @@ purpose:
 5. a spelling that writers of the manuscript's own dialect commonly use (American fan
    fiction writes "grey" in two works of three that use the word: _variants.Markers.leaks),
    unless the manuscript also spells that word its own way or shows its dialect in at
-   least LEAKY_EVIDENCE distinct spellings: with less, such a spelling is the writer's
-   habit for that word, not a slip.
+   least _facts.LEAKY_EVIDENCE distinct spellings: with less, such a spelling is the writer's
+   habit for that word, not a slip (nor, kept throughout, a mix: 3. holds the same test).
 
 When neither side is clear and the manuscript has two or more distinct words of
 each, one finding (on the first spelling of the side with less evidence) says
@@ -42,6 +42,7 @@ from ficlint.rules.dialect._facts import (
     Mixed,
     Tally,
     accepted_words,
+    common_habit,
     dialect_facts,
     part_key,
 )
@@ -106,13 +107,6 @@ FILE_HABIT_SHARE = 0.8
 # American books write "grey", "defence" and "skilful" throughout; a chapter is too short to tell a
 # convention from a slip).
 CONVENTIONS_SHOWN = 30
-# A word family whose other-dialect spelling this share of the manuscript's dialect's fan-fiction
-# works use (grey 0.66, aging in British works 0.61, cancelled 0.46, practicing in British 0.42) is
-# flagged only beside its own dialect's spelling or LEAKY_EVIDENCE distinct spellings of that dialect
-# (the ones its message lists). Chosen on the tune split: any share from 0.2 to 0.4 silences the same
-# 24 of its 288 findings, each with one or two spellings of evidence (docs/evaluations/issue-19-heldout.md).
-LEAKY = 0.3
-LEAKY_EVIDENCE = 3
 _MARKER_NAMES = {"mum": "Mum", "mom": "Mom", "towards": "towards", "toward": "toward", "whilst": "whilst",
                  "amongst": "amongst", "learnt": "learnt", "learned": "learned", "gotten": "gotten",
                  "title-without-stop": "Mr without a full stop", "title-with-stop": "Mr. with one",
@@ -177,7 +171,7 @@ class _Judge:
             return None  # -ise and -ize are both British, unless the manuscript keeps to -ise
         if v.spelling in self.facts.kept or self._file_habit(v) or self._file_convention(v):
             return None  # kept throughout: the one finding on the mixed manuscript says so
-        if self._common_habit(v, wanted):
+        if common_habit(self.facts.tally, v, wanted):
             return None  # grey in American fan fiction: too common a habit to call a slip on thin evidence
         if wanted == AMERICAN and v.pattern != "ise" \
                 and not sum(self.facts.tally.side(AMERICAN, skip_pattern="ise").values()):
@@ -202,8 +196,6 @@ class _Judge:
 
     @staticmethod
     def _marker_side(name: str) -> str | None:
-        from ficlint.rules.dialect._variants import markers
-
         weight = markers().weights.get(name, 0.0)
         return BRITISH if weight >= 0.3 else AMERICAN if weight <= -0.3 else None
 
@@ -220,17 +212,6 @@ class _Judge:
                     f"or set `dialect: en-GB-oxendict` to keep -ize.")
         return (f"\"{shown}\" is {SIDE_NAME[v.side]}; the dialect is set to {SIDE_NAME[f.dialect or '']} "
                 f"English ({f.dialect}). Write \"{fix}\".")
-
-    def _common_habit(self, v: Variant, wanted: str) -> bool:
-        """Is this a spelling many writers of the wanted dialect use, in a manuscript that neither
-        spells the word the wanted way nor shows its dialect in LEAKY_EVIDENCE distinct spellings?"""
-        if markers().leaks.get((wanted, v.family), 0.0) < LEAKY:
-            return False
-        tally = self.facts.tally
-        if tally.family(v.family)[wanted]:
-            return False  # gray and grey in one manuscript: a mix whatever the habit
-        shown = tally.side(wanted, skip_pattern="ise" if wanted == AMERICAN else "")
-        return len(shown) < LEAKY_EVIDENCE
 
     def _file_habit(self, v: Variant) -> bool:
         """Does this file keep this spelling's side for its group, often and one-sidedly?"""
