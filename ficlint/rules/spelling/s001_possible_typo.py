@@ -27,7 +27,7 @@ from ficlint.rules.spelling._facts import VOCABULARY, Manuscript
 from ficlint.rules.spelling._glossary import shipped_glossaries
 from ficlint.rules.spelling._scan import MIN_TYPO_LENGTH, Occurrence
 from ficlint.rules.spelling._suggest import edit_cost, far_suggestion, suggest
-from ficlint.rules.spelling._words import run_together
+from ficlint.rules.spelling._words import misplural, run_together
 
 RULE = Rule(
     id="S001",
@@ -73,6 +73,11 @@ def _verdict(occ: Occurrence, manuscript: Manuscript, ctx: Context) -> tuple[str
         return ()  # a slip in a name the story or its fandom uses: the name rule reports it
     if word.lower() in misspellings():
         return (misspellings()[word.lower()],)
+    plural = misplural(word)
+    if plural:
+        # a plural made with -s where English makes it otherwise: a slip in narration however often it
+        # recurs; in speech, a character's way of saying it ("them childs")
+        return () if occ.spoken else plural
     if _a_fandom_term(word, ctx):
         return ()
     if capitalised and (occ.mid_sentence or word.lower() in genre_names()):
