@@ -845,3 +845,10 @@ def test_a_plural_made_with_s_where_english_makes_it_otherwise_is_a_typo(tmp_pat
 ])
 def test_a_plural_english_accepts_or_a_character_says_is_no_typo(text):
     assert flagged(text, "S001") == []
+
+
+def test_a_name_written_in_lowercase_with_an_s_is_its_possessive(tmp_path: Path):
+    """harrys in a Harry Potter story: Harry's, not harries (harry is a verb the dictionary knows)."""
+    text = HOGWARTS + "Ron felt harrys hand on his arm.\n"
+    found = [d for d in lint(text, "S") if d.rule == "S001"]
+    assert [(text[d.start:d.end], first_fix(d)) for d in found] == [("harrys", "Harry's")]
