@@ -824,3 +824,31 @@ def test_a_modern_word_is_still_strange_company_for_its_neighbour():
     of a foreign phrase, as before the list shipped."""
     assert flagged("They exist as a _reductio ad absurdum_ of all bigotry, a proof of it.", "S001") == []
     assert flagged("They exist as a reductio of all bigotry, a proof of it.", "S001") == ["reductio"]
+
+
+def test_a_plural_made_with_s_where_english_makes_it_otherwise_is_a_typo(tmp_path: Path):
+    """childrens, feets, babys, werewolfs: the regular derivations (child + s) no longer explain
+    them, even when repeated; the fix is the plural, or the possessive for a plural of people."""
+    text = ("He made childrens kits. Her feets were cold, and the babys cried. Two werewolfs ran "
+            "past the shelfs. The babys slept.")
+    found = {text[d.start:d.end]: first_fix(d) for d in typos(text)}
+    assert found == {"childrens": "children's", "feets": "feet", "babys": "babies",
+                     "werewolfs": "werewolves", "shelfs": "shelves"}
+    assert _s001_words(tmp_path, text) == ["childrens", "feets", "babys", "werewolfs", "shelfs", "babys"]
+
+
+@pytest.mark.parametrize("text", [
+    "The wolfs the food down; she knifes the bread.",  # verbs the dictionary knows
+    "They bound the sheafs of wheat; the hoofs and the wharfs were wet.",  # printed variants of -ves
+    "The children and the men ate; the babies slept.",
+    "\"Them childs is hungry,\" said the old man.",  # a character's way of saying it
+])
+def test_a_plural_english_accepts_or_a_character_says_is_no_typo(text):
+    assert flagged(text, "S001") == []
+
+
+def test_a_name_written_in_lowercase_with_an_s_is_its_possessive(tmp_path: Path):
+    """harrys in a Harry Potter story: Harry's, not harries (harry is a verb the dictionary knows)."""
+    text = HOGWARTS + "Ron felt harrys hand on his arm.\n"
+    found = [d for d in lint(text, "S") if d.rule == "S001"]
+    assert [(text[d.start:d.end], first_fix(d)) for d in found] == [("harrys", "Harry's")]

@@ -47,6 +47,8 @@ def classify(token: str) -> tuple[str, str]:
             return (KNOWN if word.lower() in accepted_words() or lexicon().knows(word) else ODD), word
     if not word.isascii():
         return ODD, word
+    if misplural(word):
+        return CHECK, word  # childs, feets, babys: the regular derivations below would explain them
     if len(word) < 3 or _STRETCH.search(word) or not word[1:].islower() and not word.isupper():
         return KNOWN, word
     if lexicon().knows(word) or word.lower() in accepted_words() or _genre_word(word.lower()) \
@@ -62,6 +64,43 @@ def classify(token: str) -> tuple[str, str]:
 
 
 _INFLECTIONS = ("s", "es", "ed", "d", "ing")
+
+
+@cache
+def _irregular_plurals() -> dict[str, str]:
+    """Singular -> plural of the nouns English does not pluralise with -s (rules/data)."""
+    return {str(k): str(v) for k, v in load_data("common-misspellings")["irregular_plurals"].items()}
+
+
+@cache
+def _possessive_plurals() -> frozenset[str]:
+    """Plurals of people whose -s form is mostly a possessive without its apostrophe (childrens)."""
+    return frozenset(map(str, load_data("common-misspellings")["possessive_plurals"]))
+
+
+def misplural(word: str) -> tuple[str, ...]:
+    """The plural (and the possessive) meant by a lowercase plural made with -s where English makes
+    it otherwise: on an irregular noun or its plural (childs, childrens, feets, deers), on a
+    consonant + y (babys: babies) or an -lf or -fe (werewolfs, lifes: werewolves, lives). () for any other
+    word, and for one the dictionary knows (leafs, knifes and wolfs are verbs too)."""
+    if not word.islower() or not word.endswith("s") or lexicon().has(word):
+        return ()
+    has = lexicon().has
+    plurals = _irregular_plurals()
+    base = word[:-1]
+    for singular in (base, word[:-2] if word.endswith("es") else ""):
+        if singular in plurals:
+            return tuple(dict.fromkeys((plurals[singular], singular + "'s")))
+    if base in plurals.values():
+        return (base + "'s", base) if base in _possessive_plurals() else (base, base + "'s")
+    if base[-1:] == "y" and base[-2:-1] not in ("a", "e", "i", "o", "u", "") and has(base) \
+            and has(base[:-1] + "ies"):
+        return base[:-1] + "ies", base + "'s"
+    for ending in ("lf", "fe"):  # not sheafs, hoofs, wharfs, scarfs: printed variants of their -ves
+        stem = base[:-1] if ending == "lf" else base[:-2]
+        if base.endswith(ending) and len(stem) >= 2 and has(base) and has(stem + "ves"):
+            return stem + "ves", base + "'s"
+    return ()
 
 
 def _genre_word(word: str) -> bool:

@@ -23,11 +23,11 @@ from ficlint.resources import load_data
 from ficlint.rule import Rule, examples
 from ficlint.rules.spelling._common import is_capitalised, judged, near_canon, near_name
 from ficlint.rules.spelling._dictionary import RANKED, genre_names, lexicon, misspellings
-from ficlint.rules.spelling._facts import VOCABULARY, Manuscript
+from ficlint.rules.spelling._facts import VOCABULARY, Manuscript, fandom_glossaries
 from ficlint.rules.spelling._glossary import shipped_glossaries
 from ficlint.rules.spelling._scan import MIN_TYPO_LENGTH, Occurrence
 from ficlint.rules.spelling._suggest import edit_cost, far_suggestion, suggest
-from ficlint.rules.spelling._words import run_together
+from ficlint.rules.spelling._words import misplural, run_together
 
 RULE = Rule(
     id="S001",
@@ -73,6 +73,12 @@ def _verdict(occ: Occurrence, manuscript: Manuscript, ctx: Context) -> tuple[str
         return ()  # a slip in a name the story or its fandom uses: the name rule reports it
     if word.lower() in misspellings():
         return (misspellings()[word.lower()],)
+    plural = misplural(word)
+    if plural:
+        # a plural made with -s where English makes it otherwise: a slip in narration however often it
+        # recurs; in speech, a character's way of saying it ("them childs")
+        name = _name_in_lowercase(word[:-1], manuscript, ctx)
+        return () if occ.spoken else (f"{name}'s",) if name else plural
     if _a_fandom_term(word, ctx):
         return ()
     if capitalised and (occ.mid_sentence or word.lower() in genre_names()):
@@ -92,6 +98,14 @@ def _verdict(occ: Occurrence, manuscript: Manuscript, ctx: Context) -> tuple[str
     if found and (occ.spoken or coined) and not _slip(word.lower(), found[0], common=coined):
         return ()  # a character's way of saying it (fixin, thixty, darlint), a foreign or coined word
     return found
+
+
+def _name_in_lowercase(word: str, manuscript: Manuscript, ctx: Context) -> str | None:
+    """The name `word` is, written in lowercase (harrys: Harry's, not harries): one the story keeps
+    using or one of its fandom's."""
+    if word in manuscript.frequent_names:
+        return manuscript.frequent_names[word]
+    return next((g.names[word] for g in fandom_glossaries(manuscript, ctx) if word in g.names), None)
 
 
 def _a_fandom_term(word: str, ctx: Context) -> bool:
