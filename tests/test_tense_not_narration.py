@@ -110,3 +110,32 @@ def test_a_subjunctive_after_a_demand_or_a_necessity_is_no_present(tmp_path):
 def test_a_present_slip_after_that_is_still_found(tmp_path):
     text = "Oliver knew that they were late. They leave the house and drove north.\n\n" + WINTER
     assert rule_findings(tmp_path, text, "T001") == [("T001", "leave", "left")]
+
+
+def test_a_third_singular_verb_after_that_is_no_subjunctive(tmp_path):
+    hall = ("Harry walked into the hall and looked around. He saw Ron by the fire and waved at him. Ron grinned "
+            "and stood up. They sat down together and talked for an hour about the match.")
+    text = (hall + "\n\n") * 3 + hall + " Hermione was adamant that Ron looks after the owl.\n"
+    assert rule_findings(tmp_path, text, "T001") == [("T001", "looks", "looked")]
+
+
+MORNINGS = "".join(
+    f"I woke early on the {day} day and walked down to the river. I watched the boats and waved to the "
+    "ferryman. I was happy there, and I went home at noon.\n\n"
+    for day in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+)
+SINGLE_QUOTED = "".join(
+    f"‘I think we should go now,’ said Ron on the {day} evening. ‘It is getting dark.’\n\n"
+    for day in ("first", "second", "third", "fourth", "fifth")
+) + "Harry nodded and they left the common room together.\n\n"
+
+
+def test_a_note_in_the_middle_of_a_first_person_story_does_not_swallow_what_follows(tmp_path):
+    text = MORNINGS * 2 + "A/N: Thanks for reading so far!\n\n" + MORNINGS + "\"Fine.\" I said. I waved.\n"
+    assert rule_findings(tmp_path, text, "D001") == [("D001", ".\" I", ",")]
+
+
+def test_a_note_before_speech_in_single_quotes_does_not_swallow_what_follows(tmp_path):
+    text = (STORY * 4 + "A/N: Sorry for the long wait, exams!\n\n" + SINGLE_QUOTED
+            + "‘Fine.’ He said. They walked on.\n")
+    assert rule_findings(tmp_path, text, "D001") == [("D001", ".’ He", ",’ h")]

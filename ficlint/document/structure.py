@@ -400,12 +400,23 @@ def _closing_note_runs_on(text: str, spans: list[Span], kinds: list[RegionKind],
                           trailing: list[int]) -> bool:
     """Does a note in the latter half of the story go on to the file's end in the author's voice
     (at most a few paragraphs of it not)? A note at the top of a first-person story does not."""
-    before = sum(1 for k in kinds[:note] if k is RegionKind.NARRATION)
+    story = [i for i, k in enumerate(kinds[:note]) if k is RegionKind.NARRATION]
     voiceless = sum(1 for i in trailing if not _in_authors_voice(text[spans[i].start:spans[i].end]))
-    return before > len(trailing) and voiceless <= _TRAILING_NOTE_REACH
+    return (len(story) > len(trailing) and voiceless <= _TRAILING_NOTE_REACH
+            and not _told_in_the_first_person(text, spans, story))
 
 
-_QUOTE_MARK = re.compile(r"[\"“”]")
+def _told_in_the_first_person(text: str, spans: list[Span], story: list[int]) -> bool:
+    """Does the story itself say "I" outside speech (a first-person narrator, or thoughts)? Then "I"
+    after a note is the story going on, not the author."""
+    voiced = sum(1 for i in story if _in_authors_voice(text[spans[i].start:spans[i].end]))
+    return voiced > _STORY_VOICE_SHARE * len(story)
+
+
+# double quotes anywhere; a single quote opening a word in capitals is speech too ("‘I think,’ said
+# Ron"), while elisions ("'em", "’til") are lowercase
+_QUOTE_MARK = re.compile(r"[\"“”]|(?:^|\s)[‘'](?=[A-Z])")
+_STORY_VOICE_SHARE = 0.2  # of the story's paragraphs before a note that say "I" outside speech
 _FIRST_PERSON = re.compile(r"\bI\b|\bI['’](?:m|ve|ll|d)\b")
 
 

@@ -162,6 +162,15 @@ _MANDATIVE = re.compile(
     r"requested|require|required|ask|asked|urge|urged|adamant|insistent|essential|imperative|vital|important|"
     r"necessary|crucial|insistence|requirement|proposal|suggestion|recommendation|demands?)\s+that\s+"
     r"(?:[\w’'-]+\s+){1,3}$", re.I)
+
+
+def _third_singular(word: str) -> bool:
+    """An -s form ("looks", "is", "has"): indicative, never the bare subjunctive ("adamant that Ron looks
+    after him" is a present slip; "adamant that Ron look after him" is not)."""
+    lowered = word.lower()
+    return lowered in ("is", "has", "does") or lowered.endswith("s") and not lowered.endswith("ss")
+
+
 _LOOKS_BACK_ITSELF = re.compile(
     r"(?:had|hadn['’]t)\s+(?:(?:not|never|already|just|also|always|ever|[a-z]+ly)\s+)?(?P<participle>[a-z]+)\b"
     r"|(?:was|were)\s+supposed\b", re.I)
@@ -562,7 +571,8 @@ class _Judge:
             return 0.65 if self._relative_in_the_moment(text, lex, verb, clause) else 0.0
         if verb.kind == "and":
             return 0.85 if self._coordinated_with(text, lex, clause, verb.start) == PAST else 0.0
-        if _MANDATIVE.search(text, max(clause.start, verb.start - 40), verb.start):
+        if _MANDATIVE.search(text, max(clause.start, verb.start - 40), verb.start) and not _third_singular(
+                text[verb.start:verb.end]):
             return 0.0  # "he was about to suggest that they move on": a subjunctive, no present
         if _inferred_past(text, verb):
             return 0.0  # "She seems to have been satisfied", "he is said to have challenged"
