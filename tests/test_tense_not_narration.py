@@ -113,8 +113,8 @@ def test_a_present_slip_after_that_is_still_found(tmp_path):
 
 
 def test_a_third_singular_verb_after_that_is_no_subjunctive(tmp_path):
-    hall = ("Harry walked into the hall and looked around. He saw Ron by the fire and waved at him. Ron grinned "
-            "and stood up. They sat down together and talked for an hour about the match.")
+    hall = ("Harry walked into the hall and looked around. He saw Ron by the fire and waved at him. "
+            "Ron grinned and stood up. They sat down together and talked for an hour about the match.")
     text = (hall + "\n\n") * 3 + hall + " Hermione was adamant that Ron looks after the owl.\n"
     assert rule_findings(tmp_path, text, "T001") == [("T001", "looks", "looked")]
 
