@@ -842,6 +842,8 @@ def test_a_plural_made_with_s_where_english_makes_it_otherwise_is_a_typo(tmp_pat
     "They bound the sheafs of wheat; the hoofs and the wharfs were wet.",  # printed variants of -ves
     "The children and the men ate; the babies slept.",
     "\"Them childs is hungry,\" said the old man.",  # a character's way of saying it
+    "No one strifes for long here; the fighting ended.",  # strives is a verb's -s form, no plural of strife
+    "She read it to Percys sister at the gate.",  # a name's possessive in capitals: the name checks' case
 ])
 def test_a_plural_english_accepts_or_a_character_says_is_no_typo(text):
     assert flagged(text, "S001") == []
@@ -852,3 +854,9 @@ def test_a_name_written_in_lowercase_with_an_s_is_its_possessive(tmp_path: Path)
     text = HOGWARTS + "Ron felt harrys hand on his arm.\n"
     found = [d for d in lint(text, "S") if d.rule == "S001"]
     assert [(text[d.start:d.end], first_fix(d)) for d in found] == [("harrys", "Harry's")]
+
+
+def test_a_wrong_plural_opening_a_sentence_is_a_typo_with_its_capital_kept(tmp_path: Path):
+    text = "Childrens toys lay everywhere. Feets were cold in the hall."
+    found = {text[d.start:d.end]: first_fix(d) for d in typos(text)}
+    assert found == {"Childrens": "Children's", "Feets": "Feet"}

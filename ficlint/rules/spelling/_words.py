@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ficlint.analysis.lexicon import lexicon as tense_lexicon
 from ficlint.resources import load_data
 from ficlint.rules.spelling._dictionary import (
     RANKED,
@@ -83,6 +84,8 @@ def misplural(word: str) -> tuple[str, ...]:
     it otherwise: on an irregular noun or its plural (childs, childrens, feets, deers), on a
     consonant + y (babys: babies) or an -lf or -fe (werewolfs, lifes: werewolves, lives). () for any other
     word, and for one the dictionary knows (leafs, knifes and wolfs are verbs too)."""
+    if word[:1].isupper() and word[1:].islower():
+        return _capitalised_misplural(word)
     if not word.islower() or not word.endswith("s") or lexicon().has(word):
         return ()
     has = lexicon().has
@@ -90,7 +93,7 @@ def misplural(word: str) -> tuple[str, ...]:
     base = word[:-1]
     for singular in (base, word[:-2] if word.endswith("es") else ""):
         if singular in plurals:
-            return tuple(dict.fromkeys((plurals[singular], singular + "'s")))
+            return plurals[singular], singular + "'s"
     if base in plurals.values():
         return (base + "'s", base) if base in _possessive_plurals() else (base, base + "'s")
     if base[-1:] == "y" and base[-2:-1] not in ("a", "e", "i", "o", "u", "") and has(base) \
@@ -98,9 +101,25 @@ def misplural(word: str) -> tuple[str, ...]:
         return base[:-1] + "ies", base + "'s"
     for ending in ("lf", "fe"):  # not sheafs, hoofs, wharfs, scarfs: printed variants of their -ves
         stem = base[:-1] if ending == "lf" else base[:-2]
-        if base.endswith(ending) and len(stem) >= 2 and has(base) and has(stem + "ves"):
+        if base.endswith(ending) and len(stem) >= 2 and has(base) and has(stem + "ves") \
+                and not _only_a_verb(stem + "ves"):
             return stem + "ves", base + "'s"
     return ()
+
+
+def _capitalised_misplural(word: str) -> tuple[str, ...]:
+    """`misplural` of a word capitalised at a sentence's start (Childrens, Werewolfs), but not of a
+    name's possessive without its apostrophe (Percys: a -y plural is left to the name checks)."""
+    lowered = word.lower()
+    if lowered.endswith("ys") or lexicon().has(lowered):
+        return ()
+    return tuple(found[:1].upper() + found[1:] for found in misplural(lowered))
+
+
+def _only_a_verb(form: str) -> bool:
+    """An -s form of a verb that is no noun's plural ("strives": strifes is no slip for it)."""
+    forms = tense_lexicon()
+    return form in forms.third_forms and form not in forms.noun_like
 
 
 def _genre_word(word: str) -> bool:

@@ -73,7 +73,7 @@ def _verdict(occ: Occurrence, manuscript: Manuscript, ctx: Context) -> tuple[str
         return ()  # a slip in a name the story or its fandom uses: the name rule reports it
     if word.lower() in misspellings():
         return (misspellings()[word.lower()],)
-    plural = misplural(word)
+    plural = () if capitalised and occ.mid_sentence else misplural(word)
     if plural:
         # a plural made with -s where English makes it otherwise: a slip in narration however often it
         # recurs; in speech, a character's way of saying it ("them childs")
