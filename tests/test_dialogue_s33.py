@@ -1,5 +1,5 @@
-"""Session 33: a thought's tag after a full stop (D001: `'Sod it.' He thought.`, `*'The chosen one.'*
-Dumbledore pondered, *'not...'*`, `"Good to know." I thought as I walked out`), beside the verbs of
+"""Session 33: a thought's tag after a full stop (D001: `'Sod it.' He thought.`, `*'The map is wrong.'*
+Hermione mused, *'or...'*` in any quotes, `"Good to know." I thought as I walked out`), beside the verbs of
 thinking that start a sentence of their own (`He thought intently.`, `The cherub pondered, her
 round eyes searching`, `He privately wondered, ..., whether`, `"Why?" She wondered.`), through the CLI."""
 
@@ -9,12 +9,15 @@ import pytest
 from conftest import rule_findings
 
 FLAGGED = [
-    ("\"I want to go.\" He thought while pacing.\n", "h"),
+    ("\"The door was locked.\" She thought while climbing the stairs.\n", "s"),
     ("‘Sod it.’ He thought. ‘His health matters more.’\n", "h"),
     ("“Well.” He mused to himself. “So long as it’s not stealing.”\n", "h"),
     ("‘Can’t catch a break.’ He thought bitterly to himself as he watched.\n", "h"),
     ("\"Oh, this will go well.\" I thought to myself, as I saw the blonde.\n", ""),
-    ("*‘He is the chosen one.’* Dumbledore pondered, *‘not the other child.’*\n", ""),
+    ("*‘The map must be wrong.’* Hermione mused, *‘or the castle moved.’*\n", ""),
+    ("“The map must be wrong.” Hermione mused, “or the castle moved.”\n", ""),
+    ("\"The map must be wrong.\" Hermione mused, \"or the castle moved.\"\n", ""),
+    ("‘The map must be wrong.’ Hermione mused, ‘or the castle moved.’\n", ""),
 ]
 
 
@@ -45,8 +48,8 @@ def test_thinking_that_starts_its_own_sentence(tmp_path, text):
 
 def test_tag_then_what_the_speaker_does_runs_into_speech(tmp_path):
     # the tag goes on to a phrase of what the speaker does: the narration must end before new speech
-    text = ("“Listen to your wife, lad,” The healer said without looking up from his work “She is right. "
-            "They are always right.”\n")
+    text = ("“Drink this, boy,” The nurse said without turning from the window “It will help. "
+            "Trust me.”\n")
     assert rule_findings(tmp_path, text, "D010") == [("D010", " “", ". ")]
 
 
@@ -60,16 +63,16 @@ def test_tag_before_its_speech_is_no_run_on(tmp_path, text):
 
 
 def test_closing_quote_turned_to_open_speech_after_narration(tmp_path):
-    text = ("“Luna-” He corrected himself at the look Hermione gave him,” is due in four months. We can "
-            "ask Minerva.” He smiled.\n\n“Well,” Draco drawled, enjoying the look on Harry’s face,”it looks "
-            "like I have won.”\n")
+    text = ("“Neville-” He stopped himself at the glare Ginny gave him,” is waiting in the hall. We should "
+            "go.” He grinned.\n\n“Right,” Ron said, eyeing the chessboard with a smirk,”that looks "
+            "like checkmate.”\n")
     found = rule_findings(tmp_path, text, "D011")
     assert found == [("D011", "” ", " “"), ("D011", "”", " “")]
 
 
 @pytest.mark.parametrize("text", [
-    "“Luna,” he said, “is due in four months.” He smiled.\n",  # opened the right way
-    "“Luna-” He corrected himself, and she nodded, smiling.”\n",  # no speech word after the comma
+    "“Neville,” he said, “is waiting in the hall.” He grinned.\n",  # opened the right way
+    "“Neville-” He stopped himself, and she nodded, smiling.”\n",  # no speech word after the comma
     "“Go,” he said, and left. She said, “Stay.”\n",
 ])
 def test_quotes_that_pair_up(tmp_path, text):
@@ -77,9 +80,9 @@ def test_quotes_that_pair_up(tmp_path, text):
 
 
 @pytest.mark.parametrize(("text", "marked"), [
-    ("Beez looked around.\n\n“*Shit*,”\n\nA head of silvery hair popped out of the crowd.\n", ","),
-    ("Anthony heard a voice.\n\n“Aziraphale Angel,”\n\nThere was polite applause.\n", ","),
-    ("“Potter,”\n\n“Malfoy,”\n\nTo anyone else, the greeting would have seemed forced.\n", ","),
+    ("Tom dropped the tray.\n\n“*Damn*,”\n\nEveryone in the kitchen turned to stare.\n", ","),
+    ("Mara heard someone call.\n\n“Professor Sprout,”\n\nThe greenhouse door swung open.\n", ","),
+    ("“Weasley,”\n\n“Parkinson,”\n\nTo anyone watching, the nod looked almost polite.\n", ","),
 ])
 def test_a_name_or_a_word_said_alone_with_a_comma(tmp_path, text, marked):
     found = rule_findings(tmp_path, text, "D014")

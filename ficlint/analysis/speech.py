@@ -405,8 +405,10 @@ def _bare_thought_tag(lower: list[str], verb: int, stop: str, then: str) -> bool
         return _meanwhile(rest, 0)
     if stop != ",":
         return stop in (".", "!", "?", "…", "end")
-    carried = then.lstrip(" *_")
-    return carried[:1] in _OPENING_QUOTES or _meanwhile(carried.split()[:2], 0)
+    carried = then.strip(" *_")
+    # nothing left of the narration: the thought goes on in the paragraph's next quotation; an
+    # opening quote left in it: the same, where emphasis kept the quotation from being read as one
+    return not carried or carried[:1] in _OPENING_QUOTES or _meanwhile(carried.split()[:2], 0)
 
 
 _OPENING_QUOTES = frozenset("\"“‘'")

@@ -22,8 +22,8 @@ RULE = Rule(
     examples=examples("\"Come with me, she said.\n\nHe followed her out.",
                       "She said hi.\" He left.",
                       ("“Why dream of it?’ He frowned.", "“Why dream of it?” He frowned."),
-                      ("“Luna-” He corrected himself at her look,” is due soon.” He smiled.",
-                       "“Luna-” He corrected himself at her look, “is due soon.” He smiled.")),
+                      ("“Neville-” He stopped at her glare,” is waiting outside.” He grinned.",
+                       "“Neville-” He stopped at her glare, “is waiting outside.” He grinned.")),
     allows=("\"Come with me,\" she said.", "\"It was a long night.\n\n\"In the morning we left.\"",
             "'You're — Remus, you're — '"),
 )
@@ -158,8 +158,8 @@ _TURNED_OPENER = re.compile(r"(?<=,)”(?= ?[^\W\d_])")
 
 def _turned_openers(doc: AnalyzedDocument) -> Iterator[Diagnostic]:
     """A closing quote that opens speech in narration after a closed quotation, with the speech's own
-    closing quote later in the same narration (`“Luna-” He corrected himself at the look she gave
-    him,” is due in four months.” He said`): the quotes pair up once the first is turned. (At a
+    closing quote later in the same narration (`“Neville-” He stopped himself at the glare she gave
+    him,” is waiting outside.” He said`): the quotes pair up once the first is turned. (At a
     paragraph's start `_closes_nothing` reads it.)"""
     text = doc.text
     previous = None
