@@ -93,6 +93,9 @@ def test_a_name_or_a_word_said_alone_with_a_comma(tmp_path, text, marked):
     "He signed it.\n\n“Sincerely,”\n\n“Harry”\n",  # a letter's sign-off keeps its comma
     "He wrote:\n\n“Love,”\n\nHarry\n",
     "“Your Jack”\n\nShe folded the letter.\n",  # a signature alone: a label
+    "He finished the note.\n\n“With best wishes,”\n\n“Tom”\n",
+    "She signed it.\n\n“Your friend,”\n\n“Ada”\n",
+    "He signed it.\n\n“Yours truly,”\n\n“Tom”\n",
 ])
 def test_sign_offs_are_labels(tmp_path, text):
     assert rule_findings(tmp_path, text, "D014") == []

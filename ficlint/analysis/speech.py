@@ -67,6 +67,9 @@ class Vocabulary:
     asking: frozenset[str]  # tag verbs that ask
     thinking: frozenset[str]  # tag verbs that can also start a sentence of their own after ! or ?
     beginning: frozenset[str]  # began, started: a tag only with nothing after them but how
+    thought_tags: frozenset[str]  # thought, pondered: a thought's tag after a full stop, when bare
+    besides: frozenset[str]  # without, while: after a tag's verb, what the speaker does besides
+    valediction: re.Pattern[str]  # how a letter is signed off ("Sincerely,", "With best wishes,")
     # speech verbs that, capitalised after a full stop, mostly narrate (spoke, sang)
     narrating: frozenset[str]
     question_words: frozenset[str]  # words that open a question
@@ -96,7 +99,14 @@ def vocabulary() -> Vocabulary:
         question_words=forms("question_words"),
         question_subjects=forms("question_subjects") | forms("pronouns") | forms("determiners"),
         thinking=forms("thinking"), beginning=forms("beginning"),
-        narrating=forms("narrating"))
+        narrating=forms("narrating"), thought_tags=forms("thought_tags"), besides=forms("besides"),
+        valediction=_starts_with_any(data.get("valedictions", [])))
+
+
+def _starts_with_any(phrases: list[str]) -> re.Pattern[str]:
+    """A pattern for text that starts with one of `phrases` (whole words, any case)."""
+    words = sorted((re.escape(str(p)).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(words) + r")\b", re.I)
 
 
 # -- the clause after a closing quote ---------------------------------------------------
@@ -345,7 +355,7 @@ def bare_tag(lower: list[str], verb: int, stop: str, then: str = "") -> bool:
     words were said (quietly, back, into his ear) or by the person spoken to?"""
     vocab = vocabulary()
     said = lower[verb]
-    if said in _THOUGHT_TAGS:
+    if said in vocab.thought_tags:
         return _bare_thought_tag(lower, verb, stop, then)
     if said in vocab.borderline or said in vocab.thinking:
         return False  # "Thanks." She smiled. "Hmm." He considered. - sentences of their own as much as tags
@@ -377,12 +387,6 @@ def bare_tag(lower: list[str], verb: int, stop: str, then: str = "") -> bool:
     return stop in (".", ",", "!", "?", "…", "end", "—", "-", ";", "")
 
 
-# Verbs of thinking that make a tag of a thought after a full stop when nothing but how or
-# meanwhile follows (`'Sod it.' He thought.` `"Well." He mused to himself.` `Harry thought as he
-# drew his wand`); after a phrase the clause is narration (`He thought for a moment.` `She
-# thought of Draco.`); "considered", "decided", "recalled" tell a deed of their own (`He considered.`)
-_THOUGHT_TAGS = frozenset(
-    {"thought", "thinks", "wondered", "wonders", "pondered", "ponders", "mused", "muses"})
 
 
 def _bare_thought_tag(lower: list[str], verb: int, stop: str, then: str) -> bool:
@@ -809,8 +813,13 @@ class Quotation:
         if not narration:  # a signature closing a letter, alone in its paragraph: "Your Jack"
             alone = self.after is None or not self.doc.text[self.after.start:self.after.end].strip()
             count = _capitalised_words(inner, 1, 4)
-            if self.last_mark == "," and not _VALEDICTION.match(inner.strip(" *_")):
-                return False  # a name called or a word said, its comma where a tag should follow: speech
+            if self.last_mark == ",":
+                # a letter's sign-off ("Sincerely,", "With best wishes,"), else a name called or a word
+                # said, its comma where a tag should follow: speech
+                signed = inner.strip(" *_,")
+                valediction = vocabulary().valediction
+                return alone and valediction.match(signed) is not None and (
+                    count is not None and count > 0 or valediction.fullmatch(signed) is not None)
             return alone and count is not None and count > 0
         count = _capitalised_words(inner, 4, 6)
         if count == 1 and self.last_mark in (".", "!", "?", "…"):
@@ -911,12 +920,7 @@ def _narration_before_speech_ends(narration: str) -> bool:
 
 
 # How a letter is signed off before the name (`"Yours truly,"`, `"Love,"`): a label with its comma
-_VALEDICTION = re.compile(r"(?:yours|love|sincerely|regards|best|cheers|truly|faithfully|cordially|"
-                          r"affectionately|respectfully|warmly|fondly|all my love|with love|xoxo)\b", re.I)
 _ADJECTIVE_ENDINGS = ("ful", "ant", "ent", "ous", "al", "ive", "ible", "able", "ish", "less", "ly")
-# Words that open what the speaker does besides speaking, after the tag's verb (`said without
-# looking up from his work`, `started as he helped her sit up`)
-_BESIDES = frozenset(["without", "as", "while", "whilst", "before", "after", "from", "when"])
 
 
 def _tag_then_narration(words: list[str], verb: int) -> bool:
@@ -927,7 +931,7 @@ def _tag_then_narration(words: list[str], verb: int) -> bool:
     rest = words[verb + 1:]
     while rest and rest[0].endswith("ly") and len(rest[0]) > 4:
         rest = rest[1:]
-    return len(rest) >= 3 and rest[0] in _BESIDES
+    return len(rest) >= 3 and rest[0] in vocabulary().besides
 
 
 def _before_quoted_noun(narration: str) -> bool:
