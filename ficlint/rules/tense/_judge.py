@@ -155,13 +155,14 @@ _REPORTED_THAT = re.compile(
 )
 # a not-knowing that lasted until the story's now: "he didn't know she could", "I never realised"
 _UNTIL_NOW = re.compile(r"did(?:n['’]t|\s+not)\s+(?:know|realise|realize|expect|think|notice|see)\b", re.I)
-# a demand, a proposal or a necessity governs a subjunctive ("adamant that they go", "it was vital that
-# he be told"): its bare verb is no present tense
-_MANDATIVE = re.compile(
-    r"\b(?:suggest|suggested|insist|insisted|demand|demanded|propose|proposed|recommend|recommended|request|"
-    r"requested|require|required|ask|asked|urge|urged|adamant|insistent|essential|imperative|vital|important|"
-    r"necessary|crucial|insistence|requirement|proposal|suggestion|recommendation|demands?)\s+that\s+"
-    r"(?:[\w’'-]+\s+){1,3}$", re.I)
+
+
+@cache
+def _mandative() -> re.Pattern[str]:
+    """A demand, a proposal or a necessity and "that" before the verb ("adamant that they go", "it was
+    vital that he be told"): a subjunctive follows (tense.yaml `mandative`)."""
+    governing = alternatives(words()["mandative"])
+    return re.compile(r"\b(?:" + governing + r")\s+that\s+(?:[\w’'-]+\s+){1,3}$", re.I)
 
 
 def _third_singular(word: str) -> bool:
@@ -571,7 +572,7 @@ class _Judge:
             return 0.65 if self._relative_in_the_moment(text, lex, verb, clause) else 0.0
         if verb.kind == "and":
             return 0.85 if self._coordinated_with(text, lex, clause, verb.start) == PAST else 0.0
-        if _MANDATIVE.search(text, max(clause.start, verb.start - 40), verb.start) and not _third_singular(
+        if _mandative().search(text, max(clause.start, verb.start - 40), verb.start) and not _third_singular(
                 text[verb.start:verb.end]):
             return 0.0  # "he was about to suggest that they move on": a subjunctive, no present
         if _inferred_past(text, verb):
