@@ -80,18 +80,8 @@ def tune_uses(model: hm.Model, table: ng.NgramTable, edited: th.EditedBigrams, r
             scored = hm.Scored(token, set_index, written, scores)
             extra = manuscript_margins(model, accepted_uses(model, scored, words), n_words)
             matrices = margin_matrix(model, scored, words, sentence, extra, upos)
-            for row in range(len(token)):
-                s = int(set_index[row])
-                members = model.sets[s].members
-                k = len(members)
-                a = int(written[row])
-                matrix = matrices[row, :k, :k]
-                weight = 1.0
-                if text.fanfic and matrix[a].max() > th.MIN_THRESHOLD:
-                    b = int(np.argmax(matrix[a]))
-                    t = int(token[row])
-                    weight = edited.alarm_weight(model.vocab[members[a]], model.vocab[members[b]],
-                                                 int(left[t]), int(right[t]))
+            for s, a, matrix, weight in th.weighted_uses(model, matrices, token, set_index, written, left,
+                                                         right, edited, text.fanfic, th.MIN_THRESHOLD):
                 found[variant][s].append((a, matrix, weight, not text.fanfic))
         if n % 200 == 0:
             th.log(f"tune text {n}")

@@ -689,20 +689,32 @@ def _tune_margins(model: hm.Model, texts: list[Text], edited: EditedBigrams, ref
         matrices = margin_matrix(model, scored, words, sentence, extra, text.upos(), article=not reference)
         words_total += n_words * (FANFIC_ALARM_WEIGHT if text.fanfic else 1.0)
         left, right = neighbours(ids, new)
-        for row in range(len(token)):
-            s = int(set_index[row])
-            members = model.sets[s].members
-            k = len(members)
-            a = int(written[row])
-            matrix = matrices[row, :k, :k]
-            weight = 1.0
-            if text.fanfic:
-                b = int(np.argmax(matrix[a]))
-                t = int(token[row])
-                weight = edited.alarm_weight(model.vocab[members[a]], model.vocab[members[b]],
-                                             int(left[t]), int(right[t]))
+        for s, a, matrix, weight in weighted_uses(model, matrices, token, set_index, written, left, right,
+                                                  edited, text.fanfic):
             found[s].append((a, matrix, weight))
     return found, words_total
+
+
+def weighted_uses(model: hm.Model, matrices: np.ndarray, token: np.ndarray, set_index: np.ndarray,
+                  written: np.ndarray, left: np.ndarray, right: np.ndarray, edited: EditedBigrams,
+                  fanfic: bool, least_margin: float | None = None
+                  ) -> Iterator[tuple[int, int, np.ndarray, float]]:
+    """Each scored use as (set, written member, its [written, other] margin matrix, its weight as a false
+    alarm): 1, or for fan fiction what the edited books say of its neighbours (`alarm_weight`), where
+    its best rival is ahead by more than `least_margin` (always when None)."""
+    for row in range(len(token)):
+        s = int(set_index[row])
+        members = model.sets[s].members
+        k = len(members)
+        a = int(written[row])
+        matrix = matrices[row, :k, :k]
+        weight = 1.0
+        if fanfic and (least_margin is None or matrix[a].max() > least_margin):
+            b = int(np.argmax(matrix[a]))
+            t = int(token[row])
+            weight = edited.alarm_weight(model.vocab[members[a]], model.vocab[members[b]],
+                                         int(left[t]), int(right[t]))
+        yield s, a, matrix, weight
 
 
 def set_curves(s: int, uses: list[tuple[int, np.ndarray, float]], k: int, floor: float) -> list[Curve]:
