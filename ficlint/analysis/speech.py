@@ -370,7 +370,7 @@ def bare_tag(lower: list[str], verb: int, stop: str, then: str = "") -> bool:
         if word in vocab.prepositions or word == "and":
             # a phrase or a second verb follows: how, where or what next (not "she began with a question")
             return said not in vocab.beginning and not (hearer and j > i and not _meanwhile(lower, j))
-        if word in vocab.manner or word.endswith("ly") and len(word) > 4:
+        if word in vocab.manner or ly_adverb(word):
             continue
         if hearer and j == i and word in _OBJECT_PRONOUNS \
                 and not (word == "her" and _person_spoken_to(lower, j) > j):
@@ -381,12 +381,23 @@ def bare_tag(lower: list[str], verb: int, stop: str, then: str = "") -> bool:
         if hearer and j == i and said not in _SUMMONING:
             end = _person_spoken_to(lower, j)
             if end > j:
-                return all(w in vocab.manner or w.endswith("ly") and len(w) > 4 for w in lower[end:]) \
+                return all(w in vocab.manner or ly_adverb(w) for w in lower[end:]) \
                     or _meanwhile(lower, end)
         return False
     return stop in (".", ",", "!", "?", "…", "end", "—", "-", ";", "")
 
 
+def ly_adverb(word: str) -> bool:
+    """An -ly adverb of manner ("quietly", "bitterly"); "only", "fly" and "holy" are too short."""
+    return word.endswith("ly") and len(word) > 4
+
+
+def _leading_adverbs(words: list[str]) -> int:
+    """How many -ly adverbs open `words` ("bitterly to himself": 1)."""
+    count = 0
+    while count < len(words) and ly_adverb(words[count]):
+        count += 1
+    return count
 
 
 def _bare_thought_tag(lower: list[str], verb: int, stop: str, then: str) -> bool:
@@ -397,9 +408,7 @@ def _bare_thought_tag(lower: list[str], verb: int, stop: str, then: str) -> bool
     other narration after a comma, makes it a sentence of its own (`He thought intently.` `The
     cherub pondered, her round eyes searching`)."""
     rest = lower[verb + 1:]
-    adverbs = 0
-    while adverbs < len(rest) and rest[adverbs].endswith("ly") and len(rest[adverbs]) > 4:
-        adverbs += 1
+    adverbs = _leading_adverbs(rest)
     after = rest[adverbs:]
     if after[:1] == ["to"] and after[1:2] and after[1] in _REFLEXIVES:
         rest = after[2:]
@@ -494,7 +503,7 @@ def skip_between(lower: list[str], i: int) -> int:
     """Past the words that may stand between a tag's subject and its verb (had, then, softly)."""
     between = vocabulary().between
     for _ in range(3):
-        if i < len(lower) and (lower[i] in between or lower[i].endswith("ly") and len(lower[i]) > 4):
+        if i < len(lower) and (lower[i] in between or ly_adverb(lower[i])):
             i += 1
     return i
 
@@ -919,7 +928,6 @@ def _narration_before_speech_ends(narration: str) -> bool:
                 or last.endswith(("'s", "’s")))
 
 
-# How a letter is signed off before the name (`"Yours truly,"`, `"Love,"`): a label with its comma
 _ADJECTIVE_ENDINGS = ("ful", "ant", "ent", "ous", "al", "ive", "ible", "able", "ish", "less", "ly")
 
 
@@ -929,8 +937,7 @@ def _tag_then_narration(words: list[str], verb: int) -> bool:
     a sentence the narration must end first; a tag right before its speech (`Iris cried out`,
     `he said to her`) introduces it."""
     rest = words[verb + 1:]
-    while rest and rest[0].endswith("ly") and len(rest[0]) > 4:
-        rest = rest[1:]
+    rest = rest[_leading_adverbs(rest):]
     return len(rest) >= 3 and rest[0] in vocabulary().besides
 
 

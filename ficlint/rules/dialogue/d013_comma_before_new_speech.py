@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.lexicon import inflections
 from ficlint.analysis.sentences import ends_sentence
-from ficlint.analysis.speech import PASSIVE_BE, Quotation, is_action, speech_form, verb_at, vocabulary
+from ficlint.analysis.speech import (
+    PASSIVE_BE,
+    Quotation,
+    is_action,
+    ly_adverb,
+    speech_form,
+    verb_at,
+    vocabulary,
+)
 from ficlint.analysis.tokens import normalize
 from ficlint.analysis.verbforms import AUXILIARIES, VerbForms, verb_forms
 from ficlint.check import Context
@@ -356,7 +364,7 @@ def _voice_verb(word: str) -> bool:
 
 
 def _adverb(word: str) -> bool:
-    return word in vocabulary().manner or word.endswith("ly") and len(word) > 4
+    return word in vocabulary().manner or ly_adverb(word)
 
 
 def _completed_by_speech(words: list[str], classes: list[str]) -> bool:
