@@ -111,7 +111,7 @@ def _capitalised_misplural(word: str) -> tuple[str, ...]:
     """`misplural` of a word capitalised at a sentence's start (Childrens, Werewolfs), but not of a
     name's possessive without its apostrophe (Percys: a -y plural is left to the name checks)."""
     lowered = word.lower()
-    if lowered.endswith("ys") or lexicon().has(lowered):
+    if lowered.endswith("ys"):
         return ()
     return tuple(found[:1].upper() + found[1:] for found in misplural(lowered))
 
