@@ -435,7 +435,7 @@ def _extend_author_notes(text: str, spans: list[Span], kinds: list[RegionKind], 
     last = notes[-1]
     trailing = [i for i in range(last + 1, len(kinds)) if kinds[i] is RegionKind.NARRATION]
     no_break_after = not any(kinds[i] in breaks for i in range(last + 1, len(kinds)))
-    if no_break_after and (len(trailing) <= _TRAILING_NOTE_REACH
+    if no_break_after and _story_before(text, spans, kinds, last) and (len(trailing) <= _TRAILING_NOTE_REACH
                            or _closing_note_runs_on(text, spans, kinds, last, trailing)):
         start = last
         while start - 1 >= 0 and kinds[start - 1] is RegionKind.AUTHOR_NOTE:
@@ -443,6 +443,13 @@ def _extend_author_notes(text: str, spans: list[Span], kinds: list[RegionKind], 
         for i in range(last + 1, len(kinds)):
             if kinds[i] is RegionKind.NARRATION:
                 kinds[i] = RegionKind.AUTHOR_NOTE
+
+
+def _story_before(text: str, spans: list[Span], kinds: list[RegionKind], note: int) -> bool:
+    """Is there story before the note (prose other than a title set in bold or italics)? A note with
+    none before it opens the file, and the few paragraphs after it are the story, not more note."""
+    return any(kinds[i] is RegionKind.NARRATION
+               and not _EMPHASISED_LINE.match(text, spans[i].start, spans[i].end) for i in range(note))
 
 
 def is_indented(block: str) -> bool:
