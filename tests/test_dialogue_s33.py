@@ -1,7 +1,8 @@
 """Session 33: a thought's tag after a full stop (D001: `'Sod it.' He thought.`, `*'The map is wrong.'*
 Hermione mused, *'or...'*` in any quotes, `"Good to know." I thought as I walked out`), beside the verbs of
 thinking that start a sentence of their own (`He thought intently.`, `The cherub pondered, her
-round eyes searching`, `He privately wondered, ..., whether`, `"Why?" She wondered.`), through the CLI."""
+round eyes searching`, `He privately wondered, ..., whether`), through the CLI. A bare thought tag after
+! or ? is D002's (tests/test_lead_s34.py)."""
 
 from __future__ import annotations
 
@@ -36,7 +37,6 @@ LEFT_ALONE = [
     "\"Actually.\" She thought for a second. \"Actually, I'm sure.\"\n",
     "\"Hmm.\" He thought about it.\n",
     "\"I know.\" She thought of Draco.\n",
-    "\"Why?\" She wondered.\n",
     "\"Maybe.\" He considered.\n",
 ]
 

@@ -159,7 +159,8 @@ def capitalized_bare_tag(q: Quotation, after_terminal: bool) -> bool:
     the capital (and a full stop before it) is wrong: `"Fine." He said quietly.`?
 
     After ! or ? (`after_terminal`) a capital may start a sentence of its own, so
-    only a verb of speech or of the voice counts there (not `"Why?" He wondered.`).
+    only a verb of speech or of the voice, or a bare thought tag, counts there
+    (`"Why?" He wondered.`, not `"Why?" He decided.`).
     A tag that introduces the next quotation may be the next speaker's
     (`"Why?" He answered, "Because."`), unless that quotation carries on in lowercase.
     """
@@ -172,8 +173,11 @@ def capitalized_bare_tag(q: Quotation, after_terminal: bool) -> bool:
         return True
     phrase = after.verb + 1 < len(after.words) \
         and (said, after.words[after.verb + 1].lower()) in vocab.phrases
-    return (said in vocab.speech or said in vocab.voice) and said not in vocab.thinking \
-        and not phrase  # not "He trailed off", "She went on", "She wondered."
+    # a verb of thinking that may open a sentence of its own ("He decided.") is no tag here; a bare
+    # thought tag is one after ! or ? as after a full stop (`"Where is she?" He wondered.`)
+    spoken = (said in vocab.speech or said in vocab.voice) and said not in vocab.thinking
+    asked = q.last_mark in ("!", "?")  # after a broken-off speech (`--" He thought.`) he stops to think
+    return (spoken or asked and said in vocab.thought_tags) and not phrase  # not "He trailed off"
 
 
 

@@ -30,10 +30,12 @@ RULE = Rule(
         ("\"Go on, then,\" The old man said.", "\"Go on, then,\" the old man said."),
         ("\"Hinata!\" The coach shouted.", "\"Hinata!\" the coach shouted."),
         ("\"Draco!\" She hissed.", "\"Draco!\" she hissed."),
+        ("\"Where is she?\" He wondered.", "\"Where is she?\" he wondered."),
     ),
     allows=("\"Meet you there,\" she said.", "\"Meet you there,\" Karen said.", "\"Why?\" He looked away.",
             "\"Why?\" I asked.",
-            "\"Really?\" He laughed.", "\"Why?\" She wondered about it.", "\"Stop!\" He shouted the word."),
+            "\"Really?\" He laughed.", "\"Why?\" She wondered about it.", "\"Stop!\" He shouted the word.",
+            "\"Wait a mo--\" He thought. \"Our motor is here.\""),
     fix_safety="Safe: only the first letter of the pronoun changes.",
 )
 
