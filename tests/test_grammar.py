@@ -743,6 +743,7 @@ def test_adverb_for_adjective_left_alone(text):
         ("She ran to catched him before he fell.", "She ran to catch him before he fell."),
         ("Remus shaked his head.", "Remus shook his head."),
         ("The wind blowed the door shut.", "The wind blew the door shut."),
+        ("He had at first shaked his head.", "He had at first shaken his head."),
         ("*It hurted, to discover it.*", "*It hurt, to discover it.*"),  # a letter or a thought
     ],
 )

@@ -54,6 +54,11 @@ RULE = Rule(
 )
 
 _VOWELS = frozenset("aeiou")
+# two-word adverbials that may stand between "had" and its participle
+_ADVERBIAL_PAIRS = frozenset(
+    [("at", "first"), ("at", "last"), ("at", "once"), ("by", "then"), ("of", "course"), ("in", "fact"),
+     ("once", "again"), ("by", "now")]
+)
 _BE = frozenset(["be", "been", "being", "was", "were", "is", "are", "am"])
 _PARTICIPLE_AFTER = frozenset(
     [
@@ -124,8 +129,13 @@ def _form_for(v: View, i: int, base: str) -> tuple[str, str]:
     """The form the context asks for, and the verb's: the base after "to" or a modal ("to catch"),
     the participle after have or be ("had heard", "was cast"), else the past."""
     k = i - 1
-    while i - k <= 2 and v.same_sentence(k, i) and (v.xpos[k].startswith("RB") or v.low[k] == "not"):
-        k -= 1  # "had never heared", "was not casted"
+    while i - k <= 3 and v.same_sentence(k - 1, i):
+        if (v.low[k - 1], v.low[k]) in _ADVERBIAL_PAIRS:
+            k -= 2  # "had at first shaked"
+        elif v.xpos[k].startswith("RB") or v.low[k] == "not":
+            k -= 1  # "had never heared", "was not casted"
+        else:
+            break
     before = v.low[k] if v.same_sentence(k, i) else ""
     if before == "to" or before in word_set("modals"):
         return "base form", base
