@@ -47,6 +47,16 @@ def test_wheel_contains_every_rule_pack_and_data_file(wheel):
     assert any(n.endswith(".dist-info/licenses/LICENSE") or n.endswith("LICENSE") for n in names)
 
 
+def test_wheel_contains_every_shipped_data_file(wheel):
+    """The models and word lists in ficlint/data, every one of them: a file the build leaves out
+    is a rule that fails on a writer's machine and nowhere here."""
+    names = set(zipfile.ZipFile(wheel).namelist())
+    shipped = [p.relative_to(ROOT).as_posix() for p in (ROOT / "ficlint" / "data").iterdir()
+               if p.is_file() and not p.name.startswith(".")]
+    assert "ficlint/data/tagger.bin" in shipped
+    assert [s for s in shipped if s not in names] == []
+
+
 def test_installed_ficlint_finds_its_packs_from_another_folder(wheel, tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
