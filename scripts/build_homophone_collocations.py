@@ -17,8 +17,8 @@ n-gram counts speak for), a neighbour (not punctuation, nor a word used more tha
 NEIGHBOUR_MAX_RATE times per million) at an offset where r was seen at least MIN_RIVAL times and
 at least MIN_RATIO times as often as w (+1): "wide" before "berth" (not "birth"), "market"
 after "flea" (not "flee"). Both are the rule's (`_collocations.RIVAL_MIN_COUNT`,
-`RIVAL_RATIO`), chosen on tune with NEIGHBOUR_MAX_RATE (docs/evaluations/issue-16-heldout.md). Deterministic: the same data give
-the same file, byte for byte.
+`RIVAL_RATIO`), chosen on tune with NEIGHBOUR_MAX_RATE (docs/evaluations/issue-16-heldout.md).
+Deterministic: the same data give the same file, byte for byte.
 """
 
 from __future__ import annotations
@@ -103,7 +103,8 @@ def rivals(model) -> dict[str, list[str]]:
 def frequent(every: Counter[str]) -> frozenset[str]:
     """Neighbours that say little: punctuation, and words used more than NEIGHBOUR_MAX_RATE per million."""
     total = sum(every.values())
-    return frozenset(w for w, n in every.items() if not w[:1].isalnum() or n * 1e6 > NEIGHBOUR_MAX_RATE * total)
+    return frozenset(w for w, n in every.items()
+                     if not w[:1].isalnum() or n * 1e6 > NEIGHBOUR_MAX_RATE * total)
 
 
 def telling(counts: Counter[tuple[str, int, str]], every: Counter[str], model, min_rival: int = MIN_RIVAL,

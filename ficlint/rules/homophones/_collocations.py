@@ -1,20 +1,22 @@
-"""Collocation evidence for H001: a neighbour that a fellow member keeps far more often than
-the written word ("a wide **birth**": "wide" stands before "berth"; "a **flee** market":
-"market" follows "flea").
+"""Collocation evidence for H001: a neighbour that a rarer member of the set keeps far more
+often than the written word ("had **feel** asleep": "asleep" follows "fell"; "for the **soul**
+purpose": "purpose" follows "sole").
 
-The context model reads a window of weighted features and the word n-gram counts
-(`_ngrams`) speak only for the common function-word sets, so a rare member's fixed
-company is thin evidence to it, and the slips writers make most, a common word for a
-rarer one, go unflagged. scripts/build_homophone_collocations.py counts, in the train
-split, each member's word at OFFSETS (the same sentence) and ships the (written word,
-offset, neighbour, rival) entries where the rival was seen with that neighbour at least
-RIVAL_MIN_COUNT times and at least RIVAL_RATIO times as often as the written word (+1).
+The context model reads a window of weighted features, and the word n-gram counts
+(`_ngrams`) speak only for the common function-word sets, so a rare member's fixed company
+is thin evidence to it, and the slip writers make most, a common word written for a rarer
+one, is priced by thresholds set on all the common word's uses. scripts/build_homophone_collocations.py
+counts, in the train split, each member's word at OFFSETS (in its sentence) and ships the
+(written word, offset, neighbour, rarer rival) entries where the rival was seen beside that
+neighbour at least RIVAL_MIN_COUNT times and at least RIVAL_RATIO times as often as the
+written word (+1); a neighbour that is punctuation or as common as "the", "was", "to" is
+never one (the build's NEIGHBOUR_MAX_RATE).
 
-The vote flags the written word only when the model, too, is not sure of it: the rival's
-margin is at least MODEL_FLOOR nats (after the slots and the manuscript's evidence) plus
-the region's extra margin. The three thresholds were chosen on tune for a false-alarm
-budget (docs/evaluations/issue-16-heldout.md). Only sets the n-gram counts do not speak
-for are voted on: those have their own evidence.
+The vote flags the written word only where the model, too, leans to the rival: its margin
+(after the slots and the manuscript's evidence) is at least MODEL_FLOOR nats, or at least the
+direction's threshold less MODEL_SHORT, plus the region's extra margin. The four thresholds
+were chosen on tune for a false-alarm budget (docs/evaluations/issue-16-heldout.md). Only
+the sets the n-gram counts do not speak for are voted on: those have their own evidence.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from ficlint.resources import data_dir
 if TYPE_CHECKING:
     import numpy as np
 
-    from ficlint.rules.homophones._judge import Suggestion, _rare_caps, _thresholds
+    from ficlint.rules.homophones._judge import Suggestion
     from ficlint.rules.homophones._model import Model, Scored
 
 COLLOCATION_FILE = "homophone-collocations.json.gz"
@@ -38,7 +40,6 @@ RIVAL_MIN_COUNT = 15  # uses of the rival beside the neighbour, at least
 RIVAL_RATIO = 15.0  # times the written word's uses there (+1), at least
 MODEL_FLOOR = 5.0  # nats: the rival's margin over the written word must be at least this,
 MODEL_SHORT = 1.0  # or at least the direction's threshold less this
-
 
 
 @cache
@@ -65,9 +66,9 @@ def voted(words: Sequence[str], sentence: Sequence[int], token: int, written: st
     last = len(words)
     for offset in OFFSETS:
         j = token + offset
-        if 0 <= j < last and sentence[j] == sentence[token]:
-            if rival in table.get((written, offset, words[j]), ()):
-                return True
+        if 0 <= j < last and sentence[j] == sentence[token] and rival in table.get(
+                (written, offset, words[j]), ()):
+            return True
     return False
 
 
@@ -104,7 +105,8 @@ def collocation_suggestions(model: Model, scored: Scored, words: Sequence[str], 
     voting = voting_words(model)
     found: dict[int, Suggestion] = {}
     lowest = np.minimum(_thresholds(model), _rare_caps(model)) - MODEL_SHORT
-    floors = np.minimum(MODEL_FLOOR, lowest[scored.set_index, scored.written]) + extra[:, None]  # (rows, width)
+    floors = np.minimum(MODEL_FLOOR, lowest[scored.set_index, scored.written])  # [row, member]
+    floors += extra[:, None]
     rows = np.flatnonzero(np.isfinite(extra) & (margins >= floors).any(axis=1))
     for row in rows.tolist():
         token = int(scored.token[row])
