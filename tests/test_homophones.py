@@ -35,7 +35,7 @@ from ficlint.analysis.slots import (
     tag_codes,
 )
 from ficlint.resources import data_dir
-from ficlint.rules.homophones import _ngrams
+from ficlint.rules.homophones import _collocations, _ngrams
 from ficlint.rules.homophones._model import (
     MODEL_FILE,
     confidence,
@@ -402,7 +402,8 @@ def test_shipped_ngrams_fit_the_model_and_both_stay_compact():
     table = _ngrams.load_table()
     assert model is not None and table is not None
     assert (table.vocab_size, table.sets) == (len(model.vocab), len(model.sets))
-    sizes = [(data_dir() / name).stat().st_size for name in (MODEL_FILE, _ngrams.NGRAM_FILE)]
+    sizes = [(data_dir() / name).stat().st_size
+             for name in (MODEL_FILE, _ngrams.NGRAM_FILE, _collocations.COLLOCATION_FILE)]
     assert sum(sizes) <= 5_000_000
     # the sets chosen on tune (scripts/choose_homophone_count_sets.py), as the build counts them
     chosen = json.loads((ROOT / "scripts" / "homophone-count-sets.json").read_text())
@@ -511,6 +512,47 @@ def test_the_rare_word_margin_leaves_the_stricter_levels_alone(tmp_path):
     found = [(d["text"], d["confidence"]) for f in result.json()["files"] for d in f["diagnostics"]]
     assert [text for text, _ in found] == ["weighting"]
     assert 0.5 < found[0][1] < 0.75
+
+
+@pytest.mark.parametrize("text, fixes", [
+    # a neighbour the rarer member keeps far more often than the written one ("asleep" after
+    # "fell", "purpose" after "sole"), where the model is near its threshold
+    ("By midnight the children had feel asleep on the rug.", [("feel", "fell")]),
+    ("He came to the city for the soul purpose of seeing her.", [("soul", "sole")]),
+    # the same words where no neighbour speaks for the rival
+    ("She could feel the cold through her coat.", []),
+    ("Her soul was at peace at last.", []),
+    ("The soul of the purpose is kindness.", []),
+    ("It was not his sole purpose.", []),
+])
+def test_a_neighbour_the_rarer_member_keeps_speaks_for_it(tmp_path, text, fixes):
+    assert _cli_fixes(tmp_path, text) == fixes
+
+
+def test_collocation_findings_stay_under_the_stricter_levels(tmp_path):
+    """The vote flags what the thresholds let pass: its findings report below 0.75."""
+    path = tmp_path / "chapter.txt"
+    path.write_text("By midnight the children had feel asleep on the rug.\n", encoding="utf-8")
+    result = run_cli("check", "--select", "H", "--format", "json", "--no-cache", str(path))
+    found = [(d["text"], d["confidence"]) for f in result.json()["files"] for d in f["diagnostics"]]
+    assert [text for text, _ in found] == ["feel"]
+    assert 0.5 < found[0][1] < 0.75
+
+
+def test_shipped_collocations_speak_only_for_rarer_members_of_uncounted_sets():
+    model = load_model()
+    table = _collocations.load_collocations()
+    assert table
+    counted = _collocations.counted_sets(model)
+    rate = {}
+    for s in model.sets:
+        for word, r in zip(s.members, s.rate, strict=True):
+            rate[word] = max(rate.get(word, 0.0), r)
+    uncounted = {(a, b) for s in model.sets if s.index not in counted for a in s.members for b in s.members}
+    for (written, offset, neighbour), rivals in table.items():
+        assert offset in _collocations.OFFSETS and neighbour[:1].isalnum()
+        for rival in rivals:
+            assert rate[rival] < rate[written] and (written, rival) in uncounted
 
 
 @pytest.mark.parametrize("text", [

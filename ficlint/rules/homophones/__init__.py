@@ -10,7 +10,9 @@ each member, and the hand-written patterns, are data in
   confusion set (`_model.py`, shared with scripts/train_homophones.py, which
   rebuilds ficlint/data/homophones.bin), with word n-gram counts from the train
   split (`_ngrams.py`, ficlint/data/homophone-ngrams.bin.gz, rebuilt by
-  scripts/build_homophone_ngrams.py), the slots where grammar is certain
+  scripts/build_homophone_ngrams.py), the neighbours a rarer member keeps
+  (`_collocations.py`, ficlint/data/homophone-collocations.json.gz, rebuilt by
+  scripts/build_homophone_collocations.py), the slots where grammar is certain
   (ficlint/analysis/slots.py) and the manuscript's own usage (`_judge.py`);
 - H002 (`h002_homophone_pattern.py`): grammatical patterns (`_patterns.py`)
   for what a word window cannot see ("its been", "your welcome");

@@ -16,6 +16,7 @@ from ficlint.check import Context, Facts
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.document import RegionKind
 from ficlint.rule import Rule, examples
+from ficlint.rules.homophones._collocations import collocation_suggestions
 from ficlint.rules.homophones._confusables import region_margins
 from ficlint.rules.homophones._judge import (
     Suggestion,
@@ -181,7 +182,10 @@ def model_findings(doc: AnalyzedDocument, model: Model,
     extra = _region_and_set_margins(doc, model, scored)
     tokens = doc.tokens
     glossary = glosses()
-    for s in suggestions(model, scored, margins, extra, certain):
+    found = suggestions(model, scored, margins, extra, certain)
+    found += collocation_suggestions(model, scored, reading.words, reading.sentence, margins, extra,
+                                     {s.token for s in found})
+    for s in sorted(found, key=attrgetter("token")):
         start, end = tokens.start[s.token], tokens.end[s.token]
         written = doc.text[start:end]
         if written[:1].isupper() and not _opens_sentence(doc, s.token):

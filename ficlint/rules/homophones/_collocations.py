@@ -1,0 +1,126 @@
+"""Collocation evidence for H001: a neighbour that a rarer member of the set keeps far more
+often than the written word ("had **feel** asleep": "asleep" follows "fell"; "for the **soul**
+purpose": "purpose" follows "sole").
+
+The context model reads a window of weighted features, and the word n-gram counts
+(`_ngrams`) speak only for the common function-word sets, so a rare member's fixed company
+is thin evidence to it, and the slip writers make most, a common word written for a rarer
+one, is priced by thresholds set on all the common word's uses. scripts/build_homophone_collocations.py
+counts, in the train split, each member's word at OFFSETS (in its sentence) and ships the
+(written word, offset, neighbour, rarer rival) entries where the rival was seen beside that
+neighbour at least RIVAL_MIN_COUNT times and at least RIVAL_RATIO times as often as the
+written word (+1); a neighbour that is punctuation or as common as "the", "was", "to" is
+never one (the build's NEIGHBOUR_MAX_RATE).
+
+The vote flags the written word only where the model, too, leans to the rival: its margin
+(after the slots and the manuscript's evidence) is at least MODEL_FLOOR nats, or at least the
+direction's threshold less MODEL_SHORT, plus the region's extra margin. The four thresholds
+were chosen on tune for a false-alarm budget (docs/evaluations/issue-16-heldout.md). Only
+the sets the n-gram counts do not speak for are voted on: those have their own evidence.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ficlint.resources import data_dir
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from ficlint.rules.homophones._judge import Suggestion
+    from ficlint.rules.homophones._model import Model, Scored
+
+COLLOCATION_FILE = "homophone-collocations.json.gz"
+OFFSETS = (-2, -1, 1, 2)  # the neighbour's place from the member, in its sentence
+RIVAL_MIN_COUNT = 15  # uses of the rival beside the neighbour, at least
+RIVAL_RATIO = 15.0  # times the written word's uses there (+1), at least
+MODEL_FLOOR = 5.0  # nats: the rival's margin over the written word must be at least this,
+MODEL_SHORT = 1.0  # or at least the direction's threshold less this
+
+
+@cache
+def load_collocations() -> dict[tuple[str, int, str], tuple[str, ...]]:
+    """(written, offset, neighbour) -> the rivals it speaks for; empty without the file. A line
+    of the file: "written rival", then per offset a tab, the offset and its neighbours."""
+    path = data_dir() / COLLOCATION_FILE
+    if not path.is_file():
+        return {}
+    found: dict[tuple[str, int, str], list[str]] = {}
+    for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
+        pair, *places = line.split("\t")
+        written, rival = pair.split(" ")
+        for place in places:
+            offset, *neighbours = place.split(" ")
+            for neighbour in neighbours:
+                found.setdefault((written, int(offset), neighbour), []).append(rival)
+    return {key: tuple(rivals) for key, rivals in found.items()}
+
+
+def voted(words: Sequence[str], sentence: Sequence[int], token: int, written: str, rival: str) -> bool:
+    """Does a neighbour of `token` (in its sentence) speak for `rival` over `written`?"""
+    table = load_collocations()
+    last = len(words)
+    for offset in OFFSETS:
+        j = token + offset
+        if 0 <= j < last and sentence[j] == sentence[token] and rival in table.get(
+                (written, offset, words[j]), ()):
+            return True
+    return False
+
+
+def counted_sets(model: Model) -> frozenset[int]:
+    """The sets the word n-gram counts speak for (none voted on here)."""
+    from ficlint.rules.homophones._ngrams import load_table
+
+    table = load_table()
+    if table is None or table.counted is None:
+        return frozenset()
+    return frozenset(int(i) for i in table.counted.nonzero()[0])
+
+
+def voting_words(model: Model) -> frozenset[str]:
+    """The written words some entry speaks against (the others need no look-up)."""
+    if "collocation words" not in model.memo:
+        model.memo["collocation words"] = frozenset(key[0] for key in load_collocations())
+    return model.memo["collocation words"]
+
+
+def collocation_suggestions(model: Model, scored: Scored, words: Sequence[str], sentence: Sequence[int],
+                            margins: np.ndarray, extra: np.ndarray, taken: set[int]) -> list[Suggestion]:
+    """The occurrences (not in `taken`, a token the thresholds already flag) where a neighbour
+    speaks for another member of the set and the model gives that member at least MODEL_FLOOR
+    (plus the row's `extra`). The confidence runs from 0.5 at the floor to the direction's
+    stricter levels, which these findings never reach (the thresholds would have flagged them)."""
+    import numpy as np
+
+    from ficlint.rules.homophones._judge import Suggestion, _rare_caps, _thresholds
+
+    if not len(scored.token) or not load_collocations():
+        return []
+    counted = counted_sets(model)
+    voting = voting_words(model)
+    found: dict[int, Suggestion] = {}
+    lowest = np.minimum(_thresholds(model), _rare_caps(model)) - MODEL_SHORT
+    floors = np.minimum(MODEL_FLOOR, lowest[scored.set_index, scored.written])  # [row, member]
+    floors += extra[:, None]
+    rows = np.flatnonzero(np.isfinite(extra) & (margins >= floors).any(axis=1))
+    for row in rows.tolist():
+        token = int(scored.token[row])
+        s = model.sets[int(scored.set_index[row])]
+        a = int(scored.written[row])
+        if token in taken or s.index in counted or s.members[a] not in voting:
+            continue
+        for b, rival in enumerate(s.members):
+            margin = float(margins[row, b])
+            floor = float(floors[row, b])
+            if b == a or margin < floor or not voted(words, sentence, token, s.members[a], rival):
+                continue
+            levels = (floor, *(level[a][b] + float(extra[row]) for level in s.stricter))
+            held = found.get(token)
+            if held is None or margin > held.margin:
+                found[token] = Suggestion(row, token, s.members[a], rival, s.index, margin, levels)
+    return list(found.values())
