@@ -260,12 +260,15 @@ def _after_phrasal_verb(form: str, i: int, lower: list[str], sentence: list[int]
     return False
 
 
-def _pattern_for(words: set[str],
-                 wanted: Callable[[str], bool]) -> tuple[re.Pattern[str], frozenset[str]] | None:
+def _pattern_for(words: set[str], wanted: Callable[[str], bool],
+                 seconds_of: dict[str, tuple[str, ...]] | None = None,
+                 ) -> tuple[re.Pattern[str], frozenset[str]] | None:
     """One search for the pairs whose two words both occur among the text's `words`, and those pairs
-    (the search allows any of their first words before any of their second words)."""
+    (the search allows any of their first words before any of their second words); the pairs are
+    `seconds_of` (first word -> its second words), S003's by default."""
     present = {w.lower() for w in words}
-    seconds_of = _first_words()
+    if seconds_of is None:
+        seconds_of = _first_words()
     forms = [(first, second) for first in present & seconds_of.keys()
              for second in seconds_of[first] if second in present and wanted(f"{first} {second}")]
     if not forms:
