@@ -628,6 +628,41 @@ def test_only_s004_reports_in_to_when_both_split_rules_are_on(tmp_path: Path):
         ("S003", "some thing", "something"), ("S004", "in to", "into")]
 
 
+# -- closed compounds written as two nouns (S005, on by default) ---------------------------------
+
+
+def test_closed_compounds_written_as_two_nouns_are_flagged_and_fixed(tmp_path: Path):
+    text = ("They crossed the court yard together. It took all his will power not to laugh, "
+            "and her house mates were asleep by the fire place.\n")
+    assert _cli_findings(tmp_path, text) == [
+        ("S005", "court yard", "courtyard"), ("S005", "will power", "willpower"),
+        ("S005", "house mates", "housemates"), ("S005", "fire place", "fireplace")]
+    chapter = tmp_path / "chapter.md"
+    run_cli("check", "--fix", "--unsafe-fixes", "--no-cache", str(chapter))
+    assert chapter.read_text(encoding="utf-8") == (
+        "They crossed the courtyard together. It took all his willpower not to laugh, "
+        "and her housemates were asleep by the fireplace.\n")
+
+
+@pytest.mark.parametrize("text", [
+    "She walked there every day, and it took some time.\n",  # written open more often than closed
+    "He did not love her any more, not for a while.\n",
+    "They developed the film in the dark room.\n",  # an adjective and its noun
+    "We can hide out in the barn until dark.\n",  # a verb and its particle
+    "The madman laughed in the courtyard by the fireplace.\n",  # already closed
+    "They met at the Court Yard on Tuesday.\n",  # a name
+])
+def test_phrases_and_closed_compounds_are_left_alone_by_s005(tmp_path: Path, text: str):
+    assert _cli_findings(tmp_path, text) == []
+
+
+def test_a_compound_in_both_split_tables_is_reported_once(tmp_path: Path):
+    text = "Albus stood in the door way, smiling.\n"
+    assert _cli_findings(tmp_path, text, "--extend-select", "S003") == [("S005", "door way", "doorway")]
+    assert _cli_findings(tmp_path, text, "--extend-select", "S003", "--ignore", "S005") == [
+        ("S003", "door way", "doorway")]
+
+
 def _s001_words(tmp_path: Path, text: str) -> list[str]:
     """The words S001 flags in `text`, checked through the CLI."""
     chapter = tmp_path / "chapter.md"

@@ -51,6 +51,7 @@ RULES: dict[str, str] = {
     "S002": "spelling.s002_character_name_near_miss",
     "S003": "spelling.s003_split_compound",
     "S004": "spelling.s004_split_into",
+    "S005": "spelling.s005_split_closed_compound",
     "H001": "homophones.h001_homophone_in_context",
     "H002": "homophones.h002_homophone_pattern",
     "H003": "homophones.h003_misheard_phrase",

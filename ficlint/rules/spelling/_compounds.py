@@ -53,7 +53,7 @@ PERIOD_MODERN = 0.01  # …and the most of its closed uses that fan fiction hyph
 _PARTICLE_AFTER_OBJECT = frozenset({"ADP", "ADV", "PART"})
 _OBJECT = frozenset({"PRON", "PROPN", "NOUN", "DET"})  # "called them all in to dinner"
 _VERBS = frozenset({"VERB", "AUX"})
-_CHECKED = frozenset(WRITING) - {RegionKind.AUTHOR_NOTE}
+CHECKED = frozenset(WRITING) - {RegionKind.AUTHOR_NOTE}  # the regions split compounds are looked for in
 _PHRASAL_REACH = 4  # words back to the verb whose particle this may be: "turned the essay in to me"
 
 
@@ -201,7 +201,7 @@ def splits(doc: AnalyzedDocument, threshold: float = THRESHOLD,
     for m in pattern.finditer(text):
         form = f"{m.group(1).lower()} {m.group(2).lower()}"
         region = doc.region_at(m.start())
-        if form not in known or region is None or region.kind not in _CHECKED or m.end() > region.end:
+        if form not in known or region is None or region.kind not in CHECKED or m.end() > region.end:
             continue
         found.append((m.start(), m.end(), form))
     if not found:
