@@ -74,3 +74,14 @@ def test_there_are_after_a_semicolon_is_a_slip(tmp_path):
 def test_it_is_with_a_past_verb_in_a_relative_clause_is_left_alone(tmp_path):
     text = PAST + "It is a house that nobody wanted. He looked around. " + AFTER
     assert rule_findings(tmp_path, text, "T001") == []
+
+
+def test_a_future_in_a_first_person_story_is_left_alone(tmp_path):
+    text = MINE + "Maybe the next time I visit the village, I’ll hear the music again. " + MINE_AFTER
+    assert rule_findings(tmp_path, text, "T001") == []
+
+
+def test_its_misspelt_as_a_possessive_after_a_noun_is_no_verb(tmp_path):
+    text = (PAST + "The year of brewing had given his hair it's shiny sheen, but it was anything but "
+            "greasy. " + AFTER)
+    assert rule_findings(tmp_path, text, "T001") == []
