@@ -85,3 +85,15 @@ def test_its_misspelt_as_a_possessive_after_a_noun_is_no_verb(tmp_path):
     text = (PAST + "The year of brewing had given his hair it's shiny sheen, but it was anything but "
             "greasy. " + AFTER)
     assert rule_findings(tmp_path, text, "T001") == []
+
+
+def test_be_or_have_after_a_characters_name_is_a_slip(tmp_path):
+    text = (PAST + "Harry waited by the sink. Harry listened to the rain. Harry yawned.\n\n"
+            "After an hour of this, however, Harry has half a mind to go to bed, and he turned off the tap. "
+            + AFTER)
+    assert rule_findings(tmp_path, text, "T001") == [("T001", "has", "had")]
+
+
+def test_a_place_name_with_is_in_a_timeless_statement_is_left_alone(tmp_path):
+    text = PAST + "He thought of London. London is a big city. He sighed. " + AFTER
+    assert rule_findings(tmp_path, text, "T001") == []

@@ -37,6 +37,7 @@ from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.document import RegionKind
 from ficlint.rule import Rule
 from ficlint.rules.tense._drift import (
+    after_name,
     counterfactual,
     drifted,
     in_parentheses,
@@ -50,6 +51,7 @@ from ficlint.rules.tense._tagged import (
     in_name_relative_clause,
     in_relative_clause,
     loose_verbs,
+    names_acting,
     particular_subjects,
     tagged_verbs,
 )
@@ -566,6 +568,10 @@ class _Judge:
                 verb.kind != "and" and _other_subject_present(doc, verb)
             ):
                 continue
+            named = verb.kind == "aux" and after_name(doc.text, verb, doc.memo(names_acting))
+            if tense.tense == PAST and named:
+                # "Draco has half a mind to", "Albus is afraid": a character's state, like "he is"
+                verb = verb._replace(kind="name")
             if told_by_i and verb.subject == "i" and verb.kind == "subject":
                 at = _token_at(doc, verb.start)
                 read_as_verb = at is not None and doc.tags[at].xpos in ("VBP", "VB")
