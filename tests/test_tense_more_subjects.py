@@ -97,3 +97,9 @@ def test_be_or_have_after_a_characters_name_is_a_slip(tmp_path):
 def test_a_place_name_with_is_in_a_timeless_statement_is_left_alone(tmp_path):
     text = PAST + "He thought of London. London is a big city. He sighed. " + AFTER
     assert rule_findings(tmp_path, text, "T001") == []
+
+
+def test_a_characters_name_in_reported_thought_keeps_its_passing_state(tmp_path):
+    text = (PAST + "Harry had been quiet for too long. The boys took off running, obviously believing that "
+            "Harry has circled back. " + AFTER)
+    assert rule_findings(tmp_path, text, "T001") == [("T001", "has", "had")]

@@ -627,6 +627,7 @@ class _Judge:
             reported = self._reported(text, verb, clause)
             character = (
                 verb.subject in ("he", "she")
+                or verb.kind == "name"
                 or verb.kind == "aux"
                 and _subject(text, lex, verb, clause) == "definite"
             )
