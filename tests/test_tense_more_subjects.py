@@ -103,3 +103,14 @@ def test_a_characters_name_in_reported_thought_keeps_its_passing_state(tmp_path)
     text = (PAST + "Harry had been quiet for too long. The boys took off running, obviously believing that "
             "Harry has circled back. " + AFTER)
     assert rule_findings(tmp_path, text, "T001") == [("T001", "has", "had")]
+
+
+def test_made_its_way_misspelt_is_no_verb(tmp_path):
+    text = PAST + "He felt feverish, but a cold sweat made it's way to his brow, and he shivered. " + AFTER
+    assert rule_findings(tmp_path, text, "T001") == []
+
+
+def test_a_present_clause_opened_by_that_is_not_joined_to_the_past(tmp_path):
+    text = (PAST + "It bears being said that this was not something he liked, and he never said it. "
+            + AFTER)
+    assert rule_findings(tmp_path, text, "T001") == []

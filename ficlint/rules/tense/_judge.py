@@ -441,7 +441,9 @@ def _in_object_place(doc: AnalyzedDocument, i: int) -> bool:
     j = i + 1
     while j < len(tags) - 1 and tags[j].xpos == "JJ" and j - i <= 2:
         j += 1
-    return tags[j].xpos in ("NN", "NNS") and j > i + 1 or tags[i + 1].xpos in ("NN", "NNS")
+    # "made it's way": the tagger reads that "way" as an adverb
+    noun = tags[i + 1].xpos in ("NN", "NNS") or tokens.text[i + 1].lower() == "way"
+    return tags[j].xpos in ("NN", "NNS") and j > i + 1 or noun
 
 
 _OBJECT_PLACE = frozenset(["VB", "VBD", "VBZ", "VBP", "VBG", "VBN", "NN", "NNS", "IN"])
@@ -1158,7 +1160,9 @@ def _joined_to_past(text: str, verb: Verb, clause: Clause) -> bool:
             continue
         between = text[verb.end : other.start] if other.start > verb.start else text[other.end : verb.start]
         joint = _JOINT.search(between) if len(between) <= _JOINED_REACH else None
-        if joint and not _OPENS_SUBORDINATE.search(between, joint.end()) and not (
+        # the clause after the joint, and in "X is …, and Y was" all of the present clause, is a main one
+        inside = between if other.start > verb.start else between[joint.end():] if joint else ""
+        if joint and not _OPENS_SUBORDINATE.search(inside) and not (
                 other.start < verb.start and _SUBORDINATE_PAST.search(text, clause.start, other.start)):
             return True
     return False
