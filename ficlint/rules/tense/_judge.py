@@ -570,8 +570,10 @@ class _Judge:
                 verb.kind != "and" and _other_subject_present(doc, verb)
             ):
                 continue
+            # only beside a past verb: a place's "Eastford is a quiet village" between past sentences is the
+            # narrator describing it
             named = verb.kind == "aux" and after_name(doc.text, verb, doc.memo(names_acting))
-            if tense.tense == PAST and named:
+            if tense.tense == PAST and named and clause.has(PAST):
                 # "Draco has half a mind to", "Albus is afraid": a character's state, like "he is"
                 verb = verb._replace(kind="name")
             if told_by_i and verb.subject == "i" and verb.kind == "subject":
