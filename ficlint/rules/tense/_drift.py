@@ -277,7 +277,7 @@ def _characters_drift(doc: AnalyzedDocument, paragraph: ParagraphTense, tense: s
     names = doc.memo(names_acting)
     # in present narration a relative clause opened by its pronoun subject ("the twigs he found",
     # "a wineglass they only ever brought out") tells of an earlier time
-    main = [v for v in slips if (_of_character(v, persons) or _after_name(doc.text, v, names))
+    main = [v for v in slips if (_of_character(v, persons) or after_name(doc.text, v, names))
             and not _subordinate(doc.text, v) and not (other == PAST and in_relative_clause(doc, v))]
     acts = any(v.acting and _of_character(v, persons) for v in slips)
     if len(main) < _MIN_ACTIONS:
@@ -315,7 +315,7 @@ def _of_character(verb: Verb, persons: frozenset[str]) -> bool:
     return verb.kind == "subject" and (verb.subject in _CHARACTER_SUBJECTS or verb.subject in persons)
 
 
-def _after_name(text: str, verb: Verb, names: Counter[str]) -> bool:
+def after_name(text: str, verb: Verb, names: Counter[str]) -> bool:
     """Is a be / have / do form right after a character's name ("Narcissa has promised", "Sirius
     is happy")? The clause finder leaves those without a subject."""
     if verb.kind != "aux":

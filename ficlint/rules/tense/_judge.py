@@ -37,6 +37,7 @@ from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.document import RegionKind
 from ficlint.rule import Rule
 from ficlint.rules.tense._drift import (
+    after_name,
     counterfactual,
     drifted,
     in_parentheses,
@@ -50,6 +51,7 @@ from ficlint.rules.tense._tagged import (
     in_name_relative_clause,
     in_relative_clause,
     loose_verbs,
+    names_acting,
     particular_subjects,
     tagged_verbs,
 )
@@ -182,6 +184,22 @@ _PERFECT_INFINITIVE = re.compile(
     r"(?:(?:not|never|already|just|also|[a-z]+ly)\s+)?[a-z]+", re.I)
 _SEEMING = frozenset(["seems", "seem", "appears", "appear", "is", "are"])
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$", re.I)
+_ALONGSIDE = re.compile(
+    r"\b(?:as|while|whilst)\s+(?:he|she|they|[A-Z][a-z]+)\s+(?:(?:still|just|also|[a-z]+ly)\s+)?$")
+# two main clauses joined: ", and", " but", ";", ":", a dash
+_JOINT = re.compile(r"(?:,\s*|\s)(?:and|but|yet)\s|[;:]\s|\s(?:--|[―—–])\s?")
+_OPENS_SUBORDINATE = re.compile(
+    r"\b(?:that|which|who|whom|whose|when|whenever|if|because|as|while|since|although|though|unless|until"
+    r"|whether|what|how|why|where|than|like|once|before|after)\b", re.I)
+# the past verb in a clause of its own: "when he came", "that nobody wanted" (not "after Christmas was")
+_SUBORDINATE_PAST = re.compile(
+    r"\b(?:that|which|who|whom|whose|when|whenever|if|because|while|although|though|unless|whether|what"
+    r"|how|why|where)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+_JOINED_REACH = 120
+_FUTURE = re.compile(r"\b(?:may|can|will|shall|must)\b|['’]ll\b", re.I)
+_TO_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,5}?\s+to\b")
+# "it takes him / Harry / her mother … to": the object is a particular one of the story, no maxim
+_PARTICULAR_OBJECT = re.compile(r"\s+(?:(?:him|her|them|me|us)\b|(?:his|her|their|my)\s|[A-Z][a-z]+)")
 _ENDING_QUESTION = re.compile(r"[?][\"”’'*_)\]]*\s*$")
 _WORD_IN_CLAUSE = re.compile(r"([A-Za-z’'-]+)[ \t,]*$")  # the word before, in the same sentence
 
@@ -261,7 +279,8 @@ def findings(doc: AnalyzedDocument, rule: Rule, tense: str) -> Iterator[Diagnost
                 and not absolute(doc, v)
                 and (v.tense == scene.tense.tense or not (_plural_noun(doc, v) or _possessive(doc, v)
                                                           or _told_apart(doc, v, tense)))]
-        yield from judge.scene(doc, lex, rest, by_paragraph, names, scene.tense, rule)
+        told_by_i = tense == PAST and _told_in_first_person(scene)
+        yield from judge.scene(doc, lex, rest, by_paragraph, names, scene.tense, rule, told_by_i)
 
 
 def _authors_voice(scene: Scene) -> set[int]:
@@ -404,7 +423,33 @@ def _possessive(doc: AnalyzedDocument, verb: Verb) -> bool:
     if i < 0 or not doc.tokens.text[i].lower().startswith("it"):
         return False
     following = doc.tokens.text[i + 1].lower() if i + 1 < len(doc.tokens.text) else ""
-    return doc.tags[i].xpos == "PRP$" or following in ("self", "selves")
+    if doc.tags[i].xpos == "PRP$" or following in ("self", "selves"):
+        return True
+    return _in_object_place(doc, i)
+
+
+def _in_object_place(doc: AnalyzedDocument, i: int) -> bool:
+    """Does the "it's" at token i stand where a possessive does: after a verb, a noun or a preposition
+    and before a noun phrase with no determiner ("gave his hair it's shiny sheen", "of it's wings")?
+    A subject "it" opens its clause after a conjunction or a comma instead."""
+    tags, tokens = doc.tags, doc.tokens
+    if i == 0 or i + 2 >= len(tags) or tokens.sentence[i - 1] != tokens.sentence[i]:
+        return False
+    before = tokens.text[i - 1].lower()
+    if tags[i - 1].xpos not in _OBJECT_PLACE or before in _OPENS_CLAUSE:
+        return False
+    j = i + 1
+    while j < len(tags) - 1 and tags[j].xpos == "JJ" and j - i <= 2:
+        j += 1
+    # "made it's way": the tagger reads that "way" as an adverb
+    noun = tags[i + 1].xpos in ("NN", "NNS") or tokens.text[i + 1].lower() == "way"
+    return tags[j].xpos in ("NN", "NNS") and j > i + 1 or noun
+
+
+_OBJECT_PLACE = frozenset(["VB", "VBD", "VBZ", "VBP", "VBG", "VBN", "NN", "NNS", "IN"])
+_OPENS_CLAUSE = frozenset(["that", "because", "if", "when", "while", "as", "since", "though", "although",
+                           "so",
+                           "until", "before", "after", "where", "than", "like", "whether", "once", "unless"])
 
 
 def _names(doc: AnalyzedDocument) -> Names:
@@ -424,6 +469,14 @@ class _Judge:
     @cached_property
     def words(self) -> dict:
         return words()
+
+    @cached_property
+    def impersonal_it_verbs(self) -> frozenset[str]:
+        return frozenset(self.words["impersonal_it_verbs"])
+
+    @cached_property
+    def narrator_now_verbs(self) -> frozenset[str]:
+        return frozenset(self.words["narrator_now_verbs"])
 
     @cached_property
     def reporting(self) -> re.Pattern[str]:
@@ -501,7 +554,10 @@ class _Judge:
         names: Names,
         tense: SceneTense,
         rule: Rule,
+        told_by_i: bool = False,
     ) -> Iterator[Diagnostic]:
+        """The slips among a scene's verbs; `told_by_i`: a past scene told in the first person, whose
+        "I" is a character acting like "he" or "she"."""
         judge = self._slip_in_past if tense.tense == PAST else self._slip_in_present
         clauses: dict[int, list[Clause]] = {}
         for verb in verbs:
@@ -514,7 +570,18 @@ class _Judge:
                 verb.kind != "and" and _other_subject_present(doc, verb)
             ):
                 continue
-            certainty = judge(doc.text, lex, verb, clause)
+            # only beside a past verb: a place's "Eastford is a quiet village" between past sentences is the
+            # narrator describing it
+            named = verb.kind == "aux" and after_name(doc.text, verb, doc.memo(names_acting))
+            if tense.tense == PAST and named and clause.has(PAST):
+                # "Draco has half a mind to", "Albus is afraid": a character's state, like "he is"
+                verb = verb._replace(kind="name")
+            if told_by_i and verb.subject == "i" and verb.kind == "subject":
+                at = _token_at(doc, verb.start)
+                read_as_verb = at is not None and doc.tags[at].xpos in ("VBP", "VB")
+                certainty = self._first_person_slip(doc.text, lex, verb, clause) if read_as_verb else 0.0
+            else:
+                certainty = judge(doc.text, lex, verb, clause)
             if certainty:
                 yield _diagnostic(verb, tense, rule, certainty)
 
@@ -554,7 +621,9 @@ class _Judge:
 
     def _slip_in_past(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
         """How sure is it that this present-tense verb in a past scene is a slip (0: leave it)?"""
-        if verb.subject == "you" or self._timeless_copula(text, lex, verb) and not _character_past(clause):
+        joined = verb.subject not in ("this", "that") and _joined_to_past(text, verb, clause)
+        if verb.subject == "you" or self._timeless_copula(text, lex, verb) and not (
+                _character_past(clause) or joined):
             return 0.0
         if self._sheltered(text, lex, verb, clause):
             # reported speech keeps a timeless present ("she knew the earth is round"), but not a
@@ -562,6 +631,7 @@ class _Judge:
             reported = self._reported(text, verb, clause)
             character = (
                 verb.subject in ("he", "she")
+                or verb.kind == "name"
                 or verb.kind == "aux"
                 and _subject(text, lex, verb, clause) == "definite"
             )
@@ -647,6 +717,31 @@ class _Judge:
             if not clause.neighbours and verb.kind in ("subject", "name") and subject != "definite"
             else 0.0
         )
+
+    def _first_person_slip(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
+        """In a past scene told in the first person, "I" + a lexical verb is the story's "I" acting ("I
+        pull the box out of my pocket and opened it"), unless it is one of the teller's verbs of the
+        now ("I remember", "I love that about him", "I wish"), sheltered (reported, an aside in
+        dashes), or among other present verbs: a slip like "he pulls" is."""
+        word = verb.word.lower()
+        base = lex.base_of.get(word, word)
+        if verb.auxiliary or word not in lex.base_forms:
+            return 0.0
+        if word in lex.aside_verbs or base in self.narrator_now_verbs:
+            return 0.0
+        if self._sheltered(text, lex, verb, clause) or self.narrator.search(clause.narration):
+            return 0.0
+        if self.generic.search(clause.narration) or _FUTURE.search(clause.narration):
+            return 0.0  # "the next time I visit, I'll hear them": a future, no slip
+        if _SUBORDINATE.search(text, max(clause.start, verb.start - 60), verb.start) and not clause.has(PAST):
+            return 0.0
+        if _ENDING_QUESTION.search(clause.text) or clause.elsewhere(PRESENT):
+            return 0.0
+        if not self._lone_action(verb, clause):
+            return 0.0
+        if clause.has(PAST):
+            return 0.8
+        return 0.65 if clause.between(PAST) else 0.0
 
     def _lone_action(self, verb: Verb, clause: Clause) -> bool:
         """Is the character's present verb the sentence's only present action, save verbs of the
@@ -737,9 +832,15 @@ class _Judge:
         """A present "is / are / has" after "there", "it", "that" or "they": a slip only beside a past
         verb of the story ("There are no velvet ropes at SouthPaw, and that's just the way she liked
         it"), never a comment of the narrator's ("It is impossible to …", "There are men who …")."""
-        if clause.elsewhere(PRESENT) or subject in ("it", "this") and self._impersonal(text, verb, clause):
+        if clause.elsewhere(PRESENT):
             return 0.0
-        character_past = _character_past(clause) or subject == "they" and _they_past(clause)
+        if subject == "it" and self._it_acting(verb):
+            return self._thing_of_the_story(text, verb, clause)
+        # "this / that is what she got": a demonstrative points at a thought as often as at the scene
+        joined = subject not in ("this", "that") and _joined_to_past(text, verb, clause)
+        if subject in ("it", "this") and self._impersonal(text, verb, clause) and not joined:
+            return 0.0
+        character_past = _character_past(clause) or subject == "they" and _they_past(clause) or joined
         if character_past:
             return 0.7
         # "There is another pause." "It is a colossal vehicle." between sentences told in the past
@@ -749,6 +850,29 @@ class _Judge:
             and not _ENDING_QUESTION.search(clause.text)
         )
         return 0.6 if alone and clause.between(PAST) else 0.0
+
+    def _it_acting(self, verb: Verb) -> bool:
+        """Is "it" + a lexical -s verb a thing of the story acting ("it seeps between his ribs", "It takes
+        him two tries"), not the narrator's impersonal comment ("it seems", "it means", "it matters")?"""
+        word = verb.word.lower()
+        lex = lexicon()
+        return (verb.kind == "subject" and not verb.auxiliary and word in lex.third_forms
+                and lex.base_of.get(word, word) not in self.impersonal_it_verbs)
+
+    def _thing_of_the_story(self, text: str, verb: Verb, clause: Clause) -> float:
+        """ "It" acting in the present, the only present verb of its sentence, beside a past verb or
+        between sentences told in the past: a slip ("Suddenly it grows too loud, the noise washed over
+        him"). "It takes / it costs … to" is a maxim unless a particular one is its object ("it takes
+        courage to" / "it takes him two tries to")."""
+        if _ENDING_QUESTION.search(clause.text) or any(
+                v.tense == PRESENT and v.start != verb.start and v.kind != "and" for v in clause.verbs):
+            return 0.0
+        maxim = _TO_AFTER.match(text, verb.end, clause.end) is not None
+        if maxim and not _PARTICULAR_OBJECT.match(text, verb.end, clause.end):
+            return 0.0
+        if clause.has(PAST):
+            return 0.7
+        return 0.6 if clause.between(PAST) else 0.0
 
     def _impersonal(self, text: str, verb: Verb, clause: Clause) -> bool:
         """ "It is true", "it is impossible to …": the narrator's comment, not the story."""
@@ -824,8 +948,11 @@ class _Judge:
         an aside in parentheses or dashes, a first-person narrator's aside?"""
         before = text[clause.start : verb.start]
         reporting = (self.reporting, self.reporting_now) if verb.tense == PAST else (self.reporting,)
+        # into the present, an "as / while" clause of its own after the reporting verb is the narration's
+        # ("Sirius thought as he kicks the shell", "she said stiffly as she stares up"), not reported
+        own = _ALONGSIDE.search(before) if verb.tense == PRESENT else None
         if any(
-            _governs(before, m.end())
+            _governs(before, m.end()) and not (own and own.start() >= m.end())
             for pattern in (*reporting, self.perceiving, _REPORTED_THAT)
             for m in pattern.finditer(before)
         ):
@@ -1022,6 +1149,25 @@ def _isolated(verb: Verb, clause: Clause) -> bool:
 def _character_past(clause: Clause) -> bool:
     """Does a character act in the past tense in this sentence ("she liked it", "Karen smiled")?"""
     return any(v.tense == PAST and (v.subject in ("he", "she") or v.kind == "name") for v in clause.verbs)
+
+
+def _joined_to_past(text: str, verb: Verb, clause: Clause) -> bool:
+    """Is the verb the only present one of its sentence, in a main clause joined by "and", "but", a
+    semicolon, a colon or a dash to one told in the past ("It is faint, but it was there", "The term was
+    quiet; there are no attacks for weeks")? Two halves of one statement share its moment."""
+    if any(v.tense == PRESENT and v.start != verb.start for v in clause.verbs):
+        return False
+    for other in clause.verbs:
+        if other.tense != PAST or other.participle:
+            continue
+        between = text[verb.end : other.start] if other.start > verb.start else text[other.end : verb.start]
+        joint = _JOINT.search(between) if len(between) <= _JOINED_REACH else None
+        # the clause after the joint, and in "X is …, and Y was" all of the present clause, is a main one
+        inside = between if other.start > verb.start else between[joint.end():] if joint else ""
+        if joint and not _OPENS_SUBORDINATE.search(inside) and not (
+                other.start < verb.start and _SUBORDINATE_PAST.search(text, clause.start, other.start)):
+            return True
+    return False
 
 
 def _they_past(clause: Clause) -> bool:

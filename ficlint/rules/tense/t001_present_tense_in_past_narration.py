@@ -16,7 +16,18 @@ scenes.py). In a past-tense scene a present-tense verb is flagged when:
 - a particular thing does it (a definite noun phrase that opens a clause and
   that the tagger reads as a verb's subject: "The blade catches the light",
   "the horse in the far paddock tosses its head") beside a past verb or between
-  past sentences, as the only present subject of its sentence.
+  past sentences, as the only present subject of its sentence;
+- "it" does something ("It takes him two tries", "it seeps between his ribs") as the only
+  present verb of a sentence with a past verb or between past sentences (not "it seems / means /
+  matters", tense.yaml `impersonal_it_verbs`, nor a maxim "it takes courage to");
+- in a past scene told in the first person, "I" acts in the present like "he" would ("I pull the
+  box out and opened it"; not the teller's now: "I remember", "I love that", tense.yaml
+  `narrator_now_verbs`, nor a future beside will / 'll);
+- "is / has" follows the name of a character who acts in the story ("Draco has half a mind to");
+- "it is / there are" stands in a main clause joined by and / but / ; / : / a dash to a clause told
+  in the past ("It is faint, but it was there", "The term was quiet; there are no attacks");
+- an "as / while" clause after a speech or thought tag is narration, not the reported words
+  ("Sirius thought as he kicks the shell").
 A paragraph that drifted (ficlint/rules/tense/_drift.py) has every finite verb
 flagged, whatever its subject: pronouns, names, noun phrases, relative clauses,
 verbs after "and" or a comma with no subject of their own, "will / can / 'll".
@@ -87,7 +98,9 @@ RULE = Rule(
         "jolts the reader out of the story. ficlint takes each scene's tense from the majority of its "
         "narration's finite verbs and flags a present-tense verb in a sentence that also uses the past, or "
         "a character's or a particular thing's present-tense action between past-tense sentences ('The blade "
-        "catches the light'); when a whole paragraph has drifted into the present (characters' actions, or "
+        "catches the light', 'It takes him two tries'; in a first-person story 'I pull the box out'); "
+        "'it is' or 'there are' in a clause joined to a past one ('It is faint, but it was there'); "
+        "when a whole paragraph has drifted into the present (characters' actions, or "
         "the characters carrying on in the present right after a paragraph told in the past), "
         "every verb of it is flagged, whatever its subject, modals included. It leaves dialogue, "
         "italic thoughts, chat lines, letters, a narrator's commentary to the reader, timeless statements "
