@@ -183,6 +183,25 @@ _PERFECT_INFINITIVE = re.compile(
 _SEEMING = frozenset(["seems", "seem", "appears", "appear", "is", "are"])
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$", re.I)
 _ENDING_QUESTION = re.compile(r"[?][\"”’'*_)\]]*\s*$")
+# time words that only order two events of one moment ("when he opened them, he finds"); "since", "ago",
+# "once", "years", a pluperfect … set an event before the story's now
+_ORDERING_CUES = frozenset(["when", "before", "after", "until", "then"])
+_PERIOD_THEN = re.compile(r"\b(?:back|since|until|till|by|even|from|just)\s+then\b|\bthen\s*[,.;!?]", re.I)
+# the subject of a verb (and adverbs between), to find what comes before it in its sentence
+_SUBJECT_BEFORE = re.compile(
+    r"(?:\b(?:he|she|they|it)|\b[A-Z][\w’'-]*)\s+(?:(?:[a-z]+ly|still|then|also|never|not|"
+    r"even|only|finally|suddenly)\s+)*$", re.I)
+# what opens a main clause before its subject: nothing, or a comma, semicolon or dash, or "and" / "but"
+# / "so" / "then"
+_MAIN_CLAUSE_HEAD = re.compile(r"(?:^|[,;:—–]|\s--|\b(?:and|but|so|then|and\s+then|yet))[\s*_]*$", re.I)
+# a clause opening the sentence with "when", "after", "once" or "as soon as", no comma inside it
+_OPENING_CLAUSE = re.compile(r"(?:.*(?:[,;]|\band|\bbut|\bthen))?[\s*_\"“]*"
+                             r"(?:when|after|once|as\s+soon\s+as)\s+[^,;:]*", re.I | re.S)
+# a second verb of the same subject after a comma: "He sat down by the bar, taps it"
+_COMMA_VERB = re.compile(
+    r"[^,.;:!?\"“”]*?,\s+(?:and\s+|then\s+|and\s+then\s+)?(?:[a-z]+ly\s+)?(?P<verb>[a-z]+s)\b")
+_OBJECT_AFTER = re.compile(r"\s+(?:it|him|her|them|me|us|the|a|an|his|their|its|my|our|your|this|that|up|"
+                           r"down|out|over|back|off|away|at|into|onto|to)\b")
 _WORD_IN_CLAUSE = re.compile(r"([A-Za-z’'-]+)[ \t,]*$")  # the word before, in the same sentence
 
 
@@ -516,7 +535,8 @@ class _Judge:
                 continue
             certainty = judge(doc.text, lex, verb, clause)
             if certainty:
-                yield _diagnostic(verb, tense, rule, certainty)
+                moment = tense.tense == PRESENT and self.same_moment(doc.text, lex, verb, clause)
+                yield _diagnostic(verb, tense, rule, certainty, moment=moment)
 
     def _clauses(self, doc: AnalyzedDocument, lex: Lexicon, verbs: list[Verb], names: Names) -> list[Clause]:
         """The sentences of one paragraph, each with its verbs and its neighbours' verbs."""
@@ -758,10 +778,13 @@ class _Judge:
         """How sure is it that this past-tense verb in a present scene is a slip (0: leave it)?"""
         if verb.subject in ("you", "who", "i", "we") or verb.kind in ("aux", "contraction"):
             return 0.0
-        if self._time_cue_besides(text, verb, clause) or self._sheltered(text, lex, verb, clause):
+        moment = self.same_moment(text, lex, verb, clause)
+        if self._time_cue_besides(text, verb, clause) and not moment:
             return 0.0
-        if remembered(text, verb):
+        if self._sheltered(text, lex, verb, clause) or remembered(text, verb):
             return 0.0
+        if moment:
+            return 0.75
         if verb.kind == "and":
             return 0.8 if self._coordinated_with(text, lex, clause, verb.start) == PRESENT else 0.0
         if _UNTIL_NOW.match(text, verb.start):
@@ -773,6 +796,47 @@ class _Judge:
         if clause.has(PRESENT) or clause.elsewhere(PAST):
             return 0.0
         return 0.6 if clause.between(PRESENT) else 0.0
+
+    @cached_property
+    def states(self) -> frozenset[str]:
+        return frozenset(self.words["state_verbs"])
+
+    def same_moment(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> bool:
+        """Is a past verb in present narration a character's event (a pronoun's or a name's, not in a
+        condition) told in the same moment as that character's present action in its sentence: the
+        two main clauses of one sentence ("He sat down by the bar, taps it", "They've only been at it
+        an hour but they took to shouting"), or a clause opening the sentence with "when", "after" or
+        "once" before the main clause ("When he opened them, he finds Potter")? Any time word in it
+        only orders the two. A past verb in a clause of its own ("the spot where he vanished", "worried
+        that he ruined", "the one she bought when she went"), a state ("knew", "was") and a verb of
+        saying are left to the rest of the judgement."""
+        word = verb.word.lower().replace("’", "'")
+        if verb.kind not in ("subject", "name") or verb.tense != PAST or counterfactual(text, verb):
+            return False
+        if word in self.states or word in lex.auxiliaries or word in _MODALS or word in lex.reporting:
+            return False
+        cues = {m.group().lower() for m in self.time_cues.finditer(clause.narration)}
+        if not cues <= _ORDERING_CUES or _PERIOD_THEN.search(clause.narration):
+            return False
+        head = _clause_head(text, clause.start, verb)
+        if head is None:
+            return False
+        opening = _OPENING_CLAUSE.fullmatch(head) is not None
+        if not (opening or _MAIN_CLAUSE_HEAD.search(head)):
+            return False
+        partners = [v for v in clause.verbs if v.tense == PRESENT and v.subject == verb.subject
+                    and not v.participle and not v.auxiliary and (v.start > verb.start or not opening)]
+        if any((h := _clause_head(text, clause.start, v)) is not None and _MAIN_CLAUSE_HEAD.search(h)
+               for v in partners):
+            return True
+        if opening:
+            return False
+        after = _COMMA_VERB.match(text, verb.end, clause.end)
+        if after is None or after.group("verb").lower() not in lex.third_forms:
+            return False
+        # a word that is also a noun ("taps", "orders") is a verb before its object
+        noun_too = after.group("verb").lower() in lex.other
+        return not noun_too or _OBJECT_AFTER.match(text, after.end()) is not None
 
     def _time_cue_besides(self, text: str, verb: Verb, clause: Clause) -> bool:
         """Does the sentence's narration have a time word ("yesterday", "when", "had", "was") other
@@ -884,7 +948,7 @@ class _Judge:
         return None
 
 def _diagnostic(
-    verb: Verb, tense: SceneTense, rule: Rule, certainty: float, drift: bool = False
+    verb: Verb, tense: SceneTense, rule: Rule, certainty: float, drift: bool = False, moment: bool = False
 ) -> Diagnostic:
     if verb.kind == "contraction":
         fix = verb.fix
@@ -909,7 +973,7 @@ def _diagnostic(
         (Fix(verb.start, verb.end, fix, safe=False),),
         confidence=round(tense.confidence * certainty, 2),
         data={"scene_tense": tense.tense, "scene_share": round(tense.share, 2), "drift": drift,
-              "verb_kind": verb.kind, "subject": verb.subject},
+              "verb_kind": verb.kind, "subject": verb.subject, **({"moment": True} if moment else {})},
     )
 
 
@@ -1017,6 +1081,13 @@ def _isolated(verb: Verb, clause: Clause) -> bool:
     """Are the sentences around free of the verb's tense? A thing's present among sentences
     told in the present is a passage (a drift, or a deliberate present), not a lone slip."""
     return not any(v.tense == verb.tense for n in clause.neighbours for v in n)
+
+
+def _clause_head(text: str, start: int, verb: Verb) -> str | None:
+    """The words of the verb's sentence (from `start`) before its subject, or None if no subject
+    stands right before it."""
+    m = _SUBJECT_BEFORE.search(text, max(start, verb.start - 60), verb.start)
+    return text[start : m.start()] if m else None
 
 
 def _character_past(clause: Clause) -> bool:

@@ -134,8 +134,10 @@ def by_evidence(doc: AnalyzedDocument) -> tuple[list[Diagnostic], list[Diagnosti
               if any(r.kind is RegionKind.DIALOGUE for r in doc.paragraph_regions(i))}
     now = doc.memo(_scene_now)
     playing = speech | {paragraphs[d.start] for d in found if paragraphs[d.start] not in speech and now(d)}
-    strong = [d for d in found if paragraphs[d.start] in playing]
-    weak = [d for d in found if paragraphs[d.start] not in playing]
+    # a slip told in the same moment as its character's present action in one sentence (same_moment)
+    alone = {d.start for d in found if paragraphs[d.start] not in playing and d.data.get("moment")}
+    strong = [d for d in found if paragraphs[d.start] in playing or d.start in alone]
+    weak = [d for d in found if paragraphs[d.start] not in playing and d.start not in alone]
     return strong, weak
 
 
