@@ -51,6 +51,7 @@ from ficlint.rules.tense._tagged import (
     in_relative_clause,
     loose_verbs,
     particular_subjects,
+    tag_before_subject,
     tagged_verbs,
 )
 from ficlint.rules.tense._tagged import token_at as _token_at
@@ -202,6 +203,7 @@ _COMMA_VERB = re.compile(
     r"[^,.;:!?\"“”]*?,\s+(?:and\s+|then\s+|and\s+then\s+)?(?:[a-z]+ly\s+)?(?P<verb>[a-z]+s)\b")
 _OBJECT_AFTER = re.compile(r"\s+(?:it|him|her|them|me|us|the|a|an|his|their|its|my|our|your|this|that|up|"
                            r"down|out|over|back|off|away|at|into|onto|to)\b")
+_AFTER_PARTICIPLE = frozenset(["by", "with", "from", "in", "on", "at", "for", "to"])
 _WORD_IN_CLAUSE = re.compile(r"([A-Za-z’'-]+)[ \t,]*$")  # the word before, in the same sentence
 
 
@@ -531,7 +533,7 @@ class _Judge:
             clause = next((c for c in clauses[verb.paragraph] if c.start <= verb.start < c.end), None)
             if clause is None or in_relative_clause(doc, verb) or tense.tense == PAST and (
                 verb.kind != "and" and _other_subject_present(doc, verb)
-            ):
+            ) or tense.tense == PRESENT and (_in_where_clause(doc, verb) or _adjective_pair(doc, verb)):
                 continue
             certainty = judge(doc.text, lex, verb, clause)
             if certainty:
@@ -866,6 +868,8 @@ class _Judge:
             return True
         if looks_back_itself(doc.text, verb) or in_name_relative_clause(doc, verb):
             return True
+        if _in_where_clause(doc, verb):
+            return True
         i = doc.sentence_index_at(verb.start)
         if i is None:
             return False
@@ -1081,6 +1085,26 @@ def _isolated(verb: Verb, clause: Clause) -> bool:
     """Are the sentences around free of the verb's tense? A thing's present among sentences
     told in the present is a passage (a drift, or a deliberate present), not a lone slip."""
     return not any(v.tense == verb.tense for n in clause.neighbours for v in n)
+
+
+def _in_where_clause(doc: AnalyzedDocument, verb: Verb) -> bool:
+    """Is the verb's pronoun subject the first word of a "where" clause ("the spot where he vanished",
+    "picking up from where he left off")? In present narration it tells of an earlier event, like a
+    relative clause (in_relative_clause)."""
+    return tag_before_subject(doc, verb)[1] == "where"
+
+
+def _adjective_pair(doc: AnalyzedDocument, verb: Verb) -> bool:
+    """Is a past form after "and" the second of two adjectives ("naive and lost.", "vulnerable and
+    exposed,", "black and limned by moonlight"): an adjective before the "and", and no object after the
+    past form? A participle, no verb."""
+    if verb.kind != "and":
+        return False
+    i = _token_at(doc, verb.start)
+    if i is None or i < 2 or doc.tokens.text[i - 1].lower() != "and" or doc.tags[i - 2].xpos != "JJ":
+        return False
+    following = doc.tokens.text[i + 1].lower() if i + 1 < len(doc.tokens.text) else ""
+    return following in _AFTER_PARTICIPLE or not following[:1].isalpha()
 
 
 def _clause_head(text: str, start: int, verb: Verb) -> str | None:
