@@ -203,6 +203,7 @@ _COMMA_VERB = re.compile(
     r"[^,.;:!?\"“”]*?,\s+(?:and\s+|then\s+|and\s+then\s+)?(?:[a-z]+ly\s+)?(?P<verb>[a-z]+s)\b")
 _OBJECT_AFTER = re.compile(r"\s+(?:it|him|her|them|me|us|the|a|an|his|their|its|my|our|your|this|that|up|"
                            r"down|out|over|back|off|away|at|into|onto|to)\b")
+_PLACE_REASON_MANNER = frozenset(["where", "why", "how"])
 _AFTER_PARTICIPLE = frozenset(["by", "with", "from", "in", "on", "at", "for", "to"])
 _WORD_IN_CLAUSE = re.compile(r"([A-Za-z’'-]+)[ \t,]*$")  # the word before, in the same sentence
 
@@ -1088,10 +1089,10 @@ def _isolated(verb: Verb, clause: Clause) -> bool:
 
 
 def _in_where_clause(doc: AnalyzedDocument, verb: Verb) -> bool:
-    """Is the verb's pronoun subject the first word of a "where" clause ("the spot where he vanished",
-    "picking up from where he left off")? In present narration it tells of an earlier event, like a
-    relative clause (in_relative_clause)."""
-    return tag_before_subject(doc, verb)[1] == "where"
+    """Is the verb's pronoun subject the first word of a "where", "why" or "how" clause ("the spot where
+    he vanished", "from where he left off", "find out why she left", "not sure how he survived")? In
+    present narration it tells of an earlier event, like a relative clause (in_relative_clause)."""
+    return tag_before_subject(doc, verb)[1] in _PLACE_REASON_MANNER
 
 
 def _adjective_pair(doc: AnalyzedDocument, verb: Verb) -> bool:

@@ -45,8 +45,8 @@ action, in two main clauses or in a clause opening with "when", "after" or
 them, he finds Potter"), is a slip even beside a time word that only orders the
 two (when, before, after, until, then), and T002's own finding wherever it
 stands; not in a condition, a state, a verb of saying, after "just", or in a
-clause of its own. A past verb in a "where" clause ("the spot where he
-vanished", "from where he left off") tells of an earlier event, and a past form
+clause of its own. A past verb in a "where", "why" or "how" clause ("the spot
+where he vanished", "find out why she left") tells of an earlier event, and a past form
 after "and" and an adjective with no object ("vulnerable and exposed,") is a
 participle, no verb.
 
