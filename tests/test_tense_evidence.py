@@ -132,3 +132,52 @@ def test_the_same_drift_with_someone_speaking_in_it_is_t002s(tmp_path):
     found = rule_findings(tmp_path, spoken, "T002")
     assert [verb for _, verb, _ in found] == ["was", "wanted", "knew", "was", "said"]
     assert rule_findings(tmp_path, spoken, "T004") == []
+
+
+# T004's example with its paragraph of states made one sentence in which a character's past event and
+# present action are told together (ficlint/rules/tense/_judge.py: same_moment)
+_STATES = (
+    "Tom was tired of the boxes and the narrow stairs already. He wanted the whole long day to be over "
+    "with, and he knew that the worst of it was still to come before the evening.")
+
+
+@pytest.mark.parametrize(("sentence", "slip", "fix"), [
+    ("He sat down on the bottom step, rubs his sore neck and counts the boxes.", "sat", "sits"),
+    ("When he reached the top of the stairs, he sets the lamp down and looks out at the street.",
+     "reached", "reaches"),
+    ("He sat down on the bottom step, rubs his sore neck and waits until the rain stops.", "sat", "sits"),
+    ("Tom closes the van and when he turned round, he sees his sister on the path.", "turned", "turns"),
+])
+def test_a_past_event_in_one_sentence_with_its_characters_present_action_is_t002s(
+        tmp_path, sentence, slip, fix):
+    text = WEAK.replace(_STATES, sentence)
+    assert text != WEAK
+    assert rule_findings(tmp_path, text, "T002") == [("T002", slip, fix)]
+    assert rule_findings(tmp_path, text, "T004") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "He stares at the spot where he dropped the box when the rain began, and frowns.",
+    "He looks for the lamp, the one he bought when he moved, and sets it down.",
+    "He worries that he dropped the box when he came in, and picks it up.",
+    "Since he left the army, he carries his own boxes and rests after each one.",
+    "He grins at his sister, even if he dropped the box before she came, and picks it up.",
+    "He just turned thirty, he carries the boxes himself and rests when he likes.",
+    "He sat down by the window back then, and now he stands there after every move.",
+])
+def test_a_past_told_from_the_present_in_its_sentence_is_no_t002_slip(tmp_path, sentence):
+    text = WEAK.replace(_STATES, sentence)
+    assert text != WEAK
+    assert rule_findings(tmp_path, text, "T002") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "He picks the lamp up from where he dropped it, and carries it in.",
+    "He stares at the spot where he dropped it, and frowns.",
+    "He is not sure how he got the lamp down the stairs, and sets it on the table.",
+    "He feels clumsy and exposed, out on the open road.",
+])
+def test_a_where_why_or_how_clause_and_a_pair_of_adjectives_are_no_slip(tmp_path, sentence):
+    text = WEAK.replace(_STATES, sentence)
+    assert text != WEAK
+    assert rule_findings(tmp_path, text, "T002,T004") == []

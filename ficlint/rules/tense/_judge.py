@@ -53,6 +53,7 @@ from ficlint.rules.tense._tagged import (
     loose_verbs,
     names_acting,
     particular_subjects,
+    tag_before_subject,
     tagged_verbs,
 )
 from ficlint.rules.tense._tagged import token_at as _token_at
@@ -201,6 +202,27 @@ _TO_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,5}?\s+to\b")
 # "it takes him / Harry / her mother … to": the object is a particular one of the story, no maxim
 _PARTICULAR_OBJECT = re.compile(r"\s+(?:(?:him|her|them|me|us)\b|(?:his|her|their|my)\s|[A-Z][a-z]+)")
 _ENDING_QUESTION = re.compile(r"[?][\"”’'*_)\]]*\s*$")
+# time words that only order two events of one moment ("when he opened them, he finds"); "since", "ago",
+# "once", "years", a pluperfect … set an event before the story's now
+_ORDERING_CUES = frozenset(["when", "before", "after", "until", "then"])
+_PERIOD_THEN = re.compile(r"\b(?:back|since|until|till|by|even|from|just)\s+then\b|\bthen\s*[,.;!?]", re.I)
+# the subject of a verb (and adverbs between), to find what comes before it in its sentence
+_SUBJECT_BEFORE = re.compile(
+    r"(?:\b(?:he|she|they|it)|\b[A-Z][\w’'-]*)\s+(?:(?:[a-z]+ly|still|then|also|never|not|"
+    r"even|only|finally|suddenly)\s+)*$", re.I)
+# what opens a main clause before its subject: nothing, or a comma, semicolon or dash, or "and" / "but"
+# / "so" / "then"
+_MAIN_CLAUSE_HEAD = re.compile(r"(?:^|[,;:—–]|\s--|\b(?:and|but|so|then|and\s+then|yet))[\s*_]*$", re.I)
+# a clause opening the sentence with "when", "after", "once" or "as soon as", no comma inside it
+_OPENING_CLAUSE = re.compile(r"(?:.*(?:[,;]|\band|\bbut|\bthen))?[\s*_\"“]*"
+                             r"(?:when|after|once|as\s+soon\s+as)\s+[^,;:]*", re.I | re.S)
+# a second verb of the same subject after a comma: "He sat down by the bar, taps it"
+_COMMA_VERB = re.compile(
+    r"[^,.;:!?\"“”]*?,\s+(?:and\s+|then\s+|and\s+then\s+)?(?:[a-z]+ly\s+)?(?P<verb>[a-z]+s)\b")
+_OBJECT_AFTER = re.compile(r"\s+(?:it|him|her|them|me|us|the|a|an|his|their|its|my|our|your|this|that|up|"
+                           r"down|out|over|back|off|away|at|into|onto|to)\b")
+_PLACE_REASON_MANNER = frozenset(["where", "why", "how"])
+_AFTER_PARTICIPLE = frozenset(["by", "with", "from", "in", "on", "at", "for", "to"])
 _WORD_IN_CLAUSE = re.compile(r"([A-Za-z’'-]+)[ \t,]*$")  # the word before, in the same sentence
 
 
@@ -568,7 +590,7 @@ class _Judge:
             clause = next((c for c in clauses[verb.paragraph] if c.start <= verb.start < c.end), None)
             if clause is None or in_relative_clause(doc, verb) or tense.tense == PAST and (
                 verb.kind != "and" and _other_subject_present(doc, verb)
-            ):
+            ) or tense.tense == PRESENT and (_in_where_clause(doc, verb) or _adjective_pair(doc, verb)):
                 continue
             # only beside a past verb: a place's "Eastford is a quiet village" between past sentences is the
             # narrator describing it
@@ -583,7 +605,8 @@ class _Judge:
             else:
                 certainty = judge(doc.text, lex, verb, clause)
             if certainty:
-                yield _diagnostic(verb, tense, rule, certainty)
+                moment = tense.tense == PRESENT and self.same_moment(doc.text, lex, verb, clause)
+                yield _diagnostic(verb, tense, rule, certainty, moment=moment)
 
     def _clauses(self, doc: AnalyzedDocument, lex: Lexicon, verbs: list[Verb], names: Names) -> list[Clause]:
         """The sentences of one paragraph, each with its verbs and its neighbours' verbs."""
@@ -882,10 +905,13 @@ class _Judge:
         """How sure is it that this past-tense verb in a present scene is a slip (0: leave it)?"""
         if verb.subject in ("you", "who", "i", "we") or verb.kind in ("aux", "contraction"):
             return 0.0
-        if self._time_cue_besides(text, verb, clause) or self._sheltered(text, lex, verb, clause):
+        moment = self.same_moment(text, lex, verb, clause)
+        if self._time_cue_besides(text, verb, clause) and not moment:
             return 0.0
-        if remembered(text, verb):
+        if self._sheltered(text, lex, verb, clause) or remembered(text, verb):
             return 0.0
+        if moment:
+            return 0.75
         if verb.kind == "and":
             return 0.8 if self._coordinated_with(text, lex, clause, verb.start) == PRESENT else 0.0
         if _UNTIL_NOW.match(text, verb.start):
@@ -897,6 +923,47 @@ class _Judge:
         if clause.has(PRESENT) or clause.elsewhere(PAST):
             return 0.0
         return 0.6 if clause.between(PRESENT) else 0.0
+
+    @cached_property
+    def states(self) -> frozenset[str]:
+        return frozenset(self.words["state_verbs"])
+
+    def same_moment(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> bool:
+        """Is a past verb in present narration a character's event (a pronoun's or a name's, not in a
+        condition) told in the same moment as that character's present action in its sentence: the
+        two main clauses of one sentence ("He sat down by the bar, taps it", "They've only been at it
+        an hour but they took to shouting"), or a clause opening the sentence with "when", "after" or
+        "once" before the main clause ("When he opened them, he finds Potter")? Any time word in it
+        only orders the two. A past verb in a clause of its own ("the spot where he vanished", "worried
+        that he ruined", "the one she bought when she went"), a state ("knew", "was") and a verb of
+        saying are left to the rest of the judgement."""
+        word = verb.word.lower().replace("’", "'")
+        if verb.kind not in ("subject", "name") or verb.tense != PAST or counterfactual(text, verb):
+            return False
+        if word in self.states or word in lex.auxiliaries or word in _MODALS or word in lex.reporting:
+            return False
+        cues = {m.group().lower() for m in self.time_cues.finditer(clause.narration)}
+        if not cues <= _ORDERING_CUES or _PERIOD_THEN.search(clause.narration):
+            return False
+        head = _clause_head(text, clause.start, verb)
+        if head is None:
+            return False
+        opening = _OPENING_CLAUSE.fullmatch(head) is not None
+        if not (opening or _MAIN_CLAUSE_HEAD.search(head)):
+            return False
+        partners = [v for v in clause.verbs if v.tense == PRESENT and v.subject == verb.subject
+                    and not v.participle and not v.auxiliary and (v.start > verb.start or not opening)]
+        if any((h := _clause_head(text, clause.start, v)) is not None and _MAIN_CLAUSE_HEAD.search(h)
+               for v in partners):
+            return True
+        if opening:
+            return False
+        after = _COMMA_VERB.match(text, verb.end, clause.end)
+        if after is None or after.group("verb").lower() not in lex.third_forms:
+            return False
+        # a word that is also a noun ("taps", "orders") is a verb before its object
+        noun_too = after.group("verb").lower() in lex.other
+        return not noun_too or _OBJECT_AFTER.match(text, after.end()) is not None
 
     def _time_cue_besides(self, text: str, verb: Verb, clause: Clause) -> bool:
         """Does the sentence's narration have a time word ("yesterday", "when", "had", "was") other
@@ -925,6 +992,8 @@ class _Judge:
         if verb.subject == "i" and not first_person:
             return True
         if looks_back_itself(doc.text, verb) or in_name_relative_clause(doc, verb):
+            return True
+        if _in_where_clause(doc, verb):
             return True
         i = doc.sentence_index_at(verb.start)
         if i is None:
@@ -1011,7 +1080,7 @@ class _Judge:
         return None
 
 def _diagnostic(
-    verb: Verb, tense: SceneTense, rule: Rule, certainty: float, drift: bool = False
+    verb: Verb, tense: SceneTense, rule: Rule, certainty: float, drift: bool = False, moment: bool = False
 ) -> Diagnostic:
     if verb.kind == "contraction":
         fix = verb.fix
@@ -1036,7 +1105,7 @@ def _diagnostic(
         (Fix(verb.start, verb.end, fix, safe=False),),
         confidence=round(tense.confidence * certainty, 2),
         data={"scene_tense": tense.tense, "scene_share": round(tense.share, 2), "drift": drift,
-              "verb_kind": verb.kind, "subject": verb.subject},
+              "verb_kind": verb.kind, "subject": verb.subject, **({"moment": True} if moment else {})},
     )
 
 
@@ -1144,6 +1213,33 @@ def _isolated(verb: Verb, clause: Clause) -> bool:
     """Are the sentences around free of the verb's tense? A thing's present among sentences
     told in the present is a passage (a drift, or a deliberate present), not a lone slip."""
     return not any(v.tense == verb.tense for n in clause.neighbours for v in n)
+
+
+def _in_where_clause(doc: AnalyzedDocument, verb: Verb) -> bool:
+    """Is the verb's pronoun subject the first word of a "where", "why" or "how" clause ("the spot where
+    he vanished", "from where he left off", "find out why she left", "not sure how he survived")? In
+    present narration it tells of an earlier event, like a relative clause (in_relative_clause)."""
+    return tag_before_subject(doc, verb)[1] in _PLACE_REASON_MANNER
+
+
+def _adjective_pair(doc: AnalyzedDocument, verb: Verb) -> bool:
+    """Is a past form after "and" the second of two adjectives ("naive and lost.", "vulnerable and
+    exposed,", "black and limned by moonlight"): an adjective before the "and", and no object after the
+    past form? A participle, no verb."""
+    if verb.kind != "and":
+        return False
+    i = _token_at(doc, verb.start)
+    if i is None or i < 2 or doc.tokens.text[i - 1].lower() != "and" or doc.tags[i - 2].xpos != "JJ":
+        return False
+    following = doc.tokens.text[i + 1].lower() if i + 1 < len(doc.tokens.text) else ""
+    return following in _AFTER_PARTICIPLE or not following[:1].isalpha()
+
+
+def _clause_head(text: str, start: int, verb: Verb) -> str | None:
+    """The words of the verb's sentence (from `start`) before its subject, or None if no subject
+    stands right before it."""
+    m = _SUBJECT_BEFORE.search(text, max(start, verb.start - 60), verb.start)
+    return text[start : m.start()] if m else None
 
 
 def _character_past(clause: Clause) -> bool:

@@ -39,6 +39,17 @@ her", "what she already knew", "what he just saw"), a name opens its relative
 clause ("the cake Jacob made"), or its "I" is no character of a story told in
 the third person (an author's note).
 
+A character's past event told in one sentence with that character's present
+action, in two main clauses or in a clause opening with "when", "after" or
+"once" before the main one ("He sat down by the bar, taps it", "When he opened
+them, he finds Potter"), is a slip even beside a time word that only orders the
+two (when, before, after, until, then), and T002's own finding wherever it
+stands; not in a condition, a state, a verb of saying, after "just", or in a
+clause of its own. A past verb in a "where", "why" or "how" clause ("the spot
+where he vanished", "find out why she left") tells of an earlier event, and a past form
+after "and" and an adjective with no object ("vulnerable and exposed,") is a
+participle, no verb.
+
 Evidence: T002 gives a slip where someone speaks in its paragraph (a paragraph
 with speech plays in the scene's now), where the paragraph plays in the scene's
 own now without speech (a character's past event, not a state such as "knew"
@@ -82,7 +93,9 @@ RULE = Rule(
         'story\'s now ("A lot has happened since the war ended. She went to Australia", "years ago", '
         '"back then"), or where two or more paragraphs in a row are told in the past with no one speaking '
         "(a section in its own tense, such as backstory, not a slide). It gives a finding where someone "
-        "speaks in the paragraph, where a character's past event (not a state or a habit) stands between "
+        "speaks in the paragraph, where a character's past event is told in one sentence with the same "
+        'character\'s present action ("He sat down by the bar, taps it"), where a character\'s past event '
+        "(not a state or a habit) stands between "
         "present actions of the scene's characters, or where the document keeps slipping (three paragraphs "
         "with a slip per 1,000 words); the rest, more often a narrator looking back than a slip, are T004's "
         "(off by default)."
@@ -134,8 +147,10 @@ def by_evidence(doc: AnalyzedDocument) -> tuple[list[Diagnostic], list[Diagnosti
               if any(r.kind is RegionKind.DIALOGUE for r in doc.paragraph_regions(i))}
     now = doc.memo(_scene_now)
     playing = speech | {paragraphs[d.start] for d in found if paragraphs[d.start] not in speech and now(d)}
-    strong = [d for d in found if paragraphs[d.start] in playing]
-    weak = [d for d in found if paragraphs[d.start] not in playing]
+    # a slip told in the same moment as its character's present action in one sentence (same_moment)
+    alone = {d.start for d in found if paragraphs[d.start] not in playing and d.data.get("moment")}
+    strong = [d for d in found if paragraphs[d.start] in playing or d.start in alone]
+    weak = [d for d in found if paragraphs[d.start] not in playing and d.start not in alone]
     return strong, weak
 
 
