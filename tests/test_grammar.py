@@ -811,3 +811,14 @@ def test_the_cli_reports_and_fixes_grammar(tmp_path: Path):
     assert "warning[G001]" in result.stdout and "warning[G004]" in result.stdout
     assert run_cli("check", "--no-cache", "--select", "G", "--fix", str(chapter)).code == 0
     assert chapter.read_text(encoding="utf-8") == "Harry had gone home. The medicine wasn't working.\n"
+
+
+def test_a_narrator_who_regularizes_many_verbs_speaks_a_dialect(tmp_path: Path):
+    # three verbs given -ed across the manuscript's two chapters: Huck Finn's voice, not slips
+    (tmp_path / "ch1.md").write_text("I knowed it was him, so I throwed the line and waited.\n", encoding="utf-8")
+    (tmp_path / "ch2.md").write_text("Then I catched the fish.\n", encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--select", "G020", str(tmp_path))
+    assert "G020" not in result.stdout
+    (tmp_path / "ch2.md").write_text("Then I caught the fish.\n", encoding="utf-8")  # two verbs: slips
+    result = run_cli("check", "--no-cache", "--select", "G020", str(tmp_path))
+    assert result.stdout.count("warning[G020]") == 2
