@@ -815,7 +815,8 @@ def test_the_cli_reports_and_fixes_grammar(tmp_path: Path):
 
 def test_a_narrator_who_regularizes_many_verbs_speaks_a_dialect(tmp_path: Path):
     # three verbs given -ed across the manuscript's two chapters: Huck Finn's voice, not slips
-    (tmp_path / "ch1.md").write_text("I knowed it was him, so I throwed the line and waited.\n", encoding="utf-8")
+    first = "I knowed it was him, so I throwed the line and waited.\n"
+    (tmp_path / "ch1.md").write_text(first, encoding="utf-8")
     (tmp_path / "ch2.md").write_text("Then I catched the fish.\n", encoding="utf-8")
     result = run_cli("check", "--no-cache", "--select", "G020", str(tmp_path))
     assert "G020" not in result.stdout
