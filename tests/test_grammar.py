@@ -813,13 +813,18 @@ def test_the_cli_reports_and_fixes_grammar(tmp_path: Path):
     assert chapter.read_text(encoding="utf-8") == "Harry had gone home. The medicine wasn't working.\n"
 
 
-def test_a_narrator_who_regularizes_many_verbs_speaks_a_dialect(tmp_path: Path):
-    # three verbs given -ed across the manuscript's two chapters: Huck Finn's voice, not slips
-    first = "I knowed it was him, so I throwed the line and waited.\n"
-    (tmp_path / "ch1.md").write_text(first, encoding="utf-8")
+def test_a_narrator_who_regularizes_the_commonest_verbs_speaks_a_dialect(tmp_path: Path):
+    # two dialect pasts across the manuscript's two chapters: Huck Finn's voice, not slips
+    (tmp_path / "ch1.md").write_text("I knowed it was him, so I waited.\n", encoding="utf-8")
     (tmp_path / "ch2.md").write_text("Then I catched the fish.\n", encoding="utf-8")
     result = run_cli("check", "--no-cache", "--select", "G020", str(tmp_path))
     assert "G020" not in result.stdout
-    (tmp_path / "ch2.md").write_text("Then I caught the fish.\n", encoding="utf-8")  # two verbs: slips
+
+
+def test_a_writers_slips_in_several_chapters_are_all_flagged(tmp_path: Path):
+    # one slip a chapter on verbs dialect does not regularize: each is a slip, however many verbs
+    for name, line in (("ch1.md", "He casted the spell.\n"), ("ch2.md", "It hurted more than he said.\n"),
+                       ("ch3.md", "She thrusted the door open.\n")):
+        (tmp_path / name).write_text(line, encoding="utf-8")
     result = run_cli("check", "--no-cache", "--select", "G020", str(tmp_path))
-    assert result.stdout.count("warning[G020]") == 2
+    assert result.stdout.count("warning[G020]") == 3
