@@ -651,9 +651,25 @@ def test_closed_compounds_written_as_two_nouns_are_flagged_and_fixed(tmp_path: P
     "We can hide out in the barn until dark.\n",  # a verb and its particle
     "The madman laughed in the courtyard by the fireplace.\n",  # already closed
     "They met at the Court Yard on Tuesday.\n",  # a name
+    "Her foot steps on a dry twig.\n",  # a subject and its verb: the sentence has no other
+    "Will the house hold through the storm?\n",
+    "Her whole head lights up.\n",
 ])
 def test_phrases_and_closed_compounds_are_left_alone_by_s005(tmp_path: Path, text: str):
     assert _cli_findings(tmp_path, text) == []
+
+
+def test_a_split_compound_beside_another_verb_is_still_flagged(tmp_path: Path):
+    # "place" could be a verb, but "crackled" is the sentence's (the tagger reads it as a participle)
+    found = _cli_findings(tmp_path, "A fire crackled in the fire place.\n")
+    assert found == [("S005", "fire place", "fireplace")]
+
+
+def test_a_compound_split_across_lines_is_named_on_one_line(tmp_path: Path):
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text("They crossed the court \nyard in silence.\n", encoding="utf-8")
+    result = run_cli("check", "-q", "--no-cache", "--select", "S005", str(chapter))
+    assert '"court yard" is one word here' in result.stdout  # the line break was printed as it stood
 
 
 def test_a_compound_in_both_split_tables_is_reported_once(tmp_path: Path):

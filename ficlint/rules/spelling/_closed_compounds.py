@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.lexicon import BE
 from ficlint.analysis.lexicon import lexicon as tense_lexicon
+from ficlint.analysis.verbforms import verb_forms
 from ficlint.resources import data_dir
 from ficlint.rules.spelling._compounds import CHECKED, Split
 
@@ -81,6 +82,8 @@ def closed_splits(doc: AnalyzedDocument, max_open_share: float = MAX_OPEN_SHARE)
         if i is None or i + 1 >= len(tokens.lower) or tokens.sentence[i + 1] != tokens.sentence[i]:
             continue
         if not _noun_first(tokens.sentence, tags, i) or tags[i + 1].head.upos not in _NOUNS:
+            continue
+        if _second_may_be_the_verb(tokens.lower, tokens.sentence, tags, i + 1):
             continue
         compound = table[form]
         share = compound.fan_open / compound.fan_closed
@@ -140,6 +143,24 @@ def _search(form: str) -> re.Pattern[str]:
     with at most one line break, and nothing of a word after them (a possessive 's may follow)."""
     first, second = form.split(" ")
     return re.compile(re.escape(first) + _SPACE + re.escape(second) + r"(?=['’]s\b|(?![\w'’-]))")
+
+
+# Penn tags of another verb that may be the sentence's own: finite, or a past the tagger reads as a
+# participle ("A fire crackled in the fire place"); not a modal, which needs a verb after it ("Will
+# the house hold?")
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "VBN"})
+
+
+def _second_may_be_the_verb(lower: list[str], sentence: list[int], tags: list[Tag], j: int) -> bool:
+    """May the pair's second word (token `j`) be its sentence's verb, tagged a noun: a present
+    form ("Her foot steps on a twig", "Her head lights up") in a sentence with no other finite
+    verb? Then the two words are a subject and its verb, not a compound split."""
+    forms = verb_forms()
+    if lower[j] not in forms.third and lower[j] not in forms.base:
+        return False
+    same = sentence[j]
+    return not any(sentence[k] == same and k not in (j - 1, j) and part.xpos in _FINITE
+                   for k in range(len(lower)) for part in tags[k].parts)
 
 
 def _noun_first(sentence: list[int], tags: list[Tag], i: int) -> bool:

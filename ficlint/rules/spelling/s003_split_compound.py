@@ -91,8 +91,9 @@ def in_period_style(doc: AnalyzedDocument, ctx: Context) -> bool:
 
 def diagnostic(rule_id: str, split: Split) -> Diagnostic:
     closed = _cased(split.written, split.closed)
+    written = " ".join(split.written.split())  # on one line, though the text breaks it
     return Diagnostic(rule_id, split.start, split.end,
-                      f"\"{split.written}\" is one word here: \"{closed}\".",
+                      f"\"{written}\" is one word here: \"{closed}\".",
                       (Fix(split.start, split.end, closed, safe=False),),
                       confidence=round(split.probability, 3), data={"replacement": closed})
 
