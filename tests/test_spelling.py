@@ -672,6 +672,13 @@ def test_a_compound_split_across_lines_is_named_on_one_line(tmp_path: Path):
     assert '"court yard" is one word here' in result.stdout  # the line break was printed as it stood
 
 
+def test_a_compound_split_at_a_hard_wrapped_line_end_is_flagged(tmp_path: Path):
+    # no space before the line break, LF or CRLF: a manuscript wrapped at a fixed width
+    for end in ("\n", "\r\n"):
+        text = f"They crossed the court{end}yard in silence.{end}"
+        assert [(r, f) for r, _, f in _cli_findings(tmp_path, text)] == [("S005", "courtyard")]
+
+
 def test_a_compound_in_both_split_tables_is_reported_once(tmp_path: Path):
     text = "Albus stood in the door way, smiling.\n"
     assert _cli_findings(tmp_path, text, "--extend-select", "S003") == [("S005", "door way", "doorway")]

@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 
 MAX_OPEN_SHARE = 0.15  # the most a pair may be written open, per use closed, in fan fiction (tune)
 _PRONOUNS_AND_FORMS = frozenset({"him", "them", "me", "us", "was", "were", "is", "are", "am", "not", "don"})
-_SPACE = r"[ \t]+(?:\r?\n[ \t]*)?"
+# spaces or tabs, or one line break with any beside it (a hard-wrapped manuscript breaks lines anywhere)
+_SPACE = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
 _NOUNS = frozenset({"NOUN"})
 _DETERMINERS = frozenset({"DT", "PRP$", "POS"})  # the, his, Harry's
 _VERB_TAGS = frozenset({"VERB", "AUX"})
