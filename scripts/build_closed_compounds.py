@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from training_data import TRAINING, books, works  # noqa: E402
+from training_data import TRAINING, books, works, write_or_check  # noqa: E402
 
 from ficlint.rules.spelling._dictionary import lexicon  # noqa: E402
 
@@ -115,11 +115,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUTPUT)
     args = ap.parse_args()
     data = build(args.training)
-    if args.check:
-        same = args.out.exists() and args.out.read_bytes() == data
-        print("up to date" if same else "differs: run without --check")
-        raise SystemExit(0 if same else 1)
-    args.out.write_bytes(data)
+    write_or_check(args.out, data, args.check)
     print(f"{args.out}: {len(json.loads(data)['pairs'])} pairs")
 
 

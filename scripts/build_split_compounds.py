@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from training_data import TRAINING, books, works  # noqa: E402
+from training_data import TRAINING, books, works, write_or_check  # noqa: E402
 
 from ficlint.analysis import AnalyzedDocument  # noqa: E402
 from ficlint.rules.spelling._compounds import SENTENCE_END, SENTENCE_START, common_parts  # noqa: E402
@@ -177,11 +177,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUTPUT)
     args = ap.parse_args()
     data = build(args.training)
-    if args.check:
-        same = args.out.exists() and args.out.read_bytes() == data
-        print("up to date" if same else "differs: run without --check")
-        raise SystemExit(0 if same else 1)
-    args.out.write_bytes(data)
+    write_or_check(args.out, data, args.check)
     print(f"{args.out}: {len(json.loads(gzip.decompress(data))['pairs'])} pairs")
 
 

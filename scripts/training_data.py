@@ -72,14 +72,15 @@ def works(split: str, root: Path = TRAINING, limit: int | None = None) -> Iterat
             count += 1
 
 
-def write_or_check(output: Path, text: str, check: bool) -> None:
-    """Write a built data file, or with `check` compare it with the shipped one and exit 0 if it
-    is up to date, 1 if it differs (the build scripts' --check)."""
+def write_or_check(output: Path, data: str | bytes, check: bool) -> None:
+    """Write a built data file (text as UTF-8, or bytes as they are), or with `check` compare it
+    with the shipped one and exit 0 if it is up to date, 1 if it differs (the build scripts' --check)."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
     if check:
-        same = output.exists() and output.read_text(encoding="utf-8") == text
+        same = output.exists() and output.read_bytes() == raw
         print("up to date" if same else "differs: run without --check")
         raise SystemExit(0 if same else 1)
-    output.write_text(text, encoding="utf-8")
+    output.write_bytes(raw)
 
 
 def _check(split: str) -> None:
