@@ -91,6 +91,16 @@ def closed_splits(doc: AnalyzedDocument, max_open_share: float = MAX_OPEN_SHARE)
         yield Split(start, end, text[start:end], compound.closed, round(1 - share, 3))
 
 
+def reported_splits(doc: AnalyzedDocument) -> tuple[Split, ...]:
+    """`closed_splits(doc)` at the shipped share, worked out once per document: S005 reports them
+    and S003, when it is on too, leaves them to S005."""
+    return doc.memo(_reported_splits)
+
+
+def _reported_splits(doc: AnalyzedDocument) -> tuple[Split, ...]:
+    return tuple(closed_splits(doc))
+
+
 def _written_open(doc: AnalyzedDocument, max_open_share: float) -> Iterator[tuple[int, int, str]]:
     """(start, end, pair) of each pair of `table` the prose writes open, in text order, its second
     word not capitalised (a name or a title: the Trouble Makers).

@@ -17,7 +17,7 @@ from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context, Facts
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.spelling._closed_compounds import closed_splits
+from ficlint.rules.spelling._closed_compounds import reported_splits
 from ficlint.rules.spelling._compounds import SPLIT_PREPOSITIONS, Split, period_signs, splits
 
 RULE = Rule(
@@ -75,7 +75,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     if in_period_style(doc, ctx):
         return
     theirs = SPLIT_PREPOSITIONS if ctx.is_enabled(_SPLIT_PREPOSITION) else frozenset()
-    reported = {(s.start, s.end) for s in closed_splits(doc)} if ctx.is_enabled(_CLOSED_COMPOUND) else set()
+    reported = {(s.start, s.end) for s in reported_splits(doc)} if ctx.is_enabled(_CLOSED_COMPOUND) else set()
     for split in splits(doc, forms=lambda form: form not in theirs):
         if (split.start, split.end) not in reported:  # S005's (on by default)
             yield diagnostic(RULE.id, split)

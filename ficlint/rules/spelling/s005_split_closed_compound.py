@@ -15,7 +15,7 @@ from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic
 from ficlint.rule import Rule, examples
-from ficlint.rules.spelling._closed_compounds import closed_splits
+from ficlint.rules.spelling._closed_compounds import reported_splits
 from ficlint.rules.spelling.s003_split_compound import FACTS as PERIOD_STYLE_FACTS
 from ficlint.rules.spelling.s003_split_compound import diagnostic, in_period_style
 
@@ -43,5 +43,5 @@ FACTS = PERIOD_STYLE_FACTS  # S003's: a manuscript in a period style writes comp
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     if in_period_style(doc, ctx):
         return
-    for split in closed_splits(doc):
+    for split in reported_splits(doc):
         yield diagnostic(RULE.id, split)
