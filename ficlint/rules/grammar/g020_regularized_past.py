@@ -101,7 +101,7 @@ class RegularizedVerbs(Facts):
 
     def gather(self, doc: AnalyzedDocument, ctx: Context) -> frozenset[str]:
         v = view(doc)
-        return frozenset(v.low[i] for i in _candidates(v))
+        return frozenset(v.low[i] for i in regularized_in_narration(doc))
 
     def combine(self, per_file: list[frozenset[str]], ctx: Context) -> frozenset[str]:
         return frozenset().union(*per_file)
@@ -112,16 +112,16 @@ FACTS = RegularizedVerbs()
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     v = view(doc)
-    candidates = _candidates(v)
-    if not candidates:
+    found = regularized_in_narration(doc)
+    if not found:
         return
     written = ctx.facts(FACTS.name)
     if not isinstance(written, frozenset):
-        written = frozenset(v.low[i] for i in candidates)
+        written = frozenset(v.low[i] for i in found)
     if len(written & word_set("dialect_regular_pasts")) >= DIALECT_FORMS:
         return  # a narrator who talks so ("I knowed", "they throwed", "we catched"): a voice, not slips
     forms = regularized()
-    for i in candidates:
+    for i in found:
         base = forms[v.low[i]]
         form, right = _form_for(v, i, base)
         if right:
@@ -134,16 +134,22 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             )
 
 
-def _candidates(v: View) -> list[int]:
+def regularized_in_narration(doc: AnalyzedDocument) -> tuple[int, ...]:
     """The words of narration that are a regular past no dictionary knows, of a verb whose own
-    past is irregular ("hurted"), in text order."""
+    past is irregular ("hurted"), in text order: worked out once per document, for the manuscript's
+    facts and for the check."""
+    return doc.memo(_candidates)
+
+
+def _candidates(doc: AnalyzedDocument) -> tuple[int, ...]:
+    v = view(doc)
     forms = regularized()
     found = forms.keys() & v.vocabulary  # (most documents have none: no dictionary to consult)
     if not found:
-        return []
+        return ()
     words = dictionary()
-    return [i for i in v.at(*(w for w in found if not words.has(w)))
-            if v.voice[i] != DIALOGUE and _plain_word(v, i) and not _idiom_after_be(v, i)]
+    return tuple(i for i in v.at(*(w for w in found if not words.has(w)))
+                 if v.voice[i] != DIALOGUE and _plain_word(v, i) and not _idiom_after_be(v, i))
 
 
 def _idiom_after_be(v: View, i: int) -> bool:
