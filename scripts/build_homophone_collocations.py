@@ -87,7 +87,7 @@ def rivals(model) -> dict[str, list[str]]:
     model's training text), in the sets that the n-gram counts do not speak for (`_ngrams`: the
     common function-word sets, which have their own). A rare word written for a common one has
     its own margin (_judge.RARE_MARGIN)."""
-    counted = co.counted_sets(model)
+    counted = co.counted_sets()
     rate: dict[str, float] = {}
     fellows: dict[str, set[str]] = {}
     for s in model.sets:

@@ -543,7 +543,7 @@ def test_shipped_collocations_speak_only_for_rarer_members_of_uncounted_sets():
     model = load_model()
     table = _collocations.load_collocations()
     assert table
-    counted = _collocations.counted_sets(model)
+    counted = _collocations.counted_sets()
     rate = {}
     for s in model.sets:
         for word, r in zip(s.members, s.rate, strict=True):

@@ -72,8 +72,9 @@ def voted(words: Sequence[str], sentence: Sequence[int], token: int, written: st
     return False
 
 
-def counted_sets(model: Model) -> frozenset[int]:
-    """The sets the word n-gram counts speak for (none voted on here)."""
+@cache
+def counted_sets() -> frozenset[int]:
+    """The sets the word n-gram counts speak for (none voted on here), read once."""
     from ficlint.rules.homophones._ngrams import load_table
 
     table = load_table()
@@ -101,7 +102,7 @@ def collocation_suggestions(model: Model, scored: Scored, words: Sequence[str], 
 
     if not len(scored.token) or not load_collocations():
         return []
-    counted = counted_sets(model)
+    counted = counted_sets()
     voting = voting_words(model)
     found: dict[int, Suggestion] = {}
     lowest = np.minimum(_thresholds(model), _rare_caps(model)) - MODEL_SHORT
