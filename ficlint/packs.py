@@ -266,7 +266,9 @@ class PackRule(Check):
         fold = str.lower if self.flags & re.IGNORECASE else str
         self.variant_of = {fold(v): (i, v) for i, pair in enumerate(self.pairs) for v in pair}
         self.fold = fold
-        variants = sorted({v for pair in self.pairs for v in pair}, key=len, reverse=True)
+        # longest first; ties alphabetically, so the pattern's text is the same in every process
+        # (a set's order changes with the hash seed)
+        variants = sorted({v for pair in self.pairs for v in pair}, key=lambda v: (-len(v), v))
         alternation = r"\b(?:" + "|".join(map(re.escape, variants)) + r")\b"
         lower = re.compile(alternation.lower()) if self.flags & re.IGNORECASE else None
         self.variants = _Matcher(re.compile(alternation, self.flags), lambda m: None, lower,

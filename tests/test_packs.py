@@ -289,3 +289,25 @@ def test_consistency_counts_whole_words_only(tmp_path):
     text = "The grey cat. The grey dog. A gray sky. Greyhounds and grayling swam. Gray."
     found = [(d.start, text[d.start:d.end]) for d in lint_with(pack, text) if d.rule == "P901"]
     assert found == [(text.index("gray"), "gray"), (text.rindex("Gray"), "Gray")]
+
+
+def test_consistency_pattern_is_the_same_in_every_process():
+    """The alternation of a consistency rule is built from a set: its text must not follow the
+    set's order, which changes with the hash seed (a pattern that differs per process can be
+    neither compared nor cached)."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("from ficlint.packs import load_pack\nfrom ficlint.registry import shipped_pack_paths\n"
+              "for path in shipped_pack_paths():\n"
+              "    for check in load_pack(path):\n"
+              "        if getattr(check, 'kind', '') == 'consistency':\n"
+              "            print(check.variants.pattern.pattern)\n")
+    seen = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
+                             check=True).stdout
+        seen.add(out)
+    assert len(seen) == 1 and "|" in seen.pop()
