@@ -549,10 +549,14 @@ def test_shipped_collocations_speak_only_for_rarer_members_of_uncounted_sets():
         for word, r in zip(s.members, s.rate, strict=True):
             rate[word] = max(rate.get(word, 0.0), r)
     uncounted = {(a, b) for s in model.sets if s.index not in counted for a in s.members for b in s.members}
-    for (written, offset, neighbour), rivals in table.items():
+    paired = _collocations.load_paired()
+    for (written, offset, neighbour), rivals in paired.items():
         assert offset in _collocations.OFFSETS and neighbour[:1].isalnum()
         for rival in rivals:
             assert rate[rival] < rate[written] and (written, rival) in uncounted
+    # a neighbour that votes alone votes in a pair too; some vote only in a pair
+    assert all(set(rivals) <= set(paired[key]) for key, rivals in table.items())
+    assert len(paired) > len(table)
 
 
 @pytest.mark.parametrize("text", [
