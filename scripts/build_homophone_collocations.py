@@ -8,8 +8,8 @@ ficlint/rules/homophones/_collocations.py).
 Reads every book and fan-fiction work of the `train` split (scripts/training_data.py; tune
 and test are never read) as H001 reads a document: the analysis layer's tokens, lowercased
 with straight apostrophes (`--cache`: train_homophones.py's tokenized splits). Leaves out the
-train works LEAVE_OUT (shard order), the stretch stop 34 judged the rule on, so that stretch
-stays unseen. For every occurrence of a member it counts the word at each offset of
+train works LEAVE_OUT (shard order), the stretches stops 34 and 35 judged the rule on, so those
+stay unseen. For every occurrence of a member it counts the word at each offset of
 _collocations.OFFSETS in the same sentence: (member, offset, neighbour) -> uses.
 
 What ships: for a written member w and another member r of one of its sets (not a set the
@@ -18,6 +18,9 @@ NEIGHBOUR_MAX_RATE times per million) at an offset where r was seen at least MIN
 at least MIN_RATIO times as often as w (+1): "wide" before "berth" (not "birth"), "market"
 after "flea" (not "flee"). Both are the rule's (`_collocations.RIVAL_MIN_COUNT`,
 `RIVAL_RATIO`), chosen on tune with NEIGHBOUR_MAX_RATE (docs/evaluations/issue-16-heldout.md).
+Also shipped, marked "~": the neighbours where the rival was seen at least MIN_RIVAL times and
+only `_collocations.PAIRED_RATIO` times as often: they vote only where another neighbour of the
+same word agrees (`_collocations.PAIRED_FLOOR`).
 Deterministic: the same data give the same file, byte for byte.
 """
 
@@ -44,10 +47,12 @@ from ficlint.resources import data_dir  # noqa: E402
 from ficlint.rules.homophones import _collocations as co  # noqa: E402
 from ficlint.rules.homophones._model import load_model  # noqa: E402
 
-LEAVE_OUT = range(5600, 6000)  # train fan-fiction works (shard order) kept unseen for stop 34's judged read
+# train fan-fiction works (shard order) kept unseen for the judged reads of stop 34 and stop 35
+LEAVE_OUT = frozenset(range(700, 1100)) | frozenset(range(5600, 6000))
 # What ships is what the rule's thresholds can use (_collocations.RIVAL_MIN_COUNT, RIVAL_RATIO).
 MIN_RIVAL = co.RIVAL_MIN_COUNT
 MIN_RATIO = co.RIVAL_RATIO
+PAIRED_RATIO = co.PAIRED_RATIO
 NEIGHBOUR_MAX_RATE = 500.0  # uses per million words: a neighbour as common as "the", "was", "to" says little
 
 
@@ -126,12 +131,18 @@ def telling(counts: Counter[tuple[str, int, str]], every: Counter[str], model, m
     return sorted(found)
 
 
-def write(entries: list[tuple[str, int, str, str, int, int]]) -> bytes:
+def write(entries: list[tuple[str, int, str, str, int, int]],
+          paired: list[tuple[str, int, str, str, int, int]] = ()) -> bytes:
     """One line per (written, rival): "written rival", then per offset a tab, the offset and its
-    neighbours, space-separated (the counts stay here: the thresholds are applied)."""
+    neighbours, space-separated (the counts stay here: the thresholds are applied); a neighbour
+    of `paired` (not also in `entries`) is written "~neighbour"."""
     grouped: dict[tuple[str, str], dict[int, list[str]]] = {}
     for written, offset, neighbour, rival, _, _ in entries:
         grouped.setdefault((written, rival), {}).setdefault(offset, []).append(neighbour)
+    strong = {entry[:4] for entry in entries}
+    for written, offset, neighbour, rival, _, _ in paired:
+        if (written, offset, neighbour, rival) not in strong:
+            grouped.setdefault((written, rival), {}).setdefault(offset, []).append("~" + neighbour)
     lines = ["\t".join([f"{w} {r}", *(f"{o} " + " ".join(sorted(words)) for o, words in sorted(by.items()))])
              for (w, r), by in sorted(grouped.items())]
     body = ("\n".join(lines) + "\n").encode("utf-8")
@@ -157,8 +168,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.counts is not None:
             args.counts.write_bytes(pickle.dumps((counts, every), protocol=4))
     entries = telling(counts, every, model)
-    args.out.write_bytes(write(entries))
-    log(f"{len(entries)} entries -> {args.out} ({args.out.stat().st_size} bytes)")
+    paired = telling(counts, every, model, MIN_RIVAL, PAIRED_RATIO)
+    args.out.write_bytes(write(entries, paired))
+    log(f"{len(entries)} entries, {len(paired) - len(entries)} paired only -> {args.out} "
+        f"({args.out.stat().st_size} bytes)")
     return 0
 
 

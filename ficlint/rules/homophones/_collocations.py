@@ -17,6 +17,11 @@ The vote flags the written word only where the model, too, leans to the rival: i
 direction's threshold less MODEL_SHORT, plus the region's extra margin. The four thresholds
 were chosen on tune for a false-alarm budget (docs/evaluations/issue-16-heldout.md). Only
 the sets the n-gram counts do not speak for are voted on: those have their own evidence.
+
+Two neighbours at different places that both speak for the rival are independent evidence,
+so there the model need only lean to it by PAIRED_FLOOR nats ("messier **then** it normally
+was": "messier" before, "normally" two after, both keep "than"); a neighbour counts for such
+a pair already at PAIRED_RATIO (the file marks those "~"). Chosen on tune too.
 """
 
 from __future__ import annotations
@@ -40,36 +45,62 @@ RIVAL_MIN_COUNT = 15  # uses of the rival beside the neighbour, at least
 RIVAL_RATIO = 15.0  # times the written word's uses there (+1), at least
 MODEL_FLOOR = 5.0  # nats: the rival's margin over the written word must be at least this,
 MODEL_SHORT = 1.0  # or at least the direction's threshold less this
+PAIRED_RATIO = 5.0  # a neighbour that votes only beside another: the rival's uses there (+1), times
+PAIRED_FLOOR = 2.0  # nats: the margin two agreeing neighbours need (or the threshold less MODEL_SHORT)
+
+
+Table = dict[tuple[str, int, str], tuple[str, ...]]
 
 
 @cache
-def load_collocations() -> dict[tuple[str, int, str], tuple[str, ...]]:
-    """(written, offset, neighbour) -> the rivals it speaks for; empty without the file. A line
-    of the file: "written rival", then per offset a tab, the offset and its neighbours."""
+def _tables() -> tuple[Table, Table]:
+    """(written, offset, neighbour) -> the rivals it speaks for: alone (RIVAL_RATIO), and beside
+    another (PAIRED_RATIO, which includes the first); empty without the file. A line of the file:
+    "written rival", then per offset a tab, the offset and its neighbours ("~": paired only)."""
     path = data_dir() / COLLOCATION_FILE
     if not path.is_file():
-        return {}
-    found: dict[tuple[str, int, str], list[str]] = {}
+        return {}, {}
+    alone: dict[tuple[str, int, str], list[str]] = {}
+    paired: dict[tuple[str, int, str], list[str]] = {}
     for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
         pair, *places = line.split("\t")
         written, rival = pair.split(" ")
         for place in places:
             offset, *neighbours = place.split(" ")
             for neighbour in neighbours:
-                found.setdefault((written, int(offset), neighbour), []).append(rival)
-    return {key: tuple(rivals) for key, rivals in found.items()}
+                if not neighbour.startswith("~"):
+                    alone.setdefault((written, int(offset), neighbour), []).append(rival)
+                paired.setdefault((written, int(offset), neighbour.lstrip("~")), []).append(rival)
+    return ({key: tuple(rivals) for key, rivals in alone.items()},
+            {key: tuple(rivals) for key, rivals in paired.items()})
 
 
-def voted(words: Sequence[str], sentence: Sequence[int], token: int, written: str, rival: str) -> bool:
-    """Does a neighbour of `token` (in its sentence) speak for `rival` over `written`?"""
-    table = load_collocations()
+def load_collocations() -> Table:
+    """(written, offset, neighbour) -> the rivals that neighbour speaks for on its own."""
+    return _tables()[0]
+
+
+def load_paired() -> Table:
+    """(written, offset, neighbour) -> the rivals it speaks for beside another such neighbour."""
+    return _tables()[1]
+
+
+def votes(table: Table, words: Sequence[str], sentence: Sequence[int], token: int, written: str,
+          rival: str) -> int:
+    """How many neighbours of `token` (in its sentence) speak for `rival` over `written` in `table`."""
     last = len(words)
+    found = 0
     for offset in OFFSETS:
         j = token + offset
         if 0 <= j < last and sentence[j] == sentence[token] and rival in table.get(
                 (written, offset, words[j]), ()):
-            return True
-    return False
+            found += 1
+    return found
+
+
+def voted(words: Sequence[str], sentence: Sequence[int], token: int, written: str, rival: str) -> bool:
+    """Does a neighbour of `token` (in its sentence) speak for `rival` over `written` on its own?"""
+    return votes(load_collocations(), words, sentence, token, written, rival) > 0
 
 
 @cache
@@ -86,29 +117,31 @@ def counted_sets() -> frozenset[int]:
 def voting_words(model: Model) -> frozenset[str]:
     """The written words some entry speaks against (the others need no look-up)."""
     if "collocation words" not in model.memo:
-        model.memo["collocation words"] = frozenset(key[0] for key in load_collocations())
+        model.memo["collocation words"] = frozenset(key[0] for key in load_paired())
     return model.memo["collocation words"]
 
 
 def collocation_suggestions(model: Model, scored: Scored, words: Sequence[str], sentence: Sequence[int],
                             margins: np.ndarray, extra: np.ndarray, taken: set[int]) -> list[Suggestion]:
     """The occurrences (not in `taken`, a token the thresholds already flag) where a neighbour
-    speaks for another member of the set and the model gives that member at least MODEL_FLOOR
-    (plus the row's `extra`). The confidence runs from 0.5 at the floor to the direction's
-    stricter levels, which these findings never reach (the thresholds would have flagged them)."""
+    speaks for another member of the set and the model gives that member at least MODEL_FLOOR,
+    or two neighbours do and it gives at least PAIRED_FLOOR (plus the row's `extra`). The
+    confidence runs from 0.5 at the floor to the direction's stricter levels, which these
+    findings never reach (the thresholds would have flagged them)."""
     import numpy as np
 
     from ficlint.rules.homophones._judge import Suggestion, _rare_caps, _thresholds
 
-    if not len(scored.token) or not load_collocations():
+    if not len(scored.token) or not load_paired():
         return []
     counted = counted_sets()
     voting = voting_words(model)
     found: dict[int, Suggestion] = {}
     lowest = np.minimum(_thresholds(model), _rare_caps(model)) - MODEL_SHORT
-    floors = np.minimum(MODEL_FLOOR, lowest[scored.set_index, scored.written])  # [row, member]
-    floors += extra[:, None]
-    rows = np.flatnonzero(np.isfinite(extra) & (margins >= floors).any(axis=1))
+    lowest = lowest[scored.set_index, scored.written]  # [row, member]
+    floors = np.minimum(MODEL_FLOOR, lowest) + extra[:, None]
+    paired_floors = np.minimum(PAIRED_FLOOR, lowest) + extra[:, None]
+    rows = np.flatnonzero(np.isfinite(extra) & (margins >= paired_floors).any(axis=1))
     for row in rows.tolist():
         token = int(scored.token[row])
         s = model.sets[int(scored.set_index[row])]
@@ -117,9 +150,13 @@ def collocation_suggestions(model: Model, scored: Scored, words: Sequence[str], 
             continue
         for b, rival in enumerate(s.members):
             margin = float(margins[row, b])
-            floor = float(floors[row, b])
-            if b == a or margin < floor or not voted(words, sentence, token, s.members[a], rival):
+            if b == a or margin < float(paired_floors[row, b]):
                 continue
+            floor = float(floors[row, b])
+            if margin < floor or not voted(words, sentence, token, s.members[a], rival):
+                floor = float(paired_floors[row, b])
+                if votes(load_paired(), words, sentence, token, s.members[a], rival) < 2:
+                    continue
             levels = (floor, *(level[a][b] + float(extra[row]) for level in s.stricter))
             held = found.get(token)
             if held is None or margin > held.margin:
