@@ -246,3 +246,45 @@ def test_a_novel_with_no_fan_fiction_names_gets_no_fan_fiction_name_findings(tmp
     novel = plain + "\n\nShe said it was a fine night for a ride, as it is moony, and warm.\n"
     assert _check_folder(tmp_path, ("book.md", novel)) == []
     assert flagged("She said it was a fine night for a ride, as it is moony.", "C001") == ["moony"]
+
+
+# -- stop 35: a rank said to someone; a name fan fiction and English both capitalise, after "the" -----
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("\"You either, commander,\" he said softly.", "commander"),
+    ("\"Thank you, professor.\" She smiled.", "professor"),
+    ("\"I'm sorry, professor, but I don't know.\"", "professor"),
+    ("“You are sure she is safe, headmaster?” she said.", "headmaster"),
+    ("\"With all due respect, minister,\" he answered.", "minister"),
+])
+def test_a_rank_said_to_someone_takes_a_capital(text, word):
+    assert flagged(text, "C003") == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "\"Yes, sir,\" he said. \"Thanks, miss.\" \"Right, boss.\"",
+    "\"Yes, Professor,\" he said.",
+    "He was a soldier, captain, and leader of men.",
+    "\"He was a soldier, captain, and leader.\"",
+    "\"We need a doctor, quickly!\"",
+    "\"Yes, doctor.\" \"No, doctor.\" \"Thank you, doctor.\"",  # three, never capitalised: house style
+])
+def test_addresses_left_alone(text):
+    assert flagged(text, "C003") == []
+
+
+def test_a_lowercase_address_is_flagged_where_the_story_also_capitalises_it():
+    text = "\"Yes, doctor.\" \"No, doctor.\" \"Thank you, doctor.\" \"Well, Doctor, I think so.\""
+    assert flagged(text, "C003") == ["doctor", "doctor", "doctor"]
+
+
+def test_a_novel_of_another_age_keeps_its_lowercase_address(tmp_path):
+    plain = "The road ran on past the farm, and the day was warm and still. " * 1700
+    novel = plain + "\n\n\"Will you stay to dinner, doctor?\" she asked.\n"
+    assert _check_folder(tmp_path, ("book.md", novel)) == []
+
+
+def test_a_name_fan_fiction_and_english_both_capitalise_keeps_it_after_an_article():
+    assert flagged("The jedi had never come back to the Rim.", "C001") == ["jedi"]
+    assert flagged("Some african masks hung there.", "C001") == []  # before the noun it qualifies
