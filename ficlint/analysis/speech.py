@@ -783,8 +783,13 @@ class Quotation:
         if last.isalpha():
             return self.runs_into
         if last == "," and previous is not None and previous.after is self.before:
-            # "Wait!" she grabbed his arm, "thank you" - not "I think," she said, "we should"
-            return previous_ends in ("!", "?", ".") and previous.follows.kind == "beat"
+            # "Wait!" she grabbed his arm, "thank you" - not "I think," she said, "we should"; and
+            # "What?" he asked, "tell me": the tag closed a question, so new speech starts a sentence
+            # (not after a full stop, whose fix is a comma: `"I'm fine." He said, "just tired"`; not
+            # "and", "but" or "or", which may carry on what was said: `"Bye!" he called, "and thanks!"`)
+            return previous_ends in ("!", "?", ".") and previous.follows.kind == "beat" \
+                or previous_ends in ("!", "?") and previous.follows.kind == "tag" \
+                and not self._opens_with_joiner()
         clause = _CLAUSE_END.split(narration)[-1]
         if last == "," and (previous is None or clause != narration):
             # She said, "Stop." - a tag before the speech introduces a sentence (also after an earlier
@@ -792,6 +797,11 @@ class Quotation:
             # and after a phrase set before the tag: `Before he can answer, Ginny whispers, "Are..."`)
             return _introduced_by_tag(clause) or self.speech_like and _short_action(clause)
         return False
+
+    def _opens_with_joiner(self) -> bool:
+        """Does the speech open with "and", "but" or "or" (it may carry on the sentence before)?"""
+        first = _WORD.search(self.inner)
+        return first is not None and first.group(0).lower() in ("and", "but", "or")
 
     @cached_property
     def asks(self) -> bool:
