@@ -248,7 +248,7 @@ def test_a_novel_with_no_fan_fiction_names_gets_no_fan_fiction_name_findings(tmp
     assert flagged("She said it was a fine night for a ride, as it is moony.", "C001") == ["moony"]
 
 
-# -- stop 35: a rank said to someone; a name fan fiction and English both capitalise, after "the" -----
+# -- stop 35: a rank said to someone; a name after an article -----------------------------------------
 
 
 @pytest.mark.parametrize(("text", "word"), [
@@ -285,6 +285,6 @@ def test_a_novel_of_another_age_keeps_its_lowercase_address(tmp_path):
     assert _check_folder(tmp_path, ("book.md", novel)) == []
 
 
-def test_a_name_fan_fiction_and_english_both_capitalise_keeps_it_after_an_article():
-    assert flagged("The jedi had never come back to the Rim.", "C001") == ["jedi"]
-    assert flagged("Some african masks hung there.", "C001") == []  # before the noun it qualifies
+def test_a_name_after_an_article_is_left_alone_even_in_fan_fiction():
+    # "the jedi" was measured in stop 35 and dropped: "in a owen" (a typo of oven) on fresh text
+    assert flagged("Just like potion you wait, but in a owen, something Sirius never knew.", "C001") == []

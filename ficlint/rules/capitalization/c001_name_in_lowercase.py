@@ -112,7 +112,6 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             if needs == "slot" and not _in_name_slot(doc, caps, i) \
                     or needs == "no-article" and (_after_determiner(caps, i)
                                                   or _modifies_noun(doc, caps, i)) \
-                    or needs == "no-compound" and _modifies_noun(doc, caps, i) \
                     or needs == "" and _after_indefinite(caps, i):
                 continue
             if doc.in_emphasis(caps.start(i)) or k not in canon and _beside_foreign_word(caps, counts, i) \
@@ -211,9 +210,6 @@ def _key_evidence(k: str, counts: Census, fandom: bool, canon: frozenset[str] = 
     if not common_in_dictionary(k):
         # three letters and never capitalised by the story: "dem", "rep" (dialect, clipped words)
         if proper_in_dictionary(k) and not _plural_of_name(k) and (len(k) > 3 or counts.middle[k]):
-            if fandom and k in fiction_names():
-                # fan fiction and the dictionary agree (Jedi, English): "the jedi" is no ship's name
-                return "English writes it with a capital", "no-compound"
             return "English writes it with a capital", "no-article"
         if fandom and k in fiction_names() and len(k) >= _MIN_KNOWN_NAME:
             return "fan fiction writes it with a capital", ""
