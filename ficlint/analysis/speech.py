@@ -783,13 +783,8 @@ class Quotation:
         if last.isalpha():
             return self.runs_into
         if last == "," and previous is not None and previous.after is self.before:
-            # "Wait!" she grabbed his arm, "thank you" - not "I think," she said, "we should"; and
-            # "What?" he asked, "tell me": the tag closed a question, so new speech starts a sentence
-            # (not after a full stop, whose fix is a comma: `"I'm fine." He said, "just tired"`; not
-            # "and", "but" or "or", which may carry on what was said: `"Bye!" he called, "and thanks!"`)
-            return previous_ends in ("!", "?", ".") and previous.follows.kind == "beat" \
-                or previous_ends in ("!", "?") and previous.follows.kind == "tag" \
-                and not self._opens_with_joiner()
+            # "Wait!" she grabbed his arm, "thank you" - not "I think," she said, "we should"
+            return previous_ends in ("!", "?", ".") and previous.follows.kind == "beat"
         clause = _CLAUSE_END.split(narration)[-1]
         if last == "," and (previous is None or clause != narration):
             # She said, "Stop." - a tag before the speech introduces a sentence (also after an earlier
@@ -797,6 +792,20 @@ class Quotation:
             # and after a phrase set before the tag: `Before he can answer, Ginny whispers, "Are..."`)
             return _introduced_by_tag(clause) or self.speech_like and _short_action(clause)
         return False
+
+    @cached_property
+    def after_closing_tag(self) -> bool:
+        """Does the speech follow a tag, and a comma, after speech that closed with ! or ?
+        (`"What?" he asked, "tell me"`)? Today's style starts it with a capital, as a new sentence;
+        edited fiction of a century ago carried the sentence on in lowercase (`"Oh!" cried the Rat,
+        "this is splendid"`), so the rules decide by the manuscript. Not when it opens with "and",
+        "but" or "or", which may carry on what was said (`"Bye!" he called, "and thanks!"`); not
+        after a full stop, whose fix is a comma (`"I'm fine." He said, "just tired"`)."""
+        narration, previous = self.narration_before, self.previous
+        if not narration.endswith(",") or previous is None or previous.after is not self.before:
+            return False
+        return previous.last_mark in ("!", "?") and previous.follows.kind == "tag" \
+            and not self._opens_with_joiner()
 
     def _opens_with_joiner(self) -> bool:
         """Does the speech open with "and", "but" or "or" (it may carry on the sentence before)?"""

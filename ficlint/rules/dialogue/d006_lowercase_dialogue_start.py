@@ -9,6 +9,7 @@ from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
+from ficlint.rules.capitalization._common import fan_fiction
 from ficlint.rules.common import PRONOUN_I, capitalized
 from ficlint.rules.dialogue._common import opened
 from ficlint.rules.mechanics._style import chapter_in_lowercase
@@ -23,6 +24,7 @@ RULE = Rule(
     examples=examples(
         ("\"stop it,\" she said.", "\"Stop it,\" she said."),
         ("She kissed his cheek. \"thank you.\"", "She kissed his cheek. \"Thank you.\""),
+        ("\"What?\" he asked, \"tell me.\"", "\"What?\" he asked, \"Tell me.\""),
     ),
     allows=("\"Stop it,\" she said.", "\"I think,\" she said, \"we should go.\"",
             "She called it \"nonsense\".",
@@ -38,13 +40,21 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     text = doc.text
     if chapter_in_lowercase(doc):
         return  # a chapter set in lowercase on purpose (`'baby,' whispered sirius`): its speech too
+    modern = None
     for q in opened(doc):
         inner = q.region.inner_start
         space = _SPACE_THEN_WORD.match(text, inner, q.region.end)
         first = space.end() if space else inner
         word = _lowercase_word(text, first)
         glued_to_a_word = q.glued_before and doc.text[q.region.start - 1].isalnum()
-        if word and (glued_to_a_word or q.starts_sentence) and not q.is_label:
+        if word and not (glued_to_a_word or q.starts_sentence) and q.after_closing_tag:
+            if modern is None:  # today's style, or a novel of a century ago (`"Oh!" cried the Rat, "this`)
+                modern = fan_fiction(doc.capitals, doc.capitals.census)
+            if not modern:
+                continue
+        elif not (glued_to_a_word or q.starts_sentence):
+            continue
+        if word and not q.is_label:
             fixed = capitalized(word)
             yield Diagnostic(RULE.id, first, first + len(word),
                              f"Speech starts with a lowercase \"{word}\": a quotation begins a new sentence, "
