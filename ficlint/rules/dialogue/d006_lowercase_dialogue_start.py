@@ -9,10 +9,11 @@ from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.capitalization._common import fan_fiction
 from ficlint.rules.common import PRONOUN_I, capitalized
 from ficlint.rules.dialogue._common import opened
 from ficlint.rules.mechanics._style import chapter_in_lowercase
+from ficlint.rules.spelling.s003_split_compound import FACTS as PERIOD_STYLE_FACTS
+from ficlint.rules.spelling.s003_split_compound import in_period_style
 
 RULE = Rule(
     id="D006",
@@ -32,6 +33,10 @@ RULE = Rule(
     fix_safety="Safe: only the first letter changes.",
 )
 
+# S003's: a manuscript that hyphenates as books of a century ago did (to-day) follows their dialogue
+# style too, which carries a sentence on in lowercase after a tag (`"Oh!" cried the Rat, "this is`)
+FACTS = PERIOD_STYLE_FACTS
+
 _SPACE_THEN_WORD = re.compile(r"[ \t]+(?=[^\W_])")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -49,7 +54,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         glued_to_a_word = q.glued_before and doc.text[q.region.start - 1].isalnum()
         if word and not (glued_to_a_word or q.starts_sentence) and q.after_closing_tag:
             if modern is None:  # today's style, or a novel of a century ago (`"Oh!" cried the Rat, "this`)
-                modern = fan_fiction(doc.capitals, doc.capitals.census)
+                modern = not in_period_style(doc, ctx)
             if not modern:
                 continue
         elif not (glued_to_a_word or q.starts_sentence):
