@@ -288,3 +288,8 @@ def test_a_novel_of_another_age_keeps_its_lowercase_address(tmp_path):
 def test_a_name_after_an_article_is_left_alone_even_in_fan_fiction():
     # "the jedi" was measured in stop 35 and dropped: "in a owen" (a typo of oven) on fresh text
     assert flagged("Just like potion you wait, but in a owen, something Sirius never knew.", "C001") == []
+
+
+def test_an_address_in_a_manuscript_of_period_style_is_left_alone():
+    text = "We go to-morrow, and to-day we rest.\n\n\"Will you stay to dinner, doctor?\" she asked.\n"
+    assert flagged(text, "C003") == []

@@ -22,6 +22,8 @@ from ficlint.rules.capitalization._common import (
     words,
 )
 from ficlint.rules.common import capitalized
+from ficlint.rules.spelling._compounds import period_signs
+from ficlint.rules.spelling.s003_split_compound import PERIOD_STYLE
 
 RULE = Rule(
     id="C003",
@@ -34,8 +36,9 @@ RULE = Rule(
         "Eliza`) stays lowercase. A rank or office said to someone stands for the name and takes a capital "
         "too (`\"Yes, Professor.\"`, `\"You either, Commander\"`); sir, ma'am, miss and the like stay "
         "lowercase. (Novels of a century ago print `\"Yes, doctor\"`: in a long manuscript that names "
-        "nothing of fan fiction's, and in one that writes the same title in lowercase three times and "
-        "never with a capital, the address is left alone.)",
+        "nothing of fan fiction's, in one that hyphenates as they did (to-day, to-morrow), and in one "
+        "that writes the same title in lowercase three times and never with a capital, the address is "
+        "left alone.)",
     examples=examples(
         ("They had Potions with professor Snape.", "They had Potions with Professor Snape."),
         ("\"Hi, miss Potts!\" he said.", "\"Hi, Miss Potts!\" he said."),
@@ -66,8 +69,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             continue
         if _before_name(caps, counts, i) and not _describes(caps, i):
             yield _title(caps, i, "goes with the name after it")
-    if fan_fiction(caps, counts):
-        yield from _addresses(doc, caps)
+    if fan_fiction(caps, counts) and period_signs(doc.text) < PERIOD_STYLE:
+        yield from _addresses(doc, caps)  # not in a novel of a century ago, which prints "Yes, doctor"
 
 
 def _addresses(doc: AnalyzedDocument, caps: Capitals) -> Iterator[Diagnostic]:
