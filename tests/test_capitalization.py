@@ -293,3 +293,15 @@ def test_a_name_after_an_article_is_left_alone_even_in_fan_fiction():
 def test_an_address_in_a_manuscript_of_period_style_is_left_alone():
     text = "We go to-morrow, and to-day we rest.\n\n\"Will you stay to dinner, doctor?\" she asked.\n"
     assert flagged(text, "C003") == []
+
+
+@pytest.mark.parametrize("text", [
+    "She's back in Spinner's End, she's my fucking mum, he thought.",
+    "I miss my poor old dad.",
+])
+def test_a_family_word_after_a_possessive_and_an_adjective_is_an_ordinary_noun(text):
+    assert flagged(text, "C004") == []
+
+
+def test_a_family_word_used_as_a_name_after_an_adjective_alone_is_still_flagged():
+    assert flagged("I better write mum a letter.", "C004") == ["mum"]
