@@ -161,12 +161,16 @@ def _used_as_name(caps: Capitals, i: int) -> bool:
 
 def _described(doc: AnalyzedDocument, caps: Capitals, i: int) -> bool:
     """`my fucking mum`, `her poor old dad`: a possessive or an article, then words that describe,
-    before the family word make it an ordinary noun, as the possessive alone does."""
+    before the family word make it an ordinary noun, as the possessive alone does. (The words are
+    read first; the tagger only where a possessive or an article stands up to three words back.)"""
+    between: list[int] = []
     b = caps.before[i]
-    steps = 0
-    while b >= 0 and steps < 3 and doc.tags[caps.token[b]].xpos in _DESCRIBING:
-        b, steps = caps.before[b], steps + 1
-    return steps > 0 and b >= 0 and caps.keys[b] in _NOT_AS_NAME
+    while b >= 0 and len(between) < 3 and caps.keys[b] not in _NOT_AS_NAME:
+        between.append(b)
+        b = caps.before[b]
+    if not between or b < 0 or caps.keys[b] not in _NOT_AS_NAME:
+        return False
+    return all(doc.tags[caps.token[j]].xpos in _DESCRIBING for j in between)
 
 
 _DESCRIBING = frozenset(["JJ", "JJR", "JJS", "VBG", "VBN"])  # not RB: "take this before mum kills me"
