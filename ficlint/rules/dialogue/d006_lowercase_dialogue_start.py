@@ -52,19 +52,20 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         first = space.end() if space else inner
         word = _lowercase_word(text, first)
         glued_to_a_word = q.glued_before and doc.text[q.region.start - 1].isalnum()
+        why = "lowercase only continues a sentence a speech tag interrupted"
         if word and not (glued_to_a_word or q.starts_sentence) and q.after_closing_tag:
             if modern is None:  # today's style, or a novel of a century ago (`"Oh!" cried the Rat, "this`)
                 modern = not in_period_style(doc, ctx)
             if not modern:
                 continue
+            why = "the speech before the tag ended with its own ! or ?, so this one starts a new sentence"
         elif not (glued_to_a_word or q.starts_sentence):
             continue
         if word and not q.is_label:
             fixed = capitalized(word)
             yield Diagnostic(RULE.id, first, first + len(word),
                              f"Speech starts with a lowercase \"{word}\": a quotation begins a new sentence, "
-                             f"so write \"{fixed}\" (lowercase only continues a sentence a speech tag "
-                             "interrupted).",
+                             f"so write \"{fixed}\" ({why}).",
                              (Fix(first, first + 1, fixed[0]),))
 
 
