@@ -794,6 +794,25 @@ class Quotation:
         return False
 
     @cached_property
+    def after_closing_tag(self) -> bool:
+        """Does the speech follow a tag, and a comma, after speech that closed with ! or ?
+        (`"What?" he asked, "tell me"`)? Today's style starts it with a capital, as a new sentence;
+        edited fiction of a century ago carried the sentence on in lowercase (`"Oh!" cried the Rat,
+        "this is splendid"`), so the rules decide by the manuscript. Not when it opens with "and",
+        "but" or "or", which may carry on what was said (`"Bye!" he called, "and thanks!"`); not
+        after a full stop, whose fix is a comma (`"I'm fine." He said, "just tired"`)."""
+        narration, previous = self.narration_before, self.previous
+        if not narration.endswith(",") or previous is None or previous.after is not self.before:
+            return False
+        return previous.last_mark in ("!", "?") and previous.follows.kind == "tag" \
+            and not self._opens_with_joiner()
+
+    def _opens_with_joiner(self) -> bool:
+        """Does the speech open with "and", "but" or "or" (it may carry on the sentence before)?"""
+        first = _WORD.search(self.inner)
+        return first is not None and first.group(0).lower() in ("and", "but", "or")
+
+    @cached_property
     def asks(self) -> bool:
         """Does the speech ask something: its last sentence opens with a question
         word (`where are you going`), or its tag says so (`he asked`)?"""

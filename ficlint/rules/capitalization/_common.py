@@ -127,3 +127,26 @@ def fiction_names() -> frozenset[str]:
     scripts/build_fiction_names.py from the training split."""
     path = data_dir() / "fiction-names.txt"
     return frozenset(path.read_text(encoding="utf-8").split("\n")) - {""}
+
+
+# A novel that never capitalises one of fan fiction's own names is no fan fiction, and what fan
+# fiction capitalises says nothing there ("as it is moony"); a scene is too short to tell.
+_FANDOM_TEST_WORDS = 5000
+
+
+def fan_fiction(caps: Capitals, counts: Census) -> bool:
+    """May the manuscript be fan fiction: this file (or part) short, or the manuscript capitalising
+    a name of fan fiction's own (Azkaban, Castiel) in the middle of a sentence? (The census is
+    read name by name, never whole: an edit elsewhere must not re-check every part.)"""
+    if len(caps.keys) < _FANDOM_TEST_WORDS:
+        return True
+    return any(k in counts.middle for k in fandom_names())
+
+
+@cache
+def fandom_names() -> frozenset[str]:
+    """The fan-fiction names the dictionary knows in no case (Azkaban, Dumbledore, Castiel; not
+    Jane, Paris or Hermione, which older novels use too)."""
+    lex = dictionary()
+    return frozenset(k for k in fiction_names()
+                     if " " not in k and not lex.has(k) and not lex.has(k.capitalize()))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from functools import cache
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.capitals import Capitals, Census, capitalised
@@ -18,6 +17,7 @@ from ficlint.rules.capitalization._common import (
     candidates,
     census,
     common_in_dictionary,
+    fan_fiction,
     fiction_names,
     proper_in_dictionary,
     stem,
@@ -89,7 +89,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     counts = census(doc, ctx)
     found: list[Diagnostic] = []
     reported: set[int] = set()
-    fandom = _fan_fiction(caps, counts)
+    fandom = fan_fiction(caps, counts)
     canon, canon_words = _canon_capitals(counts) if fandom else (frozenset(), frozenset())
     for _, indices in _two_word_names(caps, counts):
         if indices[0] not in reported:
@@ -146,29 +146,6 @@ def _in_compound(caps: Capitals, i: int) -> bool:
     while j > 0 and text[j - 1] in "-—–":
         j -= 1
     return j < start and j > 0 and text[j - 1].isalpha()
-
-
-# A novel that never capitalises one of fan fiction's own names is no fan fiction, and what fan
-# fiction capitalises says nothing there ("as it is moony"); a scene is too short to tell.
-_FANDOM_TEST_WORDS = 5000
-
-
-def _fan_fiction(caps: Capitals, counts: Census) -> bool:
-    """May the manuscript be fan fiction: this file (or part) short, or the manuscript capitalising
-    a name of fan fiction's own (Azkaban, Castiel) in the middle of a sentence? (The census is
-    read name by name, never whole: an edit elsewhere must not re-check every part.)"""
-    if len(caps.keys) < _FANDOM_TEST_WORDS:
-        return True
-    return any(k in counts.middle for k in fandom_names())
-
-
-@cache
-def fandom_names() -> frozenset[str]:
-    """The fan-fiction names the dictionary knows in no case (Azkaban, Dumbledore, Castiel; not
-    Jane, Paris or Hermione, which older novels use too)."""
-    lex = dictionary()
-    return frozenset(k for k in fiction_names()
-                     if " " not in k and not lex.has(k) and not lex.has(k.capitalize()))
 
 
 def _contraction(word: str) -> bool:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
@@ -11,27 +13,45 @@ from ficlint.analysis.verbforms import verb_forms
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.capitalization._common import CAPITALS, candidates, census, common_in_dictionary, words
+from ficlint.rules.capitalization._common import (
+    CAPITALS,
+    candidates,
+    census,
+    common_in_dictionary,
+    fan_fiction,
+    words,
+)
 from ficlint.rules.common import capitalized
+from ficlint.rules.spelling._compounds import period_signs
+from ficlint.rules.spelling.s003_split_compound import PERIOD_STYLE
 
 RULE = Rule(
     id="C003",
     name="title-in-lowercase",
     category="capitalization",
-    summary="A title directly before a name in lowercase (`professor Snape`, `miss Potts`, `sir Leon`).",
+    summary="A title directly before a name in lowercase (`professor Snape`, `miss Potts`, `sir Leon`), or a "
+            "rank said to someone in its place (`\"Yes, professor.\"`).",
     why="A title that goes with a name is part of it and takes a capital: Professor Snape, Miss Potts, Sir "
         "Leon, Aunt Petunia. A title that only describes (`the professor`, `his aunt Petunia`, `old aunt "
-        "Eliza`) stays lowercase. (A title said to someone, `\"Yes, commander\"`, is left alone: styles "
-        "differ.)",
+        "Eliza`) stays lowercase. A rank or office said to someone stands for the name and takes a capital "
+        "too (`\"Yes, Professor.\"`, `\"You either, Commander\"`); sir, ma'am, miss and the like stay "
+        "lowercase. (Novels of a century ago print `\"Yes, doctor\"`: in a long manuscript that names "
+        "nothing of fan fiction's, in one that hyphenates as they did (to-day, to-morrow), and in one "
+        "that writes the same title in lowercase three times and never with a capital, the address is "
+        "left alone.)",
     examples=examples(
         ("They had Potions with professor Snape.", "They had Potions with Professor Snape."),
         ("\"Hi, miss Potts!\" he said.", "\"Hi, Miss Potts!\" he said."),
         ("She asked mrs. Okafor for the key.", "She asked Mrs. Okafor for the key."),
+        ("\"You either, commander,\" he said.", "\"You either, Commander,\" he said."),
+        ("\"Thank you, professor.\"", "\"Thank you, Professor.\""),
     ),
     allows=("The professor smiled.", "His aunt Petunia shrieked.", "\"Yes, sir,\" he said.",
             "She was a general nuisance.", "I shall miss Jackson.", "Your old aunt Eliza waved.",
             "Trevis' sister Angela laughed.", "They asked the doctor.",
-            "He grinned, and grandfather Jonathan Forrest would have nothing on him."),
+            "He grinned, and grandfather Jonathan Forrest would have nothing on him.",
+            "\"Yes, sir,\" he said. \"Thanks, miss.\"", "He was a soldier, captain, and leader.",
+            "\"Yes, doctor.\" \"No, doctor.\" \"Thank you, doctor.\""),
     fix_safety="Safe: only the first letter changes.",
 )
 FACTS = CAPITALS
@@ -49,6 +69,45 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             continue
         if _before_name(caps, counts, i) and not _describes(caps, i):
             yield _title(caps, i, "goes with the name after it")
+    if fan_fiction(caps, counts) and period_signs(doc.text) < PERIOD_STYLE:
+        yield from _addresses(doc, caps)  # not in a novel of a century ago, which prints "Yes, doctor"
+
+
+def _addresses(doc: AnalyzedDocument, caps: Capitals) -> Iterator[Diagnostic]:
+    """A rank said to someone in place of the name (`"Yes, professor."`, `"Well, captain, I"`):
+    inside speech, after a comma, before a comma, a full stop, ! or ?. A title the story writes
+    so in lowercase three times and never with a capital is its house style."""
+    found = [i for i, _ in candidates(caps, words().address_titles) if _in_address(doc, caps, i)]
+    lower: Counter[str] = Counter(caps.keys[i] for i in found if caps.text(i)[:1].islower())
+    upper = {caps.keys[i] for i in found if capitalised(caps.text(i))}
+    for i in found:
+        k = caps.keys[i]
+        if caps.text(i)[:1].islower() and (k in upper or lower[k] < _HOUSE_STYLE):
+            yield _title(caps, i, "is said to someone in place of a name")
+
+
+_HOUSE_STYLE = 3  # lowercase addresses of one title, none capitalised: the story's own style
+_AFTER_ADDRESS = frozenset([",", ".", "!", "?", "?!", "!?", "…", "...", "!!", "??"])
+
+
+def _in_address(doc: AnalyzedDocument, caps: Capitals, i: int) -> bool:
+    """Is the word said to someone: after a comma and before a comma or an end mark, inside speech?"""
+    if caps.free[i] or caps.mark_before(i) != "," or caps.mark_after(i) not in _AFTER_ADDRESS \
+            or caps.text(i).isupper() or caps.text(i).endswith(("'s", "’s")):
+        return False
+    a = caps.token[i] + 2
+    if caps.mark_after(i) == "," and a < len(caps.tokens) and caps.tokens.text[a].lower() in ("and", "or"):
+        return False  # "a soldier, captain, and leader": a list
+    spans = doc.memo(_speech_spans)
+    at = caps.start(i)
+    k = bisect_right(spans[0], at) - 1
+    return k >= 0 and at < spans[1][k]
+
+
+def _speech_spans(doc: AnalyzedDocument) -> tuple[list[int], list[int]]:
+    """The starts and ends of the text inside the quotation marks of speech, in text order."""
+    inner = sorted((q.region.inner_start, q.region.inner_end) for q in doc.speech)
+    return [s for s, _ in inner], [e for _, e in inner]
 
 
 def _before_name(caps: Capitals, counts: Census, i: int) -> bool:

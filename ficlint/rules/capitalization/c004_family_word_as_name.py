@@ -94,7 +94,7 @@ def _uses(doc: AnalyzedDocument) -> FamilyUses:
         word = caps.text(i)
         if caps.free[i] or word.isupper():
             continue
-        if k in w.family_names and _used_as_name(caps, i):
+        if k in w.family_names and _used_as_name(caps, i) and not _described(doc, caps, i):
             found[(k, _LOWER_NAME if word[:1].islower() else _CAPITAL_NAME)] += 1
         if k in w.family_nouns and _after_possessive(caps, i):
             found[(k, _LOWER_NOUN if word[:1].islower() else _CAPITAL_NOUN)] += 1
@@ -129,7 +129,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         word = caps.text(i)
         if caps.free[i] or word.isupper():
             continue
-        if word[:1].islower() and k in w.family_names and _used_as_name(caps, i):
+        if word[:1].islower() and k in w.family_names and _used_as_name(caps, i) \
+                and not _described(doc, caps, i):
             if not _house_style(uses, k, _LOWER_NAME, _CAPITAL_NAME, novel):
                 yield _change(caps, i, capitalized(word),
                               "stands for the person here, as a name does, so it takes a capital")
@@ -156,6 +157,23 @@ def _used_as_name(caps: Capitals, i: int) -> bool:
         return False  # "aunty Queenie": a title (the title rule's); not "daddy I'll miss you"
     return not (a >= 0 and caps.keys[a] in word_list("family_word_compounds"))
 
+
+
+def _described(doc: AnalyzedDocument, caps: Capitals, i: int) -> bool:
+    """`my fucking mum`, `her poor old dad`: a possessive or an article, then words that describe,
+    before the family word make it an ordinary noun, as the possessive alone does. (The words are
+    read first; the tagger only where a possessive or an article stands up to three words back.)"""
+    between: list[int] = []
+    b = caps.before[i]
+    while b >= 0 and len(between) < 3 and caps.keys[b] not in _NOT_AS_NAME:
+        between.append(b)
+        b = caps.before[b]
+    if not between or b < 0 or caps.keys[b] not in _NOT_AS_NAME:
+        return False
+    return all(doc.tags[caps.token[j]].xpos in _DESCRIBING for j in between)
+
+
+_DESCRIBING = frozenset(["JJ", "JJR", "JJS", "VBG", "VBN"])  # not RB: "take this before mum kills me"
 
 
 def _ordinary_noun(caps: Capitals, i: int, lowered: set[int]) -> bool:

@@ -12,6 +12,8 @@ from ficlint.rule import Rule, examples
 from ficlint.rules.common import PRONOUN_I, capitalized
 from ficlint.rules.dialogue._common import opened
 from ficlint.rules.mechanics._style import chapter_in_lowercase
+from ficlint.rules.spelling.s003_split_compound import FACTS as PERIOD_STYLE_FACTS
+from ficlint.rules.spelling.s003_split_compound import in_period_style
 
 RULE = Rule(
     id="D006",
@@ -23,12 +25,17 @@ RULE = Rule(
     examples=examples(
         ("\"stop it,\" she said.", "\"Stop it,\" she said."),
         ("She kissed his cheek. \"thank you.\"", "She kissed his cheek. \"Thank you.\""),
+        ("\"What?\" he asked, \"tell me.\"", "\"What?\" he asked, \"Tell me.\""),
     ),
     allows=("\"Stop it,\" she said.", "\"I think,\" she said, \"we should go.\"",
             "She called it \"nonsense\".",
             "\"...and then he left.\"", "\"iPhones are expensive.\""),
     fix_safety="Safe: only the first letter changes.",
 )
+
+# S003's: a manuscript that hyphenates as books of a century ago did (to-day) follows their dialogue
+# style too, which carries a sentence on in lowercase after a tag (`"Oh!" cried the Rat, "this is`)
+FACTS = PERIOD_STYLE_FACTS
 
 _SPACE_THEN_WORD = re.compile(r"[ \t]+(?=[^\W_])")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -38,18 +45,27 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     text = doc.text
     if chapter_in_lowercase(doc):
         return  # a chapter set in lowercase on purpose (`'baby,' whispered sirius`): its speech too
+    modern = None
     for q in opened(doc):
         inner = q.region.inner_start
         space = _SPACE_THEN_WORD.match(text, inner, q.region.end)
         first = space.end() if space else inner
         word = _lowercase_word(text, first)
         glued_to_a_word = q.glued_before and doc.text[q.region.start - 1].isalnum()
-        if word and (glued_to_a_word or q.starts_sentence) and not q.is_label:
+        why = "lowercase only continues a sentence a speech tag interrupted"
+        if word and not (glued_to_a_word or q.starts_sentence) and q.after_closing_tag:
+            if modern is None:  # today's style, or a novel of a century ago (`"Oh!" cried the Rat, "this`)
+                modern = not in_period_style(doc, ctx)
+            if not modern:
+                continue
+            why = "the speech before the tag ended with its own ! or ?, so this one starts a new sentence"
+        elif not (glued_to_a_word or q.starts_sentence):
+            continue
+        if word and not q.is_label:
             fixed = capitalized(word)
             yield Diagnostic(RULE.id, first, first + len(word),
                              f"Speech starts with a lowercase \"{word}\": a quotation begins a new sentence, "
-                             f"so write \"{fixed}\" (lowercase only continues a sentence a speech tag "
-                             "interrupted).",
+                             f"so write \"{fixed}\" ({why}).",
                              (Fix(first, first + 1, fixed[0]),))
 
 
