@@ -92,9 +92,9 @@ _MEMORY_FRAME = re.compile(
     r"[ \t*_]*(?:(?:even\s+)?now,?\s+|still,?\s+|sometimes,?\s+)?(?:he|she|they|[A-Z][a-z]+)\s+"
     r"(?:still\s+|often\s+|sometimes\s+)?(?:remembers|recalls|thinks\s+back|looks\s+back\s+on)\b")
 _LOOKING_BACK_NOW = re.compile(
-    r"\b(?:remembers|recalls|recollects|thinks\s+back|looks\s+back\s+on|flashes\s+back"
+    r"\b(?:remembers(?!\s+to\s)|recalls|recollects|thinks\s+back|looks\s+back\s+on|flashes\s+back"
     r"|thinks\s+(?:of|about)\s+the\s+(?:time|day|night|first|last)"
-    r"|(?:mind|thoughts?|memory)\s+(?:drifts|wanders|goes|flashes|flits)\s+back)\b(?!\s+to\s+(?!the\b)[a-z]+\b)",
+    r"|(?:mind|thoughts?|memory)\s+(?:drifts|wanders|goes|flashes|flits)\s+back)\b",
     re.I)
 _RETURN_TO_NOW = re.compile(
     r"[ \t*_\"“]*(?:(?:that|this|it)\s+(?:was|had\s+been)\s+(?:[\w’'-]+\s+){0,4}?(?:ago|before|then)\b"
