@@ -187,7 +187,8 @@ def test_a_where_why_or_how_clause_and_a_pair_of_adjectives_are_no_slip(tmp_path
 
 
 # s35: which evidence stays T002's, and earlier events inside drifted paragraphs
-SPOKEN_DRIFT = 'He went to the Ministry. He walked past the guards. "Name?" the clerk asked. He knocked and waited.'
+SPOKEN_DRIFT = ('He went to the Ministry. He walked past the guards. "Name?" the clerk asked. '
+                'He knocked and waited.')
 
 
 def test_a_drift_with_speech_in_a_long_story_that_seldom_slips_is_t004s(tmp_path):

@@ -50,16 +50,21 @@ where he vanished", "find out why she left") tells of an earlier event, and a pa
 after "and" and an adjective with no object ("vulnerable and exposed,") is a
 participle, no verb.
 
-Evidence: T002 gives a slip where someone speaks in its paragraph (a paragraph
-with speech plays in the scene's now), where the paragraph plays in the scene's
-own now without speech (a character's past event, not a state such as "knew"
-or "was" and not a habit or a period, whose subject acts in the present just
-before or just after it, someone acting in the present on the other side: "He
-sits. He looked at his watch. He stands."), or where the document keeps slipping
-(three paragraphs with a slip per 1,000 words or more). Elsewhere a past verb
-in present narration was a real slip in fewer than one in five judged findings
-on held-out fan fiction (most were a narrator looking back): those findings are
-T004's, off by default (docs/evaluations/issue-17-s32-t002.md).
+Also left alone in a drifted paragraph: a sentence dated earlier anywhere in it ("since", "ago",
+"yesterday", "earlier", "last night"), a "because" or "after" clause of a present main clause
+("Kingsley looks at him, maybe because he answered too fast"), and up to three past paragraphs after
+one where a character looks back in the present ("She thinks back, to the run", "her mind drifts
+back", "he remembers the first time"): the memory itself.
+
+Evidence: T002 gives a slip where a paragraph with someone speaking in it (the scene's now) has
+drifted into the past in a document that slips in a paragraph per 1,000 words or more, where a
+character's past event is told in one sentence with the same character's present action (same
+moment), or where the document keeps slipping (three paragraphs with a slip per 1,000 words or
+more). Everything else is T004's, off by default: judged on tune present-tense fan fiction, a lone
+past verb between present ones was a slip in one finding of eight, a past stretch bracketed by the
+scene's present actions without speech in none of 17, and a drift with speech in a long story that
+seldom slips in none of 7 (a remembered conversation, a reported question;
+docs/evaluations/issue-17-s35-t002.md).
 """
 
 from __future__ import annotations
@@ -82,20 +87,16 @@ RULE = Rule(
     category="tense",
     summary="A past-tense verb in narration that is otherwise told in the present tense.",
     why=(
-        'Present-tense narration drifts the other way: "She opens the door and walked in." ficlint flags a '
-        "past-tense verb coordinated with a present one, or a character's past-tense action between "
-        "present-tense sentences, and every verb of a paragraph that has drifted into the past, but leaves "
-        "the past alone where the narrator tells of earlier events (yesterday, before, when, a pluperfect, "
-        '"the pen he left inside", "he knows he washed") or where a paragraph looks back from the '
-        'story\'s now ("A lot has happened since the war ended. She went to Australia", "years ago", '
-        '"back then"), or where two or more paragraphs in a row are told in the past with no one speaking '
-        "(a section in its own tense, such as backstory, not a slide). It gives a finding where someone "
-        "speaks in the paragraph, where a character's past event is told in one sentence with the same "
-        'character\'s present action ("He sat down by the bar, taps it"), where a character\'s past event '
-        "(not a state or a habit) stands between "
-        "present actions of the scene's characters, or where the document keeps slipping (three paragraphs "
-        "with a slip per 1,000 words); the rest, more often a narrator looking back than a slip, are T004's "
-        "(off by default)."
+        'Present-tense narration drifts the other way: "She opens the door and walked in." ficlint flags '
+        "every past verb of a paragraph that has drifted into the past where the text says it is a slip: "
+        "someone speaks in the paragraph (the scene's now) and the story slips more than once in a while, "
+        'a character\'s past event is told with the same character\'s present action ("He sat down by the '
+        'bar, taps it"), or the document keeps slipping (three paragraphs with a slip per 1,000 words). It '
+        "leaves the past alone where the narrator tells of earlier events (yesterday, since, because, a "
+        'pluperfect, "the pen he left inside", "he knows he washed") or where a paragraph looks back from '
+        'the story\'s now ("A lot has happened since the war ended. She went to Australia", "years ago", '
+        '"She thinks back," before it). Other past verbs in present narration were more often a narrator '
+        "looking back than a slip: they are T004's (off by default)."
     ),
     examples=examples(
         (
