@@ -62,7 +62,7 @@ character's past event is told in one sentence with the same character's present
 moment), or where the document keeps slipping (three paragraphs with a slip per 1,000 words or
 more). Everything else is T004's, off by default: judged on tune present-tense fan fiction, a lone
 past verb between present ones was a slip in one finding of eight, a past stretch bracketed by the
-scene's present actions without speech in none of 17, and a drift with speech in a long story that
+scene's present actions without speech in none of 18, and a drift with speech in a long story that
 seldom slips in none of 7 (a remembered conversation, a reported question;
 docs/evaluations/issue-17-s35-t002.md).
 """
