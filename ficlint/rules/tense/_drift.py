@@ -399,22 +399,20 @@ def _remembered(doc: AnalyzedDocument, index: int) -> bool:
     (_looking_back_now), with only past paragraphs or ones without verbs between ("Lily, though, they
     shut up alone.")? Its past is the memory even where it comes back to the now at its end ("Lily
     thinks she meant it as a kindness")."""
-    frames = doc.memo(_looking_back_now)
     verbs = doc.memo(verbs_by_paragraph)
-    for back in range(1, _LOOK_BACK_RUNS + 1):
-        if index - back in frames:
+    for back in range(1, min(_LOOK_BACK_RUNS, index) + 1):
+        if _looking_back_now(doc, index - back):
             return True
         if any(v.tense != PAST for v in verbs.get(index - back, [])):
             return False
     return False
 
 
-def _looking_back_now(doc: AnalyzedDocument) -> frozenset[int]:
-    """The paragraphs whose narration has a character look back in the present ("She thinks back, to
-    the blurred and jerky run", "He remembers the first time", "her mind drifts back"): the past
-    paragraphs after one are the memory, told in the past (_goes_on_looking_back)."""
-    return frozenset(p.index for p in doc.paragraphs for r in doc.paragraph_regions(p.index)
-                     if r.kind is RegionKind.NARRATION and _LOOKING_BACK_NOW.search(doc.text, r.start, r.end))
+def _looking_back_now(doc: AnalyzedDocument, index: int) -> bool:
+    """Does the paragraph's narration have a character look back in the present ("She thinks back, to
+    the blurred and jerky run", "He remembers the first time", "her mind drifts back")?"""
+    return any(r.kind is RegionKind.NARRATION and _LOOKING_BACK_NOW.search(doc.text, r.start, r.end)
+               for r in doc.paragraph_regions(index))
 
 
 def verbs_by_paragraph(doc: AnalyzedDocument) -> dict[int, list[Verb]]:

@@ -147,11 +147,13 @@ def by_evidence(doc: AnalyzedDocument) -> tuple[list[Diagnostic], list[Diagnosti
         return [], []
     paragraphs = {d.start: doc.paragraph_index(d.start) for d in found}
     slipped = len(set(paragraphs.values()))
-    if not _more_words_than(doc.text, slipped * 1000 // _SLIPPING_PER_1000):
+    past_slipping = _word_after(doc.text, slipped * 1000 // _SLIPPING_PER_1000)
+    if past_slipping is None:
         return found, []  # a document that keeps slipping
     # a long story with one past paragraph that has speech in it looks back with its dialogue (a
     # remembered conversation, a reported question) as often as it slips
-    speaking = not _more_words_than(doc.text, slipped * 1000 // _SPEAKING_PER_1000)
+    rest = slipped * 1000 // _SPEAKING_PER_1000 - slipped * 1000 // _SLIPPING_PER_1000 - 1
+    speaking = _word_after(doc.text, rest, past_slipping) is None
     speech = {i for i in paragraphs.values() if speaking
               and any(r.kind is RegionKind.DIALOGUE for r in doc.paragraph_regions(i))}
     strong = [d for d in found if _strong(d, paragraphs[d.start] in speech)]
@@ -165,8 +167,8 @@ def _strong(d: Diagnostic, speaking: bool) -> bool:
     return bool(d.data.get("moment")) or speaking and bool(d.data.get("drift"))
 
 
-def _more_words_than(text: str, limit: int) -> bool:
-    """Has the text more than `limit` words? Counted only as far as the limit: a book need not be."""
-    return any(True for _ in itertools.islice(_WORD.finditer(text), limit, None))
-
-
+def _word_after(text: str, count: int, start: int = 0) -> int | None:
+    """Where the word after the first `count` words from `start` ends, None if the text has no more
+    words than that. Counted only as far as that word: a book need not be."""
+    word = next(itertools.islice(_WORD.finditer(text, start), count, None), None)
+    return word.end() if word is not None else None
