@@ -91,6 +91,11 @@ _LOOK_BACK_RUNS = 3  # paragraphs told in the past alone that a look back carrie
 _MEMORY_FRAME = re.compile(
     r"[ \t*_]*(?:(?:even\s+)?now,?\s+|still,?\s+|sometimes,?\s+)?(?:he|she|they|[A-Z][a-z]+)\s+"
     r"(?:still\s+|often\s+|sometimes\s+)?(?:remembers|recalls|thinks\s+back|looks\s+back\s+on)\b")
+_LOOKING_BACK_NOW = re.compile(
+    r"\b(?:remembers(?!\s+to\s)|recalls|recollects|thinks\s+back|looks\s+back\s+on|flashes\s+back"
+    r"|thinks\s+(?:of|about)\s+the\s+(?:time|day|night|first|last)"
+    r"|(?:mind|thoughts?|memory)\s+(?:drifts|wanders|goes|flashes|flits)\s+back)\b",
+    re.I)
 _RETURN_TO_NOW = re.compile(
     r"[ \t*_\"“]*(?:(?:that|this|it)\s+(?:was|had\s+been)\s+(?:[\w’'-]+\s+){0,4}?(?:ago|before|then)\b"
     r"|(?:now|nowadays|these\s+days|today|presently)\b)", re.I)
@@ -372,11 +377,14 @@ def _told_apart(doc: AnalyzedDocument, paragraph: ParagraphTense, other: str,
 
 def _goes_on_looking_back(doc: AnalyzedDocument, paragraph: ParagraphTense) -> bool:
     """Does a look back begun in the paragraphs before go on here ("Harry hadn't thought much about
-    Malfoy since Narcissa wrote him …" / "He walked halfway down that black gleaming brick hall …")?
+    Malfoy since Narcissa wrote him …" / "He walked halfway down that black gleaming brick hall …"),
+    or a memory that a paragraph ended on ("She thinks back." / "Mary was her friend first …")?
     The paragraph and those between it and the look back (at most _LOOK_BACK_RUNS) are told in the
     past alone, with no present verb to bring the story back to its now."""
     verbs = doc.memo(verbs_by_paragraph)
     index = paragraph.index
+    if _remembered(doc, index):
+        return True
     for back in range(_LOOK_BACK_RUNS + 1):
         told = verbs.get(index - back, [])
         if not told or any(v.tense != PAST for v in told):
@@ -384,6 +392,27 @@ def _goes_on_looking_back(doc: AnalyzedDocument, paragraph: ParagraphTense) -> b
         if back and _looked_back(doc, index - back):
             return True
     return False
+
+
+def _remembered(doc: AnalyzedDocument, index: int) -> bool:
+    """Is the paragraph within _LOOK_BACK_RUNS after one where a character looks back in the present
+    (_looking_back_now), with only past paragraphs or ones without verbs between ("Lily, though, they
+    shut up alone.")? Its past is the memory even where it comes back to the now at its end ("Lily
+    thinks she meant it as a kindness")."""
+    verbs = doc.memo(verbs_by_paragraph)
+    for back in range(1, min(_LOOK_BACK_RUNS, index) + 1):
+        if _looking_back_now(doc, index - back):
+            return True
+        if any(v.tense != PAST for v in verbs.get(index - back, [])):
+            return False
+    return False
+
+
+def _looking_back_now(doc: AnalyzedDocument, index: int) -> bool:
+    """Does the paragraph's narration have a character look back in the present ("She thinks back, to
+    the blurred and jerky run", "He remembers the first time", "her mind drifts back")?"""
+    return any(r.kind is RegionKind.NARRATION and _LOOKING_BACK_NOW.search(doc.text, r.start, r.end)
+               for r in doc.paragraph_regions(index))
 
 
 def verbs_by_paragraph(doc: AnalyzedDocument) -> dict[int, list[Verb]]:

@@ -185,6 +185,10 @@ _PERFECT_INFINITIVE = re.compile(
     r"(?:(?:not|never|already|just|also|[a-z]+ly)\s+)?[a-z]+", re.I)
 _SEEMING = frozenset(["seems", "seem", "appears", "appear", "is", "are"])
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$", re.I)
+# a "because" or "after" clause after a present main clause gives the cause or an event before it
+_EXPLAINED_BEFORE = re.compile(
+    r"\b(?:because|['’]?cause|after)\s+(?:[A-Z][\w'’-]*|he|she|they|it|i|we)\s+"
+    r"(?:(?:[a-z]+ly|not|never|just|already|only|even)\s+)*$", re.I)
 _ALONGSIDE = re.compile(
     r"\b(?:as|while|whilst)\s+(?:he|she|they|[A-Z][a-z]+)\s+(?:(?:still|just|also|[a-z]+ly)\s+)?$")
 # two main clauses joined: ", and", " but", ";", ":", a dash
@@ -553,6 +557,10 @@ class _Judge:
     @cached_property
     def aside_markers(self) -> re.Pattern[str]:
         return phrase_pattern(self.words["aside_markers"])
+
+    @cached_property
+    def earlier_cues(self) -> re.Pattern[str]:
+        return phrase_pattern(self.words["earlier_in_sentence"])
 
     @cached_property
     def time_cues(self) -> re.Pattern[str]:
@@ -986,7 +994,9 @@ class _Judge:
     def earlier(self, doc: AnalyzedDocument, verb: Verb, first_person: bool) -> bool:
         """Is a past verb of a paragraph drifted into the past set before the scene's now all the
         same: reported by a present verb of saying or thinking in its sentence ("ask why he said he
-        loved Remus", "he'd think she wanted"), put earlier by an adverb before it ("he once told
+        loved Remus", "he'd think she wanted"), dated earlier anywhere in its sentence ("since he
+        left", "yesterday", "earlier"), in a "because" or "after" clause of a present main clause ("he
+        looks at him, maybe because he answered too fast"), put earlier by an adverb before it ("he once told
         her", "what he just saw"), in a relative clause opened by its name subject ("the pastries
         Jacob made"), or an "I" that is no character of a story told in the third person?"""
         if verb.subject == "i" and not first_person:
@@ -998,7 +1008,13 @@ class _Judge:
         i = doc.sentence_index_at(verb.start)
         if i is None:
             return False
-        before = doc.text[doc.sentences[i].start : verb.start]
+        sentence = doc.sentences[i]
+        if self.earlier_cues.search(doc.text, sentence.start, sentence.end):
+            return True  # "the shirt she bought yesterday", "since he left"
+        before = doc.text[sentence.start : verb.start]
+        explained = _EXPLAINED_BEFORE.search(before)
+        if explained and _present_between(doc, sentence.start, sentence.start + explained.start()):
+            return True  # "Kingsley looks at him, maybe because he answered too fast"
         # an infinitive ("waited for him to figure out what he wanted") takes its governor's tense
         return any(_governs(before, m.end()) and not _INFINITIVE_BEFORE.search(before, 0, m.start())
                    for m in self.reporting_now.finditer(before))
@@ -1220,6 +1236,14 @@ def _in_where_clause(doc: AnalyzedDocument, verb: Verb) -> bool:
     he vanished", "from where he left off", "find out why she left", "not sure how he survived")? In
     present narration it tells of an earlier event, like a relative clause (in_relative_clause)."""
     return tag_before_subject(doc, verb)[1] in _PLACE_REASON_MANNER
+
+
+def _present_between(doc: AnalyzedDocument, start: int, end: int) -> bool:
+    """Does the tagger read a present-tense finite verb between `start` and `end`?"""
+    starts = doc.tokens.start
+    tags = doc.tags
+    return any(tags[i].xpos in ("VBZ", "VBP")
+               for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)))
 
 
 def _adjective_pair(doc: AnalyzedDocument, verb: Verb) -> bool:

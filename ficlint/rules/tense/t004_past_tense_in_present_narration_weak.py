@@ -1,9 +1,10 @@
 """T004 past-tense-in-present-narration-weak: T002's finding where the text gives weak evidence of a slip.
 
 Off by default. A past-tense verb in a present-tense scene that T002's judgement calls a slip, in a
-paragraph where no one speaks and no past event of a character plays between present actions (the
-scene's own now), in a document that seldom slips (fewer than three paragraphs with such a slip per
-1,000 words). Judged on held-out fan fiction, most of these are a narrator looking back
+document that seldom slips (fewer than three paragraphs with such a slip per 1,000 words), where it
+is no same-moment event and not in a drifted paragraph with speech of a story that slips once per
+1,000 words: a lone past verb between present ones, a drift with no one speaking, a drift with
+speech in a long story. Judged on held-out fan fiction, most of these are a narrator looking back
 (backstory, a memory, a recap of the week, something just done, reported speech) told rightly in the
 past; a writer who wants every candidate can turn this rule on (ficlint/rules/tense/t002_...: by_evidence).
 """
@@ -62,11 +63,12 @@ RULE = Rule(
     category="tense",
     summary="A past-tense verb in present-tense narration, where the evidence of a slip is weak.",
     why=(
-        "T002 flags a past-tense verb in a present-tense scene where someone speaks in the paragraph, where "
-        "a character's past event stands between present actions (the scene's own now), or where the "
-        "document keeps slipping into the past. Elsewhere a past verb in present narration is "
-        "more often a narrator looking back (backstory, a memory, a recap, something just done) than a "
-        "slip: on held-out fan fiction fewer than one in five such findings was a real slip. This rule "
+        "T002 flags a past-tense verb in a present-tense scene where a paragraph with speech has drifted "
+        "into the past in a story that slips now and then, where a character's past event is told with the "
+        "same character's present action, or where the document keeps slipping into the past. Elsewhere a "
+        "past verb in present narration is more often a narrator looking back (backstory, a memory, a "
+        "recap, something just done) than a slip: on tune fan fiction fewer than one in eight such "
+        "findings was a real slip. This rule "
         "gives those findings for a writer who wants to check every candidate."
     ),
     examples=examples(
