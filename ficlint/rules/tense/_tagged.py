@@ -41,6 +41,12 @@ _PERSONS = frozenset(["he", "she", "they"])  # subjects of a relative clause's p
 _ADVERBS = frozenset(["RB", "RBR"])
 _FINITE = frozenset(["VBZ", "VBD"])
 _BOUNDARY = frozenset([".", ",", ":", "``", "''", "-LRB-", "-RRB-", "CC", "NFP"])  # a clause may start after
+# a subordinate clause's subject follows its conjunction ("when the silence stretches", "while Snape laughs");
+# not "if" (a condition's present is no slip) nor "that" (reported words)
+_SUBORDINATORS = frozenset(
+    ["when", "whenever", "while", "whilst", "as", "until", "till", "before", "after", "because", "since",
+     "once", "though", "although"]
+)
 
 
 def tagged_verbs(doc: AnalyzedDocument) -> list[Verb]:
@@ -62,6 +68,40 @@ def particular_subjects(doc: AnalyzedDocument) -> list[Verb]:
             if verb is not None and (verb.kind != "name" or acting[verb.subject] >= NAME_ACTS):
                 found.append(Verb(*verb[:-1], paragraph))
     return found
+
+
+def _verb_continues(doc: AnalyzedDocument, i: int) -> bool:
+    """Does what follows an -s form after a singular subject go on like a verb's clause, not like a
+    plural noun's ("the chiffon ruffles of her parasol", "the matching shrieks behind her", "the
+    lingering looks, the shy advances")? The sentence's end, a complement ("looks bleak"), a comma
+    before an -ing form or an adverb ("The boy runs, still trying"), "and" before another verb
+    ("The house elf bows and popped away")."""
+    tokens, tags = doc.tokens, doc.tags
+    if i and tokens.text[i - 1].lower().endswith("ing"):
+        return False  # "the matching rings": a participle before a noun
+    after = i + 1
+    if after >= len(tokens) or tokens.sentence[after] != tokens.sentence[i]:
+        return True
+    word, tag = tokens.text[after].lower(), tags[after].xpos
+    nxt = after + 1 if after + 1 < len(tokens) and tokens.sentence[after + 1] == tokens.sentence[i] else None
+    if word in (".", "!", "?", ";"):
+        return True
+    if word == "," and _after_subordinator(doc, i):
+        return True  # "When the silence stretches, Harry spoke first"
+    if word in (",", "and", "but"):
+        return nxt is not None and tags[nxt].xpos in (("VBG", "RB") if word == "," else ("VBD", "VBZ", "RB"))
+    return tag in ("JJ", "JJR", "RP")
+
+
+def _after_subordinator(doc: AnalyzedDocument, i: int) -> bool:
+    """Does the noun phrase before token i follow a subordinating conjunction ("when the silence")?"""
+    tokens, tags = doc.tokens, doc.tags
+    k = i - 1
+    while k >= 0 and tokens.sentence[k] == tokens.sentence[i] and (
+            tags[k].xpos in _INSIDE_PHRASE or tags[k].xpos in ("DT", "PRP$")):
+        k -= 1
+    return (k >= 0 and tokens.sentence[k] == tokens.sentence[i] and tags[k].xpos in ("IN", "WRB")
+            and tokens.text[k].lower() in _SUBORDINATORS)
 
 
 def _candidates(doc: AnalyzedDocument) -> list[tuple[int, str, int]]:
@@ -117,7 +157,8 @@ def _verb(doc: AnalyzedDocument, lex: Lexicon, i: int, xpos: str) -> Verb | None
     else:
         if plural or word not in lex.third_forms or word in lex.base_forms:
             return None
-        if word in lex.noun_like and not _object_after(doc, i):
+        if word in lex.noun_like and not _object_after(doc, i) and not (
+                kind in ("np", "name") and _verb_continues(doc, i)):
             return None  # "the chiffon ruffles of her parasol", "Linden leaves fluttered"
         fix, tense = lex.past_of.get(word, ""), PRESENT
     if not fix or fix == word:
@@ -191,6 +232,11 @@ def _noun_phrase(doc: AnalyzedDocument, head: int, sentence: int, plural: bool,
         return None
     if head == first and tags[head].xpos == "NNP":
         return "name", tokens.text[head], False
+    if 0 < head - first <= 2 and all(tags[x].xpos == "NNP" for x in range(first, head + 1)):
+        # "Draco Malfoy comes in", "Professor Dumbledore stands": the name the story has act most
+        acting = doc.memo(names_acting)
+        words = [tokens.text[x] for x in range(head, first - 1, -1)]
+        return "name", max(words, key=lambda w: acting[w]), False
     if any(tags[x].xpos == "POS" for x in range(first, head)) and tags[first].xpos in ("NNP", "NNPS"):
         return "np", tokens.text[head], plural  # "Harry's face", "Jana's breathing"
     return None
@@ -200,6 +246,8 @@ def _clause_starts(doc: AnalyzedDocument, at: int, sentence: int) -> bool:
     """Does a clause start right after token `at` (the sentence's start, a comma, a conjunction)?"""
     tokens, tags = doc.tokens, doc.tags
     if at < 0 or tokens.sentence[at] != sentence:
+        return True
+    if tags[at].xpos in ("IN", "WRB") and tokens.text[at].lower() in _SUBORDINATORS:
         return True
     return tags[at].xpos in _BOUNDARY or tokens.text[at] in ("--", "—", "–", ";")
 

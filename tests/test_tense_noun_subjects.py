@@ -1,0 +1,50 @@
+"""Through the real CLI: present-tense slips whose subject the tense family's subject finder
+(ficlint/rules/tense/_tagged.py) used to miss: a noun phrase or name after a subordinating conjunction
+("When the silence stretches"), a name of two or three words ("Draco Malfoy comes in"), a thing's
+-s verb that may also be a plural noun, before a complement, a comma and an -ing form, or "and" and
+another verb ("The boy runs, still trying"). Each has text it must leave alone: compound nouns in
+object place or before a verb of their own, a plural noun before "of" or after a participle ("the
+matching rings on their fingers"), conditions after "if"."""
+
+from __future__ import annotations
+
+from tests.conftest import rule_findings
+
+PAST = (
+    "The kitchen was dark and cold. Harry pushed the door open and stepped inside. He looked for the lamp "
+    "and found it on the shelf. Draco Malfoy sat at the table. Malfoy smiled at him. Malfoy shrugged and "
+    "Malfoy waited.\n\n"
+)
+AFTER = "The light flickered on. Harry sat down at the table and waited for Ron.\n"
+
+
+def test_a_thing_after_a_subordinator_acting_in_the_present_is_a_slip(tmp_path):
+    text = PAST + "When the silence stretches, Harry spoke first. " + AFTER
+    assert rule_findings(tmp_path, text, "T001") == [("T001", "stretches", "stretched")]
+
+
+def test_a_name_of_two_words_acting_in_the_present_is_a_slip(tmp_path):
+    text = PAST + "The door opened, and Draco Malfoy comes in. Everyone turned. " + AFTER
+    assert rule_findings(tmp_path, text, "T001") == [("T001", "comes", "came")]
+
+
+def test_a_things_s_verb_that_may_be_a_noun_before_a_particle_is_a_slip(tmp_path):
+    text = PAST + "He waited. The old man looks tired and thin. " + AFTER
+    assert rule_findings(tmp_path, text, "T001") == [("T001", "looks", "looked")]
+
+
+def test_a_things_s_verb_before_a_comma_is_a_slip(tmp_path):
+    text = PAST + "The boy runs, still trying to shake the dog off, and Harry laughed. " + AFTER
+    assert rule_findings(tmp_path, text, "T001") == [("T001", "runs", "ran")]
+
+
+def test_compound_nouns_are_left_alone(tmp_path):
+    text = (PAST + "He grabbed the car keys and left. The car keys in his pocket jingled as he ran. "
+            "The school grounds were empty. The chiffon ruffles of her dress swayed. He noticed the matching "
+            "rings on their fingers and the matching shrieks behind her. " + AFTER)
+    assert rule_findings(tmp_path, text, "T001") == []
+
+
+def test_a_condition_after_if_is_left_alone(tmp_path):
+    text = PAST + "He knew the rule. If the door opens, the alarm sounded. " + AFTER
+    assert rule_findings(tmp_path, text, "T001") == []
