@@ -659,7 +659,8 @@ class _Judge:
                 and _subject(text, lex, verb, clause) == "definite"
             )
             timeless = _PRESENT_MODAL.search(clause.narration) or self.narrator.search(clause.narration)
-            passing = reported and character and not timeless and self._in_the_moment(text, lex, verb, clause)
+            passing = reported and character and not timeless and (
+                self._in_the_moment(text, lex, verb, clause) or self._backshift_missed(text, verb, clause))
             return 0.55 if passing else 0.0
         if verb.subject == "who" or verb.kind == "aux" and _after_relative(text, verb, lex):
             return 0.65 if self._relative_in_the_moment(text, lex, verb, clause) else 0.0
@@ -1011,6 +1012,27 @@ class _Judge:
             for pattern in (self.reporting, self.perceiving, _REPORTED_THAT)
             for m in pattern.finditer(before)
         )
+
+    def _backshift_missed(self, text: str, verb: Verb, clause: Clause) -> bool:
+        """Is a character's present verb reported after a past verb of knowing, with no other present
+        verb in the sentence or around it ("Anna knew that he has never considered", "realized he is
+        bisexual")? What a character knew of another is told in the past like the rest; a verb of
+        saying may report a statement that still holds ("he said he is from Ohio")."""
+        if verb.subject not in ("he", "she") and verb.kind != "name" or clause.elsewhere(PRESENT):
+            return False
+        if sum(1 for v in clause.verbs if v.tense == PRESENT) > 1 or _ENDING_QUESTION.search(clause.text):
+            return False
+        following = _WORD.findall(text[verb.end : verb.end + 20].lower())[:1]
+        lex = lexicon()
+        if following and following[0] in lex.base_forms and following[0] not in lex.participles:
+            return False  # "he never thought he's get that": a mistyped "he'd", not a present verb
+        before = text[clause.start : verb.start]
+        governing = [m for m in self.reporting.finditer(before) if _governs(before, m.end())]
+        return bool(governing) and governing[-1].group(0).lower() in self.backshift_thought_verbs
+
+    @cached_property
+    def backshift_thought_verbs(self) -> frozenset[str]:
+        return frozenset(self.words["backshift_thought_verbs"])
 
     def _sheltered(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> bool:
         """Is the verb where another tense is right: reported speech or thought, a set phrase,
