@@ -42,11 +42,9 @@ _ADVERBS = frozenset(["RB", "RBR"])
 _FINITE = frozenset(["VBZ", "VBD"])
 _BOUNDARY = frozenset([".", ",", ":", "``", "''", "-LRB-", "-RRB-", "CC", "NFP"])  # a clause may start after
 # a subordinate clause's subject follows its conjunction ("when the silence stretches", "while Snape laughs");
-# not "if" (a condition's present is no slip) nor "that" (reported words)
-_SUBORDINATORS = frozenset(
-    ["when", "whenever", "while", "whilst", "as", "until", "till", "before", "after", "because", "since",
-     "once", "though", "although"]
-)
+# not "if" (a condition's present is no slip), "that" (reported words), nor the ones that are as often
+# prepositions: since / after / before / until ("since the start of the summer holidays a few weeks back")
+_SUBORDINATORS = frozenset(["when", "whenever", "while", "whilst", "as", "because", "though", "although"])
 
 
 def tagged_verbs(doc: AnalyzedDocument) -> list[Verb]:
