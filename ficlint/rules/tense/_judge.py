@@ -201,6 +201,7 @@ _FUTURE = re.compile(r"\b(?:may|can|will|shall|must)\b|['’]ll\b", re.I)
 _TO_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,5}?\s+to\b")
 # "it takes him / Harry / her mother … to": the object is a particular one of the story, no maxim
 _PARTICULAR_OBJECT = re.compile(r"\s+(?:(?:him|her|them|me|us)\b|(?:his|her|their|my)\s|[A-Z][a-z]+)")
+_INDIRECT_QUESTION = re.compile(r"\b(?:whether|if|how|what|why|where|who|when)\b", re.I)
 _ENDING_QUESTION = re.compile(r"[?][\"”’'*_)\]]*\s*$")
 # time words that only order two events of one moment ("when he opened them, he finds"); "since", "ago",
 # "once", "years", a pluperfect … set an event before the story's now
@@ -1028,7 +1029,10 @@ class _Judge:
             return False  # "he never thought he's get that": a mistyped "he'd", not a present verb
         before = text[clause.start : verb.start]
         governing = [m for m in self.reporting.finditer(before) if _governs(before, m.end())]
-        return bool(governing) and governing[-1].group(0).lower() in self.backshift_thought_verbs
+        if not governing or governing[-1].group(0).lower() not in self.backshift_thought_verbs:
+            return False
+        # an indirect question keeps its present ("She wondered whether he has any idea")
+        return not _INDIRECT_QUESTION.search(before, governing[-1].end())
 
     @cached_property
     def backshift_thought_verbs(self) -> frozenset[str]:
