@@ -205,6 +205,7 @@ _FUTURE = re.compile(r"\b(?:may|can|will|shall|must)\b|['’]ll\b", re.I)
 _TO_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,5}?\s+to\b")
 # "it takes him / Harry / her mother … to": the object is a particular one of the story, no maxim
 _PARTICULAR_OBJECT = re.compile(r"\s+(?:(?:him|her|them|me|us)\b|(?:his|her|their|my)\s|[A-Z][a-z]+)")
+_INDIRECT_QUESTION = re.compile(r"\b(?:whether|if|how|what|why|where|who|when)\b", re.I)
 _ENDING_QUESTION = re.compile(r"[?][\"”’'*_)\]]*\s*$")
 # time words that only order two events of one moment ("when he opened them, he finds"); "since", "ago",
 # "once", "years", a pluperfect … set an event before the story's now
@@ -667,7 +668,8 @@ class _Judge:
                 and _subject(text, lex, verb, clause) == "definite"
             )
             timeless = _PRESENT_MODAL.search(clause.narration) or self.narrator.search(clause.narration)
-            passing = reported and character and not timeless and self._in_the_moment(text, lex, verb, clause)
+            passing = reported and character and not timeless and (
+                self._in_the_moment(text, lex, verb, clause) or self._backshift_missed(text, verb, clause))
             return 0.55 if passing else 0.0
         if verb.subject == "who" or verb.kind == "aux" and _after_relative(text, verb, lex):
             return 0.65 if self._relative_in_the_moment(text, lex, verb, clause) else 0.0
@@ -1027,6 +1029,30 @@ class _Judge:
             for pattern in (self.reporting, self.perceiving, _REPORTED_THAT)
             for m in pattern.finditer(before)
         )
+
+    def _backshift_missed(self, text: str, verb: Verb, clause: Clause) -> bool:
+        """Is a character's present verb reported after a past verb of knowing, with no other present
+        verb in the sentence or around it ("Anna knew that he has never considered", "realized he is
+        bisexual")? What a character knew of another is told in the past like the rest; a verb of
+        saying may report a statement that still holds ("he said he is from Ohio")."""
+        if verb.subject not in ("he", "she") and verb.kind != "name" or clause.elsewhere(PRESENT):
+            return False
+        if sum(1 for v in clause.verbs if v.tense == PRESENT) > 1 or _ENDING_QUESTION.search(clause.text):
+            return False
+        following = _WORD.findall(text[verb.end : verb.end + 20].lower())[:1]
+        lex = lexicon()
+        if following and following[0] in lex.base_forms and following[0] not in lex.participles:
+            return False  # "he never thought he's get that": a mistyped "he'd", not a present verb
+        before = text[clause.start : verb.start]
+        governing = [m for m in self.reporting.finditer(before) if _governs(before, m.end())]
+        if not governing or governing[-1].group(0).lower() not in self.backshift_thought_verbs:
+            return False
+        # an indirect question keeps its present ("She wondered whether he has any idea")
+        return not _INDIRECT_QUESTION.search(before, governing[-1].end())
+
+    @cached_property
+    def backshift_thought_verbs(self) -> frozenset[str]:
+        return frozenset(self.words["backshift_thought_verbs"])
 
     def _sheltered(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> bool:
         """Is the verb where another tense is right: reported speech or thought, a set phrase,

@@ -41,6 +41,10 @@ _PERSONS = frozenset(["he", "she", "they"])  # subjects of a relative clause's p
 _ADVERBS = frozenset(["RB", "RBR"])
 _FINITE = frozenset(["VBZ", "VBD"])
 _BOUNDARY = frozenset([".", ",", ":", "``", "''", "-LRB-", "-RRB-", "CC", "NFP"])  # a clause may start after
+# a subordinate clause's subject follows its conjunction ("when the silence stretches", "while Snape laughs");
+# not "if" (a condition's present is no slip), "that" (reported words), nor the ones that are as often
+# prepositions: since / after / before / until ("since the start of the summer holidays a few weeks back")
+_SUBORDINATORS = frozenset(["when", "whenever", "while", "whilst", "as", "because", "though", "although"])
 
 
 def tagged_verbs(doc: AnalyzedDocument) -> list[Verb]:
@@ -62,6 +66,18 @@ def particular_subjects(doc: AnalyzedDocument) -> list[Verb]:
             if verb is not None and (verb.kind != "name" or acting[verb.subject] >= NAME_ACTS):
                 found.append(Verb(*verb[:-1], paragraph))
     return found
+
+
+def _after_subordinator(doc: AnalyzedDocument, i: int) -> bool:
+    """Does the noun phrase before token i follow a subordinating conjunction ("when the silence
+    stretches")? Its -s form is then the clause's verb, not a plural noun."""
+    tokens, tags = doc.tokens, doc.tags
+    k = i - 1
+    while k >= 0 and tokens.sentence[k] == tokens.sentence[i] and (
+            tags[k].xpos in _INSIDE_PHRASE or tags[k].xpos in ("DT", "PRP$")):
+        k -= 1
+    return (k >= 0 and tokens.sentence[k] == tokens.sentence[i] and tags[k].xpos in ("IN", "WRB")
+            and tokens.text[k].lower() in _SUBORDINATORS)
 
 
 def _candidates(doc: AnalyzedDocument) -> list[tuple[int, str, int]]:
@@ -117,7 +133,8 @@ def _verb(doc: AnalyzedDocument, lex: Lexicon, i: int, xpos: str) -> Verb | None
     else:
         if plural or word not in lex.third_forms or word in lex.base_forms:
             return None
-        if word in lex.noun_like and not _object_after(doc, i):
+        if word in lex.noun_like and not _object_after(doc, i) and not (
+                kind in ("np", "name") and _after_subordinator(doc, i)):
             return None  # "the chiffon ruffles of her parasol", "Linden leaves fluttered"
         fix, tense = lex.past_of.get(word, ""), PRESENT
     if not fix or fix == word:
@@ -191,6 +208,11 @@ def _noun_phrase(doc: AnalyzedDocument, head: int, sentence: int, plural: bool,
         return None
     if head == first and tags[head].xpos == "NNP":
         return "name", tokens.text[head], False
+    if 0 < head - first <= 2 and all(tags[x].xpos == "NNP" for x in range(first, head + 1)):
+        # "Draco Malfoy comes in", "Professor Dumbledore stands": the name the story has act most
+        acting = doc.memo(names_acting)
+        words = [tokens.text[x] for x in range(head, first - 1, -1)]
+        return "name", max(words, key=lambda w: acting[w]), False
     if any(tags[x].xpos == "POS" for x in range(first, head)) and tags[first].xpos in ("NNP", "NNPS"):
         return "np", tokens.text[head], plural  # "Harry's face", "Jana's breathing"
     return None
@@ -200,6 +222,8 @@ def _clause_starts(doc: AnalyzedDocument, at: int, sentence: int) -> bool:
     """Does a clause start right after token `at` (the sentence's start, a comma, a conjunction)?"""
     tokens, tags = doc.tokens, doc.tags
     if at < 0 or tokens.sentence[at] != sentence:
+        return True
+    if tags[at].xpos in ("IN", "WRB") and tokens.text[at].lower() in _SUBORDINATORS:
         return True
     return tags[at].xpos in _BOUNDARY or tokens.text[at] in ("--", "—", "–", ";")
 

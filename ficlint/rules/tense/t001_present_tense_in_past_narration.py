@@ -27,7 +27,13 @@ scenes.py). In a past-tense scene a present-tense verb is flagged when:
 - "it is / there are" stands in a main clause joined by and / but / ; / : / a dash to a clause told
   in the past ("It is faint, but it was there", "The term was quiet; there are no attacks");
 - an "as / while" clause after a speech or thought tag is narration, not the reported words
-  ("Sirius thought as he kicks the shell").
+  ("Sirius thought as he kicks the shell");
+- a character's present state or act reported after a past verb of knowing, alone in the present
+  in its sentence ("The day Remus realized he is bisexual"; tense.yaml `backshift_thought_verbs`),
+  not after a verb of saying ("he said he is from Ohio" may still hold);
+- a thing or a name acts after a subordinating conjunction ("When the silence stretches"), a name
+  of two or three words acts ("Draco Malfoy comes in"), or a thing's -s form that may be a plural
+  noun is followed by what a verb takes ("The old man looks tired", "Remus says, sounding").
 A paragraph that drifted (ficlint/rules/tense/_drift.py) has every finite verb
 flagged, whatever its subject: pronouns, names, noun phrases, relative clauses,
 verbs after "and" or a comma with no subject of their own, "will / can / 'll".
@@ -100,6 +106,7 @@ RULE = Rule(
         "a character's or a particular thing's present-tense action between past-tense sentences ('The blade "
         "catches the light', 'It takes him two tries'; in a first-person story 'I pull the box out'); "
         "'it is' or 'there are' in a clause joined to a past one ('It is faint, but it was there'); "
+        "a character's present state after a past verb of knowing ('Remus realized he is bisexual'); "
         "when a whole paragraph has drifted into the present (characters' actions, or "
         "the characters carrying on in the present right after a paragraph told in the past), "
         "every verb of it is flagged, whatever its subject, modals included. It leaves dialogue, "
