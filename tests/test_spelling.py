@@ -679,6 +679,24 @@ def test_a_compound_split_at_a_hard_wrapped_line_end_is_flagged(tmp_path: Path):
         assert [(r, f) for r, _, f in _cli_findings(tmp_path, text)] == [("S005", "courtyard")]
 
 
+def test_a_compound_in_underscore_italics_or_beside_a_dotted_capital_i_is_flagged(tmp_path: Path):
+    text = "She crossed the _court yard_ slowly. In İzmir the fire place was cold.\n"
+    assert _cli_findings(tmp_path, text) == [
+        ("S005", "court yard", "courtyard"), ("S005", "fire place", "fireplace")]
+    chapter = tmp_path / "chapter.md"
+    run_cli("check", "--fix", "--unsafe-fixes", "--no-cache", str(chapter))
+    assert chapter.read_text(encoding="utf-8") == (
+        "She crossed the _courtyard_ slowly. In İzmir the fireplace was cold.\n")
+
+
+@pytest.mark.parametrize("text", [
+    "On the second day light snow began to fall.\n",  # day, then light snow: an adjective and its noun
+    "The file my_court yard was empty.\n",  # an underscore inside a word, not emphasis
+])
+def test_a_second_word_that_may_be_an_adjective_or_part_of_a_name_is_left_alone(tmp_path: Path, text: str):
+    assert _cli_findings(tmp_path, text) == []
+
+
 def test_a_compound_in_both_split_tables_is_reported_once(tmp_path: Path):
     text = "Albus stood in the door way, smiling.\n"
     assert _cli_findings(tmp_path, text, "--extend-select", "S003") == [("S005", "door way", "doorway")]
