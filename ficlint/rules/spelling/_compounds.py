@@ -201,9 +201,9 @@ def splits(doc: AnalyzedDocument, threshold: float = THRESHOLD,
     for m in pattern.finditer(text):
         form = f"{m.group(1).lower()} {m.group(2).lower()}"
         region = doc.region_at(m.start())
-        if form not in known or region is None or region.kind not in CHECKED or m.end() > region.end:
+        if form not in known or region is None or region.kind not in CHECKED or m.end(2) > region.end:
             continue
-        found.append((m.start(), m.end(), form))
+        found.append((m.start(), m.end(2), form))
     if not found:
         return
     indices = {doc.sentence_index_at(start) for start, _, _ in found} - {None}
@@ -263,7 +263,9 @@ def _after_phrasal_verb(form: str, i: int, lower: list[str], sentence: list[int]
 def _pattern_for(words: set[str],
                  wanted: Callable[[str], bool]) -> tuple[re.Pattern[str], frozenset[str]] | None:
     """One search for the pairs whose two words both occur among the text's `words`, and those pairs
-    (the search allows any of their first words before any of their second words)."""
+    (the search allows any of their first words before any of their second words). The second word
+    is matched inside a lookahead, so a match never uses it up: in "more house mates", "more house"
+    (two words of the search, not a pair) must leave "house" free to start "house mates"."""
     present = {w.lower() for w in words}
     seconds_of = _first_words()
     forms = [(first, second) for first in present & seconds_of.keys()
@@ -273,7 +275,7 @@ def _pattern_for(words: set[str],
     firsts = sorted({f for f, _ in forms}, key=lambda w: (-len(w), w))
     seconds = sorted({s for _, s in forms}, key=lambda w: (-len(w), w))
     pattern = re.compile(
-        rf"(?<![\w'’-])({'|'.join(firsts)})[ \t]+(?:\r?\n[ \t]*)?({'|'.join(seconds)})"
-        r"(?=['’]s\b|(?![\w'’-]))",
+        rf"(?<![\w'’-])({'|'.join(firsts)})(?=[ \t]+(?:\r?\n[ \t]*)?({'|'.join(seconds)})"
+        r"(?=['’]s\b|(?![\w'’-])))",
         re.IGNORECASE)
     return pattern, frozenset(f"{f} {s}" for f, s in forms)
