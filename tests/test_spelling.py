@@ -571,6 +571,13 @@ def test_a_manuscript_in_a_period_style_writes_compounds_apart_on_purpose(tmp_pa
     assert [d for f in result.json()["files"] for d in f["diagnostics"]] == []
 
 
+def test_a_pair_after_two_other_search_words_is_still_found():
+    # "more" (of "more over") and "some" (of "hand some") are words of the search but no pair: the
+    # match "more some" must not use up "some", the first word of "some thing"
+    text = "Was it once more some thing his mind had made up? He held her hand over the table."
+    assert _splits(text) == [("some thing", "something")]
+
+
 def test_split_compounds_in_speech_and_in_italics_are_still_flagged():
     assert ("some thing", "something") in _splits("\"I forgot some thing important,\" she said.")
     assert ("some thing", "something") in _splits("She had forgotten *some thing* important.")
@@ -616,6 +623,7 @@ def test_in_to_for_into_is_flagged_by_default_and_fixed(tmp_path: Path):
     "He logged in to the account and read the mail.\n",
     "Harry turned himself in to the Aurors.\n",  # the verb's object between
     "He came in to see her after dinner.\n",  # "to" before a verb: an infinitive
+    "He shook his head and tuned back in to the conversation.\n",  # an adverb between verb and particle
     "Mum called them all in to dinner.\n",
 ])
 def test_in_to_after_a_phrasal_verb_or_before_an_infinitive_is_left_alone(tmp_path: Path, text: str):

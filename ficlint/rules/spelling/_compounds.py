@@ -53,6 +53,7 @@ PERIOD_MODERN = 0.01  # …and the most of its closed uses that fan fiction hyph
 _PARTICLE_AFTER_OBJECT = frozenset({"ADP", "ADV", "PART"})
 _OBJECT = frozenset({"PRON", "PROPN", "NOUN", "DET"})  # "called them all in to dinner"
 _VERBS = frozenset({"VERB", "AUX"})
+_ADVERBS = frozenset({"ADV", "PART"})  # between a phrasal verb and its particle: "logged back in to"
 CHECKED = frozenset(WRITING) - {RegionKind.AUTHOR_NOTE}  # the regions split compounds are looked for in
 _PHRASAL_REACH = 4  # words back to the verb whose particle this may be: "turned the essay in to me"
 
@@ -255,6 +256,8 @@ def _after_phrasal_verb(form: str, i: int, lower: list[str], sentence: list[int]
         base = base_of.get(lower[k])
         if base in verbs:
             return True
+        if tags[k].head.upos in _ADVERBS:
+            continue  # "tuned back in to the talk": back is the verb's adverb, not a verb of its own
         if base is not None or tags[k].head.upos in _VERBS:
             return False  # another verb (the tag knows forms the lexicon lacks: tapping)
     return False
