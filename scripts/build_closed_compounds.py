@@ -5,6 +5,7 @@ often each is written open. Byte for byte from the train splits of ../shared/tra
 minute: a plain word count, no tagging).
 
     python scripts/build_closed_compounds.py [--training ../shared/training] [--check]
+        [--also-leave-out 1450-1799 --out FILE]
 
 Counted, in the train fan fiction and the train Gutenberg books, on lowercased text cut into
 runs of letters and single marks: each dictionary word of two dictionary words run together
@@ -19,7 +20,8 @@ S005 applies its own, stricter open share (chosen on the tune split) and word cl
 place of use (both words nouns: "the house mates", never "the dark room" or "hide out").
 
 Train works HELD_OUT (in `works('train')` order) are left out: they were kept unread to judge
-S005 on (stop 34), so the table must not have seen them.
+S005 on (stop 34), so the table must not have seen them. `--also-leave-out` leaves out another
+stretch too, for a table to judge a later stretch with (never shipped).
 """
 
 from __future__ import annotations
@@ -93,11 +95,12 @@ def select(fan: Counts, edited: Counts, pairs: dict[tuple[str, str], str]) -> di
     return kept
 
 
-def build(training: Path) -> bytes:
+def build(training: Path, also_left_out: range = range(0)) -> bytes:
     pairs = candidates()
     closed_words = set(pairs.values())
     fan, edited = Counts(), Counts()
-    fan.add((text for k, (_, text) in enumerate(works("train", root=training)) if k not in HELD_OUT),
+    fan.add((text for k, (_, text) in enumerate(works("train", root=training))
+             if k not in HELD_OUT and k not in also_left_out),
             pairs, closed_words)
     edited.add((text for _, text in books("train", root=training)), pairs, closed_words)
     data = {"source": "train splits of shared/training (fan fiction without train works "
@@ -113,8 +116,11 @@ def main() -> None:
     ap.add_argument("--training", type=Path, default=TRAINING)
     ap.add_argument("--check", action="store_true", help="compare with the shipped file, write nothing")
     ap.add_argument("--out", type=Path, default=OUTPUT)
+    ap.add_argument("--also-leave-out", default="", metavar="START-END",
+                    help="train works (inclusive) left out too, to judge them with the table (with --out)")
     args = ap.parse_args()
-    data = build(args.training)
+    start, _, end = args.also_leave_out.partition("-")
+    data = build(args.training, range(int(start), int(end) + 1) if start else range(0))
     write_or_check(args.out, data, args.check)
     print(f"{args.out}: {len(json.loads(data)['pairs'])} pairs")
 

@@ -571,6 +571,13 @@ def test_a_manuscript_in_a_period_style_writes_compounds_apart_on_purpose(tmp_pa
     assert [d for f in result.json()["files"] for d in f["diagnostics"]] == []
 
 
+def test_a_pair_after_two_other_search_words_is_still_found():
+    # "more" (of "more over") and "some" (of "hand some") are words of the search but no pair: the
+    # match "more some" must not use up "some", the first word of "some thing"
+    text = "Was it once more some thing his mind had made up? He held her hand over the table."
+    assert _splits(text) == [("some thing", "something")]
+
+
 def test_split_compounds_in_speech_and_in_italics_are_still_flagged():
     assert ("some thing", "something") in _splits("\"I forgot some thing important,\" she said.")
     assert ("some thing", "something") in _splits("She had forgotten *some thing* important.")
@@ -616,6 +623,7 @@ def test_in_to_for_into_is_flagged_by_default_and_fixed(tmp_path: Path):
     "He logged in to the account and read the mail.\n",
     "Harry turned himself in to the Aurors.\n",  # the verb's object between
     "He came in to see her after dinner.\n",  # "to" before a verb: an infinitive
+    "He shook his head and tuned back in to the conversation.\n",  # an adverb between verb and particle
     "Mum called them all in to dinner.\n",
 ])
 def test_in_to_after_a_phrasal_verb_or_before_an_infinitive_is_left_alone(tmp_path: Path, text: str):
@@ -677,6 +685,24 @@ def test_a_compound_split_at_a_hard_wrapped_line_end_is_flagged(tmp_path: Path):
     for end in ("\n", "\r\n"):
         text = f"They crossed the court{end}yard in silence.{end}"
         assert [(r, f) for r, _, f in _cli_findings(tmp_path, text)] == [("S005", "courtyard")]
+
+
+def test_a_compound_in_underscore_italics_or_beside_a_dotted_capital_i_is_flagged(tmp_path: Path):
+    text = "She crossed the _court yard_ slowly. In İzmir the fire place was cold.\n"
+    assert _cli_findings(tmp_path, text) == [
+        ("S005", "court yard", "courtyard"), ("S005", "fire place", "fireplace")]
+    chapter = tmp_path / "chapter.md"
+    run_cli("check", "--fix", "--unsafe-fixes", "--no-cache", str(chapter))
+    assert chapter.read_text(encoding="utf-8") == (
+        "She crossed the _courtyard_ slowly. In İzmir the fireplace was cold.\n")
+
+
+@pytest.mark.parametrize("text", [
+    "On the second day light snow began to fall.\n",  # day, then light snow: an adjective and its noun
+    "The file my_court yard was empty.\n",  # an underscore inside a word, not emphasis
+])
+def test_a_second_word_that_may_be_an_adjective_or_part_of_a_name_is_left_alone(tmp_path: Path, text: str):
+    assert _cli_findings(tmp_path, text) == []
 
 
 def test_a_compound_in_both_split_tables_is_reported_once(tmp_path: Path):

@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from ficlint.analysis import AnalyzedDocument
-from ficlint.analysis.lexicon import BE
+from ficlint.analysis.lexicon import BE, inflections
 from ficlint.analysis.lexicon import lexicon as tense_lexicon
 from ficlint.analysis.verbforms import verb_forms
 from ficlint.resources import data_dir
@@ -86,6 +86,8 @@ def closed_splits(doc: AnalyzedDocument, max_open_share: float = MAX_OPEN_SHARE)
             continue
         if _second_may_be_the_verb(tokens.lower, tokens.sentence, tags, i + 1):
             continue
+        if _second_may_modify_the_next(tokens.lower, tokens.sentence, tags, i + 1):
+            continue
         compound = table[form]
         share = compound.fan_open / compound.fan_closed
         yield Split(start, end, text[start:end], compound.closed, round(1 - share, 3))
@@ -109,9 +111,9 @@ def _written_open(doc: AnalyzedDocument, max_open_share: float) -> Iterator[tupl
     at all (a set lookup per chunk), and only those pairs are searched for. One search for every
     pair of the table, tried at every letter, cost ~0.05 s per 100,000 words."""
     text = doc.text
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        return  # a letter whose lowercase is longer (İ): offsets would not match; vanishingly rare
+    # İ is the one letter whose lowercase is longer ("i" and a combining dot): lowered as "i", so
+    # the offsets of `lowered` stay those of the text (a Turkish place name must not turn S005 off)
+    lowered = text.replace("\u0130", "i").lower()
     seconds_of = _seconds_of(max_open_share)
     chunks = text.encode("ascii", "replace").translate(_LETTERS_ONLY).split()
     forms = {f"{chunks[i].decode()} {chunks[i + 1].decode()}"
@@ -121,7 +123,8 @@ def _written_open(doc: AnalyzedDocument, max_open_share: float) -> Iterator[tupl
     for form in forms:
         for m in _search(form).finditer(lowered):
             start, end = m.span()
-            if start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] in "_'’-"):
+            if start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] in "'’-"
+                              or lowered[start - 1] == "_" and not _opens_emphasis(lowered, start - 1)):
                 continue  # inside a longer word
             if text[end - len(form.split(" ")[1])].isupper():
                 continue
@@ -153,7 +156,14 @@ def _search(form: str) -> re.Pattern[str]:
     """The search for `form` written open: its two words, any run of spaces or tabs between them
     with at most one line break, and nothing of a word after them (a possessive 's may follow)."""
     first, second = form.split(" ")
-    return re.compile(re.escape(first) + _SPACE + re.escape(second) + r"(?=['’]s\b|(?![\w'’-]))")
+    return re.compile(re.escape(first) + _SPACE + re.escape(second)
+                      + r"(?=['’]s\b|(?![\w'’-])|_(?![^\W_]))")  # an _emphasis_ may close
+
+
+def _opens_emphasis(lowered: str, at: int) -> bool:
+    """Does the underscore at `at` open `_emphasis_` (nothing of a word before it), rather than
+    join a word (snake_case, __init__)?"""
+    return at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] in "_'’-")
 
 
 # Penn tags of another verb that may be the sentence's own: finite, or a past the tagger reads as a
@@ -172,6 +182,20 @@ def _second_may_be_the_verb(lower: list[str], sentence: list[int], tags: list[Ta
     same = sentence[j]
     return not any(sentence[k] == same and k not in (j - 1, j) and part.xpos in _FINITE
                    for k in range(len(lower)) for part in tags[k].parts)
+
+
+def _second_may_modify_the_next(lower: list[str], sentence: list[int], tags: list[Tag], j: int) -> bool:
+    """May the pair's second word (token `j`) be an adjective of the noun after it ("On the second
+    day light snow fell": day, then light snow)? A word compared with -er and -est, before a noun."""
+    k = j + 1
+    return (k < len(lower) and sentence[k] == sentence[j] and tags[k].head.upos in _NOUNS
+            and lower[j] in _gradable())
+
+
+@cache
+def _gradable() -> frozenset[str]:
+    """Adjectives compared with -er and -est (light, dark, hard)."""
+    return frozenset(inflections().comparatives.values())
 
 
 def _noun_first(sentence: list[int], tags: list[Tag], i: int) -> bool:

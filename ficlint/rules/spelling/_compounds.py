@@ -53,6 +53,7 @@ PERIOD_MODERN = 0.01  # …and the most of its closed uses that fan fiction hyph
 _PARTICLE_AFTER_OBJECT = frozenset({"ADP", "ADV", "PART"})
 _OBJECT = frozenset({"PRON", "PROPN", "NOUN", "DET"})  # "called them all in to dinner"
 _VERBS = frozenset({"VERB", "AUX"})
+_ADVERBS = frozenset({"ADV", "PART"})  # between a phrasal verb and its particle: "logged back in to"
 CHECKED = frozenset(WRITING) - {RegionKind.AUTHOR_NOTE}  # the regions split compounds are looked for in
 _PHRASAL_REACH = 4  # words back to the verb whose particle this may be: "turned the essay in to me"
 
@@ -201,9 +202,9 @@ def splits(doc: AnalyzedDocument, threshold: float = THRESHOLD,
     for m in pattern.finditer(text):
         form = f"{m.group(1).lower()} {m.group(2).lower()}"
         region = doc.region_at(m.start())
-        if form not in known or region is None or region.kind not in CHECKED or m.end() > region.end:
+        if form not in known or region is None or region.kind not in CHECKED or m.end(2) > region.end:
             continue
-        found.append((m.start(), m.end(), form))
+        found.append((m.start(), m.end(2), form))
     if not found:
         return
     indices = {doc.sentence_index_at(start) for start, _, _ in found} - {None}
@@ -255,6 +256,8 @@ def _after_phrasal_verb(form: str, i: int, lower: list[str], sentence: list[int]
         base = base_of.get(lower[k])
         if base in verbs:
             return True
+        if tags[k].head.upos in _ADVERBS:
+            continue  # "tuned back in to the talk": back is the verb's adverb, not a verb of its own
         if base is not None or tags[k].head.upos in _VERBS:
             return False  # another verb (the tag knows forms the lexicon lacks: tapping)
     return False
@@ -263,7 +266,9 @@ def _after_phrasal_verb(form: str, i: int, lower: list[str], sentence: list[int]
 def _pattern_for(words: set[str],
                  wanted: Callable[[str], bool]) -> tuple[re.Pattern[str], frozenset[str]] | None:
     """One search for the pairs whose two words both occur among the text's `words`, and those pairs
-    (the search allows any of their first words before any of their second words)."""
+    (the search allows any of their first words before any of their second words). The second word
+    is matched inside a lookahead, so a match never uses it up: in "more house mates", "more house"
+    (two words of the search, not a pair) must leave "house" free to start "house mates"."""
     present = {w.lower() for w in words}
     seconds_of = _first_words()
     forms = [(first, second) for first in present & seconds_of.keys()
@@ -273,7 +278,7 @@ def _pattern_for(words: set[str],
     firsts = sorted({f for f, _ in forms}, key=lambda w: (-len(w), w))
     seconds = sorted({s for _, s in forms}, key=lambda w: (-len(w), w))
     pattern = re.compile(
-        rf"(?<![\w'’-])({'|'.join(firsts)})[ \t]+(?:\r?\n[ \t]*)?({'|'.join(seconds)})"
-        r"(?=['’]s\b|(?![\w'’-]))",
+        rf"(?<![\w'’-])({'|'.join(firsts)})(?=[ \t]+(?:\r?\n[ \t]*)?({'|'.join(seconds)})"
+        r"(?=['’]s\b|(?![\w'’-])))",
         re.IGNORECASE)
     return pattern, frozenset(f"{f} {s}" for f, s in forms)
