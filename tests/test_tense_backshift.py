@@ -29,3 +29,9 @@ def test_a_reported_clause_among_other_present_verbs_or_an_indirect_question_is_
     text = (PAST + "He thought she is kind and that the world is cruel. She wondered whether he is awake. "
             + AFTER)
     assert rule_findings(tmp_path, text, "T001") == []
+
+
+def test_a_present_verb_with_a_base_form_object_is_a_slip_but_a_mistyped_contraction_is_not(tmp_path):
+    """Review: the `he's get` exception (a mistyped "he'd") must not swallow "he needs help"."""
+    text = PAST + "She knew he needs help. He never thought he's get that far. " + AFTER
+    assert rule_findings(tmp_path, text, "T001") == [("T001", "needs", "needed")]

@@ -1,10 +1,8 @@
 """Through the real CLI: present-tense slips whose subject the tense family's subject finder
 (ficlint/rules/tense/_tagged.py) used to miss: a noun phrase or name after a subordinating conjunction
-("When the silence stretches"), a name of two or three words ("Draco Malfoy comes in"), and a
-thing's -s verb that may also be a plural noun when a subordinating conjunction opens its clause
-("When the silence stretches"). Each has text it must leave alone: compound nouns in
-object place or before a verb of their own, a plural noun before "of" or after a participle ("the
-matching rings on their fingers"), conditions after "if"."""
+("When the door opens") and a name of two or three words ("Draco Malfoy comes in"). Each has text it
+must leave alone: compound nouns in object place or before a verb of their own, a plural noun before
+"of" or after a participle ("the matching rings on their fingers"), conditions after "if", sayings."""
 
 from __future__ import annotations
 
@@ -18,9 +16,11 @@ PAST = (
 AFTER = "The light flickered on. Harry sat down at the table and waited for Ron.\n"
 
 
-def test_a_thing_after_a_subordinator_acting_in_the_present_is_a_slip(tmp_path):
-    text = PAST + "When the silence stretches, Harry spoke first. " + AFTER
-    assert rule_findings(tmp_path, text, "T001") == [("T001", "stretches", "stretched")]
+def test_a_saying_after_a_subordinator_is_left_alone(tmp_path):
+    """Review: a noun-like -s form after when/while is as often a saying's timeless present."""
+    text = (PAST + "She worked hard. Make hay while the sun shines, her mother used to say. "
+            "When the going gets tough, he had told her once, the tough get going. " + AFTER)
+    assert rule_findings(tmp_path, text, "T001") == []
 
 
 def test_a_name_of_two_words_acting_in_the_present_is_a_slip(tmp_path):

@@ -28,6 +28,8 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|--|\S")
 _TRAILING_MARKUP = "_*"
 _CLOSE_NESTED = "'’\"”"
 _SENTENCE_INSIDE = re.compile(r"[.!?…][\"”'’]?\s+[\"“‘']?[A-Z]")
+# conjunctions that may carry speech on across its tag (`"Bye!" he called, "and thanks!"`)
+_JOINERS = frozenset(["and", "but", "or", "nor", "because", "cause", "'cause", "so", "unless", "then", "yet"])
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
 _WORD_WITH_MARK = re.compile(r"[\w'’]+[^\w\s]*$")
@@ -799,7 +801,8 @@ class Quotation:
         (`"What?" he asked, "tell me"`)? Today's style starts it with a capital, as a new sentence;
         edited fiction of a century ago carried the sentence on in lowercase (`"Oh!" cried the Rat,
         "this is splendid"`), so the rules decide by the manuscript. Not when it opens with "and",
-        "but" or "or", which may carry on what was said (`"Bye!" he called, "and thanks!"`); not
+        "but", "or", "because", "so" and the like, which may carry on what was said (`"Bye!" he
+        called, "and thanks!"`); not
         after a full stop, whose fix is a comma (`"I'm fine." He said, "just tired"`)."""
         narration, previous = self.narration_before, self.previous
         if not narration.endswith(",") or previous is None or previous.after is not self.before:
@@ -808,9 +811,10 @@ class Quotation:
             and not self._opens_with_joiner()
 
     def _opens_with_joiner(self) -> bool:
-        """Does the speech open with "and", "but" or "or" (it may carry on the sentence before)?"""
+        """Does the speech open with a conjunction ("and", "but", "because", "so"…) that may carry on
+        the sentence before (`"Where are you going?" he asked, "because I'm coming too"`)?"""
         first = _WORD.search(self.inner)
-        return first is not None and first.group(0).lower() in ("and", "but", "or")
+        return first is not None and first.group(0).lower() in _JOINERS
 
     @cached_property
     def asks(self) -> bool:

@@ -22,8 +22,7 @@ from ficlint.rules.capitalization._common import (
     words,
 )
 from ficlint.rules.common import capitalized
-from ficlint.rules.spelling._compounds import period_signs
-from ficlint.rules.spelling.s003_split_compound import PERIOD_STYLE
+from ficlint.rules.spelling.s003_split_compound import in_period_style
 
 RULE = Rule(
     id="C003",
@@ -35,7 +34,7 @@ RULE = Rule(
         "Leon, Aunt Petunia. A title that only describes (`the professor`, `his aunt Petunia`, `old aunt "
         "Eliza`) stays lowercase. A rank or office said to someone stands for the name and takes a capital "
         "too (`\"Yes, Professor.\"`, `\"You either, Commander\"`); sir, ma'am, miss and the like stay "
-        "lowercase. (Novels of a century ago print `\"Yes, doctor\"`: in a long manuscript that names "
+        "lowercase. (Novels of a century ago print `\"Yes, doctor\"`: in a long file that names "
         "nothing of fan fiction's, in one that hyphenates as they did (to-day, to-morrow), and in one "
         "that writes the same title in lowercase three times and never with a capital, the address is "
         "left alone.)",
@@ -69,7 +68,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             continue
         if _before_name(caps, counts, i) and not _describes(caps, i):
             yield _title(caps, i, "goes with the name after it")
-    if fan_fiction(caps, counts) and period_signs(doc.text) < PERIOD_STYLE:
+    if fan_fiction(caps, counts) and not in_period_style(doc, ctx):
         yield from _addresses(doc, caps)  # not in a novel of a century ago, which prints "Yes, doctor"
 
 
@@ -98,15 +97,36 @@ def _in_address(doc: AnalyzedDocument, caps: Capitals, i: int) -> bool:
     a = caps.token[i] + 2
     if caps.mark_after(i) == "," and a < len(caps.tokens) and caps.tokens.text[a].lower() in ("and", "or"):
         return False  # "a soldier, captain, and leader": a list
+    if _in_a_list(doc, caps.token[i]):
+        return False
     spans = doc.memo(_speech_spans)
     at = caps.start(i)
     k = bisect_right(spans[0], at) - 1
     return k >= 0 and at < spans[1][k]
 
 
+def _in_a_list(doc: AnalyzedDocument, t: int) -> bool:
+    """Is the title at token `t` an adjective (`"Minor, major, it doesn't matter"`) or an item of a
+    list of bare words (`"Astronaut, doctor, president."`, `"Lieutenant, captain, commander:"`): the
+    word before its comma a noun, an adjective or a title that itself follows a comma or opens the
+    speech?"""
+    tokens, tags = doc.tokens, doc.tags
+    if tags[t].upos == "ADJ":
+        return True
+    item, before = t - 2, t - 3
+    if item < 0 or tokens.sentence[item] != tokens.sentence[t]:
+        return False
+    if tags[item].upos not in ("NOUN", "ADJ") and tokens.text[item].lower() not in words().address_titles:
+        return False
+    return before < 0 or tokens.sentence[before] != tokens.sentence[t] or tokens.text[before] in (
+        ",", ":", ";", "\"", "“", "‘", "'")
+
+
 def _speech_spans(doc: AnalyzedDocument) -> tuple[list[int], list[int]]:
-    """The starts and ends of the text inside the quotation marks of speech, in text order."""
-    inner = sorted((q.region.inner_start, q.region.inner_end) for q in doc.speech)
+    """The starts and ends of the text inside the quotation marks of speech (not a quoted title or
+    phrase), in text order."""
+    inner = sorted((q.region.inner_start, q.region.inner_end) for q in doc.speech
+                   if not q.quoted_phrase and not q.is_label)
     return [s for s, _ in inner], [e for _, e in inner]
 
 

@@ -23,10 +23,10 @@ RULE = Rule(
             "`\"Thanks, dad.\"`), or capitalised where it is an ordinary noun (`her Dad`, `his Godson`).",
     why="Mum, Dad, Grandma and the like are names when they stand for the person (`I told Mum`, `\"Thanks, "
         "Dad.\"`), so they take a capital; after a possessive or an article they are ordinary nouns (`my "
-        "mum`, `her dad`, `his godson`) and stay lowercase, unless a name follows (`Aunt Petunia`). A form "
-        "the manuscript repeats is its house style and left alone: a name always in lowercase (`forgive "
-        "mummy`, three times in a story, twice in a novel), a title after a possessive at least as often "
-        "capitalised as not (`her Aunt`, as older novels print it).",
+        "mum`, `her dad`, `his godson`, `her poor old dad`) and stay lowercase, unless a name follows (`Aunt "
+        "Petunia`). A form the manuscript repeats is its house style and left alone: a name always in "
+        "lowercase (`forgive mummy`, three times in a story, twice in a novel), a title after a possessive "
+        "at least as often capitalised as not (`her Aunt`, as older novels print it).",
     examples=examples(
         ("I don't want mum to know.", "I don't want Mum to know."),
         ("\"I love you too, daddy.\"", "\"I love you too, Daddy.\""),
@@ -170,10 +170,14 @@ def _described(doc: AnalyzedDocument, caps: Capitals, i: int) -> bool:
         b = caps.before[b]
     if not between or b < 0 or caps.keys[b] not in _NOT_AS_NAME:
         return False
-    return all(doc.tags[caps.token[j]].xpos in _DESCRIBING for j in between)
+    tags = [doc.tags[caps.token[j]].xpos for j in reversed(between)]  # in text order
+    return all(tag in _DESCRIBING or tag in _DEGREE and k + 1 < len(tags) and tags[k + 1] in _DESCRIBING
+               for k, tag in enumerate(tags))
 
 
-_DESCRIBING = frozenset(["JJ", "JJR", "JJS", "VBG", "VBN"])  # not RB: "take this before mum kills me"
+_DESCRIBING = frozenset(["JJ", "JJR", "JJS", "VBG", "VBN"])
+# an adverb only before a describing word ("her very tired mum"), not alone ("before mum kills me")
+_DEGREE = frozenset(["RB", "RBR", "RBS"])
 
 
 def _ordinary_noun(caps: Capitals, i: int, lowered: set[int]) -> bool:

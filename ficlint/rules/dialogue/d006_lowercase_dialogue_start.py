@@ -21,7 +21,13 @@ RULE = Rule(
     category="dialogue",
     summary="Speech that starts with a lowercase letter (`\"stop it\"`).",
     why="A quotation of speech starts a new sentence, so its first word takes a capital - unless it "
-        "carries on a sentence interrupted by a tag: `\"I think,\" she said, \"we should go.\"`",
+        "carries on a sentence interrupted by a tag: `\"I think,\" she said, \"we should go.\"` After a "
+        "tag whose speech ended with its own ? or !, new speech starts a new sentence too (`\"What?\" he "
+        "asked. \"Tell me.\"`; ficlint capitalizes the word and leaves the comma or full stop before it "
+        "to you), unless it opens with a conjunction that carries the speech on (`\"Bye!\" he called, "
+        "\"and thanks!\"`, `\"because I'm coming too\"`). Novels of a century ago carried it on in "
+        "lowercase (`\"Oh!\" cried the Rat, \"this is splendid\"`): in a manuscript that hyphenates as "
+        "they did (to-day, to-morrow), that is left alone.",
     examples=examples(
         ("\"stop it,\" she said.", "\"Stop it,\" she said."),
         ("She kissed his cheek. \"thank you.\"", "She kissed his cheek. \"Thank you.\""),
@@ -29,7 +35,8 @@ RULE = Rule(
     ),
     allows=("\"Stop it,\" she said.", "\"I think,\" she said, \"we should go.\"",
             "She called it \"nonsense\".",
-            "\"...and then he left.\"", "\"iPhones are expensive.\""),
+            "\"...and then he left.\"", "\"iPhones are expensive.\"",
+            "\"Where are you going?\" he asked, \"because I'm coming too.\""),
     fix_safety="Safe: only the first letter changes.",
 )
 
@@ -66,7 +73,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             yield Diagnostic(RULE.id, first, first + len(word),
                              f"Speech starts with a lowercase \"{word}\": a quotation begins a new sentence, "
                              f"so write \"{fixed}\" ({why}).",
-                             (Fix(first, first + 1, fixed[0]),))
+                             (Fix(first, first + 1, fixed[: len(fixed) - len(word) + 1]),))
 
 
 def _lowercase_word(text: str, first: int) -> str:

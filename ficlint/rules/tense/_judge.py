@@ -1011,7 +1011,8 @@ class _Judge:
         if i is None:
             return False
         sentence = doc.sentences[i]
-        if self.earlier_cues.search(doc.text, sentence.start, sentence.end):
+        if any(_dates_the_verb(doc.text, m, verb)
+               for m in self.earlier_cues.finditer(doc.text, sentence.start, sentence.end)):
             return True  # "the shirt she bought yesterday", "since he left"
         before = doc.text[sentence.start : verb.start]
         explained = _EXPLAINED_BEFORE.search(before)
@@ -1041,7 +1042,8 @@ class _Judge:
             return False
         following = _WORD.findall(text[verb.end : verb.end + 20].lower())[:1]
         lex = lexicon()
-        if following and following[0] in lex.base_forms and following[0] not in lex.participles:
+        if text[verb.start : verb.end].lower().endswith(("'s", "’s")) and following \
+                and following[0] in lex.base_forms and following[0] not in lex.participles:
             return False  # "he never thought he's get that": a mistyped "he'd", not a present verb
         before = text[clause.start : verb.start]
         governing = [m for m in self.reporting.finditer(before) if _governs(before, m.end())]
@@ -1262,6 +1264,16 @@ def _in_where_clause(doc: AnalyzedDocument, verb: Verb) -> bool:
     he vanished", "from where he left off", "find out why she left", "not sure how he survived")? In
     present narration it tells of an earlier event, like a relative clause (in_relative_clause)."""
     return tag_before_subject(doc, verb)[1] in _PLACE_REASON_MANNER
+
+
+def _dates_the_verb(text: str, cue: re.Match[str], verb: Verb) -> bool:
+    """Does a cue of an earlier time date the verb: a time adverb anywhere in its sentence
+    ("yesterday", "last night"), "since" only when it opens the verb's own clause ("since he left";
+    not the main clause after "Since the van was late, Tom was tired", where "since" gives a
+    reason)?"""
+    if cue.group(0).lower() != "since":
+        return True
+    return cue.end() <= verb.start and not _CLAUSE_BREAK.search(text, cue.end(), verb.start)
 
 
 def _present_between(doc: AnalyzedDocument, start: int, end: int) -> bool:

@@ -68,18 +68,6 @@ def particular_subjects(doc: AnalyzedDocument) -> list[Verb]:
     return found
 
 
-def _after_subordinator(doc: AnalyzedDocument, i: int) -> bool:
-    """Does the noun phrase before token i follow a subordinating conjunction ("when the silence
-    stretches")? Its -s form is then the clause's verb, not a plural noun."""
-    tokens, tags = doc.tokens, doc.tags
-    k = i - 1
-    while k >= 0 and tokens.sentence[k] == tokens.sentence[i] and (
-            tags[k].xpos in _INSIDE_PHRASE or tags[k].xpos in ("DT", "PRP$")):
-        k -= 1
-    return (k >= 0 and tokens.sentence[k] == tokens.sentence[i] and tags[k].xpos in ("IN", "WRB")
-            and tokens.text[k].lower() in _SUBORDINATORS)
-
-
 def _candidates(doc: AnalyzedDocument) -> list[tuple[int, str, int]]:
     """(token, word class, paragraph) of every token of the narration the tagger reads as a finite
     lexical verb (VBZ, VBD) or a modal."""
@@ -133,8 +121,7 @@ def _verb(doc: AnalyzedDocument, lex: Lexicon, i: int, xpos: str) -> Verb | None
     else:
         if plural or word not in lex.third_forms or word in lex.base_forms:
             return None
-        if word in lex.noun_like and not _object_after(doc, i) and not (
-                kind in ("np", "name") and _after_subordinator(doc, i)):
+        if word in lex.noun_like and not _object_after(doc, i):
             return None  # "the chiffon ruffles of her parasol", "Linden leaves fluttered"
         fix, tense = lex.past_of.get(word, ""), PRESENT
     if not fix or fix == word:
@@ -194,6 +181,8 @@ def _noun_phrase(doc: AnalyzedDocument, head: int, sentence: int, plural: bool,
     opener = tokens.text[before].lower() if before >= 0 and tokens.sentence[before] == sentence else ""
     opener_tag = tags[before].xpos if opener else "."
     if opener in _DEFINITE and opener_tag in ("DT", "PRP$", "WDT", "IN"):
+        if _after_subordinator(doc, before - 1, sentence) and tokens.text[head].lower().endswith("ing"):
+            return None  # "When the going gets tough": an -ing thing after when/while is a saying's
         if _clause_starts(doc, before - 1, sentence):
             return "np", tokens.text[head], plural
         if depth == 0 and _hung_on_phrase(doc, before - 1, sentence):
@@ -216,6 +205,13 @@ def _noun_phrase(doc: AnalyzedDocument, head: int, sentence: int, plural: bool,
     if any(tags[x].xpos == "POS" for x in range(first, head)) and tags[first].xpos in ("NNP", "NNPS"):
         return "np", tokens.text[head], plural  # "Harry's face", "Jana's breathing"
     return None
+
+
+def _after_subordinator(doc: AnalyzedDocument, at: int, sentence: int) -> bool:
+    """Is token `at` a subordinating conjunction of the sentence ("when", "while")?"""
+    tokens, tags = doc.tokens, doc.tags
+    return (at >= 0 and tokens.sentence[at] == sentence and tags[at].xpos in ("IN", "WRB")
+            and tokens.text[at].lower() in _SUBORDINATORS)
 
 
 def _clause_starts(doc: AnalyzedDocument, at: int, sentence: int) -> bool:
