@@ -111,16 +111,23 @@ def build(training: Path, also_left_out: range = range(0)) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
+def _works(value: str) -> range:
+    """`1450-1799` as the train works it names, both ends included."""
+    start, dash, end = value.partition("-")
+    if not (dash and start.isdigit() and end.isdigit() and int(start) <= int(end)):
+        raise argparse.ArgumentTypeError(f"{value!r} is not START-END (e.g. 1450-1799)")
+    return range(int(start), int(end) + 1)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--training", type=Path, default=TRAINING)
     ap.add_argument("--check", action="store_true", help="compare with the shipped file, write nothing")
     ap.add_argument("--out", type=Path, default=OUTPUT)
-    ap.add_argument("--also-leave-out", default="", metavar="START-END",
+    ap.add_argument("--also-leave-out", type=_works, default=range(0), metavar="START-END",
                     help="train works (inclusive) left out too, to judge them with the table (with --out)")
     args = ap.parse_args()
-    start, _, end = args.also_leave_out.partition("-")
-    data = build(args.training, range(int(start), int(end) + 1) if start else range(0))
+    data = build(args.training, args.also_leave_out)
     write_or_check(args.out, data, args.check)
     print(f"{args.out}: {len(json.loads(data)['pairs'])} pairs")
 
