@@ -1268,12 +1268,14 @@ def _in_where_clause(doc: AnalyzedDocument, verb: Verb) -> bool:
 
 def _dates_the_verb(text: str, cue: re.Match[str], verb: Verb) -> bool:
     """Does a cue of an earlier time date the verb: a time adverb anywhere in its sentence
-    ("yesterday", "last night"), "since" only when it opens the verb's own clause ("since he left";
-    not the main clause after "Since the van was late, Tom was tired", where "since" gives a
-    reason)?"""
+    ("yesterday", "last night"), "since" only inside the verb's own clause ("since he left", "kept
+    it since the war"; not the main clause after "Since the van was late, Tom was tired", where
+    "since" gives a reason)?"""
     if cue.group(0).lower() != "since":
         return True
-    return cue.end() <= verb.start and not _CLAUSE_BREAK.search(text, cue.end(), verb.start)
+    if cue.end() <= verb.start:
+        return not _CLAUSE_BREAK.search(text, cue.end(), verb.start)
+    return not _CLAUSE_BREAK.search(text, verb.end, cue.start())
 
 
 def _present_between(doc: AnalyzedDocument, start: int, end: int) -> bool:
