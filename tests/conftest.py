@@ -72,6 +72,20 @@ def rule_findings(tmp_path: Path, text: str, select: str) -> list[tuple[str, str
     return found
 
 
+def folder_findings(folder: Path, select: str, *files: tuple[str, str]) -> list[tuple[str, str, str]]:
+    """(file, rule, flagged text) of every finding of `ficlint check --select SELECT` when `files`
+    (name, text) are written to `folder` and checked as one manuscript, sorted."""
+    for name, text in files:
+        (folder / name).write_text(text, encoding="utf-8")
+    result = run_cli("check", "--format", "json", "--no-cache", "--select", select, str(folder))
+    found = []
+    for entry in result.json()["files"]:
+        text = Path(entry["path"]).read_text(encoding="utf-8")
+        for d in entry["diagnostics"]:
+            found.append((Path(entry["path"]).name, d["rule"], text[d["start"]["offset"]:d["end"]["offset"]]))
+    return sorted(found)
+
+
 def dialogue_findings(tmp_path: Path, text: str) -> list[tuple[str, str, str]]:
     """What `ficlint check` reports on `text` as a chapter: each dialogue finding's rule, the text
     it marks, and the text once its fixes are applied."""

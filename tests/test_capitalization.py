@@ -6,20 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import flagged, lint, run_cli
+from conftest import flagged, folder_findings, lint, run_cli
 
 
 def _check_folder(folder: Path, *files: tuple[str, str]) -> list[tuple[str, str, str]]:
     """(file, rule, flagged text) for every C finding when the files are checked as one manuscript."""
-    for name, text in files:
-        (folder / name).write_text(text, encoding="utf-8")
-    result = run_cli("check", "--format", "json", "--no-cache", "--select", "C", str(folder))
-    found = []
-    for entry in result.json()["files"]:
-        text = Path(entry["path"]).read_text(encoding="utf-8")
-        for d in entry["diagnostics"]:
-            found.append((Path(entry["path"]).name, d["rule"], text[d["start"]["offset"]:d["end"]["offset"]]))
-    return sorted(found)
+    return folder_findings(folder, "C", *files)
 
 
 # -- names learned from the manuscript, across its chapters -----------------------------------------

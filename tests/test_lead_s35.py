@@ -7,7 +7,7 @@ import importlib
 from pathlib import Path
 
 import pytest
-from conftest import rule_findings, run_cli
+from conftest import folder_findings, rule_findings, run_cli
 
 # -- C003: a rank said to someone, not an item of a list, an adjective or a song's words ------------
 
@@ -32,25 +32,13 @@ def test_a_rank_said_to_someone_is_still_flagged(tmp_path, text, word):
     assert rule_findings(tmp_path, text, "C003") == [("C003", word, word[0].upper())]
 
 
-def _check_folder(folder: Path, select: str, *files: tuple[str, str]) -> list[tuple[str, str, str]]:
-    for name, text in files:
-        (folder / name).write_text(text, encoding="utf-8")
-    result = run_cli("check", "--format", "json", "--no-cache", "--select", select, str(folder))
-    found = []
-    for entry in result.json()["files"]:
-        text = Path(entry["path"]).read_text(encoding="utf-8")
-        for d in entry["diagnostics"]:
-            found.append((Path(entry["path"]).name, d["rule"], text[d["start"]["offset"]:d["end"]["offset"]]))
-    return sorted(found)
-
-
 def test_c003_and_d006_read_the_period_style_of_the_whole_manuscript(tmp_path):
     period = ("ch1.md", "I shall go to-day, and come back to-morrow.\n")
     speech = ("ch2.md", "\"What?\" he asked, \"tell me, doctor.\"\n\n\"Thank you, doctor,\" she said.\n")
-    assert _check_folder(tmp_path, "C003,D006", period, speech) == []
+    assert folder_findings(tmp_path, "C003,D006", period, speech) == []
     alone = tmp_path / "alone"
     alone.mkdir()
-    assert _check_folder(alone, "C003,D006", speech) == [
+    assert folder_findings(alone, "C003,D006", speech) == [
         ("ch2.md", "C003", "doctor"), ("ch2.md", "C003", "doctor"), ("ch2.md", "D006", "tell")]
 
 

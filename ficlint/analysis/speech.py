@@ -29,7 +29,7 @@ _TRAILING_MARKUP = "_*"
 _CLOSE_NESTED = "'’\"”"
 _SENTENCE_INSIDE = re.compile(r"[.!?…][\"”'’]?\s+[\"“‘']?[A-Z]")
 # conjunctions that may carry speech on across its tag (`"Bye!" he called, "and thanks!"`)
-_JOINERS = frozenset(["and", "but", "or", "nor", "because", "cause", "'cause", "so", "unless", "then", "yet"])
+_JOINERS = frozenset(["and", "but", "or", "nor", "because", "cause", "so", "unless", "then", "yet"])
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
 _WORD_WITH_MARK = re.compile(r"[\w'’]+[^\w\s]*$")

@@ -181,7 +181,7 @@ def _noun_phrase(doc: AnalyzedDocument, head: int, sentence: int, plural: bool,
     opener = tokens.text[before].lower() if before >= 0 and tokens.sentence[before] == sentence else ""
     opener_tag = tags[before].xpos if opener else "."
     if opener in _DEFINITE and opener_tag in ("DT", "PRP$", "WDT", "IN"):
-        if _after_subordinator(doc, before - 1, sentence) and tokens.text[head].lower().endswith("ing"):
+        if _is_subordinator(doc, before - 1, sentence) and tokens.text[head].lower().endswith("ing"):
             return None  # "When the going gets tough": an -ing thing after when/while is a saying's
         if _clause_starts(doc, before - 1, sentence):
             return "np", tokens.text[head], plural
@@ -207,7 +207,7 @@ def _noun_phrase(doc: AnalyzedDocument, head: int, sentence: int, plural: bool,
     return None
 
 
-def _after_subordinator(doc: AnalyzedDocument, at: int, sentence: int) -> bool:
+def _is_subordinator(doc: AnalyzedDocument, at: int, sentence: int) -> bool:
     """Is token `at` a subordinating conjunction of the sentence ("when", "while")?"""
     tokens, tags = doc.tokens, doc.tags
     return (at >= 0 and tokens.sentence[at] == sentence and tags[at].xpos in ("IN", "WRB")
@@ -219,7 +219,7 @@ def _clause_starts(doc: AnalyzedDocument, at: int, sentence: int) -> bool:
     tokens, tags = doc.tokens, doc.tags
     if at < 0 or tokens.sentence[at] != sentence:
         return True
-    if tags[at].xpos in ("IN", "WRB") and tokens.text[at].lower() in _SUBORDINATORS:
+    if _is_subordinator(doc, at, sentence):
         return True
     return tags[at].xpos in _BOUNDARY or tokens.text[at] in ("--", "—", "–", ";")
 

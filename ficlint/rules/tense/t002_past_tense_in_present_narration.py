@@ -156,8 +156,10 @@ def by_evidence(doc: AnalyzedDocument) -> tuple[list[Diagnostic], list[Diagnosti
     speaking = _word_after(doc.text, rest, past_slipping) is None
     speech = {i for i in paragraphs.values() if speaking
               and any(r.kind is RegionKind.DIALOGUE for r in doc.paragraph_regions(i))}
-    strong = [d for d in found if _strong(d, paragraphs[d.start] in speech)]
-    weak = [d for d in found if not _strong(d, paragraphs[d.start] in speech)]
+    strong: list[Diagnostic] = []
+    weak: list[Diagnostic] = []
+    for d in found:
+        (strong if _strong(d, paragraphs[d.start] in speech) else weak).append(d)
     return strong, weak
 
 
