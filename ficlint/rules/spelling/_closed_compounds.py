@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -179,9 +180,10 @@ def _second_may_be_the_verb(lower: list[str], sentence: list[int], tags: list[Ta
     forms = verb_forms()
     if lower[j] not in forms.third and lower[j] not in forms.base:
         return False
-    same = sentence[j]
-    return not any(sentence[k] == same and k not in (j - 1, j) and part.xpos in _FINITE
-                   for k in range(len(lower)) for part in tags[k].parts)
+    same = sentence[j]  # the sentence's tokens only (token order is sentence order)
+    return not any(k not in (j - 1, j) and part.xpos in _FINITE
+                   for k in range(bisect_left(sentence, same), bisect_right(sentence, same))
+                   for part in tags[k].parts)
 
 
 def _second_may_modify_the_next(lower: list[str], sentence: list[int], tags: list[Tag], j: int) -> bool:
