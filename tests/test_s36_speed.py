@@ -25,7 +25,8 @@ def _plainly_read(raw: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     deltas = np.frombuffer(raw, dtype="<u4", count=n, offset=at)
     counts = _ngrams.decode_count(np.frombuffer(raw, dtype=np.uint8, count=n, offset=at + 4 * n))
     keys = np.cumsum(deltas, dtype=np.uint64).astype(np.uint32)
-    per_prefix = np.bincount(keys >> np.uint32(_ngrams._PREFIX_SHIFT), minlength=1 << (32 - _ngrams._PREFIX_SHIFT))
+    shift = _ngrams._PREFIX_SHIFT
+    per_prefix = np.bincount(keys >> np.uint32(shift), minlength=1 << (32 - shift))
     return keys, counts, np.concatenate([[0], np.cumsum(per_prefix)])
 
 

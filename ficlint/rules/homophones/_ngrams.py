@@ -171,7 +171,8 @@ def read_table(raw: bytes) -> NgramTable:
     deltas = np.frombuffer(raw, dtype="<u4", count=n, offset=at)
     at += 4 * n
     # a count is one of 256 bytes: each decoded once, then looked up (not exp2 per entry)
-    counts = decode_count(np.arange(256, dtype=np.uint8))[np.frombuffer(raw, dtype=np.uint8, count=n, offset=at)]
+    coded = np.frombuffer(raw, dtype=np.uint8, count=n, offset=at)
+    counts = decode_count(np.arange(256, dtype=np.uint8))[coded]
     keys = np.cumsum(deltas, dtype=np.uint32)  # the keys are sorted uint32: their deltas never wrap
     counted = None
     if "counted" in header:
