@@ -13,8 +13,7 @@ from ficlint.check import Context, SummedFacts
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
 from ficlint.rules.capitalization._common import candidates, word_list, words
-from ficlint.rules.common import capitalized
-from ficlint.rules.spelling.s003_split_compound import in_period_style
+from ficlint.rules.common import capitalized, in_period_style
 
 RULE = Rule(
     id="C004",

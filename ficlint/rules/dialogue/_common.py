@@ -11,9 +11,7 @@ from ficlint.analysis.speech import After, Quotation, vocabulary
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.document import RegionKind
-from ficlint.rules.common import capitalized
-from ficlint.rules.spelling.s003_split_compound import FACTS as PERIOD_STYLE_FACTS
-from ficlint.rules.spelling.s003_split_compound import in_period_style
+from ficlint.rules.common import PERIOD_STYLE_FACTS, capitalized, in_period_style
 
 # The manuscript-wide count of period hyphenations (to-day, to-morrow) that a rule reading
 # `period_edition` declares as its FACTS, so a chapter is judged by its whole book.

@@ -9,11 +9,9 @@ from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.common import PRONOUN_I, capitalized
+from ficlint.rules.common import PERIOD_STYLE_FACTS, PRONOUN_I, capitalized, in_period_style
 from ficlint.rules.dialogue._common import opened
 from ficlint.rules.mechanics._style import chapter_in_lowercase
-from ficlint.rules.spelling.s003_split_compound import FACTS as PERIOD_STYLE_FACTS
-from ficlint.rules.spelling.s003_split_compound import in_period_style
 
 RULE = Rule(
     id="D006",
