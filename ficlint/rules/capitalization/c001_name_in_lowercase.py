@@ -210,7 +210,8 @@ def _key_evidence(k: str, counts: Census, fandom: bool, canon: frozenset[str] = 
     if not common_in_dictionary(k):
         # three letters and never capitalised by the story: "dem", "rep" (dialect, clipped words)
         if proper_in_dictionary(k) and not _plural_of_name(k) and (len(k) > 3 or counts.middle[k]):
-            return "English writes it with a capital", "no-article"
+            # a name of fan fiction's too (the Jedi, the Sith) takes "the" as a people or an order does
+            return "English writes it with a capital", "" if fandom and k in fiction_names() else "no-article"
         if fandom and k in fiction_names() and len(k) >= _MIN_KNOWN_NAME:
             return "fan fiction writes it with a capital", ""
         uses = counts.middle[k]
