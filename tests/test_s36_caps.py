@@ -95,3 +95,20 @@ def test_the_capital_alone_changes_where_no_comma_ends_the_tag(tmp_path, text):
 def test_a_carried_on_sentence_is_left_alone(tmp_path):
     text = '"Bye!" he called, "and thanks!"\n\n"I think," she said, "we should go."\n'
     assert "D006" not in [r for r, _, _ in dialogue_findings(tmp_path, MODERN + text)]
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    ("The Outer Rim was far. The jedi had never been meant to be soldiers.\n", "jedi"),
+    ("She had never met the american before.\n", "american"),
+])
+def test_a_name_english_and_fan_fiction_capitalise_keeps_it_after_the(tmp_path, text, marked):
+    assert [(rule, m) for rule, m, _ in rule_findings(tmp_path, text, "C001")] == [("C001", marked)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Jedi had never been meant to be soldiers. It's an American sandwich.\n",
+    "Just like potion you wait, but in a owen, something Sirius never knew.\n",  # a typo of oven
+    "They ordered the french toast.\n",
+])
+def test_the_name_with_its_capital_or_after_another_article_is_left_alone(tmp_path, text):
+    assert rule_findings(tmp_path, text, "C001") == []
