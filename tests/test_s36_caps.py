@@ -112,3 +112,13 @@ def test_a_name_english_and_fan_fiction_capitalise_keeps_it_after_the(tmp_path, 
 ])
 def test_the_name_with_its_capital_or_after_another_article_is_left_alone(tmp_path, text):
     assert rule_findings(tmp_path, text, "C001") == []
+
+
+def test_a_space_between_a_nested_closing_quote_and_the_speech_s_is_typesetting(tmp_path):
+    text = MODERN + "\"He told me, 'I made a fool of myself.' \" She sighed.\n"
+    assert "D008" not in [r for r, _, _ in dialogue_findings(tmp_path, text)]
+
+
+def test_a_space_after_an_apostrophe_inside_the_closing_quote_is_still_flagged(tmp_path):
+    text = MODERN + "\"I was just goin' \" he said.\n"
+    assert ("D008", " ") in [(r, m) for r, m, _ in dialogue_findings(tmp_path, text)]
