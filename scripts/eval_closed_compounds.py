@@ -24,9 +24,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from training_data import works  # noqa: E402
 
 from ficlint.analysis import AnalyzedDocument  # noqa: E402
+from ficlint.analysis.period import period_signs  # noqa: E402
+from ficlint.rules.common import PERIOD_STYLE  # noqa: E402
 from ficlint.rules.spelling._closed_compounds import closed_splits  # noqa: E402
-from ficlint.rules.spelling._compounds import period_signs  # noqa: E402
-from ficlint.rules.spelling.s003_split_compound import PERIOD_STYLE  # noqa: E402
 from ficlint.source import Source  # noqa: E402
 
 SHARES = (0.05, 0.1, 0.15, 0.25)

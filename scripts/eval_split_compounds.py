@@ -27,8 +27,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from training_data import works  # noqa: E402
 
 from ficlint.analysis import AnalyzedDocument  # noqa: E402
-from ficlint.rules.spelling._compounds import judged_pairs, period_signs, splits  # noqa: E402
-from ficlint.rules.spelling.s003_split_compound import PERIOD_STYLE  # noqa: E402
+from ficlint.analysis.period import period_signs  # noqa: E402
+from ficlint.rules.common import PERIOD_STYLE  # noqa: E402
+from ficlint.rules.spelling._compounds import judged_pairs, splits  # noqa: E402
 from ficlint.source import Source  # noqa: E402
 
 THRESHOLDS = (0.98, 0.985, 0.99, 0.995, 0.999)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ficlint.analysis import sentences as sentence_splitter
 from ficlint.analysis.capitals import Capitals, capitals
 from ficlint.analysis.clauses import Verb, finite_verbs
+from ficlint.analysis.period import period_signs
 from ficlint.analysis.scenes import Scene, scenes
 from ficlint.analysis.speech import Quotation, quotations
 from ficlint.analysis.tokens import Tokens, tokenize
@@ -85,6 +86,12 @@ class AnalyzedDocument(Document):
         """Words, numbers and marks of every sentence, markup left out."""
         holes = [(r.start, r.end) for r in self.regions if r.kind is RegionKind.MARKUP]
         return tokenize(self.text, [(s.start, s.end) for s in self.sentences], holes)
+
+    @cached_property
+    def period_signs(self) -> int:
+        """How often the text hyphenates compounds as edited books of a century ago did
+        (to-day, to-morrow): the signs of a period edition (ficlint/analysis/period.py)."""
+        return period_signs(self.text)
 
     @cached_property
     def capitals(self) -> Capitals:

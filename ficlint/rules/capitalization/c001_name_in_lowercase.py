@@ -112,6 +112,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             if needs == "slot" and not _in_name_slot(doc, caps, i) \
                     or needs == "no-article" and (_after_determiner(caps, i)
                                                   or _modifies_noun(doc, caps, i)) \
+                    or needs == "the" and (_after_determiner(caps, i) and caps.keys[caps.before[i]] != "the"
+                                           or _modifies_noun(doc, caps, i)) \
                     or needs == "" and _after_indefinite(caps, i):
                 continue
             if doc.in_emphasis(caps.start(i)) or k not in canon and _beside_foreign_word(caps, counts, i) \
@@ -210,7 +212,10 @@ def _key_evidence(k: str, counts: Census, fandom: bool, canon: frozenset[str] = 
     if not common_in_dictionary(k):
         # three letters and never capitalised by the story: "dem", "rep" (dialect, clipped words)
         if proper_in_dictionary(k) and not _plural_of_name(k) and (len(k) > 3 or counts.middle[k]):
-            return "English writes it with a capital", "no-article"
+            # a name of fan fiction's too (the Jedi, the Sith) takes "the" as a people or an order does
+            # (not "a": `in a owen` is a typo of oven, stop 35)
+            article = "the" if fandom and k in fiction_names() else "no-article"
+            return "English writes it with a capital", article
         if fandom and k in fiction_names() and len(k) >= _MIN_KNOWN_NAME:
             return "fan fiction writes it with a capital", ""
         uses = counts.middle[k]

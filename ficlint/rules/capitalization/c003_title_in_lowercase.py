@@ -21,8 +21,7 @@ from ficlint.rules.capitalization._common import (
     fan_fiction,
     words,
 )
-from ficlint.rules.common import capitalized
-from ficlint.rules.spelling.s003_split_compound import in_period_style
+from ficlint.rules.common import capitalized, in_period_style
 
 RULE = Rule(
     id="C003",

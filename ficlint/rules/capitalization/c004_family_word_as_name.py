@@ -13,7 +13,7 @@ from ficlint.check import Context, SummedFacts
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
 from ficlint.rules.capitalization._common import candidates, word_list, words
-from ficlint.rules.common import capitalized
+from ficlint.rules.common import capitalized, in_period_style
 
 RULE = Rule(
     id="C004",
@@ -26,7 +26,9 @@ RULE = Rule(
         "mum`, `her dad`, `his godson`, `her poor old dad`) and stay lowercase, unless a name follows (`Aunt "
         "Petunia`). A form the manuscript repeats is its house style and left alone: a name always in "
         "lowercase (`forgive mummy`, three times in a story, twice in a novel), a title after a possessive "
-        "at least as often capitalised as not (`her Aunt`, as older novels print it).",
+        "at least as often capitalised as not (`her Aunt`, as older novels print it). An edition of a "
+        "century ago (to-day, to-morrow) follows its time's use throughout (`your Uncle and Aunt`, a "
+        "servant's `mum` for ma'am) and is left alone.",
     examples=examples(
         ("I don't want mum to know.", "I don't want Mum to know."),
         ("\"I love you too, daddy.\"", "\"I love you too, Daddy.\""),
@@ -120,6 +122,8 @@ def _house_style(uses: Counter[tuple[str, str]], k: str, form: str, other: str, 
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
+    if in_period_style(doc, ctx):
+        return  # `your Uncle and Aunt`, `He looks like the dead, mum`: the use of its time
     caps = doc.capitals
     w = words()
     uses = (ctx.facts(FACTS.name) or doc.memo(_uses)).uses

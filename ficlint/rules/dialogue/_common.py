@@ -11,7 +11,25 @@ from ficlint.analysis.speech import After, Quotation, vocabulary
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.document import RegionKind
-from ficlint.rules.common import capitalized
+from ficlint.rules.common import PERIOD_STYLE_FACTS, capitalized, in_period_style
+
+# The manuscript-wide count of period hyphenations (to-day, to-morrow) that a rule reading
+# `period_edition` declares as its FACTS, so a chapter is judged by its whole book.
+PERIOD_FACTS = PERIOD_STYLE_FACTS
+
+# What editions of a century ago print as the house style of their time, not as slips: a speech
+# closed with no comma before its tag (`"Nothing" said Margaret`), narration joined to new speech by
+# a comma (`She turned her head, "Have you`) or by nothing (`say to the world "Well`), a comma before
+# an action (`the Third," he pointed`), a question spoken flat (`"Why should he care," said Amabel`).
+# A manuscript that hyphenates as they did is such an edition; fan fiction never is.
+PERIOD_WHY = (" A manuscript whose spelling is of a century ago (to-day, to-morrow) is left alone: "
+              "editions of that time printed it so.")
+
+
+def period_edition(doc: AnalyzedDocument, ctx: Context) -> bool:
+    """Is the manuscript an edition of a century ago, whose dialogue follows that time's house
+    style (see PERIOD_WHY)? Read from its period hyphenations, manuscript-wide when gathered."""
+    return in_period_style(doc, ctx)
 
 BORDERLINE_WHY = (" Borderline verbs that describe the voice or a gesture (laughed, sighed, giggled, "
                   "huffed, smiled, nodded...) are accepted as speech tags, as published fiction uses them; "

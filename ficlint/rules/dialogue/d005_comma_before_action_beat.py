@@ -17,7 +17,9 @@ from ficlint.rules.dialogue._common import (
     BORDERLINE_WHY,
     followed,
     inside_a_subordinate_clause,
+    is_capitalized_pronoun,
     needs_completion,
+    period_edition,
 )
 
 RULE = Rule(
@@ -29,7 +31,8 @@ RULE = Rule(
         "follows instead, the quotation is a sentence of its own: `\"We tried.\" Everything she had "
         "planned ran out.`" + BORDERLINE_WHY + " A book that sets gestures off like tags as its house "
         "style (hundreds of tags punctuated right, and the comma before a gesture five times or more, as "
-        "Jack London and Frances Hodgson Burnett printed it) is left alone.",
+        "Jack London and Frances Hodgson Burnett printed it) is left alone, and so is an edition of a "
+        "century ago (to-day, to-morrow), unless a capital after the comma shows the slip (`spirits,\" He opened`).",
     examples=examples(
         ("\"We gave it a good shot,\" everything she had planned came out at once.",
          "\"We gave it a good shot.\" Everything she had planned came out at once."),
@@ -149,9 +152,15 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     if _house_style(style.counts):
         return
     text = doc.text
+    period: bool | None = None
     for q in followed(doc):
         if not _comma_before_beat(q):
             continue
+        if not is_capitalized_pronoun(q.follows.words[0]):
+            if period is None:
+                period = period_edition(doc, ctx)
+            if period:
+                continue  # `the Third," he pointed up`: the house style of its time
         after = q.follows
         comma = q.mark_offset
         fixed = capitalized(after.words[0])

@@ -9,11 +9,9 @@ from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.common import PRONOUN_I, capitalized
+from ficlint.rules.common import PERIOD_STYLE_FACTS, PRONOUN_I, capitalized, in_period_style
 from ficlint.rules.dialogue._common import opened
 from ficlint.rules.mechanics._style import chapter_in_lowercase
-from ficlint.rules.spelling.s003_split_compound import FACTS as PERIOD_STYLE_FACTS
-from ficlint.rules.spelling.s003_split_compound import in_period_style
 
 RULE = Rule(
     id="D006",
@@ -22,16 +20,17 @@ RULE = Rule(
     summary="Speech that starts with a lowercase letter (`\"stop it\"`).",
     why="A quotation of speech starts a new sentence, so its first word takes a capital - unless it "
         "carries on a sentence interrupted by a tag: `\"I think,\" she said, \"we should go.\"` After a "
-        "tag whose speech ended with its own ? or !, new speech starts a new sentence too (`\"What?\" he "
-        "asked. \"Tell me.\"`; ficlint capitalizes the word and leaves the comma or full stop before it "
-        "to you), unless it opens with a conjunction that carries the speech on (`\"Bye!\" he called, "
+        "tag whose speech ended with its own ? or !, new speech starts a new sentence too, so the tag "
+        "ends with a full stop: `\"What?\" he asked. \"Tell me.\"`, unless it opens with a conjunction that "
+        "carries the speech on (`\"Bye!\" he called, "
         "\"and thanks!\"`, `\"because I'm coming too\"`). Novels of a century ago carried it on in "
         "lowercase (`\"Oh!\" cried the Rat, \"this is splendid\"`): in a manuscript that hyphenates as "
-        "they did (to-day, to-morrow), that is left alone.",
+        "they did (to-day, to-morrow), that is left alone, as is speech they joined to the narration "
+        "with a comma (`as half an hour, \"just one half hour\"`).",
     examples=examples(
         ("\"stop it,\" she said.", "\"Stop it,\" she said."),
         ("She kissed his cheek. \"thank you.\"", "She kissed his cheek. \"Thank you.\""),
-        ("\"What?\" he asked, \"tell me.\"", "\"What?\" he asked, \"Tell me.\""),
+        ("\"What?\" he asked, \"tell me.\"", "\"What?\" he asked. \"Tell me.\""),
     ),
     allows=("\"Stop it,\" she said.", "\"I think,\" she said, \"we should go.\"",
             "She called it \"nonsense\".",
@@ -68,12 +67,31 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             why = "the speech before the tag ended with its own ! or ?, so this one starts a new sentence"
         elif not (glued_to_a_word or q.starts_sentence):
             continue
+        elif word and _comma_before(text, q.region.start) is not None:
+            if modern is None:  # a novel of a century ago quotes on in its sentence (`half an hour, "just`)
+                modern = not in_period_style(doc, ctx)
+            if not modern:
+                continue
         if word and not q.is_label:
             fixed = capitalized(word)
+            letter = fixed[: len(fixed) - len(word) + 1]
+            fix = Fix(first, first + 1, letter)
+            comma = _comma_before(text, q.region.start) if q.after_closing_tag else None
+            if comma is not None:  # `he asked, "tell` -> `he asked. "Tell`: the tag's sentence ends
+                fix = Fix(comma, first + 1, "." + text[comma + 1:first] + letter)
+                why += "; the tag before it ends with a full stop, not a comma"
             yield Diagnostic(RULE.id, first, first + len(word),
                              f"Speech starts with a lowercase \"{word}\": a quotation begins a new sentence, "
                              f"so write \"{fixed}\" ({why}).",
-                             (Fix(first, first + 1, fixed[: len(fixed) - len(word) + 1]),))
+                             (fix,))
+
+
+def _comma_before(text: str, opening: int) -> int | None:
+    """The offset of a comma that ends the tag right before this opening quote (`asked, "`), if any."""
+    at = opening - 1
+    while at >= 0 and text[at] in " \t":
+        at -= 1
+    return at if at >= 0 and text[at] == "," else None
 
 
 def _lowercase_word(text: str, first: int) -> str:

@@ -25,12 +25,24 @@ RULE = Rule(
         ("\"I have news,\" the Captain took out a letter,\" Said your wife is home.\"",
          "\"I have news,\" the Captain took out a letter, \"Said your wife is home.\""),
     ),
-    allows=("\"I'm not blaming myself!\"", "\"... and then?\"", "\"Go,\" he said, \"now.\" She went."),
+    allows=("\"I'm not blaming myself!\"", "\"... and then?\"", "\"Go,\" he said, \"now.\" She went.",
+            "\"He told me, 'I made a fool of myself.' \""),
     fix_safety="Safe: the space is removed; unsafe for an opening quote set like a closing one, whose "
                "space is moved before it (the quotes' pairing is a guess there).",
 )
 
 _SPACE_THEN_WORD = re.compile(r"[ \t]+(?=[^\W_])")
+
+
+# A quotation inside the speech opens with a single quote after a space or the speech's start
+_NESTED_OPENER = re.compile(r"‘|(?:^|(?<=\s))'(?=[^\W\d_])")
+
+
+def _nested_closer(text: str, inner: int, mark: int) -> bool:
+    """Is the mark before the space the closing single quote of a quotation inside the speech
+    (`'...myself.' "`)? Typesetters set a space between two closing quotes, so the reader sees two;
+    an apostrophe ending a word (`goin' "`) has no opening quote before it."""
+    return text[mark] in "'’" and _NESTED_OPENER.search(text, inner, mark) is not None
 
 
 def _free_standing(doc: AnalyzedDocument, mark: int) -> bool:
@@ -83,7 +95,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     for q in closed(doc):
         end = q.region.inner_end
         if end - 2 >= q.region.inner_start and text[end - 1] in " \t" and not text[end - 2].isspace() \
-                and not _free_standing(doc, end):
+                and not _free_standing(doc, end) and not _nested_closer(text, q.region.inner_start, end - 2):
             found.append(Diagnostic(RULE.id, end - 1, end, "A space just inside the closing quote: quotation "
                                     "marks hug the words they enclose.", (Fix(end - 1, end, ""),)))
     yield from sorted(found, key=lambda d: d.start)

@@ -8,7 +8,7 @@ from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.dialogue._common import opened
+from ficlint.rules.dialogue._common import PERIOD_FACTS, PERIOD_WHY, opened, period_edition
 
 RULE = Rule(
     id="D010",
@@ -16,7 +16,8 @@ RULE = Rule(
     category="dialogue",
     summary="Narration that runs into a quotation without any punctuation (`at Derek \"get over it?\"`).",
     why="When narration introduces speech it ends first - with a full stop for an action "
-        "(`She glared at Derek. \"Get over it?\"`) or a comma for a tag (`She said, \"Get over it.\"`).",
+        "(`She glared at Derek. \"Get over it?\"`) or a comma for a tag (`She said, \"Get over it.\"`)."
+        + PERIOD_WHY,
     examples=examples(
         ("Karen looked at Derek \"Get over it? Is that all you can say?\" she asked.",
          "Karen looked at Derek. \"Get over it? Is that all you can say?\" she asked."),
@@ -28,8 +29,12 @@ RULE = Rule(
     fix_safety="Unsafe: the narration may want a full stop or a comma.",
 )
 
+FACTS = PERIOD_FACTS
+
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
+    if period_edition(doc, ctx):
+        return  # `and say to the world "Well, what about it!"`: the house style of its time
     text = doc.text
     for q in opened(doc):
         if q.glued_before or not q.runs_into:

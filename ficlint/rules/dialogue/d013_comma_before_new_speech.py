@@ -26,7 +26,16 @@ from ficlint.analysis.verbforms import AUXILIARIES, VerbForms, verb_forms
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.dialogue._common import FINITE_XPOS, is_name, needs_completion, opened, speech_words
+from ficlint.rules.dialogue._common import (
+    FINITE_XPOS,
+    PERIOD_FACTS,
+    PERIOD_WHY,
+    is_name,
+    needs_completion,
+    opened,
+    period_edition,
+    speech_words,
+)
 
 if TYPE_CHECKING:
     from ficlint.analysis.tagger import Tag
@@ -45,7 +54,7 @@ RULE = Rule(
         "comma now and then, so ficlint flags it where it is the chapter's habit: twice or more, and at "
         "least half the time (after an action, a third of the time). After a sound the words are said in "
         "(`Keith chuckled,`), where older novels wrote the comma throughout, it flags the comma where the "
-        "chapter writes a full stop there more often, or joins actions with commas by habit.",
+        "chapter writes a full stop there more often, or joins actions with commas by habit." + PERIOD_WHY,
     examples=examples(
         ("Harry shrugged, \"I get that a lot.\" Ron nodded, \"Me too.\"",
          "Harry shrugged. \"I get that a lot.\" Ron nodded. \"Me too.\""),
@@ -78,7 +87,12 @@ _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _FIRST_WORD = re.compile(r"[\s*_]*([^\W\d_]+(?:['’][^\W\d_]+)*)")
 
 
+FACTS = PERIOD_FACTS
+
+
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
+    if period_edition(doc, ctx):
+        return  # `She turned her head over her shoulders, "Have you`: the house style of its time
     joined = list(_joined_quotations(doc))
     # the habit shows in the joins of speech without a tag after it, or in all of them (`Tom
     # looked at her, "Wait," he said.`): counting both ways keeps every chapter main flagged

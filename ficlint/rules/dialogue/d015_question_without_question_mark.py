@@ -11,7 +11,7 @@ from ficlint.analysis.speech import Quotation, vocabulary
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
-from ficlint.rules.dialogue._common import followed, is_name
+from ficlint.rules.dialogue._common import PERIOD_FACTS, PERIOD_WHY, followed, is_name, period_edition
 
 RULE = Rule(
     id="D015",
@@ -20,7 +20,7 @@ RULE = Rule(
     summary="A spoken question that ends with a comma or a full stop before its tag (`\"Who are they,\" "
             "Tom asks`).",
     why="A question keeps its question mark inside the quotation even when a tag follows: `\"Who are they?\" "
-        "Tom asks.` The tag stays lowercase, as after a comma.",
+        "Tom asks.` The tag stays lowercase, as after a comma." + PERIOD_WHY,
     examples=examples(
         ("\"Who are they then,\" Tom pleads.", "\"Who are they then?\" Tom pleads."),
         ("“Tom… what's this,” Harry murmurs.", "“Tom… what's this?” Harry murmurs."),
@@ -50,7 +50,12 @@ _WH = re.compile(r"(?:who|what|where|when|why|how|whose)\b", re.I)
 _LEAD = re.compile(r"^[\s\"'“‘*_]*(?:\w+(?:…|\.\.\.|,)\s+)?")
 
 
+FACTS = PERIOD_FACTS
+
+
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
+    if period_edition(doc, ctx):
+        return  # `"Why should he care," said Amabel simply`: a question spoken flat, as its time printed it
     for q in followed(doc):
         if q.last_mark not in (",", ".") or q.follows.kind != "tag" or q.quoted_phrase or q.is_label:
             continue

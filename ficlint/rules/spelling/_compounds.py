@@ -20,20 +20,20 @@ the verb before it as often as not, and is left alone; so is "to" before a verb 
 
 from __future__ import annotations
 
-import gzip
 import json
 import math
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 from ficlint.analysis import AnalyzedDocument
+from ficlint.analysis.period import PAIR_FIELDS, is_period_sign, pair_entries
 from ficlint.analysis.tokens import ascii_words
 from ficlint.analysis.verbforms import verb_forms
 from ficlint.document import RegionKind
-from ficlint.resources import data_dir, load_data
+from ficlint.resources import load_data
 from ficlint.rules.common import WRITING
 from ficlint.rules.spelling._dictionary import lexicon
 
@@ -48,8 +48,6 @@ MIN_SIDE = -0.5
 SHRINK = 4.0  # uses of the prior that a neighbour's own counts are mixed with
 MAX_EDITED_OPEN = 0.03  # the most of its uses that edited books may print open (and MIN_EDITED uses)
 MIN_EDITED = 20
-PERIOD_MIN = 10  # hyphenated uses in edited books of a period sign…
-PERIOD_MODERN = 0.01  # …and the most of its closed uses that fan fiction hyphenates
 _PARTICLE_AFTER_OBJECT = frozenset({"ADP", "ADV", "PART"})
 _OBJECT = frozenset({"PRON", "PROPN", "NOUN", "DET"})  # "called them all in to dinner"
 _VERBS = frozenset({"VERB", "AUX"})
@@ -90,8 +88,7 @@ class Pair:
     def period_sign(self) -> bool:
         """Is the hyphenated form (to-day, bed-room) what edited books of a century ago print
         and modern writers never do?"""
-        return (self.edited_hyphenated >= PERIOD_MIN
-                and self.fan_hyphenated <= PERIOD_MODERN * self.closed_uses)
+        return is_period_sign(self.edited_hyphenated, self.fan_hyphenated, self.closed_uses)
 
     @property
     def printed_open(self) -> bool:
@@ -101,48 +98,18 @@ class Pair:
         return uses >= MIN_EDITED and self.edited_open > MAX_EDITED_OPEN * uses
 
 
+assert tuple(f.name for f in fields(Pair)) == PAIR_FIELDS  # one order for the data's entries
+
+
 @cache
 def pairs() -> dict[str, Pair]:
-    # inflated in one call, not through a text stream read in chunks (~5% of the load)
-    data = json.loads(gzip.decompress((data_dir() / "split-compounds.json.gz").read_bytes()).decode("utf-8"))
-    return {form: Pair(*entry) for form, entry in data["pairs"].items()}
+    return {form: Pair(*entry) for form, entry in pair_entries().items()}
 
 
 @cache
 def judged_pairs() -> dict[str, Pair]:
     """The pairs S003 judges: those edited books do not print open."""
     return {form: pair for form, pair in pairs().items() if not pair.printed_open}
-
-
-@cache
-def _period_forms() -> frozenset[str]:
-    return frozenset(form.replace(" ", "-") for form, pair in pairs().items() if pair.period_sign)
-
-
-def period_signs(text: str) -> int:
-    """How often `text` writes a compound as edited books of a century ago did (to-day, to-morrow,
-    bed-room): a period style, in which compounds are written apart too (any thing, up stairs).
-    Read from the hyphens out (a novel has a few thousand): a regular expression of every form,
-    tried at every word, took a tenth of a second per novel."""
-    forms = _period_forms()
-    found = 0
-    end = len(text)
-    at = text.find("-")
-    while at >= 0:
-        start = at
-        while start > 0 and _joins(text[start - 1]):
-            start -= 1
-        stop = at + 1
-        while stop < end and _joins(text[stop]):
-            stop += 1
-        found += text[start:stop].lower() in forms
-        at = text.find("-", stop)
-    return found
-
-
-def _joins(c: str) -> bool:
-    """Is `c` part of a hyphenated word (a letter, a digit, _ or another hyphen)?"""
-    return c.isalnum() or c in "_-"
 
 
 @cache

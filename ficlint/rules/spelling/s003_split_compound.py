@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
-from ficlint.check import Context, Facts
+from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
+from ficlint.rules.common import PERIOD_STYLE_FACTS, in_period_style
 from ficlint.rules.spelling._closed_compounds import reported_splits
-from ficlint.rules.spelling._compounds import SPLIT_PREPOSITIONS, Split, period_signs, splits
+from ficlint.rules.spelling._compounds import SPLIT_PREPOSITIONS, Split, splits
 
 RULE = Rule(
     id="S003",
@@ -48,23 +49,9 @@ RULE = Rule(
 )
 
 
-PERIOD_STYLE = 2  # uses of period hyphenations (to-day, to-morrow) that make a manuscript's style
-
-
-class PeriodStyle(Facts):
-    """How often the manuscript hyphenates compounds as edited books of a century ago did
-    (to-day, bed-room): such a manuscript writes others apart on purpose (any thing, up stairs)."""
-
-    name = "split-compounds"
-
-    def gather(self, doc: AnalyzedDocument, ctx: Context) -> int:
-        return period_signs(doc.text)
-
-    def combine(self, per_file: list[int], ctx: Context) -> int:
-        return sum(n for n in per_file if isinstance(n, int))
-
-
-FACTS = PeriodStyle()
+# The period style is the analysis layer's (ficlint/analysis/period.py); this rule reads it for the
+# whole manuscript.
+FACTS = PERIOD_STYLE_FACTS
 
 
 _SPLIT_PREPOSITION = "S004"
@@ -79,14 +66,6 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     for split in splits(doc, forms=lambda form: form not in theirs):
         if (split.start, split.end) not in reported:  # S005's (on by default)
             yield diagnostic(RULE.id, split)
-
-
-def in_period_style(doc: AnalyzedDocument, ctx: Context) -> bool:
-    """Does the manuscript hyphenate compounds as edited books of a century ago did?"""
-    signs = ctx.facts(FACTS.name)
-    if not isinstance(signs, int):
-        signs = period_signs(doc.text)
-    return signs >= PERIOD_STYLE
 
 
 def diagnostic(rule_id: str, split: Split) -> Diagnostic:

@@ -15,9 +15,9 @@ from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic
 from ficlint.rule import Rule, examples
+from ficlint.rules.common import PERIOD_STYLE_FACTS, in_period_style
 from ficlint.rules.spelling._closed_compounds import reported_splits
-from ficlint.rules.spelling.s003_split_compound import FACTS as PERIOD_STYLE_FACTS
-from ficlint.rules.spelling.s003_split_compound import diagnostic, in_period_style
+from ficlint.rules.spelling.s003_split_compound import diagnostic
 
 RULE = Rule(
     id="S005",
