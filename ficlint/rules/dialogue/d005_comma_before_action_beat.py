@@ -32,7 +32,8 @@ RULE = Rule(
         "planned ran out.`" + BORDERLINE_WHY + " A book that sets gestures off like tags as its house "
         "style (hundreds of tags punctuated right, and the comma before a gesture five times or more, as "
         "Jack London and Frances Hodgson Burnett printed it) is left alone, and so is an edition of a "
-        "century ago (to-day, to-morrow), unless a capital after the comma shows the slip (`spirits,\" He opened`).",
+        "century ago (to-day, to-morrow), unless a capital after the comma shows the slip "
+        "(`spirits,\" He opened`).",
     examples=examples(
         ("\"We gave it a good shot,\" everything she had planned came out at once.",
          "\"We gave it a good shot.\" Everything she had planned came out at once."),
