@@ -28,7 +28,7 @@ def judged(doc: AnalyzedDocument, ctx: Context) -> Iterator[tuple[Occurrence, Ma
     named = enabled_glossaries(ctx)
     fandoms = fandom_glossaries(manuscript, ctx)
     for occ in scan_for(doc, ctx).occurrences:
-        if not occ.reportable or occ.word in manuscript.names:
+        if not occ.reportable or occ.word in manuscript.names and not _outnumbered_slip(occ.word, manuscript, ctx):
             continue
         if any(g.covers(occ.word) for g in named) or any(g.knows(occ.word) for g in fandoms):
             continue
@@ -36,6 +36,14 @@ def judged(doc: AnalyzedDocument, ctx: Context) -> Iterator[tuple[Occurrence, Ma
                 and not _long_canon_slip(occ.word, fandoms):
             continue  # dialect or a foreign phrase, unless itself a slip in a long canon name
         yield occ, manuscript
+
+
+def _outnumbered_slip(word: str, manuscript: Manuscript, ctx: Context) -> bool:
+    """A word the manuscript uses often enough to pass for one of its names, which misses a canon name
+    that the manuscript itself spells right at least as often (Hogmedes twice beside Hogsmeade three
+    times): the writer's slip, not a name of its own."""
+    canon = near_canon(word, manuscript, ctx)
+    return canon is not None and manuscript.capitalised.get(canon[0], 0) >= manuscript.counts[word.lower()]
 
 
 def _long_canon_slip(word: str, fandoms: list[Glossary]) -> bool:

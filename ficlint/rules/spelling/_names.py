@@ -21,7 +21,7 @@ _MIN_LENGTH = 4
 _SOUND_ALIKE_MIN_LENGTH = 6
 _VOWEL_SLIP_MIN_LENGTH = 8  # shorter names differ by a vowel on purpose (Dawson, Dowson; Santa, Sante)
 _SLIP_COST = 0.9
-_SOUNDS = (("tch", "ch"), ("sch", "sk"), ("dge", "j"), ("ph", "f"), ("ck", "k"), ("qu", "kw"), ("q", "k"),
+_SOUNDS = (("ture", "cher"), ("tch", "ch"), ("sch", "sk"), ("dge", "j"), ("ph", "f"), ("ck", "k"), ("qu", "kw"), ("q", "k"),
            ("x", "ks"), ("z", "s"), ("wh", "w"), ("kn", "n"), ("wr", "r"), ("gh", ""))
 _SOFT_C = re.compile(r"c(?=[eiy])")
 
@@ -76,12 +76,27 @@ def near_miss(word: str, names: Mapping[str, str], by_ear: bool = False,
     key = sound_key(lower)
     for candidate in sorted(names):
         if candidate[:1] == lower[:1] and abs(len(candidate) - len(lower)) <= 2 \
-                and sound_key(candidate) == key and distance(lower, candidate) == 2 \
+                and _sounds_alike(lower, key, candidate) \
                 and _heard(lower, candidate) and not _derived_from_name(lower, names) \
                 and not _plural_pair(lower, candidate) and not _diminutive(lower, candidate) \
                 and accept(names[candidate]):
             return names[candidate]  # one slip away was judged above: Asteria is no Astoria
     return None
+
+
+_EAR_LONG = 8  # letters of a canon name that a spelling by ear may miss by three edits (Kreature, Hogmedes)
+
+
+def _sounds_alike(word: str, key: str, name: str) -> bool:
+    """Is `word` `name` spelt by ear: the same consonants, two edits away (Grindlewald); in a long name
+    three edits away (Kreature: "-ture" sounds "-cher"), or with one consonant heard in another place
+    (Hogmedes for Hogsmeade: the same consonants, one moved)."""
+    name_key = sound_key(name)
+    if name_key != key and not (len(name) >= _EAR_LONG and name[:3] == word[:3]
+                                and sorted(name_key) == sorted(key)):
+        return False
+    edits = distance(word, name)
+    return edits == 2 or edits == 3 and min(len(word), len(name)) >= _EAR_LONG
 
 
 _LONG_CANON = 7  # letters of a canon name whose last vowel dropped is a slip (Dumbledor, Hogsmead)
