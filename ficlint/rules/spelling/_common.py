@@ -30,7 +30,9 @@ def judged(doc: AnalyzedDocument, ctx: Context) -> Iterator[tuple[Occurrence, Ma
     named = enabled_glossaries(ctx)
     fandoms = fandom_glossaries(manuscript, ctx)
     for occ in scan_for(doc, ctx).occurrences:
-        if not occ.reportable or occ.word in manuscript.names and not _outnumbered_slip(occ.word, manuscript, ctx):
+        if not occ.reportable:
+            continue
+        if occ.word in manuscript.names and not _outnumbered_slip(occ.word, manuscript, ctx):
             continue
         if any(g.covers(occ.word) for g in named) or any(g.knows(occ.word) for g in fandoms):
             continue
