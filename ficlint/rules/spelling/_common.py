@@ -17,6 +17,7 @@ from ficlint.rules.spelling._suggest import suggest
 _NAME_MIN_LENGTH = 5
 _LONG_NAME = 7  # letters of a canon name whose slip is reported even beside strange words
 _COMMON_RANK = 20000  # a dictionary word ranked above this is an ordinary word, whatever it is near
+_RARE_USES = 2  # uses of a would-be name that may still be a slip in a canon name the story spells right
 _BESIDE_NAMES_MIN_LENGTH = 6  # letters of a word judged when only unknown names stand close by
 
 
@@ -46,9 +47,13 @@ def judged(doc: AnalyzedDocument, ctx: Context) -> Iterator[tuple[Occurrence, Ma
 def _outnumbered_slip(word: str, manuscript: Manuscript, ctx: Context) -> bool:
     """A word the manuscript uses often enough to pass for one of its names, which misses a canon name
     that the manuscript itself spells right at least as often (Hogmedes twice beside Hogsmeade three
-    times): the writer's slip, not a name of its own."""
+    times, Griffindor twice beside Gryffindor): the writer's slip, not a name of its own. Only a word
+    used _RARE_USES times or fewer: one used more is a name made on purpose (a nickname)."""
+    uses = manuscript.counts[word.lower()]
+    if uses > _RARE_USES:
+        return False  # a nickname used again and again (Lilu beside Lily), not a slip
     canon = near_canon(word, manuscript, ctx)
-    return canon is not None and manuscript.capitalised.get(canon[0], 0) >= manuscript.counts[word.lower()]
+    return canon is not None and manuscript.capitalised.get(canon[0], 0) >= uses
 
 
 def _slip_beside_names(word: str, strangers: list[str], manuscript: Manuscript) -> bool:
