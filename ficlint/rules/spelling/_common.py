@@ -12,10 +12,13 @@ from ficlint.rules.spelling._facts import Manuscript, fandom_glossaries, manuscr
 from ficlint.rules.spelling._glossary import Glossary, enabled_glossaries
 from ficlint.rules.spelling._names import near_miss
 from ficlint.rules.spelling._scan import Occurrence, find_word
+from ficlint.rules.spelling._suggest import suggest
 
 _NAME_MIN_LENGTH = 5
 _LONG_NAME = 7  # letters of a canon name whose slip is reported even beside strange words
 _COMMON_RANK = 20000  # a dictionary word ranked above this is an ordinary word, whatever it is near
+_RARE_USES = 2  # uses of a would-be name that may still be a slip in a canon name the story spells right
+_BESIDE_NAMES_MIN_LENGTH = 6  # letters of a word judged when only unknown names stand close by
 
 
 def judged(doc: AnalyzedDocument, ctx: Context) -> Iterator[tuple[Occurrence, Manuscript]]:
@@ -28,14 +31,45 @@ def judged(doc: AnalyzedDocument, ctx: Context) -> Iterator[tuple[Occurrence, Ma
     named = enabled_glossaries(ctx)
     fandoms = fandom_glossaries(manuscript, ctx)
     for occ in scan_for(doc, ctx).occurrences:
-        if not occ.reportable or occ.word in manuscript.names:
+        if not occ.reportable:
+            continue
+        if occ.word in manuscript.names and not _outnumbered_slip(occ.word, manuscript, ctx):
             continue
         if any(g.covers(occ.word) for g in named) or any(g.knows(occ.word) for g in fandoms):
             continue
-        if any(not _established(n, manuscript, named + fandoms) for n in occ.neighbours) \
-                and not _long_canon_slip(occ.word, fandoms):
+        strangers = [n for n in occ.neighbours if not _established(n, manuscript, named + fandoms)]
+        if strangers and not _long_canon_slip(occ.word, fandoms) \
+                and not _slip_beside_names(occ.word, strangers, manuscript):
             continue  # dialect or a foreign phrase, unless itself a slip in a long canon name
         yield occ, manuscript
+
+
+def _outnumbered_slip(word: str, manuscript: Manuscript, ctx: Context) -> bool:
+    """A word the manuscript uses often enough to pass for one of its names, which misses a canon name
+    that the manuscript itself spells right at least as often (Hogmedes twice beside Hogsmeade three
+    times, Griffindor twice beside Gryffindor): the writer's slip, not a name of its own. Only a word
+    used _RARE_USES times or fewer: one used more is a name made on purpose (a nickname)."""
+    uses = manuscript.counts[word.lower()]
+    if uses > _RARE_USES:
+        return False  # a nickname used again and again (Lilu beside Lily), not a slip
+    canon = near_canon(word, manuscript, ctx)
+    return canon is not None and manuscript.capitalised.get(canon[0], 0) >= uses
+
+
+def _slip_beside_names(word: str, strangers: list[str], manuscript: Manuscript) -> bool:
+    """A slip whose only strange company is capitalised words, names the story uses once (Azeroth,
+    'Mione, Gellert): a name is no sign of dialect or of a foreign phrase, which bring lowercase
+    words along (Du bist ein Narr, Gellert). Beside names alone, a lowercase word is judged when its
+    likeliest word is a common one and it is not short (in suprise, like an exercice; not a priss or
+    the scorchees, a word the dictionary lacks or a coinage; not "i feel weeak like and dissy", a
+    letter spelt as its writer speaks), and a capitalised one when it misses a name the story
+    keeps using (Kinglsey beside Kingsley)."""
+    if any(not is_capitalised(n) for n in strangers):
+        return False
+    if is_capitalised(word):
+        return near_name(word, manuscript) is not None
+    found = suggest(word.lower()) if len(word) >= _BESIDE_NAMES_MIN_LENGTH else ()
+    return bool(found) and lexicon().rank.get(found[0], RANKED) < _COMMON_RANK
 
 
 def _long_canon_slip(word: str, fandoms: list[Glossary]) -> bool:

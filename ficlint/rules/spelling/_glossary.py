@@ -94,7 +94,7 @@ class Glossary:
             return None
         if lexicon().knows(word):
             return None  # an ordinary word (Harry/Hardy): not a slip
-        found = _names.near_miss(word, self.names, by_ear=True)
+        found = _names.near_miss(word, self.names, by_ear=True, far_by_ear=True)
         if found is None and lower.endswith("s") and len(lower) > _MIN_POSSESSIVE:
             # a name whose 's lost its apostrophe (Grimmualds Place), by one slip only, not by ear
             stem = _names.near_miss(word[:-1], self.names)

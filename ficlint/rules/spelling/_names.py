@@ -57,10 +57,13 @@ def slip_cost(word: str, name: str) -> float:
 
 
 def near_miss(word: str, names: Mapping[str, str], by_ear: bool = False,
-              accept: Callable[[str], bool] = lambda name: True, other_forms: bool = True) -> str | None:
+              accept: Callable[[str], bool] = lambda name: True, other_forms: bool = True,
+              far_by_ear: bool = False) -> str | None:
     """The name (from `names`, lowercase -> as spelt, and `accept`ed) that `word` misses, or None.
     Spellings by ear count only with `by_ear`: for a fandom's canon names, not for the names a book
-    happens to use (Baltimore and Biltmore, Nelly and Neuilly are different places and people)."""
+    happens to use (Baltimore and Biltmore, Nelly and Neuilly are different places and people);
+    `far_by_ear` also takes the farther ones of long names (_far_by_ear: Kreature, Hogmedes) -- for
+    the checks, not for the build scripts, whose lists were made without them."""
     lower = word.lower()
     if len(lower) < _MIN_LENGTH or lower in names:
         return None
@@ -76,12 +79,34 @@ def near_miss(word: str, names: Mapping[str, str], by_ear: bool = False,
     key = sound_key(lower)
     for candidate in sorted(names):
         if candidate[:1] == lower[:1] and abs(len(candidate) - len(lower)) <= 2 \
-                and sound_key(candidate) == key and distance(lower, candidate) == 2 \
+                and (sound_key(candidate) == key and distance(lower, candidate) == 2
+                     or far_by_ear and _far_by_ear(lower, candidate)) \
                 and _heard(lower, candidate) and not _derived_from_name(lower, names) \
                 and not _plural_pair(lower, candidate) and not _diminutive(lower, candidate) \
                 and accept(names[candidate]):
             return names[candidate]  # one slip away was judged above: Asteria is no Astoria
     return None
+
+
+_EAR_LONG = 8  # letters of a canon name that a spelling by ear may miss by three edits (Kreature, Hogmedes)
+_EAR_SOUNDS = (("ture", "cher"),)  # "-ture" as English says it (creature, nature): Kreature for Kreacher
+
+
+def _far_by_ear(word: str, name: str) -> bool:
+    """Is `word` a long `name` spelt by ear three edits away: the same consonants once "-ture" is
+    heard as "-cher" (Kreature for Kreacher), or one consonant heard in another place (Hogmedes for
+    Hogsmeade: the same consonants, one moved, and the same first three letters)?"""
+    if min(len(word), len(name)) < _EAR_LONG or distance(word, name) != 3:
+        return False
+    key, name_key = _ear_key(word), _ear_key(name)
+    return key == name_key or name[:3] == word[:3] and sorted(key) == sorted(name_key)
+
+
+def _ear_key(word: str) -> str:
+    """`sound_key` with the sounds only a spelling by ear of a long name is judged by."""
+    for a, b in _EAR_SOUNDS:
+        word = word.replace(a, b)
+    return sound_key(word)
 
 
 _LONG_CANON = 7  # letters of a canon name whose last vowel dropped is a slip (Dumbledor, Hogsmead)
