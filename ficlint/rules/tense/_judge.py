@@ -42,6 +42,7 @@ from ficlint.rules.tense._drift import (
     drifted,
     in_parentheses,
     letter_paragraphs,
+    look_back_adverbial,
     looks_back_itself,
     present_frame,
     remembered,
@@ -189,6 +190,9 @@ _INFINITIVE_BEFORE = re.compile(r"\bto\s+$", re.I)
 _EXPLAINED_BEFORE = re.compile(
     r"\b(?:because|['’]?cause|after)\s+(?:[A-Z][\w'’-]*|he|she|they|it|i|we)\s+"
     r"(?:(?:[a-z]+ly|not|never|just|already|only|even)\s+)*$", re.I)
+# a sentence that comes back to the story's now after past verbs in its paragraph ("She only got an hour
+# of sleep because she spent the night agonizing. And now Father wants her to fight"): those were earlier
+_BACK_TO_NOW = re.compile(r"[\s*_\"“]*(?:(?:and|but|so)\s+)?(?:now|right\s+now|today|tonight)\b[,\s]", re.I)
 _ALONGSIDE = re.compile(
     r"\b(?:as|while|whilst)\s+(?:he|she|they|[A-Z][a-z]+)\s+(?:(?:still|just|also|[a-z]+ly)\s+)?$")
 # two main clauses joined: ", and", " but", ";", ":", a dash
@@ -1014,6 +1018,10 @@ class _Judge:
         if any(_dates_the_verb(doc.text, m, verb)
                for m in self.earlier_cues.finditer(doc.text, sentence.start, sentence.end)):
             return True  # "the shirt she bought yesterday", "since he left"
+        if look_back_adverbial(doc.text, sentence.start, verb.start) is not None:
+            return True  # "The first time Arthur invited him into bed, Lance was so worried"
+        if _back_to_now_after(doc, i, verb.paragraph):
+            return True
         before = doc.text[sentence.start : verb.start]
         explained = _EXPLAINED_BEFORE.search(before)
         if explained and _present_between(doc, sentence.start, sentence.start + explained.start()):
@@ -1264,6 +1272,19 @@ def _in_where_clause(doc: AnalyzedDocument, verb: Verb) -> bool:
     he vanished", "from where he left off", "find out why she left", "not sure how he survived")? In
     present narration it tells of an earlier event, like a relative clause (in_relative_clause)."""
     return tag_before_subject(doc, verb)[1] in _PLACE_REASON_MANNER
+
+
+def _back_to_now_after(doc: AnalyzedDocument, i: int, paragraph: int) -> bool:
+    """Does a later sentence of the verb's paragraph open by coming back to the story's now with a
+    present verb ("… she had a fucking nightmare. And now Father wants her to fight")? The past before
+    it was the lead-up to the now, told as such, not the scene sliding into the past."""
+    for sentence in doc.sentences[i + 1:]:
+        if sentence.paragraph != paragraph:
+            return False
+        if _BACK_TO_NOW.match(doc.text, sentence.start, sentence.end) and \
+                _present_between(doc, sentence.start, sentence.end):
+            return True
+    return False
 
 
 def _dates_the_verb(text: str, cue: re.Match[str], verb: Verb) -> bool:
