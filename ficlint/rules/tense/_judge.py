@@ -195,6 +195,11 @@ _EXPLAINED_BEFORE = re.compile(
 _BACK_TO_NOW = re.compile(r"[\s*_\"“]*(?:(?:and|but|so)\s+)?(?:now|right\s+now|today|tonight)\b[,\s]", re.I)
 _ALONGSIDE = re.compile(
     r"\b(?:as|while|whilst)\s+(?:he|she|they|[A-Z][a-z]+)\s+(?:(?:still|just|also|[a-z]+ly)\s+)?$")
+# an "as" clause of the moment: "fiddling with it as he descended the stairs" (not "as good as it sounded",
+# "just as he asked", "as long as he got it back", "much as they drilled it")
+_AS_MEANWHILE = re.compile(r"(?<![\w’'-])(?P<lead>[\w’'-]+\s+)?as\s+(?:he|she|they|it|[A-Z][a-z]+)\s+"
+                           r"(?:(?:still|just|also|[a-z]+ly)\s+)?$")
+_NOT_MEANWHILE = frozenset(["as", "just", "much", "long", "soon", "such", "so", "same", "well", "far", "inasmuch"])
 # two main clauses joined: ", and", " but", ";", ":", a dash
 _JOINT = re.compile(r"(?:,\s*|\s)(?:and|but|yet)\s|[;:]\s|\s(?:--|[―—–])\s?")
 _OPENS_SUBORDINATE = re.compile(
@@ -959,6 +964,8 @@ class _Judge:
         cues = {m.group().lower() for m in self.time_cues.finditer(clause.narration)}
         if not cues <= _ORDERING_CUES or _PERIOD_THEN.search(clause.narration):
             return False
+        if _meanwhile(text, verb, clause):
+            return True
         head = _clause_head(text, clause.start, verb)
         if head is None:
             return False
@@ -1272,6 +1279,24 @@ def _in_where_clause(doc: AnalyzedDocument, verb: Verb) -> bool:
     he vanished", "from where he left off", "find out why she left", "not sure how he survived")? In
     present narration it tells of an earlier event, like a relative clause (in_relative_clause)."""
     return tag_before_subject(doc, verb)[1] in _PLACE_REASON_MANNER
+
+
+def _meanwhile(text: str, verb: Verb, clause: Clause) -> bool:
+    """Is a character's past action in an "as" clause that hangs on a present action of the scene just
+    before it in its sentence ("He exclaims, fiddling with it as he descended the stairs", "scribbling
+    in his notebook as he went")? The two happen at once: the scene's now. An "as" of comparison ("as
+    good as it sounded", "just as he asked") or of cause after a perfect ("He's earned my loyalty as he
+    helped me") is left alone; so is any past or auxiliary verb between the two."""
+    m = _AS_MEANWHILE.search(text, max(clause.start, verb.start - 60), verb.start)
+    if m is None or (m.group("lead") or "").strip().lower() in _NOT_MEANWHILE:
+        return False
+    at = m.end("lead") if m.group("lead") else m.start()  # where "as" begins
+    before = [v for v in clause.verbs if v.start < at]
+    if not before:
+        return False
+    head = before[-1]
+    return head.tense == PRESENT and not head.auxiliary and not head.participle \
+        and head.kind in ("subject", "name", "and")
 
 
 def _back_to_now_after(doc: AnalyzedDocument, i: int, paragraph: int) -> bool:
