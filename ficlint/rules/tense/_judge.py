@@ -233,6 +233,10 @@ _OPENING_CLAUSE = re.compile(r"(?:.*(?:[,;]|\band|\bbut|\bthen))?[\s*_\"“]*"
 # a second verb of the same subject after a comma: "He sat down by the bar, taps it"
 _COMMA_VERB = re.compile(
     r"[^,.;:!?\"“”]*?,\s+(?:and\s+|then\s+|and\s+then\s+)?(?:[a-z]+ly\s+)?(?P<verb>[a-z]+s)\b")
+_COMMA_BASE = re.compile(
+    r"[^,.;:!?\"“”]*?,\s+(?:and\s+|then\s+|and\s+then\s+)?(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
+# subjects whose present is the base form ("I grab", "we open", "they walk")
+_PLAIN_SUBJECTS = frozenset(["i", "we", "they"])
 _OBJECT_AFTER = re.compile(r"\s+(?:it|him|her|them|me|us|the|a|an|his|their|its|my|our|your|this|that|up|"
                            r"down|out|over|back|off|away|at|into|onto|to)\b")
 _PLACE_REASON_MANNER = frozenset(["where", "why", "how"])
@@ -623,6 +627,7 @@ class _Judge:
             else:
                 certainty = judge(doc.text, lex, verb, clause)
             if certainty:
+                verb = _plain_fix(lex, verb, clause)
                 moment = tense.tense == PRESENT and self.same_moment(doc.text, lex, verb, clause)
                 yield _diagnostic(verb, tense, rule, certainty, moment=moment)
 
@@ -922,8 +927,12 @@ class _Judge:
 
     def _slip_in_present(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
         """How sure is it that this past-tense verb in a present scene is a slip (0: leave it)?"""
-        if verb.subject in ("you", "who", "i", "we") or verb.kind in ("aux", "contraction"):
+        if verb.subject in ("you", "who") or verb.kind in ("aux", "contraction"):
             return 0.0
+        # a first-person narrator tells of its own past often ("I was born", "I grew up"): its past
+        # verb is a slip only beside its own present action in one sentence ("I grab my bag and walked
+        # out", "I sat down, open the window")
+        narrator = verb.subject in ("i", "we")
         moment = self.same_moment(text, lex, verb, clause)
         if self._time_cue_besides(text, verb, clause) and not moment:
             return 0.0
@@ -933,6 +942,8 @@ class _Judge:
             return 0.75
         if verb.kind == "and":
             return 0.8 if self._coordinated_with(text, lex, clause, verb.start) == PRESENT else 0.0
+        if narrator:
+            return 0.0
         if _UNTIL_NOW.match(text, verb.start):
             return 0.0  # "He didn't know that boy could turn his voice into honey": not until now
         if not (verb.character or _thing_acting(verb, clause)) or verb.word.lower() in lex.reporting:
@@ -972,15 +983,22 @@ class _Judge:
         opening = _OPENING_CLAUSE.fullmatch(head) is not None
         if not (opening or _MAIN_CLAUSE_HEAD.search(head)):
             return False
+        # a verb of thinking or saying reports the past one, no action beside it ("I left it outside, I
+        # think")
         partners = [v for v in clause.verbs if v.tense == PRESENT and v.subject == verb.subject
-                    and not v.participle and not v.auxiliary and (v.start > verb.start or not opening)]
+                    and not v.participle and not v.auxiliary and (v.start > verb.start or not opening)
+                    and not _reports(lex, v)]
         if any((h := _clause_head(text, clause.start, v)) is not None and _MAIN_CLAUSE_HEAD.search(h)
                for v in partners):
             return True
         if opening:
             return False
-        after = _COMMA_VERB.match(text, verb.end, clause.end)
-        if after is None or after.group("verb").lower() not in lex.third_forms:
+        plain = verb.subject in _PLAIN_SUBJECTS  # "I sat down, open the window": a base form is present
+        after = (_COMMA_BASE if plain else _COMMA_VERB).match(text, verb.end, clause.end)
+        if after is None:
+            return False
+        second = after.group("verb").lower()
+        if second not in (lex.base_forms if plain else lex.third_forms) or plain and second in lex.past_forms:
             return False
         # a word that is also a noun ("taps", "orders") is a verb before its object
         noun_too = after.group("verb").lower() in lex.other
@@ -1132,6 +1150,8 @@ class _Judge:
                 return None if word in _GOVERNING and skipped else PAST
             elif word in lex.third_forms and word not in lex.other:
                 return PRESENT
+            elif word in lex.base_forms and previous in _PLAIN_SUBJECTS and word not in lex.past_forms:
+                return PRESENT  # "I grab my bag and walked out": a base form after its subject
             elif word in lex.base_forms and word not in lex.other:
                 return None
             else:
@@ -1279,6 +1299,24 @@ def _in_where_clause(doc: AnalyzedDocument, verb: Verb) -> bool:
     he vanished", "from where he left off", "find out why she left", "not sure how he survived")? In
     present narration it tells of an earlier event, like a relative clause (in_relative_clause)."""
     return tag_before_subject(doc, verb)[1] in _PLACE_REASON_MANNER
+
+
+def _reports(lex: Lexicon, verb: Verb) -> bool:
+    """A present verb of saying or thinking ("says", "I think", "he knows")."""
+    word = verb.word.lower().replace("’", "'")
+    return word in lex.reporting or lex.base_of.get(word, word) in lex.aside_verbs
+
+
+def _plain_fix(lex: Lexicon, verb: Verb, clause: Clause) -> Verb:
+    """A past verb after "and" takes the present of its partner's subject: "I grab my bag and walked
+    out" -> "walk", not "walks"."""
+    if verb.kind != "and" or verb.tense != PAST:
+        return verb
+    prior = [v for v in clause.verbs if v.start < verb.start]
+    if not prior or prior[-1].tense != PRESENT or prior[-1].subject not in _PLAIN_SUBJECTS:
+        return verb
+    base = lex.base_of.get(verb.word.lower().replace("’", "'"))
+    return verb._replace(fix=base) if base else verb
 
 
 def _meanwhile(text: str, verb: Verb, clause: Clause) -> bool:
