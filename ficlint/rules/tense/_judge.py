@@ -1043,8 +1043,8 @@ class _Judge:
         if any(_dates_the_verb(doc.text, m, verb)
                for m in self.earlier_cues.finditer(doc.text, sentence.start, sentence.end)):
             return True  # "the shirt she bought yesterday", "since he left"
-        if look_back_adverbial(doc.text, sentence.start, verb.start) is not None:
-            return True  # "The first time Arthur invited him into bed, Lance was so worried"
+        if look_back_adverbial(doc.text, sentence.start, verb.end) is not None:
+            return True  # "The first time Arthur invited him into bed, Lance was so worried" (and "invited")
         if _back_to_now_after(doc, i, verb.paragraph):
             return True
         before = doc.text[sentence.start : verb.start]
