@@ -1043,7 +1043,7 @@ class _Judge:
         if any(_dates_the_verb(doc.text, m, verb)
                for m in self.earlier_cues.finditer(doc.text, sentence.start, sentence.end)):
             return True  # "the shirt she bought yesterday", "since he left"
-        if look_back_adverbial(doc.text, sentence.start, verb.end) is not None:
+        if _opens_with_look_back(doc, sentence.start, verb):
             return True  # "The first time Arthur invited him into bed, Lance was so worried" (and "invited")
         if _back_to_now_after(doc, i, verb.paragraph):
             return True
@@ -1302,9 +1302,10 @@ def _in_where_clause(doc: AnalyzedDocument, verb: Verb) -> bool:
 
 
 def _reports(lex: Lexicon, verb: Verb) -> bool:
-    """A present verb of saying or thinking ("says", "I think", "he knows")."""
+    """A present verb of saying ("says"), or a first-person narrator's aside ("I think", "I guess")."""
     word = verb.word.lower().replace("’", "'")
-    return word in lex.reporting or lex.base_of.get(word, word) in lex.aside_verbs
+    aside = verb.subject in ("i", "we") and lex.base_of.get(word, word) in lex.aside_verbs
+    return word in lex.reporting or aside
 
 
 def _plain_fix(lex: Lexicon, verb: Verb, clause: Clause) -> Verb:
@@ -1335,6 +1336,22 @@ def _meanwhile(text: str, verb: Verb, clause: Clause) -> bool:
     head = before[-1]
     return head.tense == PRESENT and not head.auxiliary and not head.participle \
         and head.kind in ("subject", "name", "and")
+
+
+def _opens_with_look_back(doc: AnalyzedDocument, start: int, verb: Verb) -> bool:
+    """Does a look-back adverbial come in the verb's sentence before any of its past verbs, up to the
+    verb itself ("The first time Arthur invited him, Lance was so worried")? After a past verb it dates
+    the scene's own stretch instead ("She stayed there for a year, and she wrote to him")."""
+    at = look_back_adverbial(doc.text, start, verb.end)
+    if at is None:
+        return False
+    verbs = doc.finite_verbs  # in text order
+    for i in range(bisect.bisect_left(verbs, (start,)), len(verbs)):
+        if verbs[i].start >= at:
+            break
+        if verbs[i].tense == PAST:
+            return False
+    return True
 
 
 def _back_to_now_after(doc: AnalyzedDocument, i: int, paragraph: int) -> bool:
