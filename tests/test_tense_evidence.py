@@ -117,8 +117,9 @@ def test_the_scenes_characters_acting_in_the_past_between_their_present_actions_
 def test_a_habit_between_present_actions_is_no_event_of_the_scenes_now(tmp_path):
     assert HABITS != WEAK
     assert rule_findings(tmp_path, HABITS, "T002") == []
+    # "Tom always picked up" is set over a past period by "always" (stop 36): no candidate at all
     assert [verb for _, verb, _ in rule_findings(tmp_path, HABITS, "T004")] == [
-        "picked", "carried", "lowered", "wiped"]
+        "carried", "lowered", "wiped"]
 
 
 def test_t004_is_off_by_default(tmp_path):

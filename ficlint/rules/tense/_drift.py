@@ -216,8 +216,11 @@ def _returned_from(doc: AnalyzedDocument, paragraphs: list[ParagraphTense], mark
             j += 1
         after = any(leaning[j + 1:j + 1 + _RETURN_WITHIN])
         epilogue = other == PRESENT and not any(leaning[j + 1:]) and _opens_at_now(doc, paragraphs[i])
-        opens_scene = other == PRESENT and not any(leaning[:i])
-        prologue = opens_scene and (j - i + 1 >= _OPENING_STRETCH or _opens_at_now(doc, paragraphs[i]))
+        opens_scene = not any(leaning[:i])
+        # into the past, only where the past opens the whole text: the tense the writer set out in
+        opens_text = other == PAST and paragraphs[i].index == _first_told(doc)
+        prologue = opens_scene and (opens_text or other == PRESENT and (
+            j - i + 1 >= _OPENING_STRETCH or _opens_at_now(doc, paragraphs[i])))
         closed = other == PAST and j + 1 < len(paragraphs) and _returns_to_now(doc, paragraphs[j + 1])
         if _section(doc, paragraphs[i:j + 1], tense, other):
             if sections is not None:
@@ -227,6 +230,11 @@ def _returned_from(doc: AnalyzedDocument, paragraphs: list[ParagraphTense], mark
         elif prologue and sections is not None:
             sections.update(p.index for p in paragraphs[i:j + 1])
         i = j + 1
+
+
+def _first_told(doc: AnalyzedDocument) -> int:
+    """The index of the text's first paragraph with a finite narration verb (-1 if none)."""
+    return min(doc.memo(verbs_by_paragraph), default=-1)
 
 
 def _section(doc: AnalyzedDocument, stretch: list[ParagraphTense], tense: str, other: str) -> bool:

@@ -42,6 +42,7 @@ from ficlint.rules.tense._drift import (
     drifted,
     in_parentheses,
     letter_paragraphs,
+    look_back_adverbial,
     looks_back_itself,
     present_frame,
     remembered,
@@ -189,8 +190,16 @@ _INFINITIVE_BEFORE = re.compile(r"\bto\s+$", re.I)
 _EXPLAINED_BEFORE = re.compile(
     r"\b(?:because|['’]?cause|after)\s+(?:[A-Z][\w'’-]*|he|she|they|it|i|we)\s+"
     r"(?:(?:[a-z]+ly|not|never|just|already|only|even)\s+)*$", re.I)
+# a sentence that comes back to the story's now after past verbs in its paragraph ("She only got an hour
+# of sleep because she spent the night agonizing. And now Father wants her to fight"): those were earlier
+_BACK_TO_NOW = re.compile(r"[\s*_\"“]*(?:(?:and|but|so)\s+)?(?:now|right\s+now|today|tonight)\b[,\s]", re.I)
 _ALONGSIDE = re.compile(
     r"\b(?:as|while|whilst)\s+(?:he|she|they|[A-Z][a-z]+)\s+(?:(?:still|just|also|[a-z]+ly)\s+)?$")
+# an "as" clause of the moment: "fiddling with it as he descended the stairs" (not "as good as it sounded",
+# "just as he asked", "as long as he got it back", "much as they drilled it")
+_AS_MEANWHILE = re.compile(r"(?<![\w’'-])(?P<lead>[\w’'-]+\s+)?as\s+(?:he|she|they|it|[A-Z][a-z]+)\s+"
+                           r"(?:(?:still|just|also|[a-z]+ly)\s+)?$")
+_NOT_MEANWHILE = frozenset(["as", "just", "much", "long", "soon", "such", "so", "same", "well", "far", "inasmuch"])
 # two main clauses joined: ", and", " but", ";", ":", a dash
 _JOINT = re.compile(r"(?:,\s*|\s)(?:and|but|yet)\s|[;:]\s|\s(?:--|[―—–])\s?")
 _OPENS_SUBORDINATE = re.compile(
@@ -224,6 +233,10 @@ _OPENING_CLAUSE = re.compile(r"(?:.*(?:[,;]|\band|\bbut|\bthen))?[\s*_\"“]*"
 # a second verb of the same subject after a comma: "He sat down by the bar, taps it"
 _COMMA_VERB = re.compile(
     r"[^,.;:!?\"“”]*?,\s+(?:and\s+|then\s+|and\s+then\s+)?(?:[a-z]+ly\s+)?(?P<verb>[a-z]+s)\b")
+_COMMA_BASE = re.compile(
+    r"[^,.;:!?\"“”]*?,\s+(?:and\s+|then\s+|and\s+then\s+)?(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
+# subjects whose present is the base form ("I grab", "we open", "they walk")
+_PLAIN_SUBJECTS = frozenset(["i", "we", "they"])
 _OBJECT_AFTER = re.compile(r"\s+(?:it|him|her|them|me|us|the|a|an|his|their|its|my|our|your|this|that|up|"
                            r"down|out|over|back|off|away|at|into|onto|to)\b")
 _PLACE_REASON_MANNER = frozenset(["where", "why", "how"])
@@ -614,6 +627,7 @@ class _Judge:
             else:
                 certainty = judge(doc.text, lex, verb, clause)
             if certainty:
+                verb = _plain_fix(lex, verb, clause)
                 moment = tense.tense == PRESENT and self.same_moment(doc.text, lex, verb, clause)
                 yield _diagnostic(verb, tense, rule, certainty, moment=moment)
 
@@ -913,8 +927,12 @@ class _Judge:
 
     def _slip_in_present(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
         """How sure is it that this past-tense verb in a present scene is a slip (0: leave it)?"""
-        if verb.subject in ("you", "who", "i", "we") or verb.kind in ("aux", "contraction"):
+        if verb.subject in ("you", "who") or verb.kind in ("aux", "contraction"):
             return 0.0
+        # a first-person narrator tells of its own past often ("I was born", "I grew up"): its past
+        # verb is a slip only beside its own present action in one sentence ("I grab my bag and walked
+        # out", "I sat down, open the window")
+        narrator = verb.subject in ("i", "we")
         moment = self.same_moment(text, lex, verb, clause)
         if self._time_cue_besides(text, verb, clause) and not moment:
             return 0.0
@@ -924,6 +942,8 @@ class _Judge:
             return 0.75
         if verb.kind == "and":
             return 0.8 if self._coordinated_with(text, lex, clause, verb.start) == PRESENT else 0.0
+        if narrator:
+            return 0.0
         if _UNTIL_NOW.match(text, verb.start):
             return 0.0  # "He didn't know that boy could turn his voice into honey": not until now
         if not (verb.character or _thing_acting(verb, clause)) or verb.word.lower() in lex.reporting:
@@ -955,21 +975,30 @@ class _Judge:
         cues = {m.group().lower() for m in self.time_cues.finditer(clause.narration)}
         if not cues <= _ORDERING_CUES or _PERIOD_THEN.search(clause.narration):
             return False
+        if _meanwhile(text, verb, clause):
+            return True
         head = _clause_head(text, clause.start, verb)
         if head is None:
             return False
         opening = _OPENING_CLAUSE.fullmatch(head) is not None
         if not (opening or _MAIN_CLAUSE_HEAD.search(head)):
             return False
+        # a verb of thinking or saying reports the past one, no action beside it ("I left it outside, I
+        # think")
         partners = [v for v in clause.verbs if v.tense == PRESENT and v.subject == verb.subject
-                    and not v.participle and not v.auxiliary and (v.start > verb.start or not opening)]
+                    and not v.participle and not v.auxiliary and (v.start > verb.start or not opening)
+                    and not _reports(lex, v)]
         if any((h := _clause_head(text, clause.start, v)) is not None and _MAIN_CLAUSE_HEAD.search(h)
                for v in partners):
             return True
         if opening:
             return False
-        after = _COMMA_VERB.match(text, verb.end, clause.end)
-        if after is None or after.group("verb").lower() not in lex.third_forms:
+        plain = verb.subject in _PLAIN_SUBJECTS  # "I sat down, open the window": a base form is present
+        after = (_COMMA_BASE if plain else _COMMA_VERB).match(text, verb.end, clause.end)
+        if after is None:
+            return False
+        second = after.group("verb").lower()
+        if second not in (lex.base_forms if plain else lex.third_forms) or plain and second in lex.past_forms:
             return False
         # a word that is also a noun ("taps", "orders") is a verb before its object
         noun_too = after.group("verb").lower() in lex.other
@@ -1014,6 +1043,10 @@ class _Judge:
         if any(_dates_the_verb(doc.text, m, verb)
                for m in self.earlier_cues.finditer(doc.text, sentence.start, sentence.end)):
             return True  # "the shirt she bought yesterday", "since he left"
+        if _opens_with_look_back(doc, sentence.start, verb):
+            return True  # "The first time Arthur invited him into bed, Lance was so worried" (and "invited")
+        if _back_to_now_after(doc, i, verb.paragraph):
+            return True
         before = doc.text[sentence.start : verb.start]
         explained = _EXPLAINED_BEFORE.search(before)
         if explained and _present_between(doc, sentence.start, sentence.start + explained.start()):
@@ -1117,6 +1150,8 @@ class _Judge:
                 return None if word in _GOVERNING and skipped else PAST
             elif word in lex.third_forms and word not in lex.other:
                 return PRESENT
+            elif word in lex.base_forms and previous in _PLAIN_SUBJECTS and word not in lex.past_forms:
+                return PRESENT  # "I grab my bag and walked out": a base form after its subject
             elif word in lex.base_forms and word not in lex.other:
                 return None
             else:
@@ -1264,6 +1299,72 @@ def _in_where_clause(doc: AnalyzedDocument, verb: Verb) -> bool:
     he vanished", "from where he left off", "find out why she left", "not sure how he survived")? In
     present narration it tells of an earlier event, like a relative clause (in_relative_clause)."""
     return tag_before_subject(doc, verb)[1] in _PLACE_REASON_MANNER
+
+
+def _reports(lex: Lexicon, verb: Verb) -> bool:
+    """A present verb of saying ("says"), or a first-person narrator's aside ("I think", "I guess")."""
+    word = verb.word.lower().replace("’", "'")
+    aside = verb.subject in ("i", "we") and lex.base_of.get(word, word) in lex.aside_verbs
+    return word in lex.reporting or aside
+
+
+def _plain_fix(lex: Lexicon, verb: Verb, clause: Clause) -> Verb:
+    """A past verb after "and" takes the present of its partner's subject: "I grab my bag and walked
+    out" -> "walk", not "walks"."""
+    if verb.kind != "and" or verb.tense != PAST:
+        return verb
+    prior = [v for v in clause.verbs if v.start < verb.start]
+    if not prior or prior[-1].tense != PRESENT or prior[-1].subject not in _PLAIN_SUBJECTS:
+        return verb
+    base = lex.base_of.get(verb.word.lower().replace("’", "'"))
+    return verb._replace(fix=base) if base else verb
+
+
+def _meanwhile(text: str, verb: Verb, clause: Clause) -> bool:
+    """Is a character's past action in an "as" clause that hangs on a present action of the scene just
+    before it in its sentence ("He exclaims, fiddling with it as he descended the stairs", "scribbling
+    in his notebook as he went")? The two happen at once: the scene's now. An "as" of comparison ("as
+    good as it sounded", "just as he asked") or of cause after a perfect ("He's earned my loyalty as he
+    helped me") is left alone; so is any past or auxiliary verb between the two."""
+    m = _AS_MEANWHILE.search(text, max(clause.start, verb.start - 60), verb.start)
+    if m is None or (m.group("lead") or "").strip().lower() in _NOT_MEANWHILE:
+        return False
+    at = m.end("lead") if m.group("lead") else m.start()  # where "as" begins
+    before = [v for v in clause.verbs if v.start < at]
+    if not before:
+        return False
+    head = before[-1]
+    return head.tense == PRESENT and not head.auxiliary and not head.participle \
+        and head.kind in ("subject", "name", "and")
+
+
+def _opens_with_look_back(doc: AnalyzedDocument, start: int, verb: Verb) -> bool:
+    """Does a look-back adverbial come in the verb's sentence before any of its past verbs, up to the
+    verb itself ("The first time Arthur invited him, Lance was so worried")? After a past verb it dates
+    the scene's own stretch instead ("She stayed there for a year, and she wrote to him")."""
+    at = look_back_adverbial(doc.text, start, verb.end)
+    if at is None:
+        return False
+    verbs = doc.finite_verbs  # in text order
+    for i in range(bisect.bisect_left(verbs, (start,)), len(verbs)):
+        if verbs[i].start >= at:
+            break
+        if verbs[i].tense == PAST:
+            return False
+    return True
+
+
+def _back_to_now_after(doc: AnalyzedDocument, i: int, paragraph: int) -> bool:
+    """Does a later sentence of the verb's paragraph open by coming back to the story's now with a
+    present verb ("… she had a fucking nightmare. And now Father wants her to fight")? The past before
+    it was the lead-up to the now, told as such, not the scene sliding into the past."""
+    for sentence in doc.sentences[i + 1:]:
+        if sentence.paragraph != paragraph:
+            return False
+        if _BACK_TO_NOW.match(doc.text, sentence.start, sentence.end) and \
+                _present_between(doc, sentence.start, sentence.end):
+            return True
+    return False
 
 
 def _dates_the_verb(text: str, cue: re.Match[str], verb: Verb) -> bool:

@@ -54,7 +54,18 @@ Also left alone in a drifted paragraph: a sentence dated earlier anywhere in it 
 "yesterday", "earlier", "last night"), a "because" or "after" clause of a present main clause
 ("Kingsley looks at him, maybe because he answered too fast"), and up to three past paragraphs after
 one where a character looks back in the present ("She thinks back, to the run", "her mind drifts
-back", "he remembers the first time"): the memory itself.
+back", "he remembers the first time"): the memory itself. So is a past verb after a look-back
+adverbial in its own sentence ("The first time Arthur invited him, Lance was so worried") or after
+"always" ("Lance always had less faith"), one before a later sentence of its paragraph that comes
+back to the now ("She only got an hour of sleep … And now Father wants her to fight": the lead-up to
+the now), and a past paragraph that opens the whole text (the tense the writer set out in, before
+present-tense notes or a change of tense).
+
+The same moment also covers a past action in an "as" clause hanging on a present action just before
+it ("He exclaims, fiddling with it as he descended the stairs"; not "as good as it sounded", "just
+as he asked"), and a first-person narrator's past beside its own present action ("I grab my bag and
+walked out", "I sat down, open the window"; fixed to the base form), though never beside a verb of
+thinking or saying ("I left it outside, I think").
 
 Evidence: T002 gives a slip where a paragraph with someone speaking in it (the scene's now) has
 drifted into the past in a document that slips in a paragraph per 1,000 words or more, where a
