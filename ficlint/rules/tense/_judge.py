@@ -199,7 +199,8 @@ _ALONGSIDE = re.compile(
 # "just as he asked", "as long as he got it back", "much as they drilled it")
 _AS_MEANWHILE = re.compile(r"(?<![\w’'-])(?P<lead>[\w’'-]+\s+)?as\s+(?:he|she|they|it|[A-Z][a-z]+)\s+"
                            r"(?:(?:still|just|also|[a-z]+ly)\s+)?$")
-_NOT_MEANWHILE = frozenset(["as", "just", "much", "long", "soon", "such", "so", "same", "well", "far", "inasmuch"])
+_NOT_MEANWHILE = frozenset(
+    ["as", "just", "much", "long", "soon", "such", "so", "same", "well", "far", "inasmuch"])
 # two main clauses joined: ", and", " but", ";", ":", a dash
 _JOINT = re.compile(r"(?:,\s*|\s)(?:and|but|yet)\s|[;:]\s|\s(?:--|[―—–])\s?")
 _OPENS_SUBORDINATE = re.compile(
