@@ -31,19 +31,21 @@ PHRASE_FLOOR = 0.0  # nats: the model must lean to the phrase's word at least th
 # (offsets of the context words) by (phrase length, the written word's place in it)
 _SHAPES = {(2, 1): (-1,), (2, 0): (1,), (3, 2): (-2, -1), (3, 1): (-1, 1), (3, 0): (1, 2)}
 
-Table = dict[tuple[str, tuple[int, ...], tuple[str, ...]], str]
+Table = dict[tuple[str, tuple[int, ...], tuple[str, ...]], tuple[str, ...]]
 
 
 @cache
 def mined_phrases() -> Table:
-    """(written, offsets, context words) -> the word the phrase has there."""
+    """(written, offsets, context words) -> the words the phrases have there (a set of three
+    may have two: "then"/"than")."""
     table: Table = {}
     for entry in load_data("confusables-phrases")["phrases"]:
         words = str(entry["words"]).split()
         ((written, meant),) = entry["fix"].items()
         at = words.index(written)
         offsets = _SHAPES[len(words), at]
-        table[written, offsets, tuple(words[at + o] for o in offsets)] = meant
+        key = (written, offsets, tuple(words[at + o] for o in offsets))
+        table[key] = (*table.get(key, ()), meant)
     return table
 
 
@@ -61,9 +63,7 @@ def phrase_rivals(words: Sequence[str], sentence: Sequence[int], token: int, wri
     for offsets in _SHAPES.values():
         places = [token + o for o in offsets]
         if all(0 <= j < last and sentence[j] == sentence[token] for j in places):
-            meant = table.get((written, offsets, tuple(words[j] for j in places)))
-            if meant is not None:
-                found.add(meant)
+            found.update(table.get((written, offsets, tuple(words[j] for j in places)), ()))
     return found
 
 
