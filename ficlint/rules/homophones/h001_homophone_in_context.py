@@ -37,6 +37,7 @@ from ficlint.rules.homophones._model import (
 )
 from ficlint.rules.homophones._model import score as score_occurrences
 from ficlint.rules.homophones._patterns import pattern_matches
+from ficlint.rules.homophones._phrases import phrase_suggestions
 
 if TYPE_CHECKING:
     import numpy as np
@@ -185,6 +186,8 @@ def model_findings(doc: AnalyzedDocument, model: Model,
     found = suggestions(model, scored, margins, extra, certain)
     found += collocation_suggestions(model, scored, reading.words, reading.sentence, margins, extra,
                                      {s.token for s in found})
+    found += phrase_suggestions(model, scored, reading.words, reading.sentence, margins, extra,
+                                {s.token for s in found})
     for s in sorted(found, key=attrgetter("token")):
         start, end = tokens.start[s.token], tokens.end[s.token]
         written = doc.text[start:end]
