@@ -22,8 +22,8 @@ An entry (written w, meant r, context) ships when, in that context,
     frequency: r's uses there over all of r's uses, times w's uses, is at least MIN_EXPECTED:
     had w fitted the context as r does, it would have been seen there that often);
   - a one-word context is a word used at most NEIGHBOUR_MAX_RATE times per million (not
-    "the", "was", "to") nor a FUNCTION_WORDS one ("whose"), a two-word one has a word used at most CONTEXT_MAX_RATE times per
-    million (not "he had", "of a"), and no context word is a member of the set itself.
+    "the", "was", "to") nor a FUNCTION_WORDS one ("whose"), a two-word one has a word used at most
+    CONTEXT_MAX_RATE times per million (not "he had", "of a"), and no context word is a member of the set itself.
 Sets with a member used more than MAX_MEMBER_RATE times per million (the function-word sets,
 among them those the word n-gram counts of `_ngrams` speak for) are left out: H001's. The three numbers were chosen on the tune split with
 `--tune` (false alarms per 10,000 words of tune books, where every match is one, and the
