@@ -11,7 +11,11 @@ and its agent ("was lead by the hand"). After "he" or "she" opening a clause, a 
 by its object is a finite verb, never a bare one ("she lead the way" -> "led", "he choose
 the red one" -> "chose"); not after "that" (a subjunctive: "insisted that he lead the
 team") nor after a modal or "did" (a question: "did she lead the way?"); after "I", "we",
-"they", "you" so placed, a verb of any form ("they no the way" -> "know").
+"they", "you" so placed, a verb of any form ("they no the way" -> "know"). After a verb of going
+and before its object, the preposition "past" ("walked passed them"); before a noun the tagger reads
+as the subject of the next verb, a possessive ("it's staff were" -> "its", "who's idea was" ->
+"whose"); after "be" or "seem", a complement, never a word that is only a base verb ("was loathe
+to" -> "loath"; not after "do" in its sentence: "all you have to do is breathe").
 
     codes = slot_codes(words, sentence)      # one code per token: NONE, BASE_VERB, NOUN_PHRASE...
     fits("led", BASE_VERB)                   # False: "led" is never a base verb
@@ -39,7 +43,7 @@ if TYPE_CHECKING:
 
 (NONE, BASE_VERB, NOUN_PHRASE, NO_POSSESSIVE, PAST_PARTICIPLE, FINITE_SINGULAR, VERB, NO_CONTRACTION,
  BEFORE_ARTICLE, NOUN_HEAD, COMPARISON, AFTER_BE, PARTICLE, DEGREE, PREDICATE, TAGGED_BASE_VERB,
- NAME_VERB) = range(17)  # slot codes
+ NAME_VERB, PASSING, FUSED_BEFORE_NOUN, COMPLEMENT, BE_COMPLEMENT) = range(21)  # slot codes
 # (NO_POSSESSIVE: the next word cannot follow a possessive, so this word is not one; NO_CONTRACTION:
 # after a preposition, no pronoun fused with a verb; BEFORE_ARTICLE: neither a possessive nor a bare
 # adjective; NOUN_HEAD: the head of a noun phrase, before a stop or comma; COMPARISON: after a
@@ -48,8 +52,13 @@ if TYPE_CHECKING:
 # DEGREE: after "be" and before an adjective, a degree adverb ("was to late" -> "too"); PREDICATE:
 # before a predicate adjective or adverb, no possessive ("your ready to" -> "you're"); TAGGED_BASE_VERB:
 # a base verb after "will", "can", "may" the tagger reads as modals (it may read a name: "If Will were");
-# NAME_VERB: a finite verb after a name opening a clause ("Tom past him" -> "passed"))
-SLOT_CODES = 17
+# NAME_VERB: a finite verb after a name opening a clause ("Tom past him" -> "passed"); PASSING: after
+# a verb of going and before its object, the preposition "past" ("walked passed them" -> "past");
+# FUSED_BEFORE_NOUN: before a noun and its finite verb, a possessive, not a pronoun fused with a verb
+# ("it's staff were" -> "its", "who's idea was" -> "whose"); COMPLEMENT: after "be" or "seem", never
+# a word that is only a base verb ("she was loathe to" -> "loath"); BE_COMPLEMENT: both AFTER_BE and
+# COMPLEMENT (after a finite "be"))
+SLOT_CODES = 21
 
 # token kinds for the look-behind
 _OTHER, _MODAL, _SUBJECT_MODAL, _SUBJECT, _TO, _BEFORE_TO, _DETERMINER, _ADVERB = range(8)
@@ -76,7 +85,9 @@ _NO_CONTRACTION_AFTER = 16384  # a preposition no fused pronoun and verb follows
 _HEAD_DETERMINER = 32768  # a determiner whose phrase may be one word long ("the", "his")
 _DEGREE = 65536  # "as", "so", "too": an adjective may stand before "a" after one ("as new a thing")
 # the tagger's classes the slots read
-_WORD_CLASS_CODES = {"AUX": 1, "ADJ": 2, "PROPN": 3, "ADV": 4, "VERB": 5, "ADP": 8}
+_WORD_CLASS_CODES = {"AUX": 1, "ADJ": 2, "PROPN": 3, "ADV": 4, "VERB": 5, "ADP": 8, "NOUN": 10}
+_NOUN_CODE = 10
+_VERB_CODE = 5
 # an adjective or adverb the tagger reads as comparative, or superlative (xpos): a possessive's phrase may
 # end in a superlative ("trying our hardest to"), so it is no predicate
 _COMPARATIVE_CODES = {"JJR": 6, "RBR": 7, "JJS": 9, "RBS": 9}
@@ -93,6 +104,10 @@ _PREDICATE_FOLLOWER = 4194304  # what may follow a predicate adjective ("ready t
 _QUOTE = 16777216  # a quotation mark
 _QUANTIFIER = 33554432  # "many", "few": after "seem to" a pronoun, not an adjective
 _POSSESSIVE_HEAD = 8388608  # adjectives a possessive's phrase may end in ("your best.", "your own")
+_PASSING = 67108864  # a verb of going: "past" comes before its object, not "passed"
+_FINITE_AFTER_NOUN = 134217728  # a finite verb a subject noun may have right after it ("staff were")
+_COMPLEMENTED = 268435456  # "be", "seem": a complement follows, never a bare verb
+_DO = 536870912  # "do", "did": "all I did was breathe" (a pseudo-cleft: a bare verb after "was")
 
 
 @cache
@@ -114,7 +129,9 @@ def _kinds() -> dict[str, int]:
                       ("comparative_skip", _COMPARATIVE_SKIP), ("comparative_more", _MORE),
                       ("motion_verbs", _MOTION), ("copulas", _COPULA),
                       ("predicate_followers", _PREDICATE_FOLLOWER), ("possessive_heads", _POSSESSIVE_HEAD),
-                      ("quotes", _QUOTE), ("quantifiers", _QUANTIFIER)):
+                      ("quotes", _QUOTE), ("quantifiers", _QUANTIFIER), ("passing_verbs", _PASSING),
+                      ("finite_after_noun", _FINITE_AFTER_NOUN), ("complemented", _COMPLEMENTED),
+                      ("do_forms", _DO)):
         for word in data[key]:
             kinds[word] = kinds.get(word, _OTHER) | flag
     kinds["by"] = kinds.get("by", _OTHER) | _BY
@@ -190,13 +207,61 @@ def slot_codes(words: Sequence[str], sentence: Sequence[int],
     motion = (_flag_before(found, kind, same, _MOTION, adverb=False)
               & np.r_[False, False, kind[:-2] != _DETERMINER])  # "the fall of his tie": a noun
     codes[motion & _flag_after(found, same, _OBJECT) & free] = PARTICLE
+    passing = _flag_before(found, kind, same, _PASSING, adverb=False) & _flag_after(found, same, _OBJECT)
+    complement = _complement_slots(found, kind, same, classes if upos is not None else None)
+    still_free = among(codes, (NONE, NO_POSSESSIVE, BEFORE_ARTICLE))
+    codes[passing & still_free] = PASSING
+    codes[complement & still_free] = COMPLEMENT
+    codes[complement & (codes == AFTER_BE)] = BE_COMPLEMENT
     if upos is not None:
         codes[_name_verb_slots(found, kind, classes, same) & open_slot] = NAME_VERB
         after_tagged = np.r_[False, tagged_modal[:-1]] & ~np.r_[False, False, kind[:-2] == _SUBJECT]
         codes[after_tagged & (codes == BASE_VERB)] = TAGGED_BASE_VERB
         codes[_comparison_slots(found, classes, same) & (codes != BASE_VERB)] = COMPARISON
         codes[_degree_slots(found, kind, classes, same, verbal) & (codes != BASE_VERB)] = DEGREE
+        fused = _fused_before_noun(found, classes, same, verbal, _ing_after(words, forms))
+        codes[fused & among(codes, (NONE, NO_POSSESSIVE, BEFORE_ARTICLE, NO_CONTRACTION))] = FUSED_BEFORE_NOUN
     return codes
+
+
+def _fused_before_noun(found: np.ndarray, classes: np.ndarray, same: np.ndarray,
+                       verbal: np.ndarray, ing: np.ndarray) -> np.ndarray:
+    """Tokens before a word the tagger reads as a noun (not an -ing form: "what you're saying is")
+    followed by a finite verb of its own ("the firm and it's staff were", "who's idea was it"): the
+    noun is a subject, so the word before it is its determiner, not a pronoun fused with a verb."""
+    import numpy as np
+
+    noun = (classes == _NOUN_CODE) & (verbal != _GERUND)
+    noun_next = np.r_[noun[1:], False] & np.r_[same[1:], False]
+    # a finite verb of the list, or one the tagger reads as a verb that is no base or -ing form ("eyes widened")
+    finite = ((found & _FINITE_AFTER_NOUN) != 0) | ((classes == _VERB_CODE) & (verbal == 0) & ~ing)
+    return noun_next & np.r_[finite[2:], False, False] & np.r_[same[2:] & same[1:-1], False, False]
+
+
+def _complement_slots(found: np.ndarray, kind: np.ndarray, same: np.ndarray,
+                      classes: np.ndarray | None) -> np.ndarray:
+    """Tokens after "be" or "seem" (an adverb may come between: one of adverbs_between, or one
+    the tagger reads as an adverb: "is suddenly soar"): a complement's place, where a word that is
+    only a base verb cannot stand ("was loathe to" -> "loath"). Not in a sentence that has "do"
+    or "did" before (a pseudo-cleft: "all you have to do is breathe")."""
+    import numpy as np
+
+    after = _flag_before(found, kind, same, _COMPLEMENTED)
+    if classes is not None:
+        adverb = np.r_[False, among(classes[:-1], _ADVERB_CODES)] & same
+        after |= adverb & np.r_[False, False, (found[:-2] & _COMPLEMENTED) != 0] & np.r_[False, same[:-1]]
+    do = (found & _DO) != 0
+    if not do.any():
+        return after
+    # a "do" earlier in the token's sentence: count the do-forms seen so far, per sentence
+    seen = np.cumsum(do)
+    first = np.r_[0, np.flatnonzero(~same[1:]) + 1] if len(same) else np.zeros(0, dtype=np.int64)
+    starts = np.zeros(len(found), dtype=np.int64)
+    starts[first] = 1
+    sentence_no = np.cumsum(starts) - 1
+    before_sentence = (seen - do)[first]  # do-forms before each sentence's first token
+    earlier = seen - do - before_sentence[sentence_no] > 0
+    return after & ~earlier
 
 
 def _predicate_after(found: np.ndarray, classes: np.ndarray, same: np.ndarray) -> np.ndarray:
@@ -259,6 +324,16 @@ def _verbal_after(words: Sequence[str], forms: TokenForms | None) -> np.ndarray:
         lowered = forms.lowered
         return np.fromiter(map(_verbal, lowered), dtype=np.int8, count=len(lowered))[forms.code]
     return np.fromiter(map(_verbal, words), dtype=np.int8, count=len(words))
+
+
+def _ing_after(words: Sequence[str], forms: TokenForms | None) -> np.ndarray:
+    """Does each token end in "-ing" (a participle the verb forms may lack: "having")?"""
+    import numpy as np
+
+    if forms is not None:
+        lowered = forms.lowered
+        return np.fromiter((w.endswith("ing") for w in lowered), dtype=bool, count=len(lowered))[forms.code]
+    return np.fromiter((w.endswith("ing") for w in words), dtype=bool, count=len(words))
 
 
 @cache
@@ -379,7 +454,7 @@ def _after_article_and_adjectives(kind: np.ndarray, adjective: np.ndarray, same:
 
 # slots judged by the word itself: (the data's members that fit, those that cannot)
 _MEMBER_SLOTS = {COMPARISON: ("comparison_fits", "comparison_never"),
-                 AFTER_BE: ("after_be_fits", "after_be_never"),
+                 AFTER_BE: ("after_be_fits", "after_be_never"), PASSING: ("passing_fits", "passing_never"),
                  PARTICLE: ("particle_fits", "particle_never"), DEGREE: ("degree_fits", "degree_never")}
 _ADJECTIVE_ONLY = frozenset({"JJ", "JJR", "JJS", "NNP"})  # "new" is also a name's word ("New York")
 
@@ -415,11 +490,29 @@ def fit_row(word: str) -> list[int]:
     data = _data()
     for slot, (fit, never) in _MEMBER_SLOTS.items():
         row[slot] = 1 if word in data[fit] else 0 if word in data[never] else -1
+    row[FUSED_BEFORE_NOUN] = (0 if any(tag.startswith(("PRP+", "WP+")) for tag in classes)
+                              else 1 if classes & {"PRP$", "WP$"} else -1)
+    row[COMPLEMENT] = _complement_fit(word, classes)
+    row[BE_COMPLEMENT] = row[AFTER_BE] if row[AFTER_BE] >= 0 else row[COMPLEMENT]
     parts = {tag.split("+")[0] for tag in classes}  # a contraction by its first part
     number = "CD" in classes  # "had one the size of a fist": a number may be the object itself
     for slot, wanted in _slot_classes().items():
         row[slot] = -1 if number and slot in _OBJECT_SLOTS else int(not parts.isdisjoint(wanted))
     return row
+
+
+_BARE_VERB = frozenset({"VB", "VBP"})
+_COMPLEMENT_CLASSES = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "RB", "VBN", "VBG", "IN"})  # what may follow "be"
+
+
+def _complement_fit(word: str, classes: frozenset[str]) -> int:
+    """After "be": a word that is only a base verb cannot stand there; one that may be an adjective,
+    noun, adverb or participle can ("loath", "known")."""
+    if word in _data()["complement_skip"]:
+        return -1
+    if classes <= _BARE_VERB:
+        return 0
+    return 1 if classes & _COMPLEMENT_CLASSES else -1
 
 
 _OBJECT_SLOTS = frozenset({PAST_PARTICIPLE, FINITE_SINGULAR, VERB, NAME_VERB})  # a number may be their object

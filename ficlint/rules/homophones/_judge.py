@@ -32,11 +32,15 @@ from ficlint.analysis.lexicon import lexicon
 from ficlint.analysis.slots import (
     AFTER_BE,
     BASE_VERB,
+    BE_COMPLEMENT,
     COMPARISON,
+    COMPLEMENT,
     DEGREE,
     FINITE_SINGULAR,
+    FUSED_BEFORE_NOUN,
     NAME_VERB,
     PARTICLE,
+    PASSING,
     PAST_PARTICIPLE,
     PREDICATE,
     SLOT_CODES,
@@ -67,7 +71,7 @@ CERTAIN_MARGIN = 3.0
 # "I seen a woman") or a fused pronoun after a preposition ("without it's got a moral", dialect too), nor a
 # base verb after a "will" the tagger reads as a modal ("If Will were the Prince").
 CERTAIN_SLOTS = (BASE_VERB, PAST_PARTICIPLE, FINITE_SINGULAR, NAME_VERB, PREDICATE, COMPARISON, AFTER_BE,
-                 PARTICLE, DEGREE)
+                 PARTICLE, DEGREE, PASSING, FUSED_BEFORE_NOUN, COMPLEMENT, BE_COMPLEMENT)
 _VERB_SLOTS = (BASE_VERB, PAST_PARTICIPLE, FINITE_SINGULAR, NAME_VERB)
 # A written member rarer than RARE_RATE uses per million training words, whose suggestion is at least
 # RARE_RATIO times commoner ("knead" -> "need", "mined" -> "mind", "razed" -> "raised"), needs a margin

@@ -56,6 +56,8 @@ RULE = Rule(
         ("She let out a deep breathe.", "She let out a deep breath."),
         ("I could here the rain on the roof.", "I could hear the rain on the roof."),
         ("We'll led them home before dark.", "We'll lead them home before dark."),
+        ("The firm and it's staff were gone.", "The firm and its staff were gone."),
+        ("The healer walked passed them.", "The healer walked past them."),
     ),
     allows=("Where were you last night?", "They were the kind of tears that made it hard to breathe.",
             "I know deep down you feel it too.", "People were bustling past her towards the steps.",
