@@ -233,7 +233,8 @@ def _fused_before_noun(found: np.ndarray, classes: np.ndarray, same: np.ndarray,
 
     noun = (classes == _NOUN_CODE) & (verbal != _GERUND)
     noun_next = np.r_[noun[1:], False] & np.r_[same[1:], False]
-    # a finite verb of the list, or one the tagger reads as a verb that is no base or -ing form ("eyes widened")
+    # a finite verb of the list, or one the tagger reads as a verb that is no base or -ing form
+    # ("eyes widened")
     finite = ((found & _FINITE_AFTER_NOUN) != 0) | ((classes == _VERB_CODE) & (verbal == 0) & ~ing)
     return noun_next & np.r_[finite[2:], False, False] & np.r_[same[2:] & same[1:-1], False, False]
 
@@ -502,7 +503,8 @@ def fit_row(word: str) -> list[int]:
 
 
 _BARE_VERB = frozenset({"VB", "VBP"})
-_COMPLEMENT_CLASSES = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "RB", "VBN", "VBG", "IN"})  # what may follow "be"
+# what may follow "be"
+_COMPLEMENT_CLASSES = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "RB", "VBN", "VBG", "IN"})
 
 
 def _complement_fit(word: str, classes: frozenset[str]) -> int:
