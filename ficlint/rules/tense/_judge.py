@@ -165,14 +165,21 @@ def _mandative() -> re.Pattern[str]:
     """A demand, a proposal or a necessity and "that" before the verb ("adamant that they go", "it was
     vital that he be told"): a subjunctive follows (tense.yaml `mandative`)."""
     governing = alternatives(words()["mandative"])
-    return re.compile(r"\b(?:" + governing + r")\s+that\s+(?:[\w’'-]+\s+){1,3}$", re.I)
+    # without "that", only a verb of demanding right before a pronoun or a name ("demanded he have
+    # a room", "suggesting they move"); "asked" + a pronoun is a question ("asked what they want")
+    verbs = alternatives([w for w in words()["mandative"] if w[:1].islower() and _DEMANDING.match(w)])
+    return re.compile(r"\b(?:" + governing + r")\s+that\s+(?:[\w’'-]+\s+){1,3}$"
+                      r"|\b(?:" + verbs + r")(?:ing)?\s+(?:he|she|they|we|you|[A-Z][a-z]+)\s+(?:[a-z]+ly\s+)?$")
+
+
+_DEMANDING = re.compile(r"(?:suggest|insist|demand|propose|recommend|request|require|urge)(?:s|ed|d)?$")
 
 
 def _third_singular(word: str) -> bool:
-    """An -s form ("looks", "is", "has"): indicative, never the bare subjunctive ("adamant that Ron looks
+    """An -s form ("looks", "is", "has") or "are / am": indicative, never the bare subjunctive ("adamant that Ron looks
     after him" is a present slip; "adamant that Ron look after him" is not)."""
     lowered = word.lower()
-    return lowered in ("is", "has", "does") or lowered.endswith("s") and not lowered.endswith("ss")
+    return lowered in ("is", "has", "does", "are", "am") or lowered.endswith("s") and not lowered.endswith("ss")
 
 
 _LOOKS_BACK_ITSELF = re.compile(
@@ -297,7 +304,7 @@ def findings(doc: AnalyzedDocument, rule: Rule, tense: str) -> Iterator[Diagnost
         voice = set() if tense == PRESENT else _authors_voice(told)
         first_person = tense == PRESENT and _told_in_first_person(scene)
         drift = {v.start: v for v in drifted(doc, scene, told, plain, sections) if not absolute(doc, v)
-                 and v.paragraph not in voice
+                 and v.paragraph not in voice and not judge.idiom(doc.text, v)
                  and not (tense == PRESENT and judge.earlier(doc, v, first_person))}
         for verb in drift.values():
             if not _plural_noun(doc, verb) and not _possessive(doc, verb):
@@ -1083,11 +1090,21 @@ class _Judge:
             or bool(self.aside_markers.search(clause.narration))
         )
 
+    def idiom(self, text: str, verb: Verb) -> bool:
+        """Is the verb part of a set phrase ("God knows", "as they say", "thanks to")? Not narration
+        in any tense, in a drifted paragraph as well."""
+        for m in self.idioms.finditer(text, max(0, verb.start - 16), min(len(text), verb.end + 16)):
+            if m.start() <= verb.start and verb.end <= m.end():
+                return True
+        return False
+
     def _coordinated_with(self, text: str, lex: Lexicon, clause: Clause, and_at: int) -> str | None:
         """The tense of the verb an "and" coordinates with, read backwards from the "and"
         ("the wind blew and check": past); None if a modal, "to", an auxiliary or a
         verb of perception governs it ("wanted to stop and check", "saw him turn and check")."""
         before = text[clause.start : and_at]
+        if _perfect_participle(text, lex, before, and_at):
+            return None  # "who had heard about it and come to check on him": "come" is a participle
         if (
             _PRESENT_MODAL.search(before)
             or _ANY_MODAL.search(before)
@@ -1122,6 +1139,24 @@ class _Judge:
             else:
                 skipped += 1
         return None
+
+# a perfect's "had" (or "'d") and its participle before the "and", in the same clause
+_PERFECT_BEFORE = re.compile(
+    r"(?:\bhad|\w['’]d)\s+(?:(?:not|never|already|just|also|[a-z]+ly)\s+)?([a-z]+)\b(?=[^.;:!?]*$)", re.I)
+
+
+def _perfect_participle(text: str, lex: Lexicon, before: str, and_at: int) -> bool:
+    """Is the word after "and" a participle whose form is also the base ("come", "become", "run",
+    "overcome") carrying on a perfect ("He had stood up and come around the desk", "who had heard
+    about it and come to check on him")? The "had" governs both: no present verb."""
+    m = re.match(r"\s*([a-z]+)\b", text[and_at : and_at + 30])
+    if m is None:
+        return False
+    word = m.group(1)
+    if word not in lex.participles or word not in lex.base_forms or word.endswith("s"):
+        return False
+    return any(p.group(1).lower() in lex.participles for p in _PERFECT_BEFORE.finditer(before))
+
 
 def _diagnostic(
     verb: Verb, tense: SceneTense, rule: Rule, certainty: float, drift: bool = False, moment: bool = False
