@@ -663,7 +663,7 @@ class _Judge:
         joined = verb.subject not in ("this", "that") and _joined_to_past(text, verb, clause)
         if verb.subject == "you" or self._timeless_copula(text, lex, verb) and not (
                 _character_past(clause) or joined):
-            return 0.0
+            return 0.6 if _there_in_the_scene(text, verb, clause) else 0.0
         if self._sheltered(text, lex, verb, clause):
             # reported speech keeps a timeless present ("she knew the earth is round"), but not a
             # character's passing state: "he perceived that she is crying"
@@ -1339,6 +1339,58 @@ def _clause_head(text: str, start: int, verb: Verb) -> str | None:
     stands right before it."""
     m = _SUBJECT_BEFORE.search(text, max(start, verb.start - 60), verb.start)
     return text[start : m.start()] if m else None
+
+
+# "There is a shriek", "Suddenly, there are footsteps": "there" opening its sentence, after at most a
+# conjunction or a time adverb
+_THERE_OPENS = re.compile(
+    r"[\s*_\"“”]*(?:(?:and|but|then|suddenly|soon|finally|now|again|still|instead|outside|inside|"
+    r"for\s+a\s+(?:moment|second|while)|at\s+first)[\s,]+)*(?P<host>there|it)\s+$", re.I)
+# what "it is" says of the scene's moment or of a thing in it ("It is almost curfew.", "It is a family
+# heirloom", "It is then that he made a mistake"), not a judgement ("It is easy to", "It is true")
+_IT_IN_THE_SCENE = re.compile(
+    r"\s+(?:(?:almost|nearly|already|just|still|now|only)\s+)?(?:a|an|the|his|her|their|my|late|early|dark|"
+    r"midnight|noon|dawn|dusk|curfew|morning|evening|night|then|like|over|done|gone)\b"
+    r"(?!\s+(?:(?:[a-z]+ly|little|bit|real|great|universal|sad|simple|known|good)\s+)?(?:shame|pity|wonder|truth|"
+    r"fact|rule|matter|question|miracle|mistake|thing|way|kind|sort)\b)", re.I)
+# a judgement's "to / that / if …" after "it is" ("it is a shame that", "it is a long way to"); a cleft
+# "it is then that" dates an event of the story
+_IT_JUDGEMENT = re.compile(r"(?!\s+(?:then|now)\s+that\b)(?:[\s,]+[\w’'-]+){0,6}?[\s,]+"
+                           r"(?:to|that|if|whether|how|what|who|which|when)\b", re.I)
+# what follows a narrator's comment rather than the scene ("there is no doubt", "there are those who")
+_THERE_COMMENT = re.compile(
+    r"\s+(?:(?:always|never|no\s+(?:doubt|denying|telling|way|need|point|use|question|reason|such|one|shame|"
+    r"harm)|nothing\s+(?:like|quite|so|more|worse|better|wrong)|something\s+(?:about|to\s+be\s+said)|"
+    r"(?:those|people|some|many|few|men|women)\b[^.!?;]*\b(?:who|that)\b|a\s+(?:reason|time|first)\b"
+    r"|more\s+than\s+one|only\s+one|only\s+so)\b)", re.I)
+
+
+def _there_in_the_scene(text: str, verb: Verb, clause: Clause) -> bool:
+    """Is it "there is / are / 's" opening a sentence between sentences told in the past ("The boys
+    ran out of the cage. There is another child, half dead on the floor. Harry knelt"), or in a
+    sentence told in the past after it ("There is a shriek as a blue light flashed")?
+    Alone in a paragraph of past events it reports what the scene holds at its moment: a slip. Not a
+    question, not a narrator's comment ("there is no doubt", "there are those who"), and not
+    beside another present verb in the sentence."""
+    word = verb.word.lower().replace("’", "'")
+    if word not in ("is", "are", "'s", "'re") or not (clause.neighbours or clause.has(PAST)):
+        return False
+    if any(v.tense == PRESENT and v.start != verb.start for v in clause.verbs):
+        return False
+    head = text[clause.start : verb.start]
+    if word.startswith("'"):
+        head += " "  # "There's": the host word is before the contraction
+    opening = _THERE_OPENS.fullmatch(head)
+    if opening is None:
+        return False
+    if opening.group("host").lower() == "it" and (
+            _IT_IN_THE_SCENE.match(text, verb.end) is None or _IT_JUDGEMENT.match(text, verb.end, clause.end)):
+        return False
+    # the sentences around it, if any, told in the past alone; a past verb later in its own sentence
+    # dates it too ("There is a shriek from the woman as a blue light flashed")
+    around = all(clause.neighbours_past) and not any(v.tense == PRESENT for n in clause.neighbours for v in n)
+    return (around and not _ENDING_QUESTION.search(clause.text)
+            and _THERE_COMMENT.match(text, verb.end) is None)
 
 
 def _character_past(clause: Clause) -> bool:
