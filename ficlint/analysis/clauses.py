@@ -311,7 +311,8 @@ def _inverted(m: re.Match[str], lex: Lexicon) -> bool:
         # an emphasised auxiliary: "what *did* she have"
         before = m.string[max(0, m.start() - 30) : m.start()].rstrip(" \t*_")
         word = previous_word(before, len(before)).lower()
-    return word in MODALS or word in lex.auxiliaries or word.endswith("n't") or word == "than"
+    # "How dare they ruin": "dare" inverts like a modal
+    return word in MODALS or word in lex.auxiliaries or word.endswith("n't") or word in ("than", "dare")
 
 
 def _coordinated(m: re.Match[str], text: str, lex: Lexicon) -> Verb | None:

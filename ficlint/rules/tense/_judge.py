@@ -213,7 +213,9 @@ _TO_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,5}?\s+to\b")
 # "it takes him / Harry / her mother … to": the object is a particular one of the story, no maxim
 _PARTICULAR_OBJECT = re.compile(r"\s+(?:(?:him|her|them|me|us)\b|(?:his|her|their|my)\s|[A-Z][a-z]+)")
 _INDIRECT_QUESTION = re.compile(r"\b(?:whether|if|how|what|why|where|who|when)\b", re.I)
-_ENDING_QUESTION = re.compile(r"[?][\"”’'*_)\]]*\s*$")
+# a tag citing a written source after its words, in the narrator's present ("'…,' he writes in his memoirs")
+_CITING = re.compile(r"[,.!?]['’”\"]\s+(?:he|she|they|[A-Z][a-z]+)\s+(?:writes|notes|records|remarks|observes)$")
+_ENDING_QUESTION = re.compile(r"[?][?!]*[\"”’'*_)\]]*\s*$")  # "?", "?!", "?!?"
 # time words that only order two events of one moment ("when he opened them, he finds"); "since", "ago",
 # "once", "years", a pluperfect … set an event before the story's now
 _ORDERING_CUES = frozenset(["when", "before", "after", "until", "then"])
@@ -270,8 +272,11 @@ class Clause:
         if not self.neighbours:
             return False
         if tense == PAST:
-            return all(self.neighbours_past) and not any(
-                v.tense == PRESENT for n in self.neighbours for v in n
+            # a neighbour with no finite verb ("Glaring a hole in the floor.") tells no tense: the
+            # other one decides
+            told = [(n, past) for n, past in zip(self.neighbours, self.neighbours_past, strict=True) if n or past]
+            return bool(told) and all(past for _, past in told) and not any(
+                v.tense == PRESENT for n, _ in told for v in n
             )
         return all(n and all(v.tense == tense for v in n) for n in self.neighbours)
 
@@ -432,7 +437,17 @@ def _plural_noun(doc: AnalyzedDocument, verb: Verb) -> bool:
     if verb.tense != PRESENT:
         return False
     i = _token_at(doc, verb.start)
-    return i is not None and doc.tags[i].xpos in ("NNS", "NNPS")
+    if i is None or doc.tags[i].xpos not in ("NNS", "NNPS"):
+        return False
+    # right after "he" or "she" an -s word is a verb however tagged ("He boards the car"), unless a
+    # verb follows it: then it is a noun after a mistyped "her" ("he eyes roaming", "he arms moved")
+    if verb.kind == "subject" and verb.subject in _PERSONAL:
+        following = doc.tags[i + 1].xpos if i + 1 < len(doc.tags) else ""
+        return following.startswith(("VB", "MD"))
+    return True
+
+
+_PERSONAL = frozenset(["he", "she", "they", "i", "we"])
 
 
 def _inferred_past(text: str, verb: Verb) -> bool:
@@ -661,6 +676,8 @@ class _Judge:
     def _slip_in_past(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
         """How sure is it that this present-tense verb in a past scene is a slip (0: leave it)?"""
         joined = verb.subject not in ("this", "that") and _joined_to_past(text, verb, clause)
+        if _CITING.search(text, max(clause.start, verb.start - 40), verb.end):
+            return 0.0  # "'the victory would have been his,' he writes to Joseph": a document cited now
         if verb.subject == "you" or self._timeless_copula(text, lex, verb) and not (
                 _character_past(clause) or joined):
             return 0.6 if _there_in_the_scene(text, verb, clause) else 0.0
