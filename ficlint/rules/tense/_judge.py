@@ -213,6 +213,7 @@ _TO_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,5}?\s+to\b")
 # "it takes him / Harry / her mother … to": the object is a particular one of the story, no maxim
 _PARTICULAR_OBJECT = re.compile(r"\s+(?:(?:him|her|them|me|us)\b|(?:his|her|their|my)\s|[A-Z][a-z]+)")
 _INDIRECT_QUESTION = re.compile(r"\b(?:whether|if|how|what|why|where|who|when)\b", re.I)
+_NARRATOR_NOW = re.compile(r"\b(?:these\s+days|nowadays|in\s+our\s+(?:day|time)s?)\b", re.I)
 # a tag citing a written source after its words, in the narrator's present ("'…,' he writes in his memoirs")
 _CITING = re.compile(r"[,.!?]['’”\"]\s+(?:he|she|they|[A-Z][a-z]+)\s+(?:writes|notes|records|remarks|observes)$")
 _ENDING_QUESTION = re.compile(r"[?][?!]*[\"”’'*_)\]]*\s*$")  # "?", "?!", "?!?"
@@ -676,6 +677,8 @@ class _Judge:
     def _slip_in_past(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
         """How sure is it that this present-tense verb in a past scene is a slip (0: leave it)?"""
         joined = verb.subject not in ("this", "that") and _joined_to_past(text, verb, clause)
+        if _NARRATOR_NOW.search(clause.narration):
+            return 0.0  # "Everything seems just alike in these days": the narrator's now, not the story's
         if _CITING.search(text, max(clause.start, verb.start - 40), verb.end):
             return 0.0  # "'the victory would have been his,' he writes to Joseph": a document cited now
         if verb.subject == "you" or self._timeless_copula(text, lex, verb) and not (
