@@ -1385,6 +1385,12 @@ _THERE_COMMENT = re.compile(
     r"|more\s+than\s+one|only\s+one|only\s+so)\b)", re.I)
 
 
+# a plural with no determiner or number after "there are"
+_BARE_PLURAL = re.compile(
+    r"\s+(?!(?:a|an|the|some|several|many|few|no|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|"
+    r"thousands|his|her|their|its|my|our|these|those|more|other|only|still|just|now|already)\b)[a-z]+s\b", re.I)
+
+
 def _there_in_the_scene(text: str, verb: Verb, clause: Clause) -> bool:
     """Is it "there is / are / 's" opening a sentence between sentences told in the past ("The boys
     ran out of the cage. There is another child, half dead on the floor. Harry knelt"), or in a
@@ -1406,6 +1412,8 @@ def _there_in_the_scene(text: str, verb: Verb, clause: Clause) -> bool:
     if opening.group("host").lower() == "it" and (
             _IT_IN_THE_SCENE.match(text, verb.end) is None or _IT_JUDGEMENT.match(text, verb.end, clause.end)):
         return False
+    if word in ("are", "'re") and not clause.has(PAST) and _BARE_PLURAL.match(text, verb.end):
+        return False  # "There are eyes of that particular cut": a kind, as a narrator describes it
     # the sentences around it, if any, told in the past alone; a past verb later in its own sentence
     # dates it too ("There is a shriek from the woman as a blue light flashed")
     around = all(clause.neighbours_past) and not any(v.tense == PRESENT for n in clause.neighbours for v in n)
