@@ -1114,7 +1114,8 @@ class _Judge:
         """Is the verb part of a set phrase ("God knows", "as they say", "thanks to")? Not narration
         in any tense, in a drifted paragraph as well."""
         for m in self.idioms.finditer(text, max(0, verb.start - 16), min(len(text), verb.end + 16)):
-            if m.start() <= verb.start and verb.end <= m.end():
+            # only the phrases no narration is ever in: "it seems", "as it is" may be drifted narration
+            if m.start() <= verb.start and verb.end <= m.end() and _NEVER_NARRATION.search(m.group()):
                 return True
         return False
 
@@ -1389,6 +1390,9 @@ _THERE_COMMENT = re.compile(
 _BARE_PLURAL = re.compile(
     r"\s+(?!(?:a|an|the|some|several|many|few|no|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|"
     r"thousands|his|her|their|its|my|our|these|those|more|other|only|still|just|now|already)\b)[a-z]+s\b", re.I)
+
+
+_NEVER_NARRATION = re.compile(r"\b(?:knows?|say|thanks)\b", re.I)
 
 
 def _there_in_the_scene(text: str, verb: Verb, clause: Clause) -> bool:
