@@ -93,7 +93,8 @@ def test_one_present_paragraph_before_the_past_and_a_stretch_inside_the_scene_ar
         "sits", "watches", "wonders"]
     found = rule_findings(tmp_path, TOLD + OPENING + OPENING_2 + TOLD, "T001")
     inside = [(verb, fix) for _, verb, fix in found]
-    assert inside[:4] == [("sits", "sat"), ("watches", "watched"), ("wonders", "wondered"), ("smiles", "smiled")]
+    assert inside[:4] == [
+        ("sits", "sat"), ("watches", "watched"), ("wonders", "wondered"), ("smiles", "smiled")]
 
 
 WINTER = (

@@ -139,7 +139,8 @@ class _Patterns:
         self.noun_phrase_verb = re.compile(
             rf"(?=[{_first_letters(determiner_words)}A-Z])"  # as `finite`'s look at the first letter
             rf"(?:\b(?:{determiners})|[A-Z][a-z]+['’]s)\s+(?:(?P<filler>[a-z]+)[ \t]+)?(?P<noun>[a-z]+)[ \t]+"
-            rf"(?:{adverb}[ \t]+)?(?P<npverb>[a-z]+)\b(?!['’]\w|-[a-z])(?=[ \t]*(?P<npnext>[a-z]+|[,.;:!?]|$))?"
+            rf"(?:{adverb}[ \t]+)?(?P<npverb>[a-z]+)\b(?!['’]\w|-[a-z])"
+            r"(?=[ \t]*(?P<npnext>[a-z]+|[,.;:!?]|$))?"
         )
         self.flashback = re.compile(
             r"[\s*_#>\[(]*(?:" + alternatives(w["flashback_markers"]).replace(r"\ ", r"\s+") + r")\b", re.I

@@ -169,17 +169,20 @@ def _mandative() -> re.Pattern[str]:
     # a room", "suggesting they move"); "asked" + a pronoun is a question ("asked what they want")
     verbs = alternatives([w for w in words()["mandative"] if w[:1].islower() and _DEMANDING.match(w)])
     return re.compile(r"\b(?:" + governing + r")\s+that\s+(?:[\w’'-]+\s+){1,3}$"
-                      r"|\b(?:" + verbs + r")(?:ing)?\s+(?:he|she|they|we|you|[A-Z][a-z]+)\s+(?:[a-z]+ly\s+)?$")
+                      r"|\b(?:" + verbs + r")(?:ing)?\s+(?:he|she|they|we|you|[A-Z][a-z]+)\s+"
+                      r"(?:[a-z]+ly\s+)?$")
 
 
 _DEMANDING = re.compile(r"(?:suggest|insist|demand|propose|recommend|request|require|urge)(?:s|ed|d)?$")
 
 
 def _third_singular(word: str) -> bool:
-    """An -s form ("looks", "is", "has") or "are / am": indicative, never the bare subjunctive ("adamant that Ron looks
+    """An -s form ("looks", "is", "has") or "are / am": indicative, never the bare subjunctive
+    ("adamant that Ron looks
     after him" is a present slip; "adamant that Ron look after him" is not)."""
     lowered = word.lower()
-    return lowered in ("is", "has", "does", "are", "am") or lowered.endswith("s") and not lowered.endswith("ss")
+    indicative = ("is", "has", "does", "are", "am")
+    return lowered in indicative or lowered.endswith("s") and not lowered.endswith("ss")
 
 
 _LOOKS_BACK_ITSELF = re.compile(
@@ -215,7 +218,8 @@ _PARTICULAR_OBJECT = re.compile(r"\s+(?:(?:him|her|them|me|us)\b|(?:his|her|thei
 _INDIRECT_QUESTION = re.compile(r"\b(?:whether|if|how|what|why|where|who|when)\b", re.I)
 _NARRATOR_NOW = re.compile(r"\b(?:these\s+days|nowadays|in\s+our\s+(?:day|time)s?)\b", re.I)
 # a tag citing a written source after its words, in the narrator's present ("'…,' he writes in his memoirs")
-_CITING = re.compile(r"[,.!?]['’”\"]\s+(?:he|she|they|[A-Z][a-z]+)\s+(?:writes|notes|records|remarks|observes)$")
+_CITING = re.compile(
+    r"[,.!?]['’”\"]\s+(?:he|she|they|[A-Z][a-z]+)\s+(?:writes|notes|records|remarks|observes)$")
 _ENDING_QUESTION = re.compile(r"[?][?!]*[\"”’'*_)\]]*\s*$")  # "?", "?!", "?!?"
 # time words that only order two events of one moment ("when he opened them, he finds"); "since", "ago",
 # "once", "years", a pluperfect … set an event before the story's now
@@ -275,7 +279,8 @@ class Clause:
         if tense == PAST:
             # a neighbour with no finite verb ("Glaring a hole in the floor.") tells no tense: the
             # other one decides
-            told = [(n, past) for n, past in zip(self.neighbours, self.neighbours_past, strict=True) if n or past]
+            told = [(n, past) for n, past in zip(self.neighbours, self.neighbours_past, strict=True)
+                    if n or past]
             return bool(told) and all(past for _, past in told) and not any(
                 v.tense == PRESENT for n, _ in told for v in n
             )
@@ -1389,7 +1394,8 @@ _THERE_COMMENT = re.compile(
 # a plural with no determiner or number after "there are"
 _BARE_PLURAL = re.compile(
     r"\s+(?!(?:a|an|the|some|several|many|few|no|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|"
-    r"thousands|his|her|their|its|my|our|these|those|more|other|only|still|just|now|already)\b)[a-z]+s\b", re.I)
+    r"thousands|his|her|their|its|my|our|these|those|more|other|only|still|just|now|already)\b)"
+    r"[a-z]+s\b", re.I)
 
 
 _NEVER_NARRATION = re.compile(r"\b(?:knows?|say|thanks)\b", re.I)
@@ -1414,7 +1420,8 @@ def _there_in_the_scene(text: str, verb: Verb, clause: Clause) -> bool:
     if opening is None:
         return False
     if opening.group("host").lower() == "it" and (
-            _IT_IN_THE_SCENE.match(text, verb.end) is None or _IT_JUDGEMENT.match(text, verb.end, clause.end)):
+            _IT_IN_THE_SCENE.match(text, verb.end) is None
+            or _IT_JUDGEMENT.match(text, verb.end, clause.end)):
         return False
     if word in ("are", "'re") and not clause.has(PAST) and _BARE_PLURAL.match(text, verb.end):
         return False  # "There are eyes of that particular cut": a kind, as a narrator describes it
