@@ -88,10 +88,13 @@ def test_a_scene_begun_in_the_present_for_two_paragraphs_that_goes_on_in_the_pas
 
 
 def test_one_present_paragraph_before_the_past_and_a_stretch_inside_the_scene_are_still_drifts(tmp_path):
-    assert [verb for _, verb, _ in rule_findings(tmp_path, OPENING + TOLD, "T001")] == ["sits", "watches"]
+    # "He wonders why": a verb after "he" however the tagger tags it (stop 36; it read a plural noun)
+    assert [verb for _, verb, _ in rule_findings(tmp_path, OPENING + TOLD, "T001")] == [
+        "sits", "watches", "wonders"]
     found = rule_findings(tmp_path, TOLD + OPENING + OPENING_2 + TOLD, "T001")
     inside = [(verb, fix) for _, verb, fix in found]
-    assert inside[:3] == [("sits", "sat"), ("watches", "watched"), ("smiles", "smiled")]
+    assert inside[:4] == [
+        ("sits", "sat"), ("watches", "watched"), ("wonders", "wondered"), ("smiles", "smiled")]
 
 
 WINTER = (

@@ -84,7 +84,7 @@ class Lexicon:
         """Does the text have a simple past verb that is not a participle after an
         auxiliary or an adjective after a determiner ("was pleased", "a tired man")?"""
         previous = ""
-        for word in WORD.findall(text.lower()):
+        for word in WORD.findall(text.lower().replace("’", "'")):  # "wasn’t" as "wasn't"
             if word in PAST_AUXILIARIES:
                 return True
             if word in self.past_forms and previous not in self.non_finite_before:

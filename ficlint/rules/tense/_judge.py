@@ -166,14 +166,24 @@ def _mandative() -> re.Pattern[str]:
     """A demand, a proposal or a necessity and "that" before the verb ("adamant that they go", "it was
     vital that he be told"): a subjunctive follows (tense.yaml `mandative`)."""
     governing = alternatives(words()["mandative"])
-    return re.compile(r"\b(?:" + governing + r")\s+that\s+(?:[\w’'-]+\s+){1,3}$", re.I)
+    # without "that", only a verb of demanding right before a pronoun or a name ("demanded he have
+    # a room", "suggesting they move"); "asked" + a pronoun is a question ("asked what they want")
+    verbs = alternatives([w for w in words()["mandative"] if w[:1].islower() and _DEMANDING.match(w)])
+    return re.compile(r"\b(?:" + governing + r")\s+that\s+(?:[\w’'-]+\s+){1,3}$"
+                      r"|\b(?:" + verbs + r")(?:ing)?\s+(?:he|she|they|we|you|[A-Z][a-z]+)\s+"
+                      r"(?:[a-z]+ly\s+)?$")
+
+
+_DEMANDING = re.compile(r"(?:suggest|insist|demand|propose|recommend|request|require|urge)(?:s|ed|d)?$")
 
 
 def _third_singular(word: str) -> bool:
-    """An -s form ("looks", "is", "has"): indicative, never the bare subjunctive ("adamant that Ron looks
+    """An -s form ("looks", "is", "has") or "are / am": indicative, never the bare subjunctive
+    ("adamant that Ron looks
     after him" is a present slip; "adamant that Ron look after him" is not)."""
     lowered = word.lower()
-    return lowered in ("is", "has", "does") or lowered.endswith("s") and not lowered.endswith("ss")
+    indicative = ("is", "has", "does", "are", "am")
+    return lowered in indicative or lowered.endswith("s") and not lowered.endswith("ss")
 
 
 _LOOKS_BACK_ITSELF = re.compile(
@@ -216,7 +226,11 @@ _TO_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,5}?\s+to\b")
 # "it takes him / Harry / her mother … to": the object is a particular one of the story, no maxim
 _PARTICULAR_OBJECT = re.compile(r"\s+(?:(?:him|her|them|me|us)\b|(?:his|her|their|my)\s|[A-Z][a-z]+)")
 _INDIRECT_QUESTION = re.compile(r"\b(?:whether|if|how|what|why|where|who|when)\b", re.I)
-_ENDING_QUESTION = re.compile(r"[?][\"”’'*_)\]]*\s*$")
+_NARRATOR_NOW = re.compile(r"\b(?:these\s+days|nowadays|in\s+our\s+(?:day|time)s?)\b", re.I)
+# a tag citing a written source after its words, in the narrator's present ("'…,' he writes in his memoirs")
+_CITING = re.compile(
+    r"[,.!?]['’”\"]\s+(?:he|she|they|[A-Z][a-z]+)\s+(?:writes|notes|records|remarks|observes)$")
+_ENDING_QUESTION = re.compile(r"[?][?!]*[\"”’'*_)\]]*\s*$")  # "?", "?!", "?!?"
 # time words that only order two events of one moment ("when he opened them, he finds"); "since", "ago",
 # "once", "years", a pluperfect … set an event before the story's now
 _ORDERING_CUES = frozenset(["when", "before", "after", "until", "then"])
@@ -277,8 +291,12 @@ class Clause:
         if not self.neighbours:
             return False
         if tense == PAST:
-            return all(self.neighbours_past) and not any(
-                v.tense == PRESENT for n in self.neighbours for v in n
+            # a neighbour with no finite verb ("Glaring a hole in the floor.") tells no tense: the
+            # other one decides
+            told = [(n, past) for n, past in zip(self.neighbours, self.neighbours_past, strict=True)
+                    if n or past]
+            return bool(told) and all(past for _, past in told) and not any(
+                v.tense == PRESENT for n, _ in told for v in n
             )
         return all(n and all(v.tense == tense for v in n) for n in self.neighbours)
 
@@ -311,7 +329,7 @@ def findings(doc: AnalyzedDocument, rule: Rule, tense: str) -> Iterator[Diagnost
         voice = set() if tense == PRESENT else _authors_voice(told)
         first_person = tense == PRESENT and _told_in_first_person(scene)
         drift = {v.start: v for v in drifted(doc, scene, told, plain, sections) if not absolute(doc, v)
-                 and v.paragraph not in voice
+                 and v.paragraph not in voice and not judge.idiom(doc.text, v)
                  and not (tense == PRESENT and judge.earlier(doc, v, first_person))}
         for verb in drift.values():
             if not _plural_noun(doc, verb) and not _possessive(doc, verb):
@@ -439,7 +457,17 @@ def _plural_noun(doc: AnalyzedDocument, verb: Verb) -> bool:
     if verb.tense != PRESENT:
         return False
     i = _token_at(doc, verb.start)
-    return i is not None and doc.tags[i].xpos in ("NNS", "NNPS")
+    if i is None or doc.tags[i].xpos not in ("NNS", "NNPS"):
+        return False
+    # right after "he" or "she" an -s word is a verb however tagged ("He boards the car"), unless a
+    # verb follows it: then it is a noun after a mistyped "her" ("he eyes roaming", "he arms moved")
+    if verb.kind == "subject" and verb.subject in _PERSONAL:
+        following = doc.tags[i + 1].xpos if i + 1 < len(doc.tags) else ""
+        return following.startswith(("VB", "MD"))
+    return True
+
+
+_PERSONAL = frozenset(["he", "she", "they", "i", "we"])
 
 
 def _inferred_past(text: str, verb: Verb) -> bool:
@@ -669,9 +697,13 @@ class _Judge:
     def _slip_in_past(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
         """How sure is it that this present-tense verb in a past scene is a slip (0: leave it)?"""
         joined = verb.subject not in ("this", "that") and _joined_to_past(text, verb, clause)
+        if _NARRATOR_NOW.search(clause.narration):
+            return 0.0  # "Everything seems just alike in these days": the narrator's now, not the story's
+        if _CITING.search(text, max(clause.start, verb.start - 40), verb.end):
+            return 0.0  # "'the victory would have been his,' he writes to Joseph": a document cited now
         if verb.subject == "you" or self._timeless_copula(text, lex, verb) and not (
                 _character_past(clause) or joined):
-            return 0.0
+            return 0.6 if _there_in_the_scene(text, verb, clause) else 0.0
         if self._sheltered(text, lex, verb, clause):
             # reported speech keeps a timeless present ("she knew the earth is round"), but not a
             # character's passing state: "he perceived that she is crying"
@@ -1117,11 +1149,22 @@ class _Judge:
             or bool(self.aside_markers.search(clause.narration))
         )
 
+    def idiom(self, text: str, verb: Verb) -> bool:
+        """Is the verb part of a set phrase ("God knows", "as they say", "thanks to")? Not narration
+        in any tense, in a drifted paragraph as well."""
+        for m in self.idioms.finditer(text, max(0, verb.start - 16), min(len(text), verb.end + 16)):
+            # only the phrases no narration is ever in: "it seems", "as it is" may be drifted narration
+            if m.start() <= verb.start and verb.end <= m.end() and _NEVER_NARRATION.search(m.group()):
+                return True
+        return False
+
     def _coordinated_with(self, text: str, lex: Lexicon, clause: Clause, and_at: int) -> str | None:
         """The tense of the verb an "and" coordinates with, read backwards from the "and"
         ("the wind blew and check": past); None if a modal, "to", an auxiliary or a
         verb of perception governs it ("wanted to stop and check", "saw him turn and check")."""
         before = text[clause.start : and_at]
+        if _perfect_participle(text, lex, before, and_at):
+            return None  # "who had heard about it and come to check on him": "come" is a participle
         if (
             _PRESENT_MODAL.search(before)
             or _ANY_MODAL.search(before)
@@ -1158,6 +1201,24 @@ class _Judge:
             else:
                 skipped += 1
         return None
+
+# a perfect's "had" (or "'d") and its participle before the "and", in the same clause
+_PERFECT_BEFORE = re.compile(
+    r"(?:\bhad|\w['’]d)\s+(?:(?:not|never|already|just|also|[a-z]+ly)\s+)?([a-z]+)\b(?=[^.;:!?]*$)", re.I)
+
+
+def _perfect_participle(text: str, lex: Lexicon, before: str, and_at: int) -> bool:
+    """Is the word after "and" a participle whose form is also the base ("come", "become", "run",
+    "overcome") carrying on a perfect ("He had stood up and come around the desk", "who had heard
+    about it and come to check on him")? The "had" governs both: no present verb."""
+    m = re.match(r"\s*([a-z]+)\b", text[and_at : and_at + 30])
+    if m is None:
+        return False
+    word = m.group(1)
+    if word not in lex.participles or word not in lex.base_forms or word.endswith("s"):
+        return False
+    return any(p.group(1).lower() in lex.participles for p in _PERFECT_BEFORE.finditer(before))
+
 
 def _diagnostic(
     verb: Verb, tense: SceneTense, rule: Rule, certainty: float, drift: bool = False, moment: bool = False
@@ -1406,6 +1467,71 @@ def _clause_head(text: str, start: int, verb: Verb) -> str | None:
     stands right before it."""
     m = _SUBJECT_BEFORE.search(text, max(start, verb.start - 60), verb.start)
     return text[start : m.start()] if m else None
+
+
+# "There is a shriek", "Suddenly, there are footsteps": "there" opening its sentence, after at most a
+# conjunction or a time adverb
+_THERE_OPENS = re.compile(
+    r"[\s*_\"“”]*(?:(?:and|but|then|suddenly|soon|finally|now|again|still|instead|outside|inside|"
+    r"for\s+a\s+(?:moment|second|while)|at\s+first)[\s,]+)*(?P<host>there|it)\s+$", re.I)
+# what "it is" says of the scene's moment or of a thing in it ("It is almost curfew.", "It is a family
+# heirloom", "It is then that he made a mistake"), not a judgement ("It is easy to", "It is true")
+_IT_IN_THE_SCENE = re.compile(
+    r"\s+(?:(?:almost|nearly|already|just|still|now|only)\s+)?(?:a|an|the|his|her|their|my|late|early|dark|"
+    r"midnight|noon|dawn|dusk|curfew|morning|evening|night|then|like|over|done|gone)\b"
+    r"(?!\s+(?:(?:[a-z]+ly|little|bit|real|great|universal|sad|simple|known|good)\s+)?(?:shame|pity|wonder|truth|"
+    r"fact|rule|matter|question|miracle|mistake|thing|way|kind|sort)\b)", re.I)
+# a judgement's "to / that / if …" after "it is" ("it is a shame that", "it is a long way to"); a cleft
+# "it is then that" dates an event of the story
+_IT_JUDGEMENT = re.compile(r"(?!\s+(?:then|now)\s+that\b)(?:[\s,]+[\w’'-]+){0,6}?[\s,]+"
+                           r"(?:to|that|if|whether|how|what|who|which|when)\b", re.I)
+# what follows a narrator's comment rather than the scene ("there is no doubt", "there are those who")
+_THERE_COMMENT = re.compile(
+    r"\s+(?:(?:always|never|no\s+(?:doubt|denying|telling|way|need|point|use|question|reason|such|one|shame|"
+    r"harm)|nothing\s+(?:like|quite|so|more|worse|better|wrong)|something\s+(?:about|to\s+be\s+said)|"
+    r"(?:those|people|some|many|few|men|women)\b[^.!?;]*\b(?:who|that)\b|a\s+(?:reason|time|first)\b"
+    r"|more\s+than\s+one|only\s+one|only\s+so)\b)", re.I)
+
+
+# a plural with no determiner or number after "there are"
+_BARE_PLURAL = re.compile(
+    r"\s+(?!(?:a|an|the|some|several|many|few|no|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|"
+    r"thousands|his|her|their|its|my|our|these|those|more|other|only|still|just|now|already)\b)"
+    r"[a-z]+s\b", re.I)
+
+
+_NEVER_NARRATION = re.compile(r"\b(?:knows?|say|thanks)\b", re.I)
+
+
+def _there_in_the_scene(text: str, verb: Verb, clause: Clause) -> bool:
+    """Is it "there is / are / 's" opening a sentence between sentences told in the past ("The boys
+    ran out of the cage. There is another child, half dead on the floor. Harry knelt"), or in a
+    sentence told in the past after it ("There is a shriek as a blue light flashed")?
+    Alone in a paragraph of past events it reports what the scene holds at its moment: a slip. Not a
+    question, not a narrator's comment ("there is no doubt", "there are those who"), and not
+    beside another present verb in the sentence."""
+    word = verb.word.lower().replace("’", "'")
+    if word not in ("is", "are", "'s", "'re") or not (clause.neighbours or clause.has(PAST)):
+        return False
+    if any(v.tense == PRESENT and v.start != verb.start for v in clause.verbs):
+        return False
+    head = text[clause.start : verb.start]
+    if word.startswith("'"):
+        head += " "  # "There's": the host word is before the contraction
+    opening = _THERE_OPENS.fullmatch(head)
+    if opening is None:
+        return False
+    if opening.group("host").lower() == "it" and (
+            _IT_IN_THE_SCENE.match(text, verb.end) is None
+            or _IT_JUDGEMENT.match(text, verb.end, clause.end)):
+        return False
+    if word in ("are", "'re") and not clause.has(PAST) and _BARE_PLURAL.match(text, verb.end):
+        return False  # "There are eyes of that particular cut": a kind, as a narrator describes it
+    # the sentences around it, if any, told in the past alone; a past verb later in its own sentence
+    # dates it too ("There is a shriek from the woman as a blue light flashed")
+    around = all(clause.neighbours_past) and not any(v.tense == PRESENT for n in clause.neighbours for v in n)
+    return (around and not _ENDING_QUESTION.search(clause.text)
+            and _THERE_COMMENT.match(text, verb.end) is None)
 
 
 def _character_past(clause: Clause) -> bool:
