@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ficlint.analysis import AnalyzedDocument
@@ -19,6 +20,8 @@ _LONG_NAME = 7  # letters of a canon name whose slip is reported even beside str
 _COMMON_RANK = 20000  # a dictionary word ranked above this is an ordinary word, whatever it is near
 _RARE_USES = 2  # uses of a would-be name that may still be a slip in a canon name the story spells right
 _BESIDE_NAMES_MIN_LENGTH = 6  # letters of a word judged when only unknown names stand close by
+# a capitalised word right before, with nothing but spaces between: the two are one phrase
+_CAPITALISED_BEFORE = re.compile(r"([A-Z][\w’'-]*)[ \t]+$")
 
 
 def judged(doc: AnalyzedDocument, ctx: Context) -> Iterator[tuple[Occurrence, Manuscript]]:
@@ -39,7 +42,7 @@ def judged(doc: AnalyzedDocument, ctx: Context) -> Iterator[tuple[Occurrence, Ma
             continue
         strangers = [n for n in occ.neighbours if not _established(n, manuscript, named + fandoms)]
         if strangers and not _long_canon_slip(occ.word, fandoms) \
-                and not _slip_beside_names(occ.word, strangers, manuscript):
+                and not _slip_beside_names(occ.word, strangers, manuscript, _word_before(doc, occ)):
             continue  # dialect or a foreign phrase, unless itself a slip in a long canon name
         yield occ, manuscript
 
@@ -56,15 +59,26 @@ def _outnumbered_slip(word: str, manuscript: Manuscript, ctx: Context) -> bool:
     return canon is not None and manuscript.capitalised.get(canon[0], 0) >= uses
 
 
-def _slip_beside_names(word: str, strangers: list[str], manuscript: Manuscript) -> bool:
+def _word_before(doc: AnalyzedDocument, occ: Occurrence) -> str:
+    """The capitalised word directly before an occurrence on its line, or "" when there is none."""
+    found = _CAPITALISED_BEFORE.search(doc.text, max(0, occ.start - 40), occ.start)
+    return found.group(1) if found else ""
+
+
+def _slip_beside_names(word: str, strangers: list[str], manuscript: Manuscript,
+                       word_before: str = "") -> bool:
     """A slip whose only strange company is capitalised words, names the story uses once (Azeroth,
     'Mione, Gellert): a name is no sign of dialect or of a foreign phrase, which bring lowercase
     words along (Du bist ein Narr, Gellert). Beside names alone, a lowercase word is judged when its
     likeliest word is a common one and it is not short (in suprise, like an exercice; not a priss or
     the scorchees, a word the dictionary lacks or a coinage; not "i feel weeak like and dissy", a
     letter spelt as its writer speaks), and a capitalised one when it misses a name the story
-    keeps using (Kinglsey beside Kingsley)."""
+    keeps using (Kinglsey beside Kingsley). A lowercase word that directly follows a strange capitalised
+    one is the second word of their phrase, a spell or a foreign name (Ossio sanare, Avis aurea), not a
+    slip beside a name."""
     if any(not is_capitalised(n) for n in strangers):
+        return False
+    if word_before in strangers and not is_capitalised(word):
         return False
     if is_capitalised(word):
         return near_name(word, manuscript) is not None
