@@ -13,7 +13,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.clauses import OBJECT_PRONOUNS as _OBJECT_PRONOUNS
@@ -631,7 +631,7 @@ class _Judge:
     ) -> Iterator[Diagnostic]:
         """The slips among a scene's verbs; `told_by_i`: a past scene told in the first person, whose
         "I" is a character acting like "he" or "she"."""
-        judge = self._slip_in_past if tense.tense == PAST else self._slip_in_present
+        judge = partial(self._slip_in_past, by_i=told_by_i) if tense.tense == PAST else self._slip_in_present
         clauses: dict[int, list[Clause]] = {}
         for verb in verbs:
             if verb.tense == tense.tense or not verb.fix:
@@ -694,8 +694,10 @@ class _Judge:
             )
         return clauses
 
-    def _slip_in_past(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
-        """How sure is it that this present-tense verb in a past scene is a slip (0: leave it)?"""
+    def _slip_in_past(self, text: str, lex: Lexicon, verb: Verb, clause: Clause, by_i: bool = False) -> float:
+        """How sure is it that this present-tense verb in a past scene is a slip (0: leave it)? `by_i`:
+        the scene is told in the first person, whose narrator speaks from its own now ("There is a
+        photo of us from that week, pinned to my fridge")."""
         joined = verb.subject not in ("this", "that") and _joined_to_past(text, verb, clause)
         if _NARRATOR_NOW.search(clause.narration):
             return 0.0  # "Everything seems just alike in these days": the narrator's now, not the story's
@@ -703,7 +705,9 @@ class _Judge:
             return 0.0  # "'the victory would have been his,' he writes to Joseph": a document cited now
         if verb.subject == "you" or self._timeless_copula(text, lex, verb) and not (
                 _character_past(clause) or joined):
-            return 0.6 if _there_in_the_scene(text, verb, clause) else 0.0
+            # a first-person narrator tells what is there still, in its now ("It is the one memory I
+            # cannot shake"): "there is / it is" is a slip only in a story told in the third person
+            return 0.6 if not by_i and _there_in_the_scene(text, verb, clause) else 0.0
         if self._sheltered(text, lex, verb, clause):
             # reported speech keeps a timeless present ("she knew the earth is round"), but not a
             # character's passing state: "he perceived that she is crying"
