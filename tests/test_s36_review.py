@@ -3,7 +3,7 @@ merged changes, each confirmed on a minimal text before its fix."""
 
 from __future__ import annotations
 
-from tests.conftest import rule_findings
+from tests.conftest import folder_findings, rule_findings
 
 FIRST_PERSON_PAST = (
     "I was twelve when my father died. I ran out of the house and did not stop until I reached the "
@@ -27,3 +27,52 @@ def test_there_is_between_past_sentences_of_a_third_person_story_is_still_a_slip
             "She screamed and grabbed the nearest knife.\n\nHe stood up slowly. He raised his hands and "
             "smiled at her. She did not lower the knife.\n\n\"Who are you?\" she asked. He did not answer.\n")
     assert rule_findings(tmp_path, text, "T001") == [("T001", "is", "was")]
+
+
+PERIOD_CHAPTER = ("It was to-day that the letter came, and Margaret said she would answer it to-morrow. She "
+                  "put it on the table and went out into the garden.\n")
+PERIOD_DIALOGUE = ("\"I suppose you will go,\" she said.\n\n"
+                   "\"I shall see the Captain first,\" he pointed to the house. \"He will know what to do.\"\n\n"
+                   "\"Then go to your Uncle,\" she said. \"He is waiting.\"\n")
+
+
+def test_a_period_edition_is_judged_by_its_book_whatever_rules_are_selected(tmp_path):
+    # D005 and C004 (and C003) read the manuscript's period style but did not declare it, so with
+    # `--select D005,C004` a chapter without to-day of its own was judged alone and flagged, while
+    # the full run (where S003 gathers the style) left it alone
+    for select in ("D005,C004", "D005", "C004", "C", "D005,C004,S003"):
+        assert folder_findings(tmp_path, select, ("ch1.txt", PERIOD_CHAPTER),
+                               ("ch2.txt", PERIOD_DIALOGUE)) == [], select
+
+
+def test_a_modern_chapter_alone_keeps_its_gesture_and_family_word_findings(tmp_path):
+    found = {(rule, text) for _, rule, text in
+             folder_findings(tmp_path, "D005,C004", ("ch2.txt", PERIOD_DIALOGUE))}
+    assert found == {("D005", ",\" he"), ("C004", "Uncle")}
+
+
+PRESENT_OPENING = (
+    "Hermione sits at the kitchen table. She stirs her tea and watches the rain. Ron comes in and kisses her "
+    "cheek. She smiles at him.\n\n"
+    "Outside, the owl taps at the window. Hermione opens it and takes the letter. She reads it twice and "
+    "frowns.\n\n")
+PRESENT_CLOSING = (
+    "The kettle whistles in the kitchen. Ron gets up and makes the tea. Hermione takes her cup and thanks "
+    "him.\n\n"
+    "They sit together until the fire burns low. She yawns and he laughs at her. He takes her hand and pulls "
+    "her up from the sofa. She follows him to the stairs.\n")
+
+
+def test_an_as_clause_of_manner_in_present_narration_is_no_slip(tmp_path):
+    # T002's "as" clause of the moment took these for actions happening meanwhile ("found" ->
+    # "finds", "taught" -> "teaches"): they tell how, after an earlier event
+    for sentence in ("Ron leaves the kitchen exactly as he found it.",
+                     "Ron takes the letter and reads it aloud, slowly, as she taught him.",
+                     "Ron folds the letter twice, as she asked."):
+        text = PRESENT_OPENING + sentence + "\n\n" + PRESENT_CLOSING
+        assert rule_findings(tmp_path, text, "T002") == [], sentence
+
+
+def test_an_as_clause_of_the_moment_is_still_a_slip(tmp_path):
+    text = PRESENT_OPENING + "Ron exclaims, fiddling with the letter as he descended the stairs.\n\n" + PRESENT_CLOSING
+    assert rule_findings(tmp_path, text, "T002") == [("T002", "descended", "descends")]

@@ -210,7 +210,14 @@ _ALONGSIDE = re.compile(
 _AS_MEANWHILE = re.compile(r"(?<![\w’'-])(?P<lead>[\w’'-]+\s+)?as\s+(?:he|she|they|it|[A-Z][a-z]+)\s+"
                            r"(?:(?:still|just|also|[a-z]+ly)\s+)?$")
 _NOT_MEANWHILE = frozenset(
-    ["as", "just", "much", "long", "soon", "such", "so", "same", "well", "far", "inasmuch"])
+    ["as", "just", "much", "long", "soon", "such", "so", "same", "well", "far", "inasmuch", "exactly",
+     "precisely"])
+# an "as" clause of these verbs tells how, by an earlier word or plan ("reads it aloud, slowly, as she
+# taught him", "as he promised", "as they planned"), not what happens meanwhile
+_AS_BEFORE = frozenset(
+    ["asked", "told", "taught", "promised", "instructed", "ordered", "planned", "intended", "expected",
+     "agreed", "requested", "suggested", "showed", "learned", "learnt", "practised", "practiced",
+     "rehearsed", "demanded", "advised", "directed", "arranged", "predicted"])
 # two main clauses joined: ", and", " but", ";", ":", a dash
 _JOINT = re.compile(r"(?:,\s*|\s)(?:and|but|yet)\s|[;:]\s|\s(?:--|[―—–])\s?")
 _OPENS_SUBORDINATE = re.compile(
@@ -1390,10 +1397,12 @@ def _meanwhile(text: str, verb: Verb, clause: Clause) -> bool:
     """Is a character's past action in an "as" clause that hangs on a present action of the scene just
     before it in its sentence ("He exclaims, fiddling with it as he descended the stairs", "scribbling
     in his notebook as he went")? The two happen at once: the scene's now. An "as" of comparison ("as
-    good as it sounded", "just as he asked") or of cause after a perfect ("He's earned my loyalty as he
-    helped me") is left alone; so is any past or auxiliary verb between the two."""
+    good as it sounded", "just as he asked", "exactly as he found it"), of manner ("as she taught
+    him", "as he promised") or of cause after a perfect ("He's earned my loyalty as he helped me") is
+    left alone; so is any past or auxiliary verb between the two."""
     m = _AS_MEANWHILE.search(text, max(clause.start, verb.start - 60), verb.start)
-    if m is None or (m.group("lead") or "").strip().lower() in _NOT_MEANWHILE:
+    if m is None or (m.group("lead") or "").strip().lower() in _NOT_MEANWHILE \
+            or verb.word.lower() in _AS_BEFORE:
         return False
     at = m.end("lead") if m.group("lead") else m.start()  # where "as" begins
     before = [v for v in clause.verbs if v.start < at]
