@@ -76,3 +76,10 @@ def test_an_as_clause_of_manner_in_present_narration_is_no_slip(tmp_path):
 def test_an_as_clause_of_the_moment_is_still_a_slip(tmp_path):
     text = PRESENT_OPENING + "Ron exclaims, fiddling with the letter as he descended the stairs.\n\n" + PRESENT_CLOSING
     assert rule_findings(tmp_path, text, "T002") == [("T002", "descended", "descends")]
+
+
+def test_a_quotation_that_opens_the_speech_may_close_with_a_space_before_the_double_quote(tmp_path):
+    # D008 spared `'...myself.' "` only after a space: a search from the speech's inner start never
+    # matches "^" there, so a nested quotation right after the opening quote was flagged
+    text = "\"'I made a fool of myself.' \" She laughed at the memory.\n\n\"I said goin' \" he muttered.\n"
+    assert rule_findings(tmp_path, text, "D008") == [("D008", " ", "")]
