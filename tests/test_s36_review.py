@@ -83,3 +83,30 @@ def test_a_quotation_that_opens_the_speech_may_close_with_a_space_before_the_dou
     # matches "^" there, so a nested quotation right after the opening quote was flagged
     text = "\"'I made a fool of myself.' \" She laughed at the memory.\n\n\"I said goin' \" he muttered.\n"
     assert rule_findings(tmp_path, text, "D008") == [("D008", " ", "")]
+
+
+FIRST_PERSON_PRESENT = (
+    "I wake up at six and roll out of bed. The flat is cold. I pull on my jeans and make coffee, and I stand "
+    "at the window while it brews.\n\n"
+    "My phone buzzes. It is Sam. I ignore it and drink my coffee.\n\n"
+    "{sentence}\n\n"
+    "I put the cup in the sink and grab my keys. The stairs creak as I go down. Outside, the rain has "
+    "stopped.\n\n"
+    "I walk to the station. The train is late again. I check my phone and sigh.\n")
+
+
+def test_a_past_event_and_a_state_that_holds_now_are_no_slip(tmp_path):
+    # T002's comma-joined second verb ("I sat down, open the window") took a verb of the narrator's
+    # now for an action of the same moment: "grew" -> "grow", "moved" -> "move"
+    for sentence in ("I grew up in this town, love it and hate it in equal measure.",
+                     "We moved here in June, love the light in the mornings.",
+                     "She grew up in this town, loves it and hates it in equal measure."):
+        text = FIRST_PERSON_PRESENT.format(sentence=sentence)
+        assert rule_findings(tmp_path, text, "T002") == [], sentence
+
+
+def test_a_past_action_beside_the_narrators_present_one_is_still_a_slip(tmp_path):
+    for sentence, slip in (("I grab my bag and walked out.", ("T002", "walked", "walk")),
+                           ("I sat down on the sofa, open the window and breathe.", ("T002", "sat", "sit"))):
+        text = FIRST_PERSON_PRESENT.format(sentence=sentence)
+        assert rule_findings(tmp_path, text, "T002") == [slip], sentence

@@ -1044,6 +1044,8 @@ class _Judge:
         second = after.group("verb").lower()
         if second not in (lex.base_forms if plain else lex.third_forms) or plain and second in lex.past_forms:
             return False
+        if lex.base_of.get(second, second) in self.narrator_now_verbs | lex.aside_verbs:
+            return False  # "I grew up in this town, love it and hate it": a state that holds now, no action
         # a word that is also a noun ("taps", "orders") is a verb before its object
         noun_too = after.group("verb").lower() in lex.other
         return not noun_too or _OBJECT_AFTER.match(text, after.end()) is not None
