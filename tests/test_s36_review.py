@@ -32,7 +32,8 @@ def test_there_is_between_past_sentences_of_a_third_person_story_is_still_a_slip
 PERIOD_CHAPTER = ("It was to-day that the letter came, and Margaret said she would answer it to-morrow. She "
                   "put it on the table and went out into the garden.\n")
 PERIOD_DIALOGUE = ("\"I suppose you will go,\" she said.\n\n"
-                   "\"I shall see the Captain first,\" he pointed to the house. \"He will know what to do.\"\n\n"
+                   "\"I shall see the Captain first,\" he pointed to the house. "
+                   "\"He will know what to do.\"\n\n"
                    "\"Then go to your Uncle,\" she said. \"He is waiting.\"\n")
 
 
@@ -74,7 +75,8 @@ def test_an_as_clause_of_manner_in_present_narration_is_no_slip(tmp_path):
 
 
 def test_an_as_clause_of_the_moment_is_still_a_slip(tmp_path):
-    text = PRESENT_OPENING + "Ron exclaims, fiddling with the letter as he descended the stairs.\n\n" + PRESENT_CLOSING
+    sentence = "Ron exclaims, fiddling with the letter as he descended the stairs."
+    text = PRESENT_OPENING + sentence + "\n\n" + PRESENT_CLOSING
     assert rule_findings(tmp_path, text, "T002") == [("T002", "descended", "descends")]
 
 
