@@ -94,18 +94,21 @@ class Check:
 
     rule: Rule
     facts: Facts | None = None  # the manuscript facts the check reads, if any
+    also_facts: tuple[Facts, ...] = ()  # more facts it reads (a style another family gathers too)
 
     def check(self, doc: AnalyzedDocument, ctx: Context) -> Iterable[Diagnostic]:
         raise NotImplementedError
 
 
 class ModuleCheck(Check):
-    """A built-in rule: a module of ficlint/rules/ with `RULE`, `check` and optionally `FACTS`."""
+    """A built-in rule: a module of ficlint/rules/ with `RULE`, `check` and optionally `FACTS` (and
+    `ALSO_FACTS`, a tuple of more it reads)."""
 
     def __init__(self, module: ModuleType) -> None:
         relative = module.__name__.split(".rules.", 1)[1].replace(".", "/")
         self.rule = replace(module.RULE, origin=f"ficlint/rules/{relative}.py")
         self.facts = getattr(module, "FACTS", None)
+        self.also_facts = tuple(getattr(module, "ALSO_FACTS", ()))
         self._check: Callable[[AnalyzedDocument, Context], Iterable[Diagnostic]] = module.check
 
     def check(self, doc: AnalyzedDocument, ctx: Context) -> Iterable[Diagnostic]:

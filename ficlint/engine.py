@@ -82,9 +82,9 @@ class Linter:
         """The manuscript facts the active checks read, each once."""
         found: dict[str, Facts] = {}
         for check in self.active_checks(enabled):
-            facts = check.facts
-            if facts is not None:
-                found.setdefault(facts.name, facts)
+            for facts in (check.facts, *check.also_facts):
+                if facts is not None:
+                    found.setdefault(facts.name, facts)
         return list(found.values())
 
     def gather(self, documents: Iterable[tuple[Document, frozenset[str]]]) -> dict[str, object]:

@@ -21,7 +21,7 @@ from ficlint.rules.capitalization._common import (
     fan_fiction,
     words,
 )
-from ficlint.rules.common import capitalized, in_period_style
+from ficlint.rules.common import PERIOD_STYLE_FACTS, capitalized, in_period_style
 
 RULE = Rule(
     id="C003",
@@ -53,6 +53,9 @@ RULE = Rule(
     fix_safety="Safe: only the first letter changes.",
 )
 FACTS = CAPITALS
+# the manuscript's period style too, so a chapter of a period edition is judged by its book whatever
+# rules are selected
+ALSO_FACTS = (PERIOD_STYLE_FACTS,)
 
 _ABBREVIATED = frozenset(["mr", "mrs", "ms", "mx", "dr", "prof", "st"])
 

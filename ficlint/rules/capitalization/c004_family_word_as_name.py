@@ -13,7 +13,7 @@ from ficlint.check import Context, SummedFacts
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
 from ficlint.rules.capitalization._common import candidates, word_list, words
-from ficlint.rules.common import capitalized, in_period_style
+from ficlint.rules.common import PERIOD_STYLE_FACTS, capitalized, in_period_style
 
 RULE = Rule(
     id="C004",
@@ -78,6 +78,9 @@ class HouseStyleFacts(SummedFacts):
 
 
 FACTS = HouseStyleFacts()
+# the manuscript's period style too, so a chapter of a period edition is judged by its book whatever
+# rules are selected
+ALSO_FACTS = (PERIOD_STYLE_FACTS,)
 _LOWER_NAME, _CAPITAL_NAME = "lower name", "capital name"
 _CAPITAL_NOUN, _LOWER_NOUN = "capital noun", "lower noun"
 _HOUSE_STYLE = 2  # uses of a form that make it a novel's style (a shorter story needs one more)

@@ -15,6 +15,7 @@ from ficlint.rule import Rule, examples
 from ficlint.rules.common import capitalized
 from ficlint.rules.dialogue._common import (
     BORDERLINE_WHY,
+    PERIOD_FACTS,
     followed,
     inside_a_subordinate_clause,
     is_capitalized_pronoun,
@@ -134,6 +135,9 @@ class BeatStyleFacts(SummedFacts):
 
 
 FACTS = BeatStyleFacts()
+# the manuscript's period style too, so a chapter of a period edition is judged by its book whatever
+# rules are selected
+ALSO_FACTS = (PERIOD_FACTS,)
 
 
 def _beat_style(doc: AnalyzedDocument) -> BeatStyle:

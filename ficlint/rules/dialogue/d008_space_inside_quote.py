@@ -34,8 +34,9 @@ RULE = Rule(
 _SPACE_THEN_WORD = re.compile(r"[ \t]+(?=[^\W_])")
 
 
-# A quotation inside the speech opens with a single quote after a space or the speech's start
-_NESTED_OPENER = re.compile(r"‘|(?:^|(?<=\s))'(?=[^\W\d_])")
+# A quotation inside the speech opens with a single quote after a space or the speech's start (right
+# after its opening quote: a search from the speech's inner start never matches "^" there)
+_NESTED_OPENER = re.compile(r"‘|(?:^|(?<=[\s\"“]))'(?=[^\W\d_])")
 
 
 def _nested_closer(text: str, inner: int, mark: int) -> bool:

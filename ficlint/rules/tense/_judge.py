@@ -13,7 +13,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 
 from ficlint.analysis import AnalyzedDocument
 from ficlint.analysis.clauses import OBJECT_PRONOUNS as _OBJECT_PRONOUNS
@@ -210,7 +210,14 @@ _ALONGSIDE = re.compile(
 _AS_MEANWHILE = re.compile(r"(?<![\w’'-])(?P<lead>[\w’'-]+\s+)?as\s+(?:he|she|they|it|[A-Z][a-z]+)\s+"
                            r"(?:(?:still|just|also|[a-z]+ly)\s+)?$")
 _NOT_MEANWHILE = frozenset(
-    ["as", "just", "much", "long", "soon", "such", "so", "same", "well", "far", "inasmuch"])
+    ["as", "just", "much", "long", "soon", "such", "so", "same", "well", "far", "inasmuch", "exactly",
+     "precisely"])
+# an "as" clause of these verbs tells how, by an earlier word or plan ("reads it aloud, slowly, as she
+# taught him", "as he promised", "as they planned"), not what happens meanwhile
+_AS_BEFORE = frozenset(
+    ["asked", "told", "taught", "promised", "instructed", "ordered", "planned", "intended", "expected",
+     "agreed", "requested", "suggested", "showed", "learned", "learnt", "practised", "practiced",
+     "rehearsed", "demanded", "advised", "directed", "arranged", "predicted"])
 # two main clauses joined: ", and", " but", ";", ":", a dash
 _JOINT = re.compile(r"(?:,\s*|\s)(?:and|but|yet)\s|[;:]\s|\s(?:--|[―—–])\s?")
 _OPENS_SUBORDINATE = re.compile(
@@ -631,7 +638,7 @@ class _Judge:
     ) -> Iterator[Diagnostic]:
         """The slips among a scene's verbs; `told_by_i`: a past scene told in the first person, whose
         "I" is a character acting like "he" or "she"."""
-        judge = self._slip_in_past if tense.tense == PAST else self._slip_in_present
+        judge = partial(self._slip_in_past, by_i=told_by_i) if tense.tense == PAST else self._slip_in_present
         clauses: dict[int, list[Clause]] = {}
         for verb in verbs:
             if verb.tense == tense.tense or not verb.fix:
@@ -694,8 +701,10 @@ class _Judge:
             )
         return clauses
 
-    def _slip_in_past(self, text: str, lex: Lexicon, verb: Verb, clause: Clause) -> float:
-        """How sure is it that this present-tense verb in a past scene is a slip (0: leave it)?"""
+    def _slip_in_past(self, text: str, lex: Lexicon, verb: Verb, clause: Clause, by_i: bool = False) -> float:
+        """How sure is it that this present-tense verb in a past scene is a slip (0: leave it)? `by_i`:
+        the scene is told in the first person, whose narrator speaks from its own now ("There is a
+        photo of us from that week, pinned to my fridge")."""
         joined = verb.subject not in ("this", "that") and _joined_to_past(text, verb, clause)
         if _NARRATOR_NOW.search(clause.narration):
             return 0.0  # "Everything seems just alike in these days": the narrator's now, not the story's
@@ -703,7 +712,9 @@ class _Judge:
             return 0.0  # "'the victory would have been his,' he writes to Joseph": a document cited now
         if verb.subject == "you" or self._timeless_copula(text, lex, verb) and not (
                 _character_past(clause) or joined):
-            return 0.6 if _there_in_the_scene(text, verb, clause) else 0.0
+            # a first-person narrator tells what is there still, in its now ("It is the one memory I
+            # cannot shake"): "there is / it is" is a slip only in a story told in the third person
+            return 0.6 if not by_i and _there_in_the_scene(text, verb, clause) else 0.0
         if self._sheltered(text, lex, verb, clause):
             # reported speech keeps a timeless present ("she knew the earth is round"), but not a
             # character's passing state: "he perceived that she is crying"
@@ -1033,6 +1044,8 @@ class _Judge:
         second = after.group("verb").lower()
         if second not in (lex.base_forms if plain else lex.third_forms) or plain and second in lex.past_forms:
             return False
+        if lex.base_of.get(second, second) in self.narrator_now_verbs | lex.aside_verbs:
+            return False  # "I grew up in this town, love it and hate it": a state that holds now, no action
         # a word that is also a noun ("taps", "orders") is a verb before its object
         noun_too = after.group("verb").lower() in lex.other
         return not noun_too or _OBJECT_AFTER.match(text, after.end()) is not None
@@ -1386,10 +1399,12 @@ def _meanwhile(text: str, verb: Verb, clause: Clause) -> bool:
     """Is a character's past action in an "as" clause that hangs on a present action of the scene just
     before it in its sentence ("He exclaims, fiddling with it as he descended the stairs", "scribbling
     in his notebook as he went")? The two happen at once: the scene's now. An "as" of comparison ("as
-    good as it sounded", "just as he asked") or of cause after a perfect ("He's earned my loyalty as he
-    helped me") is left alone; so is any past or auxiliary verb between the two."""
+    good as it sounded", "just as he asked", "exactly as he found it"), of manner ("as she taught
+    him", "as he promised") or of cause after a perfect ("He's earned my loyalty as he helped me") is
+    left alone; so is any past or auxiliary verb between the two."""
     m = _AS_MEANWHILE.search(text, max(clause.start, verb.start - 60), verb.start)
-    if m is None or (m.group("lead") or "").strip().lower() in _NOT_MEANWHILE:
+    if m is None or (m.group("lead") or "").strip().lower() in _NOT_MEANWHILE \
+            or verb.word.lower() in _AS_BEFORE:
         return False
     at = m.end("lead") if m.group("lead") else m.start()  # where "as" begins
     before = [v for v in clause.verbs if v.start < at]
