@@ -15,6 +15,7 @@ from ficlint.analysis.slots import tag_codes, word_class_codes
 from ficlint.check import Context, Facts
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.document import RegionKind
+from ficlint.resources import load_data
 from ficlint.rule import Rule, examples
 from ficlint.rules.homophones._collocations import collocation_suggestions
 from ficlint.rules.homophones._confusables import region_margins
@@ -199,6 +200,8 @@ def model_findings(doc: AnalyzedDocument, model: Model,
             continue  # part of a hyphenated word ("reel-to-reel", "one-on-one", "knot-free")
         if _cut_short(doc, s.token, written, s.intended):
             continue
+        if _main_past_verb(doc, s.token, written):
+            continue
         fix = keep_case(written, s.intended)
         yield Diagnostic(RULE.id, start, end, _message(written, fix, s.intended, glossary),
                          (Fix(start, end, fix, safe=False),), confidence=confidence(s.margin, s.levels),
@@ -278,6 +281,49 @@ def _cut_short(doc: AnalyzedDocument, token: int, written: str, intended: str) -
     before = token - 1
     return (word == "to" and before >= 0 and tokens.is_word[before]
             and tokens.text[before].lower() in lexicon().past_of)
+
+
+def _main_past_verb(doc: AnalyzedDocument, token: int, written: str) -> bool:
+    """Is the written word a simple past that is the sentence's main verb: right after a relative
+    clause's short verb phrase ("the dog that ran passed away", "everyone who used to walk passed the
+    test"), or a phrasal verb with its particle ("passed out")? Then it is no slip for a sound-alike
+    ("past"), however often the clause's verb is followed by one."""
+    word = written.lower()
+    if lexicon().past_of.get(word) != word:
+        return False
+    slots = load_data("slots")
+    tokens = doc.tokens
+    after = token + 1
+    if after < len(tokens.text) and tokens.sentence[after] == tokens.sentence[token] \
+            and tokens.text[after].lower() in slots["phrasal_particles"]:
+        return True
+    past_of = lexicon().past_of
+    # the clause's verb stands right before ("who ran passed", not "who are unjustly effected")
+    if token < 1 or tokens.text[token - 1].lower() not in past_of:
+        return False
+    for k in range(token - 2, max(token - _RELATIVE_REACH, -1), -1):
+        if tokens.sentence[k] != tokens.sentence[token] or not tokens.is_word[k]:
+            return False
+        before = tokens.text[k].lower()
+        if before in slots["clause_subjects"]:
+            return False
+        if before in slots["relative_openers"]:
+            return _opens_on_the_subject(doc, k)
+    return False
+
+
+def _opens_on_the_subject(doc: AnalyzedDocument, opener: int) -> bool:
+    """Does the relative clause opened at `opener` describe the sentence's subject, with no past verb
+    before it ("The dog that ran passed away"; not "dowsed by the blood that had pooled threw his
+    fingers", where the main verb came first and the sound-alike may be the slip)?"""
+    tokens = doc.tokens
+    past_of = lexicon().past_of
+    first = tokens.sentence_first[tokens.sentence[opener]]
+    return not any(tokens.is_word[k] and past_of.get(tokens.text[k].lower()) == tokens.text[k].lower()
+                   for k in range(first, opener))
+
+
+_RELATIVE_REACH = 6  # words back to a relative clause's opener: "who had always used to walk"
 
 
 def _opens_sentence(doc: AnalyzedDocument, token: int) -> bool:
