@@ -49,7 +49,8 @@ def test_speech_that_opens_with_because_carries_the_sentence_on(tmp_path):
     text = "\"Where are you going?\" he asked, \"because I'm coming too.\"\n"
     assert rule_findings(tmp_path, text, "D006") == []
     text = "\"Where are you going?\" he asked, \"wait for me.\"\n"
-    assert rule_findings(tmp_path, text, "D006") == [("D006", "wait", "W")]
+    # after a question the tag ends with a full stop (stop 35): the fix turns its comma into one
+    assert rule_findings(tmp_path, text, "D006") == [("D006", "wait", '. "W')]
 
 
 def test_the_fix_and_the_message_agree_on_a_letter_that_capitalizes_to_two(tmp_path):
@@ -57,7 +58,7 @@ def test_the_fix_and_the_message_agree_on_a_letter_that_capitalizes_to_two(tmp_p
     chapter.write_text("\"Oh!\" he said, \"\u00dfo what.\"\n", encoding="utf-8")
     [d] = run_cli("check", "--format", "json", "--no-cache", "--select", "D006", str(chapter)).json()[
         "files"][0]["diagnostics"]
-    assert 'write "SSo"' in d["message"] and d["fixes"][0]["replacement"] == "SS"
+    assert 'write "SSo"' in d["message"] and d["fixes"][0]["replacement"] == '. "SS'
 
 
 # -- T004: "since" dates only the clause it opens --------------------------------------------------
