@@ -3,8 +3,12 @@
 Diff the findings two measure.sh runs kept: added and removed findings by (file, rule, start, end),
 with the line around each; --fixes also lists matched findings whose message or fix changed."""
 from __future__ import annotations
-import argparse, json, os
+
+import argparse
+import json
+import os
 from pathlib import Path
+
 
 def load(path: Path) -> dict:
     if not path.exists():
@@ -26,20 +30,23 @@ def context(path: str, start: int, end: int) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("base"); ap.add_argument("new")
+    ap.add_argument("base")
+    ap.add_argument("new")
     ap.add_argument("--fixes", action="store_true")
     ap.add_argument("--sets", default="seeds,realfic,written,corpus")
     a = ap.parse_args()
     for name in a.sets.split(","):
         old, new = load(Path(a.base) / f"{name}.json"), load(Path(a.new) / f"{name}.json")
-        added = sorted(set(new) - set(old)); removed = sorted(set(old) - set(new))
+        added = sorted(set(new) - set(old))
+        removed = sorted(set(old) - set(new))
         changed = [k for k in sorted(set(old) & set(new)) if old[k][:2] != new[k][:2]]
         print(f"== {name}: {len(old)} -> {len(new)} findings; +{len(added)} -{len(removed)}"
               + (f" ~{len(changed)} changed" if a.fixes else ""))
         for sign, keys, src in (("+", added, new), ("-", removed, old)):
             for k in keys:
                 msg, fixes, line = src[k]
-                print(f"{sign} {Path(k[0]).parent.name}/{Path(k[0]).name}:{line} {k[1]} {context(k[0], k[2], k[3])}")
+                where = f"{Path(k[0]).parent.name}/{Path(k[0]).name}:{line}"
+                print(f"{sign} {where} {k[1]} {context(k[0], k[2], k[3])}")
                 print(f"    {msg[:160]} fix={[f[2] for f in fixes]}")
         if a.fixes:
             for k in changed:

@@ -3,8 +3,10 @@
 of the fan-fiction split, one file a work (work-<id>.txt), and print the word count."""
 import sys
 from pathlib import Path
+
 sys.path.insert(0, "/work/main/scripts")
 from training_data import works
+
 split, start, end, folder = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), Path(sys.argv[4])
 folder.mkdir(parents=True, exist_ok=True)
 total = 0
