@@ -130,7 +130,7 @@ def collocation_suggestions(model: Model, scored: Scored, words: Sequence[str], 
     findings never reach (the thresholds would have flagged them)."""
     import numpy as np
 
-    from ficlint.rules.homophones._judge import Suggestion, _rare_caps, _thresholds
+    from ficlint.rules.homophones._judge import Suggestion, _rare_caps, _thresholds, keep_surer
 
     if not len(scored.token) or not load_paired():
         return []
@@ -158,7 +158,5 @@ def collocation_suggestions(model: Model, scored: Scored, words: Sequence[str], 
                 if votes(load_paired(), words, sentence, token, s.members[a], rival) < 2:
                     continue
             levels = (floor, *(level[a][b] + float(extra[row]) for level in s.stricter))
-            held = found.get(token)
-            if held is None or margin > held.margin:
-                found[token] = Suggestion(row, token, s.members[a], rival, s.index, margin, levels)
+            keep_surer(found, Suggestion(row, token, s.members[a], rival, s.index, margin, levels))
     return list(found.values())

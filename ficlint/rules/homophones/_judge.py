@@ -302,6 +302,13 @@ class Suggestion:
     levels: tuple[float, ...]  # the direction's threshold (with the region's extra), then the stricter ones
 
 
+def keep_surer(found: dict[int, Suggestion], candidate: Suggestion) -> None:
+    """Keep, per token, the suggestion with the larger margin (a neighbour's or a phrase's votes)."""
+    held = found.get(candidate.token)
+    if held is None or candidate.margin > held.margin:
+        found[candidate.token] = candidate
+
+
 def suggestions(model: Model, scored: Scored, margins: np.ndarray, extra: np.ndarray,
                 certain: np.ndarray | None = None) -> list[Suggestion]:
     """The occurrences where another member is ahead by more than its direction's threshold

@@ -73,7 +73,7 @@ def phrase_suggestions(model: Model, scored: Scored, words: Sequence[str], sente
     the model gives that member at least PHRASE_FLOOR nats (plus the row's `extra`)."""
     import numpy as np
 
-    from ficlint.rules.homophones._judge import Suggestion
+    from ficlint.rules.homophones._judge import Suggestion, keep_surer
 
     if not len(scored.token):
         return []
@@ -93,7 +93,5 @@ def phrase_suggestions(model: Model, scored: Scored, words: Sequence[str], sente
             if b == a or rival not in rivals or margin < floor:
                 continue
             levels = (floor, *(level[a][b] + float(extra[row]) for level in s.stricter))
-            held = found.get(token)
-            if held is None or margin > held.margin:
-                found[token] = Suggestion(row, token, s.members[a], rival, s.index, margin, levels)
+            keep_surer(found, Suggestion(row, token, s.members[a], rival, s.index, margin, levels))
     return list(found.values())
