@@ -11,23 +11,9 @@ import pytest
 
 from tests.conftest import rule_findings
 
-OPENING = (
-    "Hermione sits at the kitchen table. She stirs her tea and watches the rain. Ron comes in and kisses her "
-    "cheek. She smiles at him.\n\n"
-    "Outside, the owl taps at the window. Hermione opens it and takes the letter. She reads it twice and "
-    "frowns.\n\n"
-    "Crookshanks jumps onto the table and sniffs the envelope. Hermione strokes his back and sets the letter "
-    "down. She picks up her quill and starts a reply.\n\n"
-)
-CLOSING = (
-    "The kettle whistles in the kitchen. Ron gets up and makes the tea. Hermione takes her cup and thanks "
-    "him.\n\n"
-    "They sit together until the fire burns low. She yawns and he laughs at her. He takes her hand and pulls "
-    "her up from the sofa. She follows him to the stairs.\n"
-)
-DRIFT = "He went to the Ministry. He walked past the guards and climbed the stairs. He knocked and waited."
-DRIFT_FIXED = [("T002", "went", "goes"), ("T002", "walked", "walks"), ("T002", "climbed", "climbs"),
-               ("T002", "knocked", "knocks"), ("T002", "waited", "waits")]
+# the present-tense story and its drifted paragraph that T002/T004's own tests are built on
+from tests.test_tense_evidence import CLOSING, DRIFT, DRIFT_FIXED, OPENING
+
 FIRST_PERSON = (
     "I sit on the bed and look at the wall. The room is quiet. My phone buzzes on the desk and I ignore it. "
     "I pull the blanket over my knees.\n\n"
