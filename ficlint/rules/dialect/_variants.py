@@ -213,6 +213,8 @@ def _find_hits(doc: AnalyzedDocument) -> tuple[list[Hit], frozenset[str]]:
         capitalised = word[0].isupper() and not all_capitals
         if all_capitals and _caps_run(text, start, end):
             continue  # a sign or a title: THEATRE ROYAL
+        if lower.endswith("l") and text[end:end + 2] in _ELIDED_ED:
+            continue  # verse's fulfill'd: fulfilled, spelt so in both dialects
         if lower in nouns and not _DETERMINER_BEFORE.search(text, max(0, start - 30), start):
             continue  # "to tire", "licensed to": the verb, standard in both dialects
         if capitalised:
@@ -224,6 +226,7 @@ def _find_hits(doc: AnalyzedDocument) -> tuple[list[Hit], frozenset[str]]:
     return hits, frozenset(names)
 
 
+_ELIDED_ED = ("'d", "’d")  # an -ed printed with its e elided, as period verse does
 _WORD_CHAR = re.compile(r"\w")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
