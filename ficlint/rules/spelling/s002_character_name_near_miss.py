@@ -76,8 +76,9 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
 
 
 def _cut_short(occ: Occurrence, name: str) -> bool:
-    """A name broken off by a dash or an ellipsis ("anything for you Narcis—"): no slip."""
-    return occ.broken_off and name.lower().startswith(occ.word.lower())
+    """A name broken off by a dash or an ellipsis ("anything for you Narcis—"), or stuttered before a
+    hyphen ("Peter Pettigr-grew"): no slip."""
+    return (occ.broken_off or occ.compound) and name.lower().startswith(occ.word.lower())
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
