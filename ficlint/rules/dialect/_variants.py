@@ -213,6 +213,10 @@ def _find_hits(doc: AnalyzedDocument) -> tuple[list[Hit], frozenset[str]]:
         capitalised = word[0].isupper() and not all_capitals
         if all_capitals and _caps_run(text, start, end):
             continue  # a sign or a title: THEATRE ROYAL
+        if lower.endswith("l") and text[end:end + 2] in _ELIDED_ED:
+            continue  # verse's fulfill'd: fulfilled, spelt so in both dialects
+        if _foreign_context(text, start, end):
+            continue  # Latin's ardor, French's amende honorable: another language's word
         if lower in nouns and not _DETERMINER_BEFORE.search(text, max(0, start - 30), start):
             continue  # "to tire", "licensed to": the verb, standard in both dialects
         if capitalised:
@@ -224,6 +228,40 @@ def _find_hits(doc: AnalyzedDocument) -> tuple[list[Hit], frozenset[str]]:
     return hits, frozenset(names)
 
 
+_ELIDED_ED = ("'d", "’d")  # an -ed printed with its e elided, as period verse does
+_FOREIGN_WINDOW = 4  # words read on each side of a variant spelling…
+_FOREIGN_MIN = 3  # …of which this many lowercase words in no English dictionary make a foreign passage
+_NEAR_WORDS = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")  # you've whole: its "ve" is no foreign word
+_ITALIC_SPAN = 40  # characters from a variant spelling to the marks of the italics around it
+
+
+def _foreign_context(text: str, start: int, end: int) -> bool:
+    """Does the variant spelling stand in another language's passage (Latin verse: "acquiescat ardor:
+    Tecum ludere") or italic phrase ("the _amende honorable;_")? Its words beside it are no English
+    words; names, capitalised, do not count."""
+    before = _NEAR_WORDS.findall(text, max(0, start - 80), start)[-_FOREIGN_WINDOW:]
+    after = _NEAR_WORDS.findall(text, end, end + 80)[:_FOREIGN_WINDOW]
+    if sum(_foreign(w) for w in before + after) >= _FOREIGN_MIN:
+        return True
+    return any(_foreign(w) for w in _NEAR_WORDS.findall(_italic_span(text, start, end)))
+
+
+def _italic_span(text: str, start: int, end: int) -> str:
+    """The rest of the italic phrase (_…_ or *…*) on one line around text[start:end], or ""."""
+    head = text[max(0, start - _ITALIC_SPAN):start].rsplit("\n", 1)[-1]
+    tail = text[end:end + _ITALIC_SPAN].split("\n", 1)[0]
+    for mark in "_*":
+        opened, closed = head.rfind(mark), tail.find(mark)
+        if opened >= 0 and closed >= 0:
+            return head[opened + 1:] + " " + tail[:closed]
+    return ""
+
+
+def _foreign(word: str) -> bool:
+    """A lowercase word that no English dictionary knows (acquiescat, amende)."""
+    from ficlint.rules.spelling._dictionary import lexicon  # the spelling family's dictionary
+
+    return word.isalpha() and word.islower() and len(word) > 1 and not lexicon().knows(word)
 _WORD_CHAR = re.compile(r"\w")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 

@@ -46,6 +46,8 @@ def classify(token: str) -> tuple[str, str]:
                 break
         else:
             return (KNOWN if word.lower() in accepted_words() or lexicon().knows(word) else ODD), word
+        if token.replace("’", "'").endswith("'d") and _elided_past(word):
+            return KNOWN, word  # verse's elided -ed: measur'd, inflam'd, convinc'd (measured)
     if not word.isascii():
         return ODD, word
     if misplural(word):
@@ -53,7 +55,7 @@ def classify(token: str) -> tuple[str, str]:
     if len(word) < 3 or _STRETCH.search(word) or not word[1:].islower() and not word.isupper():
         return KNOWN, word
     if lexicon().knows(word) or word.lower() in accepted_words() or _genre_word(word.lower()) \
-            or derived(word.lower()) or dialect_variant(word.lower()):
+            or derived(word.lower()) or dialect_variant(word.lower()) or archaic_verb(word.lower()):
         return KNOWN, word
     if word.isupper() and len(word) <= 5:
         return KNOWN, word  # an acronym
@@ -65,6 +67,27 @@ def classify(token: str) -> tuple[str, str]:
 
 
 _INFLECTIONS = ("s", "es", "ed", "d", "ing")
+
+
+def _elided_past(stem: str) -> bool:
+    """A stem before 'd that is a past with its e elided, as period verse prints it (measur'd,
+    convinc'd, spurr'd: measured, convinced, spurred), not a contraction of had or would."""
+    return len(stem) >= 3 and stem.isalpha() and lexicon().knows(stem + "ed")
+
+
+_ARCHAIC_ENDINGS = ("eth", "est")  # heareth, knowest: the old third and second persons
+
+
+def archaic_verb(word: str) -> bool:
+    """A verb with the old -eth or -est ending (heareth, seeketh, knowest): period prose and
+    verse, and speech written to sound old, not a slip. The stem must be a verb's base form."""
+    forms = tense_lexicon()
+    for ending in _ARCHAIC_ENDINGS:
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and len(stem) >= 3 \
+                and any(s in forms.base_forms for s in (stem, stem + "e")):
+            return True
+    return False
 
 
 @cache

@@ -21,6 +21,7 @@ from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.resources import load_data
 from ficlint.rule import Rule, examples
+from ficlint.rules.common import PERIOD_STYLE_FACTS, in_period_style
 from ficlint.rules.spelling._common import is_capitalised, judged, near_canon, near_name
 from ficlint.rules.spelling._dictionary import RANKED, genre_names, lexicon, misspellings
 from ficlint.rules.spelling._facts import VOCABULARY, Manuscript, fandom_glossaries
@@ -48,6 +49,7 @@ RULE = Rule(
     fix_safety="Unsafe: the first suggestion is the likeliest word, not a certainty.",
 )
 FACTS = VOCABULARY
+ALSO_FACTS = (PERIOD_STYLE_FACTS,)  # a chapter of a period edition is judged by its book
 
 _RECURRING_MIN = 2
 _MIN_SPOKEN_TYPO_LENGTH = 6
@@ -56,8 +58,11 @@ _COMMON_RANK = 20000  # a slip of a word this common is a typo even before a sur
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
+    period = in_period_style(doc, ctx) or _elided_verse(doc.text)
     for occ, manuscript in judged(doc, ctx):
         found = _verdict(occ, manuscript, ctx)
+        if found and period and not _swapped(occ.word.lower(), found[0].lower()):
+            continue
         if found and is_capitalised(occ.word) and _a_name_or_a_spell(doc.text, occ, manuscript, found[0]):
             continue
         if found:
@@ -98,6 +103,37 @@ def _verdict(occ: Occurrence, manuscript: Manuscript, ctx: Context) -> tuple[str
     if found and (occ.spoken or coined) and not _slip(word.lower(), found[0], common=coined):
         return ()  # a character's way of saying it (fixin, thixty, darlint), a foreign or coined word
     return found
+
+
+_ELIDED = re.compile(r"(?<![\w'’])([a-z]{3,})['’]d\b")
+_ELIDED_VERSE = 5  # elided pasts (measur'd, convinc'd) that make a text period verse
+
+
+def _elided_verse(text: str) -> bool:
+    """Does `text` print its pasts with the e elided (measur'd, convinc'd, spurr'd), as verse of two
+    centuries ago does? Such a text is a period edition too, though it hyphenates nothing."""
+    seen = 0
+    has = lexicon().has
+    for m in _ELIDED.finditer(text):
+        stem = m.group(1)
+        if not has(stem) and has(stem + "ed"):
+            seen += 1
+            if seen >= _ELIDED_VERSE:
+                return True
+    return False
+
+
+def _swapped(word: str, suggestion: str) -> bool:
+    """Two neighbouring letters typed in the wrong order (presisted: persisted). In an edition of a
+    century ago (`in_period_style`) this is the one slip S001 reports: its other unknown words are
+    that time's spellings (chymistry, ancles, potatoe, bigotted, sirname), dialect (stanes, girning),
+    foreign and archaic words, which one added, dropped or changed letter also separates from
+    today's word; no period spells a word by swapping two of its letters."""
+    if len(word) != len(suggestion):
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(word, suggestion, strict=True)) if a != b]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == suggestion[diff[1]] \
+        and word[diff[1]] == suggestion[diff[0]]
 
 
 def _name_in_lowercase(word: str, manuscript: Manuscript, ctx: Context) -> str | None:

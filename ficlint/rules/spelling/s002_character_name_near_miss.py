@@ -16,7 +16,9 @@ from ficlint.analysis.speech import vocabulary
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix, keep_case
 from ficlint.rule import Rule, examples
+from ficlint.rules.common import PERIOD_STYLE_FACTS, in_period_style
 from ficlint.rules.spelling._common import is_capitalised, judged, near_canon, near_name, rare_word_slips
+from ficlint.rules.spelling._dictionary import lexicon
 from ficlint.rules.spelling._facts import VOCABULARY
 from ficlint.rules.spelling._scan import Occurrence
 
@@ -42,6 +44,7 @@ RULE = Rule(
     fix_safety="Unsafe: a second character may really have the similar name.",
 )
 FACTS = VOCABULARY
+ALSO_FACTS = (PERIOD_STYLE_FACTS,)  # a chapter of a period edition is judged by its book
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
@@ -63,15 +66,19 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             canonical, glossary = canon
             yield _diagnostic(occ.start, occ.end, canonical,
                               f"\"{occ.word}\": {glossary.fandom} spells this name \"{canonical}\".")
+    period = in_period_style(doc, ctx)
     for start, end, word, name, uses in rare_word_slips(doc, ctx):
+        if period and not lexicon().knows(name):
+            continue  # the edition's old spelling of a place (Pensylvania) beside today's (Pennsylvania)
         yield _diagnostic(start, end, keep_case(word, name),
                           f"\"{word}\": everywhere else the story spells this name \"{name}\""
                           f" ({uses} times).")
 
 
 def _cut_short(occ: Occurrence, name: str) -> bool:
-    """A name broken off by a dash or an ellipsis ("anything for you Narcis—"): no slip."""
-    return occ.broken_off and name.lower().startswith(occ.word.lower())
+    """A name broken off by a dash or an ellipsis ("anything for you Narcis—"), or stuttered before a
+    hyphen ("Peter Pettigr-grew"): no slip."""
+    return (occ.broken_off or occ.compound) and name.lower().startswith(occ.word.lower())
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
