@@ -95,7 +95,7 @@ def _closed_before(text: str, cut: int) -> bool:
     return len(_QUOTES.findall(text, max(0, paragraph_start), cut)) % 2 == 0
 
 
-_BRACKET_REACH = 2000  # characters back a caption or an editor's insertion in brackets may open
+_BRACKET_REACH = 8000  # characters back a caption or an editor's insertion in brackets may open
 
 
 def _in_brackets(text: str, cut: int) -> bool:

@@ -57,22 +57,37 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
 
 
 _SPAN_REACH = 8  # paragraphs a bracketed block may run over: a caption, a note, an editor's insertion
+_BLOCK_REACH = 60  # …or, opened at a paragraph's start ("[Footnote 1:", "[Transcriber's Note:"), a long note
 
 
 def _pair_across_paragraphs(text: str, unpaired: list[tuple[Paragraph, list[int], list[int]]]) -> None:
     """`[Illustration:` ... (blank line) ... `Paternoster Row._]`: an editor's caption, a footnote or an
     inserted passage in square brackets may run over blank lines; a bracket left open at the end of
-    one paragraph is closed by the first stray closing bracket of its kind a few paragraphs on."""
-    for i, (para, open_at, _stray) in enumerate(unpaired):
+    one paragraph is closed by the first stray closing bracket of its kind a few paragraphs on. The
+    last opened pairs first, as brackets nest: a footnote left open does not take the next one's."""
+    for i in range(len(unpaired) - 1, -1, -1):
+        open_at = unpaired[i][1]
         while open_at:
-            want = ")" if text[open_at[-1]] == "(" else "]"
-            later = next(((j, at) for j in range(i + 1, len(unpaired))
-                          if unpaired[j][0].index - para.index <= _SPAN_REACH
-                          for at in unpaired[j][2][:1] if text[at] == want), None)
-            if later is None:
+            closer = _closer_after(text, unpaired, i, open_at[-1])
+            if closer is None:
                 break
             open_at.pop()
-            unpaired[later[0]][2].remove(later[1])
+            unpaired[closer[0]][2].remove(closer[1])
+
+
+def _closer_after(text: str, unpaired: list[tuple[Paragraph, list[int], list[int]]], i: int,
+                  opener: int) -> tuple[int, int] | None:
+    """The first stray closing bracket of the opener's kind in the paragraphs after the i-th, within reach."""
+    para = unpaired[i][0]
+    want = ")" if text[opener] == "(" else "]"
+    reach = _BLOCK_REACH if opener == para.start else _SPAN_REACH
+    for j in range(i + 1, len(unpaired)):
+        if unpaired[j][0].index - para.index > reach:
+            return None
+        stray = unpaired[j][2]
+        if stray:
+            return (j, stray[0]) if text[stray[0]] == want else None
+    return None
 
 
 def _unpaired(doc: AnalyzedDocument, para: Paragraph) -> tuple[list[int], list[int]]:
