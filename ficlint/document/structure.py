@@ -462,3 +462,20 @@ def is_indented(block: str) -> bool:
                 return False
             indented = True
     return indented
+
+
+_VERSE_MIN_LINES = 3
+_VERSE_MAX_LINE = 72  # characters: a line of verse, not a line of prose wrapped at 72 to 80
+_LINE_OPENING = re.compile(r"[ \t]*[\"“‘'(*_]*(\S)")
+
+
+def is_verse(block: str) -> bool:
+    """Is the block verse set line by line, each line opening with a capital ("After solution of my
+    doubt, thy Charles, / O fair Clemenza, of the treachery spake / That must befall his seed")? A
+    capital there is the line's, not a new sentence's: prose wrapped at a width opens most of its lines
+    in lowercase, and ends them unevenly at the width."""
+    lines = [line for line in block.split("\n") if line.strip()]
+    if len(lines) < _VERSE_MIN_LINES or max(len(line.rstrip()) for line in lines) > _VERSE_MAX_LINE:
+        return False
+    firsts = [m.group(1) for m in map(_LINE_OPENING.match, lines) if m]
+    return sum(1 for c in firsts if c.isupper()) == len(lines)

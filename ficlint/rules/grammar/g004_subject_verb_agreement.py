@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -119,11 +120,12 @@ FACTS = PERIOD_STYLE_FACTS
 
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
-    """In an edition of a century ago, "were" after a singular subject is that time's subjunctive
-    ("It were therefore to be wished", "high time that a stop were put"), not a slip."""
+    """In an edition of a century ago, "were" after "it" or in a clause opened by "that" is that
+    time's subjunctive ("It were therefore to be wished", "high time that a stop were put"), not a
+    slip; "Her brow were a slender line" still is."""
     period = None
     for d in _findings(doc):
-        if d.message.endswith(_WERE_FOUND):
+        if d.message.endswith(_WERE_FOUND) and _subjunctive_shape(doc.text, d):
             if period is None:
                 period = in_period_style(doc, ctx)
             if period:
@@ -132,6 +134,13 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
 
 
 _WERE_FOUND = ('not "were": the verb agrees with its subject.', 'not "Were": the verb agrees with its subject.')
+_THAT_BEFORE = re.compile(r"\bthat\s+$", re.I)
+
+
+def _subjunctive_shape(text: str, d: Diagnostic) -> bool:
+    subject = d.message[1:d.message.index('" takes')]
+    at = text.rfind(subject, max(0, d.start - 80), d.start)
+    return subject.lower() == "it" or at > 0 and bool(_THAT_BEFORE.search(text, max(0, at - 10), at))
 
 
 def _findings(doc: AnalyzedDocument) -> Iterator[Diagnostic]:
