@@ -260,9 +260,13 @@ def _single_closes(text: str, at: int, end: int) -> bool:
     before = text[at - 1]
     after = text[at + 1] if at + 1 < end else " "
     if _WORDCHAR.match(after):
-        # don't, it's; but after a mark it closes, glued to the next word (`'Mr Hale,'she said`)
-        return before in ".,!?;:—–…"
+        # don't, it's; but after a mark it closes, glued to the next word (`'Mr Hale,'she said`),
+        # unless it is a possessive after an abbreviation or a numeral (`Charles II.'s expedition`)
+        return before in ".,!?;:—–…" and not (before == "." and _POSSESSIVE_S.match(text, at + 1, end))
     return not before.isspace()
+
+
+_POSSESSIVE_S = re.compile(r"s(?![\w'’])")
 
 
 def _definitely_closes(text: str, at: int, end: int) -> bool:

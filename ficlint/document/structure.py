@@ -83,7 +83,7 @@ _HEADER_LABEL = re.compile(
 # A line that credits someone for the work or disclaims it: a note at the file's edge, not the story.
 _CREDIT = re.compile(
     r"^[ \t*_]*(?:as )?(?:presented|written|translated|edited|illustrated|beta'?e?d|proofread|inspired|"
-    r"produced|prepared|transcribed) by\b"
+    r"produced|prepared|transcribed|e-text prepared) by\b"
     r"|\b(?:love|thanks|credit|kudos)(?: \w+)? (?:goes|go) (?:out )?to\b"
     r"|^[ \t*_]*(?:i )?(?:do not|don't|don’t|dont) own\b",
     re.I,
@@ -360,6 +360,12 @@ def is_credit_line(block: str) -> bool:
     """One short line crediting or disclaiming the work ("As presented by Moss Bliss", "Don't own
     Harry Potter")."""
     return "\n" not in block.strip() and len(block.split()) <= _CREDIT_WORDS and bool(_CREDIT.search(block))
+
+
+def credits_the_work(block: str) -> bool:
+    """A short block crediting who produced or prepared the text, over a line or two ("Produced by
+    Stan Goodman and PG Distributed / Proofreaders", "E-text prepared by ...")."""
+    return len(block.split()) <= _CREDIT_WORDS and bool(_CREDIT.search(block))
 
 
 def _mark_unlabelled_notes(text: str, spans: list[Span], kinds: list[RegionKind]) -> set[int]:

@@ -10,6 +10,7 @@ from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.document import Paragraph, RegionKind
+from ficlint.document.structure import credits_the_work
 from ficlint.resources import data_words, load_data
 from ficlint.rule import Rule, examples
 
@@ -48,7 +49,8 @@ RULE = Rule(
             "*We're all meeting at the Leaky Cauldron this evening, you should join. Best,* *Dedalus*",
             "See the novel, _The Fortune of the Rougons_.--Translator",
             "And in the syllable _wis_, and syllable _bove_\n\n[Illustration (music): God-like _wis_dom]",
-            "Lastly, I think I would impress ****", "It was so. With the highest esteem and respect,\n\n"
+            "Lastly, I think I would impress ****", "Produced by Stan Goodman and PG Distributed\nProofreaders",
+            "Your obliged and affectionate\n\nLEIGH HUNT.", "It was so. With the highest esteem and respect,\n\n"
             "I am, dear Sir, your most obedient humble servant,\n\nB. FRANKLIN."),
     fix_safety="Unsafe: the paragraph may want a question mark or an exclamation mark, not a full stop.",
 )
@@ -117,6 +119,10 @@ def _set_out_in_lines(doc: AnalyzedDocument, para: Paragraph, block: str) -> boo
     lines = [line.strip() for line in block.split("\n") if line.strip()]
     if len(lines) == 1 and (_is_short_label(lines[0]) or _is_title_line(lines[0])):
         return True
+    if len(lines) == 1 and _SIGNED.match(lines[0]) and len(lines[0].split()) <= _LETTER_LINE_WORDS:
+        return True  # a letter's closing over its signature: "Your obliged and affectionate"
+    if credits_the_work(block):
+        return True  # "Produced by Stan Goodman and PG Distributed / Proofreaders"
     if _SIGNATURE.match(lines[-1].rstrip(_TRAILING_MARKS)) or _is_publishing_record(lines) \
             or _signed_off().search(lines[-1]) or _above_a_signature(doc, para):
         return True
