@@ -74,6 +74,12 @@ def test_a_possessive_after_a_numeral_is_no_closing_quote(tmp_path):
     assert rule_findings(tmp_path, text, "D011") == []
 
 
+def test_till_opening_a_single_quoted_speech_is_its_opening_quote(tmp_path):
+    text = ("'I must go,' said the visitor.\n\n'Till we have the pleasure of meeting again, my dear sir,' said "
+            "Bazarov, conducting his visitor to the door.\n\nShe waited 'till dawn. 'Sorry,' she said.\n")
+    assert rule_findings(tmp_path, text, "D011") == []
+
+
 VERSE = ("After solution of my doubt, thy Charles,\nO fair Clemenza, of the treachery spake\n"
          "That must befall his seed: but, \"Tell it not,\"\nSaid he, \"and let the destin'd years come round.\"\n"
          "Nor may I tell thee more, save that the meed\nOf sorrow well-deserv'd shall quit your wrongs.\n\n")

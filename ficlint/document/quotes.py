@@ -24,7 +24,7 @@ ELISIONS = frozenset(
 # Elisions that are also ordinary words or letters: capitalized, they start speech (‘Is it so nice?’).
 _ORDINARY_WORDS = frozenset({"is", "im", "er", "ere", "ad", "ave", "ow", "e", "ee", "ye", "s", "t", "d", "ll",
                              "re", "ve", "n", "un", "alf", "ome", "appen", "morning", "evening", "night",
-                             "course", "cause", "ello"})
+                             "course", "cause", "ello", "till", "round"})  # 'Till we meet again,' said he
 _DECADE = re.compile(r"\d0s\b|\d\d\b")
 _WORDCHAR = re.compile(r"\w")
 _SINGLE_CANDIDATE = re.compile(r"['‘](?=[\w…—\-\"“])")
