@@ -67,7 +67,8 @@ def _scene_cut(text: str, start: int) -> int | None:
     for m in _BLANK_LINE.finditer(text, start + _FIRST_CUT, start + PART_CHARS):
         line_end = text.find("\n", m.end())
         line = text[m.end():line_end if line_end != -1 else len(text)]
-        if line.strip() and (structure.is_heading(line) or structure.is_scene_break(line)):
+        if line.strip() and (structure.is_heading(line) or structure.is_scene_break(line)) \
+                and not _in_brackets(text, m.end()):
             return m.end()
     return None
 
@@ -78,7 +79,7 @@ def _paragraph_cut(text: str, start: int) -> int | None:
     the first after it)."""
     limit = start + PART_CHARS
     candidates = [m.end() for m in _BLANK_LINE.finditer(text, start + _FIRST_CUT, limit)]
-    closed = [cut for cut in candidates if _closed_before(text, cut)]
+    closed = [cut for cut in candidates if _closed_before(text, cut) and not _in_brackets(text, cut)]
     for cut in closed:
         if zlib.crc32(text[cut:cut + 40].encode("utf-8", "surrogatepass")) % _MARKER_EVERY == 0:
             return cut
@@ -92,6 +93,16 @@ def _closed_before(text: str, cut: int) -> bool:
     """Are the paragraph's double quotes paired (no speech runs on into the next paragraph)?"""
     paragraph_start = text.rfind("\n\n", 0, cut - 2)
     return len(_QUOTES.findall(text, max(0, paragraph_start), cut)) % 2 == 0
+
+
+_BRACKET_REACH = 8000  # characters back a caption or an editor's insertion in brackets may open
+
+
+def _in_brackets(text: str, cut: int) -> bool:
+    """Is the cut inside a square bracket opened a few paragraphs before (`[Illustration:`, blank
+    lines, its caption's lines, `]`)? A part must hold the bracket whole, as M009 pairs it."""
+    lo = max(0, cut - _BRACKET_REACH)
+    return text.rfind("[", lo, cut) > text.rfind("]", lo, cut)
 
 
 def split(sources: Sequence[Source | InputError]) -> tuple[list[Source | InputError], list[list[int]]]:

@@ -23,7 +23,8 @@ from collections.abc import Iterator
 from ficlint.document.model import Span
 
 _ABBREVIATION_WORDS = """mr mrs ms mx dr st jr sr prof capt col gen lt sgt rev hon mt ave co inc ltd vs etc
-    e.g i.e cf fig no vol ch pp approx dept est jan feb mar apr jun jul aug sep sept oct nov dec ps pps"""
+    e.g i.e cf fig no vol ch pp approx dept est jan feb mar apr jun jul aug sep sept oct nov dec ps pps
+    viz esq mme mlle mmes messrs ibid cit seq sqq lib cap chap sect tom art"""
 ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 
 # A sentence-ending mark with what may close around it, then white space: a run of [.!?], "…",
@@ -35,10 +36,18 @@ _END = re.compile(r"[.!?…—-](?:(?<=[.!?])[.!?]*|(?<=…)|(?<=—)(?=[\"”�
 _TOKEN_BEFORE = re.compile(r"[\w.'’]+$")  # the word (or initials) a full stop ends: "can't", "a.m"
 _INITIALS = re.compile(r"(?:\w\.)+\w")  # e.g, i.e, u.s, p.m
 _ROMAN = re.compile(r"(?=[MDCLXVI]{2})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
-                    r"|i{2,3}|iv|vi{0,3}|ix|xi{0,3}")
+                    r"|(?=[clxvi]{2})(?!mix)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 # Abbreviations that are also words: an abbreviation only before a number ("No. 4", "Fig. 2").
-_NUMBERING = frozenset({"no", "fig", "vol", "ch", "pp"})
+_NUMBERING = frozenset({"no", "fig", "vol", "ch", "pp", "lib", "cap", "chap", "sect", "tom", "art"})
 _DIGIT_NEXT = re.compile(r"[ \t]*\d")
+# Vol., Fig. and Ch. also number with a Roman numeral ("Vol. II.", "ch. iv."); "No. I" is an answer.
+_NUMERAL_NEXT = re.compile(r"[ \t]*(?:\d|[IVXLC]{2,}\b|[IVXLCivxlc]+\.)")
+# A Roman "I." after a numbering word is a numeral ("Vol. I. p. 451", "Note I.", "Fig. I. which"); so is
+# a king's after his name ("Francis I. sent for her"), which a lowercase word then carries on.
+_REGNAL_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+_NUMBERED_BEFORE = re.compile(r"\b(?:vol|fig|ch|chap|note|plate|part|book|no)\.?[ \t]+$", re.I)
+# The points of the compass, abbreviated in logs and surveys: "bore WNW. distant six leagues".
+_COMPASS = frozenset("NE NW SE SW NNE ENE ESE SSE SSW WSW WNW NNW".split())
 _SPACED_ELLIPSIS_BEFORE = re.compile(r"\.[ \t]$")
 _NEXT_WORD = re.compile(r"\s*[\"“‘'(\[*_]*(\S)")
 OPENERS = " \t\r\n\"'“‘([*_"  # what may stand between a sentence end and the next sentence's first letter
@@ -64,10 +73,16 @@ def ends_sentence(text: str, mark_at: int) -> bool:
     if part_of_ellipsis(text, mark_at):
         return not (text[mark_at + 1:mark_at + 2] == "." or text[mark_at + 1:mark_at + 3] in (" .", "\t."))
     token = _TOKEN_BEFORE.search(text, max(0, mark_at - 12), mark_at)
-    word = token.group(0) if token else ""
+    word = token.group(0).strip("_") if token else ""  # "_i. e._", "_Giorn_.": the underscores of italics
     lower = word.lower()
-    if lower in _NUMBERING and not _DIGIT_NEXT.match(text, mark_at + 1):
+    if lower in _NUMBERING and not (_DIGIT_NEXT if lower == "no" else _NUMERAL_NEXT).match(text, mark_at + 1):
         return True  # "No." said in answer, not "No. 4"
+    if word == "I" and (_NUMBERED_BEFORE.search(text, max(0, mark_at - 12), mark_at - 1)
+                        or _REGNAL_BEFORE.search(text, max(0, mark_at - 16), mark_at - 1)
+                        and _carried_on(text, mark_at + 1, mark_at + 41)):
+        return False
+    if word in _COMPASS:
+        return False
     if lower in ABBREVIATIONS or _INITIALS.fullmatch(lower):
         return False
     possessive = token is not None and token.start() > 0 and text[token.start() - 1] in "'’"

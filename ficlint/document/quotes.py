@@ -24,7 +24,7 @@ ELISIONS = frozenset(
 # Elisions that are also ordinary words or letters: capitalized, they start speech (‘Is it so nice?’).
 _ORDINARY_WORDS = frozenset({"is", "im", "er", "ere", "ad", "ave", "ow", "e", "ee", "ye", "s", "t", "d", "ll",
                              "re", "ve", "n", "un", "alf", "ome", "appen", "morning", "evening", "night",
-                             "course", "cause", "ello"})
+                             "course", "cause", "ello", "till", "round"})  # 'Till we meet again,' said he
 _DECADE = re.compile(r"\d0s\b|\d\d\b")
 _WORDCHAR = re.compile(r"\w")
 _SINGLE_CANDIDATE = re.compile(r"['‘](?=[\w…—\-\"“])")
@@ -260,9 +260,13 @@ def _single_closes(text: str, at: int, end: int) -> bool:
     before = text[at - 1]
     after = text[at + 1] if at + 1 < end else " "
     if _WORDCHAR.match(after):
-        # don't, it's; but after a mark it closes, glued to the next word (`'Mr Hale,'she said`)
-        return before in ".,!?;:—–…"
+        # don't, it's; but after a mark it closes, glued to the next word (`'Mr Hale,'she said`),
+        # unless it is a possessive after an abbreviation or a numeral (`Charles II.'s expedition`)
+        return before in ".,!?;:—–…" and not (before == "." and _POSSESSIVE_S.match(text, at + 1, end))
     return not before.isspace()
+
+
+_POSSESSIVE_S = re.compile(r"s(?![\w'’])")
 
 
 def _definitely_closes(text: str, at: int, end: int) -> bool:

@@ -83,7 +83,7 @@ _HEADER_LABEL = re.compile(
 # A line that credits someone for the work or disclaims it: a note at the file's edge, not the story.
 _CREDIT = re.compile(
     r"^[ \t*_]*(?:as )?(?:presented|written|translated|edited|illustrated|beta'?e?d|proofread|inspired|"
-    r"produced|prepared|transcribed) by\b"
+    r"produced|prepared|transcribed|e-text prepared) by\b"
     r"|\b(?:love|thanks|credit|kudos)(?: \w+)? (?:goes|go) (?:out )?to\b"
     r"|^[ \t*_]*(?:i )?(?:do not|don't|don’t|dont) own\b",
     re.I,
@@ -362,6 +362,12 @@ def is_credit_line(block: str) -> bool:
     return "\n" not in block.strip() and len(block.split()) <= _CREDIT_WORDS and bool(_CREDIT.search(block))
 
 
+def credits_the_work(block: str) -> bool:
+    """A short block crediting who produced or prepared the text, over a line or two ("Produced by
+    Stan Goodman and PG Distributed / Proofreaders", "E-text prepared by ...")."""
+    return len(block.split()) <= _CREDIT_WORDS and bool(_CREDIT.search(block))
+
+
 def _mark_unlabelled_notes(text: str, spans: list[Span], kinds: list[RegionKind]) -> set[int]:
     """Prose paragraphs at the start or end of a file that read as notes to the reader; returns
     those that are one credit line, which stand alone (the story may start right after one)."""
@@ -462,3 +468,20 @@ def is_indented(block: str) -> bool:
                 return False
             indented = True
     return indented
+
+
+_VERSE_MIN_LINES = 3
+_VERSE_MAX_LINE = 72  # characters: a line of verse, not a line of prose wrapped at 72 to 80
+_LINE_OPENING = re.compile(r"[ \t]*[\"“‘'(*_]*(\S)")
+
+
+def is_verse(block: str) -> bool:
+    """Is the block verse set line by line, each line opening with a capital ("After solution of my
+    doubt, thy Charles, / O fair Clemenza, of the treachery spake / That must befall his seed")? A
+    capital there is the line's, not a new sentence's: prose wrapped at a width opens most of its lines
+    in lowercase, and ends them unevenly at the width."""
+    lines = [line for line in block.split("\n") if line.strip()]
+    if len(lines) < _VERSE_MIN_LINES or max(len(line.rstrip()) for line in lines) > _VERSE_MAX_LINE:
+        return False
+    firsts = [m.group(1) for m in map(_LINE_OPENING.match, lines) if m]
+    return sum(1 for c in firsts if c.isupper()) == len(lines)

@@ -11,6 +11,7 @@ from ficlint.analysis.speech import After, Quotation, vocabulary
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.document import RegionKind
+from ficlint.document.structure import is_verse
 from ficlint.rules.common import PERIOD_STYLE_FACTS, capitalized, in_period_style
 
 # The manuscript-wide count of period hyphenations (to-day, to-morrow) that a rule reading
@@ -30,6 +31,17 @@ def period_edition(doc: AnalyzedDocument, ctx: Context) -> bool:
     """Is the manuscript an edition of a century ago, whose dialogue follows that time's house
     style (see PERIOD_WHY)? Read from its period hyphenations, manuscript-wide when gathered."""
     return in_period_style(doc, ctx)
+
+def verse_line_start(doc: AnalyzedDocument, at: int) -> bool:
+    """Does `at` open a line of verse (only spaces and quotes before it on its line, in a paragraph set as
+    verse)? Verse capitalises every line: the capital of `Said he, "and let` or of a speech opening the
+    line after `she thus her words address'd,` is the line's, not a sentence's."""
+    line_start = doc.text.rfind("\n", 0, at) + 1
+    if doc.text[line_start:at].strip(" \t\"“‘'"):
+        return False
+    para = doc.paragraph_at(at)
+    return para is not None and is_verse(doc.text[para.start:para.end])
+
 
 BORDERLINE_WHY = (" Borderline verbs that describe the voice or a gesture (laughed, sighed, giggled, "
                   "huffed, smiled, nodded...) are accepted as speech tags, as published fiction uses them; "

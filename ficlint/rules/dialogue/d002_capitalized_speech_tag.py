@@ -10,6 +10,7 @@ from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
 from ficlint.rules.dialogue._common import (
+    verse_line_start,
     capitalized_bare_tag,
     capitalized_tag_verb,
     followed,
@@ -32,7 +33,9 @@ RULE = Rule(
         ("\"Draco!\" She hissed.", "\"Draco!\" she hissed."),
         ("\"Where is she?\" He wondered.", "\"Where is she?\" he wondered."),
     ),
-    allows=("\"Meet you there,\" she said.", "\"Meet you there,\" Karen said.", "\"Why?\" He looked away.",
+    allows=("After solution of my doubt, thy Charles,\nO fair Clemenza, of the treachery spake\n"
+            "That must befall his seed: but, \"Tell it not,\"\nSaid he, \"and let the years come round.\"",
+            "\"Meet you there,\" she said.", "\"Meet you there,\" Karen said.", "\"Why?\" He looked away.",
             "\"Why?\" I asked.",
             "\"Really?\" He laughed.", "\"Why?\" She wondered about it.", "\"Stop!\" He shouted the word.",
             "\"Wait a mo--\" He thought. \"Our motor is here.\""),
@@ -45,8 +48,9 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         after = q.follows
         if after.kind != "tag" or q.last_mark not in (",", "!", "?", "…", "—") or q.quoted_phrase:
             continue
-        if capitalized_tag_verb(after) or _capitalized_subject(after) and (
-                q.last_mark == "," or capitalized_bare_tag(q, after_terminal=True)):
+        if (capitalized_tag_verb(after) or _capitalized_subject(after) and (
+                q.last_mark == "," or capitalized_bare_tag(q, after_terminal=True))) \
+                and not verse_line_start(q.doc, after.first_start):
             yield _lower_tag_word(after)
 
 

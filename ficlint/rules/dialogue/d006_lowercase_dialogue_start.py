@@ -67,9 +67,9 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             why = "the speech before the tag ended with its own ! or ?, so this one starts a new sentence"
         elif not (glued_to_a_word or q.starts_sentence):
             continue
-        elif word and _comma_before(text, q.region.start) is not None:
-            if modern is None:  # a novel of a century ago quotes on in its sentence (`half an hour, "just`)
-                modern = not in_period_style(doc, ctx)
+        elif word and (_comma_before(text, q.region.start) is not None or _after_a_word(text, q.region.start)):
+            if modern is None:  # a book of a century ago quotes on in its sentence (`half an hour, "just`,
+                modern = not in_period_style(doc, ctx)  # `that at last "a law was made for punishing`)
             if not modern:
                 continue
         if word and not q.is_label:
@@ -84,6 +84,11 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
                              f"Speech starts with a lowercase \"{word}\": a quotation begins a new sentence, "
                              f"so write \"{fixed}\" ({why}).",
                              (fix,))
+
+
+def _after_a_word(text: str, opening: int) -> bool:
+    """Does a word of narration and a space stand right before this opening quote (`at last "a law`)?"""
+    return opening >= 2 and text[opening - 1] in " \t" and text[opening - 2].isalpha()
 
 
 def _comma_before(text: str, opening: int) -> int | None:

@@ -27,6 +27,7 @@ from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
 from ficlint.rules.dialogue._common import (
+    verse_line_start,
     FINITE_XPOS,
     PERIOD_FACTS,
     PERIOD_WHY,
@@ -63,7 +64,10 @@ RULE = Rule(
         ("‘Right,’ said Ron, ‘Let's eat.’ ‘Yes!’ said Harry, ‘Let's.’",
          "‘Right,’ said Ron. ‘Let's eat.’ ‘Yes!’ said Harry. ‘Let's.’"),
     ),
-    allows=("She said, \"Come in.\"", "\"I think,\" she said, \"we should go.\"",
+    allows=("As Daniel, when the haughty king he freed\nFrom ire, so look'd Beatrice then.\n\n"
+            "\"Well I discern,\" she thus her words address'd,\n\"How contrary desires each way constrain "
+            "thee,\nSo that thy anxious thought is in itself\nBound up and stifled.\"",
+            "She said, \"Come in.\"", "\"I think,\" she said, \"we should go.\"",
             "\"Well,\" she said, \"I don't know.\"", "He turned to her and whispered, \"Run.\"",
             "\"Yes,\" said Harry, \"Ron knows.\"\n\nHe looked at Ron.",
             "Harry shrugged. \"I get that a lot.\"",
@@ -101,7 +105,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
                        if q.follows.kind != "tag")
     voiced = _voice_habit(joined)
     for q, word, at, structure in joined:
-        if not q.narration_before.endswith(","):
+        if not q.narration_before.endswith(",") or verse_line_start(doc, q.region.start):
             continue
         if not structure.endswith("~") and (_flagged(structure, untagged) or _flagged(structure, every)) \
                 or structure.endswith(_VOICE) and voiced:

@@ -48,6 +48,7 @@ RULE = Rule(
     allows=(
         "What he did changed everything.",
         "He went back to broken glass and spilt wine.",
+        "The substance it afforded to organised bodies was restored.",
         "He didn't used to like it.",
         "His will turned to steel.",
         "May smiled at him.",
@@ -134,6 +135,8 @@ def _after_to(v: View) -> Iterator[Diagnostic]:
         base = forms.past_only.get(word)
         if base and _stranded_to(v, i):
             continue  # "whoever it belonged to knew": the preposition's, its verb the next clause's
+        if word in lex.participles and v.same_sentence(j, j + 1) and v.xpos[j + 1] == "NNS":
+            continue  # "the substance it afforded to organised bodies": a participle describing a plural
         if base is None and _infinitive_to(v, i):
             base = (
                 "have" if word in ("had", "has") else forms.participle_only.get(word) or _regular_base(word)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -11,6 +12,7 @@ from ficlint.analysis.lexicon import inflections, lexicon
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
+from ficlint.rules.common import PERIOD_STYLE_FACTS, in_period_style
 from ficlint.rules.grammar._frames import (
     SceneTenses,
     lowercase_word,
@@ -114,7 +116,34 @@ def _clause_openers() -> frozenset[str]:
     return word_set("before_a_subject") - {"like", "as", "than"}
 
 
+FACTS = PERIOD_STYLE_FACTS
+
+
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
+    """In an edition of a century ago, "were" after "it" or in a clause opened by "that" is that
+    time's subjunctive ("It were therefore to be wished", "high time that a stop were put"), not a
+    slip; "Her brow were a slender line" still is."""
+    period = None
+    for d in _findings(doc):
+        if d.message.endswith(_WERE_FOUND) and _subjunctive_shape(doc.text, d):
+            if period is None:
+                period = in_period_style(doc, ctx)
+            if period:
+                continue
+        yield d
+
+
+_WERE_FOUND = ('not "were": the verb agrees with its subject.', 'not "Were": the verb agrees with its subject.')
+_THAT_BEFORE = re.compile(r"\bthat\s+$", re.I)
+
+
+def _subjunctive_shape(text: str, d: Diagnostic) -> bool:
+    subject = d.message[1:d.message.index('" takes')]
+    at = text.rfind(subject, max(0, d.start - 80), d.start)
+    return subject.lower() == "it" or at > 0 and bool(_THAT_BEFORE.search(text, max(0, at - 10), at))
+
+
+def _findings(doc: AnalyzedDocument) -> Iterator[Diagnostic]:
     v = view(doc)
     tenses = scene_tenses(doc)
     for i in _pronouns_in_narration(v):
@@ -197,8 +226,9 @@ def _name_who(v: View, i: int, tenses: SceneTenses) -> Iterator[Diagnostic]:
         k -= 1
     if not v.same_sentence(k, i) or v.xpos[k] != "NNP" or v.voice[i] != NARRATION:
         return
-    if v.low[k].endswith("s") or v.same_sentence(k - 1, k) and v.xpos[k - 1] in ("NNP", "DT", "IN"):
-        return  # "the Potters who", "Mr Evans who", "girls in Toronto who": the name may not be the one meant
+    if v.low[k].endswith("s") or v.same_sentence(k - 1, k) and v.xpos[k - 1] in ("NNP", "NNPS", "NNS", "DT", "IN"):
+        return  # "the Potters who", "Mr Evans who", "girls in Toronto who", "the two Misses Briarton, who":
+        # the name may not be the one meant
     if any(
         v.low[m] in ("and", "&", "of", "or", "nor") for m in range(max(0, k - 6), k) if v.same_sentence(m, k)
     ):

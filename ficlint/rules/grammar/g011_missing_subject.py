@@ -40,6 +40,8 @@ RULE = Rule(
         "It was tired but was happy.",
         "He looked saddened, though didn't make a sound.",
         "Because isn't that what we all are in the end?",
+        "The kitchen glistened in a comfort such as attends good digestion.",
+        "He did not do so much injustice as attends the impressing of seamen.",
     ),
 )
 
@@ -81,6 +83,17 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             )
 
 
+_SUCH_WORDS = frozenset(["such", "same", "so"])
+_SUCH_REACH = 12  # words back "such" may stand from its "as"
+
+
+def _after_such(v: View, i: int) -> bool:
+    """ "comfort such as attends good digestion", "so much injustice as attends it", "with such
+    effulgence blazeth, as sends forth": after "such", "the same" or "so", "as" is a relative
+    pronoun, the subject of its verb."""
+    return any(v.low[k] in _SUCH_WORDS for k in range(max(0, i - _SUCH_REACH), i) if v.same_sentence(k, i))
+
+
 def _subjectless(v: View, i: int, j: int) -> bool:
     word = v.low[j]
     if v.same_sentence(j, j + 1) and v.low[j + 1] in PERSONAL | word_set("question_subjects"):
@@ -90,6 +103,8 @@ def _subjectless(v: View, i: int, j: int) -> bool:
     if v.low[i] == "as":  # "as is", "as was his habit", "as did Harry": an inversion after as
         if v.word(i - 1) in word_set("as_who_words"):
             return False  # "he is one as knows": "as" for "who" in a speaker's dialect
+        if _after_such(v, i):
+            return False
         lex = lexicon()
         if word in lex.auxiliaries or word in word_set("as_verbs") or word not in lex.third_forms:
             return False

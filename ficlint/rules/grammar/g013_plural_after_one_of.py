@@ -42,6 +42,8 @@ RULE = Rule(
         "She was one of the old school.",
         "Dickens and so many other of the humourists.",
         '"One of his eye drops," she said.',
+        "Such attractions take place in many other known instances.",
+        "I learnt it from one of your sex, who told me.",
     ),
     fix_safety="Unsafe: the plural is made by rule (eye -> eyes, box -> boxes, child -> children).",
     # On by default in its narrow frames only: "one of" + a possessive + a noun that ends the phrase
@@ -107,6 +109,8 @@ def _stands_alone(v: View, i: int) -> bool:
     after = v.tag(i + 1)
     if v.low[i + 1] == "of":
         return False  # "many other of the humourists": older prose
+    if after in ("VBN", "VBG") and v.same_sentence(i, i + 2) and v.tag(i + 2).startswith("NN"):
+        return False  # "many other known instances": a participle describing the noun that follows
     return after.startswith(("VB", "MD", "IN")) or after in (".", ",", ":")
 
 

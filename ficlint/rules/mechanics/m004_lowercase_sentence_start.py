@@ -30,12 +30,20 @@ RULE = Rule(
             "It cost 6s. 1d. or more.", "He read Henry VIII. of course.",
             "Bang! went the drums.", "\"Here's Molly Loo!\"\n\nsang out another.",
             "Dear sor, as you haf bin treading mee for a fue weaks. the Doctor heir say wat shot bee rong.",
-            "fuck, fuck i cant breathe. something is dripping down my face. it wont budge."),
+            "fuck, fuck i cant breathe. something is dripping down my face. it wont budge.",
+            "THE LIFE\n\nof\n\nPULCI", "ANNE OF GEIERSTEIN\n\nby\n\nSIR WALTER SCOTT", "by Mark Twain",
+            "See the _Decameron, Giorn_. vi. _Nov. 9_.", "It is in his Vita Nuova. p. 343 has it.",
+            "Francis I. sent for her.", "Mme. du Tillet smiled.", "See lib. iii. cap. i. of the work."),
 )
 
 _SENTENCE_THEN_LOWER = re.compile(
     r"(?P<mark>[.?!])(?P<space>[ \t]+|[ \t]*\r?\n[ \t]*)(?P<word>[a-z][\w'’-]*)")
 _PARA_START_LOWER = re.compile(r"[*_\s]*(?P<word>[a-z][\w'’-]*)")
+# A reference that may follow a source's full stop in lowercase: a Roman numeral or a page ("vol. ii. p. 148",
+# "_Decameron, Giorn_. vi. _Nov. 9_", "Vita Nuova_. p. 343").
+_CITATION = re.compile(r"(?:[clxvi]{2,}[.,;]|pp?\.[ \t]*\d|ut\s+sup\b|vol\.?\s)")
+# A title page's line: "by" over the author's name, or a lone small word ("THE LIFE // of // PULCI").
+_TITLE_PAGE_LINE = re.compile(r"[ \t]*(?:by(?:[ \t]+[A-Z][\w.'’-]*){0,4}|of|and|or|the|in|with|from|for|to|an?)[ \t]*")
 _FINISHED = re.compile(r"[.!?…][\"”’'\)\]*_]*$")
 
 
@@ -50,7 +58,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         in_note = region.kind is RegionKind.AUTHOR_NOTE
         if _starts_paragraph(doc, region):
             m = _PARA_START_LOWER.match(text, region.start, region.end)
-            if m and _is_plain_lowercase(m.group("word")) \
+            if m and _is_plain_lowercase(m.group("word")) and not _TITLE_PAGE_LINE.fullmatch(
+                    text, region.start, doc.paragraphs[region.paragraph].end) \
                     and (in_note or _follows_finished_paragraph(doc, region)) \
                     and not doc.in_emphasis(m.start("word")) and not _on_purpose(doc, region, in_note):
                 yield _lowercase_start(m, "A paragraph")
@@ -58,6 +67,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             if m.group("mark") != "." and not in_note:
                 continue
             if _is_plain_lowercase(m.group("word")) and _full_stop_ends_sentence(text, m.start("mark")) \
+                    and not _CITATION.match(text, m.start("word")) \
                     and not _on_purpose(doc, region, in_note) and not written_by_ear(doc, region.paragraph):
                 yield _lowercase_start(m, "A sentence")
 

@@ -38,7 +38,8 @@ RULE = Rule(
             "What it is is a mess.", "It was very very cold.", "\"I I don't know,\" he said.",
             "Will will be late.", "Knock knock.", "Wrong wrong wrong wrong.",
             "Birds had been birds and men men.", "Dick set to to clean the skin.",
-            "You are provided for for life.", "The men set-to to prepare their meal."),
+            "You are provided for for life.", "The men set-to to prepare their meal.",
+            "The water rises in the column W W to the cloud.", "Two side plates (iii iii) hold it."),
     fix_safety="Safe: the second word is removed.",
 )
 
@@ -124,6 +125,8 @@ def _is_slip(text: str, m: re.Match[str], in_speech: bool) -> bool:
         return False
     if first[0].isupper() and second[0].isupper() and not first.isupper():
         return False  # "Colonel Cochrane Cochrane": a name
+    if first == second and _is_label(first):
+        return False  # "the column W W", "plates (iii iii)": the points or parts of a figure
     # "Will will be late", "Bill bills": a name, then a word spelt the same (but "The the end.")
     return not (first[0].isupper() and second[0].islower()
                 and (not _starts_sentence(text, m.start()) or word not in lists.in_speech))
@@ -185,6 +188,17 @@ def _grammatical(text: str, m: re.Match[str], word: str) -> bool:
         before = text[max(0, m.start() - 40):m.start()].lower().split()
         return any(w.strip(",;:") in lists.subject_clause_openers for w in before[-4:])
     return False
+
+
+_SMALL_ROMAN = re.compile(r"(?:x{0,3})(?:ix|iv|v?i{0,3})")
+
+
+def _is_label(word: str) -> bool:
+    """A capital letter other than "I", or a small roman numeral ("ii", "iv"): the names a technical
+    text gives the points, plates and parts of a figure, which it writes in pairs ("the groove Z Z")."""
+    if len(word) == 1:
+        return word.isupper() and word != "I"
+    return word.islower() and bool(_SMALL_ROMAN.fullmatch(word))
 
 
 def _starts_sentence(text: str, at: int) -> bool:

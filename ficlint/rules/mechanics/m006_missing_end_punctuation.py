@@ -10,6 +10,7 @@ from ficlint.analysis import AnalyzedDocument
 from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.document import Paragraph, RegionKind
+from ficlint.document.structure import credits_the_work
 from ficlint.resources import data_words, load_data
 from ficlint.rule import Rule, examples
 
@@ -45,7 +46,12 @@ RULE = Rule(
             "COPYRIGHT\n\n_First published by Macmillan and Co._, _Crown_ 8_vo,_ 1902\n\n"
             "_Reprinted_ 1907, 1911",
             "Trees fall in the forest and make sounds\n\n~Amal El-Mohtar, This Is How You Lose the Time War",
-            "*We're all meeting at the Leaky Cauldron this evening, you should join. Best,* *Dedalus*"),
+            "*We're all meeting at the Leaky Cauldron this evening, you should join. Best,* *Dedalus*",
+            "See the novel, _The Fortune of the Rougons_.--Translator",
+            "And in the syllable _wis_, and syllable _bove_\n\n[Illustration (music): God-like _wis_dom]",
+            "Lastly, I think I would impress ****", "Produced by Stan Goodman and PG Distributed\nProofreaders",
+            "Your obliged and affectionate\n\nLEIGH HUNT.", "It was so. With the highest esteem and respect,\n\n"
+            "I am, dear Sir, your most obedient humble servant,\n\nB. FRANKLIN."),
     fix_safety="Unsafe: the paragraph may want a question mark or an exclamation mark, not a full stop.",
 )
 
@@ -60,10 +66,17 @@ _LETTER_LINE_WORDS = 6
 _LIST_ITEM = re.compile(r"^(?:[-*•+]|\d{1,2}[.)]|[a-z][.)])\s")
 
 
+# asterisks standing as a word at the end: the rest of the sentence left out ("I would impress ****")
+_OMITTED = re.compile(r"\s\*{3,}[ \t]*$")
+# a note signed after its last sentence by who wrote it ("... the Rougons_.--Translator", "—Ed.")
+_ATTRIBUTED = re.compile(r"[.!?][\"”’)_*]*[ \t]*(?:--|—|–)[ \t]*[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2}$")
+
+
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     text = doc.text
     for para in doc.paragraphs:
-        if para.kind is not RegionKind.NARRATION or para.indented or _leads_into_indented_block(doc, para):
+        if para.kind is not RegionKind.NARRATION or para.indented or _leads_into_indented_block(doc, para) \
+                or _leads_into_figure(doc, para):
             continue
         regions = [r for r in doc.paragraph_regions(para.index) if r.kind is not RegionKind.MARKUP]
         if not regions or regions[-1].kind is not RegionKind.NARRATION:
@@ -71,6 +84,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         last = regions[-1]
         body = text[last.start:last.end].rstrip(_TRAILING_MARKS)
         if not body or body.rstrip()[-1:] in _EMOTICON_LAST and _EMOTICON_END.search(body):
+            continue
+        if _OMITTED.search(text, last.start, last.end) or _ATTRIBUTED.search(body):
             continue
         if body[-1] != "," and not body[-1].isalnum():
             continue  # ends in punctuation: asked here, before the costlier tests, as most paragraphs do
@@ -104,6 +119,10 @@ def _set_out_in_lines(doc: AnalyzedDocument, para: Paragraph, block: str) -> boo
     lines = [line.strip() for line in block.split("\n") if line.strip()]
     if len(lines) == 1 and (_is_short_label(lines[0]) or _is_title_line(lines[0])):
         return True
+    if len(lines) == 1 and _SIGNED.match(lines[0]) and len(lines[0].split()) <= _LETTER_LINE_WORDS:
+        return True  # a letter's closing over its signature: "Your obliged and affectionate"
+    if credits_the_work(block):
+        return True  # "Produced by Stan Goodman and PG Distributed / Proofreaders"
     if _SIGNATURE.match(lines[-1].rstrip(_TRAILING_MARKS)) or _is_publishing_record(lines) \
             or _signed_off().search(lines[-1]) or _above_a_signature(doc, para):
         return True
@@ -155,7 +174,9 @@ def _closes_a_letter(doc: AnalyzedDocument, para: Paragraph, body: str) -> bool:
     if not following or not _closing_words().search(" ".join(body.split()[-_CLOSING_REACH:])):
         return False
     line = doc.text[following[0].start:following[0].end].strip()
-    return "\n" not in line and len(line.split()) <= _LETTER_LINE_WORDS
+    # the closing runs on in a line of its own: "I am, dear Sir, your most obedient humble servant,"
+    return "\n" not in line and (len(line.split()) <= _LETTER_LINE_WORDS
+                                 or line.endswith(",") and _closing_words().search(line) is not None)
 
 
 def _short_unfinished(doc: AnalyzedDocument, para: Paragraph) -> bool:
@@ -206,6 +227,13 @@ def _leads_into_indented_block(doc: AnalyzedDocument, para: Paragraph) -> bool:
         if paragraphs[i].kind is not RegionKind.MARKUP:
             return paragraphs[i].indented and paragraphs[i].kind is not RegionKind.SCENE_BREAK
     return False
+
+
+def _leads_into_figure(doc: AnalyzedDocument, para: Paragraph) -> bool:
+    """Does the sentence run on into a figure, a table or music set in brackets by the edition
+    ("and the word _from_, and syllable _bove_ // [Illustration (music): ...]")?"""
+    following = [p for p in _neighbours(doc, para) if p.index > para.index]
+    return bool(following) and doc.text[following[0].start:following[0].start + 1] == "["
 
 
 def _whole_paragraph_emphasised(doc: AnalyzedDocument, para: Paragraph) -> bool:

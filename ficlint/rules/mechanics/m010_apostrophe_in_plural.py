@@ -46,7 +46,8 @@ RULE = Rule(
             "Draco Malfoy smiled at Malfoy Manor. The Manor's dining room was cold.",
             "He read the Daily Prophet, and hated the Prophet's lies.", "He hated the *Prophet's* lies.",
             "A Dementor drifted past. The Dementor's cloak was torn.", "She eyed the Slytherin's robes.",
-            "They came back to the Godric's Hollow cottage.", "‘Hit ‘em where it hurts’ were her words."),
+            "They came back to the Godric's Hollow cottage.", "I told the Abbé. The Abbé said so. He sat in "
+            "the Abbé's chair.", "Anastasia's the name: four a's.", "‘Hit ‘em where it hurts’ were her words."),
     fix_safety="Unsafe: a singular possessive that owns something unsaid (`at the baker's`) reads the same.",
 )
 FACTS = CAPITALS
@@ -72,8 +73,10 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     for i, t in [(i, t) for i, t in enumerate(caps.token) if texts[t][-1] == "s"]:
         word = texts[t]
         if word[-2:] in ("'s", "’s"):
+            if len(word) == 3:
+                continue  # "four a's", "dot your i's": a letter's plural takes the apostrophe
             found = (None if _title_in_emphasis(doc.text, caps.start(i), caps.end(i))
-                     else _family(caps, counts, i)) or _plural_owning_nothing(caps, i)
+                     else _family(doc, caps, counts, i)) or _plural_owning_nothing(caps, i)
         elif word[-1] == "s" and t < last and texts[t + 1] in ("'", "’") and word[0].islower():
             found = _plural_before_verb(doc, caps, i)
         else:
@@ -88,7 +91,7 @@ def _title_in_emphasis(text: str, start: int, end: int) -> bool:
     return start > 0 and end < len(text) and text[start - 1] in "*_" and text[end] in "*_"
 
 
-def _family(caps: Capitals, counts: Census, i: int) -> Diagnostic | None:
+def _family(doc: AnalyzedDocument, caps: Capitals, counts: Census, i: int) -> Diagnostic | None:
     """`the Malfoy's`: "the" and a surname the story uses as a name, with an 's: the family."""
     b = caps.before[i]
     word = caps.text(i)
@@ -110,9 +113,34 @@ def _family(caps: Capitals, counts: Census, i: int) -> Diagnostic | None:
         return None  # "the Gryffindor's face": what one person has, so one person's
     if a >= 0 and owns and caps.text(a)[:1].isupper() and not caps.free[a]:
         return None  # "the Godric's Hollow", "the Gryffindor's Seeker": the name goes on, one owner
+    if _one_titled_person(doc, caps, k):
+        return None
     fixed = name + ("s" + word[-2] if owns else "s")
     what = "the house that belongs to all of them is" if owns else "the family is"
     return _fix(caps, i, fixed, f"A family is a plural, not a possessive: {what} \"the {fixed}\"")
+
+
+_ONE_PERSON_MIN = 2
+_AFTER_ONE = frozenset([",", ".", ";", "!", "?", ":"])
+_FINITE = frozenset(["VBD", "VBZ", "MD"])
+
+
+def _one_titled_person(doc: AnalyzedDocument, caps: Capitals, k: str) -> bool:
+    """Does the book write "the Landamman" standing alone as one person, before a stop or a verb
+    ("the Landamman said", "guest of the Landamman.") at least twice? Then it is a title a
+    character goes by (the Landamman, the Nawaub, the Abbé), and "the Landamman's guest" is his.
+    A family is written "the Malfoys"; "the Malfoy heir" puts the name before a noun."""
+    seen = 0
+    for j in caps.positions.get(k, ()):
+        b = caps.before[j]
+        if b < 0 or caps.keys[b] != "the" or caps.text(j)[-2:] in ("'s", "’s"):
+            continue
+        a = caps.after[j]
+        if caps.mark_after(j) in _AFTER_ONE or a >= 0 and doc.tags[caps.token[a]].xpos in _FINITE:
+            seen += 1
+            if seen >= _ONE_PERSON_MIN:
+                return True
+    return False
 
 
 def _surname(counts: Census, k: str) -> bool:
