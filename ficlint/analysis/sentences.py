@@ -47,7 +47,7 @@ _NUMERAL_NEXT = re.compile(r"[ \t]*(?:\d|[IVXLC]{2,}\b|[IVXLCivxlc]+\.)")
 _REGNAL_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 _NUMBERED_BEFORE = re.compile(r"\b(?:vol|fig|ch|chap|note|plate|part|book|no)\.?[ \t]+$", re.I)
 # The points of the compass, abbreviated in logs and surveys: "bore WNW. distant six leagues".
-_COMPASS = frozenset("NE NW SE SW NNE ENE ESE SSE SSW WSW WNW NNW".split())
+_COMPASS = frozenset(["NE", "NW", "SE", "SW", "NNE", "ENE", "ESE", "SSE", "SSW", "WSW", "WNW", "NNW"])
 _SPACED_ELLIPSIS_BEFORE = re.compile(r"\.[ \t]$")
 _NEXT_WORD = re.compile(r"\s*[\"“‘'(\[*_]*(\S)")
 OPENERS = " \t\r\n\"'“‘([*_"  # what may stand between a sentence end and the next sentence's first letter

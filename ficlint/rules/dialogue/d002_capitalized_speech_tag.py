@@ -10,11 +10,11 @@ from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
 from ficlint.rules.dialogue._common import (
-    verse_line_start,
     capitalized_bare_tag,
     capitalized_tag_verb,
     followed,
     lowered_first_word,
+    verse_line_start,
 )
 
 RULE = Rule(

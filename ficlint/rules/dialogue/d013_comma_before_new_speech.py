@@ -27,7 +27,6 @@ from ficlint.check import Context
 from ficlint.diagnostics import Diagnostic, Fix
 from ficlint.rule import Rule, examples
 from ficlint.rules.dialogue._common import (
-    verse_line_start,
     FINITE_XPOS,
     PERIOD_FACTS,
     PERIOD_WHY,
@@ -36,6 +35,7 @@ from ficlint.rules.dialogue._common import (
     opened,
     period_edition,
     speech_words,
+    verse_line_start,
 )
 
 if TYPE_CHECKING:
