@@ -40,7 +40,8 @@ def test_figure_labels_are_no_doubled_words_but_a_doubled_word_is(tmp_path):
 def test_citations_regnal_numerals_and_titles_start_no_sentence(tmp_path):
     text = ("ANNE OF GEIERSTEIN\n\nby\n\nSIR WALTER SCOTT\n\n"
             "The first is from Vol. I. p. 451. In Fig. I. which is a plan, the circle is small.\n\n"
-            "It is above (_i. e._) the bigness the same. At one P.M. the Start bore WNW. distant six leagues.\n\n"
+            "It is above (_i. e._) the bigness the same. "
+            "At one P.M. the Start bore WNW. distant six leagues.\n\n"
             "This is one way a proof of my hypothesis, viz. as whirlwinds do not come under a cloud.\n\n"
             "Every now and then Francis I. sent for her. \u201cLook,\u201d whispered Mme. du Tillet.\n\n"
             "See the _Decameron, Giorn_. vi. _Nov. 9_, and the Vita Nuova_. p. 343, lib. iii. cap. i.\n\n"
@@ -75,13 +76,15 @@ def test_a_possessive_after_a_numeral_is_no_closing_quote(tmp_path):
 
 
 def test_till_opening_a_single_quoted_speech_is_its_opening_quote(tmp_path):
-    text = ("'I must go,' said the visitor.\n\n'Till we have the pleasure of meeting again, my dear sir,' said "
-            "Bazarov, conducting his visitor to the door.\n\nShe waited 'till dawn. 'Sorry,' she said.\n")
+    text = ("'I must go,' said the visitor.\n\n"
+            "'Till we have the pleasure of meeting again, my dear sir,' said Bazarov, "
+            "conducting his visitor to the door.\n\nShe waited 'till dawn. 'Sorry,' she said.\n")
     assert rule_findings(tmp_path, text, "D011") == []
 
 
 VERSE = ("After solution of my doubt, thy Charles,\nO fair Clemenza, of the treachery spake\n"
-         "That must befall his seed: but, \"Tell it not,\"\nSaid he, \"and let the destin'd years come round.\"\n"
+         "That must befall his seed: but, \"Tell it not,\"\n"
+         "Said he, \"and let the destin'd years come round.\"\n"
          "Nor may I tell thee more, save that the meed\nOf sorrow well-deserv'd shall quit your wrongs.\n\n")
 
 

@@ -67,7 +67,9 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             why = "the speech before the tag ended with its own ! or ?, so this one starts a new sentence"
         elif not (glued_to_a_word or q.starts_sentence):
             continue
-        elif word and (_comma_before(text, q.region.start) is not None or _after_a_word(text, q.region.start)):
+        elif word and (
+            _comma_before(text, q.region.start) is not None or _after_a_word(text, q.region.start)
+        ):
             if modern is None:  # a book of a century ago quotes on in its sentence (`half an hour, "just`,
                 modern = not in_period_style(doc, ctx)  # `that at last "a law was made for punishing`)
             if not modern:

@@ -133,7 +133,10 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         yield d
 
 
-_WERE_FOUND = ('not "were": the verb agrees with its subject.', 'not "Were": the verb agrees with its subject.')
+_WERE_FOUND = (
+    'not "were": the verb agrees with its subject.',
+    'not "Were": the verb agrees with its subject.',
+)
 _THAT_BEFORE = re.compile(r"\bthat\s+$", re.I)
 
 
@@ -226,7 +229,9 @@ def _name_who(v: View, i: int, tenses: SceneTenses) -> Iterator[Diagnostic]:
         k -= 1
     if not v.same_sentence(k, i) or v.xpos[k] != "NNP" or v.voice[i] != NARRATION:
         return
-    if v.low[k].endswith("s") or v.same_sentence(k - 1, k) and v.xpos[k - 1] in ("NNP", "NNPS", "NNS", "DT", "IN"):
+    if v.low[k].endswith("s") or (
+        v.same_sentence(k - 1, k) and v.xpos[k - 1] in ("NNP", "NNPS", "NNS", "DT", "IN")
+    ):
         return  # "the Potters who", "Mr Evans who", "girls in Toronto who", "the two Misses Briarton, who":
         # the name may not be the one meant
     if any(

@@ -43,7 +43,9 @@ _PARA_START_LOWER = re.compile(r"[*_\s]*(?P<word>[a-z][\w'’-]*)")
 # "_Decameron, Giorn_. vi. _Nov. 9_", "Vita Nuova_. p. 343").
 _CITATION = re.compile(r"(?:[clxvi]{2,}[.,;]|pp?\.[ \t]*\d|ut\s+sup\b|vol\.?\s)")
 # A title page's line: "by" over the author's name, or a lone small word ("THE LIFE // of // PULCI").
-_TITLE_PAGE_LINE = re.compile(r"[ \t]*(?:by(?:[ \t]+[A-Z][\w.'’-]*){0,4}|of|and|or|the|in|with|from|for|to|an?)[ \t]*")
+_TITLE_PAGE_LINE = re.compile(
+    r"[ \t]*(?:by(?:[ \t]+[A-Z][\w.'’-]*){0,4}|of|and|or|the|in|with|from|for|to|an?)[ \t]*"
+)
 _FINISHED = re.compile(r"[.!?…][\"”’'\)\]*_]*$")
 
 

@@ -49,8 +49,10 @@ RULE = Rule(
             "*We're all meeting at the Leaky Cauldron this evening, you should join. Best,* *Dedalus*",
             "See the novel, _The Fortune of the Rougons_.--Translator",
             "And in the syllable _wis_, and syllable _bove_\n\n[Illustration (music): God-like _wis_dom]",
-            "Lastly, I think I would impress ****", "Produced by Stan Goodman and PG Distributed\nProofreaders",
-            "Your obliged and affectionate\n\nLEIGH HUNT.", "It was so. With the highest esteem and respect,\n\n"
+            "Lastly, I think I would impress ****",
+            "Produced by Stan Goodman and PG Distributed\nProofreaders",
+            "Your obliged and affectionate\n\nLEIGH HUNT.",
+            "It was so. With the highest esteem and respect,\n\n"
             "I am, dear Sir, your most obedient humble servant,\n\nB. FRANKLIN."),
     fix_safety="Unsafe: the paragraph may want a question mark or an exclamation mark, not a full stop.",
 )

@@ -42,7 +42,9 @@ _PROSE = (RegionKind.NARRATION, RegionKind.AUTHOR_NOTE)
 
 def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     # every block, a lone "]" or a caption's heading line too, may close what a paragraph opened
-    unpaired = [(para, *_unpaired(doc, para)) for para in doc.paragraphs if para.kind is not RegionKind.MARKUP]
+    unpaired = [
+        (para, *_unpaired(doc, para)) for para in doc.paragraphs if para.kind is not RegionKind.MARKUP
+    ]
     _pair_across_paragraphs(doc.text, unpaired)
     for para, open_at, stray in unpaired:
         if para.kind not in _PROSE or open_at and stray:

@@ -47,7 +47,10 @@ RULE = Rule(
             "He read the Daily Prophet, and hated the Prophet's lies.", "He hated the *Prophet's* lies.",
             "A Dementor drifted past. The Dementor's cloak was torn.", "She eyed the Slytherin's robes.",
             "They came back to the Godric's Hollow cottage.", "I told the Abbé. The Abbé said so. He sat in "
-            "the Abbé's chair.", "Anastasia's the name: four a's.", "‘Hit ‘em where it hurts’ were her words."),
+            "the Abbé's chair.",
+            "Anastasia's the name: four a's.",
+            "‘Hit ‘em where it hurts’ were her words.",
+        ),
     fix_safety="Unsafe: a singular possessive that owns something unsaid (`at the baker's`) reads the same.",
 )
 FACTS = CAPITALS
