@@ -55,6 +55,7 @@ class Words:
     address_nouns: frozenset[str]
     ambiguous_seasons: frozenset[str]
     institutions: frozenset[str]
+    order_titles: frozenset[str]
 
 
 @cache
@@ -76,7 +77,7 @@ def words() -> Words:
                  of("address_titles"), of("family_names"), of("family_nouns"), of("seasons"),
                  of("determiners"), of("possessives"), of("name_nouns"), of("kin_titles"),
                  of("address_nouns"), of("ambiguous_seasons"),
-                 of("institutions"))
+                 of("institutions"), of("order_titles"))
 
 
 _COMMON_PROPER_RANK = 25000  # names the dictionary ranks among its commoner words (London, Hogwarts)

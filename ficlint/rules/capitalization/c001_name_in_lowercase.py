@@ -107,10 +107,11 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             continue
         for i in indices:
             word = caps.text(i)
-            if i in reported or not word[0].islower() or _in_compound(caps, i) or _contraction(word):
+            if i in reported or not word[0].islower() or _in_compound(caps, i) or _contraction(word) \
+                    or _clipped(caps, i):
                 continue
             if needs == "slot" and not _in_name_slot(doc, caps, i) \
-                    or needs == "no-article" and (_after_determiner(caps, i)
+                    or needs == "no-article" and (_after_determiner(caps, i) or _ends_noun_phrase(doc, caps, i)
                                                   or _modifies_noun(doc, caps, i)) \
                     or needs == "the" and (_after_determiner(caps, i) and caps.keys[caps.before[i]] != "the"
                                            or _modifies_noun(doc, caps, i)) \
@@ -150,6 +151,15 @@ def _in_compound(caps: Capitals, i: int) -> bool:
     return j < start and j > 0 and text[j - 1].isalpha()
 
 
+def _clipped(caps: Capitals, i: int) -> bool:
+    """`I could stan' such`, `an'`: an apostrophe right after a word that ends in no s stands for
+    letters dialect drops (stand, and), not a possessive (James', the Potters')."""
+    t = caps.token[i] + 1
+    tokens = caps.tokens
+    return t < len(tokens) and tokens.text[t] in ("'", "’") and tokens.start[t] == tokens.end[t - 1] \
+        and not caps.keys[i].endswith(("s", "z", "x"))
+
+
 def _contraction(word: str) -> bool:
     """`don't`, `she's`, `they're`: never a name (a possessive `boy's` is judged by its stem)."""
     inner = word.replace("’", "'")
@@ -176,7 +186,42 @@ def _after_determiner(caps: Capitals, i: int) -> bool:
     """After an article, a possessive or a number (`the victoria`, `two negroes`): names of
     places and people don't take one."""
     b = caps.before[i]
-    return b >= 0 and (caps.keys[b] in words().determiners or caps.keys[b] in _NUMBERS)
+    return b >= 0 and _determiner(caps, b)
+
+
+def _determiner(caps: Capitals, b: int) -> bool:
+    return caps.keys[b] in words().determiners or caps.keys[b] in _NUMBERS
+
+
+_PHRASE_REACH = 3  # lowercase words between an article and the word: "a dirty little street arab"
+
+
+def _ends_noun_phrase(doc: AnalyzedDocument, caps: Capitals, i: int) -> bool:
+    """Does the word end a noun phrase an article or a possessive opens, after a lowercase noun
+    and only modifiers before it (`the Parisian street arab`, `a dirty little street arab`)? It is
+    then that phrase's last noun, an ordinary one, not a name."""
+    b = caps.before[i]
+    tags = doc.tags
+    if b < 0 or not caps.text(b)[:1].islower() or tags[caps.token[b]].xpos not in ("NN", "NNS"):
+        return False
+    for _ in range(_PHRASE_REACH):
+        b = caps.before[b]
+        if b < 0:
+            return False
+        if _determiner(caps, b):
+            return True
+        if tags[caps.token[b]].xpos not in ("JJ", "NN", "NNS", "VBG", "VBN", "NNP"):
+            return False
+    return False
+    for _ in range(_PHRASE_REACH):
+        b = caps.before[b]
+        if b < 0:
+            return False
+        if _determiner(caps, b):
+            return True
+        if doc_tags[caps.token[b]].xpos not in ("JJ", "NN", "NNS", "VBG", "VBN", "NNP"):
+            return False
+    return False
 
 
 _NUMBERS = frozenset([

@@ -64,11 +64,19 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     caps = doc.capitals
     counts = census(doc, ctx)
     w = words()
+    own_titles = _written_as_titles(counts) if w.order_titles & caps.positions.keys() else frozenset()
+    before_names: list[int] = []
     for i, k in candidates(caps, w.titles):
         word = caps.text(i)
         if not word[:1].islower() or k not in w.titles or caps.free[i]:
             continue
-        if _before_name(caps, counts, i) and not _describes(caps, i):
+        if k in w.order_titles and k not in own_titles:
+            continue  # "brother George": kin described, a title only in religious orders (Brother Cadfael)
+        if _before_name(caps, counts, i) and not _describes(doc, caps, i):
+            before_names.append(i)
+    house = _house_style(doc, ctx, caps, counts, before_names)
+    for i in before_names:
+        if caps.keys[i] not in house:
             yield _title(caps, i, "goes with the name after it")
     if fan_fiction(caps, counts) and not in_period_style(doc, ctx):
         yield from _addresses(doc, caps)  # not in a novel of a century ago, which prints "Yes, doctor"
@@ -146,10 +154,10 @@ def _before_name(caps: Capitals, counts: Census, i: int) -> bool:
     return counts.middle[name] > counts.lower[name] or not common_in_dictionary(caps.text(a))
 
 
-def _describes(caps: Capitals, i: int) -> bool:
-    """`his aunt Petunia`, `old aunt Eliza`, `Trevis' sister Angela`: an article, a possessive or an
-    adjective makes the title a description; after "to", "shall", "you" it is a verb (`I shall miss
-    Jackson`, `unless you count Phyllis`)."""
+def _describes(doc: AnalyzedDocument, caps: Capitals, i: int) -> bool:
+    """`his aunt Petunia`, `old aunt Eliza`, `Trevis' sister Angela`, `our current DADA professor
+    Andrea`: an article, a possessive or an adjective makes the title a description; after "to",
+    "shall", "won't", "you" it is a verb (`I shall miss Jackson`, `unless you count Phyllis`)."""
     if caps.keys[i] in words().kin_titles and _full_name_after(caps, i):
         return True  # "and grandfather Jonathan Forrest would": who he is, not what he is called
     b = caps.before[i]
@@ -158,7 +166,51 @@ def _describes(caps: Capitals, i: int) -> bool:
     before, key = caps.text(b), caps.keys[b]
     if key in _BEFORE_A_VERB:
         return caps.keys[i] in verb_forms().base  # "to miss Jackson"; never "to professor McGonagall"
-    return key in words().determiners or key in _NOT_BEFORE_TITLE or before.endswith(("'", "’", "'s", "’s"))
+    return key in words().determiners or key in _NOT_BEFORE_TITLE or before.endswith(("'", "’", "'s", "’s")) \
+        or _determined_phrase(doc, caps, b)
+
+
+_PHRASE_REACH = 3  # modifiers between a determiner and the title: "a swaggering sergeant Kite"
+_MODIFIER_TAGS = frozenset(["ADJ", "NOUN", "PROPN", "NUM"])
+
+
+def _determined_phrase(doc: AnalyzedDocument, caps: Capitals, b: int) -> bool:
+    """Do the words before the title, all modifiers (`current DADA`, `swaggering`, `false`), follow an
+    article or a possessive (`our current DADA professor Andrea`, `the false brother Bartholomew`)?
+    The title is then the head of a description and the name after it stands in apposition."""
+    for _ in range(_PHRASE_REACH):
+        if b < 0:
+            return False
+        if caps.keys[b] in words().determiners or caps.text(b).endswith(("'s", "’s")):
+            return True
+        tag = doc.tags[caps.token[b]]
+        if tag.upos not in _MODIFIER_TAGS and tag.xpos not in ("VBG", "VBN"):
+            return False
+        b = caps.before[b]
+    return False
+
+
+def _written_as_titles(counts: Census) -> frozenset[str]:
+    """The kin words the manuscript itself writes as titles, with a capital before a capitalised
+    word in the middle of a sentence (Sister Mary, Brother Cadfael)."""
+    order = words().order_titles
+    return frozenset(first for first, _ in counts.names if first in order)
+
+
+_HOUSE_TITLES = 3  # a title before a name in lowercase this often, never capitalised: the edition's style
+
+
+def _house_style(doc: AnalyzedDocument, ctx: Context, caps: Capitals, counts: Census,
+                 found: list[int]) -> frozenset[str]:
+    """The titles a book (no fan fiction, or an edition of a century ago) sets in lowercase before
+    names as its own style: this part writes one so three times and more, and the manuscript never
+    capitalises it in the middle of a sentence (`aunt Belinda` eleven times in an 1870s novel, `lord
+    Kaims`, `sir William` in an old edition). Fan fiction's repeated `professor Snape` stays a slip."""
+    lower = Counter(caps.keys[i] for i in found)
+    repeated = [k for k, n in lower.items() if n >= _HOUSE_TITLES and not counts.middle[k]]
+    if not repeated or fan_fiction(caps, counts) and not in_period_style(doc, ctx):
+        return frozenset()
+    return frozenset(repeated)
 
 
 def _full_name_after(caps: Capitals, i: int) -> bool:
@@ -175,7 +227,9 @@ _NOT_BEFORE_TITLE = frozenset([
 # Words after which a title word that is also a verb is that verb (`I shall miss Jackson`).
 _BEFORE_A_VERB = frozenset([
     "to", "shall", "will", "would", "could", "should", "might", "must", "can", "may", "did", "didn't",
-    "don't", "not", "never", "you", "i", "we", "they", "he", "she", "it"])
+    "don't", "not", "never", "you", "i", "we", "they", "he", "she", "it", "won't", "wouldn't", "can't",
+    "couldn't", "shouldn't", "mustn't", "shan't", "doesn't", "i'll", "you'll", "we'll", "they'll",
+    "he'll", "she'll"])
 
 
 def _title(caps: Capitals, i: int, why: str) -> Diagnostic:

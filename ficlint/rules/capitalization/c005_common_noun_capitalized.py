@@ -68,7 +68,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
         | word_list("plain_plural_titles")
     for i, k in candidates(caps, w.seasons | w.titles | plural_titles | w.institutions):
         word = caps.text(i)
-        if caps.free[i] or not capitalised(word) or _in_name(caps, i):
+        if caps.free[i] or not capitalised(word) or _in_name(caps, i) or _addressed(caps, i) \
+                or _listed_with_capital_title(caps, i, w.titles | plural_titles):
             continue
         if k in w.seasons and _season(caps, counts, i):
             found.append(_lowercase(caps, i, "is a season, and seasons are not names"))
@@ -220,6 +221,27 @@ def _in_name(caps: Capitals, i: int) -> bool:
         a2 = caps.after[a]
         a3 = caps.after[a2] if a2 >= 0 and caps.keys[a2] == "the" else a2
         return a3 >= 0 and _capital(caps.text(a3))
+    return False
+
+
+_END_OF_ADDRESS = frozenset([",", ".", "!", "?", "?!", "!?", "…", "...", "!!", "??"])
+
+
+def _addressed(caps: Capitals, i: int) -> bool:
+    """Said to someone between a comma and an end mark (`"Thank you, Kings."`, `"Hi, Summer!"`): a
+    word in place of a name is the name someone is called by (Kings for Kingsley), not a noun."""
+    return caps.mark_before(i) == "," and caps.mark_after(i) in _END_OF_ADDRESS
+
+
+def _listed_with_capital_title(caps: Capitals, i: int, titles: frozenset[str]) -> bool:
+    """Joined by "and" or "or" to a title capitalised mid-sentence (`Pope and Cardinals`, `Kings and
+    Queens`): the writer capitalises that order of offices on purpose, not this word alone."""
+    for joint, other in ((caps.before[i], -1), (caps.after[i], 1)):
+        if joint < 0 or caps.keys[joint] not in ("and", "or"):
+            continue
+        j = caps.before[joint] if other < 0 else caps.after[joint]
+        if j >= 0 and not caps.free[j] and _capital(caps.text(j)) and caps.keys[j] in titles:
+            return True
     return False
 
 
