@@ -96,13 +96,19 @@ class Census:
     `alone`: so, with no capitalised word beside it (not part of a longer name);
     `lower`: in lowercase anywhere; `names`: two capitalised words in a row in the
     middle of a sentence (Grimmauld Place), by their keys; `half_names`: a word capitalised
-    in the middle of a sentence before a lowercase one (Grimmauld place, York city)."""
+    in the middle of a sentence before a lowercase one (Grimmauld place, York city); `before_names`:
+    the first word of `names`, by its key (Professor in Professor Snape); `lower_before_names`: a
+    lowercase word right before a word capitalised in the middle of a sentence (professor Snape,
+    said Harry), by its key. (The last two let a rule weigh how a whole book writes titles before
+    names key by key, not by reading every name.)"""
 
     middle: Counter[str] = field(default_factory=Counter)
     alone: Counter[str] = field(default_factory=Counter)
     lower: Counter[str] = field(default_factory=Counter)
     names: Counter[tuple[str, str]] = field(default_factory=Counter)
     half_names: Counter[tuple[str, str]] = field(default_factory=Counter)
+    before_names: Counter[str] = field(default_factory=Counter)
+    lower_before_names: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: Census) -> None:
         self.middle.update(other.middle)
@@ -110,6 +116,8 @@ class Census:
         self.lower.update(other.lower)
         self.names.update(other.names)
         self.half_names.update(other.half_names)
+        self.before_names.update(other.before_names)
+        self.lower_before_names.update(other.lower_before_names)
 
 
 def capitals(doc: Document, tokens: Tokens, sentence_paragraphs: list[int]) -> Capitals:
@@ -199,6 +207,9 @@ def _count(found: Capitals, words: list[str]) -> None:
     census.middle.update([keys[i] for i in middle])
     capital_after = [i for i in middle if after[i] >= 0 and capital[after[i]]]
     census.names.update([(keys[i], keys[after[i]]) for i in capital_after])
+    census.before_names.update([keys[i] for i in capital_after])
+    census.lower_before_names.update([keys[before[i]] for i in middle
+                                      if before[i] >= 0 and words[before[i]] in lower_forms])
     census.half_names.update([(keys[i], keys[after[i]]) for i in middle
                               if after[i] >= 0 and not capital[after[i]]])
     joined = set(capital_after)

@@ -36,7 +36,10 @@ RULE = Rule(
         "lowercase. (Novels of a century ago print `\"Yes, doctor\"`: in a long file that names "
         "nothing of fan fiction's, in one that hyphenates as they did (to-day, to-morrow), and in one "
         "that writes the same title in lowercase three times and never with a capital, the address is "
-        "left alone.)",
+        "left alone. So is a book's own style of lowercase titles before names (`aunt Belinda` all "
+        "through, `queen Anne` and `lady Jane` more often than capitals), and brother, sister, father "
+        "and mother, titles only in religious orders, unless the story writes them so: `Brother "
+        "Cadfael`.)",
     examples=examples(
         ("They had Potions with professor Snape.", "They had Potions with Professor Snape."),
         ("\"Hi, miss Potts!\" he said.", "\"Hi, Miss Potts!\" he said."),
@@ -49,7 +52,9 @@ RULE = Rule(
             "Trevis' sister Angela laughed.", "They asked the doctor.",
             "He grinned, and grandfather Jonathan Forrest would have nothing on him.",
             "\"Yes, sir,\" he said. \"Thanks, miss.\"", "He was a soldier, captain, and leader.",
-            "\"Yes, doctor.\" \"No, doctor.\" \"Thank you, doctor.\""),
+            "\"Yes, doctor.\" \"No, doctor.\" \"Thank you, doctor.\"",
+            "\"This is my baby sister Astoria.\"", "Our current DADA professor Andrea Shaldon left.",
+            "\"Next time I won't miss Potter!\"", "Papa, mamma, and brother George came in."),
     fix_safety="Safe: only the first letter changes.",
 )
 FACTS = CAPITALS
@@ -193,8 +198,7 @@ def _determined_phrase(doc: AnalyzedDocument, caps: Capitals, b: int) -> bool:
 def _written_as_titles(counts: Census) -> frozenset[str]:
     """The kin words the manuscript itself writes as titles, with a capital before a capitalised
     word in the middle of a sentence (Sister Mary, Brother Cadfael)."""
-    order = words().order_titles
-    return frozenset(first for first, _ in counts.names if first in order)
+    return frozenset(k for k in words().order_titles if counts.before_names[k])
 
 
 _HOUSE_TITLES = 3  # a title before a name in lowercase this often, never capitalised: the edition's style
@@ -203,14 +207,20 @@ _HOUSE_TITLES = 3  # a title before a name in lowercase this often, never capita
 def _house_style(doc: AnalyzedDocument, ctx: Context, caps: Capitals, counts: Census,
                  found: list[int]) -> frozenset[str]:
     """The titles a book (no fan fiction, or an edition of a century ago) sets in lowercase before
-    names as its own style: this part writes one so three times and more, and the manuscript never
-    capitalises it in the middle of a sentence (`aunt Belinda` eleven times in an 1870s novel, `lord
-    Kaims`, `sir William` in an old edition). Fan fiction's repeated `professor Snape` stays a slip."""
-    lower = Counter(caps.keys[i] for i in found)
-    repeated = [k for k, n in lower.items() if n >= _HOUSE_TITLES and not counts.middle[k]]
-    if not repeated or fan_fiction(caps, counts) and not in_period_style(doc, ctx):
+    names as its own style, counted over the whole manuscript (a novel is linted in parts): one it
+    writes so three times and more, and more often than with a capital before a name (`aunt Belinda`
+    eleven times in an 1870s novel); or every title, when the book writes titles so more often than
+    with capitals (`queen Anne`, `lady Jane`, `earl Hacon`: a hundred and fifty of them beside seventy
+    `Sir Walter` in an old edition). Fan fiction's repeated `professor Snape` stays a slip, however
+    often."""
+    if not found or fan_fiction(caps, counts) and not in_period_style(doc, ctx):
         return frozenset()
-    return frozenset(repeated)
+    titles = sorted(words().titles)
+    lower = {k: counts.lower_before_names[k] for k in titles}
+    capital = {k: counts.before_names[k] for k in titles}
+    if sum(lower.values()) >= _HOUSE_TITLES and sum(lower.values()) > sum(capital.values()):
+        return frozenset(titles)
+    return frozenset(k for k in titles if lower[k] >= _HOUSE_TITLES and lower[k] > capital[k])
 
 
 def _full_name_after(caps: Capitals, i: int) -> bool:
