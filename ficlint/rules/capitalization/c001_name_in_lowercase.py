@@ -256,7 +256,8 @@ def _key_evidence(k: str, counts: Census, fandom: bool, canon: frozenset[str] = 
     often as not (its singular and plural together)."""
     if not common_in_dictionary(k):
         # three letters and never capitalised by the story: "dem", "rep" (dialect, clipped words)
-        if proper_in_dictionary(k) and not _plural_of_name(k) and (len(k) > 3 or counts.middle[k]):
+        if proper_in_dictionary(k) and not _plural_of_name(k) and (len(k) > 3 or counts.middle[k]) \
+                and (fandom or not _book_word(k, counts)):
             # a name of fan fiction's too (the Jedi, the Sith) takes "the" as a people or an order does
             # (not "a": `in a owen` is a typo of oven, stop 35)
             article = "the" if fandom and k in fiction_names() else "no-article"
@@ -278,6 +279,17 @@ def _key_evidence(k: str, counts: Census, fandom: bool, canon: frozenset[str] = 
     if uses >= _MIN_NAME_USES and counts.lower[k] == 1:
         return f"the story writes it with a capital {_times(uses)}, in lowercase only here", "slot"
     return "", ""
+
+
+_BOOK_WORD_USES = 3  # lowercase uses of a word a book never capitalises more often: its own word
+
+
+def _book_word(k: str, counts: Census) -> bool:
+    """Does a book (no fan fiction) write the word in lowercase three times and more, more often than
+    it capitalises it mid-sentence: an old or foreign word that is also a name (`take ruth on us`,
+    `a whig`, Italian `che`), not a slip? (Fan fiction's `hogwarts`, however often, stays one.)"""
+    lower = counts.lower[k]
+    return lower >= _BOOK_WORD_USES and lower > counts.middle[k]
 
 
 def _with_number(counted: Counter[str], k: str) -> int:
@@ -332,6 +344,11 @@ def _beside_foreign_word(caps: Capitals, counts: Census, i: int) -> bool:
                for j in (before, after))
 
 
+# Particles that names of other languages keep in lowercase after a name (Boabdil el Chico, Ludwig
+# van Beethoven): a story writing one both ways is no slip of English capitals.
+_NAME_PARTICLES = frozenset([
+    "el", "la", "le", "les", "los", "las", "de", "del", "della", "di", "da", "du", "des", "van", "von",
+    "der", "den", "al", "bin", "ibn", "y"])
 # Articles of French, Spanish, Italian and German, which English does not use as words.
 _FOREIGN_ARTICLES = frozenset(["le", "la", "les", "el", "il", "los", "las", "der", "die", "das", "den"])
 
@@ -343,7 +360,7 @@ def _after_foreign_article(caps: Capitals, i: int) -> bool:
     if b < 0 or caps.keys[b] not in _FOREIGN_ARTICLES or not caps.text(b)[:1].islower():
         return False
     bb = caps.before[b]
-    return bb >= 0 and capitalised(caps.text(bb))
+    return bb < 0 and caps.free[b] or bb >= 0 and capitalised(caps.text(bb))  # or `“el santo,”`
 
 
 def _foreign(word: str, counts: Census, key: str) -> bool:
@@ -391,6 +408,8 @@ def _two_word_names(caps: Capitals, counts: Census) -> Iterator[tuple[tuple[str,
     for first_key, second_key in sorted(pairs):
         if first_key in words().titles or first_key not in positions:
             continue  # "professor McGonagall": the title rule's
+        if first_key in _NAME_PARTICLES:
+            continue  # "Boabdil el Chico", "Cura de los Palacios": a particle inside a longer name
         written = [(i, caps.after[i]) for i in positions[first_key]
                    if caps.after[i] >= 0 and caps.keys[caps.after[i]] == second_key]
         otherwise = [(i, a) for i, a in written
