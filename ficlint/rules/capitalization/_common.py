@@ -133,15 +133,24 @@ def fiction_names() -> frozenset[str]:
 # A novel that never capitalises one of fan fiction's own names is no fan fiction, and what fan
 # fiction capitalises says nothing there ("as it is moony"); a scene is too short to tell.
 _FANDOM_TEST_WORDS = 5000
+# ...and two of them: a novel may name one by chance (Scott's Hermione, Lang's Victoire, a Barebone
+# in Swift), fan fiction names its cast
+_FANDOM_NAMES = 2
 
 
 def fan_fiction(caps: Capitals, counts: Census) -> bool:
     """May the manuscript be fan fiction: this file (or part) short, or the manuscript capitalising
-    a name of fan fiction's own (Azkaban, Castiel) in the middle of a sentence? (The census is
+    two names of fan fiction's own (Azkaban, Castiel) in the middle of a sentence? (The census is
     read name by name, never whole: an edit elsewhere must not re-check every part.)"""
     if len(caps.keys) < _FANDOM_TEST_WORDS:
         return True
-    return any(k in counts.middle for k in fandom_names())
+    found = 0
+    for k in fandom_names():
+        if k in counts.middle:
+            found += 1
+            if found >= _FANDOM_NAMES:
+                return True
+    return False
 
 
 @cache

@@ -16,6 +16,7 @@ from ficlint.rules.capitalization._common import (
     candidates,
     census,
     common_in_dictionary,
+    fan_fiction,
     fiction_names,
     word_list,
     words,
@@ -66,7 +67,10 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     found: list[Diagnostic] = []
     plural_titles = ({t + "s" for t in w.titles} - w.titles - word_list("canon_plural_titles")) \
         | word_list("plain_plural_titles")
-    for i, k in candidates(caps, w.seasons | w.titles | plural_titles | w.institutions):
+    # a book (no fan fiction) capitalises offices by the convention of its time (a Minister, the best
+    # of Kings, Pope and Cardinals): only its seasons and kinds of places are weighed
+    offices = w.titles | plural_titles if fan_fiction(caps, counts) else frozenset()
+    for i, k in candidates(caps, w.seasons | offices | w.institutions):
         word = caps.text(i)
         if caps.free[i] or not capitalised(word) or _in_name(caps, i) or _addressed(caps, i) \
                 or _listed_with_capital_title(caps, i, w.titles | plural_titles):
