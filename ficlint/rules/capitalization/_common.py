@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ficlint.analysis import AnalyzedDocument
-from ficlint.analysis.capitals import Capitals, Census, capitalised
+from ficlint.analysis.capitals import WORDS_COUNTED_BY, Capitals, Census, capitalised
 from ficlint.check import Context, SummedFacts
 from ficlint.resources import data_dir, load_data
 from ficlint.rules.spelling._dictionary import lexicon as dictionary
@@ -139,11 +139,13 @@ _FANDOM_NAMES = 2
 
 
 def fan_fiction(caps: Capitals, counts: Census) -> bool:
-    """May the manuscript be fan fiction: this file (or part) short, or the manuscript capitalising
-    two names of fan fiction's own (Azkaban, Castiel) in the middle of a sentence? (The census is
-    read name by name, never whole: an edit elsewhere must not re-check every part.)"""
-    if len(caps.keys) < _FANDOM_TEST_WORDS:
-        return True
+    """May the manuscript be fan fiction: this file (or part) and the whole manuscript short, or the
+    manuscript capitalising two names of fan fiction's own (Azkaban, Castiel) in the middle of a
+    sentence? (The census is read name by name, never whole: an edit elsewhere must not re-check
+    every part; its size is read in whole thousands of words.)"""
+    manuscript = counts.size["thousands"] * WORDS_COUNTED_BY
+    if len(caps.keys) < _FANDOM_TEST_WORDS and manuscript < _FANDOM_TEST_WORDS:
+        return True  # a short story, not a short chapter of a long book
     found = 0
     for k in fandom_names():
         if k in counts.middle:

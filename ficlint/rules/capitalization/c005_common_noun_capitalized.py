@@ -35,7 +35,9 @@ RULE = Rule(
         "place that no name makes one place (`at university`). Capitals the story repeats (Spring "
         "capitalised every time, a King in a land of kings), names of several words (the Winter Ball, "
         "Stanford University) and a capital after \"the\" that may name the story's one place (the "
-        "University) are its own choices and left alone.",
+        "University) are its own choices and left alone; so are a book's capitalised offices (a "
+        "Minister, our Kings), the convention of older prose, and a word said to someone in place of "
+        "a name (`\"Thank you, Kings.\"`).",
     examples=examples(
         ("They met the Summer before.", "They met the summer before."),
         ("The professor left. She worked as a Professor for years.",
