@@ -93,3 +93,8 @@ def test_a_book_s_capitalised_offices_are_its_convention(tmp_path):
     line = "If ever you become a Minister, I will give you some hints.\n"
     assert caps(tmp_path, line, "C005") != []
     assert caps(tmp_path, BOOK + line, "C005") == []
+
+
+def test_a_title_after_a_verb_in_ing_still_goes_with_the_name(tmp_path):
+    found = caps(tmp_path, "The class sat watching professor Snape.\n", "C003")
+    assert found == [("C003", "professor", "P")]

@@ -189,7 +189,10 @@ def _determined_phrase(doc: AnalyzedDocument, caps: Capitals, b: int) -> bool:
         if caps.keys[b] in words().determiners or caps.text(b).endswith(("'s", "’s")):
             return True
         tag = doc.tags[caps.token[b]]
-        if tag.upos not in _MODIFIER_TAGS and tag.xpos not in ("VBG", "VBN"):
+        if tag.xpos == "VBG":  # "a swaggering sergeant Kite", not "the class watching professor Snape"
+            before = caps.before[b]
+            return before >= 0 and caps.keys[before] in words().determiners
+        if tag.upos not in _MODIFIER_TAGS and tag.xpos != "VBN":
             return False
         b = caps.before[b]
     return False
