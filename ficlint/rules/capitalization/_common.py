@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ficlint.analysis import AnalyzedDocument
-from ficlint.analysis.capitals import Capitals, Census, capitalised
+from ficlint.analysis.capitals import WORDS_COUNTED_BY, Capitals, Census, capitalised
 from ficlint.check import Context, SummedFacts
 from ficlint.resources import data_dir, load_data
 from ficlint.rules.spelling._dictionary import lexicon as dictionary
@@ -55,6 +55,7 @@ class Words:
     address_nouns: frozenset[str]
     ambiguous_seasons: frozenset[str]
     institutions: frozenset[str]
+    order_titles: frozenset[str]
 
 
 @cache
@@ -76,7 +77,7 @@ def words() -> Words:
                  of("address_titles"), of("family_names"), of("family_nouns"), of("seasons"),
                  of("determiners"), of("possessives"), of("name_nouns"), of("kin_titles"),
                  of("address_nouns"), of("ambiguous_seasons"),
-                 of("institutions"))
+                 of("institutions"), of("order_titles"))
 
 
 _COMMON_PROPER_RANK = 25000  # names the dictionary ranks among its commoner words (London, Hogwarts)
@@ -132,15 +133,26 @@ def fiction_names() -> frozenset[str]:
 # A novel that never capitalises one of fan fiction's own names is no fan fiction, and what fan
 # fiction capitalises says nothing there ("as it is moony"); a scene is too short to tell.
 _FANDOM_TEST_WORDS = 5000
+# ...and two of them: a novel may name one by chance (Scott's Hermione, Lang's Victoire, a Barebone
+# in Swift), fan fiction names its cast
+_FANDOM_NAMES = 2
 
 
 def fan_fiction(caps: Capitals, counts: Census) -> bool:
-    """May the manuscript be fan fiction: this file (or part) short, or the manuscript capitalising
-    a name of fan fiction's own (Azkaban, Castiel) in the middle of a sentence? (The census is
-    read name by name, never whole: an edit elsewhere must not re-check every part.)"""
-    if len(caps.keys) < _FANDOM_TEST_WORDS:
-        return True
-    return any(k in counts.middle for k in fandom_names())
+    """May the manuscript be fan fiction: this file (or part) and the whole manuscript short, or the
+    manuscript capitalising two names of fan fiction's own (Azkaban, Castiel) in the middle of a
+    sentence? (The census is read name by name, never whole: an edit elsewhere must not re-check
+    every part; its size is read in whole thousands of words.)"""
+    manuscript = counts.size["thousands"] * WORDS_COUNTED_BY
+    if len(caps.keys) < _FANDOM_TEST_WORDS and manuscript < _FANDOM_TEST_WORDS:
+        return True  # a short story, not a short chapter of a long book
+    found = 0
+    for k in fandom_names():
+        if k in counts.middle:
+            found += 1
+            if found >= _FANDOM_NAMES:
+                return True
+    return False
 
 
 @cache

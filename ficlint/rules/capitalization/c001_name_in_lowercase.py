@@ -107,10 +107,11 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
             continue
         for i in indices:
             word = caps.text(i)
-            if i in reported or not word[0].islower() or _in_compound(caps, i) or _contraction(word):
+            if i in reported or not word[0].islower() or _in_compound(caps, i) or _contraction(word) \
+                    or _clipped(caps, i):
                 continue
             if needs == "slot" and not _in_name_slot(doc, caps, i) \
-                    or needs == "no-article" and (_after_determiner(caps, i)
+                    or needs == "no-article" and (_after_determiner(caps, i) or _ends_noun_phrase(doc, caps, i)
                                                   or _modifies_noun(doc, caps, i)) \
                     or needs == "the" and (_after_determiner(caps, i) and caps.keys[caps.before[i]] != "the"
                                            or _modifies_noun(doc, caps, i)) \
@@ -150,6 +151,15 @@ def _in_compound(caps: Capitals, i: int) -> bool:
     return j < start and j > 0 and text[j - 1].isalpha()
 
 
+def _clipped(caps: Capitals, i: int) -> bool:
+    """`I could stan' such`, `an'`: an apostrophe right after a word that ends in no s stands for
+    letters dialect drops (stand, and), not a possessive (James', the Potters')."""
+    t = caps.token[i] + 1
+    tokens = caps.tokens
+    return t < len(tokens) and tokens.text[t] in ("'", "’") and tokens.start[t] == tokens.end[t - 1] \
+        and not caps.keys[i].endswith(("s", "z", "x"))
+
+
 def _contraction(word: str) -> bool:
     """`don't`, `she's`, `they're`: never a name (a possessive `boy's` is judged by its stem)."""
     inner = word.replace("’", "'")
@@ -176,7 +186,42 @@ def _after_determiner(caps: Capitals, i: int) -> bool:
     """After an article, a possessive or a number (`the victoria`, `two negroes`): names of
     places and people don't take one."""
     b = caps.before[i]
-    return b >= 0 and (caps.keys[b] in words().determiners or caps.keys[b] in _NUMBERS)
+    return b >= 0 and _determiner(caps, b)
+
+
+def _determiner(caps: Capitals, b: int) -> bool:
+    return caps.keys[b] in words().determiners or caps.keys[b] in _NUMBERS
+
+
+_PHRASE_REACH = 3  # lowercase words between an article and the word: "a dirty little street arab"
+
+
+def _ends_noun_phrase(doc: AnalyzedDocument, caps: Capitals, i: int) -> bool:
+    """Does the word end a noun phrase an article or a possessive opens, after a lowercase noun
+    and only modifiers before it (`the Parisian street arab`, `a dirty little street arab`)? It is
+    then that phrase's last noun, an ordinary one, not a name."""
+    b = caps.before[i]
+    tags = doc.tags
+    if b < 0 or not caps.text(b)[:1].islower() or tags[caps.token[b]].xpos not in ("NN", "NNS"):
+        return False
+    for _ in range(_PHRASE_REACH):
+        b = caps.before[b]
+        if b < 0:
+            return False
+        if _determiner(caps, b):
+            return True
+        if tags[caps.token[b]].xpos not in ("JJ", "NN", "NNS", "VBG", "VBN", "NNP"):
+            return False
+    return False
+    for _ in range(_PHRASE_REACH):
+        b = caps.before[b]
+        if b < 0:
+            return False
+        if _determiner(caps, b):
+            return True
+        if doc_tags[caps.token[b]].xpos not in ("JJ", "NN", "NNS", "VBG", "VBN", "NNP"):
+            return False
+    return False
 
 
 _NUMBERS = frozenset([
@@ -211,7 +256,8 @@ def _key_evidence(k: str, counts: Census, fandom: bool, canon: frozenset[str] = 
     often as not (its singular and plural together)."""
     if not common_in_dictionary(k):
         # three letters and never capitalised by the story: "dem", "rep" (dialect, clipped words)
-        if proper_in_dictionary(k) and not _plural_of_name(k) and (len(k) > 3 or counts.middle[k]):
+        if proper_in_dictionary(k) and not _plural_of_name(k) and (len(k) > 3 or counts.middle[k]) \
+                and (fandom or not _book_word(k, counts)):
             # a name of fan fiction's too (the Jedi, the Sith) takes "the" as a people or an order does
             # (not "a": `in a owen` is a typo of oven, stop 35)
             article = "the" if fandom and k in fiction_names() else "no-article"
@@ -233,6 +279,17 @@ def _key_evidence(k: str, counts: Census, fandom: bool, canon: frozenset[str] = 
     if uses >= _MIN_NAME_USES and counts.lower[k] == 1:
         return f"the story writes it with a capital {_times(uses)}, in lowercase only here", "slot"
     return "", ""
+
+
+_BOOK_WORD_USES = 3  # lowercase uses of a word a book never capitalises more often: its own word
+
+
+def _book_word(k: str, counts: Census) -> bool:
+    """Does a book (no fan fiction) write the word in lowercase three times and more, more often than
+    it capitalises it mid-sentence: an old or foreign word that is also a name (`take ruth on us`,
+    `a whig`, Italian `che`), not a slip? (Fan fiction's `hogwarts`, however often, stays one.)"""
+    lower = counts.lower[k]
+    return lower >= _BOOK_WORD_USES and lower > counts.middle[k]
 
 
 def _with_number(counted: Counter[str], k: str) -> int:
@@ -287,6 +344,11 @@ def _beside_foreign_word(caps: Capitals, counts: Census, i: int) -> bool:
                for j in (before, after))
 
 
+# Particles that names of other languages keep in lowercase after a name (Boabdil el Chico, Ludwig
+# van Beethoven): a story writing one both ways is no slip of English capitals.
+_NAME_PARTICLES = frozenset([
+    "el", "la", "le", "les", "los", "las", "de", "del", "della", "di", "da", "du", "des", "van", "von",
+    "der", "den", "al", "bin", "ibn", "y"])
 # Articles of French, Spanish, Italian and German, which English does not use as words.
 _FOREIGN_ARTICLES = frozenset(["le", "la", "les", "el", "il", "los", "las", "der", "die", "das", "den"])
 
@@ -298,7 +360,7 @@ def _after_foreign_article(caps: Capitals, i: int) -> bool:
     if b < 0 or caps.keys[b] not in _FOREIGN_ARTICLES or not caps.text(b)[:1].islower():
         return False
     bb = caps.before[b]
-    return bb >= 0 and capitalised(caps.text(bb))
+    return bb < 0 and caps.free[b] or bb >= 0 and capitalised(caps.text(bb))  # or `“el santo,”`
 
 
 def _foreign(word: str, counts: Census, key: str) -> bool:
@@ -346,6 +408,8 @@ def _two_word_names(caps: Capitals, counts: Census) -> Iterator[tuple[tuple[str,
     for first_key, second_key in sorted(pairs):
         if first_key in words().titles or first_key not in positions:
             continue  # "professor McGonagall": the title rule's
+        if first_key in _NAME_PARTICLES:
+            continue  # "Boabdil el Chico", "Cura de los Palacios": a particle inside a longer name
         written = [(i, caps.after[i]) for i in positions[first_key]
                    if caps.after[i] >= 0 and caps.keys[caps.after[i]] == second_key]
         otherwise = [(i, a) for i, a in written

@@ -57,7 +57,7 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     for kind, keys in (("month", w.months | w.ambiguous_months), ("day", w.days), ("holiday", w.holidays)):
         for k in keys:
             for i in positions.get(k, ()):
-                if i in done or not caps.text(i)[:1].islower():
+                if i in done or not caps.text(i)[:1].islower() or _second_of_compound(caps, i):
                     continue
                 if k in w.ambiguous_months and not _dated(caps, i) \
                         or kind == "holiday" and common_in_dictionary(k) and not _on_the_calendar(caps, i):
@@ -98,6 +98,21 @@ def _common_noun_phrase(caps: Capitals, i: int) -> bool:
     adjective or "a" is the common noun the holiday is named from."""
     b = caps.before[i]
     return b >= 0 and (caps.mark_before(b) == "-" or caps.keys[b] in ("a", "an", "every", "each", "any"))
+
+
+# Prefixes a calendar word keeps its capital after (`pre-Christmas`, `mid-October`).
+_PREFIXES = frozenset(["pre", "post", "mid", "non", "anti", "un", "early", "late", "after", "before", "all"])
+
+
+def _second_of_compound(caps: Capitals, i: int) -> bool:
+    """The second half of a compound (`a north-easter blows`, a wind), not a prefix and a month or a
+    holiday (`pre-christmas`, `mid-october`, slips)."""
+    t = caps.token[i]
+    tokens = caps.tokens
+    if t < 2 or tokens.text[t - 1] != "-" or tokens.end[t - 1] != tokens.start[t] \
+            or tokens.end[t - 2] != tokens.start[t - 1] or not tokens.is_word[t - 2]:
+        return False
+    return tokens.text[t - 2].lower() not in _PREFIXES
 
 
 def _form(caps: Capitals, i: int) -> str:

@@ -16,6 +16,7 @@ from ficlint.rules.capitalization._common import (
     candidates,
     census,
     common_in_dictionary,
+    fan_fiction,
     fiction_names,
     word_list,
     words,
@@ -34,7 +35,9 @@ RULE = Rule(
         "place that no name makes one place (`at university`). Capitals the story repeats (Spring "
         "capitalised every time, a King in a land of kings), names of several words (the Winter Ball, "
         "Stanford University) and a capital after \"the\" that may name the story's one place (the "
-        "University) are its own choices and left alone.",
+        "University) are its own choices and left alone; so are a book's capitalised offices (a "
+        "Minister, our Kings), the convention of older prose, and a word said to someone in place of "
+        "a name (`\"Thank you, Kings.\"`).",
     examples=examples(
         ("They met the Summer before.", "They met the summer before."),
         ("The professor left. She worked as a Professor for years.",
@@ -66,9 +69,13 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
     found: list[Diagnostic] = []
     plural_titles = ({t + "s" for t in w.titles} - w.titles - word_list("canon_plural_titles")) \
         | word_list("plain_plural_titles")
-    for i, k in candidates(caps, w.seasons | w.titles | plural_titles | w.institutions):
+    # a book (no fan fiction) capitalises offices by the convention of its time (a Minister, the best
+    # of Kings, Pope and Cardinals): only its seasons and kinds of places are weighed
+    offices = w.titles | plural_titles if fan_fiction(caps, counts) else frozenset()
+    for i, k in candidates(caps, w.seasons | offices | w.institutions):
         word = caps.text(i)
-        if caps.free[i] or not capitalised(word) or _in_name(caps, i):
+        if caps.free[i] or not capitalised(word) or _in_name(caps, i) or _addressed(caps, i) \
+                or _listed_with_capital_title(caps, i, w.titles | plural_titles):
             continue
         if k in w.seasons and _season(caps, counts, i):
             found.append(_lowercase(caps, i, "is a season, and seasons are not names"))
@@ -220,6 +227,27 @@ def _in_name(caps: Capitals, i: int) -> bool:
         a2 = caps.after[a]
         a3 = caps.after[a2] if a2 >= 0 and caps.keys[a2] == "the" else a2
         return a3 >= 0 and _capital(caps.text(a3))
+    return False
+
+
+_END_OF_ADDRESS = frozenset([",", ".", "!", "?", "?!", "!?", "…", "...", "!!", "??"])
+
+
+def _addressed(caps: Capitals, i: int) -> bool:
+    """Said to someone between a comma and an end mark (`"Thank you, Kings."`, `"Hi, Summer!"`): a
+    word in place of a name is the name someone is called by (Kings for Kingsley), not a noun."""
+    return caps.mark_before(i) == "," and caps.mark_after(i) in _END_OF_ADDRESS
+
+
+def _listed_with_capital_title(caps: Capitals, i: int, titles: frozenset[str]) -> bool:
+    """Joined by "and" or "or" to a title capitalised mid-sentence (`Pope and Cardinals`, `Kings and
+    Queens`): the writer capitalises that order of offices on purpose, not this word alone."""
+    for joint, other in ((caps.before[i], -1), (caps.after[i], 1)):
+        if joint < 0 or caps.keys[joint] not in ("and", "or"):
+            continue
+        j = caps.before[joint] if other < 0 else caps.after[joint]
+        if j >= 0 and not caps.free[j] and _capital(caps.text(j)) and caps.keys[j] in titles:
+            return True
     return False
 
 
