@@ -111,7 +111,8 @@ def check(doc: AnalyzedDocument, ctx: Context) -> Iterator[Diagnostic]:
                     or _clipped(caps, i):
                 continue
             if needs == "slot" and not _in_name_slot(doc, caps, i) \
-                    or needs == "no-article" and (_after_determiner(caps, i) or _ends_noun_phrase(doc, caps, i)
+                    or needs == "no-article" and (_after_determiner(caps, i)
+                                                  or _ends_noun_phrase(doc, caps, i)
                                                   or _modifies_noun(doc, caps, i)) \
                     or needs == "the" and (_after_determiner(caps, i) and caps.keys[caps.before[i]] != "the"
                                            or _modifies_noun(doc, caps, i)) \
@@ -211,15 +212,6 @@ def _ends_noun_phrase(doc: AnalyzedDocument, caps: Capitals, i: int) -> bool:
         if _determiner(caps, b):
             return True
         if tags[caps.token[b]].xpos not in ("JJ", "NN", "NNS", "VBG", "VBN", "NNP"):
-            return False
-    return False
-    for _ in range(_PHRASE_REACH):
-        b = caps.before[b]
-        if b < 0:
-            return False
-        if _determiner(caps, b):
-            return True
-        if doc_tags[caps.token[b]].xpos not in ("JJ", "NN", "NNS", "VBG", "VBN", "NNP"):
             return False
     return False
 
