@@ -87,6 +87,14 @@ _SIGN_OFF = re.compile(
 _SIGN_OFF_WORDS = 5
 _POSTSCRIPT = re.compile(r"[ \t*_]*P\.\s?S\.?(?=\s)")
 _LETTER_MOST = 12  # paragraphs from a salutation to its sign-off
+_QUOTED_BLOCK = re.compile(r"[ \t]*>")  # a markdown quote: a poem, a prophecy, a document
+_QUESTION = re.compile(r"\?+[\"”’'*_)]*(?=\s|$)")
+_QUESTIONS = 2
+_SENTENCE_OPENING = re.compile(r"(?:.*[.!?;:—]|.*\s--)[\"”’'*_)]*\s*", re.S)  # up to the last sentence break
+_PRESENT_AUX = r"(?:is|are|does|do|has|have|can|isn['’]t|aren['’]t|doesn['’]t|don['’]t|hasn['’]t|can['’]t)"
+_ASKED_NOW = re.compile(  # a question in the present: "How does …", "What is it worth", "Who takes …"
+    rf"[\s*_\"“]*(?:(?:what|who|how|where|why|which|when)\s+(?:[\w’'-]+\s+){{0,3}}?{_PRESENT_AUX}\b"
+    rf"|(?:who|what)\s+[a-z]+s\b|{_PRESENT_AUX}\s)", re.I)
 _LOOK_BACK_RUNS = 3  # paragraphs told in the past alone that a look back carries on through
 _MEMORY_FRAME = re.compile(
     r"[ \t*_]*(?:(?:even\s+)?now,?\s+|still,?\s+|sometimes,?\s+)?(?:he|she|they|[A-Z][a-z]+)\s+"
@@ -511,11 +519,14 @@ def _signs_off(doc: AnalyzedDocument, para) -> bool:  # noqa: ANN001
 def _aside(doc: AnalyzedDocument, paragraph: ParagraphTense, persons: frozenset[str] = frozenset()) -> bool:
     """A narrator's commentary to the reader ("we", "our", "you") or a document quoted whole: a
     letter, a diary, a song introduced by a line that ends with a colon ("This is what he read:"), a
-    paragraph in brackets.
+    paragraph in brackets, a quoted block ("> They fail."); or a narrator reasoning over the story
+    in the present (_reasoning).
     "You" is the character, no narrator's, in a story told in the second person (`persons`)."""
     para = doc.paragraphs[paragraph.index]
     text = doc.text[para.start : para.end]
     if _LETTER.match(text) or in_parentheses(text) or paragraph.index in doc.memo(letter_paragraphs):
+        return True
+    if quoted_block(doc, paragraph.index) or _reasoning(doc, paragraph.index):
         return True
     for region in doc.paragraph_regions(paragraph.index):
         if region.kind is not RegionKind.NARRATION:
@@ -526,6 +537,39 @@ def _aside(doc: AnalyzedDocument, paragraph: ParagraphTense, persons: frozenset[
                 return True
     previous = doc.paragraphs[paragraph.index - 1] if paragraph.index else None
     return previous is not None and doc.text[previous.start : previous.end].rstrip().endswith(":")
+
+
+def quoted_block(doc: AnalyzedDocument, index: int) -> bool:
+    """A paragraph quoted with ">" (a prophecy, a poem, a document set in the story) is told from its
+    own moment, in either tense; not in a text quoted all through (a story posted as one quote)."""
+    para = doc.paragraphs[index]
+    return _QUOTED_BLOCK.match(doc.text, para.start, para.end) is not None and doc.memo(_quoting_is_rare)
+
+
+def _quoting_is_rare(doc: AnalyzedDocument) -> bool:
+    """Are fewer than half the text's narration paragraphs quoted with ">"?"""
+    prose = [p for p in doc.paragraphs if p.kind is RegionKind.NARRATION]
+    quoted = sum(1 for p in prose if _QUOTED_BLOCK.match(doc.text, p.start, p.end))
+    return 2 * quoted < len(prose)
+
+
+def _reasoning(doc: AnalyzedDocument, index: int) -> bool:
+    """Does the paragraph's narration ask at least _QUESTIONS questions in the present ("How does the
+    evidence substantiate it? … What is it worth?", "Who takes the pockets?")? A narrator who weighs
+    the story's facts now (an essay on a trial, a biography arguing over its sources) means the
+    present; a character's wondering is told in the story's tense ("Was this a joke? Had he lied?") or
+    in italics ("*What's going on?*")."""
+    asked = 0
+    for region in doc.paragraph_regions(index):
+        if region.kind is not RegionKind.NARRATION:
+            continue
+        start = region.start
+        for m in _QUESTION.finditer(doc.text, region.start, region.end):
+            opening = _SENTENCE_OPENING.search(doc.text, start, m.start())
+            at = opening.end() if opening else start
+            asked += not doc.in_emphasis(m.start()) and _ASKED_NOW.match(doc.text, at, m.start()) is not None
+            start = m.end()
+    return asked >= _QUESTIONS
 
 
 def _characters_state(verb: Verb) -> bool:
