@@ -90,6 +90,11 @@ _LETTER_MOST = 12  # paragraphs from a salutation to its sign-off
 _QUOTED_BLOCK = re.compile(r"[ \t]*>")  # a markdown quote: a poem, a prophecy, a document
 _QUESTION = re.compile(r"\?+[\"”’'*_)]*(?=\s|$)")
 _QUESTIONS = 2
+_VERSE_LINE = 50
+_CITES = re.compile(
+    r"(?<![”\"’',]\s)(?<![”\"’',])\b(?:[Hh]e|[Ss]he|[A-Z][a-z]+|[Tt]he\s+(?:same\s+)?(?:historian|author|writer|chronicler|biographer|poet))"
+    r"\s+(?:also\s+|even\s+|further\s+)?(?:declares|relates|cites|observes|records|affirms|asserts|maintains"
+    r"|acknowledges|mentions|states|remarks|adds|tells\s+us|informs\s+us|complains)\b(?:,|\s+that\b|:)")
 _SENTENCE_OPENING = re.compile(r"(?:.*[.!?;:—]|.*\s--)[\"”’'*_)]*\s*", re.S)  # up to the last sentence break
 _PRESENT_AUX = r"(?:is|are|does|do|has|have|can|isn['’]t|aren['’]t|doesn['’]t|don['’]t|hasn['’]t|can['’]t)"
 _ASKED_NOW = re.compile(  # a question in the present: "How does …", "What is it worth", "Who takes …"
@@ -526,7 +531,7 @@ def _aside(doc: AnalyzedDocument, paragraph: ParagraphTense, persons: frozenset[
     text = doc.text[para.start : para.end]
     if _LETTER.match(text) or in_parentheses(text) or paragraph.index in doc.memo(letter_paragraphs):
         return True
-    if quoted_block(doc, paragraph.index) or _reasoning(doc, paragraph.index):
+    if set_apart(doc, paragraph.index) or _reasoning(doc, paragraph.index):
         return True
     for region in doc.paragraph_regions(paragraph.index):
         if region.kind is not RegionKind.NARRATION:
@@ -551,6 +556,30 @@ def _quoting_is_rare(doc: AnalyzedDocument) -> bool:
     prose = [p for p in doc.paragraphs if p.kind is RegionKind.NARRATION]
     quoted = sum(1 for p in prose if _QUOTED_BLOCK.match(doc.text, p.start, p.end))
     return 2 * quoted < len(prose)
+
+
+def set_apart(doc: AnalyzedDocument, index: int) -> bool:
+    """Is the paragraph a document or a source set in the narration, told from its own moment: a
+    quoted block (quoted_block), verse (_verse), or a source cited in the present (_citing)?"""
+    para = doc.paragraphs[index]
+    return quoted_block(doc, index) or _verse(doc.text[para.start : para.end]) or _citing(doc, index)
+
+
+def _verse(text: str) -> bool:
+    """Verse or a song set out line by line: two lines or more, none longer than _VERSE_LINE ("A virgin
+    soft and young am I, / Not yet fifteen years old;"). Wrapped prose has long lines but its last."""
+    lines = [line.strip() for line in text.strip().splitlines()]
+    return len(lines) >= 2 and all(0 < len(line) <= _VERSE_LINE for line in lines)
+
+
+def _citing(doc: AnalyzedDocument, index: int) -> bool:
+    """Does the paragraph's narration cite a source in the present ("He declares, elsewhere, that",
+    "The same historian adds that", "Esdras relates that", "Thomas Warton observes"), not as the tag of a
+    speech just before it ("“Fine,” he declares, stomping off")? A historian's or a
+    biographer's account of what a writer says: the present of citation, and what is cited is the
+    source's, no drift of the story."""
+    return any(_CITES.search(doc.text, r.start, r.end) for r in doc.paragraph_regions(index)
+               if r.kind is RegionKind.NARRATION)
 
 
 def _reasoning(doc: AnalyzedDocument, index: int) -> bool:

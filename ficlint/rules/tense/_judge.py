@@ -45,8 +45,8 @@ from ficlint.rules.tense._drift import (
     look_back_adverbial,
     looks_back_itself,
     present_frame,
-    quoted_block,
     remembered,
+    set_apart,
 )
 from ficlint.rules.tense._tagged import (
     absolute,
@@ -378,13 +378,13 @@ def _told_in_first_person(scene: Scene) -> bool:
 
 def _told_apart(doc: AnalyzedDocument, verb: Verb, tense: str) -> bool:
     """Is the verb's paragraph told from another moment than the story's: a letter, a quoted block
-    ("> They fail."), a paragraph in brackets ("(Lily could have been gentle about it, she reflects
-    afterwards. But it hurt …)"), or in past narration a frame the past is remembered from ("He
-    remembers the feeling of that grip")?"""
+    ("> They fail."), verse, a source cited ("He declares that"), a paragraph in brackets ("(Lily
+    could have been gentle about it, she reflects afterwards. But it hurt …)"), or in past narration
+    a frame the past is remembered from ("He remembers the feeling of that grip")?"""
     para = doc.paragraphs[verb.paragraph]
     if verb.paragraph in doc.memo(letter_paragraphs) or in_parentheses(doc.text[para.start : para.end]):
         return True
-    if quoted_block(doc, verb.paragraph):
+    if set_apart(doc, verb.paragraph):
         return True
     return tense == PAST and present_frame(doc, verb.paragraph)
 
