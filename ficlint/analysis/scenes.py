@@ -48,6 +48,8 @@ _OPENING_VERBS = 8  # characters' actions that establish the tense a scene opens
 _OPENING_SHARE = 0.85
 _ORNAMENT = re.compile(r"[^\w\s]*(?:[oOxX0]+[^\w\s]*){1,6}|[^\w\s]+(?:\s*[^\w\s]+)*")  # no word but o or x
 _SCENE_LINE_CHARS = 48
+_LYRIC_LINE_CHARS = 300
+_LYRIC_BREAK = re.compile(r"\w[,.!?;’'\"”]*\s+/\s+\S|[♪♫]")
 # a section in its own voice: on each side of the change this many paragraphs with narration verbs
 # (looked at up to _SECTION_WINDOW of them) and verbs, this share of them in one tense, and "I" or
 # "we" acting in this share of the paragraphs of a first-person stretch and at most that of a third's
@@ -161,7 +163,8 @@ def scene_spans(doc: Document) -> list[Span]:
             para = paragraphs[p]
             p += 1
             short = para.end - para.start <= _SCENE_LINE_CHARS + 8
-            if short and _scene_line(doc.text[para.start : para.end]):
+            block = doc.text[para.start : para.end]
+            if (short and _scene_line(block)) or _lyric_line(block):
                 if para.start > start:
                     spans.append(Span(start, para.start))
                 start = para.end
@@ -182,6 +185,16 @@ def _scene_line(block: str) -> bool:
         return False
     tokens = re.findall(r"[a-z]+", line.lower())
     return bool(tokens) and len(tokens) <= 7 and bool(set(tokens) & _scene_line_words())
+
+
+def _lyric_line(block: str) -> bool:
+    """A line of a song set alone between two parts of a songfic, in italics or bold, its verses
+    split by " / " or marked with a note ("***What if we ruin it all, and we love like fools? / And all
+    we have we lose?***"): the parts it divides are told on their own, often in different tenses."""
+    line = block.strip()
+    if "\n" in line or len(line) > _LYRIC_LINE_CHARS or line[:1] not in "*_" or line[-1:] not in "*_":
+        return False
+    return _LYRIC_BREAK.search(line) is not None
 
 
 @cache

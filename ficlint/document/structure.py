@@ -77,7 +77,8 @@ _READER_CUES = re.compile(
 _WEAK_READER_CUES = re.compile(r"\b(?:comments?|follows?|let me know|please|plz)\b", re.I)
 _HEADER_LABEL = re.compile(
     r"^[ \t*_]*(?:summary|rating|pairings?|ships?|characters|fandom|genre|warnings?|spoilers?|time ?line|"
-    r"setting|word ?count|prompt|dedication|disclaimer|beta|author|category)[ \t*_]*(?::|[-–—](?![\w-]))",
+    r"setting|word ?count|prompt|dedication|disclaimer|beta|author|category|background(?: info(?:rmation)?)?)"
+    r"[ \t*_]*(?::|[-–—](?![\w-]))",
     re.I,
 )
 # A line that credits someone for the work or disclaims it: a note at the file's edge, not the story.

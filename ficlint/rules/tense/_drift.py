@@ -87,6 +87,19 @@ _SIGN_OFF = re.compile(
 _SIGN_OFF_WORDS = 5
 _POSTSCRIPT = re.compile(r"[ \t*_]*P\.\s?S\.?(?=\s)")
 _LETTER_MOST = 12  # paragraphs from a salutation to its sign-off
+_QUOTED_BLOCK = re.compile(r"[ \t]*>")  # a markdown quote: a poem, a prophecy, a document
+_QUESTION = re.compile(r"\?+[\"”’'*_)]*(?=\s|$)")
+_QUESTIONS = 2
+_VERSE_LINE = 50
+_CITES = re.compile(
+    r"(?<![”\"’',]\s)(?<![”\"’',])\b(?:[Hh]e|[Ss]he|[A-Z][a-z]+|[Tt]he\s+(?:same\s+)?(?:historian|author|writer|chronicler|biographer|poet))"
+    r"\s+(?:also\s+|even\s+|further\s+)?(?:declares|relates|cites|observes|records|affirms|asserts|maintains"
+    r"|acknowledges|mentions|states|remarks|adds|tells\s+us|informs\s+us|complains)\b(?:,|\s+that\b|:)")
+_SENTENCE_OPENING = re.compile(r"(?:.*[.!?;:—]|.*\s--)[\"”’'*_)]*\s*", re.S)  # up to the last sentence break
+_PRESENT_AUX = r"(?:is|are|does|do|has|have|can|isn['’]t|aren['’]t|doesn['’]t|don['’]t|hasn['’]t|can['’]t)"
+_ASKED_NOW = re.compile(  # a question in the present: "How does …", "What is it worth", "Who takes …"
+    rf"[\s*_\"“]*(?:(?:what|who|how|where|why|which|when)\s+(?:[\w’'-]+\s+){{0,3}}?{_PRESENT_AUX}\b"
+    rf"|(?:who|what)\s+[a-z]+s\b|{_PRESENT_AUX}\s)", re.I)
 _LOOK_BACK_RUNS = 3  # paragraphs told in the past alone that a look back carries on through
 _MEMORY_FRAME = re.compile(
     r"[ \t*_]*(?:(?:even\s+)?now,?\s+|still,?\s+|sometimes,?\s+)?(?:he|she|they|[A-Z][a-z]+)\s+"
@@ -511,11 +524,14 @@ def _signs_off(doc: AnalyzedDocument, para) -> bool:  # noqa: ANN001
 def _aside(doc: AnalyzedDocument, paragraph: ParagraphTense, persons: frozenset[str] = frozenset()) -> bool:
     """A narrator's commentary to the reader ("we", "our", "you") or a document quoted whole: a
     letter, a diary, a song introduced by a line that ends with a colon ("This is what he read:"), a
-    paragraph in brackets.
+    paragraph in brackets, a quoted block ("> They fail."); or a narrator reasoning over the story
+    in the present (_reasoning).
     "You" is the character, no narrator's, in a story told in the second person (`persons`)."""
     para = doc.paragraphs[paragraph.index]
     text = doc.text[para.start : para.end]
     if _LETTER.match(text) or in_parentheses(text) or paragraph.index in doc.memo(letter_paragraphs):
+        return True
+    if set_apart(doc, paragraph.index) or _reasoning(doc, paragraph.index):
         return True
     for region in doc.paragraph_regions(paragraph.index):
         if region.kind is not RegionKind.NARRATION:
@@ -526,6 +542,63 @@ def _aside(doc: AnalyzedDocument, paragraph: ParagraphTense, persons: frozenset[
                 return True
     previous = doc.paragraphs[paragraph.index - 1] if paragraph.index else None
     return previous is not None and doc.text[previous.start : previous.end].rstrip().endswith(":")
+
+
+def quoted_block(doc: AnalyzedDocument, index: int) -> bool:
+    """A paragraph quoted with ">" (a prophecy, a poem, a document set in the story) is told from its
+    own moment, in either tense; not in a text quoted all through (a story posted as one quote)."""
+    para = doc.paragraphs[index]
+    return _QUOTED_BLOCK.match(doc.text, para.start, para.end) is not None and doc.memo(_quoting_is_rare)
+
+
+def _quoting_is_rare(doc: AnalyzedDocument) -> bool:
+    """Are fewer than half the text's narration paragraphs quoted with ">"?"""
+    prose = [p for p in doc.paragraphs if p.kind is RegionKind.NARRATION]
+    quoted = sum(1 for p in prose if _QUOTED_BLOCK.match(doc.text, p.start, p.end))
+    return 2 * quoted < len(prose)
+
+
+def set_apart(doc: AnalyzedDocument, index: int) -> bool:
+    """Is the paragraph a document or a source set in the narration, told from its own moment: a
+    quoted block (quoted_block), verse (_verse), or a source cited in the present (_citing)?"""
+    para = doc.paragraphs[index]
+    return quoted_block(doc, index) or _verse(doc.text[para.start : para.end]) or _citing(doc, index)
+
+
+def _verse(text: str) -> bool:
+    """Verse or a song set out line by line: two lines or more, none longer than _VERSE_LINE ("A virgin
+    soft and young am I, / Not yet fifteen years old;"). Wrapped prose has long lines but its last."""
+    lines = [line.strip() for line in text.strip().splitlines()]
+    return len(lines) >= 2 and all(0 < len(line) <= _VERSE_LINE for line in lines)
+
+
+def _citing(doc: AnalyzedDocument, index: int) -> bool:
+    """Does the paragraph's narration cite a source in the present ("He declares, elsewhere, that",
+    "The same historian adds that", "Esdras relates that", "Thomas Warton observes"), not as the tag of a
+    speech just before it ("“Fine,” he declares, stomping off")? A historian's or a
+    biographer's account of what a writer says: the present of citation, and what is cited is the
+    source's, no drift of the story."""
+    return any(_CITES.search(doc.text, r.start, r.end) for r in doc.paragraph_regions(index)
+               if r.kind is RegionKind.NARRATION)
+
+
+def _reasoning(doc: AnalyzedDocument, index: int) -> bool:
+    """Does the paragraph's narration ask at least _QUESTIONS questions in the present ("How does the
+    evidence substantiate it? … What is it worth?", "Who takes the pockets?")? A narrator who weighs
+    the story's facts now (an essay on a trial, a biography arguing over its sources) means the
+    present; a character's wondering is told in the story's tense ("Was this a joke? Had he lied?") or
+    in italics ("*What's going on?*")."""
+    asked = 0
+    for region in doc.paragraph_regions(index):
+        if region.kind is not RegionKind.NARRATION:
+            continue
+        start = region.start
+        for m in _QUESTION.finditer(doc.text, region.start, region.end):
+            opening = _SENTENCE_OPENING.search(doc.text, start, m.start())
+            at = opening.end() if opening else start
+            asked += not doc.in_emphasis(m.start()) and _ASKED_NOW.match(doc.text, at, m.start()) is not None
+            start = m.end()
+    return asked >= _QUESTIONS
 
 
 def _characters_state(verb: Verb) -> bool:

@@ -46,6 +46,7 @@ from ficlint.rules.tense._drift import (
     looks_back_itself,
     present_frame,
     remembered,
+    set_apart,
 )
 from ficlint.rules.tense._tagged import (
     absolute,
@@ -339,11 +340,12 @@ def findings(doc: AnalyzedDocument, rule: Rule, tense: str) -> Iterator[Diagnost
                  and v.paragraph not in voice and not judge.idiom(doc.text, v)
                  and not (tense == PRESENT and judge.earlier(doc, v, first_person))}
         for verb in drift.values():
-            if not _plural_noun(doc, verb) and not _possessive(doc, verb):
+            if not (_plural_noun(doc, verb) or _possessive(doc, verb) or _modifier(doc, verb)):
                 yield _diagnostic(verb, scene.tense, rule, _DRIFT_CERTAINTY, drift=True)
         rest = [v for v in scene.verbs if v.start not in drift and v.paragraph not in sections | voice
                 and not absolute(doc, v)
                 and (v.tense == scene.tense.tense or not (_plural_noun(doc, v) or _possessive(doc, v)
+                                                          or _modifier(doc, v) or _kind_of_people(doc, v)
                                                           or _told_apart(doc, v, tense)))]
         told_by_i = tense == PAST and _told_in_first_person(scene)
         yield from judge.scene(doc, lex, rest, by_paragraph, names, scene.tense, rule, told_by_i)
@@ -375,11 +377,14 @@ def _told_in_first_person(scene: Scene) -> bool:
 
 
 def _told_apart(doc: AnalyzedDocument, verb: Verb, tense: str) -> bool:
-    """Is the verb's paragraph told from another moment than the story's: a letter, a paragraph in
-    brackets ("(Lily could have been gentle about it, she reflects afterwards. But it hurt …)"), or in
-    past narration a frame the past is remembered from ("He remembers the feeling of that grip")?"""
+    """Is the verb's paragraph told from another moment than the story's: a letter, a quoted block
+    ("> They fail."), verse, a source cited ("He declares that"), a paragraph in brackets ("(Lily
+    could have been gentle about it, she reflects afterwards. But it hurt …)"), or in past narration
+    a frame the past is remembered from ("He remembers the feeling of that grip")?"""
     para = doc.paragraphs[verb.paragraph]
     if verb.paragraph in doc.memo(letter_paragraphs) or in_parentheses(doc.text[para.start : para.end]):
+        return True
+    if set_apart(doc, verb.paragraph):
         return True
     return tense == PAST and present_frame(doc, verb.paragraph)
 
@@ -457,6 +462,67 @@ def _own_subject(doc: AnalyzedDocument, k: int, other: str) -> bool:
     return before not in _DEFINITE and not before.endswith(("'s", "’s")) and tags[j - 1].xpos != "NNP"
 
 
+def _modifier(doc: AnalyzedDocument, verb: Verb) -> bool:
+    """Is the present "verb" an adverb or adjective to the tagger, right before a verb or a
+    punctuation mark ("since they last played", "they both well crossed", "made it forwards,")? A
+    word that can be a verb, read after a pronoun as one; a slip would be read as a verb there."""
+    if verb.tense != PRESENT or verb.kind != "subject":
+        return False
+    i = _token_at(doc, verb.start)
+    if i is None or doc.tags[i].xpos not in _MODIFIER_TAGS:
+        return False
+    following = doc.tags[i + 1].xpos if i + 1 < len(doc.tags) else "."
+    # an adjective before a full stop is as often a verb the tagger misread ("as they warm.")
+    adverb = doc.tags[i].xpos.startswith("RB")
+    return following.startswith(("VB", "MD")) or adverb and not following[:1].isalpha()
+
+
+_MODIFIER_TAGS = frozenset(("RB", "RBR", "RBS", "JJ", "JJR", "JJS"))
+
+
+def _kind_of_people(doc: AnalyzedDocument, verb: Verb) -> bool:
+    """Is the verb's "they" in a clause of time or condition about a plural with no determiner
+    before it in the sentence ("mortals attempt to hasten Time while they calculate his progress",
+    "used by women when they travel")? A kind of people does it whenever it does: the narrator's
+    general remark, in the present in any story. "The boys ran when they hear" is a slip."""
+    if verb.subject != "they" or verb.kind != "subject":
+        return False
+    tokens, tags = doc.tokens, doc.tags
+    i = _token_at(doc, verb.start)
+    if i is None or i < 2:
+        return False
+    they = i - 1
+    while they > 0 and tokens.text[they].lower() != "they" and i - they <= 3:
+        they -= 1
+    if tokens.text[they].lower() != "they" or tokens.text[they - 1].lower() not in _TIME_OR_CONDITION:
+        return False
+    sentence = tokens.sentence[they]
+    for j in range(they - 2, -1, -1):
+        if tokens.sentence[j] != sentence:
+            return False
+        if tags[j].xpos in ("NNS", "NNPS"):
+            k = j
+            while j > 0 and tokens.sentence[j - 1] == sentence and tags[j - 1].xpos in _PLURAL_MODIFIERS:
+                j -= 1
+            opens = j == 0 or tokens.sentence[j - 1] != sentence
+            after_which = not opens and tags[j - 1].xpos == "WDT"  # "by which mortals attempt"
+            following = tokens.text[k + 1].lower()
+            subject = tags[k + 1].xpos in ("VBP", "VBD", "MD") or following in _TIME_OR_CONDITION
+            if not (subject or after_which):
+                return False  # not the subject of its clause: "At times, his grandfather"
+            # opening the sentence ("Sailors are a superstitious lot"), after "which" or after "by",
+            # "for" ("used by women when they travel"); not after "of" ("the first round of funerals")
+            # nor "and" ("his arms and shoulders")
+            return opens or after_which or tags[j - 1].xpos == "IN" and tokens.text[j - 1].lower() != "of"
+    return False
+
+
+_PLURAL_MODIFIERS = frozenset(("JJ", "JJR", "JJS", "VBN", "VBG", "NN"))
+
+
+_TIME_OR_CONDITION = frozenset(("when", "whenever", "while", "if", "as", "until", "before", "after", "once"))
+
+
 def _plural_noun(doc: AnalyzedDocument, verb: Verb) -> bool:
     """Is the "verb" a plural noun to the tagger, which reads it in its sentence ("brought ladders
     and tools", "the Gopher Prairie mills")? Only the -s forms are in doubt: a verb's base form is
@@ -491,17 +557,33 @@ def _inferred_past(text: str, verb: Verb) -> bool:
 
 
 def _possessive(doc: AnalyzedDocument, verb: Verb) -> bool:
-    """Is an "it's" the possessive "its" misspelt ("beating it's wings", "wrap it's self")? The
-    tagger reads it as a possessive before a noun; no verb, so no tense slip (an its/it's error)."""
-    if verb.kind != "contraction" or verb.subject != "it":
+    """Is an "it's" the possessive "its" misspelt ("beating it's wings", "wrap it's self"), or a
+    "they're" the possessive "their" ("They're destiny was")? The tagger reads it as a possessive
+    before a noun, or a verb follows its noun; no verb, so no tense slip (an its/it's error)."""
+    if verb.kind != "contraction" or verb.subject not in ("it", "they"):
         return False
     i = bisect.bisect_right(doc.tokens.start, verb.start) - 1
-    if i < 0 or not doc.tokens.text[i].lower().startswith("it"):
+    if i < 0 or not doc.tokens.text[i].lower().startswith(verb.subject):
         return False
     following = doc.tokens.text[i + 1].lower() if i + 1 < len(doc.tokens.text) else ""
     if doc.tags[i].xpos == "PRP$" or following in ("self", "selves"):
         return True
-    return _in_object_place(doc, i)
+    return _subject_phrase(doc, i) or verb.subject == "it" and _in_object_place(doc, i)
+
+
+def _subject_phrase(doc: AnalyzedDocument, i: int) -> bool:
+    """Does the "it's / they're" at token i open a noun phrase that a finite verb follows ("They're
+    destiny was forever entwined", "it's owner is")? Then it is the possessive misspelt: "they are
+    destiny was" has two verbs."""
+    tags = doc.tags
+    j = i + 1
+    while j < len(tags) and tags[j].xpos in ("JJ", "RB") and j - i <= 2:
+        j += 1
+    if j >= len(tags) or tags[j].xpos not in ("NN", "NNS"):
+        return False
+    while j + 1 < len(tags) and tags[j + 1].xpos in ("NN", "NNS"):
+        j += 1
+    return j + 1 < len(tags) and tags[j + 1].xpos in ("VBD", "VBZ", "VBP", "MD")
 
 
 def _in_object_place(doc: AnalyzedDocument, i: int) -> bool:
@@ -591,6 +673,19 @@ class _Judge:
             rf"(?:,|--|—|–)\s*(?:(?:he|she|they|I|[A-Z][a-z]+)\s+(?:{verbs})|(?:{verbs})\s+(?:he|she|the|[A-Z]))\b"
             r"|\bwas\s+[A-Z]?[a-z]+['’]s\s+thought\b"
         )
+
+    @cached_property
+    def thought_before(self) -> re.Pattern[str]:
+        """A thought or speech tag set off by a comma before the words it reports, with no quotation
+        marks ("maybe, he thought, she's like me?", "He wondered, What if he looks")."""
+        verbs = alternatives(self.words["reporting_verbs"])
+        # not a tag the words before it are the thought of, with the story going on after it ("an alarm,
+        # she mused, and she sprints"), nor a participle opening ("As promised, Minako has")
+        # nor the tag of a speech just before ("“How was your day?” Harry asked, a perfectly innocuous
+        # question, but behind it is")
+        return re.compile(rf"(?<![”\"]\s)(?<![”\"])"
+                          rf"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|(?!(?:As|If|When|Once|Then|So|Just)\b)[A-Z][a-z]+)\s+"
+                          rf"(?:{verbs})(?:\s+[a-z]+ly)?\s*,\s+(?!(?:and|but|so|then|yet|or)\b)")
 
     @cached_property
     def idioms(self) -> re.Pattern[str]:
@@ -1151,6 +1246,8 @@ class _Judge:
             return True
         if verb.kind != "and" and self.thought_after.search(text, verb.end, clause.end):
             return True  # free indirect thought: "She is trying to make him compete--was Graham's thought."
+        if self.thought_before.search(text, clause.start, verb.start):
+            return True  # "Well, he thought factually, Remus is going to be mad", "He thought, What if he"
         if self.idioms.search(text, max(clause.start, verb.start - 12), min(clause.end, verb.end + 12)):
             return True
         if before.count("(") > before.count(")") or _between_dashes(before, text[verb.end : clause.end]):

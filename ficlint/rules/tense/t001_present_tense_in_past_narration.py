@@ -45,7 +45,11 @@ of the paragraph before, the states of "it" and of particular things count too:
 "As he edges around the table, he is hit by a strange feeling. It is a mirror.";
 I only in a first-person story, "you" only in a second-person one).
 Left alone: dialogue, italic or bold stretches, author's notes, headings,
-indented blocks, marked flashbacks; letters (from a salutation such as "James," or
+indented blocks, marked flashbacks; a ">" quoted block (unless the whole text is quoted), verse set
+out in short lines, a source cited in the present ("He declares, elsewhere, that", "The same
+historian adds that"), a narrator weighing the story's facts with questions in the present ("How
+does the evidence support it? What is it worth?"), a songfic's part after a lyric line of its own;
+letters (from a salutation such as "James," or
 "Dear Mum," to the sign-off, and a P.S.), paragraphs in brackets, a present frame
 the story's past is remembered from ("He remembers the feeling of that tight grip",
 in two paragraphs or the first), an epilogue that ends the scene at the narrator's
@@ -57,7 +61,8 @@ the narrator speaking to the reader); a present verb of seeming or a reporting
 passive before a perfect infinitive, the narrator's judgement now of an earlier event
 ("Napoleon seems to have got on better", "he is said to have challenged");
 reported speech or thought ("She knew the
-earth is round") and free indirect thought; first-person asides ("I still
+earth is round"), thought after its tag ("Well, he thought, Remus is going to be mad") and free
+indirect thought; first-person asides ("I still
 remember"); comparisons, "as if", conditions, impersonal comments, set phrases,
 asides in parentheses or dashes, questions; would / could futures in the past;
 the narrator's general remarks: a pronoun opening a relative or "what" clause
@@ -66,7 +71,9 @@ kind of person's ("when a millionaire gives carte blanche he usually gets it"),
 a thing's or an unclear subject's present that is not in the story's moment
 (stative "the Arab has a good fund of curiosity", "nothing is so easy"; but "her
 voice has gone hoarse" is a slip); plural nouns the tagger reads as nouns
-("ladders and tools"), and anything the tagger does not read as a verb;
+("ladders and tools"), adverbs it reads after a pronoun ("since they last played"), "they're / it's"
+as possessives ("They're destiny was"), and anything the tagger does not read as a verb; a kind
+of people's "when they" clause ("used by women when they travel");
 generic subjects (a plural without a determiner, "a / every / no" phrases).
 A narrator who speaks in the present all through a long text (ficlint/rules/tense/_register.py:
 present statements in 30% or more of its stretches of about 2,000 words) is believed to mean a present verb
