@@ -52,6 +52,7 @@ from ficlint.rules.tense._tagged import (
     in_name_relative_clause,
     in_relative_clause,
     loose_verbs,
+    misread_plurals,
     names_acting,
     particular_subjects,
     tag_before_subject,
@@ -288,6 +289,9 @@ class Clause:
         here = sum(1 for v in self.verbs if v.tense == tense and not v.character)
         return self.paragraph_statements.get(tense, 0) > here
 
+    def _acting_thing(self, verb: Verb) -> bool:
+        return verb.kind == "np" and not verb.auxiliary and verb.start in self.tagger_finite
+
     def has(self, tense: str) -> bool:
         if tense == PAST and self.past:
             return True
@@ -302,8 +306,11 @@ class Clause:
             # other one decides
             told = [(n, past) for n, past in zip(self.neighbours, self.neighbours_past, strict=True)
                     if n or past]
+            # a neighbour's present action of a character or a thing beside its own past verb is a
+            # slip itself ("The cold knocks the breath out of her, and the current shoved"), no present
+            # statement
             return bool(told) and all(past for _, past in told) and not any(
-                v.tense == PRESENT for n, _ in told for v in n
+                v.tense == PRESENT and not (v.character or self._acting_thing(v)) for n, _ in told for v in n
             )
         return all(n and all(v.tense == tense for v in n) for n in self.neighbours)
 
@@ -464,7 +471,7 @@ def _plural_noun(doc: AnalyzedDocument, verb: Verb) -> bool:
     if verb.tense != PRESENT:
         return False
     i = _token_at(doc, verb.start)
-    if i is None or doc.tags[i].xpos not in ("NNS", "NNPS"):
+    if i is None or doc.tags[i].xpos not in ("NNS", "NNPS") or verb.start in doc.memo(misread_plurals):
         return False
     # right after "he" or "she" an -s word is a verb however tagged ("He boards the car"), unless a
     # verb follows it: then it is a noun after a mistyped "her" ("he eyes roaming", "he arms moved")
@@ -675,9 +682,13 @@ class _Judge:
         starts = [start for start, _ in spans]
         for verb in verbs:
             groups[max(0, bisect.bisect_right(starts, verb.start) - 1)].append(verb)
+        # a particular thing's action ("The water reaches her knees") is told like a character's, no
+        # statement that makes the paragraph commentary
+        acting = doc.memo(_tagger_finite)
         statements = {
-            PAST: sum(1 for v in verbs if v.tense == PAST and not v.character),
-            PRESENT: sum(1 for v in verbs if v.tense == PRESENT and not v.character),
+            tense: sum(1 for v in verbs if v.tense == tense and not v.character
+                       and not (v.kind == "np" and not v.auxiliary and v.start in acting))
+            for tense in (PAST, PRESENT)
         }
         narration = [_narration_text(doc, start, end) for start, end in spans]
         past = [lex.has_finite_past(n) for n in narration]
@@ -1396,7 +1407,10 @@ def _tagger_finite(doc: AnalyzedDocument) -> frozenset[int]:
 def _isolated(verb: Verb, clause: Clause) -> bool:
     """Are the sentences around free of the verb's tense? A thing's present among sentences
     told in the present is a passage (a drift, or a deliberate present), not a lone slip."""
-    return not any(v.tense == verb.tense for n in clause.neighbours for v in n)
+    # a neighbour that mixes both tenses itself ("The cold knocks the breath out of her, and the current
+    # shoved") is a slip beside it, no present passage
+    return not any(v.tense == verb.tense for n, past in zip(clause.neighbours, clause.neighbours_past, strict=True)
+                   if not past for v in n)
 
 
 def _in_where_clause(doc: AnalyzedDocument, verb: Verb) -> bool:
