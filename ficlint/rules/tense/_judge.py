@@ -52,7 +52,6 @@ from ficlint.rules.tense._tagged import (
     in_name_relative_clause,
     in_relative_clause,
     loose_verbs,
-    misread_plurals,
     names_acting,
     particular_subjects,
     tag_before_subject,
@@ -471,7 +470,7 @@ def _plural_noun(doc: AnalyzedDocument, verb: Verb) -> bool:
     if verb.tense != PRESENT:
         return False
     i = _token_at(doc, verb.start)
-    if i is None or doc.tags[i].xpos not in ("NNS", "NNPS") or verb.start in doc.memo(misread_plurals):
+    if i is None or doc.tags[i].xpos not in ("NNS", "NNPS"):
         return False
     # right after "he" or "she" an -s word is a verb however tagged ("He boards the car"), unless a
     # verb follows it: then it is a noun after a mistyped "her" ("he eyes roaming", "he arms moved")

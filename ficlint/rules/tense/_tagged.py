@@ -63,8 +63,6 @@ def particular_subjects(doc: AnalyzedDocument) -> list[Verb]:
     for i, xpos, paragraph in doc.memo(_candidates):
         if xpos in ("VBZ", "VBD"):
             verb = _verb(doc, lex, i, xpos)
-        elif xpos == "NNS":
-            verb = _misread_plural(doc, lex, i)
         else:
             continue
         if verb is not None and (verb.kind != "name" or acting[verb.subject] >= NAME_ACTS):
@@ -74,12 +72,12 @@ def particular_subjects(doc: AnalyzedDocument) -> list[Verb]:
 
 def _candidates(doc: AnalyzedDocument) -> list[tuple[int, str, int]]:
     """(token, word class, paragraph) of every token of the narration the tagger reads as a finite
-    lexical verb (VBZ, VBD) or a modal, or as a plural noun that may be a misread -s verb."""
+    lexical verb (VBZ, VBD) or a modal."""
     tags, tokens = doc.tags, doc.tokens
     spans = [(span.start, span.end, paragraph) for span, paragraph in narration_spans(doc)]
     span_starts = [s[0] for s in spans]
     found = []
-    for i in sorted([*doc.memo(_verb_tokens), *doc.memo(_plural_tokens)]):
+    for i in doc.memo(_verb_tokens):
         start = tokens.start[i]
         s = bisect.bisect_right(span_starts, start) - 1
         if s >= 0 and tokens.end[i] <= spans[s][1]:
@@ -95,27 +93,9 @@ def _verb_tokens(doc: AnalyzedDocument) -> list[int]:
     return list(compress(range(len(tags)), map(wanted.__contains__, tags)))
 
 
-def _plural_tokens(doc: AnalyzedDocument) -> list[int]:
-    """Every token the tagger reads as a plural noun whose word is also a verb's -s form ("gutters",
-    "shrugs", "tunnels"): a verb the tagger may have misread."""
-    lex = lexicon()
-    tags, text = doc.tags, doc.tokens.text
-    wanted = {tag for tag in set(tags) if tag.xpos == "NNS"}
-    return [i for i in compress(range(len(tags)), map(wanted.__contains__, tags))
-            if (w := text[i].lower()) in lex.third_forms and w not in lex.base_forms and w in lex.past_of]
-
-
-def misread_plurals(doc: AnalyzedDocument) -> frozenset[int]:
-    """Where `_misread_plural` reads a verb in what the tagger calls a plural noun (the tense rules'
-    plural-noun guard leaves those alone)."""
-    lex = lexicon()
-    return frozenset(doc.tokens.start[i] for i in doc.memo(_plural_tokens)
-                     if _misread_plural(doc, lex, i) is not None)
-
-
-# what may follow a misread -s verb: an adverb, a particle, a preposition, an object, an adjective
-# ("the lantern gutters.", "the brown water laps at", "the grey world turns black")
-_AFTER_MISREAD = frozenset(["RB", "RP", "IN", "DT", "PRP", "PRP$", "JJ", "TO"])
+# what may follow an -s verb the tagger reads as one but that may be a plural noun: an adverb, a
+# particle, a preposition, an object, an adjective ("Link steps in front", "the grey world turns black")
+_AFTER_VERB_TAGS = frozenset(["RB", "RP", "IN", "DT", "PRP", "PRP$", "JJ", "TO"])
 _ENDS = frozenset([".", "!", "?", ";"])
 
 
@@ -139,7 +119,7 @@ def _goes_on_as_verb(doc: AnalyzedDocument, i: int) -> bool:
         return tags[nxt].xpos in ("VBG", "RB")
     if follow in _ENDS:
         return True
-    if tags[after].xpos not in _AFTER_MISREAD or follow.lower() in _NOT_AFTER_VERB:
+    if tags[after].xpos not in _AFTER_VERB_TAGS or follow.lower() in _NOT_AFTER_VERB:
         return False
     return not _verb_later(doc, after, sentence)
 
@@ -161,49 +141,6 @@ def _verb_later(doc: AnalyzedDocument, at: int, sentence: int) -> bool:
         if tags[k].xpos in ("VBD", "VBZ", "VBP", "MD"):
             return True
     return False
-
-
-def _opens_sentence_or_clause(doc: AnalyzedDocument, j: int, sentence: int) -> bool:
-    """Does the noun phrase ending at token j open its sentence, or a clause after "and / but", a
-    semicolon, a dash or a subordinating conjunction? Not one after a bare comma: that is as often an
-    item of a list ("her cool demeanor, her truehearted positions")."""
-    tokens, tags = doc.tokens, doc.tags
-    k = j
-    while k - 1 >= 0 and tokens.sentence[k - 1] == sentence and (
-            tags[k - 1].xpos in _INSIDE_PHRASE or tags[k - 1].xpos in ("DT", "PRP$")):
-        k -= 1
-    before = k - 1
-    if before < 0 or tokens.sentence[before] != sentence:
-        return True
-    word = tokens.text[before].lower()
-    return word in ("and", "but", ";", "--", "—", "–", "``", "“", '"') or _is_subordinator(doc, before, sentence)
-
-
-def _misread_plural(doc: AnalyzedDocument, lex: Lexicon, i: int) -> Verb | None:
-    """An -s form the tagger read as a plural noun right after a singular noun, adjective or name that
-    opens a clause with a definite word or alone ("The lantern gutters.", "Her vision tunnels,
-    leaving", "Nadia shrugs, but"): two nouns in a row that open a clause and end it or go on to
-    what a verb takes are a subject and its verb. A compound noun goes on to its own verb ("The car
-    keys were", "The bathroom lights flicker") or stands as an object ("grabbed the car keys")."""
-    tokens, tags = doc.tokens, doc.tags
-    sentence = tokens.sentence[i]
-    j = i - 1
-    if j < 0 or tokens.sentence[j] != sentence or tags[j].xpos not in ("NN", "JJ", "NNP"):
-        return None
-    if not _goes_on_as_verb(doc, i):
-        return None
-    phrase = _noun_phrase(doc, j, sentence, False)
-    if phrase is None or not _opens_sentence_or_clause(doc, j, sentence):
-        return None
-    kind, head, _ = phrase
-    if kind == "np" and tags[j].xpos == "NNP":
-        return None  # "Harry's robes": a possessive's noun, not a subject and verb
-    word = tokens.text[i].lower()
-    fix = lex.past_of.get(word, "")
-    if not fix or fix == word:
-        return None
-    start, end = tokens.start[i], tokens.end[i]
-    return Verb(start, end, doc.text[start:end], PRESENT, kind, head if kind == "name" else head.lower(), fix)
 
 
 def names_acting(doc: AnalyzedDocument) -> Counter[str]:
