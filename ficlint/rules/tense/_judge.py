@@ -1030,10 +1030,8 @@ class _Judge:
         cues = {m.group().lower() for m in self.time_cues.finditer(clause.narration)}
         if not cues <= _ORDERING_CUES or _PERIOD_THEN.search(clause.narration):
             return False
-        if _and_present_after(text, lex, verb, clause):
-            return True
-        if thing:
-            return False
+        if thing:  # a thing the tagger reads opening a clause
+            return _and_present_after(text, lex, verb, clause)
         if _meanwhile(text, verb, clause):
             return True
         head = _clause_head(text, clause.start, verb)
@@ -1041,7 +1039,9 @@ class _Judge:
             return False
         opening = _OPENING_CLAUSE.fullmatch(head) is not None
         if not (opening or _MAIN_CLAUSE_HEAD.search(head)):
-            return False
+            return False  # not "the hand Remus offered and tugs on it": a clause in a noun phrase
+        if _and_present_after(text, lex, verb, clause):
+            return True
         # a verb of thinking or saying reports the past one, no action beside it ("I left it outside, I
         # think")
         partners = [v for v in clause.verbs if v.tense == PRESENT and v.subject == verb.subject

@@ -95,7 +95,7 @@ def _verb_tokens(doc: AnalyzedDocument) -> list[int]:
 
 # what may follow an -s verb the tagger reads as one but that may be a plural noun: an adverb, a
 # particle, a preposition, an object, an adjective ("Link steps in front", "the grey world turns black")
-_AFTER_VERB_TAGS = frozenset(["RB", "RP", "IN", "DT", "PRP", "PRP$", "JJ", "TO"])
+_AFTER_VERB_TAGS = frozenset(["RB", "RP", "IN", "DT", "PRP", "PRP$", "JJ"])
 _ENDS = frozenset([".", "!", "?", ";"])
 
 
@@ -173,7 +173,10 @@ def _verb(doc: AnalyzedDocument, lex: Lexicon, i: int, xpos: str) -> Verb | None
     else:
         if plural or word not in lex.third_forms or word in lex.base_forms:
             return None
-        if word in lex.noun_like and not (_object_after(doc, i) or _goes_on_as_verb(doc, i)):
+        # a name's or a thing's, which open a clause (not a relative's "evidence which attempts to"), goes
+        # on as a verb does
+        loose = kind in ("name", "np") and _goes_on_as_verb(doc, i)
+        if word in lex.noun_like and not (_object_after(doc, i) or loose):
             return None  # "the chiffon ruffles of her parasol", "Linden leaves fluttered"
         fix, tense = lex.past_of.get(word, ""), PRESENT
     if not fix or fix == word:
