@@ -1023,7 +1023,9 @@ class _Judge:
         saying are left to the rest of the judgement."""
         word = verb.word.lower().replace("’", "'")
         thing = verb.kind == "np" and _thing_acting(verb, clause)
-        if verb.kind not in ("subject", "name") and not thing or verb.tense != PAST or counterfactual(text, verb):
+        if verb.kind not in ("subject", "name") and not thing:
+            return False
+        if verb.tense != PAST or counterfactual(text, verb):
             return False
         if word in self.states or word in lex.auxiliaries or word in _MODALS or word in lex.reporting:
             return False
@@ -1408,8 +1410,8 @@ def _isolated(verb: Verb, clause: Clause) -> bool:
     told in the present is a passage (a drift, or a deliberate present), not a lone slip."""
     # a neighbour that mixes both tenses itself ("The cold knocks the breath out of her, and the current
     # shoved") is a slip beside it, no present passage
-    return not any(v.tense == verb.tense for n, past in zip(clause.neighbours, clause.neighbours_past, strict=True)
-                   if not past for v in n)
+    told = zip(clause.neighbours, clause.neighbours_past, strict=True)
+    return not any(v.tense == verb.tense for n, past in told if not past for v in n)
 
 
 def _in_where_clause(doc: AnalyzedDocument, verb: Verb) -> bool:
