@@ -173,9 +173,9 @@ def _verb(doc: AnalyzedDocument, lex: Lexicon, i: int, xpos: str) -> Verb | None
     else:
         if plural or word not in lex.third_forms or word in lex.base_forms:
             return None
-        # a name's or a thing's, which open a clause (not a relative's "evidence which attempts to"), goes
-        # on as a verb does
-        loose = kind in ("name", "np") and _goes_on_as_verb(doc, i)
+        # a character's name's that goes on as a verb does ("Nadia shrugs, but she"; not a relative's
+        # "evidence which attempts to", nor a thing's "His cousin plays with", read from its object)
+        loose = kind == "name" and _goes_on_as_verb(doc, i)
         if word in lex.noun_like and not (_object_after(doc, i) or loose):
             return None  # "the chiffon ruffles of her parasol", "Linden leaves fluttered"
         fix, tense = lex.past_of.get(word, ""), PRESENT
