@@ -216,7 +216,9 @@ def model_findings(doc: AnalyzedDocument, model: Model,
             continue
         if _own_accord(doc, s.token, s.written) or _clause_before_verb(doc, s.token, s.written):
             continue
-        if _verb_of_subject(doc, s.token, s.written, s.intended):
+        if _verb_of_subject(doc, s.token, s.written, s.intended) or _conditional_an(doc, s.token, s.written):
+            continue
+        if _in_verse(doc.text, start):
             continue
         fix = keep_case(written, s.intended)
         yield Diagnostic(RULE.id, start, end, _message(written, fix, s.intended, glossary),
@@ -428,6 +430,45 @@ def _verb_of_subject(doc: AnalyzedDocument, token: int, written: str, intended: 
     tokens = doc.tokens
     return (before >= 0 and tokens.sentence[before] == tokens.sentence[token]
             and tokens.text[before].lower() in _SUBJECT_PRONOUNS)
+
+
+_CONDITION_SUBJECTS = frozenset({"he", "she", "it", "we", "they", "i", "you", "thou", "ye", "he'll", "we're",
+                                 "you're", "they're", "i'm", "it's", "he's", "she's", "ye'll", "thou'lt"})
+
+
+def _conditional_an(doc: AnalyzedDocument, token: int, written: str) -> bool:
+    """Is "an" the old "if", before a clause's subject pronoun ("among his brethren, an he will";
+    "an we're to die, we die")? Older books use it so; "and" there is no likelier a reading
+    (the article check already leaves it alone before a pronoun: _judge._other_readings)."""
+    tokens = doc.tokens
+    after = token + 1
+    return (written.lower() == "an" and after < len(tokens.text)
+            and tokens.sentence[after] == tokens.sentence[token]
+            and tokens.text[after].lower().replace("’", "'") in _CONDITION_SUBJECTS)
+
+
+VERSE_LINE_MAX = 60  # characters: a line of verse; a book's hard-wrapped prose runs to ~70
+
+
+def _in_verse(text: str, start: int) -> bool:
+    """Is the word in a stanza: its line and a line next to it (one newline apart) short and
+    opening on a capital, as verse lines do and wrapped prose, whose lines run to the margin and
+    mostly open mid-sentence, does not? Verse bends word order and sense for its metre ("For what
+    so precious in the balance weighs, / That all in counterpoise"), which a model of prose reads
+    as slips."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if not _verse_like(text[line_start:line_end]):
+        return False
+    before = text[max(0, line_start - 200):max(0, line_start - 1)].rsplit("\n", 1)[-1] if line_start else ""
+    after = text[line_end + 1:line_end + 200].split("\n", 1)[0] if line_end < len(text) else ""
+    return _verse_like(before) or _verse_like(after)
+
+
+def _verse_like(line: str) -> bool:
+    stripped = line.strip().lstrip("\"'“‘(")
+    return 0 < len(line.strip()) <= VERSE_LINE_MAX and stripped[:1].isupper()
 
 
 _SINGULAR_VERBS = frozenset({"is", "was", "has", "does", "isn't", "wasn't", "hasn't", "doesn't"})
