@@ -19,6 +19,9 @@ from conftest import rule_findings
     # a fused pronoun before a noun with its own agreeing verb: still a possessive
     ("The reason they're house is empty is simple.\n", "they're", "their"),
     ("Who's idea was this, anyway?\n", "Who's", "Whose"),
+    # short lines of prose, each its own paragraph, are no stanza
+    ("He was tired.\n\nI no what you mean.\n\nShe slept.\n", "no", "know"),
+    ("He was tired.\nI no what you mean.\nShe slept.\n", "no", "know"),
 ])
 def test_slips_beside_the_guards_are_flagged(tmp_path, text, word, fix):
     found = rule_findings(tmp_path, text, "H001,H002")
@@ -47,6 +50,11 @@ def test_slips_beside_the_guards_are_flagged(tmp_path, text, word, fix):
     "As soon as these bodies are immersed, they weigh no longer on the ship, but on the water.\n",
     # an old book's inversion: "where" opening a clause of its own
     "Let me have your advice, my friends; and for that purpose go we where it may best profit us.\n",
+    # verse: short lines opening on capitals
+    "No satisfaction therefore can be paid\nFor what so precious in the balance weighs,\n"
+    "That all in counterpoise must kick the beam.\n",
+    # "an" = "if" before a subject
+    "Let the mayor play the hobby-horse among his brethren, an he will; I hope our lads are merry.\n",
     # a common noun beside a name's word ("the Knight Bus")
     "They took the night bus back to London after the party had finished at midnight.\n",
 ])

@@ -459,16 +459,24 @@ def _in_verse(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
-    if not _verse_like(text[line_start:line_end]):
+    line = text[line_start:line_end]
+    if not _verse_like(line):
         return False
     before = text[max(0, line_start - 200):max(0, line_start - 1)].rsplit("\n", 1)[-1] if line_start else ""
     after = text[line_end + 1:line_end + 200].split("\n", 1)[0] if line_end < len(text) else ""
-    return _verse_like(before) or _verse_like(after)
+    # and a sentence runs on from one of the two lines to the next: short paragraphs written a line
+    # each ("He was tired." / "She slept.") end their sentences
+    return any(_verse_like(other) and (_runs_on(line) or _runs_on(other)) for other in (before, after))
 
 
 def _verse_like(line: str) -> bool:
     stripped = line.strip().lstrip("\"'“‘(")
     return 0 < len(line.strip()) <= VERSE_LINE_MAX and stripped[:1].isupper()
+
+
+def _runs_on(line: str) -> bool:
+    """Does the line stop mid-sentence (on a word, a comma, a semicolon, a colon or a dash)?"""
+    return line.rstrip()[-1:].isalnum() or line.rstrip()[-1:] in ",;:—-"
 
 
 _SINGULAR_VERBS = frozenset({"is", "was", "has", "does", "isn't", "wasn't", "hasn't", "doesn't"})
