@@ -21,6 +21,8 @@ from conftest import rule_findings
     ("Who's idea was this, anyway?\n", "Who's", "Whose"),
     # short lines of prose, each its own paragraph, are no stanza
     ("He was tired.\n\nI no what you mean.\n\nShe slept.\n", "no", "know"),
+    # "the later" with no comparative answering it: "latter"
+    ("On the strength of the later of the two you let your pupil go.\n", "later", "latter"),
     ("He was tired.\nI no what you mean.\nShe slept.\n", "no", "know"),
 ])
 def test_slips_beside_the_guards_are_flagged(tmp_path, text, word, fix):
@@ -50,6 +52,9 @@ def test_slips_beside_the_guards_are_flagged(tmp_path, text, word, fix):
     "As soon as these bodies are immersed, they weigh no longer on the ship, but on the water.\n",
     # an old book's inversion: "where" opening a clause of its own
     "Let me have your advice, my friends; and for that purpose go we where it may best profit us.\n",
+    # a comparative correlative; "then" before "than"
+    "Much depended upon the hour. The later they did so the better, and the weather was bad.\n",
+    "\"Was your machine more advanced then than when I met you?\"\n",
     # verse: short lines opening on capitals
     "No satisfaction therefore can be paid\nFor what so precious in the balance weighs,\n"
     "That all in counterpoise must kick the beam.\n",

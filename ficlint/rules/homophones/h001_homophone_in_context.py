@@ -218,7 +218,7 @@ def model_findings(doc: AnalyzedDocument, model: Model,
             continue
         if _verb_of_subject(doc, s.token, s.written, s.intended) or _conditional_an(doc, s.token, s.written):
             continue
-        if _in_verse(doc.text, start):
+        if _in_verse(doc.text, start) or _comparative_correlative(doc, s.token, s.written, s.intended):
             continue
         fix = keep_case(written, s.intended)
         yield Diagnostic(RULE.id, start, end, _message(written, fix, s.intended, glossary),
@@ -445,6 +445,29 @@ def _conditional_an(doc: AnalyzedDocument, token: int, written: str) -> bool:
     return (written.lower() == "an" and after < len(tokens.text)
             and tokens.sentence[after] == tokens.sentence[token]
             and tokens.text[after].lower().replace("’", "'") in _CONDITION_SUBJECTS)
+
+
+_COMPARATIVES = frozenset({"JJR", "RBR"})
+
+
+def _comparative_correlative(doc: AnalyzedDocument, token: int, written: str, intended: str) -> bool:
+    """Is the written word a comparative right where it is: "the later ..., the better" (a
+    correlative: "the" before it, and "the" and a comparative after it in its sentence; not
+    "latter"), or "then" before "than" ("more advanced then than when I met you": the "than" is
+    there already)?"""
+    tokens = doc.tokens
+    last = len(tokens.text)
+    if written.lower() == "then" and intended == "than":
+        return token + 1 < last and tokens.text[token + 1].lower() == "than"
+    if token < 1 or tokens.text[token - 1].lower() != "the" or _tag_of(doc, token) not in _COMPARATIVES:
+        return False
+    sentence = tokens.sentence[token]
+    k = token + 2
+    while k + 1 < last and tokens.sentence[k + 1] == sentence:
+        if tokens.text[k].lower() == "the" and _tag_of(doc, k + 1) in _COMPARATIVES:
+            return True
+        k += 1
+    return False
 
 
 VERSE_LINE_MAX = 60  # characters: a line of verse; a book's hard-wrapped prose runs to ~70
