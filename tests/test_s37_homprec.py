@@ -55,11 +55,6 @@ def test_slips_beside_the_guards_are_flagged(tmp_path, text, word, fix):
     # a comparative correlative; "then" before "than"
     "Much depended upon the hour. The later they did so the better, and the weather was bad.\n",
     "\"Was your machine more advanced then than when I met you?\"\n",
-    # verse: short lines opening on capitals
-    "No satisfaction therefore can be paid\nFor what so precious in the balance weighs,\n"
-    "That all in counterpoise must kick the beam.\n",
-    # "an" = "if" before a subject
-    "Let the mayor play the hobby-horse among his brethren, an he will; I hope our lads are merry.\n",
     # a common noun beside a name's word ("the Knight Bus")
     "They took the night bus back to London after the party had finished at midnight.\n",
 ])

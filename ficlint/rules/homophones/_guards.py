@@ -1,9 +1,10 @@
 """Where a word H001's model doubts is right where it stands, for reasons a window of words cannot
-see: the structure of a book (an index, a glossary, verse), a word mentioned rather than used, older
-English ("an he will": "if"), and constructions whose slot reads wrong from one side ("What would
-life be", "the hoarse and prolonged crowing", "they weigh", "the reason they're friends is").
-Each guard only removes findings; none suggests a word. Found on edited books, whose findings were
-nearly all false (stop 37); each kept only where it removed no true finding on text it was not made on.
+see: the structure of a book (an index, a glossary), a word mentioned rather than used, and
+constructions whose slot reads wrong from one side ("What would life be", "the hoarse and prolonged
+crowing", "they weigh", "the reason they're friends is"). Each guard only removes findings; none
+suggests a word. Found on edited books, whose findings were nearly all false (stop 37), and kept only
+where it cost no true finding nor injected slip on tune text it was not made on (a verse guard and
+"an" = "if" were dropped: verse books hold many injected slips it hid).
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ def right_where_it_stands(doc: AnalyzedDocument, token: int, written: str, inten
     return (_question_subject(doc, token, intended) or _mentioned(doc, token)
             or _reference_line(doc.text, start) or _adjective_in_use(doc, token, written, intended)
             or _own_accord(doc, token, written) or _clause_before_verb(doc, token, written)
-            or _verb_of_subject(doc, token, written, intended) or _conditional_an(doc, token, written)
-            or _in_verse(doc.text, start) or _comparative_correlative(doc, token, written, intended))
+            or _verb_of_subject(doc, token, written, intended)
+            or _comparative_correlative(doc, token, written, intended))
 
 
 def opens_sentence(doc: AnalyzedDocument, token: int) -> bool:
@@ -68,6 +69,7 @@ def _tag_of(doc: AnalyzedDocument, token: int) -> str:
 
 _ADJECTIVAL = frozenset({"JJ", "VBN"})
 _MODIFYING = frozenset({"JJ", "JJR", "JJS", "VBN", "VBD", "VBG", "RB"})  # what else may follow an adverb
+_NOUNS = frozenset({"NN", "NNS"})
 
 
 def _adjective_in_use(doc: AnalyzedDocument, token: int, written: str, intended: str) -> bool:
@@ -79,8 +81,11 @@ def _adjective_in_use(doc: AnalyzedDocument, token: int, written: str, intended:
         return False
     tokens = doc.tokens
     before = token - 1
+    # after an adverb a verb may stand as well ("would only loose", "really fell that"): the suggestion
+    # must be a noun alone
     if (before >= 0 and tokens.sentence[before] == tokens.sentence[token]
-            and tokens.text[before].lower().endswith("ly") and _tag_of(doc, before) == "RB"):
+            and tokens.text[before].lower().endswith("ly") and _tag_of(doc, before) == "RB"
+            and classes.get(intended, frozenset()) <= _NOUNS):
         return True
     conj, other, noun = token + 1, token + 2, token + 3
     return (noun < len(tokens.text) and tokens.sentence[noun] == tokens.sentence[token]
@@ -113,23 +118,15 @@ def _verb_of_subject(doc: AnalyzedDocument, token: int, written: str, intended: 
         return False
     before = token - 1
     tokens = doc.tokens
-    return (before >= 0 and tokens.sentence[before] == tokens.sentence[token]
-            and tokens.text[before].lower() in _SUBJECT_PRONOUNS)
-
-
-_CONDITION_SUBJECTS = frozenset({"he", "she", "it", "we", "they", "i", "you", "thou", "ye", "he'll", "we're",
-                                 "you're", "they're", "i'm", "it's", "he's", "she's", "ye'll", "thou'lt"})
-
-
-def _conditional_an(doc: AnalyzedDocument, token: int, written: str) -> bool:
-    """Is "an" the old "if", before a clause's subject pronoun ("among his brethren, an he will";
-    "an we're to die, we die")? Older books use it so; "and" there is no likelier a reading
-    (the article check already leaves it alone before a pronoun: _judge._other_readings)."""
-    tokens = doc.tokens
-    after = token + 1
-    return (written.lower() == "an" and after < len(tokens.text)
-            and tokens.sentence[after] == tokens.sentence[token]
-            and tokens.text[after].lower().replace("’", "'") in _CONDITION_SUBJECTS)
+    if not (before >= 0 and tokens.sentence[before] == tokens.sentence[token]
+            and tokens.text[before].lower() in _SUBJECT_PRONOUNS):
+        return False
+    # not in a question, where the verb came before its subject ("could they knot be filed" -> "not")
+    slots = load_data("slots")
+    verbs_first = {*slots["base_verb_after"], *slots["base_verb_after_subject"], *slots["do_forms"],
+                   *slots["copulas"], *slots["perfect_auxiliaries"]}
+    return before < 1 or tokens.sentence[before - 1] != tokens.sentence[token] \
+        or tokens.text[before - 1].lower().replace("’", "'") not in verbs_first
 
 
 _COMPARATIVES = frozenset({"JJR", "RBR"})
@@ -153,38 +150,6 @@ def _comparative_correlative(doc: AnalyzedDocument, token: int, written: str, in
             return True
         k += 1
     return False
-
-
-VERSE_LINE_MAX = 60  # characters: a line of verse; a book's hard-wrapped prose runs to ~70
-
-
-def _in_verse(text: str, start: int) -> bool:
-    """Is the word in a stanza: its line and a line next to it (one newline apart) short and
-    opening on a capital, as verse lines do and wrapped prose, whose lines run to the margin and
-    mostly open mid-sentence, does not? Verse bends word order and sense for its metre ("For what
-    so precious in the balance weighs, / That all in counterpoise"), which a model of prose reads
-    as slips."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
-    line = text[line_start:line_end]
-    if not _verse_like(line):
-        return False
-    before = text[max(0, line_start - 200):max(0, line_start - 1)].rsplit("\n", 1)[-1] if line_start else ""
-    after = text[line_end + 1:line_end + 200].split("\n", 1)[0] if line_end < len(text) else ""
-    # and a sentence runs on from one of the two lines to the next: short paragraphs written a line
-    # each ("He was tired." / "She slept.") end their sentences
-    return any(_verse_like(other) and (_runs_on(line) or _runs_on(other)) for other in (before, after))
-
-
-def _verse_like(line: str) -> bool:
-    stripped = line.strip().lstrip("\"'“‘(")
-    return 0 < len(line.strip()) <= VERSE_LINE_MAX and stripped[:1].isupper()
-
-
-def _runs_on(line: str) -> bool:
-    """Does the line stop mid-sentence (on a word, a comma, a semicolon, a colon or a dash)?"""
-    return line.rstrip()[-1:].isalnum() or line.rstrip()[-1:] in ",;:—-"
 
 
 _SINGULAR_VERBS = frozenset({"is", "was", "has", "does", "isn't", "wasn't", "hasn't", "doesn't"})
