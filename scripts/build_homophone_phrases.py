@@ -69,9 +69,11 @@ FUNCTION_WORDS = frozenset([
 CONTEXT_MAX_RATE = 1000.0  # a two-word context needs one word at most this common ("he had" says little)
 MAX_MEMBER_RATE = 2000.0  # uses per million (the model's): a set with a member this common is H001's
 # (the function-word sets, among them those the word n-gram counts of `_ngrams` speak for)
+MAX_NAMED_SHARE = 0.5  # of the meant word's uses in a context, capitalised after a word: a name's
 SHAPES = ("LL", "LR", "RR", "L", "R")  # two before, one either side, two after, one before, one after
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[^\sa-z0-9]")
+_CASED = re.compile(r"[a-zA-Z0-9]+(?:'[a-zA-Z]+)*|[^\sa-zA-Z0-9]")  # _TOKEN before lowercasing
 OUT = ROOT / "rules" / "data" / "confusables-phrases.yaml"
 
 
@@ -81,8 +83,17 @@ def log(message: str) -> None:
 
 def sentences(text: str) -> Iterator[list[str | None]]:
     """Runs of words, None where a mark breaks them; a paragraph at a time."""
-    for paragraph in text.lower().replace("\u2019", "'").replace("\u2018", "'").split("\n\n"):
-        yield [t if t[0].isalnum() else None for t in _TOKEN.findall(paragraph)]
+    for words, _ in cased_sentences(text):
+        yield words
+
+
+def cased_sentences(text: str) -> Iterator[tuple[list[str | None], list[bool]]]:
+    """sentences(), each with whether each word was written with a capital."""
+    for paragraph in text.replace("\u2019", "'").replace("\u2018", "'").split("\n\n"):
+        tokens = _TOKEN.findall(paragraph.lower())
+        cased = _CASED.findall(paragraph)
+        yield ([t if t[0].isalnum() else None for t in tokens],
+               [t[:1].isupper() for t in cased] if len(cased) == len(tokens) else [False] * len(tokens))
 
 
 def contexts(words: list[str | None], i: int) -> Iterator[tuple[str, str]]:
@@ -128,28 +139,37 @@ def members() -> dict[str, set[str]]:
     return fellows
 
 
-def count(root: Path, words_of_sets: frozenset[str]) -> tuple[Counter, Counter, Counter]:
-    """(shape, context, member) -> uses in books, and in fan fiction; every word's uses."""
+def count(root: Path, words_of_sets: frozenset[str]) -> tuple[Counter, Counter, Counter, Counter]:
+    """(shape, context, member) -> uses in books, and in fan fiction; every word's uses; and
+    (shape, context, member) -> uses with a capital after a word of its run (a name's word:
+    "the Knight Bus", not a sentence's first word)."""
     book: Counter = Counter()
     fan: Counter = Counter()
     every: Counter = Counter()
+    capital: Counter = Counter()
     for n, (fanfic, text) in enumerate(texts("train", root, LEAVE_OUT)):
         found = fan if fanfic else book
-        for words in sentences(text):
+        for words, upper in cased_sentences(text):
             every.update(w for w in words if w)
             for i, w in enumerate(words):
                 if w in words_of_sets:
+                    named = upper[i] and i > 0 and words[i - 1] is not None
                     for shape, ctx in contexts(words, i):
                         found[shape, ctx, w] += 1
+                        if named:
+                            capital[shape, ctx, w] += 1
         if n % 1000 == 0:
             log(f"{n} texts, {len(book)} + {len(fan)} keys")
-    return book, fan, every
+    return book, fan, every, capital
 
 
 def mine(book: Counter, fan: Counter, every: Counter, fellows: dict[str, set[str]],
          min_meant: int = MIN_MEANT, per_written: float = MEANT_PER_WRITTEN,
-         min_expected: float = MIN_EXPECTED) -> list[tuple[str, str, str, str, int]]:
-    """(shape, context, written, meant, meant's uses there), sorted."""
+         min_expected: float = MIN_EXPECTED, capital: Counter | None = None
+         ) -> list[tuple[str, str, str, str, int]]:
+    """(shape, context, written, meant, meant's uses there), sorted. A context where the meant
+    word is mostly a name's word (MAX_NAMED_SHARE of its uses there capitalised after a word:
+    "the Knight Bus") ships no phrase: the common noun beside it ("the night bus") is no slip."""
     total = sum(every.values())
     common = frozenset(w for w, n in every.items() if n * 1e6 > NEIGHBOUR_MAX_RATE * total)
     very_common = frozenset(w for w, n in every.items() if n * 1e6 > CONTEXT_MAX_RATE * total)
@@ -161,6 +181,8 @@ def mine(book: Counter, fan: Counter, every: Counter, fellows: dict[str, set[str
         seen[key] += n
     for (shape, ctx, meant), n in sorted(seen.items()):
         if n < min_meant or meant not in fellows:
+            continue
+        if capital is not None and capital[shape, ctx, meant] > MAX_NAMED_SHARE * n:
             continue
         if len(shape) == 1 and (ctx in common or ctx in FUNCTION_WORDS or not ctx.isalpha()):
             continue
@@ -255,12 +277,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     fellows = members()
     if args.counts is not None and args.counts.is_file():
-        book, fan, every = pickle.loads(args.counts.read_bytes())
+        book, fan, every, capital = pickle.loads(args.counts.read_bytes())
     else:
-        book, fan, every = count(args.training, frozenset(fellows))
+        book, fan, every, capital = count(args.training, frozenset(fellows))
         if args.counts is not None:
-            args.counts.write_bytes(pickle.dumps((book, fan, every), protocol=4))
-    found = mine(book, fan, every, fellows, args.min_meant, args.per_written, args.min_expected)
+            args.counts.write_bytes(pickle.dumps((book, fan, every, capital), protocol=4))
+    found = mine(book, fan, every, fellows, args.min_meant, args.per_written, args.min_expected, capital)
     log(f"{len(found)} phrases")
     if args.tune:
         tune_report(found, args.training)

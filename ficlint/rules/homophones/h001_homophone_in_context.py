@@ -19,6 +19,7 @@ from ficlint.resources import load_data
 from ficlint.rule import Rule, examples
 from ficlint.rules.homophones._collocations import collocation_suggestions
 from ficlint.rules.homophones._confusables import region_margins
+from ficlint.rules.homophones._guards import opens_sentence, right_where_it_stands
 from ficlint.rules.homophones._judge import (
     Suggestion,
     accepted_uses,
@@ -194,13 +195,15 @@ def model_findings(doc: AnalyzedDocument, model: Model,
     for s in sorted(found, key=attrgetter("token")):
         start, end = tokens.start[s.token], tokens.end[s.token]
         written = doc.text[start:end]
-        if written[:1].isupper() and not _opens_sentence(doc, s.token):
+        if written[:1].isupper() and not opens_sentence(doc, s.token):
             continue  # a capital mid-sentence: a name or a title ("Will", "Rose")
         if _in_compound(doc.text, start, end):
             continue  # part of a hyphenated word ("reel-to-reel", "one-on-one", "knot-free")
         if _cut_short(doc, s.token, written, s.intended):
             continue
         if _main_past_verb(doc, s.token, written):
+            continue
+        if right_where_it_stands(doc, s.token, s.written, s.intended):
             continue
         fix = keep_case(written, s.intended)
         yield Diagnostic(RULE.id, start, end, _message(written, fix, s.intended, glossary),
@@ -273,14 +276,19 @@ def _cut_short(doc: AnalyzedDocument, token: int, written: str, intended: str) -
     fix: the speaker was cut off. ("over they're." -> "there" is still a slip.)"""
     tokens = doc.tokens
     after = token + 1
-    if after >= len(tokens.text) or tokens.text[after] not in _BREAKS:
+    if after >= len(tokens.text) or tokens.text[after] not in _BREAKS | _STRANDING:
         return False
     word = written.lower().replace("’", "'")
     if "'" in word:
-        return word.split("'")[0] == intended.lower()
+        return tokens.text[after] in _BREAKS and word.split("'")[0] == intended.lower()
     before = token - 1
     return (word == "to" and before >= 0 and tokens.is_word[before]
             and tokens.text[before].lower() in lexicon().past_of)
+
+
+# An infinitive's "to" with its verb left out may stand before a comma as well ("where she can have
+# got to, madame", "I wanted to, but"): "too" after a verb ends its clause with no comma-free reading.
+_STRANDING = frozenset({",", ";"})
 
 
 def _main_past_verb(doc: AnalyzedDocument, token: int, written: str) -> bool:
@@ -324,13 +332,6 @@ def _opens_on_the_subject(doc: AnalyzedDocument, opener: int) -> bool:
 
 
 _RELATIVE_REACH = 6  # words back to a relative clause's opener: "who had always used to walk"
-
-
-def _opens_sentence(doc: AnalyzedDocument, token: int) -> bool:
-    """Is the token the first word of its sentence (after any opening quotes or marks)?"""
-    tokens = doc.tokens
-    first = tokens.sentence_first[tokens.sentence[token]]
-    return all(not tokens.is_word[j] for j in range(first, token))
 
 
 def _message(written: str, fix: str, intended: str, glossary: dict[str, str]) -> str:
