@@ -289,9 +289,6 @@ class Clause:
         here = sum(1 for v in self.verbs if v.tense == tense and not v.character)
         return self.paragraph_statements.get(tense, 0) > here
 
-    def _acting_thing(self, verb: Verb) -> bool:
-        return verb.kind == "np" and not verb.auxiliary and verb.start in self.tagger_finite
-
     def has(self, tense: str) -> bool:
         if tense == PAST and self.past:
             return True
@@ -306,11 +303,8 @@ class Clause:
             # other one decides
             told = [(n, past) for n, past in zip(self.neighbours, self.neighbours_past, strict=True)
                     if n or past]
-            # a neighbour's present action of a character or a thing beside its own past verb is a
-            # slip itself ("The cold knocks the breath out of her, and the current shoved"), no present
-            # statement
             return bool(told) and all(past for _, past in told) and not any(
-                v.tense == PRESENT and not (v.character or self._acting_thing(v)) for n, _ in told for v in n
+                v.tense == PRESENT for n, _ in told for v in n
             )
         return all(n and all(v.tense == tense for v in n) for n in self.neighbours)
 
@@ -776,13 +770,9 @@ class _Judge:
         starts = [start for start, _ in spans]
         for verb in verbs:
             groups[max(0, bisect.bisect_right(starts, verb.start) - 1)].append(verb)
-        # a particular thing's action ("The water reaches her knees") is told like a character's, no
-        # statement that makes the paragraph commentary
-        acting = doc.memo(_tagger_finite)
         statements = {
-            tense: sum(1 for v in verbs if v.tense == tense and not v.character
-                       and not (v.kind == "np" and not v.auxiliary and v.start in acting))
-            for tense in (PAST, PRESENT)
+            PAST: sum(1 for v in verbs if v.tense == PAST and not v.character),
+            PRESENT: sum(1 for v in verbs if v.tense == PRESENT and not v.character),
         }
         narration = [_narration_text(doc, start, end) for start, end in spans]
         past = [lex.has_finite_past(n) for n in narration]
@@ -1117,18 +1107,13 @@ class _Judge:
         that he ruined", "the one she bought when she went"), a state ("knew", "was") and a verb of
         saying are left to the rest of the judgement."""
         word = verb.word.lower().replace("’", "'")
-        thing = verb.kind == "np" and _thing_acting(verb, clause)
-        if verb.kind not in ("subject", "name") and not thing:
-            return False
-        if verb.tense != PAST or counterfactual(text, verb):
+        if verb.kind not in ("subject", "name") or verb.tense != PAST or counterfactual(text, verb):
             return False
         if word in self.states or word in lex.auxiliaries or word in _MODALS or word in lex.reporting:
             return False
         cues = {m.group().lower() for m in self.time_cues.finditer(clause.narration)}
         if not cues <= _ORDERING_CUES or _PERIOD_THEN.search(clause.narration):
             return False
-        if thing:  # a thing the tagger reads opening a clause
-            return _and_present_after(text, lex, verb, clause)
         if _meanwhile(text, verb, clause):
             return True
         head = _clause_head(text, clause.start, verb)
@@ -1136,9 +1121,7 @@ class _Judge:
             return False
         opening = _OPENING_CLAUSE.fullmatch(head) is not None
         if not (opening or _MAIN_CLAUSE_HEAD.search(head)):
-            return False  # not "the hand Remus offered and tugs on it": a clause in a noun phrase
-        if _and_present_after(text, lex, verb, clause):
-            return True
+            return False
         # a verb of thinking or saying reports the past one, no action beside it ("I left it outside, I
         # think")
         partners = [v for v in clause.verbs if v.tense == PRESENT and v.subject == verb.subject
@@ -1334,31 +1317,6 @@ _PERFECT_BEFORE = re.compile(
     r"(?:\bhad|\w['’]d)\s+(?:(?:not|never|already|just|also|[a-z]+ly)\s+)?([a-z]+)\b(?=[^.;:!?]*$)", re.I)
 
 
-# what may stand between a past verb and the present one "and" joins to it, in one clause and with one
-# subject: its object and adverbs ("laughed softly and hands him", "kissed my forehead without a word
-# and puts"), no new clause, subject or sentence
-_AND_GAP = re.compile(r"[^.;:!?\"“”()*_—–]{0,70}?(?<![\w’'-])and\s+(?:(?:then|[a-z]+ly)\s+)?")
-_NEW_CLAUSE_IN_GAP = re.compile(
-    r"\b(?i:he|she|they|it|i|we|you|who|which|that|when|while|as|if|because|but|so|until|before|after|to)\s"
-    r"|\b[A-Z][a-z]+\s")
-
-
-def _and_present_after(text: str, lex: Lexicon, verb: Verb, clause: Clause) -> bool:
-    """Is the past verb's next verb in its sentence a present one "and" joins to it with the same
-    subject ("Seojun laughed softly and hands him a banana milk", "my mother kissed my forehead and
-    puts a slice of bread in front of me")? One subject's two actions of one moment in two tenses:
-    in a present scene the past one is the slip."""
-    later = [v for v in clause.verbs if v.start > verb.start]
-    if not later or min(later).kind != "and" or min(later).tense != PRESENT:
-        return False
-    partner = min(later)
-    gap = text[verb.end : partner.start]
-    if not _AND_GAP.fullmatch(gap) or _NEW_CLAUSE_IN_GAP.search(gap.rsplit("and", 1)[0] + " "):
-        return False
-    between = re.findall(r"[A-Za-z’'-]+", gap.lower())
-    return not any(w in lex.past_forms or w in lex.auxiliaries or w in _MODALS for w in between[:-1])
-
-
 def _perfect_participle(text: str, lex: Lexicon, before: str, and_at: int) -> bool:
     """Is the word after "and" a participle whose form is also the base ("come", "become", "run",
     "overcome") carrying on a perfect ("He had stood up and come around the desk", "who had heard
@@ -1505,10 +1463,7 @@ def _tagger_finite(doc: AnalyzedDocument) -> frozenset[int]:
 def _isolated(verb: Verb, clause: Clause) -> bool:
     """Are the sentences around free of the verb's tense? A thing's present among sentences
     told in the present is a passage (a drift, or a deliberate present), not a lone slip."""
-    # a neighbour that mixes both tenses itself ("The cold knocks the breath out of her, and the current
-    # shoved") is a slip beside it, no present passage
-    told = zip(clause.neighbours, clause.neighbours_past, strict=True)
-    return not any(v.tense == verb.tense for n, past in told if not past for v in n)
+    return not any(v.tense == verb.tense for n in clause.neighbours for v in n)
 
 
 def _in_where_clause(doc: AnalyzedDocument, verb: Verb) -> bool:

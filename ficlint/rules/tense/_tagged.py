@@ -63,10 +63,8 @@ def particular_subjects(doc: AnalyzedDocument) -> list[Verb]:
     for i, xpos, paragraph in doc.memo(_candidates):
         if xpos in ("VBZ", "VBD"):
             verb = _verb(doc, lex, i, xpos)
-        else:
-            continue
-        if verb is not None and (verb.kind != "name" or acting[verb.subject] >= NAME_ACTS):
-            found.append(Verb(*verb[:-1], paragraph))
+            if verb is not None and (verb.kind != "name" or acting[verb.subject] >= NAME_ACTS):
+                found.append(Verb(*verb[:-1], paragraph))
     return found
 
 
@@ -91,56 +89,6 @@ def _verb_tokens(doc: AnalyzedDocument) -> list[int]:
     # judged once per distinct tag (a novel has ~100), then picked at C speed
     wanted = {tag for tag in set(tags) if tag.xpos in _FINITE or "MD" in tag.xpos}
     return list(compress(range(len(tags)), map(wanted.__contains__, tags)))
-
-
-# what may follow an -s verb the tagger reads as one but that may be a plural noun: an adverb, a
-# particle, a preposition, an object, an adjective ("Link steps in front", "the grey world turns black")
-_AFTER_VERB_TAGS = frozenset(["RB", "RP", "IN", "DT", "PRP", "PRP$", "JJ"])
-_ENDS = frozenset([".", "!", "?", ";"])
-
-
-def _goes_on_as_verb(doc: AnalyzedDocument, i: int) -> bool:
-    """Does what follows the -s form at token i go on as after a verb: the sentence's end, an adverb,
-    particle, preposition (not "of"), object or adjective, or a comma and an -ing form, adverb or
-    conjunction ("Nadia shrugs, but", "Her vision tunnels, leaving")?"""
-    tokens, tags = doc.tokens, doc.tags
-    sentence = tokens.sentence[i]
-    after = i + 1
-    if after >= len(tokens) or tokens.sentence[after] != sentence:
-        return False
-    follow = tokens.text[after]
-    if follow == ",":
-        nxt = after + 1
-        if nxt >= len(tokens) or tokens.sentence[nxt] != sentence:
-            return False
-        if tags[nxt].xpos == "CC":  # "shrugs, but she looked", not a list ("its worn creases, and at")
-            subject = nxt + 1 < len(tokens) and tokens.text[nxt + 1].lower() in _SUBJECT_PRONOUNS
-            return subject and tokens.text[nxt].lower() in ("but", "and")
-        return tags[nxt].xpos in ("VBG", "RB")
-    if follow in _ENDS:
-        return True
-    if tags[after].xpos not in _AFTER_VERB_TAGS or follow.lower() in _NOT_AFTER_VERB:
-        return False
-    return not _verb_later(doc, after, sentence)
-
-
-_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "i", "we", "it"])
-# "of" ties a noun to a noun ("the chiffon ruffles of"); a subject pronoun starts a clause of its own
-# ("the safety features he had buried")
-_NOT_AFTER_VERB = frozenset(["of", "he", "she", "they", "i", "we", "you"])
-_CLAUSE_BREAK = frozenset([",", ".", ";", ":", "!", "?", "CC", "--", "—", "–", "``", "''"])
-
-
-def _verb_later(doc: AnalyzedDocument, at: int, sentence: int) -> bool:
-    """Is there a finite verb after token `at` before the clause ends ("His dorm mates obviously
-    hated", "the cherry trees along the river road were")? Then the -s form was its subject's noun."""
-    tokens, tags = doc.tokens, doc.tags
-    for k in range(at, min(len(tokens), at + 8)):
-        if tokens.sentence[k] != sentence or tokens.text[k] in _CLAUSE_BREAK or tags[k].xpos in _CLAUSE_BREAK:
-            return False
-        if tags[k].xpos in ("VBD", "VBZ", "VBP", "MD"):
-            return True
-    return False
 
 
 def names_acting(doc: AnalyzedDocument) -> Counter[str]:
@@ -173,10 +121,7 @@ def _verb(doc: AnalyzedDocument, lex: Lexicon, i: int, xpos: str) -> Verb | None
     else:
         if plural or word not in lex.third_forms or word in lex.base_forms:
             return None
-        # a character's name's that goes on as a verb does ("Nadia shrugs, but she"; not a relative's
-        # "evidence which attempts to", nor a thing's "His cousin plays with", read from its object)
-        loose = kind == "name" and _goes_on_as_verb(doc, i)
-        if word in lex.noun_like and not (_object_after(doc, i) or loose):
+        if word in lex.noun_like and not _object_after(doc, i):
             return None  # "the chiffon ruffles of her parasol", "Linden leaves fluttered"
         fix, tense = lex.past_of.get(word, ""), PRESENT
     if not fix or fix == word:
@@ -311,18 +256,9 @@ def absolute(doc: AnalyzedDocument, verb: Verb) -> bool:
         k -= 1
     if k < 0 or tokens.sentence[k] != sentence or k == i - 1:
         return False  # an absolute phrase has a noun before its participle
-    same = i + 1 < len(tokens) and tokens.sentence[i + 1] == sentence
-    following = tokens.text[i + 1].lower() if same else ""
-    if following in _OBJECT_OPENERS:
-        return False  # an object after it: an active verb ("When I get up, my mother kissed my forehead")
     if tokens.text[k].lower() == "and" and k > 0 and tokens.text[k - 1].lower() in lex.participles:
         return True  # "with his arms folded and his head tilted"
     return tokens.text[k].lower() in (",", "with", "without", "—", "--", "–")
-
-
-# what opens an object: an absolute phrase's participle is passive and takes none ("his hood flung back")
-_OBJECT_OPENERS = frozenset(
-    ["the", "a", "an", "my", "his", "her", "their", "our", "your", "its", "him", "them", "me", "us"])
 
 
 # "may" and "shall" in a drifted paragraph are mostly the narrator's concession or promise
