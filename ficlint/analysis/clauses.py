@@ -349,6 +349,10 @@ def _verb_before_and(m: re.Match[str], lex: Lexicon) -> bool:
     not a noun ("bread and butter")?"""
     word = previous_word(m.string, m.start()).lower()
     before = m.string[max(0, m.start() - 40) : m.start()].lower().split()
+    if len(before) >= 2 and word.endswith("ly") and word == before[-1] and word not in words()["not_adverbs"]:
+        # an adverb between: "Seojun laughed softly and hands him": the word before it decides
+        before = before[:-1]
+        word = before[-1].strip(",")
     finite = word in lex.third_forms or word in lex.past_forms
     if len(before) >= 2 and before[-2] in lex.subjects and finite:
         return True  # "he nods and takes the coat": the word before is its subject's verb

@@ -1107,12 +1107,17 @@ class _Judge:
         that he ruined", "the one she bought when she went"), a state ("knew", "was") and a verb of
         saying are left to the rest of the judgement."""
         word = verb.word.lower().replace("’", "'")
-        if verb.kind not in ("subject", "name") or verb.tense != PAST or counterfactual(text, verb):
+        thing = verb.kind == "np" and _thing_acting(verb, clause)
+        if verb.kind not in ("subject", "name") and not thing or verb.tense != PAST or counterfactual(text, verb):
             return False
         if word in self.states or word in lex.auxiliaries or word in _MODALS or word in lex.reporting:
             return False
         cues = {m.group().lower() for m in self.time_cues.finditer(clause.narration)}
         if not cues <= _ORDERING_CUES or _PERIOD_THEN.search(clause.narration):
+            return False
+        if _and_present_after(text, lex, verb, clause):
+            return True
+        if thing:
             return False
         if _meanwhile(text, verb, clause):
             return True
@@ -1315,6 +1320,31 @@ class _Judge:
 # a perfect's "had" (or "'d") and its participle before the "and", in the same clause
 _PERFECT_BEFORE = re.compile(
     r"(?:\bhad|\w['’]d)\s+(?:(?:not|never|already|just|also|[a-z]+ly)\s+)?([a-z]+)\b(?=[^.;:!?]*$)", re.I)
+
+
+# what may stand between a past verb and the present one "and" joins to it, in one clause and with one
+# subject: its object and adverbs ("laughed softly and hands him", "kissed my forehead without a word
+# and puts"), no new clause, subject or sentence
+_AND_GAP = re.compile(r"[^.;:!?\"“”()*_—–]{0,70}?(?<![\w’'-])and\s+(?:(?:then|[a-z]+ly)\s+)?")
+_NEW_CLAUSE_IN_GAP = re.compile(
+    r"\b(?i:he|she|they|it|i|we|you|who|which|that|when|while|as|if|because|but|so|until|before|after|to)\s"
+    r"|\b[A-Z][a-z]+\s")
+
+
+def _and_present_after(text: str, lex: Lexicon, verb: Verb, clause: Clause) -> bool:
+    """Is the past verb's next verb in its sentence a present one "and" joins to it with the same
+    subject ("Seojun laughed softly and hands him a banana milk", "my mother kissed my forehead and
+    puts a slice of bread in front of me")? One subject's two actions of one moment in two tenses:
+    in a present scene the past one is the slip."""
+    later = [v for v in clause.verbs if v.start > verb.start]
+    if not later or min(later).kind != "and" or min(later).tense != PRESENT:
+        return False
+    partner = min(later)
+    gap = text[verb.end : partner.start]
+    if not _AND_GAP.fullmatch(gap) or _NEW_CLAUSE_IN_GAP.search(gap.rsplit("and", 1)[0] + " "):
+        return False
+    between = re.findall(r"[A-Za-z’'-]+", gap.lower())
+    return not any(w in lex.past_forms or w in lex.auxiliaries or w in _MODALS for w in between[:-1])
 
 
 def _perfect_participle(text: str, lex: Lexicon, before: str, and_at: int) -> bool:
