@@ -1108,17 +1108,17 @@ class _Judge:
         saying are left to the rest of the judgement."""
         word = verb.word.lower().replace("’", "'")
         thing = verb.kind == "np" and _thing_acting(verb, clause)
-        if verb.kind not in ("subject", "name") and not thing or verb.tense != PAST or counterfactual(text, verb):
+        if verb.kind not in ("subject", "name") and not thing:
+            return False
+        if verb.tense != PAST or counterfactual(text, verb):
             return False
         if word in self.states or word in lex.auxiliaries or word in _MODALS or word in lex.reporting:
             return False
         cues = {m.group().lower() for m in self.time_cues.finditer(clause.narration)}
         if not cues <= _ORDERING_CUES or _PERIOD_THEN.search(clause.narration):
             return False
-        if _and_present_after(text, lex, verb, clause):
-            return True
-        if thing:
-            return False
+        if thing:  # a thing the tagger reads opening a clause
+            return _and_present_after(text, lex, verb, clause)
         if _meanwhile(text, verb, clause):
             return True
         head = _clause_head(text, clause.start, verb)
@@ -1126,7 +1126,9 @@ class _Judge:
             return False
         opening = _OPENING_CLAUSE.fullmatch(head) is not None
         if not (opening or _MAIN_CLAUSE_HEAD.search(head)):
-            return False
+            return False  # not "the hand Remus offered and tugs on it": a clause in a noun phrase
+        if _and_present_after(text, lex, verb, clause):
+            return True
         # a verb of thinking or saying reports the past one, no action beside it ("I left it outside, I
         # think")
         partners = [v for v in clause.verbs if v.tense == PRESENT and v.subject == verb.subject

@@ -256,7 +256,8 @@ def absolute(doc: AnalyzedDocument, verb: Verb) -> bool:
         k -= 1
     if k < 0 or tokens.sentence[k] != sentence or k == i - 1:
         return False  # an absolute phrase has a noun before its participle
-    following = tokens.text[i + 1].lower() if i + 1 < len(tokens) and tokens.sentence[i + 1] == sentence else ""
+    same_sentence = i + 1 < len(tokens) and tokens.sentence[i + 1] == sentence
+    following = tokens.text[i + 1].lower() if same_sentence else ""
     if following in _OBJECT_OPENERS:
         return False  # an object after it: an active verb ("When I get up, my mother kissed my forehead")
     if tokens.text[k].lower() == "and" and k > 0 and tokens.text[k - 1].lower() in lex.participles:
@@ -265,7 +266,8 @@ def absolute(doc: AnalyzedDocument, verb: Verb) -> bool:
 
 
 # what opens an object: an absolute phrase's participle is passive and takes none ("his hood flung back")
-_OBJECT_OPENERS = frozenset(["the", "a", "an", "my", "his", "their", "our", "your", "its", "him", "them", "me", "us"])
+_OBJECT_OPENERS = frozenset(
+    ["the", "a", "an", "my", "his", "her", "their", "our", "your", "its", "him", "them", "me", "us"])
 
 
 # "may" and "shall" in a drifted paragraph are mostly the narrator's concession or promise
