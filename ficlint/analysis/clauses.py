@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 CHARACTERS = frozenset(("he", "she", "they"))
 _ACTORS = frozenset(("he", "she", "i"))
 OBJECT_PRONOUNS = frozenset(["her", "him", "them", "it", "me", "us"])
+_ARTICLES = frozenset(["the", "a", "an"])
 _PARTICLES = frozenset(["up", "down", "out", "away", "back", "off", "over", "in", "on"])
 _INVERSION = re.compile(r"\s+(?:it|he|she|they|there|i|we|you)\b", re.I)
 # a verb that takes an object and a bare infinitive ("letting your gaze drift down", "watched them
@@ -349,8 +350,11 @@ def _verb_before_and(m: re.Match[str], lex: Lexicon) -> bool:
     not a noun ("bread and butter")?"""
     word = previous_word(m.string, m.start()).lower()
     before = m.string[max(0, m.start() - 40) : m.start()].lower().split()
-    if len(before) >= 2 and word.endswith("ly") and word == before[-1] and word not in words()["not_adverbs"]:
-        # an adverb between: "Seojun laughed softly and hands him": the word before it decides
+    obj = (m.group("obj") or "").lower()
+    if (len(before) >= 2 and word.endswith("ly") and word == before[-1] and word not in words()["not_adverbs"]
+            and (obj in OBJECT_PRONOUNS or obj in _ARTICLES)):
+        # an adverb between, an object after: "Seojun laughed softly and hands him": the word before
+        # the adverb decides (not "relaxed slightly and tension in their shoulders")
         before = before[:-1]
         word = before[-1].strip(",")
     finite = word in lex.third_forms or word in lex.past_forms
