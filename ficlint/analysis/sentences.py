@@ -24,7 +24,7 @@ from ficlint.document.model import Span
 
 _ABBREVIATION_WORDS = """mr mrs ms mx dr st jr sr prof capt col gen lt sgt rev hon mt ave co inc ltd vs etc
     e.g i.e cf fig no vol ch pp approx dept est jan feb mar apr jun jul aug sep sept oct nov dec ps pps
-    viz esq mme mlle mmes messrs ibid cit seq sqq lib cap chap sect tom art"""
+    viz esq mme mlle mmes messrs ibid cit seq sqq"""
 ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 
 # A sentence-ending mark with what may close around it, then white space: a run of [.!?], "…",
@@ -37,7 +37,8 @@ _TOKEN_BEFORE = re.compile(r"[\w.'’]+$")  # the word (or initials) a full stop
 _INITIALS = re.compile(r"(?:\w\.)+\w")  # e.g, i.e, u.s, p.m
 _ROMAN = re.compile(r"(?=[MDCLXVI]{2})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
                     r"|(?=[clxvi]{2})(?!mix)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
-# Abbreviations that are also words: an abbreviation only before a number ("No. 4", "Fig. 2").
+# Abbreviations that are also words: an abbreviation only before a number ("No. 4", "Fig. 2"). The
+# ones after pp are not in ABBREVIATIONS, which other rules read as always abbreviations: Tom.He, art.It
 _NUMBERING = frozenset({"no", "fig", "vol", "ch", "pp", "lib", "cap", "chap", "sect", "tom", "art"})
 _DIGIT_NEXT = re.compile(r"[ \t]*\d")
 # Vol., Fig. and Ch. also number with a Roman numeral ("Vol. II.", "ch. iv."); "No. I" is an answer.
@@ -75,8 +76,8 @@ def ends_sentence(text: str, mark_at: int) -> bool:
     token = _TOKEN_BEFORE.search(text, max(0, mark_at - 12), mark_at)
     word = token.group(0).strip("_") if token else ""  # "_i. e._", "_Giorn_.": the underscores of italics
     lower = word.lower()
-    if lower in _NUMBERING and not (_DIGIT_NEXT if lower == "no" else _NUMERAL_NEXT).match(text, mark_at + 1):
-        return True  # "No." said in answer, not "No. 4"
+    if lower in _NUMBERING:  # "No." said in answer, not "No. 4"
+        return not (_DIGIT_NEXT if lower == "no" else _NUMERAL_NEXT).match(text, mark_at + 1)
     if word == "I" and (_NUMBERED_BEFORE.search(text, max(0, mark_at - 12), mark_at - 1)
                         or _REGNAL_BEFORE.search(text, max(0, mark_at - 16), mark_at - 1)
                         and _carried_on(text, mark_at + 1, mark_at + 41)):

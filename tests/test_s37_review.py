@@ -1,0 +1,21 @@
+"""Session 37 review: bugs a writer would meet in the stop's merged changes, each through the real CLI
+beside what the change was made for (which must stay as it is)."""
+
+from __future__ import annotations
+
+from conftest import rule_findings
+
+
+def test_a_name_or_word_that_numbers_a_book_still_needs_a_space_after_its_stop(tmp_path):
+    # "tom.", "art.", "cap." number a period book's volumes only before a numeral: elsewhere they are
+    # Tom, art and a cap, and a stop with no space after them runs two sentences together.
+    text = ("I went to see Tom.He was asleep on the sofa.\n\n"
+            "She loved art.It made her happy.\n\n"
+            "He took off his cap.She laughed at him.\n")
+    assert rule_findings(tmp_path, text, "M002") == [
+        ("M002", ".H", " "), ("M002", ".I", " "), ("M002", ".S", " ")]
+
+
+def test_a_numbering_word_before_a_numeral_still_ends_no_sentence(tmp_path):
+    text = "See the note in tom. ii. of the edition, and chap. 4 of the same, which the editor revised.\n"
+    assert rule_findings(tmp_path, text, "M004") == []
