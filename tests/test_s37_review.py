@@ -4,6 +4,7 @@ beside what the change was made for (which must stay as it is)."""
 from __future__ import annotations
 
 from conftest import rule_findings
+from test_tense_runs import AFTER, BEFORE
 
 
 def test_a_name_or_word_that_numbers_a_book_still_needs_a_space_after_its_stop(tmp_path):
@@ -19,3 +20,16 @@ def test_a_name_or_word_that_numbers_a_book_still_needs_a_space_after_its_stop(t
 def test_a_numbering_word_before_a_numeral_still_ends_no_sentence(tmp_path):
     text = "See the note in tom. ii. of the edition, and chap. 4 of the same, which the editor revised.\n"
     assert rule_findings(tmp_path, text, "M004") == []
+
+
+def test_a_drift_in_short_lines_that_each_end_a_sentence_is_no_verse(tmp_path):
+    # T001 sets verse apart (its lines run a sentence on); a paragraph whose short lines each end
+    # their sentence is prose broken at its sentences, and its drift is still a slip.
+    text = (BEFORE + "Tony looks at her.\nShe folds the paper and waits.\nHe takes her hand.\n\n" + AFTER)
+    assert rule_findings(tmp_path, text, "T001") == [
+        ("T001", "looks", "looked"), ("T001", "folds", "folded"), ("T001", "takes", "took")]
+
+
+def test_two_lines_of_a_song_that_run_a_sentence_on_are_still_verse(tmp_path):
+    text = BEFORE + "A virgin soft and young am I,\nNot yet fifteen years old;\n\n" + AFTER
+    assert rule_findings(tmp_path, text, "T001") == []
