@@ -33,3 +33,19 @@ def test_a_drift_in_short_lines_that_each_end_a_sentence_is_no_verse(tmp_path):
 def test_two_lines_of_a_song_that_run_a_sentence_on_are_still_verse(tmp_path):
     text = BEFORE + "A virgin soft and young am I,\nNot yet fifteen years old;\n\n" + AFTER
     assert rule_findings(tmp_path, text, "T001") == []
+
+
+def test_thoughts_in_emphasis_opening_two_paragraphs_are_no_glossary(tmp_path):
+    # H001 leaves a glossary's lines alone (a marked headword, a comma); two paragraphs that open on a
+    # character's thought in emphasis are prose, and their slips are still slips.
+    text = ("Harry sighed and looked out of the window at the rain.\n\n"
+            "*Idiot*, she thought, and walked back to the car.\n\n"
+            "*Great*, he thought. Now he would loose the game for sure.\n\n"
+            "She did not answer him.\n")
+    assert rule_findings(tmp_path, text, "H001") == [("H001", "loose", "lose")]
+
+
+def test_a_glossary_set_out_a_paragraph_an_entry_is_still_left_alone(tmp_path):
+    text = ("     =Earth-shoot=, a landslip.\n\n     =Emprise=, feat, enterprise.\n\n"
+            "     =Espadon=, a long heavy sword.\n\n     =Falchion=, a short broad sword.\n")
+    assert rule_findings(tmp_path, text, "H001") == []
