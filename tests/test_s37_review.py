@@ -49,3 +49,18 @@ def test_a_glossary_set_out_a_paragraph_an_entry_is_still_left_alone(tmp_path):
     text = ("     =Earth-shoot=, a landslip.\n\n     =Emprise=, feat, enterprise.\n\n"
             "     =Espadon=, a long heavy sword.\n\n     =Falchion=, a short broad sword.\n")
     assert rule_findings(tmp_path, text, "H001") == []
+
+
+def test_kisses_a_cv_and_a_size_are_no_roman_numerals(tmp_path):
+    # "xx.", "cv." and "xl." end their sentence: a Roman numeral beyond the few a text uses anywhere
+    # (ii., iv., ix.) is one only after a numbering word (vol. xxiv., ch. lxi.).
+    text = ("A/N: Thanks so much for reading, love you all xx. see you next week!\n\n"
+            "He handed her his cv. she read it slowly and frowned.\n\n"
+            "She wore a size xl. it was too big.\n")
+    assert rule_findings(tmp_path, text, "M004") == [("M004", "see", "S"), ("M004", "she", "S"),
+                                                     ("M004", "it", "I")]
+
+
+def test_a_numeral_after_a_numbering_word_still_ends_no_sentence(tmp_path):
+    text = "The same tale is told in vol. xxiv. in a later hand, and in ch. lxi. of the second book.\n"
+    assert rule_findings(tmp_path, text, "M004") == []

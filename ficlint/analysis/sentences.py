@@ -36,7 +36,11 @@ _END = re.compile(r"[.!?…—-](?:(?<=[.!?])[.!?]*|(?<=…)|(?<=—)(?=[\"”�
 _TOKEN_BEFORE = re.compile(r"[\w.'’]+$")  # the word (or initials) a full stop ends: "can't", "a.m"
 _INITIALS = re.compile(r"(?:\w\.)+\w")  # e.g, i.e, u.s, p.m
 _ROMAN = re.compile(r"(?=[MDCLXVI]{2})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
-                    r"|(?=[clxvi]{2})(?!mix)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+                    r"|i{2,3}|iv|vi{0,3}|ix|xi{0,3}")
+# The other small numerals (xxiv, lxi) only after a numbering word ("vol. xxiv.", "ch. lxi."): alone,
+# xx is a kiss, cv a résumé and xl a size.
+_CITED_ROMAN = re.compile(r"(?=[clxvi]{2})c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+_CITED_BEFORE = re.compile(r"\b(?:p|pp|vol|ch|chap|lib|cap|sect|tom|art|book|part|note)\.?[ \t]+$", re.I)
 # Abbreviations that are also words: an abbreviation only before a number ("No. 4", "Fig. 2"). The
 # ones after pp are not in ABBREVIATIONS, which other rules read as always abbreviations: Tom.He, art.It
 _NUMBERING = frozenset({"no", "fig", "vol", "ch", "pp", "lib", "cap", "chap", "sect", "tom", "art"})
@@ -90,7 +94,13 @@ def ends_sentence(text: str, mark_at: int) -> bool:
     if len(word) == 1 and word.isalpha() and word != "I" and not possessive:
         return False  # a middle initial: "Julius P. Hersheimmer", not the s of "the merchant’s."
     has_digit = not word.isalpha() and any(map(str.isdigit, word))  # a letter is never a digit
-    return not (has_digit or _ROMAN.fullmatch(word))
+    cited = token is not None and _cited_numeral(text, word, token.start())
+    return not (has_digit or _ROMAN.fullmatch(word) or cited)
+
+
+def _cited_numeral(text: str, word: str, start: int) -> bool:
+    """Is `word` (at `start`) a small Roman numeral after a numbering word (vol. xxiv., ch. lxi.)?"""
+    return bool(_CITED_ROMAN.fullmatch(word)) and bool(_CITED_BEFORE.search(text, max(0, start - 8), start))
 
 
 def _carried_on(text: str, end: int, limit: int) -> bool:
