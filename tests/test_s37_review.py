@@ -64,3 +64,21 @@ def test_kisses_a_cv_and_a_size_are_no_roman_numerals(tmp_path):
 def test_a_numeral_after_a_numbering_word_still_ends_no_sentence(tmp_path):
     text = "The same tale is told in vol. xxiv. in a later hand, and in ch. lxi. of the second book.\n"
     assert rule_findings(tmp_path, text, "M004") == []
+
+
+def test_a_flashback_or_authors_note_in_brackets_is_no_figure(tmp_path):
+    # M006 lets a sentence run on into an edition's figure ("[Illustration (music): ...]"); a story's
+    # bracketed marker after a paragraph ("[Flashback]", "[A/N: ...]") is no figure, and the
+    # paragraph before it still needs its full stop.
+    text = ("She walked in and sat down by the fire.\n\n"
+            "He walked away from her without a single word\n\n[Flashback]\n\n"
+            "The summer had been long and hot.\n\n"
+            "She looked at the letter again and sighed\n\n[A/N: Sorry for the late update, guys!]\n")
+    found = [(rule, flagged) for rule, flagged, _ in rule_findings(tmp_path, text, "M006")]
+    assert found == [("M006", "word"), ("M006", "sighed")]
+
+
+def test_a_sentence_running_into_an_editions_figure_still_needs_no_stop(tmp_path):
+    text = ("The tune goes so. And in the syllable _wis_, and syllable _bove_\n\n"
+            "[Illustration (music): God-like _wis_dom]\n\nThe rest is sung low.\n")
+    assert rule_findings(tmp_path, text, "M006") == []
