@@ -82,3 +82,15 @@ def test_a_sentence_running_into_an_editions_figure_still_needs_no_stop(tmp_path
     text = ("The tune goes so. And in the syllable _wis_, and syllable _bove_\n\n"
             "[Illustration (music): God-like _wis_dom]\n\nThe rest is sung low.\n")
     assert rule_findings(tmp_path, text, "M006") == []
+
+
+def test_a_long_story_of_a_fandom_with_common_names_keeps_its_lowercase_titles_flagged(tmp_path):
+    # A book's house style of lowercase titles (queen Anne, aunt Belinda) is an old edition's; a long
+    # story whose fandom has no names of its own (Tony, Rogers) is no book, and its repeated
+    # "captain Rogers" is a slip each time, as fan fiction's "professor Snape" is.
+    filler = ("Tony walked down the long corridor of the tower and thought about the mission. The lights "
+              "were dim and the air smelled of coffee and machine oil. He had not slept for two days.\n\n")
+    talk = "\"We need to talk,\" captain Rogers said, and Tony sighed at him.\n\n"
+    text = (filler * 30 + talk) * 6 + filler * 10
+    found = rule_findings(tmp_path, text, "C003")
+    assert found == [("C003", "captain", "C")] * 6
