@@ -94,3 +94,9 @@ def test_a_long_story_of_a_fandom_with_common_names_keeps_its_lowercase_titles_f
     text = (filler * 30 + talk) * 6 + filler * 10
     found = rule_findings(tmp_path, text, "C003")
     assert found == [("C003", "captain", "C")] * 6
+
+
+def test_a_numeral_after_a_capitalised_word_in_a_citation_ends_no_sentence(tmp_path):
+    text = ("See Canto xxvii. stanza 2. of the poem.\n\n"
+            "He cites Abarca, Anales de Aragon, Rey xxx. cap. 3. for the war.\n")
+    assert rule_findings(tmp_path, text, "M004") == []

@@ -37,10 +37,11 @@ _TOKEN_BEFORE = re.compile(r"[\w.'’]+$")  # the word (or initials) a full stop
 _INITIALS = re.compile(r"(?:\w\.)+\w")  # e.g, i.e, u.s, p.m
 _ROMAN = re.compile(r"(?=[MDCLXVI]{2})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
                     r"|i{2,3}|iv|vi{0,3}|ix|xi{0,3}")
-# The other small numerals (xxiv, lxi) only after a numbering word ("vol. xxiv.", "ch. lxi."): alone,
-# xx is a kiss, cv a résumé and xl a size.
+# The other small numerals (xxiv, lxi) only after a numbering word or a capitalised one ("vol. xxiv.",
+# "ch. lxi.", "Canto xxvii.", "Rey xxx."): after a lowercase word, xx is a kiss, cv a résumé, xl a size.
 _CITED_ROMAN = re.compile(r"(?=[clxvi]{2})c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
-_CITED_BEFORE = re.compile(r"\b(?:p|pp|vol|ch|chap|lib|cap|sect|tom|art|book|part|note)\.?[ \t]+$", re.I)
+_CITED_BEFORE = re.compile(
+    r"\b(?:[A-Z]\w*|(?i:pp?|vol|ch|chap|lib|cap|sect|tom|art|book|part|note))\.?[ \t]+$")
 # Abbreviations that are also words: an abbreviation only before a number ("No. 4", "Fig. 2"). The
 # ones after pp are not in ABBREVIATIONS, which other rules read as always abbreviations: Tom.He, art.It
 _NUMBERING = frozenset({"no", "fig", "vol", "ch", "pp", "lib", "cap", "chap", "sect", "tom", "art"})
