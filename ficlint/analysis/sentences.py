@@ -24,7 +24,7 @@ from ficlint.document.model import Span
 
 _ABBREVIATION_WORDS = """mr mrs ms mx dr st jr sr prof capt col gen lt sgt rev hon mt ave co inc ltd vs etc
     e.g i.e cf fig no vol ch pp approx dept est jan feb mar apr jun jul aug sep sept oct nov dec ps pps
-    viz esq mme mlle mmes messrs ibid cit seq sqq lib cap chap sect tom art"""
+    viz esq mme mlle mmes messrs ibid cit seq sqq"""
 ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 
 # A sentence-ending mark with what may close around it, then white space: a run of [.!?], "…",
@@ -36,8 +36,14 @@ _END = re.compile(r"[.!?…—-](?:(?<=[.!?])[.!?]*|(?<=…)|(?<=—)(?=[\"”�
 _TOKEN_BEFORE = re.compile(r"[\w.'’]+$")  # the word (or initials) a full stop ends: "can't", "a.m"
 _INITIALS = re.compile(r"(?:\w\.)+\w")  # e.g, i.e, u.s, p.m
 _ROMAN = re.compile(r"(?=[MDCLXVI]{2})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
-                    r"|(?=[clxvi]{2})(?!mix)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
-# Abbreviations that are also words: an abbreviation only before a number ("No. 4", "Fig. 2").
+                    r"|i{2,3}|iv|vi{0,3}|ix|xi{0,3}")
+# The other small numerals (xxiv, lxi) only after a numbering word or a capitalised one ("vol. xxiv.",
+# "ch. lxi.", "Canto xxvii.", "Rey xxx."): after a lowercase word, xx is a kiss, cv a résumé, xl a size.
+_CITED_ROMAN = re.compile(r"(?=[clxvi]{2})c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+_CITED_BEFORE = re.compile(
+    r"\b(?:[A-Z]\w*|(?i:pp?|vol|ch|chap|lib|cap|sect|tom|art|book|part|note))\.?[ \t]+$")
+# Abbreviations that are also words: an abbreviation only before a number ("No. 4", "Fig. 2"). The
+# ones after pp are not in ABBREVIATIONS, which other rules read as always abbreviations: Tom.He, art.It
 _NUMBERING = frozenset({"no", "fig", "vol", "ch", "pp", "lib", "cap", "chap", "sect", "tom", "art"})
 _DIGIT_NEXT = re.compile(r"[ \t]*\d")
 # Vol., Fig. and Ch. also number with a Roman numeral ("Vol. II.", "ch. iv."); "No. I" is an answer.
@@ -75,8 +81,8 @@ def ends_sentence(text: str, mark_at: int) -> bool:
     token = _TOKEN_BEFORE.search(text, max(0, mark_at - 12), mark_at)
     word = token.group(0).strip("_") if token else ""  # "_i. e._", "_Giorn_.": the underscores of italics
     lower = word.lower()
-    if lower in _NUMBERING and not (_DIGIT_NEXT if lower == "no" else _NUMERAL_NEXT).match(text, mark_at + 1):
-        return True  # "No." said in answer, not "No. 4"
+    if lower in _NUMBERING:  # "No." said in answer, not "No. 4"
+        return not (_DIGIT_NEXT if lower == "no" else _NUMERAL_NEXT).match(text, mark_at + 1)
     if word == "I" and (_NUMBERED_BEFORE.search(text, max(0, mark_at - 12), mark_at - 1)
                         or _REGNAL_BEFORE.search(text, max(0, mark_at - 16), mark_at - 1)
                         and _carried_on(text, mark_at + 1, mark_at + 41)):
@@ -89,7 +95,13 @@ def ends_sentence(text: str, mark_at: int) -> bool:
     if len(word) == 1 and word.isalpha() and word != "I" and not possessive:
         return False  # a middle initial: "Julius P. Hersheimmer", not the s of "the merchant’s."
     has_digit = not word.isalpha() and any(map(str.isdigit, word))  # a letter is never a digit
-    return not (has_digit or _ROMAN.fullmatch(word))
+    cited = token is not None and _cited_numeral(text, word, token.start())
+    return not (has_digit or _ROMAN.fullmatch(word) or cited)
+
+
+def _cited_numeral(text: str, word: str, start: int) -> bool:
+    """Is `word` (at `start`) a small Roman numeral after a numbering word (vol. xxiv., ch. lxi.)?"""
+    return bool(_CITED_ROMAN.fullmatch(word)) and bool(_CITED_BEFORE.search(text, max(0, start - 8), start))
 
 
 def _carried_on(text: str, end: int, limit: int) -> bool:

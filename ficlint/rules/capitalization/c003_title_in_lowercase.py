@@ -209,14 +209,15 @@ _HOUSE_TITLES = 3  # a title before a name in lowercase this often, never capita
 
 def _house_style(doc: AnalyzedDocument, ctx: Context, caps: Capitals, counts: Census,
                  found: list[int]) -> frozenset[str]:
-    """The titles a book (no fan fiction, or an edition of a century ago) sets in lowercase before
+    """The titles an edition of a century ago (`in_period_style`) sets in lowercase before
     names as its own style, counted over the whole manuscript (a novel is linted in parts): one it
     writes so three times and more, and more often than with a capital before a name (`aunt Belinda`
     eleven times in an 1870s novel); or every title, when the book writes titles so more often than
     with capitals (`queen Anne`, `lady Jane`, `earl Hacon`: a hundred and fifty of them beside seventy
-    `Sir Walter` in an old edition). Fan fiction's repeated `professor Snape` stays a slip, however
-    often."""
-    if not found or fan_fiction(caps, counts) and not in_period_style(doc, ctx):
+    `Sir Walter` in an old edition). Fan fiction's repeated `professor Snape` or `captain Rogers` stays a
+    slip, however often: `fan_fiction()` knows few fandoms' names, and a long story of one whose names
+    are common (Tony, Rogers) is no book."""
+    if not found or not in_period_style(doc, ctx):
         return frozenset()
     titles = sorted(words().titles)
     lower = {k: counts.lower_before_names[k] for k in titles}

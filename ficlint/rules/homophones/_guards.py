@@ -189,20 +189,32 @@ def _mentioned(doc: AnalyzedDocument, token: int) -> bool:
 # or a marked term opens it ("=Emprise=, feat, enterprise.", "_Sea_, electrical qualities of its parts").
 _INDEX_LINE = re.compile(r",\s*(?:(?:vol\.|[ivxlc]+\.|pp?\.)\s*)?\d+(?:\s*[-–,]\s*\d+)*\.?$")
 _GLOSSARY_LINE = re.compile(r"^([=_*])[^\s=_*][^=_*]{0,40}\1,")
+_GLOSSARY_RUN = 2  # glossary lines among the two before and the two after a glossary line
 
 
 def _reference_line(text: str, start: int) -> bool:
     """Is the word on a line of an index or a glossary (a run of at least two such lines: one
-    alone may be a wrapped line of prose that ends on a year)? Their lines are headwords and page
-    numbers, not sentences a context model can read."""
+    alone may be a wrapped line of prose that ends on a year; of three for a glossary, as a story's
+    paragraphs may open on two thoughts in emphasis, "*Idiot*, she thought")? Their lines are
+    headwords and page numbers, not sentences a context model can read."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
     kind = _reference_kind(text[line_start:line_end])
     if kind is None:
         return False
-    neighbours = (_next_line(text, line_end), _line_before(text, line_start))
-    return kind in map(_reference_kind, neighbours)
+    alike = sum(_reference_kind(line) is kind for line in _lines_around(text, line_start, line_end))
+    return alike >= (_GLOSSARY_RUN if kind is _GLOSSARY_LINE else 1)
+
+
+def _lines_around(text: str, line_start: int, line_end: int) -> list[str]:
+    """The two lines that are not blank after the line text[line_start:line_end] and the two before it."""
+    after = _next_line(text, line_end)
+    after_end = text.find(after, line_end) + len(after) if after else -1
+    before = _line_before(text, line_start)
+    before_start = text.rfind(before, 0, line_start) if before else -1
+    return [after, _next_line(text, after_end) if after_end >= 0 else "",
+            before, _line_before(text, before_start) if before_start > 0 else ""]
 
 
 def _reference_kind(line: str) -> re.Pattern[str] | None:

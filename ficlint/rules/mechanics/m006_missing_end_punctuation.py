@@ -233,9 +233,14 @@ def _leads_into_indented_block(doc: AnalyzedDocument, para: Paragraph) -> bool:
 
 def _leads_into_figure(doc: AnalyzedDocument, para: Paragraph) -> bool:
     """Does the sentence run on into a figure, a table or music set in brackets by the edition
-    ("and the word _from_, and syllable _bove_ // [Illustration (music): ...]")?"""
+    ("and the word _from_, and syllable _bove_ // [Illustration (music): ...]")? An edition labels it,
+    a word and a colon; a story's "[Flashback]" or "[A/N: ...]" after a paragraph is no figure."""
     following = [p for p in _neighbours(doc, para) if p.index > para.index]
-    return bool(following) and doc.text[following[0].start:following[0].start + 1] == "["
+    return bool(following) and _FIGURE_LABEL.match(doc.text, following[0].start, following[0].end) is not None
+
+
+# an edition's label opening a figure in brackets: "[Illustration:", "[Illustration (music):", "[Table 2:"
+_FIGURE_LABEL = re.compile(r"\[[A-Z][a-z]+(?:[ \t]+\w+)?(?:[ \t]*\([^)\n]*\))?:")
 
 
 def _whole_paragraph_emphasised(doc: AnalyzedDocument, para: Paragraph) -> bool:

@@ -91,6 +91,7 @@ _QUOTED_BLOCK = re.compile(r"[ \t]*>")  # a markdown quote: a poem, a prophecy, 
 _QUESTION = re.compile(r"\?+[\"”’'*_)]*(?=\s|$)")
 _QUESTIONS = 2
 _VERSE_LINE = 50
+_LINE_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’'*_)]*$")  # a line that ends its sentence
 _CITES = re.compile(
     r"(?<![”\"’',]\s)(?<![”\"’',])\b(?:[Hh]e|[Ss]he|[A-Z][a-z]+|[Tt]he\s+(?:same\s+)?(?:historian|author|writer|chronicler|biographer|poet))"
     r"\s+(?:also\s+|even\s+|further\s+)?(?:declares|relates|cites|observes|records|affirms|asserts|maintains"
@@ -566,10 +567,12 @@ def set_apart(doc: AnalyzedDocument, index: int) -> bool:
 
 
 def _verse(text: str) -> bool:
-    """Verse or a song set out line by line: two lines or more, none longer than _VERSE_LINE ("A virgin
-    soft and young am I, / Not yet fifteen years old;"). Wrapped prose has long lines but its last."""
+    """Verse or a song set out line by line: two lines or more, none longer than _VERSE_LINE, a sentence
+    running on across a line's end ("A virgin soft and young am I, / Not yet fifteen years old;").
+    Wrapped prose has long lines but its last; prose broken at its sentences ends every line."""
     lines = [line.strip() for line in text.strip().splitlines()]
-    return len(lines) >= 2 and all(0 < len(line) <= _VERSE_LINE for line in lines)
+    return len(lines) >= 2 and all(0 < len(line) <= _VERSE_LINE for line in lines) \
+        and any(not _LINE_ENDS_SENTENCE.search(line) for line in lines[:-1])
 
 
 def _citing(doc: AnalyzedDocument, index: int) -> bool:
