@@ -262,6 +262,8 @@ def _foreign(word: str) -> bool:
     from ficlint.rules.spelling._dictionary import lexicon  # the spelling family's dictionary
 
     return word.isalpha() and word.islower() and len(word) > 1 and not lexicon().knows(word)
+
+
 _WORD_CHAR = re.compile(r"\w")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 

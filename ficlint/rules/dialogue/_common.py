@@ -32,6 +32,7 @@ def period_edition(doc: AnalyzedDocument, ctx: Context) -> bool:
     style (see PERIOD_WHY)? Read from its period hyphenations, manuscript-wide when gathered."""
     return in_period_style(doc, ctx)
 
+
 def verse_line_start(doc: AnalyzedDocument, at: int) -> bool:
     """Does `at` open a line of verse (only spaces and quotes before it on its line, in a paragraph set as
     verse)? Verse capitalises every line: the capital of `Said he, "and let` or of a speech opening the
