@@ -360,7 +360,7 @@ def looks_like_reader_note(block: str, at_start: bool = False) -> bool:
 def is_credit_line(block: str) -> bool:
     """One short line crediting or disclaiming the work ("As presented by Moss Bliss", "Don't own
     Harry Potter")."""
-    return "\n" not in block.strip() and len(block.split()) <= _CREDIT_WORDS and bool(_CREDIT.search(block))
+    return "\n" not in block.strip() and credits_the_work(block)
 
 
 def credits_the_work(block: str) -> bool:
